@@ -1,0 +1,73 @@
+"""Plain data the library hands to everything else: articles and reload reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Direct speech found in an article, with its speaker when the text names one."""
+
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the clean text; `paragraph` numbers the block it came from."""
+
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One parsed article file. `text` is the clean text, blocks separated by blank lines."""
+
+    slug: str
+    title: str
+    path: str  # relative to the content folder, with forward slashes
+    author: str | None = None
+    date: datetime | None = None  # always timezone-aware when set
+    link: str | None = None
+    tags: tuple[str, ...] = ()
+    cover_image: str | None = None
+    description: str | None = None
+    text: str = ""
+    sentences: tuple[Sentence, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    word_count: int = 0
+    reading_minutes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FileFailure:
+    """A file the reload could not use, with a one-line reason."""
+
+    path: str
+    error: str
+
+
+@dataclass(slots=True)
+class ReloadReport:
+    """What one reload changed. `renamed` lists slug clashes resolved by renaming."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[FileFailure] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_json(self) -> dict:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "failed": [{"path": f.path, "error": f.error} for f in self.failed],
+            "seconds": round(self.seconds, 3),
+        }

@@ -1,0 +1,327 @@
+"""Incremental reload: content folder → article cache, in one transaction.
+
+Files whose size and mtime (then content hash) are unchanged are skipped; new and changed
+files are parsed, in worker processes when there are many; removed files are deleted. A
+file that cannot be used is reported and, if a good version was cached, that version keeps
+being served (stale) until the file is fixed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import fcntl
+import hashlib
+import json
+import os
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+
+from bot.library.model import Article, FileFailure, ReloadReport
+from bot.library.parse import ArticleError, parse_article
+from bot.store.articles import ArticleStore, ArticleWriter, FileRow
+
+DEFAULT_MAX_BYTES = 2_000_000
+# Below this many files to parse, worker start-up costs more than it saves.
+PROCESS_THRESHOLD = 150
+CHUNK = 64
+
+Progress = Callable[[int, int], None]
+
+
+class LibraryError(Exception):
+    """A reload cannot start (e.g. the content folder is missing); one line for users."""
+
+
+@dataclass(slots=True)
+class Parsed:
+    """The outcome of reading one file: an article, an error, or 'same content as cached'."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    hash: str
+    article: Article | None = None
+    error: str | None = None
+    same_content: bool = False
+
+
+def scan(root: Path) -> dict[str, tuple[int, int]]:
+    """Every visible *.md file under root: relative path → (size, mtime_ns), sorted by path."""
+    found: dict[str, tuple[int, int]] = {}
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.name.endswith(".md") and entry.is_file():
+                    st = entry.stat()
+                    rel = Path(entry.path).relative_to(root).as_posix()
+                    found[rel] = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                continue
+    return dict(sorted(found.items()))
+
+
+def read_and_parse(
+    root: str, items: list[tuple[str, int, int, str | None]], max_bytes: int
+) -> list[Parsed]:
+    """Read, hash and parse files; runs in worker processes, so it must stay picklable."""
+    out: list[Parsed] = []
+    for rel, size, mtime_ns, old_hash in items:
+        if size > max_bytes:
+            out.append(
+                Parsed(
+                    rel,
+                    size,
+                    mtime_ns,
+                    f"size:{size}:{mtime_ns}",
+                    error=f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit",
+                )
+            )
+            continue
+        try:
+            raw = (Path(root) / rel).read_bytes()
+        except OSError as exc:
+            out.append(Parsed(rel, size, mtime_ns, "", error=f"cannot read: {exc.strerror}"))
+            continue
+        digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        if digest == old_hash:
+            out.append(Parsed(rel, size, mtime_ns, digest, same_content=True))
+            continue
+        try:
+            article = parse_article(raw, rel, max_bytes=max_bytes)
+            out.append(Parsed(rel, size, mtime_ns, digest, article=article))
+        except ArticleError as exc:
+            out.append(Parsed(rel, size, mtime_ns, digest, error=str(exc)))
+        except Exception as exc:  # a parser bug must not stop the reload either
+            out.append(
+                Parsed(rel, size, mtime_ns, digest, error=f"parser failed: {type(exc).__name__}")
+            )
+    return out
+
+
+def _unique_slug(slug: str, taken: dict[str, str]) -> str:
+    n = 2
+    while f"{slug}-{n}" in taken:
+        n += 1
+    return f"{slug}-{n}"
+
+
+class Library:
+    """The content folder and its cache. `store` is a reader; `reload()` is the writer."""
+
+    def __init__(
+        self,
+        content_dir: str | Path,
+        db_path: str | Path,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        workers: int | None = None,
+    ) -> None:
+        self.content_dir = Path(content_dir)
+        self.db_path = Path(db_path)
+        self.max_bytes = max_bytes
+        self.workers = workers or min(os.cpu_count() or 1, 4)
+        self.store: ArticleStore | None = None
+        self.generation = 0  # bumped after every committed reload; caches compare it
+        self.last_report: ReloadReport | None = None
+        self._lock = asyncio.Lock()
+        self._listeners: list[Callable[[ReloadReport], None]] = []
+
+    async def open(self) -> ArticleStore:
+        """Open (creating if needed) the cache for reading."""
+        if self.store is None:
+            self.store = await ArticleStore.open(self.db_path)
+        return self.store
+
+    async def close(self) -> None:
+        if self.store is not None:
+            await self.store.close()
+            self.store = None
+
+    @property
+    def reloading(self) -> bool:
+        return self._lock.locked()
+
+    def on_reload(self, listener: Callable[[ReloadReport], None]) -> None:
+        """Call listener(report) after each committed reload (e.g. to refresh indexes)."""
+        self._listeners.append(listener)
+
+    async def reload(self, progress: Progress | None = None) -> ReloadReport:
+        """Bring the cache in line with the content folder; one reload at a time."""
+        async with self._lock:
+            if not self.content_dir.is_dir():
+                raise LibraryError(f"content folder {self.content_dir} does not exist")
+            with await asyncio.to_thread(self._file_lock):
+                report = await self._reload(progress)
+            self.generation += 1
+            self.last_report = report
+            for listener in self._listeners:
+                listener(report)
+            return report
+
+    @contextlib.contextmanager
+    def _file_lock_ctx(self, handle):
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+
+    def _file_lock(self):
+        # Another process sharing this cache file may be reloading: wait for it.
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(f"{self.db_path}.lock", "w")  # noqa: SIM115 - closed by the context
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        return self._file_lock_ctx(handle)
+
+    async def _reload(self, progress: Progress | None) -> ReloadReport:
+        started = time.perf_counter()
+        report = ReloadReport()
+        scanned = await asyncio.to_thread(scan, self.content_dir)
+        writer = await ArticleWriter.open(self.db_path)
+        try:
+            await writer.begin()
+            known = await writer.file_index()
+            todo = [
+                (rel, size, mtime, known[rel].hash if rel in known else None)
+                for rel, (size, mtime) in scanned.items()
+                if rel not in known or (known[rel].size, known[rel].mtime_ns) != (size, mtime)
+            ]
+            report.unchanged = len(scanned) - len(todo)
+            # Files still broken since an earlier reload are reported every time.
+            pending = {item[0] for item in todo}
+            report.failed.extend(
+                FileFailure(path, row.error)
+                for path, row in known.items()
+                if row.error and path in scanned and path not in pending
+            )
+            removed = [p for p in known if p not in scanned]
+            await writer.delete_articles([i for p in removed if (i := known[p].article_id)])
+            await writer.delete_files(removed)
+            report.removed = sum(1 for p in removed if known[p].article_id)
+            owners = await writer.slug_owners() if todo else {}
+            done = 0
+            async for batch in self._parse(todo):
+                await self._apply(writer, batch, known, owners, report)
+                done += len(batch)
+                if progress:
+                    progress(done, len(todo))
+            report.failed.sort(key=lambda f: f.path)
+            report.seconds = time.perf_counter() - started
+            await writer.set_meta(
+                "last_reload",
+                json.dumps(
+                    {"at": datetime.now(UTC).isoformat(timespec="seconds"), **report.as_json()}
+                ),
+            )
+            await writer.commit()
+        except BaseException:
+            await writer.rollback()
+            raise
+        finally:
+            await writer.close()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    async def _parse(self, todo: list[tuple[str, int, int, str | None]]) -> AsyncIterator[list]:
+        """Yield parsed batches in order, bounded in memory."""
+        root = str(self.content_dir)
+        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        if len(todo) < PROCESS_THRESHOLD or self.workers < 2:
+            for chunk in chunks:
+                yield await asyncio.to_thread(read_and_parse, root, chunk, self.max_bytes)
+            return
+        loop = asyncio.get_running_loop()
+        # spawn: forking a process that runs aiosqlite's threads is not safe.
+        with ProcessPoolExecutor(self.workers, mp_context=get_context("spawn")) as pool:
+            pending: list[asyncio.Future] = []
+            it = iter(chunks)
+            for chunk in _take(it, self.workers * 3):
+                pending.append(
+                    loop.run_in_executor(pool, read_and_parse, root, chunk, self.max_bytes)
+                )
+            while pending:
+                batch = await pending.pop(0)
+                for chunk in _take(it, 1):
+                    pending.append(
+                        loop.run_in_executor(pool, read_and_parse, root, chunk, self.max_bytes)
+                    )
+                yield batch
+
+    async def _apply(
+        self,
+        writer: ArticleWriter,
+        batch: list[Parsed],
+        known: dict[str, FileRow],
+        owners: dict[str, str],
+        report: ReloadReport,
+    ) -> None:
+        stale_ids: list[int] = []
+        fresh: list[Article] = []
+        fresh_files: list[Parsed] = []
+        rows: list[tuple] = []
+        for item in batch:
+            old = known.get(item.path)
+            old_id = old.article_id if old else None
+            if item.same_content:
+                report.unchanged += 1
+                rows.append((item.path, item.size, item.mtime_ns, item.hash, old_id, old.error))
+                if old and old.error:
+                    report.failed.append(FileFailure(item.path, old.error))
+                continue
+            if item.error is not None:
+                report.failed.append(FileFailure(item.path, item.error))
+                rows.append((item.path, item.size, item.mtime_ns, item.hash, old_id, item.error))
+                continue
+            article = item.article
+            assert article is not None
+            if old_id:
+                stale_ids.append(old_id)
+                report.updated += 1
+                for slug, path in list(owners.items()):
+                    if path == item.path:
+                        del owners[slug]
+            else:
+                report.added += 1
+            owner = owners.get(article.slug)
+            if owner is not None and owner != item.path:
+                new_slug = _unique_slug(article.slug, owners)
+                report.renamed.append(
+                    f"{item.path}: slug '{article.slug}' is taken by {owner}; using '{new_slug}'"
+                )
+                article = dataclasses.replace(article, slug=new_slug)
+            owners[article.slug] = item.path
+            fresh.append(article)
+            fresh_files.append(item)
+        await writer.delete_articles(stale_ids)
+        ids = await writer.insert_articles(fresh)
+        rows.extend(
+            (f.path, f.size, f.mtime_ns, f.hash, i, None)
+            for f, i in zip(fresh_files, ids, strict=True)
+        )
+        await writer.put_files(rows)
+
+
+def _take(it: Iterable, n: int) -> list:
+    out = []
+    for item in it:
+        out.append(item)
+        if len(out) == n:
+            break
+    return out

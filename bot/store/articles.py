@@ -1,0 +1,438 @@
+"""The article cache: every SQL statement that touches data/articles.db lives here.
+
+Writers use `ArticleWriter` inside one transaction per reload; readers use
+`ArticleStore`, each on its own connection, so in WAL mode a reader keeps seeing the
+previous library until the reload commits.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import aiosqlite
+
+from bot.library.model import Article, FileFailure, Quote, Sentence
+from bot.store.schema import MIGRATIONS
+
+
+class StoreError(Exception):
+    """The cache cannot be opened or read; the message is one line for users."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileRow:
+    """What the cache remembers about one content file."""
+
+    size: int
+    mtime_ns: int
+    hash: str
+    article_id: int | None
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """The light columns of an article: enough to rank, list and pick without its text."""
+
+    id: int
+    slug: str
+    title: str
+    author: str | None
+    date: datetime | None
+    link: str | None
+    tags: tuple[str, ...]
+    cover_image: str | None
+    description: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryStats:
+    """Counts for `stats` and `/status`."""
+
+    articles: int
+    tags: list[tuple[str, int]]
+    files: int
+    failing: list[FileFailure]
+    stale: int
+    last_reload: dict | None
+    db_bytes: int
+
+
+_META_COLUMNS = "id, slug, title, author, date, link, tags, cover_image, description"
+
+
+def _meta(row: Sequence) -> ArticleMeta:
+    return ArticleMeta(
+        id=row[0],
+        slug=row[1],
+        title=row[2],
+        author=row[3],
+        date=datetime.fromisoformat(row[4]) if row[4] else None,
+        link=row[5],
+        tags=tuple(row[6].split()) if row[6] else (),
+        cover_image=row[7],
+        description=row[8],
+    )
+
+
+async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
+    if readonly and not path.exists():
+        raise StoreError(f"no article cache at {path}: run `reload` first")
+    try:
+        if not readonly:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path, isolation_level=None)
+        await db.execute("PRAGMA busy_timeout = 10000")
+        await db.execute("PRAGMA foreign_keys = ON")
+        mode = (await (await db.execute("PRAGMA journal_mode = WAL")).fetchone())[0]
+        if mode.lower() != "wal" and not readonly:
+            raise StoreError(f"cannot use WAL mode on {path}")
+        await db.execute("PRAGMA synchronous = NORMAL")
+        return db
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise StoreError(f"cannot open the article cache {path}: {exc}") from None
+
+
+async def _migrate(db: aiosqlite.Connection, path: Path) -> None:
+    try:
+        version = (await (await db.execute("PRAGMA user_version")).fetchone())[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{path} was written by a newer ArticleBot (schema {version}); delete it to rebuild"
+            )
+        for number in range(version, len(MIGRATIONS)):
+            # executescript commits on its own, so the transaction is part of the script.
+            await db.executescript(
+                f"BEGIN IMMEDIATE; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;"
+            )
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"the article cache {path} is unreadable: {exc}") from None
+
+
+class ArticleStore:
+    """Read access to the cache. Open with `await ArticleStore.open(path)`."""
+
+    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: str | Path, *, create: bool = True) -> ArticleStore:
+        path = Path(path)
+        db = await _connect(path, readonly=not create)
+        try:
+            await _migrate(db, path)
+        except BaseException:
+            await db.close()
+            raise
+        return cls(db, path)
+
+    async def close(self) -> None:
+        await self.db.close()
+
+    async def _all(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
+        try:
+            async with self.db.execute(sql, tuple(params)) as cur:
+                return list(await cur.fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"the article cache {self.path} is unreadable: {exc}") from None
+
+    async def _one(self, sql: str, params: Iterable = ()):
+        rows = await self._all(sql, params)
+        return rows[0] if rows else None
+
+    # -- meta --------------------------------------------------------------------------
+
+    async def get_meta(self, key: str) -> str | None:
+        row = await self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    # -- articles ----------------------------------------------------------------------
+
+    async def count(self) -> int:
+        return (await self._one("SELECT count(*) FROM articles"))[0]
+
+    async def article(self, slug: str) -> Article | None:
+        """The whole article with this slug, or None."""
+        row = await self._one(
+            "SELECT id, slug, title, author, date, link, tags, cover_image, description,"
+            " path, text, word_count, reading_minutes FROM articles WHERE slug = ?",
+            (slug,),
+        )
+        if row is None:
+            return None
+        return await self._full(row)
+
+    async def article_by_id(self, article_id: int) -> Article | None:
+        row = await self._one(
+            "SELECT id, slug, title, author, date, link, tags, cover_image, description,"
+            " path, text, word_count, reading_minutes FROM articles WHERE id = ?",
+            (article_id,),
+        )
+        return None if row is None else await self._full(row)
+
+    async def _full(self, row: Sequence) -> Article:
+        meta = _meta(row)
+        sentences = await self._all(
+            "SELECT text, paragraph FROM sentences WHERE article_id = ? ORDER BY position",
+            (meta.id,),
+        )
+        quotes = await self._all(
+            "SELECT text, speaker FROM quotes WHERE article_id = ? ORDER BY position", (meta.id,)
+        )
+        return Article(
+            slug=meta.slug,
+            title=meta.title,
+            path=row[9],
+            author=meta.author,
+            date=meta.date,
+            link=meta.link,
+            tags=meta.tags,
+            cover_image=meta.cover_image,
+            description=meta.description,
+            text=row[10],
+            sentences=tuple(Sentence(s[0], s[1]) for s in sentences),
+            quotes=tuple(Quote(q[0], q[1]) for q in quotes),
+            word_count=row[11],
+            reading_minutes=row[12],
+        )
+
+    async def all_meta(self) -> list[ArticleMeta]:
+        """Every article's light columns, newest first (for in-memory title indexes)."""
+        rows = await self._all(
+            f"SELECT {_META_COLUMNS} FROM articles ORDER BY date DESC NULLS LAST, id"
+        )
+        return [_meta(r) for r in rows]
+
+    async def metas(self, ids: Sequence[int]) -> dict[int, ArticleMeta]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = await self._all(f"SELECT {_META_COLUMNS} FROM articles WHERE id IN ({marks})", ids)
+        return {r[0]: _meta(r) for r in rows}
+
+    async def latest(self, count: int, tag: str | None = None) -> list[ArticleMeta]:
+        if tag:
+            rows = await self._all(
+                f"SELECT {_META_COLUMNS} FROM articles WHERE id IN"
+                " (SELECT article_id FROM article_tags WHERE tag = ?)"
+                " ORDER BY date DESC NULLS LAST, id LIMIT ?",
+                (tag, count),
+            )
+        else:
+            rows = await self._all(
+                f"SELECT {_META_COLUMNS} FROM articles ORDER BY date DESC NULLS LAST, id LIMIT ?",
+                (count,),
+            )
+        return [_meta(r) for r in rows]
+
+    async def random(self, tag: str | None = None) -> ArticleMeta | None:
+        if tag:
+            row = await self._one(
+                f"SELECT {_META_COLUMNS} FROM articles WHERE id IN"
+                " (SELECT article_id FROM article_tags WHERE tag = ?) ORDER BY random() LIMIT 1",
+                (tag,),
+            )
+        else:
+            # OFFSET over a random count avoids sorting the whole table by random().
+            row = await self._one(
+                f"SELECT {_META_COLUMNS} FROM articles LIMIT 1 OFFSET"
+                " (abs(random()) % max((SELECT count(*) FROM articles), 1))"
+            )
+        return _meta(row) if row else None
+
+    async def tag_counts(self) -> list[tuple[str, int]]:
+        """Tags with how many articles carry them, most used first."""
+        rows = await self._all(
+            "SELECT tag, count(*) AS n FROM article_tags GROUP BY tag ORDER BY n DESC, tag"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    async def sentences(self, article_id: int) -> list[Sentence]:
+        rows = await self._all(
+            "SELECT text, paragraph FROM sentences WHERE article_id = ? ORDER BY position",
+            (article_id,),
+        )
+        return [Sentence(r[0], r[1]) for r in rows]
+
+    async def quotes(self, article_id: int) -> list[Quote]:
+        rows = await self._all(
+            "SELECT text, speaker FROM quotes WHERE article_id = ? ORDER BY position",
+            (article_id,),
+        )
+        return [Quote(r[0], r[1]) for r in rows]
+
+    # -- files and stats ---------------------------------------------------------------
+
+    async def file_index(self) -> dict[str, FileRow]:
+        rows = await self._all("SELECT path, size, mtime_ns, hash, article_id, error FROM files")
+        return {r[0]: FileRow(r[1], r[2], r[3], r[4], r[5]) for r in rows}
+
+    async def failing(self) -> list[FileFailure]:
+        rows = await self._all("SELECT path, error FROM files WHERE error IS NOT NULL ORDER BY path")
+        return [FileFailure(r[0], r[1]) for r in rows]
+
+    async def stats(self) -> LibraryStats:
+        import json
+
+        files = (await self._one("SELECT count(*) FROM files"))[0]
+        stale = (
+            await self._one(
+                "SELECT count(*) FROM files WHERE error IS NOT NULL AND article_id IS NOT NULL"
+            )
+        )[0]
+        last = await self.get_meta("last_reload")
+        size = sum(
+            p.stat().st_size
+            for p in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"))
+            if p.exists()
+        )
+        return LibraryStats(
+            articles=await self.count(),
+            tags=await self.tag_counts(),
+            files=files,
+            failing=await self.failing(),
+            stale=stale,
+            last_reload=json.loads(last) if last else None,
+            db_bytes=size,
+        )
+
+
+class ArticleWriter:
+    """The reload's write side: one connection, one transaction for the whole reload."""
+
+    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+        self._next_id = 0
+
+    @classmethod
+    async def open(cls, path: str | Path) -> ArticleWriter:
+        path = Path(path)
+        db = await _connect(path, readonly=False)
+        try:
+            await _migrate(db, path)
+        except BaseException:
+            await db.close()
+            raise
+        return cls(db, path)
+
+    async def close(self) -> None:
+        await self.db.close()
+
+    async def begin(self) -> None:
+        await self.db.execute("BEGIN IMMEDIATE")
+        row = await (await self.db.execute("SELECT coalesce(max(id), 0) FROM articles")).fetchone()
+        self._next_id = row[0] + 1
+
+    async def commit(self) -> None:
+        await self.db.execute("COMMIT")
+
+    async def rollback(self) -> None:
+        if self.db.in_transaction:
+            await self.db.execute("ROLLBACK")
+
+    async def file_index(self) -> dict[str, FileRow]:
+        async with self.db.execute(
+            "SELECT path, size, mtime_ns, hash, article_id, error FROM files"
+        ) as cur:
+            return {r[0]: FileRow(r[1], r[2], r[3], r[4], r[5]) for r in await cur.fetchall()}
+
+    async def slug_owners(self) -> dict[str, str]:
+        """slug → path of every cached article."""
+        async with self.db.execute("SELECT slug, path FROM articles") as cur:
+            return {r[0]: r[1] for r in await cur.fetchall()}
+
+    async def delete_articles(self, ids: Sequence[int]) -> None:
+        """Remove articles (and their FTS rows, tags, sentences, quotes)."""
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            # External-content FTS5 needs the old values to delete its index entries.
+            await self.db.execute(
+                "INSERT INTO articles_fts(articles_fts, rowid, title, tags, description, text)"
+                f" SELECT 'delete', id, title, tags, coalesce(description, ''), text"
+                f" FROM articles WHERE id IN ({marks})",
+                chunk,
+            )
+            await self.db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+
+    async def insert_articles(self, articles: Sequence[Article]) -> list[int]:
+        """Insert a batch of articles; returns their new ids in order."""
+        ids = list(range(self._next_id, self._next_id + len(articles)))
+        self._next_id += len(articles)
+        rows = [
+            (
+                i,
+                a.slug,
+                a.path,
+                a.title,
+                a.author,
+                a.date.isoformat() if a.date else None,
+                a.link,
+                a.cover_image,
+                a.description,
+                " ".join(a.tags),
+                a.text,
+                a.word_count,
+                a.reading_minutes,
+            )
+            for i, a in zip(ids, articles, strict=True)
+        ]
+        await self.db.executemany(
+            "INSERT INTO articles (id, slug, path, title, author, date, link, cover_image,"
+            " description, tags, text, word_count, reading_minutes)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        await self.db.executemany(
+            "INSERT INTO articles_fts (rowid, title, tags, description, text) VALUES (?,?,?,?,?)",
+            [(r[0], r[3], r[9], r[8] or "", r[10]) for r in rows],
+        )
+        await self.db.executemany(
+            "INSERT OR IGNORE INTO article_tags (tag, article_id) VALUES (?, ?)",
+            [(t, i) for i, a in zip(ids, articles, strict=True) for t in a.tags],
+        )
+        await self.db.executemany(
+            "INSERT INTO sentences (article_id, position, paragraph, text) VALUES (?,?,?,?)",
+            [
+                (i, n, s.paragraph, s.text)
+                for i, a in zip(ids, articles, strict=True)
+                for n, s in enumerate(a.sentences)
+            ],
+        )
+        await self.db.executemany(
+            "INSERT INTO quotes (article_id, position, text, speaker) VALUES (?,?,?,?)",
+            [
+                (i, n, q.text, q.speaker)
+                for i, a in zip(ids, articles, strict=True)
+                for n, q in enumerate(a.quotes)
+            ],
+        )
+        return ids
+
+    async def put_files(
+        self, rows: Sequence[tuple[str, int, int, str, int | None, str | None]]
+    ) -> None:
+        """Upsert (path, size, mtime_ns, hash, article_id, error) rows."""
+        await self.db.executemany(
+            "INSERT INTO files (path, size, mtime_ns, hash, article_id, error)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
+            " mtime_ns = excluded.mtime_ns, hash = excluded.hash,"
+            " article_id = excluded.article_id, error = excluded.error",
+            rows,
+        )
+
+    async def delete_files(self, paths: Sequence[str]) -> None:
+        await self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )

@@ -1,0 +1,70 @@
+"""Numbered forward migrations of the article cache (data/articles.db).
+
+The cache is derived from the content folder: when a migration cannot be applied the
+cache can simply be deleted and rebuilt, but migrations keep upgrades cheap.
+"""
+
+from __future__ import annotations
+
+# Each entry is applied once, in order; user_version records how many have run.
+MIGRATIONS: list[str] = [
+    # 1: articles, their tags, sentences and quotes, the files they came from, and FTS5.
+    """
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE articles (
+        id              INTEGER PRIMARY KEY,
+        slug            TEXT NOT NULL UNIQUE,
+        path            TEXT NOT NULL UNIQUE,
+        title           TEXT NOT NULL,
+        author          TEXT,
+        date            TEXT,            -- ISO 8601, UTC, sortable
+        link            TEXT,
+        cover_image     TEXT,
+        description     TEXT,
+        tags            TEXT NOT NULL,   -- space-separated copy for FTS5
+        text            TEXT NOT NULL,
+        word_count      INTEGER NOT NULL,
+        reading_minutes INTEGER NOT NULL
+    );
+    CREATE INDEX articles_date ON articles(date DESC);
+    CREATE TABLE article_tags (
+        tag        TEXT NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (tag, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_tags_article ON article_tags(article_id);
+    CREATE TABLE sentences (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        paragraph  INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE quotes (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        speaker    TEXT,
+        PRIMARY KEY (article_id, position)
+    ) WITHOUT ROWID;
+    -- One row per content file seen, good or broken. `error` is set while the file
+    -- cannot be used; `article_id` then still points at the last good version if any.
+    CREATE TABLE files (
+        path       TEXT PRIMARY KEY,
+        size       INTEGER NOT NULL,
+        mtime_ns   INTEGER NOT NULL,
+        hash       TEXT NOT NULL,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        error      TEXT
+    );
+    -- External-content FTS5: the text is stored once, in `articles`.
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, tags, description, text,
+        content='articles', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2'
+    );
+    """,
+]

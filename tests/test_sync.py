@@ -1,0 +1,198 @@
+"""Incremental reload of a content folder into the cache."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.library.sync import Library, LibraryError
+
+
+def article(title: str, slug: str | None = None, body: str = "<p>Some text here.</p>", **extra) -> str:
+    lines = ["---", f"title: {title!r}"]
+    if slug:
+        lines.append(f"slug: {slug}")
+    lines += [f"{k}: {v!r}" for k, v in extra.items()]
+    lines += ["tags:", "  - testing", "---", body]
+    return "\n".join(lines) + "\n"
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+async def lib(tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    library = Library(content, tmp_path / "data" / "articles.db")
+    await library.open()
+    yield library
+    await library.close()
+
+
+async def test_incremental_reload_lifecycle(lib: Library) -> None:
+    root = lib.content_dir
+    write(root, "a.md", article("Alpha", "alpha"))
+    write(root, "nested/b.md", article("Beta", "beta"))
+    report = await lib.reload()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (2, 0, 0, 0)
+    assert (await lib.store.article("beta")).path == "nested/b.md"
+
+    # Nothing changed: everything is skipped.
+    report = await lib.reload()
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 2)
+
+    # Touch without changing content: mtime differs, hash does not.
+    path = root / "a.md"
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    report = await lib.reload()
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 2)
+
+    # Change one, add one, delete one.
+    write(root, "a.md", article("Alpha, revised", "alpha"))
+    write(root, "c.md", article("Gamma", "gamma"))
+    (root / "nested" / "b.md").unlink()
+    report = await lib.reload()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 0)
+    assert (await lib.store.article("alpha")).title == "Alpha, revised"
+    assert await lib.store.article("beta") is None
+    assert await lib.store.count() == 2
+
+    # Break a good file: the old version stays served, the file is reported and stale.
+    write(root, "a.md", "---\ntitle: [unclosed\n---\nbody")
+    report = await lib.reload()
+    assert [f.path for f in report.failed] == ["a.md"]
+    assert (await lib.store.article("alpha")).title == "Alpha, revised"
+    stats = await lib.store.stats()
+    assert stats.stale == 1 and stats.failing[0].path == "a.md"
+
+    # Still broken on the next reload: still reported, still served.
+    report = await lib.reload()
+    assert [f.path for f in report.failed] == ["a.md"]
+    assert await lib.store.article("alpha") is not None
+
+    # Fixed again.
+    write(root, "a.md", article("Alpha, fixed", "alpha"))
+    report = await lib.reload()
+    assert report.failed == [] and report.updated == 1
+    assert (await lib.store.article("alpha")).title == "Alpha, fixed"
+    assert (await lib.store.stats()).failing == []
+
+
+async def test_every_kind_of_bad_file_is_reported_and_skipped(lib: Library) -> None:
+    root = lib.content_dir
+    write(root, "good.md", article("Good one", "good"))
+    write(root, "bad-yaml.md", "---\ntitle: 'x\n  bad: [\n---\n<p>x</p>")
+    write(root, "no-title.md", "---\nauthor: Someone\n---\n<p>no title</p>")
+    write(root, "latin1.md", "---\ntitle: Café\n---\nna\xefve".encode("latin-1"))
+    write(root, "binary.md", b"\x00\x01\x02PNG\x00\x00")
+    write(root, "huge.md", article("Huge", "huge", body="<p>" + "word " * 500_000 + "</p>"))
+    lib.max_bytes = 1_000_000
+    report = await lib.reload()
+    assert report.added == 1
+    reasons = {f.path: f.error for f in report.failed}
+    assert set(reasons) == {"bad-yaml.md", "no-title.md", "latin1.md", "binary.md", "huge.md"}
+    assert "title" in reasons["no-title.md"]
+    assert "UTF-8" in reasons["latin1.md"]
+    assert "limit" in reasons["huge.md"]
+    assert all("\n" not in reason and reason for reason in reasons.values())
+    assert await lib.store.count() == 1
+
+
+async def test_duplicate_slugs_are_both_kept_and_reported(lib: Library) -> None:
+    write(lib.content_dir, "one.md", article("First", "same"))
+    write(lib.content_dir, "two.md", article("Second", "same"))
+    report = await lib.reload()
+    assert report.added == 2
+    assert len(report.renamed) == 1 and "same-2" in report.renamed[0]
+    assert (await lib.store.article("same")).title == "First"
+    assert (await lib.store.article("same-2")).title == "Second"
+    # A later reload with nothing changed keeps both slugs stable.
+    await lib.reload()
+    assert (await lib.store.article("same-2")).title == "Second"
+
+
+async def test_slug_comes_from_path_when_missing(lib: Library) -> None:
+    write(lib.content_dir, "2024/05/My Post.md", article("Pathless"))
+    await lib.reload()
+    metas = await lib.store.all_meta()
+    assert len(metas) == 1 and metas[0].slug and " " not in metas[0].slug
+
+
+async def test_many_files_parse_in_worker_processes(lib: Library) -> None:
+    for i in range(200):
+        write(lib.content_dir, f"bulk/{i:03}.md", article(f"Bulk article {i}", f"bulk-{i}"))
+    write(lib.content_dir, "bulk/broken.md", "no frontmatter, no title")
+    report = await lib.reload()
+    assert report.added == 200 and [f.path for f in report.failed] == ["bulk/broken.md"]
+    assert await lib.store.count() == 200
+
+
+async def test_missing_content_folder_is_a_clear_error(tmp_path: Path) -> None:
+    library = Library(tmp_path / "nope", tmp_path / "db.sqlite")
+    with pytest.raises(LibraryError, match="does not exist"):
+        await library.reload()
+
+
+async def test_deleted_cache_is_rebuilt(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write(content, "a.md", article("Alpha", "alpha"))
+    db = tmp_path / "articles.db"
+    library = Library(content, db)
+    await library.reload()
+    await library.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    library = Library(content, db)
+    report = await library.reload()
+    assert report.added == 1
+    await library.close()
+
+
+async def test_readers_see_old_or_new_library_never_an_error(lib: Library) -> None:
+    root = lib.content_dir
+    for i in range(30):
+        write(root, f"old-{i}.md", article(f"Old {i}", f"old-{i}"))
+    await lib.reload()
+    for i in range(30):
+        (root / f"old-{i}.md").unlink()
+        write(root, f"new-{i}.md", article(f"New {i}", f"new-{i}"))
+
+    seen: set[tuple[int, str]] = set()
+    stop = asyncio.Event()
+
+    async def reader() -> None:
+        while not stop.is_set():
+            metas = await lib.store.all_meta()
+            kinds = {m.slug.split("-")[0] for m in metas}
+            seen.add((len(metas), ",".join(sorted(kinds))))
+            await asyncio.sleep(0)
+
+    task = asyncio.create_task(reader())
+    await lib.reload()
+    await asyncio.sleep(0.05)
+    stop.set()
+    await task
+    assert seen <= {(30, "old"), (30, "new")}
+    assert (30, "new") in seen
+
+
+async def test_second_reload_waits_for_the_first(lib: Library) -> None:
+    write(lib.content_dir, "a.md", article("Alpha", "alpha"))
+    first = asyncio.create_task(lib.reload())
+    await asyncio.sleep(0)
+    assert lib.reloading
+    second = await lib.reload()
+    assert (await first).added == 1
+    assert second.added == 0 and second.unchanged == 1
