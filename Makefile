@@ -23,6 +23,7 @@ run: $(STAMP)
 	$(PY) -m bot start
 
 test: $(TEST_STAMP)
+	@bash scripts/ensure-postgres.sh
 	$(PY) -m pytest -q
 
 lint: $(TEST_STAMP)

@@ -86,6 +86,9 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
         db = await aiosqlite.connect(path, isolation_level=None)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise StoreError(f"cannot open the article cache {path}: {exc}") from None
+    try:
         await db.execute("PRAGMA busy_timeout = 10000")
         await db.execute("PRAGMA foreign_keys = ON")
         mode = (await (await db.execute("PRAGMA journal_mode = WAL")).fetchone())[0]
@@ -93,8 +96,12 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
             raise StoreError(f"cannot use WAL mode on {path}")
         await db.execute("PRAGMA synchronous = NORMAL")
         return db
-    except (sqlite3.DatabaseError, OSError) as exc:
-        raise StoreError(f"cannot open the article cache {path}: {exc}") from None
+    except BaseException as exc:
+        # An open aiosqlite thread would keep the process alive after the error.
+        await db.close()
+        if isinstance(exc, sqlite3.DatabaseError | OSError):
+            raise StoreError(f"cannot open the article cache {path}: {exc}") from None
+        raise
 
 
 async def _migrate(db: aiosqlite.Connection, path: Path) -> None:

@@ -1,0 +1,268 @@
+"""Turn one article file (YAML frontmatter + HTML/Markdown body) into an Article."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+import frontmatter
+import yaml
+
+from bot.library.model import Article, Sentence
+from bot.library.text import (
+    extract_quotes,
+    html_to_blocks,
+    reading_minutes,
+    split_sentences,
+    strip_tags,
+    word_count,
+)
+
+DEFAULT_MAX_BYTES = 2_000_000
+_OPENING = re.compile(r"-{3,}[ \t]*\n")
+_BOM = b"\xef\xbb\xbf"
+
+
+class ArticleError(Exception):
+    """A file that cannot be used as an article; str(e) is a one-line reason."""
+
+
+# --- YAML ------------------------------------------------------------------------------
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that never fails on a value: odd dates stay strings, `no` stays `no`."""
+
+
+def _timestamp(loader: Any, node: yaml.Node) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError, TypeError):
+        return loader.construct_scalar(node)
+
+
+def _bool(loader: Any, node: yaml.Node) -> Any:
+    # YAML 1.1 reads `title: No` or `tags: [on]` as booleans; keep the author's word.
+    value = loader.construct_scalar(node)
+    low = value.lower()
+    if low == "true":
+        return True
+    if low == "false":
+        return False
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:bool", _bool)
+
+
+class _Handler(frontmatter.YAMLHandler):
+    """python-frontmatter's YAML handler with our loader and one-line errors."""
+
+    def split(self, text: str) -> tuple[str, str]:
+        try:
+            return super().split(text)
+        except ValueError:
+            raise ArticleError("missing title (frontmatter is never closed with '---')") from None
+
+    def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
+        try:
+            data = yaml.load(fm, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+        except yaml.MarkedYAMLError as e:
+            line = f" at line {e.problem_mark.line + 1}" if e.problem_mark else ""
+            problem = e.problem or e.context or "syntax error"
+            raise ArticleError(_one_line(f"bad YAML in frontmatter{line}: {problem}")) from None
+        except yaml.YAMLError as e:
+            raise ArticleError(_one_line(f"bad YAML in frontmatter: {e}")) from None
+        except (ValueError, TypeError, OverflowError, RecursionError) as e:
+            raise ArticleError(_one_line(f"bad YAML in frontmatter: {e}")) from None
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+            raise ArticleError(f"frontmatter is not a mapping of keys to values (it is {kind})")
+        return data
+
+
+_HANDLER = _Handler()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- field coercion --------------------------------------------------------------------
+
+
+def _scalar(value: Any) -> str | None:
+    """A frontmatter value as one stripped line of text, or None for lists, maps, empties."""
+    if value is None or isinstance(value, (list, dict, set, tuple, bytes)):
+        return None
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    text = " ".join(str(value).split())
+    return text or None
+
+
+_SLUG_UNSAFE = re.compile(r"[^a-z0-9._~-]+")
+_DASHES = re.compile(r"-{2,}")
+
+
+def slugify(text: str) -> str:
+    """A URL-safe slug; already-clean slugs come back unchanged."""
+    text = text.strip().lower()
+    if not _SLUG_UNSAFE.search(text) and text.strip("-.") == text:
+        return text  # frontmatter slugs are identities: keep them exactly when URL-safe
+    slug = _SLUG_UNSAFE.sub("-", text)
+    return _DASHES.sub("-", slug).strip("-.")
+
+
+def _slug_from_path(rel_path: str) -> str:
+    name = rel_path.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = name[:-3] if name.lower().endswith(".md") else name.rsplit(".", 1)[0] or name
+    return slugify(stem) or "article"
+
+
+_DATE_FOLDER = re.compile(r"^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})\s*$")
+
+
+def parse_date(value: Any) -> datetime | None:
+    """A timezone-aware datetime (UTC when none is given) from YAML or ISO text, else None."""
+    try:
+        if isinstance(value, datetime):
+            dt = value
+        elif isinstance(value, date):
+            dt = datetime(value.year, value.month, value.day)
+        elif isinstance(value, str):
+            text = value.strip()
+            if not text:
+                return None
+            m = _DATE_FOLDER.match(text)
+            if m:
+                dt = datetime(int(m[1]), int(m[2]), int(m[3]))
+            else:
+                dt = datetime.fromisoformat(text.replace("z", "Z"))
+        else:
+            return None
+        if dt.tzinfo is None or dt.utcoffset() is None:
+            dt = dt.replace(tzinfo=UTC)
+        return dt
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+_HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+
+
+def _http_url(value: Any) -> str | None:
+    text = _scalar(value)
+    if text and _HTTP_URL.match(text):
+        return text
+    return None
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        items: list[Any] = value.split(",")
+    elif isinstance(value, (list, tuple, set)):
+        items = list(value)
+    else:
+        items = [value] if _scalar(value) else []
+    seen: dict[str, None] = {}
+    for item in items:
+        tag = _scalar(item)
+        if tag:
+            seen.setdefault(tag.lower(), None)
+    return tuple(seen)
+
+
+def _author(value: Any) -> str | None:
+    if isinstance(value, (list, tuple)):
+        names = [n for n in (_scalar(v) for v in value) if n]
+        return ", ".join(names) or None
+    if isinstance(value, dict):
+        return _scalar(value.get("name"))
+    return _scalar(value)
+
+
+def _description(value: Any) -> str | None:
+    text = _scalar(value)
+    if text is None:
+        return None
+    return strip_tags(text) or None
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB"
+    if n >= 1_000:
+        return f"{n / 1_000:.1f} kB"
+    return f"{n} bytes"
+
+
+# --- the parser ------------------------------------------------------------------------
+
+
+def decode(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """File bytes as text, or ArticleError for oversize, binary or non-UTF-8 files."""
+    if len(raw) > max_bytes:
+        raise ArticleError(f"file is {_size(len(raw))}, over the {_size(max_bytes)} limit")
+    if b"\x00" in raw:
+        raise ArticleError("binary file (contains NUL bytes), not a text article")
+    offset = 3 if raw.startswith(_BOM) else 0
+    try:
+        text = raw[offset:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        at = e.start + offset
+        raise ArticleError(f"not UTF-8 text (byte 0x{raw[at]:02x} at offset {at})") from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Parse one article file; raises ArticleError with a one-line reason when unusable."""
+    text = decode(raw, max_bytes)
+    if not _OPENING.match(text):
+        raise ArticleError("missing title (no YAML frontmatter at the top of the file)")
+    # frontmatter.parse rather than .loads: loads passes keys as **kwargs to Post, which
+    # breaks on keys like `content` or non-string keys.
+    meta, body = frontmatter.parse(text, handler=_HANDLER)
+
+    title = _scalar(meta.get("title"))
+    if not title:
+        raise ArticleError("missing title")
+
+    slug = slugify(_scalar(meta.get("slug")) or "") or _slug_from_path(rel_path)
+    published = parse_date(meta.get("date"))
+    if published is None:
+        published = parse_date(_scalar(meta.get("dateFolder")))
+    link = _http_url(meta.get("link")) or _http_url(meta.get("isBasedOn"))
+
+    blocks = html_to_blocks(body)
+    sentences = tuple(
+        Sentence(sentence, i)
+        for i, block in enumerate(blocks)
+        for sentence in split_sentences(block)
+    )
+    clean = "\n\n".join(blocks)
+    words = word_count(clean)
+    return Article(
+        slug=slug,
+        title=title,
+        path=rel_path.replace("\\", "/"),
+        author=_author(meta.get("author")),
+        date=published,
+        link=link,
+        tags=_tags(meta.get("tags")),
+        cover_image=_http_url(meta.get("cover_image")),
+        description=_description(meta.get("description")),
+        text=clean,
+        sentences=sentences,
+        quotes=tuple(extract_quotes(blocks)),
+        word_count=words,
+        reading_minutes=reading_minutes(words),
+    )
