@@ -32,3 +32,7 @@ def blogs_dir() -> Path:
 @pytest.fixture
 def real_dir() -> Path:
     return shared_path("corpus", "real")
+
+
+# The fake Discord (tests/fakediscord) as a fixture for every end-to-end test.
+from tests.fakediscord import fake_discord  # noqa: E402, F401
