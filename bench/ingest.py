@@ -96,7 +96,9 @@ def main() -> int:
         nochange = [measure(gen, db) for _ in range(3)]
         nochange.sort(key=lambda r: r["wall"])
         print(row("  no-change (median of 3)", nochange[1]))
-        print(f"  cache size {sum(p.stat().st_size for p in tmp_path.glob('generated.db*')) / 1e6:.0f} MB")
+        print(
+            f"  cache size {sum(p.stat().st_size for p in tmp_path.glob('generated.db*')) / 1e6:.0f} MB"
+        )
     return 0
 
 

@@ -136,11 +136,17 @@ def format_report(report: ReloadReport) -> str:
 
 async def _open_library(settings: Settings, *, build: bool = True) -> Library:
     """Open the cache; build it first if it has never been loaded."""
-    library = Library(settings.content_dir, settings.articles_db, max_bytes=settings.max_article_bytes)
-    store = await library.open()
-    if build and await store.get_meta("last_reload") is None:
-        print(f"building the article cache from {settings.content_dir} …", file=sys.stderr)
-        await library.reload()
+    library = Library(
+        settings.content_dir, settings.articles_db, max_bytes=settings.max_article_bytes
+    )
+    try:
+        store = await library.open()
+        if build and await store.get_meta("last_reload") is None:
+            print(f"building the article cache from {settings.content_dir} …", file=sys.stderr)
+            await library.reload()
+    except BaseException:
+        await library.close()
+        raise
     return library
 
 
@@ -165,7 +171,9 @@ def _lines(arg: str) -> list[str]:
 
 
 async def cmd_reload(settings: Settings, args: argparse.Namespace) -> int:
-    library = Library(settings.content_dir, settings.articles_db, max_bytes=settings.max_article_bytes)
+    library = Library(
+        settings.content_dir, settings.articles_db, max_bytes=settings.max_article_bytes
+    )
     progress, done = _progress_bar()
     try:
         report = await library.reload(progress)
@@ -181,7 +189,8 @@ async def cmd_reload(settings: Settings, args: argparse.Namespace) -> int:
 
 async def cmd_show(settings: Settings, args: argparse.Namespace) -> int:
     async def work(engine: Any, library: Library) -> int:
-        article = await library.store.article(args.slug)
+        # Slugs are stored lower-cased; accept any case from the user.
+        article = await library.store.article(args.slug.strip().lower())
         if article is None:
             raise UsageError(f"no article with slug {args.slug!r}")
         summary = engine.summary(article)
@@ -202,9 +211,7 @@ async def cmd_show(settings: Settings, args: argparse.Namespace) -> int:
             return 0
         print(article.title)
         byline = " · ".join(
-            x
-            for x in (article.author, article.date and article.date.date().isoformat())
-            if x
+            x for x in (article.author, article.date and article.date.date().isoformat()) if x
         )
         if byline:
             print(byline)
@@ -267,7 +274,11 @@ async def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
                 continue
             data = response.as_json()
             if not data["results"]:
-                hint = f" — did you mean: {', '.join(data['suggestions'])}?" if data["suggestions"] else ""
+                hint = (
+                    f" — did you mean: {', '.join(data['suggestions'])}?"
+                    if data["suggestions"]
+                    else ""
+                )
                 print(f"nothing found for {query!r}{hint}")
             for hit in data["results"]:
                 date = (hit["date"] or "")[:10]
@@ -318,7 +329,9 @@ async def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 async def cmd_start(settings: Settings, args: argparse.Namespace) -> int:
     if settings.discord_token:
         return await cmd_run(settings, args)
-    print("No DISCORD_TOKEN set: starting the console chat over the bundled library.", file=sys.stderr)
+    print(
+        "No DISCORD_TOKEN set: starting the console chat over the bundled library.", file=sys.stderr
+    )
     return await cmd_chat(settings, args)
 
 

@@ -119,7 +119,9 @@ class Settings:
         if self.shard_count is not None and any(
             not 0 <= s < self.shard_count for s in self.shard_ids
         ):
-            raise SettingsError(f"SHARD_IDS must be between 0 and SHARD_COUNT-1 ({self.shard_count - 1})")
+            raise SettingsError(
+                f"SHARD_IDS must be between 0 and SHARD_COUNT-1 ({self.shard_count - 1})"
+            )
         if self.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise SettingsError(f"LOG_LEVEL {self.log_level!r} is not a logging level")
 

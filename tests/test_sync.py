@@ -11,7 +11,9 @@ import pytest
 from bot.library.sync import Library, LibraryError
 
 
-def article(title: str, slug: str | None = None, body: str = "<p>Some text here.</p>", **extra) -> str:
+def article(
+    title: str, slug: str | None = None, body: str = "<p>Some text here.</p>", **extra
+) -> str:
     lines = ["---", f"title: {title!r}"]
     if slug:
         lines.append(f"slug: {slug}")

@@ -167,28 +167,13 @@ class Library:
         async with self._lock:
             if not self.content_dir.is_dir():
                 raise LibraryError(f"content folder {self.content_dir} does not exist")
-            with await asyncio.to_thread(self._file_lock):
+            async with _exclusive(Path(f"{self.db_path}.lock")):
                 report = await self._reload(progress)
             self.generation += 1
             self.last_report = report
             for listener in self._listeners:
                 listener(report)
             return report
-
-    @contextlib.contextmanager
-    def _file_lock_ctx(self, handle):
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-            handle.close()
-
-    def _file_lock(self):
-        # Another process sharing this cache file may be reloading: wait for it.
-        self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(f"{self.db_path}.lock", "w")  # noqa: SIM115 - closed by the context
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        return self._file_lock_ctx(handle)
 
     async def _reload(self, progress: Progress | None) -> ReloadReport:
         started = time.perf_counter()
@@ -316,6 +301,23 @@ class Library:
             for f, i in zip(fresh_files, ids, strict=True)
         )
         await writer.put_files(rows)
+
+
+@contextlib.asynccontextmanager
+async def _exclusive(lock_path: Path) -> AsyncIterator[None]:
+    """Hold a lock file, so processes sharing one cache file reload one at a time."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                await asyncio.sleep(0.1)  # polling keeps the event loop free
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _take(it: Iterable, n: int) -> list:

@@ -7,6 +7,7 @@ previous library until the reload commits.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ class LibraryStats:
 
 
 _META_COLUMNS = "id, slug, title, author, date, link, tags, cover_image, description"
+_FULL_COLUMNS = f"{_META_COLUMNS}, path, text, word_count, reading_minutes"
 
 
 def _meta(row: Sequence) -> ArticleMeta:
@@ -165,21 +167,11 @@ class ArticleStore:
 
     async def article(self, slug: str) -> Article | None:
         """The whole article with this slug, or None."""
-        row = await self._one(
-            "SELECT id, slug, title, author, date, link, tags, cover_image, description,"
-            " path, text, word_count, reading_minutes FROM articles WHERE slug = ?",
-            (slug,),
-        )
-        if row is None:
-            return None
-        return await self._full(row)
+        row = await self._one(f"SELECT {_FULL_COLUMNS} FROM articles WHERE slug = ?", (slug,))
+        return None if row is None else await self._full(row)
 
     async def article_by_id(self, article_id: int) -> Article | None:
-        row = await self._one(
-            "SELECT id, slug, title, author, date, link, tags, cover_image, description,"
-            " path, text, word_count, reading_minutes FROM articles WHERE id = ?",
-            (article_id,),
-        )
+        row = await self._one(f"SELECT {_FULL_COLUMNS} FROM articles WHERE id = ?", (article_id,))
         return None if row is None else await self._full(row)
 
     async def _full(self, row: Sequence) -> Article:
@@ -280,12 +272,12 @@ class ArticleStore:
         return {r[0]: FileRow(r[1], r[2], r[3], r[4], r[5]) for r in rows}
 
     async def failing(self) -> list[FileFailure]:
-        rows = await self._all("SELECT path, error FROM files WHERE error IS NOT NULL ORDER BY path")
+        rows = await self._all(
+            "SELECT path, error FROM files WHERE error IS NOT NULL ORDER BY path"
+        )
         return [FileFailure(r[0], r[1]) for r in rows]
 
     async def stats(self) -> LibraryStats:
-        import json
-
         files = (await self._one("SELECT count(*) FROM files"))[0]
         stale = (
             await self._one(
@@ -309,27 +301,10 @@ class ArticleStore:
         )
 
 
-class ArticleWriter:
-    """The reload's write side: one connection, one transaction for the whole reload."""
+class ArticleWriter(ArticleStore):
+    """The reload's write side: its own connection, one transaction for the whole reload."""
 
-    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
-        self.db = db
-        self.path = path
-        self._next_id = 0
-
-    @classmethod
-    async def open(cls, path: str | Path) -> ArticleWriter:
-        path = Path(path)
-        db = await _connect(path, readonly=False)
-        try:
-            await _migrate(db, path)
-        except BaseException:
-            await db.close()
-            raise
-        return cls(db, path)
-
-    async def close(self) -> None:
-        await self.db.close()
+    _next_id = 0
 
     async def begin(self) -> None:
         await self.db.execute("BEGIN IMMEDIATE")
@@ -343,16 +318,9 @@ class ArticleWriter:
         if self.db.in_transaction:
             await self.db.execute("ROLLBACK")
 
-    async def file_index(self) -> dict[str, FileRow]:
-        async with self.db.execute(
-            "SELECT path, size, mtime_ns, hash, article_id, error FROM files"
-        ) as cur:
-            return {r[0]: FileRow(r[1], r[2], r[3], r[4], r[5]) for r in await cur.fetchall()}
-
     async def slug_owners(self) -> dict[str, str]:
         """slug → path of every cached article."""
-        async with self.db.execute("SELECT slug, path FROM articles") as cur:
-            return {r[0]: r[1] for r in await cur.fetchall()}
+        return {r[0]: r[1] for r in await self._all("SELECT slug, path FROM articles")}
 
     async def delete_articles(self, ids: Sequence[int]) -> None:
         """Remove articles (and their FTS rows, tags, sentences, quotes)."""
