@@ -307,7 +307,7 @@ class Library:
 async def _exclusive(lock_path: Path) -> AsyncIterator[None]:
     """Hold a lock file, so processes sharing one cache file reload one at a time."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "w") as handle:
+    with open(lock_path, "w") as handle:  # noqa: ASYNC230 - creating a lock file is instant
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
