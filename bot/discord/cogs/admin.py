@@ -1,0 +1,111 @@
+"""Admin commands: /reload and /status (Manage Server; guild only)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import __version__
+from bot.discord import render
+from bot.discord.errors import NotAllowed, UserError
+from bot.discord.reply import send
+from bot.library.sync import LibraryError
+from bot.library.watch import summarize
+
+if TYPE_CHECKING:
+    from bot.discord.client import ArticleBot
+
+log = logging.getLogger("articlebot.discord")
+
+ADMIN = {"cooldown": False}
+
+
+def require_manage_guild(interaction: discord.Interaction) -> None:
+    """Discord hides admin commands by default_permissions, but server admins can override
+    that per role or channel: check again here."""
+    if interaction.guild is None:
+        raise UserError("That command only works in a server.")
+    if not interaction.permissions.manage_guild:
+        raise NotAllowed("You need the Manage Server permission to use this command.")
+
+
+class AdminCog(commands.Cog, name="Admin"):
+    """Reloading the library and the bot's health."""
+
+    def __init__(self, bot: ArticleBot) -> None:
+        self.bot = bot
+        self._reloading = False  # set before the first await, so two callers cannot both start
+
+    @app_commands.command(name="reload", description="Reload the article library", extras=ADMIN)
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    async def reload(self, interaction: discord.Interaction) -> None:
+        require_manage_guild(interaction)
+        library = self.bot.library
+        if library is None:
+            raise UserError("The library is not loaded in this process.")
+        if self._reloading or library.reloading:
+            await send(
+                interaction,
+                "A reload is already running — its result will show in /status when it finishes.",
+                ephemeral=True,
+            )
+            return
+        self._reloading = True
+        try:
+            await interaction.response.defer(thinking=True, ephemeral=True)
+            try:
+                report = await library.reload()
+            except LibraryError as exc:
+                raise UserError(str(exc)) from exc
+            log.info("/reload by %s: %s", interaction.user.id, summarize(report))
+            await send(interaction, embed=render.reload_embed(report), ephemeral=True)
+        finally:
+            self._reloading = False
+
+    @app_commands.command(
+        name="status", description="The bot's health and the library", extras=ADMIN
+    )
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    async def status(self, interaction: discord.Interaction) -> None:
+        require_manage_guild(interaction)
+        bot = self.bot
+        if bot.library is None or bot.library.store is None:
+            raise UserError("The library is not loaded in this process.")
+        stats = await bot.library.store.stats()
+        watcher = None
+        if bot.settings.watch_content:
+            watcher = "on"
+            if bot.watcher_report is not None:
+                at, report = bot.watcher_report
+                watcher += (
+                    f"; last automatic reload {at:%Y-%m-%d %H:%M:%S} UTC: {summarize(report)}"
+                )
+            else:
+                watcher += "; no change seen yet"
+        state = getattr(bot.state, "engine", None) or "?"
+        info = render.StatusInfo(
+            articles=stats.articles,
+            tags=len(stats.tags),
+            files=stats.files,
+            failing=[(f.path, f.error) for f in stats.failing],
+            stale=stats.stale,
+            last_reload=stats.last_reload,
+            watcher=watcher,
+            cache_bytes=stats.db_bytes,
+            uptime_seconds=bot.uptime,
+            latency_seconds=bot.latency,
+            version=__version__,
+            shards=bot.shard_summary(),
+            state=str(state),
+        )
+        await send(interaction, embed=render.status_embed(info), ephemeral=True)
+
+
+async def setup(bot: ArticleBot) -> None:
+    await bot.add_cog(AdminCog(bot))

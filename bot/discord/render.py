@@ -1,0 +1,515 @@
+"""Core results → Discord embeds. Pure functions: no network, no state.
+
+Every embed leaves here within Discord's limits (cut at a word boundary with an
+ellipsis) and with article text escaped so it cannot break the formatting or ping anyone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import discord
+
+from bot.library.model import Article, Quote, ReloadReport
+from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+TITLE = 256
+DESCRIPTION = 4096
+FIELD_NAME = 256
+FIELD_VALUE = 1024
+FIELDS = 25
+FOOTER = 2048
+AUTHOR = 256
+EMBED_TOTAL = 6000
+CONTENT = 2000
+CHOICES = 25
+CHOICE_NAME = 100
+CHOICE_VALUE = 100
+BUTTON_LABEL = 80
+CUSTOM_ID = 100
+
+ELLIPSIS = "…"
+ACCENT = discord.Colour(0x3B82F6)
+WARN = discord.Colour(0xF59E0B)
+PAGE_SIZE = 5
+LIST_PAGE_SIZE = 10
+
+_MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
+# Bare URLs stay as they are (Discord would keep a backslash in the link); elsewhere every
+# markdown character is escaped. discord.utils.escape_markdown is not used because its
+# masked-link pattern swallows a whole line between a "[" and the last ")" unescaped.
+_MARKDOWN = re.compile(r"(?P<url>https?://[^\s<>]+)|(?P<md>[\\*_~|`\[\]])")
+_LINE_START = re.compile(r"^(\s*)([#>\-*+]|\d+(?=\.))", re.MULTILINE)
+
+
+# -- text helpers -----------------------------------------------------------------------
+
+
+def cut(text: str, limit: int) -> str:
+    """`text` within `limit` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    if limit <= len(ELLIPSIS):
+        return ELLIPSIS[:limit]
+    head = text[: limit - len(ELLIPSIS)]
+    space = max(head.rfind(" "), head.rfind("\n"))
+    # A word boundary far back would waste most of the room: cut mid-word instead.
+    if space >= len(head) * 0.6:
+        head = head[:space]
+    # A dangling backslash would escape the ellipsis (or half of an escape pair).
+    head = head.rstrip().rstrip("\\")
+    return head + ELLIPSIS
+
+
+def plain(text: str | None) -> str:
+    """Text for places Discord shows without markdown (embed author, footer, labels):
+    only mentions and everyone/here are defused."""
+    if not text:
+        return ""
+    text = discord.utils.escape_mentions(text)
+    return _MENTION.sub(lambda m: f"<\u200b{m.group(1)}{m.group(2)}>", text)
+
+
+def clean(text: str | None) -> str:
+    """Article or user text made inert: markdown escaped, mentions and everyone/here defused."""
+    if not text:
+        return ""
+    text = plain(_MARKDOWN.sub(lambda m: m["url"] or "\\" + m["md"], text))
+    # Headings, quotes and lists only take effect at the start of a line.
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    lead, mark = m.group(1), m.group(2)
+    # A backslash only escapes punctuation: "1." becomes "1\." rather than "\1.".
+    return f"{lead}{mark}\\" if mark.isdigit() else f"{lead}\\{mark}"
+
+
+def link_text(text: str) -> str:
+    """Text safe inside [text](url): clean() already escapes the brackets."""
+    return clean(text)
+
+
+def is_http(url: str | None) -> bool:
+    return bool(url) and url.lower().startswith(("http://", "https://")) and " " not in url  # type: ignore[union-attr]
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is http(s) and fits an embed; parentheses encoded for markdown links."""
+    if not is_http(url) or len(url) > 2000:  # type: ignore[arg-type]
+        return None
+    return url.replace("(", "%28").replace(")", "%29")  # type: ignore[union-attr]
+
+
+def quote_block(text: str, limit: int) -> str:
+    """`text` as a Discord quote block ("> " on every line), within `limit`."""
+    lines = [ln for ln in clean(text).splitlines() if ln.strip()] or [""]
+    return cut("\n".join(f"> {ln}" for ln in lines), limit)
+
+
+def format_date(date: datetime | None) -> str:
+    return f"{date:%-d %b %Y}" if date else ""
+
+
+def byline(author: str | None, date: datetime | None) -> str:
+    return " · ".join(x for x in (plain(author), format_date(date)) if x)
+
+
+def format_quote(quote: Quote) -> str:
+    speaker = f" — {clean(quote.speaker)}" if quote.speaker else ""
+    return f"“{clean(quote.text)}”{speaker}"
+
+
+def format_tags(tags: Sequence[str]) -> str:
+    return " ".join(f"`{t.replace('`', '')}`" for t in tags)
+
+
+def shorten_path(path: str, limit: int = 60) -> str:
+    """A file path within `limit`, keeping its start and its file name."""
+    if len(path) <= limit:
+        return path
+    keep = limit - len(ELLIPSIS)
+    tail = path[-(keep * 2 // 3) :]
+    return path[: keep - len(tail)] + ELLIPSIS + tail
+
+
+def content(text: str) -> str:
+    """Message content within Discord's 2000 characters."""
+    return cut(text, CONTENT)
+
+
+# -- limits enforcement -----------------------------------------------------------------
+
+
+def _embed_total(data: dict[str, Any]) -> int:
+    total = len(data.get("title") or "") + len(data.get("description") or "")
+    total += len((data.get("footer") or {}).get("text") or "")
+    total += len((data.get("author") or {}).get("name") or "")
+    for f in data.get("fields") or []:
+        total += len(f.get("name") or "") + len(f.get("value") or "")
+    return total
+
+
+def fit(embed: discord.Embed) -> discord.Embed:
+    """Enforce every embed limit: per part, 25 fields, then 6000 in total."""
+    if embed.title:
+        embed.title = cut(embed.title, TITLE)
+    if embed.description:
+        embed.description = cut(embed.description, DESCRIPTION)
+    if embed.footer.text:
+        embed.set_footer(text=cut(embed.footer.text, FOOTER), icon_url=embed.footer.icon_url)
+    if embed.author.name:
+        embed.set_author(
+            name=cut(embed.author.name, AUTHOR),
+            url=embed.author.url,
+            icon_url=embed.author.icon_url,
+        )
+    fields = [
+        (cut(f.name or "\u200b", FIELD_NAME), cut(f.value or "\u200b", FIELD_VALUE), f.inline)
+        for f in embed.fields
+    ][:FIELDS]
+    embed.clear_fields()
+    for name, value, inline in fields:
+        embed.add_field(name=name, value=value, inline=bool(inline))
+    over = _embed_total(embed.to_dict()) - EMBED_TOTAL
+    if over > 0 and embed.description:
+        room = max(len(embed.description) - over, 100)
+        embed.description = cut(embed.description, room)
+        over = _embed_total(embed.to_dict()) - EMBED_TOTAL
+    while over > 0 and embed.fields:
+        embed.remove_field(len(embed.fields) - 1)
+        over = _embed_total(embed.to_dict()) - EMBED_TOTAL
+    if over > 0 and embed.description:
+        embed.description = cut(embed.description, max(len(embed.description) - over, 1))
+    return embed
+
+
+# -- cards ------------------------------------------------------------------------------
+
+
+def _article_embed(
+    title: str, link: str | None, author: str | None, date: datetime | None, cover: str | None
+) -> discord.Embed:
+    embed = discord.Embed(title=cut(clean(title), TITLE), url=safe_url(link), colour=ACCENT)
+    line = byline(author, date)
+    if line:
+        embed.set_author(name=cut(line, AUTHOR))
+    if is_http(cover) and len(cover or "") <= 2000:
+        embed.set_thumbnail(url=cover)
+    return embed
+
+
+def answer_embed(answer: Answer) -> discord.Embed:
+    """The /ask card: passage as a quote block, title link, byline, summary, quote, tags."""
+    article = answer.article
+    if article is None:
+        return no_answer_embed(answer.question)
+    embed = _article_embed(
+        article.title, article.link, article.author, article.date, article.cover_image
+    )
+    parts = []
+    if answer.passage:
+        parts.append(quote_block(answer.passage, 1800))
+    if answer.summary and answer.summary != answer.passage:
+        parts.append(cut(clean(answer.summary), 1800))
+    embed.description = "\n\n".join(parts) or None
+    if answer.quote and answer.quote.text not in (answer.passage or ""):
+        embed.add_field(
+            name="Quote", value=cut(format_quote(answer.quote), FIELD_VALUE), inline=False
+        )
+    if article.tags:
+        embed.add_field(
+            name="Tags", value=cut(format_tags(article.tags), FIELD_VALUE), inline=False
+        )
+    if answer.alternatives:
+        embed.set_footer(text="Not it? Try one of the other articles below.")
+    return fit(embed)
+
+
+def no_answer_embed(question: str, suggestions: Sequence[str] = ()) -> discord.Embed:
+    """Nothing in the library answers: say so, with plausible suggestions."""
+    text = f"I found nothing in the library that answers “{cut(clean(question), 300)}”."
+    if suggestions:
+        text += (
+            "\nDid you mean: " + ", ".join(f"**{cut(clean(s), 100)}**" for s in suggestions) + "?"
+        )
+    return fit(discord.Embed(description=text, colour=WARN))
+
+
+def article_embed(article: Article, summary: str, quote: Quote | None = None) -> discord.Embed:
+    """The full /article card."""
+    embed = _article_embed(
+        article.title, article.link, article.author, article.date, article.cover_image
+    )
+    embed.description = cut(clean(summary), 3000) or None
+    if quote is not None:
+        embed.add_field(name="Quote", value=cut(format_quote(quote), FIELD_VALUE), inline=False)
+    if article.tags:
+        embed.add_field(
+            name="Tags", value=cut(format_tags(article.tags), FIELD_VALUE), inline=False
+        )
+    if article.reading_minutes:
+        embed.set_footer(text=f"{article.reading_minutes} min read · {article.word_count:,} words")
+    return fit(embed)
+
+
+def quote_embed(article: Article, quote: Quote | None) -> discord.Embed:
+    """A quote from an article, or a note that it has none."""
+    embed = _article_embed(article.title, article.link, article.author, article.date, None)
+    if quote is None:
+        embed.description = "This article has no quotes I could find."
+    else:
+        speaker = f"\n— {clean(quote.speaker)}" if quote.speaker else ""
+        embed.description = cut(quote_block(quote.text, 3500) + speaker, DESCRIPTION)
+    return fit(embed)
+
+
+def summary_embed(article: Article, summary: str) -> discord.Embed:
+    embed = _article_embed(
+        article.title, article.link, article.author, article.date, article.cover_image
+    )
+    embed.description = cut(clean(summary), DESCRIPTION) or "No summary available."
+    return fit(embed)
+
+
+# -- lists and pages --------------------------------------------------------------------
+
+
+def _hit_line(n: int, title: str, link: str | None, date: datetime | None, extra: str = "") -> str:
+    name = cut(link_text(title), 200)
+    url = safe_url(link)
+    head = f"**{n}. [{name}]({url})**" if url else f"**{n}. {name}**"
+    tail = " · ".join(x for x in (format_date(date), extra) if x)
+    return f"{head}\n{tail}" if tail else head
+
+
+def page_count(total: int, size: int) -> int:
+    return max(1, math.ceil(total / size))
+
+
+def search_pages(response: SearchResponse, size: int = PAGE_SIZE) -> list[discord.Embed]:
+    """The /search results, `size` per page; a "did you mean" card when nothing matched."""
+    hits = response.hits
+    if not hits:
+        return [no_results_embed(response.query, response.suggestions)]
+    pages = []
+    count = page_count(len(hits), size)
+    for p in range(count):
+        chunk = hits[p * size : (p + 1) * size]
+        lines = []
+        for i, hit in enumerate(chunk, start=p * size + 1):
+            extra = format_tags(hit.tags[:5])
+            line = _hit_line(i, hit.label or hit.title, hit.link, hit.date, extra)
+            if hit.description:
+                line += "\n" + cut(clean(hit.description), 300)
+            lines.append(line)
+        embed = discord.Embed(
+            title=cut(f"Search: {clean(response.query)}", TITLE),
+            description="\n\n".join(lines),
+            colour=ACCENT,
+        )
+        embed.set_footer(text=f"Page {p + 1}/{count} · {len(hits)} result(s)")
+        pages.append(fit(embed))
+    return pages
+
+
+def no_results_embed(query: str, suggestions: Sequence[str] = ()) -> discord.Embed:
+    text = f"Nothing found for “{cut(clean(query), 300)}”."
+    if suggestions:
+        text += (
+            "\nDid you mean: " + ", ".join(f"**{cut(clean(s), 100)}**" for s in suggestions) + "?"
+        )
+    return fit(discord.Embed(description=text, colour=WARN))
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One line of an article list (/latest, /tag, related)."""
+
+    title: str
+    link: str | None
+    date: datetime | None
+    tags: tuple[str, ...] = ()
+
+
+def item_of(obj: Any) -> ListItem:
+    """A list line from anything with title/link/date/tags (ArticleMeta, SearchHit, Article)."""
+    title = getattr(obj, "label", "") or obj.title
+    return ListItem(title, obj.link, obj.date, tuple(getattr(obj, "tags", ()) or ()))
+
+
+def list_pages(
+    heading: str,
+    items: Sequence[ListItem],
+    size: int = LIST_PAGE_SIZE,
+    empty: str = "Nothing here.",
+) -> list[discord.Embed]:
+    """A titled, numbered article list, `size` per page."""
+    heading = clean(heading)
+    if not items:
+        return [fit(discord.Embed(title=cut(heading, TITLE), description=empty, colour=WARN))]
+    count = page_count(len(items), size)
+    pages = []
+    for p in range(count):
+        chunk = items[p * size : (p + 1) * size]
+        lines = [
+            _hit_line(i, it.title, it.link, it.date, format_tags(it.tags[:5]))
+            for i, it in enumerate(chunk, start=p * size + 1)
+        ]
+        embed = discord.Embed(
+            title=cut(heading, TITLE), description="\n".join(lines), colour=ACCENT
+        )
+        if count > 1:
+            embed.set_footer(text=f"Page {p + 1}/{count} · {len(items)} article(s)")
+        pages.append(fit(embed))
+    return pages
+
+
+def tags_pages(tags: Sequence[tuple[str, int]], size: int = 20) -> list[discord.Embed]:
+    """Every tag with its article count, most used first."""
+    if not tags:
+        return [fit(discord.Embed(title="Tags", description="The library has no tags yet."))]
+    count = page_count(len(tags), size)
+    pages = []
+    for p in range(count):
+        chunk = tags[p * size : (p + 1) * size]
+        lines = [
+            f"`{cut(t.replace('`', ''), 100)}` — {n} article{'s' * (n != 1)}" for t, n in chunk
+        ]
+        embed = discord.Embed(title="Tags", description="\n".join(lines), colour=ACCENT)
+        embed.set_footer(text=f"Page {p + 1}/{count} · {len(tags)} tags · /tag NAME lists one")
+        pages.append(fit(embed))
+    return pages
+
+
+# -- admin ------------------------------------------------------------------------------
+
+
+def reload_embed(report: ReloadReport, max_listed: int = 10) -> discord.Embed:
+    """What a reload changed, with failing files (paths and reasons shortened)."""
+    colour = WARN if report.failed else discord.Colour.green()
+    embed = discord.Embed(title="Library reloaded", colour=colour)
+    embed.description = (
+        f"**{report.added}** added · **{report.updated}** updated · "
+        f"**{report.removed}** removed · **{report.unchanged}** unchanged · "
+        f"**{len(report.failed)}** failed\nTook {report.seconds:.2f} s"
+    )
+    if report.failed:
+        lines = [
+            f"`{shorten_path(f.path).replace('`', '')}`: {cut(clean(f.error), 120)}"
+            for f in report.failed[:max_listed]
+        ]
+        if len(report.failed) > max_listed:
+            lines.append(f"…and {len(report.failed) - max_listed} more")
+        embed.add_field(name="Failed", value=cut("\n".join(lines), FIELD_VALUE), inline=False)
+    if report.renamed:
+        lines = [cut(clean(r), 150) for r in report.renamed[:5]]
+        if len(report.renamed) > 5:
+            lines.append(f"…and {len(report.renamed) - 5} more")
+        embed.add_field(
+            name="Renamed slugs", value=cut("\n".join(lines), FIELD_VALUE), inline=False
+        )
+    return fit(embed)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusInfo:
+    """Everything /status shows, gathered by the cog."""
+
+    articles: int
+    tags: int
+    files: int
+    failing: Sequence[tuple[str, str]]
+    stale: int
+    last_reload: dict | None
+    watcher: str | None  # "on"/"off" plus the watcher's last result
+    cache_bytes: int
+    uptime_seconds: float
+    latency_seconds: float | None
+    version: str
+    shards: str
+    state: str
+
+
+def format_duration(seconds: float) -> str:
+    seconds = int(seconds)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = (
+        [f"{days}d"] * bool(days) + [f"{hours}h"] * bool(hours) + [f"{minutes}m"] * bool(minutes)
+    )
+    return " ".join(parts + [f"{secs}s"]) if not days else " ".join(parts)
+
+
+def status_embed(info: StatusInfo) -> discord.Embed:
+    embed = discord.Embed(title="ArticleBot status", colour=WARN if info.failing else ACCENT)
+    embed.add_field(name="Articles", value=f"{info.articles:,} from {info.files:,} files")
+    embed.add_field(name="Tags", value=f"{info.tags:,}")
+    embed.add_field(name="Cache size", value=f"{info.cache_bytes / 1e6:.1f} MB")
+    lr = info.last_reload
+    if lr:
+        failed = lr.get("failed") or []
+        text = (
+            f"{lr.get('at', '?')}: +{lr.get('added', 0)} ~{lr.get('updated', 0)} "
+            f"-{lr.get('removed', 0)}, {len(failed)} failed, {float(lr.get('seconds') or 0):.2f} s"
+        )
+    else:
+        text = "never"
+    embed.add_field(name="Last reload", value=text, inline=False)
+    if info.watcher:
+        embed.add_field(
+            name="Content watcher", value=cut(clean(info.watcher), FIELD_VALUE), inline=False
+        )
+    if info.failing:
+        lines = [
+            f"`{shorten_path(p).replace('`', '')}`: {cut(clean(e), 100)}"
+            for p, e in info.failing[:8]
+        ]
+        if len(info.failing) > 8:
+            lines.append(f"…and {len(info.failing) - 8} more")
+        stale = f" ({info.stale} still served from an older version)" if info.stale else ""
+        embed.add_field(
+            name=f"Failing files: {len(info.failing)}{stale}",
+            value=cut("\n".join(lines), FIELD_VALUE),
+            inline=False,
+        )
+    else:
+        embed.add_field(name="Failing files", value="none")
+    embed.add_field(name="Uptime", value=format_duration(info.uptime_seconds))
+    latency = info.latency_seconds
+    ok = latency is not None and math.isfinite(latency)
+    embed.add_field(name="Gateway latency", value=f"{latency * 1000:.0f} ms" if ok else "n/a")
+    embed.add_field(name="Version", value=info.version)
+    embed.add_field(name="Shards", value=info.shards)
+    embed.add_field(name="State", value=cut(info.state, FIELD_VALUE))
+    return fit(embed)
+
+
+# -- components -------------------------------------------------------------------------
+
+
+def button_label(text: str) -> str:
+    return cut(plain(text), BUTTON_LABEL) or "…"
+
+
+def choice_name(choice: TitleChoice) -> str:
+    return cut(choice.label, CHOICE_NAME) or choice.slug[:CHOICE_NAME]
+
+
+def choice_value(choice: TitleChoice) -> str:
+    """The slug when it fits (exact lookup), else the label (find() resolves titles)."""
+    if len(choice.slug) <= CHOICE_VALUE:
+        return choice.slug
+    return choice.label[:CHOICE_VALUE]
+
+
+def hit_refs(hits: Sequence[SearchHit], limit: int = 4) -> list[tuple[str, str]]:
+    """(slug, button label) for up to `limit` alternatives."""
+    return [(h.slug, button_label(h.label or h.title)) for h in hits[:limit]]

@@ -1,0 +1,537 @@
+"""The real discord.py bot, end to end against the fake Discord, over the bundled library."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.discord.app import create_bot
+from bot.discord.client import ArticleBot
+from bot.discord.cooldown import UserCooldown
+from bot.settings import Settings
+from tests.fakediscord import FakeDiscord
+from tests.fakediscord.payloads import MANAGE_GUILD
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+
+PUBLIC = {"ask", "search", "article", "quote", "summary", "tags", "tag", "latest", "random"}
+ADMIN = {"reload", "status"}
+
+QUESTIONS = {
+    "how many toasters did the repair cafe fix?": "2025-02-08-repair-cafe-fixes-record-number-of-toasters",
+    "solar panels on schools": "2025-06-18-solar-co-op-puts-panels-on-forty-school-roofs",
+    "heat pumps": "2026-02-12-street-by-street-heat-pump-rollout-halves-bills",
+    "how much cooler are streets under trees?": "2025-07-22-urban-tree-canopy-cools-streets-by-up-to-six-degrees",
+    "salmon": "2025-11-03-river-restoration-brings-salmon-back-to-the-wendle",
+    "hearing aids memory": "2026-03-14-hearing-aids-linked-to-slower-memory-decline",
+    "coding club children": "2025-12-09-volunteer-coding-club-teaches-three-hundred-children",
+    "garden birds": "2026-01-26-citizen-scientists-count-record-number-of-garden-birds",
+    "battery cycles": "2025-04-15-sodium-sulfur-battery-survives-ten-thousand-cycles",
+    "open source maintainers": "2025-09-10-fund-pays-open-source-maintainers-to-fix-old-bugs",
+}
+
+
+# -- fixtures and helpers ---------------------------------------------------------------
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    shutil.copytree(CONTENT, tmp_path / "content")
+    return Settings(
+        content_dir=tmp_path / "content",
+        articles_db=tmp_path / "data" / "articles.db",
+        state_database_url=f"sqlite:///{tmp_path}/data/state.db",
+        discord_token="fake-bot-token",
+        cooldown_queries=1000,  # the cooldown has its own test
+        cooldown_seconds=30,
+    )
+
+
+def make_bot(settings: Settings, **options: Any) -> ArticleBot:
+    return create_bot(settings, guild_ready_timeout=0.05, **options)
+
+
+def assert_mentions_locked(fake: FakeDiscord) -> None:
+    """Every request that posted or edited a message said: ping nobody."""
+    for req in fake.message_requests():
+        allowed = req.allowed_mentions
+        assert allowed is not None, f"{req!r} has no allowed_mentions"
+        assert allowed.get("parse") == [], f"{req!r} parses mentions: {allowed}"
+        assert not allowed.get("users") and not allowed.get("roles"), f"{req!r}: {allowed}"
+
+
+@pytest.fixture
+async def running(fake_discord: FakeDiscord, settings: Settings):
+    bot = await fake_discord.start_bot(make_bot(settings))
+    yield fake_discord, bot
+    assert_mentions_locked(fake_discord)
+
+
+def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for row in message.get("components") or [] for c in row.get("components") or []]
+
+
+def button(message: dict[str, Any], label: str) -> dict[str, Any]:
+    found = [b for b in buttons(message) if b.get("label") == label]
+    assert found, f"no {label!r} button; have {[b.get('label') for b in buttons(message)]}"
+    return found[0]
+
+
+def embed_text(embed: dict[str, Any]) -> str:
+    parts = [embed.get("title") or "", embed.get("description") or ""]
+    parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields") or []]
+    parts.append((embed.get("footer") or {}).get("text") or "")
+    parts.append((embed.get("author") or {}).get("name") or "")
+    return "\n".join(parts)
+
+
+# -- start-up and command sync ----------------------------------------------------------
+
+
+async def test_commands_sync_once_and_not_again_after_a_restart(
+    fake_discord: FakeDiscord,
+    settings: Settings,
+) -> None:
+    fake = fake_discord
+    bot = await fake.start_bot(make_bot(settings))
+    assert bot.synced
+    puts = [r for r in fake.requests if r.method == "PUT" and r.path.endswith("/commands")]
+    assert len(puts) == 1
+    assert {c["name"] for c in fake.commands} >= PUBLIC | ADMIN  # (+ other features' cogs)
+    for name in ADMIN:
+        cmd = fake.command(name)
+        assert cmd["default_member_permissions"] == str(MANAGE_GUILD)
+        assert cmd["contexts"] == [0]  # guild only
+    assert set(fake.command("ask")["contexts"]) == {0, 1, 2}  # servers, bot DMs, group DMs
+    await fake.stop_bot()
+
+    again = await fake.start_bot(make_bot(settings))
+    assert not again.synced
+    puts = [r for r in fake.requests if r.method == "PUT" and r.path.endswith("/commands")]
+    assert len(puts) == 1, "a restart with the same command tree synced again"
+    result = await fake.invoke("latest", {"count": 1})
+    assert result.embeds
+
+
+async def test_dev_guild_gets_the_commands_instead_of_everyone(
+    fake_discord: FakeDiscord,
+    settings: Settings,
+) -> None:
+    fake = fake_discord
+    dev = settings.with_(discord_guild_id=fake.guild.id)
+    await fake.start_bot(make_bot(dev))
+    assert fake.commands == []
+    assert {c["name"] for c in fake.guild_commands[fake.guild.id]} >= PUBLIC | ADMIN
+    result = await fake.invoke("ask", {"question": "salmon"})
+    assert "salmon" in result.embeds[0]["title"].lower()
+
+
+async def test_sharded_over_the_given_shards(
+    fake_discord: FakeDiscord,
+    settings: Settings,
+) -> None:
+    bot = await fake_discord.start_bot(make_bot(settings.with_(shard_count=1, shard_ids=(0,))))
+    assert bot.shard_count == 1 and sorted(bot.shards) == [0]
+    result = await fake_discord.invoke("ask", {"question": "garden birds"})
+    assert "bird" in result.embeds[0]["title"].lower()
+
+
+# -- /ask and mentions ------------------------------------------------------------------
+
+
+async def test_ask_answers_with_passage_title_link_byline_summary_cover_and_tags(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("ask", {"question": "how many toasters did the repair cafe fix?"})
+    assert not result.ephemeral
+    (embed,) = result.embeds
+    assert embed["title"] == "Repair café fixes a record number of toasters"
+    assert embed["url"].startswith("https://articlebot.example/")
+    assert embed["description"].startswith("> ")
+    assert "212 toasters" in embed["description"]
+    assert "Millbrook" in embed["description"]  # the summary follows the passage
+    assert embed["author"]["name"] == "Hannah Brightwell · 8 Feb 2025"
+    assert embed["thumbnail"]["url"].startswith("https://")
+    tags = next(f for f in embed["fields"] if f["name"] == "Tags")
+    assert "`repair`" in tags["value"]
+    read = button(result.message, "Read")
+    assert read["url"] == embed["url"] and read["style"] == 5
+
+
+async def test_ask_alternatives_open_another_article(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("ask", {"question": "library of things"})
+    alternatives = [
+        b for b in buttons(result.message) if b.get("custom_id", "").startswith("ab:open:")
+    ]
+    assert 1 <= len(alternatives) <= 4
+    click = await fake.click(result, alternatives[0]["custom_id"], user=fake.admin)
+    assert click.ephemeral
+    assert click.embeds[0]["title"] == alternatives[0]["label"]
+
+
+async def test_ask_with_no_answer_says_so_privately(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("ask", {"question": "recipe for banana bread"})
+    assert result.ephemeral
+    assert "nothing in the library" in result.embeds[0]["description"]
+
+
+async def test_ask_works_in_a_dm(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("ask", {"question": "coral"}, dm=True)
+    assert "coral" in result.embeds[0]["title"].lower()
+
+
+async def test_mention_gets_an_answer_as_a_reply(running) -> None:
+    fake, _ = running
+    replies = await fake.send_message(f"{fake.bot_user.mention} how do heat pumps cut bills?")
+    (reply,) = replies.messages
+    assert reply["message_reference"]["message_id"]
+    assert "heat-pump" in reply["embeds"][0]["title"].lower()
+    assert reply["embeds"][0]["description"].startswith("> ")
+
+
+async def test_mention_without_a_question_gets_a_help_line(running) -> None:
+    fake, _ = running
+    replies = await fake.send_message(f"<@!{fake.bot_user.id}>")
+    (reply,) = replies.messages
+    assert "/ask" in reply["content"]
+
+
+async def test_mentions_from_bots_and_messages_without_a_mention_are_ignored(running) -> None:
+    fake, _ = running
+    other_bot = fake.add_user("otherbot", bot=True, member_of=fake.guild)
+    await asyncio.sleep(0.05)
+    quiet = await fake.send_message(
+        f"{fake.bot_user.mention} salmon?", author=other_bot, wait=False
+    )
+    plain = await fake.send_message("salmon?", wait=False)
+    sentinel = await fake.send_message(f"{fake.bot_user.mention} coral")
+    assert len(sentinel.messages) == 1
+    assert quiet.messages[:1] == plain.messages[:1] == sentinel.messages
+
+
+async def test_hostile_text_in_a_mention_cannot_ping_anyone(running) -> None:
+    fake, _ = running
+    await fake.send_message(
+        f"{fake.bot_user.mention} @everyone <@&{fake.admin_role.id}> **salmon** `x`"
+    )
+    last = fake.message_requests()[-1]
+    assert last.allowed_mentions == {"parse": [], "replied_user": False}
+
+
+# -- /search and paging -----------------------------------------------------------------
+
+
+async def test_search_pages_five_at_a_time_and_only_the_asker_can_page(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("search", {"query": "environment"})
+    first = result.embeds[0]
+    assert first["description"].count("**") // 2 == 5  # five numbered, bold results
+    assert "Page 1/2" in first["footer"]["text"]
+    assert button(result.message, "Previous").get("disabled") is True
+
+    intruder = await fake.click(
+        result, button(result.message, "Next")["custom_id"], user=fake.admin
+    )
+    assert intruder.ephemeral and "Only member can turn" in intruder.content
+    assert "Page 1/2" in fake.messages[int(result.message["id"])]["embeds"][0]["footer"]["text"]
+
+    turned = await fake.click(result, button(result.message, "Next")["custom_id"])
+    assert turned.callback.type == 7
+    second = turned.message["embeds"][0]
+    assert "Page 2/2" in second["footer"]["text"] and "**6. " in second["description"]
+    assert button(turned.message, "Next").get("disabled") is True
+    back = await fake.click(result, button(turned.message, "Previous")["custom_id"])
+    assert "Page 1/2" in back.message["embeds"][0]["footer"]["text"]
+
+
+async def test_paging_buttons_are_disabled_on_timeout(running) -> None:
+    fake, bot = running
+    bot.view_timeout = 0.3
+    result = await fake.invoke("search", {"query": "environment"})
+    message_id = int(result.message["id"])
+    await fake.wait_for(
+        lambda: all(b.get("disabled") for b in buttons(fake.messages[message_id])),
+        timeout=3,
+        what="the pager's buttons to be disabled",
+    )
+    edit = [r for r in fake.requests if r.method == "PATCH" and "@original" in r.path]
+    assert edit and edit[-1].status == 200
+
+
+async def test_search_with_nothing_found_offers_did_you_mean(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("search", {"query": "recipe for banana bread"})
+    assert result.ephemeral
+    assert "Nothing found" in result.embeds[0]["description"]
+    typo = await fake.invoke("search", {"query": "sodim sulfr batery"})
+    assert "sodium" in embed_text(typo.embeds[0]).lower()
+
+
+# -- /article and its buttons -----------------------------------------------------------
+
+
+async def test_article_autocomplete_is_fuzzy_and_within_limits(running) -> None:
+    fake, _ = running
+    choices = await fake.autocomplete("article", "title", "solr co-op")
+    assert choices and "Solar co-op" in choices[0]["name"]
+    everything = await fake.autocomplete("article", "title", "")
+    assert 1 <= len(everything) <= 25
+    assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in everything)
+    interaction = next(iter(fake.interactions.values()))
+    assert interaction.callback.type == 8
+
+
+async def test_article_card_with_quote_summary_and_related_buttons(running) -> None:
+    fake, _ = running
+    (choice, *_) = await fake.autocomplete("article", "title", "hearing aids")
+    card = await fake.invoke("article", {"title": choice["value"]})
+    embed = card.embeds[0]
+    assert embed["title"].startswith("Hearing aids")
+    assert embed["description"]  # the summary
+    assert any(f["name"] == "Quote" for f in embed["fields"])
+    labels = [b.get("label") for b in buttons(card.message)]
+    assert labels == ["Quote", "Summary", "Related", "Read"]
+
+    quote = await fake.click(card, button(card.message, "Quote")["custom_id"])
+    assert quote.ephemeral and quote.embeds[0]["description"].startswith("> ")
+    summary = await fake.click(card, button(card.message, "Summary")["custom_id"])
+    assert summary.embeds[0]["description"] == embed["description"]
+    related = await fake.click(card, button(card.message, "Related")["custom_id"])
+    assert related.embeds[0]["title"].startswith("Related to")
+    opened = await fake.click(related, buttons(related.message)[0]["custom_id"])
+    assert opened.embeds[0]["title"] == buttons(related.message)[0]["label"]
+
+
+async def test_article_by_a_misspelt_title(running) -> None:
+    fake, _ = running
+    card = await fake.invoke(
+        "article", {"title": "coral nursery replants twenty thousand fragmnts"}
+    )
+    assert card.embeds[0]["title"].startswith("Coral nursery")
+
+
+async def test_unknown_article_is_a_short_private_answer(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("article", {"title": "zzzz qqqq xxxx"})
+    assert result.ephemeral and "could not find an article" in result.content
+    assert len(result.content) <= 2000
+
+
+# -- /quote, /summary, /tags, /tag, /latest, /random ------------------------------------
+
+
+async def test_quote_of_a_named_article_and_a_random_one(running) -> None:
+    fake, _ = running
+    named = await fake.invoke("quote", {"title": "Repair café fixes a record number of toasters"})
+    desc = named.embeds[0]["description"]
+    assert desc.startswith("> ")
+    assert "— Maria Okafor" in desc or "— Jonah Pilsworth" in desc
+    anyone = await fake.invoke("quote")
+    assert anyone.embeds[0]["description"].startswith("> ")
+
+
+async def test_summary(running) -> None:
+    fake, _ = running
+    choices = await fake.autocomplete("summary", "title", "salmon")
+    result = await fake.invoke("summary", {"title": choices[0]["value"]})
+    assert "salmon" in result.embeds[0]["title"].lower()
+    assert len(result.embeds[0]["description"]) > 40
+
+
+async def test_tags_lists_every_tag_with_counts(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("tags")
+    desc = result.embeds[0]["description"]
+    assert desc.startswith("`environment` — 7 articles")
+    assert "`sleep` — 1 article" in desc
+
+
+async def test_tag_autocomplete_and_list(running) -> None:
+    fake, _ = running
+    choices = await fake.autocomplete("tag", "name", "env")
+    assert choices[0]["value"] == "environment"
+    result = await fake.invoke("tag", {"name": "environment"})
+    assert result.embeds[0]["title"] == "Tag: environment (7 articles)"
+    assert len(re.findall(r"^\*\*\d+\. ", result.embeds[0]["description"], re.M)) == 7
+    typo = await fake.invoke("tag", {"name": "helth"})
+    assert typo.embeds[0]["title"].startswith("Tag: health")
+    unknown = await fake.invoke("tag", {"name": "zzzzqqq"})
+    assert unknown.ephemeral and "/tags" in unknown.content
+
+
+async def test_latest_newest_first(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("latest", {"count": 3})
+    lines = re.findall(r"^\*\*\d+\. \[(.+?)\]", result.embeds[0]["description"], re.M)
+    assert len(lines) == 3
+    assert lines[0].startswith("Coral nursery")  # the newest bundled article
+
+
+async def test_random_article_optionally_of_a_tag(running) -> None:
+    fake, _ = running
+    for _ in range(3):
+        result = await fake.invoke("random", {"tag": "health"})
+        tags = next(f for f in result.embeds[0]["fields"] if f["name"] == "Tags")
+        assert "`health`" in tags["value"]
+    anything = await fake.invoke("random")
+    assert anything.embeds[0]["title"]
+    assert [b.get("label") for b in buttons(anything.message)][:3] == [
+        "Quote",
+        "Summary",
+        "Related",
+    ]
+
+
+# -- admin ------------------------------------------------------------------------------
+
+
+async def test_reload_reports_changes_and_failures(running) -> None:
+    fake, bot = running
+    content = bot.settings.content_dir
+    (content / "broken.md").write_text("---\ntitle: [unclosed\n---\nbody", encoding="utf-8")
+    (content / "2025-02-08-repair-cafe-fixes-record-number-of-toasters.md").unlink()
+    result = await fake.invoke("reload", user=fake.admin)
+    assert result.deferred and result.ephemeral
+    embed = result.embeds[0]
+    assert "**0** added" in embed["description"] and "**1** removed" in embed["description"]
+    assert "**1** failed" in embed["description"] and "Took " in embed["description"]
+    failed = next(f for f in embed["fields"] if f["name"] == "Failed")
+    assert "broken.md" in failed["value"]
+    gone = await fake.invoke("ask", {"question": "how many toasters did the repair cafe fix?"})
+    assert gone.ephemeral or "toaster" not in gone.embeds[0]["title"].lower()
+
+
+async def test_reload_is_refused_to_a_non_admin(running) -> None:
+    fake, bot = running
+    calls = 0
+    original = bot.library.reload
+
+    async def counting(*args: Any, **kwargs: Any):
+        nonlocal calls
+        calls += 1
+        return await original(*args, **kwargs)
+
+    bot.library.reload = counting  # type: ignore[method-assign]
+    refused = await fake.invoke("reload", user=fake.member)
+    assert refused.ephemeral and "Manage Server" in refused.content
+    moderator = fake.add_user("mod")
+    fake.add_member(fake.guild, moderator, permissions=MANAGE_GUILD)
+    allowed = await fake.invoke("reload", user=moderator)
+    assert allowed.embeds[0]["title"] == "Library reloaded"
+    assert calls == 1
+
+
+async def test_a_second_reload_while_one_runs_is_told_so(running) -> None:
+    fake, bot = running
+    gate = asyncio.Event()
+    original = bot.library.reload
+
+    async def slow(*args: Any, **kwargs: Any):
+        await gate.wait()
+        return await original(*args, **kwargs)
+
+    bot.library.reload = slow  # type: ignore[method-assign]
+    first = await fake.invoke("reload", user=fake.admin, wait=False)
+    await first.wait(lambda r: r.deferred, None, "the deferral")
+    second = await fake.invoke("reload", user=fake.owner)
+    assert second.ephemeral and "already running" in second.content
+    gate.set()
+    await first
+    assert first.embeds[0]["title"] == "Library reloaded"
+
+
+async def test_admin_commands_are_guild_only(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("status", user=fake.admin, dm=True)
+    assert result.ephemeral and "only works in a server" in result.content
+
+
+async def test_status_shows_the_library_and_the_bot(running) -> None:
+    fake, _ = running
+    refused = await fake.invoke("status", user=fake.member)
+    assert refused.ephemeral and "Manage Server" in refused.content
+    result = await fake.invoke("status", user=fake.admin)
+    fields = {f["name"]: f["value"] for f in result.embeds[0]["fields"]}
+    assert fields["Articles"] == "14 from 14 files"
+    assert fields["Tags"] == "17"
+    assert fields["Failing files"] == "none"
+    assert "+14" in fields["Last reload"]
+    for name in ("Cache size", "Uptime", "Gateway latency", "Version", "Shards"):
+        assert fields[name]
+
+
+async def test_every_message_sets_allowed_mentions(running) -> None:
+    fake, bot = running
+    bot.view_timeout = 1.0
+    await fake.invoke("ask", {"question": "library of things"})  # response with buttons
+    paged = await fake.invoke("search", {"query": "environment"})
+    await fake.click(paged, button(paged.message, "Next")["custom_id"])  # update
+    await fake.click(paged, button(paged.message, "Previous")["custom_id"], user=fake.admin)
+    await fake.invoke("reload", user=fake.admin)  # deferred, then a follow-up
+    await fake.invoke("status", user=fake.member)  # refusal
+    await fake.send_message(f"{fake.bot_user.mention} @everyone salmon")  # channel reply
+    await fake.wait_for(
+        lambda: any(r.method == "PATCH" for r in fake.requests), what="the timeout edit"
+    )
+    kinds = {(r.method, r.path.split("/")[1]) for r in fake.message_requests()}
+    assert {("POST", "interactions"), ("POST", "webhooks"), ("PATCH", "webhooks")} <= kinds
+    assert ("POST", "channels") in kinds
+    assert_mentions_locked(fake)
+
+
+# -- cooldowns, errors, load ------------------------------------------------------------
+
+
+async def test_cooldown_per_user_with_a_private_notice(running) -> None:
+    fake, bot = running
+    now = [0.0]
+    bot.cooldown = UserCooldown(2, 30, clock=lambda: now[0])
+    for _ in range(2):
+        assert not (await fake.invoke("ask", {"question": "salmon"})).ephemeral
+    limited = await fake.invoke("ask", {"question": "salmon"})
+    assert limited.ephemeral and "Slow down" in limited.content and "30 s" in limited.content
+    other = await fake.invoke("ask", {"question": "salmon"}, user=fake.admin)
+    assert not other.ephemeral  # another user is not limited
+    now[0] = 31.0
+    assert not (await fake.invoke("ask", {"question": "salmon"})).ephemeral
+
+
+async def test_unexpected_errors_give_a_trace_id(running, caplog: pytest.LogCaptureFixture) -> None:
+    fake, bot = running
+
+    async def broken(question: str):
+        raise RuntimeError("engine exploded")
+
+    bot.engine.ask = broken
+    with caplog.at_level(logging.ERROR, logger="articlebot.discord"):
+        result = await fake.invoke("ask", {"question": "salmon"})
+    assert result.ephemeral
+    match = re.search(r"something went wrong \(id ([0-9a-f]{8})\)", result.content)
+    assert match
+    assert any(match.group(1) in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+async def test_twenty_concurrent_interactions_all_answered_correctly(running) -> None:
+    fake, bot = running
+    questions = list(QUESTIONS.items()) * 2
+    users = [fake.add_user(f"user{i}", member_of=fake.guild) for i in range(len(questions))]
+    await asyncio.sleep(0.05)
+    results = await asyncio.gather(
+        *(
+            fake.invoke("ask", {"question": q}, user=u)
+            for (q, _), u in zip(questions, users, strict=True)
+        )
+    )
+    assert len(results) == 20
+    for (question, slug), result in zip(questions, results, strict=True):
+        article = await bot.engine.find(slug)
+        assert result.embeds[0]["title"] == article.title, question

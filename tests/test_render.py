@@ -1,0 +1,212 @@
+"""Rendering keeps Discord's limits and defuses markdown and mentions in article text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import discord
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.discord import render
+from bot.library.model import Article, FileFailure, Quote, ReloadReport
+from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
+
+HOSTILE = "@everyone @here <@123> <@&456> **bold** __u__ `code` ```block``` > quote # head ||spoiler|| [x](http://e.vil)"
+DATE = datetime(2025, 2, 8, 10, 15, tzinfo=UTC)
+
+
+def words(n: int, word: str = "lorem") -> str:
+    return " ".join(f"{word}{i}" for i in range(n))
+
+
+def huge_article(**changes: Any) -> Article:
+    base = dict(
+        slug="s" * 300,
+        title=words(1500) + " " + HOSTILE,  # ~10k characters
+        path="a.md",
+        author="A. " + words(200),
+        date=DATE,
+        link="https://example.org/" + "p" * 1500,
+        tags=tuple(f"tag{i}-{'x' * 40}" for i in range(100)),
+        cover_image="https://example.org/cover.jpg",
+        description=(HOSTILE + " ") * 2000,
+        text=words(50_000),
+        quotes=(Quote(text=HOSTILE * 200, speaker="Dr " + words(300)),),
+        word_count=50_000,
+        reading_minutes=250,
+    )
+    base.update(changes)
+    return Article(**base)  # type: ignore[arg-type]
+
+
+def hit(i: int, article: Article) -> SearchHit:
+    return SearchHit(
+        slug=f"{article.slug}{i}",
+        title=article.title,
+        link=article.link,
+        date=article.date,
+        tags=article.tags,
+        score=90,
+        author=article.author,
+        description=article.description,
+        cover_image=article.cover_image,
+        label=article.title,
+    )
+
+
+def assert_within_limits(embed: discord.Embed) -> None:
+    data = embed.to_dict()
+    assert len(data.get("title") or "") <= 256
+    assert len(data.get("description") or "") <= 4096
+    fields = data.get("fields") or []
+    assert len(fields) <= 25
+    for f in fields:
+        assert 0 < len(f["name"]) <= 256 and 0 < len(f["value"]) <= 1024
+    assert len((data.get("footer") or {}).get("text") or "") <= 2048
+    assert len((data.get("author") or {}).get("name") or "") <= 256
+    total = len(data.get("title") or "") + len(data.get("description") or "")
+    total += len((data.get("footer") or {}).get("text") or "")
+    total += len((data.get("author") or {}).get("name") or "")
+    total += sum(len(f["name"]) + len(f["value"]) for f in fields)
+    assert total <= 6000
+
+
+def all_text(embed: discord.Embed) -> str:
+    data = embed.to_dict()
+    parts = [data.get("title") or "", data.get("description") or ""]
+    parts += [f["name"] + "\n" + f["value"] for f in data.get("fields") or []]
+    parts.append((data.get("footer") or {}).get("text") or "")
+    parts.append((data.get("author") or {}).get("name") or "")
+    return "\n".join(parts)
+
+
+def assert_inert(embed: discord.Embed) -> None:
+    text = all_text(embed)
+    assert "@everyone" not in text and "@here" not in text
+    assert "<@123>" not in text and "<@&456>" not in text
+    data = embed.to_dict()
+    # The author line and footer are shown without markdown; the rest renders it.
+    marked = [data.get("title") or "", data.get("description") or ""]
+    marked += [f["value"] for f in data.get("fields") or []]
+    for part in marked:
+        assert "**bold**" not in part and "||spoiler||" not in part and "`code`" not in part
+
+
+def every_embed(article: Article) -> list[discord.Embed]:
+    hits = [hit(i, article) for i in range(25)]
+    answer = Answer(
+        question=HOSTILE * 50,
+        article=article,
+        passage=(HOSTILE + " ") * 300,
+        summary=article.description,
+        quote=article.quotes[0],
+        alternatives=hits[:4],
+    )
+    report = ReloadReport(
+        added=1,
+        failed=[FileFailure("deep/" * 100 + f"file{i}.md", HOSTILE * 20) for i in range(500)],
+        renamed=[HOSTILE * 10] * 40,
+        seconds=1.5,
+    )
+    status = render.StatusInfo(
+        articles=100_000,
+        tags=5000,
+        files=100_500,
+        failing=[(f.path, f.error) for f in report.failed],
+        stale=3,
+        last_reload={"at": "2025-01-01T00:00:00+00:00", "added": 1, "failed": [{}] * 500},
+        watcher="on; " + HOSTILE * 100,
+        cache_bytes=10**9,
+        uptime_seconds=10**7,
+        latency_seconds=float("inf"),
+        version="0.1.0",
+        shards="0, 1 of 2",
+        state="sqlite",
+    )
+    embeds = [
+        render.answer_embed(answer),
+        render.no_answer_embed(HOSTILE * 100, [HOSTILE * 10] * 3),
+        render.article_embed(article, article.description or "", article.quotes[0]),
+        render.quote_embed(article, article.quotes[0]),
+        render.summary_embed(article, article.description or ""),
+        render.reload_embed(report),
+        render.status_embed(status),
+    ]
+    embeds += render.search_pages(SearchResponse(query=HOSTILE * 100, hits=hits))
+    embeds += render.search_pages(SearchResponse(query=HOSTILE * 100, suggestions=[HOSTILE] * 3))
+    embeds += render.list_pages(HOSTILE * 50, [render.item_of(h) for h in hits])
+    embeds += render.tags_pages([(t * 20, 10**6) for t in article.tags])
+    return embeds
+
+
+def test_an_oversized_article_stays_within_every_limit() -> None:
+    for embed in every_embed(huge_article()):
+        assert_within_limits(embed)
+
+
+def test_markdown_and_mentions_in_article_text_are_defused() -> None:
+    article = huge_article(title=HOSTILE, description=HOSTILE, author=HOSTILE, tags=("a`b",))
+    for embed in every_embed(article):
+        assert_inert(embed)
+
+
+def test_titles_are_cut_at_a_word_boundary_with_an_ellipsis() -> None:
+    embed = render.article_embed(huge_article(), "summary")
+    assert embed.title.endswith("…") and len(embed.title) <= 256
+    assert embed.title[:-1].split()[-1].startswith("lorem")
+    assert f"{embed.title[:-1].split()[-1]} " in huge_article().title  # a whole word
+
+
+def test_passage_is_a_quote_block_and_cover_only_when_http() -> None:
+    article = huge_article(cover_image="javascript:alert(1)", link="ftp://example.org/x")
+    answer = Answer(question="q", article=article, passage="line one\nline two", summary="S")
+    embed = render.answer_embed(answer).to_dict()
+    assert embed["description"].startswith("> line one\n> line two")
+    assert "thumbnail" not in embed and "url" not in embed
+
+
+def test_autocomplete_choices_and_buttons_fit() -> None:
+    long = TitleChoice(slug="s" * 300, title="t " * 500, date=DATE, repeated=True)
+    assert len(render.choice_name(long)) <= 100 and render.choice_name(long).endswith("…")
+    assert len(render.choice_value(long)) <= 100
+    short = TitleChoice(slug="a-slug", title="A title", date=None)
+    assert (render.choice_name(short), render.choice_value(short)) == ("A title", "a-slug")
+    article = huge_article()
+    refs = render.hit_refs([hit(i, article) for i in range(10)])
+    assert len(refs) == 4 and all(len(label) <= 80 for _, label in refs)
+
+
+def test_message_content_is_cut_to_2000() -> None:
+    text = render.content(words(5000))
+    assert len(text) <= 2000 and text.endswith("…")
+
+
+def test_long_paths_keep_their_file_name() -> None:
+    short = render.shorten_path("a/" * 100 + "the-file.md")
+    assert len(short) <= 60 and short.endswith("the-file.md") and "…" in short
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=3000), st.integers(min_value=1, max_value=2500))
+def test_cut_never_exceeds_the_limit(text: str, limit: int) -> None:
+    out = render.cut(text, limit)
+    assert len(out) <= limit
+    if len(text) <= limit:
+        assert out == text
+    else:
+        assert out.endswith("…") and not out[:-1].endswith("\\")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=8000), st.text(max_size=400))
+def test_any_text_renders_within_limits(body: str, title: str) -> None:
+    article = huge_article(title=title or "x", description=body, author=title or None)
+    answer = Answer(question=title, article=article, passage=body, summary=body)
+    for embed in (
+        render.answer_embed(answer),
+        render.article_embed(article, body),
+        render.quote_embed(article, Quote(body, title or None)),
+    ):
+        assert_within_limits(embed)
