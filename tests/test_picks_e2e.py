@@ -1,0 +1,535 @@
+"""Daily picks end to end: the real bot against the fake Discord, driven by a fake clock."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import pytest_asyncio
+
+from bot.discord.app import create_bot
+from bot.discord.client import ArticleBot
+from bot.discord.cogs.picks import PicksCog
+from bot.settings import Settings
+from tests.fakediscord import Channel, FakeDiscord, Guild, SpecValidationSkipped, User
+from tests.fakediscord.payloads import MANAGE_MESSAGES, SEND_MESSAGES
+
+try:  # the fake's REST half moved to its own module
+    from tests.fakediscord.rest import DiscordError
+except ImportError:  # pragma: no cover
+    from tests.fakediscord.server import DiscordError  # type: ignore[no-redef]
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+
+
+class PicksFake(FakeDiscord):
+    """The fake Discord, able to refuse posts to some channels with 403 although the
+    bot's cache says it may post there (permissions changed behind its back)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.refuse_posts: set[int] = set()
+
+    async def _create_message(self, rec: Any, args: dict[str, str]) -> tuple[int, Any]:
+        if int(args["channel_id"]) in self.refuse_posts:
+            raise DiscordError(403, 50013, "Missing Permissions")
+        return await super()._create_message(rec, args)
+
+
+class Clock:
+    """The bot's injectable clock, moved by the tests."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, *args: int, zone: str = "UTC") -> None:
+        self.now = datetime(*args, tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
+@pytest_asyncio.fixture
+async def fake() -> AsyncIterator[PicksFake]:
+    fake = PicksFake()
+    if fake.validation_skipped:
+        warnings.warn(SpecValidationSkipped(fake.validation_skipped), stacklevel=1)
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.close()
+    if fake.errors:
+        pytest.fail("fake Discord saw errors:\n  " + "\n  ".join(fake.errors), pytrace=False)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    if not CONTENT.is_dir():
+        pytest.skip(f"{CONTENT} (the bundled library) is absent")
+    shutil.copytree(CONTENT, tmp_path / "content")
+    return Settings(
+        content_dir=tmp_path / "content",
+        articles_db=tmp_path / "data" / "articles.db",
+        state_database_url=f"sqlite:///{tmp_path}/data/state.db",
+        discord_token="fake-bot-token",
+        cooldown_queries=1000,
+    )
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime(2026, 11, 23, 6, 0, tzinfo=UTC))
+
+
+async def start(fake: FakeDiscord, settings: Settings, clock: Clock) -> tuple[ArticleBot, PicksCog]:
+    """Start a bot and wait for the scheduler's first tick, so tests own the next ones."""
+    bot = await fake.start_bot(create_bot(settings, clock=clock, guild_ready_timeout=0.05))
+    cog: Any = bot.get_cog("Picks")
+    if cog is None:  # until the client loads bot.discord.cogs.picks itself
+        cog = PicksCog(bot)
+        await bot.add_cog(cog)
+    # load_extension executes the module afresh, so compare by name, not class identity.
+    assert type(cog).__name__ == "PicksCog"
+    # The loop ticks once at start-up, then every TICK_SECONDS (longer than any test).
+    await fake.wait_for(lambda: cog.ticks >= 1, what="the scheduler's first tick")
+    return bot, cog
+
+
+async def fast_ticks(fake: FakeDiscord, cog: Any, seconds: float = 0.02) -> None:
+    """Make the running scheduler loop tick every `seconds`."""
+    cog.scheduler.change_interval(seconds=seconds)
+    cog.scheduler.restart()
+    ticks = cog.ticks
+    await fake.wait_for(lambda: cog.ticks > ticks, what="a tick at the new interval")
+
+
+async def picks(
+    fake: FakeDiscord, sub: str, options: dict[str, Any] | None = None, **kwargs: Any
+) -> Any:
+    kwargs.setdefault("user", fake.admin)
+    return await fake.invoke("picks", options or {}, subcommand=sub, **kwargs)
+
+
+async def configure(
+    fake: FakeDiscord,
+    channel: Channel,
+    *,
+    at: str = "09:00",
+    zone: str = "UTC",
+    guild: Guild | None = None,
+    user: User | None = None,
+) -> None:
+    kwargs: dict[str, Any] = {"user": user or fake.admin}
+    if guild is not None:
+        kwargs["guild"] = guild
+    done = await picks(fake, "channel", {"channel": channel}, **kwargs)
+    assert "will be posted in" in done.content, done.content
+    done = await picks(fake, "time", {"time": at, "timezone": zone}, **kwargs)
+    assert f"{at} {zone}" in done.content, done.content
+
+
+def posts(fake: FakeDiscord, channel: Channel) -> list[dict[str, Any]]:
+    return [
+        m
+        for m in fake.message_log
+        if int(m["channel_id"]) == channel.id and int(m["author"]["id"]) == fake.bot_user.id
+    ]
+
+
+def post_requests(fake: FakeDiscord, channel: Channel) -> list[Any]:
+    return [
+        r
+        for r in fake.requests
+        if r.method == "POST" and r.path == f"/channels/{channel.id}/messages"
+    ]
+
+
+def heading(message: dict[str, Any]) -> str:
+    return message["embeds"][0]["author"]["name"]
+
+
+def embed_text(embed: dict[str, Any]) -> str:
+    parts = [embed.get("title") or "", embed.get("description") or ""]
+    parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields") or []]
+    return "\n".join(parts)
+
+
+def assert_no_mentions_but(fake: FakeDiscord, role_id: int | None = None) -> None:
+    """Every message request pings nobody, except picks pinging exactly the ping role."""
+    for req in fake.message_requests():
+        allowed = req.allowed_mentions
+        assert allowed is not None, f"{req!r} has no allowed_mentions"
+        assert allowed.get("parse") == [], f"{req!r} parses mentions: {allowed}"
+        assert not allowed.get("users"), f"{req!r}: {allowed}"
+        roles = [int(r) for r in allowed.get("roles") or []]
+        assert roles in ([], [role_id]), f"{req!r} allows roles {roles}"
+        if roles:
+            assert req.json.get("content") == f"<@&{role_id}>"
+
+
+# -- configure, post now, refusals ------------------------------------------------------
+
+
+async def test_configure_then_post_now_with_note_ping_and_thread(
+    fake: PicksFake, settings: Settings, clock: Clock
+) -> None:
+    channel = fake.add_channel(fake.guild, "picks")
+    locked = fake.add_channel(
+        fake.guild,
+        "locked",
+        overwrites=[
+            {"id": str(fake.guild.id), "type": 0, "allow": "0", "deny": str(SEND_MESSAGES)}
+        ],
+    )
+    readers = fake.add_role(fake.guild, "Readers")
+    _, cog = await start(fake, settings, clock)
+
+    refused = await picks(fake, "channel", {"channel": locked})
+    assert refused.ephemeral and "cannot post" in refused.content
+    assert "Send Messages" in refused.content
+    bad_zone = await picks(fake, "time", {"time": "09:00", "timezone": "Mars/Olympus"})
+    assert bad_zone.ephemeral and "unknown timezone" in bad_zone.content
+    bad_time = await picks(fake, "time", {"time": "25:00", "timezone": "UTC"})
+    assert "hour must be 00-23" in bad_time.content
+
+    zones = await fake.autocomplete(
+        "picks", "timezone", "paris", {"time": "09:00"}, subcommand="time", user=fake.admin
+    )
+    assert zones[0]["value"] == "Europe/Paris"
+    await configure(fake, channel, at="09:30", zone="Europe/Paris")
+    tagged = await picks(fake, "tags", {"tags": "Environment, community"})
+    assert "`environment` `community`" in tagged.content
+    none_tagged = await picks(fake, "tags", {"tags": "no-such-tag"})
+    assert none_tagged.ephemeral and "no article has any of the tags" in none_tagged.content
+    pinged = await picks(fake, "ping", {"role": readers})
+    assert f"<@&{readers.id}>" in pinged.content
+    threaded = await picks(fake, "thread", {"state": "on"})
+    assert "threads under picks are on" in threaded.content
+
+    shown = await picks(fake, "show")
+    text = embed_text(shown.embeds[0])
+    assert shown.ephemeral
+    assert f"<#{channel.id}>" in text and "09:30 Europe/Paris" in text
+    assert "`environment` `community`" in text and f"<@&{readers.id}>" in text
+    assert "Monday 23 November 2026 at 09:30 CET" in text  # next run, in the server's zone
+
+    choices = await fake.autocomplete("picks", "title", "salmon", subcommand="now", user=fake.admin)
+    assert choices and len(choices) <= 25
+    done = await picks(fake, "now", {"title": choices[0]["value"], "note": "Read it @everyone!"})
+    assert done.ephemeral and "Posted" in done.content
+    [card] = posts(fake, channel)
+    embed = card["embeds"][0]
+    assert "salmon" in embed["title"].lower() and embed["url"].startswith("https://")
+    assert heading(card) == "Pick of the day — Monday 23 November 2026"
+    assert embed["image"]["url"].startswith("https://") and embed["description"]
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert "Quote" in fields and "Tags" in fields
+    assert "@everyone" not in fields["From the moderators"].replace("@\u200beveryone", "")
+    assert card["content"] == f"<@&{readers.id}>"
+    request = post_requests(fake, channel)[-1]
+    assert request.json["allowed_mentions"] == {"parse": [], "roles": [readers.id]}
+    thread = await fake.wait_for_request(
+        lambda r: r.path == f"/channels/{channel.id}/messages/{card['id']}/threads"
+    )
+    assert thread.status == 201 and "salmon" in thread.json["name"].lower()
+
+    again = await picks(fake, "now")  # the next automatic choice, never the same twice in a row
+    assert "Posted" in again.content
+    first, second = posts(fake, channel)
+    assert second["embeds"][0]["title"] != first["embeds"][0]["title"]
+    history = await cog.service.history(fake.guild.id)
+    assert [r.kind for r in history.items] == ["manual", "manual"]
+    assert all(r.status == "posted" and r.message_id for r in history.items)
+    assert_no_mentions_but(fake, readers.id)
+
+
+async def test_non_moderator_is_refused_and_the_picks_role_lets_members_in(
+    fake: PicksFake, settings: Settings, clock: Clock
+) -> None:
+    channel = fake.add_channel(fake.guild, "picks")
+    mods = fake.add_role(fake.guild, "Mods")
+    helper = fake.add_user("helper", member_of=None)
+    fake.add_member(fake.guild, helper, roles=[mods.id])
+    cleaner = fake.add_user("cleaner")
+    fake.add_member(fake.guild, cleaner, permissions=MANAGE_MESSAGES)
+    _, cog = await start(fake, settings, clock)
+
+    for sub, options in [("channel", {"channel": channel}), ("now", {}), ("show", {})]:
+        refused = await picks(fake, sub, options, user=fake.member)
+        assert refused.ephemeral, sub
+        assert "Only moderators can manage daily picks" in refused.content, sub
+    assert (await cog.service.settings(fake.guild.id)).channel_id is None
+    assert posts(fake, channel) == []
+
+    ok = await picks(fake, "channel", {"channel": channel}, user=cleaner)  # Manage Messages
+    assert "will be posted in" in ok.content
+    assert "Only moderators" in (await picks(fake, "skip", user=helper)).content
+    await picks(fake, "role", {"role": mods})
+    skipped = await picks(fake, "skip", user=helper)
+    assert "will be skipped" in skipped.content
+    elevate = await picks(fake, "role", user=helper)  # i.e. clear it
+    assert elevate.ephemeral and "needs the Manage Messages permission" in elevate.content
+    assert (await cog.service.settings(fake.guild.id)).manager_role_id == mods.id
+    assert (await cog.service.settings(fake.guild.id)).skip_next
+    assert_no_mentions_but(fake)
+
+
+# -- the schedule -----------------------------------------------------------------------
+
+
+async def test_scheduled_post_at_the_set_time_by_the_running_loop(
+    fake: PicksFake, settings: Settings, clock: Clock
+) -> None:
+    channel = fake.add_channel(fake.guild, "picks")
+    clock.set(2026, 11, 23, 8, 0, zone="Europe/Paris")
+    _, cog = await start(fake, settings, clock)
+    await fast_ticks(fake, cog)
+    await configure(fake, channel, at="09:30", zone="Europe/Paris")
+
+    clock.set(2026, 11, 23, 9, 29, 59, zone="Europe/Paris")
+    ticks = cog.ticks
+    await fake.wait_for(lambda: cog.ticks >= ticks + 3, what="three ticks")
+    assert posts(fake, channel) == [], "posted before the set time"
+
+    clock.set(2026, 11, 23, 9, 30, 5, zone="Europe/Paris")
+    await fake.wait_for(lambda: posts(fake, channel), what="the scheduled pick")
+    ticks = cog.ticks
+    await fake.wait_for(lambda: cog.ticks >= ticks + 3, what="three more ticks")
+    [card] = posts(fake, channel)
+    assert heading(card) == "Pick of the day — Monday 23 November 2026"
+    assert card.get("content") in ("", None)  # no ping role: no mention at all
+
+    clock.set(2026, 11, 24, 9, 31, zone="Europe/Paris")
+    await fake.wait_for(lambda: len(posts(fake, channel)) == 2, what="the next day's pick")
+    first, second = posts(fake, channel)
+    assert heading(second) == "Pick of the day — Tuesday 24 November 2026"
+    assert second["embeds"][0]["title"] != first["embeds"][0]["title"]
+    history = (await cog.service.history(fake.guild.id)).items
+    assert [(r.kind, r.status) for r in history] == [("auto", "posted")] * 2
+    assert_no_mentions_but(fake)
+
+
+async def test_restart_mid_day_posts_late_once_and_never_twice(
+    fake: PicksFake, settings: Settings, clock: Clock
+) -> None:
+    channel = fake.add_channel(fake.guild, "picks")
+    clock.set(2026, 11, 23, 7, 0)
+    _, cog = await start(fake, settings, clock)
+    await configure(fake, channel, at="09:00", zone="UTC")
+    assert await cog.run_due() == []
+    await fake.stop_bot()  # down over 09:00
+
+    clock.set(2026, 11, 23, 13, 0)
+    _, cog = await start(fake, settings, clock)  # same state db: the first tick posts late
+    await fake.wait_for(lambda: posts(fake, channel), what="the late pick")
+    assert await cog.run_due() == []
+    await fake.stop_bot()
+
+    clock.set(2026, 11, 23, 15, 0)
+    _, cog = await start(fake, settings, clock)
+    assert await cog.run_due() == []
+    assert len(posts(fake, channel)) == 1, "a restart posted the same day twice"
+    [record] = (await cog.service.history(fake.guild.id)).items
+    assert record.status == "posted" and record.day.isoformat() == "2026-11-23"
+
+    clock.set(2026, 11, 24, 9, 0)
+    [result] = await cog.run_due()
+    assert result.posted and len(posts(fake, channel)) == 2
+    assert_no_mentions_but(fake)
+
+
+async def test_days_with_a_daylight_saving_change(
+    fake: PicksFake, settings: Settings, clock: Clock
+) -> None:
+    channel = fake.add_channel(fake.guild, "picks")
+    clock.set(2026, 3, 28, 12, 0)
+    _, cog = await start(fake, settings, clock)
+    # 02:30 does not exist in Paris on 29 March (02:00 → 03:00) and happens twice on 25 October.
+    await configure(fake, channel, at="02:30", zone="Europe/Paris")
+
+    clock.set(2026, 3, 29, 0, 59, 59)  # 01:59:59 CET
+    assert await cog.run_due() == []
+    clock.set(2026, 3, 29, 1, 0, 0)  # 03:00 CEST: the first instant after the gap
+    [result] = await cog.run_due()
+    assert result.posted
+    assert heading(posts(fake, channel)[-1]) == "Pick of the day — Sunday 29 March 2026"
+    clock.set(2026, 3, 29, 21, 0)
+    assert await cog.run_due() == []
+
+    clock.set(2026, 10, 25, 0, 29, 59)  # 02:29:59 CEST
+    assert await cog.run_due() == []
+    clock.set(2026, 10, 25, 0, 30)  # the first 02:30
+    [result] = await cog.run_due()
+    assert result.posted
+    assert heading(posts(fake, channel)[-1]) == "Pick of the day — Sunday 25 October 2026"
+    clock.set(2026, 10, 25, 1, 30)  # 02:30 CET, the second one
+    assert await cog.run_due() == []
+    assert len(posts(fake, channel)) == 2
+
+
+async def test_two_guilds_in_different_zones_and_only_this_process_guilds(
+    fake: PicksFake, settings: Settings, clock: Clock
+) -> None:
+    tokyo_channel = fake.add_channel(fake.guild, "picks")
+    la = fake.add_guild("LA Guild")
+    la_owner = fake.users[la.owner_id]
+    la_channel = fake.add_channel(la, "picks")
+    clock.set(2026, 11, 23, 16, 30)  # after today's 08:00 in LA: its first pick is tomorrow
+    _, cog = await start(fake, settings, clock)
+    await configure(fake, tokyo_channel, at="08:00", zone="Asia/Tokyo")
+    await configure(
+        fake, la_channel, at="08:00", zone="America/Los_Angeles", guild=la, user=la_owner
+    )
+    # A guild on another process's shards: configured in the shared state, not ours to post.
+    elsewhere = 4242
+    await cog.service.set_channel(elsewhere, 1)
+
+    clock.set(2026, 11, 23, 22, 59)
+    assert await cog.run_due() == []
+    clock.set(2026, 11, 23, 23, 0)  # 08:00 on the 24th in Tokyo, still the 23rd in UTC
+    [tokyo] = await cog.run_due()
+    assert tokyo.pick.guild_id == fake.guild.id and tokyo.posted
+    assert heading(posts(fake, tokyo_channel)[0]) == "Pick of the day — Tuesday 24 November 2026"
+    assert posts(fake, la_channel) == []
+
+    clock.set(2026, 11, 24, 16, 0)  # 08:00 PST on the 24th
+    [la_pick] = await cog.run_due()
+    assert la_pick.pick.guild_id == la.id
+    assert heading(posts(fake, la_channel)[0]) == "Pick of the day — Tuesday 24 November 2026"
+    assert await cog.service.state.last_auto_day(elsewhere) is None
+
+    shown = await picks(fake, "show")
+    assert "Wednesday 25 November 2026 at 08:00 JST" in embed_text(shown.embeds[0])
+    shown = await picks(fake, "show", guild=la, user=la_owner)
+    assert "Wednesday 25 November 2026 at 08:00 PST" in embed_text(shown.embeds[0])
+
+
+# -- failures ---------------------------------------------------------------------------
+
+
+async def test_permission_lost_or_channel_gone_is_recorded_and_others_still_post(
+    fake: PicksFake, settings: Settings, clock: Clock
+) -> None:
+    lost = fake.add_channel(fake.guild, "picks")
+    fine_guild = fake.add_guild("Fine")
+    fine = fake.add_channel(fine_guild, "picks")
+    gone_guild = fake.add_guild("Gone")
+    gone = fake.add_channel(gone_guild, "picks")
+    refused_guild = fake.add_guild("Refused")
+    refused = fake.add_channel(refused_guild, "picks")
+    clock.set(2026, 11, 23, 7, 0)
+    bot, cog = await start(fake, settings, clock)
+    for guild, channel in [
+        (fake.guild, lost),
+        (fine_guild, fine),
+        (gone_guild, gone),
+        (refused_guild, refused),
+    ]:
+        owner = fake.users[guild.owner_id] if guild is not fake.guild else fake.admin
+        await configure(fake, channel, guild=guild, user=owner)
+
+    fake.set_overwrites(
+        lost,
+        [{"id": str(fake.bot_user.id), "type": 1, "allow": "0", "deny": str(SEND_MESSAGES)}],
+    )
+    fake.delete_channel(gone)
+    fake.refuse_posts.add(refused.id)  # Discord says 403 though the bot's cache says yes
+    await fake.flush()
+    await fake.wait_for(
+        lambda: (
+            not bot.get_channel(lost.id)
+            .permissions_for(bot.get_guild(fake.guild.id).me)
+            .send_messages
+            and bot.get_channel(gone.id) is None
+        ),
+        what="the bot to see the channel changes",
+    )
+
+    clock.set(2026, 11, 23, 9, 0)
+    results = {r.pick.guild_id: r for r in await cog.run_due()}
+    assert results[fine_guild.id].posted and len(posts(fake, fine)) == 1
+    assert "Send Messages" in results[fake.guild.id].error
+    assert "no longer exists" in results[gone_guild.id].error
+    assert "refused" in results[refused_guild.id].error
+    assert posts(fake, lost) == [] and posts(fake, refused) == []
+    assert await cog.run_due() == []  # a failed day is not retried all day long
+
+    shown = await picks(fake, "show")
+    text = embed_text(shown.embeds[0])
+    assert "Problem" in text and "Send Messages" in text
+    [record] = (await cog.service.history(fake.guild.id)).items
+    assert record.status == "failed" and "Send Messages" in record.error
+
+    fake.set_overwrites(lost, [])  # permission given back: the next day posts, problem cleared
+    await fake.flush()
+    await fake.wait_for(
+        lambda: (
+            bot.get_channel(lost.id).permissions_for(bot.get_guild(fake.guild.id).me).send_messages
+        ),
+        what="the permission to come back",
+    )
+    clock.set(2026, 11, 24, 9, 0)
+    await cog.run_due()
+    assert len(posts(fake, lost)) == 1
+    assert "Problem" not in embed_text((await picks(fake, "show")).embeds[0])
+    assert_no_mentions_but(fake)
+
+
+# -- history ----------------------------------------------------------------------------
+
+
+async def test_history_is_paginated(fake: PicksFake, settings: Settings, clock: Clock) -> None:
+    channel = fake.add_channel(fake.guild, "picks")
+    _, cog = await start(fake, settings, clock)
+    await configure(fake, channel)
+    for i in range(23):
+        await cog.service.state.add_pick(
+            fake.guild.id,
+            datetime(2026, 10, 1 + i).date(),
+            status="posted",
+            slug=f"article-{i}",
+            title=f"Article number {i}",
+            channel_id=channel.id,
+            message_id=1000 + i,
+            at=datetime(2026, 10, 1 + i, 9, tzinfo=UTC),
+        )
+    shown = await picks(fake, "history")
+    assert shown.ephemeral
+    first = shown.embeds[0]
+    assert "Article number 22" in first["description"] and "Page 1/3" in first["footer"]["text"]
+    turned = await fake.click(shown, custom_id_of(shown.message, "Next"), user=fake.admin)
+    assert "Article number 12" in turned.embeds[0]["description"]
+    assert "Page 2/3" in turned.embeds[0]["footer"]["text"]
+    other = await fake.click(shown, custom_id_of(shown.message, "Next"), user=fake.member)
+    assert other.ephemeral and "Only" in other.content
+
+
+def custom_id_of(message: dict[str, Any], label: str) -> str:
+    for row in message.get("components") or []:
+        for c in row.get("components") or []:
+            if c.get("label") == label:
+                return c["custom_id"]
+    raise LookupError(label)
+
+
+async def test_loop_survives_a_failing_tick(
+    fake: PicksFake, settings: Settings, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, cog = await start(fake, settings, clock)
+    await fast_ticks(fake, cog)
+
+    async def broken(guild_ids: set[int] | None = None) -> list[Any]:
+        raise RuntimeError("state database unreachable")
+
+    monkeypatch.setattr(cog.service, "due", broken)
+    ticks = cog.ticks
+    await fake.wait_for(lambda: cog.ticks >= ticks + 2, what="ticks after a failure")
+    assert cog.scheduler.is_running()
