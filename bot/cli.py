@@ -18,8 +18,10 @@ from typing import Any, TextIO
 from bot import __version__
 from bot.library.model import ReloadReport
 from bot.library.sync import Library, LibraryError
+from bot.picks.settings import PicksError
 from bot.settings import Settings, SettingsError
 from bot.store.articles import ArticleStore, StoreError
+from bot.store.state import StateError
 
 log = logging.getLogger("articlebot")
 
@@ -28,7 +30,8 @@ class UsageError(Exception):
     """Something the user asked for cannot be done; exit code 2."""
 
 
-USER_ERRORS = (UsageError, LibraryError, StoreError, SettingsError)
+USER_ERRORS = (UsageError, LibraryError, StoreError, SettingsError, StateError, PicksError)
+DISCORD_COMMANDS = {"run", "sync", "start"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,11 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = Settings.load({"content_dir": args.content, "articles_db": args.db})
-        logging.basicConfig(
-            level=settings.log_level.upper(),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-            stream=sys.stderr,
-        )
+        if args.command not in DISCORD_COMMANDS:  # those set logging up the discord.py way
+            logging.basicConfig(
+                level=settings.log_level.upper(),
+                format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                stream=sys.stderr,
+            )
         handler = COMMANDS.get(args.command)
         assert handler is not None
         return asyncio.run(handler(settings, args)) or 0
@@ -330,7 +334,9 @@ async def cmd_start(settings: Settings, args: argparse.Namespace) -> int:
     if settings.discord_token:
         return await cmd_run(settings, args)
     print(
-        "No DISCORD_TOKEN set: starting the console chat over the bundled library.", file=sys.stderr
+        f"No DISCORD_TOKEN set: starting the console chat over {settings.content_dir}/"
+        " (set DISCORD_TOKEN to connect to Discord).",
+        file=sys.stderr,
     )
     return await cmd_chat(settings, args)
 
