@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.store.state import PicksSettings
 
 
 class SettingsError(Exception):
@@ -71,6 +74,8 @@ class Settings:
     shard_count: int | None = None
     shard_ids: tuple[int, ...] = ()
     watch_content: bool = False
+    picks_time: str = "09:00"  # daily-picks default for servers that have not set their own
+    picks_timezone: str = "UTC"
     cooldown_queries: int = 5
     cooldown_seconds: int = 30
     log_level: str = "INFO"
@@ -104,6 +109,17 @@ class Settings:
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
 
+    def picks_defaults(self) -> PicksSettings:
+        """The daily-picks settings a server starts from before it configures its own."""
+        from bot.picks.settings import format_time, parse_time, validate_timezone
+        from bot.store.state import PicksSettings
+
+        return PicksSettings(
+            guild_id=0,
+            time=format_time(parse_time(self.picks_time)),
+            timezone=validate_timezone(self.picks_timezone),
+        )
+
     def validate(self) -> None:
         if self.max_article_bytes <= 0:
             raise SettingsError("MAX_ARTICLE_BYTES must be positive")
@@ -122,6 +138,13 @@ class Settings:
             raise SettingsError(
                 f"SHARD_IDS must be between 0 and SHARD_COUNT-1 ({self.shard_count - 1})"
             )
+        from bot.picks.settings import PicksError, parse_time, validate_timezone
+
+        try:
+            parse_time(self.picks_time)
+            validate_timezone(self.picks_timezone)
+        except PicksError as exc:
+            raise SettingsError(f"PICKS_TIME/PICKS_TIMEZONE: {exc}") from None
         if self.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise SettingsError(f"LOG_LEVEL {self.log_level!r} is not a logging level")
 

@@ -375,3 +375,21 @@ async def test_processes_sharing_state_post_each_day_once(
     finally:
         for s in stores:
             await s.close()
+
+
+async def test_servers_start_from_the_configured_defaults(
+    store: StateStore, clock: FakeClock
+) -> None:
+    from bot.settings import Settings
+
+    defaults = Settings.load(
+        environ={"PICKS_TIME": "18:15", "PICKS_TIMEZONE": "Asia/Tokyo"}, env_file=None
+    ).picks_defaults()
+    service = PicksService(store, source(make_library(5)), clock, defaults=defaults)
+    fresh = await service.settings(GUILD)
+    assert (fresh.guild_id, fresh.time, fresh.timezone) == (GUILD, "18:15", "Asia/Tokyo")
+    # A server's own choice wins over the defaults, and survives.
+    await service.set_time(GUILD, "06:00", "UTC")
+    assert (await service.settings(GUILD)).time == "06:00"
+    set_channel = await service.set_channel(OTHER, CHANNEL)
+    assert set_channel.timezone == "Asia/Tokyo"

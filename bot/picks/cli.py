@@ -63,7 +63,12 @@ async def preview(settings: Any, args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     library = await _open_library(settings)
     try:
-        service = PicksService(state, store_candidates(library.store), lambda: datetime.now(UTC))
+        service = PicksService(
+            state,
+            store_candidates(library.store),
+            lambda: datetime.now(UTC),
+            defaults=settings.picks_defaults(),
+        )
         try:
             picks = await service.preview(args.guild, args.days)
         except PicksError as exc:

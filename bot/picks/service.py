@@ -98,10 +98,19 @@ def day_rng(guild_id: int, day: date) -> random.Random:
 class PicksService:
     """Configure, plan and record daily picks over the state store."""
 
-    def __init__(self, state: StateStore, candidates: CandidateSource, clock: Clock) -> None:
+    def __init__(
+        self,
+        state: StateStore,
+        candidates: CandidateSource,
+        clock: Clock,
+        *,
+        defaults: PicksSettings | None = None,
+    ) -> None:
         self.state = state
         self._candidates = candidates
         self._clock = clock
+        # What a server that never configured picks starts from (PICKS_TIME, PICKS_TIMEZONE).
+        self._defaults = defaults
 
     def _now(self) -> datetime:
         now = self._clock()
@@ -113,17 +122,17 @@ class PicksService:
 
     async def settings(self, guild_id: int) -> PicksSettings:
         """The guild's settings (defaults when never configured)."""
-        return await self.state.get_settings(guild_id)
+        return await self.state.get_settings(guild_id, self._defaults)
 
     async def _update(self, guild_id: int, **changes: object) -> PicksSettings:
-        current = await self.state.get_settings(guild_id)
+        current = await self.state.get_settings(guild_id, self._defaults)
         updated = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
         await self.state.save_settings(updated, at=self._now())
         return updated
 
     async def set_channel(self, guild_id: int, channel_id: int) -> PicksSettings:
         """Post picks in `channel_id`. A first channel starts the schedule from now."""
-        current = await self.state.get_settings(guild_id)
+        current = await self.state.get_settings(guild_id, self._defaults)
         changes: dict[str, object] = {"channel_id": channel_id}
         if current.channel_id is None:
             changes["active_from"] = self._now()
@@ -157,7 +166,7 @@ class PicksService:
 
     async def set_enabled(self, guild_id: int, on: bool) -> PicksSettings:
         """Turn automatic picks on or off. Turning on starts the schedule from now."""
-        current = await self.state.get_settings(guild_id)
+        current = await self.state.get_settings(guild_id, self._defaults)
         changes: dict[str, object] = {"enabled": bool(on)}
         if on and not current.enabled:
             changes["active_from"] = self._now()
@@ -182,7 +191,7 @@ class PicksService:
         self, guild_id: int, slug: str | None = None, note: str | None = None
     ) -> PlannedPick:
         """A manual pick to post right away: article `slug`, else the next automatic choice."""
-        settings = await self.state.get_settings(guild_id)
+        settings = await self.state.get_settings(guild_id, self._defaults)
         if settings.channel_id is None:
             raise PicksError("no picks channel is set: choose one with /picks channel first")
         now = self._now()
@@ -333,7 +342,7 @@ class PicksService:
 
     async def show(self, guild_id: int) -> PicksOverview:
         """Settings, the next run in the guild's zone, the last 10 picks and any problem."""
-        settings = await self.state.get_settings(guild_id)
+        settings = await self.state.get_settings(guild_id, self._defaults)
         upcoming: datetime | None = None
         if settings.enabled and settings.channel_id is not None:
             last_day = await self.state.last_auto_day(guild_id)
@@ -354,7 +363,7 @@ class PicksService:
         """The next `days` automatic picks as they would be chosen now, writing nothing."""
         if not 1 <= days <= MAX_PREVIEW_DAYS:
             raise PicksError(f"days must be 1-{MAX_PREVIEW_DAYS} (got {days})")
-        settings = await self.state.get_settings(guild_id)
+        settings = await self.state.get_settings(guild_id, self._defaults)
         if not (settings.enabled and settings.channel_id is not None):
             # Picks would start from the moment they are turned on or given a channel.
             settings = dataclasses.replace(settings, active_from=self._now())

@@ -8,6 +8,7 @@ number of bot processes). All SQL for the state lives here and in state_migratio
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -322,12 +323,18 @@ class StateStore:
 
     # -- picks settings -------------------------------------------------------------------
 
-    async def get_settings(self, guild_id: int) -> PicksSettings:
-        """The guild's picks settings; defaults when it never saved any."""
+    async def get_settings(
+        self, guild_id: int, defaults: PicksSettings | None = None
+    ) -> PicksSettings:
+        """The guild's picks settings; `defaults` (or the built-in ones) when it saved none."""
         rows = await self._db.fetch(
             f"SELECT {_SETTINGS_COLUMNS} FROM picks_settings WHERE guild_id = ?", guild_id
         )
-        return _settings_from_row(rows[0]) if rows else PicksSettings(guild_id=guild_id)
+        if rows:
+            return _settings_from_row(rows[0])
+        if defaults is None:
+            return PicksSettings(guild_id=guild_id)
+        return dataclasses.replace(defaults, guild_id=guild_id)
 
     async def save_settings(self, settings: PicksSettings, *, at: datetime | None = None) -> None:
         """Insert or replace the guild's settings row."""

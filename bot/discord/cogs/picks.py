@@ -92,7 +92,12 @@ class PicksCog(commands.Cog, name="Picks"):
     def __init__(self, bot: ArticleBot, service: PicksService | None = None) -> None:
         self.bot = bot
         # The bot's clock is read at every call, so tests can move time under a running bot.
-        self.service = service or PicksService(bot.state, self._candidates, lambda: bot.clock())
+        self.service = service or PicksService(
+            bot.state,
+            self._candidates,
+            lambda: bot.clock(),
+            defaults=bot.settings.picks_defaults(),
+        )
         self._run_lock = asyncio.Lock()
         self.ticks = 0  # scheduler ticks completed (tests wait for the first one)
 
