@@ -8,6 +8,7 @@ previous library until the reload commits.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -81,6 +82,26 @@ def _meta(row: Sequence) -> ArticleMeta:
     )
 
 
+def _article(row: Sequence, sentences: list[Sentence], quotes: list[Quote]) -> Article:
+    meta = _meta(row)
+    return Article(
+        slug=meta.slug,
+        title=meta.title,
+        path=row[9],
+        author=meta.author,
+        date=meta.date,
+        link=meta.link,
+        tags=meta.tags,
+        cover_image=meta.cover_image,
+        description=meta.description,
+        text=row[10],
+        sentences=tuple(sentences),
+        quotes=tuple(quotes),
+        word_count=row[11],
+        reading_minutes=row[12],
+    )
+
+
 async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
     if readonly and not path.exists():
         raise StoreError(f"no article cache at {path}: run `reload` first")
@@ -145,8 +166,9 @@ class ArticleStore:
 
     async def _all(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
         try:
-            async with self.db.execute(sql, tuple(params)) as cur:
-                return list(await cur.fetchall())
+            # One round trip to aiosqlite's thread: under load each trip waits for a turn
+            # of a busy event loop, so execute + fetchall + close would triple the wait.
+            return list(await self.db.execute_fetchall(sql, tuple(params)))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the article cache {self.path} is unreadable: {exc}") from None
 
@@ -167,38 +189,33 @@ class ArticleStore:
 
     async def article(self, slug: str) -> Article | None:
         """The whole article with this slug, or None."""
-        row = await self._one(f"SELECT {_FULL_COLUMNS} FROM articles WHERE slug = ?", (slug,))
-        return None if row is None else await self._full(row)
+        row = await self._one("SELECT id FROM articles WHERE slug = ?", (slug,))
+        return None if row is None else await self.article_by_id(row[0])
 
     async def article_by_id(self, article_id: int) -> Article | None:
-        row = await self._one(f"SELECT {_FULL_COLUMNS} FROM articles WHERE id = ?", (article_id,))
-        return None if row is None else await self._full(row)
+        return (await self.articles_by_id([article_id])).get(article_id)
 
-    async def _full(self, row: Sequence) -> Article:
-        meta = _meta(row)
-        sentences = await self._all(
-            "SELECT text, paragraph FROM sentences WHERE article_id = ? ORDER BY position",
-            (meta.id,),
-        )
-        quotes = await self._all(
-            "SELECT text, speaker FROM quotes WHERE article_id = ? ORDER BY position", (meta.id,)
-        )
-        return Article(
-            slug=meta.slug,
-            title=meta.title,
-            path=row[9],
-            author=meta.author,
-            date=meta.date,
-            link=meta.link,
-            tags=meta.tags,
-            cover_image=meta.cover_image,
-            description=meta.description,
-            text=row[10],
-            sentences=tuple(Sentence(s[0], s[1]) for s in sentences),
-            quotes=tuple(Quote(q[0], q[1]) for q in quotes),
-            word_count=row[11],
-            reading_minutes=row[12],
-        )
+    async def articles_by_id(self, ids: Sequence[int]) -> dict[int, Article]:
+        """Several whole articles in three queries, whatever their number."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = await self._all(f"SELECT {_FULL_COLUMNS} FROM articles WHERE id IN ({marks})", ids)
+        sentences: dict[int, list[Sentence]] = {}
+        for r in await self._all(
+            "SELECT article_id, text, paragraph FROM sentences"
+            f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
+            ids,
+        ):
+            sentences.setdefault(r[0], []).append(Sentence(r[1], r[2]))
+        quotes: dict[int, list[Quote]] = {}
+        for r in await self._all(
+            "SELECT article_id, text, speaker FROM quotes"
+            f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
+            ids,
+        ):
+            quotes.setdefault(r[0], []).append(Quote(r[1], r[2]))
+        return {r[0]: _article(r, sentences.get(r[0], []), quotes.get(r[0], [])) for r in rows}
 
     async def all_meta(self) -> list[ArticleMeta]:
         """Every article's light columns, newest first (for in-memory title indexes)."""
@@ -230,18 +247,27 @@ class ArticleStore:
         return [_meta(r) for r in rows]
 
     async def random(self, tag: str | None = None) -> ArticleMeta | None:
+        """A random article (of a tag), without sorting or counting the whole table."""
         if tag:
-            row = await self._one(
-                f"SELECT {_META_COLUMNS} FROM articles WHERE id IN"
-                " (SELECT article_id FROM article_tags WHERE tag = ?) ORDER BY random() LIMIT 1",
-                (tag,),
-            )
-        else:
-            # OFFSET over a random count avoids sorting the whole table by random().
-            row = await self._one(
-                f"SELECT {_META_COLUMNS} FROM articles LIMIT 1 OFFSET"
-                " (abs(random()) % max((SELECT count(*) FROM articles), 1))"
-            )
+            ids = [
+                r[0]
+                for r in await self._all(
+                    "SELECT article_id FROM article_tags WHERE tag = ?", (tag,)
+                )
+            ]
+            if not ids:
+                return None
+            pick = random.choice(ids)
+            return (await self.metas([pick]))[pick]
+        # A random point in the id range, then the next id: ids have gaps, so this is
+        # only nearly uniform, which is fine for "show me something".
+        top = (await self._one("SELECT max(id) FROM articles"))[0]
+        if top is None:
+            return None
+        row = await self._one(
+            f"SELECT {_META_COLUMNS} FROM articles WHERE id >= ? ORDER BY id LIMIT 1",
+            (random.randint(1, top),),
+        )
         return _meta(row) if row else None
 
     async def tag_counts(self) -> list[tuple[str, int]]:
