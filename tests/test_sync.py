@@ -198,3 +198,14 @@ async def test_second_reload_waits_for_the_first(lib: Library) -> None:
     second = await lib.reload()
     assert (await first).added == 1
     assert second.added == 0 and second.unchanged == 1
+
+
+async def test_multi_word_tags_survive_the_cache(lib: Library) -> None:
+    write(
+        lib.content_dir,
+        "a.md",
+        "---\ntitle: Team news\nslug: team\ntags: ['Compiler  Team', release]\n---\n<p>x</p>\n",
+    )
+    await lib.reload()
+    assert (await lib.store.article("team")).tags == ("compiler team", "release")
+    assert (await lib.store.all_meta())[0].tags == ("compiler team", "release")

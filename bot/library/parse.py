@@ -175,7 +175,8 @@ def _tags(value: Any) -> tuple[str, ...]:
     for item in items:
         tag = _scalar(item)
         if tag:
-            seen.setdefault(tag.lower(), None)
+            # Inner whitespace folded to one space: the cache separates tags by newlines.
+            seen.setdefault(" ".join(tag.lower().split()), None)
     return tuple(seen)
 
 

@@ -65,6 +65,8 @@ class LibraryStats:
 
 
 _META_COLUMNS = "id, slug, title, author, date, link, tags, cover_image, description"
+# Tags are stored joined by newlines: a tag may contain spaces, never a line break.
+TAG_SEPARATOR = "\n"
 _FULL_COLUMNS = f"{_META_COLUMNS}, path, text, word_count, reading_minutes"
 
 
@@ -76,7 +78,7 @@ def _meta(row: Sequence) -> ArticleMeta:
         author=row[3],
         date=datetime.fromisoformat(row[4]) if row[4] else None,
         link=row[5],
-        tags=tuple(row[6].split()) if row[6] else (),
+        tags=tuple(row[6].split(TAG_SEPARATOR)) if row[6] else (),
         cover_image=row[7],
         description=row[8],
     )
@@ -377,7 +379,7 @@ class ArticleWriter(ArticleStore):
                 a.link,
                 a.cover_image,
                 a.description,
-                " ".join(a.tags),
+                TAG_SEPARATOR.join(a.tags),
                 a.text,
                 a.word_count,
                 a.reading_minutes,

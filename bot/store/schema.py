@@ -24,7 +24,7 @@ MIGRATIONS: list[str] = [
         link            TEXT,
         cover_image     TEXT,
         description     TEXT,
-        tags            TEXT NOT NULL,   -- space-separated copy for FTS5
+        tags            TEXT NOT NULL,   -- copy for FTS5 (see migration 2)
         text            TEXT NOT NULL,
         word_count      INTEGER NOT NULL,
         reading_minutes INTEGER NOT NULL
@@ -65,6 +65,13 @@ MIGRATIONS: list[str] = [
         title, tags, description, text,
         content='articles', content_rowid='id',
         tokenize='porter unicode61 remove_diacritics 2'
+    );
+    """,
+    # 2: tags were joined with spaces, which split multi-word tags ("compiler team") when
+    # read back. Newline-separated tokenizes the same, so the FTS index stays valid.
+    """
+    UPDATE articles SET tags = coalesce(
+        (SELECT group_concat(tag, char(10)) FROM article_tags WHERE article_id = articles.id), ''
     );
     """,
 ]
