@@ -1,0 +1,168 @@
+"""Within one article: the passage that best answers a question, and its most notable quote."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from bot.library.model import Article, Quote, Sentence
+from bot.search.query import STOPWORDS, fold, words
+from bot.search.stem import stem
+
+MAX_WINDOW = 3
+MAX_PASSAGE_CHARS = 700
+_YEAR_OR_DATE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d"
+    r"|\bv?\d+\.\d+(?:\.\d+)?\b|\b(?:yesterday|today|last (?:year|month|week))\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b",
+    re.IGNORECASE,
+)
+# Two capitalised words in a row not at the sentence start: very likely a name.
+_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+_PLACE = re.compile(r"\b(?:in|at|from|near) [A-Z][a-z]+")
+_REASON = re.compile(r"\b(?:because|since|so that|due to|in order to|reason)\b", re.IGNORECASE)
+_METHOD = re.compile(r"\b(?:by|using|with|through|via)\b", re.IGNORECASE)
+
+
+def answer_type(question: str) -> str | None:
+    """What kind of answer the question wants: who, when, number, where, why, how."""
+    q = fold(question)
+    if re.search(r"\bhow (?:many|much|long|often|old|big|fast)\b", q):
+        return "number"
+    for cue in ("who", "when", "where", "why", "how"):
+        if re.search(rf"\b{cue}(?:'s|s)?\b", q):
+            return cue
+    if re.search(r"\bwhat (?:year|date|version|day|month)\b", q):
+        return "when"
+    return None
+
+
+def _cue(kind: str | None, text: str) -> bool:
+    if kind == "who":
+        return _NAME.search(text) is not None
+    if kind == "when":
+        return _YEAR_OR_DATE.search(text) is not None
+    if kind == "number":
+        return _NUMBER.search(text) is not None
+    if kind == "where":
+        return _PLACE.search(text) is not None
+    if kind == "why":
+        return _REASON.search(text) is not None
+    if kind == "how":
+        return _METHOD.search(text) is not None
+    return False
+
+
+def _terms(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w not in STOPWORDS}
+
+
+_TERMS_CACHE: dict[tuple[str, int], list[set[str]]] = {}
+_TERMS_CACHE_SIZE = 256
+
+
+def _sentence_terms(article: Article, sentences: list[Sentence]) -> list[set[str]]:
+    # Stemming a long article costs milliseconds; the same articles answer many questions.
+    key = (article.slug, hash(article.text))
+    cached = _TERMS_CACHE.get(key)
+    if cached is None or len(cached) != len(sentences):
+        if len(_TERMS_CACHE) >= _TERMS_CACHE_SIZE:
+            _TERMS_CACHE.pop(next(iter(_TERMS_CACHE)))
+        cached = _TERMS_CACHE[key] = [_terms(s.text) for s in sentences]
+    return cached
+
+
+def term_weights(question: str, idf: dict[str, float] | None = None) -> dict[str, float]:
+    """Stemmed question terms with their weight (library idf by folded word when known)."""
+    out: dict[str, float] = {}
+    for w in words(question):
+        if w in STOPWORDS:
+            continue
+        out[stem(w)] = max(out.get(stem(w), 0.0), (idf or {}).get(w, 1.0))
+    return out
+
+
+def best_passage(article: Article, question: str) -> str | None:
+    """1-3 consecutive sentences of one paragraph that best answer the question."""
+    return passage_match(article, question)[1]
+
+
+def passage_match(
+    article: Article, question: str, idf: dict[str, float] | None = None
+) -> tuple[float, str | None]:
+    """(how fully 0-1, passage): the 1-3 sentence window covering most of the question.
+
+    With `idf` (library-wide weights by folded word), the coverage is comparable across
+    articles, so it can rerank them; without, the weights come from this article alone.
+    """
+    sentences: list[Sentence] = [s for s in article.sentences if s.text.strip()]
+    q = set(term_weights(question))
+    if not sentences or not q:
+        return 0.0, None
+    toks = _sentence_terms(article, sentences)
+    n = len(sentences)
+    if idf is not None:
+        weight = term_weights(question, idf)
+        total = sum(weight.values()) or 1.0
+    else:
+        # idf within the article: a word in every sentence says little about the answer.
+        sf = Counter(t for ts in toks for t in ts if t in q)
+        weight = {t: math.log(1 + n / (sf[t] + 0.5)) if sf[t] else 0.0 for t in q}
+        total = sum(weight.values()) or 1.0
+    title_terms = _terms(article.title) & q
+    kind = answer_type(question)
+    best: tuple[float, int, int] | None = None
+    for i in range(n):
+        for size in range(1, MAX_WINDOW + 1):
+            j = i + size
+            if j > n or sentences[j - 1].paragraph != sentences[i].paragraph:
+                break
+            covered = set().union(*toks[i:j]) & q
+            if not covered:
+                continue
+            # Words the title already holds count half when the passage leaves them out.
+            score = (
+                sum(weight[t] for t in covered)
+                + 0.5 * sum(weight[t] for t in title_terms - covered)
+            ) / total
+            # Proximity: all the matched terms in one sentence beat terms spread over three.
+            densest = max(len(toks[k] & q) for k in range(i, j))
+            score += 0.15 * densest / len(q)
+            if any(_cue(kind, sentences[k].text) for k in range(i, j)):
+                score += 0.15
+            score -= 0.06 * (size - 1)
+            length = sum(len(sentences[k].text) for k in range(i, j))
+            if length > MAX_PASSAGE_CHARS:
+                score -= 0.2
+            score -= 0.002 * i / max(n, 1)  # earlier wins a tie
+            if best is None or score > best[0] + 1e-9:
+                best = (score, i, j)
+    if best is None or best[0] <= 0.05:
+        return 0.0, None
+    score, i, j = best
+    return max(0.0, min(1.0, score)), " ".join(s.text for s in sentences[i:j])
+
+
+def best_quote(article: Article, question: str | None = None) -> Quote | None:
+    """The most notable quote: a named speaker first, then relevance, then a readable length."""
+    # A short unattributed "quote" is usually a scare-quoted phrase or a title, not speech.
+    quotes = [(i, x) for i, x in enumerate(article.quotes) if x.speaker or len(x.text.split()) >= 8]
+    if not quotes:
+        return None
+    q = _terms(question) if question else set()
+
+    def score(item: tuple[int, Quote]) -> float:
+        i, quote = item
+        n = len(quote.text.split())
+        s = 2.0 if quote.speaker else 0.0
+        if q:
+            s += 1.5 * len(_terms(quote.text) & q) / len(q)
+        s += 0.5 if 8 <= n <= 60 else 0.0
+        return s - 0.01 * i
+
+    return max(quotes, key=score)[1]

@@ -1,0 +1,480 @@
+"""SearchEngine: the one facade the Discord cogs, the CLI and the console use."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from bot.library.model import Article, Quote
+from bot.search.answer import best_passage, best_quote, passage_match
+from bot.search.query import ParsedQuery, clip, fold, fts_quote, fts_terms, parse_query, words
+from bot.search.rank import LibraryIndex, combine
+from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
+from bot.search.summary import summarize
+from bot.store.articles import ArticleMeta
+from bot.store.search import K1, SearchStore, fts5_idf
+
+if TYPE_CHECKING:
+    from bot.library.sync import Library
+
+# A result is shown only from this combined score (0-1) up; calibrated on the blogs corpus
+# so that unrelated queries fall below it while typo'd fragments stay above.
+SEARCH_THRESHOLD = 0.5
+ANSWER_THRESHOLD = 0.5
+# Questions: this many top articles are reranked by their best passage, from this score up.
+RERANK = 7
+RERANK_FLOOR = 0.2
+# Results far below the best one are noise even when above the threshold.
+RELATIVE_CUTOFF = 0.55
+FTS_LIMIT = 40
+# FTS5 scores every article that holds any OR'd term (~2 µs each), so terms are added
+# rarest first while their article counts stay within this budget; commoner terms still
+# count through titles, tags and passages. Keeps a query within a few ms at 100k articles.
+FTS_BUDGET = 4000
+MAX_DF_CACHE = 20_000
+
+
+@dataclass(slots=True)
+class _Scored:
+    ids: list[int]
+    scores: dict[int, float]
+    corrections: dict[str, str] = field(default_factory=dict)
+    near: list[int] = field(default_factory=list)  # below threshold, for "did you mean"
+
+
+_QUESTION_START = frozenset(
+    [
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "which",
+        "is",
+        "are",
+        "can",
+        "could",
+        "does",
+        "do",
+        "did",
+        "should",
+        "will",
+        "would",
+        "was",
+        "were",
+        "has",
+        "have",
+    ]
+)
+
+
+def looks_like_question(q: ParsedQuery) -> bool:
+    """A natural question rather than a title or keywords: answer it like `ask`."""
+    if q.has_filters or not q.words:
+        return False
+    return q.raw.rstrip().endswith("?") or (q.words[0] in _QUESTION_START and len(q.words) >= 4)
+
+
+class SearchEngine:
+    """Ranks articles for what members type, answers questions and summarises."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._index: LibraryIndex | None = None
+        self._generation = -1
+        self._lock = asyncio.Lock()
+        self._df: dict[str, int] = {}
+
+    # -- index ---------------------------------------------------------------------------
+
+    async def _store(self):
+        store = self.library.store
+        if store is None:
+            store = await self.library.open()
+        return store
+
+    async def index(self) -> LibraryIndex:
+        """The in-memory index, rebuilt when the library has reloaded since."""
+        if self._index is not None and self._generation == self.library.generation:
+            return self._index
+        async with self._lock:
+            gen = self.library.generation
+            if self._index is None or self._generation != gen:
+                store = await self._store()
+                metas = await store.all_meta()
+                tag_rows = await SearchStore(store.db).article_tags()
+                self._index = await asyncio.to_thread(LibraryIndex, metas, tag_rows)
+                self._generation = gen
+                self._df = {}
+        assert self._index is not None
+        return self._index
+
+    async def _doc_freq(self, fts: SearchStore, expr: str) -> int:
+        if expr not in self._df:
+            if len(self._df) > MAX_DF_CACHE:
+                self._df.clear()
+            self._df[expr] = await fts.doc_freq(expr)
+        return self._df[expr]
+
+    # -- ranking -------------------------------------------------------------------------
+
+    async def _allowed(
+        self, idx: LibraryIndex, q: ParsedQuery, fts: SearchStore
+    ) -> set[int] | None:
+        """Ids the filters allow, None when there is no filter; empty when one matches nothing."""
+        allowed: set[int] | None = None
+
+        def narrow(ids: set[int]) -> None:
+            nonlocal allowed
+            allowed = ids if allowed is None else allowed & ids
+
+        for tag in q.tags:
+            narrow(set(idx.by_tag[tag]) if tag else set())
+        for author in q.authors:
+            narrow(set(idx.by_author[author]) if author else set())
+        for phrase in q.phrases:
+            narrow(set(await fts.all_matching(fts_quote(phrase), limit=20_000)))
+        return allowed
+
+    async def _text_scores(
+        self,
+        idx: LibraryIndex,
+        fts: SearchStore,
+        qwords: list[str],
+        allowed: set[int] | None,
+        corrections: dict[str, str],
+    ) -> dict[int, float]:
+        """0-1 per article: its bm25 over the best bm25 any article could get for the query.
+
+        Terms no article holds still count in the bound, so a query that is half unknown
+        words cannot score high; terms in most articles weigh ~0 (FTS5's idf), like stopwords.
+        """
+        n = idx.n
+        terms: list[tuple[str, float, int]] = []  # (fts expression, fts5 idf, df)
+        missing = 0.0
+        for w in dict.fromkeys(qwords):
+            parts = fts_terms(w)
+            if not parts:
+                continue
+            expr = fts_quote(" ".join(parts))
+            df = await self._doc_freq(fts, expr)
+            if df == 0:
+                fixed = idx.text_vocab.correct(w)
+                if fixed and fixed != w:
+                    expr2 = fts_quote(" ".join(fts_terms(fixed)))
+                    df2 = await self._doc_freq(fts, expr2)
+                    if df2:
+                        corrections[w] = fixed
+                        expr, df = expr2, df2
+            if df == 0:
+                missing += fts5_idf(n, 0)
+            else:
+                terms.append((expr, fts5_idf(n, df), df))
+        if not terms:
+            return {}
+        usable: list[tuple[str, float, int]] = []
+        spent = 0
+        for t in sorted(terms, key=lambda t: t[2]):
+            if spent + t[2] > FTS_BUDGET:
+                break
+            usable.append(t)
+            spent += t[2]
+        if not usable:
+            return {}
+        bound = (K1 + 1) * (sum(t[1] for t in usable) + missing)
+        match = " OR ".join(t[0] for t in usable)
+        if allowed is not None and len(allowed) <= 2000:
+            ranked = await fts.ranked(match, FTS_LIMIT, ids=sorted(allowed))
+        else:
+            ranked = await fts.ranked(match, FTS_LIMIT * (4 if allowed else 1))
+            if allowed is not None:
+                ranked = [r for r in ranked if r[0] in allowed][:FTS_LIMIT]
+        return {a: min(1.0, s / bound) for a, s in ranked}
+
+    async def _rank(self, q: ParsedQuery, *, question: bool = False) -> _Scored:
+        idx = await self.index()
+        store = await self._store()
+        fts = SearchStore(store.db)
+        allowed = await self._allowed(idx, q, fts) if q.has_filters else None
+        qwords = q.content
+        if allowed is not None and not allowed:
+            return _Scored([], {})
+        if not qwords:
+            # Only function words ("what is it"): nothing but a whole title can match them.
+            ids = idx.exact_title(q.text) if q.words else []
+            if allowed is not None:
+                ids = [a for a in (ids or idx.newest) if a in allowed]
+            return _Scored(ids, dict.fromkeys(ids, 1.0))
+        title = idx.title_scores(qwords)
+        for a in idx.exact_title(q.text):
+            title[a] = 1.0
+        if allowed is not None:
+            title = {a: s for a, s in title.items() if a in allowed}
+        tag_s: dict[int, float] = {}
+        tag = idx.tag_table.resolve(q.text, cutoff=88) if q.text and not question else None
+        if tag:
+            exact = fold(q.text).strip() == tag
+            for a in idx.by_tag[tag][:200]:
+                if allowed is None or a in allowed:
+                    tag_s[a] = 1.0 if exact else 0.8
+        corrections: dict[str, str] = {}
+        text = await self._text_scores(idx, fts, qwords, allowed, corrections)
+        scores: dict[int, float] = {}
+        for a in set(title) | set(text) | set(tag_s):
+            scores[a] = combine(
+                title.get(a, 0.0), text.get(a, 0.0), tag_s.get(a, 0.0), question=question
+            )
+        order = sorted(scores, key=lambda a: (-round(scores[a] * 100), idx.entries[a].rank))
+        return _Scored(order, scores, corrections)
+
+    def _hit(self, idx: LibraryIndex, aid: int, score: float) -> SearchHit:
+        e = idx.entries[aid]
+        m = e.meta
+        return SearchHit(
+            slug=m.slug,
+            title=m.title,
+            link=m.link,
+            date=m.date,
+            tags=e.tags,
+            score=max(0, min(100, round(score * 100))),
+            author=m.author,
+            description=m.description,
+            cover_image=m.cover_image,
+            label=idx.label(aid),
+        )
+
+    @staticmethod
+    def _confident(scored: _Scored, threshold: float) -> list[int]:
+        if not scored.ids:
+            return []
+        best = scored.scores[scored.ids[0]]
+        if best < threshold:
+            return []
+        floor = max(threshold, best * RELATIVE_CUTOFF)
+        return [a for a in scored.ids if scored.scores[a] >= floor]
+
+    # -- public API ----------------------------------------------------------------------
+
+    async def search(self, query: str, limit: int = 10) -> SearchResponse:
+        """Confident hits best first; suggestions only when nothing confident was found."""
+        idx = await self.index()
+        q = parse_query(query, idx.resolve_filter)
+        resp = SearchResponse(query=q.raw)
+        if q.empty or not idx.n:
+            return resp
+        if looks_like_question(q):
+            scored = await self._rank(q, question=True)
+            found = await self._rerank(idx, q, scored)
+            if found and found[0][0] >= ANSWER_THRESHOLD:
+                top = [idx.by_slug[f[1].slug] for f in found if f[0] >= ANSWER_THRESHOLD]
+                rest = [a for a in self._confident(scored, ANSWER_THRESHOLD) if a not in top]
+                for a, f in zip(top, found, strict=False):
+                    scored.scores[a] = f[0]
+                ids = top + rest
+            else:
+                ids = []
+        else:
+            scored = await self._rank(q)
+            ids = self._confident(scored, SEARCH_THRESHOLD)
+        resp.hits = [self._hit(idx, a, scored.scores[a]) for a in ids[: max(1, limit)]]
+        if not resp.hits:
+            resp.suggestions = self._suggest(idx, q, scored)
+        return resp
+
+    def _suggest(self, idx: LibraryIndex, q: ParsedQuery, scored: _Scored) -> list[str]:
+        out: list[str] = []
+        if scored.corrections:
+            fixed = " ".join(scored.corrections.get(w, w) for w in words(q.text))
+            if fixed != " ".join(words(q.text)):
+                out.append(fixed)
+        for a in scored.ids[:3]:
+            if scored.scores[a] >= SEARCH_THRESHOLD * 0.7:
+                label = idx.label(a)
+                if label not in out:
+                    out.append(label)
+        return out[:3]
+
+    async def _rerank(
+        self, idx: LibraryIndex, q: ParsedQuery, scored: _Scored
+    ) -> list[tuple[float, Article, str | None]]:
+        """The top articles rescored with their best passage, best first.
+
+        The answer's words together in 1-3 sentences of one article are stronger evidence
+        than the same words scattered over a long one.
+        """
+        pool = [a for a in scored.ids[:RERANK] if scored.scores[a] >= RERANK_FLOOR]
+        if not pool:
+            return []
+        store = await self._store()
+        fts = SearchStore(store.db)
+        idf: dict[str, float] = {}
+        for w in q.content:
+            parts = fts_terms(w)
+            if parts:
+                df = await self._doc_freq(fts, fts_quote(" ".join(parts)))
+                idf[w] = math.log(1 + idx.n / (df + 0.5))
+        found: list[tuple[float, int, Article, str | None]] = []
+        for a in pool:
+            article = await store.article_by_id(a)
+            if article is None:
+                continue
+            cover, passage = passage_match(article, q.text or q.raw, idf)
+            final = 0.5 * scored.scores[a] + 0.5 * cover
+            found.append((final, -idx.entries[a].rank, article, passage))
+        found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
+        return [(f[0], f[2], f[3]) for f in found]
+
+    async def ask(self, question: str) -> Answer:
+        """The article that best answers a question, with its best passage; empty if none."""
+        idx = await self.index()
+        q = parse_query(question, idx.resolve_filter)
+        answer = Answer(question=q.raw)
+        if q.empty or not idx.n:
+            return answer
+        scored = await self._rank(q, question=True)
+        found = await self._rerank(idx, q, scored)
+        if not found or found[0][0] < ANSWER_THRESHOLD:
+            return answer
+        final, article, passage = found[0]
+        answer.article = article
+        answer.score = round(final * 100)
+        answer.passage = passage or best_passage(article, q.raw)
+        answer.summary = self.summary(article)
+        answer.quote = self.quote(article, q.raw)
+        best_id = idx.by_slug.get(article.slug)
+        others = [f[1].slug for f in found[1:] if f[0] >= max(ANSWER_THRESHOLD, 0.6 * final)]
+        rest = [a for a in self._confident(scored, ANSWER_THRESHOLD) if a != best_id]
+        alt_ids = list(dict.fromkeys([idx.by_slug[s] for s in others] + rest))[:4]
+        answer.alternatives = [self._hit(idx, a, scored.scores[a]) for a in alt_ids]
+        return answer
+
+    async def find(self, title_or_slug: str) -> Article | None:
+        """Exact slug, else exact title (newest), else one confident fuzzy title match."""
+        text = clip(title_or_slug)
+        if not text:
+            return None
+        store = await self._store()
+        article = await store.article(text)
+        if article is not None:
+            return article
+        idx = await self.index()
+        exact = idx.exact_title(text)
+        if exact:
+            return await store.article_by_id(exact[0])
+        # "Title (2024-05-01)" as autocomplete labels repeated titles.
+        for aid in idx.newest:
+            if idx.label(aid) == text:
+                return await store.article_by_id(aid)
+        scored = await self._rank(parse_query(text, idx.resolve_filter))
+        ids = self._confident(scored, 0.6)
+        if not ids:
+            return None
+        if len(ids) > 1 and scored.scores[ids[1]] >= scored.scores[ids[0]] - 0.02:
+            return None  # two equally good matches: not confident which one is meant
+        return await store.article_by_id(ids[0])
+
+    async def autocomplete(self, text: str, limit: int = 25) -> list[TitleChoice]:
+        """Fuzzy title choices for a partly typed title; the latest articles for empty text."""
+        idx = await self.index()
+        limit = max(1, min(limit, 100))
+        text = clip(text, 100)
+        if not text.strip():
+            ids = idx.newest[:limit]
+        else:
+            qwords = words(text)
+            title = idx.title_scores(qwords) if qwords else {}
+            ids = sorted(title, key=lambda a: (-round(title[a] * 100), idx.entries[a].rank))
+            ids = [a for a in ids if title[a] >= 0.3][:limit]
+            if len(ids) < limit and len(text) >= 3 and len(idx.by_title) <= 20_000:
+                # Small libraries: also catch what word matching misses (e.g. run-together words).
+                keys = list(idx.by_title)
+                for key, _score, _ in process.extract(
+                    fold(text), keys, scorer=fuzz.partial_ratio, limit=limit, score_cutoff=75
+                ):
+                    for a in idx.by_title[key]:
+                        if a not in ids:
+                            ids.append(a)
+                ids = ids[:limit]
+        return [
+            TitleChoice(
+                slug=idx.entries[a].meta.slug,
+                title=idx.entries[a].meta.title,
+                date=idx.entries[a].meta.date,
+                repeated=idx.entries[a].title_key in idx.repeated_titles,
+            )
+            for a in ids
+        ]
+
+    async def related(self, slug: str, limit: int = 4) -> list[SearchHit]:
+        """Articles most like this one: shared rare title words, tags and text."""
+        idx = await self.index()
+        aid = idx.by_slug.get(slug)
+        if aid is None:
+            return []
+        e = idx.entries[aid]
+        qwords = list(e.title_words)
+        if e.meta.description:
+            qwords += words(e.meta.description)[:20]
+        q = parse_query(" ".join(dict.fromkeys(qwords)))
+        scored = await self._rank(q)
+        tagset = set(e.tags)
+        scores = {}
+        for a in scored.ids[:60]:
+            if a == aid or idx.entries[a].title_key == e.title_key:
+                continue
+            shared = len(tagset & set(idx.entries[a].tags))
+            scores[a] = scored.scores[a] * (1 + 0.1 * shared)
+        order = sorted(scores, key=lambda a: (-scores[a], idx.entries[a].rank))[:limit]
+        return [self._hit(idx, a, min(1.0, scores[a])) for a in order]
+
+    async def tag(self, name: str) -> tuple[str | None, list[ArticleMeta]]:
+        """The tag meant by name (fuzzy) and its articles, newest first."""
+        idx = await self.index()
+        tag = idx.tag_table.resolve(name)
+        if tag is None:
+            return None, []
+        return tag, [idx.entries[a].meta for a in idx.by_tag[tag]]
+
+    async def tags(self) -> list[tuple[str, int]]:
+        """Tags with their article counts, most used first."""
+        idx = await self.index()
+        return [(t, len(idx.by_tag[t])) for t in idx.tag_names]
+
+    async def authors(self) -> list[str]:
+        idx = await self.index()
+        return sorted(idx.by_author)
+
+    async def latest(self, count: int = 5, tag: str | None = None) -> list[ArticleMeta]:
+        """The newest articles, optionally of one (fuzzy-resolved) tag."""
+        idx = await self.index()
+        count = max(0, count)
+        if tag:
+            resolved, metas = await self.tag(tag)
+            return metas[:count] if resolved else []
+        return [idx.entries[a].meta for a in idx.newest[:count]]
+
+    async def random(self, tag: str | None = None) -> Article | None:
+        """A random article, optionally of one (fuzzy-resolved) tag."""
+        store = await self._store()
+        if tag:
+            idx = await self.index()
+            tag = idx.tag_table.resolve(tag)
+            if tag is None:
+                return None
+        meta = await store.random(tag)
+        return await store.article(meta.slug) if meta else None
+
+    def summary(self, article: Article) -> str:
+        """The description when it is a real summary, else 1-2 extracted sentences."""
+        return summarize(article)
+
+    def quote(self, article: Article, question: str | None = None) -> Quote | None:
+        """A notable quote: one with a speaker first, relevant to the question if given."""
+        return best_quote(article, question)

@@ -1,0 +1,328 @@
+"""What a member typed, made safe: normalised words, stopwords, filters and FTS5 terms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+MAX_QUERY_CHARS = 300
+MAX_TERMS = 12
+
+# Function words and question words: they never make a match confident on their own.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "aren't",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "can't",
+        "cannot",
+        "could",
+        "couldn't",
+        "did",
+        "didn't",
+        "do",
+        "does",
+        "doesn't",
+        "doing",
+        "don't",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "hadn't",
+        "has",
+        "hasn't",
+        "have",
+        "haven't",
+        "having",
+        "he",
+        "he'd",
+        "he'll",
+        "he's",
+        "her",
+        "here",
+        "here's",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "how's",
+        "i",
+        "i'd",
+        "i'll",
+        "i'm",
+        "i've",
+        "if",
+        "in",
+        "into",
+        "is",
+        "isn't",
+        "it",
+        "it's",
+        "its",
+        "itself",
+        "let's",
+        "me",
+        "more",
+        "most",
+        "mustn't",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "ought",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "shan't",
+        "she",
+        "she'd",
+        "she'll",
+        "she's",
+        "should",
+        "shouldn't",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "that's",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "there's",
+        "these",
+        "they",
+        "they'd",
+        "they'll",
+        "they're",
+        "they've",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "wasn't",
+        "we",
+        "we'd",
+        "we'll",
+        "we're",
+        "we've",
+        "were",
+        "weren't",
+        "what",
+        "what's",
+        "when",
+        "when's",
+        "where",
+        "where's",
+        "which",
+        "while",
+        "who",
+        "who's",
+        "whom",
+        "why",
+        "why's",
+        "with",
+        "won't",
+        "would",
+        "wouldn't",
+        "you",
+        "you'd",
+        "you'll",
+        "you're",
+        "you've",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "whats",
+        "whos",
+        "hows",
+        "wheres",
+        "whens",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "cant",
+        "wont",
+        "tell",
+        "explain",
+        "anyone",
+        "someone",
+        "something",
+        "anything",
+        "article",
+        "articles",
+        "please",
+        "also",
+        "just",
+    ]
+)
+# Words that shape the kind of answer wanted; stopwords for matching, cues for passages.
+QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"])
+
+_WORD = re.compile(r"[^\W_]+(?:[.'’+#][^\W_]+)*[+#]*")
+_ALNUM = re.compile(r"[^\W_]+")
+_FILTER = re.compile(
+    r'(?i)(?<![\w:])(tag|author|by):(?:"([^"]*)"|“([^”]*)”|(\S+(?:\s+(?!\w+:)[^\s"“]+){0,3}))'
+)
+_PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
+
+
+def fold(text: str) -> str:
+    """Case-folded text without diacritics, for comparing what people type with titles."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+
+
+def words(text: str) -> list[str]:
+    """Folded words of text; "rust's" → "rust", dotted names like "crates.io" stay whole."""
+    out = []
+    for w in _WORD.findall(fold(text)):
+        if w.endswith("'s"):
+            w = w[:-2]
+        w = w.replace("'", "")
+        if w:
+            out.append(w)
+    return out
+
+
+def fts_terms(text: str) -> list[str]:
+    """Alphanumeric runs, as FTS5's unicode61 tokenizer splits them."""
+    return _ALNUM.findall(fold(text))
+
+
+def fts_quote(term: str) -> str:
+    """One term or phrase as an FTS5 string: nothing the user types can become syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def clip(text: str, limit: int = MAX_QUERY_CHARS) -> str:
+    """Printable text, whitespace collapsed, cut to `limit` characters."""
+    text = "".join(c if c.isprintable() else " " for c in text[: limit * 4])
+    return " ".join(text.split())[:limit]
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    """A query split into free text and filters."""
+
+    raw: str
+    text: str  # free text without the filters and quotes
+    words: list[str] = field(default_factory=list)  # folded words of the free text
+    content: list[str] = field(default_factory=list)  # words minus stopwords
+    phrases: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # resolved names ("" when unresolved)
+    authors: list[str] = field(default_factory=list)
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.phrases or self.tags or self.authors)
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.has_filters
+
+
+# resolve(kind, words) -> (name or None, how many of the words the name used)
+Resolver = Callable[[str, list[str]], tuple[str | None, int]]
+
+
+def _first_word(kind: str, ws: list[str]) -> tuple[str | None, int]:
+    return (ws[0], 1) if ws else (None, 0)
+
+
+def parse_query(raw: str, resolve: Resolver | None = None) -> ParsedQuery:
+    """Split `tag:NAME`, `author:NAME` and "exact phrases" from the free text.
+
+    An unquoted name may run over several words ("author:rob pike"): `resolve` decides
+    how many of the following words belong to it; the rest stay free text.
+    """
+    text = clip(raw)
+    q = ParsedQuery(raw=text, text="")
+    resolve = resolve or _first_word
+
+    def take(m: re.Match[str]) -> str:
+        kind = "tag" if m.group(1).lower() == "tag" else "author"
+        quoted = m.group(2) or m.group(3)
+        # tag:compiler_team and tag:compiler-team both mean the tag "compiler team".
+        ws = (quoted or m.group(4) or "").replace("_", " ").split()
+        if quoted is not None:
+            name, used = resolve(kind, [" ".join(ws)]) if ws else (None, 0)
+            ws = []
+        else:
+            name, used = resolve(kind, ws)
+        (q.tags if kind == "tag" else q.authors).append(name or "")
+        return " " + " ".join(ws[max(used, 1 if ws else 0) :]) + " "
+
+    text = _FILTER.sub(take, text)
+    for m in _PHRASE.finditer(text):
+        phrase = " ".join(fts_terms(m.group(1) or m.group(2) or ""))
+        if phrase:
+            q.phrases.append(phrase)
+    free = _PHRASE.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", text)
+    q.text = " ".join(free.replace('"', " ").split())
+    q.words = words(q.text)[: MAX_TERMS * 2]
+    q.content = [w for w in q.words if w not in STOPWORDS][:MAX_TERMS]
+    return q
+
+
+def content_words(text: str) -> list[str]:
+    """Folded non-stopwords of text."""
+    return [w for w in words(text) if w not in STOPWORDS]

@@ -1,0 +1,102 @@
+"""Plain results of the search core; `as_json()` gives the command line's contract shapes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.library.model import Article, Quote
+
+
+def _iso(date: datetime | None) -> str | None:
+    return date.isoformat() if date else None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked article. `score` is 0-100; `label` adds the date when titles repeat."""
+
+    slug: str
+    title: str
+    link: str | None
+    date: datetime | None
+    tags: tuple[str, ...]
+    score: int
+    author: str | None = None
+    description: str | None = None
+    cover_image: str | None = None
+    label: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "link": self.link,
+            "date": _iso(self.date),
+            "tags": list(self.tags),
+            "score": self.score,
+        }
+
+    def ref_json(self) -> dict:
+        return {"slug": self.slug, "title": self.title, "link": self.link}
+
+
+@dataclass(slots=True)
+class SearchResponse:
+    """Confident hits, best first, and "did you mean" suggestions when they are plausible."""
+
+    query: str
+    hits: list[SearchHit] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "query": self.query,
+            "results": [h.as_json() for h in self.hits],
+            "suggestions": list(self.suggestions),
+        }
+
+
+@dataclass(slots=True)
+class Answer:
+    """The article that answers a question, its best passage, summary, quote and alternatives.
+
+    `article` is None when nothing in the library answers.
+    """
+
+    question: str
+    article: Article | None = None
+    passage: str | None = None
+    summary: str | None = None
+    quote: Quote | None = None
+    alternatives: list[SearchHit] = field(default_factory=list)
+    score: int = 0
+
+    def as_json(self) -> dict:
+        a = self.article
+        return {
+            "question": self.question,
+            "article": {"slug": a.slug, "title": a.title, "link": a.link} if a else None,
+            "answer": self.passage,
+            "summary": self.summary,
+            "quote": {"text": self.quote.text, "speaker": self.quote.speaker}
+            if self.quote
+            else None,
+            "alternatives": [h.ref_json() for h in self.alternatives[:4]],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TitleChoice:
+    """An autocomplete choice; `label` carries the date when another article has this title."""
+
+    slug: str
+    title: str
+    date: datetime | None
+    repeated: bool = False
+
+    @property
+    def label(self) -> str:
+        if self.repeated and self.date:
+            return f"{self.title} ({self.date:%Y-%m-%d})"
+        return self.title

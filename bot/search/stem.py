@@ -1,0 +1,22 @@
+"""A light suffix stripper: enough for "received"/"receive" and "maps"/"map" to meet."""
+
+from __future__ import annotations
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ers", "er", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """Strip one common English suffix, keeping a stem of at least 3 letters."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            base = word[: -len(suf)]
+            if suf == "ies":
+                return base + "y"
+            if suf in ("es", "s") and word.endswith("ss"):
+                return word
+            if base.endswith("e") and suf in ("es",):
+                return base
+            return base.rstrip("e") if suf in ("ed", "ing", "er", "ers", "ings") else base
+    return word.rstrip("e") if len(word) > 4 else word

@@ -1,0 +1,105 @@
+"""The SQL the search core needs: FTS5 queries over the article cache, and tag rows.
+
+Every MATCH expression passed here is built from quoted terms (see bot.search.query), so
+user input never reaches FTS5 as syntax; errors still become empty results, not crashes.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Sequence
+
+import aiosqlite
+
+# bm25 column weights, in schema order: title, tags, description, text.
+WEIGHTS = (10.0, 5.0, 3.0, 1.0)
+_BM25 = "bm25(articles_fts, {}, {}, {}, {})".format(*WEIGHTS)
+# FTS5's own k1: a term's bm25 part tends to idf * (k1 + 1) as its frequency grows.
+K1 = 1.2
+
+
+def fts5_idf(n_docs: int, df: int) -> float:
+    """The idf FTS5's bm25 uses, so a single-term score can be turned back into a frequency."""
+    idf = math.log((n_docs - df + 0.5) / (df + 0.5))
+    return idf if idf > 1e-6 else 1e-6
+
+
+class SearchStore:
+    """FTS5 reads for the search engine, on the ArticleStore's reader connection."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self.db = db
+
+    async def _rows(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
+        try:
+            async with self.db.execute(sql, tuple(params)) as cur:
+                return list(await cur.fetchall())
+        except sqlite3.OperationalError:
+            # A MATCH that FTS5 still refuses (should not happen with quoted terms): no hits.
+            return []
+
+    async def doc_freq(self, term: str) -> int:
+        """How many articles contain a term (or phrase); FTS5 stems it as it indexed."""
+        rows = await self._rows(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (term,)
+        )
+        return rows[0][0] if rows else 0
+
+    async def ranked(
+        self, match: str, limit: int, ids: Sequence[int] | None = None
+    ) -> list[tuple[int, float]]:
+        """(article id, -bm25) best first for a MATCH expression, optionally within ids."""
+        if ids is not None:
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            return [
+                (r[0], -r[1])
+                for r in await self._rows(
+                    f"SELECT rowid, {_BM25} FROM articles_fts WHERE articles_fts MATCH ?"
+                    f" AND rowid IN ({marks}) ORDER BY 2 LIMIT ?",
+                    (match, *ids, limit),
+                )
+            ]
+        return [
+            (r[0], -r[1])
+            for r in await self._rows(
+                f"SELECT rowid, {_BM25} FROM articles_fts WHERE articles_fts MATCH ?"
+                " ORDER BY 2 LIMIT ?",
+                (match, limit),
+            )
+        ]
+
+    async def matching(self, match: str, ids: Sequence[int]) -> set[int]:
+        """Which of ids match a MATCH expression (e.g. an exact phrase)."""
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        rows = await self._rows(
+            f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+            (match, *ids),
+        )
+        return {r[0] for r in rows}
+
+    async def all_matching(self, match: str, limit: int = 5000) -> list[int]:
+        """Ids of articles matching a MATCH expression, up to limit."""
+        rows = await self._rows(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?", (match, limit)
+        )
+        return [r[0] for r in rows]
+
+    async def article_tags(self) -> list[tuple[int, str]]:
+        """(article id, tag) for every tag row; tags may contain spaces."""
+        return [(r[0], r[1]) for r in await self._rows("SELECT article_id, tag FROM article_tags")]
+
+    async def first_sentences(self, ids: Sequence[int]) -> dict[int, str]:
+        """The first sentence of each article, for summaries of lists."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = await self._rows(
+            f"SELECT article_id, text FROM sentences WHERE position = 0 AND article_id IN ({marks})",
+            ids,
+        )
+        return {r[0]: r[1] for r in rows}

@@ -1,0 +1,73 @@
+"""Passages and quotes picked within one article."""
+
+from __future__ import annotations
+
+from bot.library.model import Article, Quote, Sentence
+from bot.search.answer import answer_type, best_passage, best_quote, passage_match
+
+
+def _article(paragraphs: list[list[str]], quotes: tuple[Quote, ...] = ()) -> Article:
+    sentences = tuple(Sentence(s, i) for i, p in enumerate(paragraphs) for s in p)
+    return Article(
+        slug="a",
+        title="A new bridge for the town",
+        path="a.md",
+        text="\n\n".join(" ".join(p) for p in paragraphs),
+        sentences=sentences,
+        quotes=quotes,
+    )
+
+
+ARTICLE = _article(
+    [
+        ["The town council met on Monday.", "Plans for the bridge were approved."],
+        [
+            "The bridge was designed by Maria Lopez, an engineer from Porto.",
+            "It will open in 2027 after three years of work.",
+            "The bridge will carry 12000 cyclists a day.",
+        ],
+        ["Local shops welcomed the news."],
+    ],
+    quotes=(
+        Quote("This will change how people move around the town every single day"),
+        Quote("The bridge is designed to last for a hundred years at least", "Maria Lopez"),
+    ),
+)
+
+
+def test_answer_types() -> None:
+    assert answer_type("who designed the bridge?") == "who"
+    assert answer_type("When will it open") == "when"
+    assert answer_type("how many cyclists will use it") == "number"
+    assert answer_type("what year does it open") == "when"
+    assert answer_type("bridge cyclists") is None
+
+
+def test_passage_prefers_the_sentence_with_the_answer_type() -> None:
+    assert "Maria Lopez" in best_passage(ARTICLE, "who designed the bridge?")
+    assert "2027" in best_passage(ARTICLE, "when will the bridge open?")
+    assert "12000" in best_passage(ARTICLE, "how many cyclists will the bridge carry?")
+
+
+def test_passage_stays_within_one_paragraph_and_is_short() -> None:
+    passage = best_passage(ARTICLE, "who designed the bridge and when will it open")
+    assert "Monday" not in passage and "shops" not in passage
+    assert 1 <= passage.count(".") <= 3
+
+
+def test_passage_none_without_overlap_or_sentences() -> None:
+    assert best_passage(ARTICLE, "quantum chromodynamics") is None
+    assert best_passage(_article([]), "bridge") is None
+    score, _ = passage_match(ARTICLE, "bridge engineer", {"bridge": 1.0, "engineer": 5.0})
+    assert 0 < score <= 1
+
+
+def test_quote_prefers_a_speaker_and_relevance() -> None:
+    assert best_quote(ARTICLE).speaker == "Maria Lopez"
+    assert best_quote(ARTICLE, "how long will the bridge last").speaker == "Maria Lopez"
+    assert best_quote(_article([["One sentence only here."]])) is None
+
+
+def test_short_unattributed_phrases_are_not_quotes() -> None:
+    article = _article([["x."]], quotes=(Quote("Addressing for Random-Access Storage"),))
+    assert best_quote(article) is None

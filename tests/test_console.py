@@ -1,0 +1,116 @@
+"""The console chat, driven through stdin/stdout as a member would use it when piped."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from bot.console import run_chat
+from bot.library.sync import Library
+from bot.search.engine import SearchEngine
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed"
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture
+async def seeded(tmp_path: Path):
+    if not SEED.is_dir():
+        pytest.skip(f"{SEED} is absent: this test needs the shared seed article")
+    lib = Library(SEED, tmp_path / "c.db")
+    await lib.reload()
+    yield SearchEngine(lib), lib
+    await lib.close()
+
+
+async def chat(engine: SearchEngine, lib: Library, lines: list[str]) -> str:
+    out = io.StringIO()
+    code = await run_chat(engine, lib, stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out)
+    assert code == 0
+    return out.getvalue()
+
+
+async def test_banner_question_and_quit(seeded) -> None:
+    engine, lib = seeded
+    text = await chat(engine, lib, ["who was the first to receive BE-CAR7?", "/quit", "never read"])
+    assert text.splitlines()[0] == "ArticleBot console — 1 articles. Type a question or /help."
+    assert "Alyssa Tapley" in text
+    assert "Prof Waseem Qasim" in text  # the quote with its speaker
+    assert "https://www.positive.news/" in text
+    assert "never read" not in text
+    assert "\x1b[" not in text  # plain text when piped
+
+
+async def test_every_command(seeded) -> None:
+    engine, lib = seeded
+    text = await chat(
+        engine,
+        lib,
+        [
+            "/help",
+            "/search blood cancer",
+            "/article revolutionary therapy treats untreatable blood cancer",
+            "/quote",
+            "/quote Revolutionary therapy",
+            "/summary revolutionary therapy",
+            "/tags",
+            "/tag helth",
+            "/random",
+            "/random science",
+            "/latest 3",
+        ],
+    )
+    assert "/search QUERY" in text  # help
+    assert text.count("Revolutionary therapy treats ‘untreatable’ blood cancer") >= 5
+    assert "health (1)" in text and "science (1)" in text  # /tags
+    assert "Tag health (1)" in text  # fuzzy /tag
+    assert "living drug" in text  # summary
+
+
+async def test_odd_input_never_crashes(seeded) -> None:
+    engine, lib = seeded
+    text = await chat(
+        engine,
+        lib,
+        ["", "   ", "/", "/nope", "/latest many", "/latest -5", "/tag", "/search", '"', "NEAR(",
+         "🦀" * 50, "x" * 10_000, "/article no such article at all", "recipe for banana bread"],
+    )  # fmt: skip
+    assert "Unknown command /nope" in text
+    assert "Usage: /latest [N]" in text
+    assert "No article titled" in text
+    assert "could not find an article" in text
+    assert "Something went wrong" not in text
+
+
+async def test_end_of_input_ends_the_chat(seeded) -> None:
+    engine, lib = seeded
+    out = io.StringIO()
+    assert await run_chat(engine, lib, stdin=io.StringIO(""), stdout=out) == 0
+    assert out.getvalue().startswith("ArticleBot console")
+
+
+async def test_bundled_library_chat(tmp_path: Path) -> None:
+    lib = Library(CONTENT, tmp_path / "b.db")
+    await lib.reload()
+    try:
+        text = await chat(SearchEngine(lib), lib, ["/latest 2", "/tags", "/random"])
+        assert "Latest" in text and text.count("\n- ") >= 2
+    finally:
+        await lib.close()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+async def test_rich_output_on_a_terminal(seeded) -> None:
+    engine, lib = seeded
+    out = _Terminal()
+    stdin = io.StringIO("who was the first to receive BE-CAR7?\n/search [bold]x\n/tags\n")
+    assert await run_chat(engine, lib, stdin=stdin, stdout=out) == 0
+    text = out.getvalue()
+    assert "Alyssa Tapley" in text and "\x1b[" in text  # styled

@@ -1,0 +1,285 @@
+"""Search over the blogs corpus and small libraries: each query class a member types."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.library.sync import Library
+from bot.search.engine import SearchEngine
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+BLOGS = SHARED / "corpus" / "blogs"
+SEED = SHARED / "seed"
+
+
+def _build(content: Path, db: Path) -> Path:
+    async def reload() -> None:
+        lib = Library(content, db)
+        try:
+            await lib.reload()
+        finally:
+            await lib.close()
+
+    asyncio.run(reload())
+    return db
+
+
+@pytest.fixture(scope="module")
+def blogs_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not BLOGS.is_dir():
+        pytest.skip(f"{BLOGS} is absent: these tests need the shared corpus next to the project")
+    return _build(BLOGS, tmp_path_factory.mktemp("blogs") / "articles.db")
+
+
+@pytest.fixture
+async def engine(blogs_db: Path):
+    lib = Library(BLOGS, blogs_db)
+    await lib.open()
+    yield SearchEngine(lib)
+    await lib.close()
+
+
+async def top(engine: SearchEngine, query: str) -> str | None:
+    resp = await engine.search(query, limit=5)
+    return resp.hits[0].title if resp.hits else None
+
+
+# -- query classes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query, title",
+    [
+        ("Faster Go maps with Swiss Tables", "Faster Go maps with Swiss Tables"),
+        ("Using Go Modules", "Using Go Modules"),
+        ("Why Generics?", "Why Generics?"),
+        ("Get familiar with workspaces", "Get familiar with workspaces"),
+    ],
+)
+async def test_exact_title_is_first(engine: SearchEngine, query: str, title: str) -> None:
+    resp = await engine.search(query)
+    assert resp.hits[0].title == title
+    assert resp.hits[0].score == 100
+
+
+@pytest.mark.parametrize(
+    "query, title",
+    [
+        ("fastr go maps with swiss tabels", "Faster Go maps with Swiss Tables"),
+        ("Usign Go Modules", "Using Go Modules"),
+        ("get familar with workspaces", "Get familiar with workspaces"),
+        ("Annoucing Rust 1.80.0", "Announcing Rust 1.80.0"),
+    ],
+)
+async def test_title_with_typos(engine: SearchEngine, query: str, title: str) -> None:
+    assert await top(engine, query) == title
+
+
+@pytest.mark.parametrize(
+    "query, title",
+    [
+        ("swiss tables", "Faster Go maps with Swiss Tables"),
+        ("swiss tabels", "Faster Go maps with Swiss Tables"),
+        ("laws of reflection", "The Laws of Reflection"),
+        ("lawz of reflection", "The Laws of Reflection"),
+    ],
+)
+async def test_fragments_with_and_without_typos(
+    engine: SearchEngine, query: str, title: str
+) -> None:
+    assert await top(engine, query) == title
+
+
+async def test_tag_query_gives_articles_of_that_tag(engine: SearchEngine) -> None:
+    resp = await engine.search("compiler team")
+    assert resp.hits and all("compiler team" in h.tags for h in resp.hits[:3])
+    resp = await engine.search("generics")
+    assert "generics" in resp.hits[0].tags
+
+
+async def test_natural_question_finds_the_article(engine: SearchEngine) -> None:
+    assert await top(engine, "how did Go make its maps faster?") == (
+        "Faster Go maps with Swiss Tables"
+    )
+    answer = await engine.ask("how did Go make its maps faster?")
+    assert answer.article is not None and "Swiss" in answer.article.title
+    assert answer.passage and "faster" in answer.passage.lower()
+    assert len(answer.alternatives) <= 4
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "recipe for banana bread",
+        "best hotels in paris",
+        "how to train a puppy",
+        "symptoms of the flu",
+        "cheap flights to tokyo",
+        "the",
+        "what is it",
+    ],
+)
+async def test_unrelated_queries_return_nothing(engine: SearchEngine, query: str) -> None:
+    assert (await engine.search(query)).hits == []
+    assert (await engine.ask(query)).article is None
+
+
+async def test_scores_are_0_to_100_and_best_first(engine: SearchEngine) -> None:
+    resp = await engine.search("go concurrency patterns", limit=10)
+    scores = [h.score for h in resp.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 100 for s in scores)
+    assert len(resp.hits) <= 10
+
+
+async def test_filters_combine_with_free_text(engine: SearchEngine) -> None:
+    resp = await engine.search("tag:generics", limit=50)
+    assert resp.hits and all("generics" in h.tags for h in resp.hits)
+    dates = [h.date for h in resp.hits]
+    assert dates == sorted(dates, reverse=True)  # filter only: newest first
+    resp = await engine.search("author:rob pike")
+    assert resp.hits and all("Pike" in (h.author or "") for h in resp.hits)
+    resp = await engine.search("tag:genrics interfaces")  # fuzzy tag name
+    assert resp.hits and all("generics" in h.tags for h in resp.hits)
+    resp = await engine.search('"swiss tables" maps')
+    assert resp.hits[0].title == "Faster Go maps with Swiss Tables"
+    assert (await engine.search("tag:no-such-tag-anywhere go")).hits == []
+
+
+async def test_repeated_titles_carry_dates_and_newer_first(engine: SearchEngine) -> None:
+    resp = await engine.search("Security advisory for Cargo")
+    same = [h for h in resp.hits if h.title == "Security advisory for Cargo"]
+    assert len(same) >= 2
+    assert all(h.label.endswith(")") and str(h.date.year) in h.label for h in same)
+    assert same[0].date > same[1].date
+    choices = await engine.autocomplete("Security advisory for Cargo")
+    labels = [c.label for c in choices if c.title == "Security advisory for Cargo"]
+    assert len(labels) >= 2 and len(set(labels)) == len(labels)
+
+
+async def test_did_you_mean_only_when_plausible(engine: SearchEngine) -> None:
+    assert (await engine.search("recipe for banana bread")).suggestions == []
+    resp = await engine.search("python tutorial for beginners")
+    assert resp.hits == [] and len(resp.suggestions) <= 3
+
+
+async def test_json_shape_is_the_cli_contract(engine: SearchEngine) -> None:
+    data = (await engine.search("swiss tables")).as_json()
+    assert set(data) == {"query", "results", "suggestions"}
+    assert set(data["results"][0]) == {"slug", "title", "link", "date", "tags", "score"}
+    assert isinstance(data["results"][0]["score"], int)
+    answer = (await engine.ask("how did Go make its maps faster?")).as_json()
+    assert set(answer) == {"question", "article", "answer", "summary", "quote", "alternatives"}
+    assert set(answer["article"]) == {"slug", "title", "link"}
+
+
+async def test_find_autocomplete_related_tag(engine: SearchEngine) -> None:
+    found = await engine.find("Using Go Modules")
+    assert found is not None and found.title == "Using Go Modules"
+    assert (await engine.find(found.slug)).slug == found.slug
+    assert (await engine.find("usign go modules")).title == "Using Go Modules"
+    assert await engine.find("banana bread recipe") is None
+    choices = await engine.autocomplete("swis tab")
+    assert choices and choices[0].title == "Faster Go maps with Swiss Tables"
+    latest = await engine.autocomplete("")
+    assert len(latest) == 25 and latest[0].date >= latest[-1].date
+    related = await engine.related(found.slug)
+    assert 0 < len(related) <= 4 and found.slug not in {h.slug for h in related}
+    name, metas = await engine.tag("Generics")
+    assert name == "generics" and metas and metas[0].date >= metas[-1].date
+    assert await engine.tag("zzzzqqq") == (None, [])
+
+
+# -- hostile input -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '""', "*", "NEAR(", "NEAR(a b", "-", "-go", ":", "title:", "^", "^go", "a AND",
+     "OR", "(", ")", "{}", "🦀🦀", "Ünïcödé", "日本語のテキスト", "\x00\x01", "' OR 1=1 --",
+     "tag:", "author:", 'tag:"', "go*", "col:text", "\\", "\n\t"],
+)  # fmt: skip
+async def test_hostile_input_never_raises(engine: SearchEngine, query: str) -> None:
+    resp = await engine.search(query)
+    assert isinstance(resp.hits, list)
+    assert (await engine.ask(query)).question is not None
+    await engine.autocomplete(query)
+    await engine.find(query)
+
+
+async def test_huge_query_is_clipped(engine: SearchEngine) -> None:
+    resp = await engine.search("swiss tables " * 900)  # ~11 kB
+    assert len(resp.query) <= 300
+    answer = await engine.ask("x" * 10_000)
+    assert len(answer.question) <= 300 and answer.article is None
+
+
+# -- small libraries -----------------------------------------------------------------------
+
+
+async def test_empty_library(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    lib = Library(tmp_path / "content", tmp_path / "a.db")
+    await lib.reload()
+    engine = SearchEngine(lib)
+    try:
+        assert (await engine.search("anything")).hits == []
+        assert (await engine.ask("who?")).article is None
+        assert await engine.autocomplete("") == []
+        assert await engine.find("x") is None
+        assert await engine.related("x") == []
+        assert await engine.tags() == []
+        assert await engine.random() is None
+    finally:
+        await lib.close()
+
+
+@pytest.fixture
+async def seed_engine(tmp_path: Path):
+    if not SEED.is_dir():
+        pytest.skip(f"{SEED} is absent: this test needs the shared seed article")
+    lib = Library(SEED, tmp_path / "seed.db")
+    await lib.reload()
+    yield SearchEngine(lib)
+    await lib.close()
+
+
+async def test_one_article_library(seed_engine: SearchEngine) -> None:
+    resp = await seed_engine.search("revolutionary therapy")
+    assert [h.title for h in resp.hits] == [
+        "Revolutionary therapy treats ‘untreatable’ blood cancer"
+    ]
+    assert (await seed_engine.search("rust borrow checker")).hits == []
+    assert (await seed_engine.autocomplete("blod cancer"))[0].title.startswith("Revolutionary")
+
+
+async def test_seed_question_names_alyssa_tapley(seed_engine: SearchEngine) -> None:
+    answer = await seed_engine.ask("who was the first to receive BE-CAR7?")
+    assert answer.article is not None
+    assert "Alyssa Tapley" in (answer.passage or "")
+    assert answer.quote is not None and answer.quote.speaker
+    assert answer.summary and "living drug" in answer.summary
+    assert (await seed_engine.ask("recipe for banana bread")).article is None
+
+
+async def test_reload_rebuilds_the_index(tmp_path: Path) -> None:
+    if not SEED.is_dir():
+        pytest.skip(f"{SEED} is absent: this test needs the shared seed article")
+    content = tmp_path / "content"
+    content.mkdir()
+    lib = Library(content, tmp_path / "r.db")
+    await lib.reload()
+    engine = SearchEngine(lib)
+    try:
+        assert (await engine.search("revolutionary therapy")).hits == []
+        for f in SEED.glob("*.md"):
+            shutil.copy(f, content / f.name)
+        await lib.reload()
+        assert (await engine.search("revolutionary therapy")).hits
+    finally:
+        await lib.close()

@@ -1,0 +1,70 @@
+"""Summaries: a real description, else an extract that reads well on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library.model import Article, Sentence
+from bot.search.summary import extract_summary, is_real_summary, summarize
+
+
+@pytest.mark.parametrize(
+    "description, real",
+    [
+        ("Gene therapy has reversed previously untreatable blood cancers in children", True),
+        ("", False),
+        (None, False),
+        ("https://example.com/a/b", False),
+        ("Read more", False),
+        ("Click here to read the full story on our site", False),
+        ("Too short", False),
+        ("<p>A <b>real</b> summary, in HTML, of what the article says</p>", True),
+    ],
+)
+def test_is_real_summary(description: str | None, real: bool) -> None:
+    assert is_real_summary(description, "Some title") is real
+
+
+def test_description_copying_the_title_is_not_a_summary() -> None:
+    title = "How the new bridge changed the town for good"
+    assert not is_real_summary("How the new bridge changed the town for good.", title)
+
+
+def _article(sentences: list[str], description: str | None = None) -> Article:
+    return Article(
+        slug="s",
+        title="Bridge opens to cyclists",
+        path="s.md",
+        description=description,
+        sentences=tuple(Sentence(s, i) for i, s in enumerate(sentences)),
+    )
+
+
+def test_extract_skips_headings_code_and_back_references() -> None:
+    article = _article(
+        [
+            "Introduction",
+            "This post is part 1 in a series about the bridge.",
+            "It was a long road.",
+            "x := make(map[string]int); y = foo(x)",
+            "The new bridge opened to cyclists on Monday after three years of building work.",
+            "However, drivers will have to wait until spring to use it themselves.",
+        ]
+    )
+    summary = extract_summary(article)
+    assert summary.startswith("The new bridge opened to cyclists")
+    assert "However" not in summary and "x :=" not in summary
+
+
+def test_summarize_uses_description_when_real() -> None:
+    real = "The town's new bridge opened to cyclists after three years of building work."
+    article = _article(["The bridge opened on Monday to a crowd of cyclists."], real)
+    assert summarize(article) == real
+    article = _article(
+        ["The bridge opened on Monday to a crowd of cyclists and walkers."], "Read more"
+    )
+    assert summarize(article).startswith("The bridge opened on Monday")
+
+
+def test_summary_of_empty_article_is_empty_not_an_error() -> None:
+    assert summarize(_article([])) == ""
