@@ -99,51 +99,20 @@ def read_meta(root: Path) -> list[Doc]:
     return docs
 
 
-def _fallback_text(body: bytes) -> tuple[str, str]:
-    """Clean text and first sentence without the project's parser (BeautifulSoup get_text)."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(body.decode("utf-8", "replace"), "lxml")
-    for bad in soup(["script", "style", "nav"]):
-        bad.decompose()
-    text = soup.get_text("\n").strip()
-    text = re.sub(r"\n\s*\n+", "\n\n", text)
-    first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0] if text else ""
-    return text, first
-
-
-def parser_available() -> bool:
-    """True when the project's parser can be imported."""
-    try:
-        from bot.library.parse import parse_article  # noqa: F401
-    except Exception:
-        return False
-    return True
-
-
 def read_docs(root: Path) -> tuple[list[Doc], str]:
-    """Docs with clean text, parsed with the project's parser when importable.
+    """Docs with clean text from the project's parser, and the parser's name for the report.
 
-    Returns the docs and the name of the parser used ("bot.library.parse" or "bs4 fallback").
     `slug` stays the frontmatter's (the labels use it); `project_slug` is the parser's.
     """
+    from bot.library.parse import parse_article
+
     docs = read_meta(root)
-    try:
-        from bot.library.parse import parse_article
-    except Exception:
-        parse_article = None
     for d in docs:
-        raw = d.path.read_bytes()
-        if parse_article is not None:
-            a = parse_article(raw, d.rel)
-            d.text = a.text
-            d.first_sentence = a.sentences[0].text if a.sentences else ""
-            d.project_slug = a.slug or d.slug
-        else:
-            _, body = split_frontmatter(raw)
-            d.text, d.first_sentence = _fallback_text(body)
-            d.project_slug = d.slug
-    return docs, ("bot.library.parse" if parse_article is not None else "bs4 fallback")
+        a = parse_article(d.path.read_bytes(), d.rel)
+        d.text = a.text
+        d.first_sentence = a.sentences[0].text if a.sentences else ""
+        d.project_slug = a.slug or d.slug
+    return docs, "bot.library.parse"
 
 
 def strip_description(src: Path, dst: Path) -> int:
