@@ -183,6 +183,7 @@ class Outcome:
     done_ms: float | None = None  # INTERACTION_CREATE -> fully answered (after follow-ups)
     errors: list[str] = field(default_factory=list)
     ephemeral: bool = False
+    deferred: bool = False  # acknowledged with "thinking…", answered by a follow-up
 
 
 def _texts(result: InteractionResult) -> str:
@@ -239,6 +240,7 @@ async def one(
     if kind == "autocomplete" and result.callback is not None and result.callback.type != 8:
         out.errors.append(f"autocomplete answered with callback type {result.callback.type}")
     out.ephemeral = result.ephemeral
+    out.deferred = result.deferred
     return out
 
 
@@ -372,12 +374,18 @@ def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[rank - 1]
 
 
-def row(name: str, values: list[float], errors: int, extra: str = "") -> str:
+def row(
+    name: str, values: list[float], errors: int, extra: str = "", done: list[float] | None = None
+) -> str:
     v = sorted(values)
-    return (
+    line = (
         f"  {name:<13} {len(values):>5} {percentile(v, 50):>8.1f} {percentile(v, 90):>8.1f}"
-        f" {percentile(v, 99):>8.1f} {(v[-1] if v else float('nan')):>8.1f} {errors:>6}{extra}"
+        f" {percentile(v, 99):>8.1f} {(v[-1] if v else float('nan')):>8.1f} {errors:>6}"
     )
+    if done is not None:
+        d = sorted(done)
+        line += f" {percentile(d, 50):>8.1f} {percentile(d, 99):>8.1f}"
+    return line + extra
 
 
 def count_articles(db: Path) -> int:
@@ -479,6 +487,16 @@ async def run(args: argparse.Namespace) -> int:
             "LOG_LEVEL": "INFO",
             "PYTHONUNBUFFERED": "1",
         }
+        if args.no_result_cache:
+            # The bot is a separate process with no such setting: a sitecustomize on its
+            # PYTHONPATH sets the engine's default cache size to 0 before it starts.
+            hook = tmp / "no-result-cache"
+            hook.mkdir()
+            (hook / "sitecustomize.py").write_text(
+                "import bot.search.engine as engine\nengine.RESULT_CACHE = 0\n", encoding="utf-8"
+            )
+            env["PYTHONPATH"] = os.pathsep.join([str(hook), str(ROOT)])
+            print("result cache: OFF in the bot (--no-result-cache)")
         print(
             f"users: {args.users} members of one guild; per-user cooldown raised to"
             f" {args.cooldown} queries / 30 s so it never refuses the load"
@@ -497,8 +515,11 @@ async def run(args: argparse.Namespace) -> int:
         if not await bot.wait_log(r"library at start-up|reloading the library", 600):
             raise SystemExit("the bot's start-up reload did not finish")
         print(f"bot: start-up reload done at {time.perf_counter() - started:.1f}s")
+        if ready := re.search(r"search index ready in ([\d.]+)s", bot.log_text()):
+            print(f"bot: search index built at start-up in {ready.group(1)}s, before connecting")
 
-        # Warm-up, not timed in the figures: the first query builds the in-memory index.
+        # Warm-up, not timed in the figures (the bot builds its search index before it
+        # connects; the first interactions still warm its caches).
         warm: list[tuple[str, float | None]] = []
         wsem = asyncio.Semaphore(1)
         for kind, command, options in plan(len(MIX), work, random.Random(1)) + [
@@ -513,7 +534,7 @@ async def run(args: argparse.Namespace) -> int:
         if first is None or first > DISCORD_DEADLINE * 1000:
             print(
                 "  WARNING: the first interaction after start-up was answered after Discord's"
-                " 3 s deadline (the search index is built on first use): it would fail"
+                " 3 s deadline: it would fail"
             )
         errors_before = len(fake.errors)
         rss_before = proc_status(bot.pid)
@@ -561,10 +582,13 @@ async def run(args: argparse.Namespace) -> int:
         print(f"cache kept: {db}")
     total_errors = sum(1 for o in outcomes if o.errors) + len(fake_errors)
     p99 = percentile(sorted(o.latency_ms for o in outcomes if o.latency_ms is not None), 99)
+    full99 = percentile(sorted(o.done_ms for o in outcomes if o.done_ms is not None), 99)
+    deferred = sum(o.deferred for o in outcomes)
     ok = total_errors == 0 and p99 <= TARGET_P99_MS
     print(
-        f"target (p99 <= {TARGET_P99_MS:.0f} ms, 0 errors): {'MET' if ok else 'NOT MET'}"
-        f" (p99 {p99:.1f} ms, {total_errors} errors)"
+        f"target (callback p99 <= {TARGET_P99_MS:.0f} ms, 0 errors): {'MET' if ok else 'NOT MET'}"
+        f" (callback p99 {p99:.1f} ms, {total_errors} errors; full-answer p99 {full99:.1f} ms;"
+        f" {deferred} deferred callbacks)"
     )
     return 0 if ok else 1
 
@@ -598,26 +622,51 @@ def report(
         f" {TARGET_P99_MS:.0f} ms needs > {need:.0f}/s, i.e. < {1000 / need:.1f} ms of bot"
         " event-loop time per interaction"
     )
-    print("INTERACTION_CREATE -> callback request (ms)")
-    print(f"  {'command':<13} {'n':>5} {'p50':>8} {'p90':>8} {'p99':>8} {'max':>8} {'errors':>6}")
+    print(
+        "INTERACTION_CREATE -> callback request (ms; the issue-6 figure), and -> the full"
+        " answer (ms; after the follow-up when the callback was a deferral)"
+    )
+    print(
+        f"  {'command':<13} {'n':>5} {'p50':>8} {'p90':>8} {'p99':>8} {'max':>8} {'errors':>6}"
+        f" {'full p50':>8} {'full p99':>8}"
+    )
+
+    def done_of(group: list[Outcome]) -> list[float]:
+        return [o.done_ms for o in group if o.done_ms is not None]
+
     lat = [o.latency_ms for o in outcomes if o.latency_ms is not None]
-    print(row("all", lat, sum(1 for o in outcomes if o.errors)))
+    deferred = sum(o.deferred for o in outcomes)
+    print(
+        row(
+            "all",
+            lat,
+            sum(1 for o in outcomes if o.errors),
+            f"   ({deferred} deferred)" if deferred else "",
+            done_of(outcomes),
+        )
+    )
     for kind in MIX:
         group = by_kind.get(kind, [])
         if group:
-            ephemeral = sum(o.ephemeral for o in group)
+            notes = []
+            if ephemeral := sum(o.ephemeral for o in group):
+                notes.append(f"{ephemeral} ephemeral")
+            if late := sum(o.deferred for o in group):
+                notes.append(f"{late} deferred")
             print(
                 row(
                     kind,
                     [o.latency_ms for o in group if o.latency_ms is not None],
                     sum(1 for o in group if o.errors),
-                    f"   ({ephemeral} ephemeral)" if ephemeral else "",
+                    f"   ({', '.join(notes)})" if notes else "",
+                    done_of(group),
                 )
             )
-    done = sorted(o.done_ms for o in outcomes if o.done_ms is not None)
+    done = sorted(done_of(outcomes))
     print(
         f"fully answered (after any follow-up), all: p50 {percentile(done, 50):.1f}"
-        f" p99 {percentile(done, 99):.1f} max {(done[-1] if done else float('nan')):.1f} ms"
+        f" p99 {percentile(done, 99):.1f} max {(done[-1] if done else float('nan')):.1f} ms;"
+        f" {deferred} of {len(outcomes)} callbacks were deferrals"
     )
     # "callback after 3.42s" and the like group as one reason.
     reasons = Counter(re.sub(r"\d+(\.\d+)?", "N", e) for o in outcomes for e in o.errors)
@@ -651,6 +700,11 @@ def main() -> int:
     parser.add_argument("--start-timeout", type=float, default=120.0)
     parser.add_argument("--reload-timeout", type=float, default=900.0)
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument(
+        "--no-result-cache",
+        action="store_true",
+        help="turn the engine's result cache off in the bot (every query computed afresh)",
+    )
     parser.add_argument("--profile", type=Path, help="record the bot with py-spy to this file")
     parser.add_argument("--py-spy", help="the py-spy executable (default: on PATH)")
     args = parser.parse_args()

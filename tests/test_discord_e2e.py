@@ -6,6 +6,7 @@ import asyncio
 import logging
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,32 @@ async def test_ask_answers_with_passage_title_link_byline_summary_cover_and_tags
     assert "`repair`" in tags["value"]
     read = button(result.message, "Read")
     assert read["url"] == embed["url"] and read["style"] == 5
+
+
+async def test_the_search_index_is_ready_before_the_first_question(running) -> None:
+    fake, bot = running
+    assert bot.engine.ready  # built at start-up, not by the first member's query
+    result = await fake.invoke("ask", {"question": "salmon"})
+    assert not result.deferred and "salmon" in result.embeds[0]["title"].lower()
+
+
+async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(
+    running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake, bot = running
+    # discord.py loads extensions without binding them on their package: patch the module.
+    monkeypatch.setattr(sys.modules["bot.discord.cogs.ask"], "ASK_DEFER_AFTER", 0.05)
+    answer = bot.engine.ask
+
+    async def slow(question: str):
+        await asyncio.sleep(0.3)
+        return await answer(question)
+
+    monkeypatch.setattr(bot.engine, "ask", slow)
+    result = await fake.invoke("ask", {"question": "how many toasters did the repair cafe fix?"})
+    assert result.deferred  # "thinking…" well within Discord's 3 s
+    assert result.embeds[0]["title"] == "Repair café fixes a record number of toasters"
+    assert button(result.message, "Read")["style"] == 5
 
 
 async def test_ask_alternatives_open_another_article(running) -> None:

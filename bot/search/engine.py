@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+import logging
 import math
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rapidfuzz import fuzz, process
 
-from bot.library.model import Article, Quote
+from bot.library.model import Article, Quote, ReloadReport
 from bot.search.answer import best_passage, best_quote, passage_match
+from bot.search.cache import ResultCache
 from bot.search.query import ParsedQuery, clip, fold, fts_quote, fts_terms, parse_query, words
 from bot.search.rank import LibraryIndex, combine
 from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
@@ -20,6 +24,9 @@ from bot.store.search import K1, SearchStore, fts5_idf
 
 if TYPE_CHECKING:
     from bot.library.sync import Library
+
+log = logging.getLogger("articlebot.search")
+_T = TypeVar("_T")
 
 # A result is shown only from this combined score (0-1) up; calibrated on the blogs corpus
 # so that unrelated queries fall below it while typo'd fragments stay above.
@@ -36,6 +43,8 @@ FTS_LIMIT = 40
 # count through titles, tags and passages. Keeps a query within a few ms at 100k articles.
 FTS_BUDGET = 4000
 MAX_DF_CACHE = 20_000
+# Finished search, ask and autocomplete results kept per index (see ResultCache).
+RESULT_CACHE = 512
 
 
 @dataclass(slots=True)
@@ -82,15 +91,39 @@ def looks_like_question(q: ParsedQuery) -> bool:
     return q.raw.rstrip().endswith("?") or (q.words[0] in _QUESTION_START and len(q.words) >= 4)
 
 
+def _build_index(metas: list[ArticleMeta], tag_rows: list[tuple[int, str]]) -> LibraryIndex:
+    # Hundreds of thousands of new objects: the collector would run dozens of times
+    # over them for nothing (a third of the build at 100k articles).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return LibraryIndex(metas, tag_rows)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class SearchEngine:
     """Ranks articles for what members type, answers questions and summarises."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, cache_size: int | None = None) -> None:
         self.library = library
         self._index: LibraryIndex | None = None
-        self._generation = -1
+        self._generation = -1  # the library generation the index reflects
         self._lock = asyncio.Lock()
         self._df: dict[str, int] = {}
+        self._cache = ResultCache(RESULT_CACHE if cache_size is None else cache_size)
+        self._pending: dict[tuple, asyncio.Future[Any]] = {}
+        self._follow = False
+        self._rebuild: asyncio.Task[None] | None = None
+        # The last library generation whose reload changed articles: an index built at or
+        # after it is current. Without reload reports, every generation counts as a change.
+        self._changed = library.generation
+        self._reports = False
+        on_reload = getattr(library, "on_reload", None)
+        if on_reload is not None:
+            on_reload(self._reloaded)
+            self._reports = True
 
     # -- index ---------------------------------------------------------------------------
 
@@ -101,27 +134,89 @@ class SearchEngine:
         return store
 
     async def index(self) -> LibraryIndex:
-        """The in-memory index, rebuilt when the library has reloaded since."""
-        if self._index is not None and self._generation == self.library.generation:
-            return self._index
+        """The in-memory index, rebuilt when the library has reloaded since.
+
+        While a background rebuild runs (see follow_reloads), the previous index serves.
+        """
+        idx = self._index
+        if idx is not None and (self._current() or self.rebuilding):
+            return idx
         async with self._lock:
-            gen = self.library.generation
-            if self._index is None or self._generation != gen:
-                store = await self._store()
-                metas = await store.all_meta()
-                tag_rows = await SearchStore(store.db).article_tags()
-                self._index = await asyncio.to_thread(LibraryIndex, metas, tag_rows)
-                self._generation = gen
-                self._df = {}
+            if self._index is None or not self._current():
+                await self._build()
         assert self._index is not None
         return self._index
 
-    async def _doc_freq(self, fts: SearchStore, expr: str) -> int:
-        if expr not in self._df:
-            if len(self._df) > MAX_DF_CACHE:
+    def _current(self) -> bool:
+        if self._reports:
+            return self._generation >= self._changed
+        return self._generation == self.library.generation
+
+    async def warm(self) -> LibraryIndex:
+        """Build the index now (at start-up), so no member's query pays for it."""
+        return await self.index()
+
+    def follow_reloads(self) -> None:
+        """Rebuild the index in the background after each reload that changed articles;
+        queries keep using the previous index until the new one is swapped in."""
+        self._follow = True
+
+    @property
+    def ready(self) -> bool:
+        """Whether the index is built and reflects the library's last change."""
+        return self._index is not None and self._current()
+
+    @property
+    def rebuilding(self) -> bool:
+        return self._rebuild is not None and not self._rebuild.done()
+
+    async def refreshed(self) -> None:
+        """Wait until a background rebuild (if any) has swapped in the new index."""
+        if self._rebuild is not None:
+            await asyncio.shield(self._rebuild)
+
+    def _reloaded(self, report: ReloadReport) -> None:
+        if not (report.added or report.updated or report.removed):
+            return  # nothing the index holds changed (e.g. a no-change reload at start-up)
+        self._changed = self.library.generation
+        if self._follow and self._index is not None and not self.rebuilding:
+            self._rebuild = asyncio.create_task(self._refresh(), name="articlebot-index-rebuild")
+
+    async def _refresh(self) -> None:
+        try:
+            while not self._current():
+                async with self._lock:
+                    if not self._current():
+                        await self._build()
+        except Exception:
+            # The old index keeps serving; the next query retries the build itself.
+            log.exception("rebuilding the search index failed")
+
+    async def _build(self) -> None:
+        """Build the index for the library as it is now and swap it in (under _lock)."""
+        gen = self.library.generation
+        store = await self._store()
+        metas = await store.all_meta()
+        tag_rows = await SearchStore(store.db).article_tags()
+        index = await asyncio.to_thread(_build_index, metas, tag_rows)
+        self._index, self._generation = index, gen
+        self._df = {}
+        self._cache.clear()
+        # The index lives until the next reload: spare the collector from scanning its
+        # ~million objects on every full collection (a pause of ~100 ms at 100k).
+        gc.freeze()
+
+    async def _doc_freqs(self, fts: SearchStore, exprs: list[str]) -> list[int]:
+        """Document frequencies, from memory or in one query for those not yet known."""
+        known = {e: self._df[e] for e in exprs if e in self._df}
+        todo = list(dict.fromkeys(e for e in exprs if e not in known))
+        if todo:
+            found = dict(zip(todo, await fts.doc_freqs(todo), strict=True))
+            known.update(found)
+            if len(self._df) + len(found) > MAX_DF_CACHE:
                 self._df.clear()
-            self._df[expr] = await fts.doc_freq(expr)
-        return self._df[expr]
+            self._df.update(found)
+        return [known[e] for e in exprs]
 
     # -- ranking -------------------------------------------------------------------------
 
@@ -159,20 +254,26 @@ class SearchEngine:
         n = idx.n
         terms: list[tuple[str, float, int]] = []  # (fts expression, fts5 idf, df)
         missing = 0.0
+        exprs: dict[str, str] = {}
         for w in dict.fromkeys(qwords):
             parts = fts_terms(w)
-            if not parts:
-                continue
-            expr = fts_quote(" ".join(parts))
-            df = await self._doc_freq(fts, expr)
+            if parts:
+                exprs[w] = fts_quote(" ".join(parts))
+        # All the words' frequencies in one round trip, then their corrections in one more.
+        dfs = dict(zip(exprs, await self._doc_freqs(fts, list(exprs.values())), strict=True))
+        fixes: dict[str, tuple[str, str]] = {}  # word -> (correction, its fts expression)
+        for w, df in dfs.items():
             if df == 0:
                 fixed = idx.text_vocab.correct(w)
                 if fixed and fixed != w:
-                    expr2 = fts_quote(" ".join(fts_terms(fixed)))
-                    df2 = await self._doc_freq(fts, expr2)
-                    if df2:
-                        corrections[w] = fixed
-                        expr, df = expr2, df2
+                    fixes[w] = (fixed, fts_quote(" ".join(fts_terms(fixed))))
+        fixed_dfs = await self._doc_freqs(fts, [e for _, e in fixes.values()]) if fixes else []
+        fixed_df = dict(zip(fixes, fixed_dfs, strict=True))
+        for w, expr in exprs.items():
+            df = dfs[w]
+            if df == 0 and fixed_df.get(w):
+                corrections[w] = fixes[w][0]
+                expr, df = fixes[w][1], fixed_df[w]
             if df == 0:
                 missing += fts5_idf(n, 0)
             else:
@@ -196,7 +297,9 @@ class SearchEngine:
             ranked = await fts.ranked(match, FTS_LIMIT * (4 if allowed else 1))
             if allowed is not None:
                 ranked = [r for r in ranked if r[0] in allowed][:FTS_LIMIT]
-        return {a: min(1.0, s / bound) for a, s in ranked}
+        # An FTS hit the index does not hold yet (added by a reload while the index is
+        # rebuilt in the background) waits for the new index.
+        return {a: min(1.0, s / bound) for a, s in ranked if a in idx.entries}
 
     async def _rank(self, q: ParsedQuery, *, question: bool = False) -> _Scored:
         idx = await self.index()
@@ -264,6 +367,38 @@ class SearchEngine:
 
     async def search(self, query: str, limit: int = 10) -> SearchResponse:
         """Confident hits best first; suggestions only when nothing confident was found."""
+        return await self._cached(("search", clip(query), limit), self._search(query, limit))
+
+    async def _cached(self, key: tuple, work: Coroutine[Any, Any, _T]) -> _T:
+        """work's result, or the same result computed earlier (or being computed now)
+        against the same index."""
+        idx = await self.index()
+        found = self._cache.get(key)
+        if found is None and self._cache.size and (pending := self._pending.get(key)):
+            found = await asyncio.shield(pending)  # the same question asked meanwhile
+        if found is not None:
+            work.close()
+            return found
+        shared = asyncio.get_running_loop().create_future()
+        self._pending[key] = shared
+        try:
+            result = await work
+        except BaseException as exc:
+            if isinstance(exc, asyncio.CancelledError):
+                shared.cancel()
+            else:
+                shared.set_exception(exc)
+                shared.exception()  # retrieved: whoever waits on it gets it too
+            raise
+        finally:
+            if self._pending.get(key) is shared:
+                del self._pending[key]
+        shared.set_result(result)
+        if self._index is idx:  # not if a new index was swapped in meanwhile
+            self._cache.put(key, result)
+        return result
+
+    async def _search(self, query: str, limit: int) -> SearchResponse:
         idx = await self.index()
         q = parse_query(query, idx.resolve_filter)
         resp = SearchResponse(query=q.raw)
@@ -314,15 +449,14 @@ class SearchEngine:
             return []
         store = await self._store()
         fts = SearchStore(store.db)
-        idf: dict[str, float] = {}
-        for w in q.content:
-            parts = fts_terms(w)
-            if parts:
-                df = await self._doc_freq(fts, fts_quote(" ".join(parts)))
-                idf[w] = math.log(1 + idx.n / (df + 0.5))
+        exprs = {w: fts_quote(" ".join(parts)) for w in q.content if (parts := fts_terms(w))}
+        dfs = await self._doc_freqs(fts, list(exprs.values()))
+        idf = {w: math.log(1 + idx.n / (df + 0.5)) for w, df in zip(exprs, dfs, strict=True)}
+        # The whole pool in one round trip rather than one (or three) per article.
+        articles = await store.articles_by_id(pool)
         found: list[tuple[float, int, Article, str | None]] = []
         for a in pool:
-            article = await store.article_by_id(a)
+            article = articles.get(a)
             if article is None:
                 continue
             cover, passage = passage_match(article, q.text or q.raw, idf)
@@ -333,6 +467,9 @@ class SearchEngine:
 
     async def ask(self, question: str) -> Answer:
         """The article that best answers a question, with its best passage; empty if none."""
+        return await self._cached(("ask", clip(question)), self._ask(question))
+
+    async def _ask(self, question: str) -> Answer:
         idx = await self.index()
         q = parse_query(question, idx.resolve_filter)
         answer = Answer(question=q.raw)
@@ -361,17 +498,24 @@ class SearchEngine:
         if not text:
             return None
         store = await self._store()
-        article = await store.article(text)
-        if article is not None:
-            return article
         idx = await self.index()
+        aid = idx.by_slug.get(text)
+        if aid is not None:
+            article = await store.article_by_id(aid)
+            if article is not None:
+                return article
+        if aid is None and self.rebuilding:
+            # The index being replaced may not know a slug a reload just added.
+            article = await store.article(text)
+            if article is not None:
+                return article
         exact = idx.exact_title(text)
         if exact:
             return await store.article_by_id(exact[0])
         # "Title (2024-05-01)" as autocomplete labels repeated titles.
-        for aid in idx.newest:
-            if idx.label(aid) == text:
-                return await store.article_by_id(aid)
+        aid = idx.find_label(text)
+        if aid is not None:
+            return await store.article_by_id(aid)
         scored = await self._rank(parse_query(text, idx.resolve_filter))
         ids = self._confident(scored, 0.6)
         if not ids:
@@ -382,6 +526,12 @@ class SearchEngine:
 
     async def autocomplete(self, text: str, limit: int = 25) -> list[TitleChoice]:
         """Fuzzy title choices for a partly typed title; the latest articles for empty text."""
+        found = await self._cached(
+            ("autocomplete", clip(text, 100), limit), self._autocomplete(text, limit)
+        )
+        return list(found)
+
+    async def _autocomplete(self, text: str, limit: int) -> list[TitleChoice]:
         idx = await self.index()
         limit = max(1, min(limit, 100))
         text = clip(text, 100)
@@ -469,7 +619,7 @@ class SearchEngine:
             if tag is None:
                 return None
         meta = await store.random(tag)
-        return await store.article(meta.slug) if meta else None
+        return await store.article_by_id(meta.id) if meta else None
 
     def summary(self, article: Article) -> str:
         """The description when it is a real summary, else 1-2 extracted sentences."""

@@ -20,6 +20,10 @@ TWO_TYPOS = 0.6
 MIN_PREFIX = 3
 
 
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
 def allowed_typos(word: str) -> int:
     """No typo up to 4 letters, 1 for 5-8, 2 from 9 (Meilisearch's default)."""
     n = len(word)
@@ -42,9 +46,12 @@ class Vocabulary:
         self.words = frozenset(words)
         self._sorted = sorted(self.words)
         # Bucketed by (length, first letter): a typo search scans only words it could match.
+        # Words with digits ("1.21", "(12345)" in generated titles) never match by typo: a
+        # digit off is another version or number, and at 100k they swamp the buckets.
         buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
         for w in self._sorted:
-            buckets[len(w), w[0]].append(w)
+            if not _has_digit(w):
+                buckets[len(w), w[0]].append(w)
         self._buckets = dict(buckets)
 
     def __contains__(self, word: str) -> bool:
@@ -65,7 +72,7 @@ class Vocabulary:
 
     def near(self, word: str, typos: int) -> list[tuple[str, int]]:
         """Words within `typos` edits (transpositions count once), with their distance."""
-        if typos <= 0:
+        if typos <= 0 or _has_digit(word):
             return []
         out: list[tuple[str, int]] = []
         # A typo in the first letter is rare in practice and makes noisy matches: the

@@ -227,14 +227,22 @@ _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
 
 def fold(text: str) -> str:
     """Case-folded text without diacritics, for comparing what people type with titles."""
+    if text.isascii():
+        # Nothing to decompose or strip: the per-character pass below dominated index builds.
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.casefold())
+    if text.isascii():
+        return text
     return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 
 
 def words(text: str) -> list[str]:
     """Folded words of text; "rust's" → "rust", dotted names like "crates.io" stay whole."""
+    folded = fold(text)
+    if "'" not in folded:
+        return _WORD.findall(folded)
     out = []
-    for w in _WORD.findall(fold(text)):
+    for w in _WORD.findall(folded):
         if w.endswith("'s"):
             w = w[:-2]
         w = w.replace("'", "")

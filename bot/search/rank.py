@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,6 +21,9 @@ from bot.store.articles import ArticleMeta
 CANDIDATE_CAP = 2000
 # Only this many best title matches go on to be combined with the other evidence.
 TITLE_TOP = 300
+# Title scores of this many recent costly queries (many candidates) are kept.
+MEMO_SIZE = 256
+_COMPOUND = re.compile(r"[.+#]+")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|;)\s*", re.IGNORECASE)
 
 
@@ -62,33 +65,50 @@ class LibraryIndex:
         self.by_author: dict[str, list[int]] = defaultdict(list)
         self.by_slug: dict[str, int] = {}
         text_words: set[str] = set()
+        # Generated and real libraries repeat authors and descriptions: split and word
+        # each distinct one once (the build runs at start-up and after every reload).
+        authors_of: dict[str, list[str]] = {}
+        seen_descriptions: set[str] = set()
+        postings = self.postings
+        # Titles where a word is only part of a dotted name: not one of the title's words.
+        parts_only: dict[str, set[int]] = defaultdict(set)
+        stop = STOPWORDS
         for rank, m in enumerate(metas):
+            aid = m.id
             tw = words(m.title)
-            content = tuple(dict.fromkeys(w for w in tw if w not in STOPWORDS)) or tuple(
-                dict.fromkeys(tw)
-            )
-            tags = tuple(tags_of.get(m.id) or m.tags)
-            e = Entry(
-                m, tags, " ".join(tw), content, " ".join(w for w in tw if w not in STOPWORDS), rank
-            )
-            self.entries[m.id] = e
-            self.newest.append(m.id)
-            self.by_slug[m.slug] = m.id
-            self.by_title[e.title_key].append(m.id)
-            for w in set(tw):
-                self.postings[w].add(m.id)
+            kept = [w for w in tw if w not in stop]
+            content = tuple(dict.fromkeys(kept or tw))
+            tags = tuple(tags_of.get(aid) or m.tags)
+            e = Entry(m, tags, " ".join(tw), content, " ".join(kept), rank)
+            self.entries[aid] = e
+            self.newest.append(aid)
+            self.by_slug[m.slug] = aid
+            self.by_title[e.title_key].append(aid)
+            whole = set(tw)
+            for w in whole:
+                postings[w].add(aid)
                 # "crates.io" is also findable as "crates" and "io".
                 if "." in w or "+" in w:
-                    for part in re.split(r"[.+#]+", w):
+                    for part in _COMPOUND.split(w):
                         if part:
-                            self.postings[part].add(m.id)
+                            postings[part].add(aid)
+                            if part not in whole:
+                                parts_only[part].add(aid)
             for t in tags:
-                self.by_tag[t].append(m.id)
-                text_words.update(words(t))
-            for a in split_authors(m.author):
-                self.by_author[a].append(m.id)
+                self.by_tag[t].append(aid)
+            if m.author:
+                names = authors_of.get(m.author)
+                if names is None:
+                    names = authors_of[m.author] = split_authors(m.author)
+                for a in names:
+                    self.by_author[a].append(aid)
             if m.description:
-                text_words.update(words(m.description[:400]))
+                d = m.description[:400]
+                if d not in seen_descriptions:
+                    seen_descriptions.add(d)
+                    text_words.update(words(d))
+        for t in self.by_tag:
+            text_words.update(words(t))
         self.n = len(self.entries)
         self.postings = dict(self.postings)
         self.vocab = Vocabulary(self.postings)
@@ -100,7 +120,38 @@ class LibraryIndex:
         self.tag_names = sorted(self.by_tag, key=lambda t: (-len(self.by_tag[t]), t))
         self.tag_table = NameTable(self.by_tag)
         self.author_table = NameTable(self.by_author)
+        # Labels that differ from the title, newest first: "which article is this label"
+        # must not scan every article on each lookup.
+        self._labels: dict[str, int] = {}
+        for aid in self.newest:
+            e = self.entries[aid]
+            if e.title_key in self.repeated_titles and e.meta.date:
+                self._labels.setdefault(self.label(aid), aid)
+        # Per article, what title_scores reads for thousands of candidates, in flat dicts:
+        # its rank, content key and title idf mass (summed in title order, as always).
+        self._ranks: dict[int, int] = {}
         self._title_mass: dict[int, float] = {}
+        self._content_keys: dict[int, str] = {}
+        idf = self._idf.get
+        top = self.max_idf
+        for aid, e in self.entries.items():
+            self._ranks[aid] = e.rank
+            self._title_mass[aid] = sum([idf(w, top) for w in e.title_words]) or 1.0
+            self._content_keys[aid] = e.content_key
+        # Filled lazily per common word / query; the index never changes once built.
+        self._newest_cache: dict[str, set[int]] = {}
+        # The newest CANDIDATE_CAP articles of each common title word: its candidates,
+        # without sorting its postings on every query.
+        self._firsts: dict[str, list[int]] = {
+            w: [] for w, p in self.postings.items() if len(p) > CANDIDATE_CAP
+        }
+        if self._firsts:
+            for aid in self.newest:
+                for w in self._firsts.keys() & self._title_terms(self.entries[aid]):
+                    if len(self._firsts[w]) < CANDIDATE_CAP:
+                        self._firsts[w].append(aid)
+        self._parts_only = dict(parts_only)
+        self._memo: OrderedDict[tuple[str, ...], dict[int, float]] = OrderedDict()
 
     def resolve_filter(self, kind: str, ws: list[str]) -> tuple[str | None, int]:
         """The tag or author name that the first words stand for, and how many it used."""
@@ -131,6 +182,11 @@ class LibraryIndex:
         if not qwords or not self.n:
             return {}
         qwords = list(dict.fromkeys(qwords))
+        key = tuple(qwords)
+        known = self._memo.get(key)
+        if known is not None:
+            self._memo.move_to_end(key)
+            return dict(known)  # a copy: callers adjust their scores
         expansions = [(q, self.expand(q)) for q in qwords]
         # +0.5: a common word still counts a little, so exact beats prefix even on "rust".
         weights = {
@@ -150,52 +206,126 @@ class LibraryIndex:
             for m in sorted(ms, key=lambda m: -m.quality):
                 p = self.postings[m.word]
                 if len(p) > CANDIDATE_CAP:
-                    p = set(sorted(p, key=self._rank)[:CANDIDATE_CAP])
+                    p = self._newest_postings(m.word)
                 candidates |= p
                 if len(candidates) > CANDIDATE_CAP:
                     break
         if not candidates:
             return {}
-        # quality[aid] per query word, and which title words were matched
-        recall: Counter[int] = Counter()
-        matched_words: dict[int, set[str]] = defaultdict(set)
+        # recall[aid]: each query word's best match quality in the title, weighted. Matches
+        # go best first, so the first quality an article gets for a word is its best; the
+        # set operations keep the per-candidate work in C.
+        recall: dict[int, float] = {}
         for q, ms in expansions:
             best_q: dict[int, float] = {}
-            for m in ms:
-                p = self.postings[m.word]
-                hits = (
-                    (a for a in p if a in candidates)
-                    if len(p) < len(candidates)
-                    else (a for a in candidates if a in p)
-                )
-                for a in hits:
-                    if m.quality > best_q.get(a, 0.0):
-                        best_q[a] = m.quality
-                    matched_words[a].add(m.word)
+            for m in sorted(ms, key=lambda m: -m.quality):
+                hits = self.postings[m.word] & candidates
+                hits.difference_update(best_q)
+                best_q.update(dict.fromkeys(hits, m.quality))
             w = weights[q]
             for a, qual in best_q.items():
-                recall[a] += w * qual
+                recall[a] = recall.get(a, 0) + w * qual
+        # A candidate's title word was matched iff a query word matched it: every title
+        # word's postings hold the article, and only candidates are scored.
+        matched = {m.word for _, ms in expansions for m in ms}
         out: dict[int, float] = {}
         qkey = " ".join(qwords)
+        # The per-title work (which title words matched, their idf mass) is done per
+        # matched word with set operations: thousands of candidates for common words.
+        mass = self._matched_mass(candidates, matched)
+        masses = self._title_mass
         for a, r in recall.items():
-            e = self.entries[a]
-            tw = e.title_words
-            mw = matched_words[a]
-            t_total = self._title_mass.get(a)
-            if t_total is None:
-                t_total = self._title_mass[a] = sum(self.idf(w) for w in tw) or 1.0
-            t_hit = sum(self.idf(w) for w in tw if w in mw)
-            precision = min(1.0, t_hit / t_total)
-            score = (r / total) * (0.55 + 0.45 * precision)
-            if e.content_key == qkey:
-                score = 1.0
-            elif len(qwords) > 1 and qkey in e.content_key:
-                score = min(0.99, score + 0.04)  # the words in the title's own order
-            out[a] = score
+            precision = mass.get(a, 0) / masses[a]
+            if precision > 1.0:
+                precision = 1.0
+            out[a] = (r / total) * (0.55 + 0.45 * precision)
+        if len(qwords) > 1:
+            check: Iterable[int] = out
+            if len(out) > TITLE_TOP:
+                # The bump below only matters to titles it can lift into the TITLE_TOP.
+                floor = sorted(out.values(), reverse=True)[TITLE_TOP - 1] - 0.04 - 1e-9
+                check = [a for a, score in out.items() if score >= floor]
+            keys = self._content_keys
+            for a in check:
+                if qkey in keys[a]:
+                    out[a] = min(0.99, out[a] + 0.04)  # the words in the title's own order
+        # The whole title: its content words are the query's, so it holds each of them.
+        whole = [self.postings.get(q) for q in qwords]
+        if all(whole):
+            keys = self._content_keys
+            for a in min(whole, key=len) & out.keys():  # type: ignore[arg-type, operator]
+                if keys[a] == qkey:
+                    out[a] = 1.0
+        costly = len(out) > 2 * TITLE_TOP
         if len(out) > TITLE_TOP:
-            keep = sorted(out, key=lambda a: (-out[a], self.entries[a].rank))[:TITLE_TOP]
-            out = {a: out[a] for a in keep}
+            out = self._best(out)
+        if costly:
+            # Common words ("go", "release", a short prefix) cost milliseconds each time
+            # and come back all day: remember them.
+            self._memo[key] = dict(out)
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
         return out
+
+    def _best(self, scores: dict[int, float]) -> dict[int, float]:
+        """The TITLE_TOP best scores, best first, newer first on ties."""
+        ranks = self._ranks
+        # Sorting bare floats is cheap: it gives the score the cut falls on.
+        edge = sorted(scores.values(), reverse=True)[TITLE_TOP - 1]
+        keep = [a for a, s in scores.items() if s >= edge]
+        keep.sort(key=ranks.__getitem__)
+        keep.sort(key=scores.__getitem__, reverse=True)  # stable: newer first on ties
+        return {a: scores[a] for a in keep[:TITLE_TOP]}
+
+    def _matched_mass(self, candidates: set[int], matched: set[str]) -> dict[int, float]:
+        """Per candidate, the summed idf of its title words that a query word matched.
+
+        The same sums the per-title loop makes, computed word by word with set operations
+        instead of title by title: a word's postings are the titles holding it, less those
+        where it is only part of a dotted name ("io" of "crates.io") or a stopword among
+        content words. Two floats add the same in either order; three or more are summed
+        again in title order so every score stays the same float.
+        """
+        mass: dict[int, float] = {}
+        once: set[int] = set()
+        twice: set[int] = set()
+        more: set[int] = set()
+        entries = self.entries
+        for w in matched:
+            found = self.postings[w] & candidates
+            if w in STOPWORDS:
+                found = {a for a in found if w in entries[a].title_words}
+            elif (parts := self._parts_only.get(w)) is not None:
+                found -= parts
+            if not found:
+                continue
+            more |= found & twice
+            twice |= found & once
+            once |= found
+            iw = self.idf(w)
+            for a in found:
+                mass[a] = mass.get(a, 0) + iw
+        hit = matched.__contains__
+        for a in more:
+            mass[a] = sum([self.idf(w) for w in entries[a].title_words if hit(w)])
+        return mass
+
+    @staticmethod
+    def _title_terms(e: Entry) -> set[str]:
+        """The words a title is found by: its words and the parts of dotted ones."""
+        whole = e.title_key.split()
+        terms = set(whole)
+        for w in whole:
+            if "." in w or "+" in w:
+                terms.update(part for part in _COMPOUND.split(w) if part)
+        return terms
+
+    def _newest_postings(self, word: str) -> set[int]:
+        """The CANDIDATE_CAP newest articles with a title word (cached: the index is fixed)."""
+        top = self._newest_cache.get(word)
+        if top is None:
+            top = self._newest_cache[word] = set(self._firsts[word])
+        return top
 
     def _guess_idf(self, matches: list[WordMatch]) -> float:
         # A mistyped word weighs like the word it probably stands for.
@@ -209,6 +339,10 @@ class LibraryIndex:
     def exact_title(self, text: str) -> list[int]:
         """Articles whose whole title equals text (folded), newest first."""
         return sorted(self.by_title.get(title_key(text), []), key=self._rank)
+
+    def find_label(self, text: str) -> int | None:
+        """The newest article labelled text among repeated titles ("Title (2024-05-01)")."""
+        return self._labels.get(text)
 
     def label(self, aid: int) -> str:
         """The title, with the date when another article has the same title."""

@@ -7,6 +7,7 @@ previous library until the reload commits.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 import sqlite3
@@ -67,6 +68,7 @@ class LibraryStats:
 _META_COLUMNS = "id, slug, title, author, date, link, tags, cover_image, description"
 # Tags are stored joined by newlines: a tag may contain spaces, never a line break.
 TAG_SEPARATOR = "\n"
+META_CHUNK = 10_000
 _FULL_COLUMNS = f"{_META_COLUMNS}, path, text, word_count, reading_minutes"
 
 
@@ -82,6 +84,16 @@ def _meta(row: Sequence) -> ArticleMeta:
         cover_image=row[7],
         description=row[8],
     )
+
+
+def _metas_from_json(text: str | None) -> list[ArticleMeta]:
+    rows = json.loads(text) if text else []
+    # The order the query asked for, whatever order the aggregate kept: newest first
+    # (ISO dates sort as text), undated last, then by id. (Chunks follow the query's
+    # order, which is total, so sorting within each is enough.)
+    rows.sort(key=lambda r: r[0])
+    rows.sort(key=lambda r: (r[4] is not None, r[4] or ""), reverse=True)
+    return [_meta(r) for r in rows]
 
 
 def _article(row: Sequence, sentences: list[Sentence], quotes: list[Quote]) -> Article:
@@ -191,40 +203,55 @@ class ArticleStore:
 
     async def article(self, slug: str) -> Article | None:
         """The whole article with this slug, or None."""
-        row = await self._one("SELECT id FROM articles WHERE slug = ?", (slug,))
-        return None if row is None else await self.article_by_id(row[0])
+        found = await self._load("= (SELECT id FROM articles WHERE slug = ?)", (slug,))
+        return next(iter(found.values()), None)
 
     async def article_by_id(self, article_id: int) -> Article | None:
         return (await self.articles_by_id([article_id])).get(article_id)
 
     async def articles_by_id(self, ids: Sequence[int]) -> dict[int, Article]:
-        """Several whole articles in three queries, whatever their number."""
+        """Several whole articles in one query (one round trip), whatever their number."""
         if not ids:
             return {}
-        marks = ",".join("?" * len(ids))
-        rows = await self._all(f"SELECT {_FULL_COLUMNS} FROM articles WHERE id IN ({marks})", ids)
-        sentences: dict[int, list[Sentence]] = {}
-        for r in await self._all(
-            "SELECT article_id, text, paragraph FROM sentences"
-            f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
-            ids,
-        ):
-            sentences.setdefault(r[0], []).append(Sentence(r[1], r[2]))
-        quotes: dict[int, list[Quote]] = {}
-        for r in await self._all(
-            "SELECT article_id, text, speaker FROM quotes"
-            f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
-            ids,
-        ):
-            quotes.setdefault(r[0], []).append(Quote(r[1], r[2]))
-        return {r[0]: _article(r, sentences.get(r[0], []), quotes.get(r[0], [])) for r in rows}
+        return await self._load(f"IN ({','.join('?' * len(ids))})", ids)
+
+    async def _load(self, which: str, params: Sequence) -> dict[int, Article]:
+        """Whole articles whose id matches `which` (an SQL condition on the id)."""
+        # One row per article, its sentences and quotes as JSON: one round trip, and few
+        # rows, since fetching each row costs aiosqlite's thread a wait for the GIL.
+        rows = await self._all(
+            f"SELECT {_FULL_COLUMNS},"
+            " (SELECT json_group_array(json_array(position, text, paragraph))"
+            "  FROM sentences WHERE article_id = articles.id),"
+            " (SELECT json_group_array(json_array(position, text, speaker))"
+            "  FROM quotes WHERE article_id = articles.id)"
+            f" FROM articles WHERE id {which}",
+            params,
+        )
+        out: dict[int, Article] = {}
+        for r in rows:
+            sentences = [Sentence(t, p) for _, t, p in sorted(json.loads(r[13]))]
+            quotes = [Quote(t, who) for _, t, who in sorted(json.loads(r[14]))]
+            out[r[0]] = _article(r, sentences, quotes)
+        return out
 
     async def all_meta(self) -> list[ArticleMeta]:
         """Every article's light columns, newest first (for in-memory title indexes)."""
-        rows = await self._all(
-            f"SELECT {_META_COLUMNS} FROM articles ORDER BY date DESC NULLS LAST, id"
-        )
-        return [_meta(r) for r in rows]
+        # One row of JSON per chunk rather than a row per article: aiosqlite's thread
+        # needs the GIL back for every row, which behind a busy event loop made 100k rows
+        # take minutes. Chunks keep the JSON text small.
+        out: list[ArticleMeta] = []
+        while True:
+            row = await self._one(
+                f"SELECT json_group_array(json_array({_META_COLUMNS})) FROM"
+                f" (SELECT {_META_COLUMNS} FROM articles ORDER BY date DESC NULLS LAST, id"
+                " LIMIT ? OFFSET ?)",
+                (META_CHUNK, len(out)),
+            )
+            chunk = await asyncio.to_thread(_metas_from_json, row[0] if row else None)
+            out += chunk
+            if len(chunk) < META_CHUNK:
+                return out
 
     async def metas(self, ids: Sequence[int]) -> dict[int, ArticleMeta]:
         if not ids:

@@ -6,6 +6,8 @@ user input never reaches FTS5 as syntax; errors still become empty results, not 
 
 from __future__ import annotations
 
+import asyncio
+import json
 import math
 import sqlite3
 from collections.abc import Sequence
@@ -17,6 +19,10 @@ WEIGHTS = (10.0, 5.0, 3.0, 1.0)
 _BM25 = "bm25(articles_fts, {}, {}, {}, {})".format(*WEIGHTS)
 # FTS5's own k1: a term's bm25 part tends to idf * (k1 + 1) as its frequency grows.
 K1 = 1.2
+
+
+def _pairs_from_json(text: str | None) -> list[tuple[int, str]]:
+    return sorted((a, t) for a, t in json.loads(text)) if text else []
 
 
 def fts5_idf(n_docs: int, df: int) -> float:
@@ -33,18 +39,29 @@ class SearchStore:
 
     async def _rows(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
         try:
-            async with self.db.execute(sql, tuple(params)) as cur:
-                return list(await cur.fetchall())
+            # One round trip to aiosqlite's thread (execute + fetch + close would be three):
+            # under load each trip waits for a turn of a busy event loop.
+            return list(await self.db.execute_fetchall(sql, tuple(params)))
         except sqlite3.OperationalError:
             # A MATCH that FTS5 still refuses (should not happen with quoted terms): no hits.
             return []
 
     async def doc_freq(self, term: str) -> int:
         """How many articles contain a term (or phrase); FTS5 stems it as it indexed."""
-        rows = await self._rows(
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (term,)
-        )
-        return rows[0][0] if rows else 0
+        return (await self.doc_freqs([term]))[0]
+
+    async def doc_freqs(self, terms: Sequence[str]) -> list[int]:
+        """doc_freq of several terms in one query (one round trip), in order."""
+        if not terms:
+            return []
+        count = "(SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?)"
+        rows = await self._rows("SELECT " + ", ".join([count] * len(terms)), terms)
+        if rows:
+            return [int(n) for n in rows[0]]
+        if len(terms) == 1:
+            return [0]
+        # One refused term would zero them all: count each on its own instead.
+        return [(await self.doc_freqs([t]))[0] for t in terms]
 
     async def ranked(
         self, match: str, limit: int, ids: Sequence[int] | None = None
@@ -90,8 +107,13 @@ class SearchStore:
         return [r[0] for r in rows]
 
     async def article_tags(self) -> list[tuple[int, str]]:
-        """(article id, tag) for every tag row; tags may contain spaces."""
-        return [(r[0], r[1]) for r in await self._rows("SELECT article_id, tag FROM article_tags")]
+        """(article id, tag) for every tag row, by article then tag; tags may contain spaces."""
+        # One row of JSON, not one per tag row: see ArticleStore.all_meta.
+        rows = await self._rows(
+            "SELECT json_group_array(json_array(article_id, tag))"
+            " FROM (SELECT article_id, tag FROM article_tags ORDER BY article_id, tag)"
+        )
+        return await asyncio.to_thread(_pairs_from_json, rows[0][0] if rows else None)
 
     async def first_sentences(self, ids: Sequence[int]) -> dict[int, str]:
         """The first sentence of each article, for summaries of lists."""

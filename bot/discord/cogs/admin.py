@@ -63,6 +63,10 @@ class AdminCog(commands.Cog, name="Admin"):
             except LibraryError as exc:
                 raise UserError(str(exc)) from exc
             log.info("/reload by %s: %s", interaction.user.id, summarize(report))
+            # Answer once searches see the new library (the index rebuilds in the background).
+            refreshed = getattr(self.bot.engine, "refreshed", None)
+            if refreshed is not None:
+                await refreshed()
             await send(interaction, embed=render.reload_embed(report), ephemeral=True)
         finally:
             self._reloading = False

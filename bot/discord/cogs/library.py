@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
 RANDOM_QUOTE_TRIES = 8
+# A /tag list pages through at most this many articles, newest first: every page is built
+# up front, and a tag of a large library holds tens of thousands (milliseconds per 1,000).
+TAG_LIST_LIMIT = 500
 
 
 class LibraryCog(commands.Cog, name="Library"):
@@ -149,7 +152,10 @@ class LibraryCog(commands.Cog, name="Library"):
                 f"There is no tag like “{render.cut(name, 100)}”. /tags lists them all."
             )
         heading = f"Tag: {resolved} ({len(metas)} article{'s' * (len(metas) != 1)})"
-        pages = render.list_pages(heading, [render.item_of(m) for m in metas])
+        shown = metas[:TAG_LIST_LIMIT]
+        if len(shown) < len(metas):
+            heading += f", newest {len(shown)}"
+        pages = render.list_pages(heading, [render.item_of(m) for m in shown])
         await Pager.start(interaction, pages, timeout=self.bot.view_timeout)
 
     @tag.autocomplete("name")

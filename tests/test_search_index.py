@@ -1,0 +1,138 @@
+"""The engine's index life cycle and fast paths: built once, rebuilt in the background after
+a reload while the old one serves, repeated queries answered from memory, one-trip loads."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.library.sync import Library
+from bot.search.engine import SearchEngine
+from bot.search.fuzzy import Vocabulary
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+
+NEW_ARTICLE = """---
+title: Lighthouse keepers train a flock of quokkas
+slug: lighthouse-quokkas
+date: '2026-05-01T09:00:00Z'
+tags: [community]
+description: A short story about quokkas on a lighthouse island.
+link: https://articlebot.example/quokkas/
+---
+<p>The keepers of the old lighthouse trained a flock of quokkas to greet visitors.</p>
+<p>“They learned faster than the interns,” said keeper Mara Quill.</p>
+"""
+
+
+@pytest.fixture
+async def library(tmp_path: Path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    lib = Library(content, tmp_path / "articles.db")
+    await lib.reload()
+    yield lib
+    await lib.close()
+
+
+async def test_a_reload_rebuilds_in_the_background_while_the_old_index_serves(
+    library: Library,
+) -> None:
+    engine = SearchEngine(library)
+    engine.follow_reloads()
+    old = await engine.warm()
+    assert engine.ready
+    assert (await engine.search("quokkas lighthouse")).hits == []
+    (library.content_dir / "quokkas.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    await library.reload()
+    assert engine.rebuilding and not engine.ready
+    # Meanwhile queries are answered, from the previous index, without waiting or failing.
+    assert await engine.index() is old
+    assert (await engine.search("heat pumps")).hits
+    await engine.ask("how many toasters did the repair cafe fix?")
+    await engine.refreshed()
+    assert engine.ready and await engine.index() is not old
+    hits = (await engine.search("quokkas lighthouse")).hits
+    assert hits and hits[0].slug == "lighthouse-quokkas"
+    found = await engine.find("lighthouse-quokkas")
+    assert found is not None and found.quotes
+
+
+async def test_a_reload_that_changed_nothing_keeps_the_index(library: Library) -> None:
+    engine = SearchEngine(library)
+    engine.follow_reloads()
+    idx = await engine.warm()
+    report = await library.reload()
+    assert report.added == report.updated == report.removed == 0
+    assert not engine.rebuilding and engine.ready
+    assert await engine.index() is idx
+
+
+async def test_without_following_reloads_the_next_query_sees_the_new_library(
+    library: Library,
+) -> None:
+    engine = SearchEngine(library)
+    assert (await engine.search("quokkas lighthouse")).hits == []
+    (library.content_dir / "quokkas.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    await library.reload()
+    assert (await engine.search("quokkas lighthouse")).hits
+
+
+async def test_repeated_queries_come_from_memory_until_the_library_changes(
+    library: Library,
+) -> None:
+    engine = SearchEngine(library)
+    first = await engine.search("heat pumps")
+    assert first.hits and await engine.search("heat pumps") is first
+    answer = await engine.ask("how many toasters did the repair cafe fix?")
+    assert answer.article is not None
+    assert await engine.ask("how many toasters did the repair cafe fix?") is answer
+    choices = await engine.autocomplete("repa")
+    assert choices and await engine.autocomplete("repa") == choices
+    (library.content_dir / "quokkas.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    await library.reload()
+    again = await engine.search("heat pumps")
+    assert again is not first and [h.slug for h in again.hits] == [h.slug for h in first.hits]
+
+
+async def test_no_result_cache_gives_the_same_answers(library: Library) -> None:
+    cached, uncached = SearchEngine(library), SearchEngine(library, cache_size=0)
+    for query in ("heat pumps", "salmon river", "tag:community", "banana bread recipe"):
+        a, b = await cached.search(query), await uncached.search(query)
+        assert [h.slug for h in a.hits] == [h.slug for h in b.hits]
+        assert await uncached.search(query) is not b
+
+
+async def test_whole_articles_load_in_one_query_with_sentences_and_quotes_in_order(
+    library: Library,
+) -> None:
+    store = await library.open()
+    slug = "2025-02-08-repair-cafe-fixes-record-number-of-toasters"
+    article = await store.article(slug)
+    assert article is not None and article.sentences and article.quotes
+    aid = (await SearchEngine(library).index()).by_slug[slug]
+    assert list(article.sentences) == await store.sentences(aid)
+    assert list(article.quotes) == await store.quotes(aid)
+    many = await store.articles_by_id([aid, aid + 1, 10**9])
+    assert many[aid] == article and set(many) == {aid, aid + 1}
+    assert await store.article("no-such-slug") is None
+
+
+def test_words_with_digits_never_match_by_typo() -> None:
+    vocab = Vocabulary(["release", "12345", "go1.21", "1.58.0"])
+    assert [m.word for m in vocab.match("relase")] == ["release"]
+    assert vocab.match("12346") == []  # another number, not a typo
+    assert vocab.match("go1.12") == []
+    assert vocab.correct("1.58.1") is None
+
+
+async def test_the_same_question_asked_at_once_is_answered_once(library: Library) -> None:
+    engine = SearchEngine(library)
+    question = "how many toasters did the repair cafe fix?"
+    answers = await asyncio.gather(*(engine.ask(question) for _ in range(5)))
+    assert answers[0].article is not None
+    assert all(a is answers[0] for a in answers)
