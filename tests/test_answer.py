@@ -71,3 +71,14 @@ def test_quote_prefers_a_speaker_and_relevance() -> None:
 def test_short_unattributed_phrases_are_not_quotes() -> None:
     article = _article([["x."]], quotes=(Quote("Addressing for Random-Access Storage"),))
     assert best_quote(article) is None
+
+
+def test_article_evidence_counts_the_whole_article_and_word_pairs() -> None:
+    from bot.search.answer import article_evidence
+
+    idf = {"bridge": 2.0, "engineer": 3.0, "porto": 4.0, "cyclists": 3.0}
+    ev = article_evidence(ARTICLE, "who was the engineer from Porto?", idf)
+    assert ev.doc_cover == 1.0 and ev.pairs == 1.0 and "Maria Lopez" in ev.passage
+    ev2 = article_evidence(ARTICLE, "porto engineer", idf)
+    assert ev2.pairs == 0.0  # both words are there, but not side by side in that order
+    assert article_evidence(ARTICLE, "quantum chromodynamics", idf).doc_cover == 0.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from bot.library.model import Article, Quote, Sentence
 from bot.search.query import STOPWORDS, fold, words
@@ -62,19 +63,27 @@ def _terms(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOPWORDS}
 
 
-_TERMS_CACHE: dict[tuple[str, int], list[set[str]]] = {}
+_TERMS_CACHE: dict[tuple[str, int], tuple[list[tuple[str, ...]], list[set[str]]]] = {}
 _TERMS_CACHE_SIZE = 256
 
 
-def _sentence_terms(article: Article, sentences: list[Sentence]) -> list[set[str]]:
+def _sentence_tokens(
+    article: Article, sentences: list[Sentence]
+) -> tuple[list[tuple[str, ...]], list[set[str]]]:
+    """Stemmed content words of each sentence, in order (for word pairs) and as sets."""
     # Stemming a long article costs milliseconds; the same articles answer many questions.
     key = (article.slug, hash(article.text))
     cached = _TERMS_CACHE.get(key)
-    if cached is None or len(cached) != len(sentences):
+    if cached is None or len(cached[0]) != len(sentences):
         if len(_TERMS_CACHE) >= _TERMS_CACHE_SIZE:
             _TERMS_CACHE.pop(next(iter(_TERMS_CACHE)))
-        cached = _TERMS_CACHE[key] = [_terms(s.text) for s in sentences]
+        toks = [tuple(stem(w) for w in words(s.text) if w not in STOPWORDS) for s in sentences]
+        cached = _TERMS_CACHE[key] = (toks, [set(t) for t in toks])
     return cached
+
+
+def _sentence_terms(article: Article, sentences: list[Sentence]) -> list[set[str]]:
+    return _sentence_tokens(article, sentences)[1]
 
 
 def term_weights(question: str, idf: dict[str, float] | None = None) -> dict[str, float]:
@@ -166,3 +175,45 @@ def best_quote(article: Article, question: str | None = None) -> Quote | None:
         return s - 0.01 * i
 
     return max(quotes, key=score)[1]
+
+
+def _pairs(tokens: tuple[str, ...] | list[str]) -> set[tuple[str, str]]:
+    return set(zip(tokens, tokens[1:], strict=False))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How well one article answers a question, from its own text."""
+
+    cover: float  # the best 1-3 sentence passage's coverage (see passage_match)
+    passage: str | None
+    doc_cover: float  # share of the question's idf mass the whole article holds
+    pairs: float  # share of the question's word pairs found side by side in the article
+
+
+def article_evidence(article: Article, question: str, idf: dict[str, float]) -> Evidence:
+    """Passage, whole-article and word-pair evidence that an article answers a question.
+
+    An article holding every question word, and its word pairs ("standard library",
+    "garbage collector") in the same order, is the one the question is about, even when
+    its best single passage covers fewer words than a passage elsewhere.
+    """
+    cover, passage = passage_match(article, question, idf)
+    weight = term_weights(question, idf)
+    total = sum(weight.values())
+    sentences = [s for s in article.sentences if s.text.strip()]
+    if not total or not sentences:
+        return Evidence(cover, passage, 0.0, 0.0)
+    toks, sets = _sentence_tokens(article, sentences)
+    present = _terms(article.title).union(*sets)
+    doc_cover = sum(w for t, w in weight.items() if t in present) / total
+    qtoks = [stem(w) for w in words(question) if w not in STOPWORDS]
+    # A pair weighs as its rarer word: "garbage collector" says more than "go version".
+    qpairs = {p: min(weight[p[0]], weight[p[1]]) for p in _pairs(qtoks) if p[0] != p[1]}
+    pairs = 1.0  # a one-word question has no pair to miss
+    if qpairs:
+        seen = _pairs(tuple(stem(w) for w in words(article.title) if w not in STOPWORDS))
+        for t in toks:
+            seen |= _pairs(t) & qpairs.keys()
+        pairs = sum(w for p, w in qpairs.items() if p in seen) / (sum(qpairs.values()) or 1.0)
+    return Evidence(cover, passage, doc_cover, pairs)

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from rapidfuzz import fuzz, process
 
 from bot.library.model import Article, Quote, ReloadReport
-from bot.search.answer import best_passage, best_quote, passage_match
+from bot.search.answer import Evidence, article_evidence, best_passage, best_quote
 from bot.search.cache import ResultCache
 from bot.search.query import ParsedQuery, clip, fold, fts_quote, fts_terms, parse_query, words
 from bot.search.rank import LibraryIndex, combine
 from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
 from bot.search.summary import summarize
 from bot.store.articles import ArticleMeta
-from bot.store.search import K1, SearchStore, fts5_idf
+from bot.store.search import K1, QUESTION_WEIGHTS, WEIGHTS, SearchStore, fts5_idf
 
 if TYPE_CHECKING:
     from bot.library.sync import Library
@@ -32,12 +32,13 @@ _T = TypeVar("_T")
 # so that unrelated queries fall below it while typo'd fragments stay above.
 SEARCH_THRESHOLD = 0.5
 ANSWER_THRESHOLD = 0.5
-# Questions: this many top articles are reranked by their best passage, from this score up.
-RERANK = 7
+# Questions: this many top articles are reranked by their own text, from this score up.
+RERANK = 12
 RERANK_FLOOR = 0.2
 # Results far below the best one are noise even when above the threshold.
 RELATIVE_CUTOFF = 0.55
 FTS_LIMIT = 40
+QUESTION_FTS_LIMIT = 40
 # FTS5 scores every article that holds any OR'd term (~2 µs each), so terms are added
 # rarest first while their article counts stay within this budget; commoner terms still
 # count through titles, tags and passages. Keeps a query within a few ms at 100k articles.
@@ -89,6 +90,19 @@ def looks_like_question(q: ParsedQuery) -> bool:
     if q.has_filters or not q.words:
         return False
     return q.raw.rstrip().endswith("?") or (q.words[0] in _QUESTION_START and len(q.words) >= 4)
+
+
+# Question reranking: the first-stage score (title, tags, FTS5 bm25) and the article's own
+# evidence: its best passage, how much of the question's idf mass it holds at all, and how
+# many of the question's word pairs it has side by side. FTS5's bm25 favours short articles
+# and ignores words in over half the library, so the article-level evidence corrects it.
+RERANK_WEIGHTS = (0.4, 0.3, 0.2, 0.1)
+
+
+def rerank_score(score: float, ev: Evidence) -> float:
+    """One 0-1 score for a question from the first-stage score and the article's evidence."""
+    w_score, w_cover, w_doc, w_pairs = RERANK_WEIGHTS
+    return w_score * score + w_cover * ev.cover + w_doc * ev.doc_cover + w_pairs * ev.pairs
 
 
 def _build_index(metas: list[ArticleMeta], tag_rows: list[tuple[int, str]]) -> LibraryIndex:
@@ -245,6 +259,7 @@ class SearchEngine:
         qwords: list[str],
         allowed: set[int] | None,
         corrections: dict[str, str],
+        question: bool = False,
     ) -> dict[int, float]:
         """0-1 per article: its bm25 over the best bm25 any article could get for the query.
 
@@ -291,12 +306,14 @@ class SearchEngine:
             return {}
         bound = (K1 + 1) * (sum(t[1] for t in usable) + missing)
         match = " OR ".join(t[0] for t in usable)
+        weights = QUESTION_WEIGHTS if question else WEIGHTS
+        limit = QUESTION_FTS_LIMIT if question else FTS_LIMIT
         if allowed is not None and len(allowed) <= 2000:
-            ranked = await fts.ranked(match, FTS_LIMIT, ids=sorted(allowed))
+            ranked = await fts.ranked(match, limit, ids=sorted(allowed), weights=weights)
         else:
-            ranked = await fts.ranked(match, FTS_LIMIT * (4 if allowed else 1))
+            ranked = await fts.ranked(match, limit * (4 if allowed else 1), weights=weights)
             if allowed is not None:
-                ranked = [r for r in ranked if r[0] in allowed][:FTS_LIMIT]
+                ranked = [r for r in ranked if r[0] in allowed][:limit]
         # An FTS hit the index does not hold yet (added by a reload while the index is
         # rebuilt in the background) waits for the new index.
         return {a: min(1.0, s / bound) for a, s in ranked if a in idx.entries}
@@ -328,7 +345,7 @@ class SearchEngine:
                 if allowed is None or a in allowed:
                     tag_s[a] = 1.0 if exact else 0.8
         corrections: dict[str, str] = {}
-        text = await self._text_scores(idx, fts, qwords, allowed, corrections)
+        text = await self._text_scores(idx, fts, qwords, allowed, corrections, question)
         scores: dict[int, float] = {}
         for a in set(title) | set(text) | set(tag_s):
             scores[a] = combine(
@@ -459,9 +476,9 @@ class SearchEngine:
             article = articles.get(a)
             if article is None:
                 continue
-            cover, passage = passage_match(article, q.text or q.raw, idf)
-            final = 0.5 * scored.scores[a] + 0.5 * cover
-            found.append((final, -idx.entries[a].rank, article, passage))
+            ev = article_evidence(article, q.text or q.raw, idf)
+            final = rerank_score(scored.scores[a], ev)
+            found.append((final, -idx.entries[a].rank, article, ev.passage))
         found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
         return [(f[0], f[2], f[3]) for f in found]
 

@@ -16,7 +16,16 @@ import aiosqlite
 
 # bm25 column weights, in schema order: title, tags, description, text.
 WEIGHTS = (10.0, 5.0, 3.0, 1.0)
-_BM25 = "bm25(articles_fts, {}, {}, {}, {})".format(*WEIGHTS)
+# Questions are answered by the body: the title is scored on its own (fuzzy), so here it
+# only leans a little, and a short description cannot outweigh the text.
+QUESTION_WEIGHTS = (2.0, 1.5, 1.5, 1.0)
+
+
+def _bm25(weights: Sequence[float]) -> str:
+    return "bm25(articles_fts, {})".format(", ".join(str(float(w)) for w in weights))
+
+
+_BM25 = _bm25(WEIGHTS)
 # FTS5's own k1: a term's bm25 part tends to idf * (k1 + 1) as its frequency grows.
 K1 = 1.2
 
@@ -64,9 +73,14 @@ class SearchStore:
         return [(await self.doc_freqs([t]))[0] for t in terms]
 
     async def ranked(
-        self, match: str, limit: int, ids: Sequence[int] | None = None
+        self,
+        match: str,
+        limit: int,
+        ids: Sequence[int] | None = None,
+        weights: Sequence[float] = WEIGHTS,
     ) -> list[tuple[int, float]]:
         """(article id, -bm25) best first for a MATCH expression, optionally within ids."""
+        bm25 = _BM25 if tuple(weights) == WEIGHTS else _bm25(weights)
         if ids is not None:
             if not ids:
                 return []
@@ -74,7 +88,7 @@ class SearchStore:
             return [
                 (r[0], -r[1])
                 for r in await self._rows(
-                    f"SELECT rowid, {_BM25} FROM articles_fts WHERE articles_fts MATCH ?"
+                    f"SELECT rowid, {bm25} FROM articles_fts WHERE articles_fts MATCH ?"
                     f" AND rowid IN ({marks}) ORDER BY 2 LIMIT ?",
                     (match, *ids, limit),
                 )
@@ -82,7 +96,7 @@ class SearchStore:
         return [
             (r[0], -r[1])
             for r in await self._rows(
-                f"SELECT rowid, {_BM25} FROM articles_fts WHERE articles_fts MATCH ?"
+                f"SELECT rowid, {bm25} FROM articles_fts WHERE articles_fts MATCH ?"
                 " ORDER BY 2 LIMIT ?",
                 (match, limit),
             )
