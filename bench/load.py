@@ -488,14 +488,7 @@ async def run(args: argparse.Namespace) -> int:
             "PYTHONUNBUFFERED": "1",
         }
         if args.no_result_cache:
-            # The bot is a separate process with no such setting: a sitecustomize on its
-            # PYTHONPATH sets the engine's default cache size to 0 before it starts.
-            hook = tmp / "no-result-cache"
-            hook.mkdir()
-            (hook / "sitecustomize.py").write_text(
-                "import bot.search.engine as engine\nengine.RESULT_CACHE = 0\n", encoding="utf-8"
-            )
-            env["PYTHONPATH"] = os.pathsep.join([str(hook), str(ROOT)])
+            env["RESULT_CACHE_SIZE"] = "0"
             print("result cache: OFF in the bot (--no-result-cache)")
         print(
             f"users: {args.users} members of one guild; per-user cooldown raised to"

@@ -159,7 +159,8 @@ async def _with_engine(settings: Settings, work: Callable[[Any, Library], Awaita
 
     library = await _open_library(settings)
     try:
-        return await work(SearchEngine(library), library)
+        engine = SearchEngine(library, cache_size=settings.result_cache_size)
+        return await work(engine, library)
     finally:
         await library.close()
 

@@ -76,6 +76,7 @@ class Settings:
     watch_content: bool = False
     picks_time: str = "09:00"  # daily-picks default for servers that have not set their own
     picks_timezone: str = "UTC"
+    result_cache_size: int = 512  # recent search/ask results kept per library version; 0 = off
     cooldown_queries: int = 5
     cooldown_seconds: int = 30
     log_level: str = "INFO"
@@ -123,6 +124,8 @@ class Settings:
     def validate(self) -> None:
         if self.max_article_bytes <= 0:
             raise SettingsError("MAX_ARTICLE_BYTES must be positive")
+        if self.result_cache_size < 0:
+            raise SettingsError("RESULT_CACHE_SIZE must be 0 (off) or more")
         if self.cooldown_queries <= 0 or self.cooldown_seconds <= 0:
             raise SettingsError("COOLDOWN_QUERIES and COOLDOWN_SECONDS must be positive")
         if not self.state_database_url.startswith(("sqlite:///", "postgresql://", "postgres://")):

@@ -175,7 +175,7 @@ class ArticleBot(commands.AutoShardedBot):
         if self.engine is None:
             from bot.search.engine import SearchEngine
 
-            self.engine = SearchEngine(self.library)
+            self.engine = SearchEngine(self.library, cache_size=self.settings.result_cache_size)
         # Build the search index before connecting: at 100k articles it takes seconds, which
         # the first member's query would otherwise pay (past Discord's 3 s). After each
         # reload it is rebuilt in the background while the previous one keeps serving.
