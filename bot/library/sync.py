@@ -31,6 +31,8 @@ DEFAULT_MAX_BYTES = 2_000_000
 # Below this many files to parse, worker start-up costs more than it saves.
 PROCESS_THRESHOLD = 150
 CHUNK = 64
+# Reader connections of the served cache: enough that a slow query does not queue the rest.
+READERS = 3
 
 Progress = Callable[[int, int], None]
 
@@ -146,7 +148,7 @@ class Library:
     async def open(self) -> ArticleStore:
         """Open (creating if needed) the cache for reading."""
         if self.store is None:
-            self.store = await ArticleStore.open(self.db_path)
+            self.store = await ArticleStore.open(self.db_path, readers=READERS)
         return self.store
 
     async def close(self) -> None:

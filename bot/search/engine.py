@@ -211,7 +211,7 @@ class SearchEngine:
         gen = self.library.generation
         store = await self._store()
         metas = await store.all_meta()
-        tag_rows = await SearchStore(store.db).article_tags()
+        tag_rows = await SearchStore(store.readers).article_tags()
         index = await asyncio.to_thread(_build_index, metas, tag_rows)
         self._index, self._generation = index, gen
         self._df = {}
@@ -321,7 +321,7 @@ class SearchEngine:
     async def _rank(self, q: ParsedQuery, *, question: bool = False) -> _Scored:
         idx = await self.index()
         store = await self._store()
-        fts = SearchStore(store.db)
+        fts = SearchStore(store.readers)
         allowed = await self._allowed(idx, q, fts) if q.has_filters else None
         qwords = q.content
         if allowed is not None and not allowed:
@@ -465,7 +465,7 @@ class SearchEngine:
         if not pool:
             return []
         store = await self._store()
-        fts = SearchStore(store.db)
+        fts = SearchStore(store.readers)
         exprs = {w: fts_quote(" ".join(parts)) for w in q.content if (parts := fts_terms(w))}
         dfs = await self._doc_freqs(fts, list(exprs.values()))
         idf = {w: math.log(1 + idx.n / (df + 0.5)) for w, df in zip(exprs, dfs, strict=True)}

@@ -157,32 +157,61 @@ async def _migrate(db: aiosqlite.Connection, path: Path) -> None:
         raise StoreError(f"the article cache {path} is unreadable: {exc}") from None
 
 
+class Readers:
+    """Several connections to one cache file, each query on the least busy one.
+
+    In WAL mode they read in parallel (sqlite releases the GIL while it works), so one
+    slow full-text query no longer holds up every other command queued behind it.
+    """
+
+    def __init__(self, connections: list[aiosqlite.Connection]) -> None:
+        self.connections = connections
+        self._busy = [0] * len(connections)
+
+    async def execute_fetchall(self, sql: str, params: Sequence = ()) -> Iterable[sqlite3.Row]:
+        i = min(range(len(self.connections)), key=self._busy.__getitem__)
+        self._busy[i] += 1
+        try:
+            return await self.connections[i].execute_fetchall(sql, params)
+        finally:
+            self._busy[i] -= 1
+
+
 class ArticleStore:
     """Read access to the cache. Open with `await ArticleStore.open(path)`."""
 
-    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
-        self.db = db
+    def __init__(
+        self, db: aiosqlite.Connection, path: Path, readers: Readers | None = None
+    ) -> None:
+        self.db = db  # the first connection: migrations, and the writer's transaction
         self.path = path
+        self.readers = readers or Readers([db])
 
     @classmethod
-    async def open(cls, path: str | Path, *, create: bool = True) -> ArticleStore:
+    async def open(cls, path: str | Path, *, create: bool = True, readers: int = 1) -> ArticleStore:
+        """Open (and migrate) the cache; `readers` > 1 adds connections for parallel reads."""
         path = Path(path)
         db = await _connect(path, readonly=not create)
+        connections = [db]
         try:
             await _migrate(db, path)
+            for _ in range(readers - 1):
+                connections.append(await _connect(path, readonly=True))
         except BaseException:
-            await db.close()
+            for c in connections:
+                await c.close()
             raise
-        return cls(db, path)
+        return cls(db, path, Readers(connections))
 
     async def close(self) -> None:
-        await self.db.close()
+        for connection in self.readers.connections:
+            await connection.close()
 
     async def _all(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
         try:
             # One round trip to aiosqlite's thread: under load each trip waits for a turn
             # of a busy event loop, so execute + fetchall + close would triple the wait.
-            return list(await self.db.execute_fetchall(sql, tuple(params)))
+            return list(await self.readers.execute_fetchall(sql, tuple(params)))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the article cache {self.path} is unreadable: {exc}") from None
 

@@ -12,7 +12,7 @@ import math
 import sqlite3
 from collections.abc import Sequence
 
-import aiosqlite
+from bot.store.articles import Readers
 
 # bm25 column weights, in schema order: title, tags, description, text.
 WEIGHTS = (10.0, 5.0, 3.0, 1.0)
@@ -41,9 +41,9 @@ def fts5_idf(n_docs: int, df: int) -> float:
 
 
 class SearchStore:
-    """FTS5 reads for the search engine, on the ArticleStore's reader connection."""
+    """FTS5 reads for the search engine, on the ArticleStore's reader connections."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Readers) -> None:
         self.db = db
 
     async def _rows(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
