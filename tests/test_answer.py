@@ -82,3 +82,18 @@ def test_article_evidence_counts_the_whole_article_and_word_pairs() -> None:
     ev2 = article_evidence(ARTICLE, "porto engineer", idf)
     assert ev2.pairs == 0.0  # both words are there, but not side by side in that order
     assert article_evidence(ARTICLE, "quantum chromodynamics", idf).doc_cover == 0.0
+
+
+def test_the_quote_is_not_a_repeat_of_the_passage() -> None:
+    from bot.library.model import Article, Quote
+    from bot.search.answer import best_quote
+
+    first = Quote("We fixed 212 toasters this year and most needed a fuse", "Maria Okafor")
+    second = Quote("People bring us things they love and want to keep using", "Sam Lee")
+    article = Article(slug="a", title="Repair café", path="a.md", quotes=(first, second))
+    passage = f"“{first.text},” said Maria Okafor."
+    assert best_quote(article, "how many toasters", avoid=passage) == second
+    assert best_quote(article, "how many toasters") == first
+    # Only one quote: shown even though the passage holds it.
+    lone = Article(slug="b", title="B", path="b.md", quotes=(first,))
+    assert best_quote(lone, "toasters", avoid=passage) == first

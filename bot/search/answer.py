@@ -157,10 +157,18 @@ def passage_match(
     return max(0.0, min(1.0, score)), " ".join(s.text for s in sentences[i:j])
 
 
-def best_quote(article: Article, question: str | None = None) -> Quote | None:
-    """The most notable quote: a named speaker first, then relevance, then a readable length."""
+def best_quote(
+    article: Article, question: str | None = None, *, avoid: str | None = None
+) -> Quote | None:
+    """The most notable quote: a named speaker first, then relevance, then a readable length.
+
+    A quote inside `avoid` (the passage already shown) is taken only when no other is left.
+    """
     # A short unattributed "quote" is usually a scare-quoted phrase or a title, not speech.
     quotes = [(i, x) for i, x in enumerate(article.quotes) if x.speaker or len(x.text.split()) >= 8]
+    if avoid:
+        fresh = [(i, x) for i, x in quotes if x.text not in avoid]
+        quotes = fresh or quotes
     if not quotes:
         return None
     q = _terms(question) if question else set()

@@ -501,7 +501,7 @@ class SearchEngine:
         answer.score = round(final * 100)
         answer.passage = passage or best_passage(article, q.raw)
         answer.summary = self.summary(article)
-        answer.quote = self.quote(article, q.raw)
+        answer.quote = best_quote(article, q.raw, avoid=answer.passage)
         best_id = idx.by_slug.get(article.slug)
         others = [f[1].slug for f in found[1:] if f[0] >= max(ANSWER_THRESHOLD, 0.6 * final)]
         rest = [a for a in self._confident(scored, ANSWER_THRESHOLD) if a != best_id]
