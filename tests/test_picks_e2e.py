@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import pytest_asyncio
@@ -17,6 +16,7 @@ from bot.discord.app import create_bot
 from bot.discord.client import ArticleBot
 from bot.discord.cogs.picks import PicksCog
 from bot.settings import Settings
+from tests.fakeclock import FakeClock
 from tests.fakediscord import Channel, FakeDiscord, Guild, SpecValidationSkipped, User
 from tests.fakediscord.payloads import MANAGE_MESSAGES, SEND_MESSAGES
 
@@ -41,19 +41,6 @@ class PicksFake(FakeDiscord):
         if int(args["channel_id"]) in self.refuse_posts:
             raise DiscordError(403, 50013, "Missing Permissions")
         return await super()._create_message(rec, args)
-
-
-class Clock:
-    """The bot's injectable clock, moved by the tests."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def set(self, *args: int, zone: str = "UTC") -> None:
-        self.now = datetime(*args, tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
 
 @pytest_asyncio.fixture
@@ -85,11 +72,13 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2026, 11, 23, 6, 0, tzinfo=UTC))
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 23, 6, 0, tzinfo=UTC))
 
 
-async def start(fake: FakeDiscord, settings: Settings, clock: Clock) -> tuple[ArticleBot, PicksCog]:
+async def start(
+    fake: FakeDiscord, settings: Settings, clock: FakeClock
+) -> tuple[ArticleBot, PicksCog]:
     """Start a bot and wait for the scheduler's first tick, so tests own the next ones."""
     bot = await fake.start_bot(create_bot(settings, clock=clock, guild_ready_timeout=0.05))
     cog: Any = bot.get_cog("Picks")
@@ -179,7 +168,7 @@ def assert_no_mentions_but(fake: FakeDiscord, role_id: int | None = None) -> Non
 
 
 async def test_configure_then_post_now_with_note_ping_and_thread(
-    fake: PicksFake, settings: Settings, clock: Clock
+    fake: PicksFake, settings: Settings, clock: FakeClock
 ) -> None:
     channel = fake.add_channel(fake.guild, "picks")
     locked = fake.add_channel(
@@ -252,7 +241,7 @@ async def test_configure_then_post_now_with_note_ping_and_thread(
 
 
 async def test_non_moderator_is_refused_and_the_picks_role_lets_members_in(
-    fake: PicksFake, settings: Settings, clock: Clock
+    fake: PicksFake, settings: Settings, clock: FakeClock
 ) -> None:
     channel = fake.add_channel(fake.guild, "picks")
     mods = fake.add_role(fake.guild, "Mods")
@@ -286,7 +275,7 @@ async def test_non_moderator_is_refused_and_the_picks_role_lets_members_in(
 
 
 async def test_scheduled_post_at_the_set_time_by_the_running_loop(
-    fake: PicksFake, settings: Settings, clock: Clock
+    fake: PicksFake, settings: Settings, clock: FakeClock
 ) -> None:
     channel = fake.add_channel(fake.guild, "picks")
     clock.set(2026, 11, 23, 8, 0, zone="Europe/Paris")
@@ -318,7 +307,7 @@ async def test_scheduled_post_at_the_set_time_by_the_running_loop(
 
 
 async def test_restart_mid_day_posts_late_once_and_never_twice(
-    fake: PicksFake, settings: Settings, clock: Clock
+    fake: PicksFake, settings: Settings, clock: FakeClock
 ) -> None:
     channel = fake.add_channel(fake.guild, "picks")
     clock.set(2026, 11, 23, 7, 0)
@@ -347,7 +336,7 @@ async def test_restart_mid_day_posts_late_once_and_never_twice(
 
 
 async def test_days_with_a_daylight_saving_change(
-    fake: PicksFake, settings: Settings, clock: Clock
+    fake: PicksFake, settings: Settings, clock: FakeClock
 ) -> None:
     channel = fake.add_channel(fake.guild, "picks")
     clock.set(2026, 3, 28, 12, 0)
@@ -376,7 +365,7 @@ async def test_days_with_a_daylight_saving_change(
 
 
 async def test_two_guilds_in_different_zones_and_only_this_process_guilds(
-    fake: PicksFake, settings: Settings, clock: Clock
+    fake: PicksFake, settings: Settings, clock: FakeClock
 ) -> None:
     tokyo_channel = fake.add_channel(fake.guild, "picks")
     la = fake.add_guild("LA Guild")
@@ -416,7 +405,7 @@ async def test_two_guilds_in_different_zones_and_only_this_process_guilds(
 
 
 async def test_permission_lost_or_channel_gone_is_recorded_and_others_still_post(
-    fake: PicksFake, settings: Settings, clock: Clock
+    fake: PicksFake, settings: Settings, clock: FakeClock
 ) -> None:
     lost = fake.add_channel(fake.guild, "picks")
     fine_guild = fake.add_guild("Fine")
@@ -486,7 +475,7 @@ async def test_permission_lost_or_channel_gone_is_recorded_and_others_still_post
 # -- history ----------------------------------------------------------------------------
 
 
-async def test_history_is_paginated(fake: PicksFake, settings: Settings, clock: Clock) -> None:
+async def test_history_is_paginated(fake: PicksFake, settings: Settings, clock: FakeClock) -> None:
     channel = fake.add_channel(fake.guild, "picks")
     _, cog = await start(fake, settings, clock)
     await configure(fake, channel)
@@ -521,7 +510,7 @@ def custom_id_of(message: dict[str, Any], label: str) -> str:
 
 
 async def test_loop_survives_a_failing_tick(
-    fake: PicksFake, settings: Settings, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    fake: PicksFake, settings: Settings, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, cog = await start(fake, settings, clock)
     await fast_ticks(fake, cog)

@@ -12,6 +12,7 @@ import pytest
 
 from bot.picks import PickCandidate, PicksError, PicksService, filter_by_tags
 from bot.store.state import StateStore, open_state
+from tests.fakeclock import FakeClock
 
 if __package__:
     from .pg import fresh_database, postgres_url  # noqa: F401
@@ -20,19 +21,6 @@ else:
 
 GUILD, OTHER = 111, 222
 CHANNEL = 999
-
-
-class FakeClock:
-    """A settable clock, as the scheduler loop gets in tests."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def set(self, *args: int, zone: str = "UTC") -> None:
-        self.now = datetime(*args, tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
 
 def make_library(n: int) -> list[PickCandidate]:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 import discord
+from discord import app_commands
 
 from bot.library.model import Article, Quote, ReloadReport
 from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
@@ -508,6 +509,13 @@ def choice_value(choice: TitleChoice) -> str:
     if len(choice.slug) <= CHOICE_VALUE:
         return choice.slug
     return choice.label[:CHOICE_VALUE]
+
+
+def title_choices(choices: Sequence[TitleChoice]) -> list[app_commands.Choice[str]]:
+    """Autocomplete choices for article titles, within Discord's limits."""
+    return [
+        app_commands.Choice(name=choice_name(c), value=choice_value(c)) for c in choices[:CHOICES]
+    ]
 
 
 def hit_refs(hits: Sequence[SearchHit], limit: int = 4) -> list[tuple[str, str]]:

@@ -37,10 +37,7 @@ class LibraryCog(commands.Cog, name="Library"):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         choices = await self.bot.engine.autocomplete(current, limit=render.CHOICES)
-        return [
-            app_commands.Choice(name=render.choice_name(c), value=render.choice_value(c))
-            for c in choices[: render.CHOICES]
-        ]
+        return render.title_choices(choices)
 
     async def tag_choices(
         self, interaction: discord.Interaction, current: str

@@ -428,10 +428,7 @@ class PicksCog(commands.Cog, name="Picks"):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         choices = await self.bot.engine.autocomplete(current, limit=render.CHOICES)
-        return [
-            app_commands.Choice(name=render.choice_name(c), value=render.choice_value(c))
-            for c in choices[: render.CHOICES]
-        ]
+        return render.title_choices(choices)
 
     @picks.command(name="skip", description="Skip the next automatic pick", extras=MOD)
     async def picks_skip(self, interaction: discord.Interaction) -> None:
