@@ -421,7 +421,16 @@ class SearchEngine:
         resp = SearchResponse(query=q.raw)
         if q.empty or not idx.n:
             return resp
-        if looks_like_question(q):
+        question = looks_like_question(q)
+        keywords: _Scored | None = None
+        if not question:
+            scored = keywords = await self._rank(q)
+            ids = self._confident(scored, SEARCH_THRESHOLD)
+            # A short question nothing matches as keywords ("who founded X"): answer it
+            # as a question, whose body evidence may still find the article.
+            question = not ids and bool(q.words) and q.words[0] in _QUESTION_START
+            question = question and not q.has_filters and len(q.content) >= 2
+        if question:
             scored = await self._rank(q, question=True)
             found = await self._rerank(idx, q, scored)
             if found and found[0][0] >= ANSWER_THRESHOLD:
@@ -432,12 +441,9 @@ class SearchEngine:
                 ids = top + rest
             else:
                 ids = []
-        else:
-            scored = await self._rank(q)
-            ids = self._confident(scored, SEARCH_THRESHOLD)
         resp.hits = [self._hit(idx, a, scored.scores[a]) for a in ids[: max(1, limit)]]
         if not resp.hits:
-            resp.suggestions = self._suggest(idx, q, scored)
+            resp.suggestions = self._suggest(idx, q, keywords or scored)
         return resp
 
     def _suggest(self, idx: LibraryIndex, q: ParsedQuery, scored: _Scored) -> list[str]:
