@@ -20,6 +20,7 @@ import aiosqlite
 
 from bot.library.model import Article, FileFailure, Quote, Sentence
 from bot.store.schema import MIGRATIONS
+from bot.store.sqlite import use_wal
 
 
 class StoreError(Exception):
@@ -128,8 +129,8 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
     try:
         await db.execute("PRAGMA busy_timeout = 10000")
         await db.execute("PRAGMA foreign_keys = ON")
-        mode = (await (await db.execute("PRAGMA journal_mode = WAL")).fetchone())[0]
-        if mode.lower() != "wal" and not readonly:
+        mode = await use_wal(db)
+        if mode != "wal" and not readonly:
             raise StoreError(f"cannot use WAL mode on {path}")
         await db.execute("PRAGMA synchronous = NORMAL")
         return db

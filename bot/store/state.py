@@ -20,6 +20,7 @@ from typing import Any, Literal, Protocol
 
 import aiosqlite
 
+from bot.store.sqlite import use_wal
 from bot.store.state_migrations import MIGRATIONS, statements
 
 PickKind = Literal["auto", "manual"]
@@ -125,7 +126,7 @@ class _SqliteEngine:
         conn = await aiosqlite.connect(path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         await conn.execute("PRAGMA busy_timeout = 10000")
-        await conn.execute("PRAGMA journal_mode = WAL")
+        await use_wal(conn)
         await conn.execute("PRAGMA synchronous = NORMAL")
         return cls(conn)
 
