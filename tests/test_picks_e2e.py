@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import warnings
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +16,8 @@ from bot.discord.client import ArticleBot
 from bot.discord.cogs.picks import PicksCog
 from bot.settings import Settings
 from tests.fakeclock import FakeClock
-from tests.fakediscord import Channel, FakeDiscord, Guild, SpecValidationSkipped, User
+from tests.fakediscord import Channel, FakeDiscord, Guild, User
+from tests.fakediscord.fixture import running
 from tests.fakediscord.payloads import MANAGE_MESSAGES, SEND_MESSAGES
 
 try:  # the fake's REST half moved to its own module
@@ -45,16 +45,8 @@ class PicksFake(FakeDiscord):
 
 @pytest_asyncio.fixture
 async def fake() -> AsyncIterator[PicksFake]:
-    fake = PicksFake()
-    if fake.validation_skipped:
-        warnings.warn(SpecValidationSkipped(fake.validation_skipped), stacklevel=1)
-    await fake.start()
-    try:
+    async with running(PicksFake()) as fake:
         yield fake
-    finally:
-        await fake.close()
-    if fake.errors:
-        pytest.fail("fake Discord saw errors:\n  " + "\n  ".join(fake.errors), pytrace=False)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from collections.abc import AsyncIterator
 
@@ -15,10 +16,12 @@ class SpecValidationSkipped(pytest.PytestWarning):
     """The Discord OpenAPI spec is absent, so request bodies were not validated."""
 
 
-@pytest_asyncio.fixture
-async def fake_discord() -> AsyncIterator[FakeDiscord]:
-    """A running fake Discord; at teardown, stops any bot and fails on recorded errors."""
-    fake = FakeDiscord()
+@contextlib.asynccontextmanager
+async def running(fake: FakeDiscord) -> AsyncIterator[FakeDiscord]:
+    """Start `fake`; at exit stop any bot and fail the test on recorded errors.
+
+    Tests that need a FakeDiscord subclass use this in their own fixture.
+    """
     if fake.validation_skipped:
         warnings.warn(
             SpecValidationSkipped(f"request bodies not validated: {fake.validation_skipped}"),
@@ -34,3 +37,10 @@ async def fake_discord() -> AsyncIterator[FakeDiscord]:
             "fake Discord saw invalid payloads or unknown routes:\n  " + "\n  ".join(fake.errors),
             pytrace=False,
         )
+
+
+@pytest_asyncio.fixture
+async def fake_discord() -> AsyncIterator[FakeDiscord]:
+    """A running fake Discord that fails the test on errors."""
+    async with running(FakeDiscord()) as fake:
+        yield fake
