@@ -6,12 +6,12 @@ import asyncio
 import logging
 import re
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.discord import deadline
 from bot.discord.app import create_bot
 from bot.discord.client import ArticleBot
 from bot.discord.cooldown import UserCooldown
@@ -176,8 +176,7 @@ async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(
     running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake, bot = running
-    # discord.py loads extensions without binding them on their package: patch the module.
-    monkeypatch.setattr(sys.modules["bot.discord.cogs.ask"], "ASK_DEFER_AFTER", 0.05)
+    monkeypatch.setattr(deadline, "DEFER_AFTER", 0.05)
     answer = bot.engine.ask
 
     async def slow(question: str):
@@ -474,6 +473,50 @@ async def test_a_second_reload_while_one_runs_is_told_so(running) -> None:
     gate.set()
     await first
     assert first.embeds[0]["title"] == "Library reloaded"
+
+
+def block_searches(bot: ArticleBot, monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
+    """Make /search wait for the returned event: a slow interaction holding its place."""
+    release = asyncio.Event()
+    search = bot.engine.search
+
+    async def slow(*args: Any, **kwargs: Any):
+        await release.wait()
+        return await search(*args, **kwargs)
+
+    monkeypatch.setattr(bot.engine, "search", slow)
+    return release
+
+
+async def test_a_command_queued_behind_slow_ones_is_acknowledged_then_answered(
+    running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake, bot = running
+    monkeypatch.setattr(bot.tree, "queue", deadline.InteractionQueue(width=1))
+    monkeypatch.setattr(deadline, "DEFER_AFTER", 0.1)
+    release = block_searches(bot, monkeypatch)
+    slow = await fake.invoke("search", {"query": "salmon"}, wait=False)
+    queued = await fake.invoke("latest", wait=False)
+    await queued.wait(lambda r: r.deferred, None, "the queued command's acknowledgement")
+    assert not queued.embeds  # acknowledged while waiting its turn, not answered yet
+    release.set()
+    await slow
+    await queued
+    assert "salmon" in slow.embeds[0]["description"].lower()
+    assert queued.embeds and queued.embeds[0]["title"].startswith("Latest")
+
+
+async def test_reload_does_not_wait_behind_queued_interactions(
+    running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake, bot = running
+    monkeypatch.setattr(bot.tree, "queue", deadline.InteractionQueue(width=1))
+    release = block_searches(bot, monkeypatch)
+    slow = await fake.invoke("search", {"query": "salmon"}, wait=False)
+    result = await fake.invoke("reload", user=fake.admin)
+    assert result.embeds[0]["title"] == "Library reloaded"
+    release.set()
+    await slow
 
 
 async def test_admin_commands_are_guild_only(running) -> None:

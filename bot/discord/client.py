@@ -21,6 +21,7 @@ from discord.ext import commands
 
 from bot.discord.commandsync import sync_tree
 from bot.discord.cooldown import UserCooldown
+from bot.discord.deadline import InteractionQueue, mark_arrival
 from bot.discord.errors import OnCooldown, report_error
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.views import ArticleButton
@@ -57,6 +58,20 @@ def intents() -> discord.Intents:
 
 class ArticleTree(app_commands.CommandTree):
     """The command tree: per-user cooldowns before commands, and one error handler."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.queue = InteractionQueue()
+
+    async def _call(self, interaction: discord.Interaction) -> None:
+        # Commands and autocomplete wait their turn; a long one (/reload) must not hold a
+        # place, and only says so once it has acknowledged the interaction itself.
+        command = interaction.command
+        if command is not None and command.extras.get("queue") is False:
+            mark_arrival(interaction)
+            await super()._call(interaction)
+            return
+        await self.queue.run(interaction, lambda: super(ArticleTree, self)._call(interaction))
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.type is not discord.InteractionType.application_command:

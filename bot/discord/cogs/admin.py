@@ -40,7 +40,12 @@ class AdminCog(commands.Cog, name="Admin"):
         self.bot = bot
         self._reloading = False  # set before the first await, so two callers cannot both start
 
-    @app_commands.command(name="reload", description="Reload the article library", extras=ADMIN)
+    @app_commands.command(
+        name="reload",
+        description="Reload the article library",
+        # Minutes at 100k articles: it acknowledges at once and must not hold a queue place.
+        extras={**ADMIN, "queue": False},
+    )
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.guild_only()
     async def reload(self, interaction: discord.Interaction) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import re
@@ -14,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord import render
+from bot.discord.deadline import in_time
 from bot.discord.reply import NO_MENTIONS, send
 from bot.discord.views import Pager, answer_view
 
@@ -27,9 +27,6 @@ HELP_LINE = (
     "— or use /ask, /search and /article."
 )
 EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
-# Seconds /ask may take before it defers: Discord drops an interaction not acknowledged
-# within 3 s of being sent, and the event loop may have started this one late.
-ASK_DEFER_AFTER = 1.5
 
 
 class AskCog(commands.Cog, name="Ask"):
@@ -44,14 +41,9 @@ class AskCog(commands.Cog, name="Ask"):
     async def ask(
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]
     ) -> None:
-        work = asyncio.ensure_future(self.bot.engine.ask(question))
-        try:
-            answer = await asyncio.wait_for(asyncio.shield(work), ASK_DEFER_AFTER)
-        except TimeoutError:
-            # Answers normally take milliseconds; under a burst, acknowledge ("thinking…")
-            # before Discord's 3 s run out, then send the answer as a follow-up.
-            await interaction.response.defer(thinking=True)
-            answer = await work
+        # Answers normally take milliseconds; under a burst, acknowledge ("thinking…")
+        # before Discord's 3 s run out, then send the answer as a follow-up.
+        answer = await in_time(interaction, self.bot.engine.ask(question))
         if answer.article is None:
             await send(interaction, embed=render.no_answer_embed(question), ephemeral=True)
             return
