@@ -18,7 +18,8 @@ from bot.search.query import STOPWORDS, words
 from bot.store.articles import ArticleMeta
 
 # Above this many title postings, a query word only scores candidates other words found.
-CANDIDATE_CAP = 2000
+# Scoring costs ~0.5 µs a candidate; titles holding every query word come first anyway.
+CANDIDATE_CAP = 1000
 # Only this many best title matches go on to be combined with the other evidence.
 TITLE_TOP = 300
 # Title scores of this many recent costly queries (many candidates) are kept.
@@ -197,12 +198,14 @@ class LibraryIndex:
         sizes = {q: sum(len(self.postings[m.word]) for m in ms) for q, ms in expansions}
         # Candidates come from the rarest words' postings, within a budget; commoner words
         # only score those candidates, so a query costs the same at 1k and at 100k.
-        candidates: set[int] = set()
+        candidates = self._full_matches(qwords)
+        first = True
         for q, ms in sorted(expansions, key=lambda x: sizes[x[0]]):
             if not ms:
                 continue
-            if candidates and len(candidates) + sizes[q] > CANDIDATE_CAP:
+            if not first and len(candidates) + sizes[q] > CANDIDATE_CAP:
                 break
+            first = False
             for m in sorted(ms, key=lambda m: -m.quality):
                 p = self.postings[m.word]
                 if len(p) > CANDIDATE_CAP:
@@ -240,14 +243,17 @@ class LibraryIndex:
                 precision = 1.0
             out[a] = (r / total) * (0.55 + 0.45 * precision)
         if len(qwords) > 1:
-            check: Iterable[int] = out
-            if len(out) > TITLE_TOP:
+            # Only titles holding every query word but the last (which may be half typed)
+            # as whole words can hold them in the query's order.
+            check = out.keys() & self._holding(qwords[:-1])
+            if len(check) > TITLE_TOP:
                 # The bump below only matters to titles it can lift into the TITLE_TOP.
                 floor = sorted(out.values(), reverse=True)[TITLE_TOP - 1] - 0.04 - 1e-9
-                check = [a for a, score in out.items() if score >= floor]
+                check = {a for a in check if out[a] >= floor}
             keys = self._content_keys
+            phrase = f" {qkey}"
             for a in check:
-                if qkey in keys[a]:
+                if phrase in f" {keys[a]}":
                     out[a] = min(0.99, out[a] + 0.04)  # the words in the title's own order
         # The whole title: its content words are the query's, so it holds each of them.
         whole = [self.postings.get(q) for q in qwords]
@@ -266,6 +272,28 @@ class LibraryIndex:
             while len(self._memo) > MEMO_SIZE:
                 self._memo.popitem(last=False)
         return out
+
+    def _holding(self, qwords: list[str]) -> set[int]:
+        """Articles whose titles hold every one of these words (all articles for none)."""
+        sets = sorted((self.postings.get(q, set()) for q in dict.fromkeys(qwords)), key=len)
+        if not sets:
+            return set(self.entries)
+        return set.intersection(*sets) if len(sets) > 1 else set(sets[0])
+
+    def _full_matches(self, qwords: list[str]) -> set[int]:
+        """The newest CANDIDATE_CAP titles holding every content word of the query exactly.
+
+        Intersections run in C and are small; a common word's postings alone are capped to
+        its newest, so an old title that is exactly what was typed still gets scored.
+        """
+        content = [q for q in qwords if q not in STOPWORDS]
+        if len(content) < 2:
+            return set()
+        full = self._holding(content)
+        if len(full) > CANDIDATE_CAP:
+            ranks = self._ranks
+            full = set(sorted(full, key=ranks.__getitem__)[:CANDIDATE_CAP])
+        return full
 
     def _best(self, scores: dict[int, float]) -> dict[int, float]:
         """The TITLE_TOP best scores, best first, newer first on ties."""
