@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.library.sync import Library
-from bot.search.engine import SearchEngine
+from bot.search.engine import SearchEngine, looks_like_question, reads_as_sentence
+from bot.search.query import parse_query
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -110,6 +111,49 @@ async def test_natural_question_finds_the_article(engine: SearchEngine) -> None:
     assert answer.article is not None and "Swiss" in answer.article.title
     assert answer.passage and "faster" in answer.passage.lower()
     assert len(answer.alternatives) <= 4
+
+
+@pytest.mark.parametrize(
+    "query, question",
+    [
+        ("how did go make its maps faster", True),
+        ("until which rust release will the rls be shipped", True),  # a lead word first
+        ("in which go release did loops change", True),
+        ("since when is it default", True),
+        ("anything ending in a question mark?", True),
+        ("in the beginning was the word", False),  # a lead word, but no question word
+        ("by which", False),  # too short to be a question
+        ("faster go maps with swiss tables", False),
+        ('how does "go vet" work', False),  # a filter: searched as keywords
+    ],
+)
+def test_looks_like_question(query: str, question: bool) -> None:
+    assert looks_like_question(parse_query(query)) is question
+
+
+@pytest.mark.parametrize(
+    "query, sentence",
+    [
+        ("go keynote at the international symposium on memory management", True),
+        ("recipe for banana bread with walnuts", True),
+        ("python tutorial for beginners", False),  # a topic: keyword confidence decides
+        ("garbage collector keynote", False),  # keywords only: no function words
+        ("maps in go", False),  # too few content words
+        ("tag:generics talk at the type inference meeting", False),
+    ],
+)
+def test_reads_as_sentence(query: str, sentence: bool) -> None:
+    assert reads_as_sentence(parse_query(query)) is sentence
+
+
+async def test_a_description_no_keyword_matches_is_answered_as_a_question(
+    engine: SearchEngine,
+) -> None:
+    # No title holds these words; the body of the keynote's transcript does.
+    query = "go talk at the memory management symposium"
+    assert await top(engine, query) == "Getting to Go: The Journey of Go's Garbage Collector"
+    # A question led by a preposition is a question too, not keywords.
+    assert await top(engine, "until which version will RLS be released") == "RLS Deprecation"
 
 
 @pytest.mark.parametrize(

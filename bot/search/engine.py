@@ -15,7 +15,16 @@ from rapidfuzz import fuzz, process
 from bot.library.model import Article, Quote, ReloadReport
 from bot.search.answer import Evidence, article_evidence, best_passage, best_quote
 from bot.search.cache import ResultCache
-from bot.search.query import ParsedQuery, clip, fold, fts_quote, fts_terms, parse_query, words
+from bot.search.query import (
+    QUESTION_WORDS,
+    ParsedQuery,
+    clip,
+    fold,
+    fts_quote,
+    fts_terms,
+    parse_query,
+    words,
+)
 from bot.search.rank import LibraryIndex, combine
 from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
 from bot.search.summary import summarize
@@ -85,11 +94,52 @@ _QUESTION_START = frozenset(
 )
 
 
+# Words that may come before the question word: "until which release", "since when".
+_QUESTION_LEAD = frozenset(
+    [
+        "and",
+        "so",
+        "but",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "since",
+        "until",
+        "till",
+        "to",
+        "of",
+        "with",
+    ]
+)
+
+
 def looks_like_question(q: ParsedQuery) -> bool:
     """A natural question rather than a title or keywords: answer it like `ask`."""
     if q.has_filters or not q.words:
         return False
-    return q.raw.rstrip().endswith("?") or (q.words[0] in _QUESTION_START and len(q.words) >= 4)
+    if q.raw.rstrip().endswith("?"):
+        return True
+    if len(q.words) < 4:
+        return False
+    first, second = q.words[0], q.words[1]
+    return first in _QUESTION_START or (first in _QUESTION_LEAD and second in QUESTION_WORDS)
+
+
+# A description rather than a topic: "python tutorial for beginners" (3 content words)
+# stays a keyword search, whose confidence decides; "keynote at the symposium on memory
+# management" reads as a sentence.
+SENTENCE_CONTENT_WORDS = 4
+
+
+def reads_as_sentence(q: ParsedQuery) -> bool:
+    """Many content words joined by function words: a description of what is wanted,
+    worth answering as a question when no title or keyword matches it."""
+    if q.has_filters:
+        return False
+    return len(q.content) >= SENTENCE_CONTENT_WORDS and len(q.words) > len(q.content)
 
 
 # Question reranking: the first-stage score (title, tags, FTS5 bm25) and the article's own
@@ -426,10 +476,13 @@ class SearchEngine:
         if not question:
             scored = keywords = await self._rank(q)
             ids = self._confident(scored, SEARCH_THRESHOLD)
-            # A short question nothing matches as keywords ("who founded X"): answer it
-            # as a question, whose body evidence may still find the article.
-            question = not ids and bool(q.words) and q.words[0] in _QUESTION_START
-            question = question and not q.has_filters and len(q.content) >= 2
+            # A short question ("who founded X") or a description ("keynote at the
+            # symposium on memory management") nothing matches as keywords: answer it as
+            # a question, whose body evidence may still find the article.
+            question = not ids and bool(q.words) and not q.has_filters
+            question = question and (
+                (q.words[0] in _QUESTION_START and len(q.content) >= 2) or reads_as_sentence(q)
+            )
         if question:
             scored = await self._rank(q, question=True)
             found = await self._rerank(idx, q, scored)
