@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ers", "er", "ly", "s")
 
 
+# The same few thousand words are stemmed for every sentence of every candidate article.
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Strip one common English suffix, keeping a stem of at least 3 letters."""
     if len(word) <= 3 or not word.isalpha():
@@ -19,4 +23,6 @@ def stem(word: str) -> str:
             if base.endswith("e") and suf in ("es",):
                 return base
             return base.rstrip("e") if suf in ("ed", "ing", "er", "ers", "ings") else base
-    return word.rstrip("e") if len(word) > 4 else word
+    # One silent final -e, as the plural rules above leave it: "type"/"types" -> "typ",
+    # "degree"/"degrees" -> "degre".
+    return word[:-1] if word.endswith("e") and len(word) >= 4 else word
