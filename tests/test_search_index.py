@@ -136,3 +136,47 @@ async def test_the_same_question_asked_at_once_is_answered_once(library: Library
     answers = await asyncio.gather(*(engine.ask(question) for _ in range(5)))
     assert answers[0].article is not None
     assert all(a is answers[0] for a in answers)
+
+
+GARDEN_TITLES = [
+    ("Garden notes", "2024-01-01"),
+    ("Garden notes from spring", "2025-03-01"),
+    ("Garden notes from autumn", "2025-10-01"),
+    ("Community garden notes", "2026-01-01"),
+]
+
+
+@pytest.fixture
+async def garden(tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    for i, (title, date) in enumerate(GARDEN_TITLES):
+        (content / f"g{i}.md").write_text(
+            f"---\ntitle: {title}\nslug: g{i}\ndate: '{date}T09:00:00Z'\n---\n"
+            f"<p>Notes about the garden, number {i}.</p>\n",
+            encoding="utf-8",
+        )
+    lib = Library(content, tmp_path / "articles.db")
+    await lib.reload()
+    yield SearchEngine(lib)
+    await lib.close()
+
+
+@pytest.mark.parametrize("scan", [300, 0])  # few titles share the start / walk the newest
+async def test_autocomplete_puts_titles_starting_with_the_typed_text_first(
+    garden: SearchEngine, scan: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.search.rank.PREFIX_SCAN", scan)
+    typed = [c.title for c in await garden.autocomplete("garden notes")]
+    # The whole title, then the others starting with it newest first, then word matches.
+    assert typed == [
+        "Garden notes",
+        "Garden notes from autumn",
+        "Garden notes from spring",
+        "Community garden notes",
+    ]
+    half = [c.title for c in await garden.autocomplete("Garden notes fr", limit=2)]
+    assert half == ["Garden notes from autumn", "Garden notes from spring"]
+    assert [c.title for c in await garden.autocomplete("communty garden")] == [
+        "Community garden notes"  # a typo: no title starts with it, word matching finds it
+    ]

@@ -614,10 +614,13 @@ class SearchEngine:
         if not text.strip():
             ids = idx.newest[:limit]
         else:
-            qwords = words(text)
+            # Titles that start with what was typed come first; word matching (typos,
+            # words in any order) fills the rest, and is skipped when they are enough.
+            ids = idx.titles_starting(text, limit)
+            qwords = words(text) if len(ids) < limit else []
             title = idx.title_scores(qwords) if qwords else {}
-            ids = sorted(title, key=lambda a: (-round(title[a] * 100), idx.entries[a].rank))
-            ids = [a for a in ids if title[a] >= 0.3][:limit]
+            ranked = sorted(title, key=lambda a: (-round(title[a] * 100), idx.entries[a].rank))
+            ids += [a for a in ranked if title[a] >= 0.3 and a not in ids][: limit - len(ids)]
             if len(ids) < limit and len(text) >= 3 and len(idx.by_title) <= 20_000:
                 # Small libraries: also catch what word matching misses (e.g. run-together words).
                 keys = list(idx.by_title)

@@ -7,6 +7,8 @@ only the articles those words point at are scored.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
 import re
 from collections import OrderedDict, defaultdict
@@ -22,6 +24,8 @@ from bot.store.articles import ArticleMeta
 CANDIDATE_CAP = 1000
 # Only this many best title matches go on to be combined with the other evidence.
 TITLE_TOP = 300
+# Above this many titles starting with the typed text, the newest are found by walking.
+PREFIX_SCAN = 300
 # Title scores of this many recent costly queries (many candidates) are kept.
 MEMO_SIZE = 256
 _COMPOUND = re.compile(r"[.+#]+")
@@ -118,6 +122,7 @@ class LibraryIndex:
         self._idf = {w: math.log(1 + self.n / len(p)) for w, p in self.postings.items()}
         self.max_idf = math.log(1 + max(self.n, 1))
         self.repeated_titles = {k for k, v in self.by_title.items() if len(v) > 1}
+        self._title_keys = sorted(self.by_title)  # for titles starting with typed text
         self.tag_names = sorted(self.by_tag, key=lambda t: (-len(self.by_tag[t]), t))
         self.tag_table = NameTable(self.by_tag)
         self.author_table = NameTable(self.by_author)
@@ -226,22 +231,26 @@ class LibraryIndex:
                 hits.difference_update(best_q)
                 best_q.update(dict.fromkeys(hits, m.quality))
             w = weights[q]
+            if not recall:
+                recall = {a: w * qual for a, qual in best_q.items()}
+                continue
+            get = recall.get
             for a, qual in best_q.items():
-                recall[a] = recall.get(a, 0) + w * qual
+                recall[a] = get(a, 0) + w * qual
         # A candidate's title word was matched iff a query word matched it: every title
         # word's postings hold the article, and only candidates are scored.
         matched = {m.word for _, ms in expansions for m in ms}
-        out: dict[int, float] = {}
         qkey = " ".join(qwords)
         # The per-title work (which title words matched, their idf mass) is done per
         # matched word with set operations: thousands of candidates for common words.
         mass = self._matched_mass(candidates, matched)
         masses = self._title_mass
-        for a, r in recall.items():
-            precision = mass.get(a, 0) / masses[a]
-            if precision > 1.0:
-                precision = 1.0
-            out[a] = (r / total) * (0.55 + 0.45 * precision)
+        held = mass.get
+        # precision = the share of the title's idf mass the query matched, at most 1.
+        out = {
+            a: (r / total) * (1.0 if (p := held(a, 0) / masses[a]) >= 1.0 else 0.55 + 0.45 * p)
+            for a, r in recall.items()
+        }
         if len(qwords) > 1:
             # Only titles holding every query word but the last (which may be half typed)
             # as whole words can hold them in the query's order.
@@ -300,10 +309,14 @@ class LibraryIndex:
         ranks = self._ranks
         # Sorting bare floats is cheap: it gives the score the cut falls on.
         edge = sorted(scores.values(), reverse=True)[TITLE_TOP - 1]
-        keep = [a for a, s in scores.items() if s >= edge]
-        keep.sort(key=ranks.__getitem__)
-        keep.sort(key=scores.__getitem__, reverse=True)  # stable: newer first on ties
-        return {a: scores[a] for a in keep[:TITLE_TOP]}
+        above = [a for a, s in scores.items() if s > edge]
+        # Often hundreds of titles tie on the cut: only the newest of them are kept.
+        ties = heapq.nsmallest(
+            TITLE_TOP - len(above), [a for a, s in scores.items() if s == edge], ranks.__getitem__
+        )
+        above.sort(key=ranks.__getitem__)
+        above.sort(key=scores.__getitem__, reverse=True)  # stable: newer first on ties
+        return {a: scores[a] for a in above + ties}
 
     def _matched_mass(self, candidates: set[int], matched: set[str]) -> dict[int, float]:
         """Per candidate, the summed idf of its title words that a query word matched.
@@ -363,6 +376,33 @@ class LibraryIndex:
 
     def _rank(self, aid: int) -> int:
         return self.entries[aid].rank
+
+    def titles_starting(self, text: str, limit: int) -> list[int]:
+        """Up to limit articles whose title starts with text (folded): the whole title
+        first, then newest first. What someone typing a title into a box is after."""
+        key = title_key(text)
+        if len(key) < 2:
+            return []
+        keys = self._title_keys
+        lo = bisect.bisect_left(keys, key)
+        hi = bisect.bisect_left(keys, key + "\U0010ffff", lo)
+        if lo == hi:
+            return []
+        out = list(self.by_title.get(key, ()))[:limit]
+        if hi - lo <= PREFIX_SCAN:
+            rest = [a for k in keys[lo:hi] if k != key for a in self.by_title[k]]
+            out += heapq.nsmallest(limit - len(out), rest, key=self._ranks.__getitem__)
+            return out
+        # Thousands of titles share the start ("go", "rust 1."): walking the newest
+        # articles finds the first few sooner than sorting them all.
+        entries = self.entries
+        for a in self.newest:
+            if len(out) >= limit:
+                break
+            k = entries[a].title_key
+            if k.startswith(key) and k != key:
+                out.append(a)
+        return out
 
     def exact_title(self, text: str) -> list[int]:
         """Articles whose whole title equals text (folded), newest first."""
