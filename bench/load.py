@@ -693,6 +693,13 @@ def report(
         f" p99 {percentile(done, 99):.1f} max {(done[-1] if done else float('nan')):.1f} ms;"
         f" {deferred} of {len(outcomes)} callbacks were deferrals"
     )
+    # Outcomes are in send order: where in the run the slow ones were (cold caches early?).
+    tenth = max(1, len(outcomes) // 10)
+    spans = []
+    for start in range(0, len(outcomes), tenth):
+        part = sorted(o.latency_ms for o in outcomes[start : start + tenth] if o.latency_ms)
+        spans.append(f"{percentile(part, 50):.0f}/{percentile(part, 99):.0f}")
+    print(f"callback p50/p99 (ms) by tenth of the run, in send order: {' '.join(spans)}")
     # "callback after 3.42s" and the like group as one reason.
     reasons = Counter(re.sub(r"\d+(\.\d+)?", "N", e) for o in outcomes for e in o.errors)
     tracebacks = bot_log.count("Traceback")

@@ -125,13 +125,25 @@ def passage_match(
         total = sum(weight.values()) or 1.0
     title_terms = _terms(article.title) & q
     kind = answer_type(question)
+    # Per sentence, the question terms it holds: most hold none, and windows are built
+    # from these small sets rather than from every word of up to three sentences.
+    held = [ts & q for ts in toks]
+    lengths = [len(s.text) for s in sentences]
+    cues: dict[int, bool] = {}
+
+    def cue(k: int) -> bool:
+        found = cues.get(k)
+        if found is None:
+            found = cues[k] = _cue(kind, sentences[k].text)
+        return found
+
     best: tuple[float, int, int] | None = None
     for i in range(n):
         for size in range(1, MAX_WINDOW + 1):
             j = i + size
             if j > n or sentences[j - 1].paragraph != sentences[i].paragraph:
                 break
-            covered = set().union(*toks[i:j]) & q
+            covered = held[i] if size == 1 else set().union(*held[i:j])
             if not covered:
                 continue
             # Words the title already holds count half when the passage leaves them out.
@@ -140,12 +152,12 @@ def passage_match(
                 + 0.5 * sum(weight[t] for t in title_terms - covered)
             ) / total
             # Proximity: all the matched terms in one sentence beat terms spread over three.
-            densest = max(len(toks[k] & q) for k in range(i, j))
+            densest = max(len(held[k]) for k in range(i, j))
             score += 0.15 * densest / len(q)
-            if any(_cue(kind, sentences[k].text) for k in range(i, j)):
+            if any(cue(k) for k in range(i, j)):
                 score += 0.15
             score -= 0.06 * (size - 1)
-            length = sum(len(sentences[k].text) for k in range(i, j))
+            length = sum(lengths[i:j])
             if length > MAX_PASSAGE_CHARS:
                 score -= 0.2
             score -= 0.002 * i / max(n, 1)  # earlier wins a tie
