@@ -396,13 +396,15 @@ class SearchEngine:
                     tag_s[a] = 1.0 if exact else 0.8
         corrections: dict[str, str] = {}
         text = await self._text_scores(idx, fts, qwords, allowed, corrections, question)
-        scores: dict[int, float] = {}
-        for a in set(title) | set(text) | set(tag_s):
-            scores[a] = combine(
-                title.get(a, 0.0), text.get(a, 0.0), tag_s.get(a, 0.0), question=question
-            )
-        order = sorted(scores, key=lambda a: (-round(scores[a] * 100), idx.entries[a].rank))
-        return _Scored(order, scores, corrections)
+        by_title, by_text, by_tag = title.get, text.get, tag_s.get
+        scores = {
+            a: combine(by_title(a, 0.0), by_text(a, 0.0), by_tag(a, 0.0), question=question)
+            for a in title.keys() | text.keys() | tag_s.keys()
+        }
+        # Hundreds of candidates: tuples sort in C, a key function is a call per item.
+        ranks = idx.ranks
+        keyed = sorted([(-round(s * 100), ranks[a], a) for a, s in scores.items()])
+        return _Scored([k[2] for k in keyed], scores, corrections)
 
     def _hit(self, idx: LibraryIndex, aid: int, score: float) -> SearchHit:
         e = idx.entries[aid]
@@ -619,8 +621,9 @@ class SearchEngine:
             ids = idx.titles_starting(text, limit)
             qwords = words(text) if len(ids) < limit else []
             title = idx.title_scores(qwords) if qwords else {}
-            ranked = sorted(title, key=lambda a: (-round(title[a] * 100), idx.entries[a].rank))
-            ids += [a for a in ranked if title[a] >= 0.3 and a not in ids][: limit - len(ids)]
+            ranks = idx.ranks
+            ranked = sorted([(-round(s * 100), ranks[a], a) for a, s in title.items() if s >= 0.3])
+            ids += [k[2] for k in ranked if k[2] not in ids][: limit - len(ids)]
             if len(ids) < limit and len(text) >= 3 and len(idx.by_title) <= 20_000:
                 # Small libraries: also catch what word matching misses (e.g. run-together words).
                 keys = list(idx.by_title)

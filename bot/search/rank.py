@@ -135,13 +135,13 @@ class LibraryIndex:
                 self._labels.setdefault(self.label(aid), aid)
         # Per article, what title_scores reads for thousands of candidates, in flat dicts:
         # its rank, content key and title idf mass (summed in title order, as always).
-        self._ranks: dict[int, int] = {}
+        self.ranks: dict[int, int] = {}  # article id -> rank (0 = newest)
         self._title_mass: dict[int, float] = {}
         self._content_keys: dict[int, str] = {}
         idf = self._idf.get
         top = self.max_idf
         for aid, e in self.entries.items():
-            self._ranks[aid] = e.rank
+            self.ranks[aid] = e.rank
             self._title_mass[aid] = sum([idf(w, top) for w in e.title_words]) or 1.0
             self._content_keys[aid] = e.content_key
         # Filled lazily per common word / query; the index never changes once built.
@@ -300,13 +300,13 @@ class LibraryIndex:
             return set()
         full = self._holding(content)
         if len(full) > CANDIDATE_CAP:
-            ranks = self._ranks
+            ranks = self.ranks
             full = set(sorted(full, key=ranks.__getitem__)[:CANDIDATE_CAP])
         return full
 
     def _best(self, scores: dict[int, float]) -> dict[int, float]:
         """The TITLE_TOP best scores, best first, newer first on ties."""
-        ranks = self._ranks
+        ranks = self.ranks
         # Sorting bare floats is cheap: it gives the score the cut falls on.
         edge = sorted(scores.values(), reverse=True)[TITLE_TOP - 1]
         above = [a for a, s in scores.items() if s > edge]
@@ -391,7 +391,7 @@ class LibraryIndex:
         out = list(self.by_title.get(key, ()))[:limit]
         if hi - lo <= PREFIX_SCAN:
             rest = [a for k in keys[lo:hi] if k != key for a in self.by_title[k]]
-            out += heapq.nsmallest(limit - len(out), rest, key=self._ranks.__getitem__)
+            out += heapq.nsmallest(limit - len(out), rest, key=self.ranks.__getitem__)
             return out
         # Thousands of titles share the start ("go", "rust 1."): walking the newest
         # articles finds the first few sooner than sorting them all.
