@@ -506,6 +506,25 @@ async def test_a_command_queued_behind_slow_ones_is_acknowledged_then_answered(
     assert queued.embeds and queued.embeds[0]["title"].startswith("Latest")
 
 
+async def test_a_command_that_acknowledges_itself_still_works_after_waiting_its_turn(
+    running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake, bot = running
+    monkeypatch.setattr(bot.tree, "queue", deadline.InteractionQueue(width=1))
+    monkeypatch.setattr(deadline, "DEFER_AFTER", 0.1)
+    release = block_searches(bot, monkeypatch)
+    slow = await fake.invoke("search", {"query": "salmon"}, wait=False)
+    # /picks tags says "thinking…" itself; the queue has already done so by then.
+    queued = await fake.invoke(
+        "picks", {"tags": "energy"}, subcommand="tags", user=fake.admin, wait=False
+    )
+    await queued.wait(lambda r: r.deferred, None, "the queued command's acknowledgement")
+    release.set()
+    await slow
+    await queued
+    assert "energy" in queued.content and "went wrong" not in queued.content
+
+
 async def test_reload_does_not_wait_behind_queued_interactions(
     running, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,6 +16,8 @@ from typing import TypeVar
 
 import discord
 
+from bot.discord.reply import acknowledge
+
 _T = TypeVar("_T")
 
 # Interactions handled at once: enough to overlap one's database or HTTP wait with
@@ -40,12 +42,8 @@ async def in_time(interaction: discord.Interaction, work: Awaitable[_T]) -> _T:
     left = DEFER_AFTER - (time.monotonic() - arrived)
     if left > 0:
         await asyncio.wait({task}, timeout=left)
-    if (
-        not task.done()
-        and interaction.type is discord.InteractionType.application_command
-        and not interaction.response.is_done()
-    ):
-        await interaction.response.defer(thinking=True)
+    if not task.done() and interaction.type is discord.InteractionType.application_command:
+        await acknowledge(interaction)
     return await task
 
 

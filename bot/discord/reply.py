@@ -34,6 +34,13 @@ async def send(
         await interaction.response.send_message(**kwargs)
 
 
+async def acknowledge(interaction: discord.Interaction, *, ephemeral: bool = False) -> None:
+    """Show "thinking…" for a slow answer, unless the interaction was acknowledged already
+    (the interaction queue does so for a command that waited long for its turn)."""
+    if not interaction.response.is_done():
+        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+
+
 async def edit_original(interaction: discord.Interaction, **kwargs: Any) -> None:
     """Edit the interaction's original response (e.g. disable buttons on timeout)."""
     await interaction.edit_original_response(allowed_mentions=NO_MENTIONS, **kwargs)

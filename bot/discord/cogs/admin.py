@@ -12,7 +12,7 @@ from discord.ext import commands
 from bot import __version__
 from bot.discord import render
 from bot.discord.errors import NotAllowed, UserError
-from bot.discord.reply import send
+from bot.discord.reply import acknowledge, send
 from bot.library.sync import LibraryError
 from bot.library.watch import summarize
 
@@ -62,7 +62,7 @@ class AdminCog(commands.Cog, name="Admin"):
             return
         self._reloading = True
         try:
-            await interaction.response.defer(thinking=True, ephemeral=True)
+            await acknowledge(interaction, ephemeral=True)
             try:
                 report = await library.reload()
             except LibraryError as exc:

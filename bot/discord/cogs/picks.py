@@ -21,7 +21,7 @@ from discord.ext import commands, tasks
 from bot.discord import render
 from bot.discord.errors import NotAllowed, UserError
 from bot.discord.picks_card import NOTE_MAX, history_pages, overview_embed, pick_post, thread_name
-from bot.discord.reply import send
+from bot.discord.reply import acknowledge, send
 from bot.discord.views import Pager
 from bot.picks import PickCandidate, PicksError, PicksService, PlannedPick, can_manage
 from bot.picks.settings import timezone_suggestions
@@ -330,7 +330,7 @@ class PicksCog(commands.Cog, name="Picks"):
         await self._moderator(interaction)
         assert interaction.guild is not None
         # Checking the tags reads the whole library: answer within Discord's 3 s first.
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await acknowledge(interaction, ephemeral=True)
         with user_errors():
             settings = await self.service.set_tags(interaction.guild.id, [tags] if tags else None)
         if settings.tags:
@@ -397,7 +397,7 @@ class PicksCog(commands.Cog, name="Picks"):
         await self._moderator(interaction)
         assert interaction.guild is not None
         # Choosing reads the whole library and posting waits on Discord: acknowledge first.
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await acknowledge(interaction, ephemeral=True)
         slug = None
         if title:
             article = await self.bot.engine.find(title)
