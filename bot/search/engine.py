@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import heapq
 import logging
 import math
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -46,6 +47,8 @@ RERANK = 12
 RERANK_FLOOR = 0.2
 # Results far below the best one are noise even when above the threshold.
 RELATIVE_CUTOFF = 0.55
+# A ranking is read this far (related articles), or down to RERANK_FLOOR.
+ORDERED = 60
 FTS_LIMIT = 40
 QUESTION_FTS_LIMIT = 40
 # FTS5 scores every article that holds any OR'd term (~2 µs each), so terms are added
@@ -401,9 +404,15 @@ class SearchEngine:
             a: combine(by_title(a, 0.0), by_text(a, 0.0), by_tag(a, 0.0), question=question)
             for a in title.keys() | text.keys() | tag_s.keys()
         }
-        # Hundreds of candidates: tuples sort in C, a key function is a call per item.
+        # Hundreds of candidates, and callers read only the first ORDERED and those from
+        # RERANK_FLOOR up: the rest are left out of the order (the cut is 0.01 lower, as
+        # equal rounded scores sort by date). Tuples sort in C; a key is a call per item.
+        items: Iterable[tuple[int, float]] = scores.items()
+        if len(scores) > ORDERED:
+            low = min(RERANK_FLOOR, heapq.nlargest(ORDERED, scores.values())[-1]) - 0.01
+            items = [(a, s) for a, s in items if s >= low]
         ranks = idx.ranks
-        keyed = sorted([(-round(s * 100), ranks[a], a) for a, s in scores.items()])
+        keyed = sorted([(-round(s * 100), ranks[a], a) for a, s in items])
         return _Scored([k[2] for k in keyed], scores, corrections)
 
     def _hit(self, idx: LibraryIndex, aid: int, score: float) -> SearchHit:
@@ -658,7 +667,7 @@ class SearchEngine:
         scored = await self._rank(q)
         tagset = set(e.tags)
         scores = {}
-        for a in scored.ids[:60]:
+        for a in scored.ids[:ORDERED]:
             if a == aid or idx.entries[a].title_key == e.title_key:
                 continue
             shared = len(tagset & set(idx.entries[a].tags))

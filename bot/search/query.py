@@ -263,7 +263,9 @@ def fts_quote(term: str) -> str:
 
 def clip(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     """Printable text, whitespace collapsed, cut to `limit` characters."""
-    text = "".join(c if c.isprintable() else " " for c in text[: limit * 4])
+    text = text[: limit * 4]
+    if not text.isprintable():  # a per-character pass only for the rare control character
+        text = "".join(c if c.isprintable() else " " for c in text)
     return " ".join(text.split())[:limit]
 
 

@@ -235,8 +235,7 @@ class LibraryIndex:
                 recall = {a: w * qual for a, qual in best_q.items()}
                 continue
             get = recall.get
-            for a, qual in best_q.items():
-                recall[a] = get(a, 0) + w * qual
+            recall.update({a: get(a, 0) + w * qual for a, qual in best_q.items()})
         # A candidate's title word was matched iff a query word matched it: every title
         # word's postings hold the article, and only candidates are scored.
         matched = {m.word for _, ms in expansions for m in ms}
@@ -311,9 +310,9 @@ class LibraryIndex:
         edge = sorted(scores.values(), reverse=True)[TITLE_TOP - 1]
         above = [a for a, s in scores.items() if s > edge]
         # Often hundreds of titles tie on the cut: only the newest of them are kept.
-        ties = heapq.nsmallest(
-            TITLE_TOP - len(above), [a for a, s in scores.items() if s == edge], ranks.__getitem__
-        )
+        ties = [a for a, s in scores.items() if s == edge]
+        ties.sort(key=ranks.__getitem__)  # in C: faster than a heap over hundreds of ties
+        del ties[TITLE_TOP - len(above) :]
         above.sort(key=ranks.__getitem__)
         above.sort(key=scores.__getitem__, reverse=True)  # stable: newer first on ties
         return {a: scores[a] for a in above + ties}

@@ -110,7 +110,7 @@ def _stands_alone(s: str) -> bool:
         return False  # headings and lead-ins to lists or code
     if _CODE.search(s) or _SERIES.search(s):
         return False
-    letters = sum(c.isalpha() for c in s)
+    letters = sum(map(str.isalpha, s))
     if letters < 0.7 * len(s.replace(" ", "")):
         return False
     return not (s[0].islower() or s.startswith(("“", '"', "‘")))
