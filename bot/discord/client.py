@@ -64,8 +64,8 @@ class ArticleTree(app_commands.CommandTree):
         self.queue = InteractionQueue()
 
     async def _call(self, interaction: discord.Interaction) -> None:
-        # Commands and autocomplete wait their turn; a long one (/reload) must not hold a
-        # place, and only says so once it has acknowledged the interaction itself.
+        # Commands and autocomplete wait their turn in the queue; one marked queue=False
+        # (/reload: it acknowledges at once, then runs for minutes) runs beside it instead.
         command = interaction.command
         if command is not None and command.extras.get("queue") is False:
             mark_arrival(interaction)
