@@ -475,8 +475,13 @@ async def test_a_second_reload_while_one_runs_is_told_so(running) -> None:
     assert first.embeds[0]["title"] == "Library reloaded"
 
 
-def block_searches(bot: ArticleBot, monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
-    """Make /search wait for the returned event: a slow interaction holding its place."""
+@pytest.fixture
+async def busy_queue(running, monkeypatch: pytest.MonkeyPatch):
+    """A queue of one place, held by a /search that waits for the yielded event; commands
+    waiting longer than 0.1 s for their turn are acknowledged. Yields (release, the search)."""
+    fake, bot = running
+    monkeypatch.setattr(bot.tree, "queue", deadline.InteractionQueue(width=1))
+    monkeypatch.setattr(deadline, "DEFER_AFTER", 0.1)
     release = asyncio.Event()
     search = bot.engine.search
 
@@ -485,17 +490,17 @@ def block_searches(bot: ArticleBot, monkeypatch: pytest.MonkeyPatch) -> asyncio.
         return await search(*args, **kwargs)
 
     monkeypatch.setattr(bot.engine, "search", slow)
-    return release
+    held = await fake.invoke("search", {"query": "salmon"}, wait=False)
+    yield release, held
+    release.set()
+    await held
 
 
 async def test_a_command_queued_behind_slow_ones_is_acknowledged_then_answered(
-    running, monkeypatch: pytest.MonkeyPatch
+    running, busy_queue
 ) -> None:
-    fake, bot = running
-    monkeypatch.setattr(bot.tree, "queue", deadline.InteractionQueue(width=1))
-    monkeypatch.setattr(deadline, "DEFER_AFTER", 0.1)
-    release = block_searches(bot, monkeypatch)
-    slow = await fake.invoke("search", {"query": "salmon"}, wait=False)
+    fake, _ = running
+    release, slow = busy_queue
     queued = await fake.invoke("latest", wait=False)
     await queued.wait(lambda r: r.deferred, None, "the queued command's acknowledgement")
     assert not queued.embeds  # acknowledged while waiting its turn, not answered yet
@@ -507,35 +512,24 @@ async def test_a_command_queued_behind_slow_ones_is_acknowledged_then_answered(
 
 
 async def test_a_command_that_acknowledges_itself_still_works_after_waiting_its_turn(
-    running, monkeypatch: pytest.MonkeyPatch
+    running, busy_queue
 ) -> None:
-    fake, bot = running
-    monkeypatch.setattr(bot.tree, "queue", deadline.InteractionQueue(width=1))
-    monkeypatch.setattr(deadline, "DEFER_AFTER", 0.1)
-    release = block_searches(bot, monkeypatch)
-    slow = await fake.invoke("search", {"query": "salmon"}, wait=False)
+    fake, _ = running
+    release, _ = busy_queue
     # /picks tags says "thinking…" itself; the queue has already done so by then.
     queued = await fake.invoke(
         "picks", {"tags": "energy"}, subcommand="tags", user=fake.admin, wait=False
     )
     await queued.wait(lambda r: r.deferred, None, "the queued command's acknowledgement")
     release.set()
-    await slow
     await queued
     assert "energy" in queued.content and "went wrong" not in queued.content
 
 
-async def test_reload_does_not_wait_behind_queued_interactions(
-    running, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    fake, bot = running
-    monkeypatch.setattr(bot.tree, "queue", deadline.InteractionQueue(width=1))
-    release = block_searches(bot, monkeypatch)
-    slow = await fake.invoke("search", {"query": "salmon"}, wait=False)
+async def test_reload_does_not_wait_behind_queued_interactions(running, busy_queue) -> None:
+    fake, _ = running
     result = await fake.invoke("reload", user=fake.admin)
     assert result.embeds[0]["title"] == "Library reloaded"
-    release.set()
-    await slow
 
 
 async def test_admin_commands_are_guild_only(running) -> None:
