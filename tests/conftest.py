@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+
+from bot.library.sync import Library
+from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -32,6 +36,29 @@ def blogs_dir() -> Path:
 @pytest.fixture
 def real_dir() -> Path:
     return shared_path("corpus", "real")
+
+
+@pytest.fixture
+async def seed_library(seed_dir: Path, tmp_path: Path):
+    """The one-article seed library, loaded into a fresh cache."""
+    lib = Library(seed_dir, tmp_path / "seed.db")
+    await lib.reload()
+    yield lib
+    await lib.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Bot settings over a copy of the bundled content/ and a fresh state database."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    return Settings(
+        content_dir=tmp_path / "content",
+        articles_db=tmp_path / "data" / "articles.db",
+        state_database_url=f"sqlite:///{tmp_path}/data/state.db",
+        discord_token="fake-bot-token",
+        cooldown_queries=1000,  # the cooldown has its own test
+        cooldown_seconds=30,
+    )
 
 
 # The fake Discord (tests/fakediscord) as a fixture for every end-to-end test.

@@ -12,18 +12,12 @@ from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed"
 CONTENT = ROOT / "content"
 
 
 @pytest.fixture
-async def seeded(tmp_path: Path):
-    if not SEED.is_dir():
-        pytest.skip(f"{SEED} is absent: this test needs the shared seed article")
-    lib = Library(SEED, tmp_path / "c.db")
-    await lib.reload()
-    yield SearchEngine(lib), lib
-    await lib.close()
+def seeded(seed_library: Library) -> tuple[SearchEngine, Library]:
+    return SearchEngine(seed_library), seed_library
 
 
 async def chat(engine: SearchEngine, lib: Library, lines: list[str]) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,9 +16,6 @@ from bot.discord.cooldown import UserCooldown
 from bot.settings import Settings
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.payloads import MANAGE_GUILD
-
-ROOT = Path(__file__).resolve().parents[1]
-CONTENT = ROOT / "content"
 
 PUBLIC = {"ask", "search", "article", "quote", "summary", "tags", "tag", "latest", "random"}
 ADMIN = {"reload", "status"}
@@ -40,19 +35,6 @@ QUESTIONS = {
 
 
 # -- fixtures and helpers ---------------------------------------------------------------
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    shutil.copytree(CONTENT, tmp_path / "content")
-    return Settings(
-        content_dir=tmp_path / "content",
-        articles_db=tmp_path / "data" / "articles.db",
-        state_database_url=f"sqlite:///{tmp_path}/data/state.db",
-        discord_token="fake-bot-token",
-        cooldown_queries=1000,  # the cooldown has its own test
-        cooldown_seconds=30,
-    )
 
 
 def make_bot(settings: Settings, **options: Any) -> ArticleBot:

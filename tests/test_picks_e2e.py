@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,9 +22,6 @@ try:  # the fake's REST half moved to its own module
     from tests.fakediscord.rest import DiscordError
 except ImportError:  # pragma: no cover
     from tests.fakediscord.server import DiscordError  # type: ignore[no-redef]
-
-ROOT = Path(__file__).resolve().parents[1]
-CONTENT = ROOT / "content"
 
 
 class PicksFake(FakeDiscord):
@@ -47,20 +42,6 @@ class PicksFake(FakeDiscord):
 async def fake() -> AsyncIterator[PicksFake]:
     async with running(PicksFake()) as fake:
         yield fake
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    if not CONTENT.is_dir():
-        pytest.skip(f"{CONTENT} (the bundled library) is absent")
-    shutil.copytree(CONTENT, tmp_path / "content")
-    return Settings(
-        content_dir=tmp_path / "content",
-        articles_db=tmp_path / "data" / "articles.db",
-        state_database_url=f"sqlite:///{tmp_path}/data/state.db",
-        discord_token="fake-bot-token",
-        cooldown_queries=1000,
-    )
 
 
 @pytest.fixture

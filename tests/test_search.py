@@ -15,7 +15,6 @@ from bot.search.query import parse_query
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 BLOGS = SHARED / "corpus" / "blogs"
-SEED = SHARED / "seed"
 
 
 def _build(content: Path, db: Path) -> Path:
@@ -284,13 +283,8 @@ async def test_empty_library(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-async def seed_engine(tmp_path: Path):
-    if not SEED.is_dir():
-        pytest.skip(f"{SEED} is absent: this test needs the shared seed article")
-    lib = Library(SEED, tmp_path / "seed.db")
-    await lib.reload()
-    yield SearchEngine(lib)
-    await lib.close()
+def seed_engine(seed_library: Library) -> SearchEngine:
+    return SearchEngine(seed_library)
 
 
 async def test_one_article_library(seed_engine: SearchEngine) -> None:
@@ -311,9 +305,7 @@ async def test_seed_question_names_alyssa_tapley(seed_engine: SearchEngine) -> N
     assert (await seed_engine.ask("recipe for banana bread")).article is None
 
 
-async def test_reload_rebuilds_the_index(tmp_path: Path) -> None:
-    if not SEED.is_dir():
-        pytest.skip(f"{SEED} is absent: this test needs the shared seed article")
+async def test_reload_rebuilds_the_index(tmp_path: Path, seed_dir: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()
     lib = Library(content, tmp_path / "r.db")
@@ -321,7 +313,7 @@ async def test_reload_rebuilds_the_index(tmp_path: Path) -> None:
     engine = SearchEngine(lib)
     try:
         assert (await engine.search("revolutionary therapy")).hits == []
-        for f in SEED.glob("*.md"):
+        for f in seed_dir.glob("*.md"):
             shutil.copy(f, content / f.name)
         await lib.reload()
         assert (await engine.search("revolutionary therapy")).hits
