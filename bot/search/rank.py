@@ -282,11 +282,10 @@ class LibraryIndex:
         return out
 
     def _holding(self, qwords: list[str]) -> set[int]:
-        """Articles whose titles hold every one of these words (all articles for none)."""
-        sets = sorted((self.postings.get(q, set()) for q in dict.fromkeys(qwords)), key=len)
-        if not sets:
-            return set(self.entries)
-        return set.intersection(*sets) if len(sets) > 1 else set(sets[0])
+        """Articles whose titles hold every one of these words (at least one word)."""
+        # Smallest first: the intersection walks the smallest set; it is always a new set.
+        first, *rest = sorted((self.postings.get(q, set()) for q in set(qwords)), key=len)
+        return first.intersection(*rest)
 
     def _full_matches(self, qwords: list[str]) -> set[int]:
         """The newest CANDIDATE_CAP titles holding every content word of the query exactly.
