@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import discord
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -186,6 +187,23 @@ def test_message_content_is_cut_to_2000() -> None:
 def test_long_paths_keep_their_file_name() -> None:
     short = render.shorten_path("a/" * 100 + "the-file.md")
     assert len(short) <= 60 and short.endswith("the-file.md") and "…" in short
+
+
+def test_list_pages_are_built_when_first_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[Any] = []
+    real_item_of = render.item_of
+    monkeypatch.setattr(render, "item_of", lambda obj: built.append(obj) or real_item_of(obj))
+    items = [render.ListItem(f"Article {i}", None, DATE) for i in range(95)]
+    pages = render.list_pages("Tag: go", items)
+    assert len(pages) == 10 and built == []  # nothing rendered before a page is asked for
+    last = pages[-1]
+    assert built == items[90:] and "**95. Article 94**" in (last.description or "")
+    assert last.footer.text == "Page 10/10 · 95 article(s)"
+    assert pages[9] is last and len(built) == 5  # a page is built once
+    assert [p.footer.text for p in pages[:2]] == [f"Page {n}/10 · 95 article(s)" for n in (1, 2)]
+    assert len(list(pages)) == 10
+    with pytest.raises(IndexError):
+        pages[10]
 
 
 @settings(max_examples=200, deadline=None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -294,17 +294,44 @@ def page_count(total: int, size: int) -> int:
     return max(1, math.ceil(total / size))
 
 
-def search_pages(response: SearchResponse, size: int = PAGE_SIZE) -> list[discord.Embed]:
+class Pages(Sequence[discord.Embed]):
+    """Pages built the first time they are shown, then kept.
+
+    A /tag list runs to 50 pages and most are never turned to; building them all before
+    the first reply cost more than the search behind it.
+    """
+
+    def __init__(self, count: int, build: Callable[[int], discord.Embed]) -> None:
+        self._count = count
+        self._build = build
+        self._built: dict[int, discord.Embed] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._count))]
+        if i < 0:
+            i += self._count
+        if not 0 <= i < self._count:
+            raise IndexError(i)
+        page = self._built.get(i)
+        if page is None:
+            page = self._built[i] = self._build(i)
+        return page
+
+
+def search_pages(response: SearchResponse, size: int = PAGE_SIZE) -> Sequence[discord.Embed]:
     """The /search results, `size` per page; a "did you mean" card when nothing matched."""
     hits = response.hits
     if not hits:
         return [no_results_embed(response.query, response.suggestions)]
-    pages = []
     count = page_count(len(hits), size)
-    for p in range(count):
-        chunk = hits[p * size : (p + 1) * size]
+
+    def page(p: int) -> discord.Embed:
         lines = []
-        for i, hit in enumerate(chunk, start=p * size + 1):
+        for i, hit in enumerate(hits[p * size : (p + 1) * size], start=p * size + 1):
             extra = format_tags(hit.tags[:5])
             line = _hit_line(i, hit.label or hit.title, hit.link, hit.date, extra)
             if hit.description:
@@ -316,8 +343,9 @@ def search_pages(response: SearchResponse, size: int = PAGE_SIZE) -> list[discor
             colour=ACCENT,
         )
         embed.set_footer(text=f"Page {p + 1}/{count} · {len(hits)} result(s)")
-        pages.append(fit(embed))
-    return pages
+        return fit(embed)
+
+    return Pages(count, page)
 
 
 def no_results_embed(query: str, suggestions: Sequence[str] = ()) -> discord.Embed:
@@ -347,46 +375,47 @@ def item_of(obj: Any) -> ListItem:
 
 def list_pages(
     heading: str,
-    items: Sequence[ListItem],
+    items: Sequence[Any],
     size: int = LIST_PAGE_SIZE,
     empty: str = "Nothing here.",
-) -> list[discord.Embed]:
-    """A titled, numbered article list, `size` per page."""
+) -> Sequence[discord.Embed]:
+    """A titled, numbered article list, `size` per page; items as item_of takes them."""
     heading = clean(heading)
     if not items:
         return [fit(discord.Embed(title=cut(heading, TITLE), description=empty, colour=WARN))]
     count = page_count(len(items), size)
-    pages = []
-    for p in range(count):
-        chunk = items[p * size : (p + 1) * size]
-        lines = [
-            _hit_line(i, it.title, it.link, it.date, format_tags(it.tags[:5]))
-            for i, it in enumerate(chunk, start=p * size + 1)
-        ]
+
+    def page(p: int) -> discord.Embed:
+        lines = []
+        for i, obj in enumerate(items[p * size : (p + 1) * size], start=p * size + 1):
+            it = item_of(obj)
+            lines.append(_hit_line(i, it.title, it.link, it.date, format_tags(it.tags[:5])))
         embed = discord.Embed(
             title=cut(heading, TITLE), description="\n".join(lines), colour=ACCENT
         )
         if count > 1:
             embed.set_footer(text=f"Page {p + 1}/{count} · {len(items)} article(s)")
-        pages.append(fit(embed))
-    return pages
+        return fit(embed)
+
+    return Pages(count, page)
 
 
-def tags_pages(tags: Sequence[tuple[str, int]], size: int = 20) -> list[discord.Embed]:
+def tags_pages(tags: Sequence[tuple[str, int]], size: int = 20) -> Sequence[discord.Embed]:
     """Every tag with its article count, most used first."""
     if not tags:
         return [fit(discord.Embed(title="Tags", description="The library has no tags yet."))]
     count = page_count(len(tags), size)
-    pages = []
-    for p in range(count):
-        chunk = tags[p * size : (p + 1) * size]
+
+    def page(p: int) -> discord.Embed:
         lines = [
-            f"`{cut(t.replace('`', ''), 100)}` — {n} article{'s' * (n != 1)}" for t, n in chunk
+            f"`{cut(t.replace('`', ''), 100)}` — {n} article{'s' * (n != 1)}"
+            for t, n in tags[p * size : (p + 1) * size]
         ]
         embed = discord.Embed(title="Tags", description="\n".join(lines), colour=ACCENT)
         embed.set_footer(text=f"Page {p + 1}/{count} · {len(tags)} tags · /tag NAME lists one")
-        pages.append(fit(embed))
-    return pages
+        return fit(embed)
+
+    return Pages(count, page)
 
 
 # -- admin ------------------------------------------------------------------------------

@@ -108,9 +108,8 @@ async def article_action(interaction: discord.Interaction, action: str, ref: str
         await send(interaction, embed=embed, ephemeral=True)
     else:
         hits = await engine.related(article.slug, limit=4)
-        items = [render.item_of(h) for h in hits]
         title = f"Related to {article.title}"
-        embed = render.list_pages(title, items, empty="No related articles found.")[0]
+        embed = render.list_pages(title, hits, empty="No related articles found.")[0]
         view = alternatives_view(hits, None)
         await send(interaction, embed=embed, view=view, ephemeral=True)
 
@@ -143,13 +142,13 @@ def card_view(article: Article) -> discord.ui.View:
 
 
 class Pager(discord.ui.View):
-    """Previous/Next over prebuilt pages; only the owner may turn them; disabled on timeout."""
+    """Previous/Next over pages; only the owner may turn them; disabled on timeout."""
 
     def __init__(
         self, pages: Sequence[discord.Embed], owner: discord.abc.User, timeout: float
     ) -> None:
         super().__init__(timeout=timeout)
-        self.pages = list(pages)
+        self.pages = pages  # render.Pages builds each page when it is first shown
         self.owner = owner
         self.index = 0
         self.interaction: discord.Interaction | None = None

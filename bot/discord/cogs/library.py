@@ -152,7 +152,7 @@ class LibraryCog(commands.Cog, name="Library"):
         shown = metas[:TAG_LIST_LIMIT]
         if len(shown) < len(metas):
             heading += f", newest {len(shown)}"
-        pages = render.list_pages(heading, [render.item_of(m) for m in shown])
+        pages = render.list_pages(heading, shown)
         await Pager.start(interaction, pages, timeout=self.bot.view_timeout)
 
     @tag.autocomplete("name")
@@ -168,9 +168,7 @@ class LibraryCog(commands.Cog, name="Library"):
         self, interaction: discord.Interaction, count: app_commands.Range[int, 1, 10] = 5
     ) -> None:
         metas = await self.bot.engine.latest(count)
-        embed = render.list_pages(
-            "Latest articles", [render.item_of(m) for m in metas], empty="The library is empty."
-        )[0]
+        embed = render.list_pages("Latest articles", metas, empty="The library is empty.")[0]
         await send(interaction, embed=embed)
 
     @app_commands.command(name="random", description="A random article, optionally of one tag")
