@@ -21,7 +21,7 @@ from bot.store.articles import ArticleMeta
 
 # Above this many title postings, a query word only scores candidates other words found.
 # Scoring costs ~0.5 µs a candidate; titles holding every query word come first anyway.
-CANDIDATE_CAP = 1000
+CANDIDATE_CAP = 500
 # Only this many best title matches go on to be combined with the other evidence.
 TITLE_TOP = 300
 # Above this many titles starting with the typed text, the newest are found by walking.
