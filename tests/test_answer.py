@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from bot.library.model import Article, Quote, Sentence
-from bot.search.answer import answer_type, best_passage, best_quote, passage_match
+from bot.search.answer import (
+    _question_tokens,
+    answer_type,
+    best_passage,
+    best_quote,
+    passage_match,
+)
+from bot.search.query import STOPWORDS, words
+from bot.search.stem import stem
 
 
 def _article(paragraphs: list[list[str]], quotes: tuple[Quote, ...] = ()) -> Article:
@@ -97,3 +108,33 @@ def test_the_quote_is_not_a_repeat_of_the_passage() -> None:
     # Only one quote: shown even though the passage holds it.
     lone = Article(slug="b", title="B", path="b.md", quotes=(first,))
     assert best_quote(lone, "toasters", avoid=passage) == first
+
+
+# Words built from stems, suffixes the stemmer strips, accents, apostrophes and joiners.
+_WORDISH = st.lists(
+    st.sampled_from(["ab", "cod", "typ", "e", "ies", "ing", "s", "é", "'", "’", ".", "_", "-"]),
+    min_size=1,
+    max_size=5,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_WORDISH, min_size=1, max_size=12), min_size=1, max_size=6), st.data())
+def test_skipping_sentences_never_loses_a_question_term(
+    sentence_words: list[list[str]], data: st.DataObject
+) -> None:
+    # Only sentences that may hold a question term are stemmed (a cheap text check first):
+    # every term a sentence holds must still be found.
+    sentences = [Sentence(" ".join(ws) + ".", 0) for ws in sentence_words]
+    everything = {stem(w) for s in sentences for w in words(s.text) if w not in STOPWORDS}
+    q = (
+        set(data.draw(st.lists(st.sampled_from(sorted(everything)), max_size=4)))
+        if everything
+        else set()
+    )
+    q |= {stem(w) for w in words(data.draw(_WORDISH)) if w not in STOPWORDS}
+    assume(q)
+    quick = _question_tokens(sentences, q)
+    for s, toks in zip(sentences, quick, strict=True):
+        full = {stem(w) for w in words(s.text) if w not in STOPWORDS}
+        assert set(toks) & q == full & q, s.text

@@ -63,27 +63,30 @@ def _terms(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOPWORDS}
 
 
-_TERMS_CACHE: dict[tuple[str, int], tuple[list[tuple[str, ...]], list[set[str]]]] = {}
-_TERMS_CACHE_SIZE = 256
+# An apostrophe inside a word, as words() drops it.
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 
 
-def _sentence_tokens(
-    article: Article, sentences: list[Sentence]
-) -> tuple[list[tuple[str, ...]], list[set[str]]]:
-    """Stemmed content words of each sentence, in order (for word pairs) and as sets."""
-    # Stemming a long article costs milliseconds; the same articles answer many questions.
-    key = (article.slug, hash(article.text))
-    cached = _TERMS_CACHE.get(key)
-    if cached is None or len(cached[0]) != len(sentences):
-        if len(_TERMS_CACHE) >= _TERMS_CACHE_SIZE:
-            _TERMS_CACHE.pop(next(iter(_TERMS_CACHE)))
-        toks = [tuple(stem(w) for w in words(s.text) if w not in STOPWORDS) for s in sentences]
-        cached = _TERMS_CACHE[key] = (toks, [set(t) for t in toks])
-    return cached
+def _question_tokens(sentences: list[Sentence], q: set[str]) -> list[tuple[str, ...]]:
+    """Stemmed content words, in order, of each sentence that can hold a question term.
 
-
-def _sentence_terms(article: Article, sentences: list[Sentence]) -> list[set[str]]:
-    return _sentence_tokens(article, sentences)[1]
+    Stemming every sentence of a dozen candidate articles was most of what answering a
+    question cost, and most sentences hold no question term. A stem is a prefix of its
+    word (or, for "-ies" -> "-y", all but its "y" is), so a sentence whose folded text
+    holds none of those prefixes at the start of a word holds none of the terms: it gets
+    () unstemmed. Words lose their inner apostrophes ("o'neil" -> "oneil"): so does the text.
+    """
+    keys = sorted({t[:-1] if t.endswith("y") else t for t in q}, key=len, reverse=True)
+    # At the start of a word: after anything but a letter or digit, as words() splits.
+    may_hold = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, keys)) + ")").search
+    out: list[tuple[str, ...]] = []
+    for s in sentences:
+        low = fold(s.text)
+        if may_hold(_INNER_APOSTROPHE.sub("", low) if "'" in low else low):
+            out.append(tuple(stem(w) for w in words(low) if w not in STOPWORDS))
+        else:
+            out.append(())
+    return out
 
 
 def term_weights(question: str, idf: dict[str, float] | None = None) -> dict[str, float]:
@@ -113,21 +116,33 @@ def passage_match(
     q = set(term_weights(question))
     if not sentences or not q:
         return 0.0, None
-    toks = _sentence_terms(article, sentences)
+    toks = _question_tokens(sentences, q)
+    return _best_window(article, sentences, [set(t) for t in toks], question, idf)
+
+
+def _best_window(
+    article: Article,
+    sentences: list[Sentence],
+    sets: list[set[str]],
+    question: str,
+    idf: dict[str, float] | None,
+) -> tuple[float, str | None]:
+    """passage_match over sentences whose stemmed question terms are known (`sets`)."""
+    q = set(term_weights(question))
     n = len(sentences)
     if idf is not None:
         weight = term_weights(question, idf)
         total = sum(weight.values()) or 1.0
     else:
         # idf within the article: a word in every sentence says little about the answer.
-        sf = Counter(t for ts in toks for t in ts if t in q)
+        sf = Counter(t for ts in sets for t in ts if t in q)
         weight = {t: math.log(1 + n / (sf[t] + 0.5)) if sf[t] else 0.0 for t in q}
         total = sum(weight.values()) or 1.0
     title_terms = _terms(article.title) & q
     kind = answer_type(question)
     # Per sentence, the question terms it holds: most hold none, and windows are built
     # from these small sets rather than from every word of up to three sentences.
-    held = [ts & q for ts in toks]
+    held = [ts & q for ts in sets]
     lengths = [len(s.text) for s in sentences]
     cues: dict[int, bool] = {}
 
@@ -138,7 +153,10 @@ def passage_match(
         return found
 
     best: tuple[float, int, int] | None = None
-    for i in range(n):
+    # Only windows holding a question term score: those starting at most two sentences
+    # before one that does (in order, so ties still go to the earlier window).
+    starts = sorted({k for i, h in enumerate(held) if h for k in range(max(0, i - 2), i + 1)})
+    for i in starts:
         for size in range(1, MAX_WINDOW + 1):
             j = i + size
             if j > n or sentences[j - 1].paragraph != sentences[i].paragraph:
@@ -218,13 +236,14 @@ def article_evidence(article: Article, question: str, idf: dict[str, float]) -> 
     "garbage collector") in the same order, is the one the question is about, even when
     its best single passage covers fewer words than a passage elsewhere.
     """
-    cover, passage = passage_match(article, question, idf)
     weight = term_weights(question, idf)
     total = sum(weight.values())
     sentences = [s for s in article.sentences if s.text.strip()]
     if not total or not sentences:
-        return Evidence(cover, passage, 0.0, 0.0)
-    toks, sets = _sentence_tokens(article, sentences)
+        return Evidence(*passage_match(article, question, idf), 0.0, 0.0)
+    toks = _question_tokens(sentences, set(weight))
+    sets = [set(t) for t in toks]
+    cover, passage = _best_window(article, sentences, sets, question, idf)
     present = _terms(article.title).union(*sets)
     doc_cover = sum(w for t, w in weight.items() if t in present) / total
     qtoks = [stem(w) for w in words(question) if w not in STOPWORDS]
@@ -233,7 +252,8 @@ def article_evidence(article: Article, question: str, idf: dict[str, float]) -> 
     pairs = 1.0  # a one-word question has no pair to miss
     if qpairs:
         seen = _pairs(tuple(stem(w) for w in words(article.title) if w not in STOPWORDS))
-        for t in toks:
-            seen |= _pairs(t) & qpairs.keys()
+        for t, held in zip(toks, sets, strict=True):
+            if len(held & weight.keys()) >= 2:  # a pair needs two question terms
+                seen |= _pairs(t) & qpairs.keys()
         pairs = sum(w for p, w in qpairs.items() if p in seen) / (sum(qpairs.values()) or 1.0)
     return Evidence(cover, passage, doc_cover, pairs)

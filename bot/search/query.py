@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -225,6 +227,12 @@ _FILTER = re.compile(
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
 
 
+@functools.cache
+def _no_combining() -> dict[int, None]:
+    """A str.translate table deleting every combining mark (~900 code points; ~0.1 s, once)."""
+    return dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
+
+
 def fold(text: str) -> str:
     """Case-folded text without diacritics, for comparing what people type with titles."""
     if text.isascii():
@@ -233,7 +241,8 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     if text.isascii():
         return text
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    # translate runs in C: a per-character loop here was most of stemming an article.
+    return text.translate(_no_combining()).replace("’", "'")
 
 
 def words(text: str) -> list[str]:
