@@ -117,7 +117,8 @@ def passage_match(
     if not sentences or not q:
         return 0.0, None
     toks = _question_tokens(sentences, q)
-    return _best_window(article, sentences, [set(t) for t in toks], question, idf)
+    weight = term_weights(question, idf) if idf is not None else None
+    return _best_window(article, sentences, [set(t) for t in toks], question, q, weight)
 
 
 def _best_window(
@@ -125,13 +126,13 @@ def _best_window(
     sentences: list[Sentence],
     sets: list[set[str]],
     question: str,
-    idf: dict[str, float] | None,
+    q: set[str],
+    weight: dict[str, float] | None,
 ) -> tuple[float, str | None]:
-    """passage_match over sentences whose stemmed question terms are known (`sets`)."""
-    q = set(term_weights(question))
+    """passage_match over sentences whose stemmed terms are known (`sets`): `q` are the
+    question's terms, `weight` their library-wide weights (None: weigh within the article)."""
     n = len(sentences)
-    if idf is not None:
-        weight = term_weights(question, idf)
+    if weight is not None:
         total = sum(weight.values()) or 1.0
     else:
         # idf within the article: a word in every sentence says little about the answer.
@@ -241,9 +242,10 @@ def article_evidence(article: Article, question: str, idf: dict[str, float]) -> 
     sentences = [s for s in article.sentences if s.text.strip()]
     if not total or not sentences:
         return Evidence(*passage_match(article, question, idf), 0.0, 0.0)
-    toks = _question_tokens(sentences, set(weight))
+    q = set(weight)
+    toks = _question_tokens(sentences, q)
     sets = [set(t) for t in toks]
-    cover, passage = _best_window(article, sentences, sets, question, idf)
+    cover, passage = _best_window(article, sentences, sets, question, q, weight)
     present = _terms(article.title).union(*sets)
     doc_cover = sum(w for t, w in weight.items() if t in present) / total
     qtoks = [stem(w) for w in words(question) if w not in STOPWORDS]
@@ -253,7 +255,7 @@ def article_evidence(article: Article, question: str, idf: dict[str, float]) -> 
     if qpairs:
         seen = _pairs(tuple(stem(w) for w in words(article.title) if w not in STOPWORDS))
         for t, held in zip(toks, sets, strict=True):
-            if len(held & weight.keys()) >= 2:  # a pair needs two question terms
+            if len(held & q) >= 2:  # a pair needs two question terms
                 seen |= _pairs(t) & qpairs.keys()
         pairs = sum(w for p, w in qpairs.items() if p in seen) / (sum(qpairs.values()) or 1.0)
     return Evidence(cover, passage, doc_cover, pairs)
