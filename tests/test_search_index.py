@@ -4,6 +4,7 @@ a reload while the old one serves, repeated queries answered from memory, one-tr
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.fuzzy import Vocabulary
+from bot.store import sqlite as sqlite_files
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -60,6 +62,17 @@ async def test_a_reload_rebuilds_in_the_background_while_the_old_index_serves(
     assert hits and hits[0].slug == "lighthouse-quokkas"
     found = await engine.find("lighthouse-quokkas")
     assert found is not None and found.quotes
+
+
+async def test_warming_up_also_reads_the_cache_file_in(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[int, int]] = []
+    monkeypatch.setattr(os, "posix_fadvise", lambda fd, off, n, advice: asked.append((off, n)))
+    monkeypatch.setattr(sqlite_files, "available_memory", lambda: 1 << 40)
+    await SearchEngine(library).warm()
+    size = library.db_path.stat().st_size
+    assert asked and asked[0][0] == 0 and sum(n for _, n in asked) >= size
 
 
 async def test_a_reload_that_changed_nothing_keeps_the_index(library: Library) -> None:

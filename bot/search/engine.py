@@ -220,8 +220,14 @@ class SearchEngine:
         return self._generation == self.library.generation
 
     async def warm(self) -> LibraryIndex:
-        """Build the index now (at start-up), so no member's query pays for it."""
-        return await self.index()
+        """Build the index now (at start-up), so no member's query pays for it; meanwhile
+        the OS reads the cache file in, so the first queries do not wait on the disk."""
+        store = await self._store()
+        reading = asyncio.create_task(store.prefetch())
+        try:
+            return await self.index()
+        finally:
+            await reading
 
     def follow_reloads(self) -> None:
         """Rebuild the index in the background after each reload that changed articles;

@@ -20,7 +20,7 @@ import aiosqlite
 
 from bot.library.model import Article, FileFailure, Quote, Sentence
 from bot.store.schema import MIGRATIONS
-from bot.store.sqlite import use_wal
+from bot.store.sqlite import prefetch, use_wal
 
 
 class StoreError(Exception):
@@ -203,6 +203,11 @@ class ArticleStore:
                 await c.close()
             raise
         return cls(db, path, Readers(connections))
+
+    async def prefetch(self) -> int:
+        """Have the OS read the cache file into memory in the background (see
+        bot.store.sqlite.prefetch); bytes asked for, 0 where it was skipped."""
+        return await asyncio.to_thread(prefetch, self.path)
 
     async def close(self) -> None:
         for connection in self.readers.connections:
