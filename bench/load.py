@@ -391,6 +391,22 @@ async def stop_profiler(proc: asyncio.subprocess.Process | None, args: argparse.
 # ---------------------------------------------------------------------------- reporting
 
 
+def machine_speed(rounds: int = 5) -> float:
+    """Median ms of a fixed pure-Python workload: how fast this shared machine is right now.
+
+    The same bot code gives very different latencies as the host's load changes; runs are
+    comparable only at like speeds (and A/B comparisons only when interleaved).
+    """
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        counts: dict[int, int] = {}
+        for i in range(200_000):
+            counts[i % 1000] = counts.get(i % 1000, 0) + i
+        times.append(time.perf_counter() - started)
+    return sorted(times)[rounds // 2] * 1000
+
+
 def percentile(sorted_values: list[float], q: float) -> float:
     """Nearest-rank percentile of an ascending list."""
     if not sorted_values:
@@ -562,6 +578,7 @@ async def run(args: argparse.Namespace) -> int:
         errors_before = len(fake.errors)
         rss_before = proc_status(bot.pid)
 
+        speed = [machine_speed()]
         profiler = await start_profiler(args, bot.pid)
         sem = asyncio.Semaphore(args.concurrency)
         cpu0, bench_cpu0 = proc_cpu(bot.pid), time.process_time()
@@ -582,6 +599,7 @@ async def run(args: argparse.Namespace) -> int:
         loop_cpu = proc_cpu(bot.pid, bot.pid) - loop_cpu0
         bot_mem = proc_status(bot.pid)
         await stop_profiler(profiler, args)
+        speed.append(machine_speed())
         await fake.flush()
         checked = fake.validate_recorded()
         if checked:
@@ -608,6 +626,10 @@ async def run(args: argparse.Namespace) -> int:
         f"memory: bot peak (VmHWM) {bot_mem.get('VmHWM', 0) / 1024:.0f} MB, RSS before load"
         f" {rss_before.get('VmRSS', 0) / 1024:.0f} MB -> after {bot_mem.get('VmRSS', 0) / 1024:.0f}"
         f" MB; bench process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
+    print(
+        f"machine speed: a fixed pure-Python loop took {speed[0]:.1f} ms before the load and"
+        f" {speed[1]:.1f} ms after (median of 5; lower is faster; compare runs at like speeds)"
     )
     if args.keep_db or db_existed:
         print(f"cache kept: {db}")
