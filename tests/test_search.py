@@ -305,6 +305,50 @@ async def test_seed_question_names_alyssa_tapley(seed_engine: SearchEngine) -> N
     assert (await seed_engine.ask("recipe for banana bread")).article is None
 
 
+EMPTY_BODY = """---
+title: Here's What America Looked Like Before the EPA
+slug: america-before-the-epa
+date: '2023-07-13T04:11:53.000Z'
+link: https://example.org/america-before-the-epa
+tags: [climate]
+---
+"""
+
+WITH_BODY = """---
+title: Heat pumps for old houses
+slug: heat-pumps
+date: '2024-01-01T00:00:00Z'
+link: https://example.org/heat-pumps
+---
+<p>A heat pump moves heat instead of making it, so it needs far less electricity.</p>
+"""
+
+
+async def test_an_article_without_text_is_answered_by_its_title(tmp_path: Path) -> None:
+    # Read-later exports save some links with no body: their title is all there is.
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "epa.md").write_text(EMPTY_BODY, encoding="utf-8")
+    (content / "heat.md").write_text(WITH_BODY, encoding="utf-8")
+    lib = Library(content, tmp_path / "e.db")
+    await lib.reload()
+    engine = SearchEngine(lib)
+    try:
+        for question in (
+            "what did america look like before the epa",
+            "Here's What America Looked Like Before the EPA",
+        ):
+            answer = await engine.ask(question)
+            assert answer.article is not None and answer.article.slug == "america-before-the-epa"
+            assert answer.passage is None
+        assert (await engine.ask("why does a heat pump need less electricity?")).article.slug == (
+            "heat-pumps"
+        )
+        assert (await engine.ask("recipe for banana bread")).article is None
+    finally:
+        await lib.close()
+
+
 async def test_reload_rebuilds_the_index(tmp_path: Path, seed_dir: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()

@@ -239,15 +239,20 @@ def article_evidence(article: Article, question: str, idf: dict[str, float]) -> 
     """
     weight = term_weights(question, idf)
     total = sum(weight.values())
+    if not total:
+        return Evidence(0.0, None, 0.0, 0.0)
     sentences = [s for s in article.sentences if s.text.strip()]
-    if not total or not sentences:
-        return Evidence(*passage_match(article, question, idf), 0.0, 0.0)
     q = set(weight)
     toks = _question_tokens(sentences, q)
     sets = [set(t) for t in toks]
-    cover, passage = _best_window(article, sentences, sets, question, q, weight)
     present = _terms(article.title).union(*sets)
     doc_cover = sum(w for t, w in weight.items() if t in present) / total
+    if sentences:
+        cover, passage = _best_window(article, sentences, sets, question, q, weight)
+    else:
+        # No text (a saved link, an empty export): only its title can answer, and title
+        # words a passage leaves out count half, as in _best_window.
+        cover, passage = 0.5 * doc_cover, None
     qtoks = [stem(w) for w in words(question) if w not in STOPWORDS]
     # A pair weighs as its rarer word: "garbage collector" says more than "go version".
     qpairs = {p: min(weight[p[0]], weight[p[1]]) for p in _pairs(qtoks) if p[0] != p[1]}
