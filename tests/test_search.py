@@ -95,6 +95,30 @@ async def test_fragments_with_and_without_typos(
     assert await top(engine, query) == title
 
 
+@pytest.mark.parametrize(
+    "query, word",
+    [("web assembly", "webassembly"), ("rust doc", "rustdoc"), ("rust doc search", "rustdoc")],
+)
+async def test_words_typed_apart_find_the_title_word_they_make(
+    engine: SearchEngine, query: str, word: str
+) -> None:
+    # Names written as one word in titles ("WebAssembly", "Rustdoc"), typed as two.
+    resp = await engine.search(query, limit=3)
+    assert resp.hits and all(word in h.title.lower() for h in resp.hits[:2])
+
+
+def test_joined_pairs_are_adjacent_content_words() -> None:
+    assert parse_query("web assembly targets").joined == [
+        ("web", "assembly", "webassembly"),
+        ("assembly", "targets", "assemblytargets"),
+    ]
+    # Not across a stopword, a filter or punctuation inside a word; not a word with itself.
+    assert parse_query("web of assembly").joined == []
+    assert parse_query("go go").joined == []
+    assert parse_query("crates.io index").joined == []
+    assert parse_query("a b").joined == []
+
+
 async def test_tag_query_gives_articles_of_that_tag(engine: SearchEngine) -> None:
     resp = await engine.search("compiler team")
     assert resp.hits and all("compiler team" in h.tags for h in resp.hits[:3])

@@ -319,6 +319,7 @@ class SearchEngine:
         allowed: set[int] | None,
         corrections: dict[str, str],
         question: bool = False,
+        joined: list[tuple[str, str, str]] | None = None,
     ) -> dict[int, float]:
         """0-1 per article: its bm25 over the best bm25 any article could get for the query.
 
@@ -333,8 +334,19 @@ class SearchEngine:
             parts = fts_terms(w)
             if parts:
                 exprs[w] = fts_quote(" ".join(parts))
-        # All the words' frequencies in one round trip, then their corrections in one more.
-        dfs = dict(zip(exprs, await self._doc_freqs(fts, list(exprs.values())), strict=True))
+        joins = [(a, b, fts_quote(c)) for a, b, c in joined or () if a in exprs and b in exprs]
+        # All the words' frequencies in one round trip (with those of words typed apart
+        # written as one), then any joined words' and corrections' in one more each.
+        counted = await self._doc_freqs(fts, [*exprs.values(), *(j[2] for j in joins)])
+        dfs = dict(zip(exprs, counted, strict=False))
+        either: dict[str, str] = {}  # word -> "(word OR joined)" where the library has it
+        for (a, b, joined_expr), df in zip(joins, counted[len(exprs) :], strict=True):
+            if df:
+                for w in (a, b):
+                    either[w] = f"({either.get(w, exprs[w])} OR {joined_expr})"
+        if either:
+            exprs.update(either)
+            dfs.update(zip(either, await self._doc_freqs(fts, list(either.values())), strict=True))
         fixes: dict[str, tuple[str, str]] = {}  # word -> (correction, its fts expression)
         for w, df in dfs.items():
             if df == 0:
@@ -391,7 +403,10 @@ class SearchEngine:
             if allowed is not None:
                 ids = [a for a in (ids or idx.newest) if a in allowed]
             return _Scored(ids, dict.fromkeys(ids, 1.0))
-        title = idx.title_scores(qwords)
+        # Words typed apart that titles write as one ("web assembly"): names, looked for
+        # in keyword searches. In a question, "at run time" is not "the runtime".
+        joined = [] if question else [j for j in q.joined if j[2] in idx.postings]
+        title = idx.title_scores(qwords, joined)
         for a in idx.exact_title(q.text):
             title[a] = 1.0
         if allowed is not None:
@@ -404,7 +419,7 @@ class SearchEngine:
                 if allowed is None or a in allowed:
                     tag_s[a] = 1.0 if exact else 0.8
         corrections: dict[str, str] = {}
-        text = await self._text_scores(idx, fts, qwords, allowed, corrections, question)
+        text = await self._text_scores(idx, fts, qwords, allowed, corrections, question, joined)
         by_title, by_text, by_tag = title.get, text.get, tag_s.get
         scores = {
             a: combine(by_title(a, 0.0), by_text(a, 0.0), by_tag(a, 0.0), question=question)

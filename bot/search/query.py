@@ -298,6 +298,18 @@ class ParsedQuery:
     def empty(self) -> bool:
         return not self.words and not self.has_filters
 
+    @property
+    def joined(self) -> list[tuple[str, str, str]]:
+        """Adjacent content words the library may write as one: ("web", "assembly",
+        "webassembly"), ("go", "fmt", "gofmt"). Like Meilisearch, the engine also looks
+        for the concatenation of two words typed apart."""
+        keep = set(self.content)
+        return [
+            (a, b, a + b)
+            for a, b in zip(self.words, self.words[1:], strict=False)
+            if a in keep and b in keep and a != b and (a + b).isalnum() and len(a + b) >= 4
+        ]
+
 
 # resolve(kind, words) -> (name or None, how many of the words the name used)
 Resolver = Callable[[str, list[str]], tuple[str | None, int]]

@@ -15,7 +15,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.search.fuzzy import NameTable, Vocabulary, WordMatch
+from bot.search.fuzzy import EXACT, NameTable, Vocabulary, WordMatch
 from bot.search.query import STOPWORDS, words
 from bot.store.articles import ArticleMeta
 
@@ -183,17 +183,26 @@ class LibraryIndex:
             found = [m for part in re.split(r"[.']+", word) for m in self.vocab.match(part)]
         return found
 
-    def title_scores(self, qwords: list[str]) -> dict[int, float]:
-        """Score 0-1 for articles whose titles hold the query words (recall, then precision)."""
+    def title_scores(
+        self, qwords: list[str], joined: list[tuple[str, str, str]] | None = None
+    ) -> dict[int, float]:
+        """Score 0-1 for articles whose titles hold the query words (recall, then precision).
+
+        `joined`: (word, next word, the two written as one) for words typed apart that a
+        title may hold as one word ("web assembly" → "WebAssembly"): it matches both.
+        """
         if not qwords or not self.n:
             return {}
         qwords = list(dict.fromkeys(qwords))
-        key = tuple(qwords)
+        joins = [j for j in joined or () if j[2] in self.postings]
+        key = (*qwords, *(j[2] for j in joins))
         known = self._memo.get(key)
         if known is not None:
             self._memo.move_to_end(key)
             return dict(known)  # a copy: callers adjust their scores
         expansions = [(q, self.expand(q)) for q in qwords]
+        if joins:
+            expansions = [(q, _with_joined(q, ms, joins)) for q, ms in expansions]
         # +0.5: a common word still counts a little, so exact beats prefix even on "rust".
         weights = {
             q: 0.5 + (self.idf(q) if q in self.vocab else self._guess_idf(ms))
@@ -416,6 +425,16 @@ class LibraryIndex:
         if e.title_key in self.repeated_titles and e.meta.date:
             return f"{e.meta.title} ({e.meta.date:%Y-%m-%d})"
         return e.meta.title
+
+
+def _with_joined(
+    word: str, matches: list[WordMatch], joins: list[tuple[str, str, str]]
+) -> list[WordMatch]:
+    """A query word's matches plus, as exact, the joined words it is part of."""
+    whole = sorted({c for a, b, c in joins if word in (a, b)})
+    if not whole:
+        return matches
+    return [m for m in matches if m.word not in whole] + [WordMatch(c, EXACT, 0) for c in whole]
 
 
 def combine(title: float, text: float, tag: float, *, question: bool = False) -> float:
