@@ -107,6 +107,31 @@ async def test_words_typed_apart_find_the_title_word_they_make(
     assert resp.hits and all(word in h.title.lower() for h in resp.hits[:2])
 
 
+BRAND = """---
+title: An Open Source Portable Terminal for Every Dev
+slug: devterm
+description: ClockworkPi - creators of DevTerm, open source portable hardware.
+link: https://example.org/devterm
+---
+<p>DevTerm is a portable terminal with a thermal printer.</p>
+"""
+
+
+async def test_a_name_typed_as_two_words_finds_its_description(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "devterm.md").write_text(BRAND, encoding="utf-8")
+    (content / "heat.md").write_text(WITH_BODY, encoding="utf-8")
+    lib = Library(content, tmp_path / "b.db")
+    await lib.reload()
+    try:
+        engine = SearchEngine(lib)
+        assert [h.slug for h in (await engine.search("clockwork pi")).hits] == ["devterm"]
+        assert [h.slug for h in (await engine.search("clockworkpi")).hits] == ["devterm"]
+    finally:
+        await lib.close()
+
+
 def test_joined_pairs_are_adjacent_content_words() -> None:
     assert parse_query("web assembly targets").joined == [
         ("web", "assembly", "webassembly"),

@@ -403,9 +403,11 @@ class SearchEngine:
             if allowed is not None:
                 ids = [a for a in (ids or idx.newest) if a in allowed]
             return _Scored(ids, dict.fromkeys(ids, 1.0))
-        # Words typed apart that titles write as one ("web assembly"): names, looked for
-        # in keyword searches. In a question, "at run time" is not "the runtime".
-        joined = [] if question else [j for j in q.joined if j[2] in idx.postings]
+        # Words typed apart that titles, descriptions or tags write as one ("web assembly",
+        # "clockwork pi"): names, looked for in keyword searches. In a question, "at run
+        # time" is not "the runtime".
+        vocab = idx.text_vocab.words
+        joined = [] if question else [j for j in q.joined if j[2] in vocab]
         title = idx.title_scores(qwords, joined)
         for a in idx.exact_title(q.text):
             title[a] = 1.0
