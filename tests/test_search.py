@@ -128,6 +128,10 @@ async def test_a_name_typed_as_two_words_finds_its_description(tmp_path: Path) -
         engine = SearchEngine(lib)
         assert [h.slug for h in (await engine.search("clockwork pi")).hits] == ["devterm"]
         assert [h.slug for h in (await engine.search("clockworkpi")).hits] == ["devterm"]
+        # A misspelling corrected into the two words joined is suggested once, not as
+        # "clockworkpi pi".
+        resp = await engine.search("who sells the clockwork pi now")
+        assert resp.suggestions[:1] == ["who sells the clockworkpi now"]
     finally:
         await lib.close()
 

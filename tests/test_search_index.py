@@ -143,6 +143,17 @@ def test_words_with_digits_never_match_by_typo() -> None:
     assert vocab.correct("1.58.1") is None
 
 
+def test_a_plural_with_a_typo_matches_the_singular_title_word() -> None:
+    vocab = Vocabulary(["channel", "goroutine", "class"])
+    # "chanels" is two edits from "channel": one for the typo, one for the plural.
+    [m] = vocab.match("chanels")
+    assert (m.word, m.typos) == ("channel", 2) and m.quality < vocab.match("chanel")[0].quality
+    assert vocab.correct("chanels") == "channel"
+    assert vocab.match("channels")[0].word == "channel"  # a plural alone was always a typo
+    assert vocab.match("chanelz") == [] and vocab.correct("clas") is None  # no plural
+    assert vocab.match("xyzzys") == [] and vocab.correct("xyzzys") is None
+
+
 async def test_the_same_question_asked_at_once_is_answered_once(library: Library) -> None:
     engine = SearchEngine(library)
     question = "how many toasters did the repair cafe fix?"

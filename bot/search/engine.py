@@ -536,8 +536,14 @@ class SearchEngine:
     def _suggest(self, idx: LibraryIndex, q: ParsedQuery, scored: _Scored) -> list[str]:
         out: list[str] = []
         if scored.corrections:
-            fixed = " ".join(scored.corrections.get(w, w) for w in words(q.text))
-            if fixed != " ".join(words(q.text)):
+            typed = words(q.text)
+            fixed_words: list[str] = []
+            for i, w in enumerate(typed):
+                if i and fixed_words[-1] == typed[i - 1] + w:
+                    continue  # "clockwork pi": the correction of "clockwork" joined them
+                fixed_words.append(scored.corrections.get(w, w))
+            fixed = " ".join(fixed_words)
+            if fixed != " ".join(typed):
                 out.append(fixed)
         for a in scored.ids[:3]:
             if scored.scores[a] >= SEARCH_THRESHOLD * 0.7:

@@ -105,16 +105,34 @@ class Vocabulary:
             q = ONE_TYPO if dist == 1 else TWO_TYPOS
             if w not in found or found[w].quality < q:
                 found[w] = WordMatch(w, q, dist)
+        if not found and (one := _singular(word)):
+            # A plural with a typo ("chanels") is two edits from a title's singular
+            # ("channel"): one more than a 5-8 letter word may have. Its singular is
+            # matched instead, its plural counting as a typo.
+            return [
+                WordMatch(m.word, ONE_TYPO if not m.typos else TWO_TYPOS, m.typos + 1)
+                for m in self.match(one, prefix=False)
+                if m.typos < 2
+            ]
         return list(found.values())
 
     def correct(self, word: str) -> str | None:
-        """The closest vocabulary word within the typo budget, or None."""
+        """The closest vocabulary word within the typo budget (for a plural with no such
+        word, its singular's), or None."""
         if word in self.words:
             return word
         near = self.near(word, allowed_typos(word))
         if not near:
-            return None
+            one = _singular(word)
+            return self.correct(one) if one else None
         return min(near, key=lambda x: (x[1], abs(len(x[0]) - len(word)), x[0]))[0]
+
+
+def _singular(word: str) -> str | None:
+    """The word without a plural -s ("chanels" -> "chanel"), if it looks like a plural."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss") and word.isalpha():
+        return word[:-1]
+    return None
 
 
 def _key(name: str) -> str:
