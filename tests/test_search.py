@@ -402,6 +402,48 @@ async def test_an_article_without_text_is_answered_by_its_title(tmp_path: Path) 
         await lib.close()
 
 
+def _release(version: str, date: str) -> str:
+    return f"""---
+title: Go {version} is released
+slug: go{version.replace(".", "")}
+date: '{date}T00:00:00Z'
+tags: [release]
+link: https://example.org/go{version}
+---
+<p>The Go team is happy to release Go {version}, with faster builds and a new release
+of the standard library.</p>
+"""
+
+
+async def test_latest_and_newest_put_the_newest_match_first(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    for version, date in [("1.22", "2024-02-06"), ("1.20", "2023-02-01"), ("1.21", "2023-08-08")]:
+        (content / f"go{version}.md").write_text(_release(version, date), encoding="utf-8")
+    (content / "talks.md").write_text(
+        "---\ntitle: Two recent Go talks\nslug: talks\ndate: '2013-01-02'\n---\n"
+        "<p>Two talks about Go at a conference.</p>\n",
+        encoding="utf-8",
+    )
+    (content / "heat.md").write_text(WITH_BODY, encoding="utf-8")
+    lib = Library(content, tmp_path / "n.db")
+    await lib.reload()
+    try:
+        engine = SearchEngine(lib)
+        for query in ("latest go release", "newest go release", "go release latest"):
+            hits = (await engine.search(query)).hits
+            assert [h.slug for h in hits[:3]] == ["go122", "go121", "go120"], query
+        # Without the word, the best match comes first as usual (equal scores: newest).
+        assert (await engine.search("go 1.20 release")).hits[0].slug == "go120"
+        answer = await engine.ask("what is the latest go release?")
+        assert answer.article is not None and answer.article.slug == "go122"
+        # Alone, it lists the newest articles; in a title, it is a word like any other.
+        assert [h.slug for h in (await engine.search("latest")).hits[:2]] == ["go122", "heat-pumps"]
+        assert (await engine.search("two recent go talks")).hits[0].slug == "talks"
+    finally:
+        await lib.close()
+
+
 async def test_reload_rebuilds_the_index(tmp_path: Path, seed_dir: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()

@@ -18,6 +18,7 @@ from bot.search.answer import Evidence, article_evidence, best_passage, best_quo
 from bot.search.cache import ResultCache
 from bot.search.query import (
     QUESTION_WORDS,
+    RECENCY_WORDS,
     ParsedQuery,
     clip,
     fold,
@@ -58,6 +59,8 @@ FTS_BUDGET = 4000
 MAX_DF_CACHE = 20_000
 # Finished search, ask and autocomplete results kept per index (see ResultCache).
 RESULT_CACHE = 512
+# With "latest"/"newest", results within this share of the best score go newest first.
+RECENT_BAND = 0.85
 
 
 @dataclass(slots=True)
@@ -499,6 +502,36 @@ class SearchEngine:
             self._cache.put(key, result)
         return result
 
+    async def _recency(
+        self, idx: LibraryIndex, q: ParsedQuery, question: bool
+    ) -> tuple[ParsedQuery, bool]:
+        """(the query to rank, whether the newest of the best go first).
+
+        "latest rust release" asks for the newest rust release, so "latest" is no topic
+        word; but in "two recent go talks" it is a title's word, and stays one.
+        """
+        plain = q.without_recency()
+        if plain is None:
+            return q, False
+        full = await self._rank(q, question=question)
+        top = full.ids[0] if full.ids else None
+        if (
+            top is not None
+            and full.scores[top] >= SEARCH_THRESHOLD
+            and RECENCY_WORDS.intersection(idx.entries[top].title_words)
+        ):
+            return q, False
+        return plain, True
+
+    @staticmethod
+    def _newest_first(idx: LibraryIndex, ids: list[int], scores: dict[int, float]) -> list[int]:
+        """Results close to the best (RECENT_BAND of its score) newest first, then the rest."""
+        if not ids:
+            return ids
+        band = scores[ids[0]] * RECENT_BAND
+        close = sorted((a for a in ids if scores[a] >= band), key=idx.ranks.__getitem__)
+        return close + [a for a in ids if scores[a] < band]
+
     async def _search(self, query: str, limit: int) -> SearchResponse:
         idx = await self.index()
         q = parse_query(query, idx.resolve_filter)
@@ -506,6 +539,11 @@ class SearchEngine:
         if q.empty or not idx.n:
             return resp
         question = looks_like_question(q)
+        q, recent = await self._recency(idx, q, question)
+        if recent and not q.content and not q.has_filters:
+            # Only "latest" (or "newest articles"): the newest of the whole library.
+            resp.hits = [self._hit(idx, a, 1.0) for a in idx.newest[: max(1, limit)]]
+            return resp
         keywords: _Scored | None = None
         if not question:
             scored = keywords = await self._rank(q)
@@ -519,6 +557,8 @@ class SearchEngine:
             )
         if question:
             scored = await self._rank(q, question=True)
+            if recent:  # the newest candidates are the ones to read
+                scored.ids = self._newest_first(idx, scored.ids, scored.scores)
             found = await self._rerank(idx, q, scored)
             if found and found[0][0] >= ANSWER_THRESHOLD:
                 top = [idx.by_slug[f[1].slug] for f in found if f[0] >= ANSWER_THRESHOLD]
@@ -528,6 +568,8 @@ class SearchEngine:
                 ids = top + rest
             else:
                 ids = []
+        if recent:
+            ids = self._newest_first(idx, ids, scored.scores)
         resp.hits = [self._hit(idx, a, scored.scores[a]) for a in ids[: max(1, limit)]]
         if not resp.hits:
             resp.suggestions = self._suggest(idx, q, keywords or scored)
@@ -591,10 +633,17 @@ class SearchEngine:
         answer = Answer(question=q.raw)
         if q.empty or not idx.n:
             return answer
+        q, recent = await self._recency(idx, q, True)
         scored = await self._rank(q, question=True)
+        if recent:  # the newest candidates are the ones to read
+            scored.ids = self._newest_first(idx, scored.ids, scored.scores)
         found = await self._rerank(idx, q, scored)
         if not found or found[0][0] < ANSWER_THRESHOLD:
             return answer
+        if recent:
+            final_of = {idx.by_slug[f[1].slug]: f for f in found}
+            order = self._newest_first(idx, list(final_of), {a: f[0] for a, f in final_of.items()})
+            found = [final_of[a] for a in order]
         final, article, passage = found[0]
         answer.article = article
         answer.score = round(final * 100)

@@ -7,7 +7,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 MAX_QUERY_CHARS = 300
 MAX_TERMS = 12
@@ -218,6 +218,9 @@ STOPWORDS = frozenset(
 )
 # Words that shape the kind of answer wanted; stopwords for matching, cues for passages.
 QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"])
+# Words asking for the newest of what matches ("latest rust release"), unless a title
+# holds them ("Two recent Go talks").
+RECENCY_WORDS = frozenset(["latest", "newest", "recent", "recently"])
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’+#][^\W_]+)*[+#]*")
 _ALNUM = re.compile(r"[^\W_]+")
@@ -297,6 +300,19 @@ class ParsedQuery:
     @property
     def empty(self) -> bool:
         return not self.words and not self.has_filters
+
+    def without_recency(self) -> ParsedQuery | None:
+        """This query without its "latest"/"newest" words; None when it has none."""
+        if not RECENCY_WORDS.intersection(self.words):
+            return None
+        return replace(
+            self,
+            text=" ".join(
+                t for t in self.text.split() if not (ws := words(t)) or not set(ws) <= RECENCY_WORDS
+            ),
+            words=[w for w in self.words if w not in RECENCY_WORDS],
+            content=[w for w in self.content if w not in RECENCY_WORDS],
+        )
 
     @property
     def joined(self) -> list[tuple[str, str, str]]:
