@@ -444,6 +444,28 @@ async def test_latest_and_newest_put_the_newest_match_first(tmp_path: Path) -> N
         await lib.close()
 
 
+async def test_posts_and_articles_name_what_is_wanted_not_its_topic(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "heat.md").write_text(WITH_BODY, encoding="utf-8")
+    (content / "call.md").write_text(
+        "---\ntitle: A call for blog posts about the next year\nslug: call\n"
+        "date: '2024-06-01'\n---\n<p>Write a blog post about what you want next year.</p>\n",
+        encoding="utf-8",
+    )
+    lib = Library(content, tmp_path / "p.db")
+    await lib.reload()
+    try:
+        engine = SearchEngine(lib)
+        for query in ("blog posts about heat pumps", "articles on heat pumps for old houses"):
+            # Not the article that only shares "blog posts" with the query.
+            assert [h.slug for h in (await engine.search(query)).hits] == ["heat-pumps"]
+        # Part of a title, they stay: it matches better with them.
+        assert (await engine.search("a call for blog posts")).hits[0].slug == "call"
+    finally:
+        await lib.close()
+
+
 async def test_reload_rebuilds_the_index(tmp_path: Path, seed_dir: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()

@@ -17,6 +17,7 @@ from bot.library.model import Article, Quote, ReloadReport
 from bot.search.answer import Evidence, article_evidence, best_passage, best_quote
 from bot.search.cache import ResultCache
 from bot.search.query import (
+    LISTING_WORDS,
     QUESTION_WORDS,
     RECENCY_WORDS,
     ParsedQuery,
@@ -69,6 +70,10 @@ class _Scored:
     scores: dict[int, float]
     corrections: dict[str, str] = field(default_factory=dict)
     near: list[int] = field(default_factory=list)  # below threshold, for "did you mean"
+
+    @property
+    def best(self) -> float:
+        return self.scores[self.ids[0]] if self.ids else 0.0
 
 
 _QUESTION_START = frozenset(
@@ -459,10 +464,8 @@ class SearchEngine:
 
     @staticmethod
     def _confident(scored: _Scored, threshold: float) -> list[int]:
-        if not scored.ids:
-            return []
-        best = scored.scores[scored.ids[0]]
-        if best < threshold:
+        best = scored.best
+        if not scored.ids or best < threshold:
             return []
         floor = max(threshold, best * RELATIVE_CUTOFF)
         return [a for a in scored.ids if scored.scores[a] >= floor]
@@ -510,7 +513,7 @@ class SearchEngine:
         "latest rust release" asks for the newest rust release, so "latest" is no topic
         word; but in "two recent go talks" it is a title's word, and stays one.
         """
-        plain = q.without_recency()
+        plain = q.without(RECENCY_WORDS)
         if plain is None:
             return q, False
         full = await self._rank(q, question=question)
@@ -522,6 +525,16 @@ class SearchEngine:
         ):
             return q, False
         return plain, True
+
+    async def _without_listing_words(self, q: ParsedQuery) -> ParsedQuery:
+        """The query without "posts"/"articles" words if it matches better so: "blog posts
+        about the borrow checker" is about the borrow checker, "a call for blog posts" is
+        (nearly) a title."""
+        plain = q.without(LISTING_WORDS)
+        if plain is None or not plain.content:
+            return q
+        full, bare = await self._rank(q), await self._rank(plain)
+        return plain if bare.best > full.best else q
 
     @staticmethod
     def _newest_first(idx: LibraryIndex, ids: list[int], scores: dict[int, float]) -> list[int]:
@@ -539,6 +552,8 @@ class SearchEngine:
         if q.empty or not idx.n:
             return resp
         question = looks_like_question(q)
+        if not question:
+            q = await self._without_listing_words(q)
         q, recent = await self._recency(idx, q, question)
         if recent and not q.content and not q.has_filters:
             # Only "latest" (or "newest articles"): the newest of the whole library.

@@ -221,6 +221,9 @@ QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "wh
 # Words asking for the newest of what matches ("latest rust release"), unless a title
 # holds them ("Two recent Go talks").
 RECENCY_WORDS = frozenset(["latest", "newest", "recent", "recently"])
+# Words naming what a library holds, not what it is about: "blog posts about the borrow
+# checker" is about the borrow checker (in a keyword search, and unless it is a title).
+LISTING_WORDS = frozenset(["post", "posts", "article", "articles", "blog", "blogs", "stories"])
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’+#][^\W_]+)*[+#]*")
 _ALNUM = re.compile(r"[^\W_]+")
@@ -301,17 +304,17 @@ class ParsedQuery:
     def empty(self) -> bool:
         return not self.words and not self.has_filters
 
-    def without_recency(self) -> ParsedQuery | None:
-        """This query without its "latest"/"newest" words; None when it has none."""
-        if not RECENCY_WORDS.intersection(self.words):
+    def without(self, drop: frozenset[str]) -> ParsedQuery | None:
+        """This query without the words in `drop`; None when it has none of them."""
+        if not drop.intersection(self.words):
             return None
         return replace(
             self,
             text=" ".join(
-                t for t in self.text.split() if not (ws := words(t)) or not set(ws) <= RECENCY_WORDS
+                t for t in self.text.split() if not (ws := words(t)) or not set(ws) <= drop
             ),
-            words=[w for w in self.words if w not in RECENCY_WORDS],
-            content=[w for w in self.content if w not in RECENCY_WORDS],
+            words=[w for w in self.words if w not in drop],
+            content=[w for w in self.content if w not in drop],
         )
 
     @property
