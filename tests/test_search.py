@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.library.sync import Library
-from bot.search.engine import SearchEngine, looks_like_question, reads_as_sentence
-from bot.search.query import parse_query
+from bot.search.engine import SearchEngine
+from bot.search.query import looks_like_question, parse_query, reads_as_sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -18,14 +18,16 @@ from bot.search.answer import Evidence, article_evidence, best_passage, best_quo
 from bot.search.cache import ResultCache
 from bot.search.query import (
     LISTING_WORDS,
-    QUESTION_WORDS,
+    QUESTION_START,
     RECENCY_WORDS,
     ParsedQuery,
     clip,
     fold,
     fts_quote,
     fts_terms,
+    looks_like_question,
     parse_query,
+    reads_as_sentence,
     words,
 )
 from bot.search.rank import LibraryIndex, combine
@@ -74,83 +76,6 @@ class _Scored:
     @property
     def best(self) -> float:
         return self.scores[self.ids[0]] if self.ids else 0.0
-
-
-_QUESTION_START = frozenset(
-    [
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "which",
-        "is",
-        "are",
-        "can",
-        "could",
-        "does",
-        "do",
-        "did",
-        "should",
-        "will",
-        "would",
-        "was",
-        "were",
-        "has",
-        "have",
-    ]
-)
-
-
-# Words that may come before the question word: "until which release", "since when".
-_QUESTION_LEAD = frozenset(
-    [
-        "and",
-        "so",
-        "but",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "since",
-        "until",
-        "till",
-        "to",
-        "of",
-        "with",
-    ]
-)
-
-
-def looks_like_question(q: ParsedQuery) -> bool:
-    """A natural question rather than a title or keywords: answer it like `ask`."""
-    if q.has_filters or not q.words:
-        return False
-    if q.raw.rstrip().endswith("?"):
-        return True
-    if len(q.words) < 4:
-        return False
-    first, second = q.words[0], q.words[1]
-    return first in _QUESTION_START or (first in _QUESTION_LEAD and second in QUESTION_WORDS)
-
-
-# A description rather than a topic: "python tutorial for beginners" (3 content words)
-# stays a keyword search, whose confidence decides; "keynote at the symposium on memory
-# management" reads as a sentence.
-SENTENCE_CONTENT_WORDS = 4
-
-
-def reads_as_sentence(q: ParsedQuery) -> bool:
-    """Many content words joined by function words: a description of what is wanted,
-    worth answering as a question when no title or keyword matches it."""
-    if q.has_filters:
-        return False
-    return len(q.content) >= SENTENCE_CONTENT_WORDS and len(q.words) > len(q.content)
 
 
 # Question reranking: the first-stage score (title, tags, FTS5 bm25) and the article's own
@@ -568,7 +493,7 @@ class SearchEngine:
             # a question, whose body evidence may still find the article.
             question = not ids and bool(q.words) and not q.has_filters
             question = question and (
-                (q.words[0] in _QUESTION_START and len(q.content) >= 2) or reads_as_sentence(q)
+                (q.words[0] in QUESTION_START and len(q.content) >= 2) or reads_as_sentence(q)
             )
         if question:
             scored = await self._rank(q, question=True)

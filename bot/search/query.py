@@ -373,6 +373,82 @@ def parse_query(raw: str, resolve: Resolver | None = None) -> ParsedQuery:
     return q
 
 
+# First words of a question ("who", "does", "should" ...).
+QUESTION_START = frozenset(
+    [
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "which",
+        "is",
+        "are",
+        "can",
+        "could",
+        "does",
+        "do",
+        "did",
+        "should",
+        "will",
+        "would",
+        "was",
+        "were",
+        "has",
+        "have",
+    ]
+)
+# Words that may come before the question word: "until which release", "since when".
+_QUESTION_LEAD = frozenset(
+    [
+        "and",
+        "so",
+        "but",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "since",
+        "until",
+        "till",
+        "to",
+        "of",
+        "with",
+    ]
+)
+
+
+def looks_like_question(q: ParsedQuery) -> bool:
+    """A natural question rather than a title or keywords: answer it like `ask`."""
+    if q.has_filters or not q.words:
+        return False
+    if q.raw.rstrip().endswith("?"):
+        return True
+    if len(q.words) < 4:
+        return False
+    first, second = q.words[0], q.words[1]
+    return first in QUESTION_START or (first in _QUESTION_LEAD and second in QUESTION_WORDS)
+
+
+# A description rather than a topic: "python tutorial for beginners" (3 content words)
+# stays a keyword search, whose confidence decides; "keynote at the symposium on memory
+# management" reads as a sentence.
+SENTENCE_CONTENT_WORDS = 4
+
+
+def reads_as_sentence(q: ParsedQuery) -> bool:
+    """Many content words joined by function words: a description of what is wanted,
+    worth answering as a question when no title or keyword matches it."""
+    if q.has_filters:
+        return False
+    return len(q.content) >= SENTENCE_CONTENT_WORDS and len(q.words) > len(q.content)
+
+
 def content_words(text: str) -> list[str]:
     """Folded non-stopwords of text."""
     return [w for w in words(text) if w not in STOPWORDS]
