@@ -430,36 +430,34 @@ class SearchEngine:
             self._cache.put(key, result)
         return result
 
-    async def _recency(
+    async def _interpret(
         self, idx: LibraryIndex, q: ParsedQuery, question: bool
-    ) -> tuple[ParsedQuery, bool]:
-        """(the query to rank, whether the newest of the best go first).
+    ) -> tuple[ParsedQuery, bool, _Scored | None]:
+        """(the query to rank, whether the newest of the best go first, its ranking when
+        already made: with `question` for a question, else as keywords).
 
-        "latest rust release" asks for the newest rust release, so "latest" is no topic
-        word; but in "two recent go talks" it is a title's word, and stays one.
+        In a keyword search "posts"/"articles" count only if the query matches better with
+        them: "blog posts about the borrow checker" is about the borrow checker, "a call
+        for blog posts" is (nearly) a title. "latest rust release" asks for the newest rust
+        release, so "latest" is no topic word; but in "two recent go talks" it is a
+        title's word, and stays one.
         """
+        scored: _Scored | None = None
+        if not question and (plain := q.without(LISTING_WORDS)) is not None and plain.content:
+            full, bare = await self._rank(q), await self._rank(plain)
+            q, scored = (plain, bare) if bare.best > full.best else (q, full)
         plain = q.without(RECENCY_WORDS)
         if plain is None:
-            return q, False
-        full = await self._rank(q, question=question)
+            return q, False, scored
+        full = scored or await self._rank(q, question=question)
         top = full.ids[0] if full.ids else None
         if (
             top is not None
             and full.scores[top] >= SEARCH_THRESHOLD
             and RECENCY_WORDS.intersection(idx.entries[top].title_words)
         ):
-            return q, False
-        return plain, True
-
-    async def _without_listing_words(self, q: ParsedQuery) -> ParsedQuery:
-        """The query without "posts"/"articles" words if it matches better so: "blog posts
-        about the borrow checker" is about the borrow checker, "a call for blog posts" is
-        (nearly) a title."""
-        plain = q.without(LISTING_WORDS)
-        if plain is None or not plain.content:
-            return q
-        full, bare = await self._rank(q), await self._rank(plain)
-        return plain if bare.best > full.best else q
+            return q, False, full
+        return plain, True, None
 
     @staticmethod
     def _newest_first(idx: LibraryIndex, ids: list[int], scores: dict[int, float]) -> list[int]:
@@ -477,16 +475,14 @@ class SearchEngine:
         if q.empty or not idx.n:
             return resp
         question = looks_like_question(q)
-        if not question:
-            q = await self._without_listing_words(q)
-        q, recent = await self._recency(idx, q, question)
+        q, recent, known = await self._interpret(idx, q, question)
         if recent and not q.content and not q.has_filters:
             # Only "latest" (or "newest articles"): the newest of the whole library.
             resp.hits = [self._hit(idx, a, 1.0) for a in idx.newest[: max(1, limit)]]
             return resp
         keywords: _Scored | None = None
         if not question:
-            scored = keywords = await self._rank(q)
+            scored = keywords = known or await self._rank(q)
             ids = self._confident(scored, SEARCH_THRESHOLD)
             # A short question ("who founded X") or a description ("keynote at the
             # symposium on memory management") nothing matches as keywords: answer it as
@@ -496,7 +492,8 @@ class SearchEngine:
                 (q.words[0] in QUESTION_START and len(q.content) >= 2) or reads_as_sentence(q)
             )
         if question:
-            scored = await self._rank(q, question=True)
+            # `known` is a question's ranking only when the query read as one from the start.
+            scored = (keywords is None and known) or await self._rank(q, question=True)
             if recent:  # the newest candidates are the ones to read
                 scored.ids = self._newest_first(idx, scored.ids, scored.scores)
             found = await self._rerank(idx, q, scored)
@@ -573,8 +570,8 @@ class SearchEngine:
         answer = Answer(question=q.raw)
         if q.empty or not idx.n:
             return answer
-        q, recent = await self._recency(idx, q, True)
-        scored = await self._rank(q, question=True)
+        q, recent, known = await self._interpret(idx, q, True)
+        scored = known or await self._rank(q, question=True)
         if recent:  # the newest candidates are the ones to read
             scored.ids = self._newest_first(idx, scored.ids, scored.scores)
         found = await self._rerank(idx, q, scored)
