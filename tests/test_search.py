@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -42,6 +44,21 @@ async def engine(blogs_db: Path):
     await lib.open()
     yield SearchEngine(lib)
     await lib.close()
+
+
+@contextlib.asynccontextmanager
+async def small_engine(tmp_path: Path, files: dict[str, str]) -> AsyncIterator[SearchEngine]:
+    """An engine over a library of these files (name -> text), closed afterwards."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, text in files.items():
+        (content / name).write_text(text, encoding="utf-8")
+    lib = Library(content, tmp_path / "small.db")
+    await lib.reload()
+    try:
+        yield SearchEngine(lib)
+    finally:
+        await lib.close()
 
 
 async def top(engine: SearchEngine, query: str) -> str | None:
@@ -118,22 +135,13 @@ link: https://example.org/devterm
 
 
 async def test_a_name_typed_as_two_words_finds_its_description(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "devterm.md").write_text(BRAND, encoding="utf-8")
-    (content / "heat.md").write_text(WITH_BODY, encoding="utf-8")
-    lib = Library(content, tmp_path / "b.db")
-    await lib.reload()
-    try:
-        engine = SearchEngine(lib)
+    async with small_engine(tmp_path, {"devterm.md": BRAND, "heat.md": WITH_BODY}) as engine:
         assert [h.slug for h in (await engine.search("clockwork pi")).hits] == ["devterm"]
         assert [h.slug for h in (await engine.search("clockworkpi")).hits] == ["devterm"]
         # A misspelling corrected into the two words joined is suggested once, not as
         # "clockworkpi pi".
         resp = await engine.search("who sells the clockwork pi now")
         assert resp.suggestions[:1] == ["who sells the clockworkpi now"]
-    finally:
-        await lib.close()
 
 
 def test_joined_pairs_are_adjacent_content_words() -> None:
@@ -319,11 +327,7 @@ async def test_huge_query_is_clipped(engine: SearchEngine) -> None:
 
 
 async def test_empty_library(tmp_path: Path) -> None:
-    (tmp_path / "content").mkdir()
-    lib = Library(tmp_path / "content", tmp_path / "a.db")
-    await lib.reload()
-    engine = SearchEngine(lib)
-    try:
+    async with small_engine(tmp_path, {}) as engine:
         assert (await engine.search("anything")).hits == []
         assert (await engine.ask("who?")).article is None
         assert await engine.autocomplete("") == []
@@ -331,8 +335,6 @@ async def test_empty_library(tmp_path: Path) -> None:
         assert await engine.related("x") == []
         assert await engine.tags() == []
         assert await engine.random() is None
-    finally:
-        await lib.close()
 
 
 @pytest.fixture
@@ -379,14 +381,7 @@ link: https://example.org/heat-pumps
 
 async def test_an_article_without_text_is_answered_by_its_title(tmp_path: Path) -> None:
     # Read-later exports save some links with no body: their title is all there is.
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "epa.md").write_text(EMPTY_BODY, encoding="utf-8")
-    (content / "heat.md").write_text(WITH_BODY, encoding="utf-8")
-    lib = Library(content, tmp_path / "e.db")
-    await lib.reload()
-    engine = SearchEngine(lib)
-    try:
+    async with small_engine(tmp_path, {"epa.md": EMPTY_BODY, "heat.md": WITH_BODY}) as engine:
         for question in (
             "what did america look like before the epa",
             "Here's What America Looked Like Before the EPA",
@@ -398,8 +393,6 @@ async def test_an_article_without_text_is_answered_by_its_title(tmp_path: Path) 
             "heat-pumps"
         )
         assert (await engine.ask("recipe for banana bread")).article is None
-    finally:
-        await lib.close()
 
 
 def _release(version: str, date: str) -> str:
@@ -416,20 +409,20 @@ of the standard library.</p>
 
 
 async def test_latest_and_newest_put_the_newest_match_first(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    content.mkdir()
-    for version, date in [("1.22", "2024-02-06"), ("1.20", "2023-02-01"), ("1.21", "2023-08-08")]:
-        (content / f"go{version}.md").write_text(_release(version, date), encoding="utf-8")
-    (content / "talks.md").write_text(
+    files = {
+        f"go{version}.md": _release(version, date)
+        for version, date in [
+            ("1.22", "2024-02-06"),
+            ("1.20", "2023-02-01"),
+            ("1.21", "2023-08-08"),
+        ]
+    }
+    files["talks.md"] = (
         "---\ntitle: Two recent Go talks\nslug: talks\ndate: '2013-01-02'\n---\n"
-        "<p>Two talks about Go at a conference.</p>\n",
-        encoding="utf-8",
+        "<p>Two talks about Go at a conference.</p>\n"
     )
-    (content / "heat.md").write_text(WITH_BODY, encoding="utf-8")
-    lib = Library(content, tmp_path / "n.db")
-    await lib.reload()
-    try:
-        engine = SearchEngine(lib)
+    files["heat.md"] = WITH_BODY
+    async with small_engine(tmp_path, files) as engine:
         for query in ("latest go release", "newest go release", "go release latest"):
             hits = (await engine.search(query)).hits
             assert [h.slug for h in hits[:3]] == ["go122", "go121", "go120"], query
@@ -440,30 +433,19 @@ async def test_latest_and_newest_put_the_newest_match_first(tmp_path: Path) -> N
         # Alone, it lists the newest articles; in a title, it is a word like any other.
         assert [h.slug for h in (await engine.search("latest")).hits[:2]] == ["go122", "heat-pumps"]
         assert (await engine.search("two recent go talks")).hits[0].slug == "talks"
-    finally:
-        await lib.close()
 
 
 async def test_posts_and_articles_name_what_is_wanted_not_its_topic(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "heat.md").write_text(WITH_BODY, encoding="utf-8")
-    (content / "call.md").write_text(
+    call = (
         "---\ntitle: A call for blog posts about the next year\nslug: call\n"
-        "date: '2024-06-01'\n---\n<p>Write a blog post about what you want next year.</p>\n",
-        encoding="utf-8",
+        "date: '2024-06-01'\n---\n<p>Write a blog post about what you want next year.</p>\n"
     )
-    lib = Library(content, tmp_path / "p.db")
-    await lib.reload()
-    try:
-        engine = SearchEngine(lib)
+    async with small_engine(tmp_path, {"heat.md": WITH_BODY, "call.md": call}) as engine:
         for query in ("blog posts about heat pumps", "articles on heat pumps for old houses"):
             # Not the article that only shares "blog posts" with the query.
             assert [h.slug for h in (await engine.search(query)).hits] == ["heat-pumps"]
         # Part of a title, they stay: it matches better with them.
         assert (await engine.search("a call for blog posts")).hits[0].slug == "call"
-    finally:
-        await lib.close()
 
 
 async def test_reload_rebuilds_the_index(tmp_path: Path, seed_dir: Path) -> None:
