@@ -13,7 +13,9 @@ import pytest
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.fuzzy import Vocabulary
+from bot.search.query import STOPWORDS, fts_quote
 from bot.store import sqlite as sqlite_files
+from bot.store.search import SearchStore
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -73,6 +75,34 @@ async def test_warming_up_also_reads_the_cache_file_in(
     await SearchEngine(library).warm()
     size = library.db_path.stat().st_size
     assert asked and asked[0][0] == 0 and sum(n for _, n in asked) >= size
+
+
+async def test_warming_up_counts_the_common_title_words_once_and_exactly(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = SearchEngine(library)
+    idx = await engine.warm()
+    common = idx.common_words(3)
+    assert len(common) == 3 and not set(common) & STOPWORDS
+    assert all(
+        len(idx.postings[w]) >= len(idx.postings[v])
+        for w in common
+        for v in idx.postings.keys() - STOPWORDS - set(common)
+    )
+    fts = SearchStore(library.store.readers)
+    for w in common:  # counted already, and as FTS5 counts them
+        expr = fts_quote(w)
+        assert engine._df[expr] == await fts.doc_freq(expr) > 0
+    counted: list[str] = []
+    real = SearchStore.doc_freqs
+
+    async def spy(self: SearchStore, terms: list[str]) -> list[int]:
+        counted.extend(terms)
+        return await real(self, terms)
+
+    monkeypatch.setattr(SearchStore, "doc_freqs", spy)
+    await engine.ask(f"what happened with the {common[0]} and {common[1]}?")
+    assert not {fts_quote(w) for w in common[:2]} & set(counted)
 
 
 async def test_a_reload_that_changed_nothing_keeps_the_index(library: Library) -> None:

@@ -60,6 +60,10 @@ QUESTION_FTS_LIMIT = 40
 # count through titles, tags and passages. Keeps a query within a few ms at 100k articles.
 FTS_BUDGET = 4000
 MAX_DF_CACHE = 20_000
+# Counting the articles that hold a word common in a large library takes 1-3 ms (FTS5
+# walks its whole list), so after each index build the commonest title words are counted
+# ahead of the first queries, which would otherwise each pay for their own.
+COMMON_WORDS = 2000
 # Finished search, ask and autocomplete results kept per index (see ResultCache).
 RESULT_CACHE = 512
 # With "latest"/"newest", results within this share of the best score go newest first.
@@ -154,13 +158,26 @@ class SearchEngine:
 
     async def warm(self) -> LibraryIndex:
         """Build the index now (at start-up), so no member's query pays for it; meanwhile
-        the OS reads the cache file in, so the first queries do not wait on the disk."""
+        the OS reads the cache file in, so the first queries do not wait on the disk.
+        Then count the common words (see COMMON_WORDS)."""
         store = await self._store()
         reading = asyncio.create_task(store.prefetch())
         try:
-            return await self.index()
+            idx = await self.index()
         finally:
             await reading
+        await self._count_common_words(idx)
+        return idx
+
+    async def _count_common_words(self, idx: LibraryIndex) -> None:
+        fts = SearchStore((await self._store()).readers)
+        exprs = [
+            fts_quote(" ".join(p)) for w in idx.common_words(COMMON_WORDS) if (p := fts_terms(w))
+        ]
+        for start in range(0, len(exprs), 100):  # in steps, so queries are served between
+            if self._index is not idx:
+                return  # a newer index has its own counts
+            await self._doc_freqs(fts, exprs[start : start + 100])
 
     def follow_reloads(self) -> None:
         """Rebuild the index in the background after each reload that changed articles;
@@ -194,6 +211,8 @@ class SearchEngine:
                 async with self._lock:
                     if not self._current():
                         await self._build()
+            if self._index is not None:
+                await self._count_common_words(self._index)
         except Exception:
             # The old index keeps serving; the next query retries the build itself.
             log.exception("rebuilding the search index failed")

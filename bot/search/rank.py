@@ -176,6 +176,12 @@ class LibraryIndex:
         """Title-vocabulary idf: rare title words weigh more; unknown words weigh most."""
         return self._idf.get(word, self.max_idf)
 
+    def common_words(self, count: int) -> list[str]:
+        """The `count` words other than stopwords most titles hold, commonest first."""
+        postings = self.postings
+        kept = (w for w in postings if w not in STOPWORDS)
+        return heapq.nlargest(count, kept, key=lambda w: len(postings[w]))
+
     def expand(self, word: str) -> list[WordMatch]:
         """The title words a query word can stand for (exact, prefix, typo, compound parts)."""
         found = self.vocab.match(word)
