@@ -464,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     report(by_class, results, ask, project_error)
 
     if args.misses:
-        for e, per in results.items():
+        for e, per in [*results.items(), *([("ask", ask)] if ask else [])]:
             for cls, s in per.items():
                 for m in s.misses[: args.misses]:
                     print(
