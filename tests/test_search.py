@@ -448,6 +448,19 @@ async def test_posts_and_articles_name_what_is_wanted_not_its_topic(tmp_path: Pa
         assert (await engine.search("a call for blog posts")).hits[0].slug == "call"
 
 
+async def test_tutorial_and_guide_name_the_kind_of_article_not_its_topic(
+    engine: SearchEngine,
+) -> None:
+    # Before, "Go 1.18 is released!" and "Two New Tutorials for 1.18" came first: they
+    # hold "tutorial", which the Go Modules posts do not.
+    for query in ("go modules tutorial", "guide to go modules"):
+        top = (await engine.search(query)).hits[0]
+        assert "Go Modules" in top.title, (query, top.title)
+    # In a title the word stays, as it matches better with it.
+    top = (await engine.search("two new tutorials")).hits[0]
+    assert top.title == "Two New Tutorials for 1.18"
+
+
 async def test_reload_rebuilds_the_index(tmp_path: Path, seed_dir: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()

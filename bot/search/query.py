@@ -222,8 +222,11 @@ QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "wh
 # holds them ("Two recent Go talks").
 RECENCY_WORDS = frozenset(["latest", "newest", "recent", "recently"])
 # Words naming what a library holds, not what it is about: "blog posts about the borrow
-# checker" is about the borrow checker (in a keyword search, and unless it is a title).
-LISTING_WORDS = frozenset(["post", "posts", "article", "articles", "blog", "blogs", "stories"])
+# checker" is about the borrow checker, and "go modules tutorial" about go modules (in a
+# keyword search, and unless it is a title).
+LISTING_WORDS = frozenset(
+    "post posts article articles blog blogs stories tutorial tutorials guide guides".split()
+)
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’+#][^\W_]+)*[+#]*")
 _ALNUM = re.compile(r"[^\W_]+")
