@@ -254,10 +254,11 @@ def project_search(content: Path, db: Path, queries: Sequence[str]) -> tuple[lis
     return ranked, rejected
 
 
-def project_ask(content: Path, db: Path, queries: Sequence[str]) -> tuple[list, list]:
-    """All questions through one `ask - --json` process; ranking is article then alternatives."""
+def project_ask(content: Path, db: Path, queries: Sequence[str]) -> tuple[list, list, list]:
+    """All questions through one `ask - --json` process; ranking is article then alternatives.
+    Also each answer's (article slug, passage)."""
     out = _bot(content, db, "ask", "-", "--json", stdin="\n".join(queries))
-    ranked, rejected = [], []
+    ranked, rejected, answers = [], [], []
     for obj in _json_lines(out, len(queries), "ask"):
         art = obj.get("article")
         slugs = [
@@ -265,7 +266,54 @@ def project_ask(content: Path, db: Path, queries: Sequence[str]) -> tuple[list, 
         ]
         ranked.append(slugs)
         rejected.append(art is None)
-    return ranked, rejected
+        answers.append((art["slug"] if art else None, obj.get("answer")))
+    return ranked, rejected, answers
+
+
+# ---------------------------------------------------------------- answer passages
+
+ANSWER_KEYS = Path(__file__).resolve().parent / "answer_keys.jsonl"
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+def load_answer_keys(path: Path = ANSWER_KEYS) -> dict[tuple[str, str], str]:
+    """(question, article slug) -> the span a passage answering it from that article holds."""
+    if not path.is_file():
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return {(r["question"], r["article"]): r["key"] for r in rows if r["key"]}
+
+
+@dataclass
+class PassageScore:
+    keyed: int = 0  # questions answered with an article that has a key for them
+    held: int = 0  # ... whose passage holds the key
+    misses: list[dict] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"keyed": self.keyed, "held": self.held}
+
+
+def score_passages(
+    queries: Sequence[str], answers: Sequence[tuple], keys: dict[tuple[str, str], str]
+) -> PassageScore:
+    """Of the answers whose article has an answer key for the question, how many passages
+    hold it (case, spacing and curly quotes aside)."""
+    out = PassageScore()
+    for query, (slug, passage) in zip(queries, answers, strict=True):
+        key = keys.get((query, slug)) if slug else None
+        if key is None:
+            continue
+        out.keyed += 1
+        if passage and _norm(key) in _norm(passage):
+            out.held += 1
+        else:
+            out.misses.append({"query": query, "key": key, "passage": passage})
+    return out
 
 
 # ---------------------------------------------------------------- summaries
@@ -431,6 +479,7 @@ def main(argv: list[str] | None = None) -> int:
 
     project_error: str | None = "skipped (--skip-project)" if args.skip_project else None
     ask: dict[str, Score] | None = None
+    passages: PassageScore | None = None
     reload_info: dict = {}
     if not args.skip_project:
         with tempfile.TemporaryDirectory(prefix="articlebot-q-") as tmp:
@@ -447,8 +496,11 @@ def main(argv: list[str] | None = None) -> int:
                 for cls in ("question", "unrelated"):
                     if cls in by_class:
                         qs = by_class[cls]
-                        ranked, rejected = project_ask(corpus, db, [q["query"] for q in qs])
+                        texts = [q["query"] for q in qs]
+                        ranked, rejected, answers = project_ask(corpus, db, texts)
                         ask[cls] = score(qs, ranked, rejected)
+                        if cls == "question":
+                            passages = score_passages(texts, answers, load_answer_keys())
             except CliError as e:
                 project_error = (
                     f"{e} (the CLI contract `python -m bot ... search - --json` is not ready?)"
@@ -462,6 +514,12 @@ def main(argv: list[str] | None = None) -> int:
             )
 
     report(by_class, results, ask, project_error)
+    if passages is not None and passages.keyed:
+        print(
+            f"\n`ask` passages: {passages.held} of {passages.keyed} hold the answer "
+            f"({passages.held / passages.keyed:.2f}; questions answered with an article that has "
+            f"an answer key in {ANSWER_KEYS.name})"
+        )
 
     if args.misses:
         for e, per in [*results.items(), *([("ask", ask)] if ask else [])]:
@@ -470,6 +528,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(
                         f"  miss {e:<9} {cls:<13} {m['query']!r} -> {m['got'][:1]} want {m['want'][:1]}"
                     )
+        for m in passages.misses[: args.misses] if passages else []:
+            print(f"  miss passage {m['query']!r}: key {m['key']!r} not in {m['passage']!r}")
 
     summ: dict | None = None
     if not args.skip_summaries:
@@ -496,6 +556,7 @@ def main(argv: list[str] | None = None) -> int:
             "counts": {c: len(v) for c, v in by_class.items()},
             "search": {e: {c: s.as_json() for c, s in per.items()} for e, per in results.items()},
             "ask": {c: s.as_json() for c, s in ask.items()} if ask else None,
+            "ask_passages": passages.as_json() if passages else None,
             "project_error": project_error,
             "reload": reload_info,
             "summaries": summ,
