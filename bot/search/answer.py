@@ -13,6 +13,17 @@ from bot.search.stem import stem
 
 MAX_WINDOW = 3
 MAX_PASSAGE_CHARS = 700
+# Passage scoring, over the share of the question's weight a window covers: title words it
+# leaves out count this much, the sentence holding most terms adds up to PROXIMITY, a
+# sentence of the wanted kind (a number for "how many", a name for "who") adds CUE, and
+# each sentence past the first costs EXTRA_SENTENCE. (Free extra sentences put the answer
+# key in 2 more passages of 78, but as 3-sentence windows that gather the question's words
+# from sentences about something else: "how did Go make its maps faster?" got a passage
+# on growing a 1GB map.)
+TITLE_SHARE = 0.5
+PROXIMITY = 0.15
+CUE = 0.15
+EXTRA_SENTENCE = 0.06
 _YEAR_OR_DATE = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d"
     r"|\bv?\d+\.\d+(?:\.\d+)?\b|\b(?:yesterday|today|last (?:year|month|week))\b",
@@ -168,14 +179,14 @@ def _best_window(
             # Words the title already holds count half when the passage leaves them out.
             score = (
                 sum(weight[t] for t in covered)
-                + 0.5 * sum(weight[t] for t in title_terms - covered)
+                + TITLE_SHARE * sum(weight[t] for t in title_terms - covered)
             ) / total
             # Proximity: all the matched terms in one sentence beat terms spread over three.
             densest = max(len(held[k]) for k in range(i, j))
-            score += 0.15 * densest / len(q)
+            score += PROXIMITY * densest / len(q)
             if any(cue(k) for k in range(i, j)):
-                score += 0.15
-            score -= 0.06 * (size - 1)
+                score += CUE
+            score -= EXTRA_SENTENCE * (size - 1)
             length = sum(lengths[i:j])
             if length > MAX_PASSAGE_CHARS:
                 score -= 0.2
@@ -252,7 +263,7 @@ def article_evidence(article: Article, question: str, idf: dict[str, float]) -> 
     else:
         # No text (a saved link, an empty export): only its title can answer, and title
         # words a passage leaves out count half, as in _best_window.
-        cover, passage = 0.5 * doc_cover, None
+        cover, passage = TITLE_SHARE * doc_cover, None
     qtoks = [stem(w) for w in words(question) if w not in STOPWORDS]
     # A pair weighs as its rarer word: "garbage collector" says more than "go version".
     qpairs = {p: min(weight[p[0]], weight[p[1]]) for p in _pairs(qtoks) if p[0] != p[1]}

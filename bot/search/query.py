@@ -225,7 +225,19 @@ RECENCY_WORDS = frozenset(["latest", "newest", "recent", "recently"])
 # checker" is about the borrow checker, and "go modules tutorial" about go modules (in a
 # keyword search, and unless it is a title).
 LISTING_WORDS = frozenset(
-    "post posts article articles blog blogs stories tutorial tutorials guide guides".split()
+    [
+        "post",
+        "posts",
+        "article",
+        "articles",
+        "blog",
+        "blogs",
+        "stories",
+        "tutorial",
+        "tutorials",
+        "guide",
+        "guides",
+    ]
 )
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’+#][^\W_]+)*[+#]*")
