@@ -169,7 +169,8 @@ async def test_natural_question_finds_the_article(engine: SearchEngine) -> None:
     )
     answer = await engine.ask("how did Go make its maps faster?")
     assert answer.article is not None and "Swiss" in answer.article.title
-    assert answer.passage and "faster" in answer.passage.lower()
+    # The passage names how (Swiss Tables), not only that maps got faster.
+    assert answer.passage and "swiss table" in answer.passage.lower()
     assert len(answer.alternatives) <= 4
 
 
