@@ -187,16 +187,19 @@ def _best_window(
         return found
 
     news: dict[int, bool] = {}
-    may_name = _prefix_finder(title_news)
+    # Stems are prefixes of their words (see _question_tokens): a sentence holding none as
+    # a substring is ruled out without stemming it, or compiling a pattern per article.
+    news_keys = [t[:-1] if t.endswith("y") else t for t in title_news]
 
     def names_news(k: int) -> bool:
         found = news.get(k)
         if found is None:
             if sets[k]:  # stemmed already (it may hold a question term)
                 found = bool(title_news & sets[k])
-            else:  # a prefix search rules most out without stemming the sentence
+            else:
                 text = sentences[k].text
-                found = bool(may_name(_plain(fold(text))) and title_news & _terms(text))
+                low = _plain(fold(text))
+                found = any(key in low for key in news_keys) and bool(title_news & _terms(text))
             news[k] = found
         return found
 
@@ -230,7 +233,12 @@ def _best_window(
             score -= 0.002 * i / max(n, 1)  # earlier wins a tie
             if best is None or score > best[0] + 1e-9:
                 best = (score, i, j)
-            if title_news and any(names_news(k) for k in range(i, j)):
+            # (Looked for only where the bonus could make this the window shown.)
+            if (
+                title_news
+                and (shown is None or score + TITLE_NEWS > shown[0] + 1e-9)
+                and any(names_news(k) for k in range(i, j))
+            ):
                 score += TITLE_NEWS
             if shown is None or score > shown[0] + 1e-9:
                 shown = (score, i, j)
