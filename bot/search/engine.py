@@ -24,7 +24,7 @@ from bot.search.query import (
     clip,
     fold,
     fts_quote,
-    fts_terms,
+    fts_word,
     looks_like_question,
     parse_query,
     reads_as_sentence,
@@ -176,9 +176,7 @@ class SearchEngine:
 
     async def _count_common_words(self, idx: LibraryIndex) -> None:
         fts = SearchStore((await self._store()).readers)
-        exprs = [
-            fts_quote(" ".join(p)) for w in idx.common_words(COMMON_WORDS) if (p := fts_terms(w))
-        ]
+        exprs = [e for w in idx.common_words(COMMON_WORDS) if (e := fts_word(w))]
         for start in range(0, len(exprs), 100):  # in steps, so queries are served between
             if self._index is not idx:
                 return  # a newer index has its own counts
@@ -285,9 +283,8 @@ class SearchEngine:
         missing = 0.0
         exprs: dict[str, str] = {}
         for w in dict.fromkeys(qwords):
-            parts = fts_terms(w)
-            if parts:
-                exprs[w] = fts_quote(" ".join(parts))
+            if expr := fts_word(w):
+                exprs[w] = expr
         joins = [(a, b, fts_quote(c)) for a, b, c in joined or () if a in exprs and b in exprs]
         # All the words' frequencies in one round trip (with those of words typed apart
         # written as one), then any joined words' and corrections' in one more each.
@@ -305,8 +302,8 @@ class SearchEngine:
         for w, df in dfs.items():
             if df == 0:
                 fixed = idx.text_vocab.correct(w)
-                if fixed and fixed != w:
-                    fixes[w] = (fixed, fts_quote(" ".join(fts_terms(fixed))))
+                if fixed and fixed != w and (expr := fts_word(fixed)):
+                    fixes[w] = (fixed, expr)
         fixed_dfs = await self._doc_freqs(fts, [e for _, e in fixes.values()]) if fixes else []
         fixed_df = dict(zip(fixes, fixed_dfs, strict=True))
         for w, expr in exprs.items():
@@ -565,7 +562,7 @@ class SearchEngine:
             return []
         store = await self._store()
         fts = SearchStore(store.readers)
-        exprs = {w: fts_quote(" ".join(parts)) for w in q.content if (parts := fts_terms(w))}
+        exprs = {w: e for w in q.content if (e := fts_word(w))}
         dfs = await self._doc_freqs(fts, list(exprs.values()))
         idf = {w: math.log(1 + idx.n / (df + 0.5)) for w, df in zip(exprs, dfs, strict=True)}
         # The whole pool in one round trip rather than one (or three) per article.

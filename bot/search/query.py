@@ -291,6 +291,13 @@ def fts_quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def fts_word(word: str) -> str | None:
+    """A query word as one FTS5 phrase of its alphanumeric runs ("crates.io" -> "crates io"),
+    as FTS5 indexed it; None for a word with none."""
+    parts = fts_terms(word)
+    return fts_quote(" ".join(parts)) if parts else None
+
+
 def clip(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     """Printable text, whitespace collapsed, cut to `limit` characters."""
     text = text[: limit * 4]
