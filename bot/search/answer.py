@@ -105,10 +105,15 @@ def _question_tokens(sentences: list[Sentence], q: set[str]) -> list[tuple[str, 
     return out
 
 
+def _stem_prefixes(stems: set[str]) -> set[str]:
+    """What every word stemming to one of `stems` starts with (see _question_tokens)."""
+    return {t[:-1] if t.endswith("y") else t for t in stems}
+
+
 def _prefix_finder(stems: set[str]) -> Callable[[str], re.Match[str] | None]:
     """search() for the start of a word that could stem to one of `stems`, in folded text
     without inner apostrophes (see _question_tokens)."""
-    keys = sorted({t[:-1] if t.endswith("y") else t for t in stems}, key=len, reverse=True)
+    keys = sorted(_stem_prefixes(stems), key=len, reverse=True)
     # At the start of a word: after anything but a letter or digit, as words() splits.
     return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, keys)) + ")").search
 
@@ -189,7 +194,7 @@ def _best_window(
     news: dict[int, bool] = {}
     # Stems are prefixes of their words (see _question_tokens): a sentence holding none as
     # a substring is ruled out without stemming it, or compiling a pattern per article.
-    news_keys = [t[:-1] if t.endswith("y") else t for t in title_news]
+    news_keys = _stem_prefixes(title_news)
 
     def names_news(k: int) -> bool:
         found = news.get(k)
