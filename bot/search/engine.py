@@ -31,7 +31,7 @@ from bot.search.query import (
     words,
 )
 from bot.search.rank import LibraryIndex, combine
-from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
+from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.summary import summarize
 from bot.store.articles import ArticleMeta
 from bot.store.search import K1, QUESTION_WEIGHTS, WEIGHTS, SearchStore, fts5_idf
@@ -643,6 +643,14 @@ class SearchEngine:
         if len(ids) > 1 and scored.scores[ids[1]] >= scored.scores[ids[0]] - 0.02:
             return None  # two equally good matches: not confident which one is meant
         return await store.article_by_id(ids[0])
+
+    async def find_or_suggest(self, text: str, limit: int = 5) -> Lookup:
+        """The article `text` names, else up to `limit` closest titles to offer instead."""
+        # Stand-in until the lookup module lands: find, then autocomplete's choices.
+        article = await self.find(text)
+        if article is not None:
+            return Lookup(article, [])
+        return Lookup(None, await self.autocomplete(text, limit) if clip(text) else [])
 
     async def autocomplete(self, text: str, limit: int = 25) -> list[TitleChoice]:
         """Fuzzy title choices for a partly typed title; the latest articles for empty text."""

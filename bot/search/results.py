@@ -100,3 +100,14 @@ class TitleChoice:
         if self.repeated and self.date:
             return f"{self.title} ({self.date:%Y-%m-%d})"
         return self.title
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What a title or slug names: the article, else the closest titles to offer instead.
+
+    `suggestions` is empty when `article` is found.
+    """
+
+    article: Article | None
+    suggestions: list[TitleChoice]
