@@ -8,10 +8,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from bot.library.model import Article, Quote
+from bot.library.model import Article, ArticleMeta, Quote
 from bot.search.engine import SearchEngine
 from bot.search.results import Answer, SearchHit
-from bot.store.articles import ArticleMeta
 
 if TYPE_CHECKING:
     from bot.library.sync import Library

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bot.store.state import PicksSettings
+    from bot.picks.model import PicksSettings
 
 
 class SettingsError(Exception):
@@ -112,8 +112,8 @@ class Settings:
 
     def picks_defaults(self) -> PicksSettings:
         """The daily-picks settings a server starts from before it configures its own."""
+        from bot.picks.model import PicksSettings
         from bot.picks.settings import format_time, parse_time, validate_timezone
-        from bot.store.state import PicksSettings
 
         return PicksSettings(
             guild_id=0,

@@ -20,7 +20,7 @@ from bot.discord.picks_card import (
 )
 from bot.library.model import Article, Quote
 from bot.picks import PickCandidate, PicksOverview, PlannedPick, local_today
-from bot.store.state import PickRecord, PicksSettings
+from bot.picks.model import PickRecord, PicksSettings
 
 GUILD, CHANNEL, ROLE = 111, 222, 333
 HOSTILE = "@everyone @here <@&999> <@123> <#456> **bold** # heading"

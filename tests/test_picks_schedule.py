@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.picks.model import PicksSettings
 from bot.picks.schedule import due_day, next_run, run_instant
 from bot.picks.settings import (
     PicksError,
@@ -16,7 +17,6 @@ from bot.picks.settings import (
     timezone_suggestions,
     validate_timezone,
 )
-from bot.store.state import PicksSettings
 
 NY = "America/New_York"
 LONDON = "Europe/London"

@@ -136,8 +136,8 @@ def test_choice_is_always_a_candidate_and_never_the_last_pick(
 
 
 def test_candidates_from_the_article_cache() -> None:
+    from bot.library.model import ArticleMeta
     from bot.picks.source import candidate_from_meta
-    from bot.store.articles import ArticleMeta
 
     good = ArticleMeta(
         id=1,

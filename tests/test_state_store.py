@@ -8,13 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.store.state import (
-    PicksSettings,
-    StateError,
-    open_state,
-    redact_url,
-    sqlite_path,
-)
+from bot.picks.model import PicksSettings
+from bot.store.state import StateError, open_state, redact_url, sqlite_path
 from bot.store.state_migrations import MIGRATIONS
 
 if __package__:

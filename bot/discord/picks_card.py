@@ -15,8 +15,8 @@ import discord
 
 from bot.discord import render
 from bot.library.model import Article, Quote
+from bot.picks.model import PickRecord, PicksSettings
 from bot.picks.service import PicksOverview, PlannedPick
-from bot.store.state import PickRecord, PicksSettings
 
 # English names whatever the process locale, so the card reads the same everywhere.
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -1,4 +1,5 @@
-"""Plain data the library hands to everything else: articles and reload reports."""
+"""Plain data the library hands to everything else: articles, their light columns,
+reload reports and library counts."""
 
 from __future__ import annotations
 
@@ -43,11 +44,39 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """The light columns of an article: enough to rank, list and pick without its text."""
+
+    id: int
+    slug: str
+    title: str
+    author: str | None
+    date: datetime | None
+    link: str | None
+    tags: tuple[str, ...]
+    cover_image: str | None
+    description: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class FileFailure:
     """A file the reload could not use, with a one-line reason."""
 
     path: str
     error: str
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryStats:
+    """Counts for `stats` and `/status`."""
+
+    articles: int
+    tags: list[tuple[str, int]]
+    files: int
+    failing: list[FileFailure]
+    stale: int
+    last_reload: dict | None
+    db_bytes: int
 
 
 @dataclass(slots=True)

@@ -1,8 +1,10 @@
-"""Daily picks core: settings validation, selection, schedule and the service adapters call.
+"""Daily picks core: the settings and history types, settings validation, selection,
+schedule and the service adapters call.
 
 No discord import here; the Discord cog and the CLI adapt these calls.
 """
 
+from bot.picks.model import PickKind, PickRecord, PicksSettings, PickStatus
 from bot.picks.schedule import due_day, local_today, next_run, run_instant, zone_of
 from bot.picks.select import PickCandidate, choose_pick, filter_by_tags
 from bot.picks.service import (
@@ -14,7 +16,6 @@ from bot.picks.service import (
 )
 from bot.picks.settings import (
     PicksError,
-    PicksSettings,
     can_manage,
     format_time,
     normalize_tags,
@@ -26,6 +27,9 @@ from bot.picks.settings import (
 __all__ = [
     "HistoryPage",
     "PickCandidate",
+    "PickKind",
+    "PickRecord",
+    "PickStatus",
     "PicksError",
     "PicksOverview",
     "PicksService",

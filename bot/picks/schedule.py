@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.picks.model import PicksSettings
 from bot.picks.settings import parse_time, validate_timezone
-from bot.store.state import PicksSettings
 
 _TICK = timedelta(microseconds=1)
 

@@ -13,7 +13,9 @@ import random
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
+from bot.picks.model import PickKind, PickRecord, PicksSettings
 from bot.picks.schedule import due_day, local_today, next_run, zone_of
 from bot.picks.select import PickCandidate, choose_pick
 from bot.picks.settings import (
@@ -23,7 +25,9 @@ from bot.picks.settings import (
     parse_time,
     validate_timezone,
 )
-from bot.store.state import PickKind, PickRecord, PicksSettings, StateStore
+
+if TYPE_CHECKING:
+    from bot.store.state import StateStore
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from rapidfuzz import fuzz
 
-from bot.store.state import PicksSettings
+from bot.picks.model import PicksSettings
 
 # Shown when the moderator has typed nothing yet: the zones most servers want.
 COMMON_TIMEZONES: tuple[str, ...] = (
@@ -148,7 +148,6 @@ def can_manage(
 __all__ = [
     "COMMON_TIMEZONES",
     "PicksError",
-    "PicksSettings",
     "can_manage",
     "format_time",
     "normalize_tags",

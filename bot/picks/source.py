@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bot.library.model import ArticleMeta
 from bot.picks.select import PickCandidate, filter_by_tags
 from bot.search.summary import is_real_summary
-from bot.store.articles import ArticleMeta, ArticleStore
+from bot.store.articles import ArticleStore
 
 
 def candidate_from_meta(meta: ArticleMeta) -> PickCandidate:

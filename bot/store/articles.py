@@ -18,7 +18,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.library.model import Article, FileFailure, Quote, Sentence
+from bot.library.model import Article, ArticleMeta, FileFailure, LibraryStats, Quote, Sentence
 from bot.store.schema import MIGRATIONS
 from bot.store.sqlite import prefetch, use_wal
 
@@ -36,34 +36,6 @@ class FileRow:
     hash: str
     article_id: int | None
     error: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleMeta:
-    """The light columns of an article: enough to rank, list and pick without its text."""
-
-    id: int
-    slug: str
-    title: str
-    author: str | None
-    date: datetime | None
-    link: str | None
-    tags: tuple[str, ...]
-    cover_image: str | None
-    description: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryStats:
-    """Counts for `stats` and `/status`."""
-
-    articles: int
-    tags: list[tuple[str, int]]
-    files: int
-    failing: list[FileFailure]
-    stale: int
-    last_reload: dict | None
-    db_bytes: int
 
 
 _META_COLUMNS = "id, slug, title, author, date, link, tags, cover_image, description"

@@ -12,19 +12,16 @@ import dataclasses
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 import aiosqlite
 
+from bot.picks.model import PickKind, PickRecord, PicksSettings, PickStatus
 from bot.store.sqlite import use_wal
 from bot.store.state_migrations import MIGRATIONS, statements
-
-PickKind = Literal["auto", "manual"]
-PickStatus = Literal["claimed", "posted", "skipped", "failed"]
 
 # Any constant works: it only has to be the same in every process migrating this database.
 _PG_MIGRATION_LOCK = 0x41_52_54_42_4F_54  # "ARTBOT"
@@ -37,45 +34,6 @@ _SCHEMA_VERSION_DDL = (
 
 class StateError(RuntimeError):
     """The state database cannot be opened or used; the message is one line for users."""
-
-
-@dataclass(frozen=True, slots=True)
-class PicksSettings:
-    """One guild's daily-picks settings. A guild with no saved row gets these defaults."""
-
-    guild_id: int
-    channel_id: int | None = None
-    time: str = "09:00"  # HH:MM in `timezone`
-    timezone: str = "UTC"  # IANA name
-    tags: tuple[str, ...] = ()
-    manager_role_id: int | None = None
-    ping_role_id: int | None = None
-    enabled: bool = True
-    thread: bool = False
-    skip_next: bool = False
-    window_days: int = 60
-    active_from: datetime | None = None  # run times before this instant are not due
-    problem: str | None = None
-    problem_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PickRecord:
-    """One row of a guild's picks history."""
-
-    id: int
-    guild_id: int
-    day: date  # the guild's local date the pick is for
-    kind: PickKind
-    status: PickStatus
-    slug: str | None
-    title: str | None
-    note: str | None
-    channel_id: int | None
-    message_id: int | None
-    error: str | None
-    claimed_at: datetime  # UTC
-    posted_at: datetime | None  # UTC
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -583,10 +541,6 @@ async def open_state(url: str, *, migrate: bool = True) -> StateStore:
 
 
 __all__: Sequence[str] = (
-    "PickKind",
-    "PickRecord",
-    "PickStatus",
-    "PicksSettings",
     "StateError",
     "StateStore",
     "open_state",

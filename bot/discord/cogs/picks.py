@@ -24,9 +24,9 @@ from bot.discord.picks_card import NOTE_MAX, history_pages, overview_embed, pick
 from bot.discord.reply import acknowledge, send
 from bot.discord.views import Pager
 from bot.picks import PickCandidate, PicksError, PicksService, PlannedPick, can_manage
+from bot.picks.model import PicksSettings
 from bot.picks.settings import timezone_suggestions
 from bot.picks.source import store_candidates
-from bot.store.state import PicksSettings
 
 if TYPE_CHECKING:
     from bot.discord.client import ArticleBot
