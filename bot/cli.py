@@ -8,29 +8,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import sys
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Any, TextIO
 
-from bot import __version__
-from bot.library.model import ReloadReport
-from bot.library.sync import Library, LibraryError
-from bot.picks.settings import PicksError
+from bot import __version__, cli_read
+from bot.cli_output import UsageError, emit, preview_json, preview_text
+from bot.service import USER_ERRORS as CORE_ERRORS
+from bot.service import Refresh, cached_count, open_service
 from bot.settings import Settings, SettingsError
-from bot.store.articles import ArticleStore, StoreError
-from bot.store.state import StateError
+from bot.terminal import report_lines, stats_lines
 
 log = logging.getLogger("articlebot")
 
-
-class UsageError(Exception):
-    """Something the user asked for cannot be done; exit code 2."""
-
-
-USER_ERRORS = (UsageError, LibraryError, StoreError, SettingsError, StateError, PicksError)
+USER_ERRORS = (UsageError, SettingsError, *CORE_ERRORS)
 DISCORD_COMMANDS = {"run", "sync", "start"}
 
 
@@ -45,9 +37,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reload", help="bring the cache in line with the content folder")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p = sub.add_parser("show", help="one article by slug")
-    p.add_argument("slug")
-    p.add_argument("--json", action="store_true")
     p = sub.add_parser("stats", help="counts, tags, the last reload, failing files")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("search", help="search the library ('-' reads queries from stdin)")
@@ -57,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="answer a question ('-' reads questions from stdin)")
     p.add_argument("question")
     p.add_argument("--json", action="store_true")
+    cli_read.add_parsers(sub)
     sub.add_parser("chat", help="a console conversation over the library")
     sub.add_parser("start", help="Discord when DISCORD_TOKEN is set, else the console chat")
     sub.add_parser("run", help="connect to Discord")
@@ -82,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                 format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                 stream=sys.stderr,
             )
-        handler = COMMANDS.get(args.command)
+        handler = COMMANDS.get(args.command) or cli_read.COMMANDS.get(args.command)
         assert handler is not None
         return asyncio.run(handler(settings, args)) or 0
     except USER_ERRORS as exc:
@@ -100,11 +90,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # -- helpers ---------------------------------------------------------------------------
-
-
-def _emit(data: Any, out: TextIO = sys.stdout) -> None:
-    out.write(json.dumps(data, ensure_ascii=False) + "\n")
-    out.flush()
 
 
 def _progress_bar() -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
@@ -128,43 +113,6 @@ def _progress_bar() -> tuple[Callable[[int, int], None] | None, Callable[[], Non
     return update, bar.stop
 
 
-def format_report(report: ReloadReport) -> str:
-    lines = [
-        f"reload: {report.added} added, {report.updated} updated, {report.removed} removed,"
-        f" {report.unchanged} unchanged, {len(report.failed)} failed in {report.seconds:.2f}s"
-    ]
-    lines += [f"  failed  {f.path}: {f.error}" for f in report.failed]
-    lines += [f"  renamed {r}" for r in report.renamed]
-    return "\n".join(lines)
-
-
-async def _open_library(settings: Settings, *, build: bool = True) -> Library:
-    """Open the cache; build it first if it has never been loaded."""
-    library = Library(
-        settings.content_dir, settings.articles_db, max_bytes=settings.max_article_bytes
-    )
-    try:
-        store = await library.open()
-        if build and await store.get_meta("last_reload") is None:
-            print(f"building the article cache from {settings.content_dir} …", file=sys.stderr)
-            await library.reload()
-    except BaseException:
-        await library.close()
-        raise
-    return library
-
-
-async def _with_engine(settings: Settings, work: Callable[[Any, Library], Awaitable[int]]) -> int:
-    from bot.search.engine import SearchEngine
-
-    library = await _open_library(settings)
-    try:
-        engine = SearchEngine(library, cache_size=settings.result_cache_size)
-        return await work(engine, library)
-    finally:
-        await library.close()
-
-
 def _lines(arg: str) -> list[str]:
     """A single query, or one per line of stdin when the argument is '-'."""
     if arg != "-":
@@ -176,69 +124,22 @@ def _lines(arg: str) -> list[str]:
 
 
 async def cmd_reload(settings: Settings, args: argparse.Namespace) -> int:
-    library = Library(
-        settings.content_dir, settings.articles_db, max_bytes=settings.max_article_bytes
-    )
     progress, done = _progress_bar()
     try:
-        report = await library.reload(progress)
+        async with open_service(settings, refresh=Refresh.NEVER) as service:
+            report = await service.reload(progress)
     finally:
         done()
-        await library.close()
     if args.json:
-        _emit({**report.as_json(), "renamed": report.renamed})
+        emit({**report.as_json(), "renamed": report.renamed})
     else:
-        print(format_report(report))
+        print("\n".join(report_lines(report)))
     return 0
 
 
-async def cmd_show(settings: Settings, args: argparse.Namespace) -> int:
-    async def work(engine: Any, library: Library) -> int:
-        # Slugs are stored lower-cased; accept any case from the user.
-        article = await library.store.article(args.slug.strip().lower())
-        if article is None:
-            raise UsageError(f"no article with slug {args.slug!r}")
-        summary = engine.summary(article)
-        data = {
-            "slug": article.slug,
-            "title": article.title,
-            "author": article.author,
-            "date": article.date.isoformat() if article.date else None,
-            "link": article.link,
-            "tags": list(article.tags),
-            "description": article.description,
-            "summary": summary,
-            "quotes": [{"text": q.text, "speaker": q.speaker} for q in article.quotes],
-            "reading_minutes": article.reading_minutes,
-        }
-        if args.json:
-            _emit(data)
-            return 0
-        print(article.title)
-        byline = " · ".join(
-            x for x in (article.author, article.date and article.date.date().isoformat()) if x
-        )
-        if byline:
-            print(byline)
-        if article.link:
-            print(article.link)
-        if article.tags:
-            print("tags: " + ", ".join(article.tags))
-        print(f"{article.reading_minutes} min read\n")
-        print(summary)
-        for q in article.quotes[:3]:
-            print(f"\n“{q.text}”" + (f" — {q.speaker}" if q.speaker else ""))
-        return 0
-
-    return await _with_engine(settings, work)
-
-
 async def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
-    library = await _open_library(settings, build=False)
-    try:
-        stats = await library.store.stats()
-    finally:
-        await library.close()
+    async with open_service(settings, refresh=Refresh.NEVER) as service:
+        stats = await service.stats()
     data = {
         "articles": stats.articles,
         "files": stats.files,
@@ -249,33 +150,20 @@ async def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
         "cache_bytes": stats.db_bytes,
     }
     if args.json:
-        _emit(data)
+        emit(data)
         return 0
-    print(f"{stats.articles} articles from {stats.files} files, {len(stats.tags)} tags")
-    if stats.last_reload:
-        lr = stats.last_reload
-        print(
-            f"last reload {lr.get('at')}: {lr.get('added')} added, {lr.get('updated')} updated,"
-            f" {lr.get('removed')} removed, {len(lr.get('failed', []))} failed"
-        )
-    else:
-        print("never reloaded: run `reload`")
-    print(f"cache {stats.db_bytes / 1e6:.1f} MB")
-    if stats.tags:
-        print("tags: " + ", ".join(f"{t} ({n})" for t, n in stats.tags[:30]))
-    for f in stats.failing:
-        print(f"failing: {f.path}: {f.error}")
+    print("\n".join(stats_lines(stats)))
     return 0
 
 
 async def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
     limit = max(1, min(args.limit, 100))
 
-    async def work(engine: Any, library: Library) -> int:
+    async with open_service(settings) as service:
         for query in _lines(args.query):
-            response = await engine.search(query, limit=limit)
+            response = await service.search(query, limit=limit)
             if args.json:
-                _emit(response.as_json())
+                emit(response.as_json())
                 continue
             data = response.as_json()
             if not data["results"]:
@@ -288,18 +176,16 @@ async def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
             for hit in data["results"]:
                 date = (hit["date"] or "")[:10]
                 print(f"{hit['score']:3d}  {hit['title']}  ({date})  {hit['link'] or hit['slug']}")
-        return 0
-
-    return await _with_engine(settings, work)
+    return 0
 
 
 async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
-    async def work(engine: Any, library: Library) -> int:
+    async with open_service(settings) as service:
         for question in _lines(args.question):
-            answer = await engine.ask(question)
+            answer = await service.ask(question)
             data = answer.as_json()
             if args.json:
-                _emit(data)
+                emit(data)
                 continue
             if data["article"] is None:
                 print(f"I found nothing in the library that answers {question!r}.")
@@ -316,19 +202,15 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
                 print(f"\n{data['article']['link']}")
             for alt in data["alternatives"]:
                 print(f"  see also: {alt['title']}")
-        return 0
-
-    return await _with_engine(settings, work)
+    return 0
 
 
 async def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.console import run_chat
 
-    async def work(engine: Any, library: Library) -> int:
-        await library.reload()  # the console always serves the current content
-        return await run_chat(engine, library)
-
-    return await _with_engine(settings, work)
+    # The console always serves the current content.
+    async with open_service(settings, refresh=Refresh.WAIT) as service:
+        return await run_chat(service)
 
 
 async def cmd_start(settings: Settings, args: argparse.Namespace) -> int:
@@ -357,11 +239,7 @@ async def cmd_sync(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def cmd_health(settings: Settings, args: argparse.Namespace) -> int:
-    store = await ArticleStore.open(settings.articles_db, create=False)
-    try:
-        count = await store.count()
-    finally:
-        await store.close()
+    count = await cached_count(settings)
     if count == 0:
         raise UsageError(f"the article cache {settings.articles_db} holds no articles")
     print(f"ok: {count} articles")
@@ -369,14 +247,20 @@ async def cmd_health(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def cmd_picks(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.picks.cli import preview
-
-    return await preview(settings, args)
+    """`picks preview`: the next picks of a server, without posting or writing anything."""
+    async with open_service(settings, state=True) as service:
+        assert service.picks is not None
+        picks = await service.picks.preview(args.guild, args.days)
+        guild = await service.picks.settings(args.guild)
+    if args.json:
+        emit(preview_json(args.guild, guild, picks))
+    else:
+        print(preview_text(args.guild, guild, picks))
+    return 0
 
 
 COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], Awaitable[int]]] = {
     "reload": cmd_reload,
-    "show": cmd_show,
     "stats": cmd_stats,
     "search": cmd_search,
     "ask": cmd_ask,

@@ -1,19 +1,17 @@
-"""The console chat: a conversation over the search engine, rich on a terminal, plain piped."""
+"""The console chat: a conversation over the library service, rich on a terminal, plain piped."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable, Sequence
+from typing import TextIO
 
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search.engine import SearchEngine
 from bot.search.results import Answer, SearchHit
-
-if TYPE_CHECKING:
-    from bot.library.sync import Library
+from bot.service import ArticleCard, LibraryService
+from bot.terminal import byline, date_text, did_you_mean, list_lines, quote_text
 
 log = logging.getLogger(__name__)
 
@@ -67,16 +65,11 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def _date(meta: ArticleMeta | Article | SearchHit) -> str:
-    return f"{meta.date:%Y-%m-%d}" if meta.date else "undated"
-
-
 class Chat:
     """One console conversation; `handle(line)` answers one line, False means quit."""
 
-    def __init__(self, engine: SearchEngine, library: Library, out: _Out) -> None:
-        self.engine = engine
-        self.library = library
+    def __init__(self, service: LibraryService, out: _Out) -> None:
+        self.service = service
         self.out = out
         self.commands: dict[str, Callable[[str], object]] = {
             "search": self.search,
@@ -121,7 +114,7 @@ class Chat:
         if not question:
             self.out.line("Ask a question, e.g. how did Go make its maps faster?")
             return
-        answer = await self.engine.ask(question)
+        answer = await self.service.ask(question)
         self._answer(answer)
 
     def _answer(self, answer: Answer) -> None:
@@ -130,7 +123,7 @@ class Chat:
             self.out.line("I could not find an article that answers that.", "yellow")
             return
         self.out.rule(a.title)
-        self.out.line(_byline(a), "dim")
+        self.out.line(byline(a) or "—", "dim")
         if answer.passage:
             self.out.line("")
             self.out.line(f"> {answer.passage}", "italic")
@@ -144,17 +137,16 @@ class Chat:
         if answer.alternatives:
             self.out.line("See also:")
             for h in answer.alternatives:
-                self.out.line(f"  - {h.label or h.title} ({_date(h)})")
+                self.out.line(f"  - {h.label or h.title} ({date_text(h)})")
 
     def _quote(self, quote: Quote) -> None:
-        who = f" — {quote.speaker}" if quote.speaker else ""
-        self.out.line(f"“{quote.text}”{who}", "green")
+        self.out.line(quote_text(quote), "green")
 
     async def search(self, query: str) -> None:
         if not query:
             self.out.line("Usage: /search QUERY")
             return
-        resp = await self.engine.search(query, limit=10)
+        resp = await self.service.search(query, limit=10)
         if not resp.hits:
             self.out.line("No matching articles.", "yellow")
             if resp.suggestions:
@@ -162,29 +154,29 @@ class Chat:
             return
         self.out.rule(f"Results for {resp.query}")
         for n, h in enumerate(resp.hits, 1):
-            self.out.line(f"{n:2}. {h.label or h.title}  [{h.score}]  {_date(h)}")
+            self.out.line(f"{n:2}. {h.label or h.title}  [{h.score}]  {date_text(h)}")
             if h.link:
                 self.out.line(f"    {h.link}", "dim")
 
     async def _find(self, title: str) -> Article | None:
-        article = await self.engine.find(title)
-        if article is None:
-            resp = await self.engine.search(title, limit=3)
-            hint = resp.hits[0].label if resp.hits else None
-            msg = f"No article titled {title!r}."
-            self.out.line(msg + (f" Did you mean {hint!r}?" if hint else ""), "yellow")
-        return article
+        lookup = await self.service.lookup(title)
+        if lookup.article is None:
+            self.out.line(f"No article titled {title!r}.{did_you_mean(lookup)}", "yellow")
+        return lookup.article
 
     async def article(self, title: str) -> None:
         if not title:
             self.out.line("Usage: /article TITLE")
             return
         a = await self._find(title)
-        if a is None:
-            return
+        if a is not None:
+            self._card(self.service.card(a))
+
+    def _card(self, card: ArticleCard) -> None:
+        a = card.article
         self.out.rule(a.title)
-        self.out.line(_byline(a), "dim")
-        self.out.line(self.engine.summary(a))
+        self.out.line(byline(a) or "—", "dim")
+        self.out.line(card.summary)
         if a.tags:
             self.out.line("Tags: " + ", ".join(a.tags))
         if a.reading_minutes:
@@ -193,17 +185,19 @@ class Chat:
             self.out.line(f"Read: {a.link}", "cyan")
 
     async def quote(self, title: str) -> None:
-        a = await self._find(title) if title else await self.engine.random()
-        if a is None:
-            if not title:
-                self.out.line("The library is empty.", "yellow")
+        if title:
+            a = await self._find(title)
+            if a is None:
+                return
+            card = self.service.card(a)
+        elif (card := await self.service.random_quote()) is None:
+            self.out.line("The library is empty.", "yellow")
             return
-        q = self.engine.quote(a)
-        if q is None:
-            self.out.line(f"No quote in {a.title!r}.", "yellow")
+        if card.quote is None:
+            self.out.line(f"No quote in {card.article.title!r}.", "yellow")
             return
-        self._quote(q)
-        self.out.line(f"  from {a.title}", "dim")
+        self._quote(card.quote)
+        self.out.line(f"  from {card.article.title}", "dim")
 
     async def summary(self, title: str) -> None:
         if not title:
@@ -212,10 +206,10 @@ class Chat:
         a = await self._find(title)
         if a is not None:
             self.out.rule(a.title)
-            self.out.line(self.engine.summary(a))
+            self.out.line(self.service.summary(a))
 
     async def tags(self, _: str) -> None:
-        tags = await self.engine.tags()
+        tags = await self.service.tags()
         if not tags:
             self.out.line("No tags yet.")
             return
@@ -225,18 +219,18 @@ class Chat:
         if not name:
             self.out.line("Usage: /tag NAME")
             return
-        tag, metas = await self.engine.tag(name)
-        if tag is None:
+        found = await self.service.tag(name)
+        if found.tag is None:
             self.out.line(f"No tag like {name!r}. Try /tags.", "yellow")
             return
-        self._list(f"Tag {tag} ({len(metas)})", metas)
+        self._list(f"Tag {found.tag} ({len(found.articles)})", found.articles)
 
     async def random(self, tag: str) -> None:
-        a = await self.engine.random(tag or None)
-        if a is None:
+        card = await self.service.random_card(tag or None)
+        if card is None:
             self.out.line("No article found." if not tag else f"No article tagged {tag!r}.")
             return
-        await self.article(a.slug)
+        self._card(card)
 
     async def latest(self, arg: str) -> None:
         try:
@@ -245,19 +239,12 @@ class Chat:
             self.out.line("Usage: /latest [N]")
             return
         count = max(1, min(count, MAX_LIST))
-        self._list("Latest", await self.engine.latest(count))
+        self._list("Latest", await self.service.latest(count))
 
-    def _list(self, heading: str, metas: list[ArticleMeta]) -> None:
+    def _list(self, heading: str, items: Sequence[ArticleMeta | SearchHit]) -> None:
         self.out.rule(heading)
-        for m in metas[:MAX_LIST]:
-            self.out.line(f"- {m.title} ({_date(m)})")
-        if len(metas) > MAX_LIST:
-            self.out.line(f"… and {len(metas) - MAX_LIST} more")
-
-
-def _byline(a: Article) -> str:
-    parts = [p for p in (a.author, _date(a) if a.date else None) if p]
-    return " · ".join(parts) or "—"
+        for row in list_lines(items, MAX_LIST):
+            self.out.line(row)
 
 
 async def _read_line(stdin: TextIO) -> str | None:
@@ -269,18 +256,16 @@ async def _read_line(stdin: TextIO) -> str | None:
 
 
 async def run_chat(
-    engine: SearchEngine,
-    library: Library,
+    service: LibraryService,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
 ) -> int:
     """Run the conversation until /quit or end of input; returns the exit code."""
     out = _Out(stdout)
     interactive = getattr(stdin, "isatty", lambda: False)()
-    store = library.store or await library.open()
-    count = await store.count()
+    count = await service.count()
     out.line(f"ArticleBot console — {count} articles. Type a question or /help.")
-    chat = Chat(engine, library, out)
+    chat = Chat(service, out)
     while True:
         if interactive:
             stdout.write("> ")

@@ -10,26 +10,30 @@ import pytest
 from bot.console import run_chat
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
+from bot.service import LibraryService
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 
 
+def service_over(library: Library) -> LibraryService:
+    return LibraryService(library, SearchEngine(library))
+
+
 @pytest.fixture
-def seeded(seed_library: Library) -> tuple[SearchEngine, Library]:
-    return SearchEngine(seed_library), seed_library
+def seeded(seed_library: Library) -> LibraryService:
+    return service_over(seed_library)
 
 
-async def chat(engine: SearchEngine, lib: Library, lines: list[str]) -> str:
+async def chat(service: LibraryService, lines: list[str]) -> str:
     out = io.StringIO()
-    code = await run_chat(engine, lib, stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out)
+    code = await run_chat(service, stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out)
     assert code == 0
     return out.getvalue()
 
 
 async def test_banner_question_and_quit(seeded) -> None:
-    engine, lib = seeded
-    text = await chat(engine, lib, ["who was the first to receive BE-CAR7?", "/quit", "never read"])
+    text = await chat(seeded, ["who was the first to receive BE-CAR7?", "/quit", "never read"])
     assert text.splitlines()[0] == "ArticleBot console — 1 articles. Type a question or /help."
     assert "Alyssa Tapley" in text
     assert "Prof Waseem Qasim" in text  # the quote with its speaker
@@ -39,10 +43,8 @@ async def test_banner_question_and_quit(seeded) -> None:
 
 
 async def test_every_command(seeded) -> None:
-    engine, lib = seeded
     text = await chat(
-        engine,
-        lib,
+        seeded,
         [
             "/help",
             "/search blood cancer",
@@ -65,10 +67,8 @@ async def test_every_command(seeded) -> None:
 
 
 async def test_odd_input_never_crashes(seeded) -> None:
-    engine, lib = seeded
     text = await chat(
-        engine,
-        lib,
+        seeded,
         ["", "   ", "/", "/nope", "/latest many", "/latest -5", "/tag", "/search", '"', "NEAR(",
          "🦀" * 50, "x" * 10_000, "/article no such article at all", "recipe for banana bread"],
     )  # fmt: skip
@@ -80,9 +80,8 @@ async def test_odd_input_never_crashes(seeded) -> None:
 
 
 async def test_end_of_input_ends_the_chat(seeded) -> None:
-    engine, lib = seeded
     out = io.StringIO()
-    assert await run_chat(engine, lib, stdin=io.StringIO(""), stdout=out) == 0
+    assert await run_chat(seeded, stdin=io.StringIO(""), stdout=out) == 0
     assert out.getvalue().startswith("ArticleBot console")
 
 
@@ -90,7 +89,7 @@ async def test_bundled_library_chat(tmp_path: Path) -> None:
     lib = Library(CONTENT, tmp_path / "b.db")
     await lib.reload()
     try:
-        text = await chat(SearchEngine(lib), lib, ["/latest 2", "/tags", "/random"])
+        text = await chat(service_over(lib), ["/latest 2", "/tags", "/random"])
         assert "Latest" in text and text.count("\n- ") >= 2
     finally:
         await lib.close()
@@ -102,9 +101,8 @@ class _Terminal(io.StringIO):
 
 
 async def test_rich_output_on_a_terminal(seeded) -> None:
-    engine, lib = seeded
     out = _Terminal()
     stdin = io.StringIO("who was the first to receive BE-CAR7?\n/search [bold]x\n/tags\n")
-    assert await run_chat(engine, lib, stdin=stdin, stdout=out) == 0
+    assert await run_chat(seeded, stdin=stdin, stdout=out) == 0
     text = out.getvalue()
     assert "Alyssa Tapley" in text and "\x1b[" in text  # styled

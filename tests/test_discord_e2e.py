@@ -149,7 +149,7 @@ async def test_ask_answers_with_passage_title_link_byline_summary_cover_and_tags
 
 async def test_the_search_index_is_ready_before_the_first_question(running) -> None:
     fake, bot = running
-    assert bot.engine.ready  # built at start-up, not by the first member's query
+    assert bot.service.engine.ready  # built at start-up, not by the first member's query
     result = await fake.invoke("ask", {"question": "salmon"})
     assert not result.deferred and "salmon" in result.embeds[0]["title"].lower()
 
@@ -159,13 +159,13 @@ async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(
 ) -> None:
     fake, bot = running
     monkeypatch.setattr(deadline, "DEFER_AFTER", 0.05)
-    answer = bot.engine.ask
+    answer = bot.service.engine.ask
 
     async def slow(question: str):
         await asyncio.sleep(0.3)
         return await answer(question)
 
-    monkeypatch.setattr(bot.engine, "ask", slow)
+    monkeypatch.setattr(bot.service.engine, "ask", slow)
     result = await fake.invoke("ask", {"question": "how many toasters did the repair cafe fix?"})
     assert result.deferred  # "thinking…" well within Discord's 3 s
     assert result.embeds[0]["title"] == "Repair café fixes a record number of toasters"
@@ -421,14 +421,14 @@ async def test_reload_reports_changes_and_failures(running) -> None:
 async def test_reload_is_refused_to_a_non_admin(running) -> None:
     fake, bot = running
     calls = 0
-    original = bot.library.reload
+    original = bot.service.library.reload
 
     async def counting(*args: Any, **kwargs: Any):
         nonlocal calls
         calls += 1
         return await original(*args, **kwargs)
 
-    bot.library.reload = counting  # type: ignore[method-assign]
+    bot.service.library.reload = counting  # type: ignore[method-assign]
     refused = await fake.invoke("reload", user=fake.member)
     assert refused.ephemeral and "Manage Server" in refused.content
     moderator = fake.add_user("mod")
@@ -441,13 +441,13 @@ async def test_reload_is_refused_to_a_non_admin(running) -> None:
 async def test_a_second_reload_while_one_runs_is_told_so(running) -> None:
     fake, bot = running
     gate = asyncio.Event()
-    original = bot.library.reload
+    original = bot.service.library.reload
 
     async def slow(*args: Any, **kwargs: Any):
         await gate.wait()
         return await original(*args, **kwargs)
 
-    bot.library.reload = slow  # type: ignore[method-assign]
+    bot.service.library.reload = slow  # type: ignore[method-assign]
     first = await fake.invoke("reload", user=fake.admin, wait=False)
     await first.wait(lambda r: r.deferred, None, "the deferral")
     second = await fake.invoke("reload", user=fake.owner)
@@ -465,13 +465,13 @@ async def busy_queue(running, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(bot.tree, "queue", deadline.InteractionQueue(width=1))
     monkeypatch.setattr(deadline, "DEFER_AFTER", 0.1)
     release = asyncio.Event()
-    search = bot.engine.search
+    search = bot.service.engine.search
 
     async def slow(*args: Any, **kwargs: Any):
         await release.wait()
         return await search(*args, **kwargs)
 
-    monkeypatch.setattr(bot.engine, "search", slow)
+    monkeypatch.setattr(bot.service.engine, "search", slow)
     held = await fake.invoke("search", {"query": "salmon"}, wait=False)
     yield release, held
     release.set()
@@ -576,7 +576,7 @@ async def test_unexpected_errors_give_a_trace_id(running, caplog: pytest.LogCapt
     async def broken(question: str):
         raise RuntimeError("engine exploded")
 
-    bot.engine.ask = broken
+    bot.service.engine.ask = broken
     with caplog.at_level(logging.ERROR, logger="articlebot.discord"):
         result = await fake.invoke("ask", {"question": "salmon"})
     assert result.ephemeral
@@ -598,5 +598,5 @@ async def test_twenty_concurrent_interactions_all_answered_correctly(running) ->
     )
     assert len(results) == 20
     for (question, slug), result in zip(questions, results, strict=True):
-        article = await bot.engine.find(slug)
+        article = await bot.service.engine.find(slug)
         assert result.embeds[0]["title"] == article.title, question

@@ -146,6 +146,6 @@ async def test_sigterm_shuts_the_bot_down_and_closes_the_databases(
     assert await asyncio.wait_for(task, 10) == 0
     bot = made[0]
     assert bot.is_closed()
-    assert bot.library.store is None  # the article cache was closed
+    assert bot.service.library.store is None  # the article cache was closed
     with pytest.raises(Exception):  # noqa: B017 - the state connection is closed
-        await bot.state.get_meta("x")
+        await bot.service.state.get_meta("x")

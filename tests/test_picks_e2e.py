@@ -11,7 +11,7 @@ import pytest_asyncio
 
 from bot.discord.app import create_bot
 from bot.discord.client import ArticleBot
-from bot.discord.cogs.picks import PicksCog
+from bot.discord.picks_scheduler import PicksScheduler
 from bot.settings import Settings
 from tests.fakeclock import FakeClock
 from tests.fakediscord import Channel, FakeDiscord, Guild, User
@@ -51,24 +51,21 @@ def clock() -> FakeClock:
 
 async def start(
     fake: FakeDiscord, settings: Settings, clock: FakeClock
-) -> tuple[ArticleBot, PicksCog]:
+) -> tuple[ArticleBot, PicksScheduler]:
     """Start a bot and wait for the scheduler's first tick, so tests own the next ones."""
     bot = await fake.start_bot(create_bot(settings, clock=clock, guild_ready_timeout=0.05))
-    cog: Any = bot.get_cog("Picks")
-    if cog is None:  # until the client loads bot.discord.cogs.picks itself
-        cog = PicksCog(bot)
-        await bot.add_cog(cog)
+    scheduler: Any = bot.get_cog("PicksScheduler")
     # load_extension executes the module afresh, so compare by name, not class identity.
-    assert type(cog).__name__ == "PicksCog"
+    assert type(scheduler).__name__ == "PicksScheduler"
     # The loop ticks once at start-up, then every TICK_SECONDS (longer than any test).
-    await fake.wait_for(lambda: cog.ticks >= 1, what="the scheduler's first tick")
-    return bot, cog
+    await fake.wait_for(lambda: scheduler.ticks >= 1, what="the scheduler's first tick")
+    return bot, scheduler
 
 
 async def fast_ticks(fake: FakeDiscord, cog: Any, seconds: float = 0.02) -> None:
     """Make the running scheduler loop tick every `seconds`."""
-    cog.scheduler.change_interval(seconds=seconds)
-    cog.scheduler.restart()
+    cog.tick.change_interval(seconds=seconds)
+    cog.tick.restart()
     ticks = cog.ticks
     await fake.wait_for(lambda: cog.ticks > ticks, what="a tick at the new interval")
 
@@ -207,7 +204,7 @@ async def test_configure_then_post_now_with_note_ping_and_thread(
     assert "Posted" in again.content
     first, second = posts(fake, channel)
     assert second["embeds"][0]["title"] != first["embeds"][0]["title"]
-    history = await cog.service.history(fake.guild.id)
+    history = await cog.picks.history(fake.guild.id)
     assert [r.kind for r in history.items] == ["manual", "manual"]
     assert all(r.status == "posted" and r.message_id for r in history.items)
     assert_no_mentions_but(fake, readers.id)
@@ -228,7 +225,7 @@ async def test_non_moderator_is_refused_and_the_picks_role_lets_members_in(
         refused = await picks(fake, sub, options, user=fake.member)
         assert refused.ephemeral, sub
         assert "Only moderators can manage daily picks" in refused.content, sub
-    assert (await cog.service.settings(fake.guild.id)).channel_id is None
+    assert (await cog.picks.settings(fake.guild.id)).channel_id is None
     assert posts(fake, channel) == []
 
     ok = await picks(fake, "channel", {"channel": channel}, user=cleaner)  # Manage Messages
@@ -239,8 +236,8 @@ async def test_non_moderator_is_refused_and_the_picks_role_lets_members_in(
     assert "will be skipped" in skipped.content
     elevate = await picks(fake, "role", user=helper)  # i.e. clear it
     assert elevate.ephemeral and "needs the Manage Messages permission" in elevate.content
-    assert (await cog.service.settings(fake.guild.id)).manager_role_id == mods.id
-    assert (await cog.service.settings(fake.guild.id)).skip_next
+    assert (await cog.picks.settings(fake.guild.id)).manager_role_id == mods.id
+    assert (await cog.picks.settings(fake.guild.id)).skip_next
     assert_no_mentions_but(fake)
 
 
@@ -274,7 +271,7 @@ async def test_scheduled_post_at_the_set_time_by_the_running_loop(
     first, second = posts(fake, channel)
     assert heading(second) == "Pick of the day — Tuesday 24 November 2026"
     assert second["embeds"][0]["title"] != first["embeds"][0]["title"]
-    history = (await cog.service.history(fake.guild.id)).items
+    history = (await cog.picks.history(fake.guild.id)).items
     assert [(r.kind, r.status) for r in history] == [("auto", "posted")] * 2
     assert_no_mentions_but(fake)
 
@@ -299,7 +296,7 @@ async def test_restart_mid_day_posts_late_once_and_never_twice(
     _, cog = await start(fake, settings, clock)
     assert await cog.run_due() == []
     assert len(posts(fake, channel)) == 1, "a restart posted the same day twice"
-    [record] = (await cog.service.history(fake.guild.id)).items
+    [record] = (await cog.picks.history(fake.guild.id)).items
     assert record.status == "posted" and record.day.isoformat() == "2026-11-23"
 
     clock.set(2026, 11, 24, 9, 0)
@@ -352,7 +349,7 @@ async def test_two_guilds_in_different_zones_and_only_this_process_guilds(
     )
     # A guild on another process's shards: configured in the shared state, not ours to post.
     elsewhere = 4242
-    await cog.service.set_channel(elsewhere, 1)
+    await cog.picks.set_channel(elsewhere, 1)
 
     clock.set(2026, 11, 23, 22, 59)
     assert await cog.run_due() == []
@@ -366,7 +363,7 @@ async def test_two_guilds_in_different_zones_and_only_this_process_guilds(
     [la_pick] = await cog.run_due()
     assert la_pick.pick.guild_id == la.id
     assert heading(posts(fake, la_channel)[0]) == "Pick of the day — Tuesday 24 November 2026"
-    assert await cog.service.state.last_auto_day(elsewhere) is None
+    assert await cog.picks.state.last_auto_day(elsewhere) is None
 
     shown = await picks(fake, "show")
     assert "Wednesday 25 November 2026 at 08:00 JST" in embed_text(shown.embeds[0])
@@ -427,7 +424,7 @@ async def test_permission_lost_or_channel_gone_is_recorded_and_others_still_post
     shown = await picks(fake, "show")
     text = embed_text(shown.embeds[0])
     assert "Problem" in text and "Send Messages" in text
-    [record] = (await cog.service.history(fake.guild.id)).items
+    [record] = (await cog.picks.history(fake.guild.id)).items
     assert record.status == "failed" and "Send Messages" in record.error
 
     fake.set_overwrites(lost, [])  # permission given back: the next day posts, problem cleared
@@ -453,7 +450,7 @@ async def test_history_is_paginated(fake: PicksFake, settings: Settings, clock: 
     _, cog = await start(fake, settings, clock)
     await configure(fake, channel)
     for i in range(23):
-        await cog.service.state.add_pick(
+        await cog.picks.state.add_pick(
             fake.guild.id,
             datetime(2026, 10, 1 + i).date(),
             status="posted",
@@ -491,7 +488,7 @@ async def test_loop_survives_a_failing_tick(
     async def broken(guild_ids: set[int] | None = None) -> list[Any]:
         raise RuntimeError("state database unreachable")
 
-    monkeypatch.setattr(cog.service, "due", broken)
+    monkeypatch.setattr(cog.picks, "due", broken)
     ticks = cog.ticks
     await fake.wait_for(lambda: cog.ticks >= ticks + 2, what="ticks after a failure")
-    assert cog.scheduler.is_running()
+    assert cog.tick.is_running()

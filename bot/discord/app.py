@@ -11,10 +11,10 @@ from typing import Any
 
 import discord
 
-from bot.discord.client import ArticleBot, Clock, utc_now
+from bot.discord.client import ArticleBot, open_bot_service
 from bot.discord.commandsync import sync_tree
 from bot.discord.endpoints import use_endpoints
-from bot.library.sync import Library
+from bot.service import Clock, LibraryService, Refresh, open_service, utc_now
 from bot.settings import Settings
 
 log = logging.getLogger("articlebot.discord")
@@ -23,14 +23,13 @@ log = logging.getLogger("articlebot.discord")
 def create_bot(
     settings: Settings,
     *,
-    library: Library | None = None,
-    engine: Any = None,
-    state: Any = None,
+    service: LibraryService | None = None,
     clock: Clock = utc_now,
     **options: Any,
 ) -> ArticleBot:
-    """A configured, not yet started bot. Whatever is passed in is used and not closed."""
-    return ArticleBot(settings, library=library, engine=engine, state=state, clock=clock, **options)
+    """A configured, not yet started bot over `service` (used, not closed); without one,
+    the bot opens its own when it starts and closes it with itself."""
+    return ArticleBot(settings, service=service, clock=clock, **options)
 
 
 def setup_logging(settings: Settings) -> None:
@@ -69,7 +68,18 @@ async def run_bot(settings: Settings) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
-    bot = create_bot(settings)
+    try:
+        # The service first, then the bot over it (discord.py's advanced_startup.py).
+        async with open_bot_service(settings) as service:
+            return await _serve(create_bot(settings, service=service), settings, stop)
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(sig)
+
+
+async def _serve(bot: ArticleBot, settings: Settings, stop: asyncio.Event) -> int:
+    """Run `bot` until it ends or `stop` is set; 0 on a clean shutdown."""
     try:
         runner = asyncio.create_task(bot.start(settings.discord_token), name="articlebot")
         stopper = asyncio.create_task(stop.wait(), name="articlebot-signals")
@@ -91,31 +101,32 @@ async def run_bot(settings: Settings) -> int:
         return 0
     finally:
         await bot.close()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.remove_signal_handler(sig)
 
 
 async def sync_commands(settings: Settings) -> int:
     """Log in, sync the slash commands (to DISCORD_GUILD_ID when set), and exit."""
     setup_logging(settings)
     _point_at(settings)
-    bot = create_bot(settings, prepare_library=False, sync_on_start=False)
-    try:
+    # Only the state is needed (the command-sync hash): the cache is neither read nor made.
+    async with open_service(settings, refresh=Refresh.NEVER, state=True) as service:
+        bot = create_bot(settings, service=service, sync_on_start=False)
         try:
-            await bot.login(settings.discord_token)  # runs setup_hook: cogs, state
-        except discord.LoginFailure as exc:
-            print(f"error: {_login_problem(exc)}", file=sys.stderr)
-            return 2
-        await sync_tree(
-            bot.tree,
-            bot.state,
-            application_id=bot.application_id,
-            guild_id=settings.discord_guild_id,
-            force=True,
-        )
-        where = f"guild {settings.discord_guild_id}" if settings.discord_guild_id else "all servers"
-        print(f"slash commands synced to {where}")
-        return 0
-    finally:
-        await bot.close()
+            try:
+                await bot.login(settings.discord_token)  # runs setup_hook: the cogs
+            except discord.LoginFailure as exc:
+                print(f"error: {_login_problem(exc)}", file=sys.stderr)
+                return 2
+            await sync_tree(
+                bot.tree,
+                service.state,
+                application_id=bot.application_id,
+                guild_id=settings.discord_guild_id,
+                force=True,
+            )
+            where = (
+                f"guild {settings.discord_guild_id}" if settings.discord_guild_id else "all servers"
+            )
+            print(f"slash commands synced to {where}")
+            return 0
+        finally:
+            await bot.close()

@@ -1,18 +1,17 @@
-"""ArticleBot: the discord.py client that owns the library, the engine and the state.
+"""ArticleBot: the discord.py client over one library service.
 
-The cogs stay thin: they read `bot.engine`, `bot.library`, `bot.state` and render.
+The service (library, engine, state, picks) is built outside the bot and handed in, as in
+discord.py's examples/advanced_startup.py; the cogs stay thin: they call `bot.service`
+and render what it returns.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import importlib.util
 import logging
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 import discord
@@ -25,26 +24,35 @@ from bot.discord.deadline import InteractionQueue, mark_arrival
 from bot.discord.errors import OnCooldown, report_error
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.views import ArticleButton
-from bot.library.model import ReloadReport
-from bot.library.sync import Library
-from bot.library.watch import summarize
+from bot.service import Clock, LibraryService, Refresh, open_service, utc_now
 from bot.settings import Settings
 
 log = logging.getLogger("articlebot.discord")
 
-COGS = ("bot.discord.cogs.ask", "bot.discord.cogs.library", "bot.discord.cogs.admin")
-# Cogs other issues add; loaded when their module exists.
-OPTIONAL_COGS = ("bot.discord.cogs.picks",)
-
-Clock = Callable[[], datetime]
+COGS = (
+    "bot.discord.cogs.ask",
+    "bot.discord.cogs.library",
+    "bot.discord.cogs.admin",
+    "bot.discord.cogs.picks",
+)
 # Python hands the GIL to a waiting thread only after this long. aiosqlite's thread needs
 # it back for every row it fetches, so with the default 5 ms a busy event loop made a
 # 40-row query wait ~200 ms: a short interval keeps queries fast under load.
 GIL_SWITCH_INTERVAL = 0.0002
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+def open_bot_service(settings: Settings, clock: Clock = utc_now):
+    """The library service as the bot needs it: the cache served at once and refreshed
+    behind it, the index built before connecting (the first question would otherwise pay
+    for it, past Discord's 3 s), the state and picks, and the watcher when WATCH_CONTENT."""
+    return open_service(
+        settings,
+        refresh=Refresh.BACKGROUND,
+        state=True,
+        warm=True,
+        watch=settings.watch_content,
+        clock=clock,
+    )
 
 
 def intents() -> discord.Intents:
@@ -98,11 +106,8 @@ class ArticleBot(commands.AutoShardedBot):
         self,
         settings: Settings,
         *,
-        library: Library | None = None,
-        engine: Any = None,
-        state: Any = None,
+        service: LibraryService | None = None,
         clock: Clock = utc_now,
-        prepare_library: bool = True,
         sync_on_start: bool = True,
         view_timeout: float = 300.0,
         cooldown_clock: Callable[[], float] = time.monotonic,
@@ -121,11 +126,8 @@ class ArticleBot(commands.AutoShardedBot):
             **options,
         )
         self.settings = settings
-        self.library = library
-        self.engine = engine
-        self.state = state
+        self._service = service
         self.clock = clock
-        self.prepare_library = prepare_library
         self.sync_on_start = sync_on_start
         self.view_timeout = view_timeout
         self.cooldown = UserCooldown(
@@ -133,93 +135,34 @@ class ArticleBot(commands.AutoShardedBot):
         )
         self.started_at = time.monotonic()
         self.synced = False  # whether this start synced the command tree
-        self.watcher_report: tuple[datetime, ReloadReport] | None = None
-        self._owned: list[Any] = []  # what this bot opened and must close
-        self._watch_stop = asyncio.Event()
-        self._watch_task: asyncio.Task[None] | None = None
-        self._reload_task: asyncio.Task[None] | None = None
+        self._owned = contextlib.AsyncExitStack()  # what this bot opened and must close
         self._closing = False
+
+    @property
+    def service(self) -> LibraryService:
+        """The library service: handed in, or opened by setup_hook (and then closed here)."""
+        if self._service is None:
+            raise RuntimeError("the library service is opened in setup_hook")
+        return self._service
 
     # -- start-up ------------------------------------------------------------------------
 
     async def setup_hook(self) -> None:
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL))
-        if self.prepare_library:
-            await self._open_library()
-        if self.state is None:
-            from bot.store.state import open_state
-
-            self.state = await open_state(self.settings.state_database_url)
-            self._owned.append(self.state)
+        if self._service is None:
+            # The bot's clock is read at every call, so tests can move time under a running bot.
+            opening = open_bot_service(self.settings, lambda: self.clock())
+            self._service = await self._owned.enter_async_context(opening)
         self.add_dynamic_items(ArticleButton)
         for name in COGS:
             await self.load_extension(name)
-        for name in OPTIONAL_COGS:
-            if importlib.util.find_spec(name) is not None:
-                await self.load_extension(name)
         if self.sync_on_start:
             self.synced = await sync_tree(
                 self.tree,
-                self.state,
+                self.service.state,
                 application_id=self.application_id,
                 guild_id=self.settings.discord_guild_id,
             )
-        if self.settings.watch_content and self.prepare_library:
-            self._watch_task = asyncio.create_task(self._watch(), name="articlebot-watch")
-
-    async def _open_library(self) -> None:
-        if self.library is None:
-            self.library = Library(
-                self.settings.content_dir,
-                self.settings.articles_db,
-                max_bytes=self.settings.max_article_bytes,
-            )
-            self._owned.append(self.library)
-            store = await self.library.open()
-            # The cache is derived data: bring it in line with the folder at every start.
-            # A cache that already holds articles is served while that runs, so a restart
-            # over a large library connects at once; an empty one is filled first.
-            if await store.count():
-                self._reload_task = asyncio.create_task(
-                    self._startup_reload(), name="articlebot-startup-reload"
-                )
-            else:
-                await self._startup_reload()
-        elif self.library.store is None:
-            await self.library.open()
-        if self.engine is None:
-            from bot.search.engine import SearchEngine
-
-            self.engine = SearchEngine(self.library, cache_size=self.settings.result_cache_size)
-        # Build the search index before connecting: at 100k articles it takes seconds, which
-        # the first member's query would otherwise pay (past Discord's 3 s). After each
-        # reload it is rebuilt in the background while the previous one keeps serving.
-        warm = getattr(self.engine, "warm", None)
-        if warm is not None:
-            started = time.perf_counter()
-            await warm()
-            log.info("search index ready in %.1fs", time.perf_counter() - started)
-        follow = getattr(self.engine, "follow_reloads", None)
-        if follow is not None:
-            follow()
-
-    async def _startup_reload(self) -> None:
-        assert self.library is not None
-        try:
-            report = await self.library.reload()
-        except Exception:
-            log.exception("reloading the library at start-up failed; serving the cache as is")
-            return
-        log.info("library at start-up: %s", summarize(report))
-
-    async def _watch(self) -> None:
-        from bot.library.watch import watch_content
-
-        def remember(report: ReloadReport) -> None:
-            self.watcher_report = (self.clock(), report)
-
-        assert self.library is not None
-        await watch_content(self.library, stop_event=self._watch_stop, on_report=remember)
 
     async def on_ready(self) -> None:
         log.info(
@@ -236,27 +179,17 @@ class ArticleBot(commands.AutoShardedBot):
     # -- shutdown ------------------------------------------------------------------------
 
     async def close(self) -> None:
-        """Disconnect, stop the watcher, then close what this bot opened (idempotent)."""
+        """Disconnect, then close the service if this bot opened it (idempotent)."""
         if self._closing:
             return await super().close()
         self._closing = True
-        self._watch_stop.set()
-        if self._reload_task is not None and not self._reload_task.done():
-            self._reload_task.cancel()  # the reload rolls back; the next start redoes it
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._reload_task
-        if self._watch_task is not None:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await asyncio.wait_for(self._watch_task, 5)
         try:
             await super().close()
         finally:
-            for resource in reversed(self._owned):
-                try:
-                    await resource.close()
-                except Exception:
-                    log.exception("closing %r failed", type(resource).__name__)
-            self._owned.clear()
+            try:
+                await self._owned.aclose()
+            except Exception:
+                log.exception("closing the library service failed")
 
     # -- info ------------------------------------------------------------------------------
 

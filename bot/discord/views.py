@@ -21,7 +21,7 @@ from bot.discord.reply import NO_MENTIONS, edit_original, send
 from bot.library.model import Article
 
 if TYPE_CHECKING:
-    from bot.search.engine import SearchEngine
+    from bot.service import LibraryService
 
 log = logging.getLogger("articlebot.discord")
 
@@ -91,23 +91,24 @@ class ArticleButton(
 
 async def article_action(interaction: discord.Interaction, action: str, ref: str) -> None:
     """What an article button does; replies ephemerally to whoever clicked."""
-    engine: SearchEngine = interaction.client.engine  # type: ignore[attr-defined]
+    service: LibraryService = interaction.client.service  # type: ignore[attr-defined]
     slug = resolve_ref(ref)
-    article = await engine.find(slug) if slug else None
+    article = await service.article(slug) if slug else None
     if article is None:
         raise UserError("That article is no longer in the library.")
     if action == "open":
-        embed = render.article_embed(article, engine.summary(article), engine.quote(article))
+        card = service.card(article)
+        embed = render.article_embed(article, card.summary, card.quote)
         await send(interaction, embed=embed, view=card_view(article), ephemeral=True)
     elif action == "quote":
         await send(
-            interaction, embed=render.quote_embed(article, engine.quote(article)), ephemeral=True
+            interaction, embed=render.quote_embed(article, service.quote(article)), ephemeral=True
         )
     elif action == "summary":
-        embed = render.summary_embed(article, engine.summary(article))
+        embed = render.summary_embed(article, service.summary(article))
         await send(interaction, embed=embed, ephemeral=True)
     else:
-        hits = await engine.related(article.slug, limit=4)
+        hits = await service.related(article, limit=4)
         title = f"Related to {article.title}"
         embed = render.list_pages(title, hits, empty="No related articles found.")[0]
         view = alternatives_view(hits, None)

@@ -238,7 +238,7 @@ class PicksService:
                 pick = await self._due_for(settings, now, last_days.get(settings.guild_id))
             except Exception as exc:
                 log.exception("daily pick for guild %s failed", settings.guild_id)
-                await self._note_problem(settings.guild_id, f"could not plan the pick: {exc}", now)
+                await self.note_problem(settings.guild_id, f"could not plan the pick: {exc}", now)
                 continue
             if pick is not None:
                 planned.append(pick)
@@ -271,7 +271,7 @@ class PicksService:
                 guild_id, day, status="failed", channel_id=settings.channel_id, at=now
             ):
                 await self.state.fail_claim(guild_id, day, _nothing_to_pick(settings))
-                await self._note_problem(guild_id, _nothing_to_pick(settings), now)
+                await self.note_problem(guild_id, _nothing_to_pick(settings), now)
             return None
         won = await self.state.claim_day(
             guild_id,
@@ -336,11 +336,13 @@ class PicksService:
                 error=error,
                 at=now,
             )
-        await self._note_problem(pick.guild_id, error, now)
+        await self.note_problem(pick.guild_id, error, now)
         log.warning("daily pick for guild %s on %s failed: %s", pick.guild_id, pick.day, error)
 
-    async def _note_problem(self, guild_id: int, problem: str, at: datetime) -> None:
-        await self.state.set_problem(guild_id, problem, at)
+    async def note_problem(self, guild_id: int, problem: str, at: datetime | None = None) -> None:
+        """Keep `problem` to show in /picks show until the next pick posts (e.g. a thread
+        that could not be opened under a posted pick)."""
+        await self.state.set_problem(guild_id, problem, at or self._now())
 
     # -- reports --------------------------------------------------------------------------
 

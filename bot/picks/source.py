@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.library.model import ArticleMeta
 from bot.picks.select import PickCandidate, filter_by_tags
 from bot.search.summary import is_real_summary
-from bot.store.articles import ArticleStore
+
+if TYPE_CHECKING:
+    from bot.library.sync import Library
+    from bot.picks.service import CandidateSource
 
 
 def candidate_from_meta(meta: ArticleMeta) -> PickCandidate:
@@ -20,10 +25,12 @@ def candidate_from_meta(meta: ArticleMeta) -> PickCandidate:
     )
 
 
-def store_candidates(store: ArticleStore):
-    """A `candidates(tags)` callable over the article cache for PicksService."""
+def library_candidates(library: Library) -> CandidateSource:
+    """A `candidates(tags)` callable over the library's cache for PicksService; it reads the
+    cache as it is at each call, so picks follow reloads."""
 
     async def candidates(tags: list[str] | None) -> list[PickCandidate]:
+        store = library.store or await library.open()
         metas = await store.all_meta()
         return filter_by_tags((candidate_from_meta(m) for m in metas), tags)
 

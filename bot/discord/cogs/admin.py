@@ -50,10 +50,8 @@ class AdminCog(commands.Cog, name="Admin"):
     @app_commands.guild_only()
     async def reload(self, interaction: discord.Interaction) -> None:
         require_manage_guild(interaction)
-        library = self.bot.library
-        if library is None:
-            raise UserError("The library is not loaded in this process.")
-        if self._reloading or library.reloading:
+        service = self.bot.service
+        if self._reloading or service.reloading:
             await send(
                 interaction,
                 "A reload is already running — its result will show in /status when it finishes.",
@@ -64,14 +62,11 @@ class AdminCog(commands.Cog, name="Admin"):
         try:
             await acknowledge(interaction, ephemeral=True)
             try:
-                report = await library.reload()
+                # Returns once searches see the new library (the index rebuilds behind them).
+                report = await service.reload()
             except LibraryError as exc:
                 raise UserError(str(exc)) from exc
             log.info("/reload by %s: %s", interaction.user.id, summarize(report))
-            # Answer once searches see the new library (the index rebuilds in the background).
-            refreshed = getattr(self.bot.engine, "refreshed", None)
-            if refreshed is not None:
-                await refreshed()
             await send(interaction, embed=render.reload_embed(report), ephemeral=True)
         finally:
             self._reloading = False
@@ -84,20 +79,18 @@ class AdminCog(commands.Cog, name="Admin"):
     async def status(self, interaction: discord.Interaction) -> None:
         require_manage_guild(interaction)
         bot = self.bot
-        if bot.library is None or bot.library.store is None:
-            raise UserError("The library is not loaded in this process.")
-        stats = await bot.library.store.stats()
+        stats = await bot.service.stats()
         watcher = None
         if bot.settings.watch_content:
             watcher = "on"
-            if bot.watcher_report is not None:
-                at, report = bot.watcher_report
+            if bot.service.last_watch is not None:
+                at, report = bot.service.last_watch
                 watcher += (
                     f"; last automatic reload {at:%Y-%m-%d %H:%M:%S} UTC: {summarize(report)}"
                 )
             else:
                 watcher += "; no change seen yet"
-        state = getattr(bot.state, "engine", None) or "?"
+        state = getattr(bot.service.state, "engine", None) or "?"
         info = render.StatusInfo(
             articles=stats.articles,
             tags=len(stats.tags),

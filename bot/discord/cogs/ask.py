@@ -43,7 +43,7 @@ class AskCog(commands.Cog, name="Ask"):
     ) -> None:
         # Answers normally take milliseconds; under a burst, acknowledge ("thinking…")
         # before Discord's 3 s run out, then send the answer as a follow-up.
-        answer = await in_time(interaction, self.bot.engine.ask(question))
+        answer = await in_time(interaction, self.bot.service.ask(question))
         if answer.article is None:
             await send(interaction, embed=render.no_answer_embed(question), ephemeral=True)
             return
@@ -55,7 +55,7 @@ class AskCog(commands.Cog, name="Ask"):
     async def search(
         self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 1000]
     ) -> None:
-        response = await self.bot.engine.search(query, limit=25)
+        response = await self.bot.service.search(query, limit=25)
         pages = render.search_pages(response)
         await Pager.start(
             interaction, pages, timeout=self.bot.view_timeout, ephemeral=not response.hits
@@ -96,7 +96,7 @@ class AskCog(commands.Cog, name="Ask"):
             with contextlib.suppress(discord.HTTPException):
                 await message.add_reaction("\N{HOURGLASS WITH FLOWING SAND}")
             return
-        answer = await self.bot.engine.ask(question)
+        answer = await self.bot.service.ask(question)
         if answer.article is None:
             embed = render.no_answer_embed(question)
             await message.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)

@@ -13,13 +13,11 @@ from bot.discord.errors import UserError
 from bot.discord.reply import send
 from bot.discord.views import Pager, card_view
 from bot.library.model import Article
-from bot.search.query import fold
 
 if TYPE_CHECKING:
     from bot.discord.client import ArticleBot
 
 EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
-RANDOM_QUOTE_TRIES = 8
 # A /tag list pages through at most this many articles, newest first: every page is built
 # up front, and a tag of a large library holds tens of thousands (milliseconds per 1,000).
 TAG_LIST_LIMIT = 500
@@ -36,39 +34,29 @@ class LibraryCog(commands.Cog, name="Library"):
     async def title_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        choices = await self.bot.engine.autocomplete(current, limit=render.CHOICES)
+        choices = await self.bot.service.autocomplete(current, limit=render.CHOICES)
         return render.title_choices(choices)
 
     async def tag_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        tags = [t for t, _ in await self.bot.engine.tags()]
-        typed = fold(current).strip()
-        if typed:
-            # Prefix matches first, then tags containing the text; the engine resolves typos.
-            starts = [t for t in tags if t.startswith(typed)]
-            inside = [t for t in tags if typed in t and t not in starts]
-            tags = starts + inside
-        return [
-            app_commands.Choice(name=render.cut(t, 100), value=t[:100])
-            for t in tags[: render.CHOICES]
-        ]
+        tags = await self.bot.service.tag_choices(current, limit=render.CHOICES)
+        return [app_commands.Choice(name=render.cut(t, 100), value=t[:100]) for t in tags]
 
     async def _find(self, title: str) -> Article:
-        article = await self.bot.engine.find(title)
-        if article is None:
-            response = await self.bot.engine.search(title, limit=3)
-            names = [h.label or h.title for h in response.hits] or response.suggestions
-            hint = ""
-            if names:
-                hint = " Did you mean " + " or ".join(f"“{render.cut(n, 80)}”" for n in names) + "?"
-            raise UserError(
-                render.content(
-                    f"I could not find an article called “{render.cut(title, 200)}”.{hint} "
-                    "Pick one from the suggestions as you type."
-                )
+        lookup = await self.bot.service.lookup(title, limit=3)
+        if lookup.article is not None:
+            return lookup.article
+        hint = ""
+        if lookup.suggestions:
+            names = [f"“{render.cut(c.label, 80)}”" for c in lookup.suggestions]
+            hint = " Did you mean " + " or ".join(names) + "?"
+        raise UserError(
+            render.content(
+                f"I could not find an article called “{render.cut(title, 200)}”.{hint} "
+                "Pick one from the suggestions as you type."
             )
-        return article
+        )
 
     # -- commands ------------------------------------------------------------------------
 
@@ -78,10 +66,9 @@ class LibraryCog(commands.Cog, name="Library"):
     async def article(
         self, interaction: discord.Interaction, title: app_commands.Range[str, 1, 200]
     ) -> None:
-        found = await self._find(title)
-        engine = self.bot.engine
-        embed = render.article_embed(found, engine.summary(found), engine.quote(found))
-        await send(interaction, embed=embed, view=card_view(found))
+        card = self.bot.service.card(await self._find(title))
+        embed = render.article_embed(card.article, card.summary, card.quote)
+        await send(interaction, embed=embed, view=card_view(card.article))
 
     @article.autocomplete("title")
     async def _article_title(
@@ -95,20 +82,17 @@ class LibraryCog(commands.Cog, name="Library"):
     async def quote(
         self, interaction: discord.Interaction, title: app_commands.Range[str, 1, 200] | None = None
     ) -> None:
-        engine = self.bot.engine
+        service = self.bot.service
         if title:
             found = await self._find(title)
-            await send(interaction, embed=render.quote_embed(found, engine.quote(found)))
+            await send(interaction, embed=render.quote_embed(found, service.quote(found)))
             return
-        for _ in range(RANDOM_QUOTE_TRIES):
-            found = await engine.random()
-            if found is None:
-                raise UserError("The library is empty.")
-            picked = engine.quote(found)
-            if picked is not None:
-                await send(interaction, embed=render.quote_embed(found, picked))
-                return
-        raise UserError("I could not find a quote this time — try again, or name an article.")
+        card = await service.random_quote()
+        if card is None:
+            raise UserError("The library is empty.")
+        if card.quote is None:
+            raise UserError("I could not find a quote this time — try again, or name an article.")
+        await send(interaction, embed=render.quote_embed(card.article, card.quote))
 
     @quote.autocomplete("title")
     async def _quote_title(
@@ -123,7 +107,7 @@ class LibraryCog(commands.Cog, name="Library"):
         self, interaction: discord.Interaction, title: app_commands.Range[str, 1, 200]
     ) -> None:
         found = await self._find(title)
-        await send(interaction, embed=render.summary_embed(found, self.bot.engine.summary(found)))
+        await send(interaction, embed=render.summary_embed(found, self.bot.service.summary(found)))
 
     @summary.autocomplete("title")
     async def _summary_title(
@@ -134,7 +118,7 @@ class LibraryCog(commands.Cog, name="Library"):
     @app_commands.command(name="tags", description="Every tag in the library, most used first")
     @app_commands.allowed_contexts(**EVERYWHERE)
     async def tags(self, interaction: discord.Interaction) -> None:
-        pages = render.tags_pages(await self.bot.engine.tags())
+        pages = render.tags_pages(await self.bot.service.tags())
         await Pager.start(interaction, pages, timeout=self.bot.view_timeout)
 
     @app_commands.command(name="tag", description="The articles with one tag, newest first")
@@ -143,7 +127,8 @@ class LibraryCog(commands.Cog, name="Library"):
     async def tag(
         self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]
     ) -> None:
-        resolved, metas = await self.bot.engine.tag(name)
+        found = await self.bot.service.tag(name)
+        resolved, metas = found.tag, found.articles
         if resolved is None:
             raise UserError(
                 f"There is no tag like “{render.cut(name, 100)}”. /tags lists them all."
@@ -167,7 +152,7 @@ class LibraryCog(commands.Cog, name="Library"):
     async def latest(
         self, interaction: discord.Interaction, count: app_commands.Range[int, 1, 10] = 5
     ) -> None:
-        metas = await self.bot.engine.latest(count)
+        metas = await self.bot.service.latest(count)
         embed = render.list_pages("Latest articles", metas, empty="The library is empty.")[0]
         await send(interaction, embed=embed)
 
@@ -177,16 +162,15 @@ class LibraryCog(commands.Cog, name="Library"):
     async def random(
         self, interaction: discord.Interaction, tag: app_commands.Range[str, 1, 100] | None = None
     ) -> None:
-        engine = self.bot.engine
-        found = await engine.random(tag)
-        if found is None:
+        card = await self.bot.service.random_card(tag)
+        if card is None:
             if tag:
                 raise UserError(
                     f"There is no tag like “{render.cut(tag, 100)}”. /tags lists them all."
                 )
             raise UserError("The library is empty.")
-        embed = render.article_embed(found, engine.summary(found), engine.quote(found))
-        await send(interaction, embed=embed, view=card_view(found))
+        embed = render.article_embed(card.article, card.summary, card.quote)
+        await send(interaction, embed=embed, view=card_view(card.article))
 
     @random.autocomplete("tag")
     async def _random_tag(

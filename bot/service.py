@@ -1,0 +1,316 @@
+"""The library service: everything a front end can ask of the library, wired once at start.
+
+Discord cogs, the console chat and the command line all hold one `LibraryService`: the
+library (content folder and cache), the search engine over it and, for the front ends that
+keep per-server state, the daily-picks service. `open_service()` builds it outside the
+front end and hands it in, the way discord.py's `examples/advanced_startup.py` builds a
+bot's dependencies before the bot; how each front end wants the cache refreshed is an
+option (`Refresh`), not a copy of the wiring. Every call returns plain data, and no front
+end opens the store or builds an engine itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.library.model import Article, ArticleMeta, LibraryStats, Quote, ReloadReport
+from bot.library.sync import Library, LibraryError, Progress
+from bot.library.watch import summarize, watch_content
+from bot.picks.service import PicksService
+from bot.picks.settings import PicksError
+from bot.picks.source import library_candidates
+from bot.search.engine import SearchEngine
+from bot.search.query import fold
+from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
+from bot.settings import Settings
+from bot.store.articles import ArticleStore, StoreError
+from bot.store.state import StateError, StateStore, open_state
+
+log = logging.getLogger("articlebot")
+
+# Errors a user can cause (a missing content folder, an unreadable cache or state database,
+# a bad picks setting): front ends show their one-line message, never a trace.
+USER_ERRORS: tuple[type[Exception], ...] = (LibraryError, StoreError, StateError, PicksError)
+# A random quote: articles drawn until one has a quote (many have none).
+RANDOM_QUOTE_TRIES = 8
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Refresh(enum.Enum):
+    """How a front end wants the cache brought in line with the content folder at start."""
+
+    NEVER = "never"  # serve the cache as it is (stats, reload, command sync)
+    IF_NEW = "if-new"  # build the cache only when it has never been loaded (command line)
+    WAIT = "wait"  # reload before serving: the console always shows the current content
+    # Serve a cache that holds articles at once and reload behind it, so a restart over a
+    # large library answers at once; an empty cache is filled first. A failed reload is
+    # logged and the cache served as it is (the Discord bot).
+    BACKGROUND = "background"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCard:
+    """An article with what every card of it shows: the summary and a notable quote."""
+
+    article: Article
+    summary: str
+    quote: Quote | None
+
+
+@dataclass(frozen=True, slots=True)
+class TagArticles:
+    """The tag a typed name resolved to (None: no tag like it) and its articles, newest first."""
+
+    tag: str | None
+    articles: list[ArticleMeta]
+
+
+class LibraryService:
+    """One library, its search engine and (with state) the daily picks, for every front end."""
+
+    def __init__(
+        self,
+        library: Library,
+        engine: SearchEngine,
+        *,
+        state: StateStore | None = None,
+        picks: PicksService | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        self.library = library
+        self.engine = engine
+        self.state = state  # per-server settings, picks history, command-sync hash
+        self.picks = picks  # None unless opened with state
+        self.clock = clock
+        self.last_watch: tuple[datetime, ReloadReport] | None = None  # the watcher's last reload
+        self._reload_task: asyncio.Task[None] | None = None
+        self._watch_task: asyncio.Task[None] | None = None
+        self._watch_stop = asyncio.Event()
+
+    # -- life cycle ------------------------------------------------------------------------
+
+    async def _refresh(self, refresh: Refresh, progress: Progress | None) -> None:
+        if refresh is Refresh.NEVER:
+            return  # the cache is opened when first read, and never created for nothing
+        store = await self.library.open()
+        if refresh is Refresh.WAIT:
+            await self.library.reload(progress)
+        elif refresh is Refresh.IF_NEW:
+            if await store.get_meta("last_reload") is None:
+                log.info("building the article cache from %s …", self.library.content_dir)
+                await self.library.reload(progress)
+        elif await store.count():
+            self._reload_task = asyncio.create_task(
+                self._reload_logged(), name="articlebot-startup-reload"
+            )
+        else:
+            await self._reload_logged()
+
+    async def _reload_logged(self) -> None:
+        try:
+            report = await self.library.reload()
+        except Exception:
+            log.exception("reloading the library at start-up failed; serving the cache as is")
+            return
+        log.info("library at start-up: %s", summarize(report))
+
+    def _watch(self) -> None:
+        def remember(report: ReloadReport) -> None:
+            self.last_watch = (self.clock(), report)
+
+        watching = watch_content(self.library, stop_event=self._watch_stop, on_report=remember)
+        self._watch_task = asyncio.create_task(watching, name="articlebot-watch")
+
+    async def close(self) -> None:
+        """Stop the watcher and any start-up reload, then close the cache and the state."""
+        self._watch_stop.set()
+        reload, self._reload_task = self._reload_task, None
+        if reload is not None:
+            reload.cancel()  # the reload rolls back; the next start redoes it
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await reload
+        watcher, self._watch_task = self._watch_task, None
+        if watcher is not None:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(watcher, 5)
+        try:
+            await self.library.close()
+        finally:
+            if self.state is not None:
+                await self.state.close()
+
+    # -- questions and searches ------------------------------------------------------------
+
+    async def ask(self, question: str) -> Answer:
+        """The article that answers `question`, its passage, summary, quote, alternatives."""
+        return await self.engine.ask(question)
+
+    async def search(self, query: str, limit: int = 10) -> SearchResponse:
+        """Confident results, best first, with "did you mean" suggestions when none are."""
+        return await self.engine.search(query, limit=limit)
+
+    async def lookup(self, title: str, limit: int = 5) -> Lookup:
+        """The article a title or slug names, else the closest titles to offer instead."""
+        return await self.engine.find_or_suggest(title, limit)
+
+    async def autocomplete(self, text: str, limit: int = 25) -> list[TitleChoice]:
+        """Title choices for a partly typed title (the newest articles for no text)."""
+        return await self.engine.autocomplete(text, limit=limit)
+
+    async def related(self, article: Article, limit: int = 4) -> list[SearchHit]:
+        """The articles most like `article`."""
+        return await self.engine.related(article.slug, limit=limit)
+
+    # -- articles ----------------------------------------------------------------------------
+
+    async def article(self, slug: str) -> Article | None:
+        """The article with exactly this slug (any case), or None."""
+        return await (await self._store()).article(slug.strip().lower())
+
+    def card(self, article: Article) -> ArticleCard:
+        """The article with its summary and a notable quote."""
+        return ArticleCard(article, self.summary(article), self.quote(article))
+
+    def summary(self, article: Article) -> str:
+        """The description when it is a real summary, else 1-2 sentences of the text."""
+        return self.engine.summary(article)
+
+    def quote(self, article: Article) -> Quote | None:
+        """A notable quote of the article (one with a speaker first), if it has any."""
+        return self.engine.quote(article)
+
+    async def random_card(self, tag: str | None = None) -> ArticleCard | None:
+        """A random article's card, optionally of a (fuzzy) tag; None when there is none."""
+        article = await self.engine.random(tag)
+        return self.card(article) if article is not None else None
+
+    async def random_quote(self) -> ArticleCard | None:
+        """A random article that has a quote. None: the library is empty; a card without a
+        quote: none of the articles drawn had one."""
+        article = quote = None
+        for _ in range(RANDOM_QUOTE_TRIES):
+            article = await self.engine.random()
+            if article is None:
+                return None
+            quote = self.quote(article)
+            if quote is not None:
+                break
+        assert article is not None
+        return ArticleCard(article, self.summary(article), quote)
+
+    # -- browsing ----------------------------------------------------------------------------
+
+    async def tags(self) -> list[tuple[str, int]]:
+        """Every tag with its article count, most used first."""
+        return await self.engine.tags()
+
+    async def tag(self, name: str) -> TagArticles:
+        """The tag `name` means (typos forgiven) and its articles, newest first."""
+        tag, articles = await self.engine.tag(name)
+        return TagArticles(tag, articles)
+
+    async def tag_choices(self, typed: str, limit: int = 25) -> list[str]:
+        """Tags for a partly typed name: those starting with it, then those containing it
+        (all tags, most used first, for no text). Typos are the resolver's job (`tag`)."""
+        tags = [t for t, _ in await self.engine.tags()]
+        typed = fold(typed).strip()
+        if typed:
+            starts = [t for t in tags if t.startswith(typed)]
+            inside = [t for t in tags if typed in t and not t.startswith(typed)]
+            tags = starts + inside
+        return tags[:limit]
+
+    async def latest(self, count: int = 5) -> list[ArticleMeta]:
+        """The `count` newest articles."""
+        return await self.engine.latest(count)
+
+    # -- the library itself ------------------------------------------------------------------
+
+    async def count(self) -> int:
+        """How many articles the cache serves."""
+        return await (await self._store()).count()
+
+    async def stats(self) -> LibraryStats:
+        """Counts, tags, the last reload and the failing files."""
+        return await (await self._store()).stats()
+
+    @property
+    def reloading(self) -> bool:
+        return self.library.reloading
+
+    async def reload(self, progress: Progress | None = None) -> ReloadReport:
+        """Bring the cache in line with the content folder; returns once searches see the
+        new library (the index is rebuilt behind the queries)."""
+        report = await self.library.reload(progress)
+        await self.engine.refreshed()
+        return report
+
+    async def _store(self) -> ArticleStore:
+        return self.library.store or await self.library.open()
+
+
+@contextlib.asynccontextmanager
+async def open_service(
+    settings: Settings,
+    *,
+    refresh: Refresh = Refresh.IF_NEW,
+    state: bool = False,
+    warm: bool = False,
+    watch: bool = False,
+    clock: Clock = utc_now,
+    progress: Progress | None = None,
+) -> AsyncIterator[LibraryService]:
+    """The library (refreshed as asked) and its engine and, with `state`, the state
+    database and the picks; all closed when the block ends.
+
+    `warm` builds the search index now rather than at the first query (and reads the cache
+    file into memory); `watch` reloads whenever articles change.
+    """
+    library = Library(
+        settings.content_dir, settings.articles_db, max_bytes=settings.max_article_bytes
+    )
+    engine = SearchEngine(library, cache_size=settings.result_cache_size)
+    service = LibraryService(library, engine, clock=clock)
+    try:
+        await service._refresh(refresh, progress)
+        if warm:
+            started = time.perf_counter()
+            await engine.warm()
+            log.info("search index ready in %.1fs", time.perf_counter() - started)
+        # Reloads (admin, watcher, the one at start) rebuild the index behind the queries,
+        # which keep the previous index until the new one is swapped in.
+        engine.follow_reloads()
+        if state:
+            service.state = await open_state(settings.state_database_url)
+            service.picks = PicksService(
+                service.state,
+                library_candidates(library),
+                clock,
+                defaults=settings.picks_defaults(),
+            )
+        if watch:
+            service._watch()
+        yield service
+    finally:
+        await service.close()
+
+
+async def cached_count(settings: Settings) -> int:
+    """How many articles the cache holds, without creating or refreshing it (health check)."""
+    store = await ArticleStore.open(settings.articles_db, create=False)
+    try:
+        return await store.count()
+    finally:
+        await store.close()

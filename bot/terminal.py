@@ -1,0 +1,73 @@
+"""Plain-text renderings the console chat and the command line share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Protocol
+
+from bot.library.model import Article, LibraryStats, Quote, ReloadReport
+from bot.search.results import Lookup
+
+
+class Dated(Protocol):
+    @property
+    def date(self) -> datetime | None: ...
+
+
+def date_text(item: Dated) -> str:
+    """An article's date as YYYY-MM-DD, or "undated"."""
+    return f"{item.date:%Y-%m-%d}" if item.date else "undated"
+
+
+def byline(article: Article) -> str:
+    """ "Author · YYYY-MM-DD", either part left out when unknown ("" for neither)."""
+    return " · ".join(p for p in (article.author, article.date and date_text(article)) if p)
+
+
+def quote_text(quote: Quote) -> str:
+    return f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
+
+
+def did_you_mean(lookup: Lookup) -> str:
+    """ " Did you mean “A” or “B”?" from a lookup's suggestions ("" without any)."""
+    if not lookup.suggestions:
+        return ""
+    return " Did you mean " + " or ".join(f"“{c.label}”" for c in lookup.suggestions) + "?"
+
+
+def stats_lines(stats: LibraryStats, *, max_tags: int = 30) -> list[str]:
+    """Counts, the last reload, the cache size, the commonest tags and the failing files."""
+    lines = [f"{stats.articles} articles from {stats.files} files, {len(stats.tags)} tags"]
+    if stats.last_reload:
+        lr = stats.last_reload
+        lines.append(
+            f"last reload {lr.get('at')}: {lr.get('added')} added, {lr.get('updated')} updated,"
+            f" {lr.get('removed')} removed, {len(lr.get('failed', []))} failed"
+        )
+    else:
+        lines.append("never reloaded: run `reload`")
+    lines.append(f"cache {stats.db_bytes / 1e6:.1f} MB")
+    if stats.tags:
+        lines.append("tags: " + ", ".join(f"{t} ({n})" for t, n in stats.tags[:max_tags]))
+    lines += [f"failing: {f.path}: {f.error}" for f in stats.failing]
+    return lines
+
+
+def report_lines(report: ReloadReport) -> list[str]:
+    """What a reload changed, then each failed file and each renamed slug."""
+    lines = [
+        f"reload: {report.added} added, {report.updated} updated, {report.removed} removed,"
+        f" {report.unchanged} unchanged, {len(report.failed)} failed in {report.seconds:.2f}s"
+    ]
+    lines += [f"  failed  {f.path}: {f.error}" for f in report.failed]
+    lines += [f"  renamed {r}" for r in report.renamed]
+    return lines
+
+
+def list_lines(items: Sequence[Any], limit: int) -> list[str]:
+    """ "- Title (YYYY-MM-DD)" for each listed article, at most `limit` of them."""
+    lines = [f"- {getattr(m, 'label', '') or m.title} ({date_text(m)})" for m in items[:limit]]
+    if len(items) > limit:
+        lines.append(f"… and {len(items) - limit} more")
+    return lines
