@@ -11,7 +11,7 @@ from typing import TextIO
 from bot.library.model import Article, ArticleMeta, Quote
 from bot.search.results import Answer, SearchHit
 from bot.service import ArticleCard, LibraryService
-from bot.terminal import byline, date_text, did_you_mean, list_lines, quote_text
+from bot.terminal import byline, date_text, did_you_mean, list_lines, quote_text, stats_lines
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,8 @@ HELP = """Type a question, or a command:
   /tag NAME         the articles of a tag, newest first
   /random [TAG]     a random article
   /latest [N]       the N newest articles (default 5)
+  /related TITLE    the articles most like one
+  /stats            articles, tags, the last reload, failing files
   /help             this help
   /quit             leave (Ctrl-D works too)"""
 
@@ -82,6 +84,8 @@ class Chat:
             "tag": self.tag,
             "random": self.random,
             "latest": self.latest,
+            "related": self.related,
+            "stats": self.stats,
             "help": self.help,
             "ask": self.ask,
         }
@@ -208,6 +212,19 @@ class Chat:
             self.out.rule(a.title)
             self.out.line(self.service.summary(a))
 
+    async def related(self, title: str) -> None:
+        if not title:
+            self.out.line("Usage: /related TITLE")
+            return
+        a = await self._find(title)
+        if a is None:
+            return
+        hits = await self.service.related(a)
+        if not hits:
+            self.out.line(f"Nothing in the library is much like {a.title!r}.", "yellow")
+            return
+        self._list(f"Related to {a.title}", hits)
+
     async def tags(self, _: str) -> None:
         tags = await self.service.tags()
         if not tags:
@@ -240,6 +257,10 @@ class Chat:
             return
         count = max(1, min(count, MAX_LIST))
         self._list("Latest", await self.service.latest(count))
+
+    async def stats(self, _: str) -> None:
+        for row in stats_lines(await self.service.stats()):
+            self.out.line(row)
 
     def _list(self, heading: str, items: Sequence[ArticleMeta | SearchHit]) -> None:
         self.out.rule(heading)

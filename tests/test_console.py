@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,28 @@ async def test_bundled_library_chat(tmp_path: Path) -> None:
         assert "Latest" in text and text.count("\n- ") >= 2
     finally:
         await lib.close()
+
+
+async def test_related_and_stats(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT, tmp_path / "content")
+    (tmp_path / "content" / "broken.md").write_text("---\ntitle: [oops\n---\n")
+    lib = Library(tmp_path / "content", tmp_path / "b.db")
+    await lib.reload()
+    try:
+        text = await chat(
+            service_over(lib),
+            ["/related hearing aids linked to slower memory decline", "/related", "/stats",
+             "/related zzzz qqqq xxxx"],
+        )  # fmt: skip
+    finally:
+        await lib.close()
+    related = text.split("== Related to Hearing aids linked to slower memory decline")[1]
+    listed = [line for line in related.splitlines() if line.startswith("- ")]
+    assert listed and not any(line.startswith("- Hearing aids") for line in listed)
+    assert "Usage: /related TITLE" in text
+    assert "14 articles from 15 files" in text and "environment (7)" in text
+    assert "failing: broken.md:" in text
+    assert "No article titled 'zzzz qqqq xxxx'." in text
 
 
 class _Terminal(io.StringIO):
