@@ -51,7 +51,7 @@ def utc_now() -> datetime:
 class Refresh(enum.Enum):
     """How a front end wants the cache brought in line with the content folder at start."""
 
-    NEVER = "never"  # serve the cache as it is (stats, reload, command sync)
+    NEVER = "never"  # serve the cache as it is (stats, `reload` itself, command sync)
     IF_NEW = "if-new"  # build the cache only when it has never been loaded (command line)
     WAIT = "wait"  # reload before serving: the console always shows the current content
     # Serve a cache that holds articles at once and reload behind it, so a restart over a
@@ -126,7 +126,7 @@ class LibraryService:
             return
         log.info("library at start-up: %s", summarize(report))
 
-    def _watch(self) -> None:
+    def _start_watcher(self) -> None:
         def remember(report: ReloadReport) -> None:
             self.last_watch = (self.clock(), report)
 
@@ -301,7 +301,7 @@ async def open_service(
                 defaults=settings.picks_defaults(),
             )
         if watch:
-            service._watch()
+            service._start_watcher()
         yield service
     finally:
         await service.close()

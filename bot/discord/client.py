@@ -41,7 +41,9 @@ COGS = (
 GIL_SWITCH_INTERVAL = 0.0002
 
 
-def open_bot_service(settings: Settings, clock: Clock = utc_now):
+def open_bot_service(
+    settings: Settings, clock: Clock = utc_now
+) -> contextlib.AbstractAsyncContextManager[LibraryService]:
     """The library service as the bot needs it: the cache served at once and refreshed
     behind it, the index built before connecting (the first question would otherwise pay
     for it, past Discord's 3 s), the state and picks, and the watcher when WATCH_CONTENT."""

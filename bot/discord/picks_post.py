@@ -49,8 +49,12 @@ class PostResult:
         return self.message_id is not None
 
 
-def missing_permissions(channel: discord.abc.GuildChannel, me: discord.Member) -> list[str]:
-    """The posting permissions the bot lacks in `channel` (names as Discord shows them)."""
+def missing_permissions(channel: discord.abc.GuildChannel) -> list[str]:
+    """The posting permissions the bot lacks in `channel` (names as Discord shows them;
+    none when its own member is not cached, and Discord will say so when it posts)."""
+    me = channel.guild.me
+    if me is None:
+        return []
     perms = channel.permissions_for(me)
     return [label for attr, label in POST_PERMISSIONS.items() if not getattr(perms, attr)]
 
@@ -103,8 +107,7 @@ class PickPoster:
             channel, discord.abc.Messageable
         ):
             raise PickFailure("the picks channel is not a text channel: choose another")
-        me = channel.guild.me
-        missing = missing_permissions(channel, me) if me is not None else []
+        missing = missing_permissions(channel)
         if missing:
             raise PickFailure(
                 f"I lost the {', '.join(missing)} permission in #{channel.name}: "

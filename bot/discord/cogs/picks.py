@@ -81,8 +81,7 @@ class PicksCog(commands.Cog, name="Picks"):
         self, interaction: discord.Interaction, channel: discord.TextChannel
     ) -> None:
         await self._moderator(interaction)
-        me = channel.guild.me
-        missing = missing_permissions(channel, me) if me is not None else []
+        missing = missing_permissions(channel)
         if missing:
             raise UserError(
                 f"I cannot post in {channel.mention}: I need {', '.join(missing)} there. "
