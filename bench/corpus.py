@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import yaml
@@ -39,6 +40,7 @@ class Doc:
     project_slug: str = (
         ""  # the slug the project's parser gives (it may normalise the frontmatter's)
     )
+    published: datetime | None = None  # the date the project's parser reads
     meta: dict = field(default_factory=dict)
 
 
@@ -99,20 +101,37 @@ def read_meta(root: Path) -> list[Doc]:
     return docs
 
 
-def read_docs(root: Path) -> tuple[list[Doc], str]:
+def read_docs(root: Path, skipped: list[str] | None = None) -> tuple[list[Doc], str]:
     """Docs with clean text from the project's parser, and the parser's name for the report.
 
     `slug` stays the frontmatter's (the labels use it); `project_slug` is the parser's.
+    Files the parser rejects are left out, as the bot leaves them out; their paths go to
+    `skipped` when it is given.
     """
-    from bot.library.parse import parse_article
+    from bot.library.parse import ArticleError, parse_article
 
-    docs = read_meta(root)
-    for d in docs:
-        a = parse_article(d.path.read_bytes(), d.rel)
+    docs = []
+    for d in read_meta(root):
+        try:
+            a = parse_article(d.path.read_bytes(), d.rel)
+        except ArticleError:
+            if skipped is not None:
+                skipped.append(d.rel)
+            continue
         d.text = a.text
         d.first_sentence = a.sentences[0].text if a.sentences else ""
         d.project_slug = a.slug or d.slug
+        d.published = a.date
+        docs.append(d)
     return docs, "bot.library.parse"
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def norm_text(text: str) -> str:
+    """Text as the benches compare it: case, runs of whitespace and curly quotes aside."""
+    return " ".join(text.translate(_QUOTES).casefold().split())
 
 
 def strip_description(src: Path, dst: Path) -> int:

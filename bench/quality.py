@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import REPO, Doc, corpus_dir, read_docs, strip_description  # noqa: E402
+from botcli import CliError, json_lines, project_reload, run_bot  # noqa: E402
+from corpus import Doc, corpus_dir, norm_text, read_docs, strip_description  # noqa: E402
 
 QUERIES = Path(__file__).resolve().parent / "queries.jsonl"
 K = 5
@@ -195,44 +194,6 @@ def tantivy_engine(docs: list[Doc]) -> Callable[[Sequence[str]], tuple[list, lis
 # ---------------------------------------------------------------- the project, via its CLI
 
 
-class CliError(RuntimeError):
-    """The project's command line is missing or broke its contract."""
-
-
-def _bot(content: Path, db: Path, *args: str, stdin: str | None = None, timeout: float = 900):
-    cmd = [sys.executable, "-m", "bot", "--content", str(content), "--db", str(db), *args]
-    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    try:
-        p = subprocess.run(
-            cmd, input=stdin, capture_output=True, text=True, timeout=timeout, cwd=REPO, env=env
-        )
-    except subprocess.TimeoutExpired as e:
-        raise CliError(f"`{' '.join(args[:2])}` timed out after {timeout:.0f}s") from e
-    if p.returncode != 0:
-        err = (p.stderr.strip().splitlines() or ["(no stderr)"])[-1]
-        raise CliError(f"`python -m bot {' '.join(args[:2])}` exited {p.returncode}: {err}")
-    return p.stdout
-
-
-def _json_lines(out: str, n: int, what: str) -> list[dict]:
-    lines = [ln for ln in out.splitlines() if ln.strip()]
-    if len(lines) != n:
-        raise CliError(f"`{what} -` wrote {len(lines)} JSON lines for {n} queries")
-    try:
-        return [json.loads(ln) for ln in lines]
-    except json.JSONDecodeError as e:
-        raise CliError(f"`{what} -` wrote a line that is not JSON: {e}") from e
-
-
-def project_reload(content: Path, db: Path) -> dict:
-    """Cold `reload --json` of `content` into `db`; returns the reload report."""
-    out = _bot(content, db, "reload", "--json")
-    try:
-        return json.loads(out.strip().splitlines()[-1])
-    except (json.JSONDecodeError, IndexError) as e:
-        raise CliError(f"`reload --json` did not print a JSON object: {out[:200]!r}") from e
-
-
 # The project's parser may normalise a frontmatter slug; results are mapped back to the labels'.
 SLUG_OF: dict[str, str] = {}
 
@@ -243,9 +204,9 @@ def _label(slug: str) -> str:
 
 def project_search(content: Path, db: Path, queries: Sequence[str]) -> tuple[list, list]:
     """All queries through one `search - --json --limit 5` process."""
-    out = _bot(content, db, "search", "-", "--json", "--limit", str(K), stdin="\n".join(queries))
+    out = run_bot(content, db, "search", "-", "--json", "--limit", str(K), stdin="\n".join(queries))
     ranked, rejected = [], []
-    for q, obj in zip(queries, _json_lines(out, len(queries), "search"), strict=True):
+    for q, obj in zip(queries, json_lines(out, len(queries), "search"), strict=True):
         if "results" not in obj:
             raise CliError(f"`search -` line for {q!r} has no 'results'")
         slugs = [_label(r["slug"]) for r in obj["results"]]
@@ -257,9 +218,9 @@ def project_search(content: Path, db: Path, queries: Sequence[str]) -> tuple[lis
 def project_ask(content: Path, db: Path, queries: Sequence[str]) -> tuple[list, list, list]:
     """All questions through one `ask - --json` process; ranking is article then alternatives.
     Also each answer's (article slug, passage)."""
-    out = _bot(content, db, "ask", "-", "--json", stdin="\n".join(queries))
+    out = run_bot(content, db, "ask", "-", "--json", stdin="\n".join(queries))
     ranked, rejected, answers = [], [], []
-    for obj in _json_lines(out, len(queries), "ask"):
+    for obj in json_lines(out, len(queries), "ask"):
         art = obj.get("article")
         slugs = [
             _label(a["slug"]) for a in ([art] if art else []) + (obj.get("alternatives") or [])
@@ -273,11 +234,6 @@ def project_ask(content: Path, db: Path, queries: Sequence[str]) -> tuple[list, 
 # ---------------------------------------------------------------- answer passages
 
 ANSWER_KEYS = Path(__file__).resolve().parent / "answer_keys.jsonl"
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).casefold().split())
 
 
 def load_answer_keys(path: Path = ANSWER_KEYS) -> dict[tuple[str, str], str]:
@@ -309,7 +265,7 @@ def score_passages(
         if key is None:
             continue
         out.keyed += 1
-        if passage and _norm(key) in _norm(passage):
+        if passage and norm_text(key) in norm_text(passage):
             out.held += 1
         else:
             out.misses.append({"query": query, "key": key, "passage": passage})
@@ -335,7 +291,9 @@ def summaries(corpus: Path, docs: list[Doc]) -> dict:
             project_reload(content, db)
 
             def one(d: Doc) -> str:
-                obj = json.loads(_bot(content, db, "show", d.project_slug, "--json", timeout=120))
+                obj = json.loads(
+                    run_bot(content, db, "show", d.project_slug, "--json", timeout=120)
+                )
                 return obj.get("summary") or ""
 
             with ThreadPoolExecutor(2) as pool:
