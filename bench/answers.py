@@ -1,0 +1,554 @@
+"""Answers to questions nobody tuned for (issue 15), through the command-line contract.
+
+For each library ("news": the read-later exports, the seed and the blogs as distractors;
+"blogs": the blog posts alone) the bench reloads a temporary cache, feeds every question to
+one `ask - --json` process and prints, per question set and per half (tune/test): the right
+article first (and plain SQLite FTS5 bm25 on the same library), the passage holding the
+answer key, refusals, right answers at high confidence, unrelated questions without a
+confident answer, small talk without an article and "what's new" requests.
+
+    .venv/bin/python bench/answers.py [--set news|blogs|all] [--split tune|test|all]
+        [--misses N] [--json OUT] [--policy FILE]
+    .venv/bin/python bench/answers.py --check      # validate the question files only
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from botcli import CliError, json_lines, project_reload, run_bot  # noqa: E402
+from corpus import BLOGS, CORPUS, SHARED, Doc, iter_files, norm_text, read_docs  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+SET_FILES = {"news": HERE / "answers_news.jsonl", "blogs": HERE / "answers_blogs.jsonl"}
+OTHER_FILE = HERE / "answers_other.jsonl"  # unrelated, small talk and "what's new", asked of both
+OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
+# Where each library's articles come from; "news" mixes the blogs in as distractors.
+LIBRARY_ROOTS = {
+    "news": {"real": CORPUS / "real", "seed": SHARED / "seed", "blogs": BLOGS},
+    "blogs": {"blogs": BLOGS},
+}
+ANSWER_TYPES = {"number", "who", "when", "where", "why", "what", "which", "how", "yesno"}
+OTHER_SETS = ("unrelated", "smalltalk", "latest")
+SPLITS = ("tune", "test")
+NEWEST = 5  # a "what's new" reply counts when it names one of the library's NEWEST articles
+# Issue 15's targets: measure -> (threshold, higher is better).
+TARGETS: dict[tuple[str, str], tuple[float, bool]] = {
+    ("news", "first"): (0.98, True),
+    ("blogs", "first"): (0.90, True),
+    ("news", "held"): (0.85, True),
+    ("blogs", "held"): (0.60, True),
+    ("news", "refused"): (0.02, False),
+    ("blogs", "refused"): (0.02, False),
+    ("news", "high_right"): (0.85, True),
+    ("blogs", "high_right"): (0.85, True),
+    ("unrelated", "no_confident"): (0.95, True),
+    ("unrelated", "no_article"): (0.80, True),
+}
+
+
+# ---------------------------------------------------------------- the question files
+
+
+def load_rows(path: Path) -> list[dict]:
+    """One dict per non-blank line of a JSONL file."""
+    return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def assign_splits(rows: Iterable[dict]) -> dict[str, str]:
+    """question -> "tune" | "test": within each (set, type) group, questions in hash order
+    alternate halves; a group starts on whichever half is behind, so odd groups even out."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in rows:
+        groups[(r["set"], r["type"])].append(r["question"])
+    out: dict[str, str] = {}
+    balance = 0  # tune minus test so far
+    for key in sorted(groups):
+        first = 0 if balance <= 0 else 1
+        for i, q in enumerate(sorted(groups[key], key=_digest)):
+            half = SPLITS[(i + first) % 2]
+            out[q] = half
+            balance += 1 if half == "tune" else -1
+    return out
+
+
+def load_questions(sets: Sequence[str]) -> tuple[dict[str, list[dict]], list[dict]]:
+    """The answerable questions of each wanted set, and the unrelated/small-talk/latest ones."""
+    return {s: load_rows(SET_FILES[s]) for s in sets}, load_rows(OTHER_FILE)
+
+
+# ---------------------------------------------------------------- libraries
+
+
+@dataclass
+class Library:
+    """One library as the bench runs it: the folder the bot reloads and the parsed docs."""
+
+    name: str
+    content: Path
+    docs: list[Doc]
+    label_of: dict[str, str]  # the parser's slug -> the frontmatter slug the labels use
+    skipped: list[str] = field(default_factory=list)
+
+    def newest(self, n: int = NEWEST) -> set[str]:
+        dated = [d for d in self.docs if d.published is not None]
+        dated.sort(key=lambda d: d.published, reverse=True)  # type: ignore[arg-type,return-value]
+        return {d.slug for d in dated[:n]}
+
+
+def link_tree(roots: dict[str, Path], dst: Path) -> None:
+    """A folder of per-file symlinks, one subfolder per root: the bot does not follow
+    symlinked folders, and corpus files are never copied."""
+    for name, root in roots.items():
+        for p in iter_files(root):
+            target = dst / name / p.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(p)
+
+
+def open_library(name: str, tmp: Path) -> Library:
+    """The named library's docs, with a content folder for the bot (symlinks under `tmp`)."""
+    roots = LIBRARY_ROOTS[name]
+    for root in roots.values():
+        if not root.is_dir():
+            raise SystemExit(f"corpus not found: {root} (expected ../shared next to the repo)")
+    if len(roots) == 1:
+        content = next(iter(roots.values()))
+    else:
+        content = tmp / f"{name}-content"
+        link_tree(roots, content)
+    docs: list[Doc] = []
+    skipped: list[str] = []
+    for root in roots.values():
+        docs.extend(read_docs(root, skipped)[0])
+    label_of = {d.project_slug: d.slug for d in docs}
+    return Library(name, content, docs, label_of, skipped)
+
+
+# ---------------------------------------------------------------- one reply, scored
+
+
+@dataclass
+class Reply:
+    """What `ask --json` said about one question, slugs mapped to the labels' slugs."""
+
+    row: dict
+    article: str | None
+    passage: str | None
+    confidence: str | None  # "high" | "low" | None (no article)
+    confidence_given: bool  # False when the JSON had no "confidence" key
+    named: list[str]  # article, alternatives and any listed results, in order
+
+    @property
+    def right(self) -> bool:
+        return self.article in set(self.row.get("articles") or ())
+
+    @property
+    def held(self) -> bool:
+        """The passage of a right article holds the answer: the key, or a further span that
+        states it in this article's words."""
+        if not (self.right and self.passage):
+            return False
+        passage = norm_text(self.passage)
+        return any(norm_text(k) in passage for k in answer_keys(self.row, self.article))
+
+
+def answer_keys(row: dict, article: str | None) -> list[str]:
+    """The spans that answer `row` in `article`: the key, and the "more" spans of that article."""
+    return [row["key"], *(m["key"] for m in row.get("more") or () if m["article"] == article)]
+
+
+def read_reply(row: dict, obj: dict, label_of: dict[str, str]) -> Reply:
+    """A Reply from one `ask --json` object; a missing "confidence" with an article is "high"."""
+    art = obj.get("article")
+    article = label_of.get(art["slug"], art["slug"]) if art else None
+    given = "confidence" in obj
+    confidence = obj.get("confidence") if given else ("high" if article else None)
+    named = [article] if article else []
+    for key in ("alternatives", "results"):
+        for item in obj.get(key) or ():
+            if isinstance(item, dict) and item.get("slug"):
+                named.append(label_of.get(item["slug"], item["slug"]))
+    return Reply(row, article, obj.get("answer"), confidence, given, named)
+
+
+def _share(hits: int, n: int) -> float | None:
+    return hits / n if n else None
+
+
+def score_answerable(replies: Sequence[Reply], fts5_first: Sequence[bool]) -> dict:
+    """The issue-15 figures for answerable questions (shares of all of them)."""
+    n = len(replies)
+    first = sum(r.right for r in replies)
+    return {
+        "n": n,
+        "first": _share(first, n),
+        "fts5_first": _share(sum(fts5_first), n),
+        "held": _share(sum(r.held for r in replies), n),
+        "held_of_first": _share(sum(r.held for r in replies), first),
+        "refused": _share(sum(r.article is None for r in replies), n),
+        "high_right": _share(sum(r.right and r.confidence == "high" for r in replies), n),
+    }
+
+
+def score_other(replies: Sequence[Reply], newest: set[str]) -> dict:
+    """Unrelated: no confident answer / no article; small talk: no article; latest: names a
+    newest article."""
+    by: dict[str, list[Reply]] = defaultdict(list)
+    for r in replies:
+        by[r.row["set"]].append(r)
+    un, st, la = by["unrelated"], by["smalltalk"], by["latest"]
+    return {
+        "unrelated": {
+            "n": len(un),
+            "no_confident": _share(sum(r.confidence != "high" for r in un), len(un)),
+            "no_article": _share(sum(r.article is None for r in un), len(un)),
+        },
+        "smalltalk": {
+            "n": len(st),
+            "no_article": _share(sum(r.article is None for r in st), len(st)),
+        },
+        "latest": {
+            "n": len(la),
+            "names_newest": _share(sum(bool(newest & set(r.named)) for r in la), len(la)),
+        },
+    }
+
+
+# ---------------------------------------------------------------- running a library
+
+
+def fts5_firsts(docs: list[Doc], rows: Sequence[dict]) -> list[bool]:
+    """Plain FTS5 bm25 (the baseline of quality.py): is its first hit a right article?"""
+    from quality import fts5_engine
+
+    ranked, _ = fts5_engine(docs)([r["question"] for r in rows])
+    return [
+        bool(slugs) and slugs[0] in set(r["articles"])
+        for slugs, r in zip(ranked, rows, strict=True)
+    ]
+
+
+def run_library(lib: Library, rows: list[dict], env: dict[str, str]) -> tuple[list[Reply], dict]:
+    """Reload `lib` into a temp cache and ask every question in one process."""
+    with tempfile.TemporaryDirectory(prefix="articlebot-answers-") as tmp:
+        db = Path(tmp) / "cache.db"
+        t = time.perf_counter()
+        report = project_reload(lib.content, db, env)
+        report["wall_seconds"] = round(time.perf_counter() - t, 2)
+        t = time.perf_counter()
+        out = run_bot(
+            lib.content,
+            db,
+            "ask",
+            "-",
+            "--json",
+            stdin="\n".join(r["question"] for r in rows),
+            env=env,
+        )
+        report["ask_seconds"] = round(time.perf_counter() - t, 2)
+    objs = json_lines(out, len(rows), "ask")
+    return [read_reply(r, o, lib.label_of) for r, o in zip(rows, objs, strict=True)], report
+
+
+def by_split(rows: Sequence, split_of: Callable[[object], str], splits: Sequence[str]) -> dict:
+    """{split: items of that split} for each wanted split, plus "all" when both are wanted."""
+    out = {s: [x for x in rows if split_of(x) == s] for s in splits}
+    if len(splits) > 1:
+        out["all"] = list(rows)
+    return out
+
+
+# ---------------------------------------------------------------- report
+
+
+def _fmt(v: float | None) -> str:
+    return " n/a" if v is None else f"{v:4.2f}"
+
+
+# Measures that read the reply's "confidence"; without it they are only estimates.
+CONFIDENCE_MEASURES = {"high_right", "no_confident"}
+
+
+def _mark(
+    group: str, measure: str, v: float | None, fts5: float | None = None, confident: bool = True
+) -> str:
+    """✔/✘ against issue 15's target; "~" when the measure needs a confidence the JSON lacks."""
+    target = TARGETS.get((group, measure))
+    if target is None or v is None:
+        return " "
+    if measure in CONFIDENCE_MEASURES and not confident:
+        return "~"
+    thr, up = target
+    ok = v >= thr if up else v <= thr
+    if measure == "first" and group == "news" and fts5 is not None:
+        ok = ok and v >= fts5
+    return "✔" if ok else "✘"
+
+
+ROWS = [
+    ("first", "right article first"),
+    ("fts5_first", "  plain FTS5 bm25, same library"),
+    ("held", "passage holds the answer key"),
+    ("held_of_first", "  of answers with the right article"),
+    ("refused", "answerable questions refused"),
+    ("high_right", "right article at high confidence"),
+]
+
+
+def print_answerable(name: str, figures: dict[str, dict], confident: bool) -> None:
+    cols = list(figures)
+    print(f"\n{name + ' questions':<40}" + "".join(f"{c:>12}" for c in cols))
+    print(f"{'  n':<40}" + "".join(f"{figures[c]['n']:>12}" for c in cols))
+    for key, label in ROWS:
+        cells = []
+        for c in cols:
+            f = figures[c]
+            mark = _mark(name, key, f[key], f["fts5_first"], confident)
+            cells.append(f"{_fmt(f[key])} {mark}".rjust(12))
+        print(f"{label:<40}" + "".join(cells))
+
+
+def print_other(lib: str, figures: dict[str, dict], confident: bool) -> None:
+    cols = list(figures)
+    print(f"\n{'asked of the ' + lib + ' library':<40}" + "".join(f"{c:>12}" for c in cols))
+    lines = [
+        ("unrelated", "n", "unrelated questions  n"),
+        ("unrelated", "no_confident", "  no confident answer"),
+        ("unrelated", "no_article", "  no article at all"),
+        ("smalltalk", "n", "small talk  n"),
+        ("smalltalk", "no_article", "  answered without an article"),
+        ("latest", "n", '"what\'s new"  n'),
+        ("latest", "names_newest", f"  names one of the {NEWEST} newest"),
+    ]
+    for group, key, label in lines:
+        cells = []
+        for c in cols:
+            v = figures[c][group][key]
+            if key == "n":
+                cells.append(str(v).rjust(12))
+            else:
+                cells.append(f"{_fmt(v)} {_mark(group, key, v, confident=confident)}".rjust(12))
+        print(f"{label:<40}" + "".join(cells))
+
+
+def print_misses(name: str, replies: Sequence[Reply], fts5: Sequence[bool], n: int) -> None:
+    wrong = [(r, f) for r, f in zip(replies, fts5, strict=True) if not r.right]
+    unheld = [r for r in replies if r.right and not r.held]
+    print(
+        f"\nmisses, {name}: {len(wrong)} without the right article, {len(unheld)} right article without the key"
+    )
+    for r, f in wrong[:n]:
+        got = r.article or "(refused)"
+        print(
+            f"  [{r.row['split']}] {r.row['question']!r}\n      got {got}  want {r.row['articles'][0]}"
+            f"  (fts5 {'right' if f else 'wrong'})\n      passage: {r.passage!r}"
+        )
+    for r in unheld[:n]:
+        print(
+            f"  [{r.row['split']}] {r.row['question']!r}\n      key {r.row['key']!r} not in: {r.passage!r}"
+        )
+
+
+def print_other_misses(lib: str, replies: Sequence[Reply], newest: set[str], n: int) -> None:
+    bad = {
+        "unrelated": [r for r in replies if r.row["set"] == "unrelated" and r.confidence == "high"],
+        "smalltalk": [r for r in replies if r.row["set"] == "smalltalk" and r.article],
+        "latest": [r for r in replies if r.row["set"] == "latest" and not newest & set(r.named)],
+    }
+    for group, rs in bad.items():
+        if rs:
+            print(f"\nmisses, {group} asked of {lib}: {len(rs)}")
+        for r in rs[:n]:
+            print(
+                f"  [{r.row['split']}] {r.row['question']!r} -> {r.article}: {(r.passage or '')[:160]!r}"
+            )
+
+
+# ---------------------------------------------------------------- checking the files
+
+
+def check_row(r: dict, text: dict[str, str], library: str) -> list[str]:
+    """Problems with one answerable question against its library's normalised texts: every
+    span is in its sentence and its article, every listed article holds one of its spans."""
+    q = r["question"]
+    out = []
+    spans = [(r["articles"][0] if r["articles"] else "", r["key"], r["sentence"])]
+    spans += [(m["article"], m["key"], m["sentence"]) for m in r.get("more") or ()]
+    for slug, key, sentence in spans:
+        if norm_text(key) not in norm_text(sentence):
+            out.append(f"key {key!r} not in its sentence: {q!r}")
+        if slug in text and norm_text(sentence) not in text[slug]:
+            out.append(f"sentence not in {slug}: {q!r}")
+    for slug in r["articles"]:
+        if slug not in text:
+            out.append(f"no article {slug} in the {library} library: {q!r}")
+        elif not any(norm_text(k) in text[slug] for k in answer_keys(r, slug)):
+            out.append(f"no answer span of {q!r} in {slug}")
+    return out
+
+
+def check_files() -> int:
+    """Validate the question files: fields, splits, keys in the parsed articles, no repeats
+    of older sets. Prints problems; returns how many there were."""
+    problems: list[str] = []
+    sets = {s: load_rows(p) for s, p in SET_FILES.items()}
+    other = load_rows(OTHER_FILE)
+    all_rows = [r for rows in sets.values() for r in rows] + other
+    expected = assign_splits(all_rows)
+    seen: set[str] = set()
+    older = set()
+    for path in OLDER_SETS:
+        older |= {norm_text(r.get("query") or r.get("question") or "") for r in load_rows(path)}
+    for r in all_rows:
+        q = r["question"]
+        if r.get("split") != expected[q]:
+            problems.append(f"split of {q!r} is {r.get('split')!r}, the rule says {expected[q]!r}")
+        if norm_text(q) in seen:
+            problems.append(f"repeated question {q!r}")
+        seen.add(norm_text(q))
+        if norm_text(q) in older:
+            problems.append(f"question also in an older set: {q!r}")
+    for r in other:
+        if r["set"] not in OTHER_SETS or r["type"] != r["set"]:
+            problems.append(f"bad set/type in {OTHER_FILE.name}: {r}")
+    for name, rows in sets.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            lib = open_library(name, Path(tmp))
+        text = {d.slug: norm_text(d.text) for d in lib.docs}
+        for r in rows:
+            if r["set"] != name or r["type"] not in ANSWER_TYPES:
+                problems.append(f"bad set/type: {r['question']!r}")
+            problems += check_row(r, text, name)
+    for p in problems:
+        print("  " + p)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for r in all_rows:
+        counts[(r["set"], r["split"])] += 1
+    print(
+        f"{len(all_rows)} questions: "
+        + ", ".join(
+            f"{s} {counts[(s, 'tune')]}+{counts[(s, 'test')]}" for s in [*SET_FILES, *OTHER_SETS]
+        )
+        + " (tune+test); "
+        + (f"{len(problems)} problems" if problems else "all keys found in the parsed articles")
+    )
+    return len(problems)
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=["news", "blogs", "all"], default="all")
+    ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
+    ap.add_argument("--misses", type=int, default=0, help="print up to N failed questions per kind")
+    ap.add_argument("--json", dest="json_out", default=None, help="save figures and replies here")
+    ap.add_argument("--policy", default=None, help="passed to the bot as SEARCH_POLICY")
+    ap.add_argument("--check", action="store_true", help="validate the question files and stop")
+    args = ap.parse_args(argv)
+
+    if args.check:
+        return 1 if check_files() else 0
+    env: dict[str, str] = {}
+    if args.policy:
+        policy = Path(args.policy).resolve()
+        if not policy.is_file():
+            ap.error(f"policy file not found: {policy}")
+        env["SEARCH_POLICY"] = str(policy)
+    names = ["news", "blogs"] if args.set == "all" else [args.set]
+    splits = list(SPLITS) if args.split == "all" else [args.split]
+    sets, other = load_questions(names)
+    other = [r for r in other if r["split"] in splits]
+
+    data: dict = {"policy": env.get("SEARCH_POLICY"), "libraries": {}}
+    confidence_missing = 0
+    answered = 0
+    for name in names:
+        rows = [r for r in sets[name] if r["split"] in splits]
+        with tempfile.TemporaryDirectory(prefix="articlebot-answers-lib-") as tmp:
+            lib = open_library(name, Path(tmp))
+            try:
+                replies, report = run_library(lib, rows + other, env)
+            except CliError as e:
+                print(f"PROJECT NOT MEASURED on the {name} library: {e}")
+                return 2
+        fts5 = fts5_firsts(lib.docs, rows)
+        mine, theirs = replies[: len(rows)], replies[len(rows) :]
+        confidence_missing += sum(not r.confidence_given and r.article is not None for r in replies)
+        answered += sum(r.article is not None for r in replies)
+        print(
+            f"{name} library: {len(lib.docs)} articles ({len(lib.skipped)} the parser rejects), "
+            f"reload {report.get('wall_seconds')}s, {len(rows) + len(other)} questions asked in "
+            f"{report.get('ask_seconds')}s"
+        )
+        pairs = list(zip(mine, fts5, strict=True))
+        ans = {
+            s: score_answerable([p[0] for p in ps], [p[1] for p in ps])
+            for s, ps in by_split(pairs, lambda p: p[0].row["split"], splits).items()
+        }
+        newest = lib.newest()
+        oth = {
+            s: score_other(rs, newest)
+            for s, rs in by_split(theirs, lambda r: r.row["split"], splits).items()
+        }
+        confident = any(r.confidence_given for r in replies)
+        print_answerable(name, ans, confident)
+        print_other(name, oth, confident)
+        if args.misses:
+            print_misses(name, mine, fts5, args.misses)
+            print_other_misses(name, theirs, newest, args.misses)
+        data["libraries"][name] = {
+            "articles": len(lib.docs),
+            "reload": report,
+            "answerable": ans,
+            "other": oth,
+            "replies": [
+                {
+                    "question": r.row["question"],
+                    "set": r.row["set"],
+                    "split": r.row["split"],
+                    "article": r.article,
+                    "confidence": r.confidence if r.confidence_given else None,
+                    "right": r.right if r.row["set"] == name else None,
+                    "held": r.held if r.row["set"] == name else None,
+                    "passage": r.passage,
+                }
+                for r in replies
+            ],
+        }
+        print()
+    if confidence_missing:
+        print(
+            f"confidence: {confidence_missing} of {answered} replies with an article had no "
+            '"confidence" key; they count as "high" (marked ~ where no reply had one).'
+        )
+    print(
+        "✔/✘: issue 15's targets (right article first ≥ 0.98 news and ≥ FTS5, ≥ 0.90 blogs; "
+        "passage ≥ 0.85 news, ≥ 0.60 blogs; refused ≤ 0.02; high-confidence right ≥ 0.85; "
+        "unrelated: no confident answer ≥ 0.95, no article ≥ 0.80). Tune on tune, report test."
+    )
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        print(f"saved {args.json_out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,113 @@
+"""The issue-15 answer bench (bench/answers.py): how questions are split and replies scored,
+and that the question files hold keys the articles really contain."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import shared_path
+
+# The benches import each other as top-level modules from their own folder.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import answers  # noqa: E402
+
+
+def row(question: str, kind: str = "who", **extra) -> dict:
+    return {"set": "news", "question": question, "type": kind, "split": "tune", **extra}
+
+
+def test_splits_are_stratified_balanced_and_independent_of_order() -> None:
+    rows = [row(f"who {i}?") for i in range(7)] + [
+        row(f"how many {i}?", "number") for i in range(5)
+    ]
+    first = answers.assign_splits(rows)
+    assert first == answers.assign_splits(list(reversed(rows)))
+    for kind in ("who", "number"):
+        halves = [first[r["question"]] for r in rows if r["type"] == kind]
+        assert abs(halves.count("tune") - halves.count("test")) == 1
+    # The odd groups lean opposite ways, so the whole set splits evenly.
+    assert list(first.values()).count("tune") == 6
+
+
+def test_a_reply_without_confidence_counts_as_high_and_slugs_map_back() -> None:
+    r = row("who designed it?", articles=["the-label-slug"], key="Thomas Heatherwick")
+    obj = {
+        "article": {"slug": "parser-slug"},
+        "answer": "Vessel designer  THOMAS heatherwick, a Londoner",
+        "alternatives": [{"slug": "other"}],
+    }
+    reply = answers.read_reply(r, obj, {"parser-slug": "the-label-slug"})
+    assert (reply.right, reply.held, reply.confidence, reply.confidence_given) == (
+        True,
+        True,
+        "high",
+        False,
+    )
+    assert reply.named == ["the-label-slug", "other"]
+    low = answers.read_reply(r, {**obj, "confidence": "low"}, {"parser-slug": "the-label-slug"})
+    assert low.confidence == "low" and low.confidence_given
+
+
+def test_a_further_span_counts_only_for_its_own_article() -> None:
+    r = row(
+        "when is rustfest paris 2018",
+        articles=["a", "b"],
+        key="May 26th and 27th in Paris",
+        more=[{"article": "a", "key": "May 26-27: RustFest Paris", "sentence": "…"}],
+    )
+    said = {"answer": "May 26-27: RustFest Paris"}
+    assert answers.read_reply(r, {**said, "article": {"slug": "a"}}, {}).held
+    assert not answers.read_reply(r, {**said, "article": {"slug": "b"}}, {}).held
+    assert not answers.read_reply(r, {**said, "article": {"slug": "c"}}, {}).held
+
+
+def test_scores_count_refusals_unrelated_small_talk_and_latest() -> None:
+    r = row("q", articles=["a"], key="k")
+    replies = [
+        answers.read_reply(r, {"article": {"slug": "a"}, "answer": "k"}, {}),
+        answers.read_reply(r, {"article": None, "answer": None}, {}),
+    ]
+    got = answers.score_answerable(replies, [True, False])
+    assert (got["n"], got["first"], got["held"], got["refused"], got["fts5_first"]) == (
+        2,
+        0.5,
+        0.5,
+        0.5,
+        0.5,
+    )
+    other = [
+        answers.read_reply({**row("pasta?"), "set": "unrelated"}, {"article": None}, {}),
+        answers.read_reply(
+            {**row("cake?"), "set": "unrelated"},
+            {"article": {"slug": "x"}, "confidence": "low"},
+            {},
+        ),
+        answers.read_reply({**row("thanks!"), "set": "smalltalk"}, {"article": {"slug": "x"}}, {}),
+        answers.read_reply(
+            {**row("new?"), "set": "latest"}, {"article": None, "alternatives": [{"slug": "n"}]}, {}
+        ),
+    ]
+    got = answers.score_other(other, newest={"n"})
+    assert got["unrelated"] == {"n": 2, "no_confident": 1.0, "no_article": 0.5}
+    assert got["smalltalk"] == {"n": 1, "no_article": 0.0}
+    assert got["latest"] == {"n": 1, "names_newest": 1.0}
+
+
+def test_check_row_reports_a_key_the_article_does_not_hold() -> None:
+    r = row("q", articles=["a"], key="159 million", sentence="It removed 159 million ads.")
+    assert answers.check_row(r, {"a": "it removed 159 million ads."}, "news") == []
+    problems = answers.check_row(r, {"a": "it removed many ads."}, "news")
+    assert any("no answer span" in p for p in problems)
+    assert any("sentence not in a" in p for p in problems)
+
+
+def test_the_question_files_hold_keys_their_articles_contain(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shared_path("corpus", "real")
+    shared_path("corpus", "blogs")
+    assert answers.check_files() == 0, capsys.readouterr().out
