@@ -38,6 +38,7 @@ bench: $(TEST_STAMP)
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/ingest.py
 	$(PY) bench/quality.py
+	$(PY) bench/answers.py
 	$(PY) bench/search_speed.py
 
 clean:
