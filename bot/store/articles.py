@@ -20,7 +20,7 @@ import aiosqlite
 
 from bot.library.model import Article, ArticleMeta, FileFailure, LibraryStats, Quote, Sentence
 from bot.store.schema import MIGRATIONS
-from bot.store.sqlite import prefetch, use_wal
+from bot.store.sqlite import hold, prefetch, release, use_wal
 
 
 class StoreError(Exception):
@@ -105,6 +105,7 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
         if mode != "wal" and not readonly:
             raise StoreError(f"cannot use WAL mode on {path}")
         await db.execute("PRAGMA synchronous = NORMAL")
+        hold(path)
         return db
     except BaseException as exc:
         # An open aiosqlite thread would keep the process alive after the error.
@@ -112,6 +113,12 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
         if isinstance(exc, sqlite3.DatabaseError | OSError):
             raise StoreError(f"cannot open the article cache {path}: {exc}") from None
         raise
+
+
+async def _disconnect(db: aiosqlite.Connection, path: Path) -> None:
+    """Close a connection made by `_connect`."""
+    await db.close()
+    release(path)
 
 
 async def _migrate(db: aiosqlite.Connection, path: Path) -> None:
@@ -159,6 +166,7 @@ class ArticleStore:
         self.db = db  # the first connection: migrations, and the writer's transaction
         self.path = path
         self.readers = readers or Readers([db])
+        self._closed = False
 
     @classmethod
     async def open(cls, path: str | Path, *, create: bool = True, readers: int = 1) -> ArticleStore:
@@ -172,7 +180,7 @@ class ArticleStore:
                 connections.append(await _connect(path, readonly=True))
         except BaseException:
             for c in connections:
-                await c.close()
+                await _disconnect(c, path)
             raise
         return cls(db, path, Readers(connections))
 
@@ -182,8 +190,12 @@ class ArticleStore:
         return await asyncio.to_thread(prefetch, self.path)
 
     async def close(self) -> None:
+        """Close every connection (once: each one counts in the file's shared descriptor)."""
+        if self._closed:
+            return
+        self._closed = True
         for connection in self.readers.connections:
-            await connection.close()
+            await _disconnect(connection, self.path)
 
     async def _all(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import aiosqlite
@@ -42,26 +43,73 @@ def available_memory() -> int | None:
     return None
 
 
+# One read-only descriptor per cache file, shared by every connection of this process.
+# POSIX record locks belong to the process, not to a descriptor: closing *any* descriptor
+# of a file drops every lock SQLite holds on it. Another process (`bot health`, run by the
+# HEALTHCHECK) then believes it is the last user and deletes the live WAL. So the cache
+# file is never opened and closed beside a connection: this descriptor is opened with the
+# first connection and closed only after the last one, when there is no lock left to lose.
+_held: dict[str, list[int]] = {}  # real path -> [descriptor or -1, connections]
+_held_guard = threading.Lock()
+
+
+def hold(path: Path) -> None:
+    """Count one more open connection on `path` (call after it is connected)."""
+    key = os.path.realpath(path)
+    with _held_guard:
+        entry = _held.get(key)
+        if entry is None:
+            try:
+                fd = os.open(key, os.O_RDONLY | os.O_CLOEXEC)
+            except OSError:
+                fd = -1  # prefetch is then skipped; the connection works all the same
+            _held[key] = [fd, 1]
+        else:
+            entry[1] += 1
+
+
+def release(path: Path) -> None:
+    """Count one connection fewer (call after it is closed); the last closes the descriptor."""
+    key = os.path.realpath(path)
+    with _held_guard:
+        entry = _held.get(key)
+        if entry is None:
+            return
+        entry[1] -= 1
+        if entry[1] > 0:
+            return
+        del _held[key]
+        if entry[0] >= 0:
+            os.close(entry[0])  # no connection of this process is left: no lock to drop
+
+
+def held_descriptor(path: Path) -> int | None:
+    """The shared descriptor of `path` while a connection is open on it, else None."""
+    entry = _held.get(os.path.realpath(path))
+    return entry[0] if entry is not None and entry[0] >= 0 else None
+
+
 def prefetch(path: Path, *, share: float = 0.5) -> int:
-    """Ask the OS to read a database file into its page cache now; bytes asked for.
+    """Ask the OS to read an open database file into its page cache now; bytes asked for.
 
     A long-running process reads its cache file at random (FTS doclists, article rows):
     pages the OS dropped since the file was last used (after a restart, or on a host that
     reclaims idle page cache) each cost a disk read while members wait. One sequential
-    read-ahead at start-up is far cheaper. Skipped where the OS cannot do it, and when the
-    file is more than `share` of the memory available: it would only push out other pages.
+    read-ahead at start-up is far cheaper. It goes through the held descriptor (see
+    `hold`), never a new one. Skipped where the OS cannot do it, when no connection is
+    open, and when the file is more than `share` of the memory available: it would only
+    push out other pages.
     """
     advise = getattr(os, "posix_fadvise", None)
+    fd = held_descriptor(path)
+    if fd is None:
+        return 0
     try:
-        size = path.stat().st_size
+        size = os.fstat(fd).st_size
     except OSError:
         return 0
     free = available_memory()
     if advise is None or free is None or size > share * free:
-        return 0
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
         return 0
     try:
         # Linux reads ahead only a few MiB per call: ask chunk by chunk. The reads happen
@@ -70,6 +118,4 @@ def prefetch(path: Path, *, share: float = 0.5) -> int:
             advise(fd, offset, PREFETCH_CHUNK, os.POSIX_FADV_WILLNEED)
     except OSError:
         return 0
-    finally:
-        os.close(fd)
     return size
