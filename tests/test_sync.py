@@ -209,3 +209,63 @@ async def test_multi_word_tags_survive_the_cache(lib: Library) -> None:
     await lib.reload()
     assert (await lib.store.article("team")).tags == ("compiler team", "release")
     assert (await lib.store.all_meta())[0].tags == ("compiler team", "release")
+
+
+async def _update_all_work(tmp_path: Path, n: int) -> tuple[int, int]:
+    """Work counts of a reload after all n files changed: (SQLite VM steps in thousands,
+    Python lines run in bot/library/sync.py). Counts, not seconds: the machine is shared."""
+    import sys
+
+    from bot.store.articles import ArticleWriter
+
+    content = tmp_path / f"content{n}"
+    for i in range(n):
+        write(content, f"a{i}.md", article(f"Article number {i}", f"article-{i}"))
+    library = Library(content, tmp_path / f"c{n}.db", workers=1)  # parse in this process
+    await library.reload()
+    for i in range(n):
+        write(content, f"a{i}.md", article(f"Article number {i}", f"article-{i}", "<p>New.</p>"))
+
+    steps = 0
+
+    def step() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    begin = ArticleWriter.begin
+
+    async def counted_begin(self: ArticleWriter) -> None:
+        await self.db.set_progress_handler(step, 1000)
+        await begin(self)
+
+    lines = 0
+    sync_file = sys.modules[Library.__module__].__file__
+
+    def trace(frame, event, arg):  # noqa: ANN001, ANN202
+        nonlocal lines
+        if frame.f_code.co_filename != sync_file:
+            return None
+        if event == "line":
+            lines += 1
+        return trace
+
+    ArticleWriter.begin = counted_begin  # type: ignore[method-assign]
+    sys.settrace(trace)
+    try:
+        report = await library.reload()
+    finally:
+        sys.settrace(None)
+        ArticleWriter.begin = begin  # type: ignore[method-assign]
+        await library.close()
+    assert report.updated == n
+    return steps, lines
+
+
+async def test_updating_every_file_costs_work_in_proportion(tmp_path: Path) -> None:
+    small = await _update_all_work(tmp_path, 120)
+    large = await _update_all_work(tmp_path, 360)
+    # Three times the files may cost three times the work (and a little for deeper
+    # B-trees), not nine times: that was a scan of every file per updated file.
+    assert large[0] <= 4.5 * small[0], f"SQLite work grew {large[0] / small[0]:.1f}x"
+    assert large[1] <= 4.5 * small[1], f"reload bookkeeping grew {large[1] / small[1]:.1f}x"

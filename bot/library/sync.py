@@ -117,11 +117,29 @@ def read_and_parse(
     return out
 
 
-def _unique_slug(slug: str, taken: dict[str, str]) -> str:
-    n = 2
-    while f"{slug}-{n}" in taken:
-        n += 1
-    return f"{slug}-{n}"
+class SlugOwners:
+    """Which file owns which slug, kept both ways: an updated file gives up its old slug
+    in one step (scanning every slug per updated file made a full update quadratic)."""
+
+    def __init__(self, by_slug: dict[str, str]) -> None:
+        self.by_slug = by_slug
+        self.by_path = {path: slug for slug, path in by_slug.items()}
+
+    def release(self, path: str) -> None:
+        slug = self.by_path.pop(path, None)
+        if slug is not None:
+            del self.by_slug[slug]
+
+    def claim(self, slug: str, path: str) -> None:
+        self.by_slug[slug] = path
+        self.by_path[path] = slug
+
+    def unique(self, slug: str) -> str:
+        """`slug` with the first free `-2`, `-3` … suffix."""
+        n = 2
+        while f"{slug}-{n}" in self.by_slug:
+            n += 1
+        return f"{slug}-{n}"
 
 
 class Library:
@@ -202,7 +220,7 @@ class Library:
             await writer.delete_articles([i for p in removed if (i := known[p].article_id)])
             await writer.delete_files(removed)
             report.removed = sum(1 for p in removed if known[p].article_id)
-            owners = await writer.slug_owners() if todo else {}
+            owners = SlugOwners(await writer.slug_owners() if todo else {})
             done = 0
             async for batch in self._parse(todo):
                 await self._apply(writer, batch, known, owners, report)
@@ -256,7 +274,7 @@ class Library:
         writer: ArticleWriter,
         batch: list[Parsed],
         known: dict[str, FileRow],
-        owners: dict[str, str],
+        owners: SlugOwners,
         report: ReloadReport,
     ) -> None:
         stale_ids: list[int] = []
@@ -281,19 +299,17 @@ class Library:
             if old_id:
                 stale_ids.append(old_id)
                 report.updated += 1
-                for slug, path in list(owners.items()):
-                    if path == item.path:
-                        del owners[slug]
+                owners.release(item.path)
             else:
                 report.added += 1
-            owner = owners.get(article.slug)
+            owner = owners.by_slug.get(article.slug)
             if owner is not None and owner != item.path:
-                new_slug = _unique_slug(article.slug, owners)
+                new_slug = owners.unique(article.slug)
                 report.renamed.append(
                     f"{item.path}: slug '{article.slug}' is taken by {owner}; using '{new_slug}'"
                 )
                 article = dataclasses.replace(article, slug=new_slug)
-            owners[article.slug] = item.path
+            owners.claim(article.slug, item.path)
             fresh.append(article)
             fresh_files.append(item)
         await writer.delete_articles(stale_ids)

@@ -74,4 +74,9 @@ MIGRATIONS: list[str] = [
         (SELECT group_concat(tag, char(10)) FROM article_tags WHERE article_id = articles.id), ''
     );
     """,
+    # 3: deleting an article sets files.article_id to NULL (ON DELETE SET NULL): without an
+    # index every delete scanned the whole files table, so updating every file was quadratic.
+    """
+    CREATE INDEX files_article ON files(article_id);
+    """,
 ]
