@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 
 from bot import __version__, cli_read
 from bot.cli_output import UsageError, emit, preview_json, preview_text
+from bot.library.sync import RemovalRefused
 from bot.service import USER_ERRORS as CORE_ERRORS
 from bot.service import Refresh, cached_count, open_service
 from bot.settings import Settings, SettingsError
@@ -37,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reload", help="bring the cache in line with the content folder")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--allow-removals",
+        action="store_true",
+        help="confirm a reload that removes all or many articles (see MAX_REMOVAL_SHARE)",
+    )
     p = sub.add_parser("stats", help="counts, tags, the last reload, failing files")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("search", help="search the library ('-' reads queries from stdin)")
@@ -127,7 +133,9 @@ async def cmd_reload(settings: Settings, args: argparse.Namespace) -> int:
     progress, done = _progress_bar()
     try:
         async with open_service(settings, refresh=Refresh.NEVER) as service:
-            report = await service.reload(progress)
+            report = await service.reload(progress, allow_removals=args.allow_removals)
+    except RemovalRefused as exc:
+        raise UsageError(f"{exc}; run `reload --allow-removals` to confirm") from None
     finally:
         done()
     if args.json:

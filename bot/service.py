@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.library.model import Article, ArticleMeta, LibraryStats, Quote, ReloadReport
-from bot.library.sync import Library, LibraryError, Progress
+from bot.library.sync import Library, LibraryError, Progress, RemovalRefused
 from bot.library.watch import summarize, watch_content
 from bot.picks.service import PicksService
 from bot.picks.settings import PicksError
@@ -106,7 +106,10 @@ class LibraryService:
             return  # the cache is opened when first read, and never created for nothing
         store = await self.library.open()
         if refresh is Refresh.WAIT:
-            await self.library.reload(progress)
+            try:
+                await self.library.reload(progress)
+            except RemovalRefused as exc:  # an unmounted folder: serve what was cached
+                log.warning("%s; serving the cache as it is", exc)
         elif refresh is Refresh.IF_NEW:
             if await store.get_meta("last_reload") is None:
                 log.info("building the article cache from %s …", self.library.content_dir)
@@ -121,6 +124,9 @@ class LibraryService:
     async def _reload_logged(self) -> None:
         try:
             report = await self.library.reload()
+        except LibraryError as exc:  # e.g. an unmounted folder: one line, keep serving
+            log.warning("library at start-up: %s; serving the cache as it is", exc)
+            return
         except Exception:
             log.exception("reloading the library at start-up failed; serving the cache as is")
             return
@@ -250,10 +256,14 @@ class LibraryService:
     def reloading(self) -> bool:
         return self.library.reloading
 
-    async def reload(self, progress: Progress | None = None) -> ReloadReport:
+    async def reload(
+        self, progress: Progress | None = None, *, allow_removals: bool = False
+    ) -> ReloadReport:
         """Bring the cache in line with the content folder; returns once searches see the
-        new library (the index is rebuilt behind the queries)."""
-        report = await self.library.reload(progress)
+        new library (the index is rebuilt behind the queries). Raises RemovalRefused when
+        it would remove every article or more than MAX_REMOVAL_SHARE of them, unless
+        `allow_removals` confirms it."""
+        report = await self.library.reload(progress, allow_removals=allow_removals)
         await self.engine.refreshed()
         return report
 
@@ -279,7 +289,10 @@ async def open_service(
     file into memory); `watch` reloads whenever articles change.
     """
     library = Library(
-        settings.content_dir, settings.articles_db, max_bytes=settings.max_article_bytes
+        settings.content_dir,
+        settings.articles_db,
+        max_bytes=settings.max_article_bytes,
+        max_removal_share=settings.max_removal_share,
     )
     engine = SearchEngine(library, cache_size=settings.result_cache_size)
     service = LibraryService(library, engine, clock=clock)

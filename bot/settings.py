@@ -55,6 +55,13 @@ def _int(name: str, raw: str) -> int:
         raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
 
 
+def _float(name: str, raw: str) -> float:
+    try:
+        return float(raw.strip())
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {raw!r}") from None
+
+
 def _int_list(name: str, raw: str) -> tuple[int, ...]:
     return tuple(_int(name, part) for part in raw.replace(" ", ",").split(",") if part)
 
@@ -67,6 +74,8 @@ class Settings:
     articles_db: Path = Path("data/articles.db")
     state_database_url: str = "sqlite:///data/state.db"
     max_article_bytes: int = 2_000_000
+    # A reload removing more than this share of the articles (or all) waits for a person.
+    max_removal_share: float = 0.5
     discord_token: str = field(default="", repr=False)  # never printed or logged
     discord_guild_id: int | None = None
     discord_api_base: str | None = None
@@ -80,6 +89,7 @@ class Settings:
     cooldown_queries: int = 5
     cooldown_seconds: int = 30
     log_level: str = "INFO"
+    heartbeat_seconds: int = 10  # how often the running bot proves it is alive; 0 = off
 
     @classmethod
     def load(
@@ -96,8 +106,9 @@ class Settings:
         source.update(os.environ if environ is None else environ)
         values: dict[str, Any] = {}
         for f in fields(cls):
-            raw = source.get(f.name.upper())
-            if raw is None or raw == "":
+            # Stripped: a token pasted with a newline works, and a blank value is no value.
+            raw = (source.get(f.name.upper()) or "").strip()
+            if not raw:
                 continue
             values[f.name] = _convert(f.name.upper(), f.type, raw)
         for key, value in (overrides or {}).items():
@@ -106,6 +117,11 @@ class Settings:
         settings = cls(**values)
         settings.validate()
         return settings
+
+    @property
+    def heartbeat_file(self) -> Path:
+        """Where the running bot writes its heartbeat, next to its cache (one per process)."""
+        return self.articles_db.with_name(self.articles_db.name + ".heartbeat")
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -124,6 +140,10 @@ class Settings:
     def validate(self) -> None:
         if self.max_article_bytes <= 0:
             raise SettingsError("MAX_ARTICLE_BYTES must be positive")
+        if not 0 <= self.max_removal_share <= 1:
+            raise SettingsError("MAX_REMOVAL_SHARE must be between 0 and 1 (0.5 is half)")
+        if self.heartbeat_seconds < 0:
+            raise SettingsError("HEARTBEAT_SECONDS must be 0 (off) or more")
         if self.result_cache_size < 0:
             raise SettingsError("RESULT_CACHE_SIZE must be 0 (off) or more")
         if self.cooldown_queries <= 0 or self.cooldown_seconds <= 0:
@@ -133,6 +153,8 @@ class Settings:
                 "STATE_DATABASE_URL must start with sqlite:/// or postgresql://, "
                 f"not {self.state_database_url.split(':', 1)[0]!r}"
             )
+        if self.shard_count is not None and self.shard_count < 1:
+            raise SettingsError(f"SHARD_COUNT must be 1 or more, not {self.shard_count}")
         if self.shard_ids and self.shard_count is None:
             raise SettingsError("SHARD_IDS needs SHARD_COUNT")
         if self.shard_count is not None and any(
@@ -153,7 +175,7 @@ class Settings:
 
     def require_discord(self) -> None:
         """Checks needed only to connect to Discord."""
-        if not self.discord_token:
+        if not self.discord_token.strip():
             raise SettingsError("DISCORD_TOKEN is not set: put it in the environment or .env")
         if not self.content_dir.is_dir():
             raise SettingsError(f"content folder {self.content_dir} does not exist")
@@ -167,6 +189,8 @@ def _convert(name: str, annotation: Any, raw: str) -> Any:
         return _bool(name, raw)
     if "tuple" in kind:
         return _int_list(name, raw)
+    if "float" in kind:
+        return _float(name, raw)
     if "int" in kind:
         return _int(name, raw)
     return raw

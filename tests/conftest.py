@@ -63,3 +63,19 @@ def settings(tmp_path: Path) -> Settings:
 
 # The fake Discord (tests/fakediscord) as a fixture for every end-to-end test.
 from tests.fakediscord import fake_discord  # noqa: E402, F401
+
+
+def unprivileged() -> list[str]:
+    """A command prefix under which file permissions apply, as they do to a real user.
+
+    Root ignores them (CAP_DAC_OVERRIDE); setpriv drops that capability for the command.
+    Skips the test where neither works.
+    """
+    import os
+
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: file permissions cannot be tested")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]

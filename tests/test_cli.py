@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTENT, ROOT
+from tests.conftest import CONTENT, ROOT, unprivileged
 
 
-def run(*args: str, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def run(
+    *args: str, stdin: str | None = None, cwd: Path = ROOT, prefix: list[str] | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
+        [*(prefix or []), sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -110,3 +112,39 @@ def test_first_query_builds_the_cache(lib_args: list[str]) -> None:
     out = run(*lib_args, "search", "heat pumps", "--json")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["results"]
+
+
+def test_a_reload_of_an_emptied_folder_is_refused(lib_args: list[str]) -> None:
+    assert run(*lib_args, "reload").returncode == 0
+    for path in Path(lib_args[1]).glob("*.md"):  # what an unmounted volume looks like
+        path.unlink()
+    refused = run(*lib_args, "reload")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "remove 14 of the 14 articles" in refused.stderr
+    assert "--allow-removals" in refused.stderr
+    assert json.loads(run(*lib_args, "stats", "--json").stdout)["articles"] == 14
+
+    confirmed = run(*lib_args, "reload", "--allow-removals", "--json")
+    assert confirmed.returncode == 0 and json.loads(confirmed.stdout)["removed"] == 14
+
+
+def test_an_unreadable_folder_is_reported_and_its_articles_kept(lib_args: list[str]) -> None:
+    prefix = unprivileged()
+    content = Path(lib_args[1])
+    sub = content / "sub"
+    sub.mkdir()
+    for path in sorted(content.glob("*.md"))[:3]:
+        path.rename(sub / path.name)
+    assert run(*lib_args, "reload").returncode == 0
+    sub.chmod(0)
+    try:
+        out = run(*lib_args, "reload", "--json", prefix=prefix)
+    finally:
+        sub.chmod(0o755)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["removed"] == 0
+    assert [f["path"] for f in report["failed"]] == ["sub/"]
+    assert "Permission denied" in report["failed"][0]["error"]
+    stats = json.loads(run(*lib_args, "stats", "--json").stdout)
+    assert stats["articles"] == 14 and stats["stale"] == 3

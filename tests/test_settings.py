@@ -37,6 +37,11 @@ def test_precedence_flags_then_environment_then_env_file(tmp_path: Path) -> None
         ({"SHARD_COUNT": "2", "SHARD_IDS": "2"}, "between 0 and"),
         ({"STATE_DATABASE_URL": "mysql://x"}, "STATE_DATABASE_URL"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"SHARD_COUNT": "0"}, "SHARD_COUNT must be 1 or more"),
+        ({"SHARD_COUNT": "-2"}, "SHARD_COUNT must be 1 or more"),
+        ({"MAX_REMOVAL_SHARE": "1.5"}, "MAX_REMOVAL_SHARE must be between 0 and 1"),
+        ({"MAX_REMOVAL_SHARE": "half"}, "MAX_REMOVAL_SHARE must be a number"),
+        ({"HEARTBEAT_SECONDS": "-1"}, "HEARTBEAT_SECONDS must be 0"),
     ],
 )
 def test_bad_values_give_one_clear_line(environ: dict[str, str], message: str) -> None:
@@ -55,6 +60,22 @@ def test_discord_needs_a_token_and_a_content_folder(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="does not exist"):
         s.require_discord()
     assert "secret-token" not in repr(s)
+
+
+def test_a_blank_token_is_no_token() -> None:
+    for blank in (" ", "\t \n"):
+        s = Settings.load(environ={"DISCORD_TOKEN": blank}, env_file=None)
+        with pytest.raises(SettingsError, match="DISCORD_TOKEN is not set"):
+            s.require_discord()
+    # A token pasted with a stray newline or space still works.
+    s = Settings.load(environ={"DISCORD_TOKEN": " abc.def \n"}, env_file=None)
+    assert s.discord_token == "abc.def"
+
+
+def test_removal_share_is_a_fraction() -> None:
+    assert Settings.load(environ={}, env_file=None).max_removal_share == 0.5
+    s = Settings.load(environ={"MAX_REMOVAL_SHARE": "0.2"}, env_file=None)
+    assert s.max_removal_share == 0.2
 
 
 def test_picks_defaults_come_from_settings() -> None:

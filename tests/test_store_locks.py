@@ -58,11 +58,10 @@ async def test_health_in_a_second_process_leaves_the_running_bots_wal(
         "<p>Three zeppelins now carry freight between the islands.</p>\n",
         encoding="utf-8",
     )
-    report = await bot.library.reload()
+    report = await bot.service.reload()
     assert report.added == 1 and not report.failed
-    assert await bot.library.store.count() == 15
-    await bot.engine.refreshed()
-    found = await bot.engine.search("zeppelins")
+    assert await bot.service.count() == 15
+    found = await bot.service.search("zeppelins")
     assert found.hits and found.hits[0].title == "Zeppelins return to the skies"
     code, out = await run_cli(settings, "stats")
     assert code == 0 and "15 articles" in out, out

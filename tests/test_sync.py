@@ -182,7 +182,7 @@ async def test_readers_see_old_or_new_library_never_an_error(lib: Library) -> No
             await asyncio.sleep(0)
 
     task = asyncio.create_task(reader())
-    await lib.reload()
+    await lib.reload(allow_removals=True)  # every article replaced: a person confirmed it
     await asyncio.sleep(0.05)
     stop.set()
     await task
@@ -269,3 +269,123 @@ async def test_updating_every_file_costs_work_in_proportion(tmp_path: Path) -> N
     # B-trees), not nine times: that was a scan of every file per updated file.
     assert large[0] <= 4.5 * small[0], f"SQLite work grew {large[0] / small[0]:.1f}x"
     assert large[1] <= 4.5 * small[1], f"reload bookkeeping grew {large[1] / small[1]:.1f}x"
+
+
+# -- folders that cannot be read, removals that look like accidents, symlinks -----------
+
+
+async def test_an_unreadable_folder_keeps_its_articles(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = lib.content_dir
+    write(root, "top.md", article("Top", "top"))
+    write(root, "sub/a.md", article("Alpha", "alpha"))
+    write(root, "sub/deeper/b.md", article("Beta", "beta"))
+    assert (await lib.reload()).added == 3
+
+    # What the OS does for a folder with mode 000 (root ignores modes, so it is simulated;
+    # tests/test_cli.py checks the real thing).
+    real_scandir = os.scandir
+
+    def scandir(path):  # noqa: ANN001, ANN202
+        if Path(path) == root / "sub":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    report = await lib.reload()
+    assert report.removed == 0
+    assert [(f.path, f.error.split(";")[0]) for f in report.failed] == [
+        ("sub/", "cannot read folder: Permission denied")
+    ]
+    assert await lib.store.count() == 3
+    stats = await lib.store.stats()
+    assert stats.stale == 2 and {f.path for f in stats.failing} == {"sub/a.md", "sub/deeper/b.md"}
+
+    monkeypatch.setattr(os, "scandir", real_scandir)  # readable again: nothing failing
+    report = await lib.reload()
+    assert report.failed == [] and report.removed == 0
+    stats = await lib.store.stats()
+    assert stats.stale == 0 and stats.failing == [] and stats.articles == 3
+
+
+async def test_an_unreadable_file_recovers_once_readable(lib: Library) -> None:
+    root = lib.content_dir
+    path = write(root, "a.md", article("Alpha", "alpha"))
+    await lib.reload()
+    write(root, "a.md", article("Alpha two", "alpha"))
+    original = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == "a.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self)
+
+    Path.read_bytes = refuse  # type: ignore[method-assign]
+    try:
+        report = await lib.reload()
+    finally:
+        Path.read_bytes = original  # type: ignore[method-assign]
+    assert [f.path for f in report.failed] == ["a.md"]
+    # A chmod back does not change the file's mtime: the next reload still reads it.
+    assert path.exists()
+    report = await lib.reload()
+    assert report.failed == [] and report.updated == 1
+    assert (await lib.store.article("alpha")).title == "Alpha two"
+
+
+async def test_a_reload_that_would_empty_the_library_is_refused(lib: Library) -> None:
+    root = lib.content_dir
+    for name in "abcd":
+        write(root, f"{name}.md", article(name.upper(), name))
+    await lib.reload()
+    for path in root.glob("*.md"):  # an unmounted volume looks like an empty folder
+        path.unlink()
+    with pytest.raises(LibraryError, match=r"remove 4 of the 4 articles"):
+        await lib.reload()
+    assert await lib.store.count() == 4
+    assert lib.refused is not None and "4 of the 4" in lib.refused
+
+    report = await lib.reload(allow_removals=True)  # a person confirmed it
+    assert report.removed == 4 and await lib.store.count() == 0
+    assert lib.refused is None
+
+
+async def test_removing_more_than_the_set_share_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    for name in "abcd":
+        write(root, f"{name}.md", article(name.upper(), name))
+    lib = Library(root, tmp_path / "a.db", max_removal_share=0.5)
+    await lib.open()
+    try:
+        await lib.reload()
+        (root / "a.md").unlink()
+        (root / "b.md").unlink()
+        assert (await lib.reload()).removed == 2  # half is not more than half
+        write(root, "a.md", article("A", "a"))
+        write(root, "b.md", article("B", "b"))
+        await lib.reload()
+        for name in "abc":
+            (root / f"{name}.md").unlink()
+        with pytest.raises(LibraryError, match=r"remove 3 of the 4 articles .*50%"):
+            await lib.reload()
+        assert await lib.store.count() == 4
+    finally:
+        await lib.close()
+
+
+async def test_symlinked_folders_are_followed_once(lib: Library, tmp_path: Path) -> None:
+    root = lib.content_dir
+    write(root, "own/a.md", article("Alpha", "alpha"))
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere, "b.md", article("Beta", "beta"))
+    (root / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (root / "own" / "loop").symlink_to(root, target_is_directory=True)  # back to the top
+    (root / "again").symlink_to(root / "own", target_is_directory=True)  # a second way in
+    report = await lib.reload()
+    assert report.added == 2
+    assert (await lib.store.article("beta")).path == "linked/b.md"
+    assert (await lib.store.article("alpha")).path == "own/a.md"
+    skipped = {f.path: f.error for f in report.failed}
+    assert set(skipped) == {"own/loop/", "again/"}
+    assert all("already read" in e for e in skipped.values())

@@ -465,6 +465,7 @@ class StatusInfo:
     version: str
     shards: str
     state: str
+    warning: str | None = None  # e.g. why the last reload was refused
 
 
 def format_duration(seconds: float) -> str:
@@ -479,7 +480,10 @@ def format_duration(seconds: float) -> str:
 
 
 def status_embed(info: StatusInfo) -> discord.Embed:
-    embed = discord.Embed(title="ArticleBot status", colour=WARN if info.failing else ACCENT)
+    warn = info.failing or info.warning
+    embed = discord.Embed(title="ArticleBot status", colour=WARN if warn else ACCENT)
+    if info.warning:
+        embed.add_field(name="Warning", value=cut(clean(info.warning), FIELD_VALUE), inline=False)
     embed.add_field(name="Articles", value=f"{info.articles:,} from {info.files:,} files")
     embed.add_field(name="Tags", value=f"{info.tags:,}")
     embed.add_field(name="Cache size", value=f"{info.cache_bytes / 1e6:.1f} MB")

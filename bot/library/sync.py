@@ -25,9 +25,13 @@ from pathlib import Path
 
 from bot.library.model import Article, FileFailure, ReloadReport
 from bot.library.parse import ArticleError, parse_article
+from bot.library.scan import Scan, scan
 from bot.store.articles import ArticleStore, ArticleWriter, FileRow
 
 DEFAULT_MAX_BYTES = 2_000_000
+# A reload removing more than this share of the library (or all of it) waits for a person
+# to confirm: an unmounted volume or an emptied folder looks just like deleted articles.
+DEFAULT_MAX_REMOVAL_SHARE = 0.5
 # Below this many files to parse, worker start-up costs more than it saves.
 PROCESS_THRESHOLD = 150
 CHUNK = 64
@@ -41,6 +45,10 @@ class LibraryError(Exception):
     """A reload cannot start (e.g. the content folder is missing); one line for users."""
 
 
+class RemovalRefused(LibraryError):
+    """A reload would remove all, or too large a share, of the library; nothing changed."""
+
+
 @dataclass(slots=True)
 class Parsed:
     """The outcome of reading one file: an article, an error, or 'same content as cached'."""
@@ -52,31 +60,6 @@ class Parsed:
     article: Article | None = None
     error: str | None = None
     same_content: bool = False
-
-
-def scan(root: Path) -> dict[str, tuple[int, int]]:
-    """Every visible *.md file under root: relative path → (size, mtime_ns), sorted by path."""
-    found: dict[str, tuple[int, int]] = {}
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(Path(entry.path))
-                elif entry.name.endswith(".md") and entry.is_file():
-                    st = entry.stat()
-                    rel = Path(entry.path).relative_to(root).as_posix()
-                    found[rel] = (st.st_size, st.st_mtime_ns)
-            except OSError:
-                continue
-    return dict(sorted(found.items()))
 
 
 def read_and_parse(
@@ -99,7 +82,8 @@ def read_and_parse(
         try:
             raw = (Path(root) / rel).read_bytes()
         except OSError as exc:
-            out.append(Parsed(rel, size, mtime_ns, "", error=f"cannot read: {exc.strerror}"))
+            # mtime -1: a chmod back leaves the mtime alone, and the file must be read again.
+            out.append(Parsed(rel, size, -1, "", error=f"cannot read: {exc.strerror}"))
             continue
         digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
         if digest == old_hash:
@@ -152,10 +136,13 @@ class Library:
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         workers: int | None = None,
+        max_removal_share: float = DEFAULT_MAX_REMOVAL_SHARE,
     ) -> None:
         self.content_dir = Path(content_dir)
         self.db_path = Path(db_path)
         self.max_bytes = max_bytes
+        self.max_removal_share = max_removal_share
+        self.refused: str | None = None  # why the last reload was refused, until one succeeds
         self.workers = workers or min(os.cpu_count() or 1, 4)
         self.store: ArticleStore | None = None
         self.generation = 0  # bumped after every committed reload; caches compare it
@@ -182,23 +169,35 @@ class Library:
         """Call listener(report) after each committed reload (e.g. to refresh indexes)."""
         self._listeners.append(listener)
 
-    async def reload(self, progress: Progress | None = None) -> ReloadReport:
-        """Bring the cache in line with the content folder; one reload at a time."""
+    async def reload(
+        self, progress: Progress | None = None, *, allow_removals: bool = False
+    ) -> ReloadReport:
+        """Bring the cache in line with the content folder; one reload at a time.
+
+        Raises RemovalRefused, changing nothing, when it would remove every article or
+        more than `max_removal_share` of them, unless `allow_removals` confirms it.
+        """
         async with self._lock:
             if not self.content_dir.is_dir():
                 raise LibraryError(f"content folder {self.content_dir} does not exist")
-            async with _exclusive(Path(f"{self.db_path}.lock")):
-                report = await self._reload(progress)
+            try:
+                async with _exclusive(Path(f"{self.db_path}.lock")):
+                    report = await self._reload(progress, allow_removals)
+            except RemovalRefused as exc:
+                self.refused = str(exc)
+                raise
+            self.refused = None
             self.generation += 1
             self.last_report = report
             for listener in self._listeners:
                 listener(report)
             return report
 
-    async def _reload(self, progress: Progress | None) -> ReloadReport:
+    async def _reload(self, progress: Progress | None, allow_removals: bool) -> ReloadReport:
         started = time.perf_counter()
         report = ReloadReport()
-        scanned = await asyncio.to_thread(scan, self.content_dir)
+        found = await asyncio.to_thread(scan, self.content_dir)
+        scanned = found.files
         writer = await ArticleWriter.open(self.db_path)
         try:
             await writer.begin()
@@ -216,10 +215,7 @@ class Library:
                 for path, row in known.items()
                 if row.error and path in scanned and path not in pending
             )
-            removed = [p for p in known if p not in scanned]
-            await writer.delete_articles([i for p in removed if (i := known[p].article_id)])
-            await writer.delete_files(removed)
-            report.removed = sum(1 for p in removed if known[p].article_id)
+            await self._remove(writer, found, known, report, allow_removals)
             owners = SlugOwners(await writer.slug_owners() if todo else {})
             done = 0
             async for batch in self._parse(todo):
@@ -243,6 +239,51 @@ class Library:
             await writer.close()
         report.seconds = time.perf_counter() - started
         return report
+
+    async def _remove(
+        self,
+        writer: ArticleWriter,
+        found: Scan,
+        known: dict[str, FileRow],
+        report: ReloadReport,
+        allow_removals: bool,
+    ) -> None:
+        """Delete what is gone from the folder; keep (stale) what sits in unreadable folders."""
+        missing = [p for p in known if p not in found.files]
+        kept = {p: folder for p in missing if (folder := found.unreadable_folder(p)) is not None}
+        removed = [p for p in missing if p not in kept]
+        gone = [i for p in removed if (i := known[p].article_id)]
+        if not allow_removals:
+            self._check_removals(len(gone), sum(1 for r in known.values() if r.article_id))
+        await writer.delete_articles(gone)
+        await writer.delete_files(removed)
+        report.removed = len(gone)
+        for folder, reason in found.unreadable.items():
+            cached = sum(1 for p, f in kept.items() if f == folder and known[p].article_id)
+            report.failed.append(
+                FileFailure(
+                    f"{folder or '.'}/",
+                    f"cannot read folder: {reason}; {cached} cached article(s) kept",
+                )
+            )
+        # Served as they were, shown as failing, and read again (mtime -1) once readable.
+        rows = []
+        for path, folder in kept.items():
+            error = f"folder {folder or '.'}/ cannot be read: {found.unreadable[folder]}"
+            rows.append((path, known[path].size, -1, "", known[path].article_id, error))
+        await writer.put_files(rows)
+        report.failed.extend(FileFailure(p, reason) for p, reason in found.skipped.items())
+
+    def _check_removals(self, gone: int, total: int) -> None:
+        """Raise RemovalRefused when removing `gone` of `total` articles looks like an accident."""
+        share = self.max_removal_share
+        if gone == 0 or (gone < total and gone <= share * total):
+            return
+        raise RemovalRefused(
+            f"reload refused: it would remove {gone} of the {total} articles"
+            + (" (all of them)" if gone == total else f" (more than {share:.0%})")
+            + "; is the content folder empty or unmounted? The library is unchanged"
+        )
 
     async def _parse(self, todo: list[tuple[str, int, int, str | None]]) -> AsyncIterator[list]:
         """Yield parsed batches in order, bounded in memory."""

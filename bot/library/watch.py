@@ -18,6 +18,7 @@ from typing import Protocol
 from watchfiles import Change, awatch
 
 from bot.library.model import ReloadReport
+from bot.library.sync import LibraryError
 
 log = logging.getLogger("articlebot.watch")
 
@@ -148,8 +149,10 @@ def _same_folder(root: Path, inode: int) -> bool:
 async def _reload(library: Reloadable, changed: int, on_report: OnReport | None) -> None:
     try:
         report = await library.reload()
-    except Exception as exc:
-        # LibraryError is the expected one (folder gone); anything else is a bug: keep its trace.
+    except LibraryError as exc:  # the folder is gone, or it looks unmounted: one line
+        log.warning("automatic reload after %d change(s): %s", changed, exc)
+        return
+    except Exception as exc:  # a bug: keep its trace
         log.error("automatic reload after %d change(s) failed: %s", changed, exc, exc_info=exc)
         return
     log.info("automatic reload after %d change(s): %s", changed, summarize(report))

@@ -13,7 +13,7 @@ from bot import __version__
 from bot.discord import render
 from bot.discord.errors import NotAllowed, UserError
 from bot.discord.reply import acknowledge, send
-from bot.library.sync import LibraryError
+from bot.library.sync import LibraryError, RemovalRefused
 from bot.library.watch import summarize
 
 if TYPE_CHECKING:
@@ -46,9 +46,12 @@ class AdminCog(commands.Cog, name="Admin"):
         # Minutes at 100k articles: it acknowledges at once and must not hold a queue place.
         extras={**ADMIN, "queue": False},
     )
+    @app_commands.describe(
+        allow_removals="Confirm a reload that removes all or many articles (MAX_REMOVAL_SHARE)"
+    )
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.guild_only()
-    async def reload(self, interaction: discord.Interaction) -> None:
+    async def reload(self, interaction: discord.Interaction, allow_removals: bool = False) -> None:
         require_manage_guild(interaction)
         service = self.bot.service
         if self._reloading or service.reloading:
@@ -63,7 +66,9 @@ class AdminCog(commands.Cog, name="Admin"):
             await acknowledge(interaction, ephemeral=True)
             try:
                 # Returns once searches see the new library (the index rebuilds behind them).
-                report = await service.reload()
+                report = await service.reload(allow_removals=allow_removals)
+            except RemovalRefused as exc:
+                raise UserError(f"{exc}. Run /reload allow_removals:True to confirm.") from exc
             except LibraryError as exc:
                 raise UserError(str(exc)) from exc
             log.info("/reload by %s: %s", interaction.user.id, summarize(report))
@@ -105,6 +110,7 @@ class AdminCog(commands.Cog, name="Admin"):
             version=__version__,
             shards=bot.shard_summary(),
             state=str(state),
+            warning=bot.service.library.refused,
         )
         await send(interaction, embed=render.status_embed(info), ephemeral=True)
 

@@ -1,0 +1,68 @@
+"""Walk the content folder: which article files are there, and which folders could not be read.
+
+A folder that cannot be read is not a folder without articles: the reload keeps what it
+cached from there. Symlinked folders are followed once each, after the folder's own tree,
+so a link back up (a loop) or a second way into a folder already read adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(slots=True)
+class Scan:
+    """Visible *.md files (relative path → (size, mtime_ns), sorted by path), folders
+    that could not be read (relative path, "" for the root → reason), and symlinked
+    folders that were not followed (relative path → reason)."""
+
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
+    unreadable: dict[str, str] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    def unreadable_folder(self, rel: str) -> str | None:
+        """The unreadable folder a file lies in (so it may still exist there), if any."""
+        folder = rel
+        while self.unreadable and folder:
+            folder = folder.rpartition("/")[0]
+            if folder in self.unreadable:
+                return folder
+        return None
+
+
+def scan(root: Path) -> Scan:
+    """Every visible *.md file under root, following symlinked folders once each."""
+    out = Scan()
+    seen: dict[tuple[int, int], str] = {}  # (device, inode) of each folder read → its path
+    stack: list[tuple[str, str]] = [(str(root), "")]  # (folder, path relative to root)
+    links: list[tuple[str, str]] = []
+    while stack or links:
+        folder, rel = stack.pop() if stack else links.pop(0)
+        try:
+            st = os.stat(folder)
+            first = seen.setdefault((st.st_dev, st.st_ino), rel)
+            if first != rel:
+                out.skipped[f"{rel}/"] = f"symlink to a folder already read ({first or '.'}/)"
+                continue
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            out.unreadable[rel] = exc.strerror or str(exc)
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = f"{rel}/{entry.name}" if rel else entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, path))
+                elif entry.is_symlink() and entry.is_dir():
+                    links.append((entry.path, path))
+                elif entry.name.endswith(".md") and entry.is_file():
+                    st = entry.stat()
+                    out.files[path] = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                continue
+    out.files = dict(sorted(out.files.items()))
+    return out
