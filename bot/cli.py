@@ -17,8 +17,9 @@ from bot import __version__, cli_read
 from bot.cli_output import UsageError, emit, preview_json, preview_text
 from bot.library.sync import RemovalRefused
 from bot.service import USER_ERRORS as CORE_ERRORS
-from bot.service import Refresh, cached_count, open_service
+from bot.service import Refresh, cached_count, open_service, recover_cache
 from bot.settings import Settings, SettingsError
+from bot.store.articles import CacheCorrupt
 from bot.terminal import report_lines, stats_lines
 
 log = logging.getLogger("articlebot")
@@ -80,7 +81,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         handler = COMMANDS.get(args.command) or cli_read.COMMANDS.get(args.command)
         assert handler is not None
-        return asyncio.run(handler(settings, args)) or 0
+        if args.command == "health":
+            return asyncio.run(handler(settings, args)) or 0
+        try:
+            return asyncio.run(handler(settings, args)) or 0
+        except CacheCorrupt as exc:  # derived data: set it aside, and the command rebuilds it
+            asyncio.run(recover_cache(settings, exc))
+            return asyncio.run(handler(settings, args)) or 0
     except USER_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -30,7 +30,7 @@ from bot.search.engine import SearchEngine
 from bot.search.query import fold
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.settings import Settings
-from bot.store.articles import ArticleStore, StoreError
+from bot.store.articles import ArticleStore, CacheCorrupt, StoreError
 from bot.store.state import StateError, StateStore, open_state
 
 log = logging.getLogger("articlebot")
@@ -271,6 +271,15 @@ class LibraryService:
         return self.library.store or await self.library.open()
 
 
+def _library(settings: Settings) -> Library:
+    return Library(
+        settings.content_dir,
+        settings.articles_db,
+        max_bytes=settings.max_article_bytes,
+        max_removal_share=settings.max_removal_share,
+    )
+
+
 @contextlib.asynccontextmanager
 async def open_service(
     settings: Settings,
@@ -288,12 +297,7 @@ async def open_service(
     `warm` builds the search index now rather than at the first query (and reads the cache
     file into memory); `watch` reloads whenever articles change.
     """
-    library = Library(
-        settings.content_dir,
-        settings.articles_db,
-        max_bytes=settings.max_article_bytes,
-        max_removal_share=settings.max_removal_share,
-    )
+    library = _library(settings)
     engine = SearchEngine(library, cache_size=settings.result_cache_size)
     service = LibraryService(library, engine, clock=clock)
     try:
@@ -327,3 +331,8 @@ async def cached_count(settings: Settings) -> int:
         return await store.count()
     finally:
         await store.close()
+
+
+async def recover_cache(settings: Settings, problem: CacheCorrupt) -> None:
+    """Move a damaged cache aside (one log line); the next open starts a fresh one."""
+    await _library(settings).recover(problem)

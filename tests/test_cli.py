@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,12 @@ from tests.conftest import CONTENT, ROOT, unprivileged
 
 
 def run(
-    *args: str, stdin: str | None = None, cwd: Path = ROOT, prefix: list[str] | None = None
+    *args: str,
+    stdin: str | None = None,
+    cwd: Path = ROOT,
+    prefix: list[str] | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
 ) -> subprocess.CompletedProcess:
     return subprocess.run(
         [*(prefix or []), sys.executable, "-m", "bot", *args],
@@ -22,8 +28,8 @@ def run(
         capture_output=True,
         text=True,
         cwd=cwd,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        timeout=timeout,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **(env or {})},
     )
 
 
@@ -75,11 +81,11 @@ def test_user_errors_exit_2_with_one_line(lib_args: list[str], tmp_path: Path) -
     assert missing.returncode == 2 and "does not exist" in missing.stderr
     assert "Traceback" not in missing.stderr
 
-    garbage = tmp_path / "garbage.db"
-    garbage.write_bytes(b"this is not a database" * 100)
-    bad = run("--content", lib_args[1], "--db", str(garbage), "stats")
+    folder = tmp_path / "folder.db"  # not a file SQLite can open
+    folder.mkdir()
+    bad = run("--content", lib_args[1], "--db", str(folder), "stats")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
-    assert bad.stderr.startswith("error:")
+    assert bad.stderr.startswith("error:") and bad.stderr.count("\n") == 1
 
 
 def test_search_and_ask_json_and_batch(lib_args: list[str]) -> None:
@@ -148,3 +154,79 @@ def test_an_unreadable_folder_is_reported_and_its_articles_kept(lib_args: list[s
     assert "Permission denied" in report["failed"][0]["error"]
     stats = json.loads(run(*lib_args, "stats", "--json").stdout)
     assert stats["articles"] == 14 and stats["stale"] == 3
+
+
+def test_a_corrupt_state_database_fails_fast(lib_args: list[str], tmp_path: Path) -> None:
+    state = tmp_path / "state.db"
+    state.write_bytes(os.urandom(20_000))
+    assert run(*lib_args, "reload").returncode == 0
+    out = run(
+        *lib_args,
+        "picks",
+        "preview",
+        "--guild",
+        "1",
+        env={"STATE_DATABASE_URL": f"sqlite:///{state}"},
+        timeout=30,
+    )
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.startswith("error: cannot open state database") and _one_line(out.stderr)
+
+
+def _one_line(stderr: str) -> bool:
+    return stderr.count("\n") == 1 and "Traceback" not in stderr
+
+
+def test_a_read_only_data_folder_or_cache_is_one_line(lib_args: list[str], tmp_path: Path) -> None:
+    prefix = unprivileged()
+    data = tmp_path / "data"
+    data.mkdir()
+    data.chmod(0o555)
+    try:  # a fresh, read-only data folder: nothing can be created there
+        for command in (["reload"], ["search", "salmon"], ["stats"]):
+            out = run(*lib_args, *command, prefix=prefix)
+            assert out.returncode == 2, out.stderr
+            assert out.stderr.startswith("error:") and _one_line(out.stderr), out.stderr
+    finally:
+        data.chmod(0o755)
+    assert run(*lib_args, "reload").returncode == 0
+    cache = data / "articles.db"
+    cache.chmod(0o444)  # a read-only cache file: reading works, a reload says why not
+    try:
+        (Path(lib_args[1]) / "new.md").write_text("---\ntitle: Zeppelins\n---\nZeppelins.\n")
+        out = run(*lib_args, "reload", prefix=prefix)
+        assert out.returncode == 2 and _one_line(out.stderr), out.stderr
+        assert "read-only" in out.stderr or "readonly" in out.stderr
+        found = run(*lib_args, "search", "salmon", "--json", prefix=prefix)
+        assert found.returncode == 0 and json.loads(found.stdout)["results"], found.stderr
+    finally:
+        cache.chmod(0o644)
+
+
+def test_a_state_folder_that_does_not_exist_is_said(lib_args: list[str], tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/typo/state.db"
+    assert run(*lib_args, "reload").returncode == 0
+    out = run(*lib_args, "picks", "preview", "--guild", "1", env={"STATE_DATABASE_URL": url})
+    assert out.returncode == 0, out.stderr
+    assert f"{tmp_path}/typo" in out.stderr and "STATE_DATABASE_URL" in out.stderr
+    assert out.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("where", ["header", "middle"])
+def test_a_corrupt_cache_is_moved_aside_and_rebuilt(lib_args: list[str], where: str) -> None:
+    assert run(*lib_args, "reload").returncode == 0
+    cache = Path(lib_args[3])
+    size = cache.stat().st_size
+    with cache.open("r+b") as f:  # derived data, damaged: a bad disk, a killed copy
+        f.seek(0 if where == "header" else size // 2)
+        f.write(os.urandom(16384))
+    out = run(*lib_args, "search", "salmon", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["results"], "the rebuilt cache answers"
+    # One line says what happened (then, maybe, "building the article cache …").
+    assert "corrupt" in out.stderr.splitlines()[0] and "Traceback" not in out.stderr
+    assert len(out.stderr.splitlines()) <= 2, out.stderr
+    assert Path(f"{cache}.corrupt").exists()
+    again = run(*lib_args, "stats", "--json")
+    assert again.returncode == 0 and again.stderr == ""
+    assert json.loads(again.stdout)["articles"] == 14

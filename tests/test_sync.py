@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from pathlib import Path
 
@@ -233,11 +234,13 @@ async def _update_all_work(tmp_path: Path, n: int) -> tuple[int, int]:
         steps += 1
         return 0
 
-    begin = ArticleWriter.begin
+    transaction = ArticleWriter.transaction
 
-    async def counted_begin(self: ArticleWriter) -> None:
+    @contextlib.asynccontextmanager
+    async def counted(self: ArticleWriter):  # noqa: ANN202
         await self.db.set_progress_handler(step, 1000)
-        await begin(self)
+        async with transaction(self):
+            yield
 
     lines = 0
     sync_file = sys.modules[Library.__module__].__file__
@@ -250,13 +253,13 @@ async def _update_all_work(tmp_path: Path, n: int) -> tuple[int, int]:
             lines += 1
         return trace
 
-    ArticleWriter.begin = counted_begin  # type: ignore[method-assign]
+    ArticleWriter.transaction = counted  # type: ignore[method-assign]
     sys.settrace(trace)
     try:
         report = await library.reload()
     finally:
         sys.settrace(None)
-        ArticleWriter.begin = begin  # type: ignore[method-assign]
+        ArticleWriter.transaction = transaction  # type: ignore[method-assign]
         await library.close()
     assert report.updated == n
     return steps, lines

@@ -14,6 +14,7 @@ import dataclasses
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -26,7 +27,16 @@ from pathlib import Path
 from bot.library.model import Article, FileFailure, ReloadReport
 from bot.library.parse import ArticleError, parse_article
 from bot.library.scan import Scan, scan
-from bot.store.articles import ArticleStore, ArticleWriter, FileRow
+from bot.store.articles import (
+    ArticleStore,
+    ArticleWriter,
+    CacheCorrupt,
+    FileRow,
+    StoreError,
+    move_aside,
+)
+
+log = logging.getLogger("articlebot.library")
 
 DEFAULT_MAX_BYTES = 2_000_000
 # A reload removing more than this share of the library (or all of it) waits for a person
@@ -182,7 +192,11 @@ class Library:
                 raise LibraryError(f"content folder {self.content_dir} does not exist")
             try:
                 async with _exclusive(Path(f"{self.db_path}.lock")):
-                    report = await self._reload(progress, allow_removals)
+                    try:
+                        report = await self._reload(progress, allow_removals)
+                    except CacheCorrupt as exc:
+                        await self._move_aside(exc)
+                        report = await self._reload(progress, allow_removals)
             except RemovalRefused as exc:
                 self.refused = str(exc)
                 raise
@@ -193,6 +207,21 @@ class Library:
                 listener(report)
             return report
 
+    async def recover(self, problem: CacheCorrupt) -> None:
+        """Move a damaged cache aside (see `reload`, which also does it), for a fresh one."""
+        async with self._lock, _exclusive(Path(f"{self.db_path}.lock")):
+            await self._move_aside(problem)
+
+    async def _move_aside(self, problem: CacheCorrupt) -> None:
+        # The cache is derived data: a fresh one is a reload away, whereas a damaged one
+        # would fail every command until someone deleted it by hand.
+        reopen = self.store is not None
+        await self.close()
+        aside = await asyncio.to_thread(move_aside, self.db_path)
+        log.warning("%s: moved it to %s and rebuilding it", problem, aside.name)
+        if reopen:
+            await self.open()
+
     async def _reload(self, progress: Progress | None, allow_removals: bool) -> ReloadReport:
         started = time.perf_counter()
         report = ReloadReport()
@@ -200,41 +229,37 @@ class Library:
         scanned = found.files
         writer = await ArticleWriter.open(self.db_path)
         try:
-            await writer.begin()
-            known = await writer.file_index()
-            todo = [
-                (rel, size, mtime, known[rel].hash if rel in known else None)
-                for rel, (size, mtime) in scanned.items()
-                if rel not in known or (known[rel].size, known[rel].mtime_ns) != (size, mtime)
-            ]
-            report.unchanged = len(scanned) - len(todo)
-            # Files still broken since an earlier reload are reported every time.
-            pending = {item[0] for item in todo}
-            report.failed.extend(
-                FileFailure(path, row.error)
-                for path, row in known.items()
-                if row.error and path in scanned and path not in pending
-            )
-            await self._remove(writer, found, known, report, allow_removals)
-            owners = SlugOwners(await writer.slug_owners() if todo else {})
-            done = 0
-            async for batch in self._parse(todo):
-                await self._apply(writer, batch, known, owners, report)
-                done += len(batch)
-                if progress:
-                    progress(done, len(todo))
-            report.failed.sort(key=lambda f: f.path)
-            report.seconds = time.perf_counter() - started
-            await writer.set_meta(
-                "last_reload",
-                json.dumps(
-                    {"at": datetime.now(UTC).isoformat(timespec="seconds"), **report.as_json()}
-                ),
-            )
-            await writer.commit()
-        except BaseException:
-            await writer.rollback()
-            raise
+            async with writer.transaction():
+                known = await writer.file_index()
+                todo = [
+                    (rel, size, mtime, known[rel].hash if rel in known else None)
+                    for rel, (size, mtime) in scanned.items()
+                    if rel not in known or (known[rel].size, known[rel].mtime_ns) != (size, mtime)
+                ]
+                report.unchanged = len(scanned) - len(todo)
+                # Files still broken since an earlier reload are reported every time.
+                pending = {item[0] for item in todo}
+                report.failed.extend(
+                    FileFailure(path, row.error)
+                    for path, row in known.items()
+                    if row.error and path in scanned and path not in pending
+                )
+                await self._remove(writer, found, known, report, allow_removals)
+                owners = SlugOwners(await writer.slug_owners() if todo else {})
+                done = 0
+                async for batch in self._parse(todo):
+                    await self._apply(writer, batch, known, owners, report)
+                    done += len(batch)
+                    if progress:
+                        progress(done, len(todo))
+                report.failed.sort(key=lambda f: f.path)
+                report.seconds = time.perf_counter() - started
+                await writer.set_meta(
+                    "last_reload",
+                    json.dumps(
+                        {"at": datetime.now(UTC).isoformat(timespec="seconds"), **report.as_json()}
+                    ),
+                )
         finally:
             await writer.close()
         report.seconds = time.perf_counter() - started
@@ -365,8 +390,14 @@ class Library:
 @contextlib.asynccontextmanager
 async def _exclusive(lock_path: Path) -> AsyncIterator[None]:
     """Hold a lock file, so processes sharing one cache file reload one at a time."""
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "w") as handle:  # noqa: ASYNC230 - creating a lock file is instant
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "w")  # noqa: ASYNC230, SIM115 - creating a lock file is instant
+    except OSError as exc:
+        raise StoreError(
+            f"cannot write the article cache's lock {lock_path}: {exc.strerror}"
+        ) from None
+    with handle:
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -8,10 +8,12 @@ previous library until the reload commits.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import os
 import random
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,11 +22,21 @@ import aiosqlite
 
 from bot.library.model import Article, ArticleMeta, FileFailure, LibraryStats, Quote, Sentence
 from bot.store.schema import MIGRATIONS
-from bot.store.sqlite import hold, prefetch, release, use_wal
+from bot.store.sqlite import connect, hold, is_corrupt, prefetch, release, use_wal
 
 
 class StoreError(Exception):
     """The cache cannot be opened or read; the message is one line for users."""
+
+
+class CacheCorrupt(StoreError):
+    """SQLite says the cache file is damaged. It is derived data: move it aside, rebuild."""
+
+
+def _store_error(doing: str, path: Path, exc: BaseException) -> StoreError:
+    """The one-line StoreError for a sqlite3 or OS error while `doing` something to `path`."""
+    kind = CacheCorrupt if is_corrupt(exc) else StoreError
+    return kind(f"{doing} {path}: {exc}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +107,10 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
     try:
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path, isolation_level=None)
+        db = await connect(path)
     except (sqlite3.DatabaseError, OSError) as exc:
-        raise StoreError(f"cannot open the article cache {path}: {exc}") from None
+        raise _store_error("cannot open the article cache", path, exc) from None
     try:
-        await db.execute("PRAGMA busy_timeout = 10000")
         await db.execute("PRAGMA foreign_keys = ON")
         mode = await use_wal(db)
         if mode != "wal" and not readonly:
@@ -111,8 +122,18 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
         # An open aiosqlite thread would keep the process alive after the error.
         await db.close()
         if isinstance(exc, sqlite3.DatabaseError | OSError):
-            raise StoreError(f"cannot open the article cache {path}: {exc}") from None
+            raise _store_error("cannot open the article cache", path, exc) from None
         raise
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged cache (and its WAL files) to `<name>.corrupt`, replacing an older
+    one; the next open starts a fresh cache. Returns the new name."""
+    aside = path.with_name(path.name + ".corrupt")
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+    return aside
 
 
 async def _disconnect(db: aiosqlite.Connection, path: Path) -> None:
@@ -134,7 +155,7 @@ async def _migrate(db: aiosqlite.Connection, path: Path) -> None:
                 f"BEGIN IMMEDIATE; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;"
             )
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"the article cache {path} is unreadable: {exc}") from None
+        raise _store_error("cannot read the article cache", path, exc) from None
 
 
 class Readers:
@@ -203,7 +224,7 @@ class ArticleStore:
             # of a busy event loop, so execute + fetchall + close would triple the wait.
             return list(await self.readers.execute_fetchall(sql, tuple(params)))
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"the article cache {self.path} is unreadable: {exc}") from None
+            raise _store_error("cannot read the article cache", self.path, exc) from None
 
     async def _one(self, sql: str, params: Iterable = ()):
         rows = await self._all(sql, params)
@@ -380,17 +401,28 @@ class ArticleWriter(ArticleStore):
 
     _next_id = 0
 
-    async def begin(self) -> None:
-        await self.db.execute("BEGIN IMMEDIATE")
-        row = await (await self.db.execute("SELECT coalesce(max(id), 0) FROM articles")).fetchone()
-        self._next_id = row[0] + 1
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        """One write transaction: committed at the end, rolled back on any error.
 
-    async def commit(self) -> None:
-        await self.db.execute("COMMIT")
-
-    async def rollback(self) -> None:
-        if self.db.in_transaction:
-            await self.db.execute("ROLLBACK")
+        SQLite errors become one-line StoreErrors (CacheCorrupt for a damaged file): a
+        read-only file or a full disk is the user's to fix, not a bug.
+        """
+        try:
+            await self.db.execute("BEGIN IMMEDIATE")
+            row = await (
+                await self.db.execute("SELECT coalesce(max(id), 0) FROM articles")
+            ).fetchone()
+            self._next_id = row[0] + 1
+            yield
+            await self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    await self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise _store_error("cannot write the article cache", self.path, exc) from None
+            raise
 
     async def slug_owners(self) -> dict[str, str]:
         """slug → path of every cached article."""

@@ -11,6 +11,31 @@ from pathlib import Path
 import aiosqlite
 
 
+async def connect(path: str | Path) -> aiosqlite.Connection:
+    """An autocommit aiosqlite connection that waits up to 10 s for locks.
+
+    Raises sqlite3.Error or OSError. On a failed connect aiosqlite stops its worker thread
+    without waiting for it; a process that then prints its one-line error and exits would
+    get that thread's "Event loop is closed" traceback after it, so it is waited for here.
+    """
+    pending = aiosqlite.connect(path, isolation_level=None)
+    try:
+        db = await pending
+    except BaseException:
+        worker = (
+            pending if isinstance(pending, threading.Thread) else getattr(pending, "_thread", None)
+        )
+        if worker is not None and worker.is_alive():
+            await asyncio.to_thread(worker.join, 5)
+        raise
+    try:
+        await db.execute("PRAGMA busy_timeout = 10000")
+    except BaseException:
+        await db.close()
+        raise
+    return db
+
+
 async def use_wal(db: aiosqlite.Connection, attempts: int = 50) -> str:
     """Switch to WAL mode and return the journal mode now in force.
 
@@ -26,6 +51,17 @@ async def use_wal(db: aiosqlite.Connection, attempts: int = 50) -> str:
                 raise
             await asyncio.sleep(0.02 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+# SQLite's primary result codes for a damaged file (sqlite3.Error.sqlite_errorcode & 0xFF).
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
+
+
+def is_corrupt(exc: BaseException) -> bool:
+    """Whether SQLite says the file itself is damaged (not locked, full or read-only)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
 
 
 PREFETCH_CHUNK = 8 << 20

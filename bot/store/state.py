@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
@@ -20,8 +21,10 @@ from typing import Any, Protocol
 import aiosqlite
 
 from bot.picks.model import PickKind, PickRecord, PicksSettings, PickStatus
-from bot.store.sqlite import use_wal
+from bot.store.sqlite import connect, use_wal
 from bot.store.state_migrations import MIGRATIONS, statements
+
+log = logging.getLogger("articlebot.state")
 
 # Any constant works: it only has to be the same in every process migrating this database.
 _PG_MIGRATION_LOCK = 0x41_52_54_42_4F_54  # "ARTBOT"
@@ -79,13 +82,20 @@ class _SqliteEngine:
 
     @classmethod
     async def open(cls, path: str) -> _SqliteEngine:
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        await conn.execute("PRAGMA busy_timeout = 10000")
-        await use_wal(conn)
-        await conn.execute("PRAGMA synchronous = NORMAL")
+        folder = Path(path).parent
+        if path != ":memory:" and not folder.is_dir():
+            # A typo in the URL would otherwise start an empty state without a word.
+            log.warning("STATE_DATABASE_URL: folder %s does not exist; creating it", folder)
+            folder.mkdir(parents=True, exist_ok=True)
+        conn = await connect(path)
+        try:
+            conn.row_factory = aiosqlite.Row
+            await use_wal(conn)
+            await conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            # An open aiosqlite thread would keep the process alive after the error.
+            await conn.close()
+            raise
         return cls(conn)
 
     async def execute(self, sql: str, *args: Any) -> int:
