@@ -11,7 +11,7 @@ import asyncio
 import logging
 import sys
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 from bot import __version__, cli_read
 from bot.cli_output import UsageError, emit, preview_json, preview_text
@@ -126,11 +126,20 @@ def _progress_bar() -> tuple[Callable[[int, int], None] | None, Callable[[], Non
     return update, bar.stop
 
 
-def _lines(arg: str) -> list[str]:
-    """A single query, or one per line of stdin when the argument is '-'."""
+async def _lines(arg: str) -> AsyncIterator[str]:
+    """A single query, or one per line of stdin, each as soon as it arrives, when the
+    argument is '-': a program may send one line and wait for its answer. Lines are
+    decoded one by one with replacement, so one bad byte costs one odd query, not all."""
     if arg != "-":
-        return [arg]
-    return [line.rstrip("\r\n") for line in sys.stdin]
+        yield arg
+        return
+    stdin = sys.stdin.buffer
+    while True:
+        sys.stdout.flush()  # the previous answer is out before waiting for the next line
+        line = await asyncio.to_thread(stdin.readline)
+        if not line:
+            return
+        yield line.decode("utf-8", "replace").rstrip("\r\n")
 
 
 # -- commands --------------------------------------------------------------------------
@@ -175,7 +184,7 @@ async def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
     limit = max(1, min(args.limit, 100))
 
     async with open_service(settings) as service:
-        for query in _lines(args.query):
+        async for query in _lines(args.query):
             response = await service.search(query, limit=limit)
             if args.json:
                 emit(response.as_json())
@@ -196,7 +205,7 @@ async def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
 
 async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     async with open_service(settings) as service:
-        for question in _lines(args.question):
+        async for question in _lines(args.question):
             answer = await service.ask(question)
             data = answer.as_json()
             if args.json:

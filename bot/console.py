@@ -270,7 +270,9 @@ class Chat:
 
 async def _read_line(stdin: TextIO) -> str | None:
     if stdin is sys.stdin:
-        line = await asyncio.to_thread(stdin.readline)
+        # Bytes decoded line by line: one invalid byte must not end the conversation.
+        raw = await asyncio.to_thread(stdin.buffer.readline)
+        line = raw.decode("utf-8", "replace")
     else:
         line = stdin.readline()
     return line if line else None
@@ -294,6 +296,8 @@ async def run_chat(
         line = await _read_line(stdin)
         if line is None:
             break
+        if not interactive and line.strip():
+            out.line(f"> {line.strip()}")  # piped: the transcript shows what was asked
         try:
             if not await chat.handle(line):
                 break

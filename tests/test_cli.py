@@ -230,3 +230,47 @@ def test_a_corrupt_cache_is_moved_aside_and_rebuilt(lib_args: list[str], where: 
     again = run(*lib_args, "stats", "--json")
     assert again.returncode == 0 and again.stderr == ""
     assert json.loads(again.stdout)["articles"] == 14
+
+
+def test_batch_answers_each_line_as_it_arrives(lib_args: list[str]) -> None:
+    import selectors
+
+    run(*lib_args, "reload")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", *lib_args, "ask", "-", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        with selectors.DefaultSelector() as sel:
+            sel.register(proc.stdout, selectors.EVENT_READ)
+            for question in ("salmon", "heat pumps"):
+                # A program that sends one line and waits for its answer must get it.
+                proc.stdin.write(question.encode() + b"\n")
+                proc.stdin.flush()
+                assert sel.select(timeout=30), f"no answer to {question!r} while stdin is open"
+                assert json.loads(proc.stdout.readline())["question"] == question
+    finally:
+        proc.stdin.close()
+        proc.wait(60)
+    assert proc.returncode == 0
+
+
+def test_batch_survives_a_line_that_is_not_utf8(lib_args: list[str]) -> None:
+    run(*lib_args, "reload")
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", *lib_args, "search", "-", "--json"],
+        input=b"salmon\n\xff\xfe broken \xc3\nheat pumps\n",
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8:strict"},
+    )
+    assert out.returncode == 0, out.stderr.decode()
+    answers = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
+    assert [a["query"] for a in answers] == ["salmon", "\ufffd\ufffd broken \ufffd", "heat pumps"]
+    assert answers[0]["results"] and answers[2]["results"]

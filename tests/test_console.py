@@ -129,3 +129,11 @@ async def test_rich_output_on_a_terminal(seeded) -> None:
     assert await run_chat(seeded, stdin=stdin, stdout=out) == 0
     text = out.getvalue()
     assert "Alyssa Tapley" in text and "\x1b[" in text  # styled
+
+
+async def test_a_piped_transcript_shows_each_question(seeded) -> None:
+    text = await chat(seeded, ["who was the first to receive BE-CAR7?", "/tags"])
+    lines = text.splitlines()
+    asked = lines.index("> who was the first to receive BE-CAR7?")
+    assert "Alyssa Tapley" in "\n".join(lines[asked + 1 : lines.index("> /tags")])
+    assert "health (1)" in "\n".join(lines[lines.index("> /tags") + 1 :])
