@@ -9,6 +9,7 @@ from typing import Any
 import frontmatter
 import yaml
 
+from bot.library.clean import clean_article, strip_controls
 from bot.library.model import Article, Sentence
 from bot.library.text import (
     extract_quotes,
@@ -226,7 +227,7 @@ def decode(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Parse one article file; raises ArticleError with a one-line reason when unusable."""
-    text = decode(raw, max_bytes)
+    text = strip_controls(decode(raw, max_bytes))
     if not _OPENING.match(text):
         raise ArticleError("missing title (no YAML frontmatter at the top of the file)")
     # frontmatter.parse rather than .loads: loads passes keys as **kwargs to Post, which
@@ -251,7 +252,7 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
     )
     clean = "\n\n".join(blocks)
     words = word_count(clean)
-    return Article(
+    article = Article(
         slug=slug,
         title=title,
         path=rel_path.replace("\\", "/"),
@@ -267,3 +268,4 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
         word_count=words,
         reading_minutes=reading_minutes(words),
     )
+    return clean_article(article)  # HTML entities may have decoded to control characters

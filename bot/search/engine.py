@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rapidfuzz import fuzz, process
 
+from bot.library.clean import normalize_query
 from bot.library.model import Article, Quote, ReloadReport
 from bot.search.answer import Evidence, article_evidence, best_passage, best_quote
 from bot.search.cache import ResultCache
@@ -417,6 +418,7 @@ class SearchEngine:
 
     async def search(self, query: str, limit: int = 10) -> SearchResponse:
         """Confident hits best first; suggestions only when nothing confident was found."""
+        query = normalize_query(query)
         return await self._cached(("search", clip(query), limit), self._search(query, limit))
 
     async def _cached(self, key: tuple, work: Coroutine[Any, Any, _T]) -> _T:
@@ -580,6 +582,7 @@ class SearchEngine:
 
     async def ask(self, question: str) -> Answer:
         """The article that best answers a question, with its best passage; empty if none."""
+        question = normalize_query(question)
         return await self._cached(("ask", clip(question)), self._ask(question))
 
     async def _ask(self, question: str) -> Answer:
@@ -614,7 +617,7 @@ class SearchEngine:
 
     async def find(self, title_or_slug: str) -> Article | None:
         """Exact slug, else exact title (newest), else one confident fuzzy title match."""
-        text = clip(title_or_slug)
+        text = clip(normalize_query(title_or_slug))
         if not text:
             return None
         store = await self._store()
@@ -654,6 +657,7 @@ class SearchEngine:
 
     async def autocomplete(self, text: str, limit: int = 25) -> list[TitleChoice]:
         """Fuzzy title choices for a partly typed title; the latest articles for empty text."""
+        text = normalize_query(text)
         found = await self._cached(
             ("autocomplete", clip(text, 100), limit), self._autocomplete(text, limit)
         )
