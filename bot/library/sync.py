@@ -15,7 +15,9 @@ import fcntl
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
+import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -320,7 +322,9 @@ class Library:
             return
         loop = asyncio.get_running_loop()
         # spawn: forking a process that runs aiosqlite's threads is not safe.
-        with ProcessPoolExecutor(self.workers, mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(
+            self.workers, mp_context=get_context("spawn"), initializer=_exit_with_parent
+        ) as pool:
             pending: list[asyncio.Future] = []
             it = iter(chunks)
             for chunk in _take(it, self.workers * 3):
@@ -408,6 +412,23 @@ async def _exclusive(lock_path: Path) -> AsyncIterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _exit_with_parent() -> None:
+    """Parse-worker start-up: end this worker as soon as the process that started it ends.
+
+    A reload killed with SIGKILL cannot stop its pool, and the workers would wait for
+    work forever (~85 MB each). The parent's sentinel becomes ready when it dies.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def wait_for_parent() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=wait_for_parent, name="exit-with-parent", daemon=True).start()
 
 
 def _take(it: Iterable, n: int) -> list:
