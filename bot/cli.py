@@ -15,11 +15,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from bot import __version__, cli_read
 from bot.cli_output import UsageError, emit, preview_json, preview_text
+from bot.health import beat_problem
 from bot.library.sync import RemovalRefused
 from bot.service import USER_ERRORS as CORE_ERRORS
 from bot.service import Refresh, cached_count, open_service, recover_cache
 from bot.settings import Settings, SettingsError
-from bot.store.articles import CacheCorrupt
+from bot.store.articles import CacheCorrupt, StoreError
 from bot.terminal import report_lines, stats_lines
 
 log = logging.getLogger("articlebot")
@@ -58,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("start", help="Discord when DISCORD_TOKEN is set, else the console chat")
     sub.add_parser("run", help="connect to Discord")
     sub.add_parser("sync", help="sync slash commands with Discord")
-    sub.add_parser("health", help="exit 0 when the cache opens and holds articles")
+    sub.add_parser(
+        "health", help="exit 0 when the cache holds articles and the running bot is alive"
+    )
     picks = sub.add_parser("picks", help="daily picks").add_subparsers(
         dest="picks_command", required=True, metavar="PICKS_COMMAND"
     )
@@ -81,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         handler = COMMANDS.get(args.command) or cli_read.COMMANDS.get(args.command)
         assert handler is not None
-        if args.command == "health":
+        if args.command == "health":  # a probe: it never moves a cache aside
             return asyncio.run(handler(settings, args)) or 0
         try:
             return asyncio.run(handler(settings, args)) or 0
@@ -90,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(handler(settings, args)) or 0
     except USER_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return 1 if args.command == "health" else 2  # Docker reserves 2 for itself
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -263,11 +266,28 @@ async def cmd_sync(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def cmd_health(settings: Settings, args: argparse.Namespace) -> int:
-    count = await cached_count(settings)
+    """Exit 0 when the cache holds articles and the running bot (if any) is alive; else 1
+    with one line (Docker reserves exit code 2, so health never uses it)."""
+    try:
+        count = await cached_count(settings)
+    except StoreError as exc:
+        return _unhealthy(str(exc))
     if count == 0:
-        raise UsageError(f"the article cache {settings.articles_db} holds no articles")
-    print(f"ok: {count} articles")
+        return _unhealthy(f"the article cache {settings.articles_db} holds no articles")
+    bot = ""
+    if settings.heartbeat_seconds:
+        problem = beat_problem(settings.heartbeat_file, settings.heartbeat_seconds)
+        if problem is not None:
+            return _unhealthy(problem)
+        if settings.heartbeat_file.exists():
+            bot = "; the running bot is alive"
+    print(f"ok: {count} articles{bot}")
     return 0
+
+
+def _unhealthy(reason: str) -> int:
+    print(f"unhealthy: {reason}", file=sys.stderr)
+    return 1
 
 
 async def cmd_picks(settings: Settings, args: argparse.Namespace) -> int:

@@ -9,11 +9,13 @@ import signal
 import sys
 from typing import Any
 
+import aiohttp
 import discord
 
 from bot.discord.client import ArticleBot, open_bot_service
 from bot.discord.commandsync import sync_tree
 from bot.discord.endpoints import use_endpoints
+from bot.discord.heartbeat import Heartbeat
 from bot.service import Clock, LibraryService, Refresh, open_service, utc_now
 from bot.settings import Settings
 
@@ -33,11 +35,24 @@ def create_bot(
 
 
 def setup_logging(settings: Settings) -> None:
-    """Logging the discord.py way; replaces the command line's plain root handler."""
+    """Logging the discord.py way; replaces the command line's plain root handler.
+
+    Colour only on a terminal: discord.py also colours whenever it runs in Docker, which
+    fills `docker logs` and log collectors with escape codes.
+    """
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
-    discord.utils.setup_logging(level=getattr(logging, settings.log_level.upper()), root=True)
+    plain = None
+    if not sys.stderr.isatty():
+        plain = logging.Formatter(
+            "[{asctime}] [{levelname:<8}] {name}: {message}", "%Y-%m-%d %H:%M:%S", style="{"
+        )
+    discord.utils.setup_logging(
+        level=getattr(logging, settings.log_level.upper()),
+        root=True,
+        formatter=plain or discord.utils.MISSING,
+    )
 
 
 def _point_at(settings: Settings) -> None:
@@ -68,27 +83,67 @@ async def run_bot(settings: Settings) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
+    # The heartbeat starts first: opening the service can take a while on a large library.
+    heart = Heartbeat(settings.heartbeat_file, settings.heartbeat_seconds)
+    beats = asyncio.Event()
+    beating = asyncio.create_task(heart.run(beats), name="articlebot-heartbeat")
     try:
         # The service first, then the bot over it (discord.py's advanced_startup.py).
         async with open_bot_service(settings) as service:
-            return await _serve(create_bot(settings, service=service), settings, stop)
+            heart.state = service.state
+            heart.bot = create_bot(settings, service=service)
+            return await _serve(heart.bot, settings, stop)
     finally:
+        beats.set()
+        await beating
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)
 
 
+# Network failures worth waiting out at start-up (Discord down, DNS, no route yet); a
+# rejected token or intent is not one of them.
+UNREACHABLE = (OSError, aiohttp.ClientError, TimeoutError, discord.DiscordServerError)
+MAX_RETRY_SECONDS = 60.0
+
+
+async def login_with_retry(bot: ArticleBot, token: str, *, first_delay: float = 1.0) -> None:
+    """Log in, waiting out an unreachable Discord with backoff and one log line per try
+    (a crash instead would make Docker restart the bot in a loop, each time with a trace)."""
+    delay = first_delay
+    attempt = 1
+    while True:
+        try:
+            await bot.login(token)
+            bot.unreachable = None
+            return
+        except UNREACHABLE as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            bot.unreachable = reason  # the heartbeat says so: `bot health` fails meanwhile
+            log.warning(
+                "cannot reach Discord (try %d: %s); retrying in %.0f s", attempt, reason, delay
+            )
+        # The failed login's HTTP session is closed, and the next one gets a new connector.
+        await bot.http.close()
+        bot.http.connector = discord.utils.MISSING
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, MAX_RETRY_SECONDS)
+        attempt += 1
+
+
+async def _connect(bot: ArticleBot, token: str) -> None:
+    await login_with_retry(bot, token)
+    await bot.connect()
+
+
 async def _serve(bot: ArticleBot, settings: Settings, stop: asyncio.Event) -> int:
     """Run `bot` until it ends or `stop` is set; 0 on a clean shutdown."""
+    runner = asyncio.create_task(_connect(bot, settings.discord_token), name="articlebot")
     try:
-        runner = asyncio.create_task(bot.start(settings.discord_token), name="articlebot")
         stopper = asyncio.create_task(stop.wait(), name="articlebot-signals")
         done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if stopper in done:
             log.info("signal received: shutting down")
-            await bot.close()
-            with contextlib.suppress(Exception):
-                await runner
             return 0
         stopper.cancel()
         exc = runner.exception()
@@ -101,6 +156,9 @@ async def _serve(bot: ArticleBot, settings: Settings, stop: asyncio.Event) -> in
         return 0
     finally:
         await bot.close()
+        runner.cancel()  # still waiting to retry, or connected: either way, done
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await runner
 
 
 async def sync_commands(settings: Settings) -> int:

@@ -115,6 +115,8 @@ class ArticleBot(commands.AutoShardedBot):
         cooldown_clock: Callable[[], float] = time.monotonic,
         **options: Any,
     ) -> None:
+        # No voice here: discord.py's warnings about its optional voice libraries are noise.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         if settings.shard_count is not None:
             options.setdefault("shard_count", settings.shard_count)
             if settings.shard_ids:
@@ -137,6 +139,7 @@ class ArticleBot(commands.AutoShardedBot):
         )
         self.started_at = time.monotonic()
         self.synced = False  # whether this start synced the command tree
+        self.unreachable: str | None = None  # why Discord could not be reached, while retrying
         self._owned = contextlib.AsyncExitStack()  # what this bot opened and must close
         self._closing = False
 

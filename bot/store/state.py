@@ -265,6 +265,10 @@ class StateStore:
 
     # -- schema ---------------------------------------------------------------------------
 
+    async def ping(self) -> None:
+        """Raise unless the database answers (for the heartbeat)."""
+        await self._db.fetch("SELECT 1")
+
     async def migrate(self) -> int:
         """Apply missing migrations (safe to run concurrently); return how many ran."""
         return await self._db.migrate()
