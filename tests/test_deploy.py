@@ -11,6 +11,8 @@ import fnmatch
 import json
 import re
 import shlex
+import subprocess
+import tomllib
 from dataclasses import fields
 from pathlib import Path
 
@@ -133,6 +135,8 @@ def test_every_copy_source_exists_and_reaches_the_build() -> None:
     copies = instructions("COPY") + instructions("ADD")
     assert copies
     for args in copies:
+        if "--from=" in args:
+            continue  # from an earlier stage, not from the project
         parts = [p for p in shlex.split(args) if not p.startswith("--")]
         *sources, _dest = parts
         for source in sources:
@@ -144,12 +148,75 @@ def test_dependencies_get_their_own_cached_layer() -> None:
     steps = dockerfile_instructions()
     copy_index = [i for i, (kw, _) in enumerate(steps) if kw == "COPY"]
     first_copy = steps[copy_index[0]][1].split()
-    assert first_copy[:-1] == ["pyproject.toml"], "copy only pyproject.toml before installing"
-    deps = next(i for i, (kw, a) in enumerate(steps) if kw == "RUN" and "pip install" in a)
+    assert first_copy[:-1] == ["pyproject.toml", "requirements.lock"], (
+        "copy only the project's metadata and its lock before installing"
+    )
+    deps = next(i for i, (kw, a) in enumerate(steps) if kw == "RUN" and "install" in a)
+    assert "--require-hashes" in steps[deps][1] and "-r requirements.lock" in steps[deps][1]
     source = next(i for i in copy_index if steps[i][1].split()[0] in {"bot", "bot/", "."})
     assert copy_index[0] < deps < source
-    install = [a for kw, a in steps[source:] if kw == "RUN" and "pip install" in a]
+    install = [a for kw, a in steps[source:] if kw == "RUN" and "install" in a]
     assert install and "--no-deps" in install[0]
+
+
+def test_the_image_gets_only_the_built_virtualenv() -> None:
+    """Build tools stay in the build stage: the final stage copies the virtualenv, from
+    which the build removed setuptools, and the virtualenv never had pip or wheel."""
+    stages = [a.split() for kw, a in dockerfile_instructions() if kw == "FROM"]
+    assert len(stages) == 2 and stages[0][-2:] == ["AS", "build"]
+    builds = " ".join(a for kw, a in dockerfile_instructions() if kw == "RUN")
+    assert "venv --without-pip /opt/venv" in builds
+    assert "uninstall --yes setuptools" in builds
+    final = dockerfile_instructions()
+    final = final[max(i for i, (kw, _) in enumerate(final) if kw == "FROM") :]
+    assert [a for kw, a in final if kw == "COPY" and "--from=" in a] == [
+        "--from=build /opt/venv /opt/venv"
+    ]
+    assert "PATH=/opt/venv/bin:$PATH" in [a for kw, a in final if kw == "ENV"][0].split()
+    assert not [a for kw, a in final if kw == "RUN" and "pip install" in a]
+
+
+def test_the_run_example_and_the_user_cause_no_warning() -> None:
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert "docker run --init " in text, "without --init, PID 1 reaps no worker process"
+    user = next(a for a in instructions("RUN") if "useradd" in a)
+    uid = int(re.search(r"--uid (\d+)", user).group(1))
+    # useradd --system warns for a uid above the system range (SYS_UID_MAX 999).
+    assert uid >= 1000 and "--system" not in user, user
+
+
+def lock_pins() -> dict[str, tuple[str, list[str]]]:
+    """requirements.lock as {normalised name: (version, hashes)}; fails on anything that
+    is not a pinned PyPI package with hashes (a URL, a path, an index, an editable)."""
+    pins: dict[str, tuple[str, list[str]]] = {}
+    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    for entry in re.sub(r"\\\n", " ", text).splitlines():
+        entry = " ".join(entry.split("#", 1)[0].split())
+        if not entry:
+            continue
+        assert not entry.startswith("-"), f"not a PyPI package: {entry!r}"
+        match = re.fullmatch(
+            r"([A-Za-z0-9._-]+)==([\w.+!-]+)((?: --hash=sha256:[0-9a-f]{64})+)", entry
+        )
+        assert match, f"not pinned with hashes: {entry[:80]!r}"
+        name = re.sub(r"[-_.]+", "-", match.group(1)).lower()
+        pins[name] = (match.group(2), match.group(3).split())
+    return pins
+
+
+def test_the_lock_pins_every_dependency_from_pypi() -> None:
+    from packaging.requirements import Requirement
+
+    pins = lock_pins()
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = meta["project"]["dependencies"] + meta["build-system"]["requires"]
+    for line in wanted:
+        req = Requirement(line)
+        name = re.sub(r"[-_.]+", "-", req.name).lower()
+        assert name in pins, f"{req.name} is not in requirements.lock: regenerate it (README)"
+        assert req.specifier.contains(pins[name][0], prereleases=True), (
+            f"requirements.lock has {name}=={pins[name][0]}, pyproject wants {req.specifier}"
+        )
 
 
 def test_settings_in_the_image_match_its_folders() -> None:
@@ -251,11 +318,43 @@ def test_postgres_service_for_shared_state(compose: dict) -> None:
     # The commented PostgreSQL URL in .env.example reaches this service with its account.
     examples = env_example_assignments(commented=True)
     url = next(v for k, v in examples if k == "STATE_DATABASE_URL" and v.startswith("postgres"))
-    expected = (
-        f"postgresql://{env['POSTGRES_USER']}:{env['POSTGRES_PASSWORD']}@postgres:5432/"
-        f"{env['POSTGRES_DB']}"
-    )
+    expected = f"postgresql://{env['POSTGRES_USER']}:PASSWORD@postgres:5432/{env['POSTGRES_DB']}"
     assert url == expected
+
+
+def test_postgres_has_no_default_password(compose: dict, tmp_path: Path) -> None:
+    pg = compose["services"]["postgres"]
+    assert interpolate(pg["environment"]["POSTGRES_PASSWORD"]) == ""
+    examples = dict(env_example_assignments(commented=True))
+    assert examples["POSTGRES_PASSWORD"] == ""
+    # The service's entrypoint, as the container runs it ($$ is Compose's escaped $).
+    entry = [part.replace("$$", "$") for part in pg["entrypoint"]]
+    command = [*entry, *pg["command"]]
+
+    def start(password: str) -> subprocess.CompletedProcess:
+        env = {"PATH": "/usr/bin:/bin", "POSTGRES_PASSWORD": password}
+        return subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+
+    refused = start("")
+    assert refused.returncode == 1
+    assert refused.stderr.strip().startswith("POSTGRES_PASSWORD is not set")
+    # With a password it hands over to the image's own entrypoint (absent here).
+    handed = start("a-long-random-password")
+    assert handed.returncode == 127 and "docker-entrypoint.sh" in handed.stderr
+
+
+def test_bot_containers_are_locked_down(compose: dict) -> None:
+    for name, service in bot_services(compose).items():
+        assert service["cap_drop"] == ["ALL"], name
+        assert "no-new-privileges:true" in service["security_opt"], name
+        assert service["read_only"] is True, name
+        assert "/tmp" in service["tmpfs"], name
+        # What the bot writes (cache, state, heartbeat) is on the data volume.
+        env = {k: interpolate(str(v)) for k, v in service.get("environment", {}).items()}
+        settings = Settings.load(environ={"SHARD_COUNT": "2", **env}, env_file=None)
+        mounts = {v.split(":")[1]: v.split(":")[0] for v in service["volumes"]}
+        for path in (settings.articles_db, settings.heartbeat_file):
+            assert mounts.get(str(path.parent)) in compose["volumes"], (name, path)
 
 
 def test_shard_processes_have_their_own_shards_and_caches(compose: dict) -> None:
@@ -322,3 +421,22 @@ def test_every_commented_example_is_a_valid_value(tmp_path: Path) -> None:
     )
     settings = Settings.load(environ={}, env_file=uncommented)
     assert settings.watch_content is True and settings.shard_count == 2
+
+
+# --- packaging ---------------------------------------------------------------------------
+
+
+def test_the_licence_is_an_spdx_expression() -> None:
+    """A `license = {text = …}` table made setuptools print ~45 lines of deprecation warnings
+    on every install; setuptools reads an SPDX string from version 77."""
+    from importlib.metadata import metadata
+
+    from packaging.requirements import Requirement
+
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert meta["project"]["license"] == "MIT"
+    setuptools = next(
+        Requirement(r) for r in meta["build-system"]["requires"] if r.startswith("setuptools")
+    )
+    assert not setuptools.specifier.contains("76.1") and setuptools.specifier.contains("77.0")
+    assert metadata("articlebot")["License-Expression"] == "MIT", "reinstall: make test"
