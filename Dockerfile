@@ -7,7 +7,8 @@
 FROM python:3.11-slim AS build
 
 ENV PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_ROOT_USER_ACTION=ignore
 
 # Dependencies first, in their own layer: it is rebuilt only when the lock changes, not on
 # every source edit. requirements.lock pins every package, with its hashes, from PyPI
@@ -29,7 +30,8 @@ FROM python:3.11-slim
 
 # The base's own build tools are not needed to run anything here (the bot's virtualenv
 # never had them). Where the base's Python comes from OS packages, pip may not remove them.
-RUN python -m pip uninstall --yes --disable-pip-version-check setuptools wheel \
+RUN python -m pip uninstall --yes --disable-pip-version-check --root-user-action=ignore \
+        setuptools wheel \
     || echo "setuptools/wheel belong to the base's OS packages: left; the bot's virtualenv has neither"
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
