@@ -104,6 +104,8 @@ async def test_an_unreachable_discord_is_waited_out(settings: Settings) -> None:
     assert "Traceback" not in text, text
     tries = [x for x in bot.lines if "cannot reach Discord" in x]
     assert "try 1" in tries[0] and "try 2" in tries[1]
+    before = text[: text.index("connected as")]
+    assert before.count("logging in") == 1, "one line per try, not two"
 
 
 async def test_a_rejected_token_is_one_line(settings: Settings) -> None:

@@ -112,23 +112,30 @@ async def login_with_retry(bot: ArticleBot, token: str, *, first_delay: float = 
     (a crash instead would make Docker restart the bot in a loop, each time with a trace)."""
     delay = first_delay
     attempt = 1
-    while True:
-        try:
-            await bot.login(token)
-            bot.unreachable = None
-            return
-        except UNREACHABLE as exc:
-            reason = " ".join(str(exc).split()) or type(exc).__name__
-            bot.unreachable = reason  # the heartbeat says so: `bot health` fails meanwhile
-            log.warning(
-                "cannot reach Discord (try %d: %s); retrying in %.0f s", attempt, reason, delay
-            )
-        # The failed login's HTTP session is closed, and the next one gets a new connector.
-        await bot.http.close()
-        bot.http.connector = discord.utils.MISSING
-        await asyncio.sleep(delay)
-        delay = min(delay * 2, MAX_RETRY_SECONDS)
-        attempt += 1
+    client_log = logging.getLogger("discord.client")
+    level = client_log.level
+    try:
+        while True:
+            try:
+                await bot.login(token)
+                bot.unreachable = None
+                return
+            except UNREACHABLE as exc:
+                reason = " ".join(str(exc).split()) or type(exc).__name__
+                bot.unreachable = reason  # the heartbeat says so: `bot health` fails meanwhile
+                log.warning(
+                    "cannot reach Discord (try %d: %s); retrying in %.0f s", attempt, reason, delay
+                )
+            # discord.py's "logging in" line once, not again with every try.
+            client_log.setLevel(max(level, logging.WARNING))
+            # The failed login's HTTP session is closed; the next one gets a new connector.
+            await bot.http.close()
+            bot.http.connector = discord.utils.MISSING
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, MAX_RETRY_SECONDS)
+            attempt += 1
+    finally:
+        client_log.setLevel(level)
 
 
 async def _connect(bot: ArticleBot, token: str) -> None:
