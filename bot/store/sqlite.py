@@ -61,7 +61,7 @@ SQLITE_NOTADB = 26
 def is_corrupt(exc: BaseException) -> bool:
     """Whether SQLite says the file itself is damaged (not locked, full or read-only)."""
     code = getattr(exc, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    return code is not None and (code & 0xFF) in (SQLITE_CORRUPT, SQLITE_NOTADB)
 
 
 PREFETCH_CHUNK = 8 << 20
