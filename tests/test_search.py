@@ -267,6 +267,12 @@ async def test_repeated_titles_carry_dates_and_newer_first(engine: SearchEngine)
     assert len(labels) >= 2 and len(set(labels)) == len(labels)
 
 
+async def test_a_search_found_through_corrected_words_names_them(engine: SearchEngine) -> None:
+    fixed = await engine.search("swiss tabels")
+    assert fixed.hits and fixed.corrected == "swiss tables"
+    assert (await engine.search("swiss tables")).corrected is None
+
+
 async def test_did_you_mean_only_when_plausible(engine: SearchEngine) -> None:
     assert (await engine.search("recipe for banana bread")).suggestions == []
     resp = await engine.search("python tutorial for beginners")

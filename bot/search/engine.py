@@ -528,22 +528,29 @@ class SearchEngine:
         if recent:
             ids = self._newest_first(idx, ids, scored.scores)
         resp.hits = [self._hit(idx, a, scored.scores[a]) for a in ids[: max(1, limit)]]
-        if not resp.hits:
+        if resp.hits:
+            resp.corrected = self._corrected(q, scored)
+        else:
             resp.suggestions = self._suggest(idx, q, keywords or scored)
         return resp
 
+    @staticmethod
+    def _corrected(q: ParsedQuery, scored: _Scored) -> str | None:
+        """The query's words with the corrections the ranking made, if it made any."""
+        if not scored.corrections:
+            return None
+        typed = words(q.text)
+        fixed_words: list[str] = []
+        for i, w in enumerate(typed):
+            if i and fixed_words[-1] == typed[i - 1] + w:
+                continue  # "clockwork pi": the correction of "clockwork" joined them
+            fixed_words.append(scored.corrections.get(w, w))
+        fixed = " ".join(fixed_words)
+        return fixed if fixed != " ".join(typed) else None
+
     def _suggest(self, idx: LibraryIndex, q: ParsedQuery, scored: _Scored) -> list[str]:
-        out: list[str] = []
-        if scored.corrections:
-            typed = words(q.text)
-            fixed_words: list[str] = []
-            for i, w in enumerate(typed):
-                if i and fixed_words[-1] == typed[i - 1] + w:
-                    continue  # "clockwork pi": the correction of "clockwork" joined them
-                fixed_words.append(scored.corrections.get(w, w))
-            fixed = " ".join(fixed_words)
-            if fixed != " ".join(typed):
-                out.append(fixed)
+        fixed = self._corrected(q, scored)
+        out: list[str] = [fixed] if fixed else []
         for a in scored.ids[:3]:
             if scored.scores[a] >= SEARCH_THRESHOLD * 0.7:
                 label = idx.label(a)

@@ -43,11 +43,15 @@ class SearchHit:
 
 @dataclass(slots=True)
 class SearchResponse:
-    """Confident hits, best first, and "did you mean" suggestions when they are plausible."""
+    """Confident hits, best first, and "did you mean" suggestions when they are plausible.
+
+    `corrected` is the query as searched when typos in it were corrected to find the hits.
+    """
 
     query: str
     hits: list[SearchHit] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    corrected: str | None = None
 
     def as_json(self) -> dict:
         return {
