@@ -707,6 +707,11 @@ class SearchEngine:
 
     async def related(self, slug: str, limit: int = 4) -> list[SearchHit]:
         """Articles most like this one: shared rare title words, tags and text."""
+        # Every article card lists them: kept like search results, per index.
+        found = await self._cached(("related", slug, limit), self._related(slug, limit))
+        return list(found)
+
+    async def _related(self, slug: str, limit: int) -> list[SearchHit]:
         idx = await self.index()
         aid = idx.by_slug.get(slug)
         if aid is None:
