@@ -15,6 +15,8 @@ import asyncio
 import contextlib
 import enum
 import logging
+import random
+import re
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -27,6 +29,8 @@ from bot.picks.service import PicksService
 from bot.picks.settings import PicksError
 from bot.picks.source import library_candidates
 from bot.search.engine import SearchEngine
+from bot.search.fuzzy import closest_names
+from bot.search.highlight import key_spans
 from bot.search.query import fold
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.settings import Settings
@@ -40,6 +44,14 @@ log = logging.getLogger("articlebot")
 USER_ERRORS: tuple[type[Exception], ...] = (LibraryError, StoreError, StateError, PicksError)
 # A random quote: articles drawn until one has a quote (many have none).
 RANDOM_QUOTE_TRIES = 8
+# Help's examples come from this many newest articles; a title example at most this long
+# reads well on one line; this many articles are tried for an example question.
+EXAMPLE_POOL = 30
+EXAMPLE_TITLE_CHARS = 70
+EXAMPLE_QUESTION_TRIES = 4
+# "Nothing found" offers this many articles and tags to go on with.
+NEXT_STEP_ARTICLES = 5
+NEXT_STEP_TAGS = 3
 
 Clock = Callable[[], datetime]
 
@@ -75,6 +87,35 @@ class TagArticles:
 
     tag: str | None
     articles: list[ArticleMeta]
+
+
+@dataclass(frozen=True, slots=True)
+class Examples:
+    """What help suggests trying, all from the loaded library: an article's title, a tag,
+    and a question the library answers (each None when the library has none)."""
+
+    title: str | None
+    tag: str | None
+    question: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NextSteps:
+    """What to offer when nothing was found for `text`: "did you mean" suggestions, the
+    tags closest to its words, and articles to go on with: what a search for the words
+    finds (`searched`), else the newest."""
+
+    text: str
+    suggestions: list[str]
+    tags: list[str]
+    articles: list[SearchHit] | list[ArticleMeta]
+    searched: bool
+
+
+def example_question(title: str) -> str:
+    """A question an article's title answers, as a member might type it."""
+    title = re.sub(r"[\s.!?:;]+$", "", " ".join(title.split()))
+    return f"what about {title[:1].lower()}{title[1:]}?"
 
 
 class LibraryService:
@@ -179,6 +220,40 @@ class LibraryService:
         """The articles most like `article`."""
         return await self.engine.related(article.slug, limit=limit)
 
+    def highlights(self, text: str, question: str) -> list[tuple[int, int]]:
+        """Where the question's key words are in `text` (an answer's passage), to show them."""
+        return key_spans(text, question)
+
+    async def next_steps(self, text: str, searched: SearchResponse | None = None) -> NextSteps:
+        """What to offer for `text` that found nothing: its "did you mean", the closest
+        tags, and what a search for it finds, else the newest articles. `searched`: the
+        search for `text` when it was made already."""
+        found = searched or await self.search(text, limit=NEXT_STEP_ARTICLES)
+        tags = await self.closest_tags(text, NEXT_STEP_TAGS)
+        if found.hits:
+            return NextSteps(text, found.suggestions, tags, found.hits[:NEXT_STEP_ARTICLES], True)
+        newest = await self.latest(NEXT_STEP_ARTICLES)
+        return NextSteps(text, found.suggestions, tags, newest, False)
+
+    async def examples(self) -> Examples:
+        """A title, a tag and a question to suggest, drawn from the library at random; the
+        question is one the library answers with its article."""
+        metas = await self.latest(EXAMPLE_POOL)
+        tags = await self.tags()
+        short = [m for m in metas if len(m.title) <= EXAMPLE_TITLE_CHARS] or metas
+        picked = random.sample(short, len(short))
+        title = picked[0].title if picked else None
+        tag = random.choice(tags[:10])[0] if tags else None
+        question = None
+        # Another article than the title's when there is one, so the examples differ.
+        for meta in (picked[1:] or picked)[:EXAMPLE_QUESTION_TRIES]:
+            candidate = example_question(meta.title)
+            answer = await self.ask(candidate)
+            if answer.article is not None and answer.article.slug == meta.slug:
+                question = candidate
+                break
+        return Examples(title, tag, question)
+
     # -- articles ----------------------------------------------------------------------------
 
     async def article(self, slug: str) -> Article | None:
@@ -237,6 +312,11 @@ class LibraryService:
             inside = [t for t in tags if typed in t and not t.startswith(typed)]
             tags = starts + inside
         return tags[:limit]
+
+    async def closest_tags(self, text: str, limit: int = 3) -> list[str]:
+        """Tags the text or one of its words could mean (a plural, a typo), most used first
+        among equally close ones."""
+        return closest_names(text, [t for t, _ in await self.engine.tags()], limit)
 
     async def latest(self, count: int = 5) -> list[ArticleMeta]:
         """The `count` newest articles."""

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.search.query import fold
+from bot.search.query import content_words, fold
+from bot.search.stem import stem
 
 # Quality of a word match, by kind: what a typo or a prefix costs against an exact word.
 EXACT = 1.0
@@ -175,3 +176,29 @@ class NameTable:
 def resolve_name(name: str, choices: Iterable[str], cutoff: float = 80.0) -> str | None:
     """Exact (folded) name, else the one confident fuzzy match among choices, else None."""
     return NameTable(choices).resolve(name, cutoff)
+
+
+def closest_names(text: str, names: Iterable[str], limit: int = 3) -> list[str]:
+    """Up to `limit` names that the text or one of its key words could mean: the same
+    stem ("batteries" for "battery"), or within the word's typo budget; fewest typos
+    first, then in `names`' order."""
+    keys: dict[str, str] = {}
+    for n in names:
+        keys.setdefault(_key(n), n)
+    typed = _key(text)
+    if not typed:
+        return []
+    targets = dict.fromkeys([typed, *content_words(text)])
+    typos: dict[str, int] = {}
+    for key in keys:
+        for target in targets:
+            if stem(target) == stem(key):
+                found = 0
+            else:
+                budget = allowed_typos(target)
+                found = OSA.distance(target, key, score_cutoff=budget) if budget else budget + 1
+                if found > budget:
+                    continue
+            typos[key] = min(typos.get(key, found), found)
+    order = {k: i for i, k in enumerate(keys)}
+    return [keys[k] for k in sorted(typos, key=lambda k: (typos[k], order[k]))[:limit]]

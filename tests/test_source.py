@@ -1,0 +1,104 @@
+"""Where an article is from, links into its text, and the library's hints for members:
+the closest tags, help's examples and what to offer when nothing was found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from bot.library.source import URL_MAX, context_url, host, source_of
+from bot.library.sync import Library
+from bot.search.engine import SearchEngine
+from bot.search.fuzzy import closest_names
+from bot.service import LibraryService, example_question
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "author, link, person, site",
+    [
+        ("Hannah Brightwell", "https://www.example.org/a", "Hannah Brightwell", "example.org"),
+        ("archive.org", "https://help.archive.org/help/x", None, "archive.org"),
+        ("ieeexplore.ieee.org", None, None, "ieeexplore.ieee.org"),
+        ("https://www.gawker.com/news", "https://x.org/", None, "gawker.com"),
+        ("", "https://lab.leaflet.pub/3mrq", None, "lab.leaflet.pub"),
+        (None, "ftp://example.org/x", None, None),
+        ("  Dr   Ines  Carvalho ", "not a link", "Dr Ines Carvalho", None),
+        ("The Rust Release Team", "https://blog.rust-lang.org/x", "The Rust Release Team",
+         "blog.rust-lang.org"),
+        ("St. John", None, "St. John", None),  # a dot is not a domain
+    ],
+)  # fmt: skip
+def test_the_source_names_a_person_only_when_the_author_is_one(
+    author: str | None, link: str | None, person: str | None, site: str | None
+) -> None:
+    source = source_of(author, link)
+    assert (source.person, source.site) == (person, site)
+    assert source.line() == " · ".join(p for p in (person, site) if p)
+
+
+def test_host_of_odd_input() -> None:
+    assert host("https://[::1") is None  # malformed: no exception
+    assert host("HTTPS://WWW.Example.ORG/a") == "example.org"
+    assert host("localhost") is None
+
+
+def test_context_url_highlights_the_passage_start() -> None:
+    passage = "Volunteers fixed 212 toasters, kettles & lamps - all of them in a year. More."
+    url = context_url("https://example.org/a#top", passage)
+    assert url is not None and url.startswith("https://example.org/a#:~:text=")
+    fragment = url.split("#:~:text=")[1]
+    # The fragment directive's own characters are encoded, as is everything else.
+    assert not set(fragment) & set(" ,&-#")
+    assert unquote(fragment) == "Volunteers fixed 212 toasters, kettles &"
+    assert context_url("ftp://example.org/a", passage) is None
+    assert context_url(None, passage) is None
+    assert context_url("https://example.org/a", "   ") is None
+    assert context_url("https://example.org/" + "x" * URL_MAX, passage) is None
+
+
+def test_closest_names_allow_plurals_and_typos_but_not_guesses() -> None:
+    tags = ["environment", "community", "health", "battery", "open source", "heat"]
+    assert closest_names("batteries", tags) == ["battery"]
+    assert closest_names("helth tips", tags) == ["health"]
+    assert closest_names("opensource", tags) == ["open source"]
+    assert closest_names("heat pumps", tags) == ["heat"]  # not "health": a short word
+    assert closest_names("recipe for banana bread", tags) == []
+    assert closest_names("", tags) == []
+    assert closest_names("enviroment and comunity", tags, limit=1) == ["environment"]
+
+
+def test_example_questions_read_as_questions() -> None:
+    assert example_question("Go 1.21 is released!") == "what about go 1.21 is released?"
+    assert example_question("  Hearing aids   help.") == "what about hearing aids help?"
+
+
+@pytest.fixture
+async def bundled(tmp_path: Path):
+    library = Library(ROOT / "content", tmp_path / "articles.db")
+    await library.reload()
+    yield LibraryService(library, SearchEngine(library))
+    await library.close()
+
+
+async def test_examples_come_from_the_library_and_the_question_is_answered(bundled) -> None:
+    titles = {m.title for m in await bundled.latest(100)}
+    tags = {t for t, _ in await bundled.tags()}
+    for _ in range(5):  # drawn at random: every draw holds
+        examples = await bundled.examples()
+        assert examples.title in titles and examples.tag in tags
+        assert examples.question is not None
+        answer = await bundled.ask(examples.question)
+        assert answer.article is not None and answer.article.title != examples.title
+
+
+async def test_next_steps_offer_search_results_or_else_the_newest(bundled) -> None:
+    newest = await bundled.latest(5)
+    nothing = await bundled.next_steps("recipe for banana bread")
+    assert not nothing.searched and [a.slug for a in nothing.articles] == [m.slug for m in newest]
+    assert nothing.suggestions == [] and nothing.tags == []
+    tags = await bundled.next_steps("how do I fix my enviroment?")
+    assert "environment" in tags.tags
