@@ -15,7 +15,7 @@ from bot.discord.client import ArticleBot
 from bot.discord.cooldown import UserCooldown
 from bot.settings import Settings
 from tests.fakediscord import FakeDiscord
-from tests.fakediscord.payloads import MANAGE_GUILD
+from tests.fakediscord.payloads import MANAGE_GUILD, MANAGE_MESSAGES
 
 PUBLIC = {"ask", "search", "article", "quote", "summary", "tags", "tag", "latest", "random"}
 ADMIN = {"reload", "status"}
@@ -58,6 +58,7 @@ async def running(fake_discord: FakeDiscord, settings: Settings):
 
 
 def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every component of the message (buttons and selects), row by row."""
     return [c for row in message.get("components") or [] for c in row.get("components") or []]
 
 
@@ -65,6 +66,31 @@ def button(message: dict[str, Any], label: str) -> dict[str, Any]:
     found = [b for b in buttons(message) if b.get("label") == label]
     assert found, f"no {label!r} button; have {[b.get('label') for b in buttons(message)]}"
     return found[0]
+
+
+def labels(message: dict[str, Any]) -> list[str | None]:
+    return [b.get("label") for b in buttons(message) if b["type"] == 2]
+
+
+def delete_button(message: dict[str, Any]) -> dict[str, Any]:
+    found = [b for b in buttons(message) if (b.get("emoji") or {}).get("name") == "🗑"]
+    assert len(found) == 1, f"no 🗑 button on {buttons(message)}"
+    return found[0]
+
+
+def select(message: dict[str, Any]) -> dict[str, Any]:
+    """The message's one article menu (a string select)."""
+    found = [c for c in buttons(message) if c["type"] == 3]
+    assert len(found) == 1, f"expected one select, have {buttons(message)}"
+    return found[0]
+
+
+async def choose(fake: FakeDiscord, on: Any, n: int = 0, **kwargs: Any):
+    """Choose option `n` of the message's article menu; returns (option, the reply)."""
+    message = on if isinstance(on, dict) else on.message
+    menu = select(message)
+    option = menu["options"][n]
+    return option, await fake.click(message, menu["custom_id"], values=[option["value"]], **kwargs)
 
 
 def embed_text(embed: dict[str, Any]) -> str:
@@ -139,12 +165,16 @@ async def test_ask_answers_with_passage_title_link_byline_summary_cover_and_tags
     assert embed["description"].startswith("> ")
     assert "212 toasters" in embed["description"]
     assert "Millbrook" in embed["description"]  # the summary follows the passage
-    assert embed["author"]["name"] == "Hannah Brightwell · 8 Feb 2025"
+    assert "**toasters**" in embed["description"]  # the question's key words, in bold
+    assert embed["author"]["name"] == "Hannah Brightwell · articlebot.example"  # the source
+    assert embed["timestamp"].startswith("2025-02-08T10:15:00")  # shown in the reader's time
     assert embed["thumbnail"]["url"].startswith("https://")
+    assert embed["footer"]["text"].endswith("min read")
     tags = next(f for f in embed["fields"] if f["name"] == "Tags")
     assert "`repair`" in tags["value"]
-    read = button(result.message, "Read")
-    assert read["url"] == embed["url"] and read["style"] == 5
+    read = button(result.message, "Read in context")
+    assert read["style"] == 5 and read["url"].startswith(embed["url"] + "#:~:text=")
+    assert "%20" in read["url"] and " " not in read["url"]
 
 
 async def test_the_search_index_is_ready_before_the_first_question(running) -> None:
@@ -169,26 +199,51 @@ async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(
     result = await fake.invoke("ask", {"question": "how many toasters did the repair cafe fix?"})
     assert result.deferred  # "thinking…" well within Discord's 3 s
     assert result.embeds[0]["title"] == "Repair café fixes a record number of toasters"
-    assert button(result.message, "Read")["style"] == 5
+    assert button(result.message, "Read in context")["style"] == 5
 
 
-async def test_ask_alternatives_open_another_article(running) -> None:
+async def test_ask_other_matches_are_a_menu_that_shows_one_privately_then_shares_it(
+    running,
+) -> None:
     fake, _ = running
     result = await fake.invoke("ask", {"question": "library of things"})
-    alternatives = [
-        b for b in buttons(result.message) if b.get("custom_id", "").startswith("ab:open:")
+    menu = select(result.message)
+    assert menu["placeholder"].startswith("Not it?") and 1 <= len(menu["options"]) <= 4
+    assert all(re.fullmatch(r"\d+ \w{3} \d{4}.*", o["description"]) for o in menu["options"])
+    assert not [
+        b for b in buttons(result.message) if b.get("label") not in (None, "Read in context")
     ]
-    assert 1 <= len(alternatives) <= 4
-    click = await fake.click(result, alternatives[0]["custom_id"], user=fake.admin)
-    assert click.ephemeral
-    assert click.embeds[0]["title"] == alternatives[0]["label"]
+
+    option, chosen = await choose(fake, result, user=fake.admin)
+    assert chosen.ephemeral  # for the chooser only
+    assert chosen.embeds[0]["title"] == option["label"]
+    assert "Share" in labels(chosen.message) and "Read" in labels(chosen.message)
+
+    shared = await fake.click(chosen, button(chosen.message, "Share")["custom_id"], user=fake.admin)
+    assert not shared.ephemeral and shared.embeds[0]["title"] == option["label"]
+    assert delete_button(shared.message)["custom_id"] == f"ab:del:{fake.admin.id}"
+    assert "Share" not in labels(shared.message)
 
 
-async def test_ask_with_no_answer_says_so_privately(running) -> None:
+async def test_ask_with_no_answer_says_so_privately_with_a_next_step(running) -> None:
     fake, _ = running
     result = await fake.invoke("ask", {"question": "recipe for banana bread"})
     assert result.ephemeral
-    assert "nothing in the library" in result.embeds[0]["description"]
+    text = result.embeds[0]["description"]
+    assert "nothing in the library" in text
+    assert "`/search recipe for banana bread`" in text and "newest" in text
+    menu = select(result.message)
+    assert menu["options"][0]["label"].startswith("Coral nursery")  # the newest article
+    _, opened = await choose(fake, result)
+    assert opened.ephemeral and opened.embeds[0]["title"].startswith("Coral nursery")
+
+
+async def test_nothing_found_offers_the_closest_tags(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("ask", {"question": "what about batteries and helth?"})
+    if not result.ephemeral:
+        pytest.skip("the library answers this question now")
+    assert "`health`" in result.embeds[0]["description"]
 
 
 async def test_ask_works_in_a_dm(running) -> None:
@@ -206,11 +261,35 @@ async def test_mention_gets_an_answer_as_a_reply(running) -> None:
     assert reply["embeds"][0]["description"].startswith("> ")
 
 
-async def test_mention_without_a_question_gets_a_help_line(running) -> None:
-    fake, _ = running
+async def test_mention_without_a_question_gets_the_help(running) -> None:
+    fake, bot = running
     replies = await fake.send_message(f"<@!{fake.bot_user.id}>")
     (reply,) = replies.messages
-    assert "/ask" in reply["content"]
+    await assert_help_from_the_library(bot, reply["embeds"][0])
+
+
+async def assert_help_from_the_library(bot: ArticleBot, embed: dict[str, Any]) -> None:
+    """The help lists the commands, and its examples are a real title, tag and question."""
+    service = bot.service
+    commands = next(f["value"] for f in embed["fields"] if f["name"] == "Commands")
+    assert "`/ask` — Ask the library a question" in commands and "`/help`" in commands
+    moderators = next(f["value"] for f in embed["fields"] if f["name"] == "For moderators")
+    assert "`/reload`" in moderators and "`/picks`" in moderators and "`/reload`" not in commands
+    text = embed["description"]
+    title = re.search(r"`/article (.+?)`", text).group(1)
+    assert (await service.lookup(title)).article.title == title
+    tag = re.search(r"`/tag (.+?)`", text).group(1)
+    assert tag in {t for t, _ in await service.tags()}
+    question = re.search(r"`/ask (.+?)`", text).group(1)
+    assert (await service.ask(question)).article is not None
+    assert "heat pumps cut bills" not in text  # no longer an example from the demo content
+
+
+async def test_help_is_a_command_with_examples_from_the_library(running) -> None:
+    fake, bot = running
+    result = await fake.invoke("help")
+    assert result.ephemeral
+    await assert_help_from_the_library(bot, result.embeds[0])
 
 
 async def test_mentions_from_bots_and_messages_without_a_mention_are_ignored(running) -> None:
@@ -246,10 +325,13 @@ async def test_search_pages_five_at_a_time_and_only_the_asker_can_page(running) 
     assert "Page 1/2" in first["footer"]["text"]
     assert button(result.message, "Previous").get("disabled") is True
 
+    assert select(result.message)["placeholder"] == "Open a result…"
+    assert len(select(result.message)["options"]) == 5
     intruder = await fake.click(
         result, button(result.message, "Next")["custom_id"], user=fake.admin
     )
-    assert intruder.ephemeral and "Only member can turn" in intruder.content
+    assert intruder.ephemeral and "Only member can turn" in intruder.text
+    assert intruder.embeds and not intruder.content  # errors are embeds
     assert "Page 1/2" in fake.messages[int(result.message["id"])]["embeds"][0]["footer"]["text"]
 
     turned = await fake.click(result, button(result.message, "Next")["custom_id"])
@@ -257,6 +339,9 @@ async def test_search_pages_five_at_a_time_and_only_the_asker_can_page(running) 
     second = turned.message["embeds"][0]
     assert "Page 2/2" in second["footer"]["text"] and "**6. " in second["description"]
     assert button(turned.message, "Next").get("disabled") is True
+    # The menu follows the page: it opens the results shown.
+    page_titles = re.findall(r"^\*\*\d+\. \[(.+?)\]", second["description"], re.M)
+    assert [o["label"] for o in select(turned.message)["options"]] == page_titles
     back = await fake.click(result, button(turned.message, "Previous")["custom_id"])
     assert "Page 1/2" in back.message["embeds"][0]["footer"]["text"]
 
@@ -266,22 +351,40 @@ async def test_paging_buttons_are_disabled_on_timeout(running) -> None:
     bot.view_timeout = 0.3
     result = await fake.invoke("search", {"query": "environment"})
     message_id = int(result.message["id"])
+
+    def paging(message: dict[str, Any]) -> list[dict[str, Any]]:
+        return [b for b in buttons(message) if b.get("label") in ("Previous", "Next")]
+
     await fake.wait_for(
-        lambda: all(b.get("disabled") for b in buttons(fake.messages[message_id])),
+        lambda: all(b.get("disabled") for b in paging(fake.messages[message_id])),
         timeout=3,
         what="the pager's buttons to be disabled",
     )
     edit = [r for r in fake.requests if r.method == "PATCH" and "@original" in r.path]
     assert edit and edit[-1].status == 200
+    after = fake.messages[message_id]
+    assert not select(after).get("disabled") and not delete_button(after).get("disabled")
+    _, opened = await choose(fake, after, 1)  # the menu outlives the pager
+    assert opened.ephemeral and opened.embeds[0]["title"]
 
 
-async def test_search_with_nothing_found_offers_did_you_mean(running) -> None:
+async def test_search_with_nothing_found_offers_the_newest_articles(running) -> None:
     fake, _ = running
     result = await fake.invoke("search", {"query": "recipe for banana bread"})
     assert result.ephemeral
-    assert "Nothing found" in result.embeds[0]["description"]
+    text = result.embeds[0]["description"]
+    assert "Nothing found" in text and "Try other words" in text
+    assert len(select(result.message)["options"]) == 5
+
+
+async def test_a_search_with_corrected_words_says_so(running) -> None:
+    fake, _ = running
     typo = await fake.invoke("search", {"query": "sodim sulfr batery"})
-    assert "sodium" in embed_text(typo.embeds[0]).lower()
+    embed = typo.embeds[0]
+    assert embed["description"].startswith("Showing results for **sodium sulfur battery**")
+    assert embed["footer"]["text"] == "Page 1/1 · 1 result"
+    assert "Previous" not in labels(typo.message)  # one page: nothing to turn
+    delete_button(typo.message)
 
 
 # -- /article and its buttons -----------------------------------------------------------
@@ -298,7 +401,7 @@ async def test_article_autocomplete_is_fuzzy_and_within_limits(running) -> None:
     assert interaction.callback.type == 8
 
 
-async def test_article_card_with_quote_summary_and_related_buttons(running) -> None:
+async def test_article_card_with_a_related_menu_and_no_repeated_buttons(running) -> None:
     fake, _ = running
     (choice, *_) = await fake.autocomplete("article", "title", "hearing aids")
     card = await fake.invoke("article", {"title": choice["value"]})
@@ -306,17 +409,27 @@ async def test_article_card_with_quote_summary_and_related_buttons(running) -> N
     assert embed["title"].startswith("Hearing aids")
     assert embed["description"]  # the summary
     assert any(f["name"] == "Quote" for f in embed["fields"])
-    labels = [b.get("label") for b in buttons(card.message)]
-    assert labels == ["Quote", "Summary", "Related", "Read"]
+    # The card shows its summary and quote: no buttons repeat them.
+    assert labels(card.message) == ["Read", None]  # Read and 🗑
+    menu = select(card.message)
+    assert menu["placeholder"] == "Related articles…"
+    assert not any(o["label"].startswith("Hearing aids") for o in menu["options"])
+    option, opened = await choose(fake, card, 0, user=fake.admin)
+    assert opened.ephemeral and opened.embeds[0]["title"] == option["label"]
 
-    quote = await fake.click(card, button(card.message, "Quote")["custom_id"])
-    assert quote.ephemeral and quote.embeds[0]["description"].startswith("> ")
-    summary = await fake.click(card, button(card.message, "Summary")["custom_id"])
-    assert summary.embeds[0]["description"] == embed["description"]
-    related = await fake.click(card, button(card.message, "Related")["custom_id"])
-    assert related.embeds[0]["title"].startswith("Related to")
-    opened = await fake.click(related, buttons(related.message)[0]["custom_id"])
-    assert opened.embeds[0]["title"] == buttons(related.message)[0]["label"]
+
+async def test_quote_and_summary_buttons_only_where_they_add_something(running) -> None:
+    fake, _ = running
+    title = "Hearing aids linked to slower memory decline"
+    quote = await fake.invoke("quote", {"title": title})
+    assert labels(quote.message)[:2] == ["Summary", "Read"]
+    summary = await fake.click(quote, button(quote.message, "Summary")["custom_id"])
+    assert summary.ephemeral and len(summary.embeds[0]["description"]) > 40
+    assert labels(summary.message)[:3] == ["Quote", "Read", "Share"]  # it has a quote
+    card = await fake.invoke("summary", {"title": title})
+    assert labels(card.message)[:2] == ["Quote", "Read"]
+    again = await fake.click(card, button(card.message, "Quote")["custom_id"])
+    assert again.embeds[0]["description"].startswith("> ")
 
 
 async def test_article_by_a_misspelt_title(running) -> None:
@@ -327,11 +440,127 @@ async def test_article_by_a_misspelt_title(running) -> None:
     assert card.embeds[0]["title"].startswith("Coral nursery")
 
 
-async def test_unknown_article_is_a_short_private_answer(running) -> None:
+async def test_a_title_matching_nothing_confidently_offers_did_you_mean(running) -> None:
     fake, _ = running
-    result = await fake.invoke("article", {"title": "zzzz qqqq xxxx"})
-    assert result.ephemeral and "could not find an article" in result.content
-    assert len(result.content) <= 2000
+    public_before = [m for m in fake.message_log if not int(m["flags"]) & 64]
+    result = await fake.invoke("article", {"title": "school"})
+    assert result.ephemeral and "Did you mean" in result.text
+    menu = select(result.message)
+    assert menu["placeholder"] == "Did you mean…"
+    titles = [o["label"] for o in menu["options"]]
+    assert any(t.startswith("Teenagers sleep") for t in titles)
+    assert any(t.startswith("Solar co-op") for t in titles)
+    option, chosen = await choose(
+        fake, result, titles.index(next(t for t in titles if t.startswith("Solar")))
+    )
+    assert chosen.ephemeral and chosen.embeds[0]["title"] == option["label"]
+    # Nothing was posted for everyone to see: no guess at which article was meant.
+    assert [m for m in fake.message_log if not int(m["flags"]) & 64] == public_before
+
+
+async def test_a_title_like_nothing_says_to_search(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("quote", {"title": "zzzz qqqq xxxx"})
+    assert result.ephemeral and not result.content
+    assert "There is no article like" in result.text and "`/search zzzz qqqq xxxx`" in result.text
+
+
+# -- tidy-up, restarts and limits ------------------------------------------------------
+
+
+async def test_only_the_asker_or_a_moderator_can_delete_a_public_reply(running) -> None:
+    fake, _ = running
+    bystander = fake.add_user("bystander", member_of=fake.guild)
+    moderator = fake.add_user("moderator")
+    fake.add_member(fake.guild, moderator, permissions=MANAGE_MESSAGES)
+    await asyncio.sleep(0.05)
+    answer = await fake.invoke("ask", {"question": "salmon"})  # asked by fake.member
+    message_id = int(answer.message["id"])
+    trash = delete_button(answer.message)["custom_id"]
+
+    refused = await fake.click(answer, trash, user=bystander)
+    assert refused.ephemeral and "Only the member who asked" in refused.text
+    assert message_id in fake.messages  # still there
+    deleted = await fake.click(answer, trash)  # the asker
+    assert deleted.callback.type == 6 and message_id not in fake.messages
+
+    other = await fake.invoke("article", {"title": "coral nursery"}, user=bystander)
+    other_id = int(other.message["id"])
+    await fake.click(other, delete_button(other.message)["custom_id"], user=moderator)
+    assert other_id not in fake.messages
+
+    # A mention's reply belongs to whoever mentioned the bot.
+    replies = await fake.send_message(f"{fake.bot_user.mention} heat pumps", author=bystander)
+    (reply,) = replies.messages
+    assert delete_button(reply)["custom_id"] == f"ab:del:{bystander.id}"
+    await fake.click(reply, delete_button(reply)["custom_id"], user=bystander)
+    assert int(reply["id"]) not in fake.messages
+
+
+async def test_components_still_answer_after_a_restart(
+    fake_discord: FakeDiscord, settings: Settings
+) -> None:
+    fake = fake_discord
+    await fake.start_bot(make_bot(settings))
+    answer = await fake.invoke("ask", {"question": "library of things"})
+    search = await fake.invoke("search", {"query": "environment"})
+    card = await fake.invoke("summary", {"title": "hearing aids linked to slower memory decline"})
+    await fake.stop_bot()
+    await fake.start_bot(make_bot(settings))
+
+    option, chosen = await choose(fake, answer)  # a menu from before the restart
+    assert chosen.ephemeral and chosen.embeds[0]["title"] == option["label"]
+    shared = await fake.click(chosen, button(chosen.message, "Share")["custom_id"])
+    assert not shared.ephemeral and shared.embeds[0]["title"] == option["label"]
+    quote = await fake.click(card, button(card.message, "Quote")["custom_id"])
+    assert quote.ephemeral and quote.embeds[0]["description"].startswith("> ")
+    # The pager's pages were in memory: its buttons say so instead of failing.
+    expired = await fake.click(search, button(search.message, "Next")["custom_id"])
+    assert expired.ephemeral and "This menu has expired" in expired.text
+    _, opened = await choose(fake, search, 2)  # the page's own menu still works
+    assert opened.ephemeral and opened.embeds
+    await fake.click(answer, delete_button(answer.message)["custom_id"])
+    assert int(answer.message["id"]) not in fake.messages
+    assert_mentions_locked(fake)
+
+
+LONG = """---
+title: {title}
+slug: {slug}
+link: https://example.org/{slug}
+date: '2026-05-01'
+tags: [{tags}]
+---
+<p>Zebrafish regrow their hearts, {title}.</p>
+"""
+
+
+async def test_long_titles_slugs_and_many_tags_stay_within_component_limits(
+    fake_discord: FakeDiscord, settings: Settings
+) -> None:
+    fake = fake_discord
+    for i in range(3):
+        (settings.content_dir / f"long{i}.md").write_text(
+            LONG.format(
+                title=f"Zebrafish {i} " + "regenerating cardiac tissue " * 12,
+                slug=f"zebrafish-{i}-" + "x" * 150,
+                tags=", ".join(f"zebrafish-topic-{n}" for n in range(30)),
+            ),
+            encoding="utf-8",
+        )
+    await fake.start_bot(make_bot(settings))
+    result = await fake.invoke("search", {"query": "zebrafish regenerating cardiac tissue"})
+    menu = select(result.message)
+    assert len(menu["options"]) == 3
+    assert all(len(o["label"]) <= 100 and len(o["description"]) <= 100 for o in menu["options"])
+    option, chosen = await choose(fake, result, 1)
+    assert chosen.embeds[0]["title"].startswith("Zebrafish 1")
+    shared = await fake.click(chosen, button(chosen.message, "Share")["custom_id"])
+    assert not shared.ephemeral and shared.embeds[0]["title"].startswith("Zebrafish 1")
+    for req in fake.message_requests():  # the fake checked each against the spec too
+        for row in (req.message_body or {}).get("components") or []:
+            for c in row["components"]:
+                assert len(c.get("custom_id") or "") <= 100
 
 
 # -- /quote, /summary, /tags, /tag, /latest, /random ------------------------------------
@@ -368,12 +597,21 @@ async def test_tag_autocomplete_and_list(running) -> None:
     choices = await fake.autocomplete("tag", "name", "env")
     assert choices[0]["value"] == "environment"
     result = await fake.invoke("tag", {"name": "environment"})
+    description = result.embeds[0]["description"]
     assert result.embeds[0]["title"] == "Tag: environment (7 articles)"
-    assert len(re.findall(r"^\*\*\d+\. ", result.embeds[0]["description"], re.M)) == 7
+    assert len(re.findall(r"^\*\*\d+\. ", description, re.M)) == 7
+    assert "`environment`" not in description  # every row has it: not repeated
+    assert "`community`" in description
+    menu = select(result.message)
+    assert len(menu["options"]) == 7
+    assert not any("environment" in (o.get("description") or "") for o in menu["options"])
     typo = await fake.invoke("tag", {"name": "helth"})
     assert typo.embeds[0]["title"].startswith("Tag: health")
     unknown = await fake.invoke("tag", {"name": "zzzzqqq"})
-    assert unknown.ephemeral and "/tags" in unknown.content
+    assert unknown.ephemeral and "/tags" in unknown.text
+    close = await fake.invoke("tag", {"name": "enviroments and comunity"})
+    assert close.ephemeral and "Tags like it:" in close.text
+    assert "`environment`" in close.text and "`community`" in close.text
 
 
 async def test_latest_newest_first(running) -> None:
@@ -392,11 +630,8 @@ async def test_random_article_optionally_of_a_tag(running) -> None:
         assert "`health`" in tags["value"]
     anything = await fake.invoke("random")
     assert anything.embeds[0]["title"]
-    assert [b.get("label") for b in buttons(anything.message)][:3] == [
-        "Quote",
-        "Summary",
-        "Related",
-    ]
+    assert select(anything.message)["placeholder"] == "Related articles…"
+    assert labels(anything.message) == ["Read", None]
 
 
 # -- admin ------------------------------------------------------------------------------
@@ -430,7 +665,7 @@ async def test_reload_is_refused_to_a_non_admin(running) -> None:
 
     bot.service.library.reload = counting  # type: ignore[method-assign]
     refused = await fake.invoke("reload", user=fake.member)
-    assert refused.ephemeral and "Manage Server" in refused.content
+    assert refused.ephemeral and "Manage Server" in refused.text
     moderator = fake.add_user("mod")
     fake.add_member(fake.guild, moderator, permissions=MANAGE_GUILD)
     allowed = await fake.invoke("reload", user=moderator)
@@ -451,7 +686,7 @@ async def test_a_second_reload_while_one_runs_is_told_so(running) -> None:
     first = await fake.invoke("reload", user=fake.admin, wait=False)
     await first.wait(lambda r: r.deferred, None, "the deferral")
     second = await fake.invoke("reload", user=fake.owner)
-    assert second.ephemeral and "already running" in second.content
+    assert second.ephemeral and "already running" in second.text and not second.content
     gate.set()
     await first
     assert first.embeds[0]["title"] == "Library reloaded"
@@ -517,13 +752,13 @@ async def test_reload_does_not_wait_behind_queued_interactions(running, busy_que
 async def test_admin_commands_are_guild_only(running) -> None:
     fake, _ = running
     result = await fake.invoke("status", user=fake.admin, dm=True)
-    assert result.ephemeral and "only works in a server" in result.content
+    assert result.ephemeral and "only works in a server" in result.text
 
 
 async def test_status_shows_the_library_and_the_bot(running) -> None:
     fake, _ = running
     refused = await fake.invoke("status", user=fake.member)
-    assert refused.ephemeral and "Manage Server" in refused.content
+    assert refused.ephemeral and "Manage Server" in refused.text
     result = await fake.invoke("status", user=fake.admin)
     fields = {f["name"]: f["value"] for f in result.embeds[0]["fields"]}
     assert fields["Articles"] == "14 from 14 files"
@@ -563,7 +798,7 @@ async def test_cooldown_per_user_with_a_private_notice(running) -> None:
     for _ in range(2):
         assert not (await fake.invoke("ask", {"question": "salmon"})).ephemeral
     limited = await fake.invoke("ask", {"question": "salmon"})
-    assert limited.ephemeral and "Slow down" in limited.content and "30 s" in limited.content
+    assert limited.ephemeral and "Slow down" in limited.text and "30 s" in limited.text
     other = await fake.invoke("ask", {"question": "salmon"}, user=fake.admin)
     assert not other.ephemeral  # another user is not limited
     now[0] = 31.0
@@ -580,7 +815,7 @@ async def test_unexpected_errors_give_a_trace_id(running, caplog: pytest.LogCapt
     with caplog.at_level(logging.ERROR, logger="articlebot.discord"):
         result = await fake.invoke("ask", {"question": "salmon"})
     assert result.ephemeral
-    match = re.search(r"something went wrong \(id ([0-9a-f]{8})\)", result.content)
+    match = re.search(r"something went wrong \(id ([0-9a-f]{8})\)", result.text)
     assert match
     assert any(match.group(1) in r.getMessage() and r.exc_info for r in caplog.records)
 

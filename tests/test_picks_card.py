@@ -41,6 +41,7 @@ def article(**changes: object) -> Article:
         "tags": ("environment", "rivers"),
         "cover_image": "https://example.org/river.jpg",
         "description": "Salmon are back in the Wendle.",
+        "reading_minutes": 4,
     }
     base.update(changes)
     return Article(**base)  # type: ignore[arg-type]
@@ -84,16 +85,34 @@ def test_the_card_has_every_part() -> None:
     quote = Quote(text="The fish came back within a year.", speaker="Dr Lee")
     embed = pick_embed(planned(note="A lovely read"), article(), "Salmon are back.", quote)
     data = embed.to_dict()
-    assert data["author"]["name"] == "Pick of the day — Tuesday 24 November 2026"
+    assert data["description"] == (
+        "📌 **Pick of the day — Tuesday 24 November 2026**\n\nSalmon are back."
+    )
     assert data["title"] == "River restoration brings salmon back"
     assert data["url"] == "https://example.org/river"
-    assert data["description"] == "Salmon are back."
-    assert data["image"]["url"] == "https://example.org/river.jpg"
     fields = {f["name"]: f["value"] for f in data["fields"]}
     assert fields["Quote"] == "“The fish came back within a year.” — Dr Lee"
     assert fields["Tags"] == "`environment` `rivers`"
     assert fields["From the moderators"] == "A lovely read"
-    assert data["footer"]["text"] == "Ada Writer · 3 Nov 2025"
+    # The article card's layout: source as author, date as timestamp, cover as thumbnail,
+    # reading time as footer, the accent colour.
+    card = render.card_embed(article()).to_dict()
+    for part in ("author", "timestamp", "thumbnail", "footer", "color"):
+        assert data[part] == card[part], part
+    assert data["author"]["name"] == "Ada Writer · example.org"
+    assert data["timestamp"].startswith("2025-11-03T00:00:00")
+    assert data["thumbnail"]["url"] == "https://example.org/river.jpg"
+    assert data["footer"]["text"] == "4 min read"
+
+
+def test_the_post_has_a_read_link_like_every_card() -> None:
+    post = pick_post(planned(), article())
+    assert post.view is not None
+    [read] = post.view.children
+    assert isinstance(read, discord.ui.Button) and read.label == "Read"
+    assert read.url == "https://example.org/river"
+    assert pick_post(planned(), article(link="ftp://example.org/river")).view is None
+    assert pick_post(planned(), None).view is None
 
 
 @pytest.mark.parametrize(
@@ -108,7 +127,7 @@ def test_the_date_is_the_guilds_local_day(zone: str, expected: str) -> None:
     instant = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)
     day = local_today(settings(timezone=zone), instant)
     embed = pick_embed(planned(day=day, timezone=zone), article())
-    assert embed.author.name == f"Pick of the day — {expected}"
+    assert (embed.description or "").startswith(f"📌 **Pick of the day — {expected}**")
 
 
 def test_oversized_articles_stay_within_discords_limits() -> None:
@@ -127,7 +146,7 @@ def test_oversized_articles_stay_within_discords_limits() -> None:
     assert all(len(f["value"]) <= render.FIELD_VALUE for f in data["fields"])
     assert len(data["footer"]["text"]) <= render.FOOTER
     assert embed_size(embed) <= render.EMBED_TOTAL
-    assert "url" not in data and "image" not in data
+    assert "url" not in data and "thumbnail" not in data
 
 
 def test_no_mention_can_leak_from_article_or_note() -> None:
@@ -152,7 +171,7 @@ def test_the_ping_role_is_the_only_mention_allowed() -> None:
 def test_an_article_gone_from_the_library_still_gets_a_card() -> None:
     embed = pick_embed(planned(), None)
     assert embed.title == "River restoration brings salmon back"
-    assert embed.author.name.startswith("Pick of the day")
+    assert (embed.description or "").startswith("📌 **Pick of the day")
     assert embed.url is None and not embed.fields
 
 
@@ -217,7 +236,7 @@ def test_history_pages_newest_first_with_page_numbers() -> None:
     records = [record(i) for i in range(24, -1, -1)]
     pages = history_pages(records, total=25)
     assert len(pages) == 3
-    assert pages[0].footer.text == "Page 1/3 · 25 pick(s)"
+    assert pages[0].footer.text == "Page 1/3 · 25 picks"
     assert "Article 24" in pages[0].description and "Article 4" in pages[2].description
     assert history_pages([], 0)[0].description == "No picks yet."
 

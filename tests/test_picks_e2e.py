@@ -112,7 +112,9 @@ def post_requests(fake: FakeDiscord, channel: Channel) -> list[Any]:
 
 
 def heading(message: dict[str, Any]) -> str:
-    return message["embeds"][0]["author"]["name"]
+    """The day a posted pick is the pick of: its card's first line, "📌 **Pick of …**"."""
+    first = message["embeds"][0]["description"].split("\n")[0]
+    return first.removeprefix("\N{PUSHPIN} ").strip("*")
 
 
 def embed_text(embed: dict[str, Any]) -> str:
@@ -152,12 +154,12 @@ async def test_configure_then_post_now_with_note_ping_and_thread(
     _, cog = await start(fake, settings, clock)
 
     refused = await picks(fake, "channel", {"channel": locked})
-    assert refused.ephemeral and "cannot post" in refused.content
-    assert "Send Messages" in refused.content
+    assert refused.ephemeral and "cannot post" in refused.text
+    assert "Send Messages" in refused.text
     bad_zone = await picks(fake, "time", {"time": "09:00", "timezone": "Mars/Olympus"})
-    assert bad_zone.ephemeral and "unknown timezone" in bad_zone.content
+    assert bad_zone.ephemeral and "unknown timezone" in bad_zone.text
     bad_time = await picks(fake, "time", {"time": "25:00", "timezone": "UTC"})
-    assert "hour must be 00-23" in bad_time.content
+    assert "hour must be 00-23" in bad_time.text
 
     zones = await fake.autocomplete(
         "picks", "timezone", "paris", {"time": "09:00"}, subcommand="time", user=fake.admin
@@ -167,7 +169,7 @@ async def test_configure_then_post_now_with_note_ping_and_thread(
     tagged = await picks(fake, "tags", {"tags": "Environment, community"})
     assert "`environment` `community`" in tagged.content
     none_tagged = await picks(fake, "tags", {"tags": "no-such-tag"})
-    assert none_tagged.ephemeral and "no article has any of the tags" in none_tagged.content
+    assert none_tagged.ephemeral and "no article has any of the tags" in none_tagged.text
     pinged = await picks(fake, "ping", {"role": readers})
     assert f"<@&{readers.id}>" in pinged.content
     threaded = await picks(fake, "thread", {"state": "on"})
@@ -188,7 +190,11 @@ async def test_configure_then_post_now_with_note_ping_and_thread(
     embed = card["embeds"][0]
     assert "salmon" in embed["title"].lower() and embed["url"].startswith("https://")
     assert heading(card) == "Pick of the day — Monday 23 November 2026"
-    assert embed["image"]["url"].startswith("https://") and embed["description"]
+    assert embed["thumbnail"]["url"].startswith("https://") and embed["description"]
+    # Laid out like every article card: source, date as timestamp, Read link.
+    assert embed["author"]["name"] and embed["timestamp"]
+    [read] = [c for row in card["components"] for c in row["components"]]
+    assert read["label"] == "Read" and read["style"] == 5 and read["url"] == embed["url"]
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     assert "Quote" in fields and "Tags" in fields
     assert "@everyone" not in fields["From the moderators"].replace("@\u200beveryone", "")
@@ -224,18 +230,18 @@ async def test_non_moderator_is_refused_and_the_picks_role_lets_members_in(
     for sub, options in [("channel", {"channel": channel}), ("now", {}), ("show", {})]:
         refused = await picks(fake, sub, options, user=fake.member)
         assert refused.ephemeral, sub
-        assert "Only moderators can manage daily picks" in refused.content, sub
+        assert "Only moderators can manage daily picks" in refused.text, sub
     assert (await cog.picks.settings(fake.guild.id)).channel_id is None
     assert posts(fake, channel) == []
 
     ok = await picks(fake, "channel", {"channel": channel}, user=cleaner)  # Manage Messages
     assert "will be posted in" in ok.content
-    assert "Only moderators" in (await picks(fake, "skip", user=helper)).content
+    assert "Only moderators" in (await picks(fake, "skip", user=helper)).text
     await picks(fake, "role", {"role": mods})
     skipped = await picks(fake, "skip", user=helper)
     assert "will be skipped" in skipped.content
     elevate = await picks(fake, "role", user=helper)  # i.e. clear it
-    assert elevate.ephemeral and "needs the Manage Messages permission" in elevate.content
+    assert elevate.ephemeral and "needs the Manage Messages permission" in elevate.text
     assert (await cog.picks.settings(fake.guild.id)).manager_role_id == mods.id
     assert (await cog.picks.settings(fake.guild.id)).skip_next
     assert_no_mentions_but(fake)
@@ -426,6 +432,9 @@ async def test_permission_lost_or_channel_gone_is_recorded_and_others_still_post
     assert "Problem" in text and "Send Messages" in text
     [record] = (await cog.picks.history(fake.guild.id)).items
     assert record.status == "failed" and "Send Messages" in record.error
+    by_hand = await picks(fake, "now")  # the moderator is told why, as every error: an embed
+    assert by_hand.ephemeral and not by_hand.content
+    assert "I could not post" in by_hand.text and "Send Messages" in by_hand.text
 
     fake.set_overwrites(lost, [])  # permission given back: the next day posts, problem cleared
     await fake.flush()
@@ -468,7 +477,7 @@ async def test_history_is_paginated(fake: PicksFake, settings: Settings, clock: 
     assert "Article number 12" in turned.embeds[0]["description"]
     assert "Page 2/3" in turned.embeds[0]["footer"]["text"]
     other = await fake.click(shown, custom_id_of(shown.message, "Next"), user=fake.member)
-    assert other.ephemeral and "Only" in other.content
+    assert other.ephemeral and "Only" in other.text
 
 
 def custom_id_of(message: dict[str, Any], label: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,9 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.discord import render
+from bot.discord import render, views
+from bot.discord.guidance import help_embed, next_steps_embed, typed
 from bot.library.model import Article, FileFailure, Quote, ReloadReport
+from bot.search.highlight import key_spans
 from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
+from bot.service import Examples, NextSteps
 
 HOSTILE = "@everyone @here <@123> <@&456> **bold** __u__ `code` ```block``` > quote # head ||spoiler|| [x](http://e.vil)"
 DATE = datetime(2025, 2, 8, 10, 15, tzinfo=UTC)
@@ -92,7 +96,10 @@ def assert_inert(embed: discord.Embed) -> None:
     marked = [data.get("title") or "", data.get("description") or ""]
     marked += [f["value"] for f in data.get("fields") or []]
     for part in marked:
-        assert "**bold**" not in part and "||spoiler||" not in part and "`code`" not in part
+        assert "`code`" not in part
+        # Inside a code span (a tag, a command to copy) markdown shows as typed: inert.
+        part = re.sub(r"`[^`]*`", "", part)
+        assert "**bold**" not in part and "||spoiler||" not in part
 
 
 def every_embed(article: Article) -> list[discord.Embed]:
@@ -126,9 +133,17 @@ def every_embed(article: Article) -> list[discord.Embed]:
         shards="0, 1 of 2",
         state="sqlite",
     )
+    steps = NextSteps(HOSTILE * 100, [HOSTILE * 10] * 3, [HOSTILE] * 3, hits[:5], True)
+    examples = Examples(HOSTILE * 20, HOSTILE * 5, HOSTILE * 20)
+    commands = [(HOSTILE, HOSTILE * 3)] * 40
     embeds = [
-        render.answer_embed(answer),
-        render.no_answer_embed(HOSTILE * 100, [HOSTILE * 10] * 3),
+        render.answer_embed(answer, key_spans(answer.passage or "", "everyone bold spoiler")),
+        next_steps_embed(steps, f"Nothing answers {typed(HOSTILE * 100)}."),
+        next_steps_embed(
+            NextSteps(HOSTILE, [], [], hits[:5], False), typed(HOSTILE), searching=True
+        ),
+        help_embed(HOSTILE * 10, examples, commands, commands),
+        render.error_embed(f"No article like {typed(HOSTILE * 1000)}."),
         render.article_embed(article, article.description or "", article.quotes[0]),
         render.quote_embed(article, article.quotes[0]),
         render.summary_embed(article, article.description or ""),
@@ -136,7 +151,8 @@ def every_embed(article: Article) -> list[discord.Embed]:
         render.status_embed(status),
     ]
     embeds += render.search_pages(SearchResponse(query=HOSTILE * 100, hits=hits))
-    embeds += render.search_pages(SearchResponse(query=HOSTILE * 100, suggestions=[HOSTILE] * 3))
+    corrected = SearchResponse(query=HOSTILE * 100, hits=hits[:3], corrected=HOSTILE * 50)
+    embeds += render.search_pages(corrected)
     embeds += render.list_pages(HOSTILE * 50, [render.item_of(h) for h in hits])
     embeds += render.tags_pages([(t * 20, 10**6) for t in article.tags])
     return embeds
@@ -168,15 +184,57 @@ def test_passage_is_a_quote_block_and_cover_only_when_http() -> None:
     assert "thumbnail" not in embed and "url" not in embed
 
 
-def test_autocomplete_choices_and_buttons_fit() -> None:
+def test_autocomplete_choices_fit() -> None:
     long = TitleChoice(slug="s" * 300, title="t " * 500, date=DATE, repeated=True)
     assert len(render.choice_name(long)) <= 100 and render.choice_name(long).endswith("…")
     assert len(render.choice_value(long)) <= 100
     short = TitleChoice(slug="a-slug", title="A title", date=None)
     assert (render.choice_name(short), render.choice_value(short)) == ("A title", "a-slug")
+
+
+def test_menus_and_buttons_keep_discords_component_limits() -> None:
     article = huge_article()
-    refs = render.hit_refs([hit(i, article) for i in range(10)])
-    assert len(refs) == 4 and all(len(label) <= 80 for _, label in refs)
+    hits = [hit(i, article) for i in range(40)] + [hit(0, article)]  # one twice
+    entries = render.menu_entries(hits)
+    assert len(entries) == 25 and len({slug for slug, _, _ in entries}) == 25
+    for _, label, about in entries:
+        assert 0 < len(label) <= 100 and label.endswith("…")
+        assert about is not None and 0 < len(about) <= 100 and about.startswith("8 Feb 2025")
+    answer = Answer(question="q", article=article, passage="p", alternatives=hits)
+    built = [views.answer_view(answer, owner=2**63 - 1)]
+    built.append(views.menu_view("summary", hits, HOSTILE * 10, owner=1))
+    built.append(views._view([views.ShareButton("summary", article.slug)]))
+    built.append(views._view([views.ArticleButton("related", article.slug, HOSTILE * 10)]))
+    for view in built:
+        assert view is not None
+        rows = view.to_components()
+        assert len(rows) <= 5
+        for row in rows:
+            for c in row["components"]:
+                assert len(c.get("custom_id") or "") <= 100 and len(c.get("label") or "") <= 80
+                assert len(c.get("placeholder") or "") <= 150
+                assert len(c.get("options") or []) <= 25
+                assert all(len(o["value"]) <= 100 for o in c.get("options") or [])
+                assert len(c.get("url") or "") <= 512
+
+
+def test_the_passage_shows_the_question_key_words_in_bold() -> None:
+    passage = "Volunteers fixed 212 toasters — and the café's *kettles* too."
+    spans = key_spans(passage, "How many toasters did the café fix?")
+    assert [passage[a:b] for a, b in spans] == ["fixed", "toasters", "café's"]
+    block = render.quote_block(passage, 1800, spans)
+    assert block == (
+        "> Volunteers **fixed** 212 **toasters** — and the **café's** \\*kettles\\* too."
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=3000), st.text(max_size=200), st.integers(min_value=20, max_value=2000))
+def test_bold_words_never_leave_markup_open(text: str, question: str, limit: int) -> None:
+    block = render.quote_block(text, limit, key_spans(text, question))
+    assert len(block) <= limit
+    markers = block.replace("\\\\", "").replace("\\*", "")
+    assert markers.count("*") % 4 == 0  # "**" opened and closed, nothing else unescaped
 
 
 def test_message_content_is_cut_to_2000() -> None:
@@ -198,9 +256,10 @@ def test_list_pages_are_built_when_first_shown(monkeypatch: pytest.MonkeyPatch) 
     assert len(pages) == 10 and built == []  # nothing rendered before a page is asked for
     last = pages[-1]
     assert built == items[90:] and "**95. Article 94**" in (last.description or "")
-    assert last.footer.text == "Page 10/10 · 95 article(s)"
+    assert last.footer.text == "Page 10/10 · 95 articles"
     assert pages[9] is last and len(built) == 5  # a page is built once
-    assert [p.footer.text for p in pages[:2]] == [f"Page {n}/10 · 95 article(s)" for n in (1, 2)]
+    assert [p.footer.text for p in pages[:2]] == [f"Page {n}/10 · 95 articles" for n in (1, 2)]
+    assert render.plural(1, "result") == "1 result" and render.plural(5, "result") == "5 results"
     assert len(list(pages)) == 10
     with pytest.raises(IndexError):
         pages[10]

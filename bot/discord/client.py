@@ -22,8 +22,9 @@ from bot.discord.commandsync import sync_tree
 from bot.discord.cooldown import UserCooldown
 from bot.discord.deadline import InteractionQueue, mark_arrival
 from bot.discord.errors import OnCooldown, report_error
+from bot.discord.pager import PageButton, Pagers
 from bot.discord.reply import NO_MENTIONS
-from bot.discord.views import ArticleButton
+from bot.discord.views import PERSISTENT
 from bot.service import Clock, LibraryService, Refresh, open_service, utc_now
 from bot.settings import Settings
 
@@ -134,6 +135,7 @@ class ArticleBot(commands.AutoShardedBot):
         self.clock = clock
         self.sync_on_start = sync_on_start
         self.view_timeout = view_timeout
+        self.pagers = Pagers()  # lists being paged through, until their pager times out
         self.cooldown = UserCooldown(
             settings.cooldown_queries, settings.cooldown_seconds, cooldown_clock
         )
@@ -158,7 +160,8 @@ class ArticleBot(commands.AutoShardedBot):
             # The bot's clock is read at every call, so tests can move time under a running bot.
             opening = open_bot_service(self.settings, lambda: self.clock())
             self._service = await self._owned.enter_async_context(opening)
-        self.add_dynamic_items(ArticleButton)
+        # Components answer after a restart: what they act on is in their custom_id.
+        self.add_dynamic_items(*PERSISTENT, PageButton)
         for name in COGS:
             await self.load_extension(name)
         if self.sync_on_start:
@@ -188,6 +191,7 @@ class ArticleBot(commands.AutoShardedBot):
         if self._closing:
             return await super().close()
         self._closing = True
+        self.pagers.close()
         try:
             await super().close()
         finally:

@@ -8,6 +8,7 @@ import uuid
 import discord
 from discord import app_commands
 
+from bot.discord.render import error_embed
 from bot.discord.reply import send
 
 log = logging.getLogger("articlebot.discord")
@@ -52,7 +53,7 @@ def user_message(error: BaseException) -> str | None:
 
 
 async def report_error(interaction: discord.Interaction, error: BaseException) -> None:
-    """Tell the user what went wrong, ephemerally; log bugs with a trace id."""
+    """Tell the user what went wrong in an ephemeral embed; log bugs with a trace id."""
     text = user_message(error)
     if text is None:
         trace = uuid.uuid4().hex[:8]
@@ -66,7 +67,7 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
         )
         text = f"Sorry, something went wrong (id {trace})."
     try:
-        await send(interaction, text, ephemeral=True)
+        await send(interaction, embed=error_embed(text), ephemeral=True)
     except discord.HTTPException as exc:  # the interaction may have expired meanwhile
         log.warning("could not report an error to the user: %s", exc)
 

@@ -1,7 +1,8 @@
 """Daily picks → Discord: the pick card, its mentions, and the /picks show and history embeds.
 
 Pure functions: no network, no state. Every embed is fitted to Discord's limits by
-render.fit, and article or moderator text is made inert by render.clean.
+render.fit, and article or moderator text is made inert by render.clean. The pick card is
+an article card (render.card_embed) headed by the day it is the pick of.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 import discord
 
 from bot.discord import render
+from bot.discord.views import read_button
 from bot.library.model import Article, Quote
 from bot.picks.model import PickRecord, PicksSettings
 from bot.picks.service import PicksOverview, PlannedPick
@@ -49,6 +51,7 @@ class PickPost:
     content: str | None
     embed: discord.Embed
     allowed_mentions: discord.AllowedMentions
+    view: discord.ui.View | None  # the Read link, as on every article card
 
 
 def format_day(day: date) -> str:
@@ -81,18 +84,18 @@ def pick_embed(
     summary: str | None = None,
     quote: Quote | None = None,
 ) -> discord.Embed:
-    """The pick card: heading with the guild-local date, title link, summary, quote, cover,
-    tags and the moderator's note. `article` None (gone from the library) gives a bare card."""
-    title = article.title if article else pick.title
-    link = article.link if article else None
-    embed = discord.Embed(
-        title=render.cut(render.clean(title), render.TITLE) or "Untitled",
-        url=render.safe_url(link),
-        colour=PICK_COLOUR,
-    )
-    embed.set_author(name=pick_heading(pick.day))
+    """The pick card: the article card (title link, source, date, cover, reading time)
+    headed by the guild-local day, with the summary, quote, tags and the moderator's note.
+    `article` None (gone from the library) gives a bare card."""
+    if article is not None:
+        embed = render.card_embed(article)
+    else:
+        title = render.cut(render.clean(pick.title), render.TITLE) or "Untitled"
+        embed = discord.Embed(title=title, colour=render.ACCENT)
+    parts = [f"\N{PUSHPIN} **{pick_heading(pick.day)}**"]
     if summary:
-        embed.description = render.cut(render.clean(summary), 2500)
+        parts.append(render.cut(render.clean(summary), 2500))
+    embed.description = "\n\n".join(parts)
     if quote is not None:
         embed.add_field(
             name="Quote",
@@ -111,13 +114,6 @@ def pick_embed(
             value=render.cut(render.clean(pick.note), render.FIELD_VALUE),
             inline=False,
         )
-    cover = article.cover_image if article else None
-    if render.is_http(cover) and len(cover or "") <= 2000:
-        embed.set_image(url=cover)
-    if article is not None:
-        line = render.byline(article.author, article.date)
-        if line:
-            embed.set_footer(text=render.cut(render.clean(line), render.FOOTER))
     return render.fit(embed)
 
 
@@ -130,10 +126,16 @@ def pick_post(
     """The message for a pick: the ping role's mention as content (the only mention ever
     allowed, and only that role) and the card."""
     role = pick.settings.ping_role_id
+    read = read_button(article.link) if article is not None else None
+    view = None
+    if read is not None:
+        view = discord.ui.View(timeout=None)
+        view.add_item(read)
     return PickPost(
         content=f"<@&{role}>" if role is not None else None,
         embed=pick_embed(pick, article, summary, quote),
         allowed_mentions=ping_mentions(role),
+        view=view,
     )
 
 
@@ -236,7 +238,8 @@ def history_pages(
             colour=PICK_COLOUR,
         )
         shown = f"{len(records)} of {total}" if total > len(records) else f"{total}"
-        embed.set_footer(text=f"Page {p + 1}/{count} · {shown} pick(s)")
+        noun = "pick" if total == 1 else "picks"
+        embed.set_footer(text=f"Page {p + 1}/{count} · {shown} {noun}")
         pages.append(render.fit(embed))
     return pages
 

@@ -123,7 +123,10 @@ class PickPoster:
         post = pick_post(pick, article, card and card.summary, card and card.quote)
         try:
             return await channel.send(  # type: ignore[union-attr]
-                content=post.content, embed=post.embed, allowed_mentions=post.allowed_mentions
+                content=post.content,
+                embed=post.embed,
+                allowed_mentions=post.allowed_mentions,
+                **({"view": post.view} if post.view is not None else {}),
             )
         except discord.Forbidden as exc:
             raise PickFailure(

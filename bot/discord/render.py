@@ -17,7 +17,8 @@ import discord
 from discord import app_commands
 
 from bot.library.model import Article, Quote, ReloadReport
-from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
+from bot.library.source import source_of
+from bot.search.results import Answer, SearchResponse, TitleChoice
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 TITLE = 256
@@ -34,6 +35,11 @@ CHOICE_NAME = 100
 CHOICE_VALUE = 100
 BUTTON_LABEL = 80
 CUSTOM_ID = 100
+ACTION_ROWS = 5
+SELECT_OPTIONS = 25
+OPTION_LABEL = 100
+OPTION_DESCRIPTION = 100
+SELECT_PLACEHOLDER = 150
 
 ELLIPSIS = "…"
 ACCENT = discord.Colour(0x3B82F6)
@@ -108,18 +114,44 @@ def safe_url(url: str | None) -> str | None:
     return url.replace("(", "%28").replace(")", "%29")  # type: ignore[union-attr]
 
 
-def quote_block(text: str, limit: int) -> str:
-    """`text` as a Discord quote block ("> " on every line), within `limit`."""
-    lines = [ln for ln in clean(text).splitlines() if ln.strip()] or [""]
-    return cut("\n".join(f"> {ln}" for ln in lines), limit)
+def quote_block(text: str, limit: int, bold: Sequence[tuple[int, int]] = ()) -> str:
+    """`text` as a Discord quote block ("> " on every line), within `limit`, with the
+    `bold` spans of it (start, end) in bold."""
+    # Cut before the markup goes in, so no cut can leave a "**" open; escaping rarely
+    # adds more than a tenth, and the final cut drops the bold in the case it did.
+    room = limit * 9 // 10
+    if len(text) > room:
+        text = cut(text, room)
+        bold = [(a, b) for a, b in bold if b <= len(text) - len(ELLIPSIS)]
+    marked = "\n".join(f"> {ln}" for ln in _lines(emphasise(text, bold)))
+    if len(marked) <= limit:
+        return marked
+    return cut("\n".join(f"> {ln}" for ln in _lines(clean(text))), limit)
+
+
+def _lines(markdown: str) -> list[str]:
+    return [ln for ln in markdown.splitlines() if ln.strip()] or [""]
+
+
+def emphasise(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` made inert (see clean) with the given (start, end) spans of it in bold."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at or end <= start:
+            continue  # overlapping or empty: the spans come from words, so never in practice
+        out += [clean(text[at:start]), "**", clean(text[start:end]), "**"]
+        at = end
+    out.append(clean(text[at:]))
+    return "".join(out)
 
 
 def format_date(date: datetime | None) -> str:
     return f"{date:%-d %b %Y}" if date else ""
 
 
-def byline(author: str | None, date: datetime | None) -> str:
-    return " · ".join(x for x in (plain(author), format_date(date)) if x)
+def plural(count: int, noun: str) -> str:
+    """ "1 result", "5 results"."""
+    return f"{count:,} {noun}{'s' * (count != 1)}"
 
 
 def format_quote(quote: Quote) -> str:
@@ -128,7 +160,7 @@ def format_quote(quote: Quote) -> str:
 
 
 def format_tags(tags: Sequence[str]) -> str:
-    return " ".join(f"`{t.replace('`', '')}`" for t in tags)
+    return " ".join(f"`{plain(t).replace('`', '')}`" for t in tags)
 
 
 def shorten_path(path: str, limit: int = 60) -> str:
@@ -194,29 +226,38 @@ def fit(embed: discord.Embed) -> discord.Embed:
 # -- cards ------------------------------------------------------------------------------
 
 
-def _article_embed(
-    title: str, link: str | None, author: str | None, date: datetime | None, cover: str | None
-) -> discord.Embed:
-    embed = discord.Embed(title=cut(clean(title), TITLE), url=safe_url(link), colour=ACCENT)
-    line = byline(author, date)
+def card_embed(article: Article) -> discord.Embed:
+    """What every article card shares (answer, article, quote, summary, pick): the linked
+    title; the source (person and site) as the author line; the article's date as the
+    timestamp, which Discord shows in the reader's own time; the cover as thumbnail; the
+    accent colour; the reading time as footer."""
+    embed = discord.Embed(
+        title=cut(clean(article.title), TITLE) or "Untitled",
+        url=safe_url(article.link),
+        colour=ACCENT,
+        timestamp=article.date,
+    )
+    line = source_of(article.author, article.link).line()
     if line:
-        embed.set_author(name=cut(line, AUTHOR))
+        embed.set_author(name=cut(plain(line), AUTHOR))
+    cover = article.cover_image
     if is_http(cover) and len(cover or "") <= 2000:
         embed.set_thumbnail(url=cover)
+    if article.reading_minutes:
+        embed.set_footer(text=f"{article.reading_minutes} min read")
     return embed
 
 
-def answer_embed(answer: Answer) -> discord.Embed:
-    """The /ask card: passage as a quote block, title link, byline, summary, quote, tags."""
+def answer_embed(answer: Answer, bold: Sequence[tuple[int, int]] = ()) -> discord.Embed:
+    """The /ask card: the passage as a quote block with the `bold` spans of it (the
+    question's key words) in bold, then the summary, the quote and the tags."""
     article = answer.article
     if article is None:
-        return no_answer_embed(answer.question)
-    embed = _article_embed(
-        article.title, article.link, article.author, article.date, article.cover_image
-    )
+        raise ValueError("an answer card needs an article; say what to do next instead")
+    embed = card_embed(article)
     parts = []
     if answer.passage:
-        parts.append(quote_block(answer.passage, 1800))
+        parts.append(quote_block(answer.passage, 1800, bold))
     if answer.summary and answer.summary != answer.passage:
         parts.append(cut(clean(answer.summary), 1800))
     embed.description = "\n\n".join(parts) or None
@@ -224,45 +265,28 @@ def answer_embed(answer: Answer) -> discord.Embed:
         embed.add_field(
             name="Quote", value=cut(format_quote(answer.quote), FIELD_VALUE), inline=False
         )
-    if article.tags:
-        embed.add_field(
-            name="Tags", value=cut(format_tags(article.tags), FIELD_VALUE), inline=False
-        )
-    if answer.alternatives:
-        embed.set_footer(text="Not it? Try one of the other articles below.")
+    _tags_field(embed, article.tags)
     return fit(embed)
 
 
-def no_answer_embed(question: str, suggestions: Sequence[str] = ()) -> discord.Embed:
-    """Nothing in the library answers: say so, with plausible suggestions."""
-    text = f"I found nothing in the library that answers “{cut(clean(question), 300)}”."
-    if suggestions:
-        text += (
-            "\nDid you mean: " + ", ".join(f"**{cut(clean(s), 100)}**" for s in suggestions) + "?"
-        )
-    return fit(discord.Embed(description=text, colour=WARN))
+def _tags_field(embed: discord.Embed, tags: Sequence[str]) -> None:
+    if tags:
+        embed.add_field(name="Tags", value=cut(format_tags(tags), FIELD_VALUE), inline=False)
 
 
 def article_embed(article: Article, summary: str, quote: Quote | None = None) -> discord.Embed:
-    """The full /article card."""
-    embed = _article_embed(
-        article.title, article.link, article.author, article.date, article.cover_image
-    )
+    """The full /article card: summary, quote, tags."""
+    embed = card_embed(article)
     embed.description = cut(clean(summary), 3000) or None
     if quote is not None:
         embed.add_field(name="Quote", value=cut(format_quote(quote), FIELD_VALUE), inline=False)
-    if article.tags:
-        embed.add_field(
-            name="Tags", value=cut(format_tags(article.tags), FIELD_VALUE), inline=False
-        )
-    if article.reading_minutes:
-        embed.set_footer(text=f"{article.reading_minutes} min read · {article.word_count:,} words")
+    _tags_field(embed, article.tags)
     return fit(embed)
 
 
 def quote_embed(article: Article, quote: Quote | None) -> discord.Embed:
     """A quote from an article, or a note that it has none."""
-    embed = _article_embed(article.title, article.link, article.author, article.date, None)
+    embed = card_embed(article)
     if quote is None:
         embed.description = "This article has no quotes I could find."
     else:
@@ -272,9 +296,7 @@ def quote_embed(article: Article, quote: Quote | None) -> discord.Embed:
 
 
 def summary_embed(article: Article, summary: str) -> discord.Embed:
-    embed = _article_embed(
-        article.title, article.link, article.author, article.date, article.cover_image
-    )
+    embed = card_embed(article)
     embed.description = cut(clean(summary), DESCRIPTION) or "No summary available."
     return fit(embed)
 
@@ -323,11 +345,12 @@ class Pages(Sequence[discord.Embed]):
 
 
 def search_pages(response: SearchResponse, size: int = PAGE_SIZE) -> Sequence[discord.Embed]:
-    """The /search results, `size` per page; a "did you mean" card when nothing matched."""
+    """The /search results, `size` per page, saying so when typos were corrected to find
+    them (nothing found is guidance.next_steps_embed's)."""
     hits = response.hits
-    if not hits:
-        return [no_results_embed(response.query, response.suggestions)]
     count = page_count(len(hits), size)
+    lead = f"Showing results for **{cut(clean(response.corrected), 200)}**\n\n"
+    lead = lead if response.corrected else ""
 
     def page(p: int) -> discord.Embed:
         lines = []
@@ -339,22 +362,19 @@ def search_pages(response: SearchResponse, size: int = PAGE_SIZE) -> Sequence[di
             lines.append(line)
         embed = discord.Embed(
             title=cut(f"Search: {clean(response.query)}", TITLE),
-            description="\n\n".join(lines),
+            description=lead + "\n\n".join(lines),
             colour=ACCENT,
         )
-        embed.set_footer(text=f"Page {p + 1}/{count} · {len(hits)} result(s)")
+        embed.set_footer(text=f"Page {p + 1}/{count} · {plural(len(hits), 'result')}")
         return fit(embed)
 
     return Pages(count, page)
 
 
-def no_results_embed(query: str, suggestions: Sequence[str] = ()) -> discord.Embed:
-    text = f"Nothing found for “{cut(clean(query), 300)}”."
-    if suggestions:
-        text += (
-            "\nDid you mean: " + ", ".join(f"**{cut(clean(s), 100)}**" for s in suggestions) + "?"
-        )
-    return fit(discord.Embed(description=text, colour=WARN))
+def error_embed(text: str) -> discord.Embed:
+    """What every error and refusal looks like (always sent ephemerally). Markdown in
+    `text` shows (user text in it is cleaned by whoever quotes it); mentions never ping."""
+    return fit(discord.Embed(description=cut(plain(text), DESCRIPTION), colour=WARN))
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,9 +388,11 @@ class ListItem:
 
 
 def item_of(obj: Any) -> ListItem:
-    """A list line from anything with title/link/date/tags (ArticleMeta, SearchHit, Article)."""
+    """A list line from anything with a title and date, and maybe a link and tags
+    (ArticleMeta, SearchHit, Article, TitleChoice)."""
     title = getattr(obj, "label", "") or obj.title
-    return ListItem(title, obj.link, obj.date, tuple(getattr(obj, "tags", ()) or ()))
+    tags = tuple(getattr(obj, "tags", ()) or ())
+    return ListItem(title, getattr(obj, "link", None), obj.date, tags)
 
 
 def list_pages(
@@ -378,8 +400,10 @@ def list_pages(
     items: Sequence[Any],
     size: int = LIST_PAGE_SIZE,
     empty: str = "Nothing here.",
+    tag: str | None = None,
 ) -> Sequence[discord.Embed]:
-    """A titled, numbered article list, `size` per page; items as item_of takes them."""
+    """A titled, numbered article list, `size` per page; items as item_of takes them.
+    `tag`: the tag every item has (a /tag list), left out of their lines."""
     heading = clean(heading)
     if not items:
         return [fit(discord.Embed(title=cut(heading, TITLE), description=empty, colour=WARN))]
@@ -389,12 +413,13 @@ def list_pages(
         lines = []
         for i, obj in enumerate(items[p * size : (p + 1) * size], start=p * size + 1):
             it = item_of(obj)
-            lines.append(_hit_line(i, it.title, it.link, it.date, format_tags(it.tags[:5])))
+            tags = [t for t in it.tags if t != tag][:5]
+            lines.append(_hit_line(i, it.title, it.link, it.date, format_tags(tags)))
         embed = discord.Embed(
             title=cut(heading, TITLE), description="\n".join(lines), colour=ACCENT
         )
         if count > 1:
-            embed.set_footer(text=f"Page {p + 1}/{count} · {len(items)} article(s)")
+            embed.set_footer(text=f"Page {p + 1}/{count} · {plural(len(items), 'article')}")
         return fit(embed)
 
     return Pages(count, page)
@@ -408,11 +433,13 @@ def tags_pages(tags: Sequence[tuple[str, int]], size: int = 20) -> Sequence[disc
 
     def page(p: int) -> discord.Embed:
         lines = [
-            f"`{cut(t.replace('`', ''), 100)}` — {n} article{'s' * (n != 1)}"
+            f"`{cut(t.replace('`', ''), 100)}` — {plural(n, 'article')}"
             for t, n in tags[p * size : (p + 1) * size]
         ]
         embed = discord.Embed(title="Tags", description="\n".join(lines), colour=ACCENT)
-        embed.set_footer(text=f"Page {p + 1}/{count} · {len(tags)} tags · /tag NAME lists one")
+        embed.set_footer(
+            text=f"Page {p + 1}/{count} · {plural(len(tags), 'tag')} · /tag NAME lists one"
+        )
         return fit(embed)
 
     return Pages(count, page)
@@ -551,6 +578,22 @@ def title_choices(choices: Sequence[TitleChoice]) -> list[app_commands.Choice[st
     ]
 
 
-def hit_refs(hits: Sequence[SearchHit], limit: int = 4) -> list[tuple[str, str]]:
-    """(slug, button label) for up to `limit` alternatives."""
-    return [(h.slug, button_label(h.label or h.title)) for h in hits[:limit]]
+def menu_entries(
+    items: Sequence[Any], limit: int = SELECT_OPTIONS, tag: str | None = None
+) -> list[tuple[str, str, str | None]]:
+    """(slug, label, description) for a select menu of articles, each article once and at
+    most `limit`: the title as label, the date and first tags (but `tag`) as description."""
+    out: list[tuple[str, str, str | None]] = []
+    seen: set[str] = set()
+    for obj in items:
+        if obj.slug in seen:
+            continue
+        seen.add(obj.slug)
+        it = item_of(obj)
+        tags = ", ".join(t for t in it.tags if t != tag)
+        about = " · ".join(x for x in (format_date(it.date), tags) if x)
+        label = cut(plain(it.title), OPTION_LABEL) or obj.slug[:OPTION_LABEL]
+        out.append((obj.slug, label, cut(plain(about), OPTION_DESCRIPTION) or None))
+        if len(out) == limit:
+            break
+    return out

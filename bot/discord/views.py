@@ -1,7 +1,17 @@
-"""Buttons: a pager only its owner can turn, and stateless article buttons.
+"""Components on the bot's replies, and the replies they lead to.
 
-Article buttons are DynamicItems: the custom_id carries the action and the slug, so they
-keep working after a restart and need no view kept in memory.
+Every component that outlives its command is a DynamicItem: its custom_id carries what it
+acts on (an article, a kind of card, the member who asked), so it keeps working after a
+restart with no view kept in memory. Menus list articles by slug in their option values.
+
+custom_id formats (each within Discord's 100 characters):
+- `ab:pick:KIND`: a select of articles; choosing one shows it (KIND: card, quote,
+  summary) to the chooser, with a Share button;
+- `ab:share:KIND:REF`: posts that reply publicly;
+- `ab:del:USER`: deletes the reply; only USER (who asked) or Manage Messages may;
+- `ab:open|quote|summary|related:REF`: an article's card, quote, summary or related
+  articles, shown to whoever clicks (the Quote and Summary buttons, and cards posted
+  before menus replaced the Related and alternatives buttons).
 """
 
 from __future__ import annotations
@@ -17,25 +27,32 @@ import discord
 
 from bot.discord import render
 from bot.discord.errors import UserError, report_error
-from bot.discord.reply import NO_MENTIONS, edit_original, send
+from bot.discord.reply import send
 from bot.library.model import Article
+from bot.library.source import URL_MAX, context_url
+from bot.search.results import Answer
 
 if TYPE_CHECKING:
-    from bot.service import LibraryService
+    from bot.service import LibraryService, NextSteps
 
 log = logging.getLogger("articlebot.discord")
 
 PREFIX = "ab"
+KINDS = ("card", "quote", "summary")
 ACTIONS = ("open", "quote", "summary", "related")
+RELATED = 5  # related articles in a card's menu
+EXPIRED = "This menu has expired — run the command again for a fresh one."
+_LONGEST_PREFIX = f"{PREFIX}:share:summary:"
 _LONG_SLUGS: OrderedDict[str, str] = OrderedDict()
 _MAX_LONG_SLUGS = 10_000
 
 
 def slug_ref(slug: str) -> str:
-    """A custom_id-sized reference to a slug: the slug itself, or a hash for long ones."""
-    if len(slug) <= render.CUSTOM_ID - len(f"{PREFIX}:summary:"):
+    """A custom_id- and option-sized reference to a slug: the slug, or a hash for long ones."""
+    if len(slug) <= render.CUSTOM_ID - len(_LONGEST_PREFIX):
         return slug
-    # Long slugs do not fit the 100-character custom_id: remember them by hash (lost on restart).
+    # Long slugs do not fit the 100-character custom_id: remember them by hash (lost on
+    # restart, when a component holding one answers EXPIRED).
     ref = "#" + hashlib.blake2b(slug.encode(), digest_size=12).hexdigest()
     _LONG_SLUGS[ref] = slug
     _LONG_SLUGS.move_to_end(ref)
@@ -48,173 +65,239 @@ def resolve_ref(ref: str) -> str | None:
     return _LONG_SLUGS.get(ref) if ref.startswith("#") else ref
 
 
-class ArticleButton(
-    discord.ui.DynamicItem[discord.ui.Button],
-    template=rf"{PREFIX}:(?P<action>{'|'.join(ACTIONS)}):(?P<ref>.+)",
-):
-    """A button acting on one article: open its card, or show its quote/summary/related."""
+async def _article(interaction: discord.Interaction, ref: str) -> Article:
+    service: LibraryService = interaction.client.service  # type: ignore[attr-defined]
+    slug = resolve_ref(ref)
+    if slug is None:
+        raise UserError(EXPIRED)
+    article = await service.article(slug)
+    if article is None:
+        raise UserError("That article is no longer in the library.")
+    return article
 
-    def __init__(
-        self,
-        action: str,
-        slug: str,
-        label: str,
-        style: discord.ButtonStyle = discord.ButtonStyle.secondary,
-        row: int | None = None,
-    ) -> None:
-        self.action = action
-        self.ref = slug_ref(slug)
-        super().__init__(
-            discord.ui.Button(
-                label=render.button_label(label),
-                style=style,
-                custom_id=f"{PREFIX}:{action}:{self.ref}",
-            ),
-            row=row,
-        )
+
+# -- the persistent components ----------------------------------------------------------
+
+
+class Persistent(discord.ui.DynamicItem[Any], template=r"(?!)"):
+    """A component rebuilt from its custom_id after any restart: the template's named
+    groups become its attributes (strings), and `act` does its work; what goes wrong is
+    reported to the member (errors in dynamic items would otherwise only be logged)."""
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> ArticleButton:
-        button = cls.__new__(cls)
-        button.action, button.ref = match["action"], match["ref"]
-        discord.ui.DynamicItem.__init__(button, item)  # type: ignore[arg-type]
-        return button
+    ) -> Persistent:
+        component = cls.__new__(cls)
+        for name, value in match.groupdict().items():
+            setattr(component, name, value)
+        discord.ui.DynamicItem.__init__(component, item)
+        return component
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
-            await article_action(interaction, self.action, self.ref)
-        except Exception as exc:  # dynamic item errors would otherwise only be logged
+            await self.act(interaction)
+        except Exception as exc:
             await report_error(interaction, exc)
 
+    async def act(self, interaction: discord.Interaction) -> None:
+        raise NotImplementedError
 
-async def article_action(interaction: discord.Interaction, action: str, ref: str) -> None:
-    """What an article button does; replies ephemerally to whoever clicked."""
-    service: LibraryService = interaction.client.service  # type: ignore[attr-defined]
-    slug = resolve_ref(ref)
-    article = await service.article(slug) if slug else None
-    if article is None:
-        raise UserError("That article is no longer in the library.")
-    if action == "open":
-        card = service.card(article)
-        embed = render.article_embed(article, card.summary, card.quote)
-        await send(interaction, embed=embed, view=card_view(article), ephemeral=True)
-    elif action == "quote":
-        await send(
-            interaction, embed=render.quote_embed(article, service.quote(article)), ephemeral=True
+
+class ArticleMenu(Persistent, template=rf"{PREFIX}:pick:(?P<kind>{'|'.join(KINDS)})"):
+    """A select of articles: the chosen one is shown to the chooser, to share if they like."""
+
+    def __init__(
+        self, kind: str, entries: Sequence[tuple[str, str, str | None]], placeholder: str
+    ) -> None:
+        self.kind = kind
+        options = [
+            discord.SelectOption(label=label, value=slug_ref(slug), description=about)
+            for slug, label, about in entries[: render.SELECT_OPTIONS]
+        ]
+        super().__init__(
+            discord.ui.Select(
+                custom_id=f"{PREFIX}:pick:{kind}",
+                placeholder=render.cut(placeholder, render.SELECT_PLACEHOLDER),
+                options=options,
+            )
         )
-    elif action == "summary":
-        embed = render.summary_embed(article, service.summary(article))
-        await send(interaction, embed=embed, ephemeral=True)
-    else:
-        hits = await service.related(article, limit=4)
-        title = f"Related to {article.title}"
-        embed = render.list_pages(title, hits, empty="No related articles found.")[0]
-        view = alternatives_view(hits, None)
+
+    async def act(self, interaction: discord.Interaction) -> None:
+        values = self.item.values
+        if not values:
+            await interaction.response.defer()
+            return
+        article = await _article(interaction, values[0])
+        service = interaction.client.service  # type: ignore[attr-defined]
+        embed, view = await article_reply(service, article, self.kind)
         await send(interaction, embed=embed, view=view, ephemeral=True)
 
 
-def alternatives_view(hits: Sequence[Any], link: str | None) -> discord.ui.View | None:
-    """Buttons opening up to 4 other articles, and a "Read" link button for http(s) links."""
+class ArticleButton(Persistent, template=rf"{PREFIX}:(?P<action>{'|'.join(ACTIONS)}):(?P<ref>.+)"):
+    """A button showing one article's card, quote, summary or related articles to whoever
+    clicks it."""
+
+    def __init__(self, action: str, slug: str, label: str) -> None:
+        self.action, self.ref = action, slug_ref(slug)
+        super().__init__(
+            discord.ui.Button(
+                label=render.button_label(label),
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"{PREFIX}:{action}:{self.ref}",
+            )
+        )
+
+    async def act(self, interaction: discord.Interaction) -> None:
+        service: LibraryService = interaction.client.service  # type: ignore[attr-defined]
+        article = await _article(interaction, self.ref)
+        if self.action == "related":
+            hits = await service.related(article, limit=RELATED)
+            title = f"Related to {article.title}"
+            embed = render.list_pages(title, hits, empty="No related articles found.")[0]
+            view = menu_view("card", hits, "Open a related article…")
+        else:
+            kind = "card" if self.action == "open" else self.action
+            embed, view = await article_reply(service, article, kind)
+        await send(interaction, embed=embed, view=view, ephemeral=True)
+
+
+class ShareButton(Persistent, template=rf"{PREFIX}:share:(?P<kind>{'|'.join(KINDS)}):(?P<ref>.+)"):
+    """Posts what the chooser sees privately (a card, quote or summary) in the channel."""
+
+    def __init__(self, kind: str, slug: str) -> None:
+        self.kind, self.ref = kind, slug_ref(slug)
+        super().__init__(
+            discord.ui.Button(
+                label="Share",
+                emoji="\N{SPEAKING HEAD IN SILHOUETTE}",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"{PREFIX}:share:{kind}:{self.ref}",
+            )
+        )
+
+    async def act(self, interaction: discord.Interaction) -> None:
+        article = await _article(interaction, self.ref)
+        service = interaction.client.service  # type: ignore[attr-defined]
+        owner = interaction.user.id
+        embed, view = await article_reply(service, article, self.kind, owner=owner)
+        await send(interaction, embed=embed, view=view)
+
+
+class DeleteButton(Persistent, template=rf"{PREFIX}:del:(?P<owner>\d+)"):
+    """🗑 on a public reply: deletes it for the member who asked or a moderator."""
+
+    def __init__(self, owner_id: int) -> None:
+        self.owner = str(owner_id)
+        super().__init__(
+            discord.ui.Button(
+                emoji="\N{WASTEBASKET}",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"{PREFIX}:del:{owner_id}",
+            )
+        )
+
+    async def act(self, interaction: discord.Interaction) -> None:
+        if str(interaction.user.id) != self.owner and not interaction.permissions.manage_messages:
+            raise UserError(
+                "Only the member who asked, or someone with Manage Messages, can delete this reply."
+            )
+        # The component's own message is the interaction's original response: this works
+        # wherever the bot can reply, without channel permissions.
+        await interaction.response.defer()
+        await interaction.delete_original_response()
+
+
+PERSISTENT = (ArticleMenu, ArticleButton, ShareButton, DeleteButton)
+
+
+# -- views for each reply ---------------------------------------------------------------
+
+
+def read_button(link: str | None, label: str = "Read") -> discord.ui.Button | None:
+    """A link button to the article, for http(s) links that fit one."""
+    if not render.is_http(link) or len(link or "") > URL_MAX:
+        return None
+    return discord.ui.Button(label=label, url=link)
+
+
+def _view(*rows: Sequence[discord.ui.Item[Any] | None]) -> discord.ui.View | None:
+    """A persistent view of these rows (items None are left out; empty rows too)."""
     view = discord.ui.View(timeout=None)
-    for slug, label in render.hit_refs(hits, 4):
-        view.add_item(ArticleButton("open", slug, label, row=0))
-    if render.is_http(link) and len(link or "") <= 512:
-        view.add_item(discord.ui.Button(label="Read", url=link, row=1))
+    for row, items in enumerate(r for r in rows if any(i is not None for i in r)):
+        for item in items:
+            if item is not None:
+                item.row = row
+                view.add_item(item)
     return view if view.children else None
 
 
-def answer_view(answer: Any) -> discord.ui.View | None:
-    """The /ask buttons: alternatives and Read."""
-    link = answer.article.link if answer.article else None
-    return alternatives_view(answer.alternatives, link)
+def menu(
+    kind: str, items: Sequence[Any], placeholder: str, tag: str | None = None
+) -> ArticleMenu | None:
+    """A menu of these articles (hits, metas or title choices), None for none."""
+    entries = render.menu_entries(items, tag=tag)
+    return ArticleMenu(kind, entries, placeholder) if entries else None
 
 
-def card_view(article: Article) -> discord.ui.View:
-    """The /article card's Quote, Summary and Related buttons, plus Read."""
-    view = discord.ui.View(timeout=None)
-    view.add_item(ArticleButton("quote", article.slug, "Quote", discord.ButtonStyle.primary))
-    view.add_item(ArticleButton("summary", article.slug, "Summary"))
-    view.add_item(ArticleButton("related", article.slug, "Related"))
-    if render.is_http(article.link) and len(article.link or "") <= 512:
-        view.add_item(discord.ui.Button(label="Read", url=article.link))
-    return view
+def menu_view(
+    kind: str, items: Sequence[Any], placeholder: str, owner: int | None = None
+) -> discord.ui.View | None:
+    """A reply's menu of articles, with 🗑 for `owner` when it is public."""
+    delete = DeleteButton(owner) if owner is not None else None
+    return _view([menu(kind, items, placeholder)], [delete])
 
 
-class Pager(discord.ui.View):
-    """Previous/Next over pages; only the owner may turn them; disabled on timeout."""
+def answer_view(answer: Answer, owner: int) -> discord.ui.View | None:
+    """The /ask reply's components: the other matches, "Read in context" (the link to the
+    passage itself) and 🗑."""
+    article = answer.article
+    assert article is not None
+    others = menu("card", answer.alternatives, "Not it? Other matches…")
+    in_context = context_url(article.link, answer.passage)
+    read = read_button(in_context, "Read in context") if in_context else read_button(article.link)
+    return _view([others], [read, DeleteButton(owner)])
 
-    def __init__(
-        self, pages: Sequence[discord.Embed], owner: discord.abc.User, timeout: float
-    ) -> None:
-        super().__init__(timeout=timeout)
-        self.pages = pages  # render.Pages builds each page when it is first shown
-        self.owner = owner
-        self.index = 0
-        self.interaction: discord.Interaction | None = None
-        self._sync_buttons()
 
-    @classmethod
-    async def start(
-        cls,
-        interaction: discord.Interaction,
-        pages: Sequence[discord.Embed],
-        *,
-        timeout: float,  # noqa: ASYNC109 - the view's lifetime, not a wait
-        ephemeral: bool = False,
-    ) -> Pager | None:
-        """Send the first page; with more than one page, with the buttons."""
-        if len(pages) <= 1:
-            await send(interaction, embed=pages[0], ephemeral=ephemeral)
-            return None
-        pager = cls(pages, interaction.user, timeout)
-        pager.interaction = interaction
-        await send(interaction, embed=pages[0], view=pager, ephemeral=ephemeral)
-        return pager
+async def article_reply(
+    service: LibraryService, article: Article, kind: str, *, owner: int | None = None
+) -> tuple[discord.Embed, discord.ui.View | None]:
+    """An article's card, quote or summary (`kind`), with its components: public for
+    `owner` (🗑), else private to the member who chose it (Share).
 
-    def _sync_buttons(self) -> None:
-        self.previous.disabled = self.index == 0
-        self.next.disabled = self.index >= len(self.pages) - 1
+    Quote and Summary buttons appear only where the reply does not show that already:
+    a card shows both, a quote gets Summary, a summary gets Quote when there is one.
+    """
+    extra: list[discord.ui.Item[Any] | None] = []
+    related: discord.ui.Item[Any] | None = None
+    if kind == "card":
+        card = service.card(article)
+        embed = render.article_embed(article, card.summary, card.quote)
+        hits = await service.related(article, limit=RELATED)
+        related = menu("card", hits, "Related articles…")
+    elif kind == "quote":
+        embed = render.quote_embed(article, service.quote(article))
+        extra.append(ArticleButton("summary", article.slug, "Summary"))
+    else:
+        embed = render.summary_embed(article, service.summary(article))
+        if service.quote(article) is not None:
+            extra.append(ArticleButton("quote", article.slug, "Quote"))
+    tail = ShareButton(kind, article.slug) if owner is None else DeleteButton(owner)
+    return embed, _view([related], [*extra, read_button(article.link), tail])
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id == self.owner.id:
-            return True
-        name = render.cut(render.clean(self.owner.display_name), 80)
-        await interaction.response.send_message(
-            f"Only {name} can turn these pages — run the command yourself to get your own.",
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
-        )
-        return False
 
-    async def _turn(self, interaction: discord.Interaction, step: int) -> None:
-        self.index = max(0, min(len(self.pages) - 1, self.index + step))
-        self._sync_buttons()
-        await interaction.response.edit_message(
-            embed=self.pages[self.index], view=self, allowed_mentions=NO_MENTIONS
-        )
+async def send_reply(
+    interaction: discord.Interaction,
+    service: LibraryService,
+    article: Article,
+    kind: str,
+) -> None:
+    """Post an article's card, quote or summary publicly, owned by the member who asked."""
+    embed, view = await article_reply(service, article, kind, owner=interaction.user.id)
+    await send(interaction, embed=embed, view=view)
 
-    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
-    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
-        await self._turn(interaction, -1)
 
-    @discord.ui.button(label="Next", style=discord.ButtonStyle.primary)
-    async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
-        await self._turn(interaction, +1)
-
-    async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
-        if self.interaction is None:
-            return
-        try:
-            await edit_original(self.interaction, view=self)
-        except discord.HTTPException as exc:  # message deleted or token expired: nothing to do
-            log.debug("could not disable pager buttons: %s", exc)
-
-    async def on_error(
-        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await report_error(interaction, error)
+def next_steps_view(steps: NextSteps, owner: int | None = None) -> discord.ui.View | None:
+    """The articles a "nothing found" reply offers, in a menu (with 🗑 when public)."""
+    placeholder = "Found by a search for the words…" if steps.searched else "The newest articles…"
+    return menu_view("card", steps.articles, placeholder, owner)

@@ -77,7 +77,8 @@ class InteractionResult:
     """The bot's answer to one interaction. `await result` waits until it is answered.
 
     Answered means: a message, update, autocomplete result or modal callback; or, after a
-    deferral, the first follow-up or edit of the original response.
+    deferral, the first follow-up or edit of the original response (or, after a deferred
+    update, its deletion).
     """
 
     def __init__(self, payload: dict[str, Any], *, timeout: float = 5.0) -> None:
@@ -158,8 +159,11 @@ class InteractionResult:
         cb = self.callback
         if cb is None:
             return False
-        if cb.type in (DEFERRED_MESSAGE, DEFERRED_UPDATE):
+        if cb.type == DEFERRED_MESSAGE:
             return any(r.kind in ("followup", "edit_original") for r in self.responses)
+        if cb.type == DEFERRED_UPDATE:  # the clicked message then changes, or goes
+            done = ("followup", "edit_original", "delete_original")
+            return any(r.kind in done for r in self.responses)
         return True
 
     @property
@@ -175,6 +179,19 @@ class InteractionResult:
     @property
     def content(self) -> str:
         return (self.message or {}).get("content") or ""
+
+    @property
+    def text(self) -> str:
+        """Everything the latest message says: content, then each embed's title,
+        description, fields, author and footer (errors come as embeds)."""
+        parts = [self.content]
+        for e in self.embeds:
+            parts += [e.get("title") or "", e.get("description") or ""]
+            parts += [f"{f['name']}\n{f['value']}" for f in e.get("fields") or []]
+            parts += [
+                (e.get(k) or {}).get(n) or "" for k, n in (("author", "name"), ("footer", "text"))
+            ]
+        return "\n".join(p for p in parts if p)
 
     @property
     def embeds(self) -> list[dict[str, Any]]:

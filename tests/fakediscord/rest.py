@@ -24,6 +24,7 @@ from .records import (
     InteractionResult,
     RecordedRequest,
 )
+from .rules import component_problems
 
 log = logging.getLogger("fakediscord")
 
@@ -126,6 +127,9 @@ class RestMixin:
             rec.json = json.loads(raw)
 
     def _validate(self, rec: RecordedRequest) -> None:
+        body = rec.message_body
+        if body:
+            rec.errors += component_problems(body)
         if self.validator is None:
             return
         operation = self.validator.find(rec.method, rec.path)

@@ -28,6 +28,7 @@ from .records import (
     Replies,
 )
 from .rest import API_PREFIX, Handler, RestMixin, _custom_ids, _find_component
+from .rules import choice_problems
 from .spec import SPEC_PATH, SpecValidator, spec_available
 
 log = logging.getLogger("fakediscord")
@@ -391,6 +392,9 @@ class FakeDiscord(RestMixin, GatewayMixin):
         data: dict[str, Any] = {"custom_id": custom_id, "component_type": component["type"]}
         if component["type"] != 2:
             data["values"] = list(values or [])
+            problems = choice_problems(component, data["values"])
+            if problems:
+                raise ValueError("; ".join(problems))
         payload = self._interaction_payload(
             3, data, user, guild, channel, permissions, None, "en-US", message=dict(msg)
         )

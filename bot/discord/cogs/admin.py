@@ -55,12 +55,9 @@ class AdminCog(commands.Cog, name="Admin"):
         require_manage_guild(interaction)
         service = self.bot.service
         if self._reloading or service.reloading:
-            await send(
-                interaction,
-                "A reload is already running — its result will show in /status when it finishes.",
-                ephemeral=True,
+            raise UserError(
+                "A reload is already running — its result will show in /status when it finishes."
             )
-            return
         self._reloading = True
         try:
             await acknowledge(interaction, ephemeral=True)

@@ -1,4 +1,4 @@
-"""/ask, /search and answering mentions: questions in, answer cards out."""
+"""/ask, /search, /help and answering mentions: questions in, answer cards out."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import contextlib
 import logging
 import re
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -14,18 +14,17 @@ from discord.ext import commands
 
 from bot.discord import render
 from bot.discord.deadline import in_time
+from bot.discord.guidance import help_embed, next_steps_embed, typed
+from bot.discord.pager import Pager
 from bot.discord.reply import NO_MENTIONS, send
-from bot.discord.views import Pager, answer_view
+from bot.discord.views import answer_view, menu, next_steps_view
+from bot.search.results import Answer
 
 if TYPE_CHECKING:
     from bot.discord.client import ArticleBot
 
 log = logging.getLogger("articlebot.discord")
 
-HELP_LINE = (
-    "Ask me something about the library, e.g. “@{name} how do heat pumps cut bills?” "
-    "— or use /ask, /search and /article."
-)
 EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
 
 
@@ -34,6 +33,37 @@ class AskCog(commands.Cog, name="Ask"):
 
     def __init__(self, bot: ArticleBot) -> None:
         self.bot = bot
+
+    # -- what the replies hold -------------------------------------------------------------
+
+    def _answer_card(self, answer: Answer) -> discord.Embed:
+        """The answer with the question's key words in bold in its passage."""
+        bold = self.bot.service.highlights(answer.passage or "", answer.question)
+        return render.answer_embed(answer, bold)
+
+    async def _nothing_found(
+        self, question: str, owner: int | None
+    ) -> tuple[discord.Embed, discord.ui.View | None]:
+        steps = await self.bot.service.next_steps(question)
+        lead = f"I found nothing in the library that answers {typed(question)}."
+        return next_steps_embed(steps, lead), next_steps_view(steps, owner)
+
+    async def _help(self) -> discord.Embed:
+        """Help: the commands this bot has, with examples from the loaded library."""
+        me = self.bot.user
+        everyone, moderators = [], []
+        for command in self.bot.tree.get_commands():
+            if not isinstance(command, app_commands.Command | app_commands.Group):
+                continue
+            for_moderators = command.default_permissions is not None or command.extras.get(
+                "moderators"
+            )
+            (moderators if for_moderators else everyone).append((command.name, command.description))
+        examples = await self.bot.service.examples()
+        name = me.display_name if me is not None else "ArticleBot"
+        return help_embed(name, examples, everyone, moderators)
+
+    # -- commands ------------------------------------------------------------------------
 
     @app_commands.command(name="ask", description="Ask the library a question")
     @app_commands.describe(question="What you want to know")
@@ -45,9 +75,11 @@ class AskCog(commands.Cog, name="Ask"):
         # before Discord's 3 s run out, then send the answer as a follow-up.
         answer = await in_time(interaction, self.bot.service.ask(question))
         if answer.article is None:
-            await send(interaction, embed=render.no_answer_embed(question), ephemeral=True)
+            embed, view = await self._nothing_found(question, None)
+            await send(interaction, embed=embed, view=view, ephemeral=True)
             return
-        await send(interaction, embed=render.answer_embed(answer), view=answer_view(answer))
+        view = answer_view(answer, interaction.user.id)
+        await send(interaction, embed=self._answer_card(answer), view=view)
 
     @app_commands.command(name="search", description="Search the library by title, tag or text")
     @app_commands.describe(query='Words, a title, tag:NAME, author:NAME or "an exact phrase"')
@@ -55,11 +87,28 @@ class AskCog(commands.Cog, name="Ask"):
     async def search(
         self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 1000]
     ) -> None:
-        response = await self.bot.service.search(query, limit=25)
-        pages = render.search_pages(response)
-        await Pager.start(
-            interaction, pages, timeout=self.bot.view_timeout, ephemeral=not response.hits
-        )
+        service = self.bot.service
+        response = await service.search(query, limit=25)
+        hits = response.hits
+        if not hits:
+            steps = await service.next_steps(query, response)
+            embed = next_steps_embed(steps, f"Nothing found for {typed(query)}.", searching=True)
+            await send(interaction, embed=embed, view=next_steps_view(steps), ephemeral=True)
+            return
+        size = render.PAGE_SIZE
+
+        def page_menu(p: int) -> Any:
+            return menu("card", hits[p * size : (p + 1) * size], "Open a result…")
+
+        pages = render.search_pages(response, size)
+        await Pager.start(interaction, pages, timeout=self.bot.view_timeout, items=page_menu)
+
+    @app_commands.command(name="help", description="What I can do, with examples to try")
+    @app_commands.allowed_contexts(**EVERYWHERE)
+    async def help(self, interaction: discord.Interaction) -> None:
+        await send(interaction, embed=await self._help(), ephemeral=True)
+
+    # -- mentions --------------------------------------------------------------------------
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -77,19 +126,14 @@ class AskCog(commands.Cog, name="Ask"):
             log.exception("unexpected error (trace id %s) answering a mention", trace)
             with contextlib.suppress(discord.HTTPException):
                 await message.reply(
-                    f"Sorry, something went wrong (id {trace}).",
+                    embed=render.error_embed(f"Sorry, something went wrong (id {trace})."),
                     mention_author=False,
                     allowed_mentions=NO_MENTIONS,
                 )
 
     async def _answer_mention(self, message: discord.Message, question: str) -> None:
-        me = self.bot.user
-        assert me is not None
         if not question:
-            name = render.clean(me.display_name)
-            await message.reply(
-                HELP_LINE.format(name=name), mention_author=False, allowed_mentions=NO_MENTIONS
-            )
+            await self._reply(message, await self._help(), None)
             return
         if self.bot.cooldown.hit(message.author.id) is not None:
             # A public "slow down" reply would be noise in the channel: react instead.
@@ -98,15 +142,17 @@ class AskCog(commands.Cog, name="Ask"):
             return
         answer = await self.bot.service.ask(question)
         if answer.article is None:
-            embed = render.no_answer_embed(question)
-            await message.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)
+            await self._reply(message, *await self._nothing_found(question, message.author.id))
             return
-        kwargs = {"view": view} if (view := answer_view(answer)) is not None else {}
+        view = answer_view(answer, message.author.id)
+        await self._reply(message, self._answer_card(answer), view)
+
+    async def _reply(
+        self, message: discord.Message, embed: discord.Embed, view: discord.ui.View | None
+    ) -> None:
+        kwargs = {"view": view} if view is not None else {}
         await message.reply(
-            embed=render.answer_embed(answer),
-            mention_author=False,
-            allowed_mentions=NO_MENTIONS,
-            **kwargs,
+            embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS, **kwargs
         )
 
 

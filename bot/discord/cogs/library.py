@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -10,8 +10,10 @@ from discord.ext import commands
 
 from bot.discord import render
 from bot.discord.errors import UserError
+from bot.discord.guidance import code, next_steps_embed, typed
+from bot.discord.pager import Pager
 from bot.discord.reply import send
-from bot.discord.views import Pager, card_view
+from bot.discord.views import menu, menu_view, next_steps_view, send_reply
 from bot.library.model import Article
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
 # A /tag list pages through at most this many articles, newest first: every page is built
 # up front, and a tag of a large library holds tens of thousands (milliseconds per 1,000).
 TAG_LIST_LIMIT = 500
+DID_YOU_MEAN = 10  # titles offered when a title names no article confidently
+EMPTY = "The library is empty for now."
 
 
 class LibraryCog(commands.Cog, name="Library"):
@@ -43,20 +47,33 @@ class LibraryCog(commands.Cog, name="Library"):
         tags = await self.bot.service.tag_choices(current, limit=render.CHOICES)
         return [app_commands.Choice(name=render.cut(t, 100), value=t[:100]) for t in tags]
 
-    async def _find(self, title: str) -> Article:
-        lookup = await self.bot.service.lookup(title, limit=3)
+    async def _find(
+        self, interaction: discord.Interaction, title: str, kind: str
+    ) -> Article | None:
+        """The article `title` names; else (None) the member is shown, privately, the
+        closest titles in a menu that shows the chosen one as `kind`, or told to search.
+        Never a guess: an unrelated card is worse than none."""
+        lookup = await self.bot.service.lookup(title, limit=DID_YOU_MEAN)
         if lookup.article is not None:
             return lookup.article
-        hint = ""
-        if lookup.suggestions:
-            names = [f"“{render.cut(c.label, 80)}”" for c in lookup.suggestions]
-            hint = " Did you mean " + " or ".join(names) + "?"
-        raise UserError(
-            render.content(
-                f"I could not find an article called “{render.cut(title, 200)}”.{hint} "
-                "Pick one from the suggestions as you type."
+        if not lookup.suggestions:
+            raise UserError(
+                f"There is no article like {typed(title)}: try `/search {code(title, 100)}` to look "
+                "through the text as well as the titles."
             )
+        embed = render.error_embed(
+            f"I could not find an article called {typed(title)}. Did you mean one of these?"
         )
+        view = menu_view(kind, lookup.suggestions, "Did you mean…")
+        await send(interaction, embed=embed, view=view, ephemeral=True)
+        return None
+
+    async def _no_such_tag(self, interaction: discord.Interaction, name: str) -> None:
+        steps = await self.bot.service.next_steps(name)
+        embed = next_steps_embed(
+            steps, f"There is no tag like {typed(name)}. /tags lists them all."
+        )
+        await send(interaction, embed=embed, view=next_steps_view(steps), ephemeral=True)
 
     # -- commands ------------------------------------------------------------------------
 
@@ -66,9 +83,9 @@ class LibraryCog(commands.Cog, name="Library"):
     async def article(
         self, interaction: discord.Interaction, title: app_commands.Range[str, 1, 200]
     ) -> None:
-        card = self.bot.service.card(await self._find(title))
-        embed = render.article_embed(card.article, card.summary, card.quote)
-        await send(interaction, embed=embed, view=card_view(card.article))
+        found = await self._find(interaction, title, "card")
+        if found is not None:
+            await send_reply(interaction, self.bot.service, found, "card")
 
     @article.autocomplete("title")
     async def _article_title(
@@ -84,15 +101,16 @@ class LibraryCog(commands.Cog, name="Library"):
     ) -> None:
         service = self.bot.service
         if title:
-            found = await self._find(title)
-            await send(interaction, embed=render.quote_embed(found, service.quote(found)))
+            found = await self._find(interaction, title, "quote")
+            if found is not None:
+                await send_reply(interaction, service, found, "quote")
             return
         card = await service.random_quote()
         if card is None:
-            raise UserError("The library is empty.")
+            raise UserError(EMPTY)
         if card.quote is None:
             raise UserError("I could not find a quote this time — try again, or name an article.")
-        await send(interaction, embed=render.quote_embed(card.article, card.quote))
+        await send_reply(interaction, service, card.article, "quote")
 
     @quote.autocomplete("title")
     async def _quote_title(
@@ -106,8 +124,9 @@ class LibraryCog(commands.Cog, name="Library"):
     async def summary(
         self, interaction: discord.Interaction, title: app_commands.Range[str, 1, 200]
     ) -> None:
-        found = await self._find(title)
-        await send(interaction, embed=render.summary_embed(found, self.bot.service.summary(found)))
+        found = await self._find(interaction, title, "summary")
+        if found is not None:
+            await send_reply(interaction, self.bot.service, found, "summary")
 
     @summary.autocomplete("title")
     async def _summary_title(
@@ -130,15 +149,19 @@ class LibraryCog(commands.Cog, name="Library"):
         found = await self.bot.service.tag(name)
         resolved, metas = found.tag, found.articles
         if resolved is None:
-            raise UserError(
-                f"There is no tag like “{render.cut(name, 100)}”. /tags lists them all."
-            )
-        heading = f"Tag: {resolved} ({len(metas)} article{'s' * (len(metas) != 1)})"
+            await self._no_such_tag(interaction, name)
+            return
+        heading = f"Tag: {resolved} ({render.plural(len(metas), 'article')})"
         shown = metas[:TAG_LIST_LIMIT]
         if len(shown) < len(metas):
             heading += f", newest {len(shown)}"
-        pages = render.list_pages(heading, shown)
-        await Pager.start(interaction, pages, timeout=self.bot.view_timeout)
+        size = render.LIST_PAGE_SIZE
+
+        def page_menu(p: int) -> Any:
+            return menu("card", shown[p * size : (p + 1) * size], "Open one…", tag=resolved)
+
+        pages = render.list_pages(heading, shown, size, tag=resolved)
+        await Pager.start(interaction, pages, timeout=self.bot.view_timeout, items=page_menu)
 
     @tag.autocomplete("name")
     async def _tag_name(
@@ -153,8 +176,11 @@ class LibraryCog(commands.Cog, name="Library"):
         self, interaction: discord.Interaction, count: app_commands.Range[int, 1, 10] = 5
     ) -> None:
         metas = await self.bot.service.latest(count)
-        embed = render.list_pages("Latest articles", metas, empty="The library is empty.")[0]
-        await send(interaction, embed=embed)
+        if not metas:
+            raise UserError(EMPTY)
+        embed = render.list_pages("Latest articles", metas)[0]
+        view = menu_view("card", metas, "Open one…", interaction.user.id)
+        await send(interaction, embed=embed, view=view)
 
     @app_commands.command(name="random", description="A random article, optionally of one tag")
     @app_commands.describe(tag="Only articles with this tag")
@@ -165,12 +191,10 @@ class LibraryCog(commands.Cog, name="Library"):
         card = await self.bot.service.random_card(tag)
         if card is None:
             if tag:
-                raise UserError(
-                    f"There is no tag like “{render.cut(tag, 100)}”. /tags lists them all."
-                )
-            raise UserError("The library is empty.")
-        embed = render.article_embed(card.article, card.summary, card.quote)
-        await send(interaction, embed=embed, view=card_view(card.article))
+                await self._no_such_tag(interaction, tag)
+                return
+            raise UserError(EMPTY)
+        await send_reply(interaction, self.bot.service, card.article, "card")
 
     @random.autocomplete("tag")
     async def _random_tag(

@@ -18,11 +18,11 @@ from discord.ext import commands
 
 from bot.discord import render
 from bot.discord.errors import NotAllowed, UserError
+from bot.discord.pager import Pager
 from bot.discord.picks_card import NOTE_MAX, history_pages, overview_embed
 from bot.discord.picks_post import PickPoster, missing_permissions
 from bot.discord.picks_scheduler import PicksScheduler
 from bot.discord.reply import acknowledge, send
-from bot.discord.views import Pager
 from bot.picks import PicksError, PicksSettings, can_manage, timezone_suggestions
 
 if TYPE_CHECKING:
@@ -45,7 +45,10 @@ class PicksCog(commands.Cog, name="Picks"):
     """Daily picks: per-server settings, posting now, what is planned and what was posted."""
 
     picks = app_commands.Group(
-        name="picks", description="Moderators' daily article picks", guild_only=True
+        name="picks",
+        description="Moderators' daily article picks",
+        guild_only=True,
+        extras={"moderators": True},  # /help lists it for moderators
     )
 
     def __init__(self, bot: ArticleBot, poster: PickPoster) -> None:
@@ -219,12 +222,7 @@ class PicksCog(commands.Cog, name="Picks"):
         result = await self.poster.post(pick)
         name = render.cut(render.clean(pick.title), 200)
         if not result.posted:
-            await send(
-                interaction,
-                f"I could not post **{name}**: {render.clean(result.error)}",
-                ephemeral=True,
-            )
-            return
+            raise UserError(f"I could not post **{name}**: {render.clean(result.error)}")
         text = f"Posted **{name}** in <#{result.channel_id}>."
         if result.thread_error:
             text += f" ({render.clean(result.thread_error)})"

@@ -1,0 +1,90 @@
+"""Replies that show a member where to go: /help, and what to try when nothing was found.
+
+Pure functions over what the service returns (its examples and next steps); no network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from bot.discord.render import (
+    ACCENT,
+    FIELD_VALUE,
+    WARN,
+    clean,
+    cut,
+    fit,
+    format_tags,
+    plain,
+    plural,
+)
+from bot.service import Examples, NextSteps
+
+QUERY_SHOWN = 200  # characters of what the member typed, quoted back to them
+
+
+def typed(text: str) -> str:
+    """What a member typed, quoted back inertly."""
+    return f"“{cut(clean(text), QUERY_SHOWN)}”"
+
+
+def code(text: str, limit: int = 120) -> str:
+    """Text to show inside `code` (a command to copy): one line, no backtick, no mention."""
+    return cut(plain(" ".join(text.split())), limit).replace("`", "'")
+
+
+def next_steps_embed(steps: NextSteps, lead: str, *, searching: bool = False) -> discord.Embed:
+    """`lead` ("Nothing found for …") and what to try instead: did-you-mean, the closest
+    tags, a search with the words (not after a search) and the articles in the menu below
+    (what the search finds, else the newest). `searching`: the reply to a /search."""
+    lines = [lead]
+    if steps.suggestions:
+        names = ", ".join(f"**{cut(clean(s), 100)}**" for s in steps.suggestions)
+        lines.append(f"Did you mean {names}?")
+    if steps.tags:
+        lines.append(f"Tags like it: {format_tags(steps.tags)} — `/tag` lists one.")
+    words = code(steps.text, 100)
+    if steps.searched and steps.articles:
+        found = plural(len(steps.articles), "article")
+        lines.append(f"`/search {words}` finds {found}: open one from the menu below.")
+    elif steps.articles:
+        other = "Try other words" if searching else f"Try `/search {words}` with fewer words"
+        lines.append(f"{other}, or start from the newest articles in the menu below.")
+    elif not searching:
+        lines.append(f"Try `/search {words}` with other words.")
+    return fit(discord.Embed(description="\n".join(lines), colour=WARN))
+
+
+def help_embed(
+    name: str,
+    examples: Examples,
+    commands: Sequence[tuple[str, str]],
+    moderators: Sequence[tuple[str, str]] = (),
+) -> discord.Embed:
+    """/help: what to try, with examples from the loaded library, then the commands
+    (name, description) for everyone and for moderators."""
+    me = cut(clean(name), 80)
+    tries = []
+    if examples.question:
+        tries.append(f"Ask a question: `/ask {code(examples.question)}` or @{me} with it")
+    if examples.title:
+        tries.append(f"Open an article: `/article {code(examples.title)}`")
+    if examples.tag:
+        tries.append(f"Browse a tag: `/tag {code(examples.tag)}`")
+    if not tries:
+        tries.append("The library is empty for now: an admin adds articles and runs /reload.")
+    embed = discord.Embed(
+        title=f"{me} — answers from the article library",
+        description="\n".join(f"• {t}" for t in tries),
+        colour=ACCENT,
+    )
+    embed.add_field(name="Commands", value=_command_lines(commands), inline=False)
+    if moderators:
+        embed.add_field(name="For moderators", value=_command_lines(moderators), inline=False)
+    return fit(embed)
+
+
+def _command_lines(commands: Sequence[tuple[str, str]]) -> str:
+    return cut("\n".join(f"`/{code(n)}` — {clean(d)}" for n, d in commands), FIELD_VALUE)
