@@ -10,8 +10,15 @@ from typing import TextIO
 
 from bot.library.model import Article, ArticleMeta, Quote
 from bot.search.results import Answer, SearchHit
-from bot.service import ArticleCard, LibraryService
-from bot.terminal import byline, date_text, did_you_mean, list_lines, quote_text, stats_lines
+from bot.service import ArticleCard, Examples, LibraryService, NextSteps
+from bot.terminal import (
+    byline,
+    date_text,
+    did_you_mean,
+    numbered_lines,
+    quote_text,
+    stats_lines,
+)
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +32,7 @@ HELP = """Type a question, or a command:
   /random [TAG]     a random article
   /latest [N]       the N newest articles (default 5)
   /related TITLE    the articles most like one
+  /open N           article N of the last numbered list (other matches, results, …)
   /stats            articles, tags, the last reload, failing files
   /help             this help
   /quit             leave (Ctrl-D works too)"""
@@ -43,11 +51,17 @@ class _Out:
 
             self.console = Console(file=stream, highlight=False, soft_wrap=False)
 
-    def line(self, text: str = "", style: str | None = None) -> None:
+    def line(
+        self, text: str = "", style: str | None = None, bold: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        """One line; on a terminal, in `style` with the `bold` spans (start, end) in bold."""
         if self.console is not None:
             from rich.text import Text
 
-            self.console.print(Text(text, style=style or ""))
+            rich = Text(text, style=style or "")
+            for start, end in bold:
+                rich.stylize("bold", start, end)
+            self.console.print(rich)
         else:
             self.stream.write(text + "\n")
 
@@ -73,6 +87,7 @@ class Chat:
     def __init__(self, service: LibraryService, out: _Out) -> None:
         self.service = service
         self.out = out
+        self.numbered: list[str] = []  # slugs of the last numbered list, for /open N
         self.commands: dict[str, Callable[[str], object]] = {
             "search": self.search,
             "s": self.search,
@@ -85,6 +100,7 @@ class Chat:
             "random": self.random,
             "latest": self.latest,
             "related": self.related,
+            "open": self.open,
             "stats": self.stats,
             "help": self.help,
             "ask": self.ask,
@@ -113,24 +129,31 @@ class Chat:
     async def help(self, _: str) -> None:
         for row in HELP.splitlines():
             self.out.line(row)
+        for row in example_lines(await self.service.examples()):
+            self.out.line(row)
 
     async def ask(self, question: str) -> None:
         if not question:
-            self.out.line("Ask a question, e.g. how did Go make its maps faster?")
+            examples = await self.service.examples()
+            example = f", e.g. {examples.question}" if examples.question else ""
+            self.out.line(f"Ask a question{example}")
             return
         answer = await self.service.ask(question)
+        if answer.article is None:
+            self.out.line("I could not find an article that answers that.", "yellow")
+            self._next_steps(await self.service.next_steps(question), searching=False)
+            return
         self._answer(answer)
 
     def _answer(self, answer: Answer) -> None:
         a = answer.article
-        if a is None:
-            self.out.line("I could not find an article that answers that.", "yellow")
-            return
+        assert a is not None
         self.out.rule(a.title)
         self.out.line(byline(a) or "—", "dim")
         if answer.passage:
             self.out.line("")
-            self.out.line(f"> {answer.passage}", "italic")
+            bold = self.service.highlights(answer.passage, answer.question)
+            self.out.line(f"> {answer.passage}", "italic", [(x + 2, y + 2) for x, y in bold])
         if answer.summary:
             self.out.line("")
             self.out.line(f"Summary: {answer.summary}")
@@ -139,9 +162,31 @@ class Chat:
         if a.link:
             self.out.line(f"Read: {a.link}", "cyan")
         if answer.alternatives:
-            self.out.line("See also:")
-            for h in answer.alternatives:
-                self.out.line(f"  - {h.label or h.title} ({date_text(h)})")
+            self.out.line("Other matches (/open N):")
+            self._numbered(answer.alternatives)
+
+    def _numbered(self, items: Sequence[ArticleMeta | SearchHit], limit: int = MAX_LIST) -> None:
+        """A numbered list of articles that /open N opens."""
+        self.numbered = [m.slug for m in items[:limit]]
+        for row in numbered_lines(items, limit):
+            self.out.line(row)
+
+    def _next_steps(self, steps: NextSteps, *, searching: bool) -> None:
+        """What to try when nothing was found: did you mean, close tags, what a search
+        finds (else the newest articles), numbered for /open."""
+        if steps.suggestions:
+            self.out.line("Did you mean: " + "; ".join(steps.suggestions) + "?")
+        if steps.tags:
+            self.out.line("Tags like it: " + ", ".join(steps.tags) + " (/tag NAME)")
+        if steps.articles:
+            if steps.searched:
+                heading = f"/search {steps.text} finds (/open N):"
+            else:
+                heading = "Try other words, or one of the newest (/open N):"
+                if not searching:
+                    heading = f"Try /search {steps.text}, or one of the newest (/open N):"
+            self.out.line(heading)
+            self._numbered(steps.articles)
 
     def _quote(self, quote: Quote) -> None:
         self.out.line(quote_text(quote), "green")
@@ -153,10 +198,12 @@ class Chat:
         resp = await self.service.search(query, limit=10)
         if not resp.hits:
             self.out.line("No matching articles.", "yellow")
-            if resp.suggestions:
-                self.out.line("Did you mean: " + "; ".join(resp.suggestions) + "?")
+            self._next_steps(await self.service.next_steps(query, resp), searching=True)
             return
         self.out.rule(f"Results for {resp.query}")
+        if resp.corrected:
+            self.out.line(f"Showing results for {resp.corrected}", "yellow")
+        self.numbered = [h.slug for h in resp.hits]
         for n, h in enumerate(resp.hits, 1):
             self.out.line(f"{n:2}. {h.label or h.title}  [{h.score}]  {date_text(h)}")
             if h.link:
@@ -225,6 +272,23 @@ class Chat:
             return
         self._list(f"Related to {a.title}", hits)
 
+    async def open(self, arg: str) -> None:
+        if not self.numbered:
+            self.out.line("Nothing to open yet: /open N opens from the last numbered list.")
+            return
+        try:
+            n = int(arg)
+        except ValueError:
+            n = 0
+        if not 1 <= n <= len(self.numbered):
+            self.out.line(f"Usage: /open N, with N from 1 to {len(self.numbered)}")
+            return
+        article = await self.service.article(self.numbered[n - 1])
+        if article is None:
+            self.out.line("That article is no longer in the library.", "yellow")
+            return
+        self._card(self.service.card(article))
+
     async def tags(self, _: str) -> None:
         tags = await self.service.tags()
         if not tags:
@@ -239,6 +303,7 @@ class Chat:
         found = await self.service.tag(name)
         if found.tag is None:
             self.out.line(f"No tag like {name!r}. Try /tags.", "yellow")
+            self._next_steps(await self.service.next_steps(name), searching=False)
             return
         self._list(f"Tag {found.tag} ({len(found.articles)})", found.articles)
 
@@ -264,8 +329,21 @@ class Chat:
 
     def _list(self, heading: str, items: Sequence[ArticleMeta | SearchHit]) -> None:
         self.out.rule(heading)
-        for row in list_lines(items, MAX_LIST):
-            self.out.line(row)
+        self._numbered(items)
+
+
+def example_lines(examples: Examples) -> list[str]:
+    """Help's examples, all from the loaded library."""
+    lines = [
+        f"  {text}"
+        for text in (
+            examples.question,
+            examples.title and f"/article {examples.title}",
+            examples.tag and f"/tag {examples.tag}",
+        )
+        if text
+    ]
+    return ["Try, from this library:", *lines] if lines else []
 
 
 async def _read_line(stdin: TextIO) -> str | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
 from bot.library.model import Article, LibraryStats, Quote, ReloadReport
+from bot.library.source import source_of
 from bot.search.results import Lookup
 
 
@@ -21,8 +22,10 @@ def date_text(item: Dated) -> str:
 
 
 def byline(article: Article) -> str:
-    """ "Author · YYYY-MM-DD", either part left out when unknown ("" for neither)."""
-    return " · ".join(p for p in (article.author, article.date and date_text(article)) if p)
+    """ "Author · site · YYYY-MM-DD", each part left out when unknown ("" for none); an
+    author that is a domain is the site, never a person."""
+    source = source_of(article.author, article.link).line()
+    return " · ".join(p for p in (source, article.date and date_text(article)) if p)
 
 
 def quote_text(quote: Quote) -> str:
@@ -67,7 +70,19 @@ def report_lines(report: ReloadReport) -> list[str]:
 
 def list_lines(items: Sequence[Any], limit: int) -> list[str]:
     """ "- Title (YYYY-MM-DD)" for each listed article, at most `limit` of them."""
-    lines = [f"- {getattr(m, 'label', '') or m.title} ({date_text(m)})" for m in items[:limit]]
+    return _lines(items, limit, lambda n: "-")
+
+
+def numbered_lines(items: Sequence[Any], limit: int) -> list[str]:
+    """ " 1. Title (YYYY-MM-DD)" for each listed article, at most `limit` of them."""
+    return _lines(items, limit, lambda n: f"{n:2}.")
+
+
+def _lines(items: Sequence[Any], limit: int, mark: Callable[[int], str]) -> list[str]:
+    lines = [
+        f"{mark(n)} {getattr(m, 'label', '') or m.title} ({date_text(m)})"
+        for n, m in enumerate(items[:limit], 1)
+    ]
     if len(items) > limit:
         lines.append(f"… and {len(items) - limit} more")
     return lines

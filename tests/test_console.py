@@ -91,7 +91,7 @@ async def test_bundled_library_chat(tmp_path: Path) -> None:
     await lib.reload()
     try:
         text = await chat(service_over(lib), ["/latest 2", "/tags", "/random"])
-        assert "Latest" in text and text.count("\n- ") >= 2
+        assert "Latest" in text and "\n 1. Coral nursery" in text and "\n 2. " in text
     finally:
         await lib.close()
 
@@ -110,8 +110,8 @@ async def test_related_and_stats(tmp_path: Path) -> None:
     finally:
         await lib.close()
     related = text.split("== Related to Hearing aids linked to slower memory decline")[1]
-    listed = [line for line in related.splitlines() if line.startswith("- ")]
-    assert listed and not any(line.startswith("- Hearing aids") for line in listed)
+    listed = [line for line in related.splitlines() if line.startswith(" 1. ")]
+    assert listed and not any("Hearing aids" in line for line in listed)
     assert "Usage: /related TITLE" in text
     assert "14 articles from 15 files" in text and "environment (7)" in text
     assert "failing: broken.md:" in text
@@ -137,3 +137,58 @@ async def test_a_piped_transcript_shows_each_question(seeded) -> None:
     asked = lines.index("> who was the first to receive BE-CAR7?")
     assert "Alyssa Tapley" in "\n".join(lines[asked + 1 : lines.index("> /tags")])
     assert "health (1)" in "\n".join(lines[lines.index("> /tags") + 1 :])
+
+
+@pytest.fixture
+async def bundled(tmp_path: Path):
+    lib = Library(CONTENT, tmp_path / "b.db")
+    await lib.reload()
+    yield service_over(lib)
+    await lib.close()
+
+
+async def test_other_matches_are_numbered_and_open_opens_one(bundled) -> None:
+    text = await chat(bundled, ["library of things", "/open 1", "/open 9", "/open x"])
+    others = text.split("Other matches (/open N):\n")[1].splitlines()
+    first = others[0]
+    assert first.startswith(" 1. ")
+    title = first[4:].rsplit(" (", 1)[0]
+    assert f"== {title} ==" in text  # /open 1 showed that article's card
+    assert text.count("Usage: /open N, with N from 1 to") == 2
+
+
+async def test_open_follows_the_last_numbered_list(bundled) -> None:
+    text = await chat(
+        bundled, ["/open 1", "/latest 3", "/open 2", "/search environment", "/open 1"]
+    )
+    assert "Nothing to open yet" in text
+    latest = text.split("== Latest ==\n")[1].splitlines()
+    second = latest[1][4:].rsplit(" (", 1)[0]
+    assert f"== {second} ==" in text
+    results = text.split("== Results for environment ==\n")[1].splitlines()
+    top = results[0][4:].split("  [")[0]
+    assert text.count(f"== {top} ==") >= 1
+
+
+async def test_a_corrected_search_says_so(bundled) -> None:
+    text = await chat(bundled, ["/search sodim sulfr batery"])
+    assert "Showing results for sodium sulfur battery" in text
+    assert " 1. New sodium-sulfur battery survives" in text
+
+
+async def test_help_examples_come_from_the_library(bundled) -> None:
+    text = await chat(bundled, ["/help"])
+    lines = text.split("Try, from this library:\n")[1].splitlines()
+    question, article, tag = (line.strip() for line in lines[:3])
+    titles = {m.title for m in await bundled.latest(100)}
+    assert article.removeprefix("/article ") in titles
+    assert tag.removeprefix("/tag ") in {t for t, _ in await bundled.tags()}
+    assert (await bundled.ask(question)).article is not None
+    assert "how did Go make its maps faster" not in text
+
+
+async def test_nothing_found_offers_next_steps_to_open(bundled) -> None:
+    text = await chat(bundled, ["recipe for banana bread", "/open 1", "/tag enviroments"])
+    assert "Try /search recipe for banana bread, or one of the newest (/open N):" in text
+    assert "== Coral nursery" in text  # the newest article, opened
+    assert "Tags like it: environment" in text or "Tag environment" in text
