@@ -48,6 +48,15 @@ async def seed_library(seed_dir: Path, tmp_path: Path):
 
 
 @pytest.fixture
+async def bundled_library(tmp_path: Path):
+    """The bundled content/ (14 articles), loaded into a fresh cache."""
+    lib = Library(CONTENT, tmp_path / "bundled.db")
+    await lib.reload()
+    yield lib
+    await lib.close()
+
+
+@pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Bot settings over a copy of the bundled content/ and a fresh state database."""
     shutil.copytree(CONTENT, tmp_path / "content")

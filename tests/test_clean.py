@@ -3,14 +3,11 @@ and never split a word a member searches for."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.library.parse import parse_article
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
-from tests.conftest import CONTENT
 
 HOSTILE = (
     "---\n"
@@ -45,11 +42,8 @@ def test_titles_and_text_lose_escapes_and_invisible_characters() -> None:
 
 
 @pytest.fixture
-async def engine(tmp_path: Path):
-    library = Library(CONTENT, tmp_path / "a.db")
-    await library.reload()
-    yield SearchEngine(library)
-    await library.close()
+def engine(bundled_library: Library) -> SearchEngine:
+    return SearchEngine(bundled_library)
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,11 @@ def seeded(seed_library: Library) -> LibraryService:
     return service_over(seed_library)
 
 
+@pytest.fixture
+def bundled(bundled_library: Library) -> LibraryService:
+    return service_over(bundled_library)
+
+
 async def chat(service: LibraryService, lines: list[str]) -> str:
     out = io.StringIO()
     code = await run_chat(service, stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out)
@@ -86,14 +91,9 @@ async def test_end_of_input_ends_the_chat(seeded) -> None:
     assert out.getvalue().startswith("ArticleBot console")
 
 
-async def test_bundled_library_chat(tmp_path: Path) -> None:
-    lib = Library(CONTENT, tmp_path / "b.db")
-    await lib.reload()
-    try:
-        text = await chat(service_over(lib), ["/latest 2", "/tags", "/random"])
-        assert "Latest" in text and "\n 1. Coral nursery" in text and "\n 2. " in text
-    finally:
-        await lib.close()
+async def test_bundled_library_chat(bundled) -> None:
+    text = await chat(bundled, ["/latest 2", "/tags", "/random"])
+    assert "Latest" in text and "\n 1. Coral nursery" in text and "\n 2. " in text
 
 
 async def test_related_and_stats(tmp_path: Path) -> None:
@@ -137,14 +137,6 @@ async def test_a_piped_transcript_shows_each_question(seeded) -> None:
     asked = lines.index("> who was the first to receive BE-CAR7?")
     assert "Alyssa Tapley" in "\n".join(lines[asked + 1 : lines.index("> /tags")])
     assert "health (1)" in "\n".join(lines[lines.index("> /tags") + 1 :])
-
-
-@pytest.fixture
-async def bundled(tmp_path: Path):
-    lib = Library(CONTENT, tmp_path / "b.db")
-    await lib.reload()
-    yield service_over(lib)
-    await lib.close()
 
 
 async def test_other_matches_are_numbered_and_open_opens_one(bundled) -> None:

@@ -3,7 +3,6 @@ the closest tags, help's examples and what to offer when nothing was found."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -13,8 +12,6 @@ from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.fuzzy import closest_names
 from bot.service import LibraryService, example_question
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(
@@ -77,11 +74,8 @@ def test_example_questions_read_as_questions() -> None:
 
 
 @pytest.fixture
-async def bundled(tmp_path: Path):
-    library = Library(ROOT / "content", tmp_path / "articles.db")
-    await library.reload()
-    yield LibraryService(library, SearchEngine(library))
-    await library.close()
+def bundled(bundled_library: Library) -> LibraryService:
+    return LibraryService(bundled_library, SearchEngine(bundled_library))
 
 
 async def test_examples_come_from_the_library_and_the_question_is_answered(bundled) -> None:
