@@ -52,7 +52,9 @@ def listed_json(meta: ArticleMeta) -> dict[str, Any]:
 
 
 def quote_json(quote: Quote | None) -> dict[str, Any] | None:
-    return {"text": quote.text, "speaker": quote.speaker} if quote else None
+    if quote is None:
+        return None
+    return {"text": quote.text, "speaker": quote.speaker, "kind": quote.kind}
 
 
 def article_json(card: ArticleCard) -> dict[str, Any]:

@@ -245,7 +245,7 @@ class Chat:
             self.out.line("The library is empty.", "yellow")
             return
         if card.quote is None:
-            self.out.line(f"No quote in {card.article.title!r}.", "yellow")
+            self.out.line(f"{card.article.title!r} has no text to quote.", "yellow")
             return
         self._quote(card.quote)
         self.out.line(f"  from {card.article.title}", "dim")

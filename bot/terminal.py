@@ -29,6 +29,8 @@ def byline(article: Article) -> str:
 
 
 def quote_text(quote: Quote) -> str:
+    if quote.excerpt:
+        return f"“{quote.text}” — excerpt from the article"
     return f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
 
 

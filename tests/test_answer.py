@@ -10,7 +10,6 @@ from bot.search.answer import (
     _question_tokens,
     answer_type,
     best_passage,
-    best_quote,
     passage_match,
 )
 from bot.search.query import STOPWORDS, words
@@ -90,17 +89,6 @@ def test_passage_none_without_overlap_or_sentences() -> None:
     assert 0 < score <= 1
 
 
-def test_quote_prefers_a_speaker_and_relevance() -> None:
-    assert best_quote(ARTICLE).speaker == "Maria Lopez"
-    assert best_quote(ARTICLE, "how long will the bridge last").speaker == "Maria Lopez"
-    assert best_quote(_article([["One sentence only here."]])) is None
-
-
-def test_short_unattributed_phrases_are_not_quotes() -> None:
-    article = _article([["x."]], quotes=(Quote("Addressing for Random-Access Storage"),))
-    assert best_quote(article) is None
-
-
 def test_article_evidence_counts_the_whole_article_and_word_pairs() -> None:
     from bot.search.answer import article_evidence
 
@@ -110,21 +98,6 @@ def test_article_evidence_counts_the_whole_article_and_word_pairs() -> None:
     ev2 = article_evidence(ARTICLE, "porto engineer", idf)
     assert ev2.pairs == 0.0  # both words are there, but not side by side in that order
     assert article_evidence(ARTICLE, "quantum chromodynamics", idf).doc_cover == 0.0
-
-
-def test_the_quote_is_not_a_repeat_of_the_passage() -> None:
-    from bot.library.model import Article, Quote
-    from bot.search.answer import best_quote
-
-    first = Quote("We fixed 212 toasters this year and most needed a fuse", "Maria Okafor")
-    second = Quote("People bring us things they love and want to keep using", "Sam Lee")
-    article = Article(slug="a", title="Repair café", path="a.md", quotes=(first, second))
-    passage = f"“{first.text},” said Maria Okafor."
-    assert best_quote(article, "how many toasters", avoid=passage) == second
-    assert best_quote(article, "how many toasters") == first
-    # Only one quote: shown even though the passage holds it.
-    lone = Article(slug="b", title="B", path="b.md", quotes=(first,))
-    assert best_quote(lone, "toasters", avoid=passage) == first
 
 
 # Words built from stems, suffixes the stemmer strips, accents, apostrophes and joiners.

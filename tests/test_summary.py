@@ -11,14 +11,18 @@ from bot.search.summary import extract_summary, is_real_summary, summarize
 @pytest.mark.parametrize(
     "description, real",
     [
-        ("Gene therapy has reversed previously untreatable blood cancers in children", True),
+        (
+            "Gene therapy has reversed previously untreatable blood cancers in children and adults",
+            True,
+        ),
         ("", False),
         (None, False),
         ("https://example.com/a/b", False),
         ("Read more", False),
         ("Click here to read the full story on our site", False),
         ("Too short", False),
-        ("<p>A <b>real</b> summary, in HTML, of what the article says</p>", True),
+        ("A real summary, in plain words, of what the article says about the town", True),
+        ("<p>A <b>real</b> summary, in HTML, of what the article says about the town</p>", True),
     ],
 )
 def test_is_real_summary(description: str | None, real: bool) -> None:
@@ -68,3 +72,37 @@ def test_summarize_uses_description_when_real() -> None:
 
 def test_summary_of_empty_article_is_empty_not_an_error() -> None:
     assert summarize(_article([])) == ""
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Dark web reports go dark",  # a teaser
+        "How imprecise UI animations erode trust in product",
+        "Making big public statements is always fun and people who think themselves to be "
+        "important love doing it as a way of trying to […]",
+        "The council met on Monday to decide the future of the old bridge in town and more …",
+        "[Link: Bridge reopens | https://example.org/bridge | Example News] The council voted.",
+        "This article was originally published by Example News and is republished with "
+        "permission under a Creative Commons licence.",
+        "Sign up for our newsletter to get the best stories about the town in your inbox.",
+        "Hungarian Prime Minister Viktor Orban speaks to media in Budapest, Hungary. "
+        "(Janos Kummer/Getty Images)",
+        "Welcome back to the Abstract! Here’s some of the most intriguing studies I came "
+        "across this week:",
+    ],
+)
+def test_descriptions_a_reader_would_not_trust_are_not_summaries(description: str) -> None:
+    assert not is_real_summary(description, "Some title")
+
+
+def test_summary_avoids_what_the_reply_already_shows() -> None:
+    real = "The town's new bridge opened to cyclists after three years of building work."
+    sentences = [
+        "The new bridge opened to cyclists on Monday after three years of building work.",
+        "Drivers will have to wait until the spring before they can cross it themselves.",
+    ]
+    article = _article(sentences, real)
+    assert summarize(article) == real
+    assert summarize(article, avoid=[real]) == sentences[0]
+    assert summarize(article, avoid=[real, sentences[0]]) == sentences[1]

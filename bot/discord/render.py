@@ -156,6 +156,8 @@ def plural(count: int, noun: str) -> str:
 
 def format_quote(quote: Quote) -> str:
     speaker = f" — {clean(quote.speaker)}" if quote.speaker else ""
+    if quote.excerpt:
+        speaker = " — excerpt from the article"
     return f"“{clean(quote.text)}”{speaker}"
 
 
@@ -285,12 +287,15 @@ def article_embed(article: Article, summary: str, quote: Quote | None = None) ->
 
 
 def quote_embed(article: Article, quote: Quote | None) -> discord.Embed:
-    """A quote from an article, or a note that it has none."""
+    """A quote from an article (an excerpt when it quotes no one), or a note that it has no
+    text to quote."""
     embed = card_embed(article)
     if quote is None:
-        embed.description = "This article has no quotes I could find."
+        embed.description = "This article has no text to quote."
     else:
         speaker = f"\n— {clean(quote.speaker)}" if quote.speaker else ""
+        if quote.excerpt:
+            speaker = "\n— excerpt from the article"
         embed.description = cut(quote_block(quote.text, 3500) + speaker, DESCRIPTION)
     return fit(embed)
 

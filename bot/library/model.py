@@ -9,15 +9,29 @@ from datetime import datetime
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Direct speech found in an article, with its speaker when the text names one."""
+    """A quote from an article, with its speaker when the text names one.
+
+    `kind` is "quote" for words the article quotes (direct speech, a block quote), or
+    "excerpt" for a pull-quote: a sentence of the article's own, chosen when it quotes
+    no one, shown as an excerpt and never with a speaker.
+    """
 
     text: str
     speaker: str | None = None
+    kind: str = "quote"
+
+    @property
+    def excerpt(self) -> bool:
+        return self.kind == "excerpt"
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of the clean text; `paragraph` numbers the block it came from."""
+    """One sentence of the body text; `paragraph` numbers the block it came from.
+
+    Body text only: page furniture (captions, bylines, datelines, call-outs, "Related"
+    lists...) is marked while the HTML is read and never becomes a sentence.
+    """
 
     text: str
     paragraph: int
@@ -25,7 +39,8 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One parsed article file. `text` is the clean text, blocks separated by blank lines."""
+    """One parsed article file. `text` is the body text (no page furniture), blocks
+    separated by blank lines; `sentences` and `quotes` come from the same body."""
 
     slug: str
     title: str

@@ -10,15 +10,11 @@ import frontmatter
 import yaml
 
 from bot.library.clean import clean_article, strip_controls
+from bot.library.counts import reading_minutes, word_count
+from bot.library.markup import parse_blocks, strip_tags
 from bot.library.model import Article, Sentence
-from bot.library.text import (
-    extract_quotes,
-    html_to_blocks,
-    reading_minutes,
-    split_sentences,
-    strip_tags,
-    word_count,
-)
+from bot.library.quotes import extract_quotes
+from bot.library.sentences import split_sentences
 
 DEFAULT_MAX_BYTES = 2_000_000
 _OPENING = re.compile(r"-{3,}[ \t]*\n")
@@ -244,13 +240,15 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
         published = parse_date(_scalar(meta.get("dateFolder")))
     link = _http_url(meta.get("link")) or _http_url(meta.get("isBasedOn"))
 
-    blocks = html_to_blocks(body)
+    # Page furniture is marked while the HTML is read and goes no further: text, sentences
+    # and quotes (and so search, passages and summaries) read the body alone.
+    blocks = [b for b in parse_blocks(body) if b.body]
     sentences = tuple(
         Sentence(sentence, i)
         for i, block in enumerate(blocks)
-        for sentence in split_sentences(block)
+        for sentence in split_sentences(block.text)
     )
-    clean = "\n\n".join(blocks)
+    clean = "\n\n".join(b.text for b in blocks)
     words = word_count(clean)
     article = Article(
         slug=slug,

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.library.model import Article, Quote, Sentence
+from bot.library.model import Article, Sentence
 from bot.search.query import STOPWORDS, fold, words
 from bot.search.stem import stem
 
@@ -252,34 +252,6 @@ def _best_window(
     assert shown is not None
     _, i, j = shown
     return max(0.0, min(1.0, best[0])), " ".join(s.text for s in sentences[i:j])
-
-
-def best_quote(
-    article: Article, question: str | None = None, *, avoid: str | None = None
-) -> Quote | None:
-    """The most notable quote: a named speaker first, then relevance, then a readable length.
-
-    A quote inside `avoid` (the passage already shown) is taken only when no other is left.
-    """
-    # A short unattributed "quote" is usually a scare-quoted phrase or a title, not speech.
-    quotes = [(i, x) for i, x in enumerate(article.quotes) if x.speaker or len(x.text.split()) >= 8]
-    if avoid:
-        fresh = [(i, x) for i, x in quotes if x.text not in avoid]
-        quotes = fresh or quotes
-    if not quotes:
-        return None
-    q = _terms(question) if question else set()
-
-    def score(item: tuple[int, Quote]) -> float:
-        i, quote = item
-        n = len(quote.text.split())
-        s = 2.0 if quote.speaker else 0.0
-        if q:
-            s += 1.5 * len(_terms(quote.text) & q) / len(q)
-        s += 0.5 if 8 <= n <= 60 else 0.0
-        return s - 0.01 * i
-
-    return max(quotes, key=score)[1]
 
 
 def _pairs(tokens: tuple[str, ...] | list[str]) -> set[tuple[str, str]]:

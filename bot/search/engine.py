@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, Quote, ReloadReport
-from bot.search.answer import Evidence, article_evidence, best_passage, best_quote
+from bot.search.answer import Evidence, article_evidence, best_passage
 from bot.search.cache import ResultCache
 from bot.search.query import (
     LISTING_WORDS,
@@ -31,6 +31,7 @@ from bot.search.query import (
     reads_as_sentence,
     words,
 )
+from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex, combine
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.summary import summarize

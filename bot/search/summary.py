@@ -1,23 +1,45 @@
-"""Summaries: the description when it is a real one, else 1-2 sentences that read alone."""
+"""Summaries a reader can trust: the description when it is a real one, else 1-2 body
+sentences that read alone.
+
+A description is not a summary when it is a teaser (under ~12 words), cut off ("…",
+"[…]"), a photo caption or credit, the exporter's link markup, or boilerplate (a reprint
+notice, "originally published by", a sign-up call). The extract is read from body text
+only: page furniture never became a sentence (see `bot.library.markup`).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
+from bot.library import furniture
 from bot.library.model import Article, Sentence
 from bot.search.query import STOPWORDS, fold, words
 from bot.search.stem import stem
 
-MIN_DESCRIPTION_WORDS = 6
+# A teaser ("Dark web reports go dark", "How to use Zustand") is not a summary.
+MIN_DESCRIPTION_WORDS = 12
 _URL = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _BOILERPLATE = re.compile(
     r"^\W*(?:read more|click here|continue reading|more\b|subscribe|sign up|lorem ipsum|"
-    r"no description|description|todo|tbd|n/?a|untitled|placeholder|see more|learn more)\b",
+    r"no description|description|todo|tbd|n/?a|untitled|placeholder|see more|learn more|"
+    r"welcome (?:back )?to|in this (?:issue|edition|episode|week's)|this (?:article|story|"
+    r"post|piece) (?:was|is|first|originally))\b",
     re.IGNORECASE,
 )
+# Promotion and provenance anywhere in a description: reprint notices, sign-up calls.
+_PROMOTION = re.compile(
+    r"\b(?:originally (?:published|appeared)|(?:first )?appeared (?:first )?(?:in|on)\b|"
+    r"republished|reprinted|(?:is )?(?:re)?published (?:here )?with permission|"
+    r"(?:sign up|subscribe|register) (?:for|to|now|today|here)|newsletter|"
+    r"all rights reserved|©|copyright \d{4}|sponsored by|advertis\w+|"
+    r"become a (?:member|subscriber)|support (?:our|independent) journalism)\b",
+    re.IGNORECASE,
+)
+_CUT_OFF = re.compile(r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\W*$")
 # Sentences that lean on what came before them do not read well alone.
 _BACK_REFERENCE = frozenset(
     [
@@ -85,26 +107,28 @@ def _plain(text: str) -> str:
 
 
 def is_real_summary(description: str | None, title: str = "") -> bool:
-    """True for a description worth showing: not empty, a URL, boilerplate or the title."""
+    """True for a description a reader can trust as the article's summary (see the module)."""
     if not description:
         return False
     text = _plain(description)
     if not text or _URL.match(text) or _BOILERPLATE.match(text):
         return False
-    if len(text.split()) < MIN_DESCRIPTION_WORDS:
+    if "[Link:" in text or _CUT_OFF.search(text) or text.rstrip().endswith(":"):
         return False
-    bare = re.sub(r"https?://\S+", "", text)
-    if bare != text and len(bare.split()) < MIN_DESCRIPTION_WORDS:
+    bare = re.sub(r"https?://\S+|www\.\S+", "", text)
+    if len(bare.split()) < MIN_DESCRIPTION_WORDS:
         return False
+    if _PROMOTION.search(text) or furniture.kind_of(text) == "furniture":
+        return False  # promotion, a caption or credit, a byline or dateline
     return not (title and fuzz.ratio(fold(text), fold(title)) >= 90)
 
 
-def _stands_alone(s: str) -> bool:
+def _stands_alone(s: str, speaker_words: bool = False) -> bool:
     w = s.split()
     if not 8 <= len(w) <= 45:
         return False
     first = fold(w[0]).strip("\"'“‘(")
-    if first in _BACK_REFERENCE:
+    if first in _BACK_REFERENCE and not (speaker_words and first in _FIRST_PERSON):
         return False
     if s[-1] not in '.!?”"’)' or s.endswith(":"):
         return False  # headings and lead-ins to lists or code
@@ -116,15 +140,20 @@ def _stands_alone(s: str) -> bool:
     return not (s[0].islower() or s.startswith(("“", '"', "‘")))
 
 
-def extract_summary(article: Article, max_sentences: int = 2) -> str:
-    """1-2 early sentences that read alone, preferring ones that echo the title."""
+def extract_summary(article: Article, max_sentences: int = 2, *, avoid: Iterable[str] = ()) -> str:
+    """1-2 early sentences that read alone, preferring ones that echo the title.
+
+    Sentences inside a text in `avoid` (already shown in the same reply) are passed over
+    while another will do.
+    """
     sentences: list[Sentence] = list(article.sentences)
     if not sentences and article.text:
         sentences = [Sentence(s.strip(), 0) for s in re.split(r"(?<=[.!?])\s+", article.text)]
+    shown = [a for a in avoid if a]
     title = {stem(w) for w in words(article.title) if w not in STOPWORDS}
     cands: list[tuple[float, int]] = []
     for i, s in enumerate(sentences[:40]):
-        if not _stands_alone(s.text):
+        if not _stands_alone(s.text) or _shown(s.text, shown):
             continue
         toks = {stem(w) for w in words(s.text) if w not in STOPWORDS}
         overlap = len(title & toks) / len(title) if title else 0.0
@@ -134,9 +163,11 @@ def extract_summary(article: Article, max_sentences: int = 2) -> str:
             break
     if not cands:
         for s in sentences:
-            if len(s.text.split()) >= 5 and not _CODE.search(s.text):
+            if len(s.text.split()) >= 5 and not _CODE.search(s.text) and not _shown(s.text, shown):
                 return _trim(s.text)
-        return _trim(article.description or article.text or "")
+        if sentences and not shown:
+            return _trim(sentences[0].text)
+        return ""
     _, i = max(cands, key=lambda c: (c[0], -c[1]))
     chosen = [sentences[i].text]
     if (
@@ -145,9 +176,26 @@ def extract_summary(article: Article, max_sentences: int = 2) -> str:
         and i + 1 < len(sentences)
         and sentences[i + 1].paragraph == sentences[i].paragraph
         and _stands_alone(sentences[i + 1].text)
+        and not _shown(sentences[i + 1].text, shown)
     ):
         chosen.append(sentences[i + 1].text)
     return " ".join(chosen)
+
+
+def _shown(sentence: str, shown: list[str]) -> bool:
+    return any(sentence in text or text in sentence for text in shown)
+
+
+_FIRST_PERSON = frozenset(["i", "we"])
+
+
+def reads_alone(sentence: str, *, first_person: bool = False) -> bool:
+    """A sentence that makes sense with nothing before it (no "This", "He", "However").
+
+    With `first_person`, "We …" and "I …" count as reading alone: a pull-quote is the
+    author speaking, while a summary is not.
+    """
+    return _stands_alone(sentence, first_person)
 
 
 def _trim(text: str, limit: int = 300) -> str:
@@ -157,8 +205,15 @@ def _trim(text: str, limit: int = 300) -> str:
     return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def summarize(article: Article) -> str:
-    """The article's summary for users: its description if real, else extractive."""
+def summarize(article: Article, *, avoid: Iterable[str] = ()) -> str:
+    """The article's summary for users: its description if real, else extractive.
+
+    `avoid` holds texts the same reply already shows (the passage, the quote): a summary
+    repeating one of them is replaced by body sentences that do not.
+    """
+    shown = [a for a in avoid if a]
     if is_real_summary(article.description, article.title):
-        return _plain(article.description or "")
-    return extract_summary(article)
+        description = _plain(article.description or "")
+        if not _shown(description, shown):
+            return description
+    return extract_summary(article, avoid=shown)

@@ -102,7 +102,10 @@ class LibraryCog(commands.Cog, name="Library"):
         service = self.bot.service
         if title:
             found = await self._find(interaction, title, "quote")
-            if found is not None:
+            if found is not None and service.quote(found) is None:
+                # "No quote" (an article with no text) is for the asker alone.
+                await send(interaction, embed=render.quote_embed(found, None), ephemeral=True)
+            elif found is not None:
                 await send_reply(interaction, service, found, "quote")
             return
         card = await service.random_quote()

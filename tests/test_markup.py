@@ -1,0 +1,171 @@
+"""HTML to body blocks, and the page furniture a reader skips."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library.markup import html_to_blocks, parse_blocks
+
+# --- html_to_blocks --------------------------------------------------------------------
+
+
+def test_blocks_keep_document_order_of_paragraphs_headings_and_lists() -> None:
+    html = (
+        "<h2>Intro</h2><p>First   para\n with <b>bold</b> and <a href='x'>link</a>.</p>"
+        "<ul><li>one</li><li>two <em>items</em></li></ul><blockquote>Quoted words</blockquote>"
+    )
+    assert html_to_blocks(html) == [
+        "Intro",
+        "First para with bold and link.",
+        "one",
+        "two items",
+        "Quoted words",
+    ]
+
+
+def test_pre_keeps_its_line_breaks() -> None:
+    html = "<p>Run this:</p><pre><code>go build\n  ./cmd/app\n\nok</code></pre>"
+    assert html_to_blocks(html) == ["Run this:", "go build\n  ./cmd/app\n\nok"]
+
+
+def test_scripts_styles_navigation_and_forms_are_dropped() -> None:
+    html = (
+        "<nav>Home | About</nav><style>p{color:red}</style><p>Body text.</p>"
+        "<script>alert('x')</script><form>Email <button>Go</button></form>"
+        "<aside>Related</aside><footer>Copyright</footer><noscript>Enable JS</noscript>"
+        "<svg><text>Logo</text></svg><video><p>Your browser cannot play this</p></video>"
+    )
+    assert html_to_blocks(html) == ["Body text."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photograph: Neal McNeil/Getty Images",
+        "Illustration: Aïda Amer/Axios",
+        "Image Credits: Bryce Durbin / TechCrunch",
+        "Courtesy of Mathias Bothor",
+        "A border agent walks through tear gas near the plant. (AP Photo/Gregory Bull, File)",
+        "By Shira Ovide",
+        "Chicago Tribune’s Gregory Royal Pratt contributed.",
+        "Posted 3 March 2024 at 10:15",
+        "Updated Oct. 14, 2025, 6:00 a.m. ET",
+        "Advertisement",
+        "View image in fullscreen",
+        "12 comments",
+        "Related: How the council rebuilt the bridge",
+        "Want the best of our news straight to your inbox? Sign up here.",
+        "By signing up, you agree to the Terms of Use and Privacy Policy.",
+        "Have a tip? Contact Jane Roe securely on Signal on +44 20 8133 5190.",
+        "Some content could not be imported from the original document. View content ↗",
+        "[Link: The bridge reopens | https://example.org/bridge | Example News]",
+        "screenshot of the settings page",
+    ],
+)
+def test_furniture_lines_in_plain_paragraphs(line: str) -> None:
+    html = f"<p>The council voted on Tuesday to reopen the old bridge.</p><p>{line}</p>"
+    assert html_to_blocks(html) == ["The council voted on Tuesday to reopen the old bridge."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year the bridge had carried a million cyclists.",
+        "Sign-ups for the cycling scheme doubled after the bridge opened, the council said.",
+        "Photographs of the old bridge hang in the town hall, where the vote took place.",
+        "Related questions came up at the meeting: who pays, and when the work will end.",
+    ],
+)
+def test_body_sentences_that_look_a_little_like_furniture_are_kept(line: str) -> None:
+    assert html_to_blocks(f"<p>{line}</p>") == [line]
+
+
+def test_time_datelines_and_related_lists_are_furniture() -> None:
+    html = (
+        "<p>Posted <time datetime='2024-03-03'>March 3</time></p>"
+        "<p>The council voted on <time>Tuesday</time> to reopen the bridge to cyclists.</p>"
+        "<h3>Related</h3>"
+        "<ul><li><a href='/a'>Bridge closes for repairs</a></li>"
+        "<li><a href='/b'>Cyclists protest at the town hall</a></li></ul>"
+        "<p>Work starts in May.</p>"
+    )
+    assert html_to_blocks(html) == [
+        "The council voted on Tuesday to reopen the bridge to cyclists.",
+        "Work starts in May.",
+    ]
+
+
+def test_exporter_link_markup_is_taken_out_of_a_paragraph() -> None:
+    html = (
+        "<p>The council voted to reopen the bridge. [Link: Bridge vote | "
+        "https://example.org/vote | Example News] Work starts in May.</p>"
+    )
+    assert html_to_blocks(html) == ["The council voted to reopen the bridge. Work starts in May."]
+
+
+def test_block_quote_keeps_its_cite_as_the_source() -> None:
+    html = (
+        "<blockquote><p>Simplicity is prerequisite for reliability in every system.</p>"
+        "<footer>— <cite>Edsger Dijkstra</cite></footer></blockquote>"
+        "<figure><blockquote><p>Make it work, make it right, make it fast, in that order.</p>"
+        "</blockquote><figcaption>Kent Beck</figcaption></figure>"
+    )
+    blocks = parse_blocks(html)
+    assert [(b.text, b.kind, b.cite) for b in blocks] == [
+        (
+            "Simplicity is prerequisite for reliability in every system.",
+            "blockquote",
+            "Edsger Dijkstra",
+        ),
+        ("Make it work, make it right, make it fast, in that order.", "blockquote", "Kent Beck"),
+    ]
+
+
+def test_inline_markup_leaves_words_whole_and_q_gets_quotation_marks() -> None:
+    html = "<p>Run <code>go</code> <em>build</em>, then <q>it just works</q>, she said.</p>"
+    assert html_to_blocks(html) == ["Run go build, then “it just works”, she said."]
+
+
+def test_whole_html_page_uses_the_article_and_never_head_text() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><title>Site title</title><style>body{}</style>"
+        "<script>var x = 1;</script></head><body><header>Menu</header>"
+        "<article><h1>Real title</h1><p>Real words.</p></article>"
+        "<footer>Footer</footer></body></html>"
+    )
+    assert html_to_blocks(html) == ["Real title", "Real words."]
+
+
+def test_figures_captions_and_subscribe_callouts_are_furniture() -> None:
+    html = (
+        '<figure><img alt="Image for X" src="a.jpg"/><figcaption>Image for X</figcaption></figure>'
+        "<p>Story.</p>"
+        '<figure><a href="https://site/product/magazine-subscription/"><img src="b.jpg"/></a></figure>'
+        '<figure><img src="c.jpg"/><figcaption><a href="https://site/magazine/">'
+        "Subscribe to Positive News magazine</a></figcaption></figure>"
+        "<p>Sign up for our newsletter to get the news in your inbox</p>"
+        "<figure><img src='d.jpg'/><figcaption>A chart of the results</figcaption></figure>"
+    )
+    assert html_to_blocks(html) == ["Story."]
+    kinds = [b.kind for b in parse_blocks(html)]
+    assert kinds[1] == "text" and kinds.count("furniture") == len(kinds) - 1
+
+
+def test_markdown_and_plain_text_bodies_are_rendered() -> None:
+    md = "# Heading\n\nSome *text* here.\n\n- a point\n- another\n\n    code line\n"
+    assert html_to_blocks(md) == ["Heading", "Some text here.", "a point", "another", "code line"]
+    assert html_to_blocks("Just one plain line.") == ["Just one plain line."]
+
+
+def test_tables_become_one_block_a_row() -> None:
+    html = "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>3</td></tr></table>"
+    assert html_to_blocks(html) == ["Name | Age", "Ann | 3"]
+
+
+def test_line_breaks_inside_a_paragraph_do_not_glue_words() -> None:
+    assert html_to_blocks("<p>one<br>two</p>") == ["one two"]
+
+
+@pytest.mark.parametrize("body", ["", "   \n ", "<p></p>", "<div><span> </span></div>"])
+def test_empty_bodies_give_no_blocks(body: str) -> None:
+    assert html_to_blocks(body) == []

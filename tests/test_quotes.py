@@ -1,0 +1,183 @@
+"""Quotes with their speakers, as a reader would attribute them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library.markup import parse_blocks
+from bot.library.model import Quote
+from bot.library.quotes import extract_quotes
+
+# --- extract_quotes --------------------------------------------------------------------
+
+SEED_OPENING = (
+    "“A few years ago this would have been science fiction,” said UCL’s Prof Waseem Qasim, "
+    "of the revolutionary gene therapy"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "speaker"),
+    [
+        (SEED_OPENING, "Prof Waseem Qasim"),
+        ("“We will keep going with this work,” she said.", None),
+        ("Jane Doe said: “We will keep going with this work.”", "Jane Doe"),
+        ("Jane Doe, a consultant at GOSH, said: “We will keep going with this work.”", "Jane Doe"),
+        (
+            "Dr Rob Chiesa, study investigator and consultant at GOSH said: "
+            "“Around 20% may not respond to this.”",
+            "Dr Rob Chiesa",
+        ),
+        ("“We will keep going with this work,” Jane Doe said.", "Jane Doe"),
+        ("“We will keep going with this work,” says Jane Doe, of the trust.", "Jane Doe"),
+        ("“We will keep going with this work,” according to Jane Doe.", "Jane Doe"),
+        ("According to Jane Doe, “the work will keep going for years.”", "Jane Doe"),
+        ("Separately, Bob Smith said: “We will keep going with this work.”", "Bob Smith"),
+        ("In a statement, Bob Smith told the BBC: “We will keep going with this.”", "Bob Smith"),
+        ("The team said: “We will keep going with this work.”", None),
+        ("“Why would anyone do this to us?” Bob Smith asked.", "Bob Smith"),
+        ('"It works. It really does, every time," said Bob.', "Bob"),
+        (
+            "“We will keep going with this work,” said APP president Terry Schilling.",
+            "Terry Schilling",
+        ),
+        (
+            "“We will keep going with this work,” founder Robert P. George wrote.",
+            "Robert P. George",
+        ),
+        ("“We will keep going with this work,” Meta said in a statement.", "Meta"),
+        ("The Defence Forces said: “We will keep going with this work.”", "Defence Forces"),
+        (
+            "A spokesman for An Garda Siochána said: “We will keep going with this work.”",
+            "An Garda Siochána",
+        ),
+        ("Separately, “we will keep going with this work,” said Bob Smith.", "Bob Smith"),
+        (
+            "“I’ve been able to do things I thought impossible,” said the now 16-year-old, "
+            "who is cancer-free.",
+            None,
+        ),
+        ("“We will keep going with this work,” said a spokesperson on Tuesday.", None),
+        ("“We will keep going with this work,” said Tuesday’s speaker.", None),
+    ],
+)
+def test_quote_speakers(block: str, speaker: str | None) -> None:
+    # Each alone, with nothing before it to resolve a pronoun against.
+    quotes = extract_quotes([block])
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+
+
+def test_quote_text_drops_the_trailing_comma() -> None:
+    assert extract_quotes([SEED_OPENING])[0].text == (
+        "A few years ago this would have been science fiction"
+    )
+
+
+def test_scare_quotes_titles_and_link_text_are_not_quotes() -> None:
+    assert extract_quotes(["It is a “living drug” with a “deep remission” rate."]) == []
+    assert extract_quotes(["He posted a video titled “I Was Wrong About The Bridge Plan”."]) == []
+    html = "<p>Read <a href='/x'>“How the council rebuilt the old bridge in a year”</a> here.</p>"
+    assert extract_quotes(parse_blocks(html)) == []
+
+
+def test_pronouns_resolve_to_the_person_the_text_is_about() -> None:
+    blocks = [
+        "Maria Okafor runs the repair café in the old library.",
+        "Okafor had fixed toasters for years before the café opened. “Initially, I was "
+        "shocked by how many people came,” she says.",
+        "In a post on Bluesky she said the café needs more volunteers. “We cannot keep up "
+        "with the toasters without more hands,” she said.",
+    ]
+    assert [q.speaker for q in extract_quotes(blocks)] == ["Maria Okafor", "Maria Okafor"]
+
+
+def test_surname_resolves_to_the_full_name_given_earlier() -> None:
+    blocks = [
+        "Mark Valeri, a professor of religion, studied the letter.",
+        "“My surmise is there is fear of the new mayor,” said Valeri.",
+    ]
+    assert extract_quotes(blocks) == [
+        Quote("My surmise is there is fear of the new mayor", "Mark Valeri")
+    ]
+
+
+def test_a_description_resolves_to_the_person_so_described() -> None:
+    blocks = [
+        "In 2022, 13-year-old Alyssa Tapley was the first to receive the treatment.",
+        "“My ultimate goal is to become a research scientist,” said the now 16-year-old.",
+        "The American Principles Project funds the extension. The group also runs ads.",
+        "“Big Tech needs to be a litmus test in the party,” the group said in a statement.",
+    ]
+    assert [q.speaker for q in extract_quotes(blocks)] == [
+        "Alyssa Tapley",
+        "American Principles Project",
+    ]
+
+
+def test_nested_quotes_are_kept_whole() -> None:
+    block = (
+        "“One guy in the room responded, ‘Not to the best of my knowledge, sir.’ I kept it "
+        "together,” said Jane Doe."
+    )
+    assert extract_quotes([block]) == [
+        Quote(
+            "One guy in the room responded, ‘Not to the best of my knowledge, sir.’ I kept it "
+            "together",
+            "Jane Doe",
+        )
+    ]
+
+
+def test_a_quote_over_two_paragraphs_keeps_its_speaker() -> None:
+    blocks = [
+        "In a statement, the Defence Forces said: “For operational reasons we have no comment "
+        "on any alleged incidents.",
+        "“However, our support to the operation was deployed in multiple ways.”",
+    ]
+    assert [q.speaker for q in extract_quotes(blocks)] == ["Defence Forces", "Defence Forces"]
+
+
+def test_block_quotes_are_quotes_with_their_cite_or_lead_in() -> None:
+    html = (
+        "<p>Ada Lovelace wrote:</p>"
+        "<blockquote><p>The engine might compose elaborate pieces of music of any degree.</p>"
+        "</blockquote>"
+        "<blockquote><p>Simplicity is prerequisite for reliability in every system.</p>"
+        "<footer><cite>Edsger Dijkstra</cite></footer></blockquote>"
+    )
+    assert [(q.text[:20], q.speaker) for q in extract_quotes(parse_blocks(html))] == [
+        ("The engine might com", "Ada Lovelace"),
+        ("Simplicity is prereq", "Edsger Dijkstra"),
+    ]
+
+
+def test_no_quotes_from_furniture_or_headings() -> None:
+    html = (
+        "<h2>“We will keep going with this work,” says the mayor</h2>"
+        "<figure><figcaption>“We will keep going with this work,” said Jane Doe.</figcaption>"
+        "</figure><aside><p>“We will keep going with this work,” said Jane Doe.</p></aside>"
+    )
+    assert extract_quotes(parse_blocks(html)) == []
+
+
+def test_follow_on_quote_keeps_its_speaker() -> None:
+    block = (
+        "“It works for the outliers, but not for the rest,” Hlatky said. "
+        "“I just got bored with the system and left it.”"
+    )
+    assert [q.speaker for q in extract_quotes([block])] == ["Hlatky", "Hlatky"]
+
+
+def test_attribution_in_the_previous_sentence_carries_over() -> None:
+    block = 'It will fall short, Lautz said. "It is unlikely that we will see that boost."'
+    assert extract_quotes([block]) == [
+        Quote("It is unlikely that we will see that boost.", "Lautz")
+    ]
+
+
+def test_repeated_quotes_are_deduplicated_keeping_a_speaker() -> None:
+    plain = "“A few years ago this would have been science fiction.”"
+    quotes = extract_quotes([plain, SEED_OPENING])
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Prof Waseem Qasim"
