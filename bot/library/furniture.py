@@ -133,6 +133,10 @@ _HEADING_GROUPS = re.compile(
 )
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _word_count(text: str) -> int:
     return len(text.split())
 
@@ -184,12 +188,12 @@ _OPENING_LIMITS = {f"g{i}": limit for i, (_, limit) in enumerate(_OPENINGS)}
 
 
 # First words a furniture opening can have (beyond short lines, dates and numbers).
-_OPENER_WORDS = frozenset(
+_OPENER_WORDS = _words(
     """related read also see more watch listen recommended opinion analysis explainer credit
     main top header lead featured feature photo photos photograph photographs image images
     picture pictures pic illustration illustrations graphic graphics video footage artwork art
     credits source screenshot animation map chart courtesy a gif diagram rendering by story
-    words text written reporting reported additional edited interview""".split()
+    words text written reporting reported additional edited interview"""
 )
 _FIRST_WORD = re.compile(r"\W*(\w*)")
 # A sentence ends in one of these; a credit line ("… Getty Images", "(Name/Agency)") does not.
@@ -219,11 +223,10 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
             return "furniture"
     if n <= 12 and _CONTRIBUTED.search(text[-70:]):
         return "furniture"
-    if n <= 45:
-        if _call_hint(text) and _CALL.search(text):
-            contact = _EMAIL_OR_PHONE.search(text) is not None
-            if contact or (_PROMO.search(text) and _YOU.search(text)):
-                return "furniture"
+    if n <= 45 and _call_hint(text) and _CALL.search(text):
+        contact = _EMAIL_OR_PHONE.search(text) is not None
+        if contact or (_PROMO.search(text) and _YOU.search(text)):
+            return "furniture"
     if n <= 8 and text.isupper() and not any(c.isdigit() for c in text):
         return "furniture"  # a section kicker: "CULTURE", "BUSINESS"
     if links and n <= 4 and _mostly_links(text, links) and _URL.search(text) is None:
