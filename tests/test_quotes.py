@@ -181,3 +181,11 @@ def test_repeated_quotes_are_deduplicated_keeping_a_speaker() -> None:
     quotes = extract_quotes([plain, SEED_OPENING])
     assert len(quotes) == 1
     assert quotes[0].speaker == "Prof Waseem Qasim"
+
+
+def test_a_role_resolves_to_the_person_introduced_with_it() -> None:
+    blocks = [
+        "The films were made by filmmaker Joe Dante in the 1980s.",
+        "“The people in my generation who loved movies love them,” the filmmaker added.",
+    ]
+    assert [q.speaker for q in extract_quotes(blocks)] == ["Joe Dante"]

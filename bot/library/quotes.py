@@ -34,6 +34,7 @@ _TITLES = _words(
 )
 _PARTICLES = _words("de da del della der den van von la le bin ibn al dos das du di y")
 _SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+_LEADING_ADJECTIVES = _words("former late then acting interim ex")
 # Capitalised words that start a sentence or a clause without naming anyone.
 _NOT_NAMES = _words(
     """he she they i we it you the a an this that these those his her their its our my one
@@ -43,7 +44,8 @@ _NOT_NAMES = _words(
     february march april may june july august september october november december
     earlier later last next separately additionally instead indeed again finally first
     asked speaking writing in-a by for from with despite because since although though
-    once until unlike like other another both each every such"""
+    once until unlike like other another both each every such nothing everything something
+    anything nobody everyone someone anyone none few several yet"""
 )
 # All-caps role words are not names even when they open a phrase ("CEO Jane Doe").
 _ROLE_ABBREVIATIONS = _words("ceo cfo cto coo cmo vp evp svp pr md gm ai")
@@ -78,7 +80,7 @@ _DESCRIPTION_SUBJECT = re.compile(
 _BEFORE_VERB = re.compile(
     r"(?:\b(?:" + _VERBS + r")\b(?:[^.!?“”\":,]{0,60})?[:,]\s*|\b(?:" + _VERBS + r")\s+)\Z"
 )
-_BEFORE_SAID_DOT = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b[^.!?“”\"]{0,80}[.:]\s*\Z")
+_BEFORE_SAID_DOT = re.compile(r"\b(" + SPEECH_VERBS + r")\b[^.!?“”\"]{0,80}[.:]\s*\Z")
 _BEFORE_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^,“”\"]{1,80}),\s*\Z")
 # "titled “…”", "known as “…”": the quoted words are a name, not speech.
 _NAMING = re.compile(
@@ -100,8 +102,10 @@ class _Context:
 
     last_speaker: str | None = None
     text_before: list[str] = field(default_factory=list)  # earlier body blocks
+    body: Sequence[str] = ()  # the whole body, for names the article gives only later
     _names: list[str] = field(default_factory=list)
     _read: int = 0  # how many of text_before _names covers
+    _all_names: set[str] | None = None
 
     def remember(self, text: str) -> None:
         self.text_before.append(text)
@@ -135,18 +139,25 @@ class _Context:
                     break
         if len(words) >= 3 and words[0].lower() not in _NOT_NAMES:
             for k in range(1, len(words) - 1):
-                if " ".join(words[k:]) in known:
+                if " ".join(words[k:]) in self.all_names:
                     return " ".join(words[k:])
         return name
+
+    @property
+    def all_names(self) -> set[str]:
+        """Every name the body gives, in full or in part, anywhere."""
+        if self._all_names is None:
+            self._all_names = {n for t in self.body for n in _names_in(t, quoted=True)}
+        return self._all_names
 
 
 def extract_quotes(blocks: Sequence[Block | str]) -> list[Quote]:
     """Direct speech of six words or more in body blocks, with the speaker the text gives."""
-    ctx = _Context()
+    body = [b if isinstance(b, Block) else Block(b) for b in blocks]
+    ctx = _Context(body=[b.text for b in body if b.kind != "furniture"])
     quotes: list[Quote] = []
     index: dict[str, int] = {}
-    for raw in blocks:
-        block = raw if isinstance(raw, Block) else Block(raw)
+    for block in body:
         if block.kind in ("text", "blockquote"):
             for quote in _block_quotes(block, ctx):
                 _add(quotes, index, quote)
@@ -271,6 +282,8 @@ def _speaker(block: str, open_: int, close: int, ctx: _Context) -> tuple[str | N
 def _speaker_after(after: str, preceding: str, ctx: _Context) -> tuple[str | None, bool] | None:
     m = _AFTER_PRONOUN.match(after)
     if m:
+        if m.group("p").lower() == "they":
+            return None, True  # "they" is a group, or someone the text keeps unnamed
         return _resolve_pronoun(preceding, ctx), True
     m = _AFTER_VERB.match(after)
     if m:
@@ -310,8 +323,11 @@ def _speaker_before(before: str, preceding: str, ctx: _Context) -> tuple[str | N
         return _subject_of(clause, _BEFORE_VERB.search(clause).start(), preceding, ctx), True  # type: ignore[union-attr]
     m = _BEFORE_SAID_DOT.search(clause)
     if m:
-        # "…, Lautz said. “It is unlikely…”": the quote carries on Lautz's words.
-        name = _subject_of(clause, m.start(), preceding, ctx)
+        # "…, Lautz said. “It is unlikely…”" and "“…,” says Hu. “Is it…”": the quote
+        # carries on the words of whoever the sentence before attributed.
+        name = _read_speaker(clause, m.start() + len(m.group(1)))
+        if not name:
+            name = _subject_of(clause, m.start(), preceding, ctx)
         if name:
             return name, True
     return None
@@ -320,12 +336,16 @@ def _speaker_before(before: str, preceding: str, ctx: _Context) -> tuple[str | N
 def _subject_of(clause: str, verb_at: int, preceding: str, ctx: _Context) -> str | None:
     """Who the clause before a speech verb names: a name, a pronoun, an organisation."""
     subject = clause[:verb_at]
+    closing = max(subject.rfind("”"), subject.rfind('"'))
+    if closing >= 0:
+        subject = subject[closing + 1 :].lstrip(" ,")  # "“…,” she said": not the quote's words
+    subject = _OPENER.sub("", subject)
     before_clause = preceding[: len(preceding) - len(clause)]
     last = subject.rsplit(",", 1)[-1].split()
     if last and last[0].lower() in _PRONOUNS and len(last) <= 3:
         # "Though Grisham said …, she simply noted:": she is who the sentence is about.
-        cut = len(subject) - len(subject.rsplit(",", 1)[-1])
-        return _resolve_pronoun(before_clause + subject[:cut], ctx)
+        at = clause.rfind(last[0], 0, verb_at)
+        return _resolve_pronoun(before_clause + clause[: max(at, 0)], ctx)
     name = _subject_name(subject)
     if name:
         return name
@@ -341,6 +361,14 @@ def _subject_of(clause: str, verb_at: int, preceding: str, ctx: _Context) -> str
     if first and re.match(r"\s*(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", subject[end:]):
         return first  # "Jordan has covered AI … and said": the sentence's subject
     return None
+
+
+# "As the SEC wrote …", "In a statement, Meta said …": what comes before the subject.
+_OPENER = re.compile(
+    r"^\s*(?:(?:as|like|when|while|but|and|so|yet|then|also|meanwhile|separately)\b\s*|"
+    r"(?:in|on) (?:a|an|the|its|his|her|their) [^,]{1,40},\s*)+",
+    re.IGNORECASE,
+)
 
 
 def _leading_org(subject: str) -> str | None:
@@ -470,6 +498,9 @@ def _read_name(s: str, pos: int = 0) -> tuple[str | None, int]:
                 break
             words = []  # "UCL’s Prof Waseem Qasim": the organisation is not the speaker
             pos = m.end()
+            continue
+        if not words and lower in _LEADING_ADJECTIVES:
+            pos = m.end()  # "Former FEMA head …": the name comes after
             continue
         if (
             (tok[0].isupper() and tok[0].isalpha())
@@ -634,7 +665,23 @@ def _resolve_description(np: str, preceding: str, ctx: _Context) -> str | None:
     head = re.sub(r"[^\w-]", "", words[-1]).lower() if words else ""
     if head in _ORG_WORDS and len(words) <= 3:
         return _main_org(" ".join(ctx.text_before) + " " + preceding)
+    if len(words) <= 3 and head.isalpha() and words[0].lower() == "the":
+        # "the filmmaker added": the person introduced so, else the person just quoted.
+        described = _described_as(head, earlier)
+        if described:
+            return described
+        if ctx.last_speaker and _person_like(ctx.last_speaker):
+            return ctx.last_speaker
     return _the_org(np)
+
+
+def _described_as(head: str, earlier: str) -> str | None:
+    """The person the article introduced with a role ("filmmaker Joe Dante", "Jane Roe, a
+    local nurse"), for a later "the filmmaker said" / "the nurse added"."""
+    name = r"((?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+)"
+    found = re.findall(rf"\b{head}\s+{name}", earlier)
+    found += re.findall(rf"{name},\s+(?:a|an|the)\s+[^,.;]{{0,60}}\b{head}\b", earlier)
+    return found[-1] if found else None
 
 
 def _main_org(text: str) -> str | None:
