@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import html as _html
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.builder import ParserRejectedMarkup
@@ -23,9 +22,12 @@ from bot.library import furniture
 Kind = Literal["text", "heading", "pre", "blockquote", "furniture"]
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One block of an article body. `cite` names a blockquote's source when marked up."""
+class Block(NamedTuple):
+    """One block of an article body. `cite` names a blockquote's source when marked up.
+
+    A tuple rather than a dataclass: a blog post makes ~50 of them, and this is ~2x
+    cheaper to build.
+    """
 
     text: str
     kind: Kind = "text"
@@ -96,11 +98,18 @@ class _Builder(LXMLTreeBuilder):
         super().__init__(**kwargs)
         self._skipping = 0  # depth inside a skipped subtree (lxml's events are balanced)
         self._edge = True  # the last event opened or closed a block: blank text is layout
+        self._text: list[str] = []  # text since the last element built, handed over at once
 
     def initialize_soup(self, soup: BeautifulSoup) -> None:
         super().initialize_soup(soup)
         self._skipping = 0
         self._edge = True
+        self._text = []
+
+    def _hand_over(self) -> None:
+        if self._text:
+            self.soup.handle_data("".join(self._text))
+            self._text.clear()
 
     def start(self, tag, attrib, nsmap=None):  # type: ignore[no-untyped-def, override]
         if self._skipping:
@@ -113,6 +122,7 @@ class _Builder(LXMLTreeBuilder):
             self._skipping = 1
         else:
             self._edge = True
+            self._hand_over()
             self.soup.handle_starttag(tag, None, None, dict(attrib) if attrib else {})
 
     def end(self, tag):  # type: ignore[no-untyped-def, override]
@@ -123,6 +133,7 @@ class _Builder(LXMLTreeBuilder):
                 self.data(_MARKED_END[tag])
         else:
             self._edge = True
+            self._hand_over()
             self.soup.endData()
             self.soup.handle_endtag(tag, None)
 
@@ -133,7 +144,11 @@ class _Builder(LXMLTreeBuilder):
             if data.isspace():
                 return  # the newlines between </p> and <p>: no element needed for them
             self._edge = False
-        self.soup.handle_data(data)
+        self._text.append(data)
+
+    def close(self) -> None:
+        self._hand_over()
+        super().close()
 
     def comment(self, text):  # type: ignore[no-untyped-def, override]
         return
