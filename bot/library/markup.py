@@ -70,11 +70,14 @@ _MARK = re.compile("[" + _MARKS + "]")
 def _unmark(text: str) -> str:
     # A regex, not str.translate: translate looks up every character in a dict.
     return _MARK.sub("", text)
+
+
 # The same, done to the markup before parsing: one C-speed pass over the text spares lxml
 # and BeautifulSoup ~80 element events a blog post (half the parse). Only inline tags are
 # rewritten, never a block's structure; the builder still handles any this misses.
 _INLINE_TAG = re.compile(
-    r"<(/?)(" + "|".join(sorted(_TRANSPARENT | _MARKED_START.keys(), key=len, reverse=True))
+    r"<(/?)("
+    + "|".join(sorted(_TRANSPARENT | _MARKED_START.keys(), key=len, reverse=True))
     + r")\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
     re.IGNORECASE,
 )
@@ -86,6 +89,8 @@ _INLINE_MARKS[("/", "br")] = "\n"
 
 def _inline(m: re.Match[str]) -> str:
     return _INLINE_MARKS.get((m.group(1), m.group(2).lower()), "")
+
+
 _LINK_SPAN = re.compile("\ue000([^\ue000\ue001]*)\ue001")
 _CITE_SPAN = re.compile("\ue003([^\ue003\ue004]*)\ue004")
 _BLOCK = _words(
