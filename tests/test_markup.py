@@ -57,6 +57,7 @@ def test_scripts_styles_navigation_and_forms_are_dropped() -> None:
         "Want the best of our news straight to your inbox? Sign up here.",
         "By signing up, you agree to the Terms of Use and Privacy Policy.",
         "Have a tip? Contact Jane Roe securely on Signal on +44 20 8133 5190.",
+        "Jane Roe is our health reporter based in Leeds. Contact Jane at jane@example.org.",
         "Some content could not be imported from the original document. View content ↗",
         "[Link: The bridge reopens | https://example.org/bridge | Example News]",
         "screenshot of the settings page",
@@ -74,6 +75,7 @@ def test_furniture_lines_in_plain_paragraphs(line: str) -> None:
         "Sign-ups for the cycling scheme doubled after the bridge opened, the council said.",
         "Photographs of the old bridge hang in the town hall, where the vote took place.",
         "Related questions came up at the meeting: who pays, and when the work will end.",
+        "E-mail us at help@example.org with the subject “Bridge app” to report a bug.",
     ],
 )
 def test_body_sentences_that_look_a_little_like_furniture_are_kept(line: str) -> None:

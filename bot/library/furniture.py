@@ -98,6 +98,12 @@ _PROMO = re.compile(
     r"tips?|signal|whatsapp|securely|donations?)\b",
     re.IGNORECASE,
 )
+_BIO = re.compile(
+    r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}\s+(?:is|was)\s+(?:a|an|the|our|[A-Z][\w’']+)\b"
+    r"[^.]{0,80}\b(?:reporter|editor|writer|correspondent|journalist|columnist|contributor|"
+    r"producer|critic|author)\b"
+)
+_FOLLOW = re.compile(r"\b(?:contact|follow|email|reach)\b", re.IGNORECASE)
 _YOU = re.compile(r"\b(?:you|your|us|our|we)\b|^[A-Z][a-z]+\s+(?:here|now|today)\b", re.I)
 _EMAIL_OR_PHONE = re.compile(r"\S+@\S+\.\w+|\+\d[\d\s]{7,}")
 _LABEL_ONLY = re.compile(
@@ -223,15 +229,23 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
             return "furniture"
     if n <= 12 and _CONTRIBUTED.search(text[-70:]):
         return "furniture"
-    if n <= 45 and _call_hint(text) and _CALL.search(text):
-        contact = _EMAIL_OR_PHONE.search(text) is not None
-        if contact or (_PROMO.search(text) and _YOU.search(text)):
-            return "furniture"
+    if n <= 45 and _call_hint(text) and _is_call(text):
+        return "furniture"
+    if n <= 45 and _BIO.match(text) and (_EMAIL_OR_PHONE.search(text) or _FOLLOW.search(text)):
+        return "furniture"  # the author's bio: "Jane Roe is our health reporter. Contact …"
     if n <= 8 and text.isupper() and not any(c.isdigit() for c in text):
         return "furniture"  # a section kicker: "CULTURE", "BUSINESS"
     if links and n <= 4 and _mostly_links(text, links) and _URL.search(text) is None:
         return "furniture"  # a line that is nothing but a link ("Sign in", "Next story")
     return "text"
+
+
+def _is_call(text: str) -> bool:
+    """A call about the publication (its newsletter, tips, membership), to the reader or with
+    an address; "E-mail us at help@… with the subject …" in a help page is body."""
+    if not (_CALL.search(text) and _PROMO.search(text)):
+        return False
+    return _YOU.search(text) is not None or _EMAIL_OR_PHONE.search(text) is not None
 
 
 def _credit_tail(tail: str) -> bool:
