@@ -189,3 +189,19 @@ def test_a_role_resolves_to_the_person_introduced_with_it() -> None:
         "“The people in my generation who loved movies love them,” the filmmaker added.",
     ]
     assert [q.speaker for q in extract_quotes(blocks)] == ["Joe Dante"]
+
+
+def test_the_title_is_read_first() -> None:
+    quotes = extract_quotes(
+        ["“I think the longevity of the films comes from the theatre,” Dante told the paper."],
+        "Gremlins creator Joe Dante says the puppet was copied",
+    )
+    assert [q.speaker for q in quotes] == ["Joe Dante"]
+
+
+def test_an_organisation_named_with_connectors_is_one_speaker() -> None:
+    block = (
+        "“The collection of sensitive data could pose serious threats,” members of the "
+        "Committee on Oversight and Reform wrote."
+    )
+    assert [q.speaker for q in extract_quotes([block])] == ["Committee on Oversight and Reform"]

@@ -262,7 +262,7 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
         description=_description(meta.get("description")),
         text=clean,
         sentences=sentences,
-        quotes=tuple(extract_quotes(blocks)),
+        quotes=tuple(extract_quotes(blocks, title)),
         word_count=words,
         reading_minutes=reading_minutes(words),
     )

@@ -25,10 +25,17 @@ _NAMING = re.compile(
 )
 
 
-def extract_quotes(blocks: Sequence[Block | str]) -> list[Quote]:
-    """Direct speech of six words or more in body blocks, with the speaker the text gives."""
+def extract_quotes(blocks: Sequence[Block | str], title: str = "") -> list[Quote]:
+    """Direct speech of six words or more in body blocks, with the speaker the text gives.
+
+    The title is read first, as a reader does: "Gremlins creator Joe Dante …" is who a
+    later "Dante said" is.
+    """
     body = [b if isinstance(b, Block) else Block(b) for b in blocks]
-    ctx = Context(body=[b.text for b in body if b.kind != "furniture"])
+    texts = [b.text for b in body if b.kind != "furniture"]
+    ctx = Context(body=[title, *texts] if title else texts)
+    if title:
+        ctx.remember(title)
     quotes: list[Quote] = []
     index: dict[str, int] = {}
     for block in body:

@@ -54,6 +54,7 @@ _ORG_WORDS = _words(
 )
 _TOKEN = re.compile(r"([^\s,;:!?()\[\]{}“”\"]+)([ \t]?)")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_CONNECTORS = _words("of on and for")
 _PREPOSITIONS = _words("at of from for in with by to on about into the a an")
 _VERBS = SPEECH_VERBS + r"|saying|writing|adding|noting|telling|explaining|arguing|posting"
 _AFTER_VERB = re.compile(r"\s*[,.]?\s*(?:" + SPEECH_VERBS + r")\s+")
@@ -197,7 +198,17 @@ def _speaker_after(after: str, preceding: str, ctx: Context) -> tuple[str | None
     d = _DESCRIPTION_SUBJECT.match(after)
     if d:
         return _resolve_description(d.group("np"), preceding, ctx), True
+    c = _CLAUSE_THEN_VERB.match(after)
+    if c:
+        name = _subject_name(c.group("subject"))
+        if name:
+            return name, True  # "…,” members of the Committee on Oversight and Reform wrote
     return None
+
+
+_CLAUSE_THEN_VERB = re.compile(
+    r"\s*[,.]?\s*(?P<subject>[^“”\".;:]{1,80}?)\s+(?:\w+ly\s+)?(?:" + SPEECH_VERBS + r")\b"
+)
 
 
 def _speaker_before(before: str, preceding: str, ctx: Context) -> tuple[str | None, bool] | None:
@@ -298,17 +309,23 @@ def _subject_name(subject: str) -> str | None:
             return later
     # A name closing the clause ("In a statement, Bob Smith said").
     run: list[str] = []
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        joins = w.lower() in _CONNECTORS and run and k > 0 and words[k - 1][:1].isupper()
         if (w[:1].isupper() and not w.endswith((",", ";", ":"))) or (
             w.lower() in _PARTICLES and run
         ):
             run.insert(0, w)
+        elif joins:
+            run.insert(0, w)  # "the Committee on Oversight and Reform": one name
         else:
             if w.lower() in _PREPOSITIONS and not _is_org_phrase(" ".join(run)):
                 return None  # "a consultant at GOSH said": GOSH is a place
             break
     if not run:
         return None
+    if _is_org_phrase(" ".join(run)) and run[0][:1].isupper():
+        return " ".join(run).rstrip(".,")  # "Committee on Oversight and Reform"
     name, _ = _read_name(" ".join(run))
     return name
 
@@ -514,8 +531,8 @@ def _resolve_pronoun(preceding: str, ctx: Context) -> str | None:
 
 _PRONOUN_SPEAKS = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:" + SPEECH_VERBS + r")\b")
 _SUBJECT = re.compile(
-    r"(?<![\w’'])([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+(?:has|had|is|was|says|said|"
-    r"told|added|\w+ed)\b"
+    r"(?<![\w’'])([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:\s+(?:has|had|is|was|says|said|"
+    r"told|added|\w+ed)\b|,\s+(?:who|whose)\b)"
 )
 
 
