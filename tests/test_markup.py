@@ -171,3 +171,7 @@ def test_line_breaks_inside_a_paragraph_do_not_glue_words() -> None:
 @pytest.mark.parametrize("body", ["", "   \n ", "<p></p>", "<div><span> </span></div>"])
 def test_empty_bodies_give_no_blocks(body: str) -> None:
     assert html_to_blocks(body) == []
+
+
+def test_a_body_of_only_scripts_and_styles_has_no_text() -> None:
+    assert html_to_blocks("<script>var secret = 1;</script><style>p{}</style>") == []

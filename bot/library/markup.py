@@ -58,6 +58,8 @@ _TRANSPARENT = _words(
     """b i u s em strong code span small big sup sub abbr mark kbd var samp del ins font tt
     dfn bdi bdo wbr nobr data acronym strike label"""
 )
+# The wrappers lxml adds around every fragment: the soup itself stands for them.
+_WRAPPERS = _words("html body")
 LINK_OPEN, LINK_CLOSE, CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001", "\ue003", "\ue004"
 TIME_OPEN, TIME_CLOSE = "\ue002", "\ue005"
 _MARKS = LINK_OPEN + LINK_CLOSE + TIME_OPEN + TIME_CLOSE + CITE_OPEN + CITE_CLOSE
@@ -151,6 +153,8 @@ class _Builder(LXMLTreeBuilder):
             self._skipping += 1
         elif tag in _TRANSPARENT:
             pass
+        elif tag in _WRAPPERS:
+            self._edge = True
         elif tag in _MARKED_START:
             self.data(_MARKED_START[tag])
         elif tag in _SKIP:
@@ -166,6 +170,9 @@ class _Builder(LXMLTreeBuilder):
         elif tag in _TRANSPARENT or tag in _MARKED_START:
             if tag in _MARKED_END:
                 self.data(_MARKED_END[tag])
+        elif tag in _WRAPPERS:
+            self._edge = True
+            self._hand_over()
         else:
             self._edge = True
             self._hand_over()
@@ -241,12 +248,12 @@ def parse_blocks(body: str) -> list[Block]:
         soup = BeautifulSoup(body, builder=_builder())
     except (ParserRejectedMarkup, ValueError):
         soup = None
-    if soup is None or soup.contents == []:
+    if soup is None:
         # libxml2 gave up: keep the words rather than nothing.
         return _marked(_plain_blocks(_html.unescape(_TAG_RE.sub(" ", body))))
     start: Tag = soup
     if _WHOLE_PAGE.search(body, 0, 4000):
-        for name in ("article", "main", "body"):
+        for name in ("article", "main"):
             found = soup.find(name)
             if isinstance(found, Tag) and found.get_text().strip():
                 start = found
