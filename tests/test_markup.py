@@ -175,3 +175,26 @@ def test_empty_bodies_give_no_blocks(body: str) -> None:
 
 def test_a_body_of_only_scripts_and_styles_has_no_text() -> None:
     assert html_to_blocks("<script>var secret = 1;</script><style>p{}</style>") == []
+
+
+def test_tables_and_link_lists_of_technical_posts_stay_body() -> None:
+    html = (
+        "<table><tr><td>2022-06-10</td><td>compiler-team#517</td><td>Q2 review</td></tr></table>"
+        "<ul><li><a href='/m/1'>June 22, 2023</a></li><li><a href='/pr/2'>Add assert_ne!</a></li>"
+        "</ul><p>We received generous donations from sponsors this year, giving us room.</p>"
+        "<h2>API</h2><p>API</p><p>By default, Rust's panic unwinds the stack.</p>"
+    )
+    assert html_to_blocks(html) == [
+        "2022-06-10 | compiler-team#517 | Q2 review",
+        "June 22, 2023",
+        "Add assert_ne!",
+        "We received generous donations from sponsors this year, giving us room.",
+        "API",
+        "API",
+        "By default, Rust's panic unwinds the stack.",
+    ]
+
+
+def test_a_menu_of_section_names_is_furniture() -> None:
+    html = "<p>SECURITY</p><p>POLITICS</p><p>THE BIG STORY</p><p>Body text here.</p>"
+    assert html_to_blocks(html) == ["Body text here."]

@@ -31,7 +31,7 @@ _CLOCK = r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
 _DATELINE = re.compile(
     rf"^(?:(?:first\s+)?(?:posted|published|updated|last updated|modified|originally published)"
     rf"(?:\s+on)?:?\s+)?(?:{_DATE}|{_CLOCK}|today|yesterday)(?:[\s,|·•-]+(?:at\s+)?(?:{_CLOCK}|{_DATE}))*"
-    rf"[\s.]*(?:\|.*)?$",
+    rf"[\s.]*$",
     re.IGNORECASE,
 )
 _READ_TIME = re.compile(r"^\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s*(?:read|listen)\b", re.IGNORECASE)
@@ -67,7 +67,11 @@ _AGENCY = re.compile(
     r"flickr)\)?\.?\s*$",
     re.IGNORECASE,
 )
-_PHOTO_CREDIT_TAIL = re.compile(r"\((?:photo(?:graph)?:?\s*)?[^()]{2,60}/[^()]{2,60}\)\.?\s*$")
+# "… in Budapest. (Janos Kummer/Getty Images)": a credit closing a caption's last sentence.
+_PHOTO_CREDIT_TAIL = re.compile(
+    r"[.!?”]\s*\((?:photo(?:graph)?:?\s*)?[^()]{0,40}[A-Z][\w.'’-]+\s*/\s*[A-Z][^()]{1,60}\)"
+    r"\.?\s*$"
+)
 _IMAGE_OF = re.compile(
     r"^(?:image for|(?:a\s+)?(?:photo(?:graph)?|picture|image|screenshot|gif|video|"
     r"illustration|diagram|rendering)\s+(?:of|showing)\b)",
@@ -76,7 +80,8 @@ _IMAGE_OF = re.compile(
 # "By Shira Ovide", "Words by X and Y", "Reporting by X; editing by Y".
 _BYLINE = re.compile(
     r"^(?:(?:story|words|text|written|reporting|reported|additional reporting|edited|"
-    r"interview|photos?|photographs?|video)\s+)?by\s+[A-Z\u00c0-\u024f][\w.'’\u00c0-\u024f-]*",
+    r"interview|photos?|photographs?|video)\s+)?by\s+(?-i:[A-Z\u00c0-\u00de])[\w.'’\u00c0-\u024f-]*"
+    r"(?:\s+(?-i:[A-Z\u00c0-\u00de])[\w.'’-]*)*\s*(?:(?:and|&|,)\s+[\w.'’ -]+)?[.]?$",
     re.IGNORECASE,
 )
 _CONTRIBUTED = re.compile(
@@ -86,7 +91,7 @@ _CONTRIBUTED = re.compile(
 )
 # Calls to act (subscribe, sign up, donate, send a tip) about the publication itself.
 _CALL = re.compile(
-    r"\b(?:sign(?:ing)?[\s-]?up|subscrib\w*|donat\w+|become a (?:member|subscriber|supporter)|"
+    r"\b(?:sign(?:ing)?[\s-]?up|subscrib\w*|donate|become a (?:member|subscriber|supporter)|"
     r"support (?:us|our|independent)|follow us|(?:contact|reach|email|message) "
     r"(?:us|me|(?:\w+\s+){1,3})\s*(?:securely|at|on)|share this|download (?:our|the) app|paid subscribers?|"
     r"(?:you|we)(?:'|’)d love to hear|get in touch)\b",
@@ -117,7 +122,7 @@ _LABEL_ONLY = re.compile(
     r"join the conversation|leave a comment|read more|see more|load more|more|"
     r"related|related (?:articles|stories|content|posts|coverage|reading)|read next|up next|"
     r"recommended(?: for you)?|most (?:popular|read)|trending|you (?:may|might) also like|"
-    r"more (?:from|on|about) .{1,40}|also read|see also|further reading|"
+    r"more (?:from|about) .{1,40}|more on (?:this|(?-i:[A-Z])).{0,40}|also read|"
     r"about the author|newsletters?|skip to (?:main )?content|"
     r"some content could not be imported.*|view content ↗?|"
     r"\d{1,2}:\d\d(?::\d\d)?|image \d+ of \d+|\d+ of \d+)\W*$",
@@ -125,7 +130,7 @@ _LABEL_ONLY = re.compile(
 )
 # A one-line pointer to another story: "Related: How X did Y", "READ MORE: ...".
 _POINTER = re.compile(
-    r"^(?:related|read more|read also|also read|see also|more|watch|listen|read next|"
+    r"^(?:related|read more|read also|also read|more|watch|listen|read next|"
     r"recommended|opinion|analysis|explainer)\s*[:|»›>]\s*\S",
     re.IGNORECASE,
 )
@@ -134,7 +139,7 @@ LINK_MARKUP = re.compile(r"\[Link:[^\]]*\]", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _HEADING_GROUPS = re.compile(
     r"^(?:related|read more|read next|more (?:from|on|about)\b.*|recommended.*|"
-    r"most (?:popular|read)|trending|you (?:may|might) also like|see also|also read)\W*$",
+    r"most (?:popular|read)|trending|you (?:may|might) also like|also read)\W*$",
     re.IGNORECASE,
 )
 
@@ -191,6 +196,7 @@ _OPENINGS = (
 )
 _OPENING = _opening(*(p for p, _ in _OPENINGS))
 _OPENING_LIMITS = {f"g{i}": limit for i, (_, limit) in enumerate(_OPENINGS)}
+_DATELINE_GROUP = f"g{[p for p, _ in _OPENINGS].index(_DATELINE)}"
 
 
 # First words a furniture opening can have (beyond short lines, dates and numbers).
@@ -220,7 +226,9 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
     if n <= 14 or first in _OPENER_WORDS or first[:1].isdigit():
         m = _OPENING.match(text)
         if m and n <= _OPENING_LIMITS[m.lastgroup or ""]:
-            return "furniture"
+            # A date that is a link names a page ("June 22, 2023" minutes), not this one's.
+            if not (m.lastgroup == _DATELINE_GROUP and links and _mostly_links(text, links)):
+                return "furniture"
     if "[Link:" in text and _word_count(LINK_MARKUP.sub(" ", text)) < 8:
         return "furniture"
     if text[-1] not in _SENTENCE_END or text.endswith(")."):
@@ -233,10 +241,6 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
         return "furniture"
     if n <= 45 and _BIO.match(text) and (_EMAIL_OR_PHONE.search(text) or _FOLLOW.search(text)):
         return "furniture"  # the author's bio: "Jane Roe is our health reporter. Contact …"
-    if n <= 8 and text.isupper() and not any(c.isdigit() for c in text):
-        return "furniture"  # a section kicker: "CULTURE", "BUSINESS"
-    if links and n <= 4 and _mostly_links(text, links) and _URL.search(text) is None:
-        return "furniture"  # a line that is nothing but a link ("Sign in", "Next story")
     return "text"
 
 
@@ -265,6 +269,7 @@ def mark_runs(blocks: list[Block]) -> list[Block]:
     from bot.library.markup import Block
 
     out = list(blocks)
+    _mark_kicker_runs(out)
     i = 0
     while i < len(out):
         b = out[i]
@@ -278,6 +283,28 @@ def mark_runs(blocks: list[Block]) -> list[Block]:
             continue
         i += 1
     return out
+
+
+def _is_kicker(b: Block) -> bool:
+    """A section name in capitals: "CULTURE", "THE BIG STORY"."""
+    letters = b.text.replace(" ", "").replace("&", "")
+    return b.kind == "text" and len(b.text.split()) <= 4 and letters.isalpha() and b.text.isupper()
+
+
+def _mark_kicker_runs(out: list[Block]) -> None:
+    """Three or more section names in capitals in a row ("SECURITY", "POLITICS", …): a menu.
+    One alone ("API") may be the article's own."""
+    from bot.library.markup import Block
+
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and _is_kicker(out[j]):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                out[k] = Block(out[k].text, "furniture", out[k].cite, out[k].links)
+        i = max(j, i + 1)
 
 
 def _is_story_pointer(b: Block) -> bool:
