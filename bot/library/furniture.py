@@ -225,10 +225,10 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
     first = _FIRST_WORD.match(text).group(1).lower()  # type: ignore[union-attr]
     if n <= 14 or first in _OPENER_WORDS or first[:1].isdigit():
         m = _OPENING.match(text)
-        if m and n <= _OPENING_LIMITS[m.lastgroup or ""]:
-            # A date that is a link names a page ("June 22, 2023" minutes), not this one's.
-            if not (m.lastgroup == _DATELINE_GROUP and links and _mostly_links(text, links)):
-                return "furniture"
+        # A date that is a link names a page ("June 22, 2023" minutes), not this one's.
+        linked_date = m and m.lastgroup == _DATELINE_GROUP and _mostly_links(text, links)
+        if m and n <= _OPENING_LIMITS[m.lastgroup or ""] and not linked_date:
+            return "furniture"
     if "[Link:" in text and _word_count(LINK_MARKUP.sub(" ", text)) < 8:
         return "furniture"
     if text[-1] not in _SENTENCE_END or text.endswith(")."):
