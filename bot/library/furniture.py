@@ -174,7 +174,10 @@ _CALL_HINTS = (
 
 def _call_hint(text: str) -> bool:
     low = text.lower()
-    return any(h in low for h in _CALL_HINTS)
+    for hint in _CALL_HINTS:
+        if hint in low:
+            return True
+    return False
 
 
 def _opening(*patterns: re.Pattern[str]) -> re.Pattern[str]:

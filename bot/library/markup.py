@@ -66,12 +66,14 @@ _MARKS = LINK_OPEN + LINK_CLOSE + TIME_OPEN + TIME_CLOSE + CITE_OPEN + CITE_CLOS
 _MARKED_START = {"a": LINK_OPEN, "q": "“", "time": TIME_OPEN, "cite": CITE_OPEN, "br": "\n"}
 _MARKED_END = {"a": LINK_CLOSE, "q": "”", "cite": CITE_CLOSE, "time": TIME_CLOSE}
 _TIME_SPAN = re.compile("\ue002[^\ue002\ue005]*\ue005?")
-_MARK = re.compile("[" + _MARKS + "]")
 
 
 def _unmark(text: str) -> str:
-    # A regex, not str.translate: translate looks up every character in a dict.
-    return _MARK.sub("", text)
+    # str.replace per mark present, not str.translate (a dict lookup per character).
+    for mark in _MARKS:
+        if mark in text:
+            text = text.replace(mark, "")
+    return text
 
 
 # The same, done to the markup before parsing: one C-speed pass over the text spares lxml
