@@ -174,10 +174,7 @@ _CALL_HINTS = (
 
 def _call_hint(text: str) -> bool:
     low = text.lower()
-    for hint in _CALL_HINTS:
-        if hint in low:
-            return True
-    return False
+    return any(hint in low for hint in _CALL_HINTS)
 
 
 def _opening(*patterns: re.Pattern[str]) -> re.Pattern[str]:
