@@ -16,7 +16,8 @@ HOSTILE = (
     'description: "Salmon\\u2066 are back\\u2069."\n'
     'tags: ["riv\\u00ADers", "\\u200B"]\n'
     "---\n"
-    "<p>\u201cThe sal\u200bmon &#x202E;returned&#x202C; at last,\u201d said Bethan"
+    # (six words: shorter quoted phrases are not quotes)
+    "<p>\u201cThe sal\u200bmon &#x202E;returned&#x202C; at last this spring,\u201d said Bethan"
     " Mor\u200dgan.\x1b]8;;https://evil.example\x1b\\ click\x1b]8;;\x1b\\</p>\n"
 )
 
