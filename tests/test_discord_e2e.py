@@ -576,6 +576,28 @@ async def test_quote_of_a_named_article_and_a_random_one(running) -> None:
     assert anyone.embeds[0]["description"].startswith("> ")
 
 
+async def test_quote_is_an_excerpt_without_speech_and_private_without_text(
+    fake_discord: FakeDiscord, settings: Settings
+) -> None:
+    fake = fake_discord
+    (settings.content_dir / "notes.md").write_text(
+        "---\ntitle: Xylophone tuning notes\n---\n<p>We never expected a xylophone to "
+        "need retuning every single winter, but the cold hall changes every bar.</p>\n",
+        encoding="utf-8",
+    )
+    (settings.content_dir / "empty.md").write_text(
+        "---\ntitle: Yodelling saved link\n---\n", encoding="utf-8"
+    )
+    await fake.start_bot(make_bot(settings))
+    excerpt = await fake.invoke("quote", {"title": "Xylophone tuning notes"})
+    assert not excerpt.ephemeral
+    assert "We never expected a xylophone" in excerpt.embeds[0]["description"]
+    assert excerpt.embeds[0]["description"].endswith("— excerpt from the article")
+    nothing = await fake.invoke("quote", {"title": "Yodelling saved link"})
+    assert nothing.ephemeral
+    assert nothing.embeds[0]["description"] == "This article has no text to quote."
+
+
 async def test_summary(running) -> None:
     fake, _ = running
     choices = await fake.autocomplete("summary", "title", "salmon")
