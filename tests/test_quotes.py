@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.library.markup import parse_blocks
+from bot.library.markup import Block, parse_blocks
 from bot.library.model import Quote
 from bot.library.quotes import extract_quotes
 
@@ -205,3 +205,143 @@ def test_an_organisation_named_with_connectors_is_one_speaker() -> None:
         "Committee on Oversight and Reform wrote."
     )
     assert [q.speaker for q in extract_quotes([block])] == ["Committee on Oversight and Reform"]
+
+
+# --- attribution structures a news report uses -----------------------------------------
+
+Q = "“We will keep going with this work,”"
+
+
+@pytest.mark.parametrize(
+    ("block", "speaker"),
+    [
+        # A role and an organisation before the name belong to neither.
+        (f"{Q} said ACME senior staff attorney Jo Park.", "Jo Park"),
+        (f"{Q} said Riverside Editor-in-Chief Ana Ruiz. “Our readers expect it.”", "Ana Ruiz"),
+        (f"{Q} said the lead author, Ana Ruiz of Forest Watch.", "Ana Ruiz"),
+        (f"{Q} says University of Leeds, Bradford, economist Ana Ruiz, who led it.", "Ana Ruiz"),
+        ("Education Secretary Ana Ruiz said: “We will keep going with this work.”", "Ana Ruiz"),
+        # An appositive that names no person is not the subject.
+        (
+            "Senator Jo Park, Democrat of Ohio, said the cuts “would be a slap in the face.”",
+            "Jo Park",
+        ),
+        # Reported speech: the subject of the verb that reports it.
+        (
+            "Ana Ruiz, head of the union, said the plan was “a betrayal of every nurse here.”",
+            "Ana Ruiz",
+        ),
+        ("The lawsuit says she suffered “pain, distress and the loss of her career.”", None),
+        ("A comment suggested that they “secretly watch who is coming and going.”", None),
+        (
+            "It was what Jo Park wryly called “the longest meeting in the city’s history.”",
+            "Jo Park",
+        ),
+        # Spokespeople speak for whom they represent; documents for their writer.
+        (f"{Q} a Wiley spokesperson told the paper.", "Wiley"),
+        ("A spokesperson for Fox News said: “We will keep going with this work.”", "Fox News"),
+        (f"{Q} Ana Ruiz’s email began.", "Ana Ruiz"),
+        ("“We will keep going with this work.” The changes, the report states, are final.", None),
+    ],
+)
+def test_attribution_structures(block: str, speaker: str | None) -> None:
+    assert extract_quotes([block])[0].speaker == speaker
+
+
+def test_the_name_after_told_is_who_listened() -> None:
+    blocks = [
+        "Manish Kumar Prasad runs a digital marketing firm.",
+        f"{Q} Prasad, chief executive of Lemon Dot Media, told Rest of World. "
+        "“It helped our candidates reach voters everywhere.”",
+    ]
+    assert [q.speaker for q in extract_quotes(blocks)] == ["Manish Kumar Prasad"] * 2
+
+
+def test_quotes_in_one_sentence_share_its_attribution() -> None:
+    block = (
+        "Past staff have “poured their heart and souls into this building every day” and "
+        "“made it the prestigious place that it was,” Jo Park said from the stage."
+    )
+    assert [q.speaker for q in extract_quotes([block])] == ["Jo Park", "Jo Park"]
+
+
+def test_the_second_quote_of_she_said_is_hers_whoever_the_first_names() -> None:
+    blocks = [
+        "Former director Cameron Hale spoke to the committee in May.",
+        "“When you order a pizza from Domino’s, you know where it is at every step,” he "
+        "said. “We have survivors who wait weeks to get answers from us.”",
+    ]
+    assert [q.speaker for q in extract_quotes(blocks)] == ["Cameron Hale"] * 2
+
+
+def test_pronouns_find_the_person_a_sentence_quotes_not_its_first_word() -> None:
+    blocks = [
+        "Amir Dhillon is a senior police officer in Patna.",
+        "State police registered a dozen cases, Dhillon told Rest of World.",
+        "“It is very hard to find all of the fake videos,” he said.",
+        "Days after the raid, Maria Greeley said it was still frightening. (Her lawyer, "
+        "Tom Abbot, declined to comment.)",
+        "“I just have to stay strong and not think about it,” she said.",
+    ]
+    assert [q.speaker for q in extract_quotes(blocks)] == ["Amir Dhillon", "Maria Greeley"]
+
+
+def test_an_acronym_and_the_spokesperson_resolve_to_the_organisation() -> None:
+    blocks = [
+        "The Environmental Protection Agency revised the assessment last week.",
+        "An EPA spokesperson wrote that staff had approval. “We followed every rule that "
+        "applies to this review,” the spokesperson wrote.",
+        "“We are correcting the record on this chemical,” the spokesperson added.",
+    ]
+    assert [q.speaker for q in extract_quotes(blocks)] == ["Environmental Protection Agency"] * 2
+
+
+def test_the_company_is_the_organisation_the_article_is_about() -> None:
+    blocks = [
+        "Condé Nast fired four union leaders. Condé Nast said the video was partial.",
+        "Union members met the head of HR at Condé Nast on Wednesday.",
+        "“Extreme misconduct is unacceptable in any workplace,” the company said.",
+    ]
+    assert extract_quotes(blocks)[0].speaker == "Condé Nast"
+
+
+def test_a_role_opening_a_sentence_is_not_part_of_the_name() -> None:
+    blocks = [
+        "Filmmaker Joe Dante made the films in the 1980s.",
+        "“The people in my generation who loved movies love them,” Dante said. The "
+        "filmmaker has since retired.",
+    ]
+    assert [q.speaker for q in extract_quotes(blocks)] == ["Joe Dante"]
+
+
+def test_a_pull_quote_repeating_the_body_is_one_quote() -> None:
+    blocks = [
+        Block("We were able to save a lot of money on staff this year.”", "blockquote"),
+        Block(
+            "“AI did not just help parties. We were able to save a lot of money on staff "
+            "this year,” Jo Park said."
+        ),
+    ]
+    assert [(q.text[:9], q.speaker) for q in extract_quotes(blocks)] == [("AI did no", "Jo Park")]
+
+
+def test_a_linked_fragment_and_straight_quotes_beside_curly_ones_are_speech() -> None:
+    block = Block(
+        'The firm said the video "captures only a portion of the incident." “We also '
+        "cannot ignore behavior that crosses the line,” the firm said.",
+        links=("captures only a portion of the incident",),
+    )
+    assert [q.text[:8] for q in extract_quotes([block])] == ["captures", "We also "]
+
+
+def test_a_sentence_s_first_word_is_no_speaker_and_a_handle_is_one() -> None:
+    survey = (
+        "Perhaps the biggest change came from the question which asked whether people agreed "
+        'with the statement, "I feel welcome in the community here".'
+    )
+    assert extract_quotes([survey])[0].speaker is None
+    html = (
+        "<p>Comment by @nikomatsakis posted on 2025-01-15:</p>"
+        "<blockquote><p>In our meeting today we reviewed the plans for the goal.</p></blockquote>"
+    )
+    assert [q.speaker for q in extract_quotes(parse_blocks(html))] == ["@nikomatsakis"]

@@ -1,10 +1,12 @@
 """Who said a quote: reading the attribution around it, and resolving who it names.
 
 A reader finds a quote's speaker in the attribution around it ("X said", "said X, a
-nurse", "according to X", "X told Reuters: …"), and when that is a pronoun or a
-description ("she said", "the group said", "said the 16-year-old") in who the article was
-just talking about. Names are read as written, then resolved against the names the
-article gives in full ("Valeri" → "Mark Valeri"). `bot.library.quotes` finds the quotes.
+nurse", "according to X", "X told Reuters: …", "X said the plan was “…”"), and when that
+is a pronoun or a description ("she said", "the group said", "a spokesperson for X said",
+"said the 16-year-old") in whom the article was just talking about. Names are read as
+written (`bot.library.names`), then resolved against the names the article gives in full
+("Valeri" → "Mark Valeri", "EPA" → "Environmental Protection Agency").
+`bot.library.quotes` finds the quotes.
 """
 
 from __future__ import annotations
@@ -13,73 +15,76 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.library.sentences import SPEECH_VERBS
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_TITLES = _words(
-    """dr dr. prof prof. professor mr mr. mrs mrs. ms ms. miss sir dame lord lady rev rev.
-    reverend sen sen. senator rep rep. gov gov. governor president judge justice mayor
-    dean doctor captain capt capt. gen gen. general col col. lt lt. sgt sgt. father
-    sister brother rabbi imam pastor chancellor minister commissioner secretary attorney
-    chairman chairwoman chair councilmember councillor officer detective sheriff chief"""
+from bot.library.names import (
+    NOT_NAMES,
+    ORG_WORDS,
+    PRONOUNS,
+    SUFFIXES,
+    TITLES,
+    cut_role,
+    head_name,
+    initials,
+    is_org,
+    name_spans,
+    names_in,
+    person_like,
+    strip_titles,
+    words,
 )
-_PARTICLES = _words("de da del della der den van von la le bin ibn al dos das du di y")
-_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
-_LEADING_ADJECTIVES = _words("former late then acting interim ex")
-# Capitalised words that start a sentence or a clause without naming anyone.
-_NOT_NAMES = _words(
-    """he she they i we it you the a an this that these those his her their its our my one
-    but and then now when there here in on at as if so yes no what why how who where
-    some many most all according while after before however meanwhile also still today
-    yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december
-    earlier later last next separately additionally instead indeed again finally first
-    asked speaking writing in-a by for from with despite because since although though
-    once until unlike like other another both each every such nothing everything something
-    anything nobody everyone someone anyone none few several yet"""
+from bot.library.sentences import SPEECH_VERBS, split_sentences
+
+_ROLE_ABBREVIATIONS = words("ceo cfo cto coo cmo vp evp svp pr md gm ai")
+_VERBS = (
+    SPEECH_VERBS + r"|concludes|describes|described|responded|responds|saying|writing|"
+    r"adding|noting|telling|explaining|arguing|posting"
 )
-# All-caps role words are not names even when they open a phrase ("CEO Jane Doe").
-_ROLE_ABBREVIATIONS = _words("ceo cfo cto coo cmo vp evp svp pr md gm ai")
-_PRONOUNS = _words("he she they i we you")
-_ORG_WORDS = _words(
-    """group organization organisation company firm agency department ministry office team
-    council committee union party campaign government administration board court police
-    service network outlet newspaper paper station club university school hospital
-    association coalition foundation institute nonprofit charity authority commission
-    forces army navy force bureau center centre trust project church synagogue"""
+# Verbs that report someone's words without quoting a whole sentence: "X said the plan was
+# “…”", "what X called “…”".
+_REPORTING = (
+    SPEECH_VERBS + r"|argued|argues|called|calls|urged|urges|testified|vowed|acknowledges|"
+    r"contends|contended|concedes|conceded|maintains|maintained|responded|responds"
 )
-_TOKEN = re.compile(r"([^\s,;:!?()\[\]{}“”\"]+)([ \t]?)")
-_POSSESSIVE = re.compile(r"[’']s?$")
-_CONNECTORS = _words("of on and for")
-_PREPOSITIONS = _words("at of from for in with by to on about into the a an")
-_VERBS = SPEECH_VERBS + r"|saying|writing|adding|noting|telling|explaining|arguing|posting"
-_AFTER_VERB = re.compile(r"\s*[,.]?\s*(?:" + SPEECH_VERBS + r")\s+")
+# After these the name is who was spoken to ("told Rest of World"), not who spoke.
+_TO_SOMEONE = re.compile(r"told|tells|asked|asks")
+_ADVERB = r"(?:\w+ly\s+)?"
+
 _AFTER_PRONOUN = re.compile(
-    r"\s*[,.]?\s*(?P<p>he|she|they|i|we)\s+(?:\w+ly\s+)?(?:" + SPEECH_VERBS + r")\b", re.I
+    r"\s*[,.]?\s*(?P<p>he|she|they|i|we)\s+" + _ADVERB + r"(?:" + SPEECH_VERBS + r")\b", re.I
 )
+_AFTER_VERB = re.compile(r"\s*[,.]?\s*" + _ADVERB + r"(?:" + SPEECH_VERBS + r")\s+")
 _AFTER_ACCORDING = re.compile(r"\s*,?\s*according to\s+")
-_APPOSITIVE_VERB = re.compile(
-    r"\s*(?:,[^,“”\"]{0,120},\s*)?(?:\w+ly\s+)?(?:" + SPEECH_VERBS + r")\b"
-)
-_AFTER_DESCRIPTION = re.compile(
-    r"\s*[,.]?\s*(?:" + SPEECH_VERBS + r")\s+(?P<np>(?:a|an|the|one)\s+[^,.;:“”\"]{2,80})"
-)
-_DESCRIPTION_SUBJECT = re.compile(
-    r"\s*[,.]?\s*(?P<np>(?:a|an|the|one)\s+[^,.;:“”\"]{2,80}?)\s+(?:\w+ly\s+)?(?:"
-    + SPEECH_VERBS
-    + r")\b"
+# "…,” founder Robert P. George wrote", "…,” Manik’s email began" (a document speaks for
+# its writer): matched within the clause after the quote.
+_AFTER_SUBJECT = re.compile(
+    r"(?P<subject>.{1,100}?)\s+" + _ADVERB + r"(?:" + SPEECH_VERBS + r"|began|begins)\b"
 )
 _BEFORE_VERB = re.compile(
     r"(?:\b(?:" + _VERBS + r")\b(?:[^.!?“”\":,]{0,60})?[:,]\s*|\b(?:" + _VERBS + r")\s+)\Z"
 )
-_BEFORE_SAID_DOT = re.compile(r"\b(" + SPEECH_VERBS + r")\b[^.!?“”\"]{0,80}[.:]\s*\Z")
+_BEFORE_SAID_DOT = re.compile(r"\b(" + SPEECH_VERBS + r")\b[^.!?“”\"]{0,120}[.:]\s*\Z")
+_IN_WORDS = re.compile(r"\b[Ii]n (?P<p>his|her) (?:own )?words,?\s*\Z")
 _BEFORE_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^,“”\"]{1,80}),\s*\Z")
+_SPEECH = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b")
+_REPORTED = re.compile(r"\b(?:" + _REPORTING + r")\b(?=[^.!?“”\"]{0,150}\Z)")
+_CLAUSE = re.compile(r"[^.;:!?“”\"()—–]*")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s+(?=[“\"A-Z])")
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
 _YEAR_OLD = re.compile(r"(\d+)-year-old")
+# "As the SEC wrote …", "In a statement, Meta said …": what comes before the subject.
+_OPENER = re.compile(
+    r"^\s*(?:(?:as|like|when|while|but|and|so|yet|then|also|even|meanwhile|separately|"
+    r"however)\b"
+    r"\s*,?\s*|(?:in|on) (?:a|an|the|its|his|her|their) [^,]{1,40},\s*)+",
+    re.IGNORECASE,
+)
+_DESCRIPTION = re.compile(r"(?:a|an|the|one|another)\s", re.IGNORECASE)
+_DOCUMENT = re.compile(
+    r"(?P<name>.+?)[’']s?\s+(?:\w+\s+)?(?:email|letter|statement|post|tweet|message|"
+    r"newsletter|press release|blog post|website|account)\Z"
+)
+_HANDLE = re.compile(r"(?:\w+\s+){1,2}(?:by|from)\s+(?P<handle>@\w+)")
+_SPOKESPERSON = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|press office)\b")
 
 
 @dataclass
@@ -96,188 +101,299 @@ class Context:
     _names: list[str] = field(default_factory=list)
     _read: int = 0  # how many of text_before _names covers
     _all_names: set[str] | None = None
+    _name_words: set[str] | None = None
+    _parts: dict[str, tuple[list[str], bool]] = field(default_factory=dict)
+    _lower: set[str] | None = None
 
     def remember(self, text: str) -> None:
         self.text_before.append(text)
 
     @property
     def full_names(self) -> list[str]:
+        """Names of two words or more given so far, in order."""
         for text in self.text_before[self._read :]:
-            for name in _names_in(text, quoted=True):
+            for name in names_in(text, quoted=True):
                 if " " in name and name not in self._names:
                     self._names.append(name)
         self._read = len(self.text_before)
         return self._names
 
-    def full(self, name: str | None, preceding: str = "") -> str | None:
-        """The full name the article gave for a surname ("Valeri" → "Mark Valeri"), without
-        a capitalised role the article also leaves off ("YouTuber Benn Jordan")."""
-        if not name:
-            return name
-        bare = _strip_titles(name)
-        if not bare:
-            return None
-        known = self.full_names + [n for n in _names_in(preceding, quoted=True) if " " in n]
-        words = bare.split()
-        if len(words) == 1 or words[-1].lower().rstrip(".") in _SUFFIXES:
-            last = words[0].lower()
-            for full in reversed(known):
-                parts = [p.lower().strip(",.") for p in _strip_titles(full).split()]
-                parts = [p for p in parts if p not in _SUFFIXES]
-                if len(parts) > 1 and parts[-1] == last:
-                    name, words = full, _strip_titles(full).split()
-                    break
-        if len(words) >= 3 and words[0].lower() not in _NOT_NAMES:
-            for k in range(1, len(words) - 1):
-                if " ".join(words[k:]) in self.all_names:
-                    return " ".join(words[k:])
-        return name
-
     @property
     def all_names(self) -> set[str]:
         """Every name the body gives, in full or in part, anywhere."""
         if self._all_names is None:
-            self._all_names = {n for t in self.body for n in _names_in(t, quoted=True)}
+            self._all_names = {n for t in self.body for n in names_in(t, quoted=True)}
         return self._all_names
+
+    def is_name_word(self, word: str) -> bool:
+        """Whether a word is part of a person's name the article gives in full ("Greeley"
+        for Maria Greeley; not "Days" or "Nature", however often they open a sentence)."""
+        if self._name_words is None:
+            self._name_words = {
+                w.lower()
+                for t in self.body
+                for n in names_in(t)  # not "I Was Wrong About Israel", a quoted title
+                if " " in n and person_like(n)
+                for w in strip_titles(n).split()
+            }
+        return word.lower() in self._name_words
+
+    def common_word(self, word: str) -> bool:
+        """Whether the article also writes a word in lower case: "Filmmaker" opening a
+        sentence is a role, "Jennifer" never is."""
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD.findall(" ".join(self.body)))
+        return word.lower() in self._lower
+
+    def full(self, name: str | None, preceding: str = "") -> str | None:
+        """The full name the article gave: "Valeri" → "Mark Valeri", "EPA" → "Environmental
+        Protection Agency", "Mementum" → "Mementum Labs"; a role the article also leaves
+        off goes ("YouTuber Benn Jordan" → "Benn Jordan")."""
+        if not name:
+            return name
+        bare = strip_titles(cut_role(name))
+        if not bare:
+            return None
+        parts = bare.split()
+        if len(parts) == 1 or parts[-1].lower().rstrip(".") in SUFFIXES:
+            known = self.full_names + [n for n in names_in(preceding, quoted=True) if " " in n]
+            found = _expand(parts[0], known, self._parts)
+            if found:
+                name, parts = found, strip_titles(found).split()
+        role = parts[0].lower() not in NOT_NAMES and self.common_word(parts[0])
+        if len(parts) >= 3 and role and person_like(name):
+            name, parts = " ".join(parts[1:]), parts[1:]  # "Filmmaker Joe Dante"
+        if len(parts) >= 3 and parts[0].lower() not in NOT_NAMES:
+            # "YouTuber Benn Jordan" is Benn Jordan when the article also calls him Jordan;
+            # "Protect Rogers Park" stays whole ("Park" is nobody).
+            for k in range(1, len(parts) - 1):
+                if " ".join(parts[k:]) in self.all_names and parts[-1] in self.all_names:
+                    return " ".join(parts[k:])
+        return name
+
+
+def _expand(word: str, known: list[str], cache: dict[str, tuple[list[str], bool]]) -> str | None:
+    """The longer name a surname, first word or acronym stands for; people before
+    organisations, the latest given first. `cache` keeps each name's words and whether
+    it is a person's, for the next quote."""
+    low = word.lower().rstrip(".")
+    acronym = word.isupper() and len(word) > 1
+    names = []
+    for full in reversed(known):
+        if full not in cache:
+            parts = [p.lower().strip(",.") for p in strip_titles(full).split()]
+            cache[full] = ([p for p in parts if p not in SUFFIXES], person_like(full))
+        parts, person = cache[full]
+        if len(parts) > 1:
+            names.append((full, parts, person))
+    for people in (True, False):
+        for full, parts, person in names:
+            if person == people and (parts[-1] == low or (acronym and initials(full) == word)):
+                return full
+    for full, parts, _ in names:
+        if parts[0] == low:
+            return full  # "Condé" → "Condé Nast", "Mementum" → "Mementum Labs"
+    return None
 
 
 def lead_in_speaker(ctx: Context) -> str | None:
     """The speaker a block quote's lead-in names ("Jane Doe wrote:")."""
     if not ctx.text_before:
         return None
-    last = ctx.text_before[-1]
-    if not last.rstrip().endswith(":"):
+    last = ctx.text_before[-1].rstrip()
+    if not last.endswith(":"):
         return None
-    return _name_before(last.rstrip()[:-1] + ",") or None
+    verb = _BEFORE_VERB.search(last[:-1] + ",")
+    if not verb:
+        return None
+    found = _subject(last[: verb.start()], last, ctx)
+    return found[0] if found else None
 
 
 # --- reading the attribution -----------------------------------------------------------
 
 
-def attribute(block: str, open_: int, close: int, ctx: Context) -> tuple[str | None, bool]:
-    """(speaker, attributed): attributed is True when the text attributes the quote."""
+def attribute(block: str, open_: int, close: int, ctx: Context) -> tuple[str | None, str]:
+    """(speaker, how): how is "after" or "before" when the text around the quote attributes
+    it (the speaker may still be unnamed), "" when it does not."""
+    preceding = block[:open_]
     after = block[close + 1 : close + 200]
-    found = _speaker_after(after, block[:open_], ctx)
-    if found is not None:
-        return found
-    before = block[max(0, open_ - 300) : open_]
-    if before.strip():
-        found = _speaker_before(before, block[:open_], ctx)
+    # "“… process.” The changes, the document states, …": a new sentence, not an attribution.
+    if not (block[close - 1 : close] == "." and after[:2].strip()[:1].isupper()):
+        found = _speaker_after(after, preceding, ctx)
         if found is not None:
-            return found
-    return None, False
+            return found[0], "after"
+    if preceding.strip():
+        found = _speaker_before(block[max(0, open_ - 300) : open_], preceding, ctx)
+        if found is not None:
+            return found[0], "before"
+    return None, ""
 
 
 def _speaker_after(after: str, preceding: str, ctx: Context) -> tuple[str | None, bool] | None:
     m = _AFTER_PRONOUN.match(after)
     if m:
-        if m.group("p").lower() == "they":
-            return None, True  # "they" is a group, or someone the text keeps unnamed
-        return _resolve_pronoun(preceding, ctx), True
+        return _pronoun(m.group("p"), preceding, ctx), True
     m = _AFTER_VERB.match(after)
     if m:
-        name = _read_speaker(after, m.end())
-        if name:
-            return name, True
-        d = _AFTER_DESCRIPTION.match(after)
-        if d:
-            return _resolve_description(d.group("np"), preceding, ctx), True
-        return None, True
+        return _after_verb(after, m.end(), preceding, ctx), True
     m = _AFTER_ACCORDING.match(after)
     if m:
-        name, _ = _read_name(after, m.end())
-        return name, name is not None
-    name, end = _read_name(after)
-    if name and _APPOSITIVE_VERB.match(after, end):
-        return name, True
-    r = _ROLE_THEN_NAME.match(after)
-    if r:
-        name, end = _read_name(after, r.end())
-        if name and _APPOSITIVE_VERB.match(after, end):
-            return name, True  # "…,” founder Robert P. George wrote
-    d = _DESCRIPTION_SUBJECT.match(after)
-    if d:
-        return _resolve_description(d.group("np"), preceding, ctx), True
-    c = _CLAUSE_THEN_VERB.match(after)
-    if c:
-        name = _subject_name(c.group("subject"))
-        if name:
-            return name, True  # "…,” members of the Committee on Oversight and Reform wrote
+        return _after_verb(after, m.end(), preceding, ctx), True
+    start = len(after) - len(after.lstrip(" ,"))
+    m = _AFTER_SUBJECT.match(_clause(after, start))
+    if m:
+        return _subject(m.group("subject"), preceding, ctx)
     return None
 
 
-_CLAUSE_THEN_VERB = re.compile(
-    r"\s*[,.]?\s*(?P<subject>[^“”\".;:]{1,80}?)\s+(?:\w+ly\s+)?(?:" + SPEECH_VERBS + r")\b"
-)
+def _after_verb(s: str, pos: int, preceding: str, ctx: Context) -> str | None:
+    """The speaker named after a speech verb: "said Jane Doe, a nurse", "said the lead
+    author, Erin Matson", "says University of California, San Francisco, pediatrician
+    Susan Fisher-Owens", "said a spokesman for the trust"."""
+    parts = [p.strip() for p in _clause(s, pos).split(",")]
+    head = parts[0]
+    if not head:
+        return None
+    if _DESCRIPTION.match(head):
+        if len(parts) > 1 and parts[1][:1].isupper():
+            name = head_name(parts[1])  # "the lead author, Erin Matson of Climate Focus"
+            if name and person_like(name):
+                return name
+        return _resolve_description(head, preceding, ctx)
+    name = head_name(head)
+    if name and is_org(name):
+        # An organisation spelled with commas, then the person: "University of California,
+        # San Francisco, pediatrician Susan Fisher-Owens, who …".
+        for part in parts[1:4]:
+            if not part or _DESCRIPTION.match(part) or part.split()[0] in ("who", "which"):
+                break
+            later = head_name(part)
+            if later and person_like(later) and part[:1].islower():
+                return later
+    return name
+
+
+def _clause(s: str, pos: int) -> str:
+    """The words from `pos` to the end of their clause: a sentence end, a quote, a
+    parenthesis or a dash."""
+    end = _CLAUSE.match(s, pos).end()
+    # "said Mr. Martin": a title's or an initial's full stop ends nothing.
+    while end < len(s) and s[end] == "." and _abbreviation(s, end):
+        end = _CLAUSE.match(s, end + 1).end()
+    return s[pos:end]
+
+
+def _abbreviation(s: str, dot: int) -> bool:
+    word = s[: dot + 1].rsplit(None, 1)[-1].lower() if s[:dot].strip() else ""
+    return word in TITLES or word in SUFFIXES or bool(re.fullmatch(r"(?:\w\.)+", word))
 
 
 def _speaker_before(before: str, preceding: str, ctx: Context) -> tuple[str | None, bool] | None:
     clause = _last_sentence(before)
+    m = _IN_WORDS.search(clause)
+    if m:  # "and, in her words, “…”"
+        pronoun = "she" if m.group("p") == "her" else "he"
+        return _pronoun(pronoun, preceding[: -len(m.group(0))], ctx), True
     m = _BEFORE_ACCORDING.search(clause)
     if m:
-        name, _ = _read_name(m.group("rest"))
+        name = head_name(m.group("rest"))
         if name:
             return name, True
-    if _BEFORE_VERB.search(clause):
-        return _subject_of(clause, _BEFORE_VERB.search(clause).start(), preceding, ctx), True  # type: ignore[union-attr]
+    verb = _BEFORE_VERB.search(clause)
+    if verb:
+        found = _subject(clause[: verb.start()], preceding, ctx)
+        if found is not None:
+            return found
     m = _BEFORE_SAID_DOT.search(clause)
     if m:
         # "…, Lautz said. “It is unlikely…”" and "“…,” says Hu. “Is it…”": the quote
         # carries on the words of whoever the sentence before attributed.
-        name = _read_speaker(clause, m.start() + len(m.group(1)))
-        if not name:
-            name = _subject_of(clause, m.start(), preceding, ctx)
+        name = None
+        if not _TO_SOMEONE.fullmatch(m.group(1)):
+            name = head_name(_clause(clause, m.end(1)))
         if name:
             return name, True
-    return None
-
-
-def _subject_of(clause: str, verb_at: int, preceding: str, ctx: Context) -> str | None:
-    """Who the clause before a speech verb names: a name, a pronoun, an organisation."""
-    subject = clause[:verb_at]
-    closing = max(subject.rfind("”"), subject.rfind('"'))
-    if closing >= 0:
-        subject = subject[closing + 1 :].lstrip(" ,")  # "“…,” she said": not the quote's words
-    subject = _OPENER.sub("", subject)
-    before_clause = preceding[: len(preceding) - len(clause)]
-    last = subject.rsplit(",", 1)[-1].split()
-    if last and last[0].lower() in _PRONOUNS and len(last) <= 3:
-        # "Though Grisham said …, she simply noted:": she is who the sentence is about.
-        at = clause.rfind(last[0], 0, verb_at)
-        return _resolve_pronoun(before_clause + clause[: max(at, 0)], ctx)
-    name = _subject_name(subject)
-    if name:
-        return name
-    m = re.match(r"\s*(?P<np>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[^,;:“”\"]{2,80})", subject)
-    if m:
-        found = _resolve_description(m.group("np").strip(), preceding, ctx)
-        if found:
+        found = _subject(clause[: m.start()], preceding, ctx)
+        if found is not None:
             return found
-    org = _leading_org(subject)
-    if org:
-        return org
-    first, end = _read_name(subject)
-    if first and re.match(r"\s*(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", subject[end:]):
-        return first  # "Jordan has covered AI … and said": the sentence's subject
+    # "Denise Forte … said the administration was “selling …”", "X told IGN that he
+    # “wouldn’t touch this,” predicting it would “…”": reported speech, in the sentence
+    # with its earlier quotations masked.
+    masked = _QUOTED.sub("…", clause)
+    for m in reversed(list(_REPORTED.finditer(masked))):
+        found = _subject(masked[: m.start()], preceding, ctx)
+        if found is not None:
+            return found
     return None
 
 
-# "As the SEC wrote …", "In a statement, Meta said …": what comes before the subject.
-_OPENER = re.compile(
-    r"^\s*(?:(?:as|like|when|while|but|and|so|yet|then|also|meanwhile|separately)\b\s*|"
-    r"(?:in|on) (?:a|an|the|its|his|her|their) [^,]{1,40},\s*)+",
-    re.IGNORECASE,
-)
+def _subject(text: str, preceding: str, ctx: Context) -> tuple[str | None, bool] | None:
+    """Who the words before a speech verb name: a pronoun, a description, a document's
+    writer or a name, past an appositive ("Jane Doe, a nurse, said"). None when they name
+    no one the verb could belong to."""
+    closing = max(text.rfind("”"), text.rfind('"'))
+    if closing >= 0:
+        text = text[closing + 1 :]  # "“…,” she said": not the quote's words
+    parts = _subject_parts(text, ctx)
+    if not parts:
+        return None
+    part = parts[-1]
+    verb = _SPEECH.search(part)
+    if verb and verb.start() > 0:
+        part = part[: verb.start()]  # "The team explained how …, writing": the team
+    found = part.split()
+    pronoun = next((w for w in (found[0], found[-1]) if w.lower() in PRONOUNS), None)
+    if pronoun and (len(found) <= 3 or pronoun == found[-1]):
+        # "she then said", "Anytime you say": the pronoun is the subject
+        at = preceding.rfind(pronoun)
+        return _pronoun(pronoun, preceding[: max(at, 0)], ctx), True
+    m = _DOCUMENT.match(part)
+    if m and head_name(m.group("name")):
+        return head_name(m.group("name")), True  # "Manik’s email began"
+    m = _HANDLE.match(part)
+    if m:
+        return m.group("handle"), True  # "Comment by @nikomatsakis posted on …:"
+    if _DESCRIPTION.match(part):
+        return _resolve_description(part, preceding, ctx), True
+    spans = name_spans(part)
+    if not spans or (spans[0].start > 0 and len(part.split()) > 8):
+        return None  # not "What set the Bihar election apart … said"
+    name = head_name(part)
+    lone = name and " " not in name and not is_org(name) and not ctx.is_name_word(name)
+    if lone and spans[0].start == 0 and len(part.split()) > 3:
+        return None  # "Perhaps the most significant … asked": a sentence's first word
+    return name, True
 
 
-def _leading_org(subject: str) -> str | None:
-    """ "The Google Maps team explained …": the organisation opening the clause."""
-    m = re.match(r"\s*(?:[Tt]he\s+)?(?P<org>(?:[A-Z][\w.&’'-]*\s+)+)(?P<head>[a-z]+)\b", subject)
-    if m and m.group("head") in _ORG_WORDS:
-        org = m.group("org").strip()
-        if org.split()[0].lower() not in _NOT_NAMES:
-            return org
-    return None
+def _subject_parts(text: str, ctx: Context) -> list[str]:
+    """The comma-separated parts of the words before a verb, the appositives after the
+    subject dropped: "Jane Doe, a nurse,", "Senator Tim Kaine, Democrat of Virginia,"."""
+    parts = [_OPENER.sub("", p).strip() for p in text.split(",")]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and parts[-1].lower() in ("who", "which"):
+        spans = name_spans(parts[-2])  # "… animated Hu, who says": Hu
+        parts = [*parts[:-2], spans[-1].name] if spans else parts[:-1]
+    while len(parts) > 1 and _a_name_phrase(parts[-2]):
+        last = head_name(parts[-1])
+        if not (_appositive(parts[-1]) or (last and not _a_person(last, ctx))):
+            break
+        parts.pop()
+    return parts
+
+
+def _appositive(part: str) -> bool:
+    """ "a nurse", "chief executive of Lemon Dot Media", "32", "who …": said of the name
+    before it."""
+    first = part.split()[0]
+    return bool(_DESCRIPTION.match(part)) or first[:1].islower() or first[:1].isdigit()
+
+
+def _a_name_phrase(part: str) -> bool:
+    """ "Jane Doe", "Senator Tim Kaine": what an appositive follows; not an opener ("In a
+    document seen by WIRED")."""
+    found = part.split()
+    return all(w[:1].isupper() and w.lower() not in NOT_NAMES for w in (found[0], found[-1]))
 
 
 def _last_sentence(text: str) -> str:
@@ -285,320 +401,180 @@ def _last_sentence(text: str) -> str:
     return parts[-1] if parts else text
 
 
-def _name_before(clause: str) -> str | None:
-    """Speaker as the subject of a clause ending in a speech verb ("X, a nurse, said:")."""
-    verb = _BEFORE_VERB.search(clause)
-    return _subject_name(clause[: verb.start()]) if verb else None
-
-
-def _subject_name(subject: str) -> str | None:
-    """The proper-noun subject of a clause: its opening name with an appositive, or its end."""
-    words = subject.split()
-    if not words or (len(words) <= 2 and words[0].lower() in _PRONOUNS):
-        return None  # "She said", "He then said"
-    org = _the_org(subject)
-    if org:
-        return org
-    name, end = _read_name(subject)
-    if name:
-        rest = subject[end:].strip()
-        if not rest or rest.startswith(",") or rest.split()[0].endswith("ly"):
-            return name
-        later = _name_after_role(rest)
-        if later:
-            return later
-    # A name closing the clause ("In a statement, Bob Smith said").
-    run: list[str] = []
-    for k in range(len(words) - 1, -1, -1):
-        w = words[k]
-        joins = w.lower() in _CONNECTORS and run and k > 0 and words[k - 1][:1].isupper()
-        if (w[:1].isupper() and not w.endswith((",", ";", ":"))) or (
-            w.lower() in _PARTICLES and run
-        ):
-            run.insert(0, w)
-        elif joins:
-            run.insert(0, w)  # "the Committee on Oversight and Reform": one name
-        else:
-            if w.lower() in _PREPOSITIONS and not _is_org_phrase(" ".join(run)):
-                return None  # "a consultant at GOSH said": GOSH is a place
-            break
-    if not run:
-        return None
-    if _is_org_phrase(" ".join(run)) and run[0][:1].isupper():
-        return " ".join(run).rstrip(".,")  # "Committee on Oversight and Reform"
-    name, _ = _read_name(" ".join(run))
-    return name
-
-
-_ROLE_THEN_NAME = re.compile(r"\s*[,.]?\s*(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
-
-
-def _read_speaker(s: str, pos: int) -> str | None:
-    """The name after a speech verb, past an organisation and a role ("APP president X")."""
-    name, end = _read_name(s, pos)
-    if name is None:
-        return None
-    later = _name_after_role(s[end : end + 80].split(",")[0].split(" in ")[0])
-    if later and (name.isupper() or _is_org_phrase(name) or len(name.split()) == 1):
-        return later
-    return name
-
-
-def _name_after_role(rest: str) -> str | None:
-    """ "APP president Terry Schilling": the person after an organisation and a role."""
-    m = re.match(r"\s*(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z].*)$", rest)
-    if not m:
-        return None
-    name, end = _read_name(m.group("name"))
-    if name and " " in name and not m.group("name")[end:].strip(" .,"):
-        return name
-    return None
-
-
-def _the_org(subject: str) -> str | None:
-    """ "the Defence Forces", "The Google Maps team", "a spokesman for An Garda Siochána"."""
-    m = re.match(
-        r"\s*(?:[Tt]he|[Aa]n?)\s+(?:(?:spokes\w+|representative|statement|press release|report|"
-        r"letter|post|blog post|filing|lawyer|attorney)\s+(?:for|from|by|at|of)\s+)?"
-        r"(?:the\s+)?(?P<org>(?:[A-Z][\w.&’'-]*\s*)+)(?:\s+(?P<tail>[a-z]+))?\s*,?\s*\Z",
-        subject,
-    )
-    if not m:
-        return None
-    org = m.group("org").strip()
-    tail = m.group("tail")
-    if tail and tail not in _ORG_WORDS:
-        return None
-    spoke_for = re.search(r"\b(?:for|from|by|at|of)\s+(?:the\s+)?$", subject[: m.start("org")])
-    if org.split()[0].lower() in _NOT_NAMES and not spoke_for:
-        return None
-    return org
-
-
-def _is_org_phrase(text: str) -> bool:
-    return any(w.lower() in _ORG_WORDS for w in text.split())
-
-
-def _read_name(s: str, pos: int = 0) -> tuple[str | None, int]:
-    """A proper-noun phrase starting at `pos` (titles allowed, org possessive skipped).
-
-    One token loop holds every case a name's edge needs (initials, titles, particles,
-    "Jr." after a comma, a possessive organisation before it); split up, the cases would
-    have to share the loop's position and word list anyway.
-    """
-    while pos < len(s) and s[pos].isspace():
-        pos += 1
-    words: list[str] = []
-    while len(words) < 7:
-        m = _TOKEN.match(s, pos)
-        if not m:
-            break
-        tok = m.group(1)
-        ends = False
-        if tok.endswith("."):
-            base = tok[:-1]
-            low = tok.lower()
-            if not (low in _TITLES or low in _SUFFIXES or (len(base) == 1 and base.isupper())):
-                tok, ends = base, True
-        if not tok:
-            break
-        lower = tok.lower()
-        if _POSSESSIVE.search(tok) and tok[0].isupper() and len(tok) > 2:
-            if ends:
-                break
-            words = []  # "UCL’s Prof Waseem Qasim": the organisation is not the speaker
-            pos = m.end()
-            continue
-        if not words and lower in _LEADING_ADJECTIVES:
-            pos = m.end()  # "Former FEMA head …": the name comes after
-            continue
-        if (
-            (tok[0].isupper() and tok[0].isalpha())
-            or (lower in _PARTICLES and words)
-            or words
-            and lower in _SUFFIXES
-        ):
-            words.append(tok)
-        else:
-            break
-        pos = m.end()
-        if ends or not m.group(2):
-            # "Robert F. Kennedy, Jr.": a suffix after the comma still belongs to the name.
-            sm = re.match(r",\s*(Jr\.?|Sr\.?|II|III|IV)\b", s[pos:])
-            if sm and not ends:
-                words.append(sm.group(1))
-                pos += sm.end()
-            break
-    while words and words[-1].lower() in _PARTICLES:
-        words.pop()
-    if not words or words[0].lower().rstrip(".") in _NOT_NAMES:
-        return None, pos
-    if all(w.lower() in _TITLES for w in words):
-        return None, pos
-    return " ".join(words), pos
-
-
 def clean_speaker(name: str | None) -> str | None:
     """No sentence adverbs, role abbreviations or bare titles as speakers."""
     if not name:
         return None
-    words = name.split()
-    while words and (words[0].lower() in _ROLE_ABBREVIATIONS or words[0].endswith("ly,")):
-        words.pop(0)
-    if not words:
+    found = name.split()
+    while found and (found[0].lower() in _ROLE_ABBREVIATIONS or found[0].endswith("ly,")):
+        found.pop(0)
+    if not found:
         return None
-    if len(words) == 1:
-        w = words[0]
+    if len(found) == 1:
+        w = found[0]
         low = w.lower().rstrip(".,")
-        if low in _NOT_NAMES or low.endswith("ly") or low in _TITLES or "." in w.rstrip("."):
+        if low in NOT_NAMES or low.endswith("ly") or low in TITLES or "." in w.rstrip("."):
             return None
-    return " ".join(words)
-
-
-def _strip_titles(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in {t.rstrip(".") for t in _TITLES}:
-        words.pop(0)
-    return " ".join(words)
+    return " ".join(found)
 
 
 # --- who "she", "the group" and "the 16-year-old" are ----------------------------------
 
 
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+def _pronoun(pronoun: str, preceding: str, ctx: Context) -> str | None:
+    """ "she said": who she is; "they", "I" and "we" stay unnamed (a group, someone the
+    text keeps unnamed, the writer)."""
+    if pronoun.lower() not in ("he", "she"):
+        return None
+    return _resolve_pronoun(preceding, ctx)
 
 
-def _names_in(text: str, quoted: bool = False) -> list[str]:
-    """Proper-noun phrases of a text, in order; a possessive ends one ("Jordan’s videos").
-    Quoted words are skipped unless `quoted` (a name in a slogan is no one's mention)."""
-    out: list[str] = []
-    if not quoted and ("“" in text or '"' in text):
-        text = _QUOTED.sub(" ", text)
-    for m in _CAPITALISED_RUN.finditer(text):
-        for part in _POSSESSIVE_SPLIT.split(m.group(0)):
-            words = part.split()
-            while words and words[0].lower() in _NOT_NAMES:
-                words.pop(0)  # "When Jordan learned": the name after the opener
-            name, _ = _read_name(" ".join(words))
-            if name:
-                out.append(name.rstrip(".,"))
-    return out
-
-
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|bin))*")
-_POSSESSIVE_SPLIT = re.compile(r"[’']s\b")
-
-
-def _person_like(name: str) -> bool:
-    parts = _strip_titles(name).split()
-    return 1 <= len(parts) <= 4 and not _is_org_phrase(name) and not name.isupper()
+_CONTRACTION = re.compile(r"[’'](?:s|d|ll|re|ve)$")
 
 
 def _resolve_pronoun(preceding: str, ctx: Context) -> str | None:
     """ "she said": the person the nearest sentence before is about, else the last speaker.
 
-    Sentences are read back from the quote: one that opens with a name (or a possessive
-    "Jordan’s videos…") is about that person; one that opens with a pronoun continues the
-    sentence before; otherwise the last name it mentions is the likeliest.
+    Sentences are read back from the quote, quotations masked. One that opens with a
+    pronoun continues the sentence before; one that attributes words to someone is about
+    them; otherwise the first person it names is the likeliest.
     """
-    sentences = _sentences_back(preceding, ctx)
-    for i, sentence in enumerate(sentences):
+    for i, sentence in enumerate(_sentences_back(preceding, ctx)):
         if i >= 6:
             break
-        if "“" in sentence or '"' in sentence:
-            sentence = _QUOTED.sub(" ", sentence)  # "“…,” she says.": about whoever she is
-        words = sentence.split()
-        if not words or words[0].lower().strip('“"') in _PRONOUNS:
+        if sentence.startswith("("):
+            continue  # an aside is not whom the story goes on about
+        first = _CONTRACTION.sub("", sentence.split()[0].lower().strip('“"'))
+        if first in PRONOUNS:
             continue
-        first, _ = _read_name(sentence.lstrip('“"(').replace("’s ", " ").replace("'s ", " "))
-        if first and _person_like(first):
-            return first
-        speaks = _PRONOUN_SPEAKS.search(sentence)
-        subjects = [
-            n
-            for n in _subjects_in(sentence[: speaks.start()] if speaks else sentence)
-            if _person_like(n)
-        ]
-        if subjects:
-            return subjects[0]
-        if speaks:
-            continue  # "In a thread on Bluesky he said …": still the person before
-        names = [n for n in _names_in(sentence) if _person_like(n)]
-        if names:
-            return names[0]
+        speaker = _speaker_in(sentence, ctx)
+        if speaker:
+            return speaker
+        for span in name_spans(sentence):
+            if _a_person(span.name, ctx):
+                return ctx.full(span.name)
     return ctx.last_speaker
 
 
-_PRONOUN_SPEAKS = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:" + SPEECH_VERBS + r")\b")
-_SUBJECT = re.compile(
-    r"(?<![\w’'])([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:\s+(?:has|had|is|was|says|said|"
-    r"told|added|\w+ed)\b|,\s+(?:who|whose)\b)"
-)
+def _a_person(name: str, ctx: Context) -> bool:
+    if not person_like(name):
+        return False
+    parts = strip_titles(name).split()
+    return len(parts) > 1 or ctx.is_name_word(parts[0])
 
 
-def _subjects_in(sentence: str) -> list[str]:
-    """Names standing as a verb's subject ("… when Jordan learned …")."""
-    out = []
-    for m in _SUBJECT.finditer(_QUOTED.sub(" ", sentence)):
-        name, _ = _read_name(m.group(1))
-        if name is None:
-            parts = m.group(1).split()
-            name, _ = _read_name(" ".join(parts[1:])) if len(parts) > 1 else (None, 0)
-        if name:
-            out.append(name)
-    return out
+def _speaker_in(sentence: str, ctx: Context) -> str | None:
+    """The person a sentence attributes words to ("…, Dhillon, a police officer, told
+    Rest of World"), read without resolving pronouns again."""
+    for m in _SPEECH.finditer(sentence):
+        parts = _subject_parts(sentence[: m.start()], ctx)
+        candidates = [head_name(parts[-1])] if parts and len(parts[-1].split()) <= 6 else []
+        after = _clause(sentence, m.end()).strip()
+        if not _TO_SOMEONE.fullmatch(m.group(0)) and after[:1].isupper():
+            candidates.append(head_name(after))  # "…, said Jason Walsh"
+        for name in candidates:
+            if name and _a_person(name, ctx):
+                return ctx.full(name)
+    return None
 
 
 def _sentences_back(preceding: str, ctx: Context) -> list[str]:
-    """The sentences before a quote, nearest first: its own paragraph, then the two before."""
-    texts = [preceding, *reversed(ctx.text_before[-2:])]
+    """The sentences before a quote, nearest first, quotations masked: its own paragraph,
+    then the two before."""
     out: list[str] = []
-    for t in texts:
-        out.extend(reversed([s for s in _SENTENCE_END.split(t) if s.strip()]))
+    for text in (preceding, *reversed(ctx.text_before[-2:])):
+        masked = _QUOTED.sub("“…”", text)
+        out.extend(reversed([s for s in split_sentences(masked) if s.strip("“…” ")]))
     return out
 
 
 def _resolve_description(np: str, preceding: str, ctx: Context) -> str | None:
-    """ "the group" → the organisation the article is about; "the 16-year-old" → the person
-    the article so described; "a press release by the group" → the group."""
+    """ "the group" → the organisation the article is about; "a Wiley spokesperson" →
+    Wiley; "the 16-year-old" → the person the article so described; "the filmmaker" → the
+    filmmaker it introduced; "a former official" → no one named."""
     np = np.strip()
-    earlier = " ".join(ctx.text_before[-8:]) + " " + preceding
+    earlier = "\n\n".join([*ctx.text_before[-8:], preceding])
     if _YEAR_OLD.search(np):
         m = re.findall(r"\d+-year-old\s+((?:[A-Z][\w’'-]+\s?){2,3})", earlier)
-        return m[-1].strip() if m else None
-    by = re.search(r"\b(?:by|for|from|of)\s+(?P<rest>(?:the|its|their)\s+\w+|[A-Z][^,]*)", np)
-    if by and by.group("rest")[0].isupper():
-        name, _ = _read_name(by.group("rest"))
-        return name
-    target = by.group("rest") if by else np
-    words = target.split()
-    head = re.sub(r"[^\w-]", "", words[-1]).lower() if words else ""
-    if head in _ORG_WORDS and len(words) <= 3:
-        return _main_org(" ".join(ctx.text_before) + " " + preceding)
-    if len(words) <= 3 and head.isalpha() and words[0].lower() == "the":
+        if m:
+            return m[-1].strip()
+        return ctx.last_speaker if ctx.last_speaker and person_like(ctx.last_speaker) else None
+    if _SPOKESPERSON.search(np):
+        return _spoken_for(np, earlier, ctx)
+    by = re.search(r"\b(?:by|from|of)\s+(?P<rest>(?:the|its|their)\s+\w.*|[A-Z].*)", np)
+    if by:  # "a report by the group", "a video from the YouTube channel Minute Physics"
+        rest = re.split(r"\s+(?:at|on|in|last|this|during|earlier)\s", by.group("rest"))[0]
+        name = head_name(rest)
+        return ctx.full(name, preceding) if name else _resolve_description(rest, preceding, ctx)
+    found = np.split()
+    if len(found) < 2:
+        return None
+    head = re.sub(r"[^\w-]", "", found[-1]).lower()
+    if head in ORG_WORDS and len(found) <= 4 and not found[1][:1].isupper():
+        return _main_org(head, "\n\n".join([*ctx.text_before, preceding]), ctx)
+    if found[0].lower() == "the" and found[1][:1].isupper():
+        return ctx.full(_the_org(np), preceding)  # "the Post asked" → The New York Post
+    if len(found) <= 3 and head.isalpha() and found[0].lower() == "the":
         # "the filmmaker added": the person introduced so, else the person just quoted.
         described = _described_as(head, earlier)
         if described:
             return described
-        if ctx.last_speaker and _person_like(ctx.last_speaker):
+        if ctx.last_speaker and person_like(ctx.last_speaker):
             return ctx.last_speaker
-    return _the_org(np)
+    return None
+
+
+def _spoken_for(np: str, earlier: str, ctx: Context) -> str | None:
+    """Whom a spokesperson speaks for: "a spokesman for X", "an X spokesperson", and for
+    "the spokesperson" whomever the article last gave one to."""
+    look_back = np.split()[0].lower() == "the"  # "a spokesperson" is anyone's
+    sentences = list(reversed(split_sentences(earlier)))[:20] if look_back else []
+    for text in (np, *sentences):
+        m = re.search(r"\b(?:spokes\w+|representative)\s+(?:for|of|from|at)\s+(?P<x>.+)", text)
+        name = head_name(_clause(m.group("x"), 0)) if m else None
+        if m and name and re.match(r"An\s+" + re.escape(name), m.group("x")):
+            name = "An " + name  # "An Garda Síochána": the article is the name's
+        if not name:
+            m = re.search(r"(?P<x>(?:[A-Z][\w’'&.-]*\s+)+)(?:spokes\w+|representative)", text)
+            name = head_name(m.group("x")) if m else None
+        if name:
+            return ctx.full(name, earlier)
+    return None
+
+
+def _the_org(np: str) -> str | None:
+    """ "the Defence Forces", "The Google Maps team": an organisation named with "the"."""
+    m = re.match(r"(?:[Tt]he)\s+(?P<org>(?:[A-Z][\w.&’'-]*\s*)+)(?:\s+(?P<tail>[a-z]+))?\s*\Z", np)
+    if not m or (m.group("tail") and m.group("tail") not in ORG_WORDS):
+        return None
+    return m.group("org").strip()
 
 
 def _described_as(head: str, earlier: str) -> str | None:
-    """The person the article introduced with a role ("filmmaker Joe Dante", "Jane Roe, a
-    local nurse"), for a later "the filmmaker said" / "the nurse added"."""
-    name = r"((?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+)"
+    """The person or body the article introduced with a role or kind ("filmmaker Joe
+    Dante", "Jane Roe, a local nurse", "the company Mementum Labs")."""
+    name = r"((?:[A-Z][\w’'-]+\s){0,3}[A-Z][\w’'-]+)"
     found = re.findall(rf"\b{head}\s+{name}", earlier)
     found += re.findall(rf"{name},\s+(?:a|an|the)\s+[^,.;]{{0,60}}\b{head}\b", earlier)
     return found[-1] if found else None
 
 
-def _main_org(text: str) -> str | None:
-    """The organisation the article names most (the latest of equals)."""
+def _main_org(head: str, text: str, ctx: Context) -> str | None:
+    """The organisation "the agency" or "the company" is: one so named or introduced
+    ("the Federal Emergency Management Agency", "the company Mementum Labs"), else the
+    one the article names most (the latest of equals)."""
+    spans = names_in(text)
+    named = [n for n in spans if n.split()[-1].lower() == head and " " in n]
+    if named:
+        return named[-1]
+    described = _described_as(head, text)
+    if described:
+        return ctx.full(described)
+    alone = {n.lower() for n in spans if " " not in n}
     counts: dict[str, int] = {}
-    for n in _names_in(text):
-        if _is_org_phrase(n) or (n.isupper() and len(n) > 1):
+    for n in spans:
+        # People are named by surname later on; an organisation's last word never stands alone.
+        if is_org(n) or (" " in n and n.split()[-1].lower() not in alone):
             counts[n] = counts.get(n, 0) + 1
     if not counts:
         return None
