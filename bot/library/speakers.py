@@ -155,13 +155,19 @@ class Context:
         if not bare:
             return None
         parts = bare.split()
+        if not parts[0][:1].isupper():
+            return name  # "@nikomatsakis" is as full as it gets
         if len(parts) == 1 or parts[-1].lower().rstrip(".") in SUFFIXES:
             known = self.full_names + [n for n in names_in(preceding, quoted=True) if " " in n]
             found = _expand(parts[0], known, self._parts)
             if found:
                 name, parts = found, strip_titles(found).split()
-        role = parts[0].lower() not in NOT_NAMES and self.common_word(parts[0])
-        if len(parts) >= 3 and role and person_like(name):
+        if (
+            len(parts) >= 3
+            and parts[0].lower() not in NOT_NAMES
+            and person_like(name)
+            and self.common_word(parts[0])
+        ):
             name, parts = " ".join(parts[1:]), parts[1:]  # "Filmmaker Joe Dante"
         if len(parts) >= 3 and parts[0].lower() not in NOT_NAMES:
             # "YouTuber Benn Jordan" is Benn Jordan when the article also calls him Jordan;
@@ -360,8 +366,8 @@ def _subject(text: str, preceding: str, ctx: Context) -> tuple[str | None, bool]
     if not spans or (spans[0].start > 0 and len(part.split()) > 8):
         return None  # not "What set the Bihar election apart … said"
     name = head_name(part)
-    lone = name and " " not in name and not is_org(name) and not ctx.is_name_word(name)
-    if lone and spans[0].start == 0 and len(part.split()) > 3:
+    opener = bool(name) and spans[0].start == 0 and len(part.split()) > 3 and " " not in name
+    if opener and not is_org(name) and not ctx.is_name_word(name):
         return None  # "Perhaps the most significant … asked": a sentence's first word
     return name, True
 
