@@ -60,7 +60,6 @@ ORG_WORDS = words(
     news times post journal magazine bank fund guild caucus congress senate house
     republicans democrats network"""
 )
-_CONNECTORS = words("of on and for &")
 PREPOSITIONS = words("at of from for in with by to on about into the a an")
 _TOKEN = re.compile(r"([^\s,;:!?()\[\]{}“”\"—–]+)([ \t]?)")
 _POSSESSIVE = re.compile(r"[’']s?$")

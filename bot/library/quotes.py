@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.library.markup import Block
 from bot.library.model import Quote
@@ -23,8 +24,7 @@ _NAMING = re.compile(
     r"the words|the slogan|the hashtag)\s*[:,]?\s*\Z",
     re.IGNORECASE,
 )
-
-
+# "what Trevor Noah jokingly called “…”": someone's words, not a name.
 _CALLED_BY = re.compile(r"\b[A-Z][\w’'.-]+\s+(?:\w+ly\s+)?called\s*\Z")
 
 
@@ -36,7 +36,7 @@ def extract_quotes(blocks: Sequence[Block | str], title: str = "") -> list[Quote
     """
     body = [b if isinstance(b, Block) else Block(b) for b in blocks]
     texts = [b.text for b in body if b.kind != "furniture"]
-    ctx = Context(body=texts)  # a title's capitals are style, not names
+    ctx = Context(body=texts)  # the title's full names resolve surnames; its capitals are style
     if title:
         ctx.remember(title)
     quotes: list[Quote] = []
@@ -79,18 +79,21 @@ _SAID_NEXT = re.compile(r"\W*\s*(?:" + SPEECH_VERBS + r")\b")
 _SENTENCE_ENDS = re.compile(r"[.!?]\s")
 
 
+@dataclass(slots=True)
 class _Found:
-    """A quotation of a block, with the speaker read around it and how."""
+    """A quotation of a block with the speaker read around it, and how: "after" or
+    "before" (an attribution beside it) or "" (none)."""
 
-    __slots__ = ("open_", "close", "text", "speaker", "how", "short")
-
-    def __init__(self, open_: int, close: int, text: str, short: bool) -> None:
-        self.open_, self.close, self.text, self.short = open_, close, text, short
-        self.speaker: str | None = None
-        self.how = ""  # "after", "before" or "" (no attribution around it)
+    open_: int
+    close: int
+    text: str
+    short: bool  # under six words: never shown, but it may carry an attribution
+    speaker: str | None = None
+    how: str = ""
 
 
 def _block_quotes(block: Block, ctx: Context) -> list[Quote]:
+    """A block's quotes with their speakers; a block quote without marks is one quote."""
     text = block.text
     spans = quote_spans(text)
     if block.kind == "blockquote" and not spans:

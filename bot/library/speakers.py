@@ -73,9 +73,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
 _YEAR_OLD = re.compile(r"(\d+)-year-old")
 # "As the SEC wrote …", "In a statement, Meta said …": what comes before the subject.
 _OPENER = re.compile(
-    r"^\s*(?:(?:as|like|when|while|but|and|so|yet|then|also|even|meanwhile|separately|"
-    r"however)\b"
-    r"\s*,?\s*|(?:in|on) (?:a|an|the|its|his|her|their) [^,]{1,40},\s*)+",
+    r"^\s*(?:(?:as|like|when|while|but|and|so|yet|then|also|even|meanwhile|separately|however)"
+    r"\b\s*,?\s*|(?:in|on) (?:a|an|the|its|his|her|their) [^,]{1,40},\s*)+",
     re.IGNORECASE,
 )
 _DESCRIPTION = re.compile(r"(?:a|an|the|one|another)\s", re.IGNORECASE)
