@@ -31,8 +31,8 @@ from bot.picks.source import library_candidates
 from bot.search.engine import SearchEngine
 from bot.search.fuzzy import closest_names
 from bot.search.highlight import key_spans
-from bot.search.query import fold
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
+from bot.search.words import fold
 from bot.settings import Settings
 from bot.store.articles import ArticleStore, CacheCorrupt, StoreError
 from bot.store.state import StateError, StateStore, open_state

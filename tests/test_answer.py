@@ -6,14 +6,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.library.model import Article, Quote, Sentence
-from bot.search.answer import (
-    _question_tokens,
-    answer_type,
-    best_passage,
-    passage_match,
-)
-from bot.search.query import STOPWORDS, words
+from bot.search.parse import parse, question_kind
+from bot.search.passage import best_passage, passage_match, question_tokens
+from bot.search.policy import DEFAULT
+from bot.search.rerank import Asked, article_evidence
 from bot.search.stem import stem
+from bot.search.words import STOPWORDS, words
 
 
 def _article(
@@ -58,46 +56,53 @@ def test_a_passage_naming_what_the_title_adds_beats_one_repeating_the_question()
         ],
         title="Faster maps with Swiss Tables",
     )
-    passage = best_passage(maps, "how did they make the maps faster?")
+    passage = best_passage(maps, parse("how did they make the maps faster?"))
     assert passage == "Each map is now built from Swiss Tables, a design from Google."
 
 
-def test_answer_types() -> None:
-    assert answer_type("who designed the bridge?") == "who"
-    assert answer_type("When will it open") == "when"
-    assert answer_type("how many cyclists will use it") == "number"
-    assert answer_type("what year does it open") == "when"
-    assert answer_type("bridge cyclists") is None
+def test_kinds_of_question() -> None:
+    assert question_kind("who designed the bridge?") == "who"
+    assert question_kind("When will it open") == "when"
+    assert question_kind("how many cyclists will use it") == "number"
+    assert question_kind("what year does it open") == "when"
+    assert question_kind("which engineer designed it") == "what"
+    assert question_kind("does the bridge carry cyclists") == "yesno"
+    assert question_kind("bridge cyclists") is None
+    # Parsed once with the query, for the passage stage to read.
+    assert parse("How much did it cost?").kind == "number"
 
 
 def test_passage_prefers_the_sentence_with_the_answer_type() -> None:
-    assert "Maria Lopez" in best_passage(ARTICLE, "who designed the bridge?")
-    assert "2027" in best_passage(ARTICLE, "when will the bridge open?")
-    assert "12000" in best_passage(ARTICLE, "how many cyclists will the bridge carry?")
+    assert "Maria Lopez" in best_passage(ARTICLE, parse("who designed the bridge?"))
+    assert "2027" in best_passage(ARTICLE, parse("when will the bridge open?"))
+    assert "12000" in best_passage(ARTICLE, parse("how many cyclists will the bridge carry?"))
 
 
 def test_passage_stays_within_one_paragraph_and_is_short() -> None:
-    passage = best_passage(ARTICLE, "who designed the bridge and when will it open")
+    passage = best_passage(ARTICLE, parse("who designed the bridge and when will it open"))
     assert "Monday" not in passage and "shops" not in passage
     assert 1 <= passage.count(".") <= 3
 
 
 def test_passage_none_without_overlap_or_sentences() -> None:
-    assert best_passage(ARTICLE, "quantum chromodynamics") is None
-    assert best_passage(_article([]), "bridge") is None
-    score, _ = passage_match(ARTICLE, "bridge engineer", {"bridge": 1.0, "engineer": 5.0})
+    assert best_passage(ARTICLE, parse("quantum chromodynamics")) is None
+    assert best_passage(_article([]), parse("bridge")) is None
+    score, _ = passage_match(ARTICLE, parse("bridge engineer"), {"bridge": 1.0, "engineer": 5.0})
     assert 0 < score <= 1
 
 
 def test_article_evidence_counts_the_whole_article_and_word_pairs() -> None:
-    from bot.search.answer import article_evidence
-
     idf = {"bridge": 2.0, "engineer": 3.0, "porto": 4.0, "cyclists": 3.0}
-    ev = article_evidence(ARTICLE, "who was the engineer from Porto?", idf)
+    ev = article_evidence(
+        ARTICLE, Asked.of(parse("who was the engineer from Porto?"), idf), DEFAULT
+    )
     assert ev.doc_cover == 1.0 and ev.pairs == 1.0 and "Maria Lopez" in ev.passage
-    ev2 = article_evidence(ARTICLE, "porto engineer", idf)
+    ev2 = article_evidence(ARTICLE, Asked.of(parse("porto engineer"), idf), DEFAULT)
     assert ev2.pairs == 0.0  # both words are there, but not side by side in that order
-    assert article_evidence(ARTICLE, "quantum chromodynamics", idf).doc_cover == 0.0
+    assert (
+        article_evidence(ARTICLE, Asked.of(parse("quantum chromodynamics"), idf), DEFAULT).doc_cover
+        == 0.0
+    )
 
 
 # Words built from stems, suffixes the stemmer strips, accents, apostrophes and joiners.
@@ -124,7 +129,7 @@ def test_skipping_sentences_never_loses_a_question_term(
     )
     q |= {stem(w) for w in words(data.draw(_WORDISH)) if w not in STOPWORDS}
     assume(q)
-    quick = _question_tokens(sentences, q)
+    quick = question_tokens(sentences, q)
     for s, toks in zip(sentences, quick, strict=True):
         full = {stem(w) for w in words(s.text) if w not in STOPWORDS}
         assert set(toks) & q == full & q, s.text

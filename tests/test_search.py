@@ -12,7 +12,7 @@ import pytest
 
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
-from bot.search.query import looks_like_question, parse_query, reads_as_sentence
+from bot.search.parse import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -145,15 +145,15 @@ async def test_a_name_typed_as_two_words_finds_its_description(tmp_path: Path) -
 
 
 def test_joined_pairs_are_adjacent_content_words() -> None:
-    assert parse_query("web assembly targets").joined == [
+    assert parse("web assembly targets").joined == [
         ("web", "assembly", "webassembly"),
         ("assembly", "targets", "assemblytargets"),
     ]
     # Not across a stopword, a filter or punctuation inside a word; not a word with itself.
-    assert parse_query("web of assembly").joined == []
-    assert parse_query("go go").joined == []
-    assert parse_query("crates.io index").joined == []
-    assert parse_query("a b").joined == []
+    assert parse("web of assembly").joined == []
+    assert parse("go go").joined == []
+    assert parse("crates.io index").joined == []
+    assert parse("a b").joined == []
 
 
 async def test_tag_query_gives_articles_of_that_tag(engine: SearchEngine) -> None:
@@ -189,7 +189,7 @@ async def test_natural_question_finds_the_article(engine: SearchEngine) -> None:
     ],
 )
 def test_looks_like_question(query: str, question: bool) -> None:
-    assert looks_like_question(parse_query(query)) is question
+    assert parse(query).asks is question
 
 
 @pytest.mark.parametrize(
@@ -204,7 +204,7 @@ def test_looks_like_question(query: str, question: bool) -> None:
     ],
 )
 def test_reads_as_sentence(query: str, sentence: bool) -> None:
-    assert reads_as_sentence(parse_query(query)) is sentence
+    assert parse(query).sentence is sentence
 
 
 async def test_a_description_no_keyword_matches_is_answered_as_a_question(

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from bot.library.sync import Library
-from bot.search.engine import SearchEngine, _build_index
+from bot.search.engine import SearchEngine
 from bot.search.fuzzy import Vocabulary
-from bot.search.query import STOPWORDS, fts_quote
+from bot.search.index import build_index
+from bot.search.policy import Policy
+from bot.search.words import STOPWORDS, fts_quote
 from bot.store import sqlite as sqlite_files
 from bot.store.search import SearchStore
 
@@ -93,7 +95,7 @@ async def test_warming_up_counts_the_common_title_words_once_and_exactly(
     fts = SearchStore(library.store.readers)
     for w in common:  # counted already, and as FTS5 counts them
         expr = fts_quote(w)
-        assert engine._df[expr] == await fts.doc_freq(expr) > 0
+        assert engine.keeper.counts[expr] == await fts.doc_freq(expr) > 0
     counted: list[str] = []
     real = SearchStore.doc_freqs
 
@@ -114,7 +116,7 @@ async def test_a_new_index_is_out_of_the_collectors_way_as_it_is_built(
     store = library.store or await library.open()
     metas = await store.all_meta()
     tag_rows = await SearchStore(store.readers).article_tags()
-    idx = _build_index(metas, tag_rows)
+    idx = build_index(metas, tag_rows)
     assert gc.isenabled()
     tracked = {id(o) for o in gc.get_objects()}
     assert id(idx) not in tracked and id(idx.postings) not in tracked
@@ -216,7 +218,7 @@ GARDEN_TITLES = [
 
 
 @pytest.fixture
-async def garden(tmp_path: Path):
+async def garden_library(tmp_path: Path):
     content = tmp_path / "content"
     content.mkdir()
     for i, (title, date) in enumerate(GARDEN_TITLES):
@@ -227,15 +229,15 @@ async def garden(tmp_path: Path):
         )
     lib = Library(content, tmp_path / "articles.db")
     await lib.reload()
-    yield SearchEngine(lib)
+    yield lib
     await lib.close()
 
 
 @pytest.mark.parametrize("scan", [300, 0])  # few titles share the start / walk the newest
 async def test_autocomplete_puts_titles_starting_with_the_typed_text_first(
-    garden: SearchEngine, scan: int, monkeypatch: pytest.MonkeyPatch
+    garden_library: Library, scan: int
 ) -> None:
-    monkeypatch.setattr("bot.search.rank.PREFIX_SCAN", scan)
+    garden = SearchEngine(garden_library, policy=Policy(prefix_scan=scan))
     typed = [c.title for c in await garden.autocomplete("garden notes")]
     # The whole title, then the others starting with it newest first, then word matches.
     assert typed == [

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
-from bot.search.query import parse_query
+from bot.search.parse import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -23,11 +23,11 @@ SYNTAX = st.sampled_from(
 QUERIES = st.lists(st.one_of(st.text(max_size=12), SYNTAX), max_size=12).map("".join)
 
 
-def test_parse_query_never_raises() -> None:
+def test_parse_never_raises() -> None:
     @given(QUERIES)
     @settings(max_examples=300, deadline=None)
     def check(text: str) -> None:
-        q = parse_query(text)
+        q = parse(text)
         assert len(q.raw) <= 300
 
     check()

@@ -10,25 +10,23 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.search.query import content_words, fold
+from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
+from bot.search.words import content_words, fold
 
-# Quality of a word match, by kind: what a typo or a prefix costs against an exact word.
+# The quality of a word matched exactly: what prefixes and typos are measured against (the
+# Policy says what they cost).
 EXACT = 1.0
-PREFIX = 0.85
-ONE_TYPO = 0.8
-TWO_TYPOS = 0.6
-MIN_PREFIX = 3
 
 
 def _has_digit(word: str) -> bool:
     return any(c.isdigit() for c in word)
 
 
-def allowed_typos(word: str) -> int:
+def allowed_typos(word: str, policy: Policy = DEFAULT) -> int:
     """No typo up to 4 letters, 1 for 5-8, 2 from 9 (Meilisearch's default)."""
     n = len(word)
-    return 0 if n <= 4 else 1 if n <= 8 else 2
+    return 0 if n <= policy.typo_free_letters else 1 if n <= policy.one_typo_letters else 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +41,8 @@ class WordMatch:
 class Vocabulary:
     """Words bucketed by length for typo lookups, and sorted for prefix lookups."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], policy: Policy = DEFAULT) -> None:
+        self.policy = policy
         self.words = frozenset(words)
         self._sorted = sorted(self.words)
         # Bucketed by (length, first letter): a typo search scans only words it could match.
@@ -61,8 +60,10 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self.words)
 
-    def prefixed(self, prefix: str, limit: int = 50) -> list[str]:
+    def prefixed(self, prefix: str, limit: int | None = None) -> list[str]:
         """Vocabulary words that start with prefix (not the prefix itself), shortest first."""
+        if limit is None:
+            limit = self.policy.prefix_completions
         i = bisect.bisect_left(self._sorted, prefix)
         out: list[str] = []
         while i < len(self._sorted) and self._sorted[i].startswith(prefix) and len(out) < limit:
@@ -91,19 +92,22 @@ class Vocabulary:
 
     def match(self, word: str, *, prefix: bool = True) -> list[WordMatch]:
         """Every way a query word can match: exact, as a prefix, or within its typo budget."""
+        p = self.policy
         found: dict[str, WordMatch] = {}
         if word in self.words:
             found[word] = WordMatch(word, EXACT, 0)
-        if prefix and len(word) >= MIN_PREFIX and not word.isdigit():
+        if prefix and len(word) >= p.min_prefix and not word.isdigit():
             for w in self.prefixed(word):
                 # Longer completions are less likely what was meant.
-                q = PREFIX - min(0.25, 0.02 * (len(w) - len(word)))
+                q = p.prefix_quality - min(
+                    p.prefix_max_cost, p.prefix_letter_cost * (len(w) - len(word))
+                )
                 found.setdefault(w, WordMatch(w, q, 0))
-        typos = allowed_typos(word) if word not in self.words else 0
-        if not found and len(word) == 4 and word.isalpha():
+        typos = allowed_typos(word, p) if word not in self.words else 0
+        if not found and len(word) == p.typo_free_letters and word.isalpha():
             typos = 1  # nothing else matches: a short word with a typo is still a guess
         for w, dist in self.near(word, typos):
-            q = ONE_TYPO if dist == 1 else TWO_TYPOS
+            q = p.one_typo_quality if dist == 1 else p.two_typo_quality
             if w not in found or found[w].quality < q:
                 found[w] = WordMatch(w, q, dist)
         if not found and (one := _singular(word)):
@@ -111,7 +115,9 @@ class Vocabulary:
             # ("channel"): one more than a 5-8 letter word may have. Its singular is
             # matched instead, its plural counting as a typo.
             return [
-                WordMatch(m.word, ONE_TYPO if not m.typos else TWO_TYPOS, m.typos + 1)
+                WordMatch(
+                    m.word, p.one_typo_quality if not m.typos else p.two_typo_quality, m.typos + 1
+                )
                 for m in self.match(one, prefix=False)
                 if m.typos < 2
             ]
@@ -122,7 +128,7 @@ class Vocabulary:
         word, its singular's), or None."""
         if word in self.words:
             return word
-        near = self.near(word, allowed_typos(word))
+        near = self.near(word, allowed_typos(word, self.policy))
         if not near:
             one = _singular(word)
             return self.correct(one) if one else None
@@ -136,14 +142,21 @@ def _singular(word: str) -> str | None:
     return None
 
 
+def name_key(folded: str) -> str:
+    """A folded name as names are compared: "compiler_team" and "compiler-team" are
+    "compiler team"."""
+    return " ".join(folded.replace("_", " ").replace("-", " ").split())
+
+
 def _key(name: str) -> str:
-    return " ".join(fold(name).replace("_", " ").replace("-", " ").split())
+    return name_key(fold(name))
 
 
 class NameTable:
     """Tag or author names for "exact, else one confident fuzzy match, else nothing"."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], policy: Policy = DEFAULT) -> None:
+        self.policy = policy
         self.table: dict[str, str] = {}
         for n in names:
             self.table.setdefault(_key(n), n)
@@ -152,33 +165,35 @@ class NameTable:
     def exact(self, name: str) -> str | None:
         return self.table.get(_key(name))
 
-    def resolve(self, name: str, cutoff: float = 85.0) -> str | None:
+    def resolve(self, name: str, cutoff: float | None = None) -> str | None:
         """Exact name; else the one name holding all its words ("pike" → "Rob Pike");
         else the one name within a few typos of it; else None (never a guess between two)."""
-        key = _key(name)
+        return self.resolve_key(_key(name), cutoff)
+
+    def resolve_key(self, key: str, cutoff: float | None = None) -> str | None:
+        """resolve() for a name already folded and keyed (see name_key)."""
         if not key:
             return None
         if key in self.table:
             return self.table[key]
+        p = self.policy
         parts = set(key.split())
-        if all(len(p) >= 3 for p in parts):
+        if all(len(part) >= p.name_part_letters for part in parts):
             holders = [k for k in self._keys if parts <= set(k.split())]
             if len(holders) == 1:
                 return self.table[holders[0]]
+        cutoff = p.name_cutoff if cutoff is None else cutoff
         best = process.extract(key, self._keys, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff)
         if not best:
             return None
-        if len(best) > 1 and best[1][1] >= best[0][1] - 2:
+        if len(best) > 1 and best[1][1] >= best[0][1] - p.name_margin:
             return None  # two names about as close: not confident which one was meant
         return self.table[best[0][0]]
 
 
-def resolve_name(name: str, choices: Iterable[str], cutoff: float = 80.0) -> str | None:
-    """Exact (folded) name, else the one confident fuzzy match among choices, else None."""
-    return NameTable(choices).resolve(name, cutoff)
-
-
-def closest_names(text: str, names: Iterable[str], limit: int = 3) -> list[str]:
+def closest_names(
+    text: str, names: Iterable[str], limit: int = 3, policy: Policy = DEFAULT
+) -> list[str]:
     """Up to `limit` names that the text or one of its key words could mean: the same
     stem ("batteries" for "battery"), or within the word's typo budget; fewest typos
     first, then in `names`' order."""
@@ -195,7 +210,7 @@ def closest_names(text: str, names: Iterable[str], limit: int = 3) -> list[str]:
             if stem(target) == stem(key):
                 found = 0
             else:
-                budget = allowed_typos(target)
+                budget = allowed_typos(target, policy)
                 found = OSA.distance(target, key, score_cutoff=budget) if budget else budget + 1
                 if found > budget:
                     continue

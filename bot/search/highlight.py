@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.search.query import content_words, words
 from bot.search.stem import stem
+from bot.search.words import stems, words
 
 # A word as the reader sees it: letters and digits, with inner apostrophes ("café's").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -14,12 +14,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 def key_spans(text: str, question: str) -> list[tuple[int, int]]:
     """(start, end) of each word of `text` that is one of the question's key words (its
     non-stopwords, matched by stem: "toasters" for "toaster"), in order, not overlapping."""
-    stems = {stem(w) for w in content_words(question)}
-    if not stems:
+    keys = stems(question)
+    if not keys:
         return []
     spans = []
     for m in _WORD.finditer(text):
         folded = words(m.group())
-        if folded and stem(folded[0]) in stems:
+        if folded and stem(folded[0]) in keys:
             spans.append(m.span())
     return spans

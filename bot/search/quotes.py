@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 
 from bot.library.model import Article, Quote
-from bot.search.query import STOPWORDS, words
 from bot.search.stem import stem
 from bot.search.summary import reads_alone
+from bot.search.words import STOPWORDS, words
 
 # A pull-quote reads as a quotable line: long enough to say something, short enough to
 # quote whole.

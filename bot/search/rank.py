@@ -1,4 +1,4 @@
-"""In-memory title, tag and author indexes, and the scores that combine them with FTS5.
+"""In-memory title, tag and author indexes, and the title scores the retrieve stage uses.
 
 Built once per library generation from the light article columns, so a query never scans
 every title: query words are looked up in the title vocabulary (exact, prefix, typo), and
@@ -9,27 +9,22 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import math
 import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.search.fuzzy import EXACT, NameTable, Vocabulary, WordMatch
-from bot.search.query import STOPWORDS, words
+from bot.search.policy import DEFAULT, Policy
+from bot.search.scoring import idf
+from bot.search.words import STOPWORDS, words
 from bot.store.articles import ArticleMeta
 
-# Above this many title postings, a query word only scores candidates other words found.
-# Scoring costs ~0.5 µs a candidate; titles holding every query word come first anyway.
-CANDIDATE_CAP = 500
-# Only this many best title matches go on to be combined with the other evidence.
-TITLE_TOP = 300
-# Above this many titles starting with the typed text, the newest are found by walking.
-PREFIX_SCAN = 300
-# Title scores of this many recent costly queries (many candidates) are kept.
-MEMO_SIZE = 256
 _COMPOUND = re.compile(r"[.+#]+")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|;)\s*", re.IGNORECASE)
+
+# A query word and the title words it can stand for.
+Expansion = tuple[str, list[WordMatch]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +53,34 @@ def title_key(title: str) -> str:
 class LibraryIndex:
     """Title words → articles, tag and author names → articles, and word statistics."""
 
-    def __init__(self, metas: list[ArticleMeta], tag_rows: Iterable[tuple[int, str]]) -> None:
+    def __init__(
+        self,
+        metas: list[ArticleMeta],
+        tag_rows: Iterable[tuple[int, str]],
+        policy: Policy = DEFAULT,
+    ) -> None:
+        self.policy = policy
         tags_of: dict[int, list[str]] = defaultdict(list)
         for aid, tag in tag_rows:
             tags_of[aid].append(tag)
+        text_words = self._read(metas, tags_of)
+        self.n = len(self.entries)
+        self._vocabularies(text_words)
+        self._lookups()
+        self._title_stats()
+        self._firsts = self._newest_of_common_words()
+        # Filled lazily per common word / query; the index never changes once built.
+        self._newest_cache: dict[str, set[int]] = {}
+        self._memo: OrderedDict[tuple[str, ...], dict[int, float]] = OrderedDict()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _read(self, metas: list[ArticleMeta], tags_of: dict[int, list[str]]) -> set[str]:
+        """Entries, title postings and the by-slug/title/tag/author maps, newest first;
+        returns the words of descriptions (for typo corrections of the full text)."""
         self.entries: dict[int, Entry] = {}
         self.newest: list[int] = []  # ids, newest first
-        self.postings: dict[str, set[int]] = defaultdict(set)
+        postings: dict[str, set[int]] = defaultdict(set)
         self.by_title: dict[str, list[int]] = defaultdict(list)
         self.by_tag: dict[str, list[int]] = defaultdict(list)
         self.by_author: dict[str, list[int]] = defaultdict(list)
@@ -74,10 +90,10 @@ class LibraryIndex:
         # each distinct one once (the build runs at start-up and after every reload).
         authors_of: dict[str, list[str]] = {}
         seen_descriptions: set[str] = set()
-        postings = self.postings
         # Titles where a word is only part of a dotted name: not one of the title's words.
         parts_only: dict[str, set[int]] = defaultdict(set)
         stop = STOPWORDS
+        description_chars = self.policy.description_chars
         for rank, m in enumerate(metas):
             aid = m.id
             tw = words(m.title)
@@ -108,24 +124,32 @@ class LibraryIndex:
                 for a in names:
                     self.by_author[a].append(aid)
             if m.description:
-                d = m.description[:400]
+                d = m.description[:description_chars]
                 if d not in seen_descriptions:
                     seen_descriptions.add(d)
                     text_words.update(words(d))
+        self.postings: dict[str, set[int]] = dict(postings)
+        self._parts_only = dict(parts_only)
+        return text_words
+
+    def _vocabularies(self, text_words: set[str]) -> None:
+        """Title and full-text vocabularies for typo matching, and title-word idf."""
         for t in self.by_tag:
             text_words.update(words(t))
-        self.n = len(self.entries)
-        self.postings = dict(self.postings)
-        self.vocab = Vocabulary(self.postings)
-        self.text_vocab = Vocabulary(text_words | set(self.postings))
-        self.tag_vocab = Vocabulary({w for t in self.by_tag for w in words(t)})
-        self._idf = {w: math.log(1 + self.n / len(p)) for w, p in self.postings.items()}
-        self.max_idf = math.log(1 + max(self.n, 1))
+        p = self.policy
+        self.vocab = Vocabulary(self.postings, p)
+        self.text_vocab = Vocabulary(text_words | set(self.postings), p)
+        self._idf = {w: idf(self.n, len(ps), smoothing=0.0) for w, ps in self.postings.items()}
+        # What a word no title holds weighs: as if one title held it.
+        self.max_idf = idf(max(self.n, 1), 1, smoothing=0.0)
+
+    def _lookups(self) -> None:
+        """Repeated titles and their dated labels, sorted title keys, tag and author tables."""
         self.repeated_titles = {k for k, v in self.by_title.items() if len(v) > 1}
         self._title_keys = sorted(self.by_title)  # for titles starting with typed text
         self.tag_names = sorted(self.by_tag, key=lambda t: (-len(self.by_tag[t]), t))
-        self.tag_table = NameTable(self.by_tag)
-        self.author_table = NameTable(self.by_author)
+        self.tag_table = NameTable(self.by_tag, self.policy)
+        self.author_table = NameTable(self.by_author, self.policy)
         # Labels that differ from the title, newest first: "which article is this label"
         # must not scan every article on each lookup.
         self._labels: dict[str, int] = {}
@@ -133,31 +157,33 @@ class LibraryIndex:
             e = self.entries[aid]
             if e.title_key in self.repeated_titles and e.meta.date:
                 self._labels.setdefault(self.label(aid), aid)
-        # Per article, what title_scores reads for thousands of candidates, in flat dicts:
-        # its rank, content key and title idf mass (summed in title order, as always).
+
+    def _title_stats(self) -> None:
+        """Per article, what title_scores reads for thousands of candidates, in flat dicts:
+        its rank, content key and title idf mass (summed in title order, as always)."""
         self.ranks: dict[int, int] = {}  # article id -> rank (0 = newest)
         self._title_mass: dict[int, float] = {}
         self._content_keys: dict[int, str] = {}
-        idf = self._idf.get
+        word_idf = self._idf.get
         top = self.max_idf
         for aid, e in self.entries.items():
             self.ranks[aid] = e.rank
-            self._title_mass[aid] = sum([idf(w, top) for w in e.title_words]) or 1.0
+            self._title_mass[aid] = sum([word_idf(w, top) for w in e.title_words]) or 1.0
             self._content_keys[aid] = e.content_key
-        # Filled lazily per common word / query; the index never changes once built.
-        self._newest_cache: dict[str, set[int]] = {}
-        # The newest CANDIDATE_CAP articles of each common title word: its candidates,
-        # without sorting its postings on every query.
-        self._firsts: dict[str, list[int]] = {
-            w: [] for w, p in self.postings.items() if len(p) > CANDIDATE_CAP
-        }
-        if self._firsts:
+
+    def _newest_of_common_words(self) -> dict[str, list[int]]:
+        """The newest candidate_cap articles of each common title word: its candidates,
+        without sorting its postings on every query."""
+        cap = self.policy.candidate_cap
+        firsts: dict[str, list[int]] = {w: [] for w, p in self.postings.items() if len(p) > cap}
+        if firsts:
             for aid in self.newest:
-                for w in self._firsts.keys() & self._title_terms(self.entries[aid]):
-                    if len(self._firsts[w]) < CANDIDATE_CAP:
-                        self._firsts[w].append(aid)
-        self._parts_only = dict(parts_only)
-        self._memo: OrderedDict[tuple[str, ...], dict[int, float]] = OrderedDict()
+                for w in firsts.keys() & self._title_terms(self.entries[aid]):
+                    if len(firsts[w]) < cap:
+                        firsts[w].append(aid)
+        return firsts
+
+    # -- names and words -----------------------------------------------------------------
 
     def resolve_filter(self, kind: str, ws: list[str]) -> tuple[str | None, int]:
         """The tag or author name that the first words stand for, and how many it used."""
@@ -189,17 +215,19 @@ class LibraryIndex:
             found = [m for part in re.split(r"[.']+", word) for m in self.vocab.match(part)]
         return found
 
+    # -- title scores --------------------------------------------------------------------
+
     def title_scores(
-        self, qwords: list[str], joined: list[tuple[str, str, str]] | None = None
+        self, qwords: Iterable[str], joined: list[tuple[str, str, str]] | None = None
     ) -> dict[int, float]:
         """Score 0-1 for articles whose titles hold the query words (recall, then precision).
 
         `joined`: (word, next word, the two written as one) for words typed apart that a
         title may hold as one word ("web assembly" → "WebAssembly"): it matches both.
         """
+        qwords = list(dict.fromkeys(qwords))
         if not qwords or not self.n:
             return {}
-        qwords = list(dict.fromkeys(qwords))
         joins = [j for j in joined or () if j[2] in self.postings]
         key = (*qwords, *(j[2] for j in joins))
         known = self._memo.get(key)
@@ -209,35 +237,53 @@ class LibraryIndex:
         expansions = [(q, self.expand(q)) for q in qwords]
         if joins:
             expansions = [(q, _with_joined(q, ms, joins)) for q, ms in expansions]
-        # +0.5: a common word still counts a little, so exact beats prefix even on "rust".
-        weights = {
-            q: 0.5 + (self.idf(q) if q in self.vocab else self._guess_idf(ms))
-            for q, ms in expansions
-        }
-        total = sum(weights.values()) or 1.0
+        candidates = self._candidates(qwords, expansions)
+        if not candidates:
+            return {}
+        out = self._recall_and_precision(expansions, candidates)
+        if len(qwords) > 1:
+            self._in_order(out, qwords)
+        self._whole_titles(out, qwords)
+        return self._cut(key, out)
+
+    def _candidates(self, qwords: list[str], expansions: list[Expansion]) -> set[int]:
+        """The titles worth scoring: those holding every content word, then the postings of
+        the rarest words' matches, within candidate_cap; commoner words only score those,
+        so a query costs the same at 1k and at 100k."""
+        cap = self.policy.candidate_cap
         sizes = {q: sum(len(self.postings[m.word]) for m in ms) for q, ms in expansions}
-        # Candidates come from the rarest words' postings, within a budget; commoner words
-        # only score those candidates, so a query costs the same at 1k and at 100k.
         candidates = self._full_matches(qwords)
         first = True
         for q, ms in sorted(expansions, key=lambda x: sizes[x[0]]):
             if not ms:
                 continue
-            if not first and len(candidates) + sizes[q] > CANDIDATE_CAP:
+            if not first and len(candidates) + sizes[q] > cap:
                 break
             first = False
             for m in sorted(ms, key=lambda m: -m.quality):
                 p = self.postings[m.word]
-                if len(p) > CANDIDATE_CAP:
+                if len(p) > cap:
                     p = self._newest_postings(m.word)
                 candidates |= p
-                if len(candidates) > CANDIDATE_CAP:
+                if len(candidates) > cap:
                     break
-        if not candidates:
-            return {}
-        # recall[aid]: each query word's best match quality in the title, weighted. Matches
-        # go best first, so the first quality an article gets for a word is its best; the
-        # set operations keep the per-candidate work in C.
+        return candidates
+
+    def _recall_and_precision(
+        self, expansions: list[Expansion], candidates: set[int]
+    ) -> dict[int, float]:
+        """Per candidate: recall (the query words' weighted best match quality in the
+        title, 0-1) x (precision_base + precision_share x precision), precision being the
+        share of the title's idf mass the query matched, at most 1."""
+        p = self.policy
+        floor = p.title_word_floor
+        weights = {
+            q: floor + (self.idf(q) if q in self.vocab else self._guess_idf(ms))
+            for q, ms in expansions
+        }
+        total = sum(weights.values()) or 1.0
+        # recall[aid]: matches go best first, so the first quality an article gets for a
+        # word is its best; the set operations keep the per-candidate work in C.
         recall: dict[int, float] = {}
         for q, ms in expansions:
             best_q: dict[int, float] = {}
@@ -254,45 +300,56 @@ class LibraryIndex:
         # A candidate's title word was matched iff a query word matched it: every title
         # word's postings hold the article, and only candidates are scored.
         matched = {m.word for _, ms in expansions for m in ms}
-        qkey = " ".join(qwords)
         # The per-title work (which title words matched, their idf mass) is done per
         # matched word with set operations: thousands of candidates for common words.
-        mass = self._matched_mass(candidates, matched)
+        held = self._matched_mass(candidates, matched).get
         masses = self._title_mass
-        held = mass.get
-        # precision = the share of the title's idf mass the query matched, at most 1.
-        out = {
-            a: (r / total) * (1.0 if (p := held(a, 0) / masses[a]) >= 1.0 else 0.55 + 0.45 * p)
+        base, share = p.precision_base, p.precision_share
+        return {
+            a: (r / total) * (1.0 if (pr := held(a, 0) / masses[a]) >= 1.0 else base + share * pr)
             for a, r in recall.items()
         }
-        if len(qwords) > 1:
-            # Only titles holding every query word but the last (which may be half typed)
-            # as whole words can hold them in the query's order.
-            check = out.keys() & self._holding(qwords[:-1])
-            if len(check) > TITLE_TOP:
-                # The bump below only matters to titles it can lift into the TITLE_TOP.
-                floor = sorted(out.values(), reverse=True)[TITLE_TOP - 1] - 0.04 - 1e-9
-                check = {a for a in check if out[a] >= floor}
-            keys = self._content_keys
-            phrase = f" {qkey}"
-            for a in check:
-                if phrase in f" {keys[a]}":
-                    out[a] = min(0.99, out[a] + 0.04)  # the words in the title's own order
-        # The whole title: its content words are the query's, so it holds each of them.
+
+    def _in_order(self, out: dict[int, float], qwords: list[str]) -> None:
+        """Titles holding the query's words in its order get order_bonus (up to order_cap)."""
+        p = self.policy
+        # Only titles holding every query word but the last (which may be half typed) as
+        # whole words can hold them in the query's order.
+        check = out.keys() & self._holding(qwords[:-1])
+        top = p.title_top
+        if len(check) > top:
+            # The bonus only matters to titles it can lift into the title_top.
+            floor = sorted(out.values(), reverse=True)[top - 1] - p.order_bonus - 1e-9
+            check = {a for a in check if out[a] >= floor}
+        keys = self._content_keys
+        phrase = " " + " ".join(qwords)
+        bonus, cap = p.order_bonus, p.order_cap
+        for a in check:
+            if phrase in f" {keys[a]}":
+                out[a] = min(cap, out[a] + bonus)
+
+    def _whole_titles(self, out: dict[int, float], qwords: list[str]) -> None:
+        """A title whose content words are the query's scores 1.0: it holds each of them."""
         whole = [self.postings.get(q) for q in qwords]
-        if all(whole):
-            keys = self._content_keys
-            for a in min(whole, key=len) & out.keys():  # type: ignore[arg-type, operator]
-                if keys[a] == qkey:
-                    out[a] = 1.0
-        costly = len(out) > 2 * TITLE_TOP
-        if len(out) > TITLE_TOP:
+        if not all(whole):
+            return
+        keys = self._content_keys
+        qkey = " ".join(qwords)
+        for a in min(whole, key=len) & out.keys():  # type: ignore[arg-type, operator]
+            if keys[a] == qkey:
+                out[a] = 1.0
+
+    def _cut(self, key: tuple[str, ...], out: dict[int, float]) -> dict[int, float]:
+        """The title_top best of out; remembered when it was costly to make."""
+        top = self.policy.title_top
+        costly = len(out) > 2 * top
+        if len(out) > top:
             out = self._best(out)
         if costly:
             # Common words ("go", "release", a short prefix) cost milliseconds each time
             # and come back all day: remember them.
             self._memo[key] = dict(out)
-            while len(self._memo) > MEMO_SIZE:
+            while len(self._memo) > self.policy.title_memo:
                 self._memo.popitem(last=False)
         return out
 
@@ -303,7 +360,7 @@ class LibraryIndex:
         return first.intersection(*rest)
 
     def _full_matches(self, qwords: list[str]) -> set[int]:
-        """The newest CANDIDATE_CAP titles holding every content word of the query exactly.
+        """The newest candidate_cap titles holding every content word of the query exactly.
 
         Intersections run in C and are small; a common word's postings alone are capped to
         its newest, so an old title that is exactly what was typed still gets scored.
@@ -312,21 +369,23 @@ class LibraryIndex:
         if len(content) < 2:
             return set()
         full = self._holding(content)
-        if len(full) > CANDIDATE_CAP:
+        cap = self.policy.candidate_cap
+        if len(full) > cap:
             ranks = self.ranks
-            full = set(sorted(full, key=ranks.__getitem__)[:CANDIDATE_CAP])
+            full = set(sorted(full, key=ranks.__getitem__)[:cap])
         return full
 
     def _best(self, scores: dict[int, float]) -> dict[int, float]:
-        """The TITLE_TOP best scores, best first, newer first on ties."""
+        """The title_top best scores, best first, newer first on ties."""
+        top = self.policy.title_top
         ranks = self.ranks
         # Sorting bare floats is cheap: it gives the score the cut falls on.
-        edge = sorted(scores.values(), reverse=True)[TITLE_TOP - 1]
+        edge = sorted(scores.values(), reverse=True)[top - 1]
         above = [a for a, s in scores.items() if s > edge]
         # Often hundreds of titles tie on the cut: only the newest of them are kept.
         ties = [a for a, s in scores.items() if s == edge]
         ties.sort(key=ranks.__getitem__)  # in C: faster than a heap over hundreds of ties
-        del ties[TITLE_TOP - len(above) :]
+        del ties[top - len(above) :]
         above.sort(key=ranks.__getitem__)
         above.sort(key=scores.__getitem__, reverse=True)  # stable: newer first on ties
         return {a: scores[a] for a in above + ties}
@@ -375,7 +434,7 @@ class LibraryIndex:
         return terms
 
     def _newest_postings(self, word: str) -> set[int]:
-        """The CANDIDATE_CAP newest articles with a title word (cached: the index is fixed)."""
+        """The candidate_cap newest articles with a title word (cached: the index is fixed)."""
         top = self._newest_cache.get(word)
         if top is None:
             top = self._newest_cache[word] = set(self._firsts[word])
@@ -387,13 +446,12 @@ class LibraryIndex:
             return self.max_idf
         return max(self.idf(m.word) for m in matches)
 
-    def _rank(self, aid: int) -> int:
-        return self.entries[aid].rank
+    # -- titles as typed -----------------------------------------------------------------
 
-    def titles_starting(self, text: str, limit: int) -> list[int]:
-        """Up to limit articles whose title starts with text (folded): the whole title
-        first, then newest first. What someone typing a title into a box is after."""
-        key = title_key(text)
+    def titles_starting(self, key: str, limit: int) -> list[int]:
+        """Up to limit articles whose title key starts with `key` (typed words, folded and
+        joined): the whole title first, then newest first. What someone typing a title
+        into a box is after."""
         if len(key) < 2:
             return []
         keys = self._title_keys
@@ -402,7 +460,7 @@ class LibraryIndex:
         if lo == hi:
             return []
         out = list(self.by_title.get(key, ()))[:limit]
-        if hi - lo <= PREFIX_SCAN:
+        if hi - lo <= self.policy.prefix_scan:
             rest = [a for k in keys[lo:hi] if k != key for a in self.by_title[k]]
             out += heapq.nsmallest(limit - len(out), rest, key=self.ranks.__getitem__)
             return out
@@ -417,9 +475,9 @@ class LibraryIndex:
                 out.append(a)
         return out
 
-    def exact_title(self, text: str) -> list[int]:
-        """Articles whose whole title equals text (folded), newest first."""
-        return sorted(self.by_title.get(title_key(text), []), key=self._rank)
+    def exact_title(self, key: str) -> list[int]:
+        """Articles whose title key (folded words, joined) is `key`, newest first."""
+        return sorted(self.by_title.get(key, []), key=self.ranks.__getitem__)
 
     def find_label(self, text: str) -> int | None:
         """The newest article labelled text among repeated titles ("Title (2024-05-01)")."""
@@ -441,10 +499,3 @@ def _with_joined(
     if not whole:
         return matches
     return [m for m in matches if m.word not in whole] + [WordMatch(c, EXACT, 0) for c in whole]
-
-
-def combine(title: float, text: float, tag: float, *, question: bool = False) -> float:
-    """One 0-1 score from independent evidence; questions lean on the text."""
-    if question:
-        return 1 - (1 - 0.75 * title) * (1 - text) * (1 - 0.5 * tag)
-    return 1 - (1 - title) * (1 - 0.8 * text) * (1 - 0.9 * tag)

@@ -16,8 +16,8 @@ from rapidfuzz import fuzz
 
 from bot.library import furniture
 from bot.library.model import Article, Sentence
-from bot.search.query import STOPWORDS, fold, words
 from bot.search.stem import stem
+from bot.search.words import STOPWORDS, fold, words
 
 # A teaser ("Dark web reports go dark", "How to use Zustand") is not a summary.
 MIN_DESCRIPTION_WORDS = 12

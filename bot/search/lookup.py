@@ -1,0 +1,128 @@
+"""Titles as people type them: find the one meant, else suggest the closest; autocomplete.
+
+`extract_or_exact` holds the whole "exact, else one confident match, else suggestions"
+rule as one pure function, after RoboDanny's `cogs/utils/fuzzy.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
+
+from rapidfuzz import fuzz, process
+
+from bot.search.parse import Query, parse
+from bot.search.policy import Policy
+from bot.search.rank import LibraryIndex, title_key
+from bot.search.respond import choice
+from bot.search.results import Lookup, TitleChoice
+from bot.search.retrieve import Candidates
+from bot.search.words import clip, fold, words
+from bot.store.articles import ArticleStore
+
+T = TypeVar("T")
+
+
+def extract_or_exact(
+    exact: Sequence[T],
+    ranked: Sequence[tuple[T, float]],
+    *,
+    cutoff: float,
+    margin: float,
+    floor: float,
+    limit: int,
+) -> tuple[T | None, list[T]]:
+    """(the one meant, []) or (None, the closest, best first).
+
+    The one meant is the first `exact` match; else the first of `ranked` (best first) when
+    it scores `cutoff` or more and the next one that does is more than `margin` behind
+    (two about as close: not confident which one is meant). Otherwise the suggestions are
+    up to `limit` of `ranked` scoring `floor` or more.
+    """
+    if exact:
+        return exact[0], []
+    if ranked and ranked[0][1] >= cutoff:
+        sure = [s for _, s in ranked if s >= cutoff][:2]
+        if len(sure) < 2 or sure[1] < sure[0] - margin:
+            return ranked[0][0], []
+    return None, [k for k, s in ranked[:limit] if s >= floor]
+
+
+async def find_or_suggest(
+    text: str,
+    limit: int,
+    *,
+    index: LibraryIndex,
+    store: ArticleStore,
+    rank: Callable[[Query], Awaitable[Candidates]],
+    rebuilding: bool,
+    policy: Policy,
+) -> Lookup:
+    """The article a slug, title, dated label ("Title (2024-05-01)") or near title names,
+    else up to `limit` closest titles. `rank` ranks a query as keywords."""
+    text = clip(text)
+    if not text:
+        return Lookup(None, [])
+    aid = index.by_slug.get(text)
+    if aid is not None:
+        article = await store.article_by_id(aid)
+        if article is not None:
+            return Lookup(article, [])
+    if aid is None and rebuilding:
+        # The index being replaced may not know a slug a reload just added.
+        article = await store.article(text)
+        if article is not None:
+            return Lookup(article, [])
+    exact = index.exact_title(title_key(text))
+    if not exact and (label := index.find_label(text)) is not None:
+        exact = [label]  # "Title (2024-05-01)", as autocomplete labels repeated titles
+    ranked: list[tuple[int, float]] = []
+    if not exact:
+        found = await rank(parse(text, index.resolve_filter, policy))
+        ranked = [(a, found.scores[a]) for a in found.ids]
+    one, closest = extract_or_exact(
+        exact,
+        ranked,
+        cutoff=policy.find_cutoff,
+        margin=policy.find_margin,
+        floor=policy.search_threshold * policy.suggest_share,
+        limit=max(0, limit),
+    )
+    if one is not None:
+        return Lookup(await store.article_by_id(one), [])
+    return Lookup(None, [choice(index, a) for a in closest])
+
+
+def autocomplete(index: LibraryIndex, text: str, limit: int, policy: Policy) -> list[TitleChoice]:
+    """Title choices for a partly typed title; the latest articles for empty text.
+
+    Titles that start with what was typed come first; word matching (typos, words in any
+    order) fills the rest, and is skipped when they are enough.
+    """
+    limit = max(1, min(limit, policy.autocomplete_max))
+    text = clip(text, policy.autocomplete_chars)
+    if not text.strip():
+        return [choice(index, a) for a in index.newest[:limit]]
+    typed = words(text)
+    ids = index.titles_starting(" ".join(typed), limit)
+    title = index.title_scores(typed) if typed and len(ids) < limit else {}
+    ranks = index.ranks
+    floor = policy.autocomplete_floor
+    ranked = sorted([(-round(s * 100), ranks[a], a) for a, s in title.items() if s >= floor])
+    ids += [k[2] for k in ranked if k[2] not in ids][: limit - len(ids)]
+    if (
+        len(ids) < limit
+        and len(text) >= policy.fuzzy_titles_letters
+        and len(index.by_title) <= policy.fuzzy_titles
+    ):
+        # Small libraries: also catch what word matching misses (e.g. run-together words).
+        for key, _score, _ in process.extract(
+            fold(text),
+            list(index.by_title),
+            scorer=fuzz.partial_ratio,
+            limit=limit,
+            score_cutoff=policy.fuzzy_titles_cutoff,
+        ):
+            ids += [a for a in index.by_title[key] if a not in ids]
+        ids = ids[:limit]
+    return [choice(index, a) for a in ids]

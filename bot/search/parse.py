@@ -1,0 +1,316 @@
+"""The first stage: what a member typed, parsed once into a Query the later stages read.
+
+A Query carries the free text's words, its content words and their stems, the filters
+(`tag:`, `author:`, "exact phrases"), the kind of question (who, when, how many…), and
+the readings the words allow: without the words that name what a library holds ("blog
+posts about…") and without the words that ask for the newest ("latest go release"). The
+later stages choose between readings by how well each matches; nothing downstream splits
+the question into words again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+
+from bot.search.policy import DEFAULT, Policy
+from bot.search.stem import stem
+from bot.search.words import STOPWORDS, clip, fold, folded_words, fts_terms, words
+
+# Words that shape the kind of answer wanted; stopwords for matching, cues for passages.
+QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"])
+# Words asking for the newest of what matches ("latest rust release"), unless a title
+# holds them ("Two recent Go talks").
+RECENCY_WORDS = frozenset(["latest", "newest", "recent", "recently"])
+# Words naming what a library holds, not what it is about: "blog posts about the borrow
+# checker" is about the borrow checker, and "go modules tutorial" about go modules (in a
+# keyword search, and unless it is a title).
+LISTING_WORDS = frozenset(
+    [
+        "post",
+        "posts",
+        "article",
+        "articles",
+        "blog",
+        "blogs",
+        "stories",
+        "tutorial",
+        "tutorials",
+        "guide",
+        "guides",
+    ]
+)
+# Words a yes/no question starts with; with the question words, the first words of a question.
+YES_NO_START = frozenset(
+    [
+        "is",
+        "are",
+        "can",
+        "could",
+        "does",
+        "do",
+        "did",
+        "should",
+        "will",
+        "would",
+        "was",
+        "were",
+        "has",
+        "have",
+    ]
+)
+QUESTION_START = QUESTION_WORDS | YES_NO_START
+# Words that may come before the question word: "until which release", "since when".
+_QUESTION_LEAD = frozenset(
+    [
+        "and",
+        "so",
+        "but",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "since",
+        "until",
+        "till",
+        "to",
+        "of",
+        "with",
+    ]
+)
+
+_FILTER = re.compile(
+    r'(?i)(?<![\w:])(tag|author|by):(?:"([^"]*)"|“([^”]*)”|(\S+(?:\s+(?!\w+:)[^\s"“]+){0,3}))'
+)
+_PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
+_HOW_MUCH = re.compile(r"\bhow (?:many|much|long|often|old|big|fast)\b")
+_CUES = tuple(
+    (cue, re.compile(rf"\b{cue}(?:'s|s)?\b")) for cue in ("who", "when", "where", "why", "how")
+)
+_WHAT_TIME = re.compile(r"\bwhat (?:year|date|version|day|month)\b")
+_WHAT = re.compile(r"\b(?:what|which)\b")
+
+
+def question_kind(text: str) -> str | None:
+    """What kind of answer a question wants: "number" (how many/much/long…), "who", "when",
+    "where", "why", "how", "what" (what/which), "yesno" (is/does/can… first), or None.
+
+    The passage stage looks for a sentence of that kind (a name for "who", a number for
+    "number"); "what" and "yesno" name no kind of sentence.
+    """
+    return _kind(fold(text))
+
+
+def _kind(q: str) -> str | None:
+    """question_kind of folded text."""
+    if _HOW_MUCH.search(q):
+        return "number"
+    for cue, pattern in _CUES:
+        if pattern.search(q):
+            return cue
+    if _WHAT_TIME.search(q):
+        return "when"
+    if _WHAT.search(q):
+        return "what"
+    first = q.split(maxsplit=1)[:1]
+    if first and first[0] in YES_NO_START:
+        return "yesno"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """A question's content words as passages match them: folded, and stemmed, in order."""
+
+    words: tuple[str, ...] = ()
+    stems: tuple[str, ...] = ()  # stems[i] is the stem of words[i]
+
+    def weights(self, idf: Mapping[str, float] | None = None) -> dict[str, float]:
+        """Each distinct stem with its weight: the highest library idf (by folded word) of
+        the words it stands for, 1.0 for a word `idf` does not know (or without `idf`)."""
+        known = idf or {}
+        out: dict[str, float] = {}
+        for w, s in zip(self.words, self.stems, strict=True):
+            out[s] = max(out.get(s, 0.0), known.get(w, 1.0))
+        return out
+
+
+def _terms(ws: list[str]) -> Terms:
+    kept = tuple(w for w in ws if w not in STOPWORDS)
+    return Terms(kept, tuple(stem(w) for w in kept))
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A query split once into free text, words, filters and what kind of question it is."""
+
+    raw: str  # as typed, made printable and cut to length
+    text: str = ""  # the free text, without filters and quote marks
+    words: tuple[str, ...] = ()  # folded words of the free text (the first 2 x max_terms)
+    content: tuple[str, ...] = ()  # words minus stopwords (the first max_terms)
+    phrases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # resolved names ("" when unresolved)
+    authors: tuple[str, ...] = ()
+    typed: tuple[str, ...] = ()  # every word of the free text (words holds the first ones)
+    folded: str = ""  # the free text folded, for tag names
+    terms: Terms = field(default_factory=Terms)  # the question's words as passages match them
+    kind: str | None = None  # see question_kind
+    asks: bool = False  # reads as a natural question: answered like `ask`
+    opens_question: bool = False  # starts with a question word and has 2+ content words
+    sentence: bool = False  # many content words joined by function words: a description
+    without_listing: Query | None = None  # the reading without "posts", "tutorial"…
+    without_recency: Query | None = None  # the reading without "latest", "newest"…
+
+    @property
+    def title_key(self) -> str:
+        """The free text as a title's key (see LibraryIndex.exact_title)."""
+        return " ".join(self.typed)
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.phrases or self.tags or self.authors)
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.has_filters
+
+    @property
+    def joined(self) -> list[tuple[str, str, str]]:
+        """Adjacent content words the library may write as one: ("web", "assembly",
+        "webassembly"), ("go", "fmt", "gofmt"). Like Meilisearch, the engine also looks
+        for the concatenation of two words typed apart."""
+        keep = set(self.content)
+        return [
+            (a, b, a + b)
+            for a, b in zip(self.words, self.words[1:], strict=False)
+            if a in keep and b in keep and a != b and (a + b).isalnum() and len(a + b) >= 4
+        ]
+
+    @property
+    def may_be_question(self) -> bool:
+        """Worth answering as a question when nothing matches it as keywords: a short query
+        opening with a question word ("who founded X"), or a description."""
+        return bool(self.words) and not self.has_filters and (self.opens_question or self.sentence)
+
+
+# resolve(kind, words) -> (name or None, how many of the words the name used)
+Resolver = Callable[[str, list[str]], tuple[str | None, int]]
+
+
+def _first_word(kind: str, ws: list[str]) -> tuple[str | None, int]:
+    return (ws[0], 1) if ws else (None, 0)
+
+
+def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -> Query:
+    """Parse what was typed: `tag:NAME`, `author:NAME` and "exact phrases" apart from the
+    free text, then its words, kind of question and readings.
+
+    An unquoted name may run over several words ("author:rob pike"): `resolve` decides
+    how many of the following words belong to it; the rest stay free text.
+    """
+    text = clip(raw)
+    tags: list[str] = []
+    authors: list[str] = []
+    resolve = resolve or _first_word
+
+    def take(m: re.Match[str]) -> str:
+        kind = "tag" if m.group(1).lower() == "tag" else "author"
+        quoted = m.group(2) or m.group(3)
+        # tag:compiler_team and tag:compiler-team both mean the tag "compiler team".
+        ws = (quoted or m.group(4) or "").replace("_", " ").split()
+        if quoted is not None:
+            name, used = resolve(kind, [" ".join(ws)]) if ws else (None, 0)
+            ws = []
+        else:
+            name, used = resolve(kind, ws)
+        (tags if kind == "tag" else authors).append(name or "")
+        return " " + " ".join(ws[max(used, 1 if ws else 0) :]) + " "
+
+    free = _FILTER.sub(take, text)
+    phrases = []
+    for m in _PHRASE.finditer(free):
+        phrase = " ".join(fts_terms(m.group(1) or m.group(2) or ""))
+        if phrase:
+            phrases.append(phrase)
+    free = _PHRASE.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", free)
+    q = Query(raw=text, phrases=tuple(phrases), tags=tuple(tags), authors=tuple(authors))
+    free = " ".join(free.replace('"', " ").split())
+    folded = fold(free)
+    every = folded_words(folded)
+    ranked = every[: policy.max_terms * 2]
+    content = [w for w in ranked if w not in STOPWORDS][: policy.max_terms]
+    return _with_readings(_reading(q, free, folded, every, ranked, content, policy), policy)
+
+
+def _reading(
+    q: Query,
+    text: str,
+    folded: str,
+    every: list[str],
+    ws: list[str],
+    content: list[str],
+    policy: Policy,
+) -> Query:
+    """q read as free text `text` (`folded`): `every` is all its words, `ws` those ranked,
+    `content` theirs that are not stopwords."""
+    # The passage stage reads the whole question (the filters too when it is only filters).
+    asked = every if text else words(q.raw)
+    q = replace(
+        q,
+        text=text,
+        words=tuple(ws),
+        content=tuple(content),
+        typed=tuple(every),
+        folded=folded,
+        terms=_terms(asked),
+        kind=_kind(folded) if text else question_kind(q.raw),
+        opens_question=bool(ws) and ws[0] in QUESTION_START and len(content) >= 2,
+        sentence=not q.has_filters
+        and len(content) >= policy.sentence_content_words
+        and len(ws) > len(content),
+    )
+    return replace(q, asks=_asks(q, policy))
+
+
+def _asks(q: Query, policy: Policy) -> bool:
+    """A natural question rather than a title or keywords: answer it like `ask`."""
+    if q.has_filters or not q.words:
+        return False
+    if q.raw.rstrip().endswith("?"):
+        return True
+    if len(q.words) < policy.question_min_words:
+        return False
+    first, second = q.words[0], q.words[1]
+    return first in QUESTION_START or (first in _QUESTION_LEAD and second in QUESTION_WORDS)
+
+
+def _with_readings(q: Query, policy: Policy) -> Query:
+    """q with its readings without listing words, and without recency words (of both)."""
+    listing = _without(q, LISTING_WORDS, policy)
+    if listing is not None:
+        listing = replace(listing, without_recency=_without(listing, RECENCY_WORDS, policy))
+    return replace(q, without_listing=listing, without_recency=_without(q, RECENCY_WORDS, policy))
+
+
+def _without(q: Query, drop: frozenset[str], policy: Policy) -> Query | None:
+    """The reading of q without the words in `drop`; None when q has none of them.
+
+    A typed word made of dropped words only ("posts", "blog-posts") leaves the text; the
+    ranked words and content words lose every dropped word.
+    """
+    if not drop.intersection(q.words):
+        return None
+    kept: list[str] = []
+    every: list[str] = []
+    for token in q.text.split():
+        ws = words(token)
+        if not ws or not set(ws) <= drop:
+            kept.append(token)
+            every += ws
+    ranked = [w for w in q.words if w not in drop]
+    content = [w for w in q.content if w not in drop]
+    text = " ".join(kept)
+    return _reading(q, text, fold(text), every, ranked, content, policy)

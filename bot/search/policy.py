@@ -1,0 +1,274 @@
+"""Every number the search core ranks, cuts and budgets by, in one place, with its reason.
+
+Figures quoted are from `bench/quality.py` (393 queries over ../shared/corpus/blogs, and
+the held-out `bench/queries_dev.jsonl`), `bench/search_speed.py` and `bench/load.py` at
+100k articles; bench/README.md and the git log hold the runs. A number without a figure was
+set by hand and has not been tuned. To try other numbers without editing code, write the
+fields to change in a JSON file and pass it as `SEARCH_POLICY=file.json` (the bot) or
+`bench/quality.py --policy file.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+class PolicyError(ValueError):
+    """A policy file that cannot be used; the message says why in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Weights, thresholds and budgets of the search pipeline (see each field's comment)."""
+
+    # -- parse ------------------------------------------------------------------------------
+    #: Content words of a query that are ranked (and twice as many words kept): a pasted
+    #: paragraph costs no more than a long question.
+    max_terms: int = 12
+    #: A query of this many words or more that starts like a question is one, without "?".
+    question_min_words: int = 4
+    #: This many content words joined by function words read as a sentence, not a topic:
+    #: "python tutorial for beginners" (3) stays keywords (commit d74200e: question top-1
+    #: 0.82 -> 0.84, held-out set unchanged).
+    sentence_content_words: int = 4
+
+    # -- word matching (typos and prefixes, as Meilisearch counts them) ---------------------
+    #: Words up to this long must be typed exactly (Meilisearch's default).
+    typo_free_letters: int = 4
+    #: Words up to this long may have one typo, longer ones two (Meilisearch's default).
+    one_typo_letters: int = 8
+    #: A query word completes a title word from this many letters typed.
+    min_prefix: int = 3
+    #: At most this many completions of a prefix are looked at, shortest first.
+    prefix_completions: int = 50
+    #: Match quality of a completed prefix, against 1.0 for the word itself.
+    prefix_quality: float = 0.85
+    #: Each letter a completion adds costs this much quality, up to prefix_max_cost: longer
+    #: completions are less likely what was meant.
+    prefix_letter_cost: float = 0.02
+    prefix_max_cost: float = 0.25
+    #: Match quality of a word one typo away, and two typos away.
+    one_typo_quality: float = 0.8
+    two_typo_quality: float = 0.6
+    #: Tag and author names: a fuzzy name matches from this rapidfuzz ratio (0-100) up...
+    name_cutoff: float = 85.0
+    #: ...unless the second closest name is within this many points: never a guess between two.
+    name_margin: float = 2.0
+    #: A name is found by words it holds ("pike" -> "Rob Pike") when each is this long.
+    name_part_letters: int = 3
+
+    # -- retrieve: titles -------------------------------------------------------------------
+    #: Above this many title postings a query word only scores candidates rarer words found
+    #: (~0.5 us a candidate). 1000 -> 500: title scoring 1.55 -> 0.89 ms a query at 100k,
+    #: quality bench unchanged (5b98593); 300 changed 30 of 393 first results at 100k.
+    candidate_cap: int = 500
+    #: Only this many best title matches go on to be combined with the other evidence (150
+    #: was faster but cost a question on the quality bench).
+    title_top: int = 300
+    #: Title scores of this many recent costly queries (common words) are remembered.
+    title_memo: int = 256
+    #: Every query word weighs this plus its title idf: a common word still counts a little,
+    #: so an exact word beats a prefix even on "rust".
+    title_word_floor: float = 0.5
+    #: A title's score is recall x (base + share x precision), precision being the share of
+    #: the title's idf mass the query matched: extra title words cost at most 45%.
+    precision_base: float = 0.55
+    precision_share: float = 0.45
+    #: The query's words in the title's own order add this, up to order_cap (a whole title
+    #: scores 1.0).
+    order_bonus: float = 0.04
+    order_cap: float = 0.99
+    #: Description text read into the typo-correction vocabulary, per article.
+    description_chars: int = 400
+
+    # -- retrieve: tags ---------------------------------------------------------------------
+    #: A whole query names a tag from this rapidfuzz ratio up (stricter than a tag: filter,
+    #: because here the text may be a topic, not a tag).
+    tag_query_cutoff: float = 88.0
+    #: What the tag's articles score when the query is the tag exactly, or a near spelling.
+    tag_exact: float = 1.0
+    tag_near: float = 0.8
+    #: The newest this many articles of a tag named by the query are scored.
+    tag_articles: int = 200
+
+    # -- retrieve: full text (FTS5 bm25) ----------------------------------------------------
+    #: bm25 column weights for keyword searches, in schema order: title, tags, description,
+    #: text (issue 3's first ranking).
+    bm25_weights: tuple[float, float, float, float] = (10.0, 5.0, 3.0, 1.0)
+    #: For questions the body answers: the title is scored on its own (fuzzy), so here it
+    #: leans only a little, and a short description cannot outweigh the text (ce81030).
+    question_bm25_weights: tuple[float, float, float, float] = (2.0, 1.5, 1.5, 1.0)
+    #: Full-text hits read per keyword search and per question.
+    fts_limit: int = 40
+    question_fts_limit: int = 40
+    #: FTS5 scores every article holding any OR'd term (~2 us each), so terms are added
+    #: rarest first while their article counts stay within this. 2,500 saved 15-30% CPU at
+    #: 100k but changed 61 of 393 first results (bench/README.md, fifth pass).
+    fts_budget: int = 4000
+    #: A filter allowing at most this many articles is passed to FTS5 as their ids; a larger
+    #: one is applied to fts_overfetch times as many hits.
+    fts_filter_ids: int = 2000
+    fts_overfetch: int = 4
+    #: Articles a quoted phrase may match (the slowest query at 100k is a phrase: ~0.5 s).
+    phrase_limit: int = 20_000
+
+    # -- retrieve: one score from titles, text and tags -------------------------------------
+    #: (title, text, tag) weights of 1 - prod(1 - w x score): independent evidence. Keyword
+    #: searches lean on titles and tags...
+    keyword_mix: tuple[float, float, float] = (1.0, 0.8, 0.9)
+    #: ...questions on the text.
+    question_mix: tuple[float, float, float] = (0.75, 1.0, 0.5)
+    #: Callers read only this many of a ranking (and those from rerank_floor up): the rest
+    #: is left unordered.
+    ordered: int = 60
+
+    # -- rerank (questions) -----------------------------------------------------------------
+    #: This many top articles are read and rescored by their own text (8 was faster but cost
+    #: a question on the quality bench)...
+    rerank_pool: int = 12
+    #: ...from this first-stage score up.
+    rerank_floor: float = 0.2
+    #: (first-stage score, best passage's coverage, whole-article coverage, word pairs side
+    #: by side) weights of a question's final score (ce81030).
+    rerank_mix: tuple[float, float, float, float] = (0.4, 0.3, 0.2, 0.1)
+
+    # -- passage ----------------------------------------------------------------------------
+    #: A passage is 1 to this many consecutive sentences of one paragraph.
+    window: int = 3
+    #: A passage longer than this many characters loses long_passage_cost.
+    passage_chars: int = 700
+    long_passage_cost: float = 0.2
+    #: Question words the title holds count this much when the passage leaves them out.
+    title_share: float = 0.5
+    #: Up to this much for the sentence holding most question terms (proximity).
+    proximity: float = 0.15
+    #: A sentence of the wanted kind (a number for "how many", a name for "who") adds this.
+    cue: float = 0.15
+    #: Each sentence past the first costs this: free extra sentences put the answer key in 2
+    #: more of 78 passages, but as windows gathering words from unrelated sentences (2494a22).
+    extra_sentence: float = 0.06
+    #: The passage shown may score this much lower if it names a title word the question did
+    #: not use: answer keys 41 -> 47 of 78, dev set 28 -> 29 of 42 (8b41b09).
+    title_news: float = 0.15
+    #: A best window scoring at most this is no passage at all.
+    min_passage: float = 0.05
+    #: Up to this much against later windows: the earlier of two equal windows wins.
+    earlier: float = 0.002
+
+    # -- respond ----------------------------------------------------------------------------
+    #: A search result is shown from this combined score (0-1) up: calibrated on the blogs
+    #: corpus so unrelated queries fall below it (rejection 0.96, held-out 1.00) while typo'd
+    #: fragments stay above (top-1 1.00).
+    search_threshold: float = 0.5
+    #: An answer is given from this final score up (ask rejects 0.96 of unrelated queries).
+    answer_threshold: float = 0.5
+    #: Results under this share of the best one's score are noise even above the threshold.
+    relative_cutoff: float = 0.55
+    #: With "latest"/"newest", results within this share of the best score go newest first
+    #: (f1b2752).
+    recent_band: float = 0.85
+    #: "Did you mean": at most this many suggestions...
+    suggestions: int = 3
+    #: ...titles from this share of search_threshold up.
+    suggest_share: float = 0.7
+    #: An answer lists at most this many alternatives...
+    alternatives: int = 4
+    #: ...other answers from this share of the answer's score up.
+    alternative_share: float = 0.6
+
+    # -- lookup (find a title) and autocomplete ---------------------------------------------
+    #: A typed title finds one article from this score up...
+    find_cutoff: float = 0.6
+    #: ...when the next one is more than this behind: otherwise it is not clear which.
+    find_margin: float = 0.02
+    #: Autocomplete: title matches from this score up fill the choices after the titles
+    #: starting with the text.
+    autocomplete_floor: float = 0.3
+    #: Autocomplete reads at most this many characters and gives at most this many choices.
+    autocomplete_chars: int = 100
+    autocomplete_max: int = 100
+    #: Libraries of at most fuzzy_titles titles also get rapidfuzz partial_ratio matches
+    #: from fuzzy_titles_cutoff (0-100) for text of fuzzy_titles_letters or more
+    #: (run-together words word matching misses).
+    fuzzy_titles: int = 20_000
+    fuzzy_titles_cutoff: float = 75.0
+    fuzzy_titles_letters: int = 3
+    #: Above this many titles starting with the typed text, the newest are found by walking.
+    prefix_scan: int = 300
+
+    # -- related ----------------------------------------------------------------------------
+    #: An article's related ones are ranked by its title words and this many description words...
+    related_description_words: int = 20
+    #: ...and each tag they share adds this share of their score.
+    related_tag_bonus: float = 0.1
+
+    # -- index keeping ----------------------------------------------------------------------
+    #: After each index build the document frequencies of this many commonest title words
+    #: are counted (1-3 ms each at 100k): a cold query's CPU 9.8-10.9 -> 8.5-9.0 ms (60288f8)...
+    common_words: int = 2000
+    #: ...this many to a query, so members' queries are served in between.
+    common_words_step: int = 100
+    #: At most this many document frequencies are remembered per index.
+    df_cache: int = 20_000
+
+    def with_(self, **changes: Any) -> Policy:
+        """This policy with some fields changed (checked as a policy file is)."""
+        return _checked(replace(self, **changes))
+
+
+DEFAULT = Policy()
+
+
+def policy_from_json(data: dict[str, Any]) -> Policy:
+    """The default policy with the fields `data` names changed; PolicyError when one is
+    unknown or of the wrong type."""
+    if not isinstance(data, dict):
+        raise PolicyError("a search policy is a JSON object of field: value")
+    known = {f.name: f for f in fields(Policy)}
+    changes: dict[str, Any] = {}
+    for name, value in data.items():
+        if name not in known:
+            raise PolicyError(f"unknown search policy field {name!r}")
+        changes[name] = _value(name, getattr(DEFAULT, name), value)
+    return _checked(replace(DEFAULT, **changes))
+
+
+def load_policy(path: Path | str | None) -> Policy:
+    """The policy in a JSON file of overrides (see policy_from_json); the default for None."""
+    if path is None or str(path) == "":
+        return DEFAULT
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PolicyError(f"cannot read search policy {path}: {exc.strerror}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PolicyError(f"search policy {path} is not JSON: {exc}") from None
+    return policy_from_json(data)
+
+
+def _value(name: str, default: Any, value: Any) -> Any:
+    """value as the type of the field's default, or PolicyError."""
+    if isinstance(default, tuple):
+        if not isinstance(value, list | tuple) or len(value) != len(default):
+            raise PolicyError(f"search policy {name} must be a list of {len(default)} numbers")
+        return tuple(_value(name, d, v) for d, v in zip(default, value, strict=True))
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PolicyError(f"search policy {name} must be a number, not {value!r}")
+    if isinstance(default, int):
+        if value != int(value):
+            raise PolicyError(f"search policy {name} must be a whole number, not {value!r}")
+        return int(value)
+    return float(value)
+
+
+def _checked(policy: Policy) -> Policy:
+    """policy, if no count or budget is negative; else PolicyError."""
+    for f in fields(policy):
+        value = getattr(policy, f.name)
+        for v in value if isinstance(value, tuple) else (value,):
+            if v < 0:
+                raise PolicyError(f"search policy {f.name} must not be negative")
+    return policy

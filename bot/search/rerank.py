@@ -1,0 +1,135 @@
+"""The rerank stage: a question's top candidates read and rescored by their own text.
+
+The first-stage score (titles, tags, FTS5 bm25) is blended with the article's evidence:
+its best passage, how much of the question's weight it holds at all, and how many of the
+question's word pairs it has side by side. FTS5's bm25 favours short articles and ignores
+words in over half the library, so the article-level evidence corrects it; the answer's
+words together in 1-3 sentences of one article are stronger evidence than the same words
+scattered over a long one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from bot.library.model import Article
+from bot.search.index import DocFreqs
+from bot.search.parse import Query
+from bot.search.passage import best_window, question_tokens
+from bot.search.policy import Policy
+from bot.search.rank import LibraryIndex
+from bot.search.retrieve import Candidates
+from bot.search.scoring import blend, idf
+from bot.search.stem import stem
+from bot.search.words import STOPWORDS, fts_word, words
+from bot.store.articles import ArticleStore
+from bot.store.search import SearchStore
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How well one article answers a question, from its own text."""
+
+    cover: float  # the best 1-3 sentence passage's coverage (see passage.best_window)
+    passage: str | None
+    doc_cover: float  # share of the question's idf mass the whole article holds
+    pairs: float  # share of the question's word pairs found side by side in the article
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """A question as every candidate is judged against it: made once per question."""
+
+    weight: dict[str, float]  # stemmed term -> library-wide weight
+    total: float
+    pairs: dict[tuple[str, str], float]  # adjacent term pairs, each weighing as its rarer word
+    kind: str | None
+
+    @classmethod
+    def of(cls, q: Query, idf_by_word: Mapping[str, float]) -> Asked:
+        weight = q.terms.weights(idf_by_word)
+        qtoks = q.terms.stems
+        # A pair weighs as its rarer word: "garbage collector" says more than "go version".
+        pairs = {p: min(weight[p[0]], weight[p[1]]) for p in _pairs(qtoks) if p[0] != p[1]}
+        return cls(weight, sum(weight.values()), pairs, q.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A candidate after the rerank: its final score, the article and its best passage."""
+
+    score: float
+    article: Article
+    passage: str | None
+
+
+def _pairs(tokens: Iterable[str]) -> set[tuple[str, str]]:
+    tokens = tuple(tokens)
+    return set(zip(tokens, tokens[1:], strict=False))
+
+
+def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence:
+    """Passage, whole-article and word-pair evidence that an article answers a question.
+
+    An article holding every question word, and its word pairs ("standard library",
+    "garbage collector") in the same order, is the one the question is about, even when
+    its best single passage covers fewer words than a passage elsewhere.
+    """
+    weight, total = asked.weight, asked.total
+    if not total:
+        return Evidence(0.0, None, 0.0, 0.0)
+    sentences = [s for s in article.sentences if s.text.strip()]
+    q = set(weight)
+    toks = question_tokens(sentences, q)
+    sets = [set(t) for t in toks]
+    title = [stem(w) for w in words(article.title) if w not in STOPWORDS]
+    title_stems = set(title)
+    present = title_stems.union(*sets)
+    doc_cover = sum(w for t, w in weight.items() if t in present) / total
+    if sentences:
+        cover, passage = best_window(sentences, sets, q, weight, asked.kind, title_stems, policy)
+    else:
+        # No text (a saved link, an empty export): only its title can answer, and title
+        # words a passage leaves out count half, as in best_window.
+        cover, passage = policy.title_share * doc_cover, None
+    pairs = 1.0  # a one-word question has no pair to miss
+    if asked.pairs:
+        seen = _pairs(title)
+        for t, held in zip(toks, sets, strict=True):
+            if len(held & q) >= 2:  # a pair needs two question terms
+                seen |= _pairs(t) & asked.pairs.keys()
+        found = sum(w for p, w in asked.pairs.items() if p in seen)
+        pairs = found / (sum(asked.pairs.values()) or 1.0)
+    return Evidence(cover, passage, doc_cover, pairs)
+
+
+async def rerank(
+    q: Query,
+    ranked: Candidates,
+    index: LibraryIndex,
+    store: ArticleStore,
+    counts: DocFreqs,
+    policy: Policy,
+) -> list[Ranked]:
+    """The top candidates rescored with their own text, best first (newer first on equal
+    scores to 3 decimals)."""
+    pool = [a for a in ranked.ids[: policy.rerank_pool] if ranked.scores[a] >= policy.rerank_floor]
+    if not pool:
+        return []
+    exprs = {w: e for w in q.content if (e := fts_word(w))}
+    dfs = await counts.count(SearchStore(store.readers), list(exprs.values()))
+    weights = {w: idf(index.n, df) for w, df in zip(exprs, dfs, strict=True)}
+    asked = Asked.of(q, weights)
+    # The whole pool in one round trip rather than one (or three) per article.
+    articles = await store.articles_by_id(pool)
+    found: list[tuple[float, int, Ranked]] = []
+    for a in pool:
+        article = articles.get(a)
+        if article is None:
+            continue
+        ev = article_evidence(article, asked, policy)
+        final = blend((ranked.scores[a], ev.cover, ev.doc_cover, ev.pairs), policy.rerank_mix)
+        found.append((final, -index.ranks[a], Ranked(final, article, ev.passage)))
+    found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
+    return [f[2] for f in found]

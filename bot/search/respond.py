@@ -1,0 +1,145 @@
+"""The last stage: rankings and reranked answers made into SearchResponse and Answer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.library.model import Article
+from bot.search.parse import Query
+from bot.search.policy import Policy
+from bot.search.quotes import best_quote
+from bot.search.rank import LibraryIndex
+from bot.search.rerank import Ranked
+from bot.search.results import Answer, SearchHit, TitleChoice
+from bot.search.retrieve import Candidates
+from bot.search.summary import summarize
+
+
+def hit(index: LibraryIndex, aid: int, score: float) -> SearchHit:
+    """One article of a ranking as a result, its 0-1 score as 0-100."""
+    e = index.entries[aid]
+    m = e.meta
+    return SearchHit(
+        slug=m.slug,
+        title=m.title,
+        link=m.link,
+        date=m.date,
+        tags=e.tags,
+        score=max(0, min(100, round(score * 100))),
+        author=m.author,
+        description=m.description,
+        cover_image=m.cover_image,
+        label=index.label(aid),
+    )
+
+
+def choice(index: LibraryIndex, aid: int) -> TitleChoice:
+    """One article as a title to pick (autocomplete, "did you mean")."""
+    e = index.entries[aid]
+    return TitleChoice(
+        slug=e.meta.slug,
+        title=e.meta.title,
+        date=e.meta.date,
+        repeated=e.title_key in index.repeated_titles,
+    )
+
+
+def confident(ranked: Candidates, threshold: float, policy: Policy) -> list[int]:
+    """The head of a ranking from `threshold` and relative_cutoff of its first score up."""
+    best = ranked.best
+    if not ranked.ids or best < threshold:
+        return []
+    floor = max(threshold, best * policy.relative_cutoff)
+    return [a for a in ranked.ids if ranked.scores[a] >= floor]
+
+
+def newest_first(
+    index: LibraryIndex, ids: list[int], scores: dict[int, float], policy: Policy
+) -> list[int]:
+    """Results close to the first one (recent_band of its score) newest first, then the rest."""
+    if not ids:
+        return ids
+    band = scores[ids[0]] * policy.recent_band
+    close = sorted((a for a in ids if scores[a] >= band), key=index.ranks.__getitem__)
+    return close + [a for a in ids if scores[a] < band]
+
+
+def recent(index: LibraryIndex, ranked: Candidates, policy: Policy) -> Candidates:
+    """The ranking with the results close to its first one newest first."""
+    return replace(ranked, ids=newest_first(index, ranked.ids, ranked.scores, policy))
+
+
+def newest_answers(index: LibraryIndex, found: list[Ranked], policy: Policy) -> list[Ranked]:
+    """Reranked answers close to the best one newest first, then the rest."""
+    by_id = {index.by_slug[f.article.slug]: f for f in found}
+    order = newest_first(index, list(by_id), {a: f.score for a, f in by_id.items()}, policy)
+    return [by_id[a] for a in order]
+
+
+def answered(
+    index: LibraryIndex, found: list[Ranked], ranked: Candidates, policy: Policy
+) -> tuple[list[int], dict[int, float]]:
+    """A search answered as a question: the reranked answers from answer_threshold up, then
+    the rest of the confident ranking, with the answers' final scores."""
+    threshold = policy.answer_threshold
+    if not found or found[0].score < threshold:
+        return [], ranked.scores
+    final = {index.by_slug[f.article.slug]: f.score for f in found if f.score >= threshold}
+    rest = [a for a in confident(ranked, threshold, policy) if a not in final]
+    return [*final, *rest], {**ranked.scores, **final}
+
+
+def corrected(q: Query, ranked: Candidates) -> str | None:
+    """The query's words with the corrections the ranking made, if it made any."""
+    if not ranked.corrections:
+        return None
+    typed = q.typed
+    fixed_words: list[str] = []
+    for i, w in enumerate(typed):
+        if i and fixed_words[-1] == typed[i - 1] + w:
+            continue  # "clockwork pi": the correction of "clockwork" joined them
+        fixed_words.append(ranked.corrections.get(w, w))
+    fixed = " ".join(fixed_words)
+    return fixed if fixed != " ".join(typed) else None
+
+
+def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Policy) -> list[str]:
+    """Did you mean: the query with its typos corrected, then titles that came close."""
+    fixed = corrected(q, ranked)
+    out: list[str] = [fixed] if fixed else []
+    floor = policy.search_threshold * policy.suggest_share
+    for a in ranked.ids[: policy.suggestions]:
+        if ranked.scores[a] >= floor:
+            label = index.label(a)
+            if label not in out:
+                out.append(label)
+    return out[: policy.suggestions]
+
+
+def answer(
+    index: LibraryIndex,
+    q: Query,
+    found: list[Ranked],
+    passage: str | None,
+    ranked: Candidates,
+    policy: Policy,
+) -> Answer:
+    """The best reranked article as an Answer: its passage, summary, a quote that is not
+    the passage again, and alternatives (other good answers, then the ranking's head)."""
+    best = found[0]
+    article: Article = best.article
+    best_id = index.by_slug.get(article.slug)
+    threshold = policy.answer_threshold
+    floor = max(threshold, policy.alternative_share * best.score)
+    others = [index.by_slug[f.article.slug] for f in found[1:] if f.score >= floor]
+    rest = [a for a in confident(ranked, threshold, policy) if a != best_id]
+    alternatives = list(dict.fromkeys(others + rest))[: policy.alternatives]
+    return Answer(
+        question=q.raw,
+        article=article,
+        passage=passage,
+        summary=summarize(article),
+        quote=best_quote(article, q.raw, avoid=passage),
+        alternatives=[hit(index, a, ranked.scores[a]) for a in alternatives],
+        score=round(best.score * 100),
+    )

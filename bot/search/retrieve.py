@@ -1,0 +1,307 @@
+"""The second stage: candidate articles and their 0-1 scores, from titles, tags and text.
+
+A Retriever serves one request against one index. It ranks a Query as keywords or as a
+question, and picks the reading of the query to rank (with or without "posts", "latest"…)
+by how well each matches. Rankings, title scores and filters it has made are kept for the
+rest of the request, so a later stage asking again costs nothing.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.search.fuzzy import name_key
+from bot.search.index import DocFreqs
+from bot.search.parse import RECENCY_WORDS, Query
+from bot.search.policy import Policy
+from bot.search.rank import LibraryIndex
+from bot.search.scoring import bm25_bound, combine, fts5_idf
+from bot.search.words import fts_quote, fts_word
+from bot.store.search import SearchStore
+
+# (FTS5 expression, its FTS5 idf, how many articles hold it)
+_Term = tuple[str, float, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """A ranking: the head of the order (best first), every candidate's score, and the
+    typo corrections the full-text search made ("gorutines" -> "goroutines")."""
+
+    ids: list[int]
+    scores: dict[int, float]
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def best(self) -> float:
+        return self.scores[self.ids[0]] if self.ids else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The reading of a query to answer, and whether the newest of its matches go first."""
+
+    query: Query
+    recent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TextScores:
+    scores: dict[int, float]
+    corrections: dict[str, str]
+
+
+class Retriever:
+    """Candidates for one request: `read` picks the reading, `rank` ranks one."""
+
+    def __init__(
+        self, index: LibraryIndex, fts: SearchStore, counts: DocFreqs, policy: Policy
+    ) -> None:
+        self.index = index
+        self.fts = fts
+        self.counts = counts
+        self.policy = policy
+        self._ranked: dict[tuple[int, bool], tuple[Query, Candidates]] = {}
+        self._allowed_memo: dict[tuple, set[int] | None] = {}
+        self._titles_memo: dict[tuple, dict[int, float]] = {}
+
+    async def read(self, q: Query, *, question: bool) -> Reading:
+        """Which reading of q to rank, and whether the newest of its matches go first.
+
+        In a keyword search "posts"/"articles" count only if the query matches better with
+        them: "blog posts about the borrow checker" is about the borrow checker, "a call
+        for blog posts" is (nearly) a title. "latest rust release" asks for the newest rust
+        release, so "latest" is no topic word; but in "two recent go talks" it is a title's
+        word, and stays one.
+        """
+        plain = q.without_listing
+        if not question and plain is not None and plain.content:
+            full, bare = await self.rank(q), await self.rank(plain)
+            if bare.best > full.best:
+                q = plain
+        plain = q.without_recency
+        if plain is None:
+            return Reading(q)
+        if not any(w in self.index.postings for w in RECENCY_WORDS):
+            return Reading(plain, recent=True)  # no title could hold the word
+        full = await self.rank(q, question=question)  # made already when listing words were
+        top = full.ids[0] if full.ids else None
+        if (
+            top is not None
+            and full.scores[top] >= self.policy.search_threshold
+            and RECENCY_WORDS.intersection(self.index.entries[top].title_words)
+        ):
+            return Reading(q)
+        return Reading(plain, recent=True)
+
+    async def rank(self, q: Query, *, question: bool = False) -> Candidates:
+        """q's candidates, ranked as a question (leaning on the text) or as keywords."""
+        key = (id(q), question)
+        known = self._ranked.get(key)
+        if known is None:
+            # The query is kept with its ranking, so its id is not reused meanwhile.
+            known = self._ranked[key] = (q, await self._rank(q, question))
+        return known[1]
+
+    async def _rank(self, q: Query, question: bool) -> Candidates:
+        idx = self.index
+        allowed = await self._allowed(q) if q.has_filters else None
+        if allowed is not None and not allowed:
+            return Candidates([], {})
+        if not q.content:
+            # Only function words ("what is it"): nothing but a whole title can match them.
+            ids = idx.exact_title(q.title_key) if q.words else []
+            if allowed is not None:
+                ids = [a for a in (ids or idx.newest) if a in allowed]
+            return Candidates(ids, dict.fromkeys(ids, 1.0))
+        # Words typed apart that titles, descriptions or tags write as one ("web assembly",
+        # "clockwork pi"): names, looked for in keyword searches. In a question, "at run
+        # time" is not "the runtime".
+        vocab = idx.text_vocab.words
+        joined = [] if question else [j for j in q.joined if j[2] in vocab]
+        title = self._titles(q, joined, allowed)
+        tag = {} if question else self._tags(q, allowed)
+        text = await self._text(q, allowed, question, joined)
+        mix = self.policy.question_mix if question else self.policy.keyword_mix
+        by_title, by_text, by_tag = title.get, text.scores.get, tag.get
+        scores = {
+            a: combine(by_title(a, 0.0), by_text(a, 0.0), by_tag(a, 0.0), mix)
+            for a in title.keys() | text.scores.keys() | tag.keys()
+        }
+        return Candidates(self._order(scores), scores, text.corrections)
+
+    def _order(self, scores: dict[int, float]) -> list[int]:
+        """The head of the ranking, best first (newer first on equal rounded scores).
+
+        Callers read only the first `ordered` and those from rerank_floor up: the rest are
+        left out (the cut is 0.01 lower, as equal rounded scores sort by date). Tuples sort
+        in C; a key is a call per item.
+        """
+        p = self.policy
+        items: Iterable[tuple[int, float]] = scores.items()
+        if len(scores) > p.ordered:
+            low = min(p.rerank_floor, heapq.nlargest(p.ordered, scores.values())[-1]) - 0.01
+            items = [(a, s) for a, s in items if s >= low]
+        ranks = self.index.ranks
+        keyed = sorted([(-round(s * 100), ranks[a], a) for a, s in items])
+        return [k[2] for k in keyed]
+
+    async def _allowed(self, q: Query) -> set[int] | None:
+        """Ids the filters allow, None when there is no filter; empty when one matches nothing."""
+        key = (q.tags, q.authors, q.phrases)
+        if key in self._allowed_memo:
+            return self._allowed_memo[key]
+        idx = self.index
+        allowed: set[int] | None = None
+
+        def narrow(ids: set[int]) -> None:
+            nonlocal allowed
+            allowed = ids if allowed is None else allowed & ids
+
+        for tag in q.tags:
+            narrow(set(idx.by_tag[tag]) if tag else set())
+        for author in q.authors:
+            narrow(set(idx.by_author[author]) if author else set())
+        for phrase in q.phrases:
+            limit = self.policy.phrase_limit
+            narrow(set(await self.fts.all_matching(fts_quote(phrase), limit)))
+        self._allowed_memo[key] = allowed
+        return allowed
+
+    def _titles(
+        self, q: Query, joined: list[tuple[str, str, str]], allowed: set[int] | None
+    ) -> dict[int, float]:
+        """Title scores (a whole title typed scores 1.0), within the filters. The same for a
+        query ranked as keywords and as a question when no words were joined: made once."""
+        key = (q.content, tuple(joined), q.title_key, q.tags, q.authors, q.phrases)
+        known = self._titles_memo.get(key)
+        if known is not None:
+            return known
+        idx = self.index
+        title = idx.title_scores(q.content, joined)
+        for a in idx.exact_title(q.title_key):
+            title[a] = 1.0
+        if allowed is not None:
+            title = {a: s for a, s in title.items() if a in allowed}
+        self._titles_memo[key] = title
+        return title
+
+    def _tags(self, q: Query, allowed: set[int] | None) -> dict[int, float]:
+        """The articles of the tag the whole query names, if it names one."""
+        if not q.text:
+            return {}
+        p = self.policy
+        tag = self.index.tag_table.resolve_key(name_key(q.folded), p.tag_query_cutoff)
+        if not tag:
+            return {}
+        score = p.tag_exact if q.folded.strip() == tag else p.tag_near
+        return {
+            a: score
+            for a in self.index.by_tag[tag][: p.tag_articles]
+            if allowed is None or a in allowed
+        }
+
+    async def _text(
+        self,
+        q: Query,
+        allowed: set[int] | None,
+        question: bool,
+        joined: list[tuple[str, str, str]],
+    ) -> TextScores:
+        """0-1 per article: its bm25 over the best bm25 any article could get for the query.
+
+        Terms no article holds still count in the bound, so a query that is half unknown
+        words cannot score high; terms in most articles weigh ~0 (FTS5's idf), like stopwords.
+        """
+        terms, missing, corrections = await self._terms(q.content, joined)
+        usable = self._within_budget(terms)
+        if not usable:
+            return TextScores({}, corrections)
+        p = self.policy
+        bound = bm25_bound((t[1] for t in usable), missing)
+        match = " OR ".join(t[0] for t in usable)
+        weights = p.question_bm25_weights if question else p.bm25_weights
+        limit = p.question_fts_limit if question else p.fts_limit
+        if allowed is not None and len(allowed) <= p.fts_filter_ids:
+            ranked = await self.fts.ranked(match, limit, weights, ids=sorted(allowed))
+        else:
+            ranked = await self.fts.ranked(
+                match, limit * (p.fts_overfetch if allowed else 1), weights
+            )
+            if allowed is not None:
+                ranked = [r for r in ranked if r[0] in allowed][:limit]
+        # An FTS hit the index does not hold yet (added by a reload while the index is
+        # rebuilt in the background) waits for the new index.
+        entries = self.index.entries
+        return TextScores({a: min(1.0, s / bound) for a, s in ranked if a in entries}, corrections)
+
+    async def _terms(
+        self, qwords: Iterable[str], joined: list[tuple[str, str, str]]
+    ) -> tuple[list[_Term], float, dict[str, str]]:
+        """The query words as FTS5 terms with their idf and article counts; the summed idf
+        of words no article holds; and the corrections of words replaced by a near word."""
+        exprs, dfs = await self._counted(qwords, joined)
+        fixes: dict[str, tuple[str, str]] = {}  # word -> (correction, its fts expression)
+        for w, df in dfs.items():
+            if df == 0:
+                fixed = self.index.text_vocab.correct(w)
+                if fixed and fixed != w and (expr := fts_word(fixed)):
+                    fixes[w] = (fixed, expr)
+        fixed_dfs = await self._count([e for _, e in fixes.values()]) if fixes else []
+        fixed_df = dict(zip(fixes, fixed_dfs, strict=True))
+        n = self.index.n
+        terms: list[_Term] = []
+        missing = 0.0
+        corrections: dict[str, str] = {}
+        for w, expr in exprs.items():
+            df = dfs[w]
+            if df == 0 and fixed_df.get(w):
+                corrections[w] = fixes[w][0]
+                expr, df = fixes[w][1], fixed_df[w]
+            if df == 0:
+                missing += fts5_idf(n, 0)
+            else:
+                terms.append((expr, fts5_idf(n, df), df))
+        return terms, missing, corrections
+
+    async def _counted(
+        self, qwords: Iterable[str], joined: list[tuple[str, str, str]]
+    ) -> tuple[dict[str, str], dict[str, int]]:
+        """Each query word's FTS5 expression and article count. A word typed apart from the
+        next one that the library also writes as one ("web assembly") matches either way."""
+        exprs: dict[str, str] = {}
+        for w in dict.fromkeys(qwords):
+            if expr := fts_word(w):
+                exprs[w] = expr
+        joins = [(a, b, fts_quote(c)) for a, b, c in joined if a in exprs and b in exprs]
+        # All the words' frequencies in one round trip (with those of words typed apart
+        # written as one), then the joined words' in one more.
+        counted = await self._count([*exprs.values(), *(j[2] for j in joins)])
+        dfs = dict(zip(exprs, counted, strict=False))
+        either: dict[str, str] = {}  # word -> "(word OR joined)" where the library has it
+        for (a, b, joined_expr), df in zip(joins, counted[len(exprs) :], strict=True):
+            if df:
+                for w in (a, b):
+                    either[w] = f"({either.get(w, exprs[w])} OR {joined_expr})"
+        if either:
+            exprs.update(either)
+            dfs.update(zip(either, await self._count(list(either.values())), strict=True))
+        return exprs, dfs
+
+    def _within_budget(self, terms: list[_Term]) -> list[_Term]:
+        """The rarest terms whose article counts add up to at most fts_budget: FTS5 scores
+        every article holding any OR'd term, so commoner terms count only through titles,
+        tags and passages. Keeps a query within a few ms at 100k articles."""
+        usable: list[_Term] = []
+        spent = 0
+        for t in sorted(terms, key=lambda t: t[2]):
+            if spent + t[2] > self.policy.fts_budget:
+                break
+            usable.append(t)
+            spent += t[2]
+        return usable
+
+    async def _count(self, exprs: list[str]) -> list[int]:
+        return await self.counts.count(self.fts, exprs)

@@ -1,0 +1,59 @@
+"""The formulas scores are made of: one named function each, every parameter passed in.
+
+In the manner of bm25s's `scoring.py`. The numbers passed in come from the Policy; only
+facts about FTS5 itself live here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+# FTS5's bm25 k1 (fixed inside SQLite, not ours to tune): a term's part of the score tends
+# to idf x (k1 + 1) as its frequency in a document grows.
+FTS5_K1 = 1.2
+
+
+def idf(n_docs: int, df: int, smoothing: float = 0.5) -> float:
+    """log(1 + N / (df + s)): how much a word says, by how few of N documents hold it.
+
+    The one idf the project weighs words by: title words across titles (s = 0: a title word
+    is in at least one title), question words across the library for the rerank, and
+    question words across one article's sentences for its passage (s = 0.5, as df may be
+    0). Never negative, and still above 0 for a word every document holds.
+    """
+    return math.log(1 + n_docs / (df + smoothing))
+
+
+def fts5_idf(n_docs: int, df: int) -> float:
+    """The idf FTS5's bm25 uses inside SQLite: log((N - df + 0.5) / (df + 0.5)), at least 1e-6.
+
+    Kept apart from `idf` because it must be FTS5's own: with it, the best bm25 a query can
+    reach is known (see bm25_bound), which turns FTS5's unbounded scores into 0-1. It is
+    ~0 for words in half the library or more, so those weigh like stopwords there.
+    """
+    value = math.log((n_docs - df + 0.5) / (df + 0.5))
+    return value if value > 1e-6 else 1e-6
+
+
+def bm25_bound(term_idfs: Iterable[float], missing: float, k1: float = FTS5_K1) -> float:
+    """(k1 + 1) x the summed FTS5 idf of the query's terms: no article's bm25 (column
+    weights aside) can exceed it. `missing` is the idf of terms no article holds: they stay
+    in the bound, so a query half of unknown words cannot score high."""
+    return (k1 + 1) * (sum(term_idfs) + missing)
+
+
+def combine(title: float, text: float, tag: float, mix: tuple[float, float, float]) -> float:
+    """One 0-1 score from three independent pieces of evidence, each 0-1:
+    1 - (1 - a x title)(1 - b x text)(1 - c x tag) for mix (a, b, c). Any one strong signal
+    makes a strong score; agreeing signals add up without passing 1."""
+    a, b, c = mix
+    return 1 - (1 - a * title) * (1 - b * text) * (1 - c * tag)
+
+
+def blend(values: tuple[float, ...], mix: tuple[float, ...]) -> float:
+    """The weighted sum of 0-1 values, in order: sum(w x v) (weights summing to 1 keep 0-1)."""
+    total = 0.0
+    for w, v in zip(mix, values, strict=True):
+        total = total + w * v
+    return total

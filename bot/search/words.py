@@ -1,0 +1,296 @@
+"""Words as the search core compares them: folded, split, stopwords, and FTS5 terms.
+
+What people type and what titles, tags and sentences hold go through the same functions,
+so the two meet.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import unicodedata
+
+from bot.search.stem import stem
+
+# What a member types is cut to this many characters (see clip).
+MAX_QUERY_CHARS = 300
+
+# Function words and question words: they never make a match confident on their own.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "aren't",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "can't",
+        "cannot",
+        "could",
+        "couldn't",
+        "did",
+        "didn't",
+        "do",
+        "does",
+        "doesn't",
+        "doing",
+        "don't",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "hadn't",
+        "has",
+        "hasn't",
+        "have",
+        "haven't",
+        "having",
+        "he",
+        "he'd",
+        "he'll",
+        "he's",
+        "her",
+        "here",
+        "here's",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "how's",
+        "i",
+        "i'd",
+        "i'll",
+        "i'm",
+        "i've",
+        "if",
+        "in",
+        "into",
+        "is",
+        "isn't",
+        "it",
+        "it's",
+        "its",
+        "itself",
+        "let's",
+        "me",
+        "more",
+        "most",
+        "mustn't",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "ought",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "shan't",
+        "she",
+        "she'd",
+        "she'll",
+        "she's",
+        "should",
+        "shouldn't",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "that's",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "there's",
+        "these",
+        "they",
+        "they'd",
+        "they'll",
+        "they're",
+        "they've",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "wasn't",
+        "we",
+        "we'd",
+        "we'll",
+        "we're",
+        "we've",
+        "were",
+        "weren't",
+        "what",
+        "what's",
+        "when",
+        "when's",
+        "where",
+        "where's",
+        "which",
+        "while",
+        "who",
+        "who's",
+        "whom",
+        "why",
+        "why's",
+        "with",
+        "won't",
+        "would",
+        "wouldn't",
+        "you",
+        "you'd",
+        "you'll",
+        "you're",
+        "you've",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "whats",
+        "whos",
+        "hows",
+        "wheres",
+        "whens",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "cant",
+        "wont",
+        "tell",
+        "explain",
+        "anyone",
+        "someone",
+        "something",
+        "anything",
+        "article",
+        "articles",
+        "please",
+        "also",
+        "just",
+    ]
+)
+_WORD = re.compile(r"[^\W_]+(?:[.'’+#][^\W_]+)*[+#]*")
+_ALNUM = re.compile(r"[^\W_]+")
+
+
+@functools.cache
+def _no_combining() -> dict[int, None]:
+    """A str.translate table deleting every combining mark (~900 code points; ~0.1 s, once)."""
+    return dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
+
+
+def fold(text: str) -> str:
+    """Case-folded text without diacritics, for comparing what people type with titles."""
+    if text.isascii():
+        # Nothing to decompose or strip: the per-character pass below dominated index builds.
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text.casefold())
+    if text.isascii():
+        return text
+    # translate runs in C: a per-character loop here was most of stemming an article.
+    return text.translate(_no_combining()).replace("’", "'")
+
+
+def words(text: str) -> list[str]:
+    """Folded words of text; "rust's" → "rust", dotted names like "crates.io" stay whole."""
+    return folded_words(fold(text))
+
+
+def folded_words(folded: str) -> list[str]:
+    """words() of text already folded (see fold)."""
+    if "'" not in folded:
+        return _WORD.findall(folded)
+    out = []
+    for w in _WORD.findall(folded):
+        if w.endswith("'s"):
+            w = w[:-2]
+        w = w.replace("'", "")
+        if w:
+            out.append(w)
+    return out
+
+
+def content_words(text: str) -> list[str]:
+    """Folded words of text other than stopwords, in order."""
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+def stems(text: str) -> set[str]:
+    """The stems of text's words other than stopwords: what passages and quotes match on."""
+    return {stem(w) for w in content_words(text)}
+
+
+def fts_terms(text: str) -> list[str]:
+    """Alphanumeric runs, as FTS5's unicode61 tokenizer splits them."""
+    return _ALNUM.findall(fold(text))
+
+
+def fts_quote(term: str) -> str:
+    """One term or phrase as an FTS5 string: nothing the user types can become syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def fts_word(word: str) -> str | None:
+    """A query word as one FTS5 phrase of its alphanumeric runs ("crates.io" -> "crates io"),
+    as FTS5 indexed it; None for a word with none."""
+    parts = fts_terms(word)
+    return fts_quote(" ".join(parts)) if parts else None
+
+
+def clip(text: str, limit: int = MAX_QUERY_CHARS) -> str:
+    """Printable text, whitespace collapsed, cut to `limit` characters."""
+    text = text[: limit * 4]
+    if not text.isprintable():  # a per-character pass only for the rare control character
+        text = "".join(c if c.isprintable() else " " for c in text)
+    return " ".join(text.split())[:limit]
