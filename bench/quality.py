@@ -4,13 +4,15 @@ Prints, per query class, top-1, MRR@5 and the share of queries with no result (r
 "unrelated", false rejection elsewhere) for the project (through its CLI contract) and for
 rapidfuzz WRatio over titles, SQLite FTS5 bm25 and tantivy BM25; then `ask` top-1 on the
 questions and ROUGE-L of summaries against the stripped human descriptions.
-    .venv/bin/python bench/quality.py [--corpus PATH] [--classes a,b] [--skip-summaries] [--json OUT]
+    .venv/bin/python bench/quality.py [--corpus PATH] [--classes a,b] [--skip-summaries]
+        [--policy FILE] [--json OUT]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -192,6 +194,27 @@ def tantivy_engine(docs: list[Doc]) -> Callable[[Sequence[str]], tuple[list, lis
 
 
 # ---------------------------------------------------------------- the project, via its CLI
+
+
+def use_policy(path: str | None) -> dict:
+    """Make the project's CLI run with the search policy in `path` (the built-in one for
+    None, whatever a .env says); returns the fields it changes. Stops on a bad file."""
+    from bot.search.policy import PolicyError, load_policy
+
+    if path is None:
+        os.environ["SEARCH_POLICY"] = ""  # beats a SEARCH_POLICY in .env
+        return {}
+    try:
+        policy = load_policy(path)
+    except PolicyError as exc:
+        raise SystemExit(f"--policy: {exc}") from None
+    os.environ["SEARCH_POLICY"] = str(Path(path).resolve())
+    default = type(policy)()
+    return {
+        name: getattr(policy, name)
+        for name in policy.__dataclass_fields__
+        if getattr(policy, name) != getattr(default, name)
+    }
 
 
 # The project's parser may normalise a frontmatter slug; results are mapped back to the labels'.
@@ -398,7 +421,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-project", action="store_true", help="baselines only")
     ap.add_argument("--misses", type=int, default=0, help="print up to N misses per class/engine")
     ap.add_argument("--json", dest="json_out", default=None, help="save all figures to this file")
+    ap.add_argument(
+        "--policy",
+        default=None,
+        help="a JSON file of search Policy fields to change (bot/search/policy.py), as the "
+        "bot's SEARCH_POLICY setting; default: the built-in policy",
+    )
     args = ap.parse_args(argv)
+    changed = use_policy(args.policy)
 
     corpus = corpus_dir(args.corpus)
     lines = Path(args.queries).read_text(encoding="utf-8").splitlines()
@@ -420,8 +450,9 @@ def main(argv: list[str] | None = None) -> int:
         f"corpus {corpus}: {len(docs)} articles, text by {parser} ({time.perf_counter() - t0:.1f}s)"
     )
     print(
-        f"queries: {sum(map(len, by_class.values()))} ({', '.join(f'{c} {len(v)}' for c, v in by_class.items())})\n"
+        f"queries: {sum(map(len, by_class.values()))} ({', '.join(f'{c} {len(v)}' for c, v in by_class.items())})"
     )
+    print(f"search policy: {json.dumps(changed) if changed else 'the built-in one'}\n")
 
     engines: dict[str, Callable] = {
         "rapidfuzz": rapidfuzz_engine(docs),
@@ -512,6 +543,7 @@ def main(argv: list[str] | None = None) -> int:
             "parser": parser,
             "wratio_cutoff": WRATIO_CUTOFF,
             "counts": {c: len(v) for c, v in by_class.items()},
+            "policy": changed,
             "search": {e: {c: s.as_json() for c, s in per.items()} for e, per in results.items()},
             "ask": {c: s.as_json() for c, s in ask.items()} if ask else None,
             "ask_passages": passages.as_json() if passages else None,

@@ -378,7 +378,7 @@ async def open_service(
     file into memory); `watch` reloads whenever articles change.
     """
     library = _library(settings)
-    engine = SearchEngine(library, cache_size=settings.result_cache_size)
+    engine = SearchEngine(library, cache_size=settings.result_cache_size, policy=settings.policy())
     service = LibraryService(library, engine, clock=clock)
     try:
         await service._refresh(refresh, progress)

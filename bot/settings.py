@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bot.picks.model import PicksSettings
+    from bot.search.policy import Policy
 
 
 class SettingsError(Exception):
@@ -86,6 +87,7 @@ class Settings:
     picks_time: str = "09:00"  # daily-picks default for servers that have not set their own
     picks_timezone: str = "UTC"
     result_cache_size: int = 512  # recent search/ask results kept per library version; 0 = off
+    search_policy: Path | None = None  # JSON file of search Policy fields to change
     cooldown_queries: int = 5
     cooldown_seconds: int = 30
     log_level: str = "INFO"
@@ -146,6 +148,7 @@ class Settings:
             raise SettingsError("HEARTBEAT_SECONDS must be 0 (off) or more")
         if self.result_cache_size < 0:
             raise SettingsError("RESULT_CACHE_SIZE must be 0 (off) or more")
+        self.policy()  # a policy file that cannot be used stops the start, in one line
         if self.cooldown_queries <= 0 or self.cooldown_seconds <= 0:
             raise SettingsError("COOLDOWN_QUERIES and COOLDOWN_SECONDS must be positive")
         if not self.state_database_url.startswith(("sqlite:///", "postgresql://", "postgres://")):
@@ -172,6 +175,15 @@ class Settings:
             raise SettingsError(f"PICKS_TIME/PICKS_TIMEZONE: {exc}") from None
         if self.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise SettingsError(f"LOG_LEVEL {self.log_level!r} is not a logging level")
+
+    def policy(self) -> Policy:
+        """The search policy: the defaults with SEARCH_POLICY's fields changed."""
+        from bot.search.policy import PolicyError, load_policy
+
+        try:
+            return load_policy(self.search_policy)
+        except PolicyError as exc:
+            raise SettingsError(f"SEARCH_POLICY: {exc}") from None
 
     def require_discord(self) -> None:
         """Checks needed only to connect to Discord."""
