@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
@@ -211,10 +211,28 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     An unquoted name may run over several words ("author:rob pike"): `resolve` decides
     how many of the following words belong to it; the rest stay free text.
     """
-    text = clip(raw)
+    head, free = _filters(clip(raw), resolve or _first_word)
+    folded = fold(free)
+    every = folded_words(folded)
+    ranked = every[: policy.max_terms * 2]
+    content = [w for w in ranked if w not in STOPWORDS][: policy.max_terms]
+    return _read(head, free, folded, every, ranked, content, policy, listing=True, recency=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """A query as typed (printable, cut to length) and its filters."""
+
+    raw: str
+    phrases: tuple[str, ...]
+    tags: tuple[str, ...]
+    authors: tuple[str, ...]
+
+
+def _filters(text: str, resolve: Resolver) -> tuple[_Head, str]:
+    """The filters of text, and its free text without them and without quote marks."""
     tags: list[str] = []
     authors: list[str] = []
-    resolve = resolve or _first_word
 
     def take(m: re.Match[str]) -> str:
         kind = "tag" if m.group(1).lower() == "tag" else "author"
@@ -236,81 +254,92 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
         if phrase:
             phrases.append(phrase)
     free = _PHRASE.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", free)
-    q = Query(raw=text, phrases=tuple(phrases), tags=tuple(tags), authors=tuple(authors))
-    free = " ".join(free.replace('"', " ").split())
-    folded = fold(free)
-    every = folded_words(folded)
-    ranked = every[: policy.max_terms * 2]
-    content = [w for w in ranked if w not in STOPWORDS][: policy.max_terms]
-    return _with_readings(_reading(q, free, folded, every, ranked, content, policy), policy)
+    head = _Head(text, tuple(phrases), tuple(tags), tuple(authors))
+    return head, " ".join(free.replace('"', " ").split())
 
 
-def _reading(
-    q: Query,
+def _read(
+    head: _Head,
     text: str,
     folded: str,
     every: list[str],
     ws: list[str],
     content: list[str],
     policy: Policy,
+    *,
+    listing: bool,
+    recency: bool,
 ) -> Query:
-    """q read as free text `text` (`folded`): `every` is all its words, `ws` those ranked,
-    `content` theirs that are not stopwords."""
+    """The Query of free text `text` (`folded`): `every` is all its words, `ws` those
+    ranked, `content` theirs that are not stopwords; with its readings without listing
+    words (and that one's without recency words) and without recency words, if asked."""
+    without_listing = without_recency = None
+    if listing:
+        without_listing = _without(head, text, ws, content, LISTING_WORDS, policy, recency)
+    if recency:
+        without_recency = _without(head, text, ws, content, RECENCY_WORDS, policy, False)
+    filters = bool(head.phrases or head.tags or head.authors)
     # The passage stage reads the whole question (the filters too when it is only filters).
-    asked = every if text else words(q.raw)
-    q = replace(
-        q,
+    asked = every if text else words(head.raw)
+    sentence = len(content) >= policy.sentence_content_words and len(ws) > len(content)
+    return Query(
+        raw=head.raw,
         text=text,
         words=tuple(ws),
         content=tuple(content),
+        phrases=head.phrases,
+        tags=head.tags,
+        authors=head.authors,
         typed=tuple(every),
         folded=folded,
         terms=_terms(asked),
-        kind=_kind(folded) if text else question_kind(q.raw),
+        kind=_kind(folded) if text else question_kind(head.raw),
+        asks=not filters and _asks(head.raw, ws, policy),
         opens_question=bool(ws) and ws[0] in QUESTION_START and len(content) >= 2,
-        sentence=not q.has_filters
-        and len(content) >= policy.sentence_content_words
-        and len(ws) > len(content),
+        sentence=sentence and not filters,
+        without_listing=without_listing,
+        without_recency=without_recency,
     )
-    return replace(q, asks=_asks(q, policy))
 
 
-def _asks(q: Query, policy: Policy) -> bool:
+def _asks(raw: str, ws: list[str], policy: Policy) -> bool:
     """A natural question rather than a title or keywords: answer it like `ask`."""
-    if q.has_filters or not q.words:
+    if not ws:
         return False
-    if q.raw.rstrip().endswith("?"):
+    if raw.rstrip().endswith("?"):
         return True
-    if len(q.words) < policy.question_min_words:
+    if len(ws) < policy.question_min_words:
         return False
-    first, second = q.words[0], q.words[1]
+    first, second = ws[0], ws[1]
     return first in QUESTION_START or (first in _QUESTION_LEAD and second in QUESTION_WORDS)
 
 
-def _with_readings(q: Query, policy: Policy) -> Query:
-    """q with its readings without listing words, and without recency words (of both)."""
-    listing = _without(q, LISTING_WORDS, policy)
-    if listing is not None:
-        listing = replace(listing, without_recency=_without(listing, RECENCY_WORDS, policy))
-    return replace(q, without_listing=listing, without_recency=_without(q, RECENCY_WORDS, policy))
-
-
-def _without(q: Query, drop: frozenset[str], policy: Policy) -> Query | None:
-    """The reading of q without the words in `drop`; None when q has none of them.
+def _without(
+    head: _Head,
+    text: str,
+    ws: list[str],
+    content: list[str],
+    drop: frozenset[str],
+    policy: Policy,
+    recency: bool,
+) -> Query | None:
+    """The reading of a query without the words in `drop`; None when it has none of them.
 
     A typed word made of dropped words only ("posts", "blog-posts") leaves the text; the
     ranked words and content words lose every dropped word.
     """
-    if not drop.intersection(q.words):
+    if not drop.intersection(ws):
         return None
     kept: list[str] = []
     every: list[str] = []
-    for token in q.text.split():
-        ws = words(token)
-        if not ws or not set(ws) <= drop:
+    for token in text.split():
+        token_words = words(token)
+        if not token_words or not set(token_words) <= drop:
             kept.append(token)
-            every += ws
-    ranked = [w for w in q.words if w not in drop]
-    content = [w for w in q.content if w not in drop]
-    text = " ".join(kept)
-    return _reading(q, text, fold(text), every, ranked, content, policy)
+            every += token_words
+    plain = " ".join(kept)
+    ranked = [w for w in ws if w not in drop]
+    rest = [w for w in content if w not in drop]
+    return _read(
+        head, plain, fold(plain), every, ranked, rest, policy, listing=False, recency=recency
+    )

@@ -105,16 +105,7 @@ class LibraryIndex:
             self.newest.append(aid)
             self.by_slug[m.slug] = aid
             self.by_title[e.title_key].append(aid)
-            whole = set(tw)
-            for w in whole:
-                postings[w].add(aid)
-                # "crates.io" is also findable as "crates" and "io".
-                if "." in w or "+" in w:
-                    for part in _COMPOUND.split(w):
-                        if part:
-                            postings[part].add(aid)
-                            if part not in whole:
-                                parts_only[part].add(aid)
+            _post(postings, parts_only, aid, tw)
             for t in tags:
                 self.by_tag[t].append(aid)
             if m.author:
@@ -489,6 +480,22 @@ class LibraryIndex:
         if e.title_key in self.repeated_titles and e.meta.date:
             return f"{e.meta.title} ({e.meta.date:%Y-%m-%d})"
         return e.meta.title
+
+
+def _post(
+    postings: dict[str, set[int]], parts_only: dict[str, set[int]], aid: int, title: list[str]
+) -> None:
+    """Add an article to the postings of its title words; "crates.io" is also findable as
+    "crates" and "io" (parts_only: where a part is not a word of the title itself)."""
+    whole = set(title)
+    for w in whole:
+        postings[w].add(aid)
+        if "." in w or "+" in w:
+            for part in _COMPOUND.split(w):
+                if part:
+                    postings[part].add(aid)
+                    if part not in whole:
+                        parts_only[part].add(aid)
 
 
 def _with_joined(
