@@ -15,7 +15,7 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.library.clean import normalize_query
-from bot.library.model import Article, Quote
+from bot.library.model import Article, ArticleMeta, Quote
 from bot.search import lookup, respond
 from bot.search.cache import ResultCache
 from bot.search.index import IndexKeeper
@@ -29,7 +29,6 @@ from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleC
 from bot.search.retrieve import Candidates, Retriever
 from bot.search.summary import summarize
 from bot.search.words import clip, words
-from bot.store.articles import ArticleMeta
 from bot.store.search import SearchStore
 
 if TYPE_CHECKING:

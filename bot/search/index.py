@@ -9,11 +9,10 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.library.model import ReloadReport
+from bot.library.model import ArticleMeta, ReloadReport
 from bot.search.policy import DEFAULT, Policy
 from bot.search.rank import LibraryIndex
 from bot.search.words import fts_word
-from bot.store.articles import ArticleMeta
 from bot.store.search import SearchStore
 
 if TYPE_CHECKING:

@@ -14,11 +14,11 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.library.model import ArticleMeta
 from bot.search.fuzzy import EXACT, NameTable, Vocabulary, WordMatch
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
 from bot.search.words import STOPWORDS, words
-from bot.store.articles import ArticleMeta
 
 _COMPOUND = re.compile(r"[.+#]+")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|;)\s*", re.IGNORECASE)
