@@ -97,11 +97,10 @@ class Vocabulary:
         if word in self.words:
             found[word] = WordMatch(word, EXACT, 0)
         if prefix and len(word) >= p.min_prefix and not word.isdigit():
+            # Longer completions are less likely what was meant.
+            top, cost, most = p.prefix_quality, p.prefix_letter_cost, p.prefix_max_cost
             for w in self.prefixed(word):
-                # Longer completions are less likely what was meant.
-                q = p.prefix_quality - min(
-                    p.prefix_max_cost, p.prefix_letter_cost * (len(w) - len(word))
-                )
+                q = top - min(most, cost * (len(w) - len(word)))
                 found.setdefault(w, WordMatch(w, q, 0))
         typos = allowed_typos(word, p) if word not in self.words else 0
         if not found and len(word) == p.typo_free_letters and word.isalpha():

@@ -249,7 +249,9 @@ class Retriever:
                 fixed = self.index.text_vocab.correct(w)
                 if fixed and fixed != w and (expr := fts_word(fixed)):
                     fixes[w] = (fixed, expr)
-        fixed_dfs = await self._count([e for _, e in fixes.values()]) if fixes else []
+        fixed_dfs = (
+            await self.counts.count(self.fts, [e for _, e in fixes.values()]) if fixes else []
+        )
         fixed_df = dict(zip(fixes, fixed_dfs, strict=True))
         n = self.index.n
         terms: list[_Term] = []
@@ -278,7 +280,7 @@ class Retriever:
         joins = [(a, b, fts_quote(c)) for a, b, c in joined if a in exprs and b in exprs]
         # All the words' frequencies in one round trip (with those of words typed apart
         # written as one), then the joined words' in one more.
-        counted = await self._count([*exprs.values(), *(j[2] for j in joins)])
+        counted = await self.counts.count(self.fts, [*exprs.values(), *(j[2] for j in joins)])
         dfs = dict(zip(exprs, counted, strict=False))
         either: dict[str, str] = {}  # word -> "(word OR joined)" where the library has it
         for (a, b, joined_expr), df in zip(joins, counted[len(exprs) :], strict=True):
@@ -287,7 +289,9 @@ class Retriever:
                     either[w] = f"({either.get(w, exprs[w])} OR {joined_expr})"
         if either:
             exprs.update(either)
-            dfs.update(zip(either, await self._count(list(either.values())), strict=True))
+            dfs.update(
+                zip(either, await self.counts.count(self.fts, list(either.values())), strict=True)
+            )
         return exprs, dfs
 
     def _within_budget(self, terms: list[_Term]) -> list[_Term]:
@@ -302,6 +306,3 @@ class Retriever:
             usable.append(t)
             spent += t[2]
         return usable
-
-    async def _count(self, exprs: list[str]) -> list[int]:
-        return await self.counts.count(self.fts, exprs)
