@@ -15,6 +15,7 @@ confident answer, small talk without an article and "what's new" requests.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import hashlib
 import json
 import sys
@@ -191,11 +192,16 @@ def _share(hits: int, n: int) -> float | None:
     return hits / n if n else None
 
 
-def score_answerable(replies: Sequence[Reply], fts5_first: Sequence[bool]) -> dict:
-    """The issue-15 figures for answerable questions (shares of all of them)."""
+def score_answerable(
+    replies: Sequence[Reply], fts5_first: Sequence[bool], oracle: Sequence[Reply] = ()
+) -> dict:
+    """The issue-15 figures for answerable questions (shares of all of them); with `oracle`
+    (passages from the labelled articles, see oracle_passages), how many hold the answer."""
     n = len(replies)
     first = sum(r.right for r in replies)
+    extra = {"oracle_held": _share(sum(r.held for r in oracle), n)} if oracle else {}
     return {
+        **extra,
         "n": n,
         "first": _share(first, n),
         "fts5_first": _share(sum(fts5_first), n),
@@ -244,8 +250,11 @@ def fts5_firsts(docs: list[Doc], rows: Sequence[dict]) -> list[bool]:
     ]
 
 
-def run_library(lib: Library, rows: list[dict], env: dict[str, str]) -> tuple[list[Reply], dict]:
-    """Reload `lib` into a temp cache and ask every question in one process."""
+def run_library(
+    lib: Library, rows: list[dict], env: dict[str, str], oracle: Sequence[dict] = ()
+) -> tuple[list[Reply], dict, list[Reply]]:
+    """Reload `lib` into a temp cache and ask every question in one process; with
+    `oracle` (answerable questions), also their passages from their labelled articles."""
     with tempfile.TemporaryDirectory(prefix="articlebot-answers-") as tmp:
         db = Path(tmp) / "cache.db"
         t = time.perf_counter()
@@ -262,8 +271,59 @@ def run_library(lib: Library, rows: list[dict], env: dict[str, str]) -> tuple[li
             env=env,
         )
         report["ask_seconds"] = round(time.perf_counter() - t, 2)
+        oracled = oracle_passages(lib, db, oracle, env) if oracle else []
     objs = json_lines(out, len(rows), "ask")
-    return [read_reply(r, o, lib.label_of) for r, o in zip(rows, objs, strict=True)], report
+    replies = [read_reply(r, o, lib.label_of) for r, o in zip(rows, objs, strict=True)]
+    return replies, report, oracled
+
+
+def oracle_passages(
+    lib: Library, db: Path, rows: Sequence[dict], env: dict[str, str]
+) -> list[Reply]:
+    """For each answerable question, the passage the bot's own code picks from the article
+    it is labelled with (`articles[0]`), as `ask` would show it had it chosen that article:
+    the passage measured apart from the article ranking. In-process, over the cache `db`
+    the reload built, with the policy `env` names."""
+    from bot.library.sync import Library as BotLibrary
+    from bot.search.engine import SearchEngine
+    from bot.search.parse import parse
+    from bot.search.passage import best_passage
+    from bot.search.policy import load_policy
+    from bot.search.rerank import Asked, article_evidence
+    from bot.search.scoring import idf
+    from bot.search.words import fts_word
+    from bot.store.search import SearchStore
+
+    policy = load_policy(env.get("SEARCH_POLICY"))
+    slug_of = {label: slug for slug, label in lib.label_of.items()}
+
+    async def run() -> list[Reply]:
+        library = BotLibrary(lib.content, db)
+        engine = SearchEngine(library, cache_size=0, policy=policy)
+        try:
+            idx = await engine.index()
+            store = await engine.keeper.store()
+            out = []
+            for row in rows:
+                q = parse(row["question"], idx.resolve_filter, policy)
+                label = (row["articles"] or [""])[0]  # (two keys are in no article)
+                article = await store.article(slug_of.get(label, label)) if label else None
+                passage = None
+                if article is not None and not q.empty:
+                    # The library-wide word weights the rerank gives the same question.
+                    exprs = {w: e for w in q.content if (e := fts_word(w))}
+                    dfs = await engine.keeper.counts.count(
+                        SearchStore(store.readers), list(exprs.values())
+                    )
+                    weights = {w: idf(idx.n, df) for w, df in zip(exprs, dfs, strict=True)}
+                    ev = article_evidence(article, Asked.of(q, weights), policy)
+                    passage = ev.passage or best_passage(article, q, policy)
+                out.append(Reply(row, label or None, passage, "high", True, []))
+            return out
+        finally:
+            await library.close()
+
+    return asyncio.run(run())
 
 
 def by_split(rows: Sequence, split_of: Callable[[object], str], splits: Sequence[str]) -> dict:
@@ -306,6 +366,7 @@ ROWS = [
     ("fts5_first", "  plain FTS5 bm25, same library"),
     ("held", "passage holds the answer key"),
     ("held_of_first", "  of answers with the right article"),
+    ("oracle_held", "  from the labelled article (--oracle)"),
     ("refused", "answerable questions refused"),
     ("high_right", "right article at high confidence"),
 ]
@@ -317,6 +378,8 @@ def print_answerable(name: str, figures: dict[str, dict], confident: bool) -> No
     print(f"{'  n':<40}" + "".join(f"{figures[c]['n']:>12}" for c in cols))
     for key, label in ROWS:
         cells = []
+        if key not in figures[cols[0]]:
+            continue
         for c in cols:
             f = figures[c]
             mark = _mark(name, key, f[key], f["fts5_first"], confident)
@@ -359,6 +422,17 @@ def print_misses(name: str, replies: Sequence[Reply], fts5: Sequence[bool], n: i
             f"  [{r.row['split']}] {r.row['question']!r}\n      got {got}  want {r.row['articles'][0]}"
             f"  (fts5 {'right' if f else 'wrong'})\n      passage: {r.passage!r}"
         )
+    for r in unheld[:n]:
+        print(
+            f"  [{r.row['split']}] {r.row['question']!r}\n      key {r.row['key']!r} not in: {r.passage!r}"
+        )
+
+
+def print_oracle_misses(name: str, oracled: Sequence[Reply], n: int) -> None:
+    unheld = [r for r in oracled if not r.held]
+    print(
+        f"\nmisses, {name} --oracle: {len(unheld)} passages of the labelled article without the key"
+    )
     for r in unheld[:n]:
         print(
             f"  [{r.row['split']}] {r.row['question']!r}\n      key {r.row['key']!r} not in: {r.passage!r}"
@@ -461,6 +535,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="print up to N failed questions per kind")
     ap.add_argument("--json", dest="json_out", default=None, help="save figures and replies here")
     ap.add_argument("--policy", default=None, help="passed to the bot as SEARCH_POLICY")
+    ap.add_argument(
+        "--oracle",
+        action="store_true",
+        help="also the passage picked from each question's labelled article (in-process)",
+    )
     ap.add_argument("--check", action="store_true", help="validate the question files and stop")
     args = ap.parse_args(argv)
 
@@ -485,7 +564,9 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="articlebot-answers-lib-") as tmp:
             lib = open_library(name, Path(tmp))
             try:
-                replies, report = run_library(lib, rows + other, env)
+                replies, report, oracled = run_library(
+                    lib, rows + other, env, rows if args.oracle else ()
+                )
             except CliError as e:
                 print(f"PROJECT NOT MEASURED on the {name} library: {e}")
                 return 2
@@ -498,9 +579,11 @@ def main(argv: list[str] | None = None) -> int:
             f"reload {report.get('wall_seconds')}s, {len(rows) + len(other)} questions asked in "
             f"{report.get('ask_seconds')}s"
         )
-        pairs = list(zip(mine, fts5, strict=True))
+        pairs = list(zip(mine, fts5, oracled or [None] * len(mine), strict=True))
         ans = {
-            s: score_answerable([p[0] for p in ps], [p[1] for p in ps])
+            s: score_answerable(
+                [p[0] for p in ps], [p[1] for p in ps], [p[2] for p in ps if p[2] is not None]
+            )
             for s, ps in by_split(pairs, lambda p: p[0].row["split"], splits).items()
         }
         newest = lib.newest()
@@ -513,6 +596,8 @@ def main(argv: list[str] | None = None) -> int:
         print_other(name, oth, confident)
         if args.misses:
             print_misses(name, mine, fts5, args.misses)
+            if oracled:
+                print_oracle_misses(name, oracled, args.misses)
             print_other_misses(name, theirs, newest, args.misses)
         data["libraries"][name] = {
             "articles": len(lib.docs),
@@ -531,6 +616,15 @@ def main(argv: list[str] | None = None) -> int:
                     "passage": r.passage,
                 }
                 for r in replies
+            ],
+            "oracle": [
+                {
+                    "question": r.row["question"],
+                    "split": r.row["split"],
+                    "held": r.held,
+                    "passage": r.passage,
+                }
+                for r in oracled
             ],
         }
         print()
