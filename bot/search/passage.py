@@ -16,7 +16,7 @@ from bot.library.model import Article, Sentence
 from bot.search.parse import Query
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
-from bot.search.stem import stem
+from bot.search.stem import stem, stem_key
 from bot.search.words import STOPWORDS, fold, stems, words
 
 _YEAR_OR_DATE = re.compile(
@@ -57,10 +57,9 @@ def question_tokens(sentences: Sequence[Sentence], q: set[str]) -> list[tuple[st
     """Stemmed content words, in order, of each sentence that can hold a question term.
 
     Stemming every sentence of a dozen candidate articles was most of what answering a
-    question cost, and most sentences hold no question term. A stem is a prefix of its
-    word (or, for "-ies" -> "-y", all but its "y" is), so a sentence whose folded text
-    holds none of those prefixes at the start of a word holds none of the terms: it gets
-    () unstemmed. Words lose their inner apostrophes ("o'neil" -> "oneil"): so does the text.
+    question cost, and most sentences hold no question term. Every word stemming to a term
+    starts with the term's stem_key, so a sentence whose folded text holds none of those
+    keys at the start of a word holds none of the terms: it gets () unstemmed. Words lose their inner apostrophes ("o'neil" -> "oneil"): so does the text.
     """
     may_hold = _prefix_finder(q)
     out: list[tuple[str, ...]] = []
@@ -75,7 +74,7 @@ def question_tokens(sentences: Sequence[Sentence], q: set[str]) -> list[tuple[st
 
 def _stem_prefixes(found: set[str]) -> set[str]:
     """What every word stemming to one of `found` starts with (see question_tokens)."""
-    return {t[:-1] if t.endswith("y") else t for t in found}
+    return {stem_key(t) for t in found}
 
 
 def _prefix_finder(found: set[str]) -> Callable[[str], re.Match[str] | None]:
