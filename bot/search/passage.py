@@ -1,56 +1,41 @@
-"""The passage stage: within one article, the 1-3 sentences that best answer a question.
+"""The passage stage: within one article, the 1-3 sentences that answer a question.
 
-Windows of consecutive sentences of one paragraph are scored by the share of the
-question's weight they cover, how close together its words are, whether a sentence is of
-the kind wanted (a name for "who", a number for "how many"), and their length. The
-passage shown may be one that names what the title adds to the question.
+Windows of consecutive sentences (of one paragraph, or a sentence ending in ":" and the
+block it announces) are scored twice:
+
+* how fully they cover the question: the share of its library-wide weight they hold, how
+  close together its words are, and, for the best few, whether they hold an answer of
+  the kind asked for. The best window's coverage is the evidence the rerank weighs
+  articles by, for every candidate article;
+* which one to show, for the article answering only: each window by its best sentence,
+  its words weighed also by how few of the article's sentences hold them (an article's
+  topic words are in most of them, the answer's in one), led by an answer of the kind
+  asked for next to the question's words ("how many photos" -> "2,900 photos"; see
+  answer_type.py). A sentence that asks, sends the reader elsewhere ("see the user
+  guide"), announces, or opens the article, is rarely the answer.
+
+The window shown starts a sentence earlier when it opens with "This" or a pronoun, and
+ends a block later when it ends with ":" announcing it.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from bot.library.model import Article, Sentence
+from bot.search.answer_type import Wanted, typed_fit
+from bot.search.features import Features, sentence_features
 from bot.search.parse import Query
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
 from bot.search.stem import stem, stem_key
 from bot.search.words import STOPWORDS, fold, stems, words
 
-_YEAR_OR_DATE = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d"
-    r"|\bv?\d+\.\d+(?:\.\d+)?\b|\b(?:yesterday|today|last (?:year|month|week))\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(
-    r"\b\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b",
-    re.IGNORECASE,
-)
-# Two capitalised words in a row not at the sentence start: very likely a name.
-_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
-_PLACE = re.compile(r"\b(?:in|at|from|near) [A-Z][a-z]+")
-_REASON = re.compile(r"\b(?:because|since|so that|due to|in order to|reason)\b", re.IGNORECASE)
-_METHOD = re.compile(r"\b(?:by|using|with|through|via)\b", re.IGNORECASE)
-# The kind of sentence each kind of question wants (see parse.question_kind).
-_CUES = {
-    "who": _NAME,
-    "when": _YEAR_OR_DATE,
-    "number": _NUMBER,
-    "where": _PLACE,
-    "why": _REASON,
-    "how": _METHOD,
-}
 # An apostrophe inside a word, as words() drops it.
 _INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
-
-
-def is_cue(kind: str | None, text: str) -> bool:
-    """Whether a sentence is of the kind a question of `kind` wants."""
-    pattern = _CUES.get(kind) if kind else None
-    return pattern is not None and pattern.search(text) is not None
 
 
 def question_tokens(sentences: Sequence[Sentence], q: set[str]) -> list[tuple[str, ...]]:
@@ -91,7 +76,7 @@ def _plain(low: str) -> str:
 
 
 def best_passage(article: Article, q: Query, policy: Policy = DEFAULT) -> str | None:
-    """1-3 consecutive sentences of one paragraph that best answer the question."""
+    """1-3 consecutive sentences that best answer the question."""
     return passage_match(article, q, policy=policy)[1]
 
 
@@ -101,9 +86,7 @@ def passage_match(
     idf_by_word: Mapping[str, float] | None = None,
     policy: Policy = DEFAULT,
 ) -> tuple[float, str | None]:
-    """(how fully 0-1, passage): the 1-3 sentence window covering most of the question.
-    The passage shown may be a window scoring a little lower that names what the title
-    adds to the question (see Policy.title_news); how fully is the best window's score.
+    """(how fully 0-1, passage): the best window's coverage and the window to show.
 
     With `idf_by_word` (library-wide weights by folded word), the coverage is comparable
     across articles, so it can rerank them; without, the weights come from this article.
@@ -114,97 +97,70 @@ def passage_match(
         return 0.0, None
     sets = [set(t) for t in question_tokens(sentences, terms)]
     weight = q.terms.weights(idf_by_word) if idf_by_word is not None else None
-    return best_window(sentences, sets, terms, weight, q.kind, stems(article.title), policy)
+    found = Passages(sentences, sets, terms, weight, Wanted.of(q), stems(article.title), policy)
+    return found.cover(), found.shown()
 
 
-def best_window(
-    sentences: Sequence[Sentence],
-    sets: list[set[str]],
-    q: set[str],
-    weight: dict[str, float] | None,
-    kind: str | None,
-    title_stems: set[str],
-    policy: Policy = DEFAULT,
-) -> tuple[float, str | None]:
-    """passage_match over sentences whose stemmed terms are known (`sets`): `q` are the
-    question's terms, `weight` their library-wide weights (None: weigh within the
-    article), `kind` the kind of question, `title_stems` the title's stemmed words."""
-    weight, total = _weights(weight, sets, q, len(sentences))
-    windows = _Windows(sentences, sets, q, weight, total, kind, title_stems, policy)
-    best: tuple[float, int, int] | None = None
-    shown: tuple[float, int, int] | None = None
-    news = policy.title_news
-    for i, j in windows.spans():
-        score = windows.score(i, j)
-        if best is None or score > best[0] + 1e-9:
-            best = (score, i, j)
-        # (Looked for only where the bonus could make this the window shown.)
-        if (
-            windows.title_news
-            and (shown is None or score + news > shown[0] + 1e-9)
-            and any(windows.names_news(k) for k in range(i, j))
-        ):
-            score += news
-        if shown is None or score > shown[0] + 1e-9:
-            shown = (score, i, j)
-    if best is None or best[0] <= policy.min_passage:
-        return 0.0, None
-    assert shown is not None
-    _, i, j = shown
-    return max(0.0, min(1.0, best[0])), " ".join(s.text for s in sentences[i:j])
+def _sentence_idf(sets: Sequence[set[str]], q: set[str], n: int) -> dict[str, float]:
+    """Each term's idf across the article's sentences: a word in every sentence says
+    little about which one answers."""
+    sf = Counter(t for ts in sets for t in ts if t in q)
+    return {t: idf(n, sf[t]) if sf[t] else 0.0 for t in q}
 
 
-def _weights(
-    weight: dict[str, float] | None, sets: list[set[str]], q: set[str], n: int
-) -> tuple[dict[str, float], float]:
-    """The terms' weights and their sum (at least 1.0 where it would be 0). Without
-    library-wide weights, idf across the article's sentences: a word in every sentence
-    says little about the answer."""
-    if weight is None:
-        sf = Counter(t for ts in sets for t in ts if t in q)
-        weight = {t: idf(n, sf[t]) if sf[t] else 0.0 for t in q}
-    return weight, sum(weight.values()) or 1.0
+class Passages:
+    """One article's sentences as windows of 1-3 that may answer a question: how fully the
+    best covers it (`cover`, rerank evidence) and the one to show (`shown`, read only for
+    the article answering).
 
-
-class _Windows:
-    """One article's sentences as windows are scored from them: the question terms each
-    holds, its length, and (read once, when first needed) whether it is of the kind wanted
-    and whether it names a title word the question did not use."""
+    `sets` are each sentence's stemmed terms (see question_tokens), `q` the question's
+    terms, `weight` their library-wide weights (None: weigh within the article), `wanted`
+    what the question asks for, `title_stems` the title's stems. Every window is scored by
+    its words; answer features (see features.py) are read only for the few sentences
+    likely to answer, where an answer can change the order.
+    """
 
     def __init__(
         self,
         sentences: Sequence[Sentence],
         sets: list[set[str]],
         q: set[str],
-        weight: dict[str, float],
-        total: float,
-        kind: str | None,
+        weight: dict[str, float] | None,
+        wanted: Wanted,
         title_stems: set[str],
-        policy: Policy,
+        policy: Policy = DEFAULT,
     ) -> None:
         self.sentences = sentences
-        self.sets = sets
         self.q = q
-        self.weight = weight
-        self.total = total
-        self.kind = kind
+        self.wanted = wanted
         self.policy = policy
-        self.title_terms = title_stems & q
-        self.title_news = title_stems - q
         # Per sentence, the question terms it holds: most hold none, and windows are built
         # from these small sets rather than from every word of up to three sentences.
         self.held = [ts & q for ts in sets]
+        self.weight = weight if weight is not None else _sentence_idf(self.held, q, len(sets))
+        self.total = sum(self.weight.values()) or 1.0
+        self.title_terms = title_stems & q
+        self.title_news = title_stems - q
         self.lengths = [len(s.text) for s in sentences]
-        self._cues: dict[int, bool] = {}
-        self._news: dict[int, bool] = {}
-        # Stems are prefixes of their words (see question_tokens): a sentence holding none
-        # as a substring is ruled out without stemming it, or compiling a pattern per article.
-        self._news_keys = _stem_prefixes(self.title_news)
+        self.windows = [(i, j, self._shape(i, j)) for i, j in self._spans()]
+        self._features: dict[int, Features] = {}
+        self._fits: dict[int, float] = {}
+        self._shown_weight: dict[str, float] | None = None
+        self._shown_total = 1.0
+        self._shown: tuple[str | None] | None = None
 
-    def spans(self) -> Iterator[tuple[int, int]]:
+    # -- which windows ---------------------------------------------------------------------
+
+    def joined(self, k: int) -> bool:
+        """Whether sentence k+1 may share a window with sentence k: the same paragraph, or
+        k ends with ":" and announces it."""
+        a, b = self.sentences[k], self.sentences[k + 1]
+        return a.paragraph == b.paragraph or a.text.rstrip().endswith(":")
+
+    def _spans(self) -> Iterator[tuple[int, int]]:
         """(first, past last) of every window holding a question term, in order: those
         starting at most window-1 sentences before one that does (ties go to the earlier)."""
-        sentences, held, n = self.sentences, self.held, len(self.sentences)
+        held, n = self.held, len(self.sentences)
         width = self.policy.window
         starts = sorted(
             {k for i, h in enumerate(held) if h for k in range(max(0, i - (width - 1)), i + 1)}
@@ -212,48 +168,196 @@ class _Windows:
         for i in starts:
             for size in range(1, width + 1):
                 j = i + size
-                if j > n or sentences[j - 1].paragraph != sentences[i].paragraph:
+                if j > n or (size > 1 and not self.joined(j - 2)):
                     break
                 if held[i] if size == 1 else any(held[i:j]):
                     yield i, j
 
-    def score(self, i: int, j: int) -> float:
-        """The window's coverage of the question, with its proximity, cue and length."""
-        p, held, weight = self.policy, self.held, self.weight
-        covered = held[i] if j - i == 1 else set().union(*held[i:j])
-        # Words the title already holds count half when the passage leaves them out.
-        score = (
-            sum(weight[t] for t in covered)
-            + p.title_share * sum(weight[t] for t in self.title_terms - covered)
-        ) / self.total
+    def _covered(self, i: int, j: int) -> set[str]:
+        held = self.held
+        return held[i] if j - i == 1 else set().union(*held[i:j])
+
+    def _shape(self, i: int, j: int) -> float:
+        """What a window's proximity, length and place add to either score."""
+        p, held = self.policy, self.held
         # Proximity: all the matched terms in one sentence beat terms spread over three.
         densest = max(len(held[k]) for k in range(i, j))
-        score += p.proximity * densest / len(self.q)
-        if any(self.cue(k) for k in range(i, j)):
-            score += p.cue
+        score = p.proximity * densest / len(self.q)
         score -= p.extra_sentence * (j - i - 1)
         if sum(self.lengths[i:j]) > p.passage_chars:
             score -= p.long_passage_cost
-        n = len(self.sentences)
-        return score - p.earlier * i / max(n, 1)  # earlier wins a tie
+        return score - p.earlier * i / max(len(self.sentences), 1)  # earlier wins a tie
 
-    def cue(self, k: int) -> bool:
-        found = self._cues.get(k)
+    # -- how fully (rerank evidence) -------------------------------------------------------
+
+    def cover(self) -> float:
+        """0-1: the best window's coverage of the question, the Policy.cue_windows best
+        with Policy.cue x how well they hold an answer of the kind asked for; 0 when no
+        window covers more than Policy.min_passage."""
+        if not self.windows:
+            return 0.0
+        scored = [(self.coverage(i, j) + shape, i, j) for i, j, shape in self.windows]
+        best = max(scored)[0]
+        if self.wanted.full or self.wanted.partial:
+            cue = self.policy.cue
+            for c, i, j in heapq.nlargest(self.policy.cue_windows, scored):
+                if c + cue > best:  # (only where the answer could make it the best)
+                    best = max(best, c + cue * max(self.fit(k) for k in range(i, j)))
+        return 0.0 if best <= self.policy.min_passage else max(0.0, min(1.0, best))
+
+    def coverage(self, i: int, j: int) -> float:
+        """The share of the question's weight a window holds; words the title holds count
+        Policy.title_share when the window leaves them out."""
+        weight, covered = self.weight, self._covered(i, j)
+        missing = self.title_terms - covered
+        return (
+            sum(weight[t] for t in covered)
+            + self.policy.title_share * sum(weight[t] for t in missing)
+        ) / self.total
+
+    # -- which to show ---------------------------------------------------------------------
+
+    def shown(self) -> str | None:
+        """The window to show: the one holding the best answer (see answer), among those
+        holding a likely one (see _likely); None when no window covers more than
+        Policy.min_passage. Chosen when first asked for, once."""
+        if self._shown is None:
+            self._shown = (self._choose() if self.cover() > 0 else None,)
+        return self._shown[0]
+
+    def _choose(self) -> str | None:
+        """The best window holding one of the likely answers (see _likely) by answer()."""
+        likely = self._likely()
+        best: tuple[float, int, int] | None = None
+        for i, j, shape in self.windows:  # in order: the earlier of two equal windows wins
+            if not likely.isdisjoint(range(i, j)):
+                score = self.answer(i, j, likely) + shape
+                if best is None or score > best[0] + 1e-9:
+                    best = (score, i, j)
+        return None if best is None else self.text(best[1], best[2])
+
+    def _likely(self) -> set[int]:
+        """The sentences that may answer: the Policy.answer_sentences best by their words
+        as the passage shown weighs them, and by library-wide weights, and those that
+        continue one of them (the command after "Install it with:"). Only these are read
+        for an answer: reading every sentence of a long article would cost more than the
+        rest of the question."""
+        m, weight = self.policy.answer_sentences, self.weight
+        held = [k for k, h in enumerate(self.held) if h]
+        likely = set(heapq.nlargest(m, held, key=lambda k: self._share(self.held[k])))
+        likely |= set(heapq.nlargest(m, held, key=lambda k: sum(weight[t] for t in self.held[k])))
+        n = len(self.sentences)
+        return likely | {k + 1 for k in likely if k + 1 < n and self.continues(k + 1)}
+
+    @property
+    def shown_weight(self) -> dict[str, float]:
+        """The question terms' weights as the passage shown is chosen by: library-wide,
+        scaled by how few of the article's sentences hold them (its topic words are in
+        most; the answer's in one), title words and words saying what kind of answer is
+        wanted weighing less, and one word of a name only once."""
+        if self._shown_weight is None:
+            p, q, n = self.policy, self.q, len(self.sentences)
+            spec = _sentence_idf(self.held, q, n)
+            top = idf(n, 1) or 1.0
+            a = p.article_specificity
+            shown = {t: self.weight[t] * (1 - a + a * min(1.0, spec[t] / top)) for t in q}
+            for t in self.wanted.form:  # "long" in "how long" says what kind is wanted
+                shown[t] = 0.0
+            for t in self.title_terms:  # what the article is about, not where it answers
+                shown[t] *= p.title_shown
+            # One word of a name the article never writes without the question's next
+            # word ("ella" of "Ella Rumpf", later "Rumpf") adds nothing.
+            where = {t: {k for k, h in enumerate(self.held) if t in h} for t in q}
+            for x, y in self.wanted.pairs:
+                both = where.get(x, set()) & where.get(y, set())
+                if both and self._name(x, y, min(both)):
+                    if where[x] <= where[y]:
+                        shown[x] *= p.name_part
+                    elif where[y] <= where[x]:
+                        shown[y] *= p.name_part
+            self._shown_weight = shown
+            self._shown_total = sum(shown.values()) or 1.0
+        return self._shown_weight
+
+    def _share(self, terms: set[str]) -> float:
+        weight = self.shown_weight
+        return sum(weight[t] for t in terms) / self._shown_total
+
+    def answer(self, i: int, j: int, likely: set[int]) -> float:
+        """A window as the passage shown: its best sentence's share of the question (see
+        shown_weight; a sentence continuing the one before holds what that one holds), with
+        Policy.context_share of what the others add and, for a `likely` sentence, how well
+        it answers (its fit and the title word it adds, less its cost)."""
+        p = self.policy
+        extra = [
+            p.answer_fit * self.fit(k) - self.cost(k) + p.title_news * self.names_news(k)
+            if k in likely
+            else 0.0
+            for k in range(i, j)
+        ]
+        own = [
+            self._share(self.held[k] | self.held[k - 1] if self.continues(k) else self.held[k])
+            for k in range(i, j)
+        ]
+        return self._best_sentence(i, j, own, extra)
+
+    def _best_sentence(self, i: int, j: int, own: list[float], extra: list[float]) -> float:
+        whole = own[0] if j - i == 1 else max(max(own), self._share(self._covered(i, j)))
+        ctx = self.policy.context_share
+        return max(o + ctx * (whole - o) + e for o, e in zip(own, extra, strict=True))
+
+    # -- one sentence ----------------------------------------------------------------------
+
+    def features(self, k: int) -> Features:
+        found = self._features.get(k)
         if found is None:
-            found = self._cues[k] = is_cue(self.kind, self.sentences[k].text)
+            found = self._features[k] = sentence_features(self.sentences[k].text)
+        return found
+
+    def continues(self, k: int) -> bool:
+        """Whether sentence k reads only after the one before: it opens with a pronoun or
+        "This", or the one before ends with ":" and announces it."""
+        if k == 0:
+            return False
+        return self.sentences[k - 1].text.rstrip().endswith(":") or self.features(k).leans_back
+
+    def fit(self, k: int) -> float:
+        """How well sentence k holds an answer of the kind asked for (see answer_type)."""
+        found = self._fits.get(k)
+        if found is None:
+            p = self.policy
+            alone = p.inherited if self.continues(k) else p.unanchored
+            found = self._fits[k] = typed_fit(
+                self.features(k), self.wanted, self.weight, self.held[k], p, alone
+            )
         return found
 
     def names_news(self, k: int) -> bool:
-        """Whether sentence k names a title word the question did not use."""
-        found = self._news.get(k)
-        if found is None:
-            if self.sets[k]:  # stemmed already (it may hold a question term)
-                found = bool(self.title_news & self.sets[k])
-            else:
-                text = self.sentences[k].text
-                low = _plain(fold(text))
-                found = any(key in low for key in self._news_keys) and bool(
-                    self.title_news & stems(text)
-                )
-            self._news[k] = found
-        return found
+        """Whether sentence k names a title word the question did not use ("Swiss Tables"
+        in "Faster Go maps with Swiss Tables", asked "how did Go make its maps faster?")."""
+        return bool(self.title_news) and not self.title_news.isdisjoint(self.features(k).stems)
+
+    def cost(self, k: int) -> float:
+        """What sentence k loses as the answer shown: one that asks a question, sends the
+        reader elsewhere or announces, or the article's first, is rarely the answer."""
+        f, p = self.features(k), self.policy
+        cost = p.asks_cost * f.asks + p.pointer_cost * f.points_away + p.announce_cost * f.announces
+        return cost + (p.lead_cost if k == 0 else 0.0)
+
+    def _name(self, x: str, y: str, k: int) -> bool:
+        """Whether sentence k writes x then y in one name ("Ella Rumpf")."""
+        f = self.features(k)
+        for span in f.spans(("name",)):
+            content = [s for s in f.stems[span.start : span.end] if s]
+            if any(a == x and b == y for a, b in zip(content, content[1:], strict=False)):
+                return True
+        return False
+
+    def text(self, i: int, j: int) -> str:
+        """The window as shown: with the sentence before when its first continues that one,
+        and the block after when it ends announcing it (":")."""
+        if self.continues(i):
+            i -= 1
+        if j < len(self.sentences) and self.sentences[j - 1].text.rstrip().endswith(":"):
+            j += 1
+        return " ".join(s.text for s in self.sentences[i:j])

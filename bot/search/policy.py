@@ -145,14 +145,61 @@ class Policy:
     title_share: float = 0.5
     #: Up to this much for the sentence holding most question terms (proximity).
     proximity: float = 0.15
-    #: A sentence of the wanted kind (a number for "how many", a name for "who") adds this.
+    #: A window holding an answer of the kind asked for (see answer_type.py) covers this
+    #: much more of the question, times how well it fits: rerank evidence...
     cue: float = 0.15
+    #: ...looked for in this many best windows of each candidate article by coverage.
+    cue_windows: int = 2
     #: Each sentence past the first costs this: free extra sentences put the answer key in 2
     #: more of 78 passages, but as windows gathering words from unrelated sentences (2494a22).
     extra_sentence: float = 0.06
-    #: The passage shown may score this much lower if it names a title word the question did
-    #: not use: answer keys 41 -> 47 of 78, dev set 28 -> 29 of 42 (8b41b09).
+    #: The passage shown: an answer of the kind asked for, next to the question's words,
+    #: adds this (times its fit)...
+    answer_fit: float = 0.6
+    #: ...a span of a kind that answers in part (a bare number for "how many", a name for
+    #: "where") fits this much...
+    partial_fit: float = 0.5
+    #: ...and a span this many words from the nearest question word fits half as well...
+    closeness_words: float = 8.0
+    #: ...and one in a sentence holding no question word fits this much (its neighbour in
+    #: the window does)...
+    unanchored: float = 0.3
+    #: ...or this much when the sentence continues the one before ("He ran it from
+    #: 2013-2014.", the command after "Install it with:").
+    inherited: float = 0.8
+    #: The passage shown: question words weigh by how few of the article's sentences hold
+    #: them, in this share (0: library-wide weights only), so an article's topic words
+    #: (in most of its sentences) do not choose the passage.
+    article_specificity: float = 1.0
+    #: The passage shown: question words the title holds weigh this share (the article is
+    #: about them; the answer need not repeat them)...
+    title_shown: float = 0.5
+    #: ...and so does one word of a name or phrase of the question that the article never
+    #: writes without another of its words ("Ella" of "Ella Rumpf", later only "Rumpf").
+    name_part: float = 0.0
+    #: An answer naming, or next to, the noun the question asks about ("2,900 photos" for
+    #: "how many photos", "Senate Bill 2972" for "which bill") fits this much more.
+    named_answer: float = 0.5
+    #: The passage shown is chosen by its best sentence, with this share of what the
+    #: others in the window add ("It will open in 2027" after "The bridge was designed…").
+    context_share: float = 0.5
+    #: A sentence that asks a question, or sends the reader elsewhere ("see the user
+    #: guide", "for more information"), is not an answer: it costs this as the passage shown.
+    asks_cost: float = 0.3
+    pointer_cost: float = 0.2
+    #: A sentence naming a title word the question did not use adds this as the passage
+    #: shown (the title often says what the article answers): answer keys 41 -> 47 of 78,
+    #: dev set 28 -> 29 of 42 (8b41b09).
     title_news: float = 0.15
+    #: The article's first sentence introduces it (what the title says, again), and an
+    #: announcement ("we are pleased to announce…") says that there is news, not what it
+    #: is: each costs this as the passage shown.
+    lead_cost: float = 0.1
+    announce_cost: float = 0.1
+    #: Answer features are read for the sentences this many best by the words of the
+    #: passage shown and by library-wide weights (and those continuing them): reading every
+    #: sentence of a long article would cost more than the rest of the question.
+    answer_sentences: int = 8
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.library.model import Article
+from bot.search.answer_type import Wanted
 from bot.search.index import DocFreqs
 from bot.search.parse import Query
-from bot.search.passage import best_window, question_tokens
+from bot.search.passage import Passages, question_tokens
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
@@ -31,10 +32,15 @@ from bot.store.search import SearchStore
 class Evidence:
     """How well one article answers a question, from its own text."""
 
-    cover: float  # the best 1-3 sentence passage's coverage (see passage.best_window)
-    passage: str | None
+    cover: float  # the best 1-3 sentence passage's coverage (see passage.Passages)
+    passages: Passages | None  # its windows, to choose the passage shown from
     doc_cover: float  # share of the question's idf mass the whole article holds
     pairs: float  # share of the question's word pairs found side by side in the article
+
+    @property
+    def passage(self) -> str | None:
+        """The passage to show: chosen when first asked for (only the answer's is)."""
+        return self.passages.shown() if self.passages is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +50,7 @@ class Asked:
     weight: dict[str, float]  # stemmed term -> library-wide weight
     total: float
     pairs: dict[tuple[str, str], float]  # adjacent term pairs, each weighing as its rarer word
-    kind: str | None
+    wanted: Wanted  # what kind of answer the question asks for
 
     @classmethod
     def of(cls, q: Query, idf_by_word: Mapping[str, float]) -> Asked:
@@ -52,7 +58,7 @@ class Asked:
         qtoks = q.terms.stems
         # A pair weighs as its rarer word: "garbage collector" says more than "go version".
         pairs = {p: min(weight[p[0]], weight[p[1]]) for p in _pairs(qtoks) if p[0] != p[1]}
-        return cls(weight, sum(weight.values()), pairs, q.kind)
+        return cls(weight, sum(weight.values()), pairs, Wanted.of(q))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +67,11 @@ class Ranked:
 
     score: float
     article: Article
-    passage: str | None
+    evidence: Evidence
+
+    @property
+    def passage(self) -> str | None:
+        return self.evidence.passage
 
 
 def _pairs(tokens: Iterable[str]) -> set[tuple[str, str]]:
@@ -87,12 +97,14 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     title_stems = set(title)
     present = title_stems.union(*sets)
     doc_cover = sum(w for t, w in weight.items() if t in present) / total
+    passages = None
     if sentences:
-        cover, passage = best_window(sentences, sets, q, weight, asked.kind, title_stems, policy)
+        passages = Passages(sentences, sets, q, weight, asked.wanted, title_stems, policy)
+        cover = passages.cover()
     else:
         # No text (a saved link, an empty export): only its title can answer, and title
-        # words a passage leaves out count half, as in best_window.
-        cover, passage = policy.title_share * doc_cover, None
+        # words a passage leaves out count half, as in Passages.coverage.
+        cover = policy.title_share * doc_cover
     pairs = 1.0  # a one-word question has no pair to miss
     if asked.pairs:
         seen = _pairs(title)
@@ -101,7 +113,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
                 seen |= _pairs(t) & asked.pairs.keys()
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
-    return Evidence(cover, passage, doc_cover, pairs)
+    return Evidence(cover, passages, doc_cover, pairs)
 
 
 async def rerank(
@@ -130,6 +142,6 @@ async def rerank(
             continue
         ev = article_evidence(article, asked, policy)
         final = blend((ranked.scores[a], ev.cover, ev.doc_cover, ev.pairs), policy.rerank_mix)
-        found.append((final, -index.ranks[a], Ranked(final, article, ev.passage)))
+        found.append((final, -index.ranks[a], Ranked(final, article, ev)))
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
     return [f[2] for f in found]

@@ -1,0 +1,201 @@
+"""What a question asks for, and how well one sentence gives it.
+
+"How many…" wants an amount, "who…" a name, "when…" a date, "where…" a place, "why…" a
+reason, "how do I…" a way or a command, "what/which X…" something named next to an X. A
+sentence gives it when it holds a span of that kind (see features.py) that is not just the
+question's own words, close to the question's words it matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.search.features import Features, Span
+from bot.search.parse import QUESTION_WORDS, Query
+from bot.search.policy import Policy
+from bot.search.stem import stem
+from bot.search.words import STOPWORDS
+
+# For each kind of question, the kinds of span that answer it fully, then those that
+# answer it in part (Policy.partial_fit).
+FITS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
+    "number": (frozenset({"amount"}), frozenset({"number"})),
+    "when": (frozenset({"date", "year"}), frozenset({"version"})),
+    "who": (frozenset({"name"}), frozenset({"quote"})),
+    "where": (frozenset({"place"}), frozenset({"name", "code"})),
+    "why": (frozenset({"reason"}), frozenset({"means"})),
+    "how": (frozenset({"code", "means"}), frozenset()),
+    "what": (
+        frozenset({"name", "code", "quote"}),
+        frozenset({"amount", "number", "date", "year", "version"}),
+    ),
+}
+
+
+def _nouns(text: str, kind: str) -> dict[str, str]:
+    return dict.fromkeys(text.split(), kind)
+
+
+# What/which + a noun of one of these classes asks for that kind of answer: "what
+# percentage" for an amount, "which year" for a date, "which city" for a place, "what
+# person" for a name. General English nouns, not words of any question set.
+_HEAD_KINDS: Mapping[str, str] = {
+    **_nouns(
+        "number numbers percentage percent share amount average price cost size rate total age"
+        " salary population count value budget fee fine speed length height weight distance"
+        " capacity revenue sum",
+        "number",
+    ),
+    **_nouns("year years date day month week decade century time era", "when"),
+    **_nouns(
+        "city country state place town location county region site venue address street"
+        " continent island village",
+        "where",
+    ),
+    **_nouns("person people man woman author founder ceo", "who"),
+}
+# Words between "what/which" and its noun: "what is the", "which of the", "what did".
+_BEFORE_HEAD = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "the",
+        "a",
+        "an",
+        "of",
+        "does",
+        "did",
+        "do",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """What one question asks for (all words as stems): the kinds of span that answer it
+    fully and in part; the nouns it names as the thing asked about ("program" in "what
+    program…", "photos" in "how many photos…"); the question's own words; those of them
+    that only say what kind of answer is wanted ("long" in "how long", "year" in "which
+    year"); and its pairs of adjacent words ("hudson yards", "ella rumpf")."""
+
+    kind: str | None
+    full: frozenset[str] = frozenset()
+    partial: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    asked: frozenset[str] = frozenset()
+    form: frozenset[str] = frozenset()
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, q: Query) -> Wanted:
+        kind = q.kind
+        form: set[str] = set()
+        heads: tuple[str, ...] = ()
+        if kind == "what":
+            heads = _after(q.words, QUESTION_WORDS | {"whats"}, 4)
+            for head in heads:
+                if head in _HEAD_KINDS:
+                    kind = _HEAD_KINDS[head]
+                    form.add(head)
+                    break
+        elif kind == "number":
+            # "how many photos…": "many" says an amount is wanted, "photos" what it counts.
+            after = _after(q.words, {"how"}, 4)
+            form.update(after[:1])
+            heads = after[1:]
+        full, partial = FITS.get(kind or "", (frozenset(), frozenset()))
+        stems = q.terms.stems
+        return cls(
+            kind=kind,
+            full=full,
+            partial=partial,
+            heads=frozenset(stem(h) for h in heads) - {stem(f) for f in form},
+            asked=frozenset(stems),
+            form=frozenset(stem(w) for w in form),
+            pairs=tuple((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b),
+        )
+
+
+def _after(ws: Sequence[str], starts: set[str] | frozenset[str], most: int) -> tuple[str, ...]:
+    """Up to `most` content words right after the first of `starts` ("what program did…"
+    -> program; "which texas bill bans…" -> texas, bill, bans, speech; "how many photos
+    are…" -> many, photos), skipping the function words before them ("what is the…")."""
+    out: list[str] = []
+    started = False
+    for w in ws:
+        if not started:
+            started = w in starts
+        elif w not in STOPWORDS or (w in ("many", "much") and not out):
+            out.append(w)
+            if len(out) == most:
+                break
+        elif out or w not in _BEFORE_HEAD:
+            break
+    return tuple(out)
+
+
+def typed_fit(
+    f: Features,
+    wanted: Wanted,
+    weight: Mapping[str, float],
+    matched: set[str],
+    policy: Policy,
+    alone: float,
+) -> float:
+    """How well sentence `f` holds an answer of the kind wanted: its best span of a kind
+    that answers (1; partial kinds Policy.partial_fit), holding a word the question does
+    not, by how close it is to the question terms the sentence matches (`matched`, weighed
+    by `weight`; `alone` when it matches none); up to Policy.named_answer more for a span naming, or next to, the noun
+    the question asks about ("2,900 photos" for "how many photos")."""
+    if not wanted.full and not wanted.partial:
+        return 0.0
+    stems = f.stems
+    at = [(k, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
+    best = 0.0
+    for span in f.spans(wanted.full | wanted.partial):
+        if span.kind in wanted.full:
+            fit = 1.0
+        elif span.kind in wanted.partial:
+            fit = policy.partial_fit
+        else:
+            continue
+        inside = {s for s in stems[span.start : span.end] if s}
+        if inside and inside <= wanted.asked:
+            continue  # the question's own words: no answer
+        if wanted.heads and _names_head(f, span, wanted.heads):
+            fit = 1.0 + policy.named_answer
+        best = max(best, fit * _closeness(span.start, span.end, at, policy, alone))
+    return best
+
+
+def _names_head(f: Features, span: Span, heads: frozenset[str]) -> bool:
+    """Whether the span holds, or is next to, a noun the question asks about."""
+    a, b = max(0, span.start - 2), min(len(f.stems), span.end + 2)
+    return any(s in heads for s in f.stems[a:b])
+
+
+def _closeness(
+    start: int, end: int, at: list[tuple[int, float]], policy: Policy, alone: float
+) -> float:
+    """How close a span is to the question words of its sentence (`at`: their places and
+    weights): for each, 1 when touching the span, half at Policy.closeness_words words
+    apart, averaged by weight; `alone` for a sentence matching none."""
+    total = sum(w for _, w in at)
+    if not total:
+        return alone
+    near = 0.0
+    for k, w in at:
+        gap = start - k if k < start else (k - end + 1 if k >= end else 0)
+        near += w / (1.0 + max(0, gap - 1) / policy.closeness_words)
+    return near / total

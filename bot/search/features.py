@@ -1,0 +1,614 @@
+"""What one sentence offers as an answer, whatever the question: its words' stems in order,
+the typed spans it holds (amounts, dates, names, places, reasons, code), and how it sits
+in its text (leans on the sentence before, leads on to the next, points elsewhere, asks).
+
+Everything here is read from the sentence alone, never from a question, so it can be
+computed once per sentence (issue 19 moves it to ingest); answer_type.py meets it with a
+question. The patterns are general English and document structure: numbers with units or
+currencies, dates, capitalised name sequences, place prepositions, reason connectives,
+code-like tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.search.stem import stem
+from bot.search.words import STOPWORDS, fold
+
+# A word as words.words() reads it ("rust's", "crates.io", "c++"), in the text as written.
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’+#][^\W_]+)*[+#]*")
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+_NUMBER_WORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions|billions)"
+)
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k|mn|tn)\b"
+_FIGURE = r"(?<![\w.,:])\d(?:[\d,]*\d)?(?:\.\d+)?"
+# A figure or a range of them ("5–35", "10-20").
+_FIGURES = rf"{_FIGURE}(?:\s?[-–]\s?\d(?:[\d,]*\d)?(?:\.\d+)?)?"
+# A number with a currency, a percent sign or word, or a unit word after it ("2,500
+# stairs", "19-second clip", "6.8-inch", "2.3MB", "nine children", "$3.2m", "€1 million").
+# A unit is a lower-case word after the number, or letters written onto it ("2.3MB").
+_AMOUNT = re.compile(
+    rf"(?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$)\s?{_FIGURES}(?:\s?(?i:{_SCALE}))?"
+    rf"|{_FIGURES}\s?(?i:%|percent\b|per cent\b|percentage points?\b)"
+    rf"|(?:(?!{_YEAR}\b){_FIGURES}|\b(?i:{_NUMBER_WORD}|an? (?:hundred|thousand|million|billion"
+    rf"|trillion|dozen)\b))(?:[\s-]+(?i:{_SCALE}|{_NUMBER_WORD}\b))*"
+    r"(?:(?<=\d)[A-Za-z]+\b|[\s-]+(?!(?:of|to|and|or|in|on|at|the|a|an|is|was|are|were)\b)"
+    r"[a-z]{2,}\b)",
+)
+_DATE = re.compile(
+    rf"\b{_MONTH}\.?\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+{_YEAR})?\b"
+    rf"|\b{_DAY}(?:\s+of)?\s+{_MONTH}\b(?:,?\s+{_YEAR})?"
+    rf"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|August|Sept(?:ember)?"
+    rf"|October|November|December)\b(?:\s+{_YEAR})?"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+    r"|\b(?:yesterday|today|tonight|tomorrow)\b"
+    r"|\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn"
+    r"|fall|winter|weekend|decade)\b"
+    rf"|\b(?:early|mid|late|the end of|the start of|the beginning of)[\s-]+(?:{_YEAR}|{_MONTH})\b"
+    r"|\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b\d{1,2}:\d\d\b(?:\s?(?:UTC|GMT|[ECMP][SD]?T)\b)?"
+    rf"|\b{_YEAR}-\d\d-\d\d\b"
+    rf"|\b{_YEAR}\s?[-–]\s?(?:{_YEAR}|\d\d)\b"
+    r"|\b(?:1[89]|20)\d0s\b"
+    r"|\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR + r"\b",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(rf"(?<![\d.,$€£])\b{_YEAR}\b(?![.,]\d)")
+_VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*(?:-?(?:rc|beta|alpha)\.?\d*)?\b")
+_BARE_NUMBER = re.compile(rf"\b{_FIGURE}\b|\b{_NUMBER_WORD}\b", re.IGNORECASE)
+# Words that join the capitalised words of one name ("Court of Appeals", "Bill de Blasio").
+_NAME_JOINERS = frozenset(["of", "de", "da", "del", "der", "van", "von", "la", "le", "al", "bin"])
+_MONTH_WORDS = re.compile(
+    rf"^{_MONTH}$|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
+# Before a name, these make it a place ("in Belém", "near Howth", "from the north-east of Dublin").
+_PLACE_BEFORE = frozenset(
+    ["in", "at", "from", "near", "outside", "inside", "across", "throughout", "into"]
+)
+# What introduces a reason ("because", "due to", "so that"); "since" only before a clause.
+_REASON = re.compile(
+    r"\b(?:because|due to|owing to|thanks to|as a result|so that|so as to|in order to"
+    r"|since (?![\d$€£]|then\b|(?:" + _MONTH + r")\b)|the reason|reasons? (?:is|was|why|for)"
+    r"|(?:which|that|this) is why|that's why|this is why|led to|given that|for fear"
+    r"|to (?:avoid|prevent|ensure|make sure|protect|reduce|allow|keep)\b"
+    r"|as (?:it|they|he|she|we|the) (?:was|were|is|are|had|has|did|does|would|could)\b"
+    r"|out of (?:an abundance of )?caution)",
+    re.IGNORECASE,
+)
+# What introduces a way of doing something ("by running", "using go install", "via a flag").
+_MEANS = re.compile(r"\b(?:by \w+ing|using|via|with the help of|through the use of)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)")
+# Code as it is written in prose: a dotted or slashed identifier ("C.CString", "crates.io",
+# "golang.org/x/tools"), a flag ("-cover", "--release"), snake_case, an assignment
+# ("codegen-units=N"), a call or attribute ("#[cfg(clippy)]", "panic=abort"), or an
+# identifier of letters and digits joined by hyphens ("CVE-2018-1000622", "go1.21rc2").
+_CODE = re.compile(
+    r"(?<![\w$€£])(?:"
+    r"--?[A-Za-z][\w-]*(?:=\S+)?"
+    r"|[#@]?\[?[\w$.:/@#<>*&-]*[_=/@{}\[\]<>]\S*"
+    r"|[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*\(\S*"
+    r"|(?:[A-Za-z_]\w+|[A-Za-z])\.(?!\s)[\w-]+(?:\.[\w-]+)*"
+    r"|[A-Za-z]+\d[\w.-]*|[A-Za-z]+-\d[\w.-]*"
+    r")",
+)
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$|^(?:e\.g|i\.e|etc|vs|a\.m|p\.m)$", re.I)
+_TRAILING = ".,;:!?)]}\"'”’"
+# A line of code or a command, as a `pre` block becomes a sentence.
+_CODE_LINE = re.compile(r"^\s*(?:[$>#]\s|//|/\*)|[{};]\s*$|\{\s|\s\}")
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
+# A sentence leaning on the one before: it opens with a pronoun or a demonstrative,
+# perhaps after a connective ("But it…", "However, this…").
+_LEANS_BACK = re.compile(
+    r"^(?:(?:but|and|so|yet|still|also|however|instead|then|now|here),?\s+)?"
+    r"(?:this|that|these|those|it|its|it.s|they|their|them|he|she|his|her)\b",
+    re.IGNORECASE,
+)
+# A sentence sending the reader elsewhere ("See the user guide", "Read more about…",
+# "Refer to the Platform Support Guide for more information").
+_POINTS_AWAY = re.compile(
+    r"^(?:\(?see|read|check out|visit|click|refer to|learn more|find out more|follow|subscribe"
+    r"|sign up|for more (?:information|details)|more information|you can (?:find|read|learn))\b"
+    r"|\b(?:for more (?:information|details)|to learn more|read more|click here)\b",
+    re.IGNORECASE,
+)
+
+# A sentence saying that there is news rather than what it is.
+_ANNOUNCES = re.compile(
+    r"\b(?:pleased|excited|happy|proud|thrilled|glad|delighted) to (?:announce|share|introduce"
+    r"|release|present|launch|welcome)\b|\b(?:we(?:'re| are)|today we(?: are)?) (?:announcing"
+    r"|launching|releasing|introducing)\b",
+    re.IGNORECASE,
+)
+
+# The words each pattern needs one of (folded), checked before the pattern is run.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+    ]
+)
+_DATE_WORDS = frozenset(
+    [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mondays",
+        "tuesdays",
+        "wednesdays",
+        "thursdays",
+        "fridays",
+        "saturdays",
+        "sundays",
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "week",
+        "month",
+        "year",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "weekend",
+        "decade",
+    ]
+)
+_REASON_WORDS = frozenset(
+    [
+        "because",
+        "due",
+        "owing",
+        "thanks",
+        "result",
+        "so",
+        "order",
+        "since",
+        "reason",
+        "reasons",
+        "why",
+        "led",
+        "given",
+        "fear",
+        "avoid",
+        "prevent",
+        "ensure",
+        "sure",
+        "protect",
+        "reduce",
+        "allow",
+        "keep",
+        "caution",
+        "as",
+    ]
+)
+# Where an amount or a date may start: a currency sign or a figure, or one of these words.
+_FIGURE_START = re.compile(r"[$€£¥\d]")
+_AMOUNT_STARTS = _NUMBER_WORDS | {"a", "an"}
+_DATE_STARTS = _DATE_WORDS | frozenset(
+    [
+        "last",
+        "next",
+        "this",
+        "earlier",
+        "later",
+        "early",
+        "mid",
+        "late",
+        "the",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
+)
+_MEANS_WORDS = frozenset(["by", "using", "via", "help", "through"])
+_POINTER_WORDS = frozenset(
+    [
+        "see",
+        "read",
+        "check",
+        "visit",
+        "click",
+        "refer",
+        "learn",
+        "find",
+        "follow",
+        "subscribe",
+        "sign",
+        "more",
+    ]
+)
+_ANNOUNCE_WORDS = frozenset(
+    [
+        "announce",
+        "share",
+        "introduce",
+        "release",
+        "present",
+        "launch",
+        "welcome",
+        "announcing",
+        "launching",
+        "releasing",
+        "introducing",
+    ]
+)
+# A character code has and prose rarely does (see _CODE).
+_MAY_BE_CODE = re.compile(
+    r"[_=/@{}\[\]<>#(]|\w\.\w|(?:^|\s)--?[A-Za-z]|[A-Za-z]-?\d|^\s*[$>]\s|;\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A typed stretch of a sentence: tokens start..end-1 (see Features.stems)."""
+
+    kind: str  # amount, number, year, date, version, name, place, reason, means, code, quote
+    start: int
+    end: int
+
+
+# The kinds of span, by the group of patterns that finds them.
+_GROUPS: dict[str, str] = {
+    **dict.fromkeys(("amount", "number", "year", "date", "version"), "numeric"),
+    **dict.fromkeys(("name", "place"), "name"),
+    "reason": "reason",
+    "means": "means",
+    "code": "code",
+    "quote": "quote",
+}
+KINDS = frozenset(_GROUPS)
+
+
+class Features:
+    """What a sentence offers as an answer (see sentence_features): its words' stems, its
+    typed spans, and how it sits in its text.
+
+    Each part is read from the sentence when first asked for and kept: the spans group by
+    group (numbers and dates, names and places, reasons, ways, code, quotes), as a
+    question needs only some of them and the patterns are most of the cost.
+    """
+
+    __slots__ = ("text", "_tokens", "_spans", "_flags")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._tokens: _Tokens | None = None
+        self._spans: dict[str, list[Span]] = {}
+        self._flags: dict[str, bool] = {}
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        """Per word, in order, its stem; "" for a stopword."""
+        return self._read().stems
+
+    def spans(self, kinds: Iterable[str] = KINDS) -> list[Span]:
+        """The spans of these kinds (every kind by default)."""
+        out: list[Span] = []
+        wanted = set(kinds)
+        for group in sorted({_GROUPS[k] for k in wanted}):
+            found = self._spans.get(group)
+            if found is None:
+                found = self._spans[group] = self._find(group)
+            out += [s for s in found if s.kind in wanted]
+        return out
+
+    @property
+    def leans_back(self) -> bool:
+        """Opens with a pronoun or "This" (perhaps after "But"): needs the sentence before."""
+        return self._flag("leans_back")
+
+    @property
+    def leads_on(self) -> bool:
+        """Ends with ":": what it announces is in the next block."""
+        return self.text.rstrip().endswith(":")
+
+    @property
+    def points_away(self) -> bool:
+        """Sends the reader elsewhere ("see the user guide", "for more information")."""
+        return self._flag("points_away")
+
+    @property
+    def asks(self) -> bool:
+        """A question itself."""
+        return self.text.rstrip().rstrip("”\"’')").endswith("?")
+
+    @property
+    def announces(self) -> bool:
+        """Says that there is news rather than what it is ("we are pleased to announce")."""
+        return self._flag("announces")
+
+    def _flag(self, name: str) -> bool:
+        found = self._flags.get(name)
+        if found is None:
+            text = self.text
+            if name == "leans_back":
+                found = _LEANS_BACK.match(text.lstrip("“\"‘'(")) is not None
+            elif name == "points_away":
+                found = self._read().may(_POINTER_WORDS) and bool(_POINTS_AWAY.search(text))
+            else:
+                found = self._read().may(_ANNOUNCE_WORDS) and bool(_ANNOUNCES.search(text))
+            self._flags[name] = found
+        return found
+
+    def _read(self) -> _Tokens:
+        if self._tokens is None:
+            self._tokens = _tokens(self.text)
+        return self._tokens
+
+    def _find(self, group: str) -> list[Span]:
+        """The spans of one group of patterns, each run only when a cheap look at the
+        sentence's words says it may match (a digit, a number or month word, a connective,
+        a code character)."""
+        text, t = self.text, self._read()
+        if group == "numeric":
+            found = _numbers(text, t)
+        elif group == "name":
+            found = _names(text, t.starts, t.ends)
+        elif group == "reason":
+            found = _clauses("reason", _REASON, text) if t.may(_REASON_WORDS) else []
+        elif group == "means":
+            found = _clauses("means", _MEANS, text) if t.may(_MEANS_WORDS) else []
+        elif group == "code":
+            found = _code(text) if _MAY_BE_CODE.search(text) else []
+        else:
+            found = _quotes(text) if "“" in text or '"' in text else []
+        spans = []
+        for kind, x, y in found:
+            first, last = bisect_right(t.ends, x), bisect_left(t.starts, y)
+            if first < last:
+                spans.append(Span(kind, first, last))
+        return spans
+
+
+@lru_cache(maxsize=1 << 14)
+def sentence_features(text: str) -> Features:
+    """The answer features of one sentence (see the module docstring and Features), the
+    same object for the same text while it is remembered: what one question read from it
+    is there for the next. The one place a sentence's features come from, so that the
+    library can compute them once per sentence (`.spans()` reads every kind)."""
+    return Features(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """A sentence's words: where each starts and ends, folded, stemmed."""
+
+    starts: list[int]
+    ends: list[int]
+    folded: list[str]
+    present: frozenset[str]  # the folded words
+    stems: tuple[str, ...]
+
+    def may(self, needs: frozenset[str]) -> bool:
+        return not self.present.isdisjoint(needs)
+
+
+def _tokens(text: str) -> _Tokens:
+    """Each word's start and end in `text`, folded, and its stem ("" for a stopword), as
+    words.words() and stem.stem() read them."""
+    if text.isascii():  # one fold for the whole sentence; the places stay the same
+        found = list(_TOKEN.finditer(text.lower()))
+        folded = [m.group() for m in found]
+    else:
+        found = list(_TOKEN.finditer(text))
+        folded = [fold(m.group()) for m in found]
+    if "'" in text or "’" in text:
+        folded = [(w[:-2] if w.endswith("'s") else w).replace("'", "") for w in folded]
+    stems = tuple([stem(w) if w and w not in STOPWORDS else "" for w in folded])
+    starts, ends = [m.start() for m in found], [m.end() for m in found]
+    return _Tokens(starts, ends, folded, frozenset(folded), stems)
+
+
+def _numbers(text: str, t: _Tokens) -> list[tuple[str, int, int]]:
+    """Amounts, dates, versions, years and bare numbers; a figure inside an amount or a
+    date is not also a version, a year or a number.
+
+    Each pattern is matched only where one can start (a currency sign, a figure, a number
+    or date word): run over every position, they were most of the cost of a sentence.
+    """
+    digits = [m.start() for m in _FIGURE_START.finditer(text)]
+    figures = [a for a in digits if _starts_figure(text, a)]
+    numbers = [a for a, w in zip(t.starts, t.folded, strict=True) if w in _NUMBER_WORDS]
+    if not figures and not numbers and not t.may(_DATE_WORDS):
+        return []
+    found: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+
+    def scan(kind: str, pattern: re.Pattern[str], starts: list[int], alone: bool) -> None:
+        end = -1
+        for at in sorted(starts):
+            if at >= end and (m := pattern.match(text, at)):
+                if alone or not _inside(m.span(), taken):
+                    found.append((kind, m.start(), m.end()))
+                    taken.append(m.span())
+                end = m.end()
+
+    words = list(zip(t.starts, t.folded, strict=True))
+    scan("amount", _AMOUNT, figures + numbers + [a for a, w in words if w in ("a", "an")], True)
+    scan("date", _DATE, figures + [a for a, w in words if w in _DATE_STARTS], True)
+    after_v = [
+        a - 1 for a in digits if a > 0 and text[a - 1] in "vV" and _starts_figure(text, a - 1)
+    ]
+    scan("version", _VERSION, figures + after_v, False)
+    scan("year", _YEAR_RE, figures, False)
+    scan("number", _BARE_NUMBER, figures + numbers, False)
+    return found
+
+
+def _starts_figure(text: str, at: int) -> bool:
+    """Whether a currency sign or a digit at `at` may start a figure: not a digit inside
+    a word or a figure ("x86", the "500" of "2,500")."""
+    return at == 0 or text[at] in "$€£¥" or not (text[at - 1].isalnum() or text[at - 1] in ".,:")
+
+
+def _quotes(text: str) -> list[tuple[str, int, int]]:
+    """Short quoted phrases: titles and names of things ("Raw", “Tiger Girl”)."""
+    return [
+        ("quote", m.start(1), m.end(1))
+        for m in _QUOTED.finditer(text)
+        if len(m.group(1).split()) <= 10
+    ]
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    a, b = span
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def _names(text: str, starts: list[int], ends: list[int]) -> list[tuple[str, int, int]]:
+    """Runs of capitalised words ("Thomas Heatherwick", "Fifth District Court of Appeals",
+    "NLRB"), without a stopword or a month at their start; a single word only when it is
+    not the sentence's first. A run after a place preposition is (also) a place."""
+    out: list[tuple[str, int, int]] = []
+    words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+    i, n = 0, len(words)
+    while i < n:
+        if (
+            not _capitalised(words[i])
+            or fold(words[i]) in STOPWORDS
+            or _MONTH_WORDS.match(words[i])
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if not _adjacent(text, ends[j - 1], starts[j]):
+                break
+            if _capitalised(words[j]) and not _MONTH_WORDS.match(words[j]):
+                j += 1
+            elif (
+                words[j] in _NAME_JOINERS
+                and j + 1 < n
+                and _capitalised(words[j + 1])
+                and _adjacent(text, ends[j], starts[j + 1])
+            ):
+                j += 2
+            else:
+                break
+        # A number right after the name is part of it ("Senate Bill 2972", "Rust 1.20").
+        if j < n and words[j][:1].isdigit() and _adjacent(text, ends[j - 1], starts[j]):
+            j += 1
+        if j - i >= 2 or i > 0:
+            out.append(("name", starts[i], ends[j - 1]))
+            before = i - 1 if i == 0 or fold(words[i - 1]) != "the" else i - 2
+            if before >= 0 and fold(words[before]) in _PLACE_BEFORE:
+                out.append(("place", starts[i], ends[j - 1]))
+        i = j
+    return out
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Whether only spaces lie between two words (no comma, dash or bracket)."""
+    return text[end:start].isspace()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _clauses(kind: str, pattern: re.Pattern[str], text: str) -> list[tuple[str, int, int]]:
+    """Each match of `pattern` (a reason or means connective) with the rest of its clause."""
+    out = []
+    for m in pattern.finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        out.append((kind, m.start(), end.start() if end else len(text)))
+    return out
+
+
+def _code(text: str) -> list[tuple[str, int, int]]:
+    """Code-like tokens (see _CODE), or the whole sentence when it is a line of code."""
+    if _CODE_LINE.search(text):
+        return [("code", 0, len(text))]
+    out = []
+    for m in _CODE.finditer(text):
+        token = m.group().rstrip(_TRAILING)
+        if (
+            len(token) < 2
+            or _INITIALISM.match(token)
+            or token.replace(".", "").replace(",", "").isdigit()
+        ):
+            continue
+        out.append(("code", m.start(), m.start() + len(token)))
+    return out
