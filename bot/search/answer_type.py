@@ -151,31 +151,31 @@ def typed_fit(
     weight: Mapping[str, float],
     matched: set[str],
     policy: Policy,
-    alone: float,
 ) -> float:
     """How well sentence `f` holds an answer of the kind wanted: its best span of a kind
-    that answers (1; partial kinds Policy.partial_fit), holding a word the question does
+    that answers (1; partial kinds Policy.partial_fit) and holds a word the question does
     not, by how close it is to the question terms the sentence matches (`matched`, weighed
-    by `weight`; `alone` when it matches none); up to Policy.named_answer more for a span naming, or next to, the noun
-    the question asks about ("2,900 photos" for "how many photos")."""
+    by `weight`; Policy.unanchored when it matches none). A span naming, or next to, the noun the
+    question asks about fits 1 + Policy.named_answer wherever it is ("2,900 photos" for
+    "how many photos"); an amount of something else, when the question names what it
+    counts, fits only Policy.partial_fit ("28 pupils" for "how many birds")."""
     if not wanted.full and not wanted.partial:
         return 0.0
     stems = f.stems
-    at = [(k, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
+    at = [(k, s, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
+    counts = wanted.kind == "number" and bool(wanted.heads)
     best = 0.0
     for span in f.spans(wanted.full | wanted.partial):
-        if span.kind in wanted.full:
-            fit = 1.0
-        elif span.kind in wanted.partial:
-            fit = policy.partial_fit
-        else:
-            continue
         inside = {s for s in stems[span.start : span.end] if s}
         if inside and inside <= wanted.asked:
             continue  # the question's own words: no answer
         if wanted.heads and _names_head(f, span, wanted.heads):
             fit = 1.0 + policy.named_answer
-        best = max(best, fit * _closeness(span.start, span.end, at, policy, alone))
+        elif span.kind in wanted.full and not counts:
+            fit = 1.0
+        else:
+            fit = policy.partial_fit
+        best = max(best, fit * _closeness(span.start, span.end, at, policy))
     return best
 
 
@@ -185,17 +185,19 @@ def _names_head(f: Features, span: Span, heads: frozenset[str]) -> bool:
     return any(s in heads for s in f.stems[a:b])
 
 
-def _closeness(
-    start: int, end: int, at: list[tuple[int, float]], policy: Policy, alone: float
-) -> float:
-    """How close a span is to the question words of its sentence (`at`: their places and
-    weights): for each, 1 when touching the span, half at Policy.closeness_words words
-    apart, averaged by weight; `alone` for a sentence matching none."""
-    total = sum(w for _, w in at)
-    if not total:
-        return alone
-    near = 0.0
-    for k, w in at:
+def _closeness(start: int, end: int, at: list[tuple[int, str, float]], policy: Policy) -> float:
+    """How close a span is to the question words of its sentence (`at`: their places,
+    stems and weights): for each word, 1 when its nearest use touches the span, half at
+    Policy.closeness_words words apart; averaged by weight. Policy.unanchored for a
+    sentence matching none (another sentence of the window does)."""
+    nearest: dict[str, float] = {}
+    weights: dict[str, float] = {}
+    for k, s, w in at:
         gap = start - k if k < start else (k - end + 1 if k >= end else 0)
-        near += w / (1.0 + max(0, gap - 1) / policy.closeness_words)
-    return near / total
+        near = 1.0 / (1.0 + max(0, gap - 1) / policy.closeness_words)
+        nearest[s] = max(nearest.get(s, 0.0), near)
+        weights[s] = w
+    total = sum(weights.values())
+    if not total:
+        return policy.unanchored
+    return sum(weights[s] * near for s, near in nearest.items()) / total

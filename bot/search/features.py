@@ -1,6 +1,6 @@
 """What one sentence offers as an answer, whatever the question: its words' stems in order,
 the typed spans it holds (amounts, dates, names, places, reasons, code), and how it sits
-in its text (leans on the sentence before, leads on to the next, points elsewhere, asks).
+in its text (leans on the sentence before, leads on to the next, points elsewhere).
 
 Everything here is read from the sentence alone, never from a question, so it can be
 computed once per sentence (issue 19 moves it to ingest); answer_type.py meets it with a
@@ -123,14 +123,6 @@ _POINTS_AWAY = re.compile(
     r"^(?:\(?see|read|check out|visit|click|refer to|learn more|find out more|follow|subscribe"
     r"|sign up|for more (?:information|details)|more information|you can (?:find|read|learn))\b"
     r"|\b(?:for more (?:information|details)|to learn more|read more|click here)\b",
-    re.IGNORECASE,
-)
-
-# A sentence saying that there is news rather than what it is.
-_ANNOUNCES = re.compile(
-    r"\b(?:pleased|excited|happy|proud|thrilled|glad|delighted) to (?:announce|share|introduce"
-    r"|release|present|launch|welcome)\b|\b(?:we(?:'re| are)|today we(?: are)?) (?:announcing"
-    r"|launching|releasing|introducing)\b",
     re.IGNORECASE,
 )
 
@@ -299,21 +291,6 @@ _POINTER_WORDS = frozenset(
         "more",
     ]
 )
-_ANNOUNCE_WORDS = frozenset(
-    [
-        "announce",
-        "share",
-        "introduce",
-        "release",
-        "present",
-        "launch",
-        "welcome",
-        "announcing",
-        "launching",
-        "releasing",
-        "introducing",
-    ]
-)
 # A character code has and prose rarely does (see _CODE).
 _MAY_BE_CODE = re.compile(
     r"[_=/@{}\[\]<>#(]|\w\.\w|(?:^|\s)--?[A-Za-z]|[A-Za-z]-?\d|^\s*[$>]\s|;\s*$"
@@ -389,26 +366,14 @@ class Features:
         """Sends the reader elsewhere ("see the user guide", "for more information")."""
         return self._flag("points_away")
 
-    @property
-    def asks(self) -> bool:
-        """A question itself."""
-        return self.text.rstrip().rstrip("”\"’')").endswith("?")
-
-    @property
-    def announces(self) -> bool:
-        """Says that there is news rather than what it is ("we are pleased to announce")."""
-        return self._flag("announces")
-
     def _flag(self, name: str) -> bool:
         found = self._flags.get(name)
         if found is None:
             text = self.text
             if name == "leans_back":
                 found = _LEANS_BACK.match(text.lstrip("“\"‘'(")) is not None
-            elif name == "points_away":
-                found = self._read().may(_POINTER_WORDS) and bool(_POINTS_AWAY.search(text))
             else:
-                found = self._read().may(_ANNOUNCE_WORDS) and bool(_ANNOUNCES.search(text))
+                found = self._read().may(_POINTER_WORDS) and bool(_POINTS_AWAY.search(text))
             self._flags[name] = found
         return found
 

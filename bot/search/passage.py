@@ -11,8 +11,8 @@ block it announces) are scored twice:
   its words weighed also by how few of the article's sentences hold them (an article's
   topic words are in most of them, the answer's in one), led by an answer of the kind
   asked for next to the question's words ("how many photos" -> "2,900 photos"; see
-  answer_type.py). A sentence that asks, sends the reader elsewhere ("see the user
-  guide"), announces, or opens the article, is rarely the answer.
+  answer_type.py). A sentence that sends the reader elsewhere ("see the user guide"),
+  or opens the article, is rarely the answer.
 
 The window shown starts a sentence earlier when it opens with "This" or a pronoun, and
 ends a block later when it ends with ":" announcing it.
@@ -140,7 +140,6 @@ class Passages:
         self.weight = weight if weight is not None else _sentence_idf(self.held, q, len(sets))
         self.total = sum(self.weight.values()) or 1.0
         self.title_terms = title_stems & q
-        self.title_news = title_stems - q
         self.lengths = [len(s.text) for s in sentences]
         self.windows = [(i, j, self._shape(i, j)) for i, j in self._spans()]
         self._features: dict[int, Features] = {}
@@ -290,10 +289,7 @@ class Passages:
         it answers (its fit and the title word it adds, less its cost)."""
         p = self.policy
         extra = [
-            p.answer_fit * self.fit(k) - self.cost(k) + p.title_news * self.names_news(k)
-            if k in likely
-            else 0.0
-            for k in range(i, j)
+            p.answer_fit * self.fit(k) - self.cost(k) if k in likely else 0.0 for k in range(i, j)
         ]
         own = [
             self._share(self.held[k] | self.held[k - 1] if self.continues(k) else self.held[k])
@@ -326,23 +322,16 @@ class Passages:
         found = self._fits.get(k)
         if found is None:
             p = self.policy
-            alone = p.inherited if self.continues(k) else p.unanchored
             found = self._fits[k] = typed_fit(
-                self.features(k), self.wanted, self.weight, self.held[k], p, alone
+                self.features(k), self.wanted, self.weight, self.held[k], p
             )
         return found
 
-    def names_news(self, k: int) -> bool:
-        """Whether sentence k names a title word the question did not use ("Swiss Tables"
-        in "Faster Go maps with Swiss Tables", asked "how did Go make its maps faster?")."""
-        return bool(self.title_news) and not self.title_news.isdisjoint(self.features(k).stems)
-
     def cost(self, k: int) -> float:
-        """What sentence k loses as the answer shown: one that asks a question, sends the
-        reader elsewhere or announces, or the article's first, is rarely the answer."""
+        """What sentence k loses as the answer shown: one that sends the reader elsewhere
+        ("see the user guide"), or the article's first, is rarely the answer."""
         f, p = self.features(k), self.policy
-        cost = p.asks_cost * f.asks + p.pointer_cost * f.points_away + p.announce_cost * f.announces
-        return cost + (p.lead_cost if k == 0 else 0.0)
+        return p.pointer_cost * f.points_away + (p.lead_cost if k == 0 else 0.0)
 
     def _name(self, x: str, y: str, k: int) -> bool:
         """Whether sentence k writes x then y in one name ("Ella Rumpf")."""

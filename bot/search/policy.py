@@ -161,12 +161,9 @@ class Policy:
     partial_fit: float = 0.5
     #: ...and a span this many words from the nearest question word fits half as well...
     closeness_words: float = 8.0
-    #: ...and one in a sentence holding no question word fits this much (its neighbour in
-    #: the window does)...
+    #: ...and one in a sentence holding no question word (another sentence of the window
+    #: does) fits this much.
     unanchored: float = 0.3
-    #: ...or this much when the sentence continues the one before ("He ran it from
-    #: 2013-2014.", the command after "Install it with:").
-    inherited: float = 0.8
     #: The passage shown: question words weigh by how few of the article's sentences hold
     #: them, in this share (0: library-wide weights only), so an article's topic words
     #: (in most of its sentences) do not choose the passage.
@@ -183,19 +180,12 @@ class Policy:
     #: The passage shown is chosen by its best sentence, with this share of what the
     #: others in the window add ("It will open in 2027" after "The bridge was designed…").
     context_share: float = 0.5
-    #: A sentence that asks a question, or sends the reader elsewhere ("see the user
-    #: guide", "for more information"), is not an answer: it costs this as the passage shown.
-    asks_cost: float = 0.3
+    #: A sentence sending the reader elsewhere ("see the user guide", "for more
+    #: information") is not an answer: it costs this as the passage shown.
     pointer_cost: float = 0.2
-    #: A sentence naming a title word the question did not use adds this as the passage
-    #: shown (the title often says what the article answers): answer keys 41 -> 47 of 78,
-    #: dev set 28 -> 29 of 42 (8b41b09).
-    title_news: float = 0.15
-    #: The article's first sentence introduces it (what the title says, again), and an
-    #: announcement ("we are pleased to announce…") says that there is news, not what it
-    #: is: each costs this as the passage shown.
+    #: The article's first sentence introduces it (what the title says, again): it costs
+    #: this as the passage shown.
     lead_cost: float = 0.1
-    announce_cost: float = 0.1
     #: Answer features are read for the sentences this many best by the words of the
     #: passage shown and by library-wide weights (and those continuing them): reading every
     #: sentence of a long article would cost more than the rest of the question.

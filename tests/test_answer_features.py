@@ -1,0 +1,80 @@
+"""What a sentence offers as an answer (bot/search/features.py) and what a question asks
+for (bot/search/answer_type.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.answer_type import Wanted
+from bot.search.features import _TOKEN, sentence_features
+from bot.search.parse import parse
+
+
+def spans(text: str, kind: str) -> list[str]:
+    """The text of each span of one kind, from its first word to its last."""
+    words = [m.span() for m in _TOKEN.finditer(text)]
+    found = sentence_features(text).spans((kind,))
+    return [text[words[s.start][0] : words[s.end - 1][1]] for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        ("Along the almost 2,500 stairs and walkways.", "amount", ["2,500 stairs"]),
+        ("They treated nine children and two adults.", "amount", ["nine children", "two adults"]),
+        ("The co-op raised £3.2m, then €1 million more.", "amount", ["3.2m", "1 million"]),
+        (
+            "A 6.8-inch screen, 87 percent of apps, a 5–35% speedup.",
+            "amount",
+            ["6.8-inch", "87 percent", "5–35"],
+        ),
+        ("It ends on April 2, 2024 at 18:00 UTC.", "date", ["April 2, 2024", "18:00 UTC"]),
+        ("He led the agency from 2013-2014, and since June.", "date", ["2013-2014", "June"]),
+        ("Go 1.21rc2 follows go1.20 and v1.2.3.", "version", ["1.21rc2", "v1.2.3"]),
+        (
+            "Vessel designer Thomas Heatherwick met Bill de Blasio.",
+            "name",
+            ["Thomas Heatherwick", "Bill de Blasio"],
+        ),
+        (
+            "The Fifth District Court of Appeals ruled on it.",
+            "name",
+            ["Fifth District Court of Appeals"],
+        ),
+        ("The drones flew, possibly near Howth.", "place", ["Howth"]),
+        (
+            "Keys were revoked because the generator was not secure.",
+            "reason",
+            ["because the generator was not secure"],
+        ),
+        (
+            "Use go get -tool to add it; see C.CString and crates.io.",
+            "code",
+            ["tool", "C.CString", "crates.io"],
+        ),
+    ],
+)
+def test_typed_spans(text: str, kind: str, found: list[str]) -> None:
+    assert spans(text, kind) == found
+
+
+def test_how_a_sentence_sits_in_its_text() -> None:
+    assert sentence_features("It will open in 2027.").leans_back
+    assert sentence_features("But this changed everything.").leans_back
+    assert not sentence_features("Both cafés open at nine.").leans_back
+    assert sentence_features("Install it with:").leads_on
+    assert sentence_features("See the user guide for more information.").points_away
+    # Stems as words.words() reads them: possessives and accents go.
+    assert sentence_features("The café's owners").stems == ("", "cafe", "owner")
+
+
+def test_what_a_question_asks_for() -> None:
+    photos = Wanted.of(parse("how many photos are in the dataset?"))
+    assert photos.kind == "number" and "amount" in photos.full and "photo" in photos.heads
+    assert "mani" in photos.form  # "many" says an amount is wanted, not what it is about
+    share = Wanted.of(parse("what percentage of apps share data?"))
+    assert share.kind == "number" and "percentag" in share.form
+    assert Wanted.of(parse("which city was first to do it?")).kind == "where"
+    program = Wanted.of(parse("what program did he write it in?"))
+    assert program.kind == "what" and "program" in program.heads
+    assert Wanted.of(parse("is it any good")).full == frozenset()
