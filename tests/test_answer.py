@@ -70,6 +70,7 @@ def test_kinds_of_question() -> None:
     assert question_kind("how many cyclists will use it") == "number"
     assert question_kind("what year does it open") == "when"
     assert question_kind("which engineer designed it") == "what"
+    assert question_kind("whats the minimum macos version") == "what"  # as typed, no "'"
     assert question_kind("does the bridge carry cyclists") == "yesno"
     assert question_kind("bridge cyclists") is None
     # Parsed once with the query, for the passage stage to read.

@@ -91,7 +91,7 @@ _CUES = tuple(
     (cue, re.compile(rf"\b{cue}(?:'s|s)?\b")) for cue in ("who", "when", "where", "why", "how")
 )
 _WHAT_TIME = re.compile(r"\bwhat (?:year|date|version|day|month)\b")
-_WHAT = re.compile(r"\b(?:what|which)\b")
+_WHAT = re.compile(r"\b(?:what|which|whats)\b")
 
 
 def question_kind(text: str) -> str | None:
