@@ -158,7 +158,7 @@ class Policy:
     extra_sentence: float = 0.06
     #: Figures below: passages holding the answer key, chosen from each question's labelled
     #: article (`bench/answers.py --oracle`), tune then test, news of 55/56 and blogs of
-    #: 51/51; with the field as here, 44/44 and 35/41.
+    #: 51/51; with the field as here, 44/44 and 35/41 (36/42 once "whats" asked "what").
     #:
     #: The passage shown: an answer of the kind asked for, next to the question's words,
     #: adds this times its fit (0.4: news 40/42, blogs 32/41; 0.8: 45/44, 36/38)...
