@@ -58,7 +58,7 @@ def test_a_missing_cache_is_exit_1_not_2(settings: Settings) -> None:
 @pytest.mark.parametrize(
     ("age", "gateway", "state", "problem"),
     [
-        (100, "connected", None, "has not written its heartbeat for 100 s"),
+        (100, "connected", None, "has not written its heartbeat for"),
         (1, "disconnected", None, "not connected to Discord"),
         (1, "connected", "connection refused", "cannot reach its state database"),
     ],
@@ -69,6 +69,7 @@ def test_a_stuck_or_cut_off_bot_is_unhealthy(
     reload(settings)
     write_beat(settings, age, gateway, state)
     out = health(settings)
+    # (The age said is the file's age when the check runs: seconds more on a busy machine.)
     assert out.returncode == 1 and problem in out.stderr, out.stderr
 
 
