@@ -17,6 +17,7 @@ from bot import __version__, cli_read
 from bot.cli_output import UsageError, emit, preview_json, preview_text
 from bot.health import beat_problem
 from bot.library.sync import RemovalRefused
+from bot.search.results import TENTATIVE
 from bot.service import USER_ERRORS as CORE_ERRORS
 from bot.service import Refresh, cached_count, open_service, recover_cache
 from bot.settings import Settings, SettingsError
@@ -214,9 +215,20 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
             if args.json:
                 emit(data)
                 continue
+            if data["reply"] is not None:  # small talk
+                print(data["reply"])
+                continue
             if data["article"] is None:
                 print(f"I found nothing in the library that answers {question!r}.")
                 continue
+            if "results" in data:  # "what's new?"
+                for hit in data["results"]:
+                    print(
+                        f"{(hit['date'] or '')[:10]}  {hit['title']}  {hit['link'] or hit['slug']}"
+                    )
+                continue
+            if answer.tentative:
+                print(TENTATIVE)
             print(data["article"]["title"])
             if data["answer"]:
                 print(f"\n> {data['answer']}\n")

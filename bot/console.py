@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search.results import Answer, SearchHit
+from bot.search.results import TENTATIVE, Answer, SearchHit
 from bot.service import ArticleCard, Examples, LibraryService, NextSteps
 from bot.terminal import (
     byline,
@@ -139,15 +139,24 @@ class Chat:
             self.out.line(f"Ask a question{example}")
             return
         answer = await self.service.ask(question)
+        if answer.reply is not None:  # small talk
+            self.out.line(answer.reply)
+            return
         if answer.article is None:
             self.out.line("I could not find an article that answers that.", "yellow")
             self._next_steps(await self.service.next_steps(question), searching=False)
+            return
+        if answer.newest:  # "what's new?"
+            self.out.line("Newest articles (/open N):")
+            self._numbered(answer.newest)
             return
         self._answer(answer)
 
     def _answer(self, answer: Answer) -> None:
         a = answer.article
         assert a is not None
+        if answer.tentative:
+            self.out.line(TENTATIVE, "yellow")
         self.out.rule(a.title)
         self.out.line(byline(a) or "—", "dim")
         if answer.passage:

@@ -111,7 +111,17 @@ def test_search_and_ask_json_and_batch(lib_args: list[str]) -> None:
     ]
     assert "212" in lines[0]["answer"]
     assert lines[1]["article"] is None and lines[1]["answer"] is None
-    assert set(lines[0]) == {"question", "article", "answer", "summary", "quote", "alternatives"}
+    assert set(lines[0]) == {
+        "question",
+        "article",
+        "answer",
+        "summary",
+        "quote",
+        "alternatives",
+        "confidence",
+        "reply",
+    }
+    assert lines[0]["confidence"] == "high" and lines[1]["confidence"] is None
 
 
 def test_first_query_builds_the_cache(lib_args: list[str]) -> None:

@@ -224,7 +224,6 @@ async def test_a_description_no_keyword_matches_is_answered_as_a_question(
         "best hotels in paris",
         "how to train a puppy",
         "symptoms of the flu",
-        "cheap flights to tokyo",
         "the",
         "what is it",
     ],
@@ -232,6 +231,16 @@ async def test_a_description_no_keyword_matches_is_answered_as_a_question(
 async def test_unrelated_queries_return_nothing(engine: SearchEngine, query: str) -> None:
     assert (await engine.search(query)).hits == []
     assert (await engine.ask(query)).article is None
+
+
+async def test_a_question_sharing_one_rare_word_gets_at_most_a_tentative_answer(
+    engine: SearchEngine,
+) -> None:
+    # "Tokyo" is in a post listing Rust events; the rest of the question is nowhere.
+    assert (await engine.search("cheap flights to tokyo")).hits == []
+    answer = await engine.ask("cheap flights to tokyo")
+    assert answer.confidence != "high"
+    assert answer.article is None or answer.tentative
 
 
 async def test_scores_are_0_to_100_and_best_first(engine: SearchEngine) -> None:
@@ -285,8 +294,18 @@ async def test_json_shape_is_the_cli_contract(engine: SearchEngine) -> None:
     assert set(data["results"][0]) == {"slug", "title", "link", "date", "tags", "score"}
     assert isinstance(data["results"][0]["score"], int)
     answer = (await engine.ask("how did Go make its maps faster?")).as_json()
-    assert set(answer) == {"question", "article", "answer", "summary", "quote", "alternatives"}
+    assert set(answer) == {
+        "question",
+        "article",
+        "answer",
+        "summary",
+        "quote",
+        "alternatives",
+        "confidence",
+        "reply",
+    }
     assert set(answer["article"]) == {"slug", "title", "link"}
+    assert answer["confidence"] == "high" and answer["reply"] is None
 
 
 async def test_find_autocomplete_related_tag(engine: SearchEngine) -> None:

@@ -18,7 +18,7 @@ from discord import app_commands
 
 from bot.library.model import Article, Quote, ReloadReport
 from bot.library.source import source_of
-from bot.search.results import Answer, SearchResponse, TitleChoice
+from bot.search.results import TENTATIVE, Answer, SearchResponse, TitleChoice
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 TITLE = 256
@@ -258,6 +258,8 @@ def answer_embed(answer: Answer, bold: Sequence[tuple[int, int]] = ()) -> discor
         raise ValueError("an answer card needs an article; say what to do next instead")
     embed = card_embed(article)
     parts = []
+    if answer.tentative:
+        parts.append(f"*{TENTATIVE}*")
     if answer.passage:
         parts.append(quote_block(answer.passage, 1800, bold))
     if answer.summary and answer.summary != answer.passage:

@@ -97,8 +97,9 @@ class SearchEngine:
         question = q.asks
         reading = await run.read(q, question=question)
         q = reading.query
-        if reading.recent and not q.content and not q.has_filters:
-            # Only "latest" (or "newest articles"): the newest of the whole library.
+        wants_newest = q.newest and not idx.exact_title(q.title_key)
+        if (wants_newest or reading.recent and not q.content) and not q.has_filters:
+            # Only "latest" ("what's new?", "newest articles"): the newest of the library.
             hits = [respond.hit(idx, a, 1.0) for a in idx.newest[: max(1, limit)]]
             return SearchResponse(query=q.raw, hits=hits)
         keywords: Candidates | None = None
@@ -114,7 +115,8 @@ class SearchEngine:
             ranked = await run.rank(q, question=True)
             if reading.recent:  # the newest candidates are the ones to read
                 ranked = respond.recent(idx, ranked, p)
-            ids, scores = respond.answered(idx, await self._rerank(idx, q, ranked), ranked, p)
+            found = await self._rerank(idx, q.corrected(ranked.corrections), ranked)
+            ids, scores = respond.answered(idx, found, ranked, p)
         if reading.recent:
             ids = respond.newest_first(idx, ids, scores, p)
         found = SearchResponse(query=q.raw)
@@ -134,27 +136,48 @@ class SearchEngine:
     async def _ask(self, idx: LibraryIndex, question: str) -> Answer:
         p = self.policy
         q = parse(question, idx.resolve_filter, p)
+        if q.social:
+            return respond.small_talk(q)
         if q.empty or not idx.n:
             return Answer(question=q.raw)
+        if q.newest and not idx.exact_title(q.title_key):
+            return await self._newest(idx, q)
         run = await self._retriever(idx)
         reading = await run.read(q, question=True)
         q = reading.query
         ranked = await run.rank(q, question=True)
         if reading.recent:  # the newest candidates are the ones to read
             ranked = respond.recent(idx, ranked, p)
+        # Later stages read the words as the retrieval corrected them.
+        q = q.corrected(ranked.corrections)
         found = await self._rerank(idx, q, ranked)
-        if not found or found[0].score < p.answer_threshold:
+        sure = respond.confidence(found, p)
+        if sure is None:
             return Answer(question=q.raw)
         if reading.recent:
             found = respond.newest_answers(idx, found, p)
         best = found[0]
         # Without a passage comparable across articles, the article's own best one.
         passage = best.passage or best_passage(best.article, q, p)
-        return respond.answer(idx, q, found, passage, ranked, p)
+        return respond.answer(idx, q, found, passage, ranked, p, sure)
+
+    async def _newest(self, idx: LibraryIndex, q: Query) -> Answer:
+        """ "What's new?": the newest articles."""
+        store = await self.keeper.store()
+        article = await store.article_by_id(idx.newest[0])
+        if article is None:  # removed by a reload the index has not caught up with
+            return Answer(question=q.raw)
+        return respond.newest(idx, q, article, self.policy)
 
     async def _retriever(self, idx: LibraryIndex) -> Retriever:
         store = await self.keeper.store()
-        return Retriever(idx, SearchStore(store.readers), self.keeper.counts, self.policy)
+        return Retriever(
+            idx,
+            SearchStore(store.readers),
+            self.keeper.counts,
+            self.policy,
+            spelling=lambda: self.keeper.spelling(idx),
+        )
 
     async def _rerank(self, idx: LibraryIndex, q: Query, ranked: Candidates) -> list[Ranked]:
         store = await self.keeper.store()

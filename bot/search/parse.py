@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
@@ -61,6 +61,161 @@ YES_NO_START = frozenset(
     ]
 )
 QUESTION_START = QUESTION_WORDS | YES_NO_START
+# Small talk: a message made only of these (and stopwords) is said to the bot, not asked of
+# the library ("thanks!", "hi there", "good bot", "lol"). A closed class, like stopwords:
+# greetings, thanks, farewells, laughter and praise, and the words that address someone.
+SOCIAL_WORDS: dict[str, frozenset[str]] = {
+    "thanks": frozenset(
+        [
+            "thanks",
+            "thank",
+            "thx",
+            "thanx",
+            "tx",
+            "ty",
+            "tysm",
+            "tyvm",
+            "cheers",
+            "appreciated",
+            "appreciate",
+            "grateful",
+            "ta",
+            "kudos",
+        ]
+    ),
+    "farewell": frozenset(
+        ["bye", "byebye", "goodbye", "cya", "ciao", "later", "ttyl", "farewell", "goodnight", "gn"]
+    ),
+    "greeting": frozenset(
+        [
+            "hi",
+            "hello",
+            "hey",
+            "heya",
+            "hiya",
+            "howdy",
+            "yo",
+            "sup",
+            "hola",
+            "greetings",
+            "morning",
+            "afternoon",
+            "evening",
+            "gm",
+            "welcome",
+        ]
+    ),
+    "praise": frozenset(
+        [
+            "good",
+            "great",
+            "nice",
+            "cool",
+            "awesome",
+            "perfect",
+            "excellent",
+            "amazing",
+            "brilliant",
+            "lovely",
+            "wonderful",
+            "fantastic",
+            "helpful",
+            "neat",
+            "sweet",
+            "wow",
+            "ok",
+            "okay",
+            "k",
+            "kk",
+            "sure",
+            "yes",
+            "yeah",
+            "yep",
+            "yup",
+            "nope",
+            "np",
+            "sorry",
+        ]
+    ),
+}
+# Words that only address someone or intensify ("thank you so much", "hi bot", "nice one
+# mate"): they keep a message small talk but make none on their own.
+ADDRESS_WORDS = frozenset(
+    [
+        "bot",
+        "robot",
+        "buddy",
+        "mate",
+        "friend",
+        "man",
+        "dude",
+        "guys",
+        "folks",
+        "everyone",
+        "everybody",
+        "all",
+        "much",
+        "lot",
+        "lots",
+        "very",
+        "really",
+        "so",
+        "again",
+        "there",
+        "job",
+        "work",
+        "one",
+    ]
+)
+# Laughter and cheer as people type it: "haha", "hehehe", "lool", "lmfao", "xD", "yay".
+_LAUGHTER = re.compile(r"(?:a?h+a+h*)+|(?:h+e+)+h*|lo+l+|l+m+f*a+o+|rofl|xd+|ya+y+|wo+w+")
+# Words asking for the newest articles ("what's new?", "show me the most recent posts",
+# "anything added lately"): a request made only of these and stopwords, with one of
+# NEWEST_WORDS, lists the newest articles. Listing, time and request words only.
+NEWEST_WORDS = frozenset(["new", "newest", "latest", "recent", "recently", "lately", "fresh"])
+_NEWS_REQUEST = frozenset(
+    [
+        "show",
+        "list",
+        "give",
+        "get",
+        "got",
+        "see",
+        "find",
+        "look",
+        "any",
+        "anything",
+        "everything",
+        "something",
+        "stuff",
+        "things",
+        "added",
+        "published",
+        "posted",
+        "written",
+        "released",
+        "out",
+        "today",
+        "yesterday",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "day",
+        "days",
+        "last",
+        "past",
+        "since",
+        "ones",
+        "one",
+        "updates",
+        "update",
+        "happening",
+        "happened",
+        "come",
+        "came",
+    ]
+)
 # Words that may come before the question word: "until which release", "since when".
 _QUESTION_LEAD = frozenset(
     [
@@ -163,6 +318,8 @@ class Query:
     sentence: bool = False  # many content words joined by function words: a description
     without_listing: Query | None = None  # the reading without "posts", "tutorial"…
     without_recency: Query | None = None  # the reading without "latest", "newest"…
+    social: str | None = None  # small talk: "thanks", "farewell", "greeting", "praise"…
+    newest: bool = False  # asks for the newest articles ("what's new?")
 
     @property
     def title_key(self) -> str:
@@ -188,6 +345,24 @@ class Query:
             for a, b in zip(self.words, self.words[1:], strict=False)
             if a in keep and b in keep and a != b and (a + b).isalnum() and len(a + b) >= 4
         ]
+
+    def corrected(self, fixes: Mapping[str, str]) -> Query:
+        """This query with the typos the retrieval corrected ("tennesee" -> "tennessee")
+        in the words later stages read; as typed in `raw`."""
+        if not fixes:
+            return self
+
+        def fix(ws: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(fixes.get(w, w) for w in ws)
+
+        kept = fix(self.terms.words)
+        return replace(
+            self,
+            words=fix(self.words),
+            content=fix(self.content),
+            typed=fix(self.typed),
+            terms=Terms(kept, tuple(stem(w) for w in kept)),
+        )
 
     @property
     def may_be_question(self) -> bool:
@@ -299,7 +474,37 @@ def _read(
         sentence=sentence and not filters,
         without_listing=without_listing,
         without_recency=without_recency,
+        social=None if filters else small_talk(every),
+        newest=not filters and asks_newest(every),
     )
+
+
+def small_talk(ws: list[str]) -> str | None:
+    """What kind of small talk words are ("thanks", "farewell", "greeting", "laughter",
+    "praise"), or None when one of them is more than stopwords and social words."""
+    kinds: set[str] = set()
+    for w in ws:
+        kind = next((k for k, group in SOCIAL_WORDS.items() if w in group), None)
+        if kind is None and _LAUGHTER.fullmatch(w):
+            kind = "laughter"
+        if kind is not None:
+            kinds.add(kind)
+        elif w not in STOPWORDS and w not in ADDRESS_WORDS:
+            return None
+    # The first of the kinds in this order: "thanks, bye" thanks, "hi, lol" greets.
+    return next(
+        (k for k in ("thanks", "farewell", "greeting", "laughter", "praise") if k in kinds), None
+    )
+
+
+def asks_newest(ws: list[str]) -> bool:
+    """Whether words only ask for the newest articles: "what's new?", "latest posts",
+    "anything added lately" (stopwords, listing, time and request words, and one of
+    NEWEST_WORDS)."""
+    if not NEWEST_WORDS.intersection(ws):
+        return False
+    allowed = NEWEST_WORDS | _NEWS_REQUEST | LISTING_WORDS | STOPWORDS
+    return all(w in allowed for w in ws)
 
 
 def _asks(raw: str, ws: list[str], policy: Policy) -> bool:

@@ -214,8 +214,14 @@ class Policy:
     #: corpus so unrelated queries fall below it (rejection 0.96, held-out 1.00) while typo'd
     #: fragments stay above (top-1 1.00).
     search_threshold: float = 0.5
-    #: An answer is given from this final score up (ask rejects 0.96 of unrelated queries).
-    answer_threshold: float = 0.5
+    #: An answer is given with confidence from this final score up (ask rejects 0.96 of
+    #: unrelated queries).
+    answer_threshold: float = 0.6
+    #: From this final score up to answer_threshold the best article is given as the
+    #: closest match, saying it may not answer ("low" confidence); below it, nothing.
+    tentative_threshold: float = 0.42
+    #: "What's new?" lists this many of the newest articles.
+    newest_listed: int = 5
     #: Results under this share of the best one's score are noise even above the threshold.
     relative_cutoff: float = 0.55
     #: With "latest"/"newest", results within this share of the best score go newest first

@@ -74,6 +74,13 @@ class Ranked:
         return self.evidence.passage
 
 
+def _uncounted(word: str) -> bool:
+    """A word FTS5 cannot count as typed: "c#", "c++" and "f#" are "c" and "f" to its
+    tokenizer. It weighs as a word no article holds, so an article must hold it as typed
+    to get its weight (sentence words keep the symbols)."""
+    return word[-1] in "#+"
+
+
 def _pairs(tokens: Iterable[str]) -> set[tuple[str, str]]:
     tokens = tuple(tokens)
     return set(zip(tokens, tokens[1:], strict=False))
@@ -95,7 +102,9 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     sets = [set(t) for t in toks]
     title = [stem(w) for w in words(article.title) if w not in STOPWORDS]
     title_stems = set(title)
-    present = title_stems.union(*sets)
+    # The author is part of the article too ("brittany ellich's talk").
+    author = {stem(w) for w in words(article.author or "") if w not in STOPWORDS}
+    present = title_stems.union(author, *sets)
     doc_cover = sum(w for t, w in weight.items() if t in present) / total
     passages = None
     if sentences:
@@ -131,7 +140,9 @@ async def rerank(
         return []
     exprs = {w: e for w in q.content if (e := fts_word(w))}
     dfs = await counts.count(SearchStore(store.readers), list(exprs.values()))
-    weights = {w: idf(index.n, df) for w, df in zip(exprs, dfs, strict=True)}
+    weights = {
+        w: idf(index.n, 0 if _uncounted(w) else df) for w, df in zip(exprs, dfs, strict=True)
+    }
     asked = Asked.of(q, weights)
     # The whole pool in one round trip rather than one (or three) per article.
     articles = await store.articles_by_id(pool)

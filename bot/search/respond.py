@@ -10,7 +10,7 @@ from bot.search.policy import Policy
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
 from bot.search.rerank import Ranked
-from bot.search.results import Answer, SearchHit, TitleChoice
+from bot.search.results import HIGH, LOW, Answer, SearchHit, TitleChoice
 from bot.search.retrieve import Candidates
 from bot.search.summary import summarize
 
@@ -116,6 +116,19 @@ def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Polic
     return out[: policy.suggestions]
 
 
+def confidence(found: list[Ranked], policy: Policy) -> str | None:
+    """How sure the best reranked article answers: HIGH from answer_threshold up, LOW (the
+    closest match, which may not answer) from tentative_threshold up, else None."""
+    if not found:
+        return None
+    best = found[0].score
+    if best >= policy.answer_threshold:
+        return HIGH
+    if best >= policy.tentative_threshold:
+        return LOW
+    return None
+
+
 def answer(
     index: LibraryIndex,
     q: Query,
@@ -123,23 +136,57 @@ def answer(
     passage: str | None,
     ranked: Candidates,
     policy: Policy,
+    sure: str = HIGH,
 ) -> Answer:
-    """The best reranked article as an Answer: its passage, summary, a quote that is not
-    the passage again, and alternatives (other good answers, then the ranking's head)."""
+    """The best reranked article as an Answer (`sure`: its confidence): its passage, a
+    summary and a quote that repeat neither the passage nor each other, and alternatives
+    (other good answers, then the ranking's head)."""
     best = found[0]
     article: Article = best.article
     best_id = index.by_slug.get(article.slug)
-    threshold = policy.answer_threshold
+    threshold = min(policy.answer_threshold, best.score)
     floor = max(threshold, policy.alternative_share * best.score)
     others = [index.by_slug[f.article.slug] for f in found[1:] if f.score >= floor]
     rest = [a for a in confident(ranked, threshold, policy) if a != best_id]
     alternatives = list(dict.fromkeys(others + rest))[: policy.alternatives]
+    summary = summarize(article, avoid=[passage] if passage else ())
     return Answer(
         question=q.raw,
         article=article,
         passage=passage,
-        summary=summarize(article),
-        quote=best_quote(article, q.raw, avoid=passage),
+        summary=summary,
+        quote=best_quote(article, q.raw, avoid=[t for t in (passage, summary) if t]),
         alternatives=[hit(index, a, ranked.scores[a]) for a in alternatives],
         score=round(best.score * 100),
+        confidence=sure,
+    )
+
+
+# What the bot says to small talk, by its kind (see parse.small_talk).
+SMALL_TALK = {
+    "thanks": "You're welcome! Ask me anything else about the articles.",
+    "farewell": "Bye! Come back with more questions.",
+    "greeting": "Hi! Ask me a question about the articles, or type /help to see what I can do.",
+    "laughter": "😄 Glad you're enjoying it. Ask me anything about the articles.",
+    "praise": "Thank you! Ask me anything else about the articles.",
+}
+
+
+def small_talk(q: Query) -> Answer:
+    """A short friendly reply to small talk ("thanks!", "hi"), with no article."""
+    return Answer(question=q.raw, reply=SMALL_TALK.get(q.social or "", SMALL_TALK["greeting"]))
+
+
+def newest(index: LibraryIndex, q: Query, article: Article, policy: Policy) -> Answer:
+    """ "What's new?" answered: the newest article, with the newest ones listed."""
+    ids = index.newest[: policy.newest_listed]
+    hits = [hit(index, a, 1.0) for a in ids]
+    return Answer(
+        question=q.raw,
+        article=article,
+        summary=summarize(article),
+        alternatives=hits[1 : 1 + policy.alternatives],
+        score=100,
+        confidence=HIGH,
+        newest=hits,
     )

@@ -61,11 +61,22 @@ class SearchResponse:
         }
 
 
+# How sure an answer is: the article answers the question ("high"), or it is the closest
+# match and may not answer it ("low").
+HIGH = "high"
+LOW = "low"
+# What every front end says first with a LOW answer.
+TENTATIVE = "Closest match — it may not answer this."
+
+
 @dataclass(slots=True)
 class Answer:
     """The article that answers a question, its best passage, summary, quote and alternatives.
 
-    `article` is None when nothing in the library answers.
+    `article` is None when nothing in the library answers, and for small talk ("thanks!"),
+    which gets a friendly `reply` instead. `confidence` is HIGH or LOW with an article,
+    None without. `newest` holds the newest articles when the question asked for them
+    ("what's new?"); `article` is then the first of them.
     """
 
     question: str
@@ -75,10 +86,18 @@ class Answer:
     quote: Quote | None = None
     alternatives: list[SearchHit] = field(default_factory=list)
     score: int = 0
+    confidence: str | None = None
+    reply: str | None = None
+    newest: list[SearchHit] = field(default_factory=list)
+
+    @property
+    def tentative(self) -> bool:
+        """The closest match, which may not answer the question: front ends say so first."""
+        return self.article is not None and self.confidence == LOW
 
     def as_json(self) -> dict:
         a = self.article
-        return {
+        out = {
             "question": self.question,
             "article": {"slug": a.slug, "title": a.title, "link": a.link} if a else None,
             "answer": self.passage,
@@ -87,7 +106,12 @@ class Answer:
             if self.quote
             else None,
             "alternatives": [h.ref_json() for h in self.alternatives[:4]],
+            "confidence": self.confidence if a else None,
+            "reply": self.reply,
         }
+        if self.newest:
+            out["results"] = [h.as_json() for h in self.newest]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ rest of the request, so a later stage asking again costs nothing.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.search.fuzzy import name_key
@@ -18,11 +18,12 @@ from bot.search.parse import RECENCY_WORDS, Query
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 from bot.search.scoring import bm25_bound, combine, fts5_idf
+from bot.search.spelling import TextVocabulary
 from bot.search.words import fts_quote, fts_word
 from bot.store.search import SearchStore
 
-# (FTS5 expression, its FTS5 idf, how many articles hold it)
-_Term = tuple[str, float, int]
+# (FTS5 expression, its FTS5 idf, how many articles hold it, the query word)
+_Term = tuple[str, float, int, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +58,18 @@ class Retriever:
     """Candidates for one request: `read` picks the reading, `rank` ranks one."""
 
     def __init__(
-        self, index: LibraryIndex, fts: SearchStore, counts: DocFreqs, policy: Policy
+        self,
+        index: LibraryIndex,
+        fts: SearchStore,
+        counts: DocFreqs,
+        policy: Policy,
+        spelling: Callable[[], Awaitable[TextVocabulary]] | None = None,
     ) -> None:
         self.index = index
         self.fts = fts
         self.counts = counts
         self.policy = policy
+        self.spelling = spelling  # the full text's vocabulary, read when first needed
         self._ranked: dict[tuple[int, bool], tuple[Query, Candidates]] = {}
         self._allowed_memo: dict[tuple, set[int] | None] = {}
         self._titles_memo: dict[tuple, dict[int, float]] = {}
@@ -217,10 +224,18 @@ class Retriever:
         """
         terms, missing, corrections = await self._terms(q.content, joined)
         usable = self._within_budget(terms)
-        if not usable:
-            return TextScores({}, corrections)
-        p = self.policy
         bound = bm25_bound((t[1] for t in usable), missing)
+        raw = await self._bm25(usable, allowed, question) if usable else {}
+        self._by_author(q, allowed, raw, terms)
+        if not raw or bound <= 0:
+            return TextScores({}, corrections)
+        return TextScores({a: min(1.0, s / bound) for a, s in raw.items()}, corrections)
+
+    async def _bm25(
+        self, usable: list[_Term], allowed: set[int] | None, question: bool
+    ) -> dict[int, float]:
+        """FTS5's bm25 of the articles holding any of the terms, within the filters."""
+        p = self.policy
         match = " OR ".join(t[0] for t in usable)
         weights = p.question_bm25_weights if question else p.bm25_weights
         limit = p.question_fts_limit if question else p.fts_limit
@@ -235,7 +250,40 @@ class Retriever:
         # An FTS hit the index does not hold yet (added by a reload while the index is
         # rebuilt in the background) waits for the new index.
         entries = self.index.entries
-        return TextScores({a: min(1.0, s / bound) for a, s in ranked if a in entries}, corrections)
+        return {a: s for a, s in ranked if a in entries}
+
+    def _by_author(
+        self, q: Query, allowed: set[int] | None, raw: dict[int, float], terms: list[_Term]
+    ) -> None:
+        """Credit the articles of an author the query names in full ("brittany ellich's
+        talk") as if their text held those words: the author is part of an article, but
+        not of its full text."""
+        named, ids = self._named_authors(q)
+        if not ids:
+            return
+        n = self.index.n
+        idf_of = {t[3]: t[1] for t in terms}
+        credit = bm25_bound([idf_of.get(w, fts5_idf(n, 0)) for w in named], 0.0)
+        for a in ids[: self.policy.tag_articles]:
+            if allowed is None or a in allowed:
+                raw[a] = raw.get(a, 0.0) + credit
+
+    def _named_authors(self, q: Query) -> tuple[set[str], list[int]]:
+        """The query's words that name an author in full (2-3 words in order: a single word
+        is too often someone's first name or handle), and that author's articles."""
+        ws, table, by_author = q.content, self.index.author_table, self.index.by_author
+        named: set[str] = set()
+        ids: list[int] = []
+        for size in (3, 2):
+            for i in range(len(ws) - size + 1):
+                gram = ws[i : i + size]
+                if named.intersection(gram):
+                    continue
+                name = table.exact(" ".join(gram))
+                if name:
+                    named.update(gram)
+                    ids += by_author[name]
+        return named, ids
 
     async def _terms(
         self, qwords: Iterable[str], joined: list[tuple[str, str, str]]
@@ -243,16 +291,15 @@ class Retriever:
         """The query words as FTS5 terms with their idf and article counts; the summed idf
         of words no article holds; and the corrections of words replaced by a near word."""
         exprs, dfs = await self._counted(qwords, joined)
-        fixes: dict[str, tuple[str, str]] = {}  # word -> (correction, its fts expression)
-        for w, df in dfs.items():
-            if df == 0:
-                fixed = self.index.text_vocab.correct(w)
-                if fixed and fixed != w and (expr := fts_word(fixed)):
-                    fixes[w] = (fixed, expr)
-        fixed_dfs = (
-            await self.counts.count(self.fts, [e for _, e in fixes.values()]) if fixes else []
-        )
-        fixed_df = dict(zip(fixes, fixed_dfs, strict=True))
+        unknown = [w for w, df in dfs.items() if df == 0]
+        fixes = self._fixes(unknown, lambda w: self.index.text_vocab.correct(w))
+        fixed_df = await self._fixed_counts(fixes)
+        # A word no title or description corrects: against the whole text's vocabulary.
+        if self.spelling is not None and (rest := [w for w in unknown if not fixed_df.get(w)]):
+            body = await self.spelling()
+            more = self._fixes(rest, body.correct)
+            fixes.update(more)
+            fixed_df.update(await self._fixed_counts(more))
         n = self.index.n
         terms: list[_Term] = []
         missing = 0.0
@@ -265,8 +312,27 @@ class Retriever:
             if df == 0:
                 missing += fts5_idf(n, 0)
             else:
-                terms.append((expr, fts5_idf(n, df), df))
+                terms.append((expr, fts5_idf(n, df), df, w))
         return terms, missing, corrections
+
+    @staticmethod
+    def _fixes(
+        ws: Iterable[str], correct: Callable[[str], str | None]
+    ) -> dict[str, tuple[str, str]]:
+        """word -> (its correction, the correction's FTS5 expression), where there is one."""
+        fixes: dict[str, tuple[str, str]] = {}
+        for w in ws:
+            fixed = correct(w)
+            if fixed and fixed != w and (expr := fts_word(fixed)):
+                fixes[w] = (fixed, expr)
+        return fixes
+
+    async def _fixed_counts(self, fixes: dict[str, tuple[str, str]]) -> dict[str, int]:
+        """How many articles hold each correction (0: not a correction after all)."""
+        if not fixes:
+            return {}
+        counted = await self.counts.count(self.fts, [e for _, e in fixes.values()])
+        return dict(zip(fixes, counted, strict=True))
 
     async def _counted(
         self, qwords: Iterable[str], joined: list[tuple[str, str, str]]

@@ -79,4 +79,10 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX files_article ON files(article_id);
     """,
+    # 4: the full text's vocabulary (FTS5's own terms, as its porter tokenizer stems them,
+    # with how many articles hold each): question words are corrected against every word
+    # of the library, not only its titles. A view of the FTS index: it stores nothing.
+    """
+    CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
+    """,
 ]

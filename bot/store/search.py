@@ -89,6 +89,16 @@ class SearchStore:
             )
         ]
 
+    async def vocabulary(self) -> list[tuple[str, int]]:
+        """(term, how many articles hold it) for every alphabetic term of the full text, as
+        FTS5's porter tokenizer stemmed it (see the articles_vocab table)."""
+        # GLOB in SQL: the rows with digits ("10001", "07m") are most of a large library's
+        # terms, and never typo targets.
+        rows = await self._rows(
+            "SELECT term, doc FROM articles_vocab WHERE term NOT GLOB '*[0-9]*'"
+        )
+        return [(r[0], r[1]) for r in rows]
+
     async def all_matching(self, match: str, limit: int) -> list[int]:
         """Ids of articles matching a MATCH expression, up to limit."""
         rows = await self._rows(

@@ -17,7 +17,7 @@ from bot.discord.deadline import in_time
 from bot.discord.guidance import help_embed, next_steps_embed, typed
 from bot.discord.pager import Pager
 from bot.discord.reply import NO_MENTIONS, send
-from bot.discord.views import answer_view, menu, next_steps_view
+from bot.discord.views import answer_view, menu, menu_view, next_steps_view
 from bot.search.results import Answer
 
 if TYPE_CHECKING:
@@ -40,6 +40,14 @@ class AskCog(commands.Cog, name="Ask"):
         """The answer with the question's key words in bold in its passage."""
         bold = self.bot.service.highlights(answer.passage or "", answer.question)
         return render.answer_embed(answer, bold)
+
+    def _answered(self, answer: Answer, owner: int) -> tuple[discord.Embed, discord.ui.View | None]:
+        """The reply to an answered question: the newest articles for "what's new?", else
+        the answer card."""
+        if answer.newest:
+            embed = render.list_pages("Newest articles", answer.newest)[0]
+            return embed, menu_view("card", answer.newest, "Open one…", owner)
+        return self._answer_card(answer), answer_view(answer, owner)
 
     async def _nothing_found(
         self, question: str, owner: int | None
@@ -74,12 +82,15 @@ class AskCog(commands.Cog, name="Ask"):
         # Answers normally take milliseconds; under a burst, acknowledge ("thinking…")
         # before Discord's 3 s run out, then send the answer as a follow-up.
         answer = await in_time(interaction, self.bot.service.ask(question))
+        if answer.reply is not None:  # small talk
+            await send(interaction, answer.reply)
+            return
         if answer.article is None:
             embed, view = await self._nothing_found(question, None)
             await send(interaction, embed=embed, view=view, ephemeral=True)
             return
-        view = answer_view(answer, interaction.user.id)
-        await send(interaction, embed=self._answer_card(answer), view=view)
+        embed, view = self._answered(answer, interaction.user.id)
+        await send(interaction, embed=embed, view=view)
 
     @app_commands.command(name="search", description="Search the library by title, tag or text")
     @app_commands.describe(query='Words, a title, tag:NAME, author:NAME or "an exact phrase"')
@@ -141,11 +152,15 @@ class AskCog(commands.Cog, name="Ask"):
                 await message.add_reaction("\N{HOURGLASS WITH FLOWING SAND}")
             return
         answer = await self.bot.service.ask(question)
+        if answer.reply is not None:  # small talk
+            await message.reply(
+                render.content(answer.reply), mention_author=False, allowed_mentions=NO_MENTIONS
+            )
+            return
         if answer.article is None:
             await self._reply(message, *await self._nothing_found(question, message.author.id))
             return
-        view = answer_view(answer, message.author.id)
-        await self._reply(message, self._answer_card(answer), view)
+        await self._reply(message, *self._answered(answer, message.author.id))
 
     async def _reply(
         self, message: discord.Message, embed: discord.Embed, view: discord.ui.View | None
