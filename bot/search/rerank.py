@@ -36,6 +36,7 @@ class Evidence:
     passages: Passages | None  # its windows, to choose the passage shown from
     doc_cover: float  # share of the question's idf mass the whole article holds
     pairs: float  # share of the question's word pairs found side by side in the article
+    names_rarest: bool = False  # the title holds the rarest question word the library holds
 
     @property
     def passage(self) -> str | None:
@@ -51,14 +52,21 @@ class Asked:
     total: float
     pairs: dict[tuple[str, str], float]  # adjacent term pairs, each weighing as its rarer word
     wanted: Wanted  # what kind of answer the question asks for
+    rarest: frozenset[str] = frozenset()  # stems of the rarest words the library holds
 
     @classmethod
-    def of(cls, q: Query, idf_by_word: Mapping[str, float]) -> Asked:
+    def of(
+        cls, q: Query, idf_by_word: Mapping[str, float], held: Mapping[str, int] | None = None
+    ) -> Asked:
+        """`held`: how many articles hold each word (for `rarest`)."""
         weight = q.terms.weights(idf_by_word)
         qtoks = q.terms.stems
         # A pair weighs as its rarer word: "garbage collector" says more than "go version".
         pairs = {p: min(weight[p[0]], weight[p[1]]) for p in _pairs(qtoks) if p[0] != p[1]}
-        return cls(weight, sum(weight.values()), pairs, Wanted.of(q))
+        present = {w: df for w, df in (held or {}).items() if df}
+        fewest = min(present.values(), default=0)
+        rarest = frozenset(stem(w) for w, df in present.items() if df == fewest)
+        return cls(weight, sum(weight.values()), pairs, Wanted.of(q), rarest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +130,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
                 seen |= _pairs(t) & asked.pairs.keys()
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
-    return Evidence(cover, passages, doc_cover, pairs)
+    return Evidence(cover, passages, doc_cover, pairs, bool(asked.rarest & title_stems))
 
 
 async def rerank(
@@ -143,7 +151,7 @@ async def rerank(
     weights = {
         w: idf(index.n, 0 if _uncounted(w) else df) for w, df in zip(exprs, dfs, strict=True)
     }
-    asked = Asked.of(q, weights)
+    asked = Asked.of(q, weights, dict(zip(exprs, dfs, strict=True)))
     # The whole pool in one round trip rather than one (or three) per article.
     articles = await store.articles_by_id(pool)
     found: list[tuple[float, int, Ranked]] = []

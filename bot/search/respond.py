@@ -79,9 +79,9 @@ def newest_answers(index: LibraryIndex, found: list[Ranked], policy: Policy) -> 
 def answered(
     index: LibraryIndex, found: list[Ranked], ranked: Candidates, policy: Policy
 ) -> tuple[list[int], dict[int, float]]:
-    """A search answered as a question: the reranked answers from answer_threshold up, then
-    the rest of the confident ranking, with the answers' final scores."""
-    threshold = policy.answer_threshold
+    """A search answered as a question: the reranked answers from question_hit_threshold
+    up, then the rest of the confident ranking, with the answers' final scores."""
+    threshold = policy.question_hit_threshold
     if not found or found[0].score < threshold:
         return [], ranked.scores
     final = {index.by_slug[f.article.slug]: f.score for f in found if f.score >= threshold}
@@ -117,14 +117,19 @@ def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Polic
 
 
 def confidence(found: list[Ranked], policy: Policy) -> str | None:
-    """How sure the best reranked article answers: HIGH from answer_threshold up, LOW (the
-    closest match, which may not answer) from tentative_threshold up, else None."""
+    """How sure the best reranked article answers: HIGH from answer_threshold up; LOW (the
+    closest match, which may not answer) from tentative_threshold up, or from
+    tentative_title_floor up when its title names the question's rarest word the library
+    holds (the word is what the article is about); else None."""
     if not found:
         return None
-    best = found[0].score
-    if best >= policy.answer_threshold:
+    best = found[0]
+    if best.score >= policy.answer_threshold:
         return HIGH
-    if best >= policy.tentative_threshold:
+    if best.score >= policy.tentative_threshold:
+        return LOW
+    named = best.evidence is not None and best.evidence.names_rarest
+    if named and best.score >= policy.tentative_title_floor:
         return LOW
     return None
 
