@@ -294,8 +294,25 @@ class Terms:
 
 
 def _terms(ws: list[str]) -> Terms:
-    kept = tuple(w for w in ws if w not in STOPWORDS)
+    kept = tuple(_content(ws))
     return Terms(kept, tuple(stem(w) for w in kept))
+
+
+# Words that make "how" ask for a measure: "how many", "how long", "how big"… They say
+# what kind of answer is wanted (see question_kind), not what it is about.
+HOW_MEASURES = frozenset(
+    ["many", "much", "long", "often", "old", "big", "fast", "far", "large", "tall", "soon"]
+)
+
+
+def _content(ws: list[str]) -> list[str]:
+    """The words that say what a query is about: not stopwords, nor the measure word of
+    "how many", "how long"…"""
+    return [
+        w
+        for i, w in enumerate(ws)
+        if w not in STOPWORDS and not (i and ws[i - 1] == "how" and w in HOW_MEASURES)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,7 +407,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     folded = fold(free)
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
-    content = [w for w in ranked if w not in STOPWORDS][: policy.max_terms]
+    content = _content(ranked)[: policy.max_terms]
     return _read(head, free, folded, every, ranked, content, policy, listing=True, recency=True)
 
 

@@ -21,7 +21,7 @@ from bot.search.passage import Passages, question_tokens
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
-from bot.search.scoring import blend, idf
+from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fts_word, words
 from bot.store.articles import ArticleStore
@@ -143,13 +143,19 @@ async def rerank(
 ) -> list[Ranked]:
     """The top candidates rescored with their own text, best first (newer first on equal
     scores to 3 decimals)."""
-    pool = [a for a in ranked.ids[: policy.rerank_pool] if ranked.scores[a] >= policy.rerank_floor]
+    # In a library of one or two articles FTS5 weighs every word an article holds at 0
+    # (its idf is log((N - df + 0.5) / (df + 0.5))): the first stage says nothing, and the
+    # share of the question the article holds stands in for its text score.
+    blind = fts5_idf(index.n, 1) <= FTS5_MIN_IDF
+    floor = 0.0 if blind else policy.rerank_floor
+    pool = [a for a in ranked.ids[: policy.rerank_pool] if ranked.scores[a] >= floor]
     if not pool:
         return []
     exprs = {w: e for w in q.content if (e := fts_word(w))}
     dfs = await counts.count(SearchStore(store.readers), list(exprs.values()))
     weights = {
-        w: idf(index.n, 0 if _uncounted(w) else df) for w, df in zip(exprs, dfs, strict=True)
+        w: idf(index.n, max(1, 0 if _uncounted(w) else df))
+        for w, df in zip(exprs, dfs, strict=True)
     }
     asked = Asked.of(q, weights, dict(zip(exprs, dfs, strict=True)))
     # The whole pool in one round trip rather than one (or three) per article.
@@ -160,7 +166,8 @@ async def rerank(
         if article is None:
             continue
         ev = article_evidence(article, asked, policy)
-        final = blend((ranked.scores[a], ev.cover, ev.doc_cover, ev.pairs), policy.rerank_mix)
+        first = max(ranked.scores[a], ev.doc_cover) if blind else ranked.scores[a]
+        final = blend((first, ev.cover, ev.doc_cover, ev.pairs), policy.rerank_mix)
         found.append((final, -index.ranks[a], Ranked(final, article, ev)))
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
     return [f[2] for f in found]

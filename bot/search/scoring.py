@@ -12,6 +12,8 @@ from collections.abc import Iterable
 # FTS5's bm25 k1 (fixed inside SQLite, not ours to tune): a term's part of the score tends
 # to idf x (k1 + 1) as its frequency in a document grows.
 FTS5_K1 = 1.2
+# The least idf FTS5 gives a term (SQLite clamps its bm25 idf there).
+FTS5_MIN_IDF = 1e-6
 
 
 def idf(n_docs: int, df: int, smoothing: float = 0.5) -> float:
@@ -33,7 +35,7 @@ def fts5_idf(n_docs: int, df: int) -> float:
     ~0 for words in half the library or more, so those weigh like stopwords there.
     """
     value = math.log((n_docs - df + 0.5) / (df + 0.5))
-    return value if value > 1e-6 else 1e-6
+    return value if value > FTS5_MIN_IDF else FTS5_MIN_IDF
 
 
 def bm25_bound(term_idfs: Iterable[float], missing: float, k1: float = FTS5_K1) -> float:
