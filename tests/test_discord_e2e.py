@@ -240,10 +240,37 @@ async def test_ask_with_no_answer_says_so_privately_with_a_next_step(running) ->
 
 async def test_nothing_found_offers_the_closest_tags(running) -> None:
     fake, _ = running
-    result = await fake.invoke("ask", {"question": "what about batteries and helth?"})
-    if not result.ephemeral:
-        pytest.skip("the library answers this question now")
+    result = await fake.invoke("ask", {"question": "any helth tips for dogs?"})
+    assert result.ephemeral
     assert "`health`" in result.embeds[0]["description"]
+
+
+async def test_a_closest_match_says_so_in_its_first_line(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("ask", {"question": "battery that lasts long"})
+    assert not result.ephemeral
+    description = result.embeds[0]["description"]
+    assert description.startswith("*Closest match — it may not answer this.*")
+    assert "battery" in result.embeds[0]["title"].lower()
+
+
+async def test_small_talk_gets_a_short_reply(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("ask", {"question": "thanks!"})
+    assert result.message["content"].startswith("You're welcome")
+    assert not result.embeds
+    replies = await fake.send_message(f"{fake.bot_user.mention} lol")
+    (reply,) = replies.messages
+    assert reply["content"] and not reply["embeds"]
+
+
+async def test_whats_new_lists_the_newest_articles(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("ask", {"question": "what's new?"})
+    embed = result.embeds[0]
+    assert embed["title"] == "Newest articles"
+    first = embed["description"].splitlines()[0]
+    assert first.startswith("**1. [Coral nursery")  # the newest article
 
 
 async def test_ask_works_in_a_dm(running) -> None:

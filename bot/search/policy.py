@@ -129,8 +129,11 @@ class Policy:
     #: This many top articles are read and rescored by their own text (8 was faster but cost
     #: a question on the quality bench)...
     rerank_pool: int = 12
-    #: ...from this first-stage score up.
+    #: ...from this first-stage score up, and the articles holding the question's rarest
+    #: word whatever their score when at most this many do (a name or a brand that one
+    #: article's body holds: its other words may hold the first score down).
     rerank_floor: float = 0.2
+    rare_word_articles: int = 3
     #: (first-stage score, best passage's coverage, whole-article coverage, word pairs side
     #: by side) weights of a question's final score (ce81030).
     rerank_mix: tuple[float, float, float, float] = (0.4, 0.3, 0.2, 0.1)

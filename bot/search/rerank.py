@@ -149,6 +149,8 @@ async def rerank(
     blind = fts5_idf(index.n, 1) <= FTS5_MIN_IDF
     floor = 0.0 if blind else policy.rerank_floor
     pool = [a for a in ranked.ids[: policy.rerank_pool] if ranked.scores[a] >= floor]
+    # The few articles holding the question's rarest word are read whatever their score.
+    pool += [a for a in ranked.rare if a not in pool]
     if not pool:
         return []
     exprs = {w: e for w in q.content if (e := fts_word(w))}
@@ -166,7 +168,8 @@ async def rerank(
         if article is None:
             continue
         ev = article_evidence(article, asked, policy)
-        first = max(ranked.scores[a], ev.doc_cover) if blind else ranked.scores[a]
+        score = ranked.scores.get(a, 0.0)
+        first = max(score, ev.doc_cover) if blind else score
         final = blend((first, ev.cover, ev.doc_cover, ev.pairs), policy.rerank_mix)
         found.append((final, -index.ranks[a], Ranked(final, article, ev)))
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)

@@ -161,7 +161,7 @@ def answer(
         passage=passage,
         summary=summary,
         quote=best_quote(article, q.raw, avoid=[t for t in (passage, summary) if t]),
-        alternatives=[hit(index, a, ranked.scores[a]) for a in alternatives],
+        alternatives=[hit(index, a, ranked.scores.get(a, 0.0)) for a in alternatives],
         score=round(best.score * 100),
         confidence=sure,
     )

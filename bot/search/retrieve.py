@@ -34,6 +34,9 @@ class Candidates:
     ids: list[int]
     scores: dict[int, float]
     corrections: dict[str, str] = field(default_factory=dict)
+    # The articles holding the query's rarest word, when few do: a name or brand in one
+    # article's body is read by the rerank however low its first score.
+    rare: tuple[int, ...] = ()
 
     @property
     def best(self) -> float:
@@ -52,6 +55,7 @@ class Reading:
 class TextScores:
     scores: dict[int, float]
     corrections: dict[str, str]
+    rare: tuple[int, ...] = ()
 
 
 class Retriever:
@@ -137,7 +141,7 @@ class Retriever:
             a: combine(by_title(a, 0.0), by_text(a, 0.0), by_tag(a, 0.0), mix)
             for a in title.keys() | text.scores.keys() | tag.keys()
         }
-        return Candidates(self._order(scores), scores, text.corrections)
+        return Candidates(self._order(scores), scores, text.corrections, text.rare)
 
     def _order(self, scores: dict[int, float]) -> list[int]:
         """The head of the ranking, best first (newer first on equal rounded scores).
@@ -229,7 +233,19 @@ class Retriever:
         self._by_author(q, allowed, raw, terms)
         if not raw or bound <= 0:
             return TextScores({}, corrections)
-        return TextScores({a: min(1.0, s / bound) for a, s in raw.items()}, corrections)
+        scores = {a: min(1.0, s / bound) for a, s in raw.items()}
+        return TextScores(scores, corrections, await self._rare(usable, allowed))
+
+    async def _rare(self, usable: list[_Term], allowed: set[int] | None) -> tuple[int, ...]:
+        """The articles holding the query's rarest term, when at most rare_word_articles do."""
+        if not usable:
+            return ()
+        expr, _, df, _ = min(usable, key=lambda t: t[2])
+        if df > self.policy.rare_word_articles:
+            return ()
+        ids = await self.fts.all_matching(expr, df)
+        entries = self.index.entries
+        return tuple(a for a in ids if a in entries and (allowed is None or a in allowed))
 
     async def _bm25(
         self, usable: list[_Term], allowed: set[int] | None, question: bool

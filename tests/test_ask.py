@@ -1,0 +1,238 @@
+"""What a member gets back from a question: a confident answer, the closest match (said to
+be one), nothing, a friendly reply to small talk, or the newest articles."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.console import run_chat
+from bot.discord import render
+from bot.library.sync import Library
+from bot.search.engine import SearchEngine
+from bot.search.parse import parse
+from bot.search.results import TENTATIVE
+from bot.service import LibraryService
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+@pytest.fixture
+def bundled(bundled_library: Library) -> SearchEngine:
+    return SearchEngine(bundled_library)
+
+
+@pytest.fixture
+def seed(seed_library: Library) -> SearchEngine:
+    return SearchEngine(seed_library)
+
+
+def _article(slug: str, title: str, body: str, author: str = "Staff Writer") -> str:
+    return (
+        f"---\ntitle: {title}\nslug: {slug}\nauthor: {author}\n"
+        f"date: '2025-0{len(slug) % 9 + 1}-01T00:00:00Z'\ntags: [news]\n---\n{body}\n"
+    )
+
+
+# Three more articles; each names something no other article does.
+SMALL = {
+    "a.md": _article(
+        "kettles",
+        "Why kettles fur up in hard-water towns",
+        "<p>Limescale builds up fastest where the water is hard. The Zyloxa descaler, "
+        "sold in most shops, removed it in ten minutes in our test.</p>"
+        "<p>Households in Tennessee reported the hardest water of the survey.</p>",
+    ),
+    "b.md": _article(
+        "bikes",
+        "Cargo bikes replace vans for city deliveries",
+        "<p>Couriers in the city centre now carry parcels on electric cargo bikes. "
+        "Each bike makes forty deliveries a day.</p>",
+        author="Brittany Ellich",
+    ),
+    "c.md": _article(
+        "gardens",
+        "Community gardens grow on empty lots",
+        "<p>Volunteers turned six empty lots into vegetable gardens this spring. "
+        "The gardens feed a hundred families.</p>",
+    ),
+}
+
+
+@contextlib.asynccontextmanager
+async def small_engine(tmp_path: Path) -> AsyncIterator[SearchEngine]:
+    """The bundled articles and the three above."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    for name, text in SMALL.items():
+        (content / name).write_text(text, encoding="utf-8")
+    lib = Library(content, tmp_path / "small.db")
+    await lib.reload()
+    try:
+        yield SearchEngine(lib)
+    finally:
+        await lib.close()
+
+
+# -- recall before confidence -----------------------------------------------------------
+
+
+async def test_a_vague_question_gets_the_article_whose_title_names_its_rare_word(
+    bundled: SearchEngine,
+) -> None:
+    answer = await bundled.ask("battery that lasts long")
+    assert answer.article is not None and "battery" in answer.article.title.lower()
+    assert answer.passage and "battery" in answer.passage.lower()
+
+
+@pytest.mark.parametrize(
+    "question, key",
+    [
+        ("how many children and adults were treated with the gene therapy?", "nine children"),
+        ("how many patients are in remission", "remission"),
+    ],
+)
+async def test_the_seed_alone_answers_its_questions(seed: SearchEngine, question, key) -> None:
+    # One article: FTS5 weighs every word it holds at 0, so the article's own text decides.
+    answer = await seed.ask(question)
+    assert answer.article is not None and answer.confidence is not None
+    assert answer.passage and key in answer.passage
+    assert (await seed.ask("rust borrow checker")).article is None
+
+
+async def test_a_word_only_in_one_articles_body_finds_it(tmp_path: Path) -> None:
+    async with small_engine(tmp_path) as engine:
+        answer = await engine.ask("does zyloxa work")
+        assert answer.article is not None and answer.article.slug == "kettles"
+        assert "Zyloxa" in (answer.passage or "")
+
+
+async def test_a_typo_in_a_body_word_is_corrected_against_the_whole_text(tmp_path: Path) -> None:
+    # "Tennessee" is in no title, tag or description: only in a body.
+    async with small_engine(tmp_path) as engine:
+        answer = await engine.ask("which housholds in tennesee had the hardest water")
+        assert answer.article is not None and answer.article.slug == "kettles"
+        assert "Tennessee" in (answer.passage or "")
+        found = await engine.search("tennesee hard water")
+        assert found.hits and found.hits[0].slug == "kettles"
+        assert found.corrected == "tennessee hard water"
+
+
+async def test_an_author_named_in_full_finds_their_article(tmp_path: Path) -> None:
+    # The author's name is in no article's text.
+    async with small_engine(tmp_path) as engine:
+        answer = await engine.ask("what did brittany ellich's article say about deliveries")
+        assert answer.article is not None and answer.article.slug == "bikes"
+
+
+@pytest.mark.parametrize("typed", ["cafés", "café's", "cafes", "cafe", "CAFÉ"])
+async def test_possessives_plurals_and_accents_match(bundled: SearchEngine, typed: str) -> None:
+    answer = await bundled.ask(f"how many toasters did the repair {typed} fix")
+    assert answer.article is not None and "Repair café" in answer.article.title
+    assert "212" in (answer.passage or "")
+
+
+# -- three answers --------------------------------------------------------------------------
+
+
+async def test_a_confident_answer_says_high_in_json(bundled: SearchEngine) -> None:
+    answer = await bundled.ask("how many toasters did the repair café fix?")
+    data = answer.as_json()
+    assert data["confidence"] == "high" and data["reply"] is None
+    assert "results" not in data
+
+
+async def test_an_unrelated_question_gets_nothing(bundled: SearchEngine) -> None:
+    answer = await bundled.ask("what is a monad in haskell")
+    assert answer.article is None
+    assert answer.as_json()["confidence"] is None
+
+
+async def test_the_summary_and_quote_never_repeat_the_passage(bundled: SearchEngine) -> None:
+    for question in (
+        "how many toasters did the repair café fix?",
+        "who runs the repair café?",
+        "how much did the solar co-op raise?",
+    ):
+        answer = await bundled.ask(question)
+        assert answer.article is not None and answer.passage, question
+        shown = [answer.passage, answer.summary or ""]
+        assert answer.summary and answer.summary not in answer.passage, question
+        if answer.quote is not None:
+            assert all(answer.quote.text not in text for text in shown if text), question
+
+
+async def test_a_tentative_answer_says_so_first_everywhere(bundled_library: Library) -> None:
+    engine = SearchEngine(bundled_library)
+    answer = await engine.ask("battery that lasts long")
+    assert answer.tentative and answer.as_json()["confidence"] == "low"
+    # Discord: the card's description starts with it.
+    embed = render.answer_embed(answer)
+    assert embed.description and embed.description.startswith(f"*{TENTATIVE}*")
+    # The console: the first line of the reply.
+    service = LibraryService(bundled_library, engine)
+    out = io.StringIO()
+    await run_chat(service, stdin=io.StringIO("battery that lasts long\n"), stdout=out)
+    reply = out.getvalue().split("> battery that lasts long\n", 1)[1]
+    assert reply.splitlines()[0] == TENTATIVE
+
+
+# -- small talk ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["thanks!", "thank you so much", "hi", "hello there", "lol", "hahaha", "good bot", "bye!"],
+)
+async def test_small_talk_gets_a_friendly_reply_not_an_article(
+    bundled: SearchEngine, text: str
+) -> None:
+    answer = await bundled.ask(text)
+    assert answer.article is None and answer.reply
+    data = answer.as_json()
+    assert data["reply"] == answer.reply and data["article"] is None and data["confidence"] is None
+
+
+@pytest.mark.parametrize(
+    "text, social",
+    [
+        ("thanks!", "thanks"),
+        ("Thank you so much", "thanks"),
+        ("hey bot", "greeting"),
+        ("lmao", "laughter"),
+        ("nice one", "praise"),
+        ("thanks to the maintainers fund", None),  # a topic follows: a question
+        ("hello world", None),
+        ("what is it", None),  # only stopwords: no small talk
+    ],
+)
+def test_small_talk_is_a_kind_of_query(text: str, social: str | None) -> None:
+    assert parse(text).social == social
+
+
+# -- what's new ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["what's new?", "anything new today?", "newest articles", "what got added lately"]
+)
+async def test_whats_new_lists_the_newest_articles(bundled: SearchEngine, text: str) -> None:
+    answer = await bundled.ask(text)
+    newest = await bundled.latest(5)
+    assert answer.article is not None and answer.article.slug == newest[0].slug
+    data = answer.as_json()
+    assert [r["slug"] for r in data["results"]] == [m.slug for m in newest]
+    assert data["confidence"] == "high"
+    found = await bundled.search(text)
+    assert [h.slug for h in found.hits[:5]] == [m.slug for m in newest]
+
+
+def test_new_with_a_topic_is_a_question_not_a_request_for_the_newest() -> None:
+    assert parse("what's new").newest
+    assert not parse("what's new in heat pumps").newest
+    assert not parse("new battery chemistry").newest
