@@ -18,7 +18,7 @@ from bot.search.parse import RECENCY_WORDS, Query
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 from bot.search.scoring import bm25_bound, combine, fts5_idf
-from bot.search.spelling import TextVocabulary
+from bot.search.spelling import TextVocabulary, closest
 from bot.search.words import fts_quote, fts_word
 from bot.store.search import SearchStore
 
@@ -312,8 +312,7 @@ class Retriever:
         fixed_df = await self._fixed_counts(fixes)
         # A word no title or description corrects: against the whole text's vocabulary.
         if self.spelling is not None and (rest := [w for w in unknown if not fixed_df.get(w)]):
-            body = await self.spelling()
-            more = self._fixes(rest, body.correct)
+            more = await self._text_fixes(rest, await self.spelling())
             fixes.update(more)
             fixed_df.update(await self._fixed_counts(more))
         n = self.index.n
@@ -341,6 +340,19 @@ class Retriever:
             fixed = correct(w)
             if fixed and fixed != w and (expr := fts_word(fixed)):
                 fixes[w] = (fixed, expr)
+        return fixes
+
+    async def _text_fixes(self, ws: list[str], body: TextVocabulary) -> dict[str, tuple[str, str]]:
+        """word -> (a word the text holds within its typo budget, its FTS5 expression)."""
+        fixes: dict[str, tuple[str, str]] = {}
+        for w in ws:
+            for guess in body.guesses(w):
+                expr = fts_word(guess)
+                held = await self.fts.held_words(expr, 3) if expr else []
+                fixed = closest(w, held, self.policy)
+                if fixed and (fixed_expr := fts_word(fixed)):
+                    fixes[w] = (fixed, fixed_expr)
+                    break
         return fixes
 
     async def _fixed_counts(self, fixes: dict[str, tuple[str, str]]) -> dict[str, int]:

@@ -5,7 +5,9 @@ the body text is known only through FTS5's own vocabulary, whose terms its porte
 tokenizer has stemmed ("households" is "household", "tennessee" is "tennesse"). A word no
 article holds is stemmed the same way (PyStemmer's porter, the algorithm SQLite's porter
 tokenizer implements), matched within the typo budget a title word has, and turned back
-into a word the tokenizer stems to the term found, so the full-text search can use it.
+into a word the tokenizer stems to the term found; the words the text holds for that term
+(FTS5's one-token snippets) decide, so a correction is a word some article really uses,
+within the typo budget of what was typed.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer
+from rapidfuzz.distance import OSA
 
 from bot.search.fuzzy import Vocabulary, allowed_typos
 from bot.search.policy import DEFAULT, Policy
+from bot.search.words import fold
 
 _PORTER = Stemmer.Stemmer("porter")
 # Endings a porter term may have lost: a word with one of them stems back to the term.
@@ -40,20 +44,35 @@ class TextVocabulary:
     def __len__(self) -> int:
         return len(self.docs)
 
-    def correct(self, word: str) -> str | None:
-        """A word the full text holds, within `word`'s typo budget (fewest typos first,
-        then the term most articles hold), or None. `word` is one no article holds."""
+    def guesses(self, word: str, limit: int = 3) -> list[str]:
+        """Words the full-text search can look for in place of `word` (one no article
+        holds): one per term within its typo budget, fewest typos first, then the terms
+        most articles hold. Stems are shorter than words, so a term can be nearer than the
+        words it stands for ("recip" of "recipe" and "recipi" of "recipients"): see
+        `closest`, which checks the words the text really holds."""
         if not word.isalpha():
-            return None
+            return []
         budget = allowed_typos(word, self.policy)
         if not budget:
-            return None
+            return []
         stem = porter(word)
-        near = self._vocab.near(stem, budget)
-        if not near:
-            return None
-        term, _ = min(near, key=lambda x: (x[1], -self.docs[x[0]], x[0]))
-        return surface(term, word, stem)
+        near = sorted(self._vocab.near(stem, budget), key=lambda x: (x[1], -self.docs[x[0]], x[0]))
+        found = (surface(term, word, stem) for term, _ in near[:limit])
+        return [g for g in found if g]
+
+
+def closest(typed: str, held: list[str], policy: Policy = DEFAULT) -> str | None:
+    """Of the words the text holds (as written, in any case), the one nearest `typed` within
+    its typo budget, folded; None when none is that near."""
+    budget = allowed_typos(typed, policy)
+    best: tuple[int, str] | None = None
+    for w in dict.fromkeys(fold(h) for h in held):
+        if w == typed or not w.isalpha():
+            continue
+        d = OSA.distance(typed, w, score_cutoff=budget)
+        if d <= budget and (best is None or d < best[0]):
+            best = (d, w)
+    return best[1] if best else None
 
 
 def surface(term: str, typed: str, typed_stem: str) -> str | None:

@@ -99,6 +99,16 @@ class SearchStore:
         )
         return [(r[0], r[1]) for r in rows]
 
+    async def held_words(self, match: str, limit: int) -> list[str]:
+        """The words, as written, by which up to `limit` articles match a one-word MATCH
+        expression (FTS5's one-token snippets: "Tennessee" for "tennessee")."""
+        rows = await self._rows(
+            "SELECT snippet(articles_fts, -1, '', '', '', 1) FROM articles_fts"
+            " WHERE articles_fts MATCH ? LIMIT ?",
+            (match, limit),
+        )
+        return [r[0] for r in rows if r[0]]
+
     async def all_matching(self, match: str, limit: int) -> list[int]:
         """Ids of articles matching a MATCH expression, up to limit."""
         rows = await self._rows(

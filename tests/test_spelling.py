@@ -1,0 +1,30 @@
+"""Corrections of question words against the words of the whole text (bot/search/spelling.py)."""
+
+from __future__ import annotations
+
+from bot.search.spelling import TextVocabulary, closest, porter, surface
+
+
+def test_a_typo_finds_a_word_the_text_holds() -> None:
+    # FTS5's vocabulary holds porter stems; the guess is a word that stems to one of them.
+    vocab = TextVocabulary([(porter("households"), 3), (porter("tennessee"), 1)])
+    assert vocab.guesses("housholds") == ["households"]
+    guess = vocab.guesses("tennesee")[0]
+    assert porter(guess) == porter("tennessee")
+    assert vocab.guesses("kettle") == []  # nothing within the typo budget
+    assert vocab.guesses("ran") == []  # no typo allowed in a short word
+
+
+def test_the_word_as_written_decides_not_its_stem() -> None:
+    # "recipe" and "recipients" stem one letter apart ("recip", "recipi") but are four
+    # edits apart as written: no correction.
+    assert closest("recipe", ["recipients"]) is None
+    assert closest("tennesee", ["Tennessee", "Tennessee"]) == "tennessee"
+    assert closest("desinged", ["design", "designed"]) == "designed"
+
+
+def test_surface_words_stem_back_to_their_term() -> None:
+    for word in ("money", "libraries", "designed", "podcasts"):
+        term = porter(word)
+        found = surface(term, word, term)
+        assert found is not None and porter(found) == term
