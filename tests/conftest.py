@@ -2,17 +2,53 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.library.sync import Library
+from bot.search.engine import SearchEngine
 from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CONTENT = ROOT / "content"
+
+
+# The keys of `ask --json` (bot/search/results.py Answer.as_json), "results" aside.
+ASK_JSON_KEYS = {
+    "question",
+    "article",
+    "answer",
+    "summary",
+    "quote",
+    "alternatives",
+    "confidence",
+    "reply",
+}
+
+
+@contextlib.asynccontextmanager
+async def small_engine(
+    tmp_path: Path, files: dict[str, str], base: Path | None = None
+) -> AsyncIterator[SearchEngine]:
+    """An engine over a library of these files (name -> text), with the articles of `base`
+    when given, closed afterwards."""
+    content = tmp_path / "content"
+    if base is not None:
+        shutil.copytree(base, content)
+    content.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (content / name).write_text(text, encoding="utf-8")
+    lib = Library(content, tmp_path / "small.db")
+    await lib.reload()
+    try:
+        yield SearchEngine(lib)
+    finally:
+        await lib.close()
 
 
 def shared_path(*parts: str) -> Path:

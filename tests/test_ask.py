@@ -3,10 +3,7 @@ be one), nothing, a friendly reply to small talk, or the newest articles."""
 
 from __future__ import annotations
 
-import contextlib
 import io
-import shutil
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -18,8 +15,7 @@ from bot.search.engine import SearchEngine
 from bot.search.parse import parse
 from bot.search.results import TENTATIVE
 from bot.service import LibraryService
-
-CONTENT = Path(__file__).resolve().parents[1] / "content"
+from tests.conftest import CONTENT, small_engine
 
 
 @pytest.fixture
@@ -64,21 +60,6 @@ SMALL = {
 }
 
 
-@contextlib.asynccontextmanager
-async def small_engine(tmp_path: Path) -> AsyncIterator[SearchEngine]:
-    """The bundled articles and the three above."""
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    for name, text in SMALL.items():
-        (content / name).write_text(text, encoding="utf-8")
-    lib = Library(content, tmp_path / "small.db")
-    await lib.reload()
-    try:
-        yield SearchEngine(lib)
-    finally:
-        await lib.close()
-
-
 # -- recall before confidence -----------------------------------------------------------
 
 
@@ -106,7 +87,7 @@ async def test_the_seed_alone_answers_its_questions(seed: SearchEngine, question
 
 
 async def test_a_word_only_in_one_articles_body_finds_it(tmp_path: Path) -> None:
-    async with small_engine(tmp_path) as engine:
+    async with small_engine(tmp_path, SMALL, CONTENT) as engine:
         answer = await engine.ask("does zyloxa work")
         assert answer.article is not None and answer.article.slug == "kettles"
         assert "Zyloxa" in (answer.passage or "")
@@ -114,7 +95,7 @@ async def test_a_word_only_in_one_articles_body_finds_it(tmp_path: Path) -> None
 
 async def test_a_typo_in_a_body_word_is_corrected_against_the_whole_text(tmp_path: Path) -> None:
     # "Tennessee" is in no title, tag or description: only in a body.
-    async with small_engine(tmp_path) as engine:
+    async with small_engine(tmp_path, SMALL, CONTENT) as engine:
         answer = await engine.ask("which housholds in tennesee had the hardest water")
         assert answer.article is not None and answer.article.slug == "kettles"
         assert "Tennessee" in (answer.passage or "")
@@ -125,7 +106,7 @@ async def test_a_typo_in_a_body_word_is_corrected_against_the_whole_text(tmp_pat
 
 async def test_an_author_named_in_full_finds_their_article(tmp_path: Path) -> None:
     # The author's name is in no article's text.
-    async with small_engine(tmp_path) as engine:
+    async with small_engine(tmp_path, SMALL, CONTENT) as engine:
         answer = await engine.ask("what did brittany ellich's article say about deliveries")
         assert answer.article is not None and answer.article.slug == "bikes"
 

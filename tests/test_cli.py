@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTENT, ROOT, unprivileged
+from tests.conftest import ASK_JSON_KEYS, CONTENT, ROOT, unprivileged
 
 
 def run(
@@ -111,16 +111,7 @@ def test_search_and_ask_json_and_batch(lib_args: list[str]) -> None:
     ]
     assert "212" in lines[0]["answer"]
     assert lines[1]["article"] is None and lines[1]["answer"] is None
-    assert set(lines[0]) == {
-        "question",
-        "article",
-        "answer",
-        "summary",
-        "quote",
-        "alternatives",
-        "confidence",
-        "reply",
-    }
+    assert set(lines[0]) == ASK_JSON_KEYS
     assert lines[0]["confidence"] == "high" and lines[1]["confidence"] is None
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import shutil
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ import pytest
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.parse import parse
+from tests.conftest import ASK_JSON_KEYS, small_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -44,21 +43,6 @@ async def engine(blogs_db: Path):
     await lib.open()
     yield SearchEngine(lib)
     await lib.close()
-
-
-@contextlib.asynccontextmanager
-async def small_engine(tmp_path: Path, files: dict[str, str]) -> AsyncIterator[SearchEngine]:
-    """An engine over a library of these files (name -> text), closed afterwards."""
-    content = tmp_path / "content"
-    content.mkdir()
-    for name, text in files.items():
-        (content / name).write_text(text, encoding="utf-8")
-    lib = Library(content, tmp_path / "small.db")
-    await lib.reload()
-    try:
-        yield SearchEngine(lib)
-    finally:
-        await lib.close()
 
 
 async def top(engine: SearchEngine, query: str) -> str | None:
@@ -294,16 +278,7 @@ async def test_json_shape_is_the_cli_contract(engine: SearchEngine) -> None:
     assert set(data["results"][0]) == {"slug", "title", "link", "date", "tags", "score"}
     assert isinstance(data["results"][0]["score"], int)
     answer = (await engine.ask("how did Go make its maps faster?")).as_json()
-    assert set(answer) == {
-        "question",
-        "article",
-        "answer",
-        "summary",
-        "quote",
-        "alternatives",
-        "confidence",
-        "reply",
-    }
+    assert set(answer) == ASK_JSON_KEYS
     assert set(answer["article"]) == {"slug", "title", "link"}
     assert answer["confidence"] == "high" and answer["reply"] is None
 
