@@ -83,6 +83,10 @@ class Policy:
     order_cap: float = 0.99
     #: Description text read into the typo-correction vocabulary, per article.
     description_chars: int = 400
+    #: A word no title corrects is matched against the full text's terms: at most this
+    #: many near terms are tried, each checked against the words as this many articles
+    #: write them (one small FTS5 query each; only for words no article holds).
+    spelling_guesses: int = 3
 
     # -- retrieve: tags ---------------------------------------------------------------------
     #: A whole query names a tag from this rapidfuzz ratio up (stricter than a tag: filter,

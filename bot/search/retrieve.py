@@ -348,7 +348,7 @@ class Retriever:
         for w in ws:
             for guess in body.guesses(w):
                 expr = fts_word(guess)
-                held = await self.fts.held_words(expr, 3) if expr else []
+                held = await self.fts.held_words(expr, self.policy.spelling_guesses) if expr else []
                 fixed = closest(w, held, self.policy)
                 if fixed and (fixed_expr := fts_word(fixed)):
                     fixes[w] = (fixed, fixed_expr)

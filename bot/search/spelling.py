@@ -44,7 +44,7 @@ class TextVocabulary:
     def __len__(self) -> int:
         return len(self.docs)
 
-    def guesses(self, word: str, limit: int = 3) -> list[str]:
+    def guesses(self, word: str) -> list[str]:
         """Words the full-text search can look for in place of `word` (one no article
         holds): one per term within its typo budget, fewest typos first, then the terms
         most articles hold. Stems are shorter than words, so a term can be nearer than the
@@ -57,7 +57,7 @@ class TextVocabulary:
             return []
         stem = porter(word)
         near = sorted(self._vocab.near(stem, budget), key=lambda x: (x[1], -self.docs[x[0]], x[0]))
-        found = (surface(term, word, stem) for term, _ in near[:limit])
+        found = (surface(term, word, stem) for term, _ in near[: self.policy.spelling_guesses])
         return [g for g in found if g]
 
 
