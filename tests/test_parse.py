@@ -396,3 +396,23 @@ def test_date_only_frontmatter_values_survive_roundtrip() -> None:
     # A YAML date object (not a string) as a title or tag is coerced to text.
     article = parse({"title": date(2020, 1, 2), "tags": [date(2020, 1, 2)]})
     assert article.title == "2020-01-02" and article.tags == ("2020-01-02",)
+
+
+def test_the_parser_version_covers_every_module_parsing_uses() -> None:
+    """A module that parsing imports but the version leaves out could change what files
+    parse to without the cache noticing (see bot.library.sync)."""
+    import subprocess
+    import sys
+
+    from bot.library.parse import PARSING_MODULES
+    from tests.conftest import ROOT
+
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, bot.library.parse; print(*sorted(sys.modules))"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    ours = {m for m in loaded if m.startswith("bot.") and m != "bot.library"}
+    assert ours == set(PARSING_MODULES)

@@ -392,3 +392,71 @@ async def test_symlinked_folders_are_followed_once(lib: Library, tmp_path: Path)
     skipped = {f.path: f.error for f in report.failed}
     assert set(skipped) == {"own/loop/", "again/"}
     assert all("already read" in e for e in skipped.values())
+
+
+# -- a cache made by another version of the parser --------------------------------------
+
+
+async def _set_cache(lib: Library, version: str, text: str | None = None) -> None:
+    """Record `version` as the parser that made the cache and, if given, `text` as what it
+    made of every article: an upgrade finds the cache so."""
+    from bot.store.articles import ArticleWriter
+
+    writer = await ArticleWriter.open(lib.db_path)
+    try:
+        async with writer.transaction():
+            await writer.set_meta("parser_version", version)
+            if text is not None:
+                await writer.db.execute("UPDATE articles SET text = ?", (text,))
+    finally:
+        await writer.close()
+
+
+async def test_a_new_parser_version_parses_every_file_again(lib: Library) -> None:
+    from bot.library.parse import parser_version
+
+    root = lib.content_dir
+    write(root, "a.md", article("Alpha", "alpha", "<p>The current parse of alpha.</p>"))
+    write(root, "b.md", article("Beta", "beta", "<p>The current parse of beta.</p>"))
+    write(root, "broken.md", "no frontmatter")
+    await lib.reload()
+
+    # The same version: unchanged files keep what is cached, whatever it says.
+    await _set_cache(lib, parser_version(), "Stale text.")
+    report = await lib.reload()
+    assert (report.updated, report.unchanged) == (0, 3)
+    assert (await lib.store.article("alpha")).text == "Stale text."
+
+    # Another version: every file is parsed again, and counts as updated.
+    await _set_cache(lib, "an-older-parser")
+    report = await lib.reload()
+    assert (report.added, report.updated, report.unchanged) == (0, 2, 0)
+    assert [f.path for f in report.failed] == ["broken.md"]
+    assert (await lib.store.article("alpha")).text == "The current parse of alpha."
+    assert (await lib.store.article("beta")).text == "The current parse of beta."
+    # Once: the new version is recorded with the new parse.
+    report = await lib.reload()
+    assert (report.updated, report.unchanged) == (0, 3)
+
+
+async def test_a_file_the_new_parser_rejects_keeps_its_cached_article(lib: Library) -> None:
+    root = lib.content_dir
+    good = article("Alpha", "alpha", "<p>Text the old parser read.</p>")
+    path = write(root, "a.md", good)
+    await lib.reload()
+    # Bytes the current parser rejects, with the size and mtime the cache knows: as if
+    # the old parser had accepted them and the new one does not.
+    st = path.stat()
+    path.write_text("x" * len(good.encode()), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    await _set_cache(lib, "an-older-parser")
+
+    report = await lib.reload()
+    assert [f.path for f in report.failed] == ["a.md"] and report.removed == 0
+    assert (await lib.store.article("alpha")).text == "Text the old parser read."
+    stats = await lib.store.stats()
+    assert stats.stale == 1 and [f.path for f in stats.failing] == ["a.md"]
+    # Still reported on the next reload, and still served.
+    report = await lib.reload()
+    assert [f.path for f in report.failed] == ["a.md"]
+    assert (await lib.store.article("alpha")).text == "Text the old parser read."

@@ -15,7 +15,7 @@ PIDS = "ARTICLEBOT_TEST_WORKER_PIDS"
 
 
 def slow_read_and_parse(root: str, items: list, max_bytes: int) -> list:
-    """Stands in for bot.library.sync.read_and_parse in a worker: says where it runs, hangs."""
+    """Stands in for bot.library.workers.read_and_parse in a worker: says where it runs, hangs."""
     Path(os.environ[PIDS], str(os.getpid())).touch()
     time.sleep(600)
     return []
@@ -37,8 +37,9 @@ def test_workers_exit_when_the_reload_is_killed(tmp_path: Path) -> None:
     pids = tmp_path / "pids"
     pids.mkdir()
     script = (
-        "import asyncio, bot.library.sync as sync, tests.test_workers as t\n"
-        "sync.read_and_parse = t.slow_read_and_parse\n"
+        "import asyncio, bot.library.sync as sync, bot.library.workers as w\n"
+        "import tests.test_workers as t\n"
+        "w.read_and_parse = t.slow_read_and_parse\n"
         f"asyncio.run(sync.Library({str(content)!r}, {str(tmp_path / 'a.db')!r},"
         " workers=2).reload())\n"
     )

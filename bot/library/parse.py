@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib
+import importlib.metadata
 import re
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import frontmatter
 import yaml
+from lxml import etree
 
 from bot.library.clean import clean_article, strip_controls
 from bot.library.counts import reading_minutes, word_count
@@ -267,3 +273,40 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
         reading_minutes=reading_minutes(words),
     )
     return clean_article(article)  # HTML entities may have decoded to control characters
+
+
+# --- the parser's version --------------------------------------------------------------
+
+# Every module whose code decides what a file parses to (tests/test_parse.py checks that
+# parsing imports no other module of the project), and the libraries it reads with.
+PARSING_MODULES = (
+    "bot.library.parse",
+    "bot.library.markup",
+    "bot.library.furniture",
+    "bot.library.sentences",
+    "bot.library.quotes",
+    "bot.library.speakers",
+    "bot.library.names",
+    "bot.library.counts",
+    "bot.library.clean",
+    "bot.library.model",
+)
+_PARSING_LIBRARIES = ("beautifulsoup4", "lxml", "markdown-it-py", "PyYAML", "python-frontmatter")
+
+
+@functools.cache
+def parser_version() -> str:
+    """A fingerprint of what decides an article's text, sentences and quotes: the parsing
+    modules' code and the versions of the libraries they read with (libxml2's too).
+
+    The cache records it, and a reload re-parses every file when it differs. Derived
+    rather than bumped by hand: a hand-kept number is forgotten, and the cache then
+    serves the old parser's text for every file that did not change.
+    """
+    digest = hashlib.blake2b(digest_size=12)
+    for name in PARSING_MODULES:
+        digest.update(Path(importlib.import_module(name).__file__ or "").read_bytes())
+    for dist in _PARSING_LIBRARIES:
+        digest.update(f"{dist}={importlib.metadata.version(dist)};".encode())
+    digest.update(repr(etree.LIBXML_VERSION).encode())
+    return digest.hexdigest()

@@ -14,9 +14,9 @@ from pathlib import Path
 
 @dataclass(slots=True)
 class Scan:
-    """Visible *.md files (relative path → (size, mtime_ns), sorted by path), folders
-    that could not be read (relative path, "" for the root → reason), and symlinked
-    folders that were not followed (relative path → reason)."""
+    """Visible *.md files (relative path → (size, mtime_ns), in no particular order),
+    folders that could not be read (relative path, "" for the root → reason), and
+    symlinked folders that were not followed (relative path → reason)."""
 
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
     unreadable: dict[str, str] = field(default_factory=dict)
@@ -33,8 +33,12 @@ class Scan:
 
 
 def scan(root: Path) -> Scan:
-    """Every visible *.md file under root, following symlinked folders once each."""
+    """Every visible *.md file under root, following symlinked folders once each.
+
+    At 100k files this is mostly one stat call a file; the loop does little else.
+    """
     out = Scan()
+    files = out.files
     seen: dict[tuple[int, int], str] = {}  # (device, inode) of each folder read → its path
     stack: list[tuple[str, str]] = [(str(root), "")]  # (folder, path relative to root)
     links: list[tuple[str, str]] = []
@@ -46,23 +50,28 @@ def scan(root: Path) -> Scan:
             if first != rel:
                 out.skipped[f"{rel}/"] = f"symlink to a folder already read ({first or '.'}/)"
                 continue
-            entries = list(os.scandir(folder))
+            with os.scandir(folder) as it:
+                entries = list(it)
         except OSError as exc:
             out.unreadable[rel] = exc.strerror or str(exc)
             continue
+        prefix = f"{rel}/" if rel else ""
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name[0] == ".":
                 continue
-            path = f"{rel}/{entry.name}" if rel else entry.name
             try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, path))
-                elif entry.is_symlink() and entry.is_dir():
-                    links.append((entry.path, path))
-                elif entry.name.endswith(".md") and entry.is_file():
+                # An article file, the usual case, is told by its entry alone (d_type).
+                if name.endswith(".md") and entry.is_file(follow_symlinks=False):
                     st = entry.stat()
-                    out.files[path] = (st.st_size, st.st_mtime_ns)
+                    files[prefix + name] = (st.st_size, st.st_mtime_ns)
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, prefix + name))
+                elif entry.is_symlink() and entry.is_dir():
+                    links.append((entry.path, prefix + name))
+                elif name.endswith(".md") and entry.is_file():  # a symlink to an article
+                    st = entry.stat()
+                    files[prefix + name] = (st.st_size, st.st_mtime_ns)
             except OSError:
                 continue
-    out.files = dict(sorted(out.files.items()))
     return out

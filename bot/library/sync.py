@@ -3,37 +3,34 @@
 Files whose size and mtime (then content hash) are unchanged are skipped; new and changed
 files are parsed, in worker processes when there are many; removed files are deleted. A
 file that cannot be used is reported and, if a good version was cached, that version keeps
-being served (stale) until the file is fixed.
+being served (stale) until the file is fixed. A cache made by another version of the parser
+is parsed again whole (its unchanged files count as updated).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import fcntl
-import hashlib
 import json
 import logging
-import multiprocessing
 import os
-import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
-from multiprocessing import get_context
 from pathlib import Path
 
-from bot.library.model import Article, FileFailure, ReloadReport
-from bot.library.parse import ArticleError, parse_article
+from bot.library import workers
+from bot.library.model import FileFailure, ReloadReport
+from bot.library.parse import parser_version
 from bot.library.scan import Scan, scan
+from bot.library.workers import Parsed, Todo
 from bot.store.articles import (
+    ArticleRow,
     ArticleStore,
     ArticleWriter,
     CacheCorrupt,
-    FileRow,
+    FileIndex,
     StoreError,
     move_aside,
 )
@@ -44,9 +41,8 @@ DEFAULT_MAX_BYTES = 2_000_000
 # A reload removing more than this share of the library (or all of it) waits for a person
 # to confirm: an unmounted volume or an emptied folder looks just like deleted articles.
 DEFAULT_MAX_REMOVAL_SHARE = 0.5
-# Below this many files to parse, worker start-up costs more than it saves.
-PROCESS_THRESHOLD = 150
-CHUNK = 64
+# The meta key of the parser version that made the cached articles (see parser_version).
+PARSER_VERSION_KEY = "parser_version"
 # Reader connections of the served cache: enough that a slow query does not queue the rest.
 READERS = 3
 
@@ -59,58 +55,6 @@ class LibraryError(Exception):
 
 class RemovalRefused(LibraryError):
     """A reload would remove all, or too large a share, of the library; nothing changed."""
-
-
-@dataclass(slots=True)
-class Parsed:
-    """The outcome of reading one file: an article, an error, or 'same content as cached'."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    hash: str
-    article: Article | None = None
-    error: str | None = None
-    same_content: bool = False
-
-
-def read_and_parse(
-    root: str, items: list[tuple[str, int, int, str | None]], max_bytes: int
-) -> list[Parsed]:
-    """Read, hash and parse files; runs in worker processes, so it must stay picklable."""
-    out: list[Parsed] = []
-    for rel, size, mtime_ns, old_hash in items:
-        if size > max_bytes:
-            out.append(
-                Parsed(
-                    rel,
-                    size,
-                    mtime_ns,
-                    f"size:{size}:{mtime_ns}",
-                    error=f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit",
-                )
-            )
-            continue
-        try:
-            raw = (Path(root) / rel).read_bytes()
-        except OSError as exc:
-            # mtime -1: a chmod back leaves the mtime alone, and the file must be read again.
-            out.append(Parsed(rel, size, -1, "", error=f"cannot read: {exc.strerror}"))
-            continue
-        digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
-        if digest == old_hash:
-            out.append(Parsed(rel, size, mtime_ns, digest, same_content=True))
-            continue
-        try:
-            article = parse_article(raw, rel, max_bytes=max_bytes)
-            out.append(Parsed(rel, size, mtime_ns, digest, article=article))
-        except ArticleError as exc:
-            out.append(Parsed(rel, size, mtime_ns, digest, error=str(exc)))
-        except Exception as exc:  # a parser bug must not stop the reload either
-            out.append(
-                Parsed(rel, size, mtime_ns, digest, error=f"parser failed: {type(exc).__name__}")
-            )
-    return out
 
 
 class SlugOwners:
@@ -227,35 +171,31 @@ class Library:
     async def _reload(self, progress: Progress | None, allow_removals: bool) -> ReloadReport:
         started = time.perf_counter()
         report = ReloadReport()
+        # Walked before the file index is read, not beside it: both threads need the GIL
+        # 100k times, and together they took longer.
         found = await asyncio.to_thread(scan, self.content_dir)
-        scanned = found.files
         writer = await ArticleWriter.open(self.db_path)
         try:
             async with writer.transaction():
                 known = await writer.file_index()
-                todo = [
-                    (rel, size, mtime, known[rel].hash if rel in known else None)
-                    for rel, (size, mtime) in scanned.items()
-                    if rel not in known or (known[rel].size, known[rel].mtime_ns) != (size, mtime)
-                ]
-                report.unchanged = len(scanned) - len(todo)
-                # Files still broken since an earlier reload are reported every time.
-                pending = {item[0] for item in todo}
-                report.failed.extend(
-                    FileFailure(path, row.error)
-                    for path, row in known.items()
-                    if row.error and path in scanned and path not in pending
-                )
+                version = parser_version()
+                # A cache parsed by another version of the parser is parsed again whole:
+                # otherwise unchanged files would keep serving the old parser's text.
+                reparse = await writer.get_meta(PARSER_VERSION_KEY) != version
+                todo = self._plan(found, known, reparse, report)
                 await self._remove(writer, found, known, report, allow_removals)
                 owners = SlugOwners(await writer.slug_owners() if todo else {})
                 done = 0
-                async for batch in self._parse(todo):
+                async for batch in workers.parse_all(
+                    str(self.content_dir), todo, self.max_bytes, self.workers
+                ):
                     await self._apply(writer, batch, known, owners, report)
                     done += len(batch)
                     if progress:
                         progress(done, len(todo))
                 report.failed.sort(key=lambda f: f.path)
                 report.seconds = time.perf_counter() - started
+                await writer.set_meta(PARSER_VERSION_KEY, version)
                 await writer.set_meta(
                     "last_reload",
                     json.dumps(
@@ -267,21 +207,44 @@ class Library:
         report.seconds = time.perf_counter() - started
         return report
 
+    @staticmethod
+    def _plan(found: Scan, known: FileIndex, reparse: bool, report: ReloadReport) -> list[Todo]:
+        """The files to read, by path: new and changed ones (size or mtime), or all of them
+        when `reparse`. Unchanged files are counted, and reported again if still broken."""
+        scanned = found.files
+        if reparse:
+            # No cached hash either: "same content" must not spare a file the new parser.
+            todo = [(rel, size, mtime, None) for rel, (size, mtime) in scanned.items()]
+        else:
+            todo = [
+                (rel, *scanned[rel], known[rel].hash if rel in known else None)
+                for rel in known.changed(scanned)
+            ]
+        todo.sort()  # parsed (and slug clashes settled) in path order
+        report.unchanged = len(scanned) - len(todo)
+        pending = {item[0] for item in todo}
+        report.failed.extend(
+            FileFailure(path, error)
+            for path, error in known.errors().items()
+            if path in scanned and path not in pending
+        )
+        return todo
+
     async def _remove(
         self,
         writer: ArticleWriter,
         found: Scan,
-        known: dict[str, FileRow],
+        known: FileIndex,
         report: ReloadReport,
         allow_removals: bool,
     ) -> None:
         """Delete what is gone from the folder; keep (stale) what sits in unreadable folders."""
-        missing = [p for p in known if p not in found.files]
+        missing = sorted(known.paths() - found.files.keys())
         kept = {p: folder for p in missing if (folder := found.unreadable_folder(p)) is not None}
         removed = [p for p in missing if p not in kept]
         gone = [i for p in removed if (i := known[p].article_id)]
-        if not allow_removals:
-            self._check_removals(len(gone), sum(1 for r in known.values() if r.article_id))
+        if gone and not allow_removals:
+            self._check_removals(len(gone), known.article_count())
         await writer.delete_articles(gone)
         await writer.delete_files(removed)
         report.removed = len(gone)
@@ -312,43 +275,16 @@ class Library:
             + "; is the content folder empty or unmounted? The library is unchanged"
         )
 
-    async def _parse(self, todo: list[tuple[str, int, int, str | None]]) -> AsyncIterator[list]:
-        """Yield parsed batches in order, bounded in memory."""
-        root = str(self.content_dir)
-        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-        if len(todo) < PROCESS_THRESHOLD or self.workers < 2:
-            for chunk in chunks:
-                yield await asyncio.to_thread(read_and_parse, root, chunk, self.max_bytes)
-            return
-        loop = asyncio.get_running_loop()
-        # spawn: forking a process that runs aiosqlite's threads is not safe.
-        with ProcessPoolExecutor(
-            self.workers, mp_context=get_context("spawn"), initializer=_exit_with_parent
-        ) as pool:
-            pending: list[asyncio.Future] = []
-            it = iter(chunks)
-            for chunk in _take(it, self.workers * 3):
-                pending.append(
-                    loop.run_in_executor(pool, read_and_parse, root, chunk, self.max_bytes)
-                )
-            while pending:
-                batch = await pending.pop(0)
-                for chunk in _take(it, 1):
-                    pending.append(
-                        loop.run_in_executor(pool, read_and_parse, root, chunk, self.max_bytes)
-                    )
-                yield batch
-
     async def _apply(
         self,
         writer: ArticleWriter,
         batch: list[Parsed],
-        known: dict[str, FileRow],
+        known: FileIndex,
         owners: SlugOwners,
         report: ReloadReport,
     ) -> None:
         stale_ids: list[int] = []
-        fresh: list[Article] = []
+        fresh: list[ArticleRow] = []
         fresh_files: list[Parsed] = []
         rows: list[tuple] = []
         for item in batch:
@@ -378,7 +314,7 @@ class Library:
                 report.renamed.append(
                     f"{item.path}: slug '{article.slug}' is taken by {owner}; using '{new_slug}'"
                 )
-                article = dataclasses.replace(article, slug=new_slug)
+                article = article._replace(slug=new_slug)
             owners.claim(article.slug, item.path)
             fresh.append(article)
             fresh_files.append(item)
@@ -412,29 +348,3 @@ async def _exclusive(lock_path: Path) -> AsyncIterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _exit_with_parent() -> None:
-    """Parse-worker start-up: end this worker as soon as the process that started it ends.
-
-    A reload killed with SIGKILL cannot stop its pool, and the workers would wait for
-    work forever (~85 MB each). The parent's sentinel becomes ready when it dies.
-    """
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def wait_for_parent() -> None:
-        parent.join()
-        os._exit(1)
-
-    threading.Thread(target=wait_for_parent, name="exit-with-parent", daemon=True).start()
-
-
-def _take(it: Iterable, n: int) -> list:
-    out = []
-    for item in it:
-        out.append(item)
-        if len(out) == n:
-            break
-    return out

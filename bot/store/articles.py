@@ -13,10 +13,10 @@ import json
 import os
 import random
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Iterable, Iterator, KeysView, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import aiosqlite
 
@@ -39,8 +39,7 @@ def _store_error(doing: str, path: Path, exc: BaseException) -> StoreError:
     return kind(f"{doing} {path}: {exc}")
 
 
-@dataclass(frozen=True, slots=True)
-class FileRow:
+class FileRow(NamedTuple):
     """What the cache remembers about one content file."""
 
     size: int
@@ -48,6 +47,93 @@ class FileRow:
     hash: str
     article_id: int | None
     error: str | None
+
+
+class FileIndex(Mapping[str, FileRow]):
+    """Every file the cache remembers, path → FileRow, from one query.
+
+    A no-change reload of 100k files only compares sizes and mtimes: the rows stay the
+    tuples SQLite returned, and become FileRows only when one is asked for (building
+    them all took longer than the comparison).
+    """
+
+    def __init__(self, rows: Iterable[Sequence]) -> None:
+        self._rows = {r[0]: r for r in rows}  # (path, size, mtime_ns, hash, article_id, error)
+
+    def __getitem__(self, path: str) -> FileRow:
+        return FileRow._make(self._rows[path][1:])
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def paths(self) -> KeysView[str]:
+        """The paths, as a set-like view (set operations run at C speed)."""
+        return self._rows.keys()
+
+    def changed(self, stats: Mapping[str, tuple[int, int]]) -> list[str]:
+        """The paths of `stats` (path → (size, mtime_ns)) that the cache does not know
+        with that size and mtime."""
+        rows = self._rows
+        out = []
+        for path, (size, mtime_ns) in stats.items():
+            row = rows.get(path)
+            if row is None or row[1] != size or row[2] != mtime_ns:
+                out.append(path)
+        return out
+
+    def errors(self) -> dict[str, str]:
+        """path → error of the files that failed when last read."""
+        return {path: row[5] for path, row in self._rows.items() if row[5]}
+
+    def article_count(self) -> int:
+        """How many files have a cached article."""
+        return sum(1 for row in self._rows.values() if row[4])
+
+
+class ArticleRow(NamedTuple):
+    """A parsed article as the cache stores it: plain values, which a parse worker sends
+    back cheaply (pickling `Article` dataclasses was ~18% of a worker's time)."""
+
+    slug: str
+    path: str
+    title: str
+    author: str | None
+    date: str | None  # ISO 8601
+    link: str | None
+    cover_image: str | None
+    description: str | None
+    tags: tuple[str, ...]
+    text: str
+    word_count: int
+    reading_minutes: int
+    sentences: tuple[tuple[str, int], ...]  # (text, paragraph)
+    quotes: tuple[tuple[str, str | None], ...]  # (text, speaker)
+
+
+def article_row(a: Article) -> ArticleRow:
+    """The row the cache stores for an article."""
+    return ArticleRow(
+        a.slug,
+        a.path,
+        a.title,
+        a.author,
+        a.date.isoformat() if a.date else None,
+        a.link,
+        a.cover_image,
+        a.description,
+        a.tags,
+        a.text,
+        a.word_count,
+        a.reading_minutes,
+        tuple((s.text, s.paragraph) for s in a.sentences),
+        tuple((q.text, q.speaker) for q in a.quotes),
+    )
 
 
 _META_COLUMNS = "id, slug, title, author, date, link, tags, cover_image, description"
@@ -362,9 +448,10 @@ class ArticleStore:
 
     # -- files and stats ---------------------------------------------------------------
 
-    async def file_index(self) -> dict[str, FileRow]:
-        rows = await self._all("SELECT path, size, mtime_ns, hash, article_id, error FROM files")
-        return {r[0]: FileRow(r[1], r[2], r[3], r[4], r[5]) for r in rows}
+    async def file_index(self) -> FileIndex:
+        return FileIndex(
+            await self._all("SELECT path, size, mtime_ns, hash, article_id, error FROM files")
+        )
 
     async def failing(self) -> list[FileFailure]:
         rows = await self._all(
@@ -442,27 +529,15 @@ class ArticleWriter(ArticleStore):
             )
             await self.db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
 
-    async def insert_articles(self, articles: Sequence[Article]) -> list[int]:
+    async def insert_articles(self, articles: Sequence[ArticleRow]) -> list[int]:
         """Insert a batch of articles; returns their new ids in order."""
         ids = list(range(self._next_id, self._next_id + len(articles)))
         self._next_id += len(articles)
+        pairs = list(zip(ids, articles, strict=True))
         rows = [
-            (
-                i,
-                a.slug,
-                a.path,
-                a.title,
-                a.author,
-                a.date.isoformat() if a.date else None,
-                a.link,
-                a.cover_image,
-                a.description,
-                TAG_SEPARATOR.join(a.tags),
-                a.text,
-                a.word_count,
-                a.reading_minutes,
-            )
-            for i, a in zip(ids, articles, strict=True)
+            (i, a.slug, a.path, a.title, a.author, a.date, a.link, a.cover_image, a.description)
+            + (TAG_SEPARATOR.join(a.tags), a.text, a.word_count, a.reading_minutes)
+            for i, a in pairs
         ]
         await self.db.executemany(
             "INSERT INTO articles (id, slug, path, title, author, date, link, cover_image,"
@@ -476,23 +551,15 @@ class ArticleWriter(ArticleStore):
         )
         await self.db.executemany(
             "INSERT OR IGNORE INTO article_tags (tag, article_id) VALUES (?, ?)",
-            [(t, i) for i, a in zip(ids, articles, strict=True) for t in a.tags],
+            [(t, i) for i, a in pairs for t in a.tags],
         )
         await self.db.executemany(
             "INSERT INTO sentences (article_id, position, paragraph, text) VALUES (?,?,?,?)",
-            [
-                (i, n, s.paragraph, s.text)
-                for i, a in zip(ids, articles, strict=True)
-                for n, s in enumerate(a.sentences)
-            ],
+            [(i, n, p, t) for i, a in pairs for n, (t, p) in enumerate(a.sentences)],
         )
         await self.db.executemany(
             "INSERT INTO quotes (article_id, position, text, speaker) VALUES (?,?,?,?)",
-            [
-                (i, n, q.text, q.speaker)
-                for i, a in zip(ids, articles, strict=True)
-                for n, q in enumerate(a.quotes)
-            ],
+            [(i, n, t, who) for i, a in pairs for n, (t, who) in enumerate(a.quotes)],
         )
         return ids
 

@@ -1,0 +1,121 @@
+"""Reading, hashing and parsing content files for a reload, in worker processes when
+there are many, and what each file's outcome looks like on its way back.
+
+Workers send plain tuples (`Parsed`, `ArticleRow`): pickling `Article` dataclasses cost
+a worker ~18% of its time, and the reload's own process as much again to unpickle them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import multiprocessing
+import os
+import threading
+from collections.abc import AsyncIterator, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import NamedTuple
+
+from bot.library.parse import ArticleError, parse_article
+from bot.store.articles import ArticleRow, article_row
+
+# Below this many files to parse, worker start-up costs more than it saves.
+PROCESS_THRESHOLD = 150
+CHUNK = 64
+
+# (path relative to the content folder, size, mtime_ns, the cached content hash or None)
+Todo = tuple[str, int, int, str | None]
+
+
+class Parsed(NamedTuple):
+    """The outcome of reading one file: an article, an error, or 'same content as cached'."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    hash: str
+    article: ArticleRow | None = None
+    error: str | None = None
+    same_content: bool = False
+
+
+def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]:
+    """Read, hash and parse files; runs in worker processes, so it must stay picklable."""
+    out: list[Parsed] = []
+    for rel, size, mtime_ns, old_hash in items:
+        if size > max_bytes:
+            error = f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit"
+            out.append(Parsed(rel, size, mtime_ns, f"size:{size}:{mtime_ns}", error=error))
+            continue
+        try:
+            raw = (Path(root) / rel).read_bytes()
+        except OSError as exc:
+            # mtime -1: a chmod back leaves the mtime alone, and the file must be read again.
+            out.append(Parsed(rel, size, -1, "", error=f"cannot read: {exc.strerror}"))
+            continue
+        digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        if digest == old_hash:
+            out.append(Parsed(rel, size, mtime_ns, digest, same_content=True))
+            continue
+        try:
+            article = article_row(parse_article(raw, rel, max_bytes=max_bytes))
+            out.append(Parsed(rel, size, mtime_ns, digest, article=article))
+        except ArticleError as exc:
+            out.append(Parsed(rel, size, mtime_ns, digest, error=str(exc)))
+        except Exception as exc:  # a parser bug must not stop the reload either
+            error = f"parser failed: {type(exc).__name__}"
+            out.append(Parsed(rel, size, mtime_ns, digest, error=error))
+    return out
+
+
+async def parse_all(
+    root: str, todo: list[Todo], max_bytes: int, workers: int
+) -> AsyncIterator[list[Parsed]]:
+    """Yield parsed batches in order, bounded in memory."""
+    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    if len(todo) < PROCESS_THRESHOLD or workers < 2:
+        for chunk in chunks:
+            yield await asyncio.to_thread(read_and_parse, root, chunk, max_bytes)
+        return
+    loop = asyncio.get_running_loop()
+    # spawn: forking a process that runs aiosqlite's threads is not safe.
+    with ProcessPoolExecutor(
+        workers, mp_context=get_context("spawn"), initializer=_exit_with_parent
+    ) as pool:
+        pending: list[asyncio.Future] = []
+        it = iter(chunks)
+        for chunk in _take(it, workers * 3):
+            pending.append(loop.run_in_executor(pool, read_and_parse, root, chunk, max_bytes))
+        while pending:
+            batch = await pending.pop(0)
+            for chunk in _take(it, 1):
+                pending.append(loop.run_in_executor(pool, read_and_parse, root, chunk, max_bytes))
+            yield batch
+
+
+def _exit_with_parent() -> None:
+    """Parse-worker start-up: end this worker as soon as the process that started it ends.
+
+    A reload killed with SIGKILL cannot stop its pool, and the workers would wait for
+    work forever (~85 MB each). The parent's sentinel becomes ready when it dies.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def wait_for_parent() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=wait_for_parent, name="exit-with-parent", daemon=True).start()
+
+
+def _take(it: Iterable, n: int) -> list:
+    out = []
+    for item in it:
+        out.append(item)
+        if len(out) == n:
+            break
+    return out
