@@ -416,3 +416,10 @@ def test_the_parser_version_covers_every_module_parsing_uses() -> None:
     ).stdout.split()
     ours = {m for m in loaded if m.startswith("bot.") and m != "bot.library"}
     assert ours == set(PARSING_MODULES)
+
+
+def test_a_title_of_control_characters_only_is_missing() -> None:
+    # YAML's escapes are decoded after the file's control characters were removed.
+    raw = b'---\ntitle: "\\e\\x07"\n---\n<p>Some text.</p>\n'
+    with pytest.raises(ArticleError, match="^missing title"):
+        parse_article(raw, "a.md")

@@ -272,7 +272,10 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
         word_count=words,
         reading_minutes=reading_minutes(words),
     )
-    return clean_article(article)  # HTML entities may have decoded to control characters
+    article = clean_article(article)  # entities and YAML escapes may decode to controls
+    if not article.title.strip():
+        raise ArticleError("missing title (it is only control characters)")
+    return article
 
 
 # --- the parser's version --------------------------------------------------------------
