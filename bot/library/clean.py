@@ -62,9 +62,9 @@ def normalize_query(text: str) -> str:
 def clean_article(article: Article) -> Article:
     """The article with every text field passed through `strip_controls` (HTML entities
     such as `&#x202E;` become characters only after parsing, so this runs last)."""
+    # Sentences are cut from the text, so a text without such characters has none in them.
     fields = (article.title, article.author, article.link, article.cover_image)
     fields += (article.description, *article.tags, article.text)
-    fields += tuple(s.text for s in article.sentences)
     fields += tuple(part for q in article.quotes for part in (q.text, q.speaker))
     if not _FOUND.search("\n".join(filter(None, fields))):
         return article  # the usual case, checked in one pass

@@ -174,7 +174,10 @@ _CALL_HINTS = (
 
 def _call_hint(text: str) -> bool:
     low = text.lower()
-    return any(hint in low for hint in _CALL_HINTS)
+    for hint in _CALL_HINTS:  # noqa: SIM110 - a loop: any() sets up a generator each block
+        if hint in low:
+            return True
+    return False
 
 
 def _opening(*patterns: re.Pattern[str]) -> re.Pattern[str]:
@@ -257,7 +260,10 @@ def _credit_tail(tail: str) -> bool:
     if ")" in tail[-2:] and _PHOTO_CREDIT_TAIL.search(tail):
         return True
     end = tail[-26:].lower()
-    return any(a in end for a in _AGENCIES) and _AGENCY.search(tail) is not None
+    for agency in _AGENCIES:
+        if agency in end:
+            return _AGENCY.search(tail) is not None
+    return False
 
 
 def _mostly_links(text: str, links: Sequence[str]) -> bool:
@@ -287,8 +293,10 @@ def mark_runs(blocks: list[Block]) -> list[Block]:
 
 def _is_kicker(b: Block) -> bool:
     """A section name in capitals: "CULTURE", "THE BIG STORY"."""
-    letters = b.text.replace(" ", "").replace("&", "")
-    return b.kind == "text" and len(b.text.split()) <= 4 and letters.isalpha() and b.text.isupper()
+    # isupper() first: it gives up at a paragraph's first small letter.
+    if b.kind != "text" or not b.text.isupper() or len(b.text.split()) > 4:
+        return False
+    return b.text.replace(" ", "").replace("&", "").isalpha()
 
 
 def _mark_kicker_runs(out: list[Block]) -> None:

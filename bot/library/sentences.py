@@ -51,12 +51,21 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences, minding abbreviations, decimals, initials and quotes."""
+    if _one_clean_line(text):
+        return _split_chunk(text)  # a paragraph as the parser gives one: the usual case
     out: list[str] = []
     for chunk in _PARAGRAPH_BREAK.split(text):
         chunk = " ".join(chunk.split())
         if chunk:
             out.extend(_split_chunk(chunk))
     return out
+
+
+def _one_clean_line(text: str) -> bool:
+    """Whether `text` is one non-empty line whose only whitespace is single spaces between
+    words, so that splitting paragraphs and folding whitespace would leave it as it is.
+    (The only character both whitespace and printable is the space.)"""
+    return text.isprintable() and text[:1] not in ("", " ") and text[-1] != " " and "  " not in text
 
 
 def _quote_spans(chunk: str) -> list[list[tuple[int, int]]]:
