@@ -74,6 +74,7 @@ SNIPPETS = [
     "<div class='caption  wide' id='c'><p>In a div</p>\n  <ul><li>one</li><li>two</li></ul></div>",
     "<pre>  indented\n\n   <code>code</code>\n</pre><p>  </p><pre>   </pre>",
     "<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby><p>after</p>",
+    "<div><rt>x<rp>(<pre> y </div>after <b> </b>",
     "<table><tr><th headers='a b'>H</th><td>1</td></tr><tr><td>2</td></tr></table>",
     "<blockquote><p>Quoted</p><footer>— <cite>Someone</cite></footer></blockquote>",
     "<figure><img src='x.png'><figcaption>A caption</figcaption></figure><hr><p>x</p>",

@@ -140,6 +140,12 @@ class _Builder(LXMLTreeBuilder):
         self._last: PageElement | None = None  # the node made last (bs4's most recent)
         self._pre = 0  # open <pre> elements: their blank text is kept as it is
         self._containers: list[str] = []  # open elements whose text has its own class (rt)
+        # Names whose elements need more than the usual: empty, string containers, <pre>.
+        self._special = (
+            set(self.empty_element_tags or ())
+            | set(self.string_containers)
+            | set(self.preserve_whitespace_tags or ())
+        )
 
     def parser_for(self, encoding):  # type: ignore[no-untyped-def, override]
         # lxml inspects a target's methods each time a parser is made (~25 µs); a feed
@@ -168,28 +174,31 @@ class _Builder(LXMLTreeBuilder):
         tag = _Tag.__new__(_Tag)
         tag.name = name
         tag._namespaces = {}
-        tag.attrs = self._replace_cdata_list_attribute_values(name, attrs)
+        tag.attrs = self._replace_cdata_list_attribute_values(name, attrs) if attrs else attrs
         tag.contents = []
         self._link(tag)
-        if name in self.empty_element_tags:
-            tag.can_be_empty_element = True
-        if name in self.string_containers:
-            tag.interesting_string_types = {self.string_containers[name]}
-            self._containers.append(name)
         self._open.append(tag)
-        if name in self.preserve_whitespace_tags:
-            self._pre += 1
+        if name in self._special:
+            if name in self.empty_element_tags:
+                tag.can_be_empty_element = True
+            if name in self.string_containers:
+                tag.interesting_string_types = {self.string_containers[name]}
+                self._containers.append(name)
+            if name in self.preserve_whitespace_tags:
+                self._pre += 1
 
     def _end_tag(self, name: str) -> None:
         """Close the innermost open element of this name, and any opened inside it."""
-        for i in range(len(self._open) - 1, 0, -1):
-            if self._open[i].name == name:
-                for tag in reversed(self._open[i:]):
-                    if tag.name in self.preserve_whitespace_tags:
-                        self._pre -= 1
-                    if self._containers and tag.name == self._containers[-1]:
-                        self._containers.pop()
-                del self._open[i:]
+        open_ = self._open
+        for i in range(len(open_) - 1, 0, -1):
+            if open_[i].name == name:
+                for tag in reversed(open_[i:]):  # innermost first, as bs4 pops them
+                    if tag.name in self._special:
+                        if tag.name in self.preserve_whitespace_tags:
+                            self._pre -= 1
+                        if self._containers and tag.name == self._containers[-1]:
+                            self._containers.pop()
+                del open_[i:]
                 return
 
     def _add_text(self, text: str) -> None:
