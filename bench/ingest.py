@@ -98,17 +98,17 @@ def generated(args: argparse.Namespace, tmp: Path) -> Path:
         from bench.generate import generate
 
         started = time.perf_counter()
-        generate(BLOGS, gen, args.count)
+        generate(args.blogs, gen, args.count)
         (gen / ".complete").write_text(str(args.count))
         print(f"generated {args.count} articles in {time.perf_counter() - started:.0f}s")
     return gen
 
 
 def alone(args: argparse.Namespace, tmp: Path) -> None:
-    print(f"blogs corpus ({BLOGS}), {load()}")
+    print(f"blogs corpus ({args.blogs}), {load()}")
     db = tmp / "blogs.db"
-    print(row("  cold reload", measure(BLOGS, db)))
-    print(row("  no-change reload", measure(BLOGS, db)))
+    print(row("  cold reload", measure(args.blogs, db)))
+    print(row("  no-change reload", measure(args.blogs, db)))
 
     gen = generated(args, tmp)
     print(f"generated library ({gen}), {load()}")
@@ -187,7 +187,7 @@ def against(args: argparse.Namespace, tmp: Path) -> int:
     try:
         sides = {"this tree": ROOT, ref: other}
         if args.only in (None, "blogs"):
-            side_by_side("blogs", BLOGS, sides, args.rounds, tmp)
+            side_by_side("blogs", args.blogs, sides, args.rounds, tmp)
         if args.only in (None, "generated"):
             side_by_side("generated", generated(args, tmp), sides, args.rounds, tmp)
     finally:
@@ -206,13 +206,14 @@ def main() -> int:
     parser.add_argument("--against", metavar="REF", help="compare with this git ref")
     parser.add_argument("--rounds", type=int, default=3, help="rounds with --against")
     parser.add_argument("--only", choices=("blogs", "generated"), help="one library only")
+    parser.add_argument("--blogs", type=Path, default=BLOGS, help="the blogs corpus")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:  # one reload of this tree, for a profiler: py-spy record -- ... --one C DB
         print(json.dumps(measure(Path(args.one[0]), Path(args.one[1]))))
         return 0
-    if not BLOGS.is_dir():
-        print(f"{BLOGS} is absent: the benchmark needs the shared corpus", file=sys.stderr)
+    if not args.blogs.is_dir():
+        print(f"{args.blogs} is absent: the benchmark needs the shared corpus", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="ingest-") as tmp:
         if args.against:
