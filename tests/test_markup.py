@@ -198,3 +198,14 @@ def test_tables_and_link_lists_of_technical_posts_stay_body() -> None:
 def test_a_menu_of_section_names_is_furniture() -> None:
     html = "<p>SECURITY</p><p>POLITICS</p><p>THE BIG STORY</p><p>Body text here.</p>"
     assert html_to_blocks(html) == ["Body text here."]
+
+
+@pytest.mark.parametrize(
+    "attrs", ['class="caption"', 'class="wide photo-credit"', 'id="related-stories"', 'role="ad"']
+)
+def test_elements_named_furniture_by_class_id_or_role_are_furniture(attrs: str) -> None:
+    html = (
+        "<p>The council voted on Tuesday to reopen the old bridge.</p>"
+        f"<div {attrs}><p>The old bridge in 1930, before the floods took its middle span.</p></div>"
+    )
+    assert html_to_blocks(html) == ["The council voted on Tuesday to reopen the old bridge."]

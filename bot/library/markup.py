@@ -507,8 +507,15 @@ def _is_furniture_class(el: Tag) -> bool:
     attrs = el.attrs
     if not attrs:
         return False
-    names = " ".join(str(attrs.get(k) or "") for k in ("class", "id", "role"))
+    names = " ".join(_attr_text(attrs.get(k)) for k in ("class", "id", "role"))
     return bool(names.strip()) and _FURNITURE_CLASS.search(names) is not None
+
+
+def _attr_text(value: object) -> str:
+    """An attribute's value as text: bs4 splits `class` into a list of words."""
+    if isinstance(value, list):
+        return " ".join(value)
+    return str(value or "")
 
 
 def _cite_of(el: Tag) -> str | None:
