@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 BLOGS = ROOT.parent / "shared" / "corpus" / "blogs"
+
+from bench.worktree import CheckoutError, checkout, load, run_with  # noqa: E402
 
 # One reload in a fresh interpreter, of the code in its working directory (so REF's
 # parse workers import REF's code too), printed as JSON with its peak memory.
@@ -55,16 +55,8 @@ print(json.dumps(result))
 
 def measure(content: Path, db: Path, code: Path = ROOT) -> dict:
     """One reload of `content` into `db` by the code in `code`, in a fresh process."""
-    env = {**os.environ, "PYTHONPATH": str(code)}
-    out = subprocess.run(
-        [sys.executable, "-c", ONE, str(content), str(db)],
-        cwd=code,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    out = run_with(code, ONE, [str(content), str(db)])
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def touch_all(root: Path) -> int:
@@ -75,10 +67,6 @@ def touch_all(root: Path) -> int:
             f.write(b"\n")
         count += 1
     return count
-
-
-def load() -> str:
-    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def row(label: str, r: dict) -> str:
@@ -172,30 +160,16 @@ def _rate(r: dict) -> float:
 
 def against(args: argparse.Namespace, tmp: Path) -> int:
     """Alternate this tree and REF, each in fresh processes, and print medians."""
-    ref = args.against
-    other = tmp / "ref"
     try:
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(other), ref],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-    except subprocess.CalledProcessError as exc:
-        print(f"cannot check out {ref}: {exc.stderr.strip()}", file=sys.stderr)
+        with checkout(args.against) as other:
+            sides = {"this tree": ROOT, args.against: other}
+            if args.only in (None, "blogs"):
+                side_by_side("blogs", args.blogs, sides, args.rounds, tmp)
+            if args.only in (None, "generated"):
+                side_by_side("generated", generated(args, tmp), sides, args.rounds, tmp)
+    except CheckoutError as exc:
+        print(exc, file=sys.stderr)
         return 2
-    try:
-        sides = {"this tree": ROOT, ref: other}
-        if args.only in (None, "blogs"):
-            side_by_side("blogs", args.blogs, sides, args.rounds, tmp)
-        if args.only in (None, "generated"):
-            side_by_side("generated", generated(args, tmp), sides, args.rounds, tmp)
-    finally:
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)],
-            check=False,
-            capture_output=True,
-        )
     return 0
 
 

@@ -1,44 +1,116 @@
-"""Parse every article of ../shared/corpus/blogs in one process and print articles/s.
+"""parse_article's time per article, alone or beside other versions of the code.
 
-Run by hand: .venv/bin/python bench/parse_speed.py [FOLDER]
+    python bench/parse_speed.py [FOLDER ...] [--every N] [--generated DIR [--every-gen 50]]
+    python bench/parse_speed.py --against 91fd6ec --against main [--rounds 3] [FOLDER ...]
+
+Each measure is one fresh process that reads the files first, then parses them all three
+times and keeps the best pass (ms per article, one core). Without folders: the blogs
+corpus; --generated adds every 50th file of a generated library (bench/generate.py). With
+--against, each round measures this tree and every REF (temporary git worktrees) in
+turn, the order rotating from round to round, and prints the medians and the load.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import json
+import statistics
 import sys
-import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+BLOGS = ROOT.parent / "shared" / "corpus" / "blogs"
+
+from bench.worktree import CheckoutError, checkout, load, run_with  # noqa: E402
+
+# Runs in the tree being measured (its working directory), so it imports that tree's code.
+ONE = """
+import json, sys, time
+from pathlib import Path
 from bot.library.parse import ArticleError, parse_article
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "blogs"
+folder, every = Path(sys.argv[1]), int(sys.argv[2])
+files = sorted(folder.rglob("*.md"))[::every]
+raws = [(f.read_bytes(), f.relative_to(folder).as_posix()) for f in files]
+best, failed, sentences, quotes = float("inf"), 0, 0, 0
+for _ in range(3):
+    failed = sentences = quotes = 0
+    start = time.perf_counter()
+    for raw, rel in raws:
+        try:
+            article = parse_article(raw, rel)
+        except ArticleError:
+            failed += 1
+            continue
+        sentences += len(article.sentences)
+        quotes += len(article.quotes)
+    best = min(best, time.perf_counter() - start)
+print(json.dumps({"files": len(raws), "ms": best / len(raws) * 1e3, "failed": failed,
+                  "sentences": sentences, "quotes": quotes}))
+"""
 
 
-def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
-    files = sorted(folder.rglob("*.md"))
-    if not files:
-        sys.exit(f"no .md files under {folder}")
-    raws = [(f.read_bytes(), f.relative_to(folder).as_posix()) for f in files]
-    size = sum(len(r) for r, _ in raws)
-    for rounds in (1, 2, 3):
-        failed = sentences = quotes = 0
-        start = time.perf_counter()
-        for raw, rel in raws:
-            try:
-                article = parse_article(raw, rel)
-            except ArticleError:
-                failed += 1
-                continue
-            sentences += len(article.sentences)
-            quotes += len(article.quotes)
-        took = time.perf_counter() - start
+def measure(code: Path, folder: Path, every: int) -> dict:
+    return json.loads(run_with(code, ONE, [str(folder), str(every)]).strip().splitlines()[-1])
+
+
+def compare(trees: dict[str, Path], folders: list[tuple[Path, int]], rounds: int) -> None:
+    names = list(trees)
+    for folder, every in folders:
+        sample = "every file" if every == 1 else f"every {every}th file"
+        print(f"{folder} ({sample}), {rounds} rounds; {load()}")
+        ms: dict[str, list[float]] = {n: [] for n in names}
+        for i in range(rounds):
+            order = names[i % len(names) :] + names[: i % len(names)]
+            for name in order:
+                r = measure(trees[name], folder, every)
+                ms[name].append(r["ms"])
+            print(f"  round {i + 1}: " + ", ".join(f"{n} {ms[n][-1]:.3f} ms" for n in names))
+        medians = {n: statistics.median(ms[n]) for n in names}
         print(
-            f"round {rounds}: {len(raws)} files ({size / 1e6:.1f} MB) in {took:.2f} s: "
-            f"{len(raws) / took:.0f} articles/s, {size / 1e6 / took:.1f} MB/s; "
-            f"{failed} failed, {sentences} sentences, {quotes} quotes"
+            f"  median ms per article ({r['files']} files): "
+            + ", ".join(f"{n} {m:.3f}" for n, m in medians.items())
+            + f"; {load()}"
         )
 
 
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path, help=f"default: {BLOGS}")
+    parser.add_argument("--every", type=int, default=1, help="every Nth file of the folders")
+    parser.add_argument("--generated", type=Path, help="a generated library, sampled too")
+    parser.add_argument("--every-gen", type=int, default=50)
+    parser.add_argument("--against", action="append", default=[], metavar="REF")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    folders = [(f, args.every) for f in args.folders or [BLOGS]]
+    if args.generated:
+        folders.append((args.generated, args.every_gen))
+    missing = [f for f, _ in folders if not f.is_dir()]
+    if missing:
+        print(f"{missing[0]} is absent", file=sys.stderr)
+        return 2
+    if not args.against:
+        for folder, every in folders:
+            r = measure(ROOT, folder, every)
+            print(
+                f"{folder}: {r['files']} files, {r['ms']:.3f} ms an article (best of 3),"
+                f" {r['failed']} failed, {r['sentences']} sentences, {r['quotes']} quotes; {load()}"
+            )
+        return 0
+    try:
+        with contextlib.ExitStack() as stack:
+            trees = {"this tree": ROOT}
+            for ref in args.against:
+                trees[ref] = stack.enter_context(checkout(ref))
+            compare(trees, folders, args.rounds)
+    except CheckoutError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return 0
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
