@@ -2,6 +2,7 @@
 
     python bench/parse_speed.py [FOLDER ...] [--every N] [--generated DIR [--every-gen 50]]
     python bench/parse_speed.py --against 91fd6ec --against main [--rounds 3] [FOLDER ...]
+    python bench/parse_speed.py --soup [FOLDER ...]   # building the tree alone, vs stock bs4
 
 Each measure is one fresh process that reads the files first, then parses them all three
 times and keeps the best pass (ms per article, one core). Without folders: the blogs
@@ -52,6 +53,39 @@ print(json.dumps({"files": len(raws), "ms": best / len(raws) * 1e3, "failed": fa
 """
 
 
+def soup_times(folder: Path, every: int) -> tuple[float, float]:
+    """ms per article to build the tree: the project's builder, and stock
+    BeautifulSoup(body, "lxml"), in this process, alternating, best of 5 passes each."""
+    import time
+
+    import frontmatter
+    from bs4 import BeautifulSoup
+
+    from bot.library import markup
+    from bot.library.parse import _HANDLER, ArticleError, decode
+
+    bodies = []
+    for path in sorted(folder.rglob("*.md"))[::every]:
+        try:
+            _, body = frontmatter.parse(decode(path.read_bytes()), handler=_HANDLER)
+        except ArticleError:
+            continue
+        if body.strip():
+            bodies.append(body if markup.looks_like_html(body) else markup._MD.render(body))
+    marked = [markup._INLINE_TAG.sub(markup._inline, b) for b in bodies]
+    best = {"project": float("inf"), "stock": float("inf")}
+    for _ in range(5):
+        start = time.perf_counter()
+        for body in marked:  # as parse_blocks does: inline tags already marks
+            BeautifulSoup(body, builder=markup._builder())
+        best["project"] = min(best["project"], time.perf_counter() - start)
+        start = time.perf_counter()
+        for body in bodies:
+            BeautifulSoup(body, "lxml")
+        best["stock"] = min(best["stock"], time.perf_counter() - start)
+    return best["project"] / len(bodies) * 1e3, best["stock"] / len(bodies) * 1e3
+
+
 def measure(code: Path, folder: Path, every: int) -> dict:
     return json.loads(run_with(code, ONE, [str(folder), str(every)]).strip().splitlines()[-1])
 
@@ -84,6 +118,7 @@ def main() -> int:
     parser.add_argument("--every-gen", type=int, default=50)
     parser.add_argument("--against", action="append", default=[], metavar="REF")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--soup", action="store_true", help="the tree alone, against stock bs4")
     args = parser.parse_args()
     folders = [(f, args.every) for f in args.folders or [BLOGS]]
     if args.generated:
@@ -92,6 +127,15 @@ def main() -> int:
     if missing:
         print(f"{missing[0]} is absent", file=sys.stderr)
         return 2
+    if args.soup:
+        for folder, every in folders:
+            project, stock = soup_times(folder, every)
+            print(
+                f"{folder}: the tree {project:.3f} ms an article with the project's builder,"
+                f" {stock:.3f} ms with BeautifulSoup(body, 'lxml') ({stock / project:.1f}x);"
+                f" {load()}"
+            )
+        return 0
     if not args.against:
         for folder, every in folders:
             r = measure(ROOT, folder, every)
