@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from bot.library import furniture
 from bot.library.markup import html_to_blocks, parse_blocks
 
 # --- html_to_blocks --------------------------------------------------------------------
@@ -209,3 +212,10 @@ def test_elements_named_furniture_by_class_id_or_role_are_furniture(attrs: str) 
         f"<div {attrs}><p>The old bridge in 1930, before the floods took its middle span.</p></div>"
     )
     assert html_to_blocks(html) == ["The council voted on Tuesday to reopen the old bridge."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(furniture._CALL))
+def test_every_call_to_act_holds_one_of_the_quick_hints(text: str) -> None:
+    # The hints only gate the costly pattern: a call they miss would be read as body text.
+    assert furniture._call_hint(text), text
