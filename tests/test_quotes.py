@@ -156,7 +156,8 @@ def test_no_quotes_from_furniture_or_headings() -> None:
     html = (
         "<h2>“We will keep going with this work,” says the mayor</h2>"
         "<figure><figcaption>“We will keep going with this work,” said Jane Doe.</figcaption>"
-        "</figure><aside><p>“We will keep going with this work,” said Jane Doe.</p></aside>"
+        "</figure><aside><p><a href='/next'>“We will keep going with this work,” said Jane Doe.</a>"
+        "</p></aside>"
     )
     assert extract_quotes(parse_blocks(html)) == []
 

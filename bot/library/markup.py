@@ -104,8 +104,9 @@ _BLOCK = _words(
 )
 _HEADING = _words("h1 h2 h3 h4 h5 h6")
 _CELL = _words("td th")
-# Always furniture: the element is page furniture by what it is.
-_FURNITURE = _words("aside header footer figcaption")
+# Always furniture: the element is page furniture by what it is. (An <aside> is furniture
+# unless it reads as prose: see _Walker._aside.)
+_FURNITURE = _words("header footer figcaption")
 # Class or id words that name page furniture.
 _FURNITURE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:caption|credits?|byline|author|dateline|related|newsletter|subscribe|"
@@ -375,6 +376,7 @@ def parse_blocks(body: str) -> list[Block]:
     walker = _Walker()
     walker.walk(start)
     walker.flush()
+    walker.drop_pull_quotes()
     return furniture.mark_runs(walker.blocks)
 
 
@@ -398,6 +400,8 @@ class _Walker:
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.furniture = 0  # depth inside furniture elements
+        self.worded = 0  # blocks that are furniture by their language (furniture.kind_of)
+        self.asides: list[tuple[int, int]] = []  # the spans of blocks of asides kept as body
 
     def flush(self, kind: Kind | None = "text") -> None:
         """Close the block being gathered; kind None: a table row, never furniture by its
@@ -427,6 +431,8 @@ class _Walker:
             kind = "furniture"
         elif kind == "text":
             kind = furniture.kind_of(text, links, timed)  # type: ignore[assignment]
+            if kind == "furniture":
+                self.worded += 1
         self.blocks.append(Block(text, kind or "text", links=links))
 
     def walk(self, el: Tag) -> None:
@@ -468,6 +474,9 @@ class _Walker:
         elif name in _FURNITURE:
             self.flush()
             self._furniture(el)
+        elif name == "aside":
+            self.flush()
+            self._aside(el)
         else:
             self.walk(el)
 
@@ -476,6 +485,36 @@ class _Walker:
         self.walk(el)
         self.flush()
         self.furniture -= 1
+
+    def _aside(self, el: Tag) -> None:
+        """An aside is furniture (links, a call to subscribe, a promo, a photo), unless it
+        is prose beside the story, such as a company's statement: that is body."""
+        if self.furniture or (el.attrs and _is_furniture_class(el)):
+            self._furniture(el)
+            return
+        start, worded = len(self.blocks), self.worded
+        self.walk(el)
+        self.flush()
+        if self.worded == worded and furniture.is_prose_aside(self.blocks[start:]):
+            self.asides.append((start, len(self.blocks)))
+        else:
+            self._mark_furniture(start, len(self.blocks))
+
+    def drop_pull_quotes(self) -> None:
+        """A prose aside that repeats the article's own sentences is a pull quote: furniture,
+        or the passage and summary would read it twice."""
+        blocks = self.blocks
+        for start, end in self.asides:
+            aside = [b.text for b in blocks[start:end] if b.body]
+            rest = [b.text for i, b in enumerate(blocks) if b.body and not start <= i < end]
+            if aside and furniture.is_pull_quote(aside, rest):
+                self._mark_furniture(start, end)
+
+    def _mark_furniture(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            b = self.blocks[i]
+            if b.body:
+                self.blocks[i] = Block(b.text, "furniture", b.cite, b.links)
 
     def _blockquote(self, el: Tag, caption: str | None) -> None:
         """A block quote: its paragraphs as "blockquote" blocks, its cite as their source."""
