@@ -201,6 +201,8 @@ async def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
                     else ""
                 )
                 print(f"nothing found for {query!r}{hint}")
+            elif data["corrected"]:
+                print(f"showing results for {data['corrected']!r}")
             for hit in data["results"]:
                 date = (hit["date"] or "")[:10]
                 print(f"{hit['score']:3d}  {hit['title']}  ({date})  {hit['link'] or hit['slug']}")

@@ -92,7 +92,8 @@ def test_search_and_ask_json_and_batch(lib_args: list[str]) -> None:
     run(*lib_args, "reload")
     out = run(*lib_args, "search", "repair cafe toasters", "--json", "--limit", "3")
     data = json.loads(out.stdout)
-    assert set(data) == {"query", "results", "suggestions"}
+    assert set(data) == {"query", "results", "suggestions", "corrected"}
+    assert data["corrected"] is None  # nothing to correct
     assert data["results"][0]["slug"].endswith("repair-cafe-fixes-record-number-of-toasters")
     assert set(data["results"][0]) == {"slug", "title", "link", "date", "tags", "score"}
     assert 0 <= data["results"][0]["score"] <= 100
@@ -113,6 +114,17 @@ def test_search_and_ask_json_and_batch(lib_args: list[str]) -> None:
     assert lines[1]["article"] is None and lines[1]["answer"] is None
     assert set(lines[0]) == ASK_JSON_KEYS
     assert lines[0]["confidence"] == "high" and lines[1]["confidence"] is None
+
+
+def test_a_search_found_through_corrected_words_says_what_it_searched(
+    lib_args: list[str],
+) -> None:
+    out = run(*lib_args, "search", "sodim sulfr batery", "--json")
+    data = json.loads(out.stdout)
+    assert data["corrected"] == "sodium sulfur battery"
+    assert data["results"][0]["title"].startswith("New sodium-sulfur battery")
+    text = run(*lib_args, "search", "sodim sulfr batery").stdout
+    assert text.startswith("showing results for 'sodium sulfur battery'\n")
 
 
 def test_first_query_builds_the_cache(lib_args: list[str]) -> None:

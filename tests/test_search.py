@@ -274,7 +274,7 @@ async def test_did_you_mean_only_when_plausible(engine: SearchEngine) -> None:
 
 async def test_json_shape_is_the_cli_contract(engine: SearchEngine) -> None:
     data = (await engine.search("swiss tables")).as_json()
-    assert set(data) == {"query", "results", "suggestions"}
+    assert set(data) == {"query", "results", "suggestions", "corrected"}
     assert set(data["results"][0]) == {"slug", "title", "link", "date", "tags", "score"}
     assert isinstance(data["results"][0]["score"], int)
     answer = (await engine.ask("how did Go make its maps faster?")).as_json()

@@ -58,6 +58,7 @@ class SearchResponse:
             "query": self.query,
             "results": [h.as_json() for h in self.hits],
             "suggestions": list(self.suggestions),
+            "corrected": self.corrected,
         }
 
 
