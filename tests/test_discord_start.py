@@ -3,15 +3,10 @@ corrupt state database is one line, and the logs are plain text where no one rea
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import io
 import logging
 import os
-import signal
-import socket
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import discord
@@ -19,72 +14,8 @@ import pytest
 
 from bot.discord.app import create_bot, setup_logging
 from bot.settings import Settings
+from tests.botprocess import Bot, fake_on, free_port
 from tests.conftest import ROOT
-from tests.fakediscord import FakeDiscord
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Bot:
-    """`python -m bot run` in a subprocess, its stderr read line by line."""
-
-    def __init__(self, settings: Settings, port: int, **env: str) -> None:
-        self.settings, self.port, self.env = settings, port, env
-        self.lines: list[str] = []
-        self.proc: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        base = f"http://127.0.0.1:{self.port}"
-        self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run",
-            stderr=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.DEVNULL,
-            cwd=self.settings.content_dir.parent,
-            env={
-                "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-                "PYTHONPATH": str(ROOT),
-                "CONTENT_DIR": str(self.settings.content_dir),
-                "ARTICLES_DB": str(self.settings.articles_db),
-                "STATE_DATABASE_URL": self.settings.state_database_url,
-                "DISCORD_TOKEN": "fake-bot-token",
-                "DISCORD_API_BASE": f"{base}/api/v10",
-                "DISCORD_GATEWAY_URL": f"ws://127.0.0.1:{self.port}/gateway",
-                **self.env,
-            },
-        )  # fmt: skip
-
-    async def wait_for(self, found: Callable[[list[str]], bool], seconds: float) -> None:
-        assert self.proc is not None and self.proc.stderr is not None
-        async with asyncio.timeout(seconds):
-            while not found(self.lines):
-                line = await self.proc.stderr.readline()
-                if not line:
-                    raise AssertionError("the bot ended:\n" + "".join(self.lines))
-                self.lines.append(line.decode())
-
-    async def finish(self, seconds: float = 30) -> int:
-        assert self.proc is not None and self.proc.stderr is not None
-        async with asyncio.timeout(seconds):
-            rest = await self.proc.stderr.read()
-            self.lines += rest.decode().splitlines(keepends=True)
-            return await self.proc.wait()
-
-    def kill(self) -> None:
-        if self.proc is not None and self.proc.returncode is None:
-            self.proc.kill()
-
-
-@contextlib.asynccontextmanager
-async def fake_on(port: int, token: str = "fake-bot-token"):
-    fake = FakeDiscord(token=token)
-    await fake.start(port)
-    try:
-        yield fake
-    finally:
-        await fake.close()
 
 
 async def test_an_unreachable_discord_is_waited_out(settings: Settings) -> None:
@@ -95,9 +26,7 @@ async def test_an_unreachable_discord_is_waited_out(settings: Settings) -> None:
         await bot.wait_for(lambda ls: sum("cannot reach Discord" in x for x in ls) >= 2, 30)
         async with fake_on(port):
             await bot.wait_for(lambda ls: any("connected as" in x for x in ls), 60)
-            assert bot.proc is not None
-            bot.proc.send_signal(signal.SIGTERM)
-            assert await bot.finish() == 0
+            assert await bot.stop() == 0
     finally:
         bot.kill()
     text = "".join(bot.lines)
@@ -118,6 +47,40 @@ async def test_a_rejected_token_is_one_line(settings: Settings) -> None:
         finally:
             bot.kill()
     assert code == 2
+    assert bot.lines[-1].startswith("error: Discord rejected DISCORD_TOKEN")
+    assert "Traceback" not in "".join(bot.lines)
+
+
+async def test_a_failing_gateway_lookup_after_the_login_is_waited_out(settings: Settings) -> None:
+    port = free_port()
+    async with fake_on(port) as fake:
+        fake.fail_next("GET", "/gateway/bot", 503, 503)  # Discord has an outage
+        bot = Bot(settings, port)
+        await bot.start()
+        try:
+            await bot.wait_for(lambda ls: any("connected as" in x for x in ls), 60)
+            assert await bot.stop() == 0
+        finally:
+            bot.kill()
+        lookups = [r.status for r in fake.requests if r.path == "/gateway/bot"]
+    text = "".join(bot.lines)
+    assert "Traceback" not in text, text
+    assert lookups == [503, 503, 200]
+    tries = [x for x in bot.lines if "cannot reach Discord's gateway" in x]
+    assert len(tries) == 2 and "try 1" in tries[0] and "try 2" in tries[1], text
+
+
+async def test_a_token_rejected_at_the_gateway_lookup_is_one_line(settings: Settings) -> None:
+    port = free_port()
+    async with fake_on(port) as fake:
+        fake.fail_next("GET", "/gateway/bot", 401)  # the token was revoked after the login
+        bot = Bot(settings, port)
+        await bot.start()
+        try:
+            code = await bot.finish()
+        finally:
+            bot.kill()
+    assert code == 2, "".join(bot.lines)
     assert bot.lines[-1].startswith("error: Discord rejected DISCORD_TOKEN")
     assert "Traceback" not in "".join(bot.lines)
 

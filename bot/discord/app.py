@@ -9,13 +9,13 @@ import signal
 import sys
 from typing import Any
 
-import aiohttp
 import discord
 
 from bot.discord.client import ArticleBot, open_bot_service
 from bot.discord.commandsync import sync_tree
 from bot.discord.endpoints import use_endpoints
 from bot.discord.heartbeat import Heartbeat
+from bot.discord.retry import FIRST_RETRY_SECONDS, with_retry
 from bot.service import Clock, LibraryService, Refresh, open_service, utc_now
 from bot.settings import Settings
 
@@ -67,7 +67,8 @@ def _point_at(settings: Settings) -> None:
 
 def _login_problem(exc: BaseException) -> str | None:
     """A one-line explanation for start-up failures a user can fix."""
-    if isinstance(exc, discord.LoginFailure):
+    cause = exc.__cause__ if isinstance(exc, discord.GatewayNotFound) else None
+    if isinstance(exc, discord.LoginFailure) or getattr(cause, "status", None) == 401:
         return "Discord rejected DISCORD_TOKEN: check the bot token in the developer portal"
     if isinstance(exc, discord.PrivilegedIntentsRequired):
         return "Discord refused a privileged intent: enable it in the developer portal (Bot tab)"
@@ -101,39 +102,28 @@ async def run_bot(settings: Settings) -> int:
                 loop.remove_signal_handler(sig)
 
 
-# Network failures worth waiting out at start-up (Discord down, DNS, no route yet); a
-# rejected token or intent is not one of them.
-UNREACHABLE = (OSError, aiohttp.ClientError, TimeoutError, discord.DiscordServerError)
-MAX_RETRY_SECONDS = 60.0
-
-
-async def login_with_retry(bot: ArticleBot, token: str, *, first_delay: float = 1.0) -> None:
-    """Log in, waiting out an unreachable Discord with backoff and one log line per try
-    (a crash instead would make Docker restart the bot in a loop, each time with a trace)."""
-    delay = first_delay
-    attempt = 1
+async def login_with_retry(
+    bot: ArticleBot, token: str, *, first_delay: float = FIRST_RETRY_SECONDS
+) -> None:
+    """Log in, waiting out an unreachable Discord (see bot/discord/retry.py)."""
     client_log = logging.getLogger("discord.client")
     level = client_log.level
+
+    async def fresh_session() -> None:
+        # discord.py's "logging in" line once, not again with every try.
+        client_log.setLevel(max(level, logging.WARNING))
+        # The failed login's HTTP session is closed; the next one gets a new connector.
+        await bot.http.close()
+        bot.http.connector = discord.utils.MISSING
+
     try:
-        while True:
-            try:
-                await bot.login(token)
-                bot.unreachable = None
-                return
-            except UNREACHABLE as exc:
-                reason = " ".join(str(exc).split()) or type(exc).__name__
-                bot.unreachable = reason  # the heartbeat says so: `bot health` fails meanwhile
-                log.warning(
-                    "cannot reach Discord (try %d: %s); retrying in %.0f s", attempt, reason, delay
-                )
-            # discord.py's "logging in" line once, not again with every try.
-            client_log.setLevel(max(level, logging.WARNING))
-            # The failed login's HTTP session is closed; the next one gets a new connector.
-            await bot.http.close()
-            bot.http.connector = discord.utils.MISSING
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, MAX_RETRY_SECONDS)
-            attempt += 1
+        await with_retry(
+            bot,
+            lambda: bot.login(token),
+            "Discord",
+            first_delay=first_delay,
+            before_retry=fresh_session,
+        )
     finally:
         client_log.setLevel(level)
 

@@ -24,6 +24,7 @@ from bot.discord.deadline import InteractionQueue, mark_arrival
 from bot.discord.errors import OnCooldown, report_error
 from bot.discord.pager import PageButton, Pagers
 from bot.discord.reply import NO_MENTIONS
+from bot.discord.retry import with_retry
 from bot.discord.views import PERSISTENT
 from bot.service import Clock, LibraryService, Refresh, open_service, utc_now
 from bot.settings import Settings
@@ -171,6 +172,12 @@ class ArticleBot(commands.AutoShardedBot):
                 application_id=self.application_id,
                 guild_id=self.settings.discord_guild_id,
             )
+
+    async def launch_shards(self) -> None:
+        # Without SHARD_COUNT, discord.py first asks Discord for the gateway and the shard
+        # count (GET /gateway/bot) and gives up at the first failure, where each shard
+        # reconnects on its own once launched: wait out the lookup as the login is.
+        await with_retry(self, super().launch_shards, "Discord's gateway")
 
     async def on_ready(self) -> None:
         log.info(

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from collections.abc import Awaitable, Callable
+from http import HTTPStatus
 from typing import Any
 
 from aiohttp import web
@@ -68,6 +69,10 @@ class RestMixin:
                 "Invalid Form Body",
                 {"errors": {"_errors": [{"code": "SPEC", "message": e} for e in rec.errors]}},
             )
+        outage = self.outages.get((request.method, path))
+        if outage:
+            rec.status = outage.pop(0)
+            return _error(rec.status, 0, f"{rec.status}: {HTTPStatus(rec.status).phrase}")
         interaction_route = path.startswith(("/interactions/", "/webhooks/"))
         if not interaction_route and request.headers.get("Authorization") != f"Bot {self.token}":
             rec.status = 401

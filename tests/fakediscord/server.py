@@ -69,6 +69,8 @@ class FakeDiscord(RestMixin, GatewayMixin):
         self.errors: list[str] = []
         self.interactions: dict[str, InteractionResult] = {}  # by token
         self.gateway_events: list[dict[str, Any]] = []  # what the bot sent on the gateway
+        # Error statuses to answer the next requests of a (method, path) with, one each.
+        self.outages: dict[tuple[str, str], list[int]] = {}
         self.validation_skipped: str | None = None
         self.validator: SpecValidator | None = None
         if not validate:
@@ -171,6 +173,12 @@ class FakeDiscord(RestMixin, GatewayMixin):
             from bot.discord.endpoints import reset_endpoints
 
             reset_endpoints()
+
+    def fail_next(self, method: str, path: str, *statuses: int) -> None:
+        """Answer the next requests of `method` `path` (under the API base, e.g.
+        "/gateway/bot") with these error statuses, one each: an outage, or a token
+        revoked after the login."""
+        self.outages.setdefault((method, path), []).extend(statuses)
 
     # ------------------------------------------------------------------ world building
     def add_user(self, username: str, *, bot: bool = False, member_of: Guild | None = None) -> User:
