@@ -260,6 +260,12 @@ class LibraryService:
         """The article with exactly this slug (any case), or None."""
         return await (await self._store()).article(slug.strip().lower())
 
+    async def article_by_digest(self, digest: str) -> Article | None:
+        """The article whose slug has this `slug_digest` (how a long slug is referred to
+        where it does not fit), or None."""
+        slug = await self.engine.slug_of_digest(digest)
+        return await self.article(slug) if slug is not None else None
+
     def card(self, article: Article) -> ArticleCard:
         """The article with its summary and a notable quote."""
         return ArticleCard(article, self.summary(article), self.quote(article))

@@ -14,6 +14,7 @@ from bot.discord.app import create_bot
 from bot.discord.client import ArticleBot
 from bot.discord.cooldown import UserCooldown
 from bot.settings import Settings
+from tests.botprocess import Bot, fake_on, free_port
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.payloads import MANAGE_GUILD, MANAGE_MESSAGES
 
@@ -588,6 +589,39 @@ async def test_long_titles_slugs_and_many_tags_stay_within_component_limits(
         for row in (req.message_body or {}).get("components") or []:
             for c in row["components"]:
                 assert len(c.get("custom_id") or "") <= 100
+
+
+async def test_a_menu_of_long_slugs_still_opens_them_after_a_restart(settings: Settings) -> None:
+    for i in range(3):  # slugs too long for a custom_id: the menu refers to them by digest
+        (settings.content_dir / f"long{i}.md").write_text(
+            LONG.format(
+                title=f"Zebrafish {i} regenerating cardiac tissue",
+                slug=f"zebrafish-{i}-" + "x" * 150,
+                tags="biology",
+            ),
+            encoding="utf-8",
+        )
+    port = free_port()
+    async with fake_on(port) as fake:
+        before = Bot(settings, port)  # a process of its own: nothing of it stays in memory
+        await before.start()
+        try:
+            await before.wait_for(lambda ls: any("connected as" in x for x in ls), 60)
+            result = await fake.invoke("search", {"query": "zebrafish regenerating cardiac"})
+            assert await before.stop() == 0
+        finally:
+            before.kill()
+        assert all(o["value"].startswith("#") for o in select(result.message)["options"])
+
+        await fake.start_bot(make_bot(settings))
+        option, chosen = await choose(fake, result, 1)
+        assert chosen.ephemeral and chosen.embeds[0]["title"] == option["label"]
+        share = button(chosen.message, "Share")["custom_id"]
+        assert "#" in share  # the card's own components refer by digest too
+        shared = await fake.click(chosen, share)
+        assert not shared.ephemeral and shared.embeds[0]["title"] == option["label"]
+        assert_mentions_locked(fake)
+        fake.assert_clean()
 
 
 # -- /quote, /summary, /tags, /tag, /latest, /random ------------------------------------

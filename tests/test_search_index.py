@@ -16,7 +16,9 @@ from bot.search.engine import SearchEngine
 from bot.search.fuzzy import Vocabulary
 from bot.search.index import build_index
 from bot.search.policy import Policy
+from bot.search.rank import slug_digest
 from bot.search.words import STOPWORDS, fts_quote
+from bot.service import LibraryService
 from bot.store import sqlite as sqlite_files
 from bot.store.search import SearchStore
 
@@ -67,6 +69,23 @@ async def test_a_reload_rebuilds_in_the_background_while_the_old_index_serves(
     assert hits and hits[0].slug == "lighthouse-quokkas"
     found = await engine.find("lighthouse-quokkas")
     assert found is not None and found.quotes
+
+
+async def test_a_slug_digest_finds_its_article_in_a_fresh_engine_and_after_reloads(
+    library: Library,
+) -> None:
+    slug = "lighthouse-quokkas-" + "x" * 150  # too long for a Discord component's id
+    (library.content_dir / "quokkas.md").write_text(
+        NEW_ARTICLE.replace("slug: lighthouse-quokkas", f"slug: {slug}"), encoding="utf-8"
+    )
+    await library.reload()
+    service = LibraryService(library, SearchEngine(library))  # nothing remembered before
+    found = await service.article_by_digest(slug_digest(slug))
+    assert found is not None and found.slug == slug
+    assert await service.article_by_digest(slug_digest("no-such-article")) is None
+    (library.content_dir / "quokkas.md").unlink()
+    await service.reload()
+    assert await service.article_by_digest(slug_digest(slug)) is None
 
 
 async def test_warming_up_also_reads_the_cache_file_in(

@@ -3,6 +3,8 @@
 Every component that outlives its command is a DynamicItem: its custom_id carries what it
 acts on (an article, a kind of card, the member who asked), so it keeps working after a
 restart with no view kept in memory. Menus list articles by slug in their option values.
+REF (and an option's value) is the slug or, for a slug too long to fit, `#` and its
+digest (`slug_digest`), which the library maps back to the slug: no memory of it either.
 
 custom_id formats (each within Discord's 100 characters):
 - `ab:pick:KIND`: a select of articles; choosing one shows it (KIND: card, quote,
@@ -16,10 +18,8 @@ custom_id formats (each within Discord's 100 characters):
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,7 @@ from bot.discord.errors import UserError, report_error
 from bot.discord.reply import send
 from bot.library.model import Article
 from bot.library.source import URL_MAX, context_url
+from bot.search.rank import slug_digest
 from bot.search.results import Answer
 
 if TYPE_CHECKING:
@@ -43,34 +44,23 @@ ACTIONS = ("open", "quote", "summary", "related")
 RELATED = 5  # related articles in a card's menu
 EXPIRED = "This menu has expired — run the command again for a fresh one."
 _LONGEST_PREFIX = f"{PREFIX}:share:summary:"
-_LONG_SLUGS: OrderedDict[str, str] = OrderedDict()
-_MAX_LONG_SLUGS = 10_000
+DIGEST = "#"  # a reference that starts with it is a slug's digest (slugs never hold "#")
 
 
 def slug_ref(slug: str) -> str:
-    """A custom_id- and option-sized reference to a slug: the slug, or a hash for long ones."""
+    """A custom_id- and option-sized reference to a slug: the slug, or for a long one its
+    digest, which the library maps back to the slug (after any restart too)."""
     if len(slug) <= render.CUSTOM_ID - len(_LONGEST_PREFIX):
         return slug
-    # Long slugs do not fit the 100-character custom_id: remember them by hash (lost on
-    # restart, when a component holding one answers EXPIRED).
-    ref = "#" + hashlib.blake2b(slug.encode(), digest_size=12).hexdigest()
-    _LONG_SLUGS[ref] = slug
-    _LONG_SLUGS.move_to_end(ref)
-    while len(_LONG_SLUGS) > _MAX_LONG_SLUGS:
-        _LONG_SLUGS.popitem(last=False)
-    return ref
-
-
-def resolve_ref(ref: str) -> str | None:
-    return _LONG_SLUGS.get(ref) if ref.startswith("#") else ref
+    return DIGEST + slug_digest(slug)
 
 
 async def _article(interaction: discord.Interaction, ref: str) -> Article:
     service: LibraryService = interaction.client.service  # type: ignore[attr-defined]
-    slug = resolve_ref(ref)
-    if slug is None:
-        raise UserError(EXPIRED)
-    article = await service.article(slug)
+    if ref.startswith(DIGEST):
+        article = await service.article_by_digest(ref.removeprefix(DIGEST))
+    else:
+        article = await service.article(ref)
     if article is None:
         raise UserError("That article is no longer in the library.")
     return article

@@ -237,6 +237,12 @@ class SearchEngine:
             policy=self.policy,
         )
 
+    async def slug_of_digest(self, digest: str) -> str | None:
+        """The slug whose `slug_digest` is `digest`, if an article of the library has it."""
+        idx = await self.index()
+        # The map is built at the first call per index: off the event loop.
+        return (await asyncio.to_thread(idx.slug_digests)).get(digest)
+
     async def autocomplete(self, text: str, limit: int = 25) -> list[TitleChoice]:
         """Fuzzy title choices for a partly typed title; the latest articles for empty text."""
         text = normalize_query(text)

@@ -8,6 +8,7 @@ only the articles those words point at are scored.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import heapq
 import re
 from collections import OrderedDict, defaultdict
@@ -50,6 +51,12 @@ def title_key(title: str) -> str:
     return " ".join(words(title))
 
 
+def slug_digest(slug: str) -> str:
+    """A short stand-in for a slug (24 hex digits) where a long one does not fit, such as
+    a component's 100-character id; the index maps it back (`LibraryIndex.slug_digests`)."""
+    return hashlib.blake2b(slug.encode(), digest_size=12).hexdigest()
+
+
 class LibraryIndex:
     """Title words → articles, tag and author names → articles, and word statistics."""
 
@@ -72,6 +79,7 @@ class LibraryIndex:
         # Filled lazily per common word / query; the index never changes once built.
         self._newest_cache: dict[str, set[int]] = {}
         self._memo: OrderedDict[tuple[str, ...], dict[int, float]] = OrderedDict()
+        self._digests: dict[str, str] | None = None  # see slug_digests
 
     # -- building ------------------------------------------------------------------------
 
@@ -465,6 +473,14 @@ class LibraryIndex:
             if k.startswith(key) and k != key:
                 out.append(a)
         return out
+
+    def slug_digests(self) -> dict[str, str]:
+        """slug_digest → slug for every article: built at the first call (about 0.3 s at
+        100k articles), not with the index, because only long slugs are ever referred to
+        this way."""
+        if self._digests is None:
+            self._digests = {slug_digest(slug): slug for slug in self.by_slug}
+        return self._digests
 
     def exact_title(self, key: str) -> list[int]:
         """Articles whose title key (folded words, joined) is `key`, newest first."""
