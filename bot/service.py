@@ -18,7 +18,8 @@ import logging
 import random
 import re
 import time
-from collections.abc import AsyncIterator, Callable
+from collections import defaultdict
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -229,7 +230,7 @@ class LibraryService:
         tags, and what a search for it finds, else the newest articles. `searched`: the
         search for `text` when it was made already."""
         found = searched or await self.search(text, limit=NEXT_STEP_ARTICLES)
-        tags = await self.closest_tags(text, NEXT_STEP_TAGS)
+        tags = await self.closest_tags(text, NEXT_STEP_TAGS, found.hits)
         if found.hits:
             return NextSteps(text, found.suggestions, tags, found.hits[:NEXT_STEP_ARTICLES], True)
         newest = await self.latest(NEXT_STEP_ARTICLES)
@@ -319,10 +320,20 @@ class LibraryService:
             tags = starts + inside
         return tags[:limit]
 
-    async def closest_tags(self, text: str, limit: int = 3) -> list[str]:
+    async def closest_tags(
+        self, text: str, limit: int = 3, hits: Sequence[SearchHit] = ()
+    ) -> list[str]:
         """Tags the text or one of its words could mean (a plural, a typo), most used first
-        among equally close ones."""
-        return closest_names(text, [t for t, _ in await self.engine.tags()], limit)
+        among equally close ones; then the tags of `hits` (what a search for the text
+        found), those on more and better hits first, then the more specific."""
+        counts = dict(await self.engine.tags())
+        spelt = closest_names(text, counts, limit)
+        weight: dict[str, int] = defaultdict(int)
+        for hit in hits:
+            for tag in hit.tags:
+                weight[tag] += hit.score
+        shared = sorted(weight, key=lambda t: (-weight[t], counts.get(t, 0), t))
+        return list(dict.fromkeys(spelt + shared))[:limit]
 
     async def latest(self, count: int = 5) -> list[ArticleMeta]:
         """The `count` newest articles."""

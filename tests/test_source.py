@@ -95,4 +95,13 @@ async def test_next_steps_offer_search_results_or_else_the_newest(bundled) -> No
     assert not nothing.searched and [a.slug for a in nothing.articles] == [m.slug for m in newest]
     assert nothing.suggestions == [] and nothing.tags == []
     tags = await bundled.next_steps("how do I fix my enviroment?")
-    assert "environment" in tags.tags
+    assert tags.tags[0] == "environment"  # spelt like a word of it: first
+
+
+async def test_next_steps_offer_the_tags_of_what_a_search_for_the_words_finds(bundled) -> None:
+    steps = await bundled.next_steps("battery that lasts long")  # no tag is spelt like these
+    assert steps.searched and steps.articles[0].slug.endswith(
+        "sodium-sulfur-battery-survives-ten-thousand-cycles"
+    )
+    assert steps.tags and set(steps.tags) <= set(steps.articles[0].tags)
+    assert steps.tags[0] == "energy"  # its most specific tag (3 articles, "science" has 7)
