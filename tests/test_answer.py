@@ -271,3 +271,55 @@ def test_questions_and_pointers_are_not_answers() -> None:
     )
     passage = best_passage(survey, parse("when does the community survey close"))
     assert passage == "The survey closes on March 3, 2026."
+
+
+def test_a_pronoun_answers_for_the_person_the_sentence_before_names() -> None:
+    # "She" is Jane Okafor: the years in her sentence answer, though it repeats no word of
+    # the question, over a sentence naming her in full without them.
+    port = _article(
+        [
+            [
+                "Jane Okafor, a former harbour master, says the port has never been busier than this year."
+            ],
+            [
+                "Okafor worked for the port authority for nine years, mostly as its lawyer.",
+                "She ended her career there with a two-year term leading the docks from 2015-2018.",
+            ],
+            ["The port is the busiest on the coast, Okafor says."],
+        ],
+        title="The port",
+    )
+    passage = best_passage(port, parse("when did jane okafor run the port"))
+    assert passage and "2015-2018" in passage
+
+
+def test_a_pronoun_stands_for_the_subject_before_not_every_name_in_it() -> None:
+    # "She" is Mia Stone, not Karl Brandt: her three years are not his sentence.
+    trial = _article(
+        [
+            ["Karl Brandt founded the group in 2005 and ran it from a farm outside Albany."],
+            [
+                "Mia Stone was a lieutenant in the group, recruited by Karl Brandt in 2010.",
+                "She was sentenced to three years in prison in 2021.",
+            ],
+            ["Brandt is serving a 120-year sentence in a federal prison."],
+        ],
+        title="The group's trial",
+    )
+    passage = best_passage(trial, parse("how long is karl brandt's prison sentence"))
+    assert passage == "Brandt is serving a 120-year sentence in a federal prison."
+
+
+def test_a_sentence_naming_what_is_counted_is_read_for_the_amount() -> None:
+    # Ten sentences repeat more of the question's words than the one counting the photos;
+    # it is read for its amount all the same, as it names what is counted.
+    filler = [
+        f"Researcher {name} studied photos from the Kaggle autism dataset."
+        for name in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy", "Jo")
+    ]
+    dataset = _article(
+        [filler[:5], ["The dataset holds more than 2,900 photos of faces."], filler[5:]],
+        title="A dataset of faces",
+    )
+    passage = best_passage(dataset, parse("how many photos are in the kaggle autism dataset"))
+    assert passage == "The dataset holds more than 2,900 photos of faces."

@@ -151,6 +151,7 @@ def typed_fit(
     weight: Mapping[str, float],
     matched: set[str],
     policy: Policy,
+    leaned: bool = False,
 ) -> float:
     """How well sentence `f` holds an answer of the kind wanted: its best span of a kind
     that answers (1; partial kinds Policy.partial_fit) and holds a word the question does
@@ -175,7 +176,8 @@ def typed_fit(
             fit = 1.0
         else:
             fit = policy.partial_fit
-        best = max(best, fit * _closeness(span.start, span.end, at, policy))
+        near = policy.leaning if leaned and not at else _closeness(span.start, span.end, at, policy)
+        best = max(best, fit * near)
     return best
 
 

@@ -34,6 +34,12 @@ from bot.search.scoring import idf
 from bot.search.stem import stem, stem_key
 from bot.search.words import STOPWORDS, fold, stems, words
 
+# Where a sentence's subject ends, roughly: at its first clause break or auxiliary verb
+# ("The new study is…", "Mack was among…", "Sandweg worked at …, spending…").
+_SUBJECT_END = re.compile(
+    r"[,;:()—–]|\s-\s|\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did"
+    r"|should|may|might|must)\b"
+)
 # An apostrophe inside a word, as words() drops it.
 _INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 
@@ -245,6 +251,11 @@ class Passages:
         held = [k for k, h in enumerate(self.held) if h]
         likely = set(heapq.nlargest(m, held, key=lambda k: self._share(self.held[k])))
         likely |= set(heapq.nlargest(m, held, key=lambda k: sum(weight[t] for t in self.held[k])))
+        # A sentence naming the thing asked about ("photos" of "how many photos") may hold
+        # the answer beside it, however few of the question's other words it repeats.
+        heads = self.wanted.heads
+        if heads:
+            likely |= {k for k in held if not heads.isdisjoint(self.held[k])}
         n = len(self.sentences)
         return likely | {k + 1 for k in likely if k + 1 < n and self.continues(k + 1)}
 
@@ -292,7 +303,7 @@ class Passages:
             p.answer_fit * self.fit(k) - self.cost(k) if k in likely else 0.0 for k in range(i, j)
         ]
         own = [
-            self._share(self.held[k] | self.held[k - 1] if self.continues(k) else self.held[k])
+            self._share(self.held[k] | self.inherited(k) if self.continues(k) else self.held[k])
             for k in range(i, j)
         ]
         return self._best_sentence(i, j, own, extra)
@@ -317,13 +328,29 @@ class Passages:
             return False
         return self.sentences[k - 1].text.rstrip().endswith(":") or self.features(k).leans_back
 
+    def inherited(self, k: int) -> set[str]:
+        """The question terms continuing sentence k takes from the one before: all of
+        them after a ":", else those of its subject (its words before the first verb
+        or clause break), which the opening pronoun stands for: "Mack was among …, a
+        lieutenant tasked by Raniere … She was sentenced" (she is Mack, not Raniere);
+        "The new study is … water fluoridation. It is the first study" (it is the study)."""
+        before = self.held[k - 1]
+        text = self.sentences[k - 1].text
+        if not before or text.rstrip().endswith(":"):
+            return before
+        subject = _SUBJECT_END.split(fold(text), maxsplit=1)[0]
+        return before & {stem(w) for w in words(subject)}
+
     def fit(self, k: int) -> float:
         """How well sentence k holds an answer of the kind asked for (see answer_type)."""
         found = self._fits.get(k)
         if found is None:
             p = self.policy
+            # "He capped off his tenure … from 2013-2014": "He" is the subject the sentence
+            # before named; what it says is about those question words, however far away.
+            leaned = self.continues(k) and bool(self.inherited(k))
             found = self._fits[k] = typed_fit(
-                self.features(k), self.wanted, self.weight, self.held[k], p
+                self.features(k), self.wanted, self.weight, self.held[k], p, leaned
             )
         return found
 
