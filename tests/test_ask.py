@@ -163,6 +163,15 @@ async def test_a_tentative_answer_says_so_first_everywhere(bundled_library: Libr
     assert reply.splitlines()[0] == TENTATIVE
 
 
+async def test_a_closest_match_holds_the_question_words_together(bundled: SearchEngine) -> None:
+    # The coding club's article says "grow" once, and nothing of tomatoes: no closest match.
+    assert (await bundled.ask("how do i grow tomatoes")).article is None
+    # The repair café's says "repair" with what it repairs: the closest match, said so.
+    answer = await bundled.ask("how do i repair my bike chain")
+    assert answer.article is not None and "repair" in answer.article.title.lower()
+    assert answer.as_json()["confidence"] == "low"
+
+
 # -- small talk ------------------------------------------------------------------------------
 
 

@@ -153,6 +153,9 @@ class Passages:
         self._shown_weight: dict[str, float] | None = None
         self._shown_total = 1.0
         self._shown: tuple[str | None] | None = None
+        #: How many question terms the best window by coverage and the title hold (read
+        #: after cover()): see Policy.tentative_terms.
+        self.together = len(self.title_terms)
 
     # -- which windows ---------------------------------------------------------------------
 
@@ -202,7 +205,8 @@ class Passages:
         if not self.windows:
             return 0.0
         scored = [(self.coverage(i, j) + shape, i, j) for i, j, shape in self.windows]
-        best = max(scored)[0]
+        best, i, j = max(scored)
+        self.together = len(self._covered(i, j) | self.title_terms)
         if self.wanted.full or self.wanted.partial:
             cue = self.policy.cue
             for c, i, j in heapq.nlargest(self.policy.cue_windows, scored):

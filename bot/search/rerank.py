@@ -37,6 +37,8 @@ class Evidence:
     doc_cover: float  # share of the question's idf mass the whole article holds
     pairs: float  # share of the question's word pairs found side by side in the article
     names_rarest: bool = False  # the title holds the rarest question word the library holds
+    together: int = 0  # question terms the best passage and the title hold
+    terms: int = 0  # the question's terms
 
     @property
     def passage(self) -> str | None:
@@ -130,7 +132,9 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
                 seen |= _pairs(t) & asked.pairs.keys()
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
-    return Evidence(cover, passages, doc_cover, pairs, bool(asked.rarest & title_stems))
+    together = passages.together if passages is not None else len(title_stems & q)
+    named = bool(asked.rarest & title_stems)
+    return Evidence(cover, passages, doc_cover, pairs, named, together, len(q))
 
 
 async def rerank(

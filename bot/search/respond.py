@@ -118,7 +118,8 @@ def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Polic
 
 def confidence(found: list[Ranked], policy: Policy) -> str | None:
     """How sure the best reranked article answers: HIGH from answer_threshold up; LOW (the
-    closest match, which may not answer) from tentative_threshold up, or from
+    closest match, which may not answer) from tentative_threshold up when its best passage
+    holds the question's words together (Policy.tentative_terms), or from
     tentative_title_floor up when its title names the question's rarest word the library
     holds (the word is what the article is about); else None."""
     if not found:
@@ -126,9 +127,11 @@ def confidence(found: list[Ranked], policy: Policy) -> str | None:
     best = found[0]
     if best.score >= policy.answer_threshold:
         return HIGH
-    if best.score >= policy.tentative_threshold:
+    ev = best.evidence
+    together = ev is None or ev.together >= min(policy.tentative_terms, ev.terms)
+    if together and best.score >= policy.tentative_threshold:
         return LOW
-    named = best.evidence is not None and best.evidence.names_rarest
+    named = ev is not None and ev.names_rarest
     if named and best.score >= policy.tentative_title_floor:
         return LOW
     return None
