@@ -150,6 +150,7 @@ class Passages:
         self.windows = [(i, j, self._shape(i, j)) for i, j in self._spans()]
         self._features: dict[int, Features] = {}
         self._fits: dict[int, float] = {}
+        self._inherited: dict[int, set[str]] = {}
         self._shown_weight: dict[str, float] | None = None
         self._shown_total = 1.0
         self._shown: tuple[str | None] | None = None
@@ -338,12 +339,15 @@ class Passages:
         or clause break), which the opening pronoun stands for: "Mack was among …, a
         lieutenant tasked by Raniere … She was sentenced" (she is Mack, not Raniere);
         "The new study is … water fluoridation. It is the first study" (it is the study)."""
-        before = self.held[k - 1]
-        text = self.sentences[k - 1].text
-        if not before or text.rstrip().endswith(":"):
-            return before
-        subject = _SUBJECT_END.split(fold(text), maxsplit=1)[0]
-        return before & {stem(w) for w in words(subject)}
+        found = self._inherited.get(k)
+        if found is None:
+            found = before = self.held[k - 1]
+            text = self.sentences[k - 1].text
+            if before and not text.rstrip().endswith(":"):
+                subject = _SUBJECT_END.split(fold(text), maxsplit=1)[0]
+                found = before & {stem(w) for w in words(subject)}
+            self._inherited[k] = found
+        return found
 
     def fit(self, k: int) -> float:
         """How well sentence k holds an answer of the kind asked for (see answer_type)."""
