@@ -183,8 +183,8 @@ class Policy:
     #: ...but one in a sentence holding no question word that opens with a pronoun (or
     #: follows a ":") standing for the sentence before, which holds some, fits this much:
     #: the pronoun is its subject ("He capped off his tenure … from 2013-2014"). As
-    #: unanchored (0.3), news tune passages 44 of 55 (`bench/answers.py --oracle`); 0.5: 45;
-    #: 1.0: 45, but another lost to "That mission statement … 40 million users".
+    #: unanchored (0.3), news tune passages 44 of 55 (`bench/answers.py --oracle`); 0.4 to
+    #: 0.7: 45; 1.0: 45, but another lost to "That mission statement … 40 million users".
     leaning: float = 0.5
     #: The passage shown: question words weigh by how few of the article's sentences hold
     #: them, in this share (0: library-wide weights only), so an article's topic words (in
@@ -215,7 +215,8 @@ class Policy:
     #: Answer features are read for the sentences this many best by the words of the
     #: passage shown and by library-wide weights (and those continuing them): reading every
     #: sentence of a long article would cost more than the rest of the question (4: news
-    #: 43/44; all: news 44/43, blogs 36/41).
+    #: 43/44; all: news 44/43, blogs 36/41). Sentences naming the noun a question counts
+    #: are read as well. With that, 12 cost a news tune passage (45 -> 44 of 55).
     answer_sentences: int = 8
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
@@ -250,7 +251,8 @@ class Policy:
     #: its title names the question's rarest word, below). Tune half, unrelated questions
     #: with no article: news 0.78 -> 0.94, blogs 0.89 -> 0.94, no answerable one refused;
     #: test half 0.71 -> 0.82 on both, refusals unchanged; the quality sets' unrelated 0.95
-    #: -> 0.96 with no question refused.
+    #: -> 0.96 with no question refused. 3 left no unrelated tune question an article but
+    #: refused one more test question (news 0.02 -> 0.04).
     tentative_terms: int = 2
     #: ...or from this one, when the article's title holds the question's rarest word the
     #: library holds: "battery that lasts long" in the bundled library of 14 (0.42; only
