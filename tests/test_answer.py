@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from hypothesis import assume, given, settings
@@ -11,9 +12,10 @@ from bot.library.model import Article, Quote, Sentence
 from bot.library.parse import parse_article
 from bot.search.engine import SearchEngine
 from bot.search.parse import parse, question_kind
-from bot.search.passage import best_passage, passage_match, question_tokens
+from bot.search.passage import best_passage, passage_match
 from bot.search.policy import DEFAULT
 from bot.search.rerank import Asked, article_evidence
+from bot.search.sentence_stems import encode_stems, held_terms
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, words
 
@@ -123,13 +125,18 @@ _WORDISH = st.lists(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.lists(_WORDISH, min_size=1, max_size=12), min_size=1, max_size=6), st.data())
-def test_skipping_sentences_never_loses_a_question_term(
-    sentence_words: list[list[str]], data: st.DataObject
+@given(
+    st.lists(st.lists(_WORDISH, min_size=0, max_size=12), min_size=1, max_size=6),
+    st.data(),
+    st.booleans(),
+)
+def test_each_sentence_holds_the_terms_its_words_stem_to(
+    sentence_words: list[list[str]], data: st.DataObject, stored: bool
 ) -> None:
-    # Only sentences that may hold a question term are stemmed (a cheap text check first):
-    # every term a sentence holds must still be found.
-    sentences = [Sentence(" ".join(ws) + ".", 0) for ws in sentence_words]
+    # A question's terms are found in the stems the reload stored (or, without them, in
+    # stems computed on the spot): each sentence with text holds exactly the terms its own
+    # words stem to, and its stems in order make the word pairs.
+    sentences = tuple(Sentence(" ".join(ws) + "." if ws else " ", 0) for ws in sentence_words)
     everything = {stem(w) for s in sentences for w in words(s.text) if w not in STOPWORDS}
     q = (
         set(data.draw(st.lists(st.sampled_from(sorted(everything)), max_size=4)))
@@ -138,10 +145,16 @@ def test_skipping_sentences_never_loses_a_question_term(
     )
     q |= {stem(w) for w in words(data.draw(_WORDISH)) if w not in STOPWORDS}
     assume(q)
-    quick = question_tokens(sentences, q)
-    for s, toks in zip(sentences, quick, strict=True):
-        full = {stem(w) for w in words(s.text) if w not in STOPWORDS}
-        assert set(toks) & q == full & q, s.text
+    article = Article("a", "A", "a.md", sentences=sentences)
+    if stored:
+        article = dataclasses.replace(article, stems=encode_stems(s.text for s in sentences))
+    found = held_terms(article, q)
+    with_text = [s for s in sentences if s.text.strip()]
+    assert len(found.sets) == len(with_text)
+    for k, s in enumerate(with_text):
+        full = [stem(w) for w in words(s.text) if w not in STOPWORDS]
+        assert set(found.sets[k]) == set(full) & q, s.text
+        assert found.tokens(k) == (full if set(full) & q else []), s.text
 
 
 def test_plurals_possessives_and_accents_meet() -> None:

@@ -413,7 +413,7 @@ async def _set_cache(lib: Library, version: str, text: str | None = None) -> Non
 
 
 async def test_a_new_parser_version_parses_every_file_again(lib: Library) -> None:
-    from bot.library.parse import parser_version
+    from bot.library.workers import version as parser_version
 
     root = lib.content_dir
     write(root, "a.md", article("Alpha", "alpha", "<p>The current parse of alpha.</p>"))

@@ -56,6 +56,9 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     word_count: int = 0
     reading_minutes: int = 0
+    # Each sentence's stems, a line per sentence (bot/search/sentence_stems.py): computed
+    # once by the reload and stored with the article; None where they were not.
+    stems: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ Files whose size and mtime (then content hash) are unchanged are skipped; new an
 files are parsed, in worker processes when there are many; removed files are deleted. A
 file that cannot be used is reported and, if a good version was cached, that version keeps
 being served (stale) until the file is fixed. A cache made by another version of the parser
-is parsed again whole (its unchanged files count as updated).
+(or of the sentence stems the workers compute with it) is parsed again whole (its unchanged
+files count as updated).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from pathlib import Path
 
 from bot.library import workers
 from bot.library.model import FileFailure, ReloadReport
-from bot.library.parse import parser_version
 from bot.library.scan import Scan, scan
 from bot.library.workers import Parsed, Todo
 from bot.store.articles import (
@@ -41,7 +41,8 @@ DEFAULT_MAX_BYTES = 2_000_000
 # A reload removing more than this share of the library (or all of it) waits for a person
 # to confirm: an unmounted volume or an emptied folder looks just like deleted articles.
 DEFAULT_MAX_REMOVAL_SHARE = 0.5
-# The meta key of the parser version that made the cached articles (see parser_version).
+# The meta key of the version of the parser (and stems) that made the cached articles (see
+# workers.version).
 PARSER_VERSION_KEY = "parser_version"
 # Reader connections of the served cache: enough that a slow query does not queue the rest.
 READERS = 3
@@ -178,9 +179,10 @@ class Library:
         try:
             async with writer.transaction():
                 known = await writer.file_index()
-                version = parser_version()
+                version = workers.version()
                 # A cache parsed by another version of the parser is parsed again whole:
-                # otherwise unchanged files would keep serving the old parser's text.
+                # otherwise unchanged files would keep serving the old parser's text (and
+                # questions would meet stems another version of the stemming wrote).
                 reparse = await writer.get_meta(PARSER_VERSION_KEY) != version
                 todo = self._plan(found, known, reparse, report)
                 await self._remove(writer, found, known, report, allow_removals)

@@ -3,11 +3,14 @@ there are many, and what each file's outcome looks like on its way back.
 
 Workers send plain tuples (`Parsed`, `ArticleRow`): pickling `Article` dataclasses cost
 a worker ~18% of its time, and the reload's own process as much again to unpickle them.
+They also compute each article's sentence stems, which search reads for every question
+(bot/search/sentence_stems.py): once here rather than on every question asked.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -18,7 +21,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import NamedTuple
 
-from bot.library.parse import ArticleError, parse_article
+from bot.library.parse import ArticleError, parse_article, parser_version
+from bot.search.sentence_stems import encode_stems, stems_version
 from bot.store.articles import ArticleRow, article_row
 
 # Below this many files to parse, worker start-up costs more than it saves.
@@ -41,6 +45,14 @@ class Parsed(NamedTuple):
     same_content: bool = False
 
 
+@functools.cache
+def version() -> str:
+    """The version of what a worker makes of a file: the parser's and that of the stems
+    computed with it (see parser_version, stems_version). The cache records it, and a
+    reload by workers of another version parses every file again."""
+    return f"{parser_version()}-{stems_version()}"
+
+
 def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]:
     """Read, hash and parse files; runs in worker processes, so it must stay picklable."""
     out: list[Parsed] = []
@@ -60,8 +72,9 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
             out.append(Parsed(rel, size, mtime_ns, digest, same_content=True))
             continue
         try:
-            article = article_row(parse_article(raw, rel, max_bytes=max_bytes))
-            out.append(Parsed(rel, size, mtime_ns, digest, article=article))
+            parsed = parse_article(raw, rel, max_bytes=max_bytes)
+            stems = encode_stems(s.text for s in parsed.sentences)
+            out.append(Parsed(rel, size, mtime_ns, digest, article=article_row(parsed, stems)))
         except ArticleError as exc:
             out.append(Parsed(rel, size, mtime_ns, digest, error=str(exc)))
         except Exception as exc:  # a parser bug must not stop the reload either

@@ -23,7 +23,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 
 from bot.library.model import Article, Sentence
 from bot.search.answer_type import Wanted, typed_fit
@@ -31,8 +31,9 @@ from bot.search.features import Features, sentence_features
 from bot.search.parse import Query
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
-from bot.search.stem import stem, stem_key
-from bot.search.words import STOPWORDS, fold, stems, words
+from bot.search.sentence_stems import held_terms
+from bot.search.stem import stem
+from bot.search.words import fold, stems, words
 
 # Where a sentence's subject ends, roughly: at its first clause break or auxiliary verb
 # ("The new study is…", "Mack was among…", "Sandweg worked at …, spending…").
@@ -40,45 +41,6 @@ _SUBJECT_END = re.compile(
     r"[,;:()—–]|\s-\s|\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did"
     r"|should|may|might|must)\b"
 )
-# An apostrophe inside a word, as words() drops it.
-_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
-
-
-def question_tokens(sentences: Sequence[Sentence], q: set[str]) -> list[tuple[str, ...]]:
-    """Stemmed content words, in order, of each sentence that can hold a question term.
-
-    Stemming every sentence of a dozen candidate articles was most of what answering a
-    question cost, and most sentences hold no question term. Every word stemming to a term
-    starts with the term's stem_key, so a sentence whose folded text holds none of those
-    keys at the start of a word holds none of the terms: it gets () unstemmed. Words lose their inner apostrophes ("o'neil" -> "oneil"): so does the text.
-    """
-    may_hold = _prefix_finder(q)
-    out: list[tuple[str, ...]] = []
-    for s in sentences:
-        low = fold(s.text)
-        if may_hold(_plain(low)):
-            out.append(tuple(stem(w) for w in words(low) if w not in STOPWORDS))
-        else:
-            out.append(())
-    return out
-
-
-def _stem_prefixes(found: set[str]) -> set[str]:
-    """What every word stemming to one of `found` starts with (see question_tokens)."""
-    return {stem_key(t) for t in found}
-
-
-def _prefix_finder(found: set[str]) -> Callable[[str], re.Match[str] | None]:
-    """search() for the start of a word that could stem to one of `found`, in folded text
-    without inner apostrophes (see question_tokens)."""
-    keys = sorted(_stem_prefixes(found), key=len, reverse=True)
-    # At the start of a word: after anything but a letter or digit, as words() splits.
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, keys)) + ")").search
-
-
-def _plain(low: str) -> str:
-    """Folded text without its inner apostrophes, as _prefix_finder searches it."""
-    return _INNER_APOSTROPHE.sub("", low) if "'" in low else low
 
 
 def best_passage(article: Article, q: Query, policy: Policy = DEFAULT) -> str | None:
@@ -101,16 +63,16 @@ def passage_match(
     terms = set(q.terms.weights())
     if not sentences or not terms:
         return 0.0, None
-    sets = [set(t) for t in question_tokens(sentences, terms)]
+    held = held_terms(article, terms).sets
     weight = q.terms.weights(idf_by_word) if idf_by_word is not None else None
-    found = Passages(sentences, sets, terms, weight, Wanted.of(q), stems(article.title), policy)
+    found = Passages(sentences, held, terms, weight, Wanted.of(q), stems(article.title), policy)
     return found.cover(), found.shown()
 
 
-def _sentence_idf(sets: Sequence[set[str]], q: set[str], n: int) -> dict[str, float]:
-    """Each term's idf across the article's sentences: a word in every sentence says
-    little about which one answers."""
-    sf = Counter(t for ts in sets for t in ts if t in q)
+def _sentence_idf(held: Sequence[Set[str]], q: set[str], n: int) -> dict[str, float]:
+    """Each term's idf across the article's sentences (`held`: the terms each holds): a
+    word in every sentence says little about which one answers."""
+    sf = Counter(t for ts in held for t in ts)
     return {t: idf(n, sf[t]) if sf[t] else 0.0 for t in q}
 
 
@@ -119,17 +81,17 @@ class Passages:
     best covers it (`cover`, rerank evidence) and the one to show (`shown`, read only for
     the article answering).
 
-    `sets` are each sentence's stemmed terms (see question_tokens), `q` the question's
-    terms, `weight` their library-wide weights (None: weigh within the article), `wanted`
-    what the question asks for, `title_stems` the title's stems. Every window is scored by
-    its words; answer features (see features.py) are read only for the few sentences
-    likely to answer, where an answer can change the order.
+    `held` are the question terms each sentence holds (see sentence_stems.held_terms),
+    `q` the question's terms, `weight` their library-wide weights (None: weigh within the
+    article), `wanted` what the question asks for, `title_stems` the title's stems. Every
+    window is scored by its words; answer features (see features.py) are read only for
+    the few sentences likely to answer, where an answer can change the order.
     """
 
     def __init__(
         self,
         sentences: Sequence[Sentence],
-        sets: list[set[str]],
+        held: Sequence[Set[str]],
         q: set[str],
         weight: dict[str, float] | None,
         wanted: Wanted,
@@ -142,8 +104,8 @@ class Passages:
         self.policy = policy
         # Per sentence, the question terms it holds: most hold none, and windows are built
         # from these small sets rather than from every word of up to three sentences.
-        self.held = [ts & q for ts in sets]
-        self.weight = weight if weight is not None else _sentence_idf(self.held, q, len(sets))
+        self.held = held
+        self.weight = weight if weight is not None else _sentence_idf(held, q, len(held))
         self.total = sum(self.weight.values()) or 1.0
         self.title_terms = title_stems & q
         self.lengths = [len(s.text) for s in sentences]

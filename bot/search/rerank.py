@@ -17,11 +17,12 @@ from bot.library.model import Article
 from bot.search.answer_type import Wanted
 from bot.search.index import DocFreqs
 from bot.search.parse import Query
-from bot.search.passage import Passages, question_tokens
+from bot.search.passage import Passages
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf
+from bot.search.sentence_stems import held_terms
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fts_word, words
 from bot.store.articles import ArticleStore
@@ -108,8 +109,8 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         return Evidence(0.0, None, 0.0, 0.0)
     sentences = [s for s in article.sentences if s.text.strip()]
     q = set(weight)
-    toks = question_tokens(sentences, q)
-    sets = [set(t) for t in toks]
+    held = held_terms(article, q)
+    sets = held.sets
     title = [stem(w) for w in words(article.title) if w not in STOPWORDS]
     title_stems = set(title)
     # The author is part of the article too ("brittany ellich's talk").
@@ -127,9 +128,9 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     pairs = 1.0  # a one-word question has no pair to miss
     if asked.pairs:
         seen = _pairs(title)
-        for t, held in zip(toks, sets, strict=True):
-            if len(held & q) >= 2:  # a pair needs two question terms
-                seen |= _pairs(t) & asked.pairs.keys()
+        for k, terms in enumerate(sets):
+            if len(terms) >= 2:  # a pair needs two question terms
+                seen |= _pairs(held.tokens(k)) & asked.pairs.keys()
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
     together = passages.together if passages is not None else len(title_stems & q)

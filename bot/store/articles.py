@@ -114,10 +114,11 @@ class ArticleRow(NamedTuple):
     reading_minutes: int
     sentences: tuple[tuple[str, int], ...]  # (text, paragraph)
     quotes: tuple[tuple[str, str | None], ...]  # (text, speaker)
+    stems: str | None = None  # each sentence's stems (see bot.search.sentence_stems)
 
 
-def article_row(a: Article) -> ArticleRow:
-    """The row the cache stores for an article."""
+def article_row(a: Article, stems: str | None = None) -> ArticleRow:
+    """The row the cache stores for an article, with its sentences' `stems`."""
     return ArticleRow(
         a.slug,
         a.path,
@@ -133,6 +134,7 @@ def article_row(a: Article) -> ArticleRow:
         a.reading_minutes,
         tuple((s.text, s.paragraph) for s in a.sentences),
         tuple((q.text, q.speaker) for q in a.quotes),
+        stems,
     )
 
 
@@ -167,7 +169,9 @@ def _metas_from_json(text: str | None) -> list[ArticleMeta]:
     return [_meta(r) for r in rows]
 
 
-def _article(row: Sequence, sentences: list[Sentence], quotes: list[Quote]) -> Article:
+def _article(
+    row: Sequence, sentences: list[Sentence], quotes: list[Quote], stems: str | None
+) -> Article:
     meta = _meta(row)
     return Article(
         slug=meta.slug,
@@ -184,6 +188,7 @@ def _article(row: Sequence, sentences: list[Sentence], quotes: list[Quote]) -> A
         quotes=tuple(quotes),
         word_count=row[11],
         reading_minutes=row[12],
+        stems=stems,
     )
 
 
@@ -350,7 +355,8 @@ class ArticleStore:
             " (SELECT json_group_array(json_array(position, text, paragraph))"
             "  FROM sentences WHERE article_id = articles.id),"
             " (SELECT json_group_array(json_array(position, text, speaker))"
-            "  FROM quotes WHERE article_id = articles.id)"
+            "  FROM quotes WHERE article_id = articles.id),"
+            " (SELECT stems FROM article_stems WHERE article_id = articles.id)"
             f" FROM articles WHERE id {which}",
             params,
         )
@@ -358,7 +364,7 @@ class ArticleStore:
         for r in rows:
             sentences = [Sentence(t, p) for _, t, p in sorted(json.loads(r[13]))]
             quotes = [Quote(t, who) for _, t, who in sorted(json.loads(r[14]))]
-            out[r[0]] = _article(r, sentences, quotes)
+            out[r[0]] = _article(r, sentences, quotes, r[15])
         return out
 
     async def all_meta(self) -> list[ArticleMeta]:
@@ -560,6 +566,10 @@ class ArticleWriter(ArticleStore):
         await self.db.executemany(
             "INSERT INTO quotes (article_id, position, text, speaker) VALUES (?,?,?,?)",
             [(i, n, t, who) for i, a in pairs for n, (t, who) in enumerate(a.quotes)],
+        )
+        await self.db.executemany(
+            "INSERT INTO article_stems (article_id, stems) VALUES (?,?)",
+            [(i, a.stems) for i, a in pairs if a.stems is not None],
         )
         return ids
 

@@ -85,4 +85,14 @@ MIGRATIONS: list[str] = [
     """
     CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
     """,
+    # 5: each article's sentence stems, computed once by the reload rather than for every
+    # question (one encoded string per article, see bot/search/sentence_stems.py). A cache
+    # migrated here has none until its next reload parses every file again: the meta key
+    # of the stems' version is missing.
+    """
+    CREATE TABLE article_stems (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        stems      TEXT NOT NULL
+    );
+    """,
 ]

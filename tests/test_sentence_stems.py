@@ -1,0 +1,119 @@
+"""Sentence stems computed once by the reload, stored with the article, and read by ask."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.library import workers
+from bot.library.sync import Library
+from bot.search import sentence_stems
+from bot.search.engine import SearchEngine
+from bot.search.sentence_stems import STEM_MODULES, encode_stems
+from tests.conftest import ROOT
+
+BRIDGE = """---
+title: A new bridge for the town
+tags: [town]
+---
+<p>The town council met on Monday. Plans for the bridge were approved.</p>
+<p>The bridge was designed by Maria Lopez, an engineer from Porto. It will carry
+12000 cyclists a day.</p>
+"""
+BAKERY = """---
+title: The bakery on the square
+tags: [town]
+---
+<p>The bakery opens at seven. Its sourdough sells out by noon on Saturdays.</p>
+"""
+
+
+@pytest.fixture
+async def lib(tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "bridge.md").write_text(BRIDGE, encoding="utf-8")
+    (content / "bakery.md").write_text(BAKERY, encoding="utf-8")
+    library = Library(content, tmp_path / "articles.db")
+    await library.open()
+    await library.reload()
+    yield library
+    await library.close()
+
+
+async def test_the_reload_stores_each_sentences_stems(lib: Library) -> None:
+    article = await lib.store.article("bridge")
+    assert article is not None and article.stems is not None
+    lines = article.stems.split("\n")
+    assert len(lines) == len(article.sentences)
+    assert lines == [encode_stems([s.text]) for s in article.sentences]
+    assert "engin" in lines[2].split() and "porto" in lines[2].split()
+
+
+async def test_ask_reads_the_stored_stems_without_stemming_sentences(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_stemming(texts):
+        raise AssertionError("ask stemmed the sentences again")
+
+    monkeypatch.setattr(sentence_stems, "encode_stems", no_stemming)
+    answer = await SearchEngine(lib).ask("who designed the bridge?")
+    assert answer.article is not None and answer.article.slug == "bridge"
+    assert answer.passage and "Maria Lopez" in answer.passage
+
+
+async def test_a_cache_without_stems_answers_the_same_and_the_next_reload_adds_them(
+    lib: Library,
+) -> None:
+    before = (await SearchEngine(lib).ask("when does the bakery open?")).as_json()
+    assert "opens at seven" in before["answer"]
+    # A cache written before the stems were stored: none, and its parser's version alone.
+    with sqlite3.connect(lib.db_path) as db:
+        db.execute("DELETE FROM article_stems")
+        db.execute("UPDATE meta SET value = 'a parser alone' WHERE key = 'parser_version'")
+    assert (await lib.store.article("bakery")).stems is None
+    assert (await SearchEngine(lib).ask("when does the bakery open?")).as_json() == before
+    report = await lib.reload()
+    assert (report.added, report.updated, report.unchanged) == (0, 2, 0)
+    assert (await lib.store.article("bakery")).stems is not None
+
+
+async def test_stems_from_other_code_are_computed_again(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another stemmer or folding (the fingerprint changes): every file is read again, even
+    # unchanged ones, and its stems rewritten; the reload after that skips them again.
+    monkeypatch.setattr(workers, "stems_version", lambda: "another version")
+    workers.version.cache_clear()
+    monkeypatch.setattr(workers, "encode_stems", lambda texts: "\n".join(" x " for _ in texts))
+    try:
+        report = await lib.reload()
+        assert (report.added, report.updated, report.unchanged) == (0, 2, 0)
+        article = await lib.store.article("bakery")
+        assert article.stems == "\n".join(" x " for _ in article.sentences)
+        report = await lib.reload()
+        assert (report.updated, report.unchanged) == (0, 2)
+    finally:
+        workers.version.cache_clear()
+
+
+def test_the_stems_version_covers_every_module_stemming_uses() -> None:
+    """A module that computing the stems imports but the version leaves out could change
+    the stems without the cache noticing (see bot.library.workers.version)."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, bot.search.sentence_stems; print(*sorted(sys.modules))",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    ours = {m for m in loaded if m.startswith("bot.") and m != "bot.search"}
+    assert ours == set(STEM_MODULES)
