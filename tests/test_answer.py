@@ -336,3 +336,30 @@ def test_a_sentence_naming_what_is_counted_is_read_for_the_amount() -> None:
     )
     passage = best_passage(dataset, parse("how many photos are in the kaggle autism dataset"))
     assert passage == "The dataset holds more than 2,900 photos of faces."
+
+
+def test_another_form_of_an_irregular_verb_is_the_question_s_verb() -> None:
+    # "took off" answers "take off", "was written by" answers "who wrote": Snowball leaves
+    # them apart, the passage reads them as one verb, over a sentence repeating the rest.
+    drones = _article(
+        [
+            ["Four drones were seen near Dublin Airport late on Monday night, the Journal said."],
+            [
+                "Sources said the craft took off from a field north of the city, possibly near Howth."
+            ],
+            ["Flights were held for an hour while the airport was searched."],
+        ],
+        title="Drones seen over the airport",
+    )
+    passage = best_passage(drones, parse("where did the drones near dublin airport take off from"))
+    assert passage and "possibly near Howth" in passage
+    book = _article(
+        [
+            ["The guide was praised by Tom Hale, a critic at the Herald."],
+            ["The first draft was written by Ada Brook in a single summer."],
+        ],
+        title="The guide",
+    )
+    assert best_passage(book, parse("who wrote the guide")) == (
+        "The first draft was written by Ada Brook in a single summer."
+    )

@@ -28,10 +28,10 @@ from collections.abc import Iterator, Mapping, Sequence, Set
 from bot.library.model import Article, Sentence
 from bot.search.answer_type import Wanted, typed_fit
 from bot.search.features import Features, sentence_features
+from bot.search.irregular import question_held
 from bot.search.parse import Query
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
-from bot.search.sentence_stems import held_terms
 from bot.search.stem import stem
 from bot.search.words import fold, stems, words
 
@@ -63,7 +63,7 @@ def passage_match(
     terms = set(q.terms.weights())
     if not sentences or not terms:
         return 0.0, None
-    held = held_terms(article, terms).sets
+    held = question_held(article, terms).sets
     weight = q.terms.weights(idf_by_word) if idf_by_word is not None else None
     found = Passages(sentences, held, terms, weight, Wanted.of(q), stems(article.title), policy)
     return found.cover(), found.shown()
@@ -81,7 +81,7 @@ class Passages:
     best covers it (`cover`, rerank evidence) and the one to show (`shown`, read only for
     the article answering).
 
-    `held` are the question terms each sentence holds (see sentence_stems.held_terms),
+    `held` are the question terms each sentence holds (see irregular.question_held),
     `q` the question's terms, `weight` their library-wide weights (None: weigh within the
     article), `wanted` what the question asks for, `title_stems` the title's stems. Every
     window is scored by its words; answer features (see features.py) are read only for

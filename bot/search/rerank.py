@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from bot.library.model import Article
 from bot.search.answer_type import Wanted
 from bot.search.index import DocFreqs
+from bot.search.irregular import question_held
 from bot.search.parse import Query
 from bot.search.passage import Passages
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf
-from bot.search.sentence_stems import held_terms
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fts_word, words
 from bot.store.articles import ArticleStore
@@ -109,7 +109,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         return Evidence(0.0, None, 0.0, 0.0)
     sentences = [s for s in article.sentences if s.text.strip()]
     q = set(weight)
-    held = held_terms(article, q)
+    held = question_held(article, q)
     sets = held.sets
     title = [stem(w) for w in words(article.title) if w not in STOPWORDS]
     title_stems = set(title)
