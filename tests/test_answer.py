@@ -95,7 +95,7 @@ def test_passage_none_without_overlap_or_sentences() -> None:
     assert best_passage(ARTICLE, parse("quantum chromodynamics")) is None
     assert best_passage(_article([]), parse("bridge")) is None
     score, _ = passage_match(ARTICLE, parse("bridge engineer"), {"bridge": 1.0, "engineer": 5.0})
-    assert 0 < score <= 1
+    assert 0 < score <= DEFAULT.cover_cap
 
 
 def test_article_evidence_counts_the_whole_article_and_word_pairs() -> None:
@@ -362,4 +362,22 @@ def test_another_form_of_an_irregular_verb_is_the_question_s_verb() -> None:
     )
     assert best_passage(book, parse("who wrote the guide")) == (
         "The first draft was written by Ada Brook in a single summer."
+    )
+
+
+def test_of_two_articles_holding_every_question_word_the_one_answering_weighs_more() -> None:
+    # Both hold every word of "how many stairs does the vessel have" in two sentences;
+    # only one says how many. Evidence capped at full coverage could not tell them apart.
+    idf = {"stairs": 3.0, "vessel": 4.0}
+    answers = _article(
+        [["The Vessel stands in Hudson Yards.", "Inside are 154 flights of stairs."]],
+        title="New York",
+    )
+    repeats = _article(
+        [["The Vessel stands in Hudson Yards.", "Inside are steep flights of stairs."]],
+        title="New York",
+    )
+    asked = Asked.of(parse("how many stairs does the vessel have"), idf)
+    assert article_evidence(answers, asked, DEFAULT).cover > (
+        article_evidence(repeats, asked, DEFAULT).cover
     )

@@ -54,7 +54,8 @@ def passage_match(
     idf_by_word: Mapping[str, float] | None = None,
     policy: Policy = DEFAULT,
 ) -> tuple[float, str | None]:
-    """(how fully 0-1, passage): the best window's coverage and the window to show.
+    """(how fully, 0 to Policy.cover_cap, passage): the best window's coverage and the
+    window to show.
 
     With `idf_by_word` (library-wide weights by folded word), the coverage is comparable
     across articles, so it can rerank them; without, the weights come from this article.
@@ -162,9 +163,9 @@ class Passages:
     # -- how fully (rerank evidence) -------------------------------------------------------
 
     def cover(self) -> float:
-        """0-1: the best window's coverage of the question, the Policy.cue_windows best
-        with Policy.cue x how well they hold an answer of the kind asked for; 0 when no
-        window covers more than Policy.min_passage."""
+        """0 to Policy.cover_cap: the best window's coverage of the question and shape (see
+        _shape), the Policy.cue_windows best with Policy.cue x how well they hold an answer
+        of the kind asked for; 0 when no window covers more than Policy.min_passage."""
         if not self.windows:
             return 0.0
         scored = [(self.coverage(i, j) + shape, i, j) for i, j, shape in self.windows]
@@ -175,7 +176,9 @@ class Passages:
             for c, i, j in heapq.nlargest(self.policy.cue_windows, scored):
                 if c + cue > best:  # (only where the answer could make it the best)
                     best = max(best, c + cue * max(self.fit(k) for k in range(i, j)))
-        return 0.0 if best <= self.policy.min_passage else max(0.0, min(1.0, best))
+        return (
+            0.0 if best <= self.policy.min_passage else max(0.0, min(self.policy.cover_cap, best))
+        )
 
     def coverage(self, i: int, j: int) -> float:
         """The share of the question's weight a window holds; words the title holds count
