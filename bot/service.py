@@ -87,7 +87,7 @@ class TagArticles:
     """The tag a typed name resolved to (None: no tag like it) and its articles, newest first."""
 
     tag: str | None
-    articles: list[ArticleMeta]
+    articles: Sequence[ArticleMeta]
 
 
 @dataclass(frozen=True, slots=True)

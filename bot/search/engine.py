@@ -11,7 +11,7 @@ results, and answers the browsing calls (tags, latest, random) from the index.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.library.clean import normalize_query
@@ -28,6 +28,7 @@ from bot.search.rerank import Ranked, rerank
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.retrieve import Candidates, Retriever
 from bot.search.summary import summarize
+from bot.search.tables import Metas
 from bot.search.words import clip, words
 from bot.store.search import SearchStore
 
@@ -284,18 +285,18 @@ class SearchEngine:
         order = sorted(scores, key=lambda a: (-scores[a], idx.entries[a].rank))[:limit]
         return [respond.hit(idx, a, min(1.0, scores[a])) for a in order]
 
-    async def tag(self, name: str) -> tuple[str | None, list[ArticleMeta]]:
-        """The tag meant by name (fuzzy) and its articles, newest first."""
+    async def tag(self, name: str) -> tuple[str | None, Sequence[ArticleMeta]]:
+        """The tag meant by name (fuzzy) and its articles, newest first (read as listed)."""
         idx = await self.index()
         tag = idx.tag_table.resolve(name)
         if tag is None:
             return None, []
-        return tag, [idx.entries[a].meta for a in idx.by_tag[tag]]
+        return tag, Metas(idx.entries, idx.by_tag[tag])
 
     async def tags(self) -> list[tuple[str, int]]:
         """Tags with their article counts, most used first."""
         idx = await self.index()
-        return [(t, len(idx.by_tag[t])) for t in idx.tag_names]
+        return list(idx.tag_counts)
 
     async def latest(self, count: int = 5, tag: str | None = None) -> list[ArticleMeta]:
         """The newest articles, optionally of one (fuzzy-resolved) tag."""
@@ -303,7 +304,7 @@ class SearchEngine:
         count = max(0, count)
         if tag:
             resolved, metas = await self.tag(tag)
-            return metas[:count] if resolved else []
+            return list(metas[:count]) if resolved else []
         return [idx.entries[a].meta for a in idx.newest[:count]]
 
     async def random(self, tag: str | None = None) -> Article | None:

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.search.build import has_digit
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
+from bot.search.tables import Buckets, SortedWords
 from bot.search.words import content_words, fold
 
 # The quality of a word matched exactly: what prefixes and typos are measured against (the
 # Policy says what they cost).
 EXACT = 1.0
-
-
-def _has_digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)
 
 
 def allowed_typos(word: str, policy: Policy = DEFAULT) -> int:
@@ -42,23 +39,29 @@ class Vocabulary:
     """Words bucketed by length for typo lookups, and sorted for prefix lookups."""
 
     def __init__(self, words: Iterable[str], policy: Policy = DEFAULT) -> None:
+        self._setup(sorted(set(words)), policy)
+
+    @classmethod
+    def stored(cls, ordered: list[str], policy: Policy = DEFAULT) -> Vocabulary:
+        """A vocabulary of words already sorted and distinct (an index file's)."""
+        vocab = cls.__new__(cls)
+        vocab._setup(ordered, policy)
+        return vocab
+
+    def _setup(self, ordered: list[str], policy: Policy) -> None:
         self.policy = policy
-        self.words = frozenset(words)
-        self._sorted = sorted(self.words)
+        self._sorted = ordered
+        self.words = SortedWords(ordered)
         # Bucketed by (length, first letter): a typo search scans only words it could match.
         # Words with digits ("1.21", "(12345)" in generated titles) never match by typo: a
         # digit off is another version or number, and at 100k they swamp the buckets.
-        buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
-        for w in self._sorted:
-            if not _has_digit(w):
-                buckets[len(w), w[0]].append(w)
-        self._buckets = dict(buckets)
+        self._buckets = Buckets(ordered)
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
 
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self._sorted)
 
     def prefixed(self, prefix: str, limit: int | None = None) -> list[str]:
         """Vocabulary words that start with prefix (not the prefix itself), shortest first."""
@@ -74,7 +77,7 @@ class Vocabulary:
 
     def near(self, word: str, typos: int) -> list[tuple[str, int]]:
         """Words within `typos` edits (transpositions count once), with their distance."""
-        if typos <= 0 or _has_digit(word):
+        if typos <= 0 or has_digit(word):
             return []
         out: list[tuple[str, int]] = []
         # A typo in the first letter is rare in practice and makes noisy matches: the

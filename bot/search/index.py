@@ -1,5 +1,6 @@
-"""Index keeping: build the in-memory index, warm it, swap it after reloads, and remember
-how many articles hold each word (the document-frequency counts) for its life."""
+"""Index keeping: load the saved index at start (or build it), update it after reloads and
+swap it in, save it beside the cache, and remember how many articles hold each word (the
+document-frequency counts) for its life."""
 
 from __future__ import annotations
 
@@ -7,9 +8,14 @@ import asyncio
 import gc
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bot.library.model import ArticleMeta, ReloadReport
+from bot.search import build as builder
+from bot.search import layout
+from bot.search.build import Row
+from bot.search.layout import IndexFile, IndexFileError
 from bot.search.policy import DEFAULT, Policy
 from bot.search.rank import LibraryIndex
 from bot.search.spelling import TextVocabulary
@@ -22,25 +28,70 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("articlebot.search")
 
+Sections = dict[str, layout.Section]
 
-def build_index(
-    metas: list[ArticleMeta], tag_rows: list[tuple[int, str]], policy: Policy = DEFAULT
+# An update that would remove or add more than this share of the articles costs more than
+# building the index afresh.
+UPDATE_SHARE = 0.3
+# Title masses summed ahead of queries per turn of the event loop (~2 us each).
+MASS_STEP = 2000
+
+
+def index_path(db_path: Path) -> Path:
+    """Where the search index of a cache is saved: beside it, `articles.db.index`."""
+    return db_path.with_name(f"{db_path.name}.index")
+
+
+def stamp(version: tuple[str, str] | None, policy: Policy) -> dict[str, Any]:
+    """What an index was made for: the cache (its identity and content version, see
+    ArticleStore.content_version), and the policy fields the build reads (an index saved
+    under other ones is rebuilt)."""
+    cache, content = version or (None, None)
+    return {
+        "cache": cache,
+        "content": content,
+        "description_chars": policy.description_chars,
+        "candidate_cap": policy.candidate_cap,
+    }
+
+
+def _open(
+    file: IndexFile, policy: Policy, decoded: dict[str, list[str]] | None = None
 ) -> LibraryIndex:
-    """A LibraryIndex built with the collector off and frozen before it resumes."""
-    # Hundreds of thousands of new objects: the collector would run dozens of times
-    # over them for nothing (a third of the build at 100k articles).
+    """A LibraryIndex over an index file, its few Python objects out of the collector's way."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return LibraryIndex(metas, tag_rows, policy)
+        return LibraryIndex(file, policy, decoded)
     finally:
-        # The index lives until the next reload: the collector is spared its ~million
-        # objects for good (frozen before collection resumes, or the first collection
-        # after would scan them all: a pause of ~250 ms at 100k, while serving when it
-        # is a rebuild after a reload).
+        # The index lives until the next reload: its objects (vocabulary words, name
+        # tables) are frozen before collection resumes, so no collection scans them again.
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+def rows_of(raw: Sequence[Sequence[Any]]) -> list[Row]:
+    """Rows from ArticleStore.index_rows."""
+    return [
+        Row(r[0], r[1], r[2], r[3], r[4], r[5], r[7], r[8], tuple(r[9]) or _tags(r[6])) for r in raw
+    ]
+
+
+def _tags(stored: str | None) -> tuple[str, ...]:
+    return tuple(stored.split("\n")) if stored else ()
+
+
+def build_index(
+    metas: list[ArticleMeta], tag_rows: Sequence[tuple[int, str]], policy: Policy = DEFAULT
+) -> LibraryIndex:
+    """A LibraryIndex of articles (newest first) and their tag rows, in memory."""
+    tags_of: dict[int, list[str]] = {}
+    for aid, tag in tag_rows:
+        tags_of.setdefault(aid, []).append(tag)
+    rows = [builder.row_of(m, tags_of.get(m.id)) for m in metas]
+    data = layout.encode({"stamp": stamp(None, policy)}, builder.build(rows, policy))
+    return _open(IndexFile(data), policy)
 
 
 class DocFreqs:
@@ -90,6 +141,7 @@ class IndexKeeper:
         self._lock = asyncio.Lock()
         self._follow = False
         self._rebuild: asyncio.Task[None] | None = None
+        self._warming: asyncio.Task[None] | None = None
         # The last library generation whose reload changed articles: an index built at or
         # after it is current. Without reload reports, every generation counts as a change.
         self._changed = library.generation
@@ -131,9 +183,10 @@ class IndexKeeper:
         return self._generation == self.library.generation
 
     async def warm(self) -> LibraryIndex:
-        """Build the index now (at start-up), so no member's query pays for it; meanwhile
-        the OS reads the cache file in, so the first queries do not wait on the disk.
-        Then count the common words (see Policy.common_words)."""
+        """Load (or build) the index now, at start-up, so no member's query pays for it;
+        meanwhile the OS reads the cache file in, so the first queries do not wait on the
+        disk. Then count the common words (see Policy.common_words); the rest of the
+        warming up (see _warm_up) goes on in the background."""
         store = await self.store()
         reading = asyncio.create_task(store.prefetch())
         try:
@@ -141,8 +194,25 @@ class IndexKeeper:
         finally:
             await reading
         await self._count_common_words(idx)
-        await self.spelling(idx)
+        self._warm_up(idx, count=False)
         return idx
+
+    def _warm_up(self, idx: LibraryIndex, *, count: bool = True) -> None:
+        """In the background, between queries: count the common words of a new index, sum
+        its title masses and read the full text's vocabulary, so the queries that need
+        them find them done (one that comes first waits for the vocabulary's read)."""
+
+        async def work() -> None:
+            try:
+                if count:
+                    await self._count_common_words(idx)
+                await self._sum_masses(idx)
+                if self._index is idx:
+                    await self.spelling(idx)
+            except Exception as exc:  # e.g. the store closed meanwhile: queries do it
+                log.debug("warming the search index up stopped: %s", exc)
+
+        self._warming = asyncio.create_task(work(), name="articlebot-index-warm-up")
 
     async def _count_common_words(self, idx: LibraryIndex) -> None:
         fts = SearchStore((await self.store()).readers)
@@ -153,13 +223,23 @@ class IndexKeeper:
                 return  # a newer index has its own counts
             await self.counts.count(fts, exprs[start : start + step])
 
+    async def _sum_masses(self, idx: LibraryIndex) -> None:
+        """Sum every title's idf mass ahead of the queries (see LibraryIndex.sum_masses),
+        in steps so queries are served between."""
+        more = True
+        while more and self._index is idx:
+            more = idx.sum_masses(MASS_STEP)
+            await asyncio.sleep(0)  # queries are served between the steps
+
     async def spelling(self, idx: LibraryIndex) -> TextVocabulary:
         """The full-text vocabulary of the library `idx` was built from, read once."""
         async with self._spelling_lock:
             known = self._spelling
             if known is None or known[0] is not idx:
                 fts = SearchStore((await self.store()).readers)
-                vocab = TextVocabulary(await fts.vocabulary(), self.policy)
+                terms = await fts.vocabulary()
+                # Off the event loop: ~0.3 s of dict and trie building at 100k articles.
+                vocab = await asyncio.to_thread(TextVocabulary, terms, self.policy)
                 known = self._spelling = (idx, vocab)
         return known[1]
 
@@ -186,7 +266,7 @@ class IndexKeeper:
         if not (report.added or report.updated or report.removed):
             return  # nothing the index holds changed (e.g. a no-change reload at start-up)
         self._changed = self.library.generation
-        if self._follow and self._index is not None and not self.rebuilding:
+        if self._follow and not self.rebuilding:
             self._rebuild = asyncio.create_task(self._refresh(), name="articlebot-index-rebuild")
 
     async def _refresh(self) -> None:
@@ -195,19 +275,102 @@ class IndexKeeper:
                 async with self._lock:
                     if not self._current():
                         await self._build()
-            if self._index is not None:
-                await self._count_common_words(self._index)
-                await self.spelling(self._index)
         except Exception:
             # The old index keeps serving; the next query retries the build itself.
             log.exception("rebuilding the search index failed")
+            return
+        if self._index is not None:
+            self._warm_up(self._index)
 
     async def _build(self) -> None:
-        """Build the index for the library as it is now and swap it in (under _lock)."""
+        """Bring the index up to the library as it is now, swap it in, then save it beside
+        the cache (under _lock)."""
         gen = self.library.generation
         store = await self.store()
-        metas = await store.all_meta()
-        tag_rows = await SearchStore(store.readers).article_tags()
-        index = await asyncio.to_thread(build_index, metas, tag_rows, self.policy)
+        index, unsaved = await self._made(store)
         self._index, self._generation = index, gen
         self.counts.clear()
+        if unsaved is not None:  # served from memory from now; read from the file next start
+            await self._save(index.file.header, unsaved)
+
+    @property
+    def path(self) -> Path:
+        return index_path(self.library.db_path)
+
+    async def _made(self, store: ArticleStore) -> tuple[LibraryIndex, Sections | None]:
+        """The index of the cache's current content: the one serving or the saved one if
+        it is of that content, else either updated by what changed since, else built (and
+        then its sections, to save)."""
+        # The version is read before the articles: an index is never stamped newer than
+        # what it holds (at worst older, and then updated again).
+        want = stamp(await store.content_version(), self.policy)
+        current = self._index
+        base = current.file if current is not None else await self._saved(want)
+        if base is not None and base.stamp == want:
+            return (current if current is not None else _open(base, self.policy)), None
+        sections = None
+        decoded = current.decoded() if current is not None else {}
+        if base is not None and _same_build(base.stamp, want):
+            sections = await self._update(store, base, decoded)
+        if sections is None:
+            rows = rows_of(await store.index_rows())
+            sections = await asyncio.to_thread(builder.build, rows, self.policy)
+            decoded = {}
+        index = _open(IndexFile.of({"stamp": want}, sections), self.policy, decoded)
+        return index, sections
+
+    async def _saved(self, want: dict[str, Any]) -> IndexFile | None:
+        """The index saved beside the cache, if there is a readable one (one log line
+        when it cannot be used as it is)."""
+        path = self.path
+        try:
+            found = await asyncio.to_thread(layout.read, path)
+        except FileNotFoundError:
+            log.debug("search index: none saved at %s yet; building it", path)
+            return None
+        except (OSError, IndexFileError) as exc:
+            log.warning("search index: cannot read %s (%s); building it again", path, exc)
+            return None
+        missing = builder.SECTIONS - found.header.get("sections", {}).keys()
+        if missing:
+            log.warning("search index: %s lacks %s; building it again", path, min(missing))
+            return None
+        have = found.stamp
+        if have.get("cache") != want["cache"]:
+            # A cache deleted or moved aside and made again (which was said): not news.
+            log.debug("search index: %s was made for another cache; building it", path)
+        elif have != want:
+            why = "an older library" if _same_build(have, want) else "other settings"
+            log.info("search index: %s was made for %s; bringing it up to date", path, why)
+        return found
+
+    async def _update(
+        self, store: ArticleStore, base: IndexFile, decoded: dict[str, list[str]]
+    ) -> Sections | None:
+        """base's sections updated to the cache's articles, or None when so much changed
+        that a build costs less. `decoded`: see builder.update."""
+        held = base.array("newest")
+        last = len(base.array("rank")) - 1
+        # Ids are never given twice (see ArticleStore): the new articles are those above
+        # the last the index knows, and the removed ones those it knows that are gone.
+        removed = set(held).difference(await store.article_ids())
+        added = rows_of(await store.index_rows(after=last))
+        if len(removed) + len(added) > UPDATE_SHARE * max(len(held), 1):
+            return None
+        return await asyncio.to_thread(builder.update, base, removed, added, self.policy, decoded)
+
+    async def _save(self, header: dict[str, Any], sections: Sections) -> None:
+        """Write the index beside the cache, for the next start (one log line when it
+        cannot be: this process serves it from memory all the same)."""
+        path = self.path
+        try:
+            await asyncio.to_thread(layout.write, path, header, sections)
+        except OSError as exc:
+            log.warning(
+                "search index: cannot save it at %s (%s); serving it from memory", path, exc
+            )
+
+
+def _same_build(have: dict[str, Any], want: dict[str, Any]) -> bool:
+    """Whether two stamps differ at most by content (an update can bring one to the other)."""
+    return {**have, "content": None} == {**want, "content": None}

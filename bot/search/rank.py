@@ -1,8 +1,9 @@
-"""In-memory title, tag and author indexes, and the title scores the retrieve stage uses.
+"""Title, tag and author indexes, and the title scores the retrieve stage uses.
 
-Built once per library generation from the light article columns, so a query never scans
-every title: query words are looked up in the title vocabulary (exact, prefix, typo), and
-only the articles those words point at are scored.
+Made once per library version from the light article columns (build.py) and read in place
+from the index file (layout.py), so a query never scans every title: query words are
+looked up in the title vocabulary (exact, prefix, typo), and only the articles those words
+point at are scored.
 """
 
 from __future__ import annotations
@@ -10,41 +11,30 @@ from __future__ import annotations
 import bisect
 import hashlib
 import heapq
+import math
 import re
-from collections import OrderedDict, defaultdict
+from array import array
+from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from bot.library.model import ArticleMeta
 from bot.search.fuzzy import EXACT, NameTable, Vocabulary, WordMatch
+from bot.search.layout import IndexFile
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
+from bot.search.tables import (
+    ContentKeys,
+    Entries,
+    Groups,
+    PartsOnly,
+    Postings,
+    Repeated,
+    Slugs,
+    TitleGroups,
+)
 from bot.search.words import STOPWORDS, words
-
-_COMPOUND = re.compile(r"[.+#]+")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|;)\s*", re.IGNORECASE)
 
 # A query word and the title words it can stand for.
 Expansion = tuple[str, list[WordMatch]]
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What the index keeps per article."""
-
-    meta: ArticleMeta
-    tags: tuple[str, ...]
-    title_key: str  # folded words of the title, joined: equal titles share a key
-    title_words: tuple[str, ...]  # distinct content words of the title
-    content_key: str  # the content words joined, for "the query is the title" checks
-    rank: int  # 0 = newest
-
-
-def split_authors(author: str | None) -> list[str]:
-    """Individual names from an author field like "Tyler Bui-Palsulich, Eno Compton"."""
-    if not author:
-        return []
-    return [a.strip() for a in _AUTHOR_SPLIT.split(author) if a.strip()]
 
 
 def title_key(title: str) -> str:
@@ -58,129 +48,71 @@ def slug_digest(slug: str) -> str:
 
 
 class LibraryIndex:
-    """Title words → articles, tag and author names → articles, and word statistics."""
+    """Title words → articles, tag and author names → articles, and word statistics.
+
+    Read in place from an index file's sections (see build.py for what they hold), so
+    opening one costs milliseconds whatever the library's size.
+    """
 
     def __init__(
-        self,
-        metas: list[ArticleMeta],
-        tag_rows: Iterable[tuple[int, str]],
-        policy: Policy = DEFAULT,
+        self, file: IndexFile, policy: Policy = DEFAULT, decoded: dict[str, list[str]] | None = None
     ) -> None:
+        """`decoded`: the vocabularies ("words", "text") already decoded, by whoever made
+        the file (an update makes them)."""
+        self.file = file
         self.policy = policy
-        tags_of: dict[int, list[str]] = defaultdict(list)
-        for aid, tag in tag_rows:
-            tags_of[aid].append(tag)
-        text_words = self._read(metas, tags_of)
+        self.entries = Entries(file)
         self.n = len(self.entries)
-        self._vocabularies(text_words)
-        self._lookups()
-        self._title_stats()
-        self._firsts = self._newest_of_common_words()
+        self.newest = self.entries.newest  # ids, newest first
+        self.ranks = self.entries.rank  # article id -> rank (0 = newest)
+        # Per article, its title's idf mass (see _mass): summed when first needed, or
+        # ahead of queries by sum_masses; NaN until then.
+        self._title_mass = array("d", [math.nan]) * len(self.ranks)
+        self._unsummed = self.n
+        self._summed_to = 0  # sum_masses' cursor over article ids
+        self._twords = file.strings("twords")
+        self._content_keys = ContentKeys(file.strings("tkey"))
+        self._vocabularies(decoded or {})
+        self.by_title = TitleGroups(file, self._titles_first_seen)
+        self.by_tag = Groups(file, "tags", is_sorted=False)
+        self.by_author = Groups(file, "authors", is_sorted=False)
+        self.by_slug = Slugs(file)
+        self.repeated_titles = Repeated(self.by_title)
+        self.tag_names = sorted(self.by_tag, key=lambda t: (-self.by_tag.size(t), t))
+        self.tag_counts = [(t, self.by_tag.size(t)) for t in self.tag_names]
+        self.tag_table = NameTable(self.by_tag, policy)
+        self.author_table = NameTable(self.by_author, policy)
+        self._parts_only = PartsOnly(Groups(file, "parts", is_sorted=True))
+        vocab = self.postings.words
+        first_word, first_at = file.array("firsts.word"), file.array("firsts.at")
+        firsts = file.array("firsts")
+        self._firsts = {
+            vocab[w]: firsts[first_at[k] : first_at[k + 1]] for k, w in enumerate(first_word)
+        }
         # Filled lazily per common word / query; the index never changes once built.
         self._newest_cache: dict[str, set[int]] = {}
+        self._idf: dict[str, float] = {}
         self._memo: OrderedDict[tuple[str, ...], dict[int, float]] = OrderedDict()
         self._digests: dict[str, str] | None = None  # see slug_digests
 
-    # -- building ------------------------------------------------------------------------
-
-    def _read(self, metas: list[ArticleMeta], tags_of: dict[int, list[str]]) -> set[str]:
-        """Entries, title postings and the by-slug/title/tag/author maps, newest first;
-        returns the words of descriptions (for typo corrections of the full text)."""
-        self.entries: dict[int, Entry] = {}
-        self.newest: list[int] = []  # ids, newest first
-        postings: dict[str, set[int]] = defaultdict(set)
-        self.by_title: dict[str, list[int]] = defaultdict(list)
-        self.by_tag: dict[str, list[int]] = defaultdict(list)
-        self.by_author: dict[str, list[int]] = defaultdict(list)
-        self.by_slug: dict[str, int] = {}
-        text_words: set[str] = set()
-        # Generated and real libraries repeat authors and descriptions: split and word
-        # each distinct one once (the build runs at start-up and after every reload).
-        authors_of: dict[str, list[str]] = {}
-        seen_descriptions: set[str] = set()
-        # Titles where a word is only part of a dotted name: not one of the title's words.
-        parts_only: dict[str, set[int]] = defaultdict(set)
-        stop = STOPWORDS
-        description_chars = self.policy.description_chars
-        for rank, m in enumerate(metas):
-            aid = m.id
-            tw = words(m.title)
-            kept = [w for w in tw if w not in stop]
-            content = tuple(dict.fromkeys(kept or tw))
-            tags = tuple(tags_of.get(aid) or m.tags)
-            e = Entry(m, tags, " ".join(tw), content, " ".join(kept), rank)
-            self.entries[aid] = e
-            self.newest.append(aid)
-            self.by_slug[m.slug] = aid
-            self.by_title[e.title_key].append(aid)
-            _post(postings, parts_only, aid, tw)
-            for t in tags:
-                self.by_tag[t].append(aid)
-            if m.author:
-                names = authors_of.get(m.author)
-                if names is None:
-                    names = authors_of[m.author] = split_authors(m.author)
-                for a in names:
-                    self.by_author[a].append(aid)
-            if m.description:
-                d = m.description[:description_chars]
-                if d not in seen_descriptions:
-                    seen_descriptions.add(d)
-                    text_words.update(words(d))
-        self.postings: dict[str, set[int]] = dict(postings)
-        self._parts_only = dict(parts_only)
-        return text_words
-
-    def _vocabularies(self, text_words: set[str]) -> None:
-        """Title and full-text vocabularies for typo matching, and title-word idf."""
-        for t in self.by_tag:
-            text_words.update(words(t))
-        p = self.policy
-        self.vocab = Vocabulary(self.postings, p)
-        self.text_vocab = Vocabulary(text_words | set(self.postings), p)
-        self._idf = {w: idf(self.n, len(ps), smoothing=0.0) for w, ps in self.postings.items()}
+    def _vocabularies(self, decoded: dict[str, list[str]]) -> None:
+        """The title and full-text vocabularies for typo matching, and the title postings."""
+        f, p = self.file, self.policy
+        title = decoded.get("words") or f.strings("words").all()
+        self.vocab = Vocabulary.stored(title, p)
+        self.text_vocab = Vocabulary.stored(decoded.get("text") or f.strings("text").all(), p)
+        self.postings = Postings(title, f.array("post.at"), f.array("post"), p.postings_kept)
         # What a word no title holds weighs: as if one title held it.
         self.max_idf = idf(max(self.n, 1), 1, smoothing=0.0)
 
-    def _lookups(self) -> None:
-        """Repeated titles and their dated labels, sorted title keys, tag and author tables."""
-        self.repeated_titles = {k for k, v in self.by_title.items() if len(v) > 1}
-        self._title_keys = sorted(self.by_title)  # for titles starting with typed text
-        self.tag_names = sorted(self.by_tag, key=lambda t: (-len(self.by_tag[t]), t))
-        self.tag_table = NameTable(self.by_tag, self.policy)
-        self.author_table = NameTable(self.by_author, self.policy)
-        # Labels that differ from the title, newest first: "which article is this label"
-        # must not scan every article on each lookup.
-        self._labels: dict[str, int] = {}
-        for aid in self.newest:
-            e = self.entries[aid]
-            if e.title_key in self.repeated_titles and e.meta.date:
-                self._labels.setdefault(self.label(aid), aid)
+    def decoded(self) -> dict[str, list[str]]:
+        """The sorted tables held decoded (for an update of this index to start from)."""
+        return {"words": self.postings.words, "text": self.text_vocab.words.words}
 
-    def _title_stats(self) -> None:
-        """Per article, what title_scores reads for thousands of candidates, in flat dicts:
-        its rank, content key and title idf mass (summed in title order, as always)."""
-        self.ranks: dict[int, int] = {}  # article id -> rank (0 = newest)
-        self._title_mass: dict[int, float] = {}
-        self._content_keys: dict[int, str] = {}
-        word_idf = self._idf.get
-        top = self.max_idf
-        for aid, e in self.entries.items():
-            self.ranks[aid] = e.rank
-            self._title_mass[aid] = sum([word_idf(w, top) for w in e.title_words]) or 1.0
-            self._content_keys[aid] = e.content_key
-
-    def _newest_of_common_words(self) -> dict[str, list[int]]:
-        """The newest candidate_cap articles of each common title word: its candidates,
-        without sorting its postings on every query."""
-        cap = self.policy.candidate_cap
-        firsts: dict[str, list[int]] = {w: [] for w, p in self.postings.items() if len(p) > cap}
-        if firsts:
-            for aid in self.newest:
-                for w in firsts.keys() & self._title_terms(self.entries[aid]):
-                    if len(firsts[w]) < cap:
-                        firsts[w].append(aid)
-        return firsts
+    def _titles_first_seen(self) -> list[str]:
+        """The distinct title keys in the order of each one's newest article."""
+        key = self.entries.title_key
+        return list(dict.fromkeys(key(a) for a in self.newest))
 
     # -- names and words -----------------------------------------------------------------
 
@@ -199,13 +131,18 @@ class LibraryIndex:
 
     def idf(self, word: str) -> float:
         """Title-vocabulary idf: rare title words weigh more; unknown words weigh most."""
-        return self._idf.get(word, self.max_idf)
+        found = self._idf.get(word)
+        if found is None:
+            df = self.postings.size(word)
+            found = self._idf[word] = idf(self.n, df, smoothing=0.0) if df else self.max_idf
+        return found
 
     def common_words(self, count: int) -> list[str]:
         """The `count` words other than stopwords most titles hold, commonest first."""
         postings = self.postings
-        kept = (w for w in postings if w not in STOPWORDS)
-        return heapq.nlargest(count, kept, key=lambda w: len(postings[w]))
+        vocab = postings.words
+        kept = (i for i, w in enumerate(vocab) if w not in STOPWORDS)
+        return [vocab[i] for i in heapq.nlargest(count, kept, key=postings.size_at)]
 
     def expand(self, word: str) -> list[WordMatch]:
         """The title words a query word can stand for (exact, prefix, typo, compound parts)."""
@@ -250,7 +187,8 @@ class LibraryIndex:
         the rarest words' matches, within candidate_cap; commoner words only score those,
         so a query costs the same at 1k and at 100k."""
         cap = self.policy.candidate_cap
-        sizes = {q: sum(len(self.postings[m.word]) for m in ms) for q, ms in expansions}
+        size = self.postings.size
+        sizes = {q: sum(size(m.word) for m in ms) for q, ms in expansions}
         candidates = self._full_matches(qwords)
         first = True
         for q, ms in sorted(expansions, key=lambda x: sizes[x[0]]):
@@ -260,9 +198,7 @@ class LibraryIndex:
                 break
             first = False
             for m in sorted(ms, key=lambda m: -m.quality):
-                p = self.postings[m.word]
-                if len(p) > cap:
-                    p = self._newest_postings(m.word)
+                p = self._newest_postings(m.word) if size(m.word) > cap else self.postings[m.word]
                 candidates |= p
                 if len(candidates) > cap:
                     break
@@ -303,6 +239,11 @@ class LibraryIndex:
         # matched word with set operations: thousands of candidates for common words.
         held = self._matched_mass(candidates, matched).get
         masses = self._title_mass
+        if self._unsummed:
+            for a in recall:
+                if masses[a] != masses[a]:  # NaN: not summed yet
+                    masses[a] = self._mass(a)
+                    self._unsummed -= 1
         base, share = p.precision_base, p.precision_share
         return {
             a: (r / total) * (1.0 if (pr := held(a, 0) / masses[a]) >= 1.0 else base + share * pr)
@@ -402,11 +343,11 @@ class LibraryIndex:
         once: set[int] = set()
         twice: set[int] = set()
         more: set[int] = set()
-        entries = self.entries
+        words_of = self._title_words
         for w in matched:
             found = self.postings[w] & candidates
             if w in STOPWORDS:
-                found = {a for a in found if w in entries[a].title_words}
+                found = {a for a in found if w in words_of(a)}
             elif (parts := self._parts_only.get(w)) is not None:
                 found -= parts
             if not found:
@@ -419,18 +360,28 @@ class LibraryIndex:
                 mass[a] = mass.get(a, 0) + iw
         hit = matched.__contains__
         for a in more:
-            mass[a] = sum([self.idf(w) for w in entries[a].title_words if hit(w)])
+            mass[a] = sum([self.idf(w) for w in words_of(a) if hit(w)])
         return mass
 
-    @staticmethod
-    def _title_terms(e: Entry) -> set[str]:
-        """The words a title is found by: its words and the parts of dotted ones."""
-        whole = e.title_key.split()
-        terms = set(whole)
-        for w in whole:
-            if "." in w or "+" in w:
-                terms.update(part for part in _COMPOUND.split(w) if part)
-        return terms
+    def _mass(self, aid: int) -> float:
+        """The summed idf of an article's title words (1.0 for none), in title order: the
+        whole a query's precision is a share of."""
+        return sum([self.idf(w) for w in self._twords[aid].split()]) or 1.0
+
+    def sum_masses(self, count: int) -> bool:
+        """Sum the title masses of up to `count` more articles ahead of the queries that
+        need them; whether some are left."""
+        masses, ranks = self._title_mass, self.ranks
+        end = min(len(masses), self._summed_to + count)
+        for a in range(self._summed_to, end):
+            if ranks[a] >= 0 and masses[a] != masses[a]:
+                masses[a] = self._mass(a)
+                self._unsummed -= 1
+        self._summed_to = end
+        return self._unsummed > 0 and end < len(masses)
+
+    def _title_words(self, aid: int) -> list[str]:
+        return self._twords[aid].split()
 
     def _newest_postings(self, word: str) -> set[int]:
         """The candidate_cap newest articles with a title word (cached: the index is fixed)."""
@@ -453,23 +404,25 @@ class LibraryIndex:
         into a box is after."""
         if len(key) < 2:
             return []
-        keys = self._title_keys
+        titles = self.by_title
+        keys = titles.names
         lo = bisect.bisect_left(keys, key)
         hi = bisect.bisect_left(keys, key + "\U0010ffff", lo)
         if lo == hi:
             return []
-        out = list(self.by_title.get(key, ()))[:limit]
+        whole = lo if keys[lo] == key else -1  # the sorted keys start with the key itself
+        out = titles.ids_at(whole)[:limit] if whole >= 0 else []
         if hi - lo <= self.policy.prefix_scan:
-            rest = [a for k in keys[lo:hi] if k != key for a in self.by_title[k]]
+            rest = [a for i in range(lo, hi) if i != whole for a in titles.ids_at(i)]
             out += heapq.nsmallest(limit - len(out), rest, key=self.ranks.__getitem__)
             return out
         # Thousands of titles share the start ("go", "rust 1."): walking the newest
         # articles finds the first few sooner than sorting them all.
-        entries = self.entries
+        title_key = self.entries.title_key
         for a in self.newest:
             if len(out) >= limit:
                 break
-            k = entries[a].title_key
+            k = title_key(a)
             if k.startswith(key) and k != key:
                 out.append(a)
         return out
@@ -488,7 +441,15 @@ class LibraryIndex:
 
     def find_label(self, text: str) -> int | None:
         """The newest article labelled text among repeated titles ("Title (2024-05-01)")."""
-        return self._labels.get(text)
+        # A label is the title and " (date)": the article's title key is that of the text
+        # before its last " (".
+        cut = text.rfind(" (")
+        if cut < 0 or not text.endswith(")"):
+            return None
+        for aid in self.by_title.get(title_key(text[:cut]), ()):
+            if self.label(aid) == text:
+                return aid
+        return None
 
     def label(self, aid: int) -> str:
         """The title, with the date when another article has the same title."""
@@ -496,22 +457,6 @@ class LibraryIndex:
         if e.title_key in self.repeated_titles and e.meta.date:
             return f"{e.meta.title} ({e.meta.date:%Y-%m-%d})"
         return e.meta.title
-
-
-def _post(
-    postings: dict[str, set[int]], parts_only: dict[str, set[int]], aid: int, title: list[str]
-) -> None:
-    """Add an article to the postings of its title words; "crates.io" is also findable as
-    "crates" and "io" (parts_only: where a part is not a word of the title itself)."""
-    whole = set(title)
-    for w in whole:
-        postings[w].add(aid)
-        if "." in w or "+" in w:
-            for part in _COMPOUND.split(w):
-                if part:
-                    postings[part].add(aid)
-                    if part not in whole:
-                        parts_only[part].add(aid)
 
 
 def _with_joined(

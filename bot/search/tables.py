@@ -1,0 +1,315 @@
+"""The index file's sections as the mappings the index serves: postings, entries, title
+groups, tag and author lists, slugs.
+
+Each reads its section in place and makes Python objects only for what a query asks:
+a postings set when a word is looked up (the large ones kept, up to a budget), an entry
+when an article is shown.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.library.model import ArticleMeta
+from bot.search.build import content_key, decode_record, has_digit, title_words
+from bot.search.layout import IndexFile, Strings, find
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the index knows of an article."""
+
+    meta: ArticleMeta
+    tags: tuple[str, ...]
+    title_key: str  # folded words of the title, joined: equal titles share a key
+    title_words: tuple[str, ...]  # distinct content words of the title
+    content_key: str  # the content words joined, for "the query is the title" checks
+    rank: int  # 0 = newest
+
+
+class SortedWords:
+    """A sorted word list as a set of words (membership by bisection)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and find(self.words, word) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+class Buckets:
+    """Typo buckets of a sorted word list: the words of one (length, first letter), without
+    digits (see Vocabulary), listed for all lengths of a first letter when one is first
+    asked for. Nothing is stored for them, and nothing made before a typo is looked up."""
+
+    def __init__(self, words: list[str]) -> None:
+        self._words = words
+        self._made: dict[tuple[int, str], list[str]] = {}
+        self._letters: set[str] = set()
+
+    def get(self, key: tuple[int, str]) -> list[str] | None:
+        first = key[1]
+        if first not in self._letters:
+            self._letters.add(first)
+            words = self._words
+            lo = bisect.bisect_left(words, first)
+            hi = (
+                bisect.bisect_left(words, chr(ord(first) + 1), lo)
+                if first < "\U0010ffff"
+                else len(words)
+            )
+            made = self._made
+            for w in words[lo:hi]:
+                if w[0] == first and not has_digit(w):
+                    made.setdefault((len(w), first), []).append(w)
+        return self._made.get(key)
+
+
+class Postings(Mapping[str, set[int]]):
+    """Title word → ids of the titles holding it, as a set made on lookup.
+
+    Sets of common words are kept (least recently used first out, up to `budget` ids in
+    all): a query on "go" at 100k articles would otherwise make a set of 30k ids each time.
+    """
+
+    def __init__(self, words: list[str], at: memoryview, ids: memoryview, budget: int) -> None:
+        self.words = words
+        self._at = at
+        self._ids = ids
+        self._budget = budget
+        self._kept: OrderedDict[str, set[int]] = OrderedDict()
+        self._held = 0
+
+    def position(self, word: str) -> int:
+        return find(self.words, word)
+
+    def size(self, word: str) -> int:
+        """How many titles hold word (0 for none), without making its set."""
+        i = find(self.words, word)
+        return self._at[i + 1] - self._at[i] if i >= 0 else 0
+
+    def size_at(self, i: int) -> int:
+        return self._at[i + 1] - self._at[i]
+
+    def __getitem__(self, word: str) -> set[int]:
+        kept = self._kept.get(word)
+        if kept is not None:
+            self._kept.move_to_end(word)
+            return kept
+        i = find(self.words, word)
+        if i < 0:
+            raise KeyError(word)
+        found = set(self._ids[self._at[i] : self._at[i + 1]])
+        if len(found) > 64:  # small sets cost less to make than to keep
+            self._kept[word] = found
+            self._held += len(found)
+            while self._held > self._budget and len(self._kept) > 1:
+                _, dropped = self._kept.popitem(last=False)
+                self._held -= len(dropped)
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and find(self.words, word) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+class Entries(Mapping[int, Entry]):
+    """Article id → Entry, decoded from the file when asked for (the last few kept);
+    iterated newest first."""
+
+    KEEP = 4096
+
+    def __init__(self, file: IndexFile) -> None:
+        self.rank = file.array("rank")
+        self.newest = file.array("newest")
+        self._rec = file.strings("rec")
+        self._tkey = file.strings("tkey")
+        self._kept: dict[int, Entry] = {}
+
+    def __contains__(self, aid: object) -> bool:
+        return isinstance(aid, int) and 0 <= aid < len(self.rank) and self.rank[aid] >= 0
+
+    def __getitem__(self, aid: int) -> Entry:
+        e = self._kept.get(aid)
+        if e is not None:
+            return e
+        if aid not in self:
+            raise KeyError(aid)
+        meta, tags = decode_record(aid, self._rec[aid])
+        key = self._tkey[aid]
+        e = Entry(meta, tags, key, title_words(key), content_key(key), self.rank[aid])
+        if len(self._kept) >= self.KEEP:
+            self._kept.clear()
+        self._kept[aid] = e
+        return e
+
+    def meta(self, aid: int) -> ArticleMeta:
+        """An article's light columns, without keeping its entry (for long lists)."""
+        e = self._kept.get(aid)
+        return e.meta if e is not None else decode_record(aid, self._rec[aid])[0]
+
+    def title_key(self, aid: int) -> str:
+        return self._tkey[aid]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.newest)
+
+    def __len__(self) -> int:
+        return len(self.newest)
+
+
+class Metas(Sequence[ArticleMeta]):
+    """The light columns of a list of articles, decoded as they are read: a tag of 30k
+    articles is listed a page at a time."""
+
+    def __init__(self, entries: Entries, ids: list[int]) -> None:
+        self._entries = entries
+        self._ids = ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        if isinstance(i, slice):
+            return [self._entries.meta(a) for a in self._ids[i]]
+        return self._entries.meta(self._ids[i])
+
+
+class ContentKeys:
+    """Article id → its title's content words joined (see build.content_key)."""
+
+    def __init__(self, tkey: Strings) -> None:
+        self._tkey = tkey
+
+    def __getitem__(self, aid: int) -> str:
+        return content_key(self._tkey[aid])
+
+
+class Groups(Mapping[str, list[int]]):
+    """Names (tags, authors, title keys) → their article ids, newest first.
+
+    A sorted table is searched by bisection; another keeps the file's order (the order
+    the newest articles first name them) and is looked up through a dict.
+    """
+
+    def __init__(self, file: IndexFile, name: str, *, is_sorted: bool) -> None:
+        self.names = file.strings(name)
+        self._at = file.array(f"{name}.at")
+        self._ids = file.array(f"{name}.ids")
+        self._where: dict[str, int] | None = (
+            None if is_sorted else {n: i for i, n in enumerate(self.names)}
+        )
+
+    def position(self, name: str) -> int:
+        if self._where is not None:
+            return self._where.get(name, -1)
+        return find(self.names, name)
+
+    def ids_at(self, i: int) -> list[int]:
+        return self._ids[self._at[i] : self._at[i + 1]].tolist()
+
+    def size_at(self, i: int) -> int:
+        return self._at[i + 1] - self._at[i]
+
+    def size(self, name: str) -> int:
+        """How many ids a name has (0 for an unknown name), without listing them."""
+        i = self.position(name)
+        return self.size_at(i) if i >= 0 else 0
+
+    def __getitem__(self, name: str) -> list[int]:
+        i = self.position(name)
+        if i < 0:
+            raise KeyError(name)
+        return self.ids_at(i)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.position(name) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        if self._where is not None:
+            return iter(self._where)
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+class TitleGroups(Groups):
+    """Title keys → ids, iterated in the order of each key's newest article (the order
+    fuzzy title matching lists them in)."""
+
+    def __init__(self, file: IndexFile, first_seen: Callable[[], list[str]]) -> None:
+        super().__init__(file, "titles", is_sorted=True)
+        self._first_seen = first_seen
+        self._order: list[str] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._order is None:
+            self._order = self._first_seen()
+        return iter(self._order)
+
+
+class PartsOnly:
+    """Word → the titles where it is only part of a dotted word ("io" of "crates.io"), as
+    a set made when first asked for."""
+
+    def __init__(self, parts: Groups) -> None:
+        self._parts = parts
+        self._made: dict[str, set[int]] = {}
+
+    def get(self, word: str) -> set[int] | None:
+        found = self._made.get(word)
+        if found is None:
+            i = self._parts.position(word)
+            if i < 0:
+                return None
+            found = self._made[word] = set(self._parts.ids_at(i))
+        return found
+
+
+class Repeated:
+    """The title keys more than one article has."""
+
+    def __init__(self, titles: Groups) -> None:
+        self._titles = titles
+
+    def __contains__(self, key: object) -> bool:
+        i = self._titles.position(key) if isinstance(key, str) else -1
+        return i >= 0 and self._titles.size_at(i) > 1
+
+
+class Slugs(Mapping[str, int]):
+    """Slug → article id."""
+
+    def __init__(self, file: IndexFile) -> None:
+        self._slugs = file.strings("slugs")
+        self._ids = file.array("slugs.ids")
+
+    def __getitem__(self, slug: str) -> int:
+        i = find(self._slugs, slug) if isinstance(slug, str) else -1
+        if i < 0:
+            raise KeyError(slug)
+        return self._ids[i]
+
+    def __contains__(self, slug: object) -> bool:
+        return isinstance(slug, str) and find(self._slugs, slug) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slugs)
+
+    def __len__(self) -> int:
+        return len(self._slugs)
