@@ -28,7 +28,6 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
@@ -38,6 +37,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTION = "how do I cancel a long running goroutine"
@@ -204,20 +205,24 @@ class Changes:
         self.edited, self.removed, self.copied = picked[:800], picked[800:900], picked[900:]
         self.added: list[Path] = []
 
+    def _changed(self, rel: str, **fields: str) -> str:
+        """The article at rel with frontmatter fields changed ("{}" in a value: the old)."""
+        _, head, body = (self.source / rel).read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.safe_load(head)
+        for key, value in fields.items():
+            meta[key] = value.format(meta.get(key, ""))
+        return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n{body}"
+
     def apply(self) -> None:
         for rel in self.edited:
-            text = (self.source / rel).read_text(encoding="utf-8")
-            text = re.sub(r"(?m)^title: (.*)$", r"title: \1 revised", text, count=1)
+            text = self._changed(rel, title="{} revised")
             (self.farm / rel).unlink()
             (self.farm / rel).write_text(text + "<p>A paragraph added later.</p>\n")
         for rel in self.removed:
             (self.farm / rel).unlink()
         for i, rel in enumerate(self.copied):
-            text = (self.source / rel).read_text(encoding="utf-8")
-            text = re.sub(r"(?m)^slug: (.*)$", rf"slug: added-{i}", text, count=1)
-            text = re.sub(r"(?m)^title: (.*)$", rf"title: Added \1 {i}", text, count=1)
             path = self.farm / Path(rel).parent / f"added-{i}.md"
-            path.write_text(text, encoding="utf-8")
+            path.write_text(self._changed(rel, slug=f"added-{i}", title=f"Added {{}} {i}"))
             self.added.append(path)
 
     def undo(self) -> None:
