@@ -8,7 +8,9 @@ Both give byte-identical sections for the same library (tests/test_index_file.py
 The sections (see layout.py), by article id unless said otherwise:
 - `rank` (0 = newest, -1 = no such article), `newest` (ids, newest first), `rec` (the
   light columns, see record()), `tkey` (the title's folded words, joined), `twords` (its
-  distinct content words, joined), `date` (the date as the cache sorts it);
+  distinct content words, joined), `ckey` (its content words, joined), `date` (the date
+  as the cache sorts it), `mass` (the title's idf mass, see masses(); an update leaves it
+  to the index, which sums it in the background before the update is saved);
 - `words` (the title vocabulary, sorted) with `post` (ids holding each word, ascending),
   `firsts` (the newest candidate_cap ids of each word held by more), `parts` (words and
   the titles where they are only part of a dotted word: "io" of "crates.io");
@@ -36,13 +38,26 @@ from typing import NamedTuple
 from bot.library.model import ArticleMeta
 from bot.search.layout import IndexFile, Section, Strings, find, string_table
 from bot.search.policy import DEFAULT, Policy
+from bot.search.scoring import idf
 from bot.search.words import STOPWORDS, words
 
 # Every section an index has (a file without one of them is rebuilt): the string tables
 # (each with its offsets), the ids grouped by name, and the arrays.
-_TABLES = ("rec", "tkey", "twords", "date", "words", "text", "desc", "titles", "slugs", "parts")
+_TABLES = (
+    "rec",
+    "tkey",
+    "twords",
+    "ckey",
+    "date",
+    "words",
+    "text",
+    "desc",
+    "titles",
+    "slugs",
+    "parts",
+)
 _GROUPED = ("titles", "tags", "authors", "parts")
-_ARRAYS = ("rank", "newest", "garbage", "post.at", "post", "desc.count", "slugs.ids")
+_ARRAYS = ("rank", "newest", "garbage", "mass", "post.at", "post", "desc.count", "slugs.ids")
 SECTIONS = frozenset(
     [*_ARRAYS, "firsts.word", "firsts.at", "firsts", *_TABLES, "tags", "authors"]
     + [f"{t}.off" for t in (*_TABLES, "tags", "authors")]
@@ -226,6 +241,24 @@ def _firsts(
     sections["firsts"] = array("i", chain.from_iterable(runs))
 
 
+def masses(
+    n: int, vocab: Sequence[str], at: Sequence[int], twords: Sequence[str], rank: Sequence[int]
+) -> array:
+    """Per article id, the summed title idf of its title words (1.0 for none), in title
+    order as the scores sum them: the whole a query's precision is a share of. `twords`:
+    each id's title words, joined by spaces."""
+    dfs = [at[i + 1] - at[i] for i in range(len(vocab))]
+    known = {df: idf(n, df, smoothing=0.0) for df in set(dfs)}
+    get = dict(zip(vocab, map(known.__getitem__, dfs), strict=True)).__getitem__
+    return array(
+        "d",
+        [
+            (sum([get(w) for w in t.split()]) or 1.0) if r >= 0 else 0.0
+            for t, r in zip(twords, rank, strict=False)
+        ],
+    )
+
+
 # -- a full build ------------------------------------------------------------------------
 
 
@@ -282,9 +315,12 @@ def build(rows: Sequence[Row], policy: Policy = DEFAULT) -> dict[str, Section]:
     sections["garbage"] = array("i", [0])
     _strings(sections, "rec", recs)
     _strings(sections, "tkey", keys)
-    _strings(sections, "twords", [" ".join(title_words(k)) for k in keys])
+    twords = [" ".join(title_words(k)) for k in keys]
+    _strings(sections, "twords", twords)
+    _strings(sections, "ckey", [content_key(k) for k in keys])
     _strings(sections, "date", dates)
     vocab = _vocabularies(sections, postings, desc, by_tag)
+    sections["mass"] = masses(len(rows), vocab, sections["post.at"], twords, rank)
     cap = policy.candidate_cap
     _firsts(sections, vocab, {w: p[:cap] for w, p in postings.items() if len(p) > cap})
     only = sorted(parts)
@@ -462,6 +498,7 @@ def _update_by_id(
         ("rec", {r.id: record(r) for r in rows}),
         ("tkey", {c.id: c.key for c in fresh}),
         ("twords", {c.id: " ".join(title_words(c.key)) for c in fresh}),
+        ("ckey", {c.id: content_key(c.key) for c in fresh}),
         ("date", {r.id: r.date or "" for r in rows}),
     ):
         sections[name], sections[f"{name}.off"] = _by_id(old.strings(name), size, emptied, values)

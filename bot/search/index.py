@@ -290,8 +290,16 @@ class IndexKeeper:
         index, unsaved = await self._made(store)
         self._index, self._generation = index, gen
         self.counts.clear()
-        if unsaved is not None:  # served from memory from now; read from the file next start
-            await self._save(index.file.header, unsaved)
+        if unsaved is None:
+            return
+        # Served from memory from now on; saved for the next start, with the title masses
+        # an update leaves to be summed (between queries).
+        if "mass" not in unsaved:
+            await self._sum_masses(index)
+            if index.masses is None:
+                return  # a newer index took its place meanwhile, and will be saved
+            unsaved = {**unsaved, "mass": index.masses}
+        await self._save(index.file.header, unsaved)
 
     @property
     def path(self) -> Path:

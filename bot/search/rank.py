@@ -15,14 +15,13 @@ import math
 import re
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.search.fuzzy import EXACT, NameTable, Vocabulary, WordMatch
 from bot.search.layout import IndexFile
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
 from bot.search.tables import (
-    ContentKeys,
     Entries,
     Groups,
     PartsOnly,
@@ -65,13 +64,19 @@ class LibraryIndex:
         self.n = len(self.entries)
         self.newest = self.entries.newest  # ids, newest first
         self.ranks = self.entries.rank  # article id -> rank (0 = newest)
-        # Per article, its title's idf mass (see _mass): summed when first needed, or
-        # ahead of queries by sum_masses; NaN until then.
-        self._title_mass = array("d", [math.nan]) * len(self.ranks)
-        self._unsummed = self.n
-        self._summed_to = 0  # sum_masses' cursor over article ids
+        # Per article, its title's idf mass (see build.masses): read from the file, or for
+        # an update not saved yet, summed when first needed or ahead of the queries by
+        # sum_masses (NaN until then).
         self._twords = file.strings("twords")
-        self._content_keys = ContentKeys(file.strings("tkey"))
+        self._summed_to = 0  # sum_masses' cursor over article ids
+        self._title_mass: Sequence[float]
+        if "mass" in file:
+            self._title_mass = file.array("mass")
+            self._unsummed = 0
+        else:
+            self._title_mass = array("d", [math.nan]) * len(self.ranks)
+            self._unsummed = self.n
+        self._content_keys = file.strings("ckey")
         self._vocabularies(decoded or {})
         self.by_title = TitleGroups(file, self._titles_first_seen)
         self.by_tag = Groups(file, "tags", is_sorted=False)
@@ -239,7 +244,7 @@ class LibraryIndex:
         # matched word with set operations: thousands of candidates for common words.
         held = self._matched_mass(candidates, matched).get
         masses = self._title_mass
-        if self._unsummed:
+        if self._unsummed and isinstance(masses, array):
             for a in recall:
                 if masses[a] != masses[a]:  # NaN: not summed yet
                     masses[a] = self._mass(a)
@@ -274,9 +279,9 @@ class LibraryIndex:
         if not all(whole):
             return
         keys = self._content_keys
-        qkey = " ".join(qwords)
+        qkey = " ".join(qwords).encode()
         for a in min(whole, key=len) & out.keys():  # type: ignore[arg-type, operator]
-            if keys[a] == qkey:
+            if keys.equals(a, qkey):
                 out[a] = 1.0
 
     def _cut(self, key: tuple[str, ...], out: dict[int, float]) -> dict[int, float]:
@@ -364,21 +369,32 @@ class LibraryIndex:
         return mass
 
     def _mass(self, aid: int) -> float:
-        """The summed idf of an article's title words (1.0 for none), in title order: the
-        whole a query's precision is a share of."""
+        """The summed idf of an article's title words (1.0 for none), in title order (see
+        build.masses)."""
         return sum([self.idf(w) for w in self._twords[aid].split()]) or 1.0
 
     def sum_masses(self, count: int) -> bool:
         """Sum the title masses of up to `count` more articles ahead of the queries that
         need them; whether some are left."""
         masses, ranks = self._title_mass, self.ranks
+        if not isinstance(masses, array):
+            return False  # read from the file
         end = min(len(masses), self._summed_to + count)
         for a in range(self._summed_to, end):
-            if ranks[a] >= 0 and masses[a] != masses[a]:
+            if ranks[a] < 0:
+                masses[a] = 0.0  # no such article: as a build writes it
+            elif masses[a] != masses[a]:
                 masses[a] = self._mass(a)
                 self._unsummed -= 1
         self._summed_to = end
-        return self._unsummed > 0 and end < len(masses)
+        return end < len(masses)
+
+    @property
+    def masses(self) -> array | None:
+        """Every title mass, once all are summed (to save with the index: IndexKeeper)."""
+        m = self._title_mass
+        done = not self._unsummed and self._summed_to >= len(m)
+        return m if isinstance(m, array) and done else None
 
     def _title_words(self, aid: int) -> list[str]:
         return self._twords[aid].split()
@@ -405,7 +421,7 @@ class LibraryIndex:
         if len(key) < 2:
             return []
         titles = self.by_title
-        keys = titles.names
+        keys = titles.listed()
         lo = bisect.bisect_left(keys, key)
         hi = bisect.bisect_left(keys, key + "\U0010ffff", lo)
         if lo == hi:
@@ -418,12 +434,11 @@ class LibraryIndex:
             return out
         # Thousands of titles share the start ("go", "rust 1."): walking the newest
         # articles finds the first few sooner than sorting them all.
-        title_key = self.entries.title_key
+        tkeys, typed = self.entries.title_keys, key.encode()
         for a in self.newest:
             if len(out) >= limit:
                 break
-            k = title_key(a)
-            if k.startswith(key) and k != key:
+            if tkeys.starts(a, typed) and not tkeys.equals(a, typed):
                 out.append(a)
         return out
 

@@ -88,14 +88,18 @@ class Postings(Mapping[str, set[int]]):
         self._budget = budget
         self._kept: OrderedDict[str, set[int]] = OrderedDict()
         self._held = 0
+        self._sizes: dict[str, int] = {}  # of the words asked about
 
     def position(self, word: str) -> int:
         return find(self.words, word)
 
     def size(self, word: str) -> int:
         """How many titles hold word (0 for none), without making its set."""
-        i = find(self.words, word)
-        return self._at[i + 1] - self._at[i] if i >= 0 else 0
+        found = self._sizes.get(word)
+        if found is None:
+            i = find(self.words, word)
+            found = self._sizes[word] = self._at[i + 1] - self._at[i] if i >= 0 else 0
+        return found
 
     def size_at(self, i: int) -> int:
         return self._at[i + 1] - self._at[i]
@@ -165,6 +169,11 @@ class Entries(Mapping[int, Entry]):
     def title_key(self, aid: int) -> str:
         return self._tkey[aid]
 
+    @property
+    def title_keys(self) -> Strings:
+        """The title keys by article id, undecoded (see Strings.starts)."""
+        return self._tkey
+
     def __iter__(self) -> Iterator[int]:
         return iter(self.newest)
 
@@ -189,16 +198,6 @@ class Metas(Sequence[ArticleMeta]):
         return self._entries.meta(self._ids[i])
 
 
-class ContentKeys:
-    """Article id → its title's content words joined (see build.content_key)."""
-
-    def __init__(self, tkey: Strings) -> None:
-        self._tkey = tkey
-
-    def __getitem__(self, aid: int) -> str:
-        return content_key(self._tkey[aid])
-
-
 class Groups(Mapping[str, list[int]]):
     """Names (tags, authors, title keys) → their article ids, newest first.
 
@@ -213,11 +212,18 @@ class Groups(Mapping[str, list[int]]):
         self._where: dict[str, int] | None = (
             None if is_sorted else {n: i for i, n in enumerate(self.names)}
         )
+        self._listed: list[str] | None = None
+
+    def listed(self) -> list[str]:
+        """The names, decoded (once: bisecting a list beats decoding at every step)."""
+        if self._listed is None:
+            self._listed = self.names.all()
+        return self._listed
 
     def position(self, name: str) -> int:
         if self._where is not None:
             return self._where.get(name, -1)
-        return find(self.names, name)
+        return find(self.listed(), name)
 
     def ids_at(self, i: int) -> list[int]:
         return self._ids[self._at[i] : self._at[i + 1]].tolist()
