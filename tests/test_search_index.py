@@ -252,7 +252,7 @@ async def garden_library(tmp_path: Path):
     await lib.close()
 
 
-@pytest.mark.parametrize("scan", [300, 0])  # few titles share the start / walk the newest
+@pytest.mark.parametrize("scan", [3000, 0])  # few titles share the start / walk the newest
 async def test_autocomplete_puts_titles_starting_with_the_typed_text_first(
     garden_library: Library, scan: int
 ) -> None:

@@ -155,13 +155,6 @@ class Strings(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         return iter(self.all())
 
-    def starts(self, i: int, prefix: bytes) -> bool:
-        """Whether string i starts with `prefix` (UTF-8), without decoding it."""
-        at = self.offsets[i]
-        return self.offsets[i + 1] - 1 - at >= len(prefix) and (
-            self.blob[at : at + len(prefix)] == prefix
-        )
-
     def equals(self, i: int, text: bytes) -> bool:
         """Whether string i is `text` (UTF-8), without decoding it."""
         at = self.offsets[i]

@@ -301,8 +301,11 @@ class Policy:
     fuzzy_titles: int = 20_000
     fuzzy_titles_cutoff: float = 75.0
     fuzzy_titles_letters: int = 3
-    #: Above this many titles starting with the typed text, the newest are found by walking.
-    prefix_scan: int = 300
+    #: Up to this many articles whose titles start with the typed text are sorted by age;
+    #: above, the newest are found by walking the articles newest first. At 100k articles
+    #: sorting 3,000 and walking to 25 of 3,000 both take ~0.3 ms; 300 titles (the rule
+    #: before the saved index) walked 0.4 ms per match for "febr…" or "next…".
+    prefix_scan: int = 3000
 
     # -- related ----------------------------------------------------------------------------
     #: An article's related ones are ranked by its title words and this many description words...

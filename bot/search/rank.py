@@ -428,17 +428,22 @@ class LibraryIndex:
             return []
         whole = lo if keys[lo] == key else -1  # the sorted keys start with the key itself
         out = titles.ids_at(whole)[:limit] if whole >= 0 else []
-        if hi - lo <= self.policy.prefix_scan:
-            rest = [a for i in range(lo, hi) if i != whole for a in titles.ids_at(i)]
+        # The other titles' ids, side by side in the file (the keys are sorted).
+        rest = titles.ids_between(lo + (whole >= 0), hi)
+        if len(rest) <= self.policy.prefix_scan:
             out += heapq.nsmallest(limit - len(out), rest, key=self.ranks.__getitem__)
             return out
         # Thousands of titles share the start ("go", "rust 1."): walking the newest
-        # articles finds the first few sooner than sorting them all.
+        # articles finds the first few sooner than sorting them all. The title keys are
+        # compared as stored (UTF-8), not decoded.
         tkeys, typed = self.entries.title_keys, key.encode()
+        offsets, blob, size = tkeys.offsets, tkeys.blob, len(typed)
         for a in self.newest:
             if len(out) >= limit:
                 break
-            if tkeys.starts(a, typed) and not tkeys.equals(a, typed):
+            at = offsets[a]
+            # A key is stored with its line end: one of the typed length plus one is the key.
+            if blob[at : at + size] == typed and offsets[a + 1] - at != size + 1:
                 out.append(a)
         return out
 

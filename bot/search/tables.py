@@ -228,6 +228,10 @@ class Groups(Mapping[str, list[int]]):
     def ids_at(self, i: int) -> list[int]:
         return self._ids[self._at[i] : self._at[i + 1]].tolist()
 
+    def ids_between(self, lo: int, hi: int) -> Sequence[int]:
+        """The ids of names lo to hi - 1, read in place (a sorted table's neighbours)."""
+        return self._ids[self._at[lo] : self._at[hi]]
+
     def size_at(self, i: int) -> int:
         return self._at[i + 1] - self._at[i]
 
