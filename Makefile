@@ -42,4 +42,4 @@ bench: $(TEST_STAMP)
 	$(PY) bench/search_speed.py
 
 clean:
-	rm -rf $(VENV) data/*.db data/*.db-*
+	rm -rf $(VENV) data/*.db data/*.db-* data/*.db.index

@@ -185,8 +185,9 @@ class IndexKeeper:
     async def warm(self) -> LibraryIndex:
         """Load (or build) the index now, at start-up, so no member's query pays for it;
         meanwhile the OS reads the cache file in, so the first queries do not wait on the
-        disk. Then count the common words (see Policy.common_words); the rest of the
-        warming up (see _warm_up) goes on in the background."""
+        disk. Then count the common words (see Policy.common_words) and read the full
+        text's vocabulary (typo corrections); the title masses are summed in the
+        background (see _warm_up)."""
         store = await self.store()
         reading = asyncio.create_task(store.prefetch())
         try:
@@ -194,21 +195,22 @@ class IndexKeeper:
         finally:
             await reading
         await self._count_common_words(idx)
+        await self.spelling(idx)
         self._warm_up(idx, count=False)
         return idx
 
     def _warm_up(self, idx: LibraryIndex, *, count: bool = True) -> None:
-        """In the background, between queries: count the common words of a new index, sum
-        its title masses and read the full text's vocabulary, so the queries that need
-        them find them done (one that comes first waits for the vocabulary's read)."""
+        """In the background, between queries: count the common words of a new index, read
+        the full text's vocabulary and sum its title masses, so the queries that need them
+        find them done (one that needs the vocabulary first waits for its read)."""
 
         async def work() -> None:
             try:
                 if count:
                     await self._count_common_words(idx)
-                await self._sum_masses(idx)
                 if self._index is idx:
                     await self.spelling(idx)
+                await self._sum_masses(idx)
             except Exception as exc:  # e.g. the store closed meanwhile: queries do it
                 log.debug("warming the search index up stopped: %s", exc)
 
@@ -237,9 +239,7 @@ class IndexKeeper:
             known = self._spelling
             if known is None or known[0] is not idx:
                 fts = SearchStore((await self.store()).readers)
-                terms = await fts.vocabulary()
-                # Off the event loop: ~0.3 s of dict and trie building at 100k articles.
-                vocab = await asyncio.to_thread(TextVocabulary, terms, self.policy)
+                vocab = TextVocabulary(await fts.vocabulary(), self.policy)
                 known = self._spelling = (idx, vocab)
         return known[1]
 
