@@ -54,6 +54,31 @@ async def test_the_reload_stores_each_sentences_stems(lib: Library) -> None:
     assert "engin" in lines[2].split() and "porto" in lines[2].split()
 
 
+def test_an_articles_stems_are_a_line_per_sentence_of_that_sentences_stems() -> None:
+    # encode_stems reads the sentences together: each line must still be the sentence's
+    # own stems, whatever the sentence holds (no words, stopwords only, letters that fold
+    # twice, apostrophes, a line break of its own).
+    sentences = [
+        "The bridge was designed by Maria Lopez.",
+        "",
+        "It is.",
+        "Café’s naïve ΣΟΦΙΑ and the 𝑻(x) :≡ 𝑻(s) rule",
+        "Rust's borrow checker doesn't stop it.",
+        "?!",
+        "crates.io holds go1.21 and C++ or C#.",
+    ]
+    encoded = encode_stems(sentences)
+    assert encoded.split("\n") == [
+        f" {' '.join(sentence_stems.sentence_stems(s))} " for s in sentences
+    ]
+    assert encoded.split("\n")[1:3] == ["  ", "  "]  # sentences without stems keep a line
+    assert " t x t s rule " in encoded  # "𝑻" folded twice, as a question's words are
+    assert encode_stems([]) == ""
+    assert encode_stems(["a\nbridge", "bridges"]) == "\n".join(
+        f" {' '.join(sentence_stems.sentence_stems(s))} " for s in ["a\nbridge", "bridges"]
+    )
+
+
 async def test_ask_reads_the_stored_stems_without_stemming_sentences(
     lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

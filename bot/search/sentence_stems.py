@@ -17,12 +17,13 @@ import functools
 import hashlib
 import importlib
 import importlib.metadata
+import re
 from collections.abc import Iterable, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.search.stem import stem
-from bot.search.words import STOPWORDS, fold, words
+from bot.search.words import STOPWORDS, fold, raw_words_and_breaks, without_apostrophe, words
 
 if TYPE_CHECKING:
     from bot.library.model import Article
@@ -38,13 +39,16 @@ _NOTHING: frozenset[str] = frozenset()
 class _Stems(dict[str, str]):
     """Folded word -> its stem, "" for a stopword, remembered as words come: a dict
     lookup is cheaper than the call into stem()'s lru_cache, for every word the reload
-    reads. Emptied when it grows past `_MOST` words (a worker reads a whole library)."""
+    reads. A word as the word pattern finds it ("rust's") has the stem of the word words()
+    makes of it ("rust"), so encode_stems need not make it. Emptied when it grows past
+    `_MOST` words (a worker reads a whole library)."""
 
-    def __missing__(self, word: str) -> str:
+    def __missing__(self, found: str) -> str:
         if len(self) > _MOST:
             self.clear()
-        found = self[word] = "" if word in STOPWORDS else stem(word)
-        return found
+        word = without_apostrophe(found) if "'" in found else found
+        stemmed = self[found] = "" if not word or word in STOPWORDS else stem(word)
+        return stemmed
 
 
 _MOST = 1 << 17
@@ -59,8 +63,29 @@ def sentence_stems(text: str) -> list[str]:
 def encode_stems(texts: Iterable[str]) -> str:
     """A line per sentence: its stems (see sentence_stems), each with a space before and
     after it (" map faster "), so that a stem is found as " stem " (stems hold no
-    whitespace, so no separator can be part of one)."""
-    return "\n".join(f" {' '.join(sentence_stems(t))} " for t in texts)
+    whitespace, so no separator can be part of one).
+
+    The sentences are folded and split into words together, the line breaks between them
+    kept as words: calling fold, the word pattern and the stem lookups once per sentence
+    was a fifth of a parse worker's time. Folding and the word pattern work a character or
+    a word at a time and never join across a line break, so this is the same as a line
+    per sentence; a sentence holding a line break itself is encoded on its own."""
+    # Each sentence folded twice, as sentence_stems does (fold, then words folds again):
+    # folding once more is not always a no-op ("𝑻" folds to "T", then to "t"). Folded one
+    # by one: most are ASCII, for which folding is lower(); the article as a whole is not.
+    texts = list(texts)
+    if not texts:
+        return ""
+    folded = "\n".join([fold(fold(t)) for t in texts])
+    if folded.count("\n") != len(texts) - 1:
+        return "\n".join(f" {' '.join(sentence_stems(t))} " for t in texts)
+    # stem() leaves a "\n" as it is (2 letters or fewer), so the breaks come through.
+    stems = filter(None, map(_STEM_OF.__getitem__, raw_words_and_breaks(folded)))
+    # Lines come out as " a b "; a sentence without stems must be "  ", not " ".
+    return _LONE_SPACE.sub("  ", f" {' '.join(stems)} ")
+
+
+_LONE_SPACE = re.compile(r"^ $", re.MULTILINE)
 
 
 @functools.cache

@@ -259,14 +259,22 @@ def folded_words(folded: str) -> list[str]:
     """words() of text already folded (see fold)."""
     if "'" not in folded:
         return _WORD.findall(folded)
-    out = []
-    for w in _WORD.findall(folded):
-        if w.endswith("'s"):
-            w = w[:-2]
-        w = w.replace("'", "")
-        if w:
-            out.append(w)
-    return out
+    return [w for w in map(without_apostrophe, _WORD.findall(folded)) if w]
+
+
+def without_apostrophe(word: str) -> str:
+    """A word as words() gives it: "rust's" → "rust", "don't" → "dont" ("" for "'s")."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.replace("'", "")
+
+
+_WORD_OR_BREAK = re.compile(r"\n|" + _WORD.pattern)
+
+
+def raw_words_and_breaks(folded: str) -> list[str]:
+    """The words of folded text before without_apostrophe, and each line break as "\n"."""
+    return _WORD_OR_BREAK.findall(folded)
 
 
 def content_words(text: str) -> list[str]:
