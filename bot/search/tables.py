@@ -74,7 +74,7 @@ class Buckets:
         return self._made.get(key)
 
 
-class Postings(Mapping[str, set[int]]):
+class Postings(SortedWords, Mapping[str, set[int]]):
     """Title word → ids of the titles holding it, as a set made on lookup.
 
     Sets of common words are kept (least recently used first out, up to `budget` ids in
@@ -82,7 +82,7 @@ class Postings(Mapping[str, set[int]]):
     """
 
     def __init__(self, words: list[str], at: memoryview, ids: memoryview, budget: int) -> None:
-        self.words = words
+        super().__init__(words)
         self._at = at
         self._ids = ids
         self._budget = budget
@@ -120,15 +120,6 @@ class Postings(Mapping[str, set[int]]):
                 _, dropped = self._kept.popitem(last=False)
                 self._held -= len(dropped)
         return found
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and find(self.words, word) >= 0
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.words)
-
-    def __len__(self) -> int:
-        return len(self.words)
 
 
 class Entries(Mapping[int, Entry]):
