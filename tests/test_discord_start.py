@@ -37,18 +37,27 @@ async def test_an_unreachable_discord_is_waited_out(settings: Settings) -> None:
     assert before.count("logging in") == 1, "one line per try, not two"
 
 
+async def run_until_it_exits(settings: Settings, port: int) -> tuple[int, Bot]:
+    """Start the bot against the fake on `port`, wait for it to exit by itself: its code."""
+    bot = Bot(settings, port)
+    await bot.start()
+    try:
+        return await bot.finish(), bot
+    finally:
+        bot.kill()
+
+
+def assert_rejected_in_one_line(code: int, bot: Bot) -> None:
+    assert code == 2, "".join(bot.lines)
+    assert bot.lines[-1].startswith("error: Discord rejected DISCORD_TOKEN")
+    assert "Traceback" not in "".join(bot.lines)
+
+
 async def test_a_rejected_token_is_one_line(settings: Settings) -> None:
     port = free_port()
     async with fake_on(port, token="another-token"):
-        bot = Bot(settings, port)
-        await bot.start()
-        try:
-            code = await bot.finish()
-        finally:
-            bot.kill()
-    assert code == 2
-    assert bot.lines[-1].startswith("error: Discord rejected DISCORD_TOKEN")
-    assert "Traceback" not in "".join(bot.lines)
+        code, bot = await run_until_it_exits(settings, port)
+    assert_rejected_in_one_line(code, bot)
 
 
 async def test_a_failing_gateway_lookup_after_the_login_is_waited_out(settings: Settings) -> None:
@@ -74,15 +83,8 @@ async def test_a_token_rejected_at_the_gateway_lookup_is_one_line(settings: Sett
     port = free_port()
     async with fake_on(port) as fake:
         fake.fail_next("GET", "/gateway/bot", 401)  # the token was revoked after the login
-        bot = Bot(settings, port)
-        await bot.start()
-        try:
-            code = await bot.finish()
-        finally:
-            bot.kill()
-    assert code == 2, "".join(bot.lines)
-    assert bot.lines[-1].startswith("error: Discord rejected DISCORD_TOKEN")
-    assert "Traceback" not in "".join(bot.lines)
+        code, bot = await run_until_it_exits(settings, port)
+    assert_rejected_in_one_line(code, bot)
 
 
 async def test_a_corrupt_state_database_fails_fast_in_run(settings: Settings) -> None:
