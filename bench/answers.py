@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all] [--split tune|test|all]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|fresh] [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
 """
@@ -34,6 +34,11 @@ from corpus import BLOGS, CORPUS, SHARED, Doc, iter_files, norm_text, read_docs 
 HERE = Path(__file__).resolve().parent
 SET_FILES = {"news": HERE / "answers_news.jsonl", "blogs": HERE / "answers_blogs.jsonl"}
 OTHER_FILE = HERE / "answers_other.jsonl"  # unrelated, small talk and "what's new", asked of both
+# Our stand-in for the held-out set: questions over articles the sets above do not use, each
+# row's "set" naming the library it is asked of ("unrelated" rows are asked of both). Never
+# tuned on, so it has no halves: every row's split is "fresh".
+FRESH_FILE = HERE / "answers_fresh.jsonl"
+FRESH = "fresh"
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -91,6 +96,14 @@ def assign_splits(rows: Iterable[dict]) -> dict[str, str]:
 def load_questions(sets: Sequence[str]) -> tuple[dict[str, list[dict]], list[dict]]:
     """The answerable questions of each wanted set, and the unrelated/small-talk/latest ones."""
     return {s: load_rows(SET_FILES[s]) for s in sets}, load_rows(OTHER_FILE)
+
+
+def load_fresh() -> tuple[dict[str, list[dict]], list[dict]]:
+    """The fresh set as load_questions gives a set: its answerable questions by library, and
+    its unrelated ones."""
+    rows = load_rows(FRESH_FILE)
+    by_lib = {s: [r for r in rows if r["set"] == s] for s in SET_FILES}
+    return {s: rs for s, rs in by_lib.items() if rs}, [r for r in rows if r["set"] == "unrelated"]
 
 
 # ---------------------------------------------------------------- libraries
@@ -477,6 +490,29 @@ def check_row(r: dict, text: dict[str, str], library: str) -> list[str]:
     return out
 
 
+def check_fresh(fresh: list[dict], sets: dict[str, list[dict]], known: set[str]) -> list[str]:
+    """Problems with the fresh set's rows apart from their keys (check_row reads those): its
+    split, its sets, no question of another set, and no article another set asks about."""
+    used = {a for rows in sets.values() for r in rows for a in r["articles"]}
+    known = {k.rstrip("?!. ") for k in known}  # "who wrote X?" was asked as "who wrote X"
+    out = []
+    seen: set[str] = set()
+    for r in fresh:
+        q = norm_text(r["question"]).rstrip("?!. ")
+        if r.get("split") != FRESH:
+            out.append(f"split of fresh {q!r} is {r.get('split')!r}, not {FRESH!r}")
+        if r["set"] not in (*SET_FILES, "unrelated") or (r["set"] == "unrelated") != (
+            r["type"] == "unrelated"
+        ):
+            out.append(f"bad set/type in {FRESH_FILE.name}: {q!r}")
+        if q in known or q in seen:
+            out.append(f"fresh question asked before: {q!r}")
+        seen.add(q)
+        if r.get("articles") and r["articles"][0] in used:
+            out.append(f"fresh question about an article another set uses: {q!r}")
+    return out
+
+
 def check_files() -> int:
     """Validate the question files: fields, splits, keys in the parsed articles, no repeats
     of older sets. Prints problems; returns how many there were."""
@@ -501,11 +537,13 @@ def check_files() -> int:
     for r in other:
         if r["set"] not in OTHER_SETS or r["type"] != r["set"]:
             problems.append(f"bad set/type in {OTHER_FILE.name}: {r}")
+    fresh = load_rows(FRESH_FILE)
+    problems += check_fresh(fresh, sets, seen | older)
     for name, rows in sets.items():
         with tempfile.TemporaryDirectory() as tmp:
             lib = open_library(name, Path(tmp))
         text = {d.slug: norm_text(d.text) for d in lib.docs}
-        for r in rows:
+        for r in [*rows, *(f for f in fresh if f["set"] == name)]:
             if r["set"] != name or r["type"] not in ANSWER_TYPES:
                 problems.append(f"bad set/type: {r['question']!r}")
             problems += check_row(r, text, name)
@@ -519,7 +557,7 @@ def check_files() -> int:
         + ", ".join(
             f"{s} {counts[(s, 'tune')]}+{counts[(s, 'test')]}" for s in [*SET_FILES, *OTHER_SETS]
         )
-        + " (tune+test); "
+        + f" (tune+test); fresh {len(fresh)}; "
         + (f"{len(problems)} problems" if problems else "all keys found in the parsed articles")
     )
     return len(problems)
@@ -530,7 +568,12 @@ def check_files() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=["news", "blogs", "all"], default="all")
+    ap.add_argument(
+        "--set",
+        choices=["news", "blogs", "all", FRESH],
+        default="all",
+        help=f"{FRESH}: {FRESH_FILE.name}, the set never tuned on (asked of both libraries)",
+    )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
     ap.add_argument("--misses", type=int, default=0, help="print up to N failed questions per kind")
     ap.add_argument("--json", dest="json_out", default=None, help="save figures and replies here")
@@ -551,10 +594,16 @@ def main(argv: list[str] | None = None) -> int:
         if not policy.is_file():
             ap.error(f"policy file not found: {policy}")
         env["SEARCH_POLICY"] = str(policy)
-    names = ["news", "blogs"] if args.set == "all" else [args.set]
-    splits = list(SPLITS) if args.split == "all" else [args.split]
-    sets, other = load_questions(names)
-    other = [r for r in other if r["split"] in splits]
+    if args.set == FRESH:
+        if args.split != "all":
+            ap.error(f"--set {FRESH} has no halves: leave --split out")
+        sets, other = load_fresh()
+        names, splits = list(sets), [FRESH]
+    else:
+        names = ["news", "blogs"] if args.set == "all" else [args.set]
+        splits = list(SPLITS) if args.split == "all" else [args.split]
+        sets, other = load_questions(names)
+        other = [r for r in other if r["split"] in splits]
 
     data: dict = {"policy": env.get("SEARCH_POLICY"), "libraries": {}}
     confidence_missing = 0

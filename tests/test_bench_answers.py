@@ -105,6 +105,21 @@ def test_check_row_reports_a_key_the_article_does_not_hold() -> None:
     assert any("sentence not in a" in p for p in problems)
 
 
+def test_a_fresh_question_must_be_new_and_about_an_article_no_other_set_uses() -> None:
+    sets = {"news": [row("who sold it", articles=["used"])]}
+    fresh = [
+        {**row("Who sold it?", articles=["unused"]), "split": "fresh"},
+        {**row("who bought it", articles=["used"]), "split": "fresh"},
+        {**row("who kept it", articles=["unused"]), "split": "tune"},
+        {**row("who made it", articles=["unused"]), "split": "fresh"},
+    ]
+    problems = answers.check_fresh(fresh, sets, {"who sold it"})
+    assert len(problems) == 3
+    assert "asked before" in problems[0]
+    assert "another set uses" in problems[1]
+    assert "split of fresh" in problems[2]
+
+
 def test_the_question_files_hold_keys_their_articles_contain(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
