@@ -381,3 +381,20 @@ def test_of_two_articles_holding_every_question_word_the_one_answering_weighs_mo
     assert article_evidence(answers, asked, DEFAULT).cover > (
         article_evidence(repeats, asked, DEFAULT).cover
     )
+
+
+def test_what_someone_was_doing_is_the_object_of_the_question_s_verb() -> None:
+    # "Jane Okafor" is who the question is about, not the kind of thing it asks for: the
+    # names beside hers are no answer; what she was reviewing is ("a new espresso machine").
+    fired = _article(
+        [
+            ["Jane Okafor was fired on Tuesday, the day of a union protest at Acme Media."],
+            ["The company fired Okafor, Bo Lind and two other Acme Media union leaders."],
+            ["Okafor was excited for her task of the day: reviewing a new espresso machine."],
+        ],
+        title="Union leaders fired",
+    )
+    q = parse("what was jane okafor supposed to be reviewing the day she got fired")
+    assert best_passage(fired, q) == (
+        "Okafor was excited for her task of the day: reviewing a new espresso machine."
+    )

@@ -165,13 +165,19 @@ def typed_fit(
     stems = f.stems
     at = [(k, s, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
     counts = wanted.kind == "number" and bool(wanted.heads)
+    spans = f.spans(wanted.full | wanted.partial)
+    if wanted.kind == "what" and matched:
+        # "what was she reviewing": the object of one of the question's words.
+        spans = spans + f.objects(frozenset(matched))
     best = 0.0
-    for span in f.spans(wanted.full | wanted.partial):
+    for span in spans:
         inside = {s for s in stems[span.start : span.end] if s}
         if inside and inside <= wanted.asked:
             continue  # the question's own words: no answer
         if wanted.heads and _names_head(f, span, wanted.heads):
             fit = 1.0 + policy.named_answer
+        elif span.kind == "object":
+            fit = policy.object_fit
         elif span.kind in wanted.full and not counts:
             fit = 1.0
         else:

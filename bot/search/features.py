@@ -70,6 +70,10 @@ _DATE = re.compile(
 _YEAR_RE = re.compile(rf"(?<![\d.,$€£])\b{_YEAR}\b(?![.,]\d)")
 _VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*(?:-?(?:rc|beta|alpha)\.?\d*)?\b")
 _BARE_NUMBER = re.compile(rf"\b{_FIGURE}\b|\b{_NUMBER_WORD}\b", re.IGNORECASE)
+# What opens a noun phrase that is a verb's object ("reviewing a new coffee maker").
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these"]
+)
 # Words that join the capitalised words of one name ("Court of Appeals", "Bill de Blasio").
 _NAME_JOINERS = frozenset(["of", "de", "da", "del", "der", "van", "von", "la", "le", "al", "bin"])
 _MONTH_WORDS = re.compile(
@@ -350,6 +354,30 @@ class Features:
                 found = self._spans[group] = self._find(group)
             out += [s for s in found if s.kind in wanted]
         return out
+
+    def objects(self, after: frozenset[str]) -> list[Span]:
+        """Noun phrases right after one of the `after` stems, opening with a determiner:
+        "reviewing a new coffee maker" after "review". The determiner and the content
+        words after it, up to the next function word or clause break."""
+        t, text = self._read(), self.text
+        out: list[Span] = []
+        n = len(t.stems)
+        for k in range(n - 2):
+            if t.stems[k] not in after or t.folded[k + 1] not in _DETERMINERS:
+                continue
+            if not _adjacent(text, t.ends[k], t.starts[k + 1]):
+                continue
+            j = k + 2
+            while j < n and t.stems[j] and _adjacent(text, t.ends[j - 1], t.starts[j]):
+                j += 1
+            if j > k + 2:
+                out.append(Span("object", k + 1, j))
+        return out
+
+    def lower_case(self, wanted: frozenset[str]) -> set[str]:
+        """The `wanted` stems this sentence writes in lower case ("program", not "DHS")."""
+        t, text = self._read(), self.text
+        return {s for k, s in enumerate(t.stems) if s in wanted and text[t.starts[k]].islower()}
 
     @property
     def leans_back(self) -> bool:

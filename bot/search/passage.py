@@ -24,6 +24,7 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence, Set
+from dataclasses import replace
 
 from bot.library.model import Article, Sentence
 from bot.search.answer_type import Wanted, typed_fit
@@ -101,8 +102,8 @@ class Passages:
     ) -> None:
         self.sentences = sentences
         self.q = q
-        self.wanted = wanted
         self.policy = policy
+        self.wanted = wanted
         # Per sentence, the question terms it holds: most hold none, and windows are built
         # from these small sets rather than from every word of up to three sentences.
         self.held = held
@@ -112,6 +113,7 @@ class Passages:
         self.lengths = [len(s.text) for s in sentences]
         self.windows = [(i, j, self._shape(i, j)) for i, j in self._spans()]
         self._features: dict[int, Features] = {}
+        self.wanted = self._asked_about(wanted, held)
         self._fits: dict[int, float] = {}
         self._inherited: dict[int, set[str]] = {}
         self._shown_weight: dict[str, float] | None = None
@@ -120,6 +122,30 @@ class Passages:
         #: How many question terms the best window by coverage and the title hold (read
         #: after cover()): see Policy.tentative_terms.
         self.together = len(self.title_terms)
+
+    def _asked_about(self, wanted: Wanted, held: Sequence[Set[str]]) -> Wanted:
+        """`wanted` without the words after "what" that the article writes as a name of
+        two or more of the question's words: in "what was alma avalle supposed to be
+        reviewing", "Alma Avalle" is who the question is about, not the kind of thing it
+        asks for ("what program…"), and a name next to hers is no answer. A word the
+        article also writes in lower case stays ("program"), as does one only ever in a
+        name holding other words ("bill": "Senate Bill 2972"). Read from the first
+        Policy.head_case_sentences sentences holding each word."""
+        if not wanted.heads:
+            return wanted
+        named: set[str] = set()  # in a name of two or more of the question's words
+        common: set[str] = set()  # written in lower case
+        for head in wanted.heads:
+            found = [k for k, h in enumerate(held) if head in h][: self.policy.head_case_sentences]
+            for k in found:
+                f = self.features(k)
+                common |= f.lower_case(frozenset([head]))
+                for span in f.spans(("name",)):
+                    inside = {x for x in f.stems[span.start : span.end] if x}
+                    if head in inside and len(inside) > 1 and inside <= wanted.asked:
+                        named.add(head)
+        names = named - common
+        return replace(wanted, heads=wanted.heads - names) if names else wanted
 
     # -- which windows ---------------------------------------------------------------------
 

@@ -181,6 +181,10 @@ class Policy:
     #: "where", an amount of something else than the question counts) fits this much
     #: (1.0: news 43/42, blogs 36/41)...
     partial_fit: float = 0.5
+    #: ...for "what" questions, a noun phrase right after one of the question's words
+    #: ("reviewing a new coffee maker" for "what was she reviewing") fits this much:
+    #: the object of the question's verb, which no name or number pattern sees...
+    object_fit: float = 1.0
     #: ...a span this many words from the nearest use of a question word fits half as well
     #: (4: news 43/43; 16: 43/44, blogs 36/42)...
     closeness_words: float = 8.0
@@ -225,6 +229,11 @@ class Policy:
     #: 43/44; all: news 44/43, blogs 36/41). Sentences naming the noun a question counts
     #: are read as well. With that, 12 cost a news tune passage (45 -> 44 of 55).
     answer_sentences: int = 8
+    #: Words after "what/which" that the article writes as a name of the question's words
+    #: ("Alma Avalle") say who the question is about, not the kind of thing it asks for;
+    #: read in this many of the sentences holding each (set by hand: a name is written in
+    #: full within an article's first mentions).
+    head_case_sentences: int = 5
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.
