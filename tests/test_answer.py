@@ -79,6 +79,23 @@ def test_kinds_of_question() -> None:
     assert parse("How much did it cost?").kind == "number"
 
 
+def test_a_mistyped_question_word_still_asks_its_kind_of_question() -> None:
+    assert parse("how meny cyclists will use it").kind == "number"
+    assert "mnay" not in parse("how mnay cyclists will use it").terms.words
+    assert parse("hw many cyclists").kind == "number"
+    assert parse("wen did the bridge open").kind == "when"
+    assert parse("wat is the bridge made of").kind == "what"
+    # Only where the words around it say it is a question word.
+    assert parse("hot dogs on the bridge").terms.words == ("hot", "dogs", "bridge")
+    assert parse("way to the bridge").kind is None
+    assert parse("how man built the bridge").terms.words == ("man", "built", "bridge")
+    assert parse("hwo is the engineer").kind is None  # "how" or "who": no guess
+    # The passage follows: the amount, not the sentence repeating the question's words.
+    assert best_passage(ARTICLE, parse("how meny cyclists will the bridge carry")) == (
+        "The bridge will carry 12000 cyclists a day."
+    )
+
+
 def test_passage_prefers_the_sentence_with_the_answer_type() -> None:
     assert "Maria Lopez" in best_passage(ARTICLE, parse("who designed the bridge?"))
     assert "2027" in best_passage(ARTICLE, parse("when will the bridge open?"))

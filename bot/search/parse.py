@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz.distance import OSA
+
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, clip, fold, folded_words, fts_terms, words
@@ -392,6 +394,34 @@ class Query:
 Resolver = Callable[[str, list[str]], tuple[str | None, int]]
 
 
+_OPENING = re.compile(r"(\w+)(\s+)(\w+)")
+_AMOUNT_WORDS = ("many", "much")
+
+
+def _question_typos(folded: str) -> str:
+    """Folded text with a mistyped question word put right, when the words around it
+    leave no doubt it is one: "how meny stairs" asks how many, "wen did go 1 come out"
+    and "wat is the atmosphere" ask when and what. A first word one typo from exactly one
+    question word (all start with "w" or "h") counts only before an auxiliary verb or
+    "many/much", so "hot dogs" and "way to go" stay as typed; the word after "how" only
+    when it has four letters or more and is one typo from exactly one of "many" and
+    "much" ("how man…" stays)."""
+    m = _OPENING.match(folded)
+    if m is None:
+        return folded
+    first, gap, second = m.groups()
+    typed = first not in QUESTION_WORDS and first not in STOPWORDS and first[0] in "wh"
+    if typed and (second in YES_NO_START or second in _AMOUNT_WORDS):
+        near = [w for w in QUESTION_WORDS if OSA.distance(first, w) == 1]
+        if len(near) == 1:
+            first = near[0]
+    if first == "how" and len(second) > 3 and second not in STOPWORDS | HOW_MEASURES:
+        near = [w for w in _AMOUNT_WORDS if OSA.distance(second, w) == 1]
+        if len(near) == 1:
+            second = near[0]
+    return first + gap + second + folded[m.end() :]
+
+
 def _first_word(kind: str, ws: list[str]) -> tuple[str | None, int]:
     return (ws[0], 1) if ws else (None, 0)
 
@@ -404,7 +434,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     how many of the following words belong to it; the rest stay free text.
     """
     head, free = _filters(clip(raw), resolve or _first_word)
-    folded = fold(free)
+    folded = _question_typos(fold(free))
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
     content = _content(ranked)[: policy.max_terms]
