@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.library.model import Article, Quote, Sentence
 from bot.library.parse import parse_article
 from bot.search.engine import SearchEngine
+from bot.search.features import sentence_features
 from bot.search.parse import parse, question_kind
 from bot.search.passage import best_passage, passage_match
 from bot.search.policy import DEFAULT
@@ -415,3 +416,23 @@ def test_what_someone_was_doing_is_the_object_of_the_question_s_verb() -> None:
     assert best_passage(fired, q) == (
         "Okafor was excited for her task of the day: reviewing a new espresso machine."
     )
+
+
+def test_a_noun_summing_up_the_sentence_before_comes_with_it() -> None:
+    # "The practice" is putting panels on school roofs: the town that tried it first
+    # answers, shown with the sentence saying what the practice is.
+    solar = _article(
+        [
+            [
+                "Solar panels were first put on school roofs in the state in 2004 to cut bills.",
+                "The practice, first tried in Springfield, was later praised by the governor.",
+            ],
+            ["Schools across the state now save money with solar panels on their roofs."],
+        ],
+        title="Solar schools",
+    )
+    passage = best_passage(solar, parse("which town first put solar panels on school roofs"))
+    assert passage and "Springfield" in passage and passage.startswith("Solar panels")
+    # An apposition naming someone is not such a noun: the sentence stands alone.
+    assert not sentence_features("The reporter, Jane Okafor, filed the suit.").leans_back
+    assert sentence_features("The move, which came in May, was praised.").leans_back

@@ -96,6 +96,9 @@ class Wanted:
     asked: frozenset[str] = frozenset()
     form: frozenset[str] = frozenset()
     pairs: tuple[tuple[str, str], ...] = ()
+    # Its words followed by no content word ("reviewing" in "reviewing the day…", not
+    # "finding" in "finding trusted answers"): their object may be what is asked for.
+    objectless: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, q: Query) -> Wanted:
@@ -124,6 +127,11 @@ class Wanted:
             asked=frozenset(stems),
             form=frozenset(stem(w) for w in form),
             pairs=tuple((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b),
+            objectless=frozenset(
+                stem(w)
+                for w, after in zip(q.typed, (*q.typed[1:], ""), strict=True)
+                if w not in STOPWORDS and (not after or after in STOPWORDS)
+            ),
         )
 
 
@@ -166,9 +174,9 @@ def typed_fit(
     at = [(k, s, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
     counts = wanted.kind == "number" and bool(wanted.heads)
     spans = f.spans(wanted.full | wanted.partial)
-    if wanted.kind == "what" and matched:
-        # "what was she reviewing": the object of one of the question's words.
-        spans = spans + f.objects(frozenset(matched))
+    if wanted.kind == "what" and not wanted.objectless.isdisjoint(matched):
+        # "what was she reviewing": the object of a question word that has none in it.
+        spans = spans + f.objects(wanted.objectless & frozenset(matched))
     best = 0.0
     for span in spans:
         inside = {s for s in stems[span.start : span.end] if s}

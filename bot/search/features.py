@@ -121,6 +121,10 @@ _LEANS_BACK = re.compile(
     r"(?:this|that|these|those|it|its|it.s|they|their|them|he|she|his|her)\b",
     re.IGNORECASE,
 )
+# ...or with "The" and one noun set off by a clause ("The practice, first adopted in
+# Grand Rapids, …"): the noun sums up the sentence before. Not an apposition naming
+# someone ("The reporter, Felicia Sonmez, …"): what follows the comma is in lower case.
+_SUMS_UP = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat) [a-z]+, [a-z]")
 # A sentence sending the reader elsewhere ("See the user guide", "Read more about…",
 # "Refer to the Platform Support Guide for more information").
 _POINTS_AWAY = re.compile(
@@ -399,7 +403,8 @@ class Features:
         if found is None:
             text = self.text
             if name == "leans_back":
-                found = _LEANS_BACK.match(text.lstrip("“\"‘'(")) is not None
+                opening = text.lstrip("“\"‘'(")
+                found = _LEANS_BACK.match(opening) is not None or bool(_SUMS_UP.match(opening))
             else:
                 found = self._read().may(_POINTER_WORDS) and bool(_POINTS_AWAY.search(text))
             self._flags[name] = found
