@@ -66,3 +66,6 @@ def test_no_quote_only_for_an_article_without_text() -> None:
     assert best_quote(_article(["The new bridge opened on Monday."])) == Quote(
         "The new bridge opened on Monday.", None, "excerpt"
     )
+    # An answer whose passage is the article's only sentence gets no excerpt repeating it.
+    lone = _article(["The new bridge opened on Monday."])
+    assert best_quote(lone, avoid="The new bridge opened on Monday.") is None

@@ -39,7 +39,8 @@ def best_quote(
     """The most notable quote: a named speaker first, then relevance, then a readable length.
 
     With no quote worth showing, a pull-quote (`kind="excerpt"`, no speaker) from the
-    article's own sentences; None only for an article with no text. A quote inside
+    article's own sentences; None only for an article with no text (or none the reply
+    does not already show: an excerpt never repeats `avoid`). A quote inside
     `avoid` (texts the reply already shows: the passage, the summary) is taken only when
     no other is left.
     """
@@ -71,7 +72,8 @@ def pull_quote(
 
     Quotable: it reads alone, says something whole (10-40 words), and speaks plainly
     (first person, a strong claim) or to the question; earlier sentences win ties. None
-    only when the article has no sentence of four words or more.
+    only when the article has no sentence of four words or more, other than those in
+    `avoid`.
     """
     sentences = [s.text for s in article.sentences if s.text.strip()]
     if not sentences:
@@ -93,7 +95,10 @@ def pull_quote(
         if best is None or s > best[0]:
             best = (s, text)
     if best is None:
-        # Nothing reads alone: the first sentence of a few words still beats nothing.
-        fallback = next((t for t in sentences if len(t.split()) >= 4), None)
+        # Nothing reads alone: the first sentence of a few words still beats nothing, but
+        # not one the reply already shows (an excerpt repeating the passage adds nothing).
+        fallback = next(
+            (t for t in sentences if len(t.split()) >= 4 and not _avoided(t, avoid)), None
+        )
         return Quote(fallback, None, "excerpt") if fallback else None
     return Quote(best[1], None, "excerpt")
