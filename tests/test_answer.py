@@ -436,3 +436,11 @@ def test_a_noun_summing_up_the_sentence_before_comes_with_it() -> None:
     # An apposition naming someone is not such a noun: the sentence stands alone.
     assert not sentence_features("The reporter, Jane Okafor, filed the suit.").leans_back
     assert sentence_features("The move, which came in May, was praised.").leans_back
+
+
+async def test_a_question_made_only_of_filters_is_answered(bundled_library) -> None:
+    # No free text: what kind of answer it asks for is read from no words at all.
+    engine = SearchEngine(bundled_library)
+    for question in ("tag:environment", 'author:"Hannah Brightwell"', "tag:nosuchtag"):
+        answer = await engine.ask(question)
+        assert answer.question == question

@@ -127,12 +127,19 @@ class Wanted:
             asked=frozenset(stems),
             form=frozenset(stem(w) for w in form),
             pairs=tuple((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b),
-            objectless=frozenset(
-                stem(w)
-                for w, after in zip(q.typed, (*q.typed[1:], ""), strict=True)
-                if w not in STOPWORDS and (not after or after in STOPWORDS)
-            ),
+            objectless=_objectless(q.typed),
         )
+
+
+def _objectless(ws: Sequence[str]) -> frozenset[str]:
+    """Stems of the content words followed by no content word: the question's verbs
+    whose object it asks for ("reviewing" in "reviewing the day…"; not "finding" in
+    "finding trusted answers")."""
+    return frozenset(
+        stem(w)
+        for i, w in enumerate(ws)
+        if w not in STOPWORDS and (i + 1 == len(ws) or ws[i + 1] in STOPWORDS)
+    )
 
 
 def _after(ws: Sequence[str], starts: set[str] | frozenset[str], most: int) -> tuple[str, ...]:
