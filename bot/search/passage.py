@@ -133,19 +133,23 @@ class Passages:
         Policy.head_case_sentences sentences holding each word."""
         if not wanted.heads:
             return wanted
+        most = self.policy.head_case_sentences
         named: set[str] = set()  # in a name of two or more of the question's words
-        common: set[str] = set()  # written in lower case
         for head in wanted.heads:
-            found = [k for k, h in enumerate(held) if head in h][: self.policy.head_case_sentences]
-            for k in found:
+            # (such a name is only in a sentence holding two question words or more)
+            for k in [k for k, h in enumerate(held) if head in h and len(h) > 1][:most]:
                 f = self.features(k)
-                common |= f.lower_case(frozenset([head]))
                 for span in f.spans(("name",)):
                     inside = {x for x in f.stems[span.start : span.end] if x}
                     if head in inside and len(inside) > 1 and inside <= wanted.asked:
                         named.add(head)
-        names = named - common
-        return replace(wanted, heads=wanted.heads - names) if names else wanted
+        for head in list(named):  # one written in lower case is a noun after all
+            if any(
+                self.features(k).lower_case(frozenset([head]))
+                for k in [k for k, h in enumerate(held) if head in h][:most]
+            ):
+                named.discard(head)
+        return replace(wanted, heads=wanted.heads - named) if named else wanted
 
     # -- which windows ---------------------------------------------------------------------
 
