@@ -128,6 +128,18 @@ async def test_a_confident_answer_says_high_in_json(bundled: SearchEngine) -> No
     assert "results" not in data
 
 
+async def test_an_article_found_by_its_author_alone_is_only_the_closest_match(
+    tmp_path: Path,
+) -> None:
+    # "Brittany Ellich" wrote the cargo-bike article, which never names her: it may be what
+    # the member wants, but it says nothing about her, so it is not a confident answer.
+    async with small_engine(tmp_path, SMALL, CONTENT) as engine:
+        answer = await engine.ask("who is brittany ellich")
+    assert answer.article is not None and answer.article.slug == "bikes"
+    assert answer.passage is None
+    assert answer.as_json()["confidence"] == "low"
+
+
 async def test_an_unrelated_question_gets_nothing(bundled: SearchEngine) -> None:
     answer = await bundled.ask("what is a monad in haskell")
     assert answer.article is None

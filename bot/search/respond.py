@@ -117,17 +117,21 @@ def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Polic
 
 
 def confidence(found: list[Ranked], policy: Policy) -> str | None:
-    """How sure the best reranked article answers: HIGH from answer_threshold up; LOW (the
-    closest match, which may not answer) from tentative_threshold up when its best passage
-    holds the question's words together (Policy.tentative_terms), or from
-    tentative_title_floor up when its title names the question's rarest word the library
-    holds (the word is what the article is about); else None."""
+    """How sure the best reranked article answers: HIGH from answer_threshold up when its
+    text has a passage on the question (else LOW); LOW (the closest match, which may not
+    answer) from tentative_threshold up when its best passage holds the question's words
+    together (Policy.tentative_terms), or from tentative_title_floor up when its title
+    names the question's rarest word the library holds (the word is what the article is
+    about); else None."""
     if not found:
         return None
     best = found[0]
-    if best.score >= policy.answer_threshold:
-        return HIGH
     ev = best.evidence
+    if best.score >= policy.answer_threshold:
+        # An article whose text has no passage on the question (found by its author or
+        # title alone: "who is rob pike" and a post he co-wrote) shows no answer.
+        unsaid = ev is not None and ev.passages is not None and ev.cover <= 0
+        return LOW if unsaid else HIGH
     together = ev is None or ev.together >= min(policy.tentative_terms, ev.terms)
     if together and best.score >= policy.tentative_threshold:
         return LOW
