@@ -24,12 +24,13 @@ from bot.search.passage import best_passage
 from bot.search.policy import DEFAULT, Policy
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
+from bot.search.related import related
 from bot.search.rerank import Ranked, rerank
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.retrieve import Candidates, Retriever
 from bot.search.summary import summarize
 from bot.search.tables import Metas
-from bot.search.words import clip, words
+from bot.search.words import clip
 from bot.store.search import SearchStore
 
 if TYPE_CHECKING:
@@ -257,7 +258,7 @@ class SearchEngine:
     # -- browsing ------------------------------------------------------------------------
 
     async def related(self, slug: str, limit: int = 4) -> list[SearchHit]:
-        """Articles most like this one: shared rare title words, tags and text."""
+        """Articles most like this one: shared rare title and description words and tags."""
         # Every article card lists them: kept like search results, per index.
         found = await self._cached(
             ("related", slug, limit), lambda idx: self._related(idx, slug, limit)
@@ -268,22 +269,8 @@ class SearchEngine:
         aid = idx.by_slug.get(slug)
         if aid is None:
             return []
-        p = self.policy
-        e = idx.entries[aid]
-        qwords = list(e.title_words)
-        if e.meta.description:
-            qwords += words(e.meta.description)[: p.related_description_words]
-        run = await self._retriever(idx)
-        ranked = await run.rank(parse(" ".join(dict.fromkeys(qwords)), policy=p))
-        tagset = set(e.tags)
-        scores = {}
-        for a in ranked.ids[: p.ordered]:
-            if a == aid or idx.entries[a].title_key == e.title_key:
-                continue
-            shared = len(tagset & set(idx.entries[a].tags))
-            scores[a] = ranked.scores[a] * (1 + p.related_tag_bonus * shared)
-        order = sorted(scores, key=lambda a: (-scores[a], idx.entries[a].rank))[:limit]
-        return [respond.hit(idx, a, min(1.0, scores[a])) for a in order]
+        found = related(idx, aid, limit, self.policy)
+        return [respond.hit(idx, a, score) for a, score in found]
 
     async def tag(self, name: str) -> tuple[str | None, Sequence[ArticleMeta]]:
         """The tag meant by name (fuzzy) and its articles, newest first (read as listed)."""

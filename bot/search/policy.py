@@ -320,10 +320,20 @@ class Policy:
     prefix_scan: int = 3000
 
     # -- related ----------------------------------------------------------------------------
-    #: An article's related ones are ranked by its title words and this many description words...
+    #: An article's related ones share its terms (see related.py): its title's content words,
+    #: the first this many content words of its description...
     related_description_words: int = 20
-    #: ...and each tag they share adds this share of their score.
-    related_tag_bonus: float = 0.1
+    #: ...which weigh this share of a title word's idf (a description says more words, less
+    #: about what the article is)...
+    related_description_weight: float = 0.5
+    #: ...and its tags, at this share of their idf.
+    related_tag_weight: float = 1.0
+    #: Candidates are the articles holding the rarest terms, their ids walked up to this
+    #: many: at 100k articles a card's related menu then costs ~0.1-0.3 ms, where a keyword
+    #: ranking of the same words with FTS5 cost ~5 ms (bench/related.py).
+    related_walk: int = 1000
+    #: The best this many candidates are scored on every term they share.
+    related_pool: int = 20
 
     # -- index keeping ----------------------------------------------------------------------
     #: After each index build the document frequencies of this many commonest title words

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from bot.search.fuzzy import EXACT, NameTable, Vocabulary, WordMatch
-from bot.search.layout import IndexFile
+from bot.search.layout import IndexFile, find
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
 from bot.search.tables import (
@@ -77,6 +77,8 @@ class LibraryIndex:
             self._title_mass = array("d", [math.nan]) * len(self.ranks)
             self._unsummed = self.n
         self._content_keys = file.strings("ckey")
+        self._desc, self._desc_count = file.strings("desc"), file.array("desc.count")
+        self._desc_counts: dict[str, int] = {}  # of the words asked about
         self._vocabularies(decoded or {})
         self.by_title = TitleGroups(file, self._titles_first_seen)
         self.by_tag = Groups(file, "tags", is_sorted=False)
@@ -141,6 +143,23 @@ class LibraryIndex:
             df = self.postings.size(word)
             found = self._idf[word] = idf(self.n, df, smoothing=0.0) if df else self.max_idf
         return found
+
+    def description_count(self, word: str) -> int:
+        """How many articles' descriptions hold word (0 for none)."""
+        found = self._desc_counts.get(word)
+        if found is None:
+            i = find(self._desc, word)
+            found = self._desc_counts[word] = self._desc_count[i] if i >= 0 else 0
+        return found
+
+    def newest_holding(self, word: str) -> Sequence[int]:
+        """Ids of the titles holding word, newest first: the newest candidate_cap of them
+        for a word more hold."""
+        first = self._firsts.get(word)
+        if first is not None:
+            return first
+        i = self.postings.position(word)
+        return sorted(self.postings.ids_at(i), key=self.ranks.__getitem__) if i >= 0 else []
 
     def common_words(self, count: int) -> list[str]:
         """The `count` words other than stopwords most titles hold, commonest first."""

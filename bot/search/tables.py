@@ -104,6 +104,10 @@ class Postings(SortedWords, Mapping[str, set[int]]):
     def size_at(self, i: int) -> int:
         return self._at[i + 1] - self._at[i]
 
+    def ids_at(self, i: int) -> memoryview:
+        """The ids of the word at position i, ascending, read in place."""
+        return self._ids[self._at[i] : self._at[i + 1]]
+
     def __getitem__(self, word: str) -> set[int]:
         kept = self._kept.get(word)
         if kept is not None:
@@ -112,7 +116,7 @@ class Postings(SortedWords, Mapping[str, set[int]]):
         i = find(self.words, word)
         if i < 0:
             raise KeyError(word)
-        found = set(self._ids[self._at[i] : self._at[i + 1]])
+        found = set(self.ids_at(i))
         if len(found) > 64:  # small sets cost less to make than to keep
             self._kept[word] = found
             self._held += len(found)
