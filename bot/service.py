@@ -279,6 +279,10 @@ class LibraryService:
         """A notable quote of the article (one with a speaker first), if it has any."""
         return self.engine.quote(article)
 
+    async def random_article(self, tag: str | None = None) -> Article | None:
+        """A random article, optionally of a (fuzzy) tag; None when there is none."""
+        return await self.engine.random(tag)
+
     async def random_card(self, tag: str | None = None) -> ArticleCard | None:
         """A random article's card, optionally of a (fuzzy) tag; None when there is none."""
         article = await self.engine.random(tag)

@@ -278,7 +278,7 @@ class SearchEngine:
         tag = idx.tag_table.resolve(name)
         if tag is None:
             return None, []
-        return tag, Metas(idx.entries, idx.by_tag[tag])
+        return tag, Metas(idx.entries, idx.by_tag.view(tag))
 
     async def tags(self) -> list[tuple[str, int]]:
         """Tags with their article counts, most used first."""

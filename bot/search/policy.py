@@ -332,7 +332,10 @@ class Policy:
     #: many: at 100k articles a card's related menu then costs ~0.1-0.3 ms, where a keyword
     #: ranking of the same words with FTS5 cost ~5 ms (bench/related.py).
     related_walk: int = 1000
-    #: The best this many candidates are scored on every term they share.
+    #: The best this many of them are scored on the title words past that budget...
+    related_check: int = 100
+    #: ...and the best this many then on every term they share (their tags and
+    #: descriptions are decoded for it).
     related_pool: int = 20
 
     # -- index keeping ----------------------------------------------------------------------

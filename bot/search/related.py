@@ -13,6 +13,7 @@ term they share, their descriptions included.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.search.policy import Policy
@@ -39,11 +40,21 @@ def related(idx: LibraryIndex, aid: int, limit: int, policy: Policy) -> list[tup
     whole = sum(t.weight for t in terms)
     if not whole:
         return []
-    found = _walk(idx, terms, policy.related_walk)
+    found, rest = _walk(idx, terms, policy.related_walk)
     found.pop(aid, None)
-    pool = _best(idx, found, policy.related_pool)
+    checked = _best(idx, found, policy.related_check)
+    # The title words past the walk's budget, read in the titles of the best found so far:
+    # of the articles sharing a rare word, those sharing common ones too come first.
+    common = {t.name: t.weight for t in rest if not t.is_tag}
+    if common:
+        title_key = idx.entries.title_key
+        held = common.keys()
+        for a in checked:
+            shared = held & set(title_key(a).split())
+            if shared:
+                found[a] += sum([common[w] for w in shared])
     scores = {}
-    for a in pool:
+    for a in _best(idx, {a: found[a] for a in checked}, policy.related_pool):
         if idx.entries.title_key(a) != e.title_key:
             scores[a] = _shared(idx, a, terms, policy) / whole
     order = sorted(scores, key=lambda a: (-scores[a], idx.ranks[a]))[:limit]
@@ -54,11 +65,14 @@ def _best(idx: LibraryIndex, found: dict[int, float], count: int) -> list[int]:
     """The `count` articles of the highest weights found, newer first on equal weights."""
     if not found:
         return []
-    # The cut-off weight found in C: sorting every candidate with a key is ~0.5 ms at 100k.
+    # The cut-off weight found in C, and of the many that often share it (all the articles
+    # of one rare word) only the newest needed ranked: sorting every candidate with a key
+    # is ~0.5 ms at 100k.
     cut = heapq.nlargest(count, found.values())[-1]
-    ranks = idx.ranks
-    kept = sorted((-w, ranks[a], a) for a, w in found.items() if w >= cut)
-    return [k[2] for k in kept[:count]]
+    rank = idx.ranks.__getitem__
+    above = [a for a, w in found.items() if w > cut]
+    tied = heapq.nsmallest(count - len(above), [a for a, w in found.items() if w == cut], rank)
+    return sorted(above, key=lambda a: (-found[a], rank(a))) + sorted(tied, key=rank)
 
 
 def _description_words(description: str | None, policy: Policy) -> list[str]:
@@ -90,49 +104,36 @@ def _terms(idx: LibraryIndex, aid: int, policy: Policy) -> list[_Term]:
     return out
 
 
-def _walk(idx: LibraryIndex, terms: list[_Term], budget: int) -> dict[int, float]:
-    """The articles holding the rarest terms, with the weights of the terms they hold.
-
-    The terms' ids are walked rarest term first while they fit in `budget` ids (when not
-    even the rarest fits, its newest `budget` ids); the title words past the budget are then
-    looked up for the articles found, in their postings' sets (kept by the index for common
-    words), so that of the articles sharing a rare word those sharing common ones too come
-    first. Tags past the budget count only in the final scoring (their lists are long).
-    """
+def _walk(
+    idx: LibraryIndex, terms: list[_Term], budget: int
+) -> tuple[dict[int, float], list[_Term]]:
+    """The articles holding the rarest terms, with the weights of those they hold, and the
+    terms not walked. The terms' ids are walked rarest term first while they fit in
+    `budget` ids; when not even the rarest fits, its newest `budget` ids."""
     found: dict[int, float] = {}
     get = found.get
-    rest = list(terms)
-    while rest:
-        t = rest[0]
+    for k, t in enumerate(terms):
         ids = _ids(idx, t)
         if len(ids) > budget:
             if found:
-                break
+                return found, terms[k:]
             ids = _newest(idx, t, ids, budget)
-        rest.pop(0)
         budget -= len(ids)
         weight = t.weight
         for a in ids:
             found[a] = get(a, 0.0) + weight
-    for t in rest:
-        if not t.is_tag and t.name in idx.postings:
-            held = idx.postings[t.name]
-            weight = t.weight
-            for a in found.keys() & held:
-                found[a] += weight
-    return found
+    return found, []
 
 
-def _ids(idx: LibraryIndex, t: _Term) -> memoryview | list[int]:
+def _ids(idx: LibraryIndex, t: _Term) -> Sequence[int]:
     """The ids of the articles whose title (for a word) or tags hold a term."""
     if t.is_tag:
-        i = idx.by_tag.position(t.name)
-        return idx.by_tag.ids_between(i, i + 1) if i >= 0 else []
+        return idx.by_tag.view(t.name)
     i = idx.postings.position(t.name)
     return idx.postings.ids_at(i) if i >= 0 else []
 
 
-def _newest(idx: LibraryIndex, t: _Term, ids: memoryview | list[int], count: int) -> list[int]:
+def _newest(idx: LibraryIndex, t: _Term, ids: Sequence[int], count: int) -> list[int]:
     """The newest `count` of a term's ids (tag lists are newest first; title postings are
     by id, so the title word's newest are read from the index's own list of them)."""
     if t.is_tag:

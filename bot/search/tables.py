@@ -180,7 +180,7 @@ class Metas(Sequence[ArticleMeta]):
     """The light columns of a list of articles, decoded as they are read: a tag of 30k
     articles is listed a page at a time."""
 
-    def __init__(self, entries: Entries, ids: list[int]) -> None:
+    def __init__(self, entries: Entries, ids: Sequence[int]) -> None:
         self._entries = entries
         self._ids = ids
 
@@ -189,7 +189,8 @@ class Metas(Sequence[ArticleMeta]):
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
         if isinstance(i, slice):
-            return [self._entries.meta(a) for a in self._ids[i]]
+            # A slice is read as listed too: /tag keeps its newest 500 and shows 5 a page.
+            return Metas(self._entries, self._ids[i])
         return self._entries.meta(self._ids[i])
 
 
@@ -240,6 +241,11 @@ class Groups(Mapping[str, list[int]]):
         if i < 0:
             raise KeyError(name)
         return self.ids_at(i)
+
+    def view(self, name: str) -> Sequence[int]:
+        """A name's ids read in place (a list of a tag of 90k articles is ~1 ms to make)."""
+        i = self.position(name)
+        return self.ids_between(i, i + 1) if i >= 0 else []
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.position(name) >= 0

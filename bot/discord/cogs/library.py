@@ -191,13 +191,15 @@ class LibraryCog(commands.Cog, name="Library"):
     async def random(
         self, interaction: discord.Interaction, tag: app_commands.Range[str, 1, 100] | None = None
     ) -> None:
-        card = await self.bot.service.random_card(tag)
-        if card is None:
+        # The article alone: send_reply makes its card (making it here too cost a second
+        # summary and quote).
+        article = await self.bot.service.random_article(tag)
+        if article is None:
             if tag:
                 await self._no_such_tag(interaction, tag)
                 return
             raise UserError(EMPTY)
-        await send_reply(interaction, self.bot.service, card.article, "card")
+        await send_reply(interaction, self.bot.service, article, "card")
 
     @random.autocomplete("tag")
     async def _random_tag(
