@@ -11,6 +11,7 @@ results, and answers the browsing calls (tags, latest, random) from the index.
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import Callable, Coroutine, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -295,15 +296,23 @@ class SearchEngine:
         return [idx.entries[a].meta for a in idx.newest[:count]]
 
     async def random(self, tag: str | None = None) -> Article | None:
-        """A random article, optionally of one (fuzzy-resolved) tag."""
-        store = await self.keeper.store()
+        """A random article, optionally of one (fuzzy-resolved) tag, drawn from the index
+        (listing a tag of 90k articles in SQL cost the event loop ~3 ms)."""
+        idx = await self.index()
+        ids: Sequence[int] = idx.newest
         if tag:
-            idx = await self.index()
             tag = idx.tag_table.resolve(tag)
             if tag is None:
                 return None
-        meta = await store.random(tag)
-        return await store.article_by_id(meta.id) if meta else None
+            ids = idx.by_tag.view(tag)
+        if not ids:
+            return None
+        store = await self.keeper.store()
+        article = await store.article_by_id(random.choice(ids))
+        if article is None:  # removed by a reload the index has not caught up with
+            meta = await store.random(tag)
+            article = await store.article_by_id(meta.id) if meta else None
+        return article
 
     def summary(self, article: Article) -> str:
         """The description when it is a real summary, else 1-2 extracted sentences."""

@@ -333,10 +333,10 @@ class Policy:
     #: ranking of the same words with FTS5 cost ~5 ms (bench/related.py).
     related_walk: int = 1000
     #: The best this many of them are scored on the title words past that budget...
-    related_check: int = 100
+    related_check: int = 60
     #: ...and the best this many then on every term they share (their tags and
     #: descriptions are decoded for it).
-    related_pool: int = 20
+    related_pool: int = 12
 
     # -- index keeping ----------------------------------------------------------------------
     #: After each index build the document frequencies of this many commonest title words
