@@ -329,8 +329,10 @@ class Policy:
     #: ...and its tags, at this share of their idf.
     related_tag_weight: float = 1.0
     #: Candidates are the articles holding the rarest terms, their ids walked up to this
-    #: many: at 100k articles a card's related menu then costs ~0.1-0.3 ms, where a keyword
-    #: ranking of the same words with FTS5 cost ~5 ms (bench/related.py).
+    #: many: with the two below, a card's related menu costs ~0.5 ms of CPU at 100k
+    #: articles and ~0.3 ms on the blogs, where a keyword ranking of the same words with
+    #: FTS5 cost ~5 and ~2 ms; on the blogs more of what it suggests shares a specific tag
+    #: (0.32 -> 0.47) and the suggestions' bodies are as alike (bench/related.py).
     related_walk: int = 1000
     #: The best this many of them are scored on the title words past that budget...
     related_check: int = 60
