@@ -444,3 +444,27 @@ async def test_a_question_made_only_of_filters_is_answered(bundled_library) -> N
     for question in ("tag:environment", 'author:"Hannah Brightwell"', "tag:nosuchtag"):
         answer = await engine.ask(question)
         assert answer.question == question
+
+
+def test_a_name_holding_the_question_s_words_is_not_who_it_asks_for() -> None:
+    # "Fair Rent Checker" and "Chrome Web Store" name what the question is about; the group
+    # behind the extension is the answer, though its sentence repeats fewer of the words.
+    tool = _article(
+        [
+            [
+                "On Monday, a new tool called Fair Rent Checker went live on the Chrome Web Store.",
+                "The browser extension shows renters whether a listing's fair rent was checked.",
+            ],
+            [
+                "Behind the checker is a lobbying group funded by landlords, the Northfield"
+                " Property Council."
+            ],
+        ],
+        title="A rent checker for renters",
+    )
+    q = parse("who is behind the fair rent checker chrome extension")
+    passage = best_passage(tool, q)
+    assert passage and "Northfield Property Council" in passage
+    # Read as any other name, the tool's own name answers.
+    before = best_passage(tool, q, DEFAULT.with_(asked_name_fit=1.0))
+    assert before and "Northfield" not in before

@@ -191,6 +191,10 @@ def typed_fit(
             continue  # the question's own words: no answer
         if wanted.heads and _names_head(f, span, wanted.heads):
             fit = 1.0 + policy.named_answer
+        elif span.kind == "name" and wanted.kind == "who" and not inside.isdisjoint(wanted.asked):
+            # "Chrome Web Store" for "who is behind the … chrome extension": a name holding
+            # the question's words names what the question is about, not who.
+            fit = policy.asked_name_fit
         elif span.kind == "object":
             fit = policy.object_fit
         elif span.kind in wanted.full and not counts:
