@@ -288,6 +288,42 @@ def test_markdown_body() -> None:
     assert [s.paragraph for s in article.sentences] == [0, 1, 1]
 
 
+# Documents the loader's shortcut for flat mappings (parse._flat_mapping) must read as
+# PyYAML's own constructor does, or hand over to it: anchors, merge keys, duplicate keys,
+# typed keys, binary, sets, nested maps, a list at the top, odd dates, YAML 1.1 words.
+ODD_FRONTMATTERS = [
+    "title: T\ntags: &t [a, b]\nalso: *t\n",
+    "base: &b {title: T}\n<<: *b\nauthor: A\n",
+    "title: A\ntitle: B\n",
+    "1: x\n2.5: y\nnull: z\ntrue: w\n2020-01-02: d\n",
+    "title: !!binary aGk=\n",
+    "tags: !!set {x, y}\n",
+    "tags: !!omap [x: 1]\n",
+    "author: {name: Ann}\ntags: [a, [b]]\n",
+    "- title\n- T\n",
+    "date: 2020-01-01\nd2: 2020-13-45\nt: 2020-01-01T10:00:00Z\n",
+    "a: no\nb: On\nc: TRUE\nd: ~\ne: 0x1f\nf: 1_000\ng: .inf\nh: .nan\ni:\n",
+    "title: !!str 12\nslug: !!int '12'\n=: v\n",
+    "title: !custom x\n",
+]
+
+
+@pytest.mark.parametrize("text", ODD_FRONTMATTERS)
+def test_frontmatter_reads_as_pyyaml_reads_it(text: str) -> None:
+    from bot.library import parse as parse_module
+
+    class Stock(parse_module._BaseLoader):  # the same constructors, PyYAML's own walk
+        yaml_constructors = parse_module._Loader.yaml_constructors
+
+    def read(loader: type) -> str:
+        try:
+            return repr(yaml.load(text, Loader=loader))  # noqa: S506 - safe loaders
+        except yaml.YAMLError as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+    assert read(parse_module._Loader) == read(Stock)
+
+
 # --- failures --------------------------------------------------------------------------
 
 

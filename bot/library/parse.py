@@ -39,6 +39,54 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader that never fails on a value: odd dates stay strings, `no` stays `no`."""
 
+    def construct_document(self, node: yaml.Node) -> Any:
+        # PyYAML's constructor spends ~4 Python calls a node (generators for every map and
+        # list, bookkeeping for anchors) even behind libyaml; a frontmatter is nearly always
+        # one flat mapping of scalars and lists of scalars, built here directly with the
+        # same constructors. Anything else takes PyYAML's own way.
+        data = _flat_mapping(self, node)
+        return super().construct_document(node) if data is None else data
+
+
+_MAP, _SEQ, _STR = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str"
+# Tags whose constructors turn a scalar into a value and nothing more (no generator, no
+# state): the others (binary, sets, merge keys, unknown tags...) go PyYAML's way.
+_PLAIN_SCALARS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "float", "timestamp")
+)
+_SLOW = object()
+
+
+def _flat_mapping(loader: Any, node: yaml.Node) -> dict[Any, Any] | None:
+    """A mapping of scalars and lists of scalars as PyYAML's SafeConstructor builds it
+    (later duplicate keys win), or None when the document is anything else."""
+    if type(node) is not yaml.MappingNode or node.tag != _MAP:
+        return None
+    out: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = _flat_scalar(loader, key_node)  # a plain scalar's value is hashable
+        if key is _SLOW:
+            return None
+        if type(value_node) is yaml.SequenceNode and value_node.tag == _SEQ:
+            items = [_flat_scalar(loader, item) for item in value_node.value]
+            if _SLOW in items:
+                return None
+            out[key] = items
+        else:
+            value = _flat_scalar(loader, value_node)
+            if value is _SLOW:
+                return None
+            out[key] = value
+    return out
+
+
+def _flat_scalar(loader: Any, node: yaml.Node) -> Any:
+    if type(node) is not yaml.ScalarNode or node.tag not in _PLAIN_SCALARS:
+        return _SLOW
+    if node.tag == _STR:
+        return node.value  # what construct_yaml_str returns, three calls later
+    return loader.yaml_constructors[node.tag](loader, node)
+
 
 def _timestamp(loader: Any, node: yaml.Node) -> Any:
     try:
