@@ -72,7 +72,7 @@ def soup_times(folder: Path, every: int) -> tuple[float, float]:
             continue
         if body.strip():
             bodies.append(body if markup.looks_like_html(body) else markup._MD.render(body))
-    marked = [markup._INLINE_TAG.sub(markup._inline, b) for b in bodies]
+    marked = [markup._inline_marked(b) for b in bodies]
     best = {"project": float("inf"), "stock": float("inf")}
     for _ in range(5):
         start = time.perf_counter()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -87,6 +89,26 @@ def test_word_count_and_reading_minutes() -> None:
     assert reading_minutes(0) == 0
     assert reading_minutes(10) == 1
     assert reading_minutes(230 * 7) == 7
+    # Punctuation alone is no word; an underscore is not a letter; any script's letters are.
+    assert word_count("a — b | c ... _ __init__ 東京 ١٢٣ x\u2003y") == 8
+
+
+# The words as a pattern finds them, the definition word_count keeps: a run of non-space
+# characters from its first letter or digit (whitespace and letters of every script).
+_WORD_PATTERN = re.compile(r"[^\W_]\S*")
+_runs = st.text(
+    st.sampled_from(
+        [" ", "\n", "\t", "\u2003", "\x1c", "_", "—", "'", ".", "a", "Z", "9", "é", "東", "١", "²"]
+    )
+    | st.characters(),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_runs)
+def test_word_count_counts_what_the_word_pattern_finds(text: str) -> None:
+    assert word_count(text) == len(_WORD_PATTERN.findall(text))
 
 
 # --- never raise -----------------------------------------------------------------------

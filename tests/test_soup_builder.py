@@ -60,7 +60,7 @@ def describe(root: Tag) -> list[tuple]:
 
 
 def both(html: str) -> tuple[list[tuple], list[tuple]]:
-    marked = markup._INLINE_TAG.sub(markup._inline, html)
+    marked = markup._inline_marked(html)
     ours = BeautifulSoup(marked, builder=markup._Builder())
     stock = BeautifulSoup(marked, builder=StockBuilder())
     return describe(ours), describe(stock)

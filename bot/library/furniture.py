@@ -232,8 +232,7 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
         return "text"
     if timed:
         return "furniture"  # a <time> with a word or two around it: a dateline
-    first = _FIRST_WORD.match(text).group(1).lower()  # type: ignore[union-attr]
-    if n <= 14 or first in _OPENER_WORDS or first[:1].isdigit():
+    if n <= 14 or _furniture_opener(text):
         m = _OPENING.match(text)
         # A date that is a link names a page ("June 22, 2023" minutes), not this one's.
         linked_date = m and m.lastgroup == _DATELINE_GROUP and _mostly_links(text, links)
@@ -252,6 +251,12 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
     if n <= 45 and _BIO.match(text) and (_EMAIL_OR_PHONE.search(text) or _FOLLOW.search(text)):
         return "furniture"  # the author's bio: "Jane Roe is our health reporter. Contact …"
     return "text"
+
+
+def _furniture_opener(text: str) -> bool:
+    """Whether a longer line's first word may open furniture ("Related: …", "Photo by …")."""
+    first = _FIRST_WORD.match(text).group(1).lower()  # type: ignore[union-attr]
+    return first in _OPENER_WORDS or first[:1].isdigit()
 
 
 def _is_call(text: str) -> bool:
