@@ -72,11 +72,12 @@ def encode_stems(texts: Iterable[str]) -> str:
     per sentence; a sentence holding a line break itself is encoded on its own."""
     # Each sentence folded twice, as sentence_stems does (fold, then words folds again):
     # folding once more is not always a no-op ("𝑻" folds to "T", then to "t"). Folded one
-    # by one: most are ASCII, for which folding is lower(); the article as a whole is not.
+    # by one: most are ASCII, for which folding is lower() (done here, without the two
+    # calls); the article as a whole is not.
     texts = list(texts)
     if not texts:
         return ""
-    folded = "\n".join([fold(fold(t)) for t in texts])
+    folded = "\n".join([t.lower() if t.isascii() else fold(fold(t)) for t in texts])
     if folded.count("\n") != len(texts) - 1:
         return "\n".join(f" {' '.join(sentence_stems(t))} " for t in texts)
     # stem() leaves a "\n" as it is (2 letters or fewer), so the breaks come through.
