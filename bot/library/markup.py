@@ -230,13 +230,14 @@ class _Builder(LXMLTreeBuilder):
         parent = self._open[-1]
         siblings = parent.contents
         before = siblings[-1] if siblings else None
+        last = self._last
         node.parent = parent
-        node.previous_element = self._last
+        node.previous_element = last
         node.next_element = None
         node.previous_sibling = before
         node.next_sibling = None
-        if self._last is not None:
-            self._last.next_element = node
+        if last is not None:
+            last.next_element = node
         if before is not None:
             before.next_sibling = node
         siblings.append(node)
@@ -416,13 +417,14 @@ class _Walker:
     def flush(self, kind: Kind | None = "text") -> None:
         """Close the block being gathered; kind None: a table row, never furniture by its
         words (a row of dates is a schedule, not a dateline)."""
-        if not self.buf:
+        buf = self.buf
+        if not buf:
             return
-        raw = "".join(self.buf)
-        self.buf.clear()
+        raw = "".join(buf)
+        buf.clear()
         links: tuple[str, ...] = ()
         timed = False
-        if _has_marks(raw):
+        if LINK_OPEN in raw or TIME_OPEN in raw or CITE_OPEN in raw:  # marks to read
             if LINK_OPEN in raw:
                 links = tuple(
                     t for t in (" ".join(x.split()) for x in _LINK_SPAN.findall(raw)) if t
@@ -443,7 +445,7 @@ class _Walker:
             kind = furniture.kind_of(text, links, timed)  # type: ignore[assignment]
             if kind == "furniture":
                 self.worded += 1
-        self.blocks.append(Block(text, kind or "text", links=links))
+        self.blocks.append(Block(text, kind or "text", None, links))
 
     def walk(self, el: Tag) -> None:
         for child in el.contents:
@@ -546,10 +548,6 @@ class _Walker:
             self._blockquote(quote, caption)
             return
         self._furniture(el)
-
-
-def _has_marks(text: str) -> bool:
-    return LINK_OPEN in text or TIME_OPEN in text or CITE_OPEN in text
 
 
 def _is_furniture_class(el: Tag) -> bool:
