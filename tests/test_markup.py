@@ -176,6 +176,63 @@ def test_empty_bodies_give_no_blocks(body: str) -> None:
     assert html_to_blocks(body) == []
 
 
+# Tag names near the inline ones: prefixes, longer names sharing a start, odd case,
+# Unicode letters that match ASCII ones case-insensitively, attributes holding ">".
+_TAG_NAMES = [
+    "b",
+    "bdi",
+    "bdo",
+    "big",
+    "br",
+    "s",
+    "samp",
+    "summary",
+    "sub",
+    "strike",
+    "strikeout",
+    "section",
+    "a",
+    "abbr",
+    "aside",
+    "i",
+    "ins",
+    "img",
+    "q",
+    "qq",
+    "time",
+    "tt",
+    "td",
+    "K",
+    "ſpan",
+    "SPAN",
+    "b-x",
+    "em1",
+    "wbr",
+    "u",
+]
+_tags = st.builds(
+    "<{}{}{}>".format,
+    st.sampled_from(["", "/"]),
+    st.sampled_from(_TAG_NAMES),
+    st.sampled_from(["", " ", " class='a>b'", ' title="x"', "/", ' x="\'"']),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_tags, st.sampled_from(["text ", "<", ">", "\n", "'"])), max_size=12))
+def test_inline_tags_are_found_as_one_plain_alternation_of_their_names_finds_them(
+    parts: list[str],
+) -> None:
+    import re
+
+    from bot.library import markup
+
+    names = "|".join(sorted(markup._INLINE_NAMES, key=len, reverse=True))
+    plain = re.compile(rf"<(/?)({names})\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+    body = "".join(parts)
+    assert markup._INLINE_TAG.split(body) == plain.split(body)
+
+
 def test_a_body_of_only_scripts_and_styles_has_no_text() -> None:
     assert html_to_blocks("<script>var secret = 1;</script><style>p{}</style>") == []
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html as _html
 import re
 import threading
+from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
@@ -76,14 +77,32 @@ def _unmark(text: str) -> str:
     return text
 
 
+def _trie(names: Iterable[str]) -> str:
+    """A pattern matching any of `names` (each a run of letters), as a trie: a tag that is
+    none of them fails at its first letter or two, not after each of ~40 names were tried
+    (half of the inline pass's time). Followed by \\b, it matches what the plain
+    alternation does: of two names matching at one place, one is a prefix of the other,
+    and the shorter is followed by a letter."""
+    rests: dict[str, list[str]] = {}
+    whole = False
+    for name in sorted(set(names)):
+        if name:
+            rests.setdefault(name[0], []).append(name[1:])
+        else:
+            whole = True
+    if not rests:
+        return ""
+    group = "(?:" + "|".join(re.escape(c) + _trie(rest) for c, rest in rests.items()) + ")"
+    return group + "?" if whole else group
+
+
 # The same, done to the markup before parsing: one C-speed pass over the text spares lxml
 # and BeautifulSoup ~80 element callbacks a blog post (about a fifth of the tree's cost).
 # Only inline tags are rewritten, never a block's structure; the builder still handles
 # any this misses.
+_INLINE_NAMES = _TRANSPARENT | _MARKED_START.keys()
 _INLINE_TAG = re.compile(
-    r"<(/?)("
-    + "|".join(sorted(_TRANSPARENT | _MARKED_START.keys(), key=len, reverse=True))
-    + r")\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    r"<(/?)(" + _trie(_INLINE_NAMES) + r")\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
     re.IGNORECASE,
 )
 _INLINE_MARKS = {("", t): m for t, m in _MARKED_START.items()} | {
