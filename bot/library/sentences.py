@@ -68,6 +68,19 @@ def _one_clean_line(text: str) -> bool:
     return text.isprintable() and text[:1] not in ("", " ") and text[-1] != " " and "  " not in text
 
 
+def _may_split(chunk: str) -> bool:
+    """Whether a stop ("." "!" "?" "…") comes before the last character: one must, for a
+    sentence to end before the chunk does (headings, list items and one-sentence
+    paragraphs have none, and need no search)."""
+    last = len(chunk) - 1
+    return (
+        chunk.find(".", 0, last) >= 0
+        or chunk.find("!", 0, last) >= 0
+        or chunk.find("?", 0, last) >= 0
+        or chunk.find("…", 0, last) >= 0
+    )
+
+
 def _quote_spans(chunk: str) -> list[list[tuple[int, int]]]:
     """Per quote kind, sorted (open, close) of quotations whose sentence goes on after them."""
     kinds: list[list[tuple[int, int]]] = []
@@ -95,6 +108,9 @@ def _inside_continuing_quote(pos: int, kinds: list[list[tuple[int, int]]]) -> bo
 
 
 def _split_chunk(chunk: str) -> list[str]:
+    if not _may_split(chunk):
+        tail = chunk.strip()
+        return [tail] if tail else []
     spans = _quote_spans(chunk) if ("“" in chunk or '"' in chunk) else []
     sentences: list[str] = []
     begin = 0
