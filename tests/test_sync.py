@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.library import workers
 from bot.library.sync import Library, LibraryError
 
 
@@ -312,24 +313,26 @@ async def test_an_unreadable_folder_keeps_its_articles(
     assert stats.stale == 0 and stats.failing == [] and stats.articles == 3
 
 
-async def test_an_unreadable_file_recovers_once_readable(lib: Library) -> None:
+async def test_an_unreadable_file_recovers_once_readable(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = lib.content_dir
     path = write(root, "a.md", article("Alpha", "alpha"))
     await lib.reload()
     write(root, "a.md", article("Alpha two", "alpha"))
-    original = Path.read_bytes
+    original = workers._read
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "a.md":
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+    def refuse(file: str) -> bytes:  # as reading a file without read permission does
+        if Path(file).name == "a.md":
+            raise PermissionError(13, "Permission denied", file)
+        return original(file)
 
-    Path.read_bytes = refuse  # type: ignore[method-assign]
-    try:
+    with monkeypatch.context() as patch:
+        patch.setattr(workers, "_read", refuse)
         report = await lib.reload()
-    finally:
-        Path.read_bytes = original  # type: ignore[method-assign]
-    assert [f.path for f in report.failed] == ["a.md"]
+    assert [(f.path, f.error) for f in report.failed] == [
+        ("a.md", "cannot read: Permission denied")
+    ]
     # A chmod back does not change the file's mtime: the next reload still reads it.
     assert path.exists()
     report = await lib.reload()

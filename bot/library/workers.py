@@ -18,7 +18,6 @@ import threading
 from collections.abc import AsyncIterator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-from pathlib import Path
 from typing import NamedTuple
 
 from bot.library.parse import ArticleError, parse_article, parser_version
@@ -62,7 +61,7 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
             out.append(Parsed(rel, size, mtime_ns, f"size:{size}:{mtime_ns}", error=error))
             continue
         try:
-            raw = (Path(root) / rel).read_bytes()
+            raw = _read(os.path.join(root, rel))
         except OSError as exc:
             # mtime -1: a chmod back leaves the mtime alone, and the file must be read again.
             out.append(Parsed(rel, size, -1, "", error=f"cannot read: {exc.strerror}"))
@@ -81,6 +80,12 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
             error = f"parser failed: {type(exc).__name__}"
             out.append(Parsed(rel, size, mtime_ns, digest, error=error))
     return out
+
+
+def _read(path: str) -> bytes:
+    """A file's bytes: unbuffered, without pathlib (half of Path.read_bytes' ~15 us)."""
+    with open(path, "rb", buffering=0) as f:
+        return f.read()
 
 
 async def parse_all(
