@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -100,7 +101,7 @@ async def parse_all(
     loop = asyncio.get_running_loop()
     # spawn: forking a process that runs aiosqlite's threads is not safe.
     with ProcessPoolExecutor(
-        workers, mp_context=get_context("spawn"), initializer=_exit_with_parent
+        workers, mp_context=get_context("spawn"), initializer=_start_worker
     ) as pool:
         pending: list[asyncio.Future] = []
         it = iter(chunks)
@@ -113,8 +114,18 @@ async def parse_all(
             yield batch
 
 
+def _start_worker() -> None:
+    """Parse-worker start-up: leave the modules out of garbage collection, and end with
+    the process that started the worker."""
+    # What the imports made lives as long as the worker: frozen, the collections that a
+    # parse's cyclic trees set off no longer walk it (they took 6-7% of a worker's time
+    # on blog posts, 3-4% after this).
+    gc.freeze()
+    _exit_with_parent()
+
+
 def _exit_with_parent() -> None:
-    """Parse-worker start-up: end this worker as soon as the process that started it ends.
+    """End this worker as soon as the process that started it ends.
 
     A reload killed with SIGKILL cannot stop its pool, and the workers would wait for
     work forever (~85 MB each). The parent's sentinel becomes ready when it dies.
