@@ -60,6 +60,30 @@ def test_extract_skips_headings_code_and_back_references() -> None:
     assert "However" not in summary and "x :=" not in summary
 
 
+PROSE = "The new bridge opened to cyclists on Monday after three years of building work."
+
+
+@pytest.mark.parametrize(
+    "code_like",
+    [
+        "Call the helper with parse_args() before the bridge opens to cyclists on Monday.",
+        "Set the value with config.load(path) before the bridge opens to cyclists on Monday.",
+        "The bridge_status flag turns on when the bridge opens to cyclists on Monday.",
+        "Read std::vector first, then the bridge opens to cyclists for the town on Monday.",
+        "Run $ make bridge first, then the bridge opens to cyclists for the town on Monday.",
+        "// the bridge opens to cyclists for the whole town on Monday after the works.",
+        "The `bridge` command opens the bridge to cyclists for the town on Monday morning.",
+    ],
+)
+def test_extract_passes_over_sentences_that_look_like_code(code_like: str) -> None:
+    assert extract_summary(_article([code_like, PROSE])) == PROSE
+
+
+def test_prose_with_brackets_and_dots_is_not_taken_for_code() -> None:
+    prose = "The bridge (finished in 2024) opens to cyclists of the town on Monday, i.e. soon."
+    assert extract_summary(_article([prose, PROSE])) == prose
+
+
 def test_summarize_uses_description_when_real() -> None:
     real = "The town's new bridge opened to cyclists after three years of building work."
     article = _article(["The bridge opened on Monday to a crowd of cyclists."], real)

@@ -98,8 +98,19 @@ _BACK_REFERENCE = frozenset(
         "indeed",
     ]
 )
-_CODE = re.compile(r"[{};=<>]|\(\)|::|->|=>|`|\$\s|^\s*[#/]{2}|\b\w+\(\w*\)|\w+_\w+|\w+\.\w+\(")
+# Whether a sentence looks like code (searched, never matched for its span): braces,
+# operators, backticks, a call `f(x)`, a `snake_case` name, a method `a.b(`. One word
+# character before `(`, `_` or `.` finds what `\b\w+(`, `\w+_` and `\w+\.` would, without
+# trying every start inside every word; a sentence with none of the characters these need
+# (most prose) is passed by one scan for them. These were most of a card's summary and
+# pull-quote time.
+_CODE_CHARS = re.compile(r"[{};=<>(:`$_#/]")
+_CODE = re.compile(r"[{};=<>`]|\(\)|::|\$\s|^\s*[#/]{2}|\w\(\w*\)|\w_\w|\w\.\w+\(")
 _SERIES = re.compile(r"\b(?:part \d+|this post|this article|in this post|previous post)\b", re.I)
+
+
+def _looks_like_code(s: str) -> bool:
+    return _CODE_CHARS.search(s) is not None and _CODE.search(s) is not None
 
 
 def _plain(text: str) -> str:
@@ -124,20 +135,23 @@ def is_real_summary(description: str | None, title: str = "") -> bool:
 
 
 def _stands_alone(s: str, speaker_words: bool = False) -> bool:
+    # Every test must pass: those on the sentence's ends first, the regular expressions
+    # and the letter count (most of the cost) last. A card runs this over up to 240
+    # sentences (its summary and its pull-quote).
     w = s.split()
     if not 8 <= len(w) <= 45:
+        return False
+    if s[-1] not in '.!?”"’)' or s.endswith(":"):
+        return False  # headings and lead-ins to lists or code
+    if s[0].islower() or s.startswith(("“", '"', "‘")):
         return False
     first = fold(w[0]).strip("\"'“‘(")
     if first in _BACK_REFERENCE and not (speaker_words and first in _FIRST_PERSON):
         return False
-    if s[-1] not in '.!?”"’)' or s.endswith(":"):
-        return False  # headings and lead-ins to lists or code
-    if _CODE.search(s) or _SERIES.search(s):
+    if _looks_like_code(s) or _SERIES.search(s):
         return False
     letters = sum(map(str.isalpha, s))
-    if letters < 0.7 * len(s.replace(" ", "")):
-        return False
-    return not (s[0].islower() or s.startswith(("“", '"', "‘")))
+    return letters >= 0.7 * len(s.replace(" ", ""))
 
 
 def extract_summary(article: Article, max_sentences: int = 2, *, avoid: Iterable[str] = ()) -> str:
@@ -163,7 +177,11 @@ def extract_summary(article: Article, max_sentences: int = 2, *, avoid: Iterable
             break
     if not cands:
         for s in sentences:
-            if len(s.text.split()) >= 5 and not _CODE.search(s.text) and not _shown(s.text, shown):
+            if (
+                len(s.text.split()) >= 5
+                and not _looks_like_code(s.text)
+                and not _shown(s.text, shown)
+            ):
                 return _trim(s.text)
         if sentences and not shown:
             return _trim(sentences[0].text)

@@ -1,0 +1,226 @@
+"""CPU per interaction kind, in one process: the load test's mix without Discord or the
+fake, to see where the bot's CPU goes before running `load.py`.
+
+    .venv/bin/python bench/interaction_cpu.py --db COPY_OF_100K.db [--count 2000]
+        [--seed 6] [--dump FILE] [--profile KIND] [--against REF [--rounds 3]]
+
+It draws the same interactions as `bench/load.py` (its workload and mix, same seed), then
+makes each reply the way the cogs do: the service calls and the embeds and components
+(as the JSON discord.py would send), with the result cache on (as the bot runs). Printed
+per kind: how many, process CPU per interaction (SQLite runs in aiosqlite's threads,
+which thread time would miss) as mean and median, and its share of the total. `--dump`
+writes every reply's JSON, one line each, to compare two versions' replies; `--profile
+KIND` prints cProfile's top functions for that kind's interactions.
+
+`--against REF` runs the same interactions with REF's code (checked out in a temporary
+worktree, reading the same cache: REF must read its format) and this code, alternating,
+`--rounds` times each, and prints each kind's median CPU per interaction beside REF's, and
+whether every reply was the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import io
+import json
+import pstats
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+# `--code TREE` (how --against runs another version) imports `bot` from that tree.
+CODE = Path(sys.argv[sys.argv.index("--code") + 1]) if "--code" in sys.argv else ROOT
+sys.path.insert(0, str(CODE))
+sys.path.insert(1, str(ROOT / "bench"))
+# `bot` is imported first: bench/load.py puts this tree first on the path when imported.
+import bot  # noqa: E402, F401, I001
+
+import discord  # noqa: E402
+from load import load_workload, plan  # noqa: E402
+from worktree import checkout, load  # noqa: E402
+
+from bot.discord import render  # noqa: E402
+from bot.discord.guidance import next_steps_embed  # noqa: E402
+from bot.discord.views import (  # noqa: E402
+    answer_view,
+    article_reply,
+    menu,
+    menu_view,
+    next_steps_view,
+)
+from bot.service import LibraryService, Refresh, open_service  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+
+OWNER = 1234
+
+
+def _json(embeds: list[discord.Embed], view: discord.ui.View | None, extra: Any = None) -> str:
+    """The reply as Discord would receive it (what discord.py serialises), one line."""
+    body = {
+        "embeds": [e.to_dict() for e in embeds],
+        "components": view.to_components() if view is not None else [],
+        "extra": extra,
+    }
+    return json.dumps(body, sort_keys=True, default=str)
+
+
+async def reply(service: LibraryService, kind: str, options: dict[str, Any]) -> str:
+    """One interaction's reply, made as its cog makes it (bot/discord/cogs)."""
+    if kind == "ask":
+        question = options["question"]
+        answer = await service.ask(question)
+        if answer.reply is not None:
+            return _json([], None, answer.reply)
+        if answer.article is None:
+            steps = await service.next_steps(question)
+            return _json([next_steps_embed(steps, "lead")], next_steps_view(steps, None))
+        if answer.newest:
+            embed = render.list_pages("Newest articles", answer.newest)[0]
+            return _json([embed], menu_view("card", answer.newest, "Open one…", OWNER))
+        bold = service.highlights(answer.passage or "", answer.question)
+        return _json([render.answer_embed(answer, bold)], answer_view(answer, OWNER))
+    if kind == "search":
+        response = await service.search(options["query"], limit=25)
+        if not response.hits:
+            steps = await service.next_steps(options["query"], response)
+            embed = next_steps_embed(steps, "lead", searching=True)
+            return _json([embed], next_steps_view(steps))
+        pages = render.search_pages(response, render.PAGE_SIZE)
+        return _json(pages[:1], None, menu("card", response.hits[:5], "Open a result…") is None)
+    if kind == "article":
+        lookup = await service.lookup(options["title"], limit=10)
+        if lookup.article is None:
+            return _json([], None, [s.title for s in lookup.suggestions])
+        embed, view = await article_reply(service, lookup.article, "card", owner=OWNER)
+        return _json([embed], view)
+    if kind == "autocomplete":
+        choices = await service.autocomplete(options["title"], limit=render.CHOICES)
+        return json.dumps([c.to_dict() for c in render.title_choices(choices)])
+    if kind == "latest":
+        metas = await service.latest(options["count"])
+        embed = render.list_pages("Latest articles", metas)[0]
+        return _json([embed], menu_view("card", metas, "Open one…", OWNER))
+    if kind == "random":
+        article = await service.random_article(options.get("tag"))
+        if article is None:
+            return _json([], None, None)
+        embed, view = await article_reply(service, article, "card", owner=OWNER)
+        return _json([embed], view)
+    if kind == "tag":
+        found = await service.tag(options["name"])
+        if found.tag is None:
+            return _json([], None, None)
+        shown = found.articles[:500]
+        pages = render.list_pages("heading", shown, render.LIST_PAGE_SIZE, tag=found.tag)
+        return _json(pages[:1], None, len(pages))
+    pages = render.tags_pages(await service.tags())
+    return _json(pages[:1], None, len(pages))
+
+
+async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
+    """CPU ms per interaction, by kind, of this process's code."""
+    rng = random.Random(args.seed)
+    work = load_workload(args.db, rng)
+    todo = plan(args.count, work, rng)
+    overrides = {"articles_db": args.db, "content_dir": args.db.parent}
+    settings = Settings.load(overrides, env_file=None)
+    cpu: dict[str, list[float]] = defaultdict(list)
+    profiler = cProfile.Profile() if args.profile else None
+    dump = args.dump.open("w", encoding="utf-8") if args.dump else None
+    async with open_service(settings, refresh=Refresh.NEVER, warm=True) as service:
+        random.seed(args.seed)  # /random draws from the library's own random
+        for kind, _command, options in todo[: args.warmup]:
+            await reply(service, kind, options)
+        for kind, _command, options in todo:
+            on = profiler is not None and kind == args.profile
+            started = time.process_time()
+            if on:
+                profiler.enable()
+            body = await reply(service, kind, options)
+            if on:
+                profiler.disable()
+            cpu[kind].append((time.process_time() - started) * 1000)
+            if dump is not None:
+                dump.write(json.dumps({"kind": kind, "options": options, "reply": body}) + "\n")
+    if dump is not None:
+        dump.close()
+    if profiler is not None:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+        print(out.getvalue(), file=sys.stderr)
+    return cpu
+
+
+def table(cpu: dict[str, list[float]], count: int) -> None:
+    total = sum(sum(v) for v in cpu.values())
+    print(f"{count} interactions, {total / count:.2f} ms CPU each on average; {load()}")
+    print(f"{'kind':<13}{'n':>6}{'mean ms':>10}{'median ms':>11}{'share':>8}")
+    for kind, values in sorted(cpu.items(), key=lambda kv: -sum(kv[1])):
+        mean = sum(values) / len(values)
+        med = statistics.median(values)
+        share = sum(values) / total
+        print(f"{kind:<13}{len(values):>6}{mean:>10.2f}{med:>11.2f}{share:>8.0%}")
+
+
+def against(args: argparse.Namespace) -> None:
+    """Alternate REF's code and this code over the same interactions; medians of the
+    per-kind means, and whether the replies were the same."""
+    means: dict[str, dict[str, list[float]]] = {"ref": defaultdict(list), "this": defaultdict(list)}
+    common = ["--db", str(args.db), "--count", str(args.count), "--seed", str(args.seed)]
+    with checkout(args.against) as ref_tree, tempfile.TemporaryDirectory() as tmp:
+        dumps = {"ref": Path(tmp) / "ref.jsonl", "this": Path(tmp) / "this.jsonl"}
+        for round_ in range(args.rounds):
+            for name, tree in (("ref", ref_tree), ("this", ROOT)):
+                command = [sys.executable, __file__, *common, "--code", str(tree), "--json"]
+                command += ["--dump", str(dumps[name])]
+                done = subprocess.run(command, check=True, capture_output=True, text=True)
+                cpu = json.loads(done.stdout)
+                total = sum(sum(v) for v in cpu.values()) / args.count
+                print(f"round {round_ + 1} {name}: {total:.2f} ms an interaction; {load()}")
+                means[name]["all"].append(total)
+                for kind, values in cpu.items():
+                    means[name][kind].append(sum(values) / len(values))
+        same = dumps["ref"].read_bytes() == dumps["this"].read_bytes()
+    print(f"\nmedian of {args.rounds} rounds, CPU ms per interaction (mean of each kind)")
+    print(f"{'kind':<13}{args.against:>12}{'this':>10}{'ratio':>8}")
+    for kind in sorted(means["this"], key=lambda k: -statistics.median(means["this"][k])):
+        ref = statistics.median(means["ref"][kind])
+        this = statistics.median(means["this"][kind])
+        print(f"{kind:<13}{ref:>12.2f}{this:>10.2f}{this / ref:>8.2f}")
+    print(f"replies the same as {args.against}'s: {'yes' if same else 'NO'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, required=True, help="a copy of a large cache")
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--dump", type=Path, help="write every reply's JSON here")
+    parser.add_argument("--profile", help="cProfile this kind's interactions (to stderr)")
+    parser.add_argument("--against", help="a git ref to compare with (e.g. main)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.against:
+        against(args)
+        return
+    cpu = asyncio.run(measure(args))
+    if args.json:
+        print(json.dumps(cpu))
+    else:
+        table(cpu, args.count)
+
+
+if __name__ == "__main__":
+    main()
