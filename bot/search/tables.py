@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.library.model import ArticleMeta
-from bot.search.build import content_key, decode_record, has_digit, title_words
+from bot.search.build import decode_record, has_digit, title_words
 from bot.search.layout import IndexFile, Strings, find
 
 
@@ -25,9 +25,13 @@ class Entry:
     meta: ArticleMeta
     tags: tuple[str, ...]
     title_key: str  # folded words of the title, joined: equal titles share a key
-    title_words: tuple[str, ...]  # distinct content words of the title
-    content_key: str  # the content words joined, for "the query is the title" checks
     rank: int  # 0 = newest
+
+    @property
+    def title_words(self) -> tuple[str, ...]:
+        """The distinct content words of the title. Made when asked: most entries are
+        decoded to be shown (autocomplete, results, related candidates), never for this."""
+        return title_words(self.title_key)
 
 
 class SortedWords:
@@ -150,7 +154,7 @@ class Entries(Mapping[int, Entry]):
             raise KeyError(aid)
         meta, tags = decode_record(aid, self._rec[aid])
         key = self._tkey[aid]
-        e = Entry(meta, tags, key, title_words(key), content_key(key), self.rank[aid])
+        e = Entry(meta, tags, key, self.rank[aid])
         if len(self._kept) >= self.KEEP:
             self._kept.clear()
         self._kept[aid] = e
