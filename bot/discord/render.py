@@ -79,7 +79,12 @@ def plain(text: str | None) -> str:
     only mentions and everyone/here are defused."""
     if not text:
         return ""
-    text = discord.utils.escape_mentions(text)
+    # Both need their sign, and most text (every tag, most titles) has neither: the
+    # checks skip two regex substitutions per label, thousands a second under load.
+    if "@" in text:
+        text = discord.utils.escape_mentions(text)
+    if "<" not in text:
+        return text
     return _MENTION.sub(lambda m: f"<\u200b{m.group(1)}{m.group(2)}>", text)
 
 
@@ -145,8 +150,13 @@ def emphasise(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def format_date(date: datetime | None) -> str:
-    return f"{date:%-d %b %Y}" if date else ""
+    """ "5 Dec 2026". Built by hand: strftime ("%-d %b %Y", the same text in the C locale
+    Python runs in) cost ~5 us a date, a tenth of a menu's time."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else ""
 
 
 def plural(count: int, noun: str) -> str:
