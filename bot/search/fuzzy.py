@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -150,6 +151,9 @@ def name_key(folded: str) -> str:
     return " ".join(folded.replace("_", " ").replace("-", " ").split())
 
 
+# The same tag and author names are keyed on every "nothing found" reply (every tag of
+# the library each time): remembered, like stems.
+@lru_cache(maxsize=1 << 14)
 def _key(name: str) -> str:
     return name_key(fold(name))
 
@@ -205,14 +209,17 @@ def closest_names(
     typed = _key(text)
     if not typed:
         return []
-    targets = dict.fromkeys([typed, *content_words(text)])
+    # Each word's stem and typo budget once, not once per name.
+    targets = [
+        (t, stem(t), allowed_typos(t, policy)) for t in dict.fromkeys([typed, *content_words(text)])
+    ]
     typos: dict[str, int] = {}
     for key in keys:
-        for target in targets:
-            if stem(target) == stem(key):
+        key_stem = stem(key)
+        for target, target_stem, budget in targets:
+            if target_stem == key_stem:
                 found = 0
             else:
-                budget = allowed_typos(target, policy)
                 found = OSA.distance(target, key, score_cutoff=budget) if budget else budget + 1
                 if found > budget:
                     continue
