@@ -463,3 +463,39 @@ async def test_a_file_the_new_parser_rejects_keeps_its_cached_article(lib: Libra
     report = await lib.reload()
     assert [f.path for f in report.failed] == ["a.md"]
     assert (await lib.store.article("alpha")).text == "Text the old parser read."
+
+
+def _fulltext_bytes(db: Path) -> int:
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return conn.execute("SELECT sum(length(block)) FROM articles_fts_data").fetchone()[0]
+
+
+async def test_a_reload_that_replaced_every_article_leaves_a_compact_full_text_index(
+    lib: Library, tmp_path: Path
+) -> None:
+    # Every full-text read (start-up's word counts and vocabulary, each query) walks what
+    # FTS5 holds: a reload that replaced every article must not leave the old entries and
+    # their tombstones beside the new ones.
+    root = lib.content_dir
+    for n in range(40):
+        body = f"<p>Article {n} tells of harbour {n % 7} and its ferry crossings.</p>" * 5
+        write(root, f"a{n}.md", article(f"Harbour story {n}", f"story-{n}", body))
+    await lib.reload()
+    await _set_cache(lib, "an-older-parser")
+    report = await lib.reload()
+    assert report.updated == 40
+    fresh = Library(root, tmp_path / "fresh" / "articles.db")
+    await fresh.open()
+    try:
+        await fresh.reload()
+    finally:
+        await fresh.close()
+    # As large as a fresh build's, give or take its larger ids' bytes (twice it before).
+    assert _fulltext_bytes(lib.db_path) < 1.1 * _fulltext_bytes(fresh.db_path)
+    # The reloaded cache still finds its articles by their words.
+    found = await lib.store.db.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'"
+    )
+    assert (await found.fetchone())[0] == 40
