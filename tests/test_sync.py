@@ -499,3 +499,25 @@ async def test_a_reload_that_replaced_every_article_leaves_a_compact_full_text_i
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'"
     )
     assert (await found.fetchone())[0] == 40
+
+
+async def test_a_full_text_index_left_bloated_is_compacted_at_the_next_change(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cache whose articles were all replaced by code that never optimized (the cache
+    # records no optimize) is compacted by the next reload that changes an article.
+    from bot.store import articles
+
+    root = lib.content_dir
+    for n in range(40):
+        body = f"<p>Article {n} tells of harbour {n % 7} and its ferry crossings.</p>" * 5
+        write(root, f"a{n}.md", article(f"Harbour story {n}", f"story-{n}", body))
+    await lib.reload()
+    with monkeypatch.context() as patched:
+        patched.setattr(articles, "FTS_OPTIMIZE_SHARE", float("inf"))
+        await _set_cache(lib, "an-older-parser")
+        await lib.reload()
+    bloated = _fulltext_bytes(lib.db_path)
+    write(root, "a0.md", article("Harbour story 0", "story-0", "<p>A ferry, renamed.</p>"))
+    assert (await lib.reload()).updated == 1
+    assert _fulltext_bytes(lib.db_path) < 0.6 * bloated

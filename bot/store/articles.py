@@ -154,16 +154,17 @@ CACHE_ID = "cache_id"
 # The highest article id ever given: ids are never given twice, so an article id always
 # means the same article (the search index updates itself by comparing ids).
 LAST_ID = "last_article_id"
-# The meta key of how many articles the full-text index has had deleted since it was last
-# optimized. External-content FTS5 deletes by writing tombstones beside the old entries; a
-# reload that replaced every article (a new parser version) left the index twice its size,
-# and every full-text read at start (common word counts, the vocabulary for typo
-# corrections) and every query walked both: start -> index ready 0.3 -> 0.9 s at 20k
-# articles, 1.2 -> 5.0 s at 100k (bench/README.md, 2026-12-05).
-FTS_DELETED = "fts_deleted"
-# Once deletions since the last optimize pass this share of the articles, the reload
-# rewrites the full-text index as one segment without them ('optimize': 0.6 s at 20k
-# articles, a few percent of the reload that deleted that many).
+# External-content FTS5 deletes by writing tombstones beside the old entries: a reload that
+# replaced every article (a new parser version) left the full-text index twice its size,
+# and every full-text read walked both, start-up's (the common words' counts, the
+# vocabulary for typo corrections) and each query's: start -> index ready 1.1 -> 4.9 s at
+# 100k articles, a batch of asks 1.9x the time (bench/README.md, 2026-12-05). So once the
+# articles deleted since the index was last optimized pass FTS_OPTIMIZE_SHARE of the
+# library, the reload rewrites it without them ('optimize': 3.2 s at 100k articles, against
+# the ~55 s of the reload that deleted that many). Ids are never given twice, so the
+# deletions ever made are the last id given less the articles held; the meta key
+# FTS_OPTIMIZED keeps that number as it was at the last optimize (none: never optimized).
+FTS_OPTIMIZED = "fts_optimized_at"
 FTS_OPTIMIZE_SHARE = 0.25
 _FULL_COLUMNS = f"{_META_COLUMNS}, path, text, word_count, reading_minutes"
 
@@ -568,7 +569,6 @@ class ArticleWriter(ArticleStore):
 
     _next_id = 0
     _changed = False
-    _deleted = 0  # articles deleted in this transaction (each left FTS5 tombstones)
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
@@ -589,12 +589,10 @@ class ArticleWriter(ArticleStore):
             ).fetchone()
             self._next_id = row[0] + 1
             self._changed = False
-            self._deleted = 0
             yield
             if self._changed:
                 await self.set_meta(CONTENT_VERSION, uuid.uuid4().hex)
                 await self.set_meta(LAST_ID, str(self._next_id - 1))
-            if self._deleted:
                 await self._tidy_fulltext()
             await self.db.execute("COMMIT")
         except BaseException as exc:
@@ -606,14 +604,14 @@ class ArticleWriter(ArticleStore):
             raise
 
     async def _tidy_fulltext(self) -> None:
-        """Optimize the full-text index once the articles deleted since it last was (see
-        FTS_DELETED) pass FTS_OPTIMIZE_SHARE of the library; else count this
-        transaction's."""
-        deleted = int(await self.get_meta(FTS_DELETED) or 0) + self._deleted
-        if deleted > FTS_OPTIMIZE_SHARE * await self.count():
+        """Optimize the full-text index once the articles deleted since it last was pass
+        FTS_OPTIMIZE_SHARE of the library (see FTS_OPTIMIZED)."""
+        held = await self.count()
+        deleted = self._next_id - 1 - held
+        since = deleted - int(await self.get_meta(FTS_OPTIMIZED) or 0)
+        if since > FTS_OPTIMIZE_SHARE * held:
             await self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
-            deleted = 0
-        await self.set_meta(FTS_DELETED, str(deleted))
+            await self.set_meta(FTS_OPTIMIZED, str(deleted))
 
     async def slug_owners(self) -> dict[str, str]:
         """slug → path of every cached article."""
@@ -622,7 +620,6 @@ class ArticleWriter(ArticleStore):
     async def delete_articles(self, ids: Sequence[int]) -> None:
         """Remove articles (and their FTS rows, tags, sentences, quotes)."""
         self._changed = self._changed or bool(ids)
-        self._deleted += len(ids)
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
