@@ -465,6 +465,14 @@ async def test_a_file_the_new_parser_rejects_keeps_its_cached_article(lib: Libra
     assert (await lib.store.article("alpha")).text == "Text the old parser read."
 
 
+def _write_harbour_stories(root: Path) -> Path:
+    """40 articles sharing words, as full-text rows fill segments."""
+    for n in range(40):
+        body = f"<p>Article {n} tells of harbour {n % 7} and its ferry crossings.</p>" * 5
+        write(root, f"a{n}.md", article(f"Harbour story {n}", f"story-{n}", body))
+    return root
+
+
 def _fulltext_bytes(db: Path) -> int:
     import sqlite3
 
@@ -478,10 +486,7 @@ async def test_a_reload_that_replaced_every_article_leaves_a_compact_full_text_i
     # Every full-text read (start-up's word counts and vocabulary, each query) walks what
     # FTS5 holds: a reload that replaced every article must not leave the old entries and
     # their tombstones beside the new ones.
-    root = lib.content_dir
-    for n in range(40):
-        body = f"<p>Article {n} tells of harbour {n % 7} and its ferry crossings.</p>" * 5
-        write(root, f"a{n}.md", article(f"Harbour story {n}", f"story-{n}", body))
+    root = _write_harbour_stories(lib.content_dir)
     await lib.reload()
     await _set_cache(lib, "an-older-parser")
     report = await lib.reload()
@@ -508,10 +513,7 @@ async def test_a_full_text_index_left_bloated_is_compacted_at_the_next_change(
     # records no optimize) is compacted by the next reload that changes an article.
     from bot.store import articles
 
-    root = lib.content_dir
-    for n in range(40):
-        body = f"<p>Article {n} tells of harbour {n % 7} and its ferry crossings.</p>" * 5
-        write(root, f"a{n}.md", article(f"Harbour story {n}", f"story-{n}", body))
+    root = _write_harbour_stories(lib.content_dir)
     await lib.reload()
     with monkeypatch.context() as patched:
         patched.setattr(articles, "FTS_OPTIMIZE_SHARE", float("inf"))
