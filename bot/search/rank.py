@@ -376,12 +376,17 @@ class LibraryIndex:
                 found -= parts
             if not found:
                 continue
-            more |= found & twice
-            twice |= found & once
-            once |= found
+            seen = found & once
+            # A title's first matched word sets its mass (0 + x is x); its second adds to
+            # it; from its third on, the sum below replaces it: no per-title loop here.
+            second = seen - twice
+            more |= seen - second
+            twice |= seen
             iw = self.idf(w)
-            for a in found:
-                mass[a] = mass.get(a, 0) + iw
+            mass.update(dict.fromkeys(found - once, iw))
+            if second:
+                mass.update({a: mass[a] + iw for a in second})
+            once |= found
         hit = matched.__contains__
         for a in more:
             mass[a] = sum([self.idf(w) for w in words_of(a) if hit(w)])

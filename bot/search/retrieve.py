@@ -136,11 +136,7 @@ class Retriever:
         tag = {} if question else self._tags(q, allowed)
         text = await self._text(q, allowed, question, joined)
         mix = self.policy.question_mix if question else self.policy.keyword_mix
-        by_title, by_text, by_tag = title.get, text.scores.get, tag.get
-        scores = {
-            a: combine(by_title(a, 0.0), by_text(a, 0.0), by_tag(a, 0.0), mix)
-            for a in title.keys() | text.scores.keys() | tag.keys()
-        }
+        scores = combine(title, text.scores, tag, mix)
         return Candidates(self._order(scores), scores, text.corrections, text.rare)
 
     def _order(self, scores: dict[int, float]) -> list[int]:
