@@ -241,15 +241,15 @@ class LibraryIndex:
             for q, ms in expansions
         }
         total = sum(weights.values()) or 1.0
+        # The candidates holding each matched title word, made once for recall and mass.
+        holding = {m.word: self.postings[m.word] & candidates for _, ms in expansions for m in ms}
         # recall[aid]: matches go best first, so the first quality an article gets for a
         # word is its best; the set operations keep the per-candidate work in C.
         recall: dict[int, float] = {}
         for q, ms in expansions:
             best_q: dict[int, float] = {}
             for m in sorted(ms, key=lambda m: -m.quality):
-                hits = self.postings[m.word] & candidates
-                hits.difference_update(best_q)
-                best_q.update(dict.fromkeys(hits, m.quality))
+                best_q.update(dict.fromkeys(holding[m.word].difference(best_q), m.quality))
             w = weights[q]
             if not recall:
                 recall = {a: w * qual for a, qual in best_q.items()}
@@ -258,10 +258,9 @@ class LibraryIndex:
             recall.update({a: get(a, 0) + w * qual for a, qual in best_q.items()})
         # A candidate's title word was matched iff a query word matched it: every title
         # word's postings hold the article, and only candidates are scored.
-        matched = {m.word for _, ms in expansions for m in ms}
         # The per-title work (which title words matched, their idf mass) is done per
         # matched word with set operations: thousands of candidates for common words.
-        held = self._matched_mass(candidates, matched).get
+        held = self._matched_mass(holding).get
         masses = self._title_mass
         if self._unsummed and isinstance(masses, array):
             for a in recall:
@@ -354,8 +353,9 @@ class LibraryIndex:
         above.sort(key=scores.__getitem__, reverse=True)  # stable: newer first on ties
         return {a: scores[a] for a in above + ties}
 
-    def _matched_mass(self, candidates: set[int], matched: set[str]) -> dict[int, float]:
-        """Per candidate, the summed idf of its title words that a query word matched.
+    def _matched_mass(self, holding: dict[str, set[int]]) -> dict[int, float]:
+        """Per candidate, the summed idf of its title words that a query word matched
+        (`holding`: each matched word's candidates holding it).
 
         The same sums the per-title loop makes, computed word by word with set operations
         instead of title by title: a word's postings are the titles holding it, less those
@@ -368,12 +368,11 @@ class LibraryIndex:
         twice: set[int] = set()
         more: set[int] = set()
         words_of = self._title_words
-        for w in matched:
-            found = self.postings[w] & candidates
+        for w, found in holding.items():
             if w in STOPWORDS:
                 found = {a for a in found if w in words_of(a)}
             elif (parts := self._parts_only.get(w)) is not None:
-                found -= parts
+                found = found - parts  # a new set: the caller's stay whole
             if not found:
                 continue
             seen = found & once
@@ -387,7 +386,7 @@ class LibraryIndex:
             if second:
                 mass.update({a: mass[a] + iw for a in second})
             once |= found
-        hit = matched.__contains__
+        hit = holding.__contains__
         for a in more:
             mass[a] = sum([self.idf(w) for w in words_of(a) if hit(w)])
         return mass
