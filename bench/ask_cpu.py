@@ -88,8 +88,9 @@ def questions(n_mixed: int, titles: list[str]) -> dict[str, list[str]]:
     }
 
 
-async def compare(ref: ModuleType, ref_db: Path, new_db: Path, label: str, n: int) -> None:
-    """Both engines over their caches, query by query in turn; prints the figures."""
+async def open_engines(ref: ModuleType, ref_db: Path, new_db: Path) -> tuple[dict, Any, Any]:
+    """REF's engine and this tree's over their caches, both warmed and uncached (so each
+    call does its whole work), this tree's index, and what closes both libraries."""
     ref_lib = ref.library.sync.Library(Path("/nonexistent"), ref_db)
     new_lib = Library(Path("/nonexistent"), new_db)
     await ref_lib.open()
@@ -100,6 +101,17 @@ async def compare(ref: ModuleType, ref_db: Path, new_db: Path, label: str, n: in
     }
     idx = await engines["new"].warm()
     await engines["ref"].warm()
+
+    async def close() -> None:
+        await ref_lib.close()
+        await new_lib.close()
+
+    return engines, idx, close
+
+
+async def compare(ref: ModuleType, ref_db: Path, new_db: Path, label: str, n: int) -> None:
+    """Both engines over their caches, query by query in turn; prints the figures."""
+    engines, idx, close = await open_engines(ref, ref_db, new_db)
     titles = [e.meta.title for e in idx.entries.values()]
     sets = questions(n, titles)
     for q in sets["mixed"][:30]:  # what a running bot has warm (stems, features, spelling)
@@ -128,8 +140,7 @@ async def compare(ref: ModuleType, ref_db: Path, new_db: Path, label: str, n: in
             )
         ratio = statistics.median(cpu["new"]) / statistics.median(cpu["ref"])
         print(f"    new / ref, CPU median: {ratio:.2f}")
-    await ref_lib.close()
-    await new_lib.close()
+    await close()
 
 
 async def run(args: argparse.Namespace, ref_tree: Path, work: Path) -> None:

@@ -36,11 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from ask_cpu import _head, build_cache, reference_package  # noqa: E402
+from ask_cpu import _head, build_cache, open_engines, reference_package  # noqa: E402
 from worktree import checkout, load  # noqa: E402
 
-from bot.library.sync import Library  # noqa: E402
-from bot.search.engine import SearchEngine  # noqa: E402
 from bot.search.words import STOPWORDS, words  # noqa: E402
 
 BLOGS = ROOT.parent / "shared" / "corpus" / "blogs"
@@ -97,16 +95,7 @@ async def compare(
     ref: ModuleType, ref_db: Path, new_db: Path, label: str, sample: int, bodies: bool
 ) -> None:
     """Both engines over their caches, article by article in turn; prints the figures."""
-    ref_lib = ref.library.sync.Library(Path("/nonexistent"), ref_db)
-    new_lib = Library(Path("/nonexistent"), new_db)
-    await ref_lib.open()
-    await new_lib.open()
-    engines: dict[str, Any] = {
-        "ref": ref.search.engine.SearchEngine(ref_lib, cache_size=0),
-        "new": SearchEngine(new_lib, cache_size=0),
-    }
-    idx = await engines["new"].warm()
-    await engines["ref"].warm()
+    engines, idx, close = await open_engines(ref, ref_db, new_db)
     metas = [idx.entries.meta(a) for a in idx.newest]
     lib = Library_(metas)
     slugs = [m.slug for m in random.Random(19).sample(metas, min(sample, len(metas)))]
@@ -160,8 +149,7 @@ async def compare(
         for which in ("ref", "new"):
             titles = [idx.entries[idx.by_slug[s]].meta.title for s in found[which][slug]]
             print(f"    {which}: {titles}")
-    await ref_lib.close()
-    await new_lib.close()
+    await close()
 
 
 async def run(args: argparse.Namespace, ref_tree: Path, work: Path) -> None:
