@@ -35,9 +35,10 @@ class Entry:
 
 
 class SortedWords:
-    """A sorted word list as a set of words (membership by bisection)."""
+    """A sorted word list as a set of words (membership by bisection): a list, or a
+    string table read in place."""
 
-    def __init__(self, words: list[str]) -> None:
+    def __init__(self, words: Sequence[str]) -> None:
         self.words = words
 
     def __contains__(self, word: object) -> bool:
@@ -307,24 +308,15 @@ class Repeated:
         return i >= 0 and self._titles.size_at(i) > 1
 
 
-class Slugs(Mapping[str, int]):
-    """Slug → article id."""
+class Slugs(SortedWords, Mapping[str, int]):
+    """Slug → article id (membership, iteration and length those of the sorted slugs)."""
 
     def __init__(self, file: IndexFile) -> None:
-        self._slugs = file.strings("slugs")
+        super().__init__(file.strings("slugs"))
         self._ids = file.array("slugs.ids")
 
     def __getitem__(self, slug: str) -> int:
-        i = find(self._slugs, slug) if isinstance(slug, str) else -1
+        i = find(self.words, slug) if isinstance(slug, str) else -1
         if i < 0:
             raise KeyError(slug)
         return self._ids[i]
-
-    def __contains__(self, slug: object) -> bool:
-        return isinstance(slug, str) and find(self._slugs, slug) >= 0
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._slugs)
-
-    def __len__(self) -> int:
-        return len(self._slugs)
