@@ -285,7 +285,7 @@ class LibraryService:
 
     async def random_card(self, tag: str | None = None) -> ArticleCard | None:
         """A random article's card, optionally of a (fuzzy) tag; None when there is none."""
-        article = await self.engine.random(tag)
+        article = await self.random_article(tag)
         return self.card(article) if article is not None else None
 
     async def random_quote(self) -> ArticleCard | None:
