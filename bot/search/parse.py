@@ -305,6 +305,8 @@ def _terms(ws: list[str]) -> Terms:
 HOW_MEASURES = frozenset(
     ["many", "much", "long", "often", "old", "big", "fast", "far", "large", "tall", "soon"]
 )
+# After "how", words no typo of "many"/"much" is read into ("how long", "how it works").
+_NOT_AMOUNTS = STOPWORDS | HOW_MEASURES
 
 
 def _content(ws: list[str]) -> list[str]:
@@ -415,7 +417,7 @@ def _question_typos(folded: str) -> str:
         near = [w for w in QUESTION_WORDS if OSA.distance(first, w) == 1]
         if len(near) == 1:
             first = near[0]
-    if first == "how" and len(second) > 3 and second not in STOPWORDS | HOW_MEASURES:
+    if first == "how" and len(second) > 3 and second not in _NOT_AMOUNTS:
         near = [w for w in _AMOUNT_WORDS if OSA.distance(second, w) == 1]
         if len(near) == 1:
             second = near[0]
