@@ -274,6 +274,10 @@ async def test_scheduled_post_at_the_set_time_by_the_running_loop(
 
     clock.set(2026, 11, 24, 9, 31, zone="Europe/Paris")
     await fake.wait_for(lambda: len(posts(fake, channel)) == 2, what="the next day's pick")
+    # The tick that posted marks the pick posted after Discord's reply: the history is read
+    # once later ticks have run, as after the first pick.
+    ticks = cog.ticks
+    await fake.wait_for(lambda: cog.ticks >= ticks + 3, what="three ticks after the pick")
     first, second = posts(fake, channel)
     assert heading(second) == "Pick of the day — Tuesday 24 November 2026"
     assert second["embeds"][0]["title"] != first["embeds"][0]["title"]
