@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|fresh] [--split tune|test|all]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|fresh|fresh2] [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
 """
@@ -34,11 +34,11 @@ from corpus import BLOGS, CORPUS, SHARED, Doc, iter_files, norm_text, read_docs 
 HERE = Path(__file__).resolve().parent
 SET_FILES = {"news": HERE / "answers_news.jsonl", "blogs": HERE / "answers_blogs.jsonl"}
 OTHER_FILE = HERE / "answers_other.jsonl"  # unrelated, small talk and "what's new", asked of both
-# Our stand-in for the held-out set: questions over articles the sets above do not use, each
-# row's "set" naming the library it is asked of ("unrelated" rows are asked of both). Never
-# tuned on, so it has no halves: every row's split is "fresh".
-FRESH_FILE = HERE / "answers_fresh.jsonl"
-FRESH = "fresh"
+# Stand-ins for the held-out set, each written before the tuning that followed it: questions
+# no other set asks, each row's "set" naming the library it is asked of ("unrelated" rows are
+# asked of both). Never tuned on while they stand in, so no halves: a row's split is the
+# set's name. "fresh" was looked at and became tune material; "fresh2" replaced it.
+FRESH_FILES = {"fresh": HERE / "answers_fresh.jsonl", "fresh2": HERE / "answers_fresh2.jsonl"}
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -98,10 +98,10 @@ def load_questions(sets: Sequence[str]) -> tuple[dict[str, list[dict]], list[dic
     return {s: load_rows(SET_FILES[s]) for s in sets}, load_rows(OTHER_FILE)
 
 
-def load_fresh() -> tuple[dict[str, list[dict]], list[dict]]:
-    """The fresh set as load_questions gives a set: its answerable questions by library, and
+def load_fresh(name: str) -> tuple[dict[str, list[dict]], list[dict]]:
+    """A fresh set as load_questions gives a set: its answerable questions by library, and
     its unrelated ones."""
-    rows = load_rows(FRESH_FILE)
+    rows = load_rows(FRESH_FILES[name])
     by_lib = {s: [r for r in rows if r["set"] == s] for s in SET_FILES}
     return {s: rs for s, rs in by_lib.items() if rs}, [r for r in rows if r["set"] == "unrelated"]
 
@@ -490,26 +490,38 @@ def check_row(r: dict, text: dict[str, str], library: str) -> list[str]:
     return out
 
 
-def check_fresh(fresh: list[dict], sets: dict[str, list[dict]], known: set[str]) -> list[str]:
-    """Problems with the fresh set's rows apart from their keys (check_row reads those): its
-    split, its sets, no question of another set, and no article another set asks about."""
-    used = {a for rows in sets.values() for r in rows for a in r["articles"]}
+def _spans(r: dict) -> list[tuple[str, str]]:
+    """(article, sentence) of each span a row keys: its own and its `more` ones."""
+    own = [(r["articles"][0], r["sentence"])] if r.get("articles") else []
+    return own + [(m["article"], m["sentence"]) for m in r.get("more") or ()]
+
+
+def check_fresh(name: str, fresh: list[dict], others: list[dict], known: set[str]) -> list[str]:
+    """Problems with fresh set `name`'s rows apart from their keys (check_row reads those): its
+    split, its sets, no question of another set, no blog post another set asks about (its first
+    article: another may list it as stating the same answer), and no sentence another set keys
+    (a news export may be asked about again, for another fact: the exports are few). `others`
+    are the answerable rows of every other set."""
+    used = {r["articles"][0] for r in others}
+    keyed = {norm_text(s) for r in others for _, s in _spans(r)}
     known = {k.rstrip("?!. ") for k in known}  # "who wrote X?" was asked as "who wrote X"
     out = []
     seen: set[str] = set()
     for r in fresh:
         q = norm_text(r["question"]).rstrip("?!. ")
-        if r.get("split") != FRESH:
-            out.append(f"split of fresh {q!r} is {r.get('split')!r}, not {FRESH!r}")
+        if r.get("split") != name:
+            out.append(f"split of {name} {q!r} is {r.get('split')!r}, not {name!r}")
         if r["set"] not in (*SET_FILES, "unrelated") or (r["set"] == "unrelated") != (
             r["type"] == "unrelated"
         ):
-            out.append(f"bad set/type in {FRESH_FILE.name}: {q!r}")
+            out.append(f"bad set/type in {name}: {q!r}")
         if q in known or q in seen:
-            out.append(f"fresh question asked before: {q!r}")
+            out.append(f"{name} question asked before: {q!r}")
         seen.add(q)
-        if r.get("articles") and r["articles"][0] in used:
-            out.append(f"fresh question about an article another set uses: {q!r}")
+        if r["set"] == "blogs" and r["articles"][0] in used:
+            out.append(f"{name} question about a blog post another set uses: {q!r}")
+        if any(norm_text(s) in keyed for _, s in _spans(r)):
+            out.append(f"{name} question keys a sentence another set keys: {q!r}")
     return out
 
 
@@ -537,13 +549,16 @@ def check_files() -> int:
     for r in other:
         if r["set"] not in OTHER_SETS or r["type"] != r["set"]:
             problems.append(f"bad set/type in {OTHER_FILE.name}: {r}")
-    fresh = load_rows(FRESH_FILE)
-    problems += check_fresh(fresh, sets, seen | older)
+    fresh = {f: load_rows(p) for f, p in FRESH_FILES.items()}
+    for f, rows in fresh.items():
+        others = [r for s in (sets, fresh) for g, rs in s.items() if g != f for r in rs]
+        known = seen | older | {norm_text(r["question"]) for g in fresh if g != f for r in fresh[g]}
+        problems += check_fresh(f, rows, [r for r in others if r.get("articles")], known)
     for name, rows in sets.items():
         with tempfile.TemporaryDirectory() as tmp:
             lib = open_library(name, Path(tmp))
         text = {d.slug: norm_text(d.text) for d in lib.docs}
-        for r in [*rows, *(f for f in fresh if f["set"] == name)]:
+        for r in [*rows, *(f for rs in fresh.values() for f in rs if f["set"] == name)]:
             if r["set"] != name or r["type"] not in ANSWER_TYPES:
                 problems.append(f"bad set/type: {r['question']!r}")
             problems += check_row(r, text, name)
@@ -557,7 +572,8 @@ def check_files() -> int:
         + ", ".join(
             f"{s} {counts[(s, 'tune')]}+{counts[(s, 'test')]}" for s in [*SET_FILES, *OTHER_SETS]
         )
-        + f" (tune+test); fresh {len(fresh)}; "
+        + " (tune+test); "
+        + "".join(f"{f} {len(rs)}; " for f, rs in fresh.items())
         + (f"{len(problems)} problems" if problems else "all keys found in the parsed articles")
     )
     return len(problems)
@@ -570,9 +586,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
         "--set",
-        choices=["news", "blogs", "all", FRESH],
+        choices=["news", "blogs", "all", *FRESH_FILES],
         default="all",
-        help=f"{FRESH}: {FRESH_FILE.name}, the set never tuned on (asked of both libraries)",
+        help="fresh, fresh2: a stand-in for the held-out set (no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
     ap.add_argument("--misses", type=int, default=0, help="print up to N failed questions per kind")
@@ -594,11 +610,11 @@ def main(argv: list[str] | None = None) -> int:
         if not policy.is_file():
             ap.error(f"policy file not found: {policy}")
         env["SEARCH_POLICY"] = str(policy)
-    if args.set == FRESH:
+    if args.set in FRESH_FILES:
         if args.split != "all":
-            ap.error(f"--set {FRESH} has no halves: leave --split out")
-        sets, other = load_fresh()
-        names, splits = list(sets), [FRESH]
+            ap.error(f"--set {args.set} has no halves: leave --split out")
+        sets, other = load_fresh(args.set)
+        names, splits = list(sets), [args.set]
     else:
         names = ["news", "blogs"] if args.set == "all" else [args.set]
         splits = list(SPLITS) if args.split == "all" else [args.split]

@@ -105,19 +105,24 @@ def test_check_row_reports_a_key_the_article_does_not_hold() -> None:
     assert any("sentence not in a" in p for p in problems)
 
 
-def test_a_fresh_question_must_be_new_and_about_an_article_no_other_set_uses() -> None:
-    sets = {"news": [row("who sold it", articles=["used"])]}
+def test_a_fresh_question_must_be_new_and_key_what_no_other_set_keys() -> None:
+    others = [row("who sold it", articles=["used"], sentence="Ann sold it.")]
+    others.append({**others[0], "set": "blogs", "question": "who sold the post"})
     fresh = [
-        {**row("Who sold it?", articles=["unused"]), "split": "fresh"},
-        {**row("who bought it", articles=["used"]), "split": "fresh"},
-        {**row("who kept it", articles=["unused"]), "split": "tune"},
-        {**row("who made it", articles=["unused"]), "split": "fresh"},
+        {**row("Who sold it?", articles=["unused"], sentence="Bo sold it."), "split": "f"},
+        {**row("who bought it", articles=["used"], sentence="Cy bought it."), "split": "f"},
+        {**row("who kept it", articles=["used"], sentence="Ann sold it."), "split": "f"},
+        {**row("who made it", articles=["unused"], sentence="Di made it."), "split": "tune"},
+        {**row("who read it", articles=["used"], sentence="Ed read it."), "set": "blogs"},
     ]
-    problems = answers.check_fresh(fresh, sets, {"who sold it"})
-    assert len(problems) == 3
+    fresh[-1]["split"] = "f"
+    problems = answers.check_fresh("f", fresh, others, {"who sold it"})
+    # A news export may be asked about again for a fact (a sentence) no other set keys.
+    assert len(problems) == 4, problems
     assert "asked before" in problems[0]
-    assert "another set uses" in problems[1]
-    assert "split of fresh" in problems[2]
+    assert "keys a sentence another set keys" in problems[1]
+    assert "split of f" in problems[2]
+    assert "blog post another set uses" in problems[3]
 
 
 def test_the_question_files_hold_keys_their_articles_contain(
