@@ -15,7 +15,10 @@ block it announces) are scored twice:
   or opens the article, is rarely the answer.
 
 The window shown starts a sentence earlier when it opens with "This" or a pronoun, and
-ends a block later when it ends with ":" announcing it.
+ends a block later when it ends with ":" announcing it. An item of a list a ":" announces
+("the Council:" then "Compiler: Eric Holk", "Library: Mara Bos"…) is read as the sentence
+announcing it says ("Library: Mara Bos" is the library team's member of the Council) and
+shown after it; so is a line attributing a quote ("— Sheldon Klein (1976)").
 """
 
 from __future__ import annotations
@@ -42,6 +45,9 @@ _SUBJECT_END = re.compile(
     r"[,;:()—–]|\s-\s|\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did"
     r"|should|may|might|must)\b"
 )
+# A line attributing the quote before it: a dash, then a capitalised name ("— Sheldon
+# Klein (1976)", "-- Rob Pike").
+_ATTRIBUTION = re.compile(r"^\s*(?:[—―–]|--?)\s*[A-Z]")
 
 
 def best_passage(article: Article, q: Query, policy: Policy = DEFAULT) -> str | None:
@@ -154,10 +160,10 @@ class Passages:
     # -- which windows ---------------------------------------------------------------------
 
     def joined(self, k: int) -> bool:
-        """Whether sentence k+1 may share a window with sentence k: the same paragraph, or
-        k ends with ":" and announces it."""
+        """Whether sentence k+1 may share a window with sentence k: the same paragraph, k
+        ends with ":" and announces it, or k+1 attributes the quote k is."""
         a, b = self.sentences[k], self.sentences[k + 1]
-        return a.paragraph == b.paragraph or a.text.rstrip().endswith(":")
+        return a.paragraph == b.paragraph or self._announces(k) or self._attributes(k + 1)
 
     def _spans(self) -> Iterator[tuple[int, int]]:
         """(first, past last) of every window holding a question term, in order: those
@@ -322,23 +328,65 @@ class Passages:
         return found
 
     def continues(self, k: int) -> bool:
-        """Whether sentence k reads only after the one before: it opens with a pronoun or
-        "This", or the one before ends with ":" and announces it."""
+        """Whether sentence k reads only after an earlier one (see lead)."""
+        return self.lead(k) is not None
+
+    def lead(self, k: int) -> int | None:
+        """The sentence that sentence k reads only after, if any: the one before when k
+        opens with a pronoun or "This", attributes a quote ("— Sheldon Klein"), or follows
+        a ":"; the ":" sentence announcing a list k is an item of (see _announcer)."""
         if k == 0:
-            return False
-        return self.sentences[k - 1].text.rstrip().endswith(":") or self.features(k).leans_back
+            return None
+        if self._announces(k - 1) or self._attributes(k) or self.features(k).leans_back:
+            return k - 1
+        return self._announcer(k)
+
+    def _announces(self, k: int) -> bool:
+        """Sentence k ends with ":": what it announces is in the next block."""
+        return self.sentences[k].text.rstrip().endswith(":")
+
+    def _attributes(self, k: int) -> bool:
+        """Sentence k, a block of its own, names who said the one before ("— Name")."""
+        s = self.sentences
+        return 0 < k and s[k].paragraph != s[k - 1].paragraph and bool(_ATTRIBUTION.match(s[k].text))
+
+    def _item(self, k: int) -> bool:
+        """Sentence k may be a list item: a block of one short sentence."""
+        s, n = self.sentences, len(self.sentences)
+        return (
+            len(s[k].text) <= self.policy.list_item_chars
+            and (k == 0 or s[k - 1].paragraph != s[k].paragraph)
+            and (k + 1 == n or s[k + 1].paragraph != s[k].paragraph)
+        )
+
+    def _announcer(self, k: int) -> int | None:
+        """The sentence ending with ":" whose list sentence k is an item of: k and the
+        blocks back to it are each one short sentence (see _item), at most
+        Policy.list_items of them. "Library: Mara Bos", seventh under "…has chosen a
+        representative who collectively form the Council:", says who represents the
+        library team; read alone, it says nothing of representing."""
+        if not self._item(k):
+            return None
+        for a in range(k - 1, max(-1, k - 1 - self.policy.list_items), -1):
+            if self._announces(a):
+                return a
+            if not self._item(a):
+                return None
+        return None
 
     def inherited(self, k: int) -> set[str]:
-        """The question terms continuing sentence k takes from the one before: all of
-        them after a ":", else those of its subject (its words before the first verb
-        or clause break), which the opening pronoun stands for: "Mack was among …, a
-        lieutenant tasked by Raniere … She was sentenced" (she is Mack, not Raniere);
-        "The new study is … water fluoridation. It is the first study" (it is the study)."""
+        """The question terms continuing sentence k takes from the one it reads after
+        (see lead): all of them after a ":" and under a quote, else those of its subject
+        (its words before the first verb or clause break), which the opening pronoun
+        stands for: "Mack was among …, a lieutenant tasked by Raniere … She was
+        sentenced" (she is Mack, not Raniere); "The new study is … water fluoridation.
+        It is the first study" (it is the study)."""
         found = self._inherited.get(k)
         if found is None:
-            found = before = self.held[k - 1]
-            text = self.sentences[k - 1].text
-            if before and not text.rstrip().endswith(":"):
+            lead = self.lead(k)
+            found = before = self.held[lead] if lead is not None else set()
+            if before and lead is not None and not self._announces(lead) and not self._attributes(k):
+                text = self.sentences[lead].text
                 subject = _SUBJECT_END.split(fold(text), maxsplit=1)[0]
                 found = before & {stem(w) for w in words(subject)}
             self._inherited[k] = found
@@ -373,10 +421,13 @@ class Passages:
         return False
 
     def text(self, i: int, j: int) -> str:
-        """The window as shown: with the sentence before when its first continues that one,
-        and the block after when it ends announcing it (":")."""
-        if self.continues(i):
-            i -= 1
-        if j < len(self.sentences) and self.sentences[j - 1].text.rstrip().endswith(":"):
+        """The window as shown: after the sentence its first reads after (see lead; "…"
+        between them when they are apart, as an item of a list and the sentence announcing
+        it), with the block after when it ends announcing it (":")."""
+        if j < len(self.sentences) and self._announces(j - 1):
             j += 1
-        return " ".join(s.text for s in self.sentences[i:j])
+        shown = " ".join(s.text for s in self.sentences[i:j])
+        lead = self.lead(i)
+        if lead is None:
+            return shown
+        return self.sentences[lead].text + (" " if lead == i - 1 else " … ") + shown

@@ -243,6 +243,13 @@ class Policy:
     #: read in this many of the sentences holding each (set by hand: a name is written in
     #: full within an article's first mentions).
     head_case_sentences: int = 5
+    #: A list item is a block of one sentence of at most this many characters ("Library:
+    #: Mara Bos"); up to this many of them in a row after a sentence ending with ":" are
+    #: items of the list it announces, each read with that sentence's words and shown
+    #: after it (set by hand: a list of teams, of cast members, of steps; prose blocks of
+    #: one sentence run longer).
+    list_item_chars: int = 200
+    list_items: int = 20
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.
