@@ -181,9 +181,12 @@ def typed_fit(
     at = [(k, s, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
     counts = wanted.kind == "number" and bool(wanted.heads)
     spans = f.spans(wanted.full | wanted.partial)
-    if wanted.kind == "what" and not wanted.objectless.isdisjoint(matched):
-        # "what was she reviewing": the object of a question word that has none in it.
-        spans = spans + f.objects(wanted.objectless & frozenset(matched))
+    if wanted.kind == "what":
+        # "what was she reviewing": the object of a question word that has none in it;
+        # "what delimiter…": what "the delimiter is" ("…delimiter is a comma").
+        verbs, nouns = wanted.objectless & matched, wanted.heads & matched
+        if verbs or nouns:
+            spans = spans + f.objects(frozenset(verbs), frozenset(verbs | nouns))
     best = 0.0
     for span in spans:
         inside = {s for s in stems[span.start : span.end] if s}

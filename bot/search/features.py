@@ -74,6 +74,7 @@ _BARE_NUMBER = re.compile(rf"\b{_FIGURE}\b|\b{_NUMBER_WORD}\b", re.IGNORECASE)
 _DETERMINERS = frozenset(
     ["a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these"]
 )
+_COPULAS = frozenset(["is", "are", "was", "were"])
 # Words that join the capitalised words of one name ("Court of Appeals", "Bill de Blasio").
 _NAME_JOINERS = frozenset(["of", "de", "da", "del", "der", "van", "von", "la", "le", "al", "bin"])
 _MONTH_WORDS = re.compile(
@@ -359,23 +360,30 @@ class Features:
             out += [s for s in found if s.kind in wanted]
         return out
 
-    def objects(self, after: frozenset[str]) -> list[Span]:
-        """Noun phrases right after one of the `after` stems, opening with a determiner:
-        "reviewing a new coffee maker" after "review". The determiner and the content
-        words after it, up to the next function word or clause break."""
+    def objects(self, after: frozenset[str], linked: frozenset[str] = frozenset()) -> list[Span]:
+        """Noun phrases right after one of the `after` stems, or after one of the `linked`
+        stems and "is/are/was/were", opening with a determiner: "reviewing a new coffee
+        maker" after "review", "a frequently used delimiter is a comma" after "delimit".
+        The determiner and the content words after it, up to the next function word or
+        clause break."""
         t, text = self._read(), self.text
         out: list[Span] = []
         n = len(t.stems)
         for k in range(n - 2):
-            if t.stems[k] not in after or t.folded[k + 1] not in _DETERMINERS:
+            d = k + 1  # the determiner's place
+            if t.stems[k] in linked and t.folded[d] in _COPULAS and d + 2 < n:
+                if not _adjacent(text, t.ends[k], t.starts[d]):
+                    continue
+                k, d = d, d + 1
+            elif t.stems[k] not in after:
                 continue
-            if not _adjacent(text, t.ends[k], t.starts[k + 1]):
+            if t.folded[d] not in _DETERMINERS or not _adjacent(text, t.ends[k], t.starts[d]):
                 continue
-            j = k + 2
+            j = d + 1
             while j < n and t.stems[j] and _adjacent(text, t.ends[j - 1], t.starts[j]):
                 j += 1
-            if j > k + 2:
-                out.append(Span("object", k + 1, j))
+            if j > d + 1:
+                out.append(Span("object", d, j))
         return out
 
     def lower_case(self, wanted: frozenset[str]) -> set[str]:
