@@ -468,3 +468,64 @@ def test_a_name_holding_the_question_s_words_is_not_who_it_asks_for() -> None:
     # Read as any other name, the tool's own name answers.
     before = best_passage(tool, q, DEFAULT.with_(asked_name_fit=1.0))
     assert before and "Northfield" not in before
+
+
+# A list under a sentence ending with ":": each item a block of its own.
+_BOARD = _article(
+    [
+        ["The museum board met for the first time on Monday."],
+        ["Each of the five teams has chosen a representative who sits on the board:"],
+        ["Design: Ana Ruiz"],
+        ["Finance: Tom Berg"],
+        ["Library: Mei Chen"],
+        ["Sales: Joe Park"],
+        ["The board will meet every month, and the library team hopes for a new reading room."],
+    ],
+    title="The museum's new board",
+)
+
+
+def test_a_list_item_is_read_with_the_sentence_announcing_the_list() -> None:
+    # "Library: Mei Chen" answers who represents the library team only as an item of the
+    # list the ":" sentence announces; it is shown after that sentence.
+    q = parse("who represents the library team on the board")
+    passage = best_passage(_BOARD, q)
+    assert passage == (
+        "Each of the five teams has chosen a representative who sits on the board: …"
+        " Library: Mei Chen"
+    )
+    # Read alone, the item says nothing of representing: the announcing sentence wins.
+    alone = best_passage(_BOARD, q, DEFAULT.with_(list_items=0))
+    assert alone and "Mei Chen" not in alone
+
+
+def test_a_line_attributing_a_quote_is_read_with_the_quote() -> None:
+    epigraph = _article(
+        [
+            ["The goals we set for the machine are heroic, and demand heroic test cases."],
+            ["— Ada Stone (1976)"],
+            ["Overview"],
+            ["You write the rules, put characters in your game, and the story makes itself."],
+        ],
+        title="Emergent stories",
+    )
+    passage = best_passage(epigraph, parse("who said the goals we set for the machine are heroic"))
+    assert passage == (
+        "The goals we set for the machine are heroic, and demand heroic test cases."
+        " — Ada Stone (1976)"
+    )
+
+
+def test_what_the_question_s_noun_is_answers_what_questions() -> None:
+    # "a tab character" is what the delimiter is; the sentence before only names one.
+    csv = _article(
+        [
+            ["Export files changed this year."],
+            ["Each line of an export file is cut into fields at one delimiter."],
+            ["The delimiter is a tab character, so commas may appear in fields."],
+        ],
+        title="Export files",
+    )
+    assert best_passage(csv, parse("what delimiter do export files use")) == (
+        "The delimiter is a tab character, so commas may appear in fields."
+    )
