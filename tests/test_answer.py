@@ -529,3 +529,20 @@ def test_what_the_question_s_noun_is_answers_what_questions() -> None:
     assert best_passage(csv, parse("what delimiter do export files use")) == (
         "The delimiter is a tab character, so commas may appear in fields."
     )
+
+
+def test_a_question_word_after_a_preposition_is_a_noun_with_no_object() -> None:
+    # "split" in "delimiter for split" names the function: "split a string" in the first
+    # sentence is no answer; what the delimiter is, in the next, is.
+    split = _article(
+        [
+            ["Strings can be cut into parts in several ways."],
+            [
+                "The split() function is used when you need to split a string at a delimiter.",
+                "A frequently used delimiter is a comma (,).",
+            ],
+        ],
+        title="Splitting strings in JavaScript",
+    )
+    passage = best_passage(split, parse("whats the most common delimiter for split"))
+    assert passage and "a comma (,)" in passage

@@ -99,6 +99,9 @@ class Wanted:
     # Its words followed by no content word ("reviewing" in "reviewing the day…", not
     # "finding" in "finding trusted answers"): their object may be what is asked for.
     objectless: frozenset[str] = frozenset()
+    # Of those, the ones that may be verbs: not right after a preposition or determiner
+    # ("split" in "delimiter for split" is a noun; its "object" is no answer).
+    verbs: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, q: Query) -> Wanted:
@@ -128,17 +131,31 @@ class Wanted:
             form=frozenset(stem(w) for w in form),
             pairs=tuple((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b),
             objectless=_objectless(q.typed),
+            verbs=_objectless(q.typed, verbs=True),
         )
 
 
-def _objectless(ws: Sequence[str]) -> frozenset[str]:
+# Words after which a word is a noun, not a verb: prepositions and determiners.
+_NOUN_AFTER = frozenset(
+    [
+        *("a", "an", "the", "this", "these", "that", "those"),
+        *("its", "their", "his", "her", "our", "my", "your"),
+        *("for", "of", "in", "on", "at", "with", "about", "from", "by", "into", "over", "under"),
+    ]
+)
+
+
+def _objectless(ws: Sequence[str], verbs: bool = False) -> frozenset[str]:
     """Stems of the content words followed by no content word: the question's verbs
     whose object it asks for ("reviewing" in "reviewing the day…"; not "finding" in
-    "finding trusted answers")."""
+    "finding trusted answers"); with `verbs`, only those that may be verbs (not right
+    after a preposition or determiner: "for split")."""
     return frozenset(
         stem(w)
         for i, w in enumerate(ws)
-        if w not in STOPWORDS and (i + 1 == len(ws) or ws[i + 1] in STOPWORDS)
+        if w not in STOPWORDS
+        and (i + 1 == len(ws) or ws[i + 1] in STOPWORDS)
+        and not (verbs and i and ws[i - 1] in _NOUN_AFTER)
     )
 
 
@@ -184,9 +201,10 @@ def typed_fit(
     if wanted.kind == "what":
         # "what was she reviewing": the object of a question word that has none in it;
         # "what delimiter…": what "the delimiter is" ("…delimiter is a comma").
-        verbs, nouns = wanted.objectless & matched, wanted.heads & matched
+        verbs = wanted.verbs & matched
+        nouns = (wanted.objectless | wanted.heads) & matched
         if verbs or nouns:
-            spans = spans + f.objects(frozenset(verbs), frozenset(verbs | nouns))
+            spans = spans + f.objects(frozenset(verbs), frozenset(nouns))
     best = 0.0
     for span in spans:
         inside = {s for s in stems[span.start : span.end] if s}

@@ -348,7 +348,9 @@ class Passages:
     def _attributes(self, k: int) -> bool:
         """Sentence k, a block of its own, names who said the one before ("— Name")."""
         s = self.sentences
-        return 0 < k and s[k].paragraph != s[k - 1].paragraph and bool(_ATTRIBUTION.match(s[k].text))
+        return (
+            k > 0 and s[k].paragraph != s[k - 1].paragraph and bool(_ATTRIBUTION.match(s[k].text))
+        )
 
     def _item(self, k: int) -> bool:
         """Sentence k may be a list item: a block of one short sentence."""
@@ -385,7 +387,12 @@ class Passages:
         if found is None:
             lead = self.lead(k)
             found = before = self.held[lead] if lead is not None else set()
-            if before and lead is not None and not self._announces(lead) and not self._attributes(k):
+            if (
+                before
+                and lead is not None
+                and not self._announces(lead)
+                and not self._attributes(k)
+            ):
                 text = self.sentences[lead].text
                 subject = _SUBJECT_END.split(fold(text), maxsplit=1)[0]
                 found = before & {stem(w) for w in words(subject)}
