@@ -122,6 +122,7 @@ class Passages:
         self.wanted = self._asked_about(wanted, held)
         self._fits: dict[int, float] = {}
         self._inherited: dict[int, set[str]] = {}
+        self._leads: dict[int, int | None] = {}  # see lead
         self._shown_weight: dict[str, float] | None = None
         self._shown_total = 1.0
         self._shown: tuple[str | None] | None = None
@@ -335,11 +336,14 @@ class Passages:
         """The sentence that sentence k reads only after, if any: the one before when k
         opens with a pronoun or "This", attributes a quote ("— Sheldon Klein"), or follows
         a ":"; the ":" sentence announcing a list k is an item of (see _announcer)."""
-        if k == 0:
-            return None
-        if self._announces(k - 1) or self._attributes(k) or self.features(k).leans_back:
-            return k - 1
-        return self._announcer(k)
+        if k not in self._leads:
+            if k == 0:
+                self._leads[k] = None
+            elif self._announces(k - 1) or self._attributes(k) or self.features(k).leans_back:
+                self._leads[k] = k - 1
+            else:
+                self._leads[k] = self._announcer(k)
+        return self._leads[k]
 
     def _announces(self, k: int) -> bool:
         """Sentence k ends with ":": what it announces is in the next block."""
