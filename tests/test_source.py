@@ -51,6 +51,9 @@ def test_context_url_highlights_the_passage_start() -> None:
     # The fragment directive's own characters are encoded, as is everything else.
     assert not set(fragment) & set(" ,&-#")
     assert unquote(fragment) == "Volunteers fixed 212 toasters, kettles &"
+    # Text after a "…" the passage puts between sentences apart on the page is not sought.
+    joined = context_url("https://example.org/a", "Our team: … Library: Mei Chen")
+    assert joined is not None and unquote(joined.split("#:~:text=")[1]) == "Our team"
     assert context_url("ftp://example.org/a", passage) is None
     assert context_url(None, passage) is None
     assert context_url("https://example.org/a", "   ") is None

@@ -61,7 +61,9 @@ def context_url(link: str | None, passage: str | None) -> str | None:
     or the result would be longer than a link button takes."""
     if not passage or not link or not link.lower().startswith(("http://", "https://")):
         return None
-    first = " ".join(passage.split()[:FRAGMENT_WORDS]).rstrip(",;:")
+    # A passage may join sentences that are apart on the page with "…" (a list's item
+    # after the sentence announcing it): the fragment is only text before it.
+    first = " ".join(passage.split("…", 1)[0].split()[:FRAGMENT_WORDS]).rstrip(",;:")
     if not first:
         return None
     # "-", "," and "&" are the fragment directive's own syntax: encoded like the rest.
