@@ -546,3 +546,24 @@ def test_a_question_word_after_a_preposition_is_a_noun_with_no_object() -> None:
     )
     passage = best_passage(split, parse("whats the most common delimiter for split"))
     assert passage and "a comma (,)" in passage
+
+
+def test_the_next_sentence_comes_along_when_only_it_holds_the_kind_of_answer() -> None:
+    # The sentence holding the question's words names no platform; the next one of its
+    # paragraph does, and is shown with it.
+    release = _article(
+        [
+            ["Today marks a milestone for the Lumen language."],
+            [
+                "Lumen 2 is the first release of Lumen available in official binary downloads.",
+                "They are offered for Linux, FreeBSD, macOS and, at last, Windows.",
+            ],
+            ["The driving motivation for Lumen 2 is stability for its users."],
+        ],
+        title="Lumen 2 is released",
+    )
+    q = parse("what platforms did lumen 2 ship binary downloads for")
+    passage = best_passage(release, q)
+    assert passage and passage.startswith("Lumen 2 is the first release") and "Windows" in passage
+    alone = best_passage(release, q, DEFAULT.with_(next_fit=10.0))
+    assert alone and "Windows" not in alone

@@ -238,7 +238,8 @@ class Passages:
         return self._shown[0]
 
     def _choose(self) -> str | None:
-        """The best window holding one of the likely answers (see _likely) by answer()."""
+        """The best window holding one of the likely answers (see _likely) by answer(),
+        with the sentence after it when that one alone holds an answer (_answered_next)."""
         likely = self._likely()
         best: tuple[float, int, int] | None = None
         for i, j, shape in self.windows:  # in order: the earlier of two equal windows wins
@@ -246,7 +247,20 @@ class Passages:
                 score = self.answer(i, j, likely) + shape
                 if best is None or score > best[0] + 1e-9:
                     best = (score, i, j)
-        return None if best is None else self.text(best[1], best[2])
+        if best is None:
+            return None
+        _, i, j = best
+        return self.text(i, j + 1 if self._answered_next(i, j) else j)
+
+    def _answered_next(self, i: int, j: int) -> bool:
+        """Whether the window [i, j) holds no answer of the kind asked for (every fit
+        below Policy.next_fit) and the sentence after it, of its paragraph, holds one: "Go
+        1 is the first release … in binary distributions." then "They are available for
+        Linux, FreeBSD, Mac OS X and … Windows." for "what platforms…"."""
+        w, least = self.wanted, self.policy.next_fit
+        if not (w.full or w.partial) or j >= len(self.sentences) or not self.joined(j - 1):
+            return False
+        return max(self.fit(k) for k in range(i, j)) < least <= self.fit(j)
 
     def _likely(self) -> set[int]:
         """The sentences that may answer: the Policy.answer_sentences best by their words
