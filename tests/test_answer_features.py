@@ -62,7 +62,6 @@ def test_how_a_sentence_sits_in_its_text() -> None:
     assert sentence_features("It will open in 2027.").leans_back
     assert sentence_features("But this changed everything.").leans_back
     assert not sentence_features("Both cafés open at nine.").leans_back
-    assert sentence_features("Install it with:").leads_on
     assert sentence_features("See the user guide for more information.").points_away
     # Stems as words.words() reads them: possessives and accents go.
     assert sentence_features("The café's owners").stems == ("", "cafe", "owner")

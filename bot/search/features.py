@@ -397,11 +397,6 @@ class Features:
         return self._flag("leans_back")
 
     @property
-    def leads_on(self) -> bool:
-        """Ends with ":": what it announces is in the next block."""
-        return self.text.rstrip().endswith(":")
-
-    @property
     def points_away(self) -> bool:
         """Sends the reader elsewhere ("see the user guide", "for more information")."""
         return self._flag("points_away")
