@@ -364,10 +364,14 @@ class Passages:
         return self.sentences[k].text.rstrip().endswith(":")
 
     def _attributes(self, k: int) -> bool:
-        """Sentence k, a block of its own, names who said the one before ("— Name")."""
+        """Sentence k, a short block of its own (Policy.list_item_chars), names who said
+        the one before ("— Name")."""
         s = self.sentences
         return (
-            k > 0 and s[k].paragraph != s[k - 1].paragraph and bool(_ATTRIBUTION.match(s[k].text))
+            k > 0
+            and s[k].paragraph != s[k - 1].paragraph
+            and len(s[k].text) <= self.policy.list_item_chars
+            and bool(_ATTRIBUTION.match(s[k].text))
         )
 
     def _item(self, k: int) -> bool:

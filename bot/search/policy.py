@@ -253,7 +253,8 @@ class Policy:
     #: Mara Bos"); up to this many of them in a row after a sentence ending with ":" are
     #: items of the list it announces, each read with that sentence's words and shown
     #: after it (set by hand: a list of teams, of cast members, of steps; prose blocks of
-    #: one sentence run longer).
+    #: one sentence run longer). A quote's attribution line ("— Sheldon Klein (1976)") is
+    #: as short.
     list_item_chars: int = 200
     list_items: int = 20
     #: A best window scoring at most this is no passage at all.
