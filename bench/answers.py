@@ -432,7 +432,7 @@ def print_misses(name: str, replies: Sequence[Reply], fts5: Sequence[bool], n: i
     for r, f in wrong[:n]:
         got = r.article or "(refused)"
         print(
-            f"  [{r.row['split']}] {r.row['question']!r}\n      got {got}  want {r.row['articles'][0]}"
+            f"  [{r.row['split']}] {r.row['question']!r}\n      got {got}  want {(r.row['articles'] or ['(none)'])[0]}"
             f"  (fts5 {'right' if f else 'wrong'})\n      passage: {r.passage!r}"
         )
     for r in unheld[:n]:

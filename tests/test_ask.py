@@ -13,6 +13,7 @@ from bot.discord import render
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.parse import parse
+from bot.search.policy import DEFAULT
 from bot.search.results import TENTATIVE
 from bot.service import LibraryService
 from tests.conftest import CONTENT, small_engine
@@ -116,6 +117,48 @@ async def test_possessives_plurals_and_accents_match(bundled: SearchEngine, type
     answer = await bundled.ask(f"how many toasters did the repair {typed} fix")
     assert answer.article is not None and "Repair café" in answer.article.title
     assert "212" in (answer.passage or "")
+
+
+def _year_in_review(weeks: int) -> str:
+    """A long round-up: a paragraph a week, one of them naming the build cache in passing."""
+    tools = ["the dashboard", "the docs site", "the test runner", "the formatter", "the linter"]
+    paragraphs = [
+        f"<p>In week {k + 1} we worked on {tools[k % 5]}. The team fixed {k + 3} bugs in "
+        f"{tools[k % 5]}. Thanks to everyone who helped with {tools[k % 5]} this week.</p>"
+        for k in range(weeks)
+    ]
+    paragraphs[19] = (
+        "<p>In week 20 version 3.1 of the dashboard moved its build cache to faster disks and "
+        "made the dark theme the default. The release notes list every change.</p>"
+    )
+    return _article("year-in-review", "Our year in review", "".join(paragraphs))
+
+
+BROAD_AND_FOCUSED = {
+    "review.md": _year_in_review(100),
+    "rebuilds.md": _article(
+        "faster-rebuilds",
+        "Faster rebuilds",
+        "<p>Rebuilding a large project used to take an hour. Version 2.4 turns the build "
+        "cache on by default, so unchanged packages are never compiled twice. You can still "
+        "turn it off with the --no-cache flag.</p>",
+    ),
+}
+
+
+async def test_the_post_about_the_thing_asked_beats_a_long_round_up(tmp_path: Path) -> None:
+    # The 300-sentence round-up holds every word of the question somewhere ("everyone" is
+    # in each week's thanks), the short post all but that one: a long text holding the
+    # words by chance says less than a short one holding them (Policy.long_article_cost).
+    question = "when did the build cache become the default for everyone"
+    async with small_engine(tmp_path, BROAD_AND_FOCUSED, CONTENT) as engine:
+        answer = await engine.ask(question)
+        assert answer.article is not None and answer.article.slug == "faster-rebuilds"
+        assert "Version 2.4" in (answer.passage or "")
+        # Counted as the short post's whole-text coverage is, the round-up would win.
+        flat = SearchEngine(engine.library, policy=DEFAULT.with_(long_article_cost=0.0))
+        unweighed = await flat.ask(question)
+        assert unweighed.article is not None and unweighed.article.slug == "year-in-review"
 
 
 # -- three answers --------------------------------------------------------------------------

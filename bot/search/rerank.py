@@ -5,7 +5,8 @@ its best passage, how much of the question's weight it holds at all, and how man
 question's word pairs it has side by side. FTS5's bm25 favours short articles and ignores
 words in over half the library, so the article-level evidence corrects it; the answer's
 words together in 1-3 sentences of one article are stronger evidence than the same words
-scattered over a long one.
+scattered over a long one. A long article holds most words somewhere by chance, so what its
+text (not its title) covers counts less (Policy.long_article_sentences).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from bot.search.passage import Passages
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
-from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf
+from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fts_word, words
 from bot.store.articles import ArticleStore
@@ -40,6 +41,8 @@ class Evidence:
     names_rarest: bool = False  # the title holds the rarest question word the library holds
     together: int = 0  # question terms the best passage and the title hold
     terms: int = 0  # the question's terms
+    sentences: int = 0  # the article's sentences (a long article's evidence says less)
+    body_only: float = 0.0  # the part of doc_cover neither the title nor the author holds
 
     @property
     def passage(self) -> str | None:
@@ -115,8 +118,10 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     title_stems = set(title)
     # The author is part of the article too ("brittany ellich's talk").
     author = {stem(w) for w in words(article.author or "") if w not in STOPWORDS}
-    present = title_stems.union(author, *sets)
+    named = title_stems | author
+    present = named.union(*sets)
     doc_cover = sum(w for t, w in weight.items() if t in present) / total
+    body_only = sum(w for t, w in weight.items() if t in present and t not in named) / total
     passages = None
     if sentences:
         passages = Passages(sentences, sets, q, weight, asked.wanted, title_stems, policy)
@@ -134,8 +139,17 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
     together = passages.together if passages is not None else len(title_stems & q)
-    named = bool(asked.rarest & title_stems)
-    return Evidence(cover, passages, doc_cover, pairs, named, together, len(q))
+    return Evidence(
+        cover,
+        passages,
+        doc_cover,
+        pairs,
+        bool(asked.rarest & title_stems),
+        together,
+        len(q),
+        len(sentences),
+        body_only,
+    )
 
 
 async def rerank(
@@ -175,7 +189,14 @@ async def rerank(
         ev = article_evidence(article, asked, policy)
         score = ranked.scores.get(a, 0.0)
         first = max(score, ev.doc_cover) if blind else score
-        final = blend((first, ev.cover, ev.doc_cover, ev.pairs), policy.rerank_mix)
+        doc = ev.doc_cover
+        if not blind:  # (a library of one or two has no shorter article to prefer)
+            # Only what the text holds is discounted: a title naming the words is no chance.
+            kept = length_discount(
+                ev.sentences, policy.long_article_sentences, policy.long_article_cost
+            )
+            doc -= ev.body_only * (1.0 - kept)
+        final = blend((first, ev.cover, doc, ev.pairs), policy.rerank_mix)
         found.append((final, -index.ranks[a], Ranked(final, article, ev)))
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
     return [f[2] for f in found]

@@ -69,3 +69,12 @@ def blend(values: tuple[float, ...], mix: tuple[float, ...]) -> float:
     for w, v in zip(mix, values, strict=True):
         total = total + w * v
     return total
+
+
+def length_discount(sentences: int, reference: int, weight: float) -> float:
+    """The share of a whole-article measure a text of `sentences` keeps: 1 up to
+    `reference` sentences, then 1 - weight x ln(sentences / reference), at least 0. A long
+    text holds most words by chance, so what it holds says less."""
+    if sentences <= reference or reference <= 0:
+        return 1.0
+    return max(0.0, 1.0 - weight * math.log(sentences / reference))
