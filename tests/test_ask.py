@@ -105,6 +105,41 @@ async def test_a_typo_in_a_body_word_is_corrected_against_the_whole_text(tmp_pat
         assert found.corrected == "tennessee hard water"
 
 
+ADDRESSES = {
+    **{
+        f"a{k}.md": _article(
+            f"mail-{k}",
+            f"Post office news {k}",
+            "<p>Write the address clearly. Parcels with two addresses are sent back, and a "
+            "wrong address costs a week.</p>",
+        )
+        for k in range(5)
+    },
+    "z.md": _article(
+        "hash-tables",
+        "How hash tables find a free slot",
+        "<p>In 1954 engineers at IBM first used open addressing: a key that finds its slot "
+        "taken moves on to the next free one.</p>",
+    ),
+}
+
+
+async def test_a_typo_is_corrected_to_a_form_the_text_writes_however_few_write_it(
+    tmp_path: Path,
+) -> None:
+    # "adressing" is one letter from "addressing", which one article of six writes; the
+    # others write "address" and "addresses", two and three letters away, so the first
+    # few articles holding the word's stem do not show the form that was meant.
+    async with small_engine(tmp_path, ADDRESSES, CONTENT) as engine:
+        answer = await engine.ask("when was open adressing first used")
+        assert answer.article is not None and answer.article.slug == "hash-tables"
+        assert "1954" in (answer.passage or "")
+        assert (await engine.search("open adressing")).corrected == "open addressing"
+        # A form no article writes is no correction: "adresser" is one letter from
+        # "addresser", but that is only a guess made from the stem.
+        assert (await engine.search("open adresser")).corrected is None
+
+
 async def test_an_author_named_in_full_finds_their_article(tmp_path: Path) -> None:
     # The author's name is in no article's text.
     async with small_engine(tmp_path, SMALL, CONTENT) as engine:

@@ -87,6 +87,13 @@ class Policy:
     #: many near terms are tried, each checked against the words as this many articles
     #: write them (one small FTS5 query each; only for words no article holds).
     spelling_guesses: int = 3
+    #: ...and when none of those words is near enough, the guess itself ("addressing" for
+    #: "adressing", where the words shown were "address", "addresses") counts if one of
+    #: this many articles holding its stem writes it, those using the stem most when at
+    #: most fts_budget hold it (in the order of their ids, the 20 first holding "address"
+    #: wrote no "addressing"; 4 of the 20 using it most did). One more query, reading their
+    #: text (bench/answers.py --set fresh: "when was open adressing first used" was refused).
+    spelling_articles: int = 20
 
     # -- retrieve: tags ---------------------------------------------------------------------
     #: A whole query names a tag from this rapidfuzz ratio up (stricter than a tag: filter,

@@ -341,15 +341,29 @@ class Retriever:
     async def _text_fixes(self, ws: list[str], body: TextVocabulary) -> dict[str, tuple[str, str]]:
         """word -> (a word the text holds within its typo budget, its FTS5 expression)."""
         fixes: dict[str, tuple[str, str]] = {}
+        p = self.policy
         for w in ws:
             for guess in body.guesses(w):
                 expr = fts_word(guess)
-                held = await self.fts.held_words(expr, self.policy.spelling_guesses) if expr else []
-                fixed = closest(w, held, self.policy)
+                if not expr:
+                    continue
+                held = await self.fts.held_words(expr, p.spelling_guesses)
+                fixed = closest(w, held, p)
+                # The few words shown may be other forms ("address", "addresses") than
+                # the one meant ("addressing"): the guess counts if an article writes it.
+                if fixed is None and closest(w, [guess], p) is not None:
+                    fixed = guess if await self._writes(expr, guess) else None
                 if fixed and (fixed_expr := fts_word(fixed)):
                     fixes[w] = (fixed, fixed_expr)
                     break
         return fixes
+
+    async def _writes(self, expr: str, word: str) -> bool:
+        """Whether the text writes `word` (see SearchStore.writes): read in the articles
+        using its stem most while few hold it, where bm25 is cheap to order by."""
+        p = self.policy
+        (df,) = await self.counts.count(self.fts, [expr])
+        return await self.fts.writes(expr, word, p.spelling_articles, df <= p.fts_budget)
 
     async def _fixed_counts(self, fixes: dict[str, tuple[str, str]]) -> dict[str, int]:
         """How many articles hold each correction (0: not a correction after all)."""

@@ -109,6 +109,20 @@ class SearchStore:
         )
         return [r[0] for r in rows if r[0]]
 
+    async def writes(self, match: str, word: str, limit: int, ranked: bool = False) -> bool:
+        """Whether one of `limit` articles matching a one-word MATCH expression writes
+        `word` (alphabetic) as a whole word, case aside: FTS5 knows only the stem it
+        indexed, so "addressing" and "address" are one term to it. `ranked`: read the
+        articles using the stem most (bm25) rather than the first ones, which is dearer."""
+        order = " ORDER BY rank" if ranked else ""
+        rows = await self._rows(
+            "SELECT 1 FROM articles WHERE id IN (SELECT rowid FROM articles_fts"
+            f" WHERE articles_fts MATCH ?{order} LIMIT ?)"
+            " AND (' ' || lower(text) || ' ') GLOB ? LIMIT 1",
+            (match, limit, f"*[^a-z]{word.lower()}[^a-z]*"),
+        )
+        return bool(rows)
+
     async def all_matching(self, match: str, limit: int) -> list[int]:
         """Ids of articles matching a MATCH expression, up to limit."""
         rows = await self._rows(
