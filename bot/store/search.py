@@ -110,16 +110,17 @@ class SearchStore:
         return [r[0] for r in rows if r[0]]
 
     async def writes(self, match: str, word: str, limit: int, ranked: bool = False) -> bool:
-        """Whether one of `limit` articles matching a one-word MATCH expression writes
-        `word` (alphabetic) as a whole word, case aside: FTS5 knows only the stem it
+        """Whether one of `limit` articles matching a one-word MATCH expression writes a
+        word starting with `word` after a space, case aside: FTS5 knows only the stem it
         indexed, so "addressing" and "address" are one term to it. `ranked`: read the
-        articles using the stem most (bm25) rather than the first ones, which is dearer."""
+        articles using the stem most (bm25) rather than the first ones, which is dearer.
+        (instr, not a GLOB for whole words: a GLOB opening with "*" took 5-8 ms over 20
+        blog posts, instr 0.4-2.4 ms.)"""
         order = " ORDER BY rank" if ranked else ""
         rows = await self._rows(
             "SELECT 1 FROM articles WHERE id IN (SELECT rowid FROM articles_fts"
-            f" WHERE articles_fts MATCH ?{order} LIMIT ?)"
-            " AND (' ' || lower(text) || ' ') GLOB ? LIMIT 1",
-            (match, limit, f"*[^a-z]{word.lower()}[^a-z]*"),
+            f" WHERE articles_fts MATCH ?{order} LIMIT ?) AND instr(lower(text), ?) > 0 LIMIT 1",
+            (match, limit, " " + word.lower()),
         )
         return bool(rows)
 
