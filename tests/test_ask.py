@@ -138,6 +138,8 @@ async def test_a_typo_is_corrected_to_a_form_the_text_writes_however_few_write_i
         # A form no article writes is no correction: "adresser" is one letter from
         # "addresser", but that is only a guess made from the stem.
         assert (await engine.search("open adresser")).corrected is None
+        # ...nor one the text writes only inside a longer word ("addresses").
+        assert (await engine.search("open adresse")).corrected is None
 
 
 async def test_an_author_named_in_full_finds_their_article(tmp_path: Path) -> None:
