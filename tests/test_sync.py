@@ -289,14 +289,14 @@ async def test_an_unreadable_folder_keeps_its_articles(
 
     # What the OS does for a folder with mode 000 (root ignores modes, so it is simulated;
     # tests/test_cli.py checks the real thing).
-    real_scandir = os.scandir
+    real_open = os.open
 
-    def scandir(path):  # noqa: ANN001, ANN202
-        if Path(path) == root / "sub":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
+    def open_folder(path, flags, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if isinstance(path, str) and Path(path) == root / "sub":
+            raise PermissionError(13, "Permission denied", path)
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", open_folder)
     report = await lib.reload()
     assert report.removed == 0
     assert [(f.path, f.error.split(";")[0]) for f in report.failed] == [
@@ -306,7 +306,7 @@ async def test_an_unreadable_folder_keeps_its_articles(
     stats = await lib.store.stats()
     assert stats.stale == 2 and {f.path for f in stats.failing} == {"sub/a.md", "sub/deeper/b.md"}
 
-    monkeypatch.setattr(os, "scandir", real_scandir)  # readable again: nothing failing
+    monkeypatch.setattr(os, "open", real_open)  # readable again: nothing failing
     report = await lib.reload()
     assert report.failed == [] and report.removed == 0
     stats = await lib.store.stats()
@@ -415,8 +415,14 @@ async def _set_cache(lib: Library, version: str, text: str | None = None) -> Non
         await writer.close()
 
 
-async def test_a_new_parser_version_parses_every_file_again(lib: Library) -> None:
+@pytest.mark.parametrize("whole_table", [False, True], ids=["rows-by-path", "whole-table"])
+async def test_a_new_parser_version_parses_every_file_again(
+    lib: Library, monkeypatch: pytest.MonkeyPatch, whole_table: bool
+) -> None:
     from bot.library.workers import version as parser_version
+
+    if whole_table:  # how a library of many files reads its file rows for a re-parse
+        monkeypatch.setattr("bot.store.articles.FILE_ROWS_BY_PATH", 0)
 
     root = lib.content_dir
     write(root, "a.md", article("Alpha", "alpha", "<p>The current parse of alpha.</p>"))

@@ -31,6 +31,7 @@ from bot.store.articles import (
     ArticleWriter,
     CacheCorrupt,
     FileIndex,
+    FileRow,
     StoreError,
     move_aside,
 )
@@ -184,14 +185,19 @@ class Library:
                 # otherwise unchanged files would keep serving the old parser's text (and
                 # questions would meet stems another version of the stemming wrote).
                 reparse = await writer.get_meta(PARSER_VERSION_KEY) != version
-                todo = self._plan(found, known, reparse, report)
-                await self._remove(writer, found, known, report, allow_removals)
+                changed = list(found.files) if reparse else known.changed(found.files)
+                missing = sorted(known.paths() - found.files.keys())
+                # All the cache holds of the files this reload acts on (none, when nothing
+                # changed): their hashes, articles and errors.
+                rows = await writer.file_rows([*changed, *missing])
+                todo = self._plan(found, known, rows, changed, reparse, report)
+                await self._remove(writer, found, rows, missing, report, allow_removals)
                 owners = SlugOwners(await writer.slug_owners() if todo else {})
                 done = 0
                 async for batch in workers.parse_all(
                     str(self.content_dir), todo, self.max_bytes, self.workers
                 ):
-                    await self._apply(writer, batch, known, owners, report)
+                    await self._apply(writer, batch, rows, owners, report)
                     done += len(batch)
                     if progress:
                         progress(done, len(todo))
@@ -210,17 +216,24 @@ class Library:
         return report
 
     @staticmethod
-    def _plan(found: Scan, known: FileIndex, reparse: bool, report: ReloadReport) -> list[Todo]:
+    def _plan(
+        found: Scan,
+        known: FileIndex,
+        rows: dict[str, FileRow],
+        changed: list[str],
+        reparse: bool,
+        report: ReloadReport,
+    ) -> list[Todo]:
         """The files to read, by path: new and changed ones (size or mtime), or all of them
         when `reparse`. Unchanged files are counted, and reported again if still broken."""
         scanned = found.files
         if reparse:
             # No cached hash either: "same content" must not spare a file the new parser.
-            todo = [(rel, size, mtime, None) for rel, (size, mtime) in scanned.items()]
+            todo = [(rel, *scanned[rel], None) for rel in changed]
         else:
             todo = [
-                (rel, *scanned[rel], known[rel].hash if rel in known else None)
-                for rel in known.changed(scanned)
+                (rel, *scanned[rel], row.hash if (row := rows.get(rel)) else None)
+                for rel in changed
             ]
         todo.sort()  # parsed (and slug clashes settled) in path order
         report.unchanged = len(scanned) - len(todo)
@@ -236,22 +249,23 @@ class Library:
         self,
         writer: ArticleWriter,
         found: Scan,
-        known: FileIndex,
+        rows: dict[str, FileRow],
+        missing: list[str],
         report: ReloadReport,
         allow_removals: bool,
     ) -> None:
-        """Delete what is gone from the folder; keep (stale) what sits in unreadable folders."""
-        missing = sorted(known.paths() - found.files.keys())
+        """Delete what is gone from the folder (`missing`, sorted); keep (stale) what sits
+        in unreadable folders."""
         kept = {p: folder for p in missing if (folder := found.unreadable_folder(p)) is not None}
         removed = [p for p in missing if p not in kept]
-        gone = [i for p in removed if (i := known[p].article_id)]
+        gone = [i for p in removed if (i := rows[p].article_id)]
         if gone and not allow_removals:
-            self._check_removals(len(gone), known.article_count())
+            self._check_removals(len(gone), await writer.files_with_articles())
         await writer.delete_articles(gone)
         await writer.delete_files(removed)
         report.removed = len(gone)
         for folder, reason in found.unreadable.items():
-            cached = sum(1 for p, f in kept.items() if f == folder and known[p].article_id)
+            cached = sum(1 for p, f in kept.items() if f == folder and rows[p].article_id)
             report.failed.append(
                 FileFailure(
                     f"{folder or '.'}/",
@@ -259,11 +273,11 @@ class Library:
                 )
             )
         # Served as they were, shown as failing, and read again (mtime -1) once readable.
-        rows = []
+        stale = []
         for path, folder in kept.items():
             error = f"folder {folder or '.'}/ cannot be read: {found.unreadable[folder]}"
-            rows.append((path, known[path].size, -1, "", known[path].article_id, error))
-        await writer.put_files(rows)
+            stale.append((path, rows[path].size, -1, "", rows[path].article_id, error))
+        await writer.put_files(stale)
         report.failed.extend(FileFailure(p, reason) for p, reason in found.skipped.items())
 
     def _check_removals(self, gone: int, total: int) -> None:
@@ -281,7 +295,7 @@ class Library:
         self,
         writer: ArticleWriter,
         batch: list[Parsed],
-        known: FileIndex,
+        known: dict[str, FileRow],
         owners: SlugOwners,
         report: ReloadReport,
     ) -> None:
