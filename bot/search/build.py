@@ -186,6 +186,17 @@ def decode_record(aid: int, text: str) -> tuple[ArticleMeta, tuple[str, ...]]:
     return meta, tag_tuple
 
 
+def decode_shown(text: str) -> tuple[str, str, datetime | None]:
+    """The slug, title and date a record holds, the rest of it left undecoded: all a
+    title choice shows (autocomplete decodes ~20 records a keystroke, and whole records
+    with their ArticleMeta were a third of its time)."""
+    if text.startswith(_JSON):
+        slug, title, _, date = json.loads(text[1:])[:4]
+    else:
+        slug, title, _, date, _ = (None if f == _NONE else f for f in text.split(_SEP, 4))
+    return slug, title, datetime.fromisoformat(date) if date else None
+
+
 # -- sections common to both ways -------------------------------------------------------
 
 

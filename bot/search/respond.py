@@ -35,12 +35,12 @@ def hit(index: LibraryIndex, aid: int, score: float) -> SearchHit:
 
 def choice(index: LibraryIndex, aid: int) -> TitleChoice:
     """One article as a title to pick (autocomplete, "did you mean")."""
-    e = index.entries[aid]
+    slug, title, date = index.entries.shown(aid)
     return TitleChoice(
-        slug=e.meta.slug,
-        title=e.meta.title,
-        date=e.meta.date,
-        repeated=e.title_key in index.repeated_titles,
+        slug=slug,
+        title=title,
+        date=date,
+        repeated=index.entries.title_key(aid) in index.repeated_titles,
     )
 
 

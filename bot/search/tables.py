@@ -12,9 +12,10 @@ import bisect
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.library.model import ArticleMeta
-from bot.search.build import decode_record, has_digit, title_words
+from bot.search.build import decode_record, decode_shown, has_digit, title_words
 from bot.search.layout import IndexFile, Strings, find
 
 
@@ -165,6 +166,13 @@ class Entries(Mapping[int, Entry]):
         """An article's light columns, without keeping its entry (for long lists)."""
         e = self._kept.get(aid)
         return e.meta if e is not None else decode_record(aid, self._rec[aid])[0]
+
+    def shown(self, aid: int) -> tuple[str, str, datetime | None]:
+        """An article's slug, title and date, without decoding the rest (see decode_shown)."""
+        e = self._kept.get(aid)
+        if e is not None:
+            return e.meta.slug, e.meta.title, e.meta.date
+        return decode_shown(self._rec[aid])
 
     def title_key(self, aid: int) -> str:
         return self._tkey[aid]
