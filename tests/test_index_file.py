@@ -270,3 +270,21 @@ def test_title_masses_summed_ahead_give_the_scores_summed_on_demand() -> None:
         pass
     for q in (["go", "released"], ["crates", "io"], ["rust"], ["part", "go"]):
         assert lazy.title_scores(q) == ahead.title_scores(q) == stored.title_scores(q)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        Row(1, "plain", "A plain record", "Ann", "2024-05-01T09:00:00+00:00", None, None, "", ()),
+        Row(2, "undated", "No date, no author", None, None, "https://x.test/a", None, None, ("a",)),
+        # A separator inside a field: the record is stored as JSON instead.
+        Row(3, "json", "Odd \x1f title", None, "2020-01-02T00:00:00+00:00", None, None, "d", ()),
+    ],
+    ids=["plain", "undated", "json"],
+)
+def test_a_title_choice_shows_what_the_whole_record_says(row: Row) -> None:
+    text = builder.record(row)
+    assert text.startswith("\x02") == (row.slug == "json")
+    meta, _ = builder.decode_record(row.id, text)
+    assert builder.decode_shown(text) == (meta.slug, meta.title, meta.date)
+    assert meta.slug == row.slug and meta.title == row.title
