@@ -295,7 +295,7 @@ class Library:
         self,
         writer: ArticleWriter,
         batch: list[Parsed],
-        known: dict[str, FileRow],
+        cached: dict[str, FileRow],
         owners: SlugOwners,
         report: ReloadReport,
     ) -> None:
@@ -304,7 +304,7 @@ class Library:
         fresh_files: list[Parsed] = []
         rows: list[tuple] = []
         for item in batch:
-            old = known.get(item.path)
+            old = cached.get(item.path)
             old_id = old.article_id if old else None
             if item.same_content:
                 report.unchanged += 1

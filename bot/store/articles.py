@@ -75,12 +75,6 @@ class FileIndex:
     def __init__(self, rows: Iterable[Sequence]) -> None:
         self._rows = {r[0]: r for r in rows}  # (path, size, mtime_ns, error)
 
-    def __contains__(self, path: object) -> bool:
-        return path in self._rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
     def paths(self) -> KeysView[str]:
         """The paths, as a set-like view (set operations run at C speed)."""
         return self._rows.keys()
