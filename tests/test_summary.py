@@ -137,26 +137,6 @@ def test_extract_skips_a_heading_that_ends_in_a_parenthesis() -> None:
     assert extract_summary(_article([heading, PROSE])) == PROSE
 
 
-def test_a_saved_error_page_gives_no_summary_of_its_error() -> None:
-    # A read-later export of a dead link holds the site's error page, not the story.
-    page = _article(
-        [
-            "The link you’re trying to reach doesn’t appear to work.",
-            "Try searching in our archives:",
-            "Help advance the foundation's mission of better journalism by making a donation.",
-        ]
-    )
-    assert summarize(page) == ""
-    later = [
-        PROSE,
-        "Cyclists from the whole valley came to ride across it on the first morning.",
-        "The council expects two thousand crossings a day by the end of the summer.",
-        "One reader wrote that the page about the old ferry could not be found.",
-    ]
-    story = _article(later)
-    assert summarize(story) == PROSE  # a notice further down is not the whole page
-
-
 def test_prose_about_links_and_pages_stays_a_summary() -> None:
     prose = "The link between the new bridge and fewer car trips was not found in the study."
     assert extract_summary(_article([prose])) == prose

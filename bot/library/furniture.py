@@ -3,8 +3,9 @@
 `bot.library.markup` marks furniture by structure (figures, captions, classes, and asides
 that are not prose: `is_prose_aside`, `is_pull_quote`); these rules catch what exporters
 flatten into plain paragraphs: credits and captions, bylines, datelines, call-outs to
-subscribe or send tips, "Related" lists, player and image-viewer controls, comment counts,
-exporter placeholders and link markup. Each rule is about the shape of such a line
+subscribe, donate or send tips, "Related" lists, player and image-viewer controls, comment
+counts, exporter placeholders and link markup, and a site's error notice ("The page you
+are looking for could not be found"), which makes the whole page furniture when it opens it. Each rule is about the shape of such a line
 (short, a label and a name, a call to act), never a list of one site's strings.
 """
 
@@ -93,7 +94,8 @@ _CONTRIBUTED = re.compile(
 )
 # Calls to act (subscribe, sign up, donate, send a tip) about the publication itself.
 _CALL = re.compile(
-    r"\b(?:sign(?:ing)?[\s-]?up|subscrib\w*|donate|become a (?:member|subscriber|supporter)|"
+    r"\b(?:sign(?:ing)?[\s-]?up|subscrib\w*|donate|become a (?:member|subscriber|supporter|patron)|"
+    r"(?:make|making|give|giving) a (?:[\w-]+ ){0,2}(?:donation|gift|contribution)|chip in|"
     r"support (?:us|our|independent)|follow us|(?:contact|reach|email|message) "
     r"(?:us|me|(?:\w+\s+){1,3})\s*(?:securely|at|on)|share this|download (?:our|the) app|paid subscribers?|"
     r"(?:you|we)(?:'|’)d love to hear|get in touch)\b",
@@ -102,7 +104,7 @@ _CALL = re.compile(
 _PROMO = re.compile(
     r"\b(?:newsletters?|inbox|subscriptions?|subscribers?|membership|members|terms of "
     r"(?:use|service)|privacy policy|journalism|reporting|our (?:site|work|app|podcast)|"
-    r"tips?|signal|whatsapp|securely|donations?)\b",
+    r"tips?|signal|whatsapp|securely|donations?|newsroom)\b",
     re.IGNORECASE,
 )
 _BIO = re.compile(
@@ -111,7 +113,51 @@ _BIO = re.compile(
     r"producer|critic|author)\b"
 )
 _FOLLOW = re.compile(r"\b(?:contact|follow|email|reach)\b", re.IGNORECASE)
-_YOU = re.compile(r"\b(?:you|your|us|our|we)\b|^[A-Z][a-z]+\s+(?:here|now|today)\b", re.I)
+# Spoken to the reader: "you", "we", "Sign up here", or an appeal's imperative ("Help …").
+_YOU = re.compile(
+    r"\b(?:you|your|us|our|we)\b|^[A-Z][a-z]+\s+(?:here|now|today)\b|"
+    r"^(?:please\s+)?(?:help|support|donate|give|join|become|consider|chip)\b",
+    re.I,
+)
+# A call the article reports ("…, the charity said") is news, not the page's own call-out.
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
+# A site's notice that the page asked for is not there, in the web's usual words: the page
+# or link "could not be found", "doesn't appear to work", "no longer exists", "may have
+# been moved"; "we can't find that page"; "Page not found", "Error 404".
+_PAGE_ERROR = re.compile(
+    r"\b(?:page|link|url|article|story|content)\b[^.!?“”\"]{0,40}?\b(?:"
+    r"(?:can ?not|can[’']t|could ?n[o'’]t|was ?n[o'’]t|was not) be found|(?:was|is) not found|"
+    r"(?:does ?n[o'’]t|did ?n[o'’]t|does not|did not) (?:appear|seem) to (?:work|exist)|"
+    r"(?:does ?n[o'’]t|does not) exist|no longer (?:exists|available|works)|"
+    r"(?:may|might) (?:have been|be) (?:moved|removed|deleted|broken|renamed)|"
+    r"(?:has|have) been (?:moved|removed|deleted))"
+    r"|\bwe (?:can ?not|can[’']t|could ?n[o'’]t) find (?:the|that|this|your|what)\b"
+    r"|\b(?:404|page) not found\b|\berror 404\b",
+    re.IGNORECASE,
+)
+# …said to the reader who asked for it: "the link you're trying to reach", "Sorry, …".
+_ERROR_VOICE = re.compile(
+    r"\byou(?:['’]re| are| were| have)? (?:trying to|looking for|requested|followed|"
+    r"clicked|entered|tried)\b|^\W*(?:sorry|oops|whoops|error|404)\b|"
+    r"\bwe (?:can ?not|can[’']t|could ?n[o'’]t) find\b",
+    re.IGNORECASE,
+)
+# Substrings one of which every match of _PAGE_ERROR holds (checked as _CALL_HINTS are).
+_ERROR_HINTS = (
+    "found",
+    "find",
+    "exist",
+    "appear to",
+    "seem to",
+    "no longer",
+    "moved",
+    "removed",
+    "deleted",
+    "broken",
+    "renamed",
+    "404",
+)
+_ERROR_MAX_WORDS = 40
 _EMAIL_OR_PHONE = re.compile(r"\S+@\S+\.\w+|\+\d[\d\s]{7,}")
 _LABEL_ONLY = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|ads|"
@@ -126,6 +172,7 @@ _LABEL_ONLY = re.compile(
     r"recommended(?: for you)?|most (?:popular|read)|trending|you (?:may|might) also like|"
     r"more (?:from|about) .{1,40}|more on (?:this|(?-i:[A-Z])).{0,40}|also read|"
     r"about the author|newsletters?|skip to (?:main )?content|"
+    r"(?:error\s*)?404(?:\s*[-:–|]?\s*(?:error|(?:page\s+)?not found))?|page not found|"
     r"some content could not be imported.*|view content ↗?|"
     r"\d{1,2}:\d\d(?::\d\d)?|image \d+ of \d+|\d+ of \d+)\W*$",
     re.IGNORECASE,
@@ -162,6 +209,10 @@ _CALL_HINTS = (
     "sign",
     "subscrib",
     "donate",
+    "donation",
+    "gift",
+    "contribution",
+    "chip in",
     "become a ",
     "support us",
     "support our",
@@ -248,6 +299,8 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
         return "furniture"
     if n <= 45 and _call_hint(text) and _is_call(text):
         return "furniture"
+    if n <= _ERROR_MAX_WORDS and is_page_error(text):
+        return "furniture"
     if n <= 45 and _BIO.match(text) and (_EMAIL_OR_PHONE.search(text) or _FOLLOW.search(text)):
         return "furniture"  # the author's bio: "Jane Roe is our health reporter. Contact …"
     return "text"
@@ -262,9 +315,35 @@ def _furniture_opener(text: str) -> bool:
 def _is_call(text: str) -> bool:
     """A call about the publication (its newsletter, tips, membership), to the reader or with
     an address; "E-mail us at help@… with the subject …" in a help page is body."""
-    if not (_CALL.search(text) and _PROMO.search(text)):
+    if not (_CALL.search(text) and _PROMO.search(text)) or _REPORTED.search(text):
         return False
     return _YOU.search(text) is not None or _EMAIL_OR_PHONE.search(text) is not None
+
+
+def is_page_error(text: str) -> bool:
+    """A site's notice, to the reader, that the page asked for is not there; a story about
+    a dead link ("… could not be found, readers said") or one quoting the notice is not."""
+    if text.count(" ") >= _ERROR_MAX_WORDS or not _error_hint(text):
+        return False
+    if _REPORTED.search(text) or not _PAGE_ERROR.search(text):
+        return False
+    return _ERROR_VOICE.search(text) is not None and not _quotes_notice(text)
+
+
+def _error_hint(text: str) -> bool:
+    low = text.lower()
+    for hint in _ERROR_HINTS:  # noqa: SIM110 - a loop, as in _call_hint
+        if hint in low:
+            return True
+    return False
+
+
+def _quotes_notice(text: str) -> bool:
+    """The notice's words stand inside quotation marks: the article quotes it."""
+    return any(_PAGE_ERROR.search(q) for q in _QUOTED.findall(text))
+
+
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 
 def _credit_tail(tail: str) -> bool:
@@ -283,10 +362,15 @@ def _mostly_links(text: str, links: Sequence[str]) -> bool:
 
 
 def mark_runs(blocks: list[Block]) -> list[Block]:
-    """Furniture that only its neighbours reveal: the list of stories under a "Related" label."""
+    """Furniture that only its neighbours reveal: the list of stories under a "Related"
+    label, a menu of section names, and the rest of a page that opens with an error notice."""
     from bot.library.markup import Block
 
     out = list(blocks)
+    if any(b.kind in ("text", "heading", "furniture") and is_page_error(b.text) for b in out[:3]):
+        # A saved error page: what follows its notice is the site's chrome (a search box,
+        # archives, an appeal), never the story the link was saved for.
+        return [Block(b.text, "furniture", b.cite, b.links) for b in out]
     _mark_kicker_runs(out)
     i = 0
     while i < len(out):

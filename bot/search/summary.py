@@ -107,15 +107,6 @@ _BACK_REFERENCE = frozenset(
 _CODE_CHARS = re.compile(r"[{};=<>(:`$_#/]")
 _CODE = re.compile(r"[{};=<>`]|\(\)|::|\$\s|^\s*[#/]{2}|\w\(\w*\)|\w_\w|\w\.\w+\(")
 _SERIES = re.compile(r"\b(?:part \d+|this post|this article|in this post|previous post)\b", re.I)
-# A saved error page says so in the web's usual words ("The link you're trying to reach
-# doesn't appear to work", "Page not found") near its top: nothing on it is the story.
-_PAGE_ERROR = re.compile(
-    r"\b(?:page|link|url)\b[^.!?]{0,40}?\b(?:(?:can ?not|could ?n[o'’]t) be found"
-    r"|(?:does ?n[o'’]t|did ?n[o'’]t) (?:appear|seem) to (?:work|exist))"
-    r"|\b(?:page|link|url|article)\b[^.!?]{0,20}?\bno longer (?:exists|available)"
-    r"|\b(?:404|page) not found\b|\berror 404\b",
-    re.IGNORECASE,
-)
 
 
 def _looks_like_code(s: str) -> bool:
@@ -174,8 +165,6 @@ def extract_summary(article: Article, max_sentences: int = 2, *, avoid: Iterable
     sentences: list[Sentence] = list(article.sentences)
     if not sentences and article.text:
         sentences = [Sentence(s.strip(), 0) for s in re.split(r"(?<=[.!?])\s+", article.text)]
-    if any(_PAGE_ERROR.search(s.text) for s in sentences[:3]):
-        return ""  # a saved error page: the rest is the site's chrome (archives, donations)
     shown = [a for a in avoid if a]
     title = {stem(w) for w in words(article.title) if w not in STOPWORDS}
     cands: list[tuple[float, int]] = []
