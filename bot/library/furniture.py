@@ -95,7 +95,7 @@ _CONTRIBUTED = re.compile(
 # Calls to act (subscribe, sign up, donate, send a tip) about the publication itself.
 _CALL = re.compile(
     r"\b(?:sign(?:ing)?[\s-]?up|subscrib\w*|donate|become a (?:member|subscriber|supporter|patron)|"
-    r"(?:make|making|give|giving) a (?:[\w-]+ ){0,2}(?:donation|gift|contribution)|chip in|"
+    r"(?:make|making|give|giving) a (?:[\w-]+ ){0,2}donation|"
     r"support (?:us|our|independent)|follow us|(?:contact|reach|email|message) "
     r"(?:us|me|(?:\w+\s+){1,3})\s*(?:securely|at|on)|share this|download (?:our|the) app|paid subscribers?|"
     r"(?:you|we)(?:'|’)d love to hear|get in touch)\b",
@@ -128,11 +128,9 @@ _PAGE_ERROR = re.compile(
     r"\b(?:page|link|url|article|story|content)\b[^.!?“”\"]{0,40}?\b(?:"
     r"(?:can ?not|can[’']t|could ?n[o'’]t|was ?n[o'’]t|was not) be found|(?:was|is) not found|"
     r"(?:does ?n[o'’]t|did ?n[o'’]t|does not|did not) (?:appear|seem) to (?:work|exist)|"
-    r"(?:does ?n[o'’]t|does not) exist|no longer (?:exists|available|works)|"
-    r"(?:may|might) (?:have been|be) (?:moved|removed|deleted|broken|renamed)|"
-    r"(?:has|have) been (?:moved|removed|deleted))"
+    r"(?:does ?n[o'’]t|does not|no longer) exists?)"
     r"|\bwe (?:can ?not|can[’']t|could ?n[o'’]t) find (?:the|that|this|your|what)\b"
-    r"|\b(?:404|page) not found\b|\berror 404\b",
+    r"|\b(?:404|page) not found\b",
     re.IGNORECASE,
 )
 # …said to the reader who asked for it: "the link you're trying to reach", "Sorry, …".
@@ -142,22 +140,11 @@ _ERROR_VOICE = re.compile(
     r"\bwe (?:can ?not|can[’']t|could ?n[o'’]t) find\b",
     re.IGNORECASE,
 )
-# Substrings one of which every match of _PAGE_ERROR holds (checked as _CALL_HINTS are).
-_ERROR_HINTS = (
-    "found",
-    "find",
-    "exist",
-    "appear to",
-    "seem to",
-    "no longer",
-    "moved",
-    "removed",
-    "deleted",
-    "broken",
-    "renamed",
-    "404",
-)
-_ERROR_MAX_WORDS = 40
+# Substrings one of which every match of _PAGE_ERROR holds, lower-cased, as _CALL_HINTS; few,
+# as each costs every short block a scan ("404" alone is a label: `_LABEL_ONLY`).
+_ERROR_HINTS = ("found", "find", "exist", "to work")
+# A notice is a line or two: longer paragraphs are not tested (each test costs every block).
+_ERROR_MAX_WORDS = 30
 _EMAIL_OR_PHONE = re.compile(r"\S+@\S+\.\w+|\+\d[\d\s]{7,}")
 _LABEL_ONLY = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|ads|"
@@ -208,11 +195,7 @@ def _word_count(text: str) -> int:
 _CALL_HINTS = (
     "sign",
     "subscrib",
-    "donate",
-    "donation",
-    "gift",
-    "contribution",
-    "chip in",
+    "donat",
     "become a ",
     "support us",
     "support our",
@@ -230,8 +213,8 @@ _CALL_HINTS = (
 )
 
 
-def _call_hint(text: str) -> bool:
-    low = text.lower()
+def _call_hint(low: str) -> bool:
+    """`low`: the text lower-cased (once, for this and `_error_hint`)."""
     for hint in _CALL_HINTS:  # noqa: SIM110 - a loop: any() sets up a generator each block
         if hint in low:
             return True
@@ -297,10 +280,12 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
             return "furniture"
     if n <= 12 and _CONTRIBUTED.search(text[-70:]):
         return "furniture"
-    if n <= 45 and _call_hint(text) and _is_call(text):
-        return "furniture"
-    if n <= _ERROR_MAX_WORDS and is_page_error(text):
-        return "furniture"
+    if n <= 45:
+        low = text.lower()
+        if _call_hint(low) and _is_call(text):
+            return "furniture"
+        if n <= _ERROR_MAX_WORDS and _error_hint(low) and _is_page_error(text):
+            return "furniture"
     if n <= 45 and _BIO.match(text) and (_EMAIL_OR_PHONE.search(text) or _FOLLOW.search(text)):
         return "furniture"  # the author's bio: "Jane Roe is our health reporter. Contact …"
     return "text"
@@ -323,15 +308,18 @@ def _is_call(text: str) -> bool:
 def is_page_error(text: str) -> bool:
     """A site's notice, to the reader, that the page asked for is not there; a story about
     a dead link ("… could not be found, readers said") or one quoting the notice is not."""
-    if text.count(" ") >= _ERROR_MAX_WORDS or not _error_hint(text):
+    if text.count(" ") >= _ERROR_MAX_WORDS or not _error_hint(text.lower()):
         return False
+    return _is_page_error(text)
+
+
+def _is_page_error(text: str) -> bool:
     if _REPORTED.search(text) or not _PAGE_ERROR.search(text):
         return False
     return _ERROR_VOICE.search(text) is not None and not _quotes_notice(text)
 
 
-def _error_hint(text: str) -> bool:
-    low = text.lower()
+def _error_hint(low: str) -> bool:
     for hint in _ERROR_HINTS:  # noqa: SIM110 - a loop, as in _call_hint
         if hint in low:
             return True
@@ -447,7 +435,7 @@ def is_prose_aside(blocks: Sequence[Block]) -> bool:
     text = " ".join(b.text for b in own)
     if sum(len(x) for b in own for x in b.links) > _ASIDE_MAX_LINK_SHARE * len(text):
         return False
-    if _call_hint(text) and _CALL.search(text) and _addresses_reader(text):
+    if _call_hint(text.lower()) and _CALL.search(text) and _addresses_reader(text):
         return False  # "Sign up to receive our biggest stories": a call beside the story
     if any(_BIO.match(b.text) for b in own):
         return False  # the author's box: "Jane Roe is a reporter at …"
