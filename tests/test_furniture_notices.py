@@ -49,19 +49,38 @@ def test_a_markdown_page_not_found_export_is_all_furniture() -> None:
     [
         "The page you are looking for could not be found.",
         "Oops! That page can’t be found.",
-        "The page you requested does not exist or may have been moved.",
-        "Error 404 - Page not found",
-        "404",
+        "The page you requested does not exist.",
+        "Error 404: sorry, we could not find that page.",
     ],
 )
-def test_an_error_notice_below_a_story_is_furniture(notice: str) -> None:
-    later = "<p>Work on the deck starts in May and should take six weeks.</p>"
-    blocks = html_to_blocks(f"<p>{STORY}</p>{later}<p>Cyclists cheered.</p><p>{notice}</p>")
-    assert blocks == [
-        STORY,
-        "Work on the deck starts in May and should take six weeks.",
-        "Cyclists cheered.",
+def test_an_error_notice_opening_the_page_makes_it_all_furniture(notice: str) -> None:
+    html = f"<h1>Not here</h1><p>{notice}</p><p>{STORY}</p><ul><li>Archives</li></ul>"
+    assert html_to_blocks(html) == []
+
+
+@pytest.mark.parametrize("label", ["Page not found", "404", "Error 404 - Page not found"])
+def test_an_error_label_below_a_story_is_furniture(label: str) -> None:
+    later = "Work on the deck starts in May and should take six weeks."
+    blocks = html_to_blocks(f"<p>{STORY}</p><p>{later}</p><p>Cyclists cheered.</p><p>{label}</p>")
+    assert blocks == [STORY, later, "Cyclists cheered."]
+
+
+def test_a_post_about_http_errors_opening_with_a_404_heading_keeps_its_text() -> None:
+    body = "## 404 Not Found\n\nThe server answers 404 when no route matches the path.\n"
+    assert html_to_blocks(body) == [
+        "404 Not Found",
+        "The server answers 404 when no route matches the path.",
     ]
+
+
+def test_a_notice_further_down_a_story_is_not_the_whole_page() -> None:
+    later = [
+        "Cyclists from the whole valley came to ride across it on the first morning.",
+        "The council expects two thousand crossings a day by the end of the summer.",
+        "The page you are looking for could not be found.",
+    ]
+    html = "".join(f"<p>{t}</p>" for t in [STORY, *later])
+    assert html_to_blocks(html) == [STORY, *later]
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@
 that are not prose: `is_prose_aside`, `is_pull_quote`); these rules catch what exporters
 flatten into plain paragraphs: credits and captions, bylines, datelines, call-outs to
 subscribe, donate or send tips, "Related" lists, player and image-viewer controls, comment
-counts, exporter placeholders and link markup, and a site's error notice ("The page you
-are looking for could not be found"), which makes the whole page furniture when it opens it. Each rule is about the shape of such a line
+counts, exporter placeholders and link markup; and a site's error notice ("The page you
+are looking for could not be found") opening the body makes the whole page furniture. Each rule is about the shape of such a line
 (short, a label and a name, a call to act), never a list of one site's strings.
 """
 
@@ -140,11 +140,13 @@ _ERROR_VOICE = re.compile(
     r"\bwe (?:can ?not|can[’']t|could ?n[o'’]t) find\b",
     re.IGNORECASE,
 )
-# Substrings one of which every match of _PAGE_ERROR holds, lower-cased, as _CALL_HINTS; few,
-# as each costs every short block a scan ("404" alone is a label: `_LABEL_ONLY`).
+# Substrings one of which every match of _PAGE_ERROR holds, lower-cased, as _CALL_HINTS.
 _ERROR_HINTS = ("found", "find", "exist", "to work")
-# A notice is a line or two: longer paragraphs are not tested (each test costs every block).
-_ERROR_MAX_WORDS = 30
+_ERROR_MAX_WORDS = 30  # a notice is a line or two
+# A saved error page opens with its notice (after at most a heading and a logo or figure).
+# Only these first blocks are tested: a test of every short block cost 1-2 % of the parse
+# of a blog post (bench/README), for notices that open the page in every export seen.
+_ERROR_HEAD = 3
 _EMAIL_OR_PHONE = re.compile(r"\S+@\S+\.\w+|\+\d[\d\s]{7,}")
 _LABEL_ONLY = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|ads|"
@@ -280,12 +282,8 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
             return "furniture"
     if n <= 12 and _CONTRIBUTED.search(text[-70:]):
         return "furniture"
-    if n <= 45:
-        low = text.lower()
-        if _call_hint(low) and _is_call(text):
-            return "furniture"
-        if n <= _ERROR_MAX_WORDS and _error_hint(low) and _is_page_error(text):
-            return "furniture"
+    if n <= 45 and _call_hint(text.lower()) and _is_call(text):
+        return "furniture"
     if n <= 45 and _BIO.match(text) and (_EMAIL_OR_PHONE.search(text) or _FOLLOW.search(text)):
         return "furniture"  # the author's bio: "Jane Roe is our health reporter. Contact …"
     return "text"
@@ -310,10 +308,6 @@ def is_page_error(text: str) -> bool:
     a dead link ("… could not be found, readers said") or one quoting the notice is not."""
     if text.count(" ") >= _ERROR_MAX_WORDS or not _error_hint(text.lower()):
         return False
-    return _is_page_error(text)
-
-
-def _is_page_error(text: str) -> bool:
     if _REPORTED.search(text) or not _PAGE_ERROR.search(text):
         return False
     return _ERROR_VOICE.search(text) is not None and not _quotes_notice(text)
@@ -355,7 +349,7 @@ def mark_runs(blocks: list[Block]) -> list[Block]:
     from bot.library.markup import Block
 
     out = list(blocks)
-    if any(b.kind in ("text", "heading", "furniture") and is_page_error(b.text) for b in out[:3]):
+    if any(_opens_error_page(b) for b in out[:_ERROR_HEAD]):
         # A saved error page: what follows its notice is the site's chrome (a search box,
         # archives, an appeal), never the story the link was saved for.
         return [Block(b.text, "furniture", b.cite, b.links) for b in out]
@@ -381,6 +375,14 @@ def _is_kicker(b: Block) -> bool:
     if b.kind != "text" or not b.text.isupper() or len(b.text.split()) > 4:
         return False
     return b.text.replace(" ", "").replace("&", "").isalpha()
+
+
+def _opens_error_page(b: Block) -> bool:
+    """An error notice in a sentence ("Sorry, that page can't be found."), not a label: a
+    post about HTTP may open with a "404 Not Found" heading (the label alone is furniture)."""
+    if b.kind not in ("text", "furniture") or b.text[-1] not in ".!?:":
+        return False
+    return is_page_error(b.text)
 
 
 def _mark_kicker_runs(out: list[Block]) -> None:
