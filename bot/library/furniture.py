@@ -5,8 +5,9 @@ that are not prose: `is_prose_aside`, `is_pull_quote`); these rules catch what e
 flatten into plain paragraphs: credits and captions, bylines, datelines, call-outs to
 subscribe, donate or send tips, "Related" lists, player and image-viewer controls, comment
 counts, exporter placeholders and link markup; and a site's error notice ("The page you
-are looking for could not be found") opening the body makes the whole page furniture. Each rule is about the shape of such a line
-(short, a label and a name, a call to act), never a list of one site's strings.
+are looking for could not be found") opening the body makes the whole page furniture.
+Each rule is about the shape of such a line (short, a label and a name, a call to act),
+never a list of one site's strings.
 """
 
 from __future__ import annotations
@@ -116,19 +117,20 @@ _FOLLOW = re.compile(r"\b(?:contact|follow|email|reach)\b", re.IGNORECASE)
 # Spoken to the reader: "you", "we", "Sign up here", or an appeal's imperative ("Help …").
 _YOU = re.compile(
     r"\b(?:you|your|us|our|we)\b|^[A-Z][a-z]+\s+(?:here|now|today)\b|"
-    r"^(?:please\s+)?(?:help|support|donate|give|join|become|consider|chip)\b",
+    r"^(?:please\s+)?(?:help|support|donate|give|join|become|consider)\b",
     re.I,
 )
 # A call the article reports ("…, the charity said") is news, not the page's own call-out.
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
 # A site's notice that the page asked for is not there, in the web's usual words: the page
-# or link "could not be found", "doesn't appear to work", "no longer exists", "may have
-# been moved"; "we can't find that page"; "Page not found", "Error 404".
+# or link "could not be found", "doesn't appear to work", "is no longer available", "may
+# have been moved"; "we can't find that page"; "Page not found".
 _PAGE_ERROR = re.compile(
     r"\b(?:page|link|url|article|story|content)\b[^.!?“”\"]{0,40}?\b(?:"
     r"(?:can ?not|can[’']t|could ?n[o'’]t|was ?n[o'’]t|was not) be found|(?:was|is) not found|"
     r"(?:does ?n[o'’]t|did ?n[o'’]t|does not|did not) (?:appear|seem) to (?:work|exist)|"
-    r"(?:does ?n[o'’]t|does not|no longer) exists?)"
+    r"(?:does ?n[o'’]t|does not) exist|no longer (?:exists|available|works)|"
+    r"(?:may|might|has|have) been (?:moved|removed|deleted|renamed))"
     r"|\bwe (?:can ?not|can[’']t|could ?n[o'’]t) find (?:the|that|this|your|what)\b"
     r"|\b(?:404|page) not found\b",
     re.IGNORECASE,
@@ -140,8 +142,8 @@ _ERROR_VOICE = re.compile(
     r"\bwe (?:can ?not|can[’']t|could ?n[o'’]t) find\b",
     re.IGNORECASE,
 )
-# Substrings one of which every match of _PAGE_ERROR holds, lower-cased, as _CALL_HINTS.
-_ERROR_HINTS = ("found", "find", "exist", "to work")
+# Substrings one of which every match of _PAGE_ERROR holds (lower-cased), as _CALL_HINTS.
+_ERROR_HINTS = ("found", "find", "exist", "to work", "no longer", "been ")
 _ERROR_MAX_WORDS = 30  # a notice is a line or two
 # A saved error page opens with its notice (after at most a heading and a logo or figure).
 # Only these first blocks are tested: a test of every short block cost 1-2 % of the parse
@@ -215,8 +217,8 @@ _CALL_HINTS = (
 )
 
 
-def _call_hint(low: str) -> bool:
-    """`low`: the text lower-cased (once, for this and `_error_hint`)."""
+def _call_hint(text: str) -> bool:
+    low = text.lower()
     for hint in _CALL_HINTS:  # noqa: SIM110 - a loop: any() sets up a generator each block
         if hint in low:
             return True
@@ -282,7 +284,7 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
             return "furniture"
     if n <= 12 and _CONTRIBUTED.search(text[-70:]):
         return "furniture"
-    if n <= 45 and _call_hint(text.lower()) and _is_call(text):
+    if n <= 45 and _call_hint(text) and _is_call(text):
         return "furniture"
     if n <= 45 and _BIO.match(text) and (_EMAIL_OR_PHONE.search(text) or _FOLLOW.search(text)):
         return "furniture"  # the author's bio: "Jane Roe is our health reporter. Contact …"
@@ -306,14 +308,15 @@ def _is_call(text: str) -> bool:
 def is_page_error(text: str) -> bool:
     """A site's notice, to the reader, that the page asked for is not there; a story about
     a dead link ("… could not be found, readers said") or one quoting the notice is not."""
-    if text.count(" ") >= _ERROR_MAX_WORDS or not _error_hint(text.lower()):
+    if text.count(" ") >= _ERROR_MAX_WORDS or not _error_hint(text):
         return False
     if _REPORTED.search(text) or not _PAGE_ERROR.search(text):
         return False
     return _ERROR_VOICE.search(text) is not None and not _quotes_notice(text)
 
 
-def _error_hint(low: str) -> bool:
+def _error_hint(text: str) -> bool:
+    low = text.lower()
     for hint in _ERROR_HINTS:  # noqa: SIM110 - a loop, as in _call_hint
         if hint in low:
             return True
@@ -437,7 +440,7 @@ def is_prose_aside(blocks: Sequence[Block]) -> bool:
     text = " ".join(b.text for b in own)
     if sum(len(x) for b in own for x in b.links) > _ASIDE_MAX_LINK_SHARE * len(text):
         return False
-    if _call_hint(text.lower()) and _CALL.search(text) and _addresses_reader(text):
+    if _call_hint(text) and _CALL.search(text) and _addresses_reader(text):
         return False  # "Sign up to receive our biggest stories": a call beside the story
     if any(_BIO.match(b.text) for b in own):
         return False  # the author's box: "Jane Roe is a reporter at …"
