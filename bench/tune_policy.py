@@ -14,7 +14,7 @@ do not drop, ones given no article stay >= 0.80 (or do not drop, when below), an
 questions refused do not rise, small talk and "what's new" do not drop. The test half is
 only reported (before -> after); the "fresh2" set is never asked.
 
-    .venv/bin/python bench/tune_policy.py [--passes N] [--min-gain N] [--minutes M]
+    .venv/bin/python bench/tune_policy.py [--passes N] [--min-gain N] [--reach R] [--minutes M]
         [--fields a,b,...] [--save FILE]
 """
 
@@ -148,13 +148,17 @@ class Knob:
         v = getattr(p, self.name)
         return v[self.at] if self.at is not None else v
 
-    def values(self, p: Policy) -> list[float]:
-        """The values tried around the current one: the factors (from 0: the amounts)."""
+    def values(self, p: Policy, reach: float = 1.0) -> list[float]:
+        """The values tried around the current one: the amounts added, or the factors (from
+        0: small values); `reach` > 1 tries further (amounts times it, factors to its power)."""
         v = self.get(p)
         ints = isinstance(getattr(DEFAULT, self.name), int)
-        tried = [v + a for a in self.add] if self.add else [v * s for s in self.steps]
-        if not self.add and v == 0:
-            tried = [0.1, 0.25, 0.5]
+        if self.add:
+            tried = [v + a * reach for a in self.add]
+        elif v == 0:
+            tried = [t * reach for t in (0.1, 0.25, 0.5)]
+        else:
+            tried = [v * s**reach for s in self.steps]
         out = {round(t) if ints else round(t, 4) for t in tried}
         return sorted(t for t in out if t >= 0 and t != v)
 
@@ -297,6 +301,7 @@ class Search:
     evaluate: Callable[[Policy], Awaitable[dict[str, Counts]]]
     min_gain: int
     base: dict[str, Counts]
+    reach: float = 1.0  # see Knob.values
     policy: Policy = DEFAULT
     best: int = 0
     tried: int = 0
@@ -307,7 +312,7 @@ class Search:
     async def tries(self, knob: Knob) -> list[Try]:
         """Each value tried around the knob's current one (repaired, see repair)."""
         out = []
-        for v in knob.values(self.policy):
+        for v in knob.values(self.policy, self.reach):
             cand = knob.set(self.policy, v)
             if cand == self.policy:
                 continue
@@ -396,6 +401,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--passes", type=int, default=3, help="passes over the weights (3)")
     ap.add_argument("--min-gain", type=int, default=2, help="questions a move must gain (2)")
+    ap.add_argument(
+        "--reach", type=float, default=1.0, help="how far from each weight to try (1; 2: twice)"
+    )
     ap.add_argument("--minutes", type=float, default=90.0, help="stop after this long (90)")
     ap.add_argument("--fields", default="", help="only these fields (comma-separated)")
     ap.add_argument("--save", default=None, help="write the changed fields here (JSON)")
@@ -429,7 +437,7 @@ async def run(args: argparse.Namespace, libs: list[Loaded], t0: float) -> int:
     test_before = await counts_of(libs, DEFAULT, "test")
     print(f"tune + fresh, current policy: objective {objective(base)}\n{figures(base)}")
     print(f"test half, current policy:\n{figures(test_before)}", flush=True)
-    search = Search(evaluate, args.min_gain, base)
+    search = Search(evaluate, args.min_gain, base, args.reach)
     await coordinate(search, args, t0)
     after = memo[search.policy]
     test_after = await counts_of(libs, search.policy, "test")

@@ -100,6 +100,14 @@ def test_values_tried_around_a_weight() -> None:
         0.65,
     ]
     assert tp.Knob("tentative_terms", add=(-1, 1)).values(DEFAULT) == [1, 3]
+    # Further: amounts twice as large, factors squared.
+    assert tp.Knob("answer_threshold", add=tp.THRESHOLD).values(DEFAULT, reach=2) == [
+        0.5,
+        0.55,
+        0.65,
+        0.7,
+    ]
+    assert tp.Knob("cue").values(DEFAULT, reach=2) == [0.0375, 0.0844, 0.2344, 0.3375]
 
 
 def test_a_weight_of_a_mix_summing_to_one_takes_its_share_from_the_others() -> None:
