@@ -196,6 +196,8 @@ KNOBS: tuple[Knob, ...] = (
     *(Knob("rerank_mix", i, add=MIX, keep_sum=True) for i in range(4)),
     *(Knob("question_bm25_weights", i) for i in range(3)),  # the text's weight is the unit
     Knob("rerank_floor", add=THRESHOLD),
+    Knob("long_article_sentences"),
+    Knob("long_article_cost"),
     Knob("title_word_floor"),
     Knob("precision_base", add=MIX),
     Knob("order_bonus"),
@@ -209,6 +211,7 @@ KNOBS: tuple[Knob, ...] = (
     Knob("extra_sentence"),
     Knob("long_passage_cost"),
     Knob("answer_fit"),
+    Knob("next_fit"),
     Knob("partial_fit"),
     Knob("object_fit"),
     Knob("asked_name_fit"),
