@@ -6,8 +6,8 @@ the held-out `bench/queries_dev.jsonl`), `bench/search_speed.py` and `bench/load
 set by hand and has not been tuned. To try other numbers without editing code, write the
 fields to change in a JSON file and pass it as `SEARCH_POLICY=file.json` (the bot) or
 `bench/quality.py --policy file.json`. `bench/tune_policy.py` searches the ranking and
-confidence weights jointly on the tune material (bench/README.md: on main 0af8929 no move
-gained 2 questions at the usual step; they are a local optimum of that search).
+confidence weights jointly on the tune material (bench/README.md: on main f684716 no move
+gained 2 questions; the weights below are a local optimum of that search).
 """
 
 from __future__ import annotations
