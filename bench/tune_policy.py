@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -76,13 +76,6 @@ class Counts:
     @property
     def objective(self) -> int:
         return self.first + self.high_right + self.held
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
-
-
-def astuple(c: Counts) -> tuple[int, ...]:
-    return tuple(getattr(c, f.name) for f in fields(c))
 
 
 def tally(library: str, replies: Sequence[Reply], newest: set[str]) -> Counts:

@@ -69,7 +69,6 @@ def test_tally_counts_right_first_high_held_and_the_other_kinds() -> None:
     # A question right at high confidence with the key counts three times.
     assert c.objective == 2 + 1 + 1
     assert tp.objective({"news": c, "blogs": c}) == 8
-    assert (c + c).first == 4
 
 
 def test_constraints_turn_down_more_confident_unrelated_answers_and_refusals() -> None:
