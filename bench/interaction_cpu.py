@@ -2,7 +2,7 @@
 fake, to see where the bot's CPU goes before running `load.py`.
 
     .venv/bin/python bench/interaction_cpu.py --db COPY_OF_100K.db [--count 2000]
-        [--seed 6] [--dump FILE] [--profile KIND] [--against REF [--rounds 3]]
+        [--seed 6] [--dump FILE] [--profile KIND] [--trips] [--against REF [--rounds 3]]
 
 It draws the same interactions as `bench/load.py` (its workload and mix, same seed), then
 makes each reply the way the cogs do: the service calls and the embeds and components
@@ -10,7 +10,9 @@ makes each reply the way the cogs do: the service calls and the embeds and compo
 per kind: how many, process CPU per interaction (SQLite runs in aiosqlite's threads,
 which thread time would miss) as mean and median, and its share of the total. `--dump`
 writes every reply's JSON, one line each, to compare two versions' replies; `--profile
-KIND` prints cProfile's top functions for that kind's interactions.
+KIND` prints cProfile's top functions for that kind's interactions. `--trips` counts the
+SQL round trips (queries handed to aiosqlite's threads) each kind makes, and which
+statements they were: each costs the event loop a future, a hand-off and a wake-up.
 
 `--against REF` runs the same interactions with REF's code (checked out in a temporary
 worktree, reading the same cache: REF must read its format) and this code, alternating,
@@ -22,6 +24,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import contextvars
 import cProfile
 import io
 import json
@@ -44,6 +48,7 @@ sys.path.insert(1, str(ROOT / "bench"))
 # `bot` is imported first: bench/load.py puts this tree first on the path when imported.
 import bot  # noqa: E402, F401, I001
 
+import aiosqlite  # noqa: E402
 import discord  # noqa: E402
 from load import load_workload, plan  # noqa: E402
 from worktree import checkout, load  # noqa: E402
@@ -61,6 +66,35 @@ from bot.service import LibraryService, Refresh, open_service  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 
 OWNER = 1234
+
+# --trips: the kind of interaction being made, and round trips counted per kind and statement.
+_KIND: contextvars.ContextVar[str | None] = contextvars.ContextVar("kind", default=None)
+TRIPS: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+
+
+def _statement(fn: Any, args: tuple) -> str:
+    """A short name for what a round trip ran: the SQL's opening words, else the function."""
+    sql = args[0] if args and isinstance(args[0], str) else getattr(fn, "__name__", str(fn))
+    return " ".join(sql.split())[:60]
+
+
+@contextlib.contextmanager
+def counting_trips() -> Any:
+    """Count every call that hands work to an aiosqlite thread (Connection._execute: every
+    execute, fetch, commit...) under the interaction kind that made it."""
+    original = aiosqlite.Connection._execute
+
+    async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        kind = _KIND.get()
+        if kind is not None:
+            TRIPS[kind][_statement(fn, args)] += 1
+        return await original(self, fn, *args, **kwargs)
+
+    aiosqlite.Connection._execute = counted  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        aiosqlite.Connection._execute = original  # type: ignore[method-assign]
 
 
 def _json(embeds: list[discord.Embed], view: discord.ui.View | None, extra: Any = None) -> str:
@@ -136,21 +170,25 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
     cpu: dict[str, list[float]] = defaultdict(list)
     profiler = cProfile.Profile() if args.profile else None
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
+    trips = counting_trips() if args.trips else contextlib.nullcontext()
     async with open_service(settings, refresh=Refresh.NEVER, warm=True) as service:
         random.seed(args.seed)  # /random draws from the library's own random
         for kind, _command, options in todo[: args.warmup]:
             await reply(service, kind, options)
-        for kind, _command, options in todo:
-            on = profiler is not None and kind == args.profile
-            started = time.process_time()
-            if on:
-                profiler.enable()
-            body = await reply(service, kind, options)
-            if on:
-                profiler.disable()
-            cpu[kind].append((time.process_time() - started) * 1000)
-            if dump is not None:
-                dump.write(json.dumps({"kind": kind, "options": options, "reply": body}) + "\n")
+        with trips:
+            for kind, _command, options in todo:
+                on = profiler is not None and kind == args.profile
+                started = time.process_time()
+                if on:
+                    profiler.enable()
+                token = _KIND.set(kind)
+                body = await reply(service, kind, options)
+                _KIND.reset(token)
+                if on:
+                    profiler.disable()
+                cpu[kind].append((time.process_time() - started) * 1000)
+                if dump is not None:
+                    dump.write(json.dumps({"kind": kind, "options": options, "reply": body}) + "\n")
     if dump is not None:
         dump.close()
     if profiler is not None:
@@ -158,6 +196,16 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
         print(out.getvalue(), file=sys.stderr)
     return cpu
+
+
+def trips_table(cpu: dict[str, list[float]]) -> None:
+    """Round trips per interaction of each kind, and the statements that made them."""
+    print(f"\nSQL round trips per interaction (--trips)\n{'kind':<13}{'n':>6}{'trips':>8}")
+    for kind in sorted(cpu, key=lambda k: -sum(TRIPS[k].values()) / len(cpu[k])):
+        n = len(cpu[kind])
+        print(f"{kind:<13}{n:>6}{sum(TRIPS[kind].values()) / n:>8.2f}")
+        for statement, count in sorted(TRIPS[kind].items(), key=lambda sc: -sc[1]):
+            print(f"{'':<19}{count / n:>8.2f}  {statement}")
 
 
 def table(cpu: dict[str, list[float]], count: int) -> None:
@@ -207,6 +255,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--dump", type=Path, help="write every reply's JSON here")
     parser.add_argument("--profile", help="cProfile this kind's interactions (to stderr)")
+    parser.add_argument("--trips", action="store_true", help="count SQL round trips per kind")
     parser.add_argument("--against", help="a git ref to compare with (e.g. main)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
@@ -220,6 +269,8 @@ def main() -> None:
         print(json.dumps(cpu))
     else:
         table(cpu, args.count)
+    if args.trips:
+        trips_table(cpu)
 
 
 if __name__ == "__main__":
