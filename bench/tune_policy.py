@@ -219,6 +219,8 @@ KNOBS: tuple[Knob, ...] = (
     Knob("pointer_cost"),
     Knob("lead_cost"),
     Knob("answer_threshold", add=THRESHOLD),
+    Knob("confident_threshold", add=THRESHOLD),
+    Knob("confident_terms", add=(-1, 1)),
     Knob("tentative_threshold", add=THRESHOLD),
     Knob("tentative_title_floor", add=THRESHOLD),
     Knob("tentative_terms", add=(-1, 1)),

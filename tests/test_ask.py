@@ -255,6 +255,44 @@ async def test_a_tentative_answer_says_so_first_everywhere(bundled_library: Libr
     assert reply.splitlines()[0] == TENTATIVE
 
 
+# A club's post that shares "four" (its title) and "seasoned" with a question on music.
+CLUB = {
+    "d.md": _article(
+        "club-years",
+        "Four years of the chess club",
+        "<p>Whether you're a seasoned player or just curious, there are many ways to join the "
+        "club. We meet every Tuesday in the library.</p>"
+        "<p>The club started with six members in a borrowed room.</p>",
+    ),
+}
+
+
+async def test_below_the_answer_threshold_only_words_together_make_a_confident_answer(
+    tmp_path: Path,
+) -> None:
+    # Between confident_threshold and answer_threshold (here 0.3 and 1.0, so that both
+    # answers fall between), how many of the question's words the best passage holds
+    # together decides whether the answer is confident.
+    band = DEFAULT.with_(answer_threshold=1.0, confident_threshold=0.3, tentative_threshold=0.3)
+    question = "how many members did the chess club start with"
+    async with small_engine(tmp_path, {**SMALL, **CLUB}, CONTENT) as engine:
+        within = SearchEngine(engine.library, policy=band)
+        # "club", "started", "members" in one sentence, "chess" in the title.
+        answerable = await within.ask(question)
+        # Only "four" (the title) and "seasoned", a stem variant of "seasons".
+        unrelated = await within.ask("who composed the four seasons")
+        stricter = SearchEngine(engine.library, policy=band.with_(confident_terms=5))
+        fewer = await stricter.ask(question)
+    assert answerable.article is not None and answerable.article.slug == "club-years"
+    assert answerable.confidence == "high" and "six members" in (answerable.passage or "")
+    # The same article scores within the band for the unrelated question: the closest
+    # match at most, never a confident answer.
+    assert unrelated.article is not None and unrelated.article.slug == "club-years"
+    assert unrelated.score >= 30 and unrelated.confidence == "low"
+    # Asking for more words together than it holds makes the answerable one a closest match.
+    assert fewer.article is not None and fewer.confidence == "low"
+
+
 async def test_a_closest_match_holds_the_question_words_together(bundled: SearchEngine) -> None:
     # The coding club's article says "grow" once, and nothing of tomatoes: no closest match.
     assert (await bundled.ask("how do i grow tomatoes")).article is None

@@ -117,17 +117,23 @@ def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Polic
 
 
 def confidence(found: list[Ranked], policy: Policy) -> str | None:
-    """How sure the best reranked article answers: HIGH from answer_threshold up when its
-    text has a passage on the question (else LOW); LOW (the closest match, which may not
-    answer) from tentative_threshold up when its best passage holds the question's words
-    together (Policy.tentative_terms), or from tentative_title_floor up when its title
-    names the question's rarest word the library holds (the word is what the article is
-    about); else None."""
+    """How sure the best reranked article answers: HIGH from answer_threshold up, or from
+    confident_threshold up when its best passage (with its title) holds confident_terms of
+    the question's words together, if its text has a passage on the question (else LOW);
+    LOW (the closest match, which may not answer) from tentative_threshold up when its
+    best passage holds the question's words together (Policy.tentative_terms), or from
+    tentative_title_floor up when its title names the question's rarest word the library
+    holds (the word is what the article is about); else None."""
     if not found:
         return None
     best = found[0]
     ev = best.evidence
-    if best.score >= policy.answer_threshold:
+    # Below answer_threshold, several of the question's words in one passage still say
+    # the article is about it (Policy.confident_terms); one or two can be chance.
+    close = ev is not None and ev.together >= policy.confident_terms
+    if best.score >= policy.answer_threshold or (
+        close and best.score >= policy.confident_threshold
+    ):
         # An article whose text has no passage on the question (found by its author or
         # title alone: "who is rob pike" and a post he co-wrote) shows no answer.
         unsaid = ev is not None and ev.passages is not None and ev.cover <= 0
