@@ -7,7 +7,9 @@ set by hand and has not been tuned. To try other numbers without editing code, w
 fields to change in a JSON file and pass it as `SEARCH_POLICY=file.json` (the bot) or
 `bench/quality.py --policy file.json`. `bench/tune_policy.py` searches the ranking and
 confidence weights jointly on the tune material (bench/README.md: on main f684716 no move
-gained 2 questions; the weights below are a local optimum of that search).
+gained 2 questions, nor
+on branch `confident` with confident_threshold and confident_terms; the weights below are
+a local optimum of that search).
 """
 
 from __future__ import annotations
@@ -305,10 +307,11 @@ class Policy:
     #: c#" on a cgo post, "four seasons" on "Four years of Go" through "seasoned", "virtual
     #: environment in python" on a 160-sentence round-up): every unrelated question of the
     #: tune half and fresh set from 0.5 up holds at most 2 of its words together, every
-    #: answerable one at most 4. bench/answers.py, tune + fresh, right article at high
-    #: confidence: news 75 -> 78, blogs 81 -> 83 of 79 / 98, unrelated with no confident
-    #: answer 1.00 in both (bench/README.md, "Issue 15, confidence from words together").
-    #: 0.45 and 0.48 gained the same; 2 words gave 4 unrelated questions a confident answer.
+    #: answerable one there 4 or 5. bench/answers.py, tune + fresh, right article at high
+    #: confidence: news 75 -> 78 of 79, blogs 81 -> 83 of 98, unrelated with no confident
+    #: answer 1.00 in both; test news 0.91 -> 0.93, blogs 0.92 (bench/README.md, "Issue
+    #: 15, confidence from words together"). From 0.45 or 0.475, or with 4 words, the same
+    #: gain; 0.55 gained 2 fewer; 2 words gave unrelated questions a confident answer.
     confident_threshold: float = 0.5
     confident_terms: int = 3
     #: From this final score up to answer_threshold the best article is given as the
