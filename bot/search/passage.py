@@ -116,7 +116,6 @@ class Passages:
         self.weight = weight if weight is not None else _sentence_idf(held, q, len(held))
         self.total = sum(self.weight.values()) or 1.0
         self.title_terms = title_stems & q
-        self.lengths = [len(s.text) for s in sentences]
         self._joined: dict[int, bool] = {}  # see joined
         self.windows = self._windows()
         self._features: dict[int, Features] = {}
@@ -186,8 +185,6 @@ class Passages:
         same, in the same order, as the scores it replaced."""
         held, n, p = self.held, len(self.sentences), self.policy
         width, joined = p.window, self.joined
-        sizes = [len(h) for h in held]
-        lengths = self.lengths
         proximity, per_extra, terms = p.proximity, p.extra_sentence, len(self.q)
         chars, long_cost = p.passage_chars, p.long_passage_cost
         earlier, places = p.earlier, max(n, 1)
@@ -206,9 +203,10 @@ class Passages:
                     and not joined(j - 2)
                 ):
                     break
-                densest = max(densest, sizes[j - 1])
-                length += lengths[j - 1]
-                any_held = any_held or sizes[j - 1] > 0
+                size = len(held[j - 1])  # (not a list for every sentence: most hold none)
+                densest = max(densest, size)
+                length += len(sentences[j - 1].text)
+                any_held = any_held or size > 0
                 if not any_held:
                     continue
                 score = proximity * densest / terms
