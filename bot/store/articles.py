@@ -18,6 +18,7 @@ from collections.abc import (
     AsyncIterator,
     Collection,
     Iterable,
+    Iterator,
     KeysView,
     Mapping,
     Sequence,
@@ -60,6 +61,14 @@ class FileRow(NamedTuple):
 _FILE_ROW = "SELECT path, size, mtime_ns, hash, article_id, error FROM files"
 # Above this many paths, `file_rows` reads the whole table rather than looking each one up.
 FILE_ROWS_BY_PATH = 5000
+
+
+def _in_chunks(items: Sequence, size: int = 500) -> Iterator[tuple[list, str]]:
+    """`items` in chunks of at most `size`, each with its "?,?,…" marks: a statement binds
+    at most SQLITE_MAX_VARIABLE_NUMBER parameters (32766 today, 999 in older SQLite)."""
+    for start in range(0, len(items), size):
+        chunk = list(items[start : start + size])
+        yield chunk, ",".join("?" * len(chunk))
 
 
 class FileIndex:
@@ -540,10 +549,7 @@ class ArticleStore:
             rows = await self._all(_FILE_ROW)
             return {r[0]: FileRow._make(r[1:]) for r in rows if r[0] in wanted}
         found: dict[str, FileRow] = {}
-        listed = list(paths)
-        for start in range(0, len(listed), 500):
-            chunk = listed[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(list(paths)):
             for r in await self._all(f"{_FILE_ROW} WHERE path IN ({marks})", chunk):
                 found[r[0]] = FileRow._make(r[1:])
         return found
@@ -638,9 +644,7 @@ class ArticleWriter(ArticleStore):
     async def delete_articles(self, ids: Sequence[int]) -> None:
         """Remove articles (and their FTS rows, tags, sentences, quotes)."""
         self._changed = self._changed or bool(ids)
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(ids):
             # External-content FTS5 needs the old values to delete its index entries.
             await self.db.execute(
                 "INSERT INTO articles_fts(articles_fts, rowid, title, tags, description, text)"
