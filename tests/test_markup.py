@@ -275,4 +275,4 @@ def test_elements_named_furniture_by_class_id_or_role_are_furniture(attrs: str) 
 @given(st.from_regex(furniture._CALL))
 def test_every_call_to_act_holds_one_of_the_quick_hints(text: str) -> None:
     # The hints only gate the costly pattern: a call they miss would be read as body text.
-    assert furniture._call_hint(text), text
+    assert furniture._holds_any(text, furniture._CALL_HINTS), text

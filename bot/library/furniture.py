@@ -144,6 +144,8 @@ _ERROR_VOICE = re.compile(
 )
 # Substrings one of which every match of _PAGE_ERROR holds (lower-cased), as _CALL_HINTS.
 _ERROR_HINTS = ("found", "find", "exist", "to work", "no longer", "been ")
+# Words in quotation marks: a story quoting a notice is not one.
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _ERROR_MAX_WORDS = 30  # a notice is a line or two
 # A saved error page opens with its notice (after at most a heading and a logo or figure).
 # Only these first blocks are tested: a test of every short block cost 1-2 % of the parse
@@ -217,9 +219,11 @@ _CALL_HINTS = (
 )
 
 
-def _call_hint(text: str) -> bool:
+def _holds_any(text: str, hints: tuple[str, ...]) -> bool:
+    """Whether the lower-cased text holds one of `hints`: a cheap test before a pattern
+    that can only match where one of them stands."""
     low = text.lower()
-    for hint in _CALL_HINTS:  # noqa: SIM110 - a loop: any() sets up a generator each block
+    for hint in hints:  # noqa: SIM110 - a loop: any() sets up a generator each block
         if hint in low:
             return True
     return False
@@ -284,7 +288,7 @@ def kind_of(text: str, links: Sequence[str] = (), timed: bool = False) -> str:
             return "furniture"
     if n <= 12 and _CONTRIBUTED.search(text[-70:]):
         return "furniture"
-    if n <= 45 and _call_hint(text) and _is_call(text):
+    if n <= 45 and _holds_any(text, _CALL_HINTS) and _is_call(text):
         return "furniture"
     if n <= 45 and _BIO.match(text) and (_EMAIL_OR_PHONE.search(text) or _FOLLOW.search(text)):
         return "furniture"  # the author's bio: "Jane Roe is our health reporter. Contact …"
@@ -308,27 +312,16 @@ def _is_call(text: str) -> bool:
 def is_page_error(text: str) -> bool:
     """A site's notice, to the reader, that the page asked for is not there; a story about
     a dead link ("… could not be found, readers said") or one quoting the notice is not."""
-    if text.count(" ") >= _ERROR_MAX_WORDS or not _error_hint(text):
+    if text.count(" ") >= _ERROR_MAX_WORDS or not _holds_any(text, _ERROR_HINTS):
         return False
     if _REPORTED.search(text) or not _PAGE_ERROR.search(text):
         return False
     return _ERROR_VOICE.search(text) is not None and not _quotes_notice(text)
 
 
-def _error_hint(text: str) -> bool:
-    low = text.lower()
-    for hint in _ERROR_HINTS:  # noqa: SIM110 - a loop, as in _call_hint
-        if hint in low:
-            return True
-    return False
-
-
 def _quotes_notice(text: str) -> bool:
     """The notice's words stand inside quotation marks: the article quotes it."""
     return any(_PAGE_ERROR.search(q) for q in _QUOTED.findall(text))
-
-
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 
 def _credit_tail(tail: str) -> bool:
@@ -440,7 +433,7 @@ def is_prose_aside(blocks: Sequence[Block]) -> bool:
     text = " ".join(b.text for b in own)
     if sum(len(x) for b in own for x in b.links) > _ASIDE_MAX_LINK_SHARE * len(text):
         return False
-    if _call_hint(text) and _CALL.search(text) and _addresses_reader(text):
+    if _holds_any(text, _CALL_HINTS) and _CALL.search(text) and _addresses_reader(text):
         return False  # "Sign up to receive our biggest stories": a call beside the story
     if any(_BIO.match(b.text) for b in own):
         return False  # the author's box: "Jane Roe is a reporter at …"
