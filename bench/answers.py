@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|fresh|fresh2] [--split tune|test|all]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|fresh|fresh2|fresh3] [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
 """
@@ -37,8 +37,13 @@ OTHER_FILE = HERE / "answers_other.jsonl"  # unrelated, small talk and "what's n
 # Stand-ins for the held-out set, each written before the tuning that followed it: questions
 # no other set asks, each row's "set" naming the library it is asked of ("unrelated" rows are
 # asked of both). Never tuned on while they stand in, so no halves: a row's split is the
-# set's name. "fresh" was looked at and became tune material; "fresh2" replaced it.
-FRESH_FILES = {"fresh": HERE / "answers_fresh.jsonl", "fresh2": HERE / "answers_fresh2.jsonl"}
+# set's name. "fresh" and "fresh2" were looked at and became tune material; "fresh3" replaced
+# them.
+FRESH_FILES = {
+    "fresh": HERE / "answers_fresh.jsonl",
+    "fresh2": HERE / "answers_fresh2.jsonl",
+    "fresh3": HERE / "answers_fresh3.jsonl",
+}
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -588,7 +593,8 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2: a stand-in for the held-out set (no halves; asked of both libraries)",
+        help="fresh, fresh2, fresh3: stand-ins for the held-out set, fresh3 the untouched one "
+        "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
     ap.add_argument("--misses", type=int, default=0, help="print up to N failed questions per kind")
