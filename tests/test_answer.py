@@ -567,3 +567,37 @@ def test_the_next_sentence_comes_along_when_only_it_holds_the_kind_of_answer() -
     assert passage and passage.startswith("Lumen 2 is the first release") and "Windows" in passage
     alone = best_passage(release, q, DEFAULT.with_(next_fit=10.0))
     assert alone and "Windows" not in alone
+
+
+def test_which_release_wants_a_version_number() -> None:
+    # A code line holds the question's words and code; "which release" asks for the
+    # sentence naming a version.
+    tool = _article(
+        [
+            ["Lumen can now write code for you with lumen generate."],
+            ["The latest Lumen release, 2.4, includes the generate command."],
+            ["Add this line to a file to have lumen generate run the parser:"],
+            ["//lumen:generate yacc -o parser.lm grammar.y"],
+        ],
+        title="Generating code",
+    )
+    passage = best_passage(tool, parse("which lumen release added lumen generate"))
+    assert passage == "The latest Lumen release, 2.4, includes the generate command."
+
+
+def test_a_title_naming_the_release_leaves_the_passage_to_what_was_asked() -> None:
+    # "Lumen 2.4 is released!" answers which version; the sentence to show is the one
+    # naming what the question asks about, not another sentence naming a version.
+    notes = _article(
+        [
+            ["We focused Lumen 2.4's work on the subtle issues reported by users."],
+            ["There are new types in the sync package, such as sync.Pool and sync.Map."],
+        ],
+        title="Lumen 2.4 is released!",
+    )
+    q = parse("which lumen version added sync.Map")
+    assert best_passage(notes, q) == (
+        "There are new types in the sync package, such as sync.Pool and sync.Map."
+    )
+    other = best_passage(notes, q, DEFAULT.with_(title_answered=1.0))
+    assert other and other.startswith("We focused")

@@ -31,6 +31,9 @@ def spans(text: str, kind: str) -> list[str]:
         ("It ends on April 2, 2024 at 18:00 UTC.", "date", ["April 2, 2024", "18:00 UTC"]),
         ("He led the agency from 2013-2014, and since June.", "date", ["2013-2014", "June"]),
         ("Go 1.21rc2 follows go1.20 and v1.2.3.", "version", ["1.21rc2", "v1.2.3"]),
+        # A pronoun after a figure is the next clause's subject, not its unit.
+        ("In Lumen 1.7 we added tracing.", "version", ["1.7"]),
+        ("In Lumen 1.7 we added tracing.", "amount", []),
         (
             "Vessel designer Thomas Heatherwick met Bill de Blasio.",
             "name",
@@ -77,3 +80,6 @@ def test_what_a_question_asks_for() -> None:
     program = Wanted.of(parse("what program did he write it in?"))
     assert program.kind == "what" and "program" in program.heads
     assert Wanted.of(parse("is it any good")).full == frozenset()
+    # "which release" asks for a version number, not any name or code.
+    release = Wanted.of(parse("which lumen release added tracing"))
+    assert release.kind == "version" and release.full == frozenset({"version"})

@@ -22,6 +22,7 @@ from bot.search.words import STOPWORDS
 FITS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     "number": (frozenset({"amount"}), frozenset({"number"})),
     "when": (frozenset({"date", "year"}), frozenset({"version"})),
+    "version": (frozenset({"version"}), frozenset({"number", "amount"})),
     "who": (frozenset({"name"}), frozenset({"quote"})),
     "where": (frozenset({"place"}), frozenset({"name", "code"})),
     "why": (frozenset({"reason"}), frozenset({"means"})),
@@ -39,7 +40,8 @@ def _nouns(text: str, kind: str) -> dict[str, str]:
 
 # What/which + a noun of one of these classes asks for that kind of answer: "what
 # percentage" for an amount, "which year" for a date, "which city" for a place, "what
-# person" for a name. General English nouns, not words of any question set.
+# person" for a name, "which release" for a version number ("Rust 1.41", "Go 1.4"; a code
+# line or a name is no release). General English nouns, not words of any question set.
 _HEAD_KINDS: Mapping[str, str] = {
     **_nouns(
         "number numbers percentage percent share amount average price cost size rate total age"
@@ -54,6 +56,7 @@ _HEAD_KINDS: Mapping[str, str] = {
         "where",
     ),
     **_nouns("person people man woman author founder ceo", "who"),
+    **_nouns("release releases version versions", "version"),
 }
 # Words between "what/which" and its noun: "what is the", "which of the", "what did".
 _BEFORE_HEAD = frozenset(

@@ -46,7 +46,8 @@ _AMOUNT = re.compile(
     rf"|{_FIGURES}\s?(?i:%|percent\b|per cent\b|percentage points?\b)"
     rf"|(?:(?!{_YEAR}\b){_FIGURES}|\b(?i:{_NUMBER_WORD}|an? (?:hundred|thousand|million|billion"
     rf"|trillion|dozen)\b))(?:[\s-]+(?i:{_SCALE}|{_NUMBER_WORD}\b))*"
-    r"(?:(?<=\d)[A-Za-z]+\b|[\s-]+(?!(?:of|to|and|or|in|on|at|the|a|an|is|was|are|were)\b)"
+    r"(?:(?<=\d)[A-Za-z]+\b|[\s-]+(?!(?:of|to|and|or|in|on|at|the|a|an|is|was|are|were"
+    r"|we|i|you|he|she|it|they|this|that|which|who)\b)"
     r"[a-z]{2,}\b)",
 )
 _DATE = re.compile(

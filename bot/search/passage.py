@@ -45,6 +45,10 @@ _SUBJECT_END = re.compile(
     r"[,;:()—–]|\s-\s|\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did"
     r"|should|may|might|must)\b"
 )
+# The kinds of question a title may answer for the whole article: its release's version
+# ("Go 1.19 is released!"). A name or a date in a title is what the article is about,
+# not the answer to every question asked of it.
+_TITLE_ANSWERS = frozenset(["version"])
 # A line attributing the quote before it: a dash, then a capitalised name ("— Sheldon
 # Klein (1976)", "-- Rob Pike").
 _ATTRIBUTION = re.compile(r"^\s*(?:[—―–]|--?)\s*[A-Z]")
@@ -73,7 +77,9 @@ def passage_match(
         return 0.0, None
     held = question_held(article, terms).sets
     weight = q.terms.weights(idf_by_word) if idf_by_word is not None else None
-    found = Passages(sentences, held, terms, weight, Wanted.of(q), stems(article.title), policy)
+    found = Passages(
+        sentences, held, terms, weight, Wanted.of(q), stems(article.title), policy, article.title
+    )
     return found.cover(), found.shown()
 
 
@@ -105,8 +111,11 @@ class Passages:
         wanted: Wanted,
         title_stems: set[str],
         policy: Policy = DEFAULT,
+        title: str = "",
     ) -> None:
         self.sentences = sentences
+        self.title = title
+        self._title_fits: bool | None = None  # see title_answers
         self.q = q
         self.policy = policy
         self.wanted = wanted
@@ -353,9 +362,8 @@ class Passages:
         Policy.context_share of what the others add and, for a `likely` sentence, how well
         it answers (its fit and the title word it adds, less its cost)."""
         p = self.policy
-        extra = [
-            p.answer_fit * self.fit(k) - self.cost(k) if k in likely else 0.0 for k in range(i, j)
-        ]
+        fit = p.answer_fit * (p.title_answered if self.title_answers() else 1.0)
+        extra = [fit * self.fit(k) - self.cost(k) if k in likely else 0.0 for k in range(i, j)]
         own = [
             self._share(self.held[k] | self.inherited(k) if self.continues(k) else self.held[k])
             for k in range(i, j)
@@ -366,6 +374,19 @@ class Passages:
         whole = own[0] if j - i == 1 else max(max(own), self._share(self._covered(i, j)))
         ctx = self.policy.context_share
         return max(o + ctx * (whole - o) + e for o, e in zip(own, extra, strict=True))
+
+    def title_answers(self) -> bool:
+        """Whether the title holds an answer of the kind asked for, not of the question's
+        own words: "Go 1.19 is released!" says which version added what the question
+        names, so the sentence to show is the one naming that, not another version."""
+        if self._title_fits is None:
+            w = self.wanted
+            self._title_fits = w.kind in _TITLE_ANSWERS and any(
+                not {s for s in f.stems[span.start : span.end] if s} <= w.asked
+                for f in [sentence_features(self.title)]
+                for span in f.spans(w.full)
+            )
+        return self._title_fits
 
     # -- one sentence ----------------------------------------------------------------------
 

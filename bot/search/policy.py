@@ -202,6 +202,13 @@ class Policy:
     #: The passage shown: an answer of the kind asked for, next to the question's words,
     #: adds this times its fit (0.4: news 40/42, blogs 32/41; 0.8: 45/44, 36/38)...
     answer_fit: float = 0.6
+    #: ...times this when the article's title holds an answer of that kind ("Go 1.19 is
+    #: released!" for "which go version added atomic.Pointer"): the title answers, and
+    #: the sentence to show is the one about what the question names. Read for "which
+    #: release/version" questions only (passage._TITLE_ANSWERS). bench/answers.py --oracle:
+    #: blogs fresh2 +1 (that question), nothing else changed; read for every kind of
+    #: question, a name in a title took 6 blogs and 4 news tune passages off their answer.
+    title_answered: float = 0.0
     #: ...a span of a kind that answers in part (a bare number for "how many", a name for
     #: "where", an amount of something else than the question counts) fits this much
     #: (1.0: news 43/42, blogs 36/41)...

@@ -124,7 +124,9 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     body_only = sum(w for t, w in weight.items() if t in present and t not in named) / total
     passages = None
     if sentences:
-        passages = Passages(sentences, sets, q, weight, asked.wanted, title_stems, policy)
+        passages = Passages(
+            sentences, sets, q, weight, asked.wanted, title_stems, policy, article.title
+        )
         cover = passages.cover()
     else:
         # No text (a saved link, an empty export): only its title can answer, and title
