@@ -601,3 +601,22 @@ def test_a_title_naming_the_release_leaves_the_passage_to_what_was_asked() -> No
     )
     other = best_passage(notes, q, DEFAULT.with_(title_answered=1.0))
     assert other and other.startswith("We focused")
+
+
+def test_who_did_it_is_the_name_english_puts_in_the_doer_s_place() -> None:
+    # The second sentence names people next to the question's words; the name before
+    # "who implemented" is who did it.
+    post = _article(
+        [
+            ["Lumen 3 ships the sparse registry for everyone this week."],
+            ["Ann Lee and Bo Chen tested the sparse registry in Lumen Cargo for months."],
+            ["Downloads got faster for everyone.", "Most builds now take half the time."],
+            ["Thanks to Dee Park who implemented it."],
+        ],
+        title="Faster downloads",
+    )
+    q = parse("who implemented the sparse registry")
+    assert best_passage(post, q) == "Thanks to Dee Park who implemented it."
+    assert best_passage(post, q, DEFAULT.with_(agent_answer=0.0)) == (
+        "Ann Lee and Bo Chen tested the sparse registry in Lumen Cargo for months."
+    )

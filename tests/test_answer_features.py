@@ -22,6 +22,8 @@ def spans(text: str, kind: str) -> list[str]:
     [
         ("Along the almost 2,500 stairs and walkways.", "amount", ["2,500 stairs"]),
         ("They treated nine children and two adults.", "amount", ["nine children", "two adults"]),
+        # "one" counts before a scale word only.
+        ("About one million users, one of them new.", "amount", ["one million users"]),
         ("The co-op raised £3.2m, then €1 million more.", "amount", ["3.2m", "1 million"]),
         (
             "A 6.8-inch screen, 87 percent of apps, a 5–35% speedup.",
@@ -43,6 +45,12 @@ def spans(text: str, kind: str) -> list[str]:
             "The Fifth District Court of Appeals ruled on it.",
             "name",
             ["Fifth District Court of Appeals"],
+        ),
+        # A capitalised word written onto another by "_", "/" or "=" is code, not a name.
+        (
+            "Set LUMEN_CACHE_DIR=x or log in with Atmosphere/Bluesky, said Ann Lee.",
+            "name",
+            ["Ann Lee"],
         ),
         ("The drones flew, possibly near Howth.", "place", ["Howth"]),
         (
@@ -68,6 +76,17 @@ def test_how_a_sentence_sits_in_its_text() -> None:
     assert sentence_features("See the user guide for more information.").points_away
     # Stems as words.words() reads them: possessives and accents go.
     assert sentence_features("The café's owners").stems == ("", "cafe", "owner")
+
+
+def test_a_name_where_english_names_who_did_it() -> None:
+    def agents(text: str) -> list[bool]:
+        f = sentence_features(text)
+        return [f.agent(span) for span in f.spans(("name",))]
+
+    assert agents("The work was all done by Rich Kadel.") == [True]
+    assert agents("It was made by the Bigelow type foundry.") == [True]
+    assert agents("Thanks go to Arlo Siemsen who implemented it.") == [True]
+    assert agents("We asked Chuck Bigelow about Ann Lee.") == [False, False]
 
 
 def test_what_a_question_asks_for() -> None:

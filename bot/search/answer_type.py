@@ -215,6 +215,9 @@ def typed_fit(
             continue  # the question's own words: no answer
         if wanted.heads and _names_head(f, span, wanted.heads):
             fit = 1.0 + policy.named_answer
+        elif span.kind == "name" and wanted.kind == "who" and f.agent(span):
+            # "…done by Rich Kadel", "Arlo Siemsen who implemented…": who did it.
+            fit = 1.0 + policy.agent_answer
         elif span.kind == "name" and wanted.kind == "who" and not inside.isdisjoint(wanted.asked):
             # "Chrome Web Store" for "who is behind the … chrome extension": a name holding
             # the question's words names what the question is about, not who.

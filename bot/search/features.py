@@ -39,12 +39,13 @@ _FIGURE = r"(?<![\w.,:])\d(?:[\d,]*\d)?(?:\.\d+)?"
 # A figure or a range of them ("5–35", "10-20").
 _FIGURES = rf"{_FIGURE}(?:\s?[-–]\s?\d(?:[\d,]*\d)?(?:\.\d+)?)?"
 # A number with a currency, a percent sign or word, or a unit word after it ("2,500
-# stairs", "19-second clip", "6.8-inch", "2.3MB", "nine children", "$3.2m", "€1 million").
+# stairs", "19-second clip", "6.8-inch", "2.3MB", "nine children", "$3.2m", "€1 million",
+# "one million users").
 # A unit is a lower-case word after the number, or letters written onto it ("2.3MB").
 _AMOUNT = re.compile(
     rf"(?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$)\s?{_FIGURES}(?:\s?(?i:{_SCALE}))?"
     rf"|{_FIGURES}\s?(?i:%|percent\b|per cent\b|percentage points?\b)"
-    rf"|(?:(?!{_YEAR}\b){_FIGURES}|\b(?i:{_NUMBER_WORD}|an? (?:hundred|thousand|million|billion"
+    rf"|(?:(?!{_YEAR}\b){_FIGURES}|\b(?i:{_NUMBER_WORD}|(?:an?|one) (?:hundred|thousand|million|billion"
     rf"|trillion|dozen)\b))(?:[\s-]+(?i:{_SCALE}|{_NUMBER_WORD}\b))*"
     r"(?:(?<=\d)[A-Za-z]+\b|[\s-]+(?!(?:of|to|and|or|in|on|at|the|a|an|is|was|are|were"
     r"|we|i|you|he|she|it|they|this|that|which|who)\b)"
@@ -387,6 +388,18 @@ class Features:
                 out.append(Span("object", d, j))
         return out
 
+    def agent(self, span: Span) -> bool:
+        """Whether the span stands where English names who did something: after "by" (or
+        "by the"), or before "who": "was all done by Rich Kadel", "created by the Bigelow
+        & Holmes type foundry", "Arlo Siemsen who implemented this feature"."""
+        folded = self._read().folded
+        before = folded[max(0, span.start - 2) : span.start]
+        return (
+            bool(before)
+            and (before[-1] == "by" or before == ["by", "the"])
+            or (span.end < len(folded) and folded[span.end] == "who")
+        )
+
     def lower_case(self, wanted: frozenset[str]) -> set[str]:
         """The `wanted` stems this sentence writes in lower case ("program", not "DHS")."""
         t, text = self._read(), self.text
@@ -508,7 +521,9 @@ def _numbers(text: str, t: _Tokens) -> list[tuple[str, int, int]]:
                 end = m.end()
 
     words = list(zip(t.starts, t.folded, strict=True))
-    scan("amount", _AMOUNT, figures + numbers + [a for a, w in words if w in ("a", "an")], True)
+    # ("one" only before a scale word: "one million users", not "one of them")
+    ones = [a for a, w in words if w in ("a", "an", "one")]
+    scan("amount", _AMOUNT, figures + numbers + ones, True)
     scan("date", _DATE, figures + [a for a, w in words if w in _DATE_STARTS], True)
     after_v = [
         a - 1 for a in digits if a > 0 and text[a - 1] in "vV" and _starts_figure(text, a - 1)
@@ -541,8 +556,8 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _names(text: str, starts: list[int], ends: list[int]) -> list[tuple[str, int, int]]:
     """Runs of capitalised words ("Thomas Heatherwick", "Fifth District Court of Appeals",
-    "NLRB"), without a stopword or a month at their start; a single word only when it is
-    not the sentence's first. A run after a place preposition is (also) a place."""
+    "NLRB"), without a stopword or a month at their start, nor a word written onto another
+    (see _joined); a single word only when it is not the sentence's first. A run after a place preposition is (also) a place."""
     out: list[tuple[str, int, int]] = []
     words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
     i, n = 0, len(words)
@@ -551,6 +566,7 @@ def _names(text: str, starts: list[int], ends: list[int]) -> list[tuple[str, int
             not _capitalised(words[i])
             or fold(words[i]) in STOPWORDS
             or _MONTH_WORDS.match(words[i])
+            or _joined(text, starts[i], ends[i])
         ):
             i += 1
             continue
@@ -558,7 +574,11 @@ def _names(text: str, starts: list[int], ends: list[int]) -> list[tuple[str, int
         while j < n:
             if not _adjacent(text, ends[j - 1], starts[j]):
                 break
-            if _capitalised(words[j]) and not _MONTH_WORDS.match(words[j]):
+            if (
+                _capitalised(words[j])
+                and not _MONTH_WORDS.match(words[j])
+                and not _joined(text, starts[j], ends[j])
+            ):
                 j += 1
             elif (
                 words[j] in _NAME_JOINERS
@@ -579,6 +599,18 @@ def _names(text: str, starts: list[int], ends: list[int]) -> list[tuple[str, int
                 out.append(("place", starts[i], ends[j - 1]))
         i = j
     return out
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) is written onto another by "_", "/" or "=": a part
+    of an identifier or a path ("CARGO_REGISTRIES_CRATES_IO_PROTOCOL", "Atmosphere/Bluesky"),
+    not a name."""
+    return (start > 0 and text[start - 1] in _JOINERS) or (
+        end < len(text) and text[end] in _JOINERS
+    )
+
+
+_JOINERS = "_/="
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

@@ -226,6 +226,10 @@ class Policy:
     #: (bench/answers.py --split tune: news passages 0.89 -> 0.91, none lost; 0.5 gained
     #: none)...
     asked_name_fit: float = 0.0
+    #: ...for "who" questions, a name where English names who did something (after "by",
+    #: before "who": "done by Rich Kadel", "Arlo Siemsen who implemented…") fits this
+    #: much more than 1...
+    agent_answer: float = 0.5
     #: ...a span this many words from the nearest use of a question word fits half as well
     #: (4: news 43/43; 16: 43/44, blogs 36/42)...
     closeness_words: float = 8.0
