@@ -58,6 +58,13 @@ def spans(text: str, kind: str) -> list[str]:
             "reason",
             ["because the generator was not secure"],
         ),
+        # What leads to a decision, and the decision drawn from it, mark a reason too.
+        (
+            "In light of the new tools, there is less need for the group, and as such we"
+            " closed it.",
+            "reason",
+            ["In light of the new tools", "as such we closed it"],
+        ),
         (
             "Use go get -tool to add it; see C.CString and crates.io.",
             "code",

@@ -86,14 +86,16 @@ _MONTH_WORDS = re.compile(
 _PLACE_BEFORE = frozenset(
     ["in", "at", "from", "near", "outside", "inside", "across", "throughout", "into"]
 )
-# What introduces a reason ("because", "due to", "so that"); "since" only before a clause.
+# What introduces a reason ("because", "due to", "so that", "in light of"), or the decision
+# drawn from one in the same sentence ("…, and as such we've decided to spin it down");
+# "since" only before a clause.
 _REASON = re.compile(
     r"\b(?:because|due to|owing to|thanks to|as a result|so that|so as to|in order to"
     r"|since (?![\d$€£]|then\b|(?:" + _MONTH + r")\b)|the reason|reasons? (?:is|was|why|for)"
     r"|(?:which|that|this) is why|that's why|this is why|led to|given that|for fear"
     r"|to (?:avoid|prevent|ensure|make sure|protect|reduce|allow|keep)\b"
     r"|as (?:it|they|he|she|we|the) (?:was|were|is|are|had|has|did|does|would|could)\b"
-    r"|out of (?:an abundance of )?caution)",
+    r"|out of (?:an abundance of )?caution|in light of|as such|therefore|hence|for this reason)",
     re.IGNORECASE,
 )
 # What introduces a way of doing something ("by running", "using go install", "via a flag").
@@ -239,6 +241,10 @@ _DATE_WORDS = frozenset(
 _REASON_WORDS = frozenset(
     [
         "because",
+        "light",
+        "such",
+        "therefore",
+        "hence",
         "due",
         "owing",
         "thanks",
