@@ -71,6 +71,10 @@ def test_kinds_of_question() -> None:
     assert question_kind("who designed the bridge?") == "who"
     assert question_kind("When will it open") == "when"
     assert question_kind("how many cyclists will use it") == "number"
+    # "how" and a measure adjective asks for a measure: "in the last 168 days".
+    assert question_kind("how recent must a regression be to find the exact change") == "number"
+    assert question_kind("how far is the bridge from the station") == "number"
+    assert "recent" not in parse("how recent must a regression be").terms.words
     assert question_kind("what year does it open") == "when"
     assert question_kind("which engineer designed it") == "what"
     assert question_kind("whats the minimum macos version") == "what"  # as typed, no "'"

@@ -243,7 +243,9 @@ _FILTER = re.compile(
     r'(?i)(?<![\w:])(tag|author|by):(?:"([^"]*)"|“([^”]*)”|(\S+(?:\s+(?!\w+:)[^\s"“]+){0,3}))'
 )
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
-_HOW_MUCH = re.compile(r"\bhow (?:many|much|long|often|old|big|fast)\b")
+_HOW_MUCH = re.compile(
+    r"\bhow (?:many|much|long|often|old|big|fast|far|large|tall|recent|recently)\b"
+)
 _CUES = tuple(
     (cue, re.compile(rf"\b{cue}(?:'s|s)?\b")) for cue in ("who", "when", "where", "why", "how")
 )
@@ -303,7 +305,10 @@ def _terms(ws: list[str]) -> Terms:
 # Words that make "how" ask for a measure: "how many", "how long", "how big"… They say
 # what kind of answer is wanted (see question_kind), not what it is about.
 HOW_MEASURES = frozenset(
-    ["many", "much", "long", "often", "old", "big", "fast", "far", "large", "tall", "soon"]
+    [
+        *("many", "much", "long", "often", "old", "big", "fast", "far", "large", "tall"),
+        *("soon", "recent", "recently"),
+    ]
 )
 # After "how", words no typo of "many"/"much" is read into ("how long", "how it works").
 _NOT_AMOUNTS = STOPWORDS | HOW_MEASURES
