@@ -624,3 +624,18 @@ def test_who_did_it_is_the_name_english_puts_in_the_doer_s_place() -> None:
     assert best_passage(post, q, DEFAULT.with_(agent_answer=0.0)) == (
         "Ann Lee and Bo Chen tested the sparse registry in Lumen Cargo for months."
     )
+
+
+def test_what_a_label_naming_the_question_s_noun_gives_after_its_colon() -> None:
+    # "min, max and clear" are what the label "New built-in functions" names.
+    notes = _article(
+        [
+            ["Lumen 2.1 is out with faster builds and new tools."],
+            ["New log/slog package for structured logging."],
+            ["New built-in functions: min, max and clear."],
+            ["The release also improves the tool chain."],
+        ],
+        title="Lumen 2.1 is released",
+    )
+    q = parse("what new built-in functions came in lumen 2.1")
+    assert best_passage(notes, q) == "New built-in functions: min, max and clear."

@@ -96,6 +96,21 @@ def test_a_name_where_english_names_who_did_it() -> None:
     assert agents("We asked Chuck Bigelow about Ann Lee.") == [False, False]
 
 
+def test_a_label_gives_what_follows_its_colon() -> None:
+    def labelled(text: str, nouns: set[str]) -> list[str]:
+        f = sentence_features(text)
+        words = [m.span() for m in _TOKEN.finditer(text)]
+        return [text[words[s.start][0] : words[s.end - 1][1]] for s in f.labelled(frozenset(nouns))]
+
+    assert labelled("New built-in functions: min, max and clear.", {"function"}) == [
+        "min, max and clear"
+    ]
+    # Not a label: a long opening, a colon with no space after it, or another noun.
+    assert labelled("The functions this release adds to the language are: min.", {"function"}) == []
+    assert labelled("See cmd/go:embed for functions.", {"function"}) == []
+    assert labelled("New built-in functions: min, max and clear.", {"packag"}) == []
+
+
 def test_what_a_question_asks_for() -> None:
     photos = Wanted.of(parse("how many photos are in the dataset?"))
     assert photos.kind == "number" and "amount" in photos.full and "photo" in photos.heads

@@ -208,6 +208,8 @@ def typed_fit(
         nouns = (wanted.objectless | wanted.heads) & matched
         if verbs or nouns:
             spans = spans + f.objects(frozenset(verbs), frozenset(nouns))
+        if wanted.heads & matched:
+            spans = spans + f.labelled(wanted.heads & matched)
     best = 0.0
     for span in spans:
         inside = {s for s in stems[span.start : span.end] if s}

@@ -77,6 +77,9 @@ _DETERMINERS = frozenset(
     ["a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these"]
 )
 _COPULAS = frozenset(["is", "are", "was", "were"])
+# A sentence's opening words before a colon are a label ("New built-in functions: min, max
+# and clear") when there are at most this many of them.
+_LABEL_WORDS = 5
 # Words that join the capitalised words of one name ("Court of Appeals", "Bill de Blasio").
 _NAME_JOINERS = frozenset(["of", "de", "da", "del", "der", "van", "von", "la", "le", "al", "bin"])
 _MONTH_WORDS = re.compile(
@@ -393,6 +396,22 @@ class Features:
             if j > d + 1:
                 out.append(Span("object", d, j))
         return out
+
+    def labelled(self, nouns: frozenset[str]) -> list[Span]:
+        """What a short label naming one of the `nouns` stems gives after its colon: "New
+        built-in functions: min, max and clear" gives "min, max and clear" for "built".
+        The label is the sentence's opening words, at most _LABEL_WORDS of them."""
+        text = self.text
+        colon = text.find(":")
+        if colon < 0 or colon + 1 >= len(text) or not text[colon + 1].isspace():
+            return []
+        t = self._read()
+        label = [k for k, a in enumerate(t.starts) if a < colon]
+        if not label or len(label) > _LABEL_WORDS or len(label) == len(t.starts):
+            return []
+        if nouns.isdisjoint(t.stems[k] for k in label):
+            return []
+        return [Span("object", len(label), len(t.starts))]
 
     def agent(self, span: Span) -> bool:
         """Whether the span stands where English names who did something: after "by" (or
