@@ -75,6 +75,9 @@ def test_kinds_of_question() -> None:
     assert question_kind("how recent must a regression be to find the exact change") == "number"
     assert question_kind("how far is the bridge from the station") == "number"
     assert "recent" not in parse("how recent must a regression be").terms.words
+    # ...and it asks for no newest articles, as "the latest release" does.
+    assert parse("how recent must a regression be").without_recency is None
+    assert parse("what is in the latest release").without_recency is not None
     assert question_kind("what year does it open") == "when"
     assert question_kind("which engineer designed it") == "what"
     assert question_kind("whats the minimum macos version") == "what"  # as typed, no "'"

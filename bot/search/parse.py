@@ -505,7 +505,8 @@ def _read(
     without_listing = without_recency = None
     if listing:
         without_listing = _without(head, text, ws, content, LISTING_WORDS, policy, recency)
-    if recency:
+    # "how recent does it need to be" asks for a measure, not for the newest articles.
+    if recency and any(w in RECENCY_WORDS and ws[i - 1 : i] != ["how"] for i, w in enumerate(ws)):
         without_recency = _without(head, text, ws, content, RECENCY_WORDS, policy, False)
     filters = bool(head.phrases or head.tags or head.authors)
     # The passage stage reads the whole question (the filters too when it is only filters).
