@@ -642,3 +642,25 @@ def test_what_a_label_naming_the_question_s_noun_gives_after_its_colon() -> None
     )
     q = parse("what new built-in functions came in lumen 2.1")
     assert best_passage(notes, q) == "New built-in functions: min, max and clear."
+
+
+def test_where_is_answered_by_the_web_address_something_is_at() -> None:
+    # The last sentence repeats the question's words; the address the docs are at now
+    # is where they are (without the address as a place, the last sentence is shown).
+    post = _article(
+        [
+            ["Lumen 1.5 is out today."],
+            [
+                "Rather than being on docs.example.org, they've been at old.example.io.",
+                "With this release, that's changing.",
+                "You can now find the docs at docs.example.org/lumen.",
+            ],
+            [
+                "We'll be adding a redirect from old.example.io to this page, and you can expect"
+                " more updates to the Lumen docs now and throughout the year."
+            ],
+        ],
+        title="Lumen 1.5",
+    )
+    passage = best_passage(post, parse("the lumen docs used to be on old.example.io, where now?"))
+    assert passage and passage.endswith("You can now find the docs at docs.example.org/lumen.")

@@ -53,6 +53,12 @@ def spans(text: str, kind: str) -> list[str]:
             ["Ann Lee"],
         ),
         ("The drones flew, possibly near Howth.", "place", ["Howth"]),
+        # A web address after "at", "on", "from" or "to" is where something is.
+        (
+            "Find the docs at docs.example.org/lumen. Try it at https://play.example.org.",
+            "place",
+            ["docs.example.org/lumen", "https://play.example.org"],
+        ),
         (
             "Keys were revoked because the generator was not secure.",
             "reason",

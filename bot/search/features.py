@@ -89,6 +89,12 @@ _MONTH_WORDS = re.compile(
 _PLACE_BEFORE = frozenset(
     ["in", "at", "from", "near", "outside", "inside", "across", "throughout", "into"]
 )
+# A web address after a place preposition is a place: "find the docs at
+# doc.rust-lang.org/cargo", "on a variant of the playground at https://play.example.org".
+_ADDRESS = re.compile(
+    r"\b(?:at|on|from|to)\s+((?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[\w./-]*[\w/])?)",
+    re.IGNORECASE,
+)
 # What introduces a reason ("because", "due to", "so that", "in light of"), or the decision
 # drawn from one in the same sentence ("…, and as such we've decided to spin it down");
 # "since" only before a clause.
@@ -466,6 +472,8 @@ class Features:
             found = _numbers(text, t)
         elif group == "name":
             found = _names(text, t.starts, t.ends)
+            if "." in text:
+                found += [("place", m.start(1), m.end(1)) for m in _ADDRESS.finditer(text)]
         elif group == "reason":
             found = _clauses("reason", _REASON, text) if t.may(_REASON_WORDS) else []
         elif group == "means":
