@@ -281,7 +281,6 @@ _REASON_WORDS = frozenset(
 )
 # Where an amount or a date may start: a currency sign or a figure, or one of these words.
 _FIGURE_START = re.compile(r"[$€£¥\d]")
-_AMOUNT_STARTS = _NUMBER_WORDS | {"a", "an"}
 _DATE_STARTS = _DATE_WORDS | frozenset(
     [
         "last",
