@@ -15,12 +15,13 @@ are left out, as reading them as the verb would be a guess: "left" (leave / the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Sequence, Set
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.search.sentence_stems import Held, held_terms
+from bot.search.sentence_stems import Held, encode_stems, held_terms
 from bot.search.stem import stem
+from bot.search.versions import point_releases, release_numbers
 
 if TYPE_CHECKING:
     from bot.library.model import Article
@@ -229,10 +230,18 @@ class HeldForms:
         return [self._forms.get(t, t) for t in self._held.tokens(k)]
 
 
-def question_held(article: Article, terms: set[str]) -> Held | HeldForms:
+def question_held(
+    article: Article, terms: set[str], numbers: Sequence[str] | None = None
+) -> Held | HeldForms:
     """Which of the question's `terms` each sentence holds (see sentence_stems.held_terms),
     another form of an irregular verb among them counting as the question's: "took off"
-    holds "take off"."""
+    holds "take off"; so does a point release of a number asked about ("1.22.0" holds
+    "1.22", see versions.py). `numbers`: the terms' release numbers, when known already."""
     forms = variants(terms)
+    if numbers is None:
+        numbers = release_numbers(terms)
+    if numbers:
+        stems = article.stems or encode_stems(s.text for s in article.sentences)
+        forms.update(point_releases(stems, numbers))
     held = held_terms(article, terms | forms.keys())
     return HeldForms(held, forms) if forms else held

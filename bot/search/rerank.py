@@ -25,6 +25,7 @@ from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.stem import stem
+from bot.search.versions import point_releases, release_numbers
 from bot.search.words import STOPWORDS, fts_word, words
 from bot.store.articles import ArticleStore
 from bot.store.search import SearchStore
@@ -59,6 +60,7 @@ class Asked:
     pairs: dict[tuple[str, str], float]  # adjacent term pairs, each weighing as its rarer word
     wanted: Wanted  # what kind of answer the question asks for
     rarest: frozenset[str] = frozenset()  # stems of the rarest words the library holds
+    numbers: tuple[str, ...] = ()  # its release numbers ("1.22"), see versions.py
 
     @classmethod
     def of(
@@ -72,7 +74,8 @@ class Asked:
         present = {w: df for w, df in (held or {}).items() if df}
         fewest = min(present.values(), default=0)
         rarest = frozenset(stem(w) for w, df in present.items() if df == fewest)
-        return cls(weight, sum(weight.values()), pairs, Wanted.of(q), rarest)
+        numbers = tuple(release_numbers(weight))
+        return cls(weight, sum(weight.values()), pairs, Wanted.of(q), rarest, numbers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +115,11 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         return Evidence(0.0, None, 0.0, 0.0)
     sentences = [s for s in article.sentences if s.text.strip()]
     q = set(weight)
-    held = question_held(article, q)
+    held = question_held(article, q, asked.numbers)
     sets = held.sets
     title = [stem(w) for w in words(article.title) if w not in STOPWORDS]
+    if asked.numbers and (releases := point_releases(f" {' '.join(title)} ", asked.numbers)):
+        title = [releases.get(t, t) for t in title]  # "Rustup 1.22.0" names "1.22"
     title_stems = set(title)
     # The author is part of the article too ("brittany ellich's talk").
     author = {stem(w) for w in words(article.author or "") if w not in STOPWORDS}

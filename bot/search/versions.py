@@ -1,0 +1,31 @@
+"""A release number names its point releases: "rust 1.22" is about "1.22.0" and "1.22.1" too.
+
+The rerank compares a question's stems with an article's exactly, and a dotted number is one
+stem ("1.22.0"), so "Announcing Rustup 1.22.0" held nothing of "which rustup target came
+with 1.22" while "Announcing Rust 1.22" held the number. FTS5 already matches them ("1 22" is
+a phrase prefix of "1 22 0"); here the article's stems that extend a question's number by
+more dotted parts are read as that number. Only whole dotted parts count: "1.2" is not
+"1.21", and "1.21rc2" is a release candidate, not a point release.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_VERSION = re.compile(r"\d+(?:\.\d+)+")
+
+
+def release_numbers(terms: Iterable[str]) -> list[str]:
+    """The dotted numbers among a question's stems ("1.22", "3.4.1")."""
+    return [t for t in terms if t[:1].isdigit() and _VERSION.fullmatch(t)]
+
+
+def point_releases(stems: str, terms: Iterable[str]) -> dict[str, str]:
+    """Each stem of `stems` (space-separated, as sentence_stems encodes them) extending one
+    of `terms`' dotted numbers by more dotted parts -> that number ("1.22.0" -> "1.22")."""
+    found: dict[str, str] = {}
+    for term in release_numbers(terms):
+        for longer in re.findall(rf"(?<= ){re.escape(term)}(?:\.\d+)+(?= )", stems):
+            found.setdefault(longer, term)
+    return found
