@@ -166,6 +166,20 @@ class Policy:
     #: question (a long release post, closest match at 0.46) under tentative_threshold.
     long_article_sentences: int = 90
     long_article_cost: float = 0.3
+    #: A question word of this many letters or more that no title or description holds
+    #: whole is read as two words where it splits into two they hold, each at least
+    #: apart_part_letters long and neither a function word, and a title writing those two
+    #: side by side names it: "vscode" is the "VS Code" of "Gopls on by default in the VS
+    #: Code Go extension" (rerank.Asked.apart). bench/answers.py --set fresh2: that post
+    #: now answers "how many gopls releases were there before it became the vscode
+    #: default" (was "Eleven Years of Go"); nothing else moved on tune, test, fresh or
+    #: fresh2. Read in the text's sentences as well, the same question went to another
+    #: gopls post whose text writes "VS Code": only titles, where two words side by side
+    #: are a name. A five-letter word splits into a two- and a three-letter piece, which
+    #: in a technical library are often abbreviations ("users": "use" + "rs", "share":
+    #: "sha" + "re"): six letters up.
+    apart_letters: int = 6
+    apart_part_letters: int = 2
 
     # -- passage ----------------------------------------------------------------------------
     #: A passage is 1 to this many consecutive sentences of one paragraph.

@@ -11,8 +11,8 @@ text (not its title) covers counts less (Policy.long_article_sentences).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from bot.library.model import Article
 from bot.search.answer_type import Wanted
@@ -20,7 +20,7 @@ from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
 from bot.search.parse import Query
 from bot.search.passage import Passages
-from bot.search.policy import Policy
+from bot.search.policy import DEFAULT, Policy
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
@@ -61,12 +61,20 @@ class Asked:
     wanted: Wanted  # what kind of answer the question asks for
     rarest: frozenset[str] = frozenset()  # stems of the rarest words the library holds
     numbers: tuple[str, ...] = ()  # its release numbers ("1.22"), see versions.py
+    # Its words typed as one that a title may write as two: "vs code" -> "vscode".
+    apart: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(
-        cls, q: Query, idf_by_word: Mapping[str, float], held: Mapping[str, int] | None = None
+        cls,
+        q: Query,
+        idf_by_word: Mapping[str, float],
+        held: Mapping[str, int] | None = None,
+        vocab: Container[str] = (),
+        policy: Policy = DEFAULT,
     ) -> Asked:
-        """`held`: how many articles hold each word (for `rarest`)."""
+        """`held`: how many articles hold each word (for `rarest`); `vocab`: the library's
+        title and description words (for `apart`)."""
         weight = q.terms.weights(idf_by_word)
         qtoks = q.terms.stems
         # A pair weighs as its rarer word: "garbage collector" says more than "go version".
@@ -75,7 +83,8 @@ class Asked:
         fewest = min(present.values(), default=0)
         rarest = frozenset(stem(w) for w, df in present.items() if df == fewest)
         numbers = tuple(release_numbers(weight))
-        return cls(weight, sum(weight.values()), pairs, Wanted.of(q), rarest, numbers)
+        apart = _apart(q, vocab, policy)
+        return cls(weight, sum(weight.values()), pairs, Wanted.of(q), rarest, numbers, apart)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +105,25 @@ def _uncounted(word: str) -> bool:
     tokenizer. It weighs as a word no article holds, so an article must hold it as typed
     to get its weight (sentence words keep the symbols)."""
     return word[-1] in "#+"
+
+
+def _apart(q: Query, vocab: Container[str], policy: Policy) -> dict[str, str]:
+    """The question's words typed as one that a title may write as two ("vscode" for "VS
+    Code"): the two words' stems, as a title's stems hold them ("vs code") -> the
+    question's stem. A word splits where both parts are words of the library's titles and
+    descriptions and neither is a function word; a word the vocabulary holds whole is left
+    as typed (Policy.apart_letters)."""
+    out: dict[str, str] = {}
+    least, part = policy.apart_letters, policy.apart_part_letters
+    for w, t in zip(q.terms.words, q.terms.stems, strict=True):
+        if len(w) < least or not w.isalpha() or w in vocab:
+            continue
+        for i in range(part, len(w) - part + 1):
+            a, b = w[:i], w[i:]
+            if a in vocab and b in vocab and a not in STOPWORDS and b not in STOPWORDS:
+                out.setdefault(f"{stem(a)} {stem(b)}", t)
+                break
+    return out
 
 
 def _pairs(tokens: Iterable[str]) -> set[tuple[str, str]]:
@@ -121,6 +149,9 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     if asked.numbers and (releases := point_releases(f" {' '.join(title)} ", asked.numbers)):
         title = [releases.get(t, t) for t in title]  # "Rustup 1.22.0" names "1.22"
     title_stems = set(title)
+    if asked.apart:  # "The VS Code Go extension" names "vscode"
+        spaced = f" {' '.join(title)} "
+        title_stems |= {t for two, t in asked.apart.items() if f" {two} " in spaced}
     # The author is part of the article too ("brittany ellich's talk").
     author = {stem(w) for w in words(article.author or "") if w not in STOPWORDS}
     named = title_stems | author
@@ -185,7 +216,7 @@ async def rerank(
         w: idf(index.n, max(1, 0 if _uncounted(w) else df))
         for w, df in zip(exprs, dfs, strict=True)
     }
-    asked = Asked.of(q, weights, dict(zip(exprs, dfs, strict=True)))
+    asked = Asked.of(q, weights, dict(zip(exprs, dfs, strict=True)), index.text_vocab, policy)
     # The whole pool in one round trip rather than one (or three) per article.
     articles = await store.articles_by_id(pool)
     found: list[tuple[float, int, Ranked]] = []
