@@ -26,6 +26,8 @@ def point_releases(stems: str, terms: Iterable[str]) -> dict[str, str]:
     of `terms`' dotted numbers by more dotted parts -> that number ("1.22.0" -> "1.22")."""
     found: dict[str, str] = {}
     for term in release_numbers(terms):
+        if f" {term}." not in stems:  # a plain find first: most texts hold no point release
+            continue
         for longer in re.findall(rf"(?<= ){re.escape(term)}(?:\.\d+)+(?= )", stems):
             found.setdefault(longer, term)
     return found
