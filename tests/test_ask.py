@@ -198,6 +198,47 @@ async def test_the_post_about_the_thing_asked_beats_a_long_round_up(tmp_path: Pa
         assert unweighed.article is not None and unweighed.article.slug == "year-in-review"
 
 
+def _quarter_in_review() -> str:
+    """A round-up of 12 short paragraphs, the tenth holding the question's words together."""
+    tools = ["the dashboard", "the docs site", "the test runner", "the formatter", "the linter"]
+    paragraphs = [
+        f"<p>In week {k + 1} we worked on {tools[k % 5]}. The team closed {k + 3} issues there.</p>"
+        for k in range(12)
+    ]
+    paragraphs[9] = (
+        "<p>In week 10 the build cache moved to faster disks, and we measured rebuilds "
+        "again: the cache now cuts rebuild times by half.</p>"
+    )
+    return _article("quarter", "Our quarter in review", "".join(paragraphs))
+
+
+LED = {
+    "quarter.md": _quarter_in_review(),
+    "cache.md": _article(
+        "build-cache",
+        "Less waiting at your desk",
+        "<p>The build cache keeps compiled packages between builds. When nothing changed, "
+        "a rebuild reads them back instead of compiling.</p><p>On large projects the cache "
+        "cuts the time a rebuild takes by half.</p>",
+    ),
+}
+
+
+async def test_the_post_opening_on_the_thing_asked_beats_one_reaching_it_in_passing(
+    tmp_path: Path,
+) -> None:
+    # Both hold every word of the question, the round-up in one sentence; the post whose
+    # opening sentences hold them is about it (Policy.lead_share).
+    question = "how much does the build cache cut rebuild times"
+    async with small_engine(tmp_path, LED, CONTENT) as engine:
+        answer = await engine.ask(question)
+        assert answer.article is not None and answer.article.slug == "build-cache"
+        assert "by half" in (answer.passage or "")
+        unled = SearchEngine(engine.library, policy=DEFAULT.with_(lead_weight=0.0))
+        plain = await unled.ask(question)
+        assert plain.article is not None and plain.article.slug == "quarter"
+
+
 # -- three answers --------------------------------------------------------------------------
 
 

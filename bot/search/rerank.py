@@ -6,7 +6,9 @@ question's word pairs it has side by side. FTS5's bm25 favours short articles an
 words in over half the library, so the article-level evidence corrects it; the answer's
 words together in 1-3 sentences of one article are stronger evidence than the same words
 scattered over a long one. A long article holds most words somewhere by chance, so what its
-text (not its title) covers counts less (Policy.long_article_sentences).
+text (not its title) covers counts less (Policy.long_article_sentences); what its title and
+opening sentences hold puts it first among them, as a post names what it is about at the
+top (Policy.lead_weight).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class Evidence:
     terms: int = 0  # the question's terms
     sentences: int = 0  # the article's sentences (a long article's evidence says less)
     body_only: float = 0.0  # the part of doc_cover neither the title nor the author holds
+    lead: float = 0.0  # share of the question's idf mass the title and the first sentences hold
 
     @property
     def passage(self) -> str | None:
@@ -177,6 +180,8 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
     together = passages.together if passages is not None else len(title_stems & q)
+    opening = title_stems.union(*sets[: policy.lead_sentences])
+    lead = sum(w for t, w in weight.items() if t in opening) / total
     return Evidence(
         cover,
         passages,
@@ -187,6 +192,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         len(q),
         len(sentences),
         body_only,
+        lead,
     )
 
 
@@ -198,8 +204,8 @@ async def rerank(
     counts: DocFreqs,
     policy: Policy,
 ) -> list[Ranked]:
-    """The top candidates rescored with their own text, best first (newer first on equal
-    scores to 3 decimals)."""
+    """The top candidates rescored with their own text, best first (by their score and
+    their lead, see Policy.lead_weight; newer first on equal ones to 3 decimals)."""
     # In a library of one or two articles FTS5 weighs every word an article holds at 0
     # (its idf is log((N - df + 0.5) / (df + 0.5))): the first stage says nothing, and the
     # share of the question the article holds stands in for its text score.
@@ -228,13 +234,16 @@ async def rerank(
         score = ranked.scores.get(a, 0.0)
         first = max(score, ev.doc_cover) if blind else score
         doc = ev.doc_cover
-        if not blind:  # (a library of one or two has no shorter article to prefer)
+        if not blind:  # (a library of one or two has no shorter or better-led one to prefer)
             # Only what the text holds is discounted: a title naming the words is no chance.
             kept = length_discount(
                 ev.sentences, policy.long_article_sentences, policy.long_article_cost
             )
             doc -= ev.body_only * (1.0 - kept)
         final = blend((first, ev.cover, doc, ev.pairs), policy.rerank_mix)
-        found.append((final, -index.ranks[a], Ranked(final, article, ev)))
+        # What the title and the opening sentences hold says which candidate is about the
+        # question, not whether the library answers it: it orders, confidence reads `final`.
+        order = final if blind else final + policy.lead_weight * ev.lead
+        found.append((order, -index.ranks[a], Ranked(final, article, ev)))
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
     return [f[2] for f in found]
