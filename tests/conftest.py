@@ -11,6 +11,7 @@ import pytest
 
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
+from bot.search.policy import DEFAULT, Policy
 from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +50,15 @@ async def small_engine(
         yield SearchEngine(lib)
     finally:
         await lib.close()
+
+
+async def answered_by(
+    library: Library, question: str, policy: Policy = DEFAULT
+) -> tuple[str | None, str]:
+    """The slug of the article a new engine over `library`, ranking by `policy`, answers
+    `question` with (None: no article), and its passage ("" when none)."""
+    answer = await SearchEngine(library, policy=policy).ask(question)
+    return (answer.article.slug if answer.article else None), answer.passage or ""
 
 
 def shared_path(*parts: str) -> Path:

@@ -16,7 +16,7 @@ from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.results import TENTATIVE
 from bot.service import LibraryService
-from tests.conftest import CONTENT, small_engine
+from tests.conftest import CONTENT, answered_by, small_engine
 
 
 @pytest.fixture
@@ -189,13 +189,11 @@ async def test_the_post_about_the_thing_asked_beats_a_long_round_up(tmp_path: Pa
     # words by chance says less than a short one holding them (Policy.long_article_cost).
     question = "when did the build cache become the default for everyone"
     async with small_engine(tmp_path, BROAD_AND_FOCUSED, CONTENT) as engine:
-        answer = await engine.ask(question)
-        assert answer.article is not None and answer.article.slug == "faster-rebuilds"
-        assert "Version 2.4" in (answer.passage or "")
+        slug, passage = await answered_by(engine.library, question)
+        assert slug == "faster-rebuilds" and "Version 2.4" in passage
         # Counted as the short post's whole-text coverage is, the round-up would win.
-        flat = SearchEngine(engine.library, policy=DEFAULT.with_(long_article_cost=0.0))
-        unweighed = await flat.ask(question)
-        assert unweighed.article is not None and unweighed.article.slug == "year-in-review"
+        flat = DEFAULT.with_(long_article_cost=0.0)
+        assert (await answered_by(engine.library, question, flat))[0] == "year-in-review"
 
 
 def _quarter_in_review() -> str:
@@ -228,15 +226,13 @@ async def test_the_post_opening_on_the_thing_asked_beats_one_reaching_it_in_pass
     tmp_path: Path,
 ) -> None:
     # Both hold every word of the question, the round-up in one sentence; the post whose
-    # opening sentences hold them is about it (Policy.lead_share).
+    # opening sentences hold them is about it (Policy.lead_weight).
     question = "how much does the build cache cut rebuild times"
     async with small_engine(tmp_path, LED, CONTENT) as engine:
-        answer = await engine.ask(question)
-        assert answer.article is not None and answer.article.slug == "build-cache"
-        assert "by half" in (answer.passage or "")
-        unled = SearchEngine(engine.library, policy=DEFAULT.with_(lead_weight=0.0))
-        plain = await unled.ask(question)
-        assert plain.article is not None and plain.article.slug == "quarter"
+        slug, passage = await answered_by(engine.library, question)
+        assert slug == "build-cache" and "by half" in passage
+        unled = DEFAULT.with_(lead_weight=0.0)
+        assert (await answered_by(engine.library, question, unled))[0] == "quarter"
 
 
 # -- three answers --------------------------------------------------------------------------
