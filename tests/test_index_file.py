@@ -288,3 +288,50 @@ def test_a_title_choice_shows_what_the_whole_record_says(row: Row) -> None:
     meta, _ = builder.decode_record(row.id, text)
     assert builder.decode_shown(text) == (meta.slug, meta.title, meta.date)
     assert meta.slug == row.slug and meta.title == row.title
+
+
+def _title_score(idx: LibraryIndex, expansions: list, a: int) -> float | None:
+    """The title score LibraryIndex._recall_and_precision documents, made article by
+    article: each query word's best match the title holds, weighed and summed in the
+    query's order; times the precision of the matched title words' idf mass."""
+    p = idx.policy
+    recall = None
+    matched: set[str] = set()
+    total = 0.0
+    for q, ms in expansions:
+        w = p.title_word_floor + (idx.idf(q) if q in idx.vocab else idx._guess_idf(ms))
+        total += w
+        matched |= {m.word for m in ms}
+        holding = [m.quality for m in ms if a in idx.postings.get(m.word, set())]
+        best = max(holding, default=None)
+        if best is not None:
+            recall = w * best if recall is None else recall + w * best
+    if recall is None:
+        return None
+    held = sum([idx.idf(t) for t in idx._title_words(a) if t in matched])
+    pr = held / idx._mass(a)
+    return (recall / (total or 1.0)) * (
+        1.0 if pr >= 1.0 else p.precision_base + p.precision_share * pr
+    )
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_title_scores_are_the_documented_recall_and_precision(seed: int) -> None:
+    # The scores are summed with set operations, a match at a time; they must be the same
+    # floats as the formula made title by title (the ranking sorts on them).
+    idx = LibraryIndex(IndexFile(layout.encode({}, builder.build(_rows(60, random.Random(seed))))))
+    queries = [["go", "released"], ["go", "re"], ["crates", "io", "go"], ["rust", "part", "go"]]
+    queries += [["gorutines", "relased"], ["the", "go"], ["c++", "interop"], ["what", "it"]]
+    several = 0
+    for q in queries:
+        expansions = [(w, idx.expand(w)) for w in q]
+        candidates = idx._candidates(q, expansions)
+        got = idx._recall_and_precision(expansions, candidates)
+        expected = {a: s for a in candidates if (s := _title_score(idx, expansions, a)) is not None}
+        assert got == expected
+        several += sum(
+            1
+            for a in got
+            if sum(any(a in idx.postings[m.word] for m in ms) for _, ms in expansions) > 1
+        )
+    assert several  # titles matched by two query words or more were summed

@@ -243,19 +243,27 @@ class LibraryIndex:
         total = sum(weights.values()) or 1.0
         # The candidates holding each matched title word, made once for recall and mass.
         holding = {m.word: self.postings[m.word] & candidates for _, ms in expansions for m in ms}
-        # recall[aid]: matches go best first, so the first quality an article gets for a
-        # word is its best; the set operations keep the per-candidate work in C.
+        # recall[aid], summed query word by query word: matches go best first, so the
+        # first quality an article gets for a word is its best. Each match adds the same
+        # w x quality to all its articles: those no earlier word matched get it set in C
+        # (0 + x is x), and only the others add it one by one.
         recall: dict[int, float] = {}
+        recalled: set[int] = set()  # recall's keys, as a set for the set operations
         for q, ms in expansions:
-            best_q: dict[int, float] = {}
-            for m in sorted(ms, key=lambda m: -m.quality):
-                best_q.update(dict.fromkeys(holding[m.word].difference(best_q), m.quality))
             w = weights[q]
-            if not recall:
-                recall = {a: w * qual for a, qual in best_q.items()}
-                continue
-            get = recall.get
-            recall.update({a: get(a, 0) + w * qual for a, qual in best_q.items()})
+            got: set[int] = set()  # the articles this word matched already, better
+            for m in sorted(ms, key=lambda m: -m.quality):
+                ids = holding[m.word] - got
+                if not ids:
+                    continue
+                got |= ids
+                v = w * m.quality
+                again = ids & recalled
+                if again:
+                    recall.update({a: recall[a] + v for a in again})
+                    ids -= again
+                recall.update(dict.fromkeys(ids, v))
+                recalled |= ids
         # A candidate's title word was matched iff a query word matched it: every title
         # word's postings hold the article, and only candidates are scored.
         # The per-title work (which title words matched, their idf mass) is done per
@@ -298,8 +306,11 @@ class LibraryIndex:
             return
         keys = self._content_keys
         qkey = " ".join(qwords).encode()
+        # Only keys of the query's length can equal it: that test reads two offsets, inline
+        # (a call per candidate to Strings.equals was most of this).
+        at, size = keys.offsets, len(qkey) + 1
         for a in min(whole, key=len) & out.keys():  # type: ignore[arg-type, operator]
-            if keys.equals(a, qkey):
+            if at[a + 1] - at[a] == size and keys.equals(a, qkey):
                 out[a] = 1.0
 
     def _cut(self, key: tuple[str, ...], out: dict[int, float]) -> dict[int, float]:
@@ -370,7 +381,10 @@ class LibraryIndex:
         words_of = self._title_words
         for w, found in holding.items():
             if w in STOPWORDS:
-                found = {a for a in found if w in words_of(a)}
+                # (most titles holding a stopword do not list it among their words: the
+                # substring test passes them over without splitting their words)
+                twords = self._twords
+                found = {a for a in found if w in (t := twords[a]) and w in t.split()}
             elif (parts := self._parts_only.get(w)) is not None:
                 found = found - parts  # a new set: the caller's stay whole
             if not found:
@@ -386,9 +400,9 @@ class LibraryIndex:
             if second:
                 mass.update({a: mass[a] + iw for a in second})
             once |= found
-        hit = holding.__contains__
+        idf = {w: self.idf(w) for w in holding}
         for a in more:
-            mass[a] = sum([self.idf(w) for w in words_of(a) if hit(w)])
+            mass[a] = sum([idf[w] for w in words_of(a) if w in idf])
         return mass
 
     def _mass(self, aid: int) -> float:
