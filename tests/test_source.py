@@ -108,3 +108,12 @@ async def test_next_steps_offer_the_tags_of_what_a_search_for_the_words_finds(bu
     )
     assert steps.tags and set(steps.tags) <= set(steps.articles[0].tags)
     assert steps.tags[0] == "energy"  # its most specific tag (3 articles, "science" has 7)
+
+
+def test_closest_names_rank_by_typos_then_list_order_for_each_list() -> None:
+    # The names' keys are made once per list: another list is answered from its own.
+    tags = ["Tips", "heath", "health", "tips"]  # "Tips" and "tips" share a key
+    assert closest_names("helth tips", tags) == ["Tips", "heath", "health"]
+    assert closest_names("helth tips", ["health", "heath"]) == ["health", "heath"]
+    assert closest_names("helth tips", ["rust"]) == []
+    assert closest_names("helth tips", tags, limit=1) == ["Tips"]

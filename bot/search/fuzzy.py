@@ -203,26 +203,38 @@ def closest_names(
     """Up to `limit` names that the text or one of its key words could mean: the same
     stem ("batteries" for "battery"), or within the word's typo budget; fewest typos
     first, then in `names`' order."""
-    keys: dict[str, str] = {}
-    for n in names:
-        keys.setdefault(_key(n), n)
     typed = _key(text)
     if not typed:
         return []
-    # Each word's stem and typo budget once, not once per name.
-    targets = [
-        (t, stem(t), allowed_typos(t, policy)) for t in dict.fromkeys([typed, *content_words(text)])
-    ]
-    typos: dict[str, int] = {}
-    for key in keys:
-        key_stem = stem(key)
-        for target, target_stem, budget in targets:
-            if target_stem == key_stem:
-                found = 0
-            else:
-                found = OSA.distance(target, key, score_cutoff=budget) if budget else budget + 1
-                if found > budget:
-                    continue
-            typos[key] = min(typos.get(key, found), found)
-    order = {k: i for i, k in enumerate(keys)}
-    return [keys[k] for k in sorted(typos, key=lambda k: (typos[k], order[k]))[:limit]]
+    keys, shown, by_stem = _name_keys(tuple(names))
+    typos: dict[int, int] = {}  # key position -> fewest typos
+    # Each of the text's words (and the whole text) against every name at once: the typo
+    # distances computed in C (rapidfuzz's extract keeps those within the budget), not a
+    # Python loop over names x words, which every "nothing found" reply paid for.
+    for target in dict.fromkeys([typed, *content_words(text)]):
+        budget = allowed_typos(target, policy)
+        near = [(0, i) for i in by_stem.get(stem(target), ())]
+        if budget:
+            found = process.extract(
+                target, keys, scorer=OSA.distance, score_cutoff=budget, limit=None
+            )
+            near += [(typo, i) for _, typo, i in found]
+        for typo, i in near:
+            typos[i] = min(typos.get(i, typo), typo)
+    return [shown[i] for i in sorted(typos, key=lambda i: (typos[i], i))[:limit]]
+
+
+# The same names (the library's tags) are offered on every "nothing found" reply: their
+# keys and stems are made once per list of names, not once per reply.
+@lru_cache(maxsize=8)
+def _name_keys(names: tuple[str, ...]) -> tuple[list[str], list[str], dict[str, list[int]]]:
+    """The distinct keys of `names` in order, the first name of each, and by stem the
+    positions of the keys having it."""
+    first: dict[str, str] = {}
+    for n in names:
+        first.setdefault(_key(n), n)
+    keys = list(first)
+    by_stem: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        by_stem.setdefault(stem(k), []).append(i)
+    return keys, list(first.values()), by_stem
