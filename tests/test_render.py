@@ -226,6 +226,10 @@ def test_the_passage_shows_the_question_key_words_in_bold() -> None:
     assert block == (
         "> Volunteers **fixed** 212 **toasters** — and the **café's** \\*kettles\\* too."
     )
+    # Each word's stem is remembered across replies; each question picks its own words.
+    again = "Cafe cafés CAFÉ, tea and teas."
+    assert [again[a:b] for a, b in key_spans(again, "a café?")] == ["Cafe", "cafés", "CAFÉ"]
+    assert [again[a:b] for a, b in key_spans(again, "Tea?")] == ["tea", "teas"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.search.stem import stem
 from bot.search.words import stems, words
@@ -17,9 +18,13 @@ def key_spans(text: str, question: str) -> list[tuple[int, int]]:
     keys = stems(question)
     if not keys:
         return []
-    spans = []
-    for m in _WORD.finditer(text):
-        folded = words(m.group())
-        if folded and stem(folded[0]) in keys:
-            spans.append(m.span())
-    return spans
+    return [m.span() for m in _WORD.finditer(text) if _stem_of(m.group()) in keys]
+
+
+# Every answer shown is highlighted, and its words are folded and stemmed one by one:
+# remembered like stems (a dict lookup against a fold, a regex and a stem per word).
+@lru_cache(maxsize=1 << 15)
+def _stem_of(word: str) -> str | None:
+    """The stem of the word a reader sees as `word`, or None when folding leaves none."""
+    folded = words(word)
+    return stem(folded[0]) if folded else None
