@@ -61,6 +61,23 @@ async def answered_by(
     return (answer.article.slug if answer.article else None), answer.passage or ""
 
 
+async def assert_rule_decides(
+    tmp_path: Path,
+    files: dict[str, str],
+    question: str,
+    answer: tuple[str, str],
+    without: Policy,
+    other: str,
+) -> None:
+    """Over these files and content/, `question` is answered by `answer`'s article (slug,
+    text its passage holds), and by `other` under `without`: the policy with the rule at
+    hand switched off. A ranking rule's test shows both: what it does, and that it decides."""
+    async with small_engine(tmp_path, files, CONTENT) as engine:
+        slug, passage = await answered_by(engine.library, question)
+        assert (slug, answer[1] in passage) == (answer[0], True), (slug, passage)
+        assert (await answered_by(engine.library, question, without))[0] == other
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test when that folder is not there."""
     path = SHARED.joinpath(*parts)

@@ -16,7 +16,7 @@ from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.results import TENTATIVE
 from bot.service import LibraryService
-from tests.conftest import CONTENT, answered_by, small_engine
+from tests.conftest import CONTENT, assert_rule_decides, small_engine
 
 
 @pytest.fixture
@@ -188,12 +188,16 @@ async def test_the_post_about_the_thing_asked_beats_a_long_round_up(tmp_path: Pa
     # in each week's thanks), the short post all but that one: a long text holding the
     # words by chance says less than a short one holding them (Policy.long_article_cost).
     question = "when did the build cache become the default for everyone"
-    async with small_engine(tmp_path, BROAD_AND_FOCUSED, CONTENT) as engine:
-        slug, passage = await answered_by(engine.library, question)
-        assert slug == "faster-rebuilds" and "Version 2.4" in passage
-        # Counted as the short post's whole-text coverage is, the round-up would win.
-        flat = DEFAULT.with_(long_article_cost=0.0)
-        assert (await answered_by(engine.library, question, flat))[0] == "year-in-review"
+    # Counted as the short post's whole-text coverage is, the round-up would win.
+    flat = DEFAULT.with_(long_article_cost=0.0)
+    await assert_rule_decides(
+        tmp_path,
+        BROAD_AND_FOCUSED,
+        question,
+        ("faster-rebuilds", "Version 2.4"),
+        flat,
+        "year-in-review",
+    )
 
 
 def _quarter_in_review() -> str:
@@ -228,11 +232,8 @@ async def test_the_post_opening_on_the_thing_asked_beats_one_reaching_it_in_pass
     # Both hold every word of the question, the round-up in one sentence; the post whose
     # opening sentences hold them is about it (Policy.lead_weight).
     question = "how much does the build cache cut rebuild times"
-    async with small_engine(tmp_path, LED, CONTENT) as engine:
-        slug, passage = await answered_by(engine.library, question)
-        assert slug == "build-cache" and "by half" in passage
-        unled = DEFAULT.with_(lead_weight=0.0)
-        assert (await answered_by(engine.library, question, unled))[0] == "quarter"
+    unled = DEFAULT.with_(lead_weight=0.0)
+    await assert_rule_decides(tmp_path, LED, question, ("build-cache", "by half"), unled, "quarter")
 
 
 # -- three answers --------------------------------------------------------------------------
