@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.library.model import Article, Quote, Sentence
 from bot.library.parse import parse_article
+from bot.search.answer_type import Wanted
 from bot.search.engine import SearchEngine
 from bot.search.features import sentence_features
 from bot.search.parse import parse, question_kind
@@ -664,3 +665,25 @@ def test_where_is_answered_by_the_web_address_something_is_at() -> None:
     )
     passage = best_passage(post, parse("the lumen docs used to be on old.example.io, where now?"))
     assert passage and passage.endswith("You can now find the docs at docs.example.org/lumen.")
+
+
+def test_a_question_ending_with_a_preposition_asks_for_its_object() -> None:
+    # "…take off from" asks for X of "took off from X": the second sentence, though the
+    # first repeats more of the question's words and names a place next to them.
+    report = _article(
+        [
+            ["Two drones flew near the Carlow city airport late on Monday, officials said."],
+            ["Sources said the drones took off from the hills north of the town, and flew on."],
+        ],
+        title="Drones over the airport",
+    )
+    q = parse("where did the drones near carlow city airport take off from")
+    assert best_passage(report, q) == (
+        "Sources said the drones took off from the hills north of the town, and flew on."
+    )
+    before = best_passage(report, q, DEFAULT.with_(stranded_fit=0.0))
+    assert before and before.startswith("Two drones")
+    # Only at the question's end, and only for a thing, a person or a place.
+    assert Wanted.of(q).stranded == {"from"}
+    assert not Wanted.of(parse("where did the drones from carlow fly")).stranded
+    assert not Wanted.of(parse("how much were the scammers asking for")).stranded

@@ -117,6 +117,22 @@ def test_a_label_gives_what_follows_its_colon() -> None:
     assert labelled("New built-in functions: min, max and clear.", {"packag"}) == []
 
 
+def test_the_phrase_after_a_preposition_the_question_s_words_lead_to() -> None:
+    def after(text: str, prep: str, anchors: set[str]) -> list[str]:
+        f = sentence_features(text)
+        words = [m.span() for m in _TOKEN.finditer(text)]
+        found = f.after_word(frozenset([prep]), frozenset(anchors))
+        return [text[words[s.start][0] : words[s.end - 1][1]] for s in found]
+
+    text = "The drones took off from the north-east of Dublin, possibly near Howth."
+    assert after(text, "from", {"drone"}) == ["the north-east of Dublin"]
+    # Only within a few words of one of the question's words.
+    assert after(text, "from", {"howth"}) == []
+    assert after("Google confused Jordan with the YouTuber Ryan McBeth.", "with", {"jordan"}) == [
+        "the YouTuber Ryan McBeth"
+    ]
+
+
 def test_what_a_question_asks_for() -> None:
     photos = Wanted.of(parse("how many photos are in the dataset?"))
     assert photos.kind == "number" and "amount" in photos.full and "photo" in photos.heads

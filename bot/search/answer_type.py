@@ -105,6 +105,9 @@ class Wanted:
     # Of those, the ones that may be verbs: not right after a preposition or determiner
     # ("split" in "delimiter for split" is a noun; its "object" is no answer).
     verbs: frozenset[str] = frozenset()
+    # The preposition the question ends with ("…take off from", "…mix him up with"): what
+    # it asks for is that preposition's object.
+    stranded: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, q: Query) -> Wanted:
@@ -135,7 +138,19 @@ class Wanted:
             pairs=tuple((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b),
             objectless=_objectless(q.typed),
             verbs=_objectless(q.typed, verbs=True),
+            stranded=_STRANDED & set(q.typed[-1:]) if kind in _STRANDED_KINDS else frozenset(),
         )
+
+
+# Prepositions a question may end with, its object moved to the front as the question
+# word: "where did the drones take off from" asks for X of "took off from X".
+_STRANDED = frozenset(
+    ["about", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "with"]
+)
+# ...for questions asking for a thing, a person or a place: "how much were they asking
+# for" asks for an amount, not for whatever follows "for" ("asking for the company's
+# help"), and "which release is it on by default in" for a version.
+_STRANDED_KINDS = frozenset(["who", "what", "where"])
 
 
 # Words after which a word is a noun, not a verb: prepositions and determiners.
@@ -210,6 +225,8 @@ def typed_fit(
             spans = spans + f.objects(frozenset(verbs), frozenset(nouns))
         if wanted.heads & matched:
             spans = spans + f.labelled(wanted.heads & matched)
+    if wanted.stranded and matched:
+        spans = spans + f.after_word(wanted.stranded, frozenset(matched))
     best = 0.0
     for span in spans:
         inside = {s for s in stems[span.start : span.end] if s}
@@ -217,6 +234,9 @@ def typed_fit(
             continue  # the question's own words: no answer
         if wanted.heads and _names_head(f, span, wanted.heads):
             fit = 1.0 + policy.named_answer
+        elif span.kind == "stranded":
+            # "confused Jordan with the YouTuber Ryan McBeth" for "…mix benn jordan up with"
+            fit = policy.stranded_fit
         elif span.kind == "name" and wanted.kind == "who" and f.agent(span):
             # "…done by Rich Kadel", "Arlo Siemsen who implemented…": who did it.
             fit = 1.0 + policy.agent_answer

@@ -80,6 +80,10 @@ _COPULAS = frozenset(["is", "are", "was", "were"])
 # A sentence's opening words before a colon are a label ("New built-in functions: min, max
 # and clear") when there are at most this many of them.
 _LABEL_WORDS = 5
+# A preposition's phrase (see Features.after_word) follows one of a question's words at
+# most this many words before it, and runs at most this many words.
+_ANCHOR_WORDS = 3
+_PHRASE_WORDS = 8
 # Words that join the capitalised words of one name ("Court of Appeals", "Bill de Blasio").
 _NAME_JOINERS = frozenset(["of", "de", "da", "del", "der", "van", "von", "la", "le", "al", "bin"])
 _MONTH_WORDS = re.compile(
@@ -402,6 +406,26 @@ class Features:
                 out.append(Span("object", d, j))
         return out
 
+    def after_word(self, words: frozenset[str], anchors: frozenset[str]) -> list[Span]:
+        """The phrase after each of the folded `words` (prepositions) used within
+        _ANCHOR_WORDS words after one of the `anchors` stems: "the drones took off from the
+        north-east of Dublin" gives "the north-east of Dublin" after "from" (anchored by
+        "drones"). Up to the next clause break, at most _PHRASE_WORDS words."""
+        t, text = self._read(), self.text
+        out: list[Span] = []
+        n = len(t.stems)
+        for k in range(1, n - 1):
+            if t.folded[k] not in words or anchors.isdisjoint(
+                t.stems[max(0, k - _ANCHOR_WORDS) : k]
+            ):
+                continue
+            j = k + 1
+            while j < n and j - k <= _PHRASE_WORDS and _in_phrase(text, t.ends[j - 1], t.starts[j]):
+                j += 1
+            if j > k + 1:
+                out.append(Span("stranded", k + 1, j))
+        return out
+
     def labelled(self, nouns: frozenset[str]) -> list[Span]:
         """What a short label naming one of the `nouns` stems gives after its colon: "New
         built-in functions: min, max and clear" gives "min, max and clear" for "built".
@@ -648,6 +672,13 @@ _JOINERS = "_/="
 def _adjacent(text: str, end: int, start: int) -> bool:
     """Whether only spaces lie between two words (no comma, dash or bracket)."""
     return text[end:start].isspace()
+
+
+def _in_phrase(text: str, end: int, start: int) -> bool:
+    """Whether two words are of one phrase: only spaces or a hyphen between them
+    ("north-east"), no comma, dash or bracket."""
+    between = text[end:start]
+    return between == "-" or between.isspace()
 
 
 def _capitalised(word: str) -> bool:

@@ -259,6 +259,16 @@ class Policy:
     #: before "who": "done by Rich Kadel", "Arlo Siemsen who implemented…") fits this
     #: much more than 1...
     agent_answer: float = 0.5
+    #: ...for a question ending with a preposition ("where did the drones take off from",
+    #: "who did the summary mix benn jordan up with"), the phrase after that preposition
+    #: next to the question's words ("took off from the north-east of Dublin", "confused
+    #: Jordan with the YouTuber Ryan McBeth") fits this much: English moves the object of
+    #: such a preposition to the front as the question word, so it is what is asked for,
+    #: as specific as a named answer (1 + named_answer). Who/what/where questions only
+    #: ("how much were they asking for" wants an amount, not "asking for the company's
+    #: help"). bench/answers.py --oracle: news tune +2 (those two), nothing else changed;
+    #: 0 reads no such phrase...
+    stranded_fit: float = 1.5
     #: ...a span this many words from the nearest use of a question word fits half as well
     #: (4: news 43/43; 16: 43/44, blogs 36/42)...
     closeness_words: float = 8.0
