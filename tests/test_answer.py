@@ -687,3 +687,19 @@ def test_a_question_ending_with_a_preposition_asks_for_its_object() -> None:
     assert Wanted.of(q).stranded == {"from"}
     assert not Wanted.of(parse("where did the drones from carlow fly")).stranded
     assert not Wanted.of(parse("how much were the scammers asking for")).stranded
+
+
+def test_an_amount_of_those_the_question_s_verb_was_done_to_counts_them() -> None:
+    # "how many people were arrested": "120 arrested" counts them, though the question
+    # names "people" and the sentence before repeats more of its words.
+    report = _article(
+        [
+            ["Police said people were arrested at the march through the city centre on Monday."],
+            ["The day ended with “120 arrested” and two officers hurt, the force said."],
+        ],
+        title="A march in the city",
+    )
+    q = parse("how many people were arrested at the march")
+    assert best_passage(report, q) == (
+        "The day ended with “120 arrested” and two officers hurt, the force said."
+    )

@@ -133,6 +133,17 @@ def test_the_phrase_after_a_preposition_the_question_s_words_lead_to() -> None:
     ]
 
 
+def test_an_amount_counting_by_a_past_participle() -> None:
+    def done(text: str, verbs: set[str]) -> list[bool]:
+        f = sentence_features(text)
+        return [f.counts_done(span, verbs) for span in f.spans(("amount",))]
+
+    assert done("It boasts of “400,000 deported” so far.", {"deport"}) == [True]
+    # Not another verb's, and not a noun the question holds ("two datasets").
+    assert done("It boasts of “400,000 deported” so far.", {"arrest"}) == [False]
+    assert done("Users posted two datasets.", {"dataset"}) == [False]
+
+
 def test_what_a_question_asks_for() -> None:
     photos = Wanted.of(parse("how many photos are in the dataset?"))
     assert photos.kind == "number" and "amount" in photos.full and "photo" in photos.heads

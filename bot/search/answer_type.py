@@ -234,6 +234,10 @@ def typed_fit(
             continue  # the question's own words: no answer
         if wanted.heads and _names_head(f, span, wanted.heads):
             fit = 1.0 + policy.named_answer
+        elif counts and span.kind == "amount" and f.counts_done(span, matched):
+            # "“400,000 deported”" for "how many people … were deported": those the
+            # question's verb was done to, what it counts.
+            fit = 1.0 + policy.named_answer
         elif span.kind == "stranded":
             # "confused Jordan with the YouTuber Ryan McBeth" for "…mix benn jordan up with"
             fit = policy.stranded_fit

@@ -454,6 +454,13 @@ class Features:
             or (span.end < len(folded) and folded[span.end] == "who")
         )
 
+    def counts_done(self, span: Span, verbs: frozenset[str] | set[str]) -> bool:
+        """Whether an amount counts by a past participle of one of the `verbs` stems:
+        "400,000 deported", "12 killed", "30 arrested" count those it was done to."""
+        t = self._read()
+        last = span.end - 1
+        return t.folded[last].endswith("ed") and t.stems[last] in verbs
+
     def lower_case(self, wanted: frozenset[str]) -> set[str]:
         """The `wanted` stems this sentence writes in lower case ("program", not "DHS")."""
         t, text = self._read(), self.text

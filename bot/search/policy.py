@@ -294,7 +294,11 @@ class Policy:
     name_part: float = 0.0
     #: An answer naming, or next to, the noun the question asks about ("2,900 photos" for
     #: "how many photos", "Senate Bill 2972" for "which bill") fits this much more (0: news
-    #: 43/44, blogs 35/41; 1.0: 43/44, 35/39).
+    #: 43/44, blogs 35/41; 1.0: 43/44, 35/39). So does an amount counting by a past
+    #: participle of the question's verb ("“400,000 deported”" for "how many people …
+    #: were deported": those it was done to; news fresh4 +1, nothing else changed; read for
+    #: any question word as the unit, "two datasets" took "how many photos are in the …
+    #: dataset" off its key).
     named_answer: float = 0.5
     #: The passage shown is chosen by its best sentence, with this share of what the others
     #: in the window add: "It will open in 2027" after "The bridge was designed…" (0: news
