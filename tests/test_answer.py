@@ -703,3 +703,23 @@ def test_an_amount_of_those_the_question_s_verb_was_done_to_counts_them() -> Non
     assert best_passage(report, q) == (
         "The day ended with “120 arrested” and two officers hurt, the force said."
     )
+
+
+def test_a_one_sentence_paragraph_goes_on_in_the_next() -> None:
+    # The lede repeats the question's words and names no peak; the next paragraph does,
+    # with none of the question's words. News writes a sentence a paragraph.
+    story = [
+        ["A climber lost on a peak in Wales ignored calls from rescuers, police said."],
+        ["The person had set out for Cadair Idris, the highest summit in the area."],
+        ["Rescue teams searched the slopes through the night."],
+    ]
+    q = parse("which peak was the lost climber in wales on")
+    assert best_passage(_article(story, title="Lost climber"), q) == (
+        "A climber lost on a peak in Wales ignored calls from rescuers, police said."
+        " The person had set out for Cadair Idris, the highest summit in the area."
+    )
+    # A paragraph of two sentences is read on its own, as before.
+    longer = [[*story[0], "The climber was found safe."], *story[1:]]
+    assert best_passage(_article(longer, title="Lost climber"), q) == (
+        "A climber lost on a peak in Wales ignored calls from rescuers, police said."
+    )

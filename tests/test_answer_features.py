@@ -128,6 +128,8 @@ def test_the_phrase_after_a_preposition_the_question_s_words_lead_to() -> None:
     assert after(text, "from", {"drone"}) == ["the north-east of Dublin"]
     # Only within a few words of one of the question's words.
     assert after(text, "from", {"howth"}) == []
+    # Not the question's own thing: "which mountain was the hiker on".
+    assert after("A hiker lost on a mountain in Colorado.", "on", {"hiker", "mountain"}) == []
     assert after("Google confused Jordan with the YouTuber Ryan McBeth.", "with", {"jordan"}) == [
         "the YouTuber Ryan McBeth"
     ]

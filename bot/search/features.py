@@ -422,7 +422,8 @@ class Features:
             j = k + 1
             while j < n and j - k <= _PHRASE_WORDS and _in_phrase(text, t.ends[j - 1], t.starts[j]):
                 j += 1
-            if j > k + 1:
+            head = next((x for x in t.stems[k + 1 : j] if x), "")
+            if head and head not in anchors:  # ("lost on a mountain": the question's own)
                 out.append(Span("stranded", k + 1, j))
         return out
 

@@ -298,9 +298,14 @@ class Passages:
         """Whether the window [i, j) holds no answer of the kind asked for (every fit
         below Policy.next_fit) and the sentence after it, of its paragraph, holds one: "Go
         1 is the first release … in binary distributions." then "They are available for
-        Linux, FreeBSD, Mac OS X and … Windows." for "what platforms…"."""
+        Linux, FreeBSD, Mac OS X and … Windows." for "what platforms…". After a paragraph
+        of one sentence, the next paragraph's first is read as well: a news story's lede
+        ("A hiker lost on a mountain in Colorado ignored…") goes on in the next paragraph
+        ("…on Mount Elbert, the highest peak in the state")."""
         w, least = self.wanted, self.policy.next_fit
-        if not (w.full or w.partial) or j >= len(self.sentences) or not self.joined(j - 1):
+        if not (w.full or w.partial) or j >= len(self.sentences):
+            return False
+        if not self.joined(j - 1) and not self._one_sentence_block(j - 1):
             return False
         return max(self.fit(k) for k in range(i, j)) < least <= self.fit(j)
 
@@ -428,13 +433,18 @@ class Passages:
             and bool(_ATTRIBUTION.match(s[k].text))
         )
 
+    def _one_sentence_block(self, k: int) -> bool:
+        """Sentence k is a paragraph of its own: news writes one sentence a paragraph, and
+        the next paragraph goes on with the same story."""
+        s = self.sentences
+        return (k == 0 or s[k - 1].paragraph != s[k].paragraph) and (
+            k + 1 == len(s) or s[k + 1].paragraph != s[k].paragraph
+        )
+
     def _item(self, k: int) -> bool:
         """Sentence k may be a list item: a block of one short sentence."""
-        s, n = self.sentences, len(self.sentences)
-        return (
-            len(s[k].text) <= self.policy.list_item_chars
-            and (k == 0 or s[k - 1].paragraph != s[k].paragraph)
-            and (k + 1 == n or s[k + 1].paragraph != s[k].paragraph)
+        return len(self.sentences[k].text) <= self.policy.list_item_chars and (
+            self._one_sentence_block(k)
         )
 
     def _announcer(self, k: int) -> int | None:
