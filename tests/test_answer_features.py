@@ -71,6 +71,13 @@ def spans(text: str, kind: str) -> list[str]:
             "reason",
             ["In light of the new tools", "as such we closed it"],
         ),
+        # ", as" before a subject and its verb gives the reason; not "as reported by".
+        (
+            "Staff remain uneasy, as linear television continues to decline.",
+            "reason",
+            ["as linear television continues to decline"],
+        ),
+        ("It was cut, as reported by Reuters, as well as its rivals.", "reason", []),
         (
             "Use go get -tool to add it; see C.CString and crates.io.",
             "code",

@@ -101,13 +101,17 @@ _ADDRESS = re.compile(
 )
 # What introduces a reason ("because", "due to", "so that", "in light of"), or the decision
 # drawn from one in the same sentence ("…, and as such we've decided to spin it down");
-# "since" only before a clause.
+# "since" only before a clause; ", as" before a clause of a subject and its verb ("…
+# remain apprehensive, as linear television continues to decline"), not "as reported by",
+# "as well as", "as a spokesperson says".
 _REASON = re.compile(
     r"\b(?:because|due to|owing to|thanks to|as a result|so that|so as to|in order to"
     r"|since (?![\d$€£]|then\b|(?:" + _MONTH + r")\b)|the reason|reasons? (?:is|was|why|for)"
     r"|(?:which|that|this) is why|that's why|this is why|led to|given that|for fear"
     r"|to (?:avoid|prevent|ensure|make sure|protect|reduce|allow|keep)\b"
     r"|as (?:it|they|he|she|we|the) (?:was|were|is|are|had|has|did|does|would|could)\b"
+    r"|(?<=, )as (?!(?:well|such|part|of|if|though|a|an|many|much|long|soon|far|[a-z]+ed)\b)"
+    r"(?:[a-z]+ ){1,2}[a-z]+(?:s|ed)\b"
     r"|out of (?:an abundance of )?caution|in light of|as such|therefore|hence|for this reason)",
     re.IGNORECASE,
 )
