@@ -723,3 +723,21 @@ def test_a_one_sentence_paragraph_goes_on_in_the_next() -> None:
     assert best_passage(_article(longer, title="Lost climber"), q) == (
         "A climber lost on a peak in Wales ignored calls from rescuers, police said."
     )
+
+
+def test_the_noun_ending_a_name_names_it_again() -> None:
+    # "the township" is Oakdale Township: the last sentence answers "does oakdale plan…",
+    # though only the second writes "Oakdale".
+    story = _article(
+        [
+            ["Parking is a worry in town."],
+            ["Residents urged Oakdale Township to adopt a public parking policy for Main Street."],
+            ["Shops on Main Street have lost trade."],
+            ["A commissioner said the township plans to introduce a policy in October."],
+        ],
+        title="Town news",
+    )
+    q = parse("does oakdale plan a parking policy")
+    assert best_passage(story, q) == (
+        "A commissioner said the township plans to introduce a policy in October."
+    )

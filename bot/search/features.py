@@ -466,6 +466,11 @@ class Features:
         last = span.end - 1
         return t.folded[last].endswith("ed") and t.stems[last] in verbs
 
+    def text_of(self, k: int) -> str:
+        """Word k as written."""
+        t = self._read()
+        return self.text[t.starts[k] : t.ends[k]]
+
     def lower_case(self, wanted: frozenset[str]) -> set[str]:
         """The `wanted` stems this sentence writes in lower case ("program", not "DHS")."""
         t, text = self._read(), self.text

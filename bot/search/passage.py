@@ -132,6 +132,7 @@ class Passages:
         self._fits: dict[int, float] = {}
         self._inherited: dict[int, set[str]] = {}
         self._leads: dict[int, int | None] = {}  # see lead
+        self._named_again: dict[int, set[str]] | None = None  # see named_again
         self._shown_weight: dict[str, float] | None = None
         self._shown_total = 1.0
         self._shown: tuple[str | None] | None = None
@@ -317,7 +318,11 @@ class Passages:
         rest of the question."""
         m, weight = self.policy.answer_sentences, self.weight
         held = [k for k, h in enumerate(self.held) if h]
-        likely = set(heapq.nlargest(m, held, key=lambda k: self._share(self.held[k])))
+        named = self.named_again()
+        held = sorted(set(held) | set(named))
+        likely = set(
+            heapq.nlargest(m, held, key=lambda k: self._share(self.held[k] | named.get(k, set())))
+        )
         likely |= set(heapq.nlargest(m, held, key=lambda k: sum(weight[t] for t in self.held[k])))
         # A sentence naming the thing asked about ("photos" of "how many photos") may hold
         # the answer beside it, however few of the question's other words it repeats.
@@ -368,9 +373,13 @@ class Passages:
         it answers (its fit and the title word it adds, less its cost)."""
         p = self.policy
         fit = p.answer_fit * (p.title_answered if self.title_answers() else 1.0)
+        named = self.named_again()
         extra = [fit * self.fit(k) - self.cost(k) if k in likely else 0.0 for k in range(i, j)]
         own = [
-            self._share(self.held[k] | self.inherited(k) if self.continues(k) else self.held[k])
+            self._share(
+                (self.held[k] | self.inherited(k) if self.continues(k) else self.held[k])
+                | named.get(k, set())
+            )
             for k in range(i, j)
         ]
         return self._best_sentence(i, j, own, extra)
@@ -379,6 +388,31 @@ class Passages:
         whole = own[0] if j - i == 1 else max(max(own), self._share(self._covered(i, j)))
         ctx = self.policy.context_share
         return max(o + ctx * (whole - o) + e for o, e in zip(own, extra, strict=True))
+
+    def named_again(self) -> dict[int, set[str]]:
+        """Per sentence, the question terms it names again by the common noun ending a
+        name that holds them: "Cheltenham Township", then "the township plans to…" (news
+        names a place, a company, a group in full once, then by its noun). Names are read
+        in the first Policy.head_case_sentences sentences holding each question term."""
+        if self._named_again is None:
+            self._named_again = {}
+            nouns: dict[str, set[str]] = {}  # "township" -> {"cheltenham"}
+            most = self.policy.head_case_sentences
+            for t in self.q:
+                for k in [k for k, h in enumerate(self.held) if t in h][:most]:
+                    f = self.features(k)
+                    for span in f.spans(("name",)):
+                        inside = f.stems[span.start : span.end]
+                        last = f.text_of(span.end - 1)
+                        # (its last word a noun no question term is: "Township")
+                        if t in inside[:-1] and last.isalpha() and inside[-1] not in self.q:
+                            nouns.setdefault(last.lower(), set()).add(t)
+            if nouns:
+                again = re.compile(r"\bthe (" + "|".join(map(re.escape, nouns)) + r")\b")
+                for k, sentence in enumerate(self.sentences):
+                    for m in again.finditer(sentence.text):
+                        self._named_again.setdefault(k, set()).update(nouns[m.group(1)])
+        return self._named_again
 
     def title_answers(self) -> bool:
         """Whether the title holds an answer of the kind asked for, not of the question's

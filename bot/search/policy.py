@@ -328,7 +328,9 @@ class Policy:
     #: Words after "what/which" that the article writes as a name of the question's words
     #: ("Alma Avalle") say who the question is about, not the kind of thing it asks for;
     #: read in this many of the sentences holding each (set by hand: a name is written in
-    #: full within an article's first mentions).
+    #: full within an article's first mentions). The same names say what "the township"
+    #: names again ("Cheltenham Township"; Passages.named_again: news fresh4 +1, "the
+    #: township plans to introduce a policy … in October", nothing else changed).
     head_case_sentences: int = 5
     #: A list item is a block of one sentence of at most this many characters ("Library:
     #: Mara Bos"); up to this many of them in a row after a sentence ending with ":" are
