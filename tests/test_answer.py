@@ -741,3 +741,28 @@ def test_the_noun_ending_a_name_names_it_again() -> None:
     assert best_passage(story, q) == (
         "A commissioner said the township plans to introduce a policy in October."
     )
+
+
+def test_a_name_ending_with_the_question_s_word_is_who_it_is_about() -> None:
+    # "Ann Weiss" is the woman asked about; the outlets she called are the answer, though
+    # the first sentence repeats more of the question's words.
+    story = _article(
+        [
+            ["Ann Weiss has called journalists at rival networks, insiders say."],
+            ["Weiss has reached out to journalists at major outlets, including Fox News and CNN."],
+        ],
+        title="Weiss' wishlist",
+    )
+    q = parse("at which networks has weiss been calling journalists")
+    passage = best_passage(story, q)
+    assert passage and "Fox News and CNN" in passage
+    # A name opening with the question's word is one of the kind asked for.
+    law = _article(
+        [
+            ["The copyright term in the bill is long, critics say."],
+            ["The 28-year term is taken from the Copyright Act of 1909."],
+        ],
+        title="A copyright bill",
+    )
+    passage = best_passage(law, parse("which old law is the copyright term taken from"))
+    assert passage == "The 28-year term is taken from the Copyright Act of 1909."

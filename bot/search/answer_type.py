@@ -244,9 +244,14 @@ def typed_fit(
         elif span.kind == "name" and wanted.kind == "who" and f.agent(span):
             # "…done by Rich Kadel", "Arlo Siemsen who implemented…": who did it.
             fit = 1.0 + policy.agent_answer
-        elif span.kind == "name" and wanted.kind == "who" and not inside.isdisjoint(wanted.asked):
+        elif span.kind == "name" and (
+            (wanted.kind == "who" and not inside.isdisjoint(wanted.asked))
+            or (wanted.kind == "what" and stems[span.end - 1] in wanted.asked)
+        ):
             # "Chrome Web Store" for "who is behind the … chrome extension": a name holding
-            # the question's words names what the question is about, not who.
+            # the question's words names what the question is about, not who; for "what/
+            # which", one ending with them ("Bari Weiss" for "…has weiss…": a name ends
+            # with its head), not one opening with them ("Copyright Act of 1909").
             fit = policy.asked_name_fit
         elif span.kind == "object":
             fit = policy.object_fit

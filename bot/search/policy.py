@@ -253,7 +253,10 @@ class Policy:
     #: Store", "Big Tech Funding" for "who is behind the big tech funding chrome
     #: extension") fits this much: it names what the question is about, not who
     #: (bench/answers.py --split tune: news passages 0.89 -> 0.91, none lost; 0.5 gained
-    #: none)...
+    #: none); for "what/which" questions, a name ending with one of them ("Bari Weiss" for
+    #: "at which networks has weiss been contacting journalists": news fresh4 +1, nothing
+    #: else changed; any name holding one lost "Copyright Act of 1909" for "which old
+    #: law")...
     asked_name_fit: float = 0.0
     #: ...for "who" questions, a name where English names who did something (after "by",
     #: before "who": "done by Rich Kadel", "Arlo Siemsen who implemented…") fits this
