@@ -151,6 +151,7 @@ STOPWORDS = frozenset(
         "this",
         "those",
         "through",
+        "till",  # "until" spelled otherwise (a function word, as "until" is)
         "to",
         "too",
         "under",
