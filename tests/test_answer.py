@@ -702,6 +702,36 @@ def test_an_amount_of_those_the_question_s_verb_was_done_to_counts_them() -> Non
     assert _shown("A march in the city", report, q) == report[1][0]
 
 
+def test_what_does_x_do_is_answered_by_its_definition_not_a_code_line() -> None:
+    # "what does X do": X is the question's subject, and the answer is what X does: the
+    # sentence defining it ("The X() function is a function that…"), not a code line
+    # naming X beside the question's other word, nor a name.
+    post = [
+        ["We often need to count the items of a list in Python."],
+        ["~-frobnicate(list).count(3)"],
+        ["The frobnicate() function is a function that turns every item of a list into a tuple."],
+        ["Guido van Rossum wrote about lists in 1998."],
+    ]
+    q = "what does frobnicate do to a list"
+    assert _shown("Counting list items", post, q) == post[2][0]
+    wanted = Wanted.of(parse(q))
+    assert not wanted.heads  # "frobnicate" is who does it, not the kind of thing asked
+    assert "code" not in wanted.full and "name" not in wanted.full
+    # "what does" with another verb keeps reading the noun after as the thing asked for.
+    assert Wanted.of(parse("what does frobnicate return")).full >= {"code", "name"}
+
+
+def test_a_short_subject_before_a_copula_is_defined_by_what_follows() -> None:
+    # "…delimiter is a comma" defines the delimiter; so does "The frobnicate() function is
+    # a function that…" define frobnicate, the subject's first content word.
+    f = sentence_features("The frobnicate() function is a function that turns lists.")
+    spans = f.objects(frozenset(), frozenset([stem("frobnicate")]))
+    assert [" ".join(map(f.text_of, range(s.start, s.end))) for s in spans] == ["a function"]
+    # Not a copula far into the sentence: its subject is something else.
+    far = sentence_features("We call frobnicate in the loop and the result is a tuple here.")
+    assert not far.objects(frozenset(), frozenset([stem("frobnicate")]))
+
+
 def test_a_one_sentence_paragraph_goes_on_in_the_next() -> None:
     # The lede repeats the question's words and names no peak; the next paragraph does,
     # with none of the question's words. News writes a sentence a paragraph.

@@ -33,6 +33,9 @@ FITS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
 }
 
+# "What does X do": a quote may say it; the definition's object (see typed_fit) does.
+_DOING = (frozenset({"quote"}), frozenset())
+
 
 def _nouns(text: str, kind: str) -> dict[str, str]:
     return dict.fromkeys(text.split(), kind)
@@ -114,7 +117,7 @@ class Wanted:
         kind = q.kind
         form: set[str] = set()
         heads: tuple[str, ...] = ()
-        if kind == "what":
+        if kind == "what" and not _asks_doing(q.words):
             heads = _after(q.words, QUESTION_WORDS | {"whats"}, 4)
             for head in heads:
                 if head in _HEAD_KINDS:
@@ -127,6 +130,8 @@ class Wanted:
             form.update(after[:1])
             heads = after[1:]
         full, partial = FITS.get(kind or "", (frozenset(), frozenset()))
+        if kind == "what" and _asks_doing(q.words):
+            full, partial = _DOING
         stems = q.terms.stems
         return cls(
             kind=kind,
@@ -175,6 +180,17 @@ def _objectless(ws: Sequence[str], verbs: bool = False) -> frozenset[str]:
         and (i + 1 == len(ws) or ws[i + 1] in STOPWORDS)
         and not (verbs and i and ws[i - 1] in _NOUN_AFTER)
     )
+
+
+def _asks_doing(ws: Sequence[str]) -> bool:
+    """Whether "what" is the object of "do" ("what does encodeURI do to a string"): the
+    noun after the auxiliary is the question's subject, not the kind of thing it asks
+    for, and the answer is what it does (a definition, "…is a function that encodes…"),
+    not a name, a number or a code line."""
+    for k, (a, b) in enumerate(zip(ws, ws[1:], strict=False)):
+        if a in ("what", "whats"):
+            return b in ("do", "does", "did") and "do" in ws[k + 3 :]
+    return False
 
 
 def _after(ws: Sequence[str], starts: set[str] | frozenset[str], most: int) -> tuple[str, ...]:

@@ -77,6 +77,9 @@ _DETERMINERS = frozenset(
     ["a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these"]
 )
 _COPULAS = frozenset(["is", "are", "was", "were"])
+# A sentence opening with a subject of at most this many words before its copula defines
+# what that subject names ("The encodeURI() function is a function that…").
+_SUBJECT_WORDS = 4
 # A sentence's opening words before a colon are a label ("New built-in functions: min, max
 # and clear") when there are at most this many of them.
 _LABEL_WORDS = 5
@@ -395,7 +398,7 @@ class Features:
         n = len(t.stems)
         for k in range(n - 2):
             d = k + 1  # the determiner's place
-            if t.stems[k] in linked and t.folded[d] in _COPULAS and d + 2 < n:
+            if t.folded[d] in _COPULAS and d + 2 < n and self._subject_holds(d, linked):
                 if not _adjacent(text, t.ends[k], t.starts[d]):
                     continue
                 k, d = d, d + 1
@@ -409,6 +412,16 @@ class Features:
             if j > d + 1:
                 out.append(Span("object", d, j))
         return out
+
+    def _subject_holds(self, copula: int, linked: frozenset[str]) -> bool:
+        """Whether the word before the copula at `copula` is one of the `linked` stems,
+        or the sentence opens with a short subject (_SUBJECT_WORDS words) holding one: "The
+        encodeURI() function is a function that…" defines encodeURI as "…delimiter is
+        a comma" defines the delimiter."""
+        stems = self._read().stems
+        if stems[copula - 1] in linked:
+            return True
+        return copula <= _SUBJECT_WORDS and not linked.isdisjoint(stems[:copula])
 
     def after_word(self, words: frozenset[str], anchors: frozenset[str]) -> list[Span]:
         """The phrase after each of the folded `words` (prepositions) used within
