@@ -717,8 +717,20 @@ def test_what_does_x_do_is_answered_by_its_definition_not_a_code_line() -> None:
     wanted = Wanted.of(parse(q))
     assert not wanted.heads  # "frobnicate" is who does it, not the kind of thing asked
     assert "code" not in wanted.full and "name" not in wanted.full
-    # "what does" with another verb keeps reading the noun after as the thing asked for.
+    # With another verb, a name or a code line may still answer ("what does it return").
     assert Wanted.of(parse("what does frobnicate return")).full >= {"code", "name"}
+
+
+def test_the_noun_after_what_does_is_the_subject_not_the_thing_asked() -> None:
+    # "what does the park council want for the lake": the council wants; it is not the
+    # kind of thing asked for, so a name holding "council" ("The Park Council Charter")
+    # gets no named-answer fit as "what program…" gives "Program X".
+    q = "what does the park council want for the lake"
+    assert not Wanted.of(parse(q)).heads
+    assert not Wanted.of(parse("what did the sec want musk banned from")).heads
+    # "what program did she review": the noun right after "what" is still the kind asked.
+    assert Wanted.of(parse("what program did she review")).heads == {stem("program")}
+    assert Wanted.of(parse("which program does she review")).heads == {stem("program")}
 
 
 def test_a_short_subject_before_a_copula_is_defined_by_what_follows() -> None:

@@ -117,7 +117,7 @@ class Wanted:
         kind = q.kind
         form: set[str] = set()
         heads: tuple[str, ...] = ()
-        if kind == "what" and not _asks_doing(q.words):
+        if kind == "what" and _subject_after_what(q.words) is None:
             heads = _after(q.words, QUESTION_WORDS | {"whats"}, 4)
             for head in heads:
                 if head in _HEAD_KINDS:
@@ -182,15 +182,22 @@ def _objectless(ws: Sequence[str], verbs: bool = False) -> frozenset[str]:
     )
 
 
-def _asks_doing(ws: Sequence[str]) -> bool:
-    """Whether "what" is the object of "do" ("what does encodeURI do to a string"): the
-    noun after the auxiliary is the question's subject, not the kind of thing it asks
-    for, and the answer is what it does (a definition, "…is a function that encodes…"),
-    not a name, a number or a code line."""
+def _subject_after_what(ws: Sequence[str]) -> int | None:
+    """Where the question's subject starts when "what" is the object of its verb ("what
+    does the declaration want", "what did the sec want…"): after "what do/does/did"; None
+    otherwise. The noun there is who does it, not the kind of thing asked for."""
     for k, (a, b) in enumerate(zip(ws, ws[1:], strict=False)):
         if a in ("what", "whats"):
-            return b in ("do", "does", "did") and "do" in ws[k + 3 :]
-    return False
+            return k + 2 if b in ("do", "does", "did") else None
+    return None
+
+
+def _asks_doing(ws: Sequence[str]) -> bool:
+    """Whether "what" is the object of "do" itself ("what does encodeURI do to a
+    string"): the answer is what its subject does (a definition, "…is a function that
+    encodes…"), not a name, a number or a code line."""
+    at = _subject_after_what(ws)
+    return at is not None and "do" in ws[at + 1 :]
 
 
 def _after(ws: Sequence[str], starts: set[str] | frozenset[str], most: int) -> tuple[str, ...]:
