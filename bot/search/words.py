@@ -151,7 +151,6 @@ STOPWORDS = frozenset(
         "this",
         "those",
         "through",
-        "till",  # "until" spelled otherwise (a function word, as "until" is)
         "to",
         "too",
         "under",
