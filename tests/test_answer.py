@@ -76,6 +76,11 @@ def test_kinds_of_question() -> None:
     assert question_kind("how recent must a regression be to find the exact change") == "number"
     assert question_kind("how far is the bridge from the station") == "number"
     assert "recent" not in parse("how recent must a regression be").terms.words
+    # Every word of degree, not only those our questions used; "how soon" asks for a time.
+    assert question_kind("how deep is the harbour") == "number"
+    assert "deep" not in parse("how deep is the harbour").terms.words
+    assert question_kind("how expensive was the new roof") == "number"
+    assert question_kind("how soon will the bridge open") == "how"
     # ...and it asks for no newest articles, as "the latest release" does.
     assert parse("how recent must a regression be").without_recency is None
     assert parse("what is in the latest release").without_recency is not None

@@ -243,9 +243,6 @@ _FILTER = re.compile(
     r'(?i)(?<![\w:])(tag|author|by):(?:"([^"]*)"|“([^”]*)”|(\S+(?:\s+(?!\w+:)[^\s"“]+){0,3}))'
 )
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
-_HOW_MUCH = re.compile(
-    r"\bhow (?:many|much|long|often|old|big|fast|far|large|tall|recent|recently)\b"
-)
 _CUES = tuple(
     (cue, re.compile(rf"\b{cue}(?:'s|s)?\b")) for cue in ("who", "when", "where", "why", "how")
 )
@@ -303,13 +300,17 @@ def _terms(ws: list[str]) -> Terms:
 
 
 # Words that make "how" ask for a measure: "how many", "how long", "how big"… They say
-# what kind of answer is wanted (see question_kind), not what it is about.
-HOW_MEASURES = frozenset(
-    [
-        *("many", "much", "long", "often", "old", "big", "fast", "far", "large", "tall"),
-        *("soon", "recent", "recently"),
-    ]
+# what kind of answer is wanted (see question_kind), not what it is about. The English
+# words of degree that "how" asks about (size, extent, age, speed, frequency, cost), the
+# whole class rather than the ones a question set used.
+_MEASURED = (
+    *("many", "much", "long", "often", "old", "big", "fast", "far", "large", "tall", "high"),
+    *("deep", "wide", "heavy", "small", "short", "expensive", "frequently", "recent"),
+    "recently",
 )
+HOW_MEASURES = frozenset([*_MEASURED, "soon"])
+# "how soon" asks for a time (the "how" cue), the others for a number.
+_HOW_MUCH = re.compile(rf"\bhow (?:{'|'.join(_MEASURED)})\b")
 # After "how", words no typo of "many"/"much" is read into ("how long", "how it works").
 _NOT_AMOUNTS = STOPWORDS | HOW_MEASURES
 
