@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|fresh|fresh2|fresh3|fresh4] [--split tune|test|all]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|fresh|fresh2|fresh3|fresh4|fresh5] [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
 """
@@ -39,12 +39,15 @@ OTHER_FILE = HERE / "answers_other.jsonl"  # unrelated, small talk and "what's n
 # asked of both). Never tuned on while they stand in, so no halves: a row's split is the
 # set's name. "fresh" and "fresh2" were looked at and became tune material; "fresh3" replaced
 # them. "fresh4" (news questions written blind, its baseline recorded in bench/README.md before
-# any change) is tune material from then on; "fresh3" stays the untouched one.
+# any change) is tune material from then on. "fresh5" (written blind like fresh3, its baseline
+# recorded before any change) is the untouched one now; fresh, fresh2, fresh3 and fresh4 are
+# tune material.
 FRESH_FILES = {
     "fresh": HERE / "answers_fresh.jsonl",
     "fresh2": HERE / "answers_fresh2.jsonl",
     "fresh3": HERE / "answers_fresh3.jsonl",
     "fresh4": HERE / "answers_fresh4.jsonl",
+    "fresh5": HERE / "answers_fresh5.jsonl",
 }
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
@@ -595,8 +598,8 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, fresh3, fresh4: stand-ins for the held-out set, fresh3 the untouched "
-        "one; fresh4 tune material after its blind baseline "
+        help="fresh, fresh2, fresh3, fresh4, fresh5: stand-ins for the held-out set, fresh5 the "
+        "untouched one; the others tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
