@@ -792,3 +792,26 @@ def test_a_name_ending_with_the_question_s_word_is_who_it_is_about() -> None:
     ]
     q = "which old law is the copyright term taken from"
     assert _shown("A copyright bill", law, q) == law[1][0]
+
+
+def test_a_news_lede_after_its_dateline_is_no_mere_opening() -> None:
+    # The first sentence of an article costs Policy.lead_cost as the passage shown (it
+    # introduces the article), but a news story's first sentence after its dateline is its
+    # lede: who runs the fair is said there, and a later sentence naming the fair and
+    # another person close to it does not win for not being first.
+    story = [
+        [
+            "LYON, France — The organizer of Widgetcon, Jane Doe, told reporters this week"
+            " that the fair would move to Lyon."
+        ],
+        ["The city has hosted trade fairs since the Middle Ages."],
+        ["Hotels near the river are already full for the spring."],
+        ["The decision to hold Widgetcon in Lyon, Paul Roux said, was long overdue."],
+    ]
+    q = "who runs widgetcon"
+    assert _shown("Why is Widgetcon in Lyon?", story, q) == story[0][0]
+    without = DEFAULT.with_(dateline_lead_cost=DEFAULT.lead_cost)
+    assert _shown("Why is Widgetcon in Lyon?", story, q, without) == story[3][0]
+    # Without its dateline the same first sentence is an opening like any other.
+    plain = [[story[0][0].removeprefix("LYON, France — ")], *story[1:]]
+    assert _shown("Why is Widgetcon in Lyon?", plain, q) == plain[3][0]

@@ -12,7 +12,8 @@ block it announces) are scored twice:
   topic words are in most of them, the answer's in one), led by an answer of the kind
   asked for next to the question's words ("how many photos" -> "2,900 photos"; see
   answer_type.py). A sentence that sends the reader elsewhere ("see the user guide"),
-  or opens the article, is rarely the answer.
+  or opens the article, is rarely the answer; a news story's lede after its dateline
+  ("BUDAPEST, Hungary — Matt Schlapp, the head of…") often is.
 
 The window shown starts a sentence earlier when it opens with "This" or a pronoun, and
 ends a block later when it ends with ":" announcing it. An item of a list a ":" announces
@@ -52,6 +53,16 @@ _TITLE_ANSWERS = frozenset(["version"])
 # A line attributing the quote before it: a dash, then a capitalised name ("— Sheldon
 # Klein (1976)", "-- Rob Pike").
 _ATTRIBUTION = re.compile(r"^\s*(?:[—―–]|--?)\s*[A-Z]")
+
+
+# A news story's lede opens with its dateline: the place in capitals, maybe the agency, a
+# region or a date, then a dash ("BUDAPEST, Hungary — Matt Schlapp, the head of…", "AUSTIN,
+# Texas, Sept. 3, 2025 — The Foundation…", "WASHINGTON (AP) — …"). Three letters or more
+# before the dash, every one a capital.
+_DATELINE = re.compile(
+    r"^(?=(?:[^\W\d_][ .'’-]*){3})[^\W\d_a-zß-ÿ][^\W\da-zß-ÿ]*(?:[ .'’-]+[^\W\da-zß-ÿ]+)*"
+    r"(?:\s+\([A-Z][\w ]*\))?(?:,[^—–\n]{1,40})?\s+[—–]\s"
+)
 
 
 def best_passage(article: Article, q: Query, policy: Policy = DEFAULT) -> str | None:
@@ -536,7 +547,11 @@ class Passages:
         """What sentence k loses as the answer shown: one that sends the reader elsewhere
         ("see the user guide"), or the article's first, is rarely the answer."""
         f, p = self.features(k), self.policy
-        return p.pointer_cost * f.points_away + (p.lead_cost if k == 0 else 0.0)
+        if k == 0:
+            lead = p.dateline_lead_cost if _DATELINE.match(self.sentences[0].text) else p.lead_cost
+        else:
+            lead = 0.0
+        return p.pointer_cost * f.points_away + lead
 
     def _name(self, x: str, y: str, k: int) -> bool:
         """Whether sentence k writes x then y in one name ("Ella Rumpf")."""

@@ -322,6 +322,13 @@ class Policy:
     #: The article's first sentence introduces it (what the title says, again): it costs
     #: this as the passage shown (0: blogs tune 35 -> 34, nothing else).
     lead_cost: float = 0.1
+    #: ...but a news story's first sentence after its dateline ("BUDAPEST, Hungary — Matt
+    #: Schlapp, the head of … CPAC, told NPR…") is its lede, the sentence news writing puts
+    #: the who/what/where in: it costs this (bench/answers.py --oracle: news fresh3 +1, "who
+    #: runs cpac", no other passage of any set changed; 0.1 as other first sentences: that
+    #: question's key loses to a later sentence holding the same words, only for being
+    #: first).
+    dateline_lead_cost: float = 0.0
     #: Answer features are read for the sentences this many best by the words of the
     #: passage shown and by library-wide weights (and those continuing them): reading every
     #: sentence of a long article would cost more than the rest of the question (4: news
