@@ -38,6 +38,16 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class CardText:
+    """What every card of an article shows besides its own fields: its summary and its
+    quote (None: it has no text to quote). Both depend on the article alone, so the reload
+    makes them once (bot/search/cards.py)."""
+
+    summary: str
+    quote: Quote | None
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One parsed article file. `text` is the body text (no page furniture), blocks
     separated by blank lines; `sentences` and `quotes` come from the same body."""
@@ -59,6 +69,9 @@ class Article:
     # Each sentence's stems, a line per sentence (bot/search/sentence_stems.py): computed
     # once by the reload and stored with the article; None where they were not.
     stems: str | None = None
+    # Its card's summary and quote, made by the reload and stored with the article (see
+    # bot/search/cards.py); None where they were not.
+    card: CardText | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,8 @@ Files whose size and mtime (then content hash) are unchanged are skipped; new an
 files are parsed, in worker processes when there are many; removed files are deleted. A
 file that cannot be used is reported and, if a good version was cached, that version keeps
 being served (stale) until the file is fixed. A cache made by another version of the parser
-(or of the sentence stems the workers compute with it) is parsed again whole (its unchanged
-files count as updated).
+(or of the sentence stems and cards the workers make with it) is parsed again whole (its
+unchanged files count as updated).
 """
 
 from __future__ import annotations
@@ -184,7 +184,13 @@ class Library:
                 # A cache parsed by another version of the parser is parsed again whole:
                 # otherwise unchanged files would keep serving the old parser's text (and
                 # questions would meet stems another version of the stemming wrote).
-                reparse = await writer.get_meta(PARSER_VERSION_KEY) != version
+                made_by = await writer.get_meta(PARSER_VERSION_KEY)
+                reparse = made_by != version
+                if reparse and made_by is not None:
+                    log.info("the cache was made by other parsing code: reading every file again")
+                    # A file that fails now keeps its article (stale) but not a card
+                    # the other code made; it is made when shown, by this code.
+                    await writer.forget_cards()
                 changed = list(found.files) if reparse else known.changed(found.files)
                 missing = sorted(known.paths() - found.files.keys())
                 # All the cache holds of the files this reload acts on (none, when nothing

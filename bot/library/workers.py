@@ -4,7 +4,8 @@ there are many, and what each file's outcome looks like on its way back.
 Workers send plain tuples (`Parsed`, `ArticleRow`): pickling `Article` dataclasses cost
 a worker ~18% of its time, and the reload's own process as much again to unpickle them.
 They also compute each article's sentence stems, which search reads for every question
-(bot/search/sentence_stems.py): once here rather than on every question asked.
+(bot/search/sentence_stems.py), and its card's summary and quote (bot/search/cards.py):
+once here rather than on every question asked or card shown.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from multiprocessing import get_context
 from typing import NamedTuple
 
 from bot.library.parse import ArticleError, parse_article, parser_version
+from bot.search.cards import card_of, cards_version
 from bot.search.sentence_stems import encode_stems, stems_version
 from bot.store.articles import ArticleRow, article_row
 
@@ -48,9 +50,9 @@ class Parsed(NamedTuple):
 @functools.cache
 def version() -> str:
     """The version of what a worker makes of a file: the parser's and that of the stems
-    computed with it (see parser_version, stems_version). The cache records it, and a
-    reload by workers of another version parses every file again."""
-    return f"{parser_version()}-{stems_version()}"
+    and card computed with it (see parser_version, stems_version, cards_version). The
+    cache records it, and a reload by workers of another version parses every file again."""
+    return f"{parser_version()}-{stems_version()}-{cards_version()}"
 
 
 def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]:
@@ -74,7 +76,8 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
         try:
             parsed = parse_article(raw, rel, max_bytes=max_bytes)
             stems = encode_stems(s.text for s in parsed.sentences)
-            out.append(Parsed(rel, size, mtime_ns, digest, article=article_row(parsed, stems)))
+            row = article_row(parsed, stems, card_of(parsed))
+            out.append(Parsed(rel, size, mtime_ns, digest, article=row))
         except ArticleError as exc:
             out.append(Parsed(rel, size, mtime_ns, digest, error=str(exc)))
         except Exception as exc:  # a parser bug must not stop the reload either

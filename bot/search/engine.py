@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search import lookup, respond
+from bot.search import cards, lookup, respond
 from bot.search.cache import ResultCache
 from bot.search.index import IndexKeeper
 from bot.search.parse import Query, parse
@@ -29,7 +29,6 @@ from bot.search.related import related
 from bot.search.rerank import Ranked, rerank
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.retrieve import Candidates, Retriever
-from bot.search.summary import summarize
 from bot.search.tables import Metas
 from bot.search.words import clip
 from bot.store.search import SearchStore
@@ -315,9 +314,11 @@ class SearchEngine:
         return article
 
     def summary(self, article: Article) -> str:
-        """The description when it is a real summary, else 1-2 extracted sentences."""
-        return summarize(article)
+        """The description when it is a real summary, else 1-2 extracted sentences (the
+        card's, stored by the reload)."""
+        return cards.summary(article)
 
     def quote(self, article: Article, question: str | None = None) -> Quote | None:
-        """A notable quote: one with a speaker first, relevant to the question if given."""
-        return best_quote(article, question)
+        """A notable quote: one with a speaker first, relevant to the question if given
+        (without one, the card's, stored by the reload)."""
+        return best_quote(article, question) if question else cards.quote(article)

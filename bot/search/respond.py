@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.library.model import Article
+from bot.search import cards
 from bot.search.parse import Query
 from bot.search.policy import Policy
 from bot.search.quotes import best_quote
@@ -202,7 +203,7 @@ def newest(index: LibraryIndex, q: Query, article: Article, policy: Policy) -> A
     return Answer(
         question=q.raw,
         article=article,
-        summary=summarize(article),
+        summary=cards.summary(article),
         alternatives=hits[1 : 1 + policy.alternatives],
         score=100,
         confidence=HIGH,

@@ -29,7 +29,15 @@ from typing import NamedTuple
 
 import aiosqlite
 
-from bot.library.model import Article, ArticleMeta, FileFailure, LibraryStats, Quote, Sentence
+from bot.library.model import (
+    Article,
+    ArticleMeta,
+    CardText,
+    FileFailure,
+    LibraryStats,
+    Quote,
+    Sentence,
+)
 from bot.store.schema import MIGRATIONS
 from bot.store.sqlite import connect, hold, is_corrupt, prefetch, release, use_wal
 
@@ -123,10 +131,13 @@ class ArticleRow(NamedTuple):
     sentences: tuple[tuple[str, int], ...]  # (text, paragraph)
     quotes: tuple[tuple[str, str | None], ...]  # (text, speaker)
     stems: str | None = None  # each sentence's stems (see bot.search.sentence_stems)
+    # its card's (summary, quote, the quote's speaker, the quote's kind); see bot.search.cards
+    card: tuple[str, str | None, str | None, str | None] | None = None
 
 
-def article_row(a: Article, stems: str | None = None) -> ArticleRow:
-    """The row the cache stores for an article, with its sentences' `stems`."""
+def article_row(a: Article, stems: str | None = None, card: CardText | None = None) -> ArticleRow:
+    """The row the cache stores for an article, with its sentences' `stems` and its `card`."""
+    quote = card.quote if card is not None else None
     return ArticleRow(
         a.slug,
         a.path,
@@ -143,6 +154,9 @@ def article_row(a: Article, stems: str | None = None) -> ArticleRow:
         tuple((s.text, s.paragraph) for s in a.sentences),
         tuple((q.text, q.speaker) for q in a.quotes),
         stems,
+        None
+        if card is None
+        else (card.summary, *((quote.text, quote.speaker, quote.kind) if quote else (None,) * 3)),
     )
 
 
@@ -209,8 +223,21 @@ def _rows_from_json(text: str | None) -> list[list]:
     return rows
 
 
+def _card(
+    summary: str | None, quote: str | None, speaker: str | None, kind: str | None
+) -> CardText | None:
+    """The stored card of an article (None: none was stored)."""
+    if summary is None:
+        return None
+    return CardText(summary, Quote(quote, speaker, kind or "quote") if quote is not None else None)
+
+
 def _article(
-    row: Sequence, sentences: list[Sentence], quotes: list[Quote], stems: str | None
+    row: Sequence,
+    sentences: list[Sentence],
+    quotes: list[Quote],
+    stems: str | None,
+    card: CardText | None = None,
 ) -> Article:
     meta = _meta(row)
     return Article(
@@ -229,6 +256,7 @@ def _article(
         word_count=row[11],
         reading_minutes=row[12],
         stems=stems,
+        card=card,
     )
 
 
@@ -413,15 +441,17 @@ class ArticleStore:
             "  FROM sentences WHERE article_id = articles.id),"
             " (SELECT json_group_array(json_array(position, text, speaker))"
             "  FROM quotes WHERE article_id = articles.id),"
-            " (SELECT stems FROM article_stems WHERE article_id = articles.id)"
-            f" FROM articles WHERE id {which}",
+            " (SELECT stems FROM article_stems WHERE article_id = articles.id),"
+            " c.summary, c.quote, c.quote_speaker, c.quote_kind"
+            " FROM articles LEFT JOIN article_cards AS c ON c.article_id = articles.id"
+            f" WHERE articles.id {which}",
             params,
         )
         out: dict[int, Article] = {}
         for r in rows:
             sentences = [Sentence(t, p) for _, t, p in sorted(json.loads(r[13]))]
             quotes = [Quote(t, who) for _, t, who in sorted(json.loads(r[14]))]
-            out[r[0]] = _article(r, sentences, quotes, r[15])
+            out[r[0]] = _article(r, sentences, quotes, r[15], _card(*r[16:20]))
         return out
 
     async def all_meta(self) -> list[ArticleMeta]:
@@ -691,7 +721,17 @@ class ArticleWriter(ArticleStore):
             "INSERT INTO article_stems (article_id, stems) VALUES (?,?)",
             [(i, a.stems) for i, a in pairs if a.stems is not None],
         )
+        await self.db.executemany(
+            "INSERT INTO article_cards (article_id, summary, quote, quote_speaker, quote_kind)"
+            " VALUES (?,?,?,?,?)",
+            [(i, *a.card) for i, a in pairs if a.card is not None],
+        )
         return ids
+
+    async def forget_cards(self) -> None:
+        """Drop every stored card (bot.search.cards): made by other code, they would no
+        longer be what a card shows. Articles read without one have it made when shown."""
+        await self.db.execute("DELETE FROM article_cards")
 
     async def put_files(
         self, rows: Sequence[tuple[str, int, int, str, int | None, str | None]]

@@ -95,4 +95,17 @@ MIGRATIONS: list[str] = [
         stems      TEXT NOT NULL
     );
     """,
+    # 6: each article card's summary and quote (bot/search/cards.py), made once by the
+    # reload rather than for every card shown. `quote` is NULL for an article with nothing
+    # to quote. A cache migrated here has none until its next reload parses every file
+    # again (the cards' version is part of the parser version the cache records).
+    """
+    CREATE TABLE article_cards (
+        article_id    INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        summary       TEXT NOT NULL,
+        quote         TEXT,
+        quote_speaker TEXT,
+        quote_kind    TEXT
+    );
+    """,
 ]

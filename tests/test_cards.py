@@ -1,0 +1,144 @@
+"""A card's summary and quote, made once by the reload, stored with the article, and read
+by every card shown (bot/search/cards.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.library.model import Article, CardText
+from bot.library.sync import Library
+from bot.search import cards
+from bot.search.cards import CARD_MODULES
+from bot.search.engine import SearchEngine
+from bot.service import LibraryService
+from tests.conftest import ROOT
+
+BRIDGE = """---
+title: A new bridge for the town
+description: The town council approved plans for a cycling bridge across the river, which
+  will carry twelve thousand cyclists a day when it opens next spring.
+tags: [town]
+---
+<p>The town council met on Monday. Plans for the bridge were approved.</p>
+<p>"We will open it to cyclists by next spring," said Maria Lopez, the engineer who
+designed it.</p>
+"""
+BAKERY = """---
+title: The bakery on the square
+tags: [town]
+---
+<p>The bakery on the square opens at seven every morning. Its sourdough sells out
+by noon on Saturdays, so regulars queue before it opens.</p>
+<p>We never bake more than two hundred loaves, because the old oven only holds forty
+at a time.</p>
+"""
+
+
+@pytest.fixture
+async def lib(tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "bridge.md").write_text(BRIDGE, encoding="utf-8")
+    (content / "bakery.md").write_text(BAKERY, encoding="utf-8")
+    library = Library(content, tmp_path / "articles.db")
+    await library.open()
+    await library.reload()
+    yield library
+    await library.close()
+
+
+def _shown(service: LibraryService, article: Article) -> CardText:
+    card = service.card(article)
+    return CardText(card.summary, card.quote)
+
+
+def _sql(lib: Library, statement: str, params: tuple = ()) -> None:
+    with sqlite3.connect(lib.db_path) as db:
+        db.execute(statement, params)
+
+
+async def test_the_reload_stores_each_articles_card(lib: Library) -> None:
+    bridge = await lib.store.article("bridge")
+    bakery = await lib.store.article("bakery")
+    assert bridge.card is not None and bakery.card is not None
+    # What the card shows: the real description, the quote with its speaker; for an
+    # article quoting no one, its opening sentences and a pull-quote of its own.
+    assert bridge.card.summary.startswith("The town council approved plans")
+    assert bridge.card.quote.speaker == "Maria Lopez" and not bridge.card.quote.excerpt
+    assert bakery.card.summary.startswith("The bakery on the square opens at seven")
+    assert bakery.card.quote.excerpt and bakery.card.quote.text.startswith("We never bake")
+    # The same as made from the article when shown.
+    for article in (bridge, bakery):
+        assert article.card == cards.card_of(dataclasses.replace(article, card=None))
+
+
+async def test_a_card_shows_the_stored_summary_and_quote(lib: Library) -> None:
+    _sql(lib, "UPDATE article_cards SET summary = 'Stored.', quote = 'Kept.', quote_speaker = NULL")
+    service = LibraryService(lib, SearchEngine(lib))
+    card = service.card(await lib.store.article("bridge"))
+    assert card.summary == "Stored."
+    assert card.quote is not None and card.quote.text == "Kept." and card.quote.speaker is None
+    # A question still picks its quote among the article's own.
+    assert service.engine.quote(card.article, "who designed the bridge").speaker == "Maria Lopez"
+
+
+async def test_an_old_cache_is_read_again_once_and_a_broken_file_keeps_its_article(
+    lib: Library, caplog: pytest.LogCaptureFixture
+) -> None:
+    service = LibraryService(lib, SearchEngine(lib))
+    shown = {}
+    for slug in ("bridge", "bakery"):
+        card = service.card(await lib.store.article(slug))
+        shown[slug] = CardText(card.summary, card.quote)
+    # A cache written by older code: no card for the bakery, another code's for the bridge.
+    _sql(
+        lib,
+        "DELETE FROM article_cards WHERE article_id = (SELECT id FROM articles"
+        " WHERE slug = 'bakery')",
+    )
+    _sql(lib, "UPDATE article_cards SET summary = 'Old code''s summary.'")
+    _sql(lib, "UPDATE meta SET value = 'older code' WHERE key = 'parser_version'")
+    bakery = await lib.store.article("bakery")
+    assert bakery.card is None and _shown(service, bakery) == shown["bakery"]  # made now
+
+    (lib.content_dir / "bridge.md").write_text("no frontmatter now", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="articlebot.library"):
+        report = await lib.reload()
+    assert [r.getMessage() for r in caplog.records if "every file" in r.getMessage()] == [
+        "the cache was made by other parsing code: reading every file again"
+    ]
+    assert (report.updated, [f.path for f in report.failed]) == (1, ["bridge.md"])
+    assert (await lib.store.article("bakery")).card == shown["bakery"]
+    # The broken file's article is still served, with the card this code makes of it,
+    # not the older code's.
+    bridge = await lib.store.article("bridge")
+    assert bridge is not None and bridge.card is None
+    assert _shown(service, bridge) == shown["bridge"]
+    assert (await lib.store.stats()).stale == 1
+
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="articlebot.library"):
+        report = await lib.reload()
+    assert (report.updated, report.unchanged) == (0, 2)
+    assert not [r for r in caplog.records if "every file" in r.getMessage()]
+
+
+def test_the_cards_version_covers_every_module_making_a_card() -> None:
+    """A module that making a card imports but the version leaves out could change the
+    cards without the cache noticing (see bot.library.workers.version)."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, bot.search.cards; print(*sorted(sys.modules))"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    ours = {m for m in loaded if m.startswith("bot.") and m not in ("bot.search", "bot.library")}
+    assert ours == set(CARD_MODULES)
