@@ -2,7 +2,8 @@
 fake, to see where the bot's CPU goes before running `load.py`.
 
     .venv/bin/python bench/interaction_cpu.py --db COPY_OF_100K.db [--count 2000]
-        [--seed 6] [--dump FILE] [--profile KIND] [--trips] [--against REF [--rounds 3]]
+        [--seed 6] [--dump FILE] [--profile KIND] [--trips]
+        [--against REF [--rounds 3] [--ref-db REF_COPY.db]]
 
 It draws the same interactions as `bench/load.py` (its workload and mix, same seed), then
 makes each reply the way the cogs do: the service calls and the embeds and components
@@ -17,7 +18,10 @@ statements they were: each costs the event loop a future, a hand-off and a wake-
 `--against REF` runs the same interactions with REF's code (checked out in a temporary
 worktree, reading the same cache: REF must read its format) and this code, alternating,
 `--rounds` times each, and prints each kind's median CPU per interaction beside REF's, and
-whether every reply was the same.
+whether every reply was the same. When REF cannot read this code's cache (an older format),
+`--ref-db` gives it a cache of its own: made by REF from the same library, and by a full
+re-parse in both, so articles have their ids in the same order and the same interactions
+are drawn.
 """
 
 from __future__ import annotations
@@ -223,12 +227,14 @@ def against(args: argparse.Namespace) -> None:
     """Alternate REF's code and this code over the same interactions; medians of the
     per-kind means, and whether the replies were the same."""
     means: dict[str, dict[str, list[float]]] = {"ref": defaultdict(list), "this": defaultdict(list)}
-    common = ["--db", str(args.db), "--count", str(args.count), "--seed", str(args.seed)]
+    common = ["--count", str(args.count), "--seed", str(args.seed)]
+    dbs = {"ref": args.ref_db or args.db, "this": args.db}
     with checkout(args.against) as ref_tree, tempfile.TemporaryDirectory() as tmp:
         dumps = {"ref": Path(tmp) / "ref.jsonl", "this": Path(tmp) / "this.jsonl"}
         for round_ in range(args.rounds):
             for name, tree in (("ref", ref_tree), ("this", ROOT)):
-                command = [sys.executable, __file__, *common, "--code", str(tree), "--json"]
+                command = [sys.executable, __file__, "--db", str(dbs[name]), *common]
+                command += ["--code", str(tree), "--json"]
                 command += ["--dump", str(dumps[name])]
                 done = subprocess.run(command, check=True, capture_output=True, text=True)
                 cpu = json.loads(done.stdout)
@@ -258,6 +264,7 @@ def main() -> None:
     parser.add_argument("--trips", action="store_true", help="count SQL round trips per kind")
     parser.add_argument("--against", help="a git ref to compare with (e.g. main)")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--ref-db", type=Path, help="REF's own cache (see --against)")
     parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
