@@ -88,8 +88,11 @@ def pull_quote(
             continue
         s = 1.0 - 0.002 * i
         s += 0.6 if _FIRST_PERSON.search(text) else 0.0
+        length = 0.3 if 14 <= n <= 30 else 0.0
+        if best is not None and (s + 0.4) + length + (1.5 if q else 0.0) <= best[0]:
+            continue  # it cannot win even as a strong claim (the costliest test, skipped)
         s += 0.4 if _STRONG.search(text) else 0.0
-        s += 0.3 if 14 <= n <= 30 else 0.0
+        s += length
         if q:
             s += 1.5 * len(_terms(text) & q) / len(q)
         if best is None or s > best[0]:

@@ -9,6 +9,7 @@ only: page furniture never became a sentence (see `bot.library.markup`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -150,6 +151,14 @@ def _stands_alone(s: str, speaker_words: bool = False) -> bool:
     first = fold(w[0]).strip("\"'“‘(")
     if first in _BACK_REFERENCE and not (speaker_words and first in _FIRST_PERSON):
         return False
+    return _prose(s)
+
+
+@functools.lru_cache(maxsize=1024)
+def _prose(s: str) -> bool:
+    """Neither code nor talk of a series, and mostly letters: the costly half of
+    `_stands_alone`, remembered because a card's summary and its pull-quote (and an
+    answer's, for every question the article answers) test the same sentences."""
     if _looks_like_code(s) or _SERIES.search(s):
         return False
     letters = sum(map(str.isalpha, s))
