@@ -142,3 +142,27 @@ def test_the_cards_version_covers_every_module_making_a_card() -> None:
     ).stdout.split()
     ours = {m for m in loaded if m.startswith("bot.") and m not in ("bot.search", "bot.library")}
     assert ours == set(CARD_MODULES)
+
+
+def test_the_summary_read_with_stored_stems_is_the_one_made_without() -> None:
+    # The sentence echoing the title wins over the first (its title words counted from
+    # the stems the reload stored, for ASCII sentences; others are stemmed again).
+    from bot.library.model import Sentence
+    from bot.search.sentence_stems import encode_stems
+    from bot.search.summary import summarize
+
+    texts = [
+        "The town council met on Monday to discuss the new parking rules downtown.",
+        "Café owners said the sourdough bakery keeps its hours on every day of the week.",
+        "Regulars know the sourdough bakery hours run from seven until noon on weekdays.",
+    ]
+    for order in (texts, texts[::-1], [texts[0], texts[2]]):
+        plain = Article(
+            slug="hours",
+            title="Sourdough bakery hours",
+            path="hours.md",
+            sentences=tuple(Sentence(t, i) for i, t in enumerate(order)),
+        )
+        stored = dataclasses.replace(plain, stems=encode_stems(order))
+        assert summarize(stored) == summarize(plain)
+        assert "sourdough bakery" in summarize(stored)

@@ -11,6 +11,7 @@ once here rather than on every question asked or card shown.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -76,7 +77,7 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
         try:
             parsed = parse_article(raw, rel, max_bytes=max_bytes)
             stems = encode_stems(s.text for s in parsed.sentences)
-            row = article_row(parsed, stems, card_of(parsed))
+            row = article_row(parsed, stems, card_of(dataclasses.replace(parsed, stems=stems)))
             out.append(Parsed(rel, size, mtime_ns, digest, article=row))
         except ArticleError as exc:
             out.append(Parsed(rel, size, mtime_ns, digest, error=str(exc)))

@@ -176,11 +176,15 @@ def extract_summary(article: Article, max_sentences: int = 2, *, avoid: Iterable
         sentences = [Sentence(s.strip(), 0) for s in re.split(r"(?<=[.!?])\s+", article.text)]
     shown = [a for a in avoid if a]
     title = {stem(w) for w in words(article.title) if w not in STOPWORDS}
+    stored = _stored_stems(article)
     cands: list[tuple[float, int]] = []
     for i, s in enumerate(sentences[:40]):
         if not _stands_alone(s.text) or _shown(s.text, shown):
             continue
-        toks = {stem(w) for w in words(s.text) if w not in STOPWORDS}
+        if stored is not None and s.text.isascii():  # stems of folded words, as below
+            toks = set(stored[i].split())
+        else:
+            toks = {stem(w) for w in words(s.text) if w not in STOPWORDS}
         overlap = len(title & toks) / len(title) if title else 0.0
         score = 1.0 / (1 + 0.3 * len(cands)) + 0.5 * overlap
         cands.append((score, i))
@@ -209,6 +213,19 @@ def extract_summary(article: Article, max_sentences: int = 2, *, avoid: Iterable
     ):
         chosen.append(sentences[i + 1].text)
     return " ".join(chosen)
+
+
+def _stored_stems(article: Article) -> list[str] | None:
+    """The stems of the article's first 40 sentences as the reload stored them, a line each
+    (bot/search/sentence_stems.py); None when none were stored for these sentences.
+
+    For an ASCII sentence a line holds exactly the stems of its words other than stopwords
+    (elsewhere folding twice may differ from once): stemming them again was a third of
+    choosing a summary."""
+    stems = article.stems
+    if stems is None or stems.count("\n") != len(article.sentences) - 1:
+        return None
+    return stems.split("\n", 40)
 
 
 def _shown(sentence: str, shown: list[str]) -> bool:
