@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -30,6 +32,21 @@ ASK_JSON_KEYS = {
     "confidence",
     "reply",
 }
+
+
+def project_modules_imported(module: str) -> set[str]:
+    """The project's modules (packages' own __init__ aside) a fresh interpreter holds once
+    it has imported `module`: what a fingerprint of the code deciding something (the
+    parser's, the stems', the cards' version) must cover."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", f"import sys, {module}; print(*sorted(sys.modules))"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    packages = {"bot", "bot.library", "bot.search"}
+    return {m for m in loaded if m.startswith("bot.") and m not in packages}
 
 
 @contextlib.asynccontextmanager

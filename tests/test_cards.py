@@ -6,8 +6,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from bot.search import cards
 from bot.search.cards import CARD_MODULES
 from bot.search.engine import SearchEngine
 from bot.service import LibraryService
-from tests.conftest import ROOT
+from tests.conftest import project_modules_imported, small_engine
 
 BRIDGE = """---
 title: A new bridge for the town
@@ -43,15 +41,9 @@ at a time.</p>
 
 @pytest.fixture
 async def lib(tmp_path: Path):
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "bridge.md").write_text(BRIDGE, encoding="utf-8")
-    (content / "bakery.md").write_text(BAKERY, encoding="utf-8")
-    library = Library(content, tmp_path / "articles.db")
-    await library.open()
-    await library.reload()
-    yield library
-    await library.close()
+    async with small_engine(tmp_path, {"bridge.md": BRIDGE, "bakery.md": BAKERY}) as engine:
+        await engine.library.open()  # its store, read directly here
+        yield engine.library
 
 
 def _shown(service: LibraryService, article: Article) -> CardText:
@@ -133,15 +125,7 @@ async def test_an_old_cache_is_read_again_once_and_a_broken_file_keeps_its_artic
 def test_the_cards_version_covers_every_module_making_a_card() -> None:
     """A module that making a card imports but the version leaves out could change the
     cards without the cache noticing (see bot.library.workers.version)."""
-    loaded = subprocess.run(
-        [sys.executable, "-c", "import sys, bot.search.cards; print(*sorted(sys.modules))"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    ours = {m for m in loaded if m.startswith("bot.") and m not in ("bot.search", "bot.library")}
-    assert ours == set(CARD_MODULES)
+    assert project_modules_imported("bot.search.cards") == set(CARD_MODULES)
 
 
 def test_the_summary_read_with_stored_stems_is_the_one_made_without() -> None:

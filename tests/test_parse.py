@@ -437,21 +437,10 @@ def test_date_only_frontmatter_values_survive_roundtrip() -> None:
 def test_the_parser_version_covers_every_module_parsing_uses() -> None:
     """A module that parsing imports but the version leaves out could change what files
     parse to without the cache noticing (see bot.library.sync)."""
-    import subprocess
-    import sys
-
     from bot.library.parse import PARSING_MODULES
-    from tests.conftest import ROOT
+    from tests.conftest import project_modules_imported
 
-    loaded = subprocess.run(
-        [sys.executable, "-c", "import sys, bot.library.parse; print(*sorted(sys.modules))"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    ours = {m for m in loaded if m.startswith("bot.") and m != "bot.library"}
-    assert ours == set(PARSING_MODULES)
+    assert project_modules_imported("bot.library.parse") == set(PARSING_MODULES)
 
 
 def test_a_title_of_control_characters_only_is_missing() -> None:

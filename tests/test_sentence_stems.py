@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from bot.library.sync import Library
 from bot.search import sentence_stems
 from bot.search.engine import SearchEngine
 from bot.search.sentence_stems import STEM_MODULES, encode_stems
-from tests.conftest import ROOT
+from tests.conftest import project_modules_imported
 
 BRIDGE = """---
 title: A new bridge for the town
@@ -129,16 +127,4 @@ async def test_stems_from_other_code_are_computed_again(
 def test_the_stems_version_covers_every_module_stemming_uses() -> None:
     """A module that computing the stems imports but the version leaves out could change
     the stems without the cache noticing (see bot.library.workers.version)."""
-    loaded = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, bot.search.sentence_stems; print(*sorted(sys.modules))",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    ours = {m for m in loaded if m.startswith("bot.") and m != "bot.search"}
-    assert ours == set(STEM_MODULES)
+    assert project_modules_imported("bot.search.sentence_stems") == set(STEM_MODULES)
