@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.library.model import ArticleMeta, ReloadReport
 from bot.search import build as builder
-from bot.search import layout
+from bot.search import english, layout
 from bot.search.build import Row
 from bot.search.layout import IndexFile, IndexFileError
 from bot.search.policy import DEFAULT, Policy
@@ -202,10 +202,13 @@ class IndexKeeper:
     def _warm_up(self, idx: LibraryIndex, *, count: bool = True) -> None:
         """In the background, between queries: count the common words of a new index, read
         the full text's vocabulary and sum its title masses, so the queries that need them
-        find them done (one that needs the vocabulary first waits for its read)."""
+        find them done (one that needs the vocabulary first waits for its read); and read
+        the English word frequencies once (~1 s, see english.py) before a question needs
+        them."""
 
         async def work() -> None:
             try:
+                await asyncio.to_thread(english.warm)
                 if count:
                     await self._count_common_words(idx)
                 if self._index is idx:

@@ -148,9 +148,14 @@ class Passages:
         self._shown_total = 1.0
         self._shown: tuple[str | None] | None = None
         self._cover: float | None = None  # see cover: read by the rerank, again by shown
-        #: How many question terms the best window by coverage and the title hold (read
-        #: after cover()): see Policy.tentative_terms.
-        self.together = len(self.title_terms)
+        #: The question terms the best window by coverage and the title hold (read after
+        #: cover()): see Policy.tentative_terms and Policy.everyday_zipf.
+        self.together_terms: set[str] = set(self.title_terms)
+
+    @property
+    def together(self) -> int:
+        """How many question terms the best window by coverage and the title hold."""
+        return len(self.together_terms)
 
     def _asked_about(self, wanted: Wanted, held: Sequence[Set[str]]) -> Wanted:
         """`wanted` without the words after "what" that the article writes as a name of
@@ -260,7 +265,7 @@ class Passages:
             for i, j, shape in self.windows
         ]
         best, i, j = max(scored)
-        self.together = len(self._covered(i, j) | self.title_terms)
+        self.together_terms = self._covered(i, j) | self.title_terms
         if self.wanted.full or self.wanted.partial:
             cue = self.policy.cue
             for c, i, j in heapq.nlargest(self.policy.cue_windows, scored):

@@ -195,6 +195,13 @@ class Policy:
     #: "sha" + "re"): six letters up.
     apart_letters: int = 6
     apart_part_letters: int = 2
+    #: A word is everyday English from this Zipf value up (log10 of its frequency per
+    #: billion words in pyspellchecker's English list, see english.py: 5 is about once in
+    #: 100,000 words, the commonest ~1,500 words; "till" 5.3, "buy" 5.4, "coffee" 4.8,
+    #: "swim" 4.3). Such a word weighs at most as one held by everyday_share of the
+    #: library (rerank._weight)...
+    everyday_zipf: float = 5.0
+    everyday_share: float = 0.03
 
     # -- passage ----------------------------------------------------------------------------
     #: A passage is 1 to this many consecutive sentences of one paragraph.
@@ -382,6 +389,10 @@ class Policy:
     #: gain; 0.55 gained 2 fewer; 2 words gave unrelated questions a confident answer.
     confident_threshold: float = 0.5
     confident_terms: int = 3
+    #: ...of which at least this many are more than everyday English (everyday_zipf):
+    #: everyday words side by side are chance ("is it bad to go running every single
+    #: day" holds "going", "every" and "day" in one sentence of a blog post).
+    confident_distinct: int = 1
     #: From this final score up to answer_threshold the best article is given as the
     #: closest match, saying it may not answer ("low" confidence); below it, nothing: the
     #: library holds too little of what is distinctive in the question (its words' idf

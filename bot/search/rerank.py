@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.library.model import Article
 from bot.search.answer_type import Wanted
+from bot.search.english import everyday
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
 from bot.search.parse import Query
@@ -47,6 +48,12 @@ class Evidence:
     sentences: int = 0  # the article's sentences (a long article's evidence says less)
     body_only: float = 0.0  # the part of doc_cover neither the title nor the author holds
     lead: float = 0.0  # share of the question's idf mass the title and the first sentences hold
+    # Of the terms the best passage and the title hold, those more than everyday English
+    # (see Policy.everyday_zipf): everyday words side by side can be chance.
+    distinct_together: int = 0
+    # Every question term the article holds is a typo correction the search made: what
+    # it holds is a guess at what was asked (see respond.confidence).
+    guessed: bool = False
 
     @property
     def passage(self) -> str | None:
@@ -66,6 +73,10 @@ class Asked:
     numbers: tuple[str, ...] = ()  # its release numbers ("1.22"), see versions.py
     # Its words typed as one that a title may write as two: "vs code" -> "vscode".
     apart: dict[str, str] = field(default_factory=dict)
+    # Stems all of whose words are everyday English (see english.py).
+    everyday: frozenset[str] = frozenset()
+    # Stems of the words the search put in for typos ("monsters" for "monstera").
+    guessed: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -75,9 +86,11 @@ class Asked:
         held: Mapping[str, int] | None = None,
         vocab: Container[str] = (),
         policy: Policy = DEFAULT,
+        corrections: Mapping[str, str] | None = None,
     ) -> Asked:
         """`held`: how many articles hold each word (for `rarest`); `vocab`: the library's
-        title and description words (for `apart`)."""
+        title and description words (for `apart`); `corrections`: typed word -> the word
+        the search put in its place (for `guessed`)."""
         weight = q.terms.weights(idf_by_word)
         qtoks = q.terms.stems
         # A pair weighs as its rarer word: "garbage collector" says more than "go version".
@@ -87,7 +100,22 @@ class Asked:
         rarest = frozenset(stem(w) for w, df in present.items() if df == fewest)
         numbers = tuple(release_numbers(weight))
         apart = _apart(q, vocab, policy)
-        return cls(weight, sum(weight.values()), pairs, Wanted.of(q), rarest, numbers, apart)
+        plain: dict[str, bool] = {}
+        for w, t in zip(q.terms.words, qtoks, strict=True):
+            plain[t] = plain.get(t, True) and everyday(w, policy.everyday_zipf)
+        everyday_stems = frozenset(t for t, e in plain.items() if e)
+        guessed = frozenset(stem(w) for w in (corrections or {}).values()) & weight.keys()
+        return cls(
+            weight,
+            sum(weight.values()),
+            pairs,
+            Wanted.of(q),
+            rarest,
+            numbers,
+            apart,
+            everyday_stems,
+            guessed,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +136,17 @@ def _uncounted(word: str) -> bool:
     tokenizer. It weighs as a word no article holds, so an article must hold it as typed
     to get its weight (sentence words keep the symbols)."""
     return word[-1] in "#+"
+
+
+def word_weight(word: str, df: int, n: int, policy: Policy = DEFAULT) -> float:
+    """A question word's library-wide weight: its idf among the n articles (df of them
+    hold it; one that none holds weighs as one that one does). An everyday English word
+    weighs at most as one held by everyday_share of them, however few use it: "till"
+    where the articles write "until" is no distinctive word of the question."""
+    rare = idf(n, max(1, 0 if _uncounted(word) else df))
+    if everyday(word, policy.everyday_zipf):
+        return min(rare, idf(n, round(policy.everyday_share * n)))
+    return rare
 
 
 def _apart(q: Query, vocab: Container[str], policy: Policy) -> dict[str, str]:
@@ -132,6 +171,19 @@ def _apart(q: Query, vocab: Container[str], policy: Policy) -> dict[str, str]:
 def _pairs(tokens: Iterable[str]) -> set[tuple[str, str]]:
     tokens = tuple(tokens)
     return set(zip(tokens, tokens[1:], strict=False))
+
+
+def _written_pairs(tokens: Iterable[str]) -> set[tuple[str, str]]:
+    """An article's word pairs side by side, and the two words around a middle initial:
+    "Brian X. Chen" writes the "brian chen" a question asks about (fresh3), as "George W.
+    Bush" does "george bush". A one-letter token is an initial, not a word of the text
+    (stopwords, "a" and "I" among them, are not tokens)."""
+    tokens = tuple(tokens)
+    out = set(zip(tokens, tokens[1:], strict=False))
+    for a, mid, b in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if len(mid) == 1 and mid.isalpha():
+            out.add((a, b))
+    return out
 
 
 def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence:
@@ -173,13 +225,14 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         cover = policy.title_share * doc_cover
     pairs = 1.0  # a one-word question has no pair to miss
     if asked.pairs:
-        seen = _pairs(title)
+        seen = _written_pairs(title)
         for k, terms in enumerate(sets):
             if len(terms) >= 2:  # a pair needs two question terms
-                seen |= _pairs(held.tokens(k)) & asked.pairs.keys()
+                seen |= _written_pairs(held.tokens(k)) & asked.pairs.keys()
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
-    together = passages.together if passages is not None else len(title_stems & q)
+    shown = passages.together_terms if passages is not None else title_stems & q
+    held_terms = present & q
     opening = title_stems.union(*sets[: policy.lead_sentences])
     lead = sum(w for t, w in weight.items() if t in opening) / total
     return Evidence(
@@ -188,11 +241,13 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         doc_cover,
         pairs,
         bool(asked.rarest & title_stems),
-        together,
+        len(shown),
         len(q),
         len(sentences),
         body_only,
         lead,
+        len(shown - asked.everyday),
+        bool(held_terms) and held_terms <= asked.guessed,
     )
 
 
@@ -218,11 +273,9 @@ async def rerank(
         return []
     exprs = {w: e for w in q.content if (e := fts_word(w))}
     dfs = await counts.count(SearchStore(store.readers), list(exprs.values()))
-    weights = {
-        w: idf(index.n, max(1, 0 if _uncounted(w) else df))
-        for w, df in zip(exprs, dfs, strict=True)
-    }
-    asked = Asked.of(q, weights, dict(zip(exprs, dfs, strict=True)), index.text_vocab, policy)
+    weights = {w: word_weight(w, df, index.n, policy) for w, df in zip(exprs, dfs, strict=True)}
+    held = dict(zip(exprs, dfs, strict=True))
+    asked = Asked.of(q, weights, held, index.text_vocab, policy, ranked.corrections)
     # The whole pool in one round trip rather than one (or three) per article.
     articles = await store.articles_by_id(pool)
     found: list[tuple[float, int, Ranked]] = []

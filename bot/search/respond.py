@@ -124,21 +124,28 @@ def confidence(found: list[Ranked], policy: Policy) -> str | None:
     LOW (the closest match, which may not answer) from tentative_threshold up when its
     best passage holds the question's words together (Policy.tentative_terms), or from
     tentative_title_floor up when its title names the question's rarest word the library
-    holds (the word is what the article is about); else None."""
+    holds (the word is what the article is about); else None. The words together must
+    not all be everyday English (Policy.confident_distinct), and an article holding only
+    typo corrections of the question's words is LOW at most."""
     if not found:
         return None
     best = found[0]
     ev = best.evidence
     # Below answer_threshold, several of the question's words in one passage still say
     # the article is about it (Policy.confident_terms); one or two can be chance.
-    close = ev is not None and ev.together >= policy.confident_terms
+    close = (
+        ev is not None
+        and ev.together >= policy.confident_terms
+        and ev.distinct_together >= policy.confident_distinct
+    )
     if best.score >= policy.answer_threshold or (
         close and best.score >= policy.confident_threshold
     ):
         # An article whose text has no passage on the question (found by its author or
-        # title alone: "who is rob pike" and a post he co-wrote) shows no answer.
+        # title alone: "who is rob pike" and a post he co-wrote) shows no answer; one
+        # holding only words the search put in for typos is a guess at what was asked.
         unsaid = ev is not None and ev.passages is not None and ev.cover <= 0
-        return LOW if unsaid else HIGH
+        return LOW if unsaid or (ev is not None and ev.guessed) else HIGH
     together = ev is None or ev.together >= min(policy.tentative_terms, ev.terms)
     if together and best.score >= policy.tentative_threshold:
         return LOW

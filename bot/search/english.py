@@ -1,0 +1,55 @@
+"""How common a word is in everyday English, apart from how common it is in the library.
+
+The library's own counts say how distinctive a word is among its articles, and for most
+words that is what matters. An everyday word the library's writers happen not to use
+("till" where they wrote "until", "buy" in a library of politics) is counted as rare there,
+yet says nothing of what a question is about; a question made only of everyday words
+("is it bad to go running every single day") finds them side by side somewhere by chance.
+English frequencies tell those apart from the words that are distinctive in any text:
+names, brands, a plant's or a tool's name, a typo.
+
+The frequencies are pyspellchecker's English list (word counts from film subtitles and
+other everyday text), read once when first needed. Their Zipf value (log10 of a word's
+frequency per billion words) is what Policy.everyday_zipf compares: 7 for "the", 5 about
+once in 100,000 words.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+# Words rarer than this Zipf value are not kept in memory: none is everyday, and the
+# whole list (160,000 words) would hold ~15 MB where these ~15,000 hold ~1 MB.
+KEPT_ZIPF = 3.0
+
+
+@cache
+def _zipf_values() -> dict[str, float]:
+    """word -> its Zipf value, for the English words from KEPT_ZIPF up."""
+    from spellchecker import SpellChecker  # ~1 s to read: only when first asked
+
+    counts = SpellChecker(language="en", distance=1).word_frequency
+    total = counts.total_words or 1
+    out: dict[str, float] = {}
+    for word, n in counts.items():
+        value = math.log10(n / total) + 9.0
+        if value >= KEPT_ZIPF:
+            out[word] = value
+    return out
+
+
+def zipf(word: str) -> float:
+    """The word's Zipf value in everyday English; 0.0 for a word rarer than KEPT_ZIPF or
+    not English at all (a name, a number, a typo)."""
+    return _zipf_values().get(word, 0.0)
+
+
+def everyday(word: str, threshold: float) -> bool:
+    """Whether the (folded) word is everyday English: a Zipf value from `threshold` up."""
+    return zipf(word) >= threshold
+
+
+def warm() -> None:
+    """Read the list now (a reload does, so the first question does not wait for it)."""
+    _zipf_values()
