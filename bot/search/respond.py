@@ -143,7 +143,11 @@ def confidence(found: list[Ranked], policy: Policy) -> str | None:
     ):
         # An article whose text has no passage on the question (found by its author or
         # title alone: "who is rob pike" and a post he co-wrote) shows no answer; one
-        # holding only words the search put in for typos is a guess at what was asked.
+        # holding only words the search put in for typos is a guess at what was asked
+        # ("when should i repot my monstera", fresh3: "report" and "monsters" of a game
+        # article at 0.65; every answerable question of every set with a typo holds other
+        # words too. bench/answers.py: fresh3 news unrelated with no confident answer
+        # 0.90 -> 1.00, nothing else moved).
         unsaid = ev is not None and ev.passages is not None and ev.cover <= 0
         return LOW if unsaid or (ev is not None and ev.guessed) else HIGH
     together = ev is None or ev.together >= min(policy.tentative_terms, ev.terms)
