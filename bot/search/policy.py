@@ -428,7 +428,10 @@ class Policy:
     #: the battery article's title says "battery") and "where does the mony from the go
     #: store go" (0.44). 0.3 also gave "how to train a puppy" a post on release trains
     #: (0.395); no other unrelated question of the tune half or the quality sets has such
-    #: a title above 0.28.
+    #: a title above 0.28. An everyday English word (everyday_zipf) is no such word: "how
+    #: often should i water a cactus" (fresh) got a fluoride story titled with "water"
+    #: (bench/answers.py fresh news unrelated with no article 0.75 -> 0.83; nothing else
+    #: moved on any set).
     tentative_title_floor: float = 0.4
     #: "What's new?" lists this many of the newest articles.
     newest_listed: int = 5

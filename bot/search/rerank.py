@@ -42,7 +42,8 @@ class Evidence:
     passages: Passages | None  # its windows, to choose the passage shown from
     doc_cover: float  # share of the question's idf mass the whole article holds
     pairs: float  # share of the question's word pairs found side by side in the article
-    names_rarest: bool = False  # the title holds the rarest question word the library holds
+    # The title holds the rarest question word the library holds (not an everyday word).
+    names_rarest: bool = False
     together: int = 0  # question terms the best passage and the title hold
     terms: int = 0  # the question's terms
     sentences: int = 0  # the article's sentences (a long article's evidence says less)
@@ -240,7 +241,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         passages,
         doc_cover,
         pairs,
-        bool(asked.rarest & title_stems),
+        bool((asked.rarest - asked.everyday) & title_stems),
         len(shown),
         len(q),
         len(sentences),

@@ -124,7 +124,7 @@ def confidence(found: list[Ranked], policy: Policy) -> str | None:
     LOW (the closest match, which may not answer) from tentative_threshold up when its
     best passage holds the question's words together (Policy.tentative_terms), or from
     tentative_title_floor up when its title names the question's rarest word the library
-    holds (the word is what the article is about); else None. The words together must
+    holds, not an everyday one (the word is what the article is about); else None. The words together must
     not all be everyday English (Policy.confident_distinct), and an article holding only
     typo corrections of the question's words is LOW at most."""
     if not found:
