@@ -105,21 +105,26 @@ COMPILER = {
 }
 
 
-async def test_everyday_words_side_by_side_make_no_confident_answer(tmp_path: Path) -> None:
+async def test_everyday_words_side_by_side_make_no_answer(tmp_path: Path) -> None:
     # Within the band where words together decide (as in test_ask), the everyday words of
-    # a question on running sit together in one sentence: the closest match at most,
-    # while a question naming what the post is about stays confident.
+    # a question on running sit together in one sentence: no answer, while a question
+    # naming what the post is about stays confident.
     band = DEFAULT.with_(answer_threshold=1.0, confident_threshold=0.3, tentative_threshold=0.3)
+    running = "is it bad to go running every single day?"
     async with small_engine(tmp_path, COMPILER, CONTENT) as engine:
         within = SearchEngine(engine.library, policy=band)
-        unrelated = await within.ask("is it bad to go running every single day?")
+        unrelated = await within.ask(running)
         answerable = await within.ask("how many pull requests does the compiler team review")
-        off = SearchEngine(engine.library, policy=band.with_(confident_distinct=0))
-        without = await off.ask("is it bad to go running every single day?")
-    assert unrelated.article is not None and unrelated.article.slug == "compiler-spotlight"
-    assert unrelated.confidence == "low"
+        # Each rule switched off alone: the closest match, then a confident answer.
+        low = SearchEngine(engine.library, policy=band.with_(tentative_distinct=0))
+        closest = await low.ask(running)
+        off = band.with_(confident_distinct=0, tentative_distinct=0)
+        confident = await SearchEngine(engine.library, policy=off).ask(running)
+    assert unrelated.article is None
     assert answerable.confidence == "high" and "forty" in (answerable.passage or "")
-    assert without.confidence == "high"  # the rule decides
+    assert closest.article is not None and closest.article.slug == "compiler-spotlight"
+    assert closest.confidence == "low"
+    assert confident.confidence == "high"
 
 
 # An article holding "report" and "monsters", words a plant question's typos are near.

@@ -423,6 +423,12 @@ class Policy:
     #: -> 0.96 with no question refused. 3 left no unrelated tune question an article but
     #: refused one more test question (news 0.02 -> 0.04).
     tentative_terms: int = 2
+    #: ...of which at least this many are more than everyday English (everyday_zipf), as
+    #: for a confident answer (confident_distinct): "is it bad to go running every single
+    #: day" (fresh3) was the closest match to "…not missed a single week" in the news
+    #: library. bench/answers.py: fresh3 unrelated with no article 0.80 -> 0.90 (news),
+    #: 0.90 -> 1.00 (blogs); nothing else moved on any set; quality.py the same.
+    tentative_distinct: int = 1
     #: ...or from this one, when the article's title holds the question's rarest word the
     #: library holds: "battery that lasts long" in the bundled library of 14 (0.42; only
     #: the battery article's title says "battery") and "where does the mony from the go

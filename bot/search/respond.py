@@ -150,7 +150,10 @@ def confidence(found: list[Ranked], policy: Policy) -> str | None:
         # 0.90 -> 1.00, nothing else moved).
         unsaid = ev is not None and ev.passages is not None and ev.cover <= 0
         return LOW if unsaid or (ev is not None and ev.guessed) else HIGH
-    together = ev is None or ev.together >= min(policy.tentative_terms, ev.terms)
+    together = ev is None or (
+        ev.together >= min(policy.tentative_terms, ev.terms)
+        and ev.distinct_together >= policy.tentative_distinct
+    )
     if together and best.score >= policy.tentative_threshold:
         return LOW
     named = ev is not None and ev.names_rarest
