@@ -197,10 +197,11 @@ class Policy:
     apart_part_letters: int = 2
     #: A word is everyday English from this Zipf value up (log10 of its frequency per
     #: billion words in pyspellchecker's English list, see english.py: 5 is about once in
-    #: 100,000 words; "till" 5.3, "buy" 5.4, "coffee" 4.8, "swim" 4.3). Every topic word
-    #: no article held in the unrelated questions of the tune half and fresh-fresh4 is at
-    #: most 4.8; no answerable question's missing word is above 2.4. Such a word weighs
-    #: at most as one held by everyday_share of the library, however few articles use it
+    #: 100,000 words; "till" 5.3, "buy" 5.4, "coffee" 4.8, "swim" 4.3; at least
+    #: english.KEPT_ZIPF, 3, the rarest words it keeps). Every topic word no article held in
+    #: the unrelated questions of the tune half and fresh-fresh4 is at most 4.8; no
+    #: answerable question's missing word is above 2.4. Such a word weighs at most as one
+    #: held by everyday_share of the library, however few articles use it
     #: (rerank.word_weight): "till" in "…call for speakers open till" (fresh2) was the
     #: blogs' rarest word, one article writing it, and held the post ("open until Aug 7")
     #: under the closest-match threshold. bench/answers.py --oracle: fresh2 blogs right
