@@ -64,6 +64,8 @@ def test_scripts_styles_navigation_and_forms_are_dropped() -> None:
         "Some content could not be imported from the original document. View content ↗",
         "[Link: The bridge reopens | https://example.org/bridge | Example News]",
         "screenshot of the settings page",
+        "The Source: Santa Clara County District Attorney's Office, Meta Inc.",
+        "Sources: County court filings, company statements",
     ],
 )
 def test_furniture_lines_in_plain_paragraphs(line: str) -> None:
@@ -79,6 +81,7 @@ def test_furniture_lines_in_plain_paragraphs(line: str) -> None:
         "Photographs of the old bridge hang in the town hall, where the vote took place.",
         "Related questions came up at the meeting: who pays, and when the work will end.",
         "E-mail us at help@example.org with the subject “Bridge app” to report a bug.",
+        "The video by a local cyclist shows the bridge swaying in the wind.",
     ],
 )
 def test_body_sentences_that_look_a_little_like_furniture_are_kept(line: str) -> None:

@@ -39,12 +39,14 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _READ_TIME = re.compile(r"^\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s*(?:read|listen)\b", re.IGNORECASE)
-# A credit or caption label followed by a name: "Photograph: Neal McNeil/Getty Images".
+# A credit or caption label followed by a name: "Photograph: Neal McNeil/Getty Images",
+# "The Source: Santa Clara County District Attorney's Office" (a news site's closing credit).
 _CREDIT = re.compile(
     r"^(?:credit\s+)?(?:(?:main|top|header|lead|featured?)\s+)?(?:(?:photo|image)\s+credits?|"
     r"photo illustration|photo(?:graph)?s?|images?|pictures?|pic|illustrations?|graphics?|"
-    r"video|footage|artwork|credits?|source|screenshot|animation|map|chart)"
+    r"video|footage|artwork|credits?|sources?|screenshot|animation|map|chart)"
     r"(?:\s*[:：]\s*|\s+(?:by|via|courtesy of)\s+)\S"
+    r"|^the\s+sources?\s*[:：]\s*\S"
     r"|^courtesy(?: of)?\s+[A-Z]",
     re.IGNORECASE,
 )
@@ -256,7 +258,7 @@ _OPENER_WORDS = _words(
     """related read also see more watch listen recommended opinion analysis explainer credit
     main top header lead featured feature photo photos photograph photographs image images
     picture pictures pic illustration illustrations graphic graphics video footage artwork art
-    credits source screenshot animation map chart courtesy a gif diagram rendering by story
+    credits source sources screenshot animation map chart courtesy a gif diagram rendering by story
     words text written reporting reported additional edited interview"""
 )
 _FIRST_WORD = re.compile(r"\W*(\w*)")
