@@ -476,3 +476,17 @@ async def test_reload_rebuilds_the_index(tmp_path: Path, seed_dir: Path) -> None
         assert (await engine.search("revolutionary therapy")).hits
     finally:
         await lib.close()
+
+
+async def test_did_you_mean_never_swaps_one_english_word_for_another(
+    bundled_library: Library,
+) -> None:
+    # "world" and "print" are no typos, though no article holds them: "who won the would
+    # cup?" and "point hi" puzzled members (exploratory QA); a real typo is still offered.
+    engine = SearchEngine(bundled_library)
+    for query in ("who won the world cup", 'print("hi")'):
+        resp = await engine.search(query)
+        assert resp.hits == [] and not any(
+            w in s for s in resp.suggestions for w in ("would", "point")
+        ), resp.suggestions
+    assert (await engine.search("repiar cafe toastrs")).corrected == "repair cafe toasters"

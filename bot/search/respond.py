@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.library.model import Article
-from bot.search import cards
+from bot.search import cards, english
 from bot.search.parse import Query
 from bot.search.policy import Policy
 from bot.search.quotes import best_quote
@@ -105,8 +105,13 @@ def corrected(q: Query, ranked: Candidates) -> str | None:
 
 
 def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Policy) -> list[str]:
-    """Did you mean: the query with its typos corrected, then titles that came close."""
+    """Did you mean: the query with its typos corrected, then titles that came close. A
+    query whose every correction swaps one English word for another ("world" -> "would",
+    "print" -> "point") had no typo: asking "did you mean who won the would cup?" only
+    puzzles the member, so it is not offered."""
     fixed = corrected(q, ranked)
+    if fixed and all(english.zipf(w) and english.zipf(c) for w, c in ranked.corrections.items()):
+        fixed = None
     out: list[str] = [fixed] if fixed else []
     floor = policy.search_threshold * policy.suggest_share
     for a in ranked.ids[: policy.suggestions]:
