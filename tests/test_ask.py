@@ -364,6 +364,9 @@ async def test_small_talk_gets_a_friendly_reply_not_an_article(
         ("hey bot", "greeting"),
         ("lmao", "laughter"),
         ("nice one", "praise"),
+        ("ok", "ack"),  # not praise: "ok" was thanked with "Thank you!" (exploratory QA)
+        ("okay thanks", "thanks"),
+        ("tnx", "thanks"),
         ("thanks to the maintainers fund", None),  # a topic follows: a question
         ("hello world", None),
         ("what is it", None),  # only stopwords: no small talk

@@ -73,6 +73,10 @@ SOCIAL_WORDS: dict[str, frozenset[str]] = {
             "thank",
             "thx",
             "thanx",
+            "tnx",
+            "thnx",
+            "thnks",
+            "thankyou",
             "tx",
             "ty",
             "tysm",
@@ -125,10 +129,16 @@ SOCIAL_WORDS: dict[str, frozenset[str]] = {
             "neat",
             "sweet",
             "wow",
+        ]
+    ),
+    # An acknowledgement says nothing of the reply: "ok" is no praise to thank for.
+    "ack": frozenset(
+        [
             "ok",
             "okay",
             "k",
             "kk",
+            "alright",
             "sure",
             "yes",
             "yeah",
@@ -537,7 +547,7 @@ def _read(
 
 def small_talk(ws: list[str]) -> str | None:
     """What kind of small talk words are ("thanks", "farewell", "greeting", "laughter",
-    "praise"), or None when one of them is more than stopwords and social words."""
+    "praise", "ack"), or None when one of them is more than stopwords and social words."""
     kinds: set[str] = set()
     for w in ws:
         kind = next((k for k, group in SOCIAL_WORDS.items() if w in group), None)
@@ -549,7 +559,8 @@ def small_talk(ws: list[str]) -> str | None:
             return None
     # The first of the kinds in this order: "thanks, bye" thanks, "hi, lol" greets.
     return next(
-        (k for k in ("thanks", "farewell", "greeting", "laughter", "praise") if k in kinds), None
+        (k for k in ("thanks", "farewell", "greeting", "laughter", "praise", "ack") if k in kinds),
+        None,
     )
 
 

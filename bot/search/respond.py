@@ -207,6 +207,7 @@ SMALL_TALK = {
     "greeting": "Hi! Ask me a question about the articles, or type /help to see what I can do.",
     "laughter": "😄 Glad you're enjoying it. Ask me anything about the articles.",
     "praise": "Thank you! Ask me anything else about the articles.",
+    "ack": "👍 Ask me anything else about the articles.",
 }
 
 
