@@ -327,9 +327,11 @@ class Chat:
         try:
             count = int(arg) if arg else 5
         except ValueError:
-            self.out.line("Usage: /latest [N]")
+            count = 0
+        if count < 1:  # "/latest -5" listed one article, as if it had meant something
+            self.out.line(f"Usage: /latest [N], with N from 1 to {MAX_LIST}")
             return
-        count = max(1, min(count, MAX_LIST))
+        count = min(count, MAX_LIST)
         self._list("Latest", await self.service.latest(count))
 
     async def stats(self, _: str) -> None:

@@ -184,3 +184,9 @@ async def test_nothing_found_offers_next_steps_to_open(bundled) -> None:
     assert "Try /search recipe for banana bread, or one of the newest (/open N):" in text
     assert "== Coral nursery" in text  # the newest article, opened
     assert "Tags like it: environment" in text or "Tag environment" in text
+
+
+async def test_latest_with_a_count_below_one_says_how_to_use_it(bundled) -> None:
+    for arg in ("0", "-5", "many"):
+        text = await chat(bundled, [f"/latest {arg}"])
+        assert "Usage: /latest [N], with N from 1 to 25" in text and "== Latest ==" not in text
