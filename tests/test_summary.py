@@ -140,3 +140,17 @@ def test_extract_skips_a_heading_that_ends_in_a_parenthesis() -> None:
 def test_prose_about_links_and_pages_stays_a_summary() -> None:
     prose = "The link between the new bridge and fewer car trips was not found in the study."
     assert extract_summary(_article([prose])) == prose
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Note: For the timetable of the bridge works for cyclists, see the council's page.",
+        "Editor's note: This story about the bridge for cyclists was updated on Tuesday.",
+        "Update: The bridge opens to cyclists on Monday after the final safety checks.",
+    ],
+)
+def test_extract_passes_over_an_editors_note(note: str) -> None:
+    # The Go blog's "Note: For documentation … see …" was the summary of "Go Modules: v2
+    # and Beyond" (exploratory QA).
+    assert extract_summary(_article([note, PROSE])) == PROSE

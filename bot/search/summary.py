@@ -108,6 +108,13 @@ _BACK_REFERENCE = frozenset(
 _CODE_CHARS = re.compile(r"[{};=<>(:`$_#/]")
 _CODE = re.compile(r"[{};=<>`]|\(\)|::|\$\s|^\s*[#/]{2}|\w\(\w*\)|\w_\w|\w\.\w+\(")
 _SERIES = re.compile(r"\b(?:part \d+|this post|this article|in this post|previous post)\b", re.I)
+# An editor's aside about the page, not the story: "Note: For documentation on modules, see
+# …", "Update: this post was corrected on …".
+_NOTE = re.compile(
+    r"(?:editor['’]?s |author['’]?s )?(?:note|update|updated|correction|disclosure|disclaimer|"
+    r"clarification)\s*:",
+    re.I,
+)
 
 
 def _looks_like_code(s: str) -> bool:
@@ -146,7 +153,7 @@ def _stands_alone(s: str, speaker_words: bool = False) -> bool:
         return False  # headings and lead-ins to lists or code
     if s[-1] == ")" and s[-2] not in '.!?”"’':
         return False  # a heading ending in a parenthesis: "… constraints (draft-a, draft-b)"
-    if s[0].islower() or s.startswith(("“", '"', "‘")):
+    if s[0].islower() or s.startswith(("“", '"', "‘")) or _NOTE.match(s):
         return False
     first = fold(w[0]).strip("\"'“‘(")
     if first in _BACK_REFERENCE and not (speaker_words and first in _FIRST_PERSON):
