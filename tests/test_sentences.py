@@ -135,3 +135,19 @@ def test_text_functions_never_raise(body: str) -> None:
     extract_quotes(blocks + [body])
     split_sentences(body)
     assert word_count(body) >= 0
+
+
+def test_a_parenthesised_run_of_sentences_leaves_no_stray_bracket() -> None:
+    # The Go blog's "(Note that golang.org … distribution. Go.dev is a companion site to
+    # provide these supporting resources.)" answered "what is go.dev" with "….)" (QA).
+    text = (
+        "(Note that golang.org is still the home for the Go distribution. "
+        "Go.dev is a companion site to provide these supporting resources.)"
+    )
+    assert split_sentences(text) == [
+        "Note that golang.org is still the home for the Go distribution.",
+        "Go.dev is a companion site to provide these supporting resources.",
+    ]
+    # One sentence in brackets keeps them, and so does a smiley.
+    assert split_sentences("(This one is aside.)") == ["(This one is aside.)"]
+    assert split_sentences("(It worked. We loved it :)") == ["It worked.", "We loved it :)"]

@@ -127,7 +127,21 @@ def _split_chunk(chunk: str) -> list[str]:
     tail = chunk[begin:].strip()
     if tail:
         sentences.append(tail)
+    if len(sentences) > 1 and chunk.startswith("("):
+        sentences = [_unwrapped(s) for s in sentences]
     return sentences
+
+
+def _unwrapped(sentence: str) -> str:
+    """A sentence of a parenthesised run of them without the bracket it does not close
+    or open: "(Note that golang.org is still home." and "Go.dev is a companion site.)"
+    each showed one stray bracket when quoted alone."""
+    if sentence.startswith("(") and sentence.count("(") > sentence.count(")"):
+        sentence = sentence[1:]
+    if sentence.endswith(")") and sentence.count(")") > sentence.count("("):
+        if sentence[-2:-1] in (".", "!", "?", "”", '"', "’", "…"):
+            sentence = sentence[:-1]
+    return sentence
 
 
 def _is_boundary(chunk: str, m: re.Match[str], spans: list[list[tuple[int, int]]]) -> bool:
