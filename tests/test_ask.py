@@ -367,6 +367,12 @@ async def test_small_talk_gets_a_friendly_reply_not_an_article(
         ("ok", "ack"),  # not praise: "ok" was thanked with "Thank you!" (exploratory QA)
         ("okay thanks", "thanks"),
         ("tnx", "thanks"),
+        # "help" was answered with the hearing-aids article, "who are you" found nothing
+        ("help", "help"),
+        ("who are you?", "help"),
+        ("what can you do", "help"),
+        ("thanks for the help", "thanks"),
+        ("help with heat pumps", None),
         ("thanks to the maintainers fund", None),  # a topic follows: a question
         ("hello world", None),
         ("what is it", None),  # only stopwords: no small talk

@@ -138,9 +138,9 @@ def _unwrapped(sentence: str) -> str:
     each showed one stray bracket when quoted alone."""
     if sentence.startswith("(") and sentence.count("(") > sentence.count(")"):
         sentence = sentence[1:]
-    if sentence.endswith(")") and sentence.count(")") > sentence.count("("):
-        if sentence[-2:-1] in (".", "!", "?", "”", '"', "’", "…"):
-            sentence = sentence[:-1]
+    closes = sentence.endswith(")") and sentence[-2:-1] in (".", "!", "?", "”", '"', "’", "…")
+    if closes and sentence.count(")") > sentence.count("("):
+        sentence = sentence[:-1]
     return sentence
 
 

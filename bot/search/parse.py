@@ -89,6 +89,8 @@ SOCIAL_WORDS: dict[str, frozenset[str]] = {
             "kudos",
         ]
     ),
+    # Asking the bot what it does: "help", "commands?" (and, below, "who are you?").
+    "help": frozenset(["help", "commands", "usage"]),
     "farewell": frozenset(
         ["bye", "byebye", "goodbye", "cya", "ciao", "later", "ttyl", "farewell", "goodnight", "gn"]
     ),
@@ -547,7 +549,7 @@ def _read(
 
 def small_talk(ws: list[str]) -> str | None:
     """What kind of small talk words are ("thanks", "farewell", "greeting", "laughter",
-    "praise", "ack"), or None when one of them is more than stopwords and social words."""
+    "praise", "ack", "help"), or None when one of them is more than stopwords and social words."""
     kinds: set[str] = set()
     for w in ws:
         kind = next((k for k, group in SOCIAL_WORDS.items() if w in group), None)
@@ -557,11 +559,11 @@ def small_talk(ws: list[str]) -> str | None:
             kinds.add(kind)
         elif w not in STOPWORDS and w not in ADDRESS_WORDS:
             return None
+    if not kinds and "you" in ws:
+        kinds.add("help")  # stopwords said to the bot: "who are you?", "what can you do?"
     # The first of the kinds in this order: "thanks, bye" thanks, "hi, lol" greets.
-    return next(
-        (k for k in ("thanks", "farewell", "greeting", "laughter", "praise", "ack") if k in kinds),
-        None,
-    )
+    order = ("thanks", "farewell", "help", "greeting", "laughter", "praise", "ack")
+    return next((k for k in order if k in kinds), None)
 
 
 def asks_newest(ws: list[str]) -> bool:

@@ -208,6 +208,10 @@ SMALL_TALK = {
     "laughter": "😄 Glad you're enjoying it. Ask me anything about the articles.",
     "praise": "Thank you! Ask me anything else about the articles.",
     "ack": "👍 Ask me anything else about the articles.",
+    "help": (
+        "I answer questions about the articles in this library: ask in plain words, or type"
+        " /help to see every command with examples."
+    ),
 }
 
 
