@@ -144,24 +144,42 @@ class SearchEngine:
             return Answer(question=q.raw)
         if q.newest and not idx.exact_title(q.title_key):
             return await self._newest(idx, q)
-        run = await self._retriever(idx)
-        reading = await run.read(q, question=True)
-        q = reading.query
-        ranked = await run.rank(q, question=True)
-        if reading.recent:  # the newest candidates are the ones to read
-            ranked = respond.recent(idx, ranked, p)
-        # Later stages read the words as the retrieval corrected them.
-        q = q.corrected(ranked.corrections)
-        found = await self._rerank(idx, q, ranked)
+        q, recent, ranked, found = await self._reranked(idx, q)
         sure = respond.confidence(found, p)
         if sure is None:
             return Answer(question=q.raw)
-        if reading.recent:
+        if recent:
             found = respond.newest_answers(idx, found, p)
         best = found[0]
         # Without a passage comparable across articles, the article's own best one.
         passage = best.passage or best_passage(best.article, q, p)
         return respond.answer(idx, q, found, passage, ranked, p, sure)
+
+    async def reranked(self, question: str) -> tuple[Candidates, list[Ranked]]:
+        """A question's first-stage candidates and the rerank of its pool, best first, as
+        `ask` weighs them before it decides how sure it is: each candidate's evidence, for
+        reading why one post beat another (bench/rerank_pools.py)."""
+        idx = await self.index()
+        q = parse(normalize_query(question), idx.resolve_filter, self.policy)
+        if q.empty or not idx.n:
+            return Candidates([], {}), []
+        _, _, ranked, found = await self._reranked(idx, q)
+        return ranked, found
+
+    async def _reranked(
+        self, idx: LibraryIndex, q: Query
+    ) -> tuple[Query, bool, Candidates, list[Ranked]]:
+        """The question as retrieval corrected it, whether it asks for recent articles, its
+        first-stage candidates and their rerank, best first."""
+        run = await self._retriever(idx)
+        reading = await run.read(q, question=True)
+        q = reading.query
+        ranked = await run.rank(q, question=True)
+        if reading.recent:  # the newest candidates are the ones to read
+            ranked = respond.recent(idx, ranked, self.policy)
+        # Later stages read the words as the retrieval corrected them.
+        q = q.corrected(ranked.corrections)
+        return q, reading.recent, ranked, await self._rerank(idx, q, ranked)
 
     async def _newest(self, idx: LibraryIndex, q: Query) -> Answer:
         """ "What's new?": the newest articles."""

@@ -1,0 +1,164 @@
+"""Why one post beat another: each missed question's rerank pool, with its evidence.
+
+For the answerable questions of a set that `ask` does not answer with a labelled article
+first at high confidence, the candidates as the rerank weighed them, best first: the
+final score (`ask`'s confidence reads it), the lead that orders ties (Policy.lead_weight),
+the first-stage score, the best passage's coverage, the whole-article share, the word
+pairs, the article's sentences and title; the labelled articles marked `*`, and where the
+first labelled one finished when it was not in the pool at all. In process, over a cache
+built from the library the way `answers.py` builds it, with the same pools and scores as
+`ask` (`SearchEngine.reranked`).
+
+The held-out material stays unread: the test half of `answers_blogs.jsonl` and
+`answers_news.jsonl` prints its counts only, never a question, and the untouched fresh set
+(HELD_OUT) is refused. Five issue-15 passes each wrote this as a throwaway script.
+
+    .venv/bin/python bench/rerank_pools.py --set blogs --split tune
+    .venv/bin/python bench/rerank_pools.py --set fresh2 --top 8
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from answers import (  # noqa: E402
+    FRESH_FILES,
+    SET_FILES,
+    SPLITS,
+    Library,
+    load_fresh,
+    load_questions,
+    open_library,
+)
+from botcli import project_reload  # noqa: E402
+
+# The stand-in for the held-out set: run only by answers.py, for aggregates, never read.
+HELD_OUT = "fresh5"
+# The half whose questions are never printed (tune on tune, report test).
+UNREAD = "test"
+
+
+@dataclass
+class Pool:
+    """One question as `ask` weighed it: its candidates and how sure the first one is."""
+
+    row: dict
+    confidence: str | None
+    lines: list[str]  # the candidates, best first, as printed
+    place: int | None  # where the first labelled article finished (None: not in the pool)
+
+    @property
+    def right(self) -> bool:
+        return self.place == 0 and self.confidence is not None
+
+    @property
+    def sure(self) -> bool:
+        return self.right and self.confidence == "high"
+
+
+def candidate_line(k: int, r, first: float, labelled: bool, lead_weight: float) -> str:
+    """One candidate: its place, scores and title (`r`: bot.search.rerank.Ranked)."""
+    ev = r.evidence
+    return (
+        f"  {'*' if labelled else ' '}{k:2} score {r.score:.3f} +lead {lead_weight * ev.lead:.3f}"
+        f" | first {first:.2f} passage {ev.cover:.2f} article {ev.doc_cover:.2f}"
+        f" pairs {ev.pairs:.2f} | {ev.sentences:3} sentences | {r.article.title[:60]}"
+    )
+
+
+async def pools(lib: Library, db: Path, rows: Sequence[dict], top: int, policy_file: str | None):
+    """Every row's pool, in process over the cache `db` of `lib`."""
+    from bot.library.sync import Library as BotLibrary
+    from bot.search import respond
+    from bot.search.engine import SearchEngine
+    from bot.search.policy import load_policy
+
+    policy = load_policy(policy_file)
+    library = BotLibrary(lib.content, db)
+    engine = SearchEngine(library, cache_size=0, policy=policy)
+    try:
+        idx = await engine.index()
+        out = []
+        for row in rows:
+            ranked, found = await engine.reranked(row["question"])
+            labels = set(row["articles"])
+            slugs = [lib.label_of.get(r.article.slug, r.article.slug) for r in found]
+            place = next((k for k, s in enumerate(slugs) if s in labels), None)
+            lines = [
+                candidate_line(
+                    k,
+                    r,
+                    ranked.scores.get(idx.by_slug.get(r.article.slug, -1), 0.0),
+                    slugs[k] in labels,
+                    policy.lead_weight,
+                )
+                for k, r in enumerate(found[:top])
+            ]
+            out.append(Pool(row, respond.confidence(found, policy), lines, place))
+        return out
+    finally:
+        await library.close()
+
+
+def report(name: str, split: str, found: Sequence[Pool]) -> None:
+    """Counts for one library and half; each miss's pool unless the half is UNREAD."""
+    n = len(found)
+    right = sum(p.right for p in found)
+    sure = sum(p.sure for p in found)
+    refused = sum(p.confidence is None for p in found)
+    outside = sum(p.place is None for p in found)
+    print(
+        f"{name} {split}: {n} questions, right article first {right}, of them at high "
+        f"confidence {sure}, refused {refused}, the labelled article not in the pool {outside}"
+    )
+    if split == UNREAD:
+        return
+    for p in found:
+        if p.sure:
+            continue
+        place = "not in the pool" if p.place is None else f"labelled article at place {p.place + 1}"
+        print(f"\n{p.row['question']}  [{p.row['type']}; {p.confidence}; {place}]")
+        print("\n".join(p.lines))
+    print()
+
+
+def questions(which: str) -> dict[str, list[dict]]:
+    """The answerable questions of a set by library (both libraries for a fresh set)."""
+    if which in FRESH_FILES:
+        return load_fresh(which)[0]
+    return load_questions([which])[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", required=True, choices=[*SET_FILES, *FRESH_FILES])
+    ap.add_argument("--split", choices=[*SPLITS, "all"], default="tune")
+    ap.add_argument("--top", type=int, default=6, help="candidates printed per question")
+    ap.add_argument("--policy", default=None, help="a policy file, as SEARCH_POLICY")
+    args = ap.parse_args(argv)
+    if args.set == HELD_OUT:
+        ap.error(f"{HELD_OUT} is the untouched held-out set: run answers.py for its figures")
+    for name, rows in questions(args.set).items():
+        splits = sorted({r["split"] for r in rows})
+        if args.set in SET_FILES and args.split != "all":
+            splits = [args.split]
+        rows = [r for r in rows if r["split"] in splits]
+        with tempfile.TemporaryDirectory(prefix="articlebot-pools-") as tmp:
+            lib = open_library(name, Path(tmp))
+            db = Path(tmp) / "cache.db"
+            project_reload(lib.content, db, {})
+            found = asyncio.run(pools(lib, db, rows, args.top, args.policy))
+        for split in splits:
+            report(name, split, [p for p in found if p.row["split"] == split])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
