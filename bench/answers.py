@@ -26,7 +26,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The checkout's own `bot` first, then bench/: a venv installed from another worktree
+# would otherwise give its code to what this script runs in process (--oracle).
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 
 from botcli import CliError, json_lines, project_reload, run_bot  # noqa: E402
 from corpus import BLOGS, CORPUS, SHARED, Doc, iter_files, norm_text, read_docs  # noqa: E402

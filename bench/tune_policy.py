@@ -30,7 +30,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The checkout's own `bot` first, then bench/: a venv installed from another worktree
+# would otherwise give its code to what this script runs in process (--oracle).
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 
 from answers import (  # noqa: E402
     Library,
