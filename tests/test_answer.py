@@ -815,3 +815,45 @@ def test_a_news_lede_after_its_dateline_is_no_mere_opening() -> None:
     # Without its dateline the same first sentence is an opening like any other.
     plain = [[story[0][0].removeprefix("LYON, France — ")], *story[1:]]
     assert _shown("Why is Widgetcon in Lyon?", plain, q) == plain[3][0]
+
+
+def test_the_company_is_the_organisation_named_just_before() -> None:
+    # "The company" re-names Oakdale Grocers, named the sentence before: the second
+    # sentence answers "when will oakdale grocers open…" though it never writes the name;
+    # without the rule a sentence about something else, with a date, wins.
+    story = [
+        ["Oakdale Grocers opened a store in Leeds in May 1998."],
+        ["The company said its next store would open in October."],
+        ["Other stores in town open late on Fridays."],
+        ["Prices will rise next year, the council said."],
+    ]
+    q = "when will oakdale grocers open its next store"
+    assert _shown("Town news", story, q) == story[1][0]
+    without = DEFAULT.with_(description_lookback=0)
+    assert _shown("Town news", story, q, without) == story[3][0]
+    # The last name written before it ("Leeds" is a place, no company): here "The
+    # company" is Harlow Foods, and the Oakdale Grocers sentence no longer loses to it.
+    other = [story[0], ["Harlow Foods is its rival."], *story[1:]]
+    assert _shown("Town news", other, q) == _shown("Town news", other, q, without)
+
+
+def test_an_apposition_defines_the_name_before_it() -> None:
+    # "what was project lantern": "“Project Lantern”, an unusual plan…" defines it there,
+    # in a sentence naming the studio by "The company"; the others only name the studio
+    # in full, a name of the kind "what" may ask for.
+    story = [
+        ["Critics have watched as Keystone went all in on streaming."],
+        [
+            "The company caused a stir with “Project Lantern”, an unusual plan under which"
+            " its films went online on the day they opened in cinemas."
+        ],
+        ["The drama at the studio giant Keystone Pictures Group is taking place in boardrooms."],
+    ]
+    q = "what was keystones project lantern"
+    assert _shown("The end of an era", story, q) == story[1][0]
+    f = sentence_features(story[1][0])
+    spans = f.objects(frozenset(), frozenset([stem("lantern")]))
+    assert [" ".join(map(f.text_of, range(s.start, s.end))) for s in spans] == ["an unusual plan"]
+    # "X, the …" is no definition (a list, or another thing named), nor "X an …".
+    for text in ("We met Lantern, the studio and its staff.", "Lantern an unusual plan."):
+        assert not sentence_features(text).objects(frozenset(), frozenset([stem("lantern")]))

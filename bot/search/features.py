@@ -77,6 +77,10 @@ _DETERMINERS = frozenset(
     ["a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these"]
 )
 _COPULAS = frozenset(["is", "are", "was", "were"])
+# An apposition defining the noun before it: a comma (after a closing quote, perhaps), then
+# "a/an" ("“Project Popcorn”, an unorthodox business model under which…").
+_APPOSITION = re.compile(r"[”\"’']?,\s+")
+_INDEFINITE = frozenset(["a", "an"])
 # A sentence opening with a subject of at most this many words before its copula defines
 # what that subject names ("The encodeURI() function is a function that…").
 _SUBJECT_WORDS = 4
@@ -390,28 +394,42 @@ class Features:
     def objects(self, after: frozenset[str], linked: frozenset[str] = frozenset()) -> list[Span]:
         """Noun phrases right after one of the `after` stems, or after one of the `linked`
         stems and "is/are/was/were", opening with a determiner: "reviewing a new coffee
-        maker" after "review", "a frequently used delimiter is a comma" after "delimit".
-        The determiner and the content words after it, up to the next function word or
-        clause break."""
+        maker" after "review", "a frequently used delimiter is a comma" after "delimit",
+        or after a `linked` stem and a comma, opening with "a/an" (an apposition defining
+        it: "“Project Popcorn”, an unorthodox business model"). The determiner and the
+        content words after it, up to the next function word or clause break."""
         t, text = self._read(), self.text
         out: list[Span] = []
         n = len(t.stems)
         for k in range(n - 2):
             d = k + 1  # the determiner's place
-            if t.folded[d] in _COPULAS and d + 2 < n and self._subject_holds(d, linked):
-                if not _adjacent(text, t.ends[k], t.starts[d]):
+            if self._apposition(k, linked):
+                pass  # "“Project Popcorn”, an unorthodox business model": defined there
+            else:
+                if t.folded[d] in _COPULAS and d + 2 < n and self._subject_holds(d, linked):
+                    if not _adjacent(text, t.ends[k], t.starts[d]):
+                        continue
+                    k, d = d, d + 1
+                elif t.stems[k] not in after:
                     continue
-                k, d = d, d + 1
-            elif t.stems[k] not in after:
-                continue
-            if t.folded[d] not in _DETERMINERS or not _adjacent(text, t.ends[k], t.starts[d]):
-                continue
+                if t.folded[d] not in _DETERMINERS or not _adjacent(text, t.ends[k], t.starts[d]):
+                    continue
             j = d + 1
             while j < n and t.stems[j] and _adjacent(text, t.ends[j - 1], t.starts[j]):
                 j += 1
             if j > d + 1:
                 out.append(Span("object", d, j))
         return out
+
+    def _apposition(self, k: int, linked: frozenset[str]) -> bool:
+        """Whether word k is one of the `linked` stems and an apposition defining it
+        follows: a comma, then "a/an" (_APPOSITION)."""
+        t = self._read()
+        return (
+            t.stems[k] in linked
+            and t.folded[k + 1] in _INDEFINITE
+            and _APPOSITION.fullmatch(self.text, t.ends[k], t.starts[k + 1]) is not None
+        )
 
     def _subject_holds(self, copula: int, linked: frozenset[str]) -> bool:
         """Whether the word before the copula at `copula` is one of the `linked` stems,
@@ -478,6 +496,18 @@ class Features:
         t = self._read()
         last = span.end - 1
         return t.folded[last].endswith("ed") and t.stems[last] in verbs
+
+    def names_before(self, offset: int | None) -> list[Span]:
+        """The names ending before character `offset` (every one for None), in order,
+        but not a place's ("on Main Street"): who or what may be named again as "the
+        company" (see passage._DESCRIPTION)."""
+        spans = self.spans(("name", "place"))
+        places = {(s.start, s.end) for s in spans if s.kind == "place"}
+        names = [s for s in spans if s.kind == "name" and (s.start, s.end) not in places]
+        if offset is None:
+            return names
+        ends = self._read().ends
+        return [s for s in names if ends[s.end - 1] <= offset]
 
     def text_of(self, k: int) -> str:
         """Word k as written."""

@@ -54,6 +54,18 @@ _TITLE_ANSWERS = frozenset(["version"])
 # Klein (1976)", "-- Rob Pike").
 _ATTRIBUTION = re.compile(r"^\s*(?:[—―–]|--?)\s*[A-Z]")
 
+# The general nouns news re-names an organisation by once it has named it ("Warner went all
+# in on streaming…" then "The company caused a stir with 'Project Popcorn'"), as the subject
+# opening a sentence (perhaps after a phrase: "On Monday, the agency said…"). Read from the
+# news exports' own sentences ("the X said/has/was…": company 12, administration 4, group 3,
+# agency 3, organization 2; bench/README.md, issue 15 sixth pass), "the administration"
+# left out: it names a government in office, seldom the name just written. Not when a
+# capitalised word follows: "The agency Frontex" names it there and then.
+_DESCRIPTION = re.compile(
+    r"^[“\"]?(?:[^,.]{1,40},\s+)?[Tt]he (?:company|firm|group|agency|organi[sz]ation|nonprofit"
+    r"|startup)\b(?!\s+[A-Z])"
+)
+
 
 # A news story's lede opens with its dateline: the place in capitals, maybe the agency, a
 # region or a date, then a dash ("BUDAPEST, Hungary — Matt Schlapp, the head of…", "AUSTIN,
@@ -428,7 +440,39 @@ class Passages:
                 for k, sentence in enumerate(self.sentences):
                     for m in again.finditer(sentence.text):
                         self._named_again.setdefault(k, set()).update(nouns[m.group(1)])
+            for k, terms in self._described_again().items():
+                self._named_again.setdefault(k, set()).update(terms)
         return self._named_again
+
+    def _described_again(self) -> dict[int, set[str]]:
+        """Per sentence opening with a general noun for an organisation (_DESCRIPTION:
+        "The company caused a stir with 'Project Popcorn'"), the question terms of the
+        name it stands for: the last one written in the Policy.description_lookback
+        sentences before it (Warner, "…as Warner went all in on streaming"), or in the
+        title when those name nothing. Not a place's name ("in Leeds"): a company is none."""
+        found: dict[int, set[str]] = {}
+        back = self.policy.description_lookback
+        if not back:
+            return found
+        for k, sentence in enumerate(self.sentences):
+            # (the name must hold a question term: look only where one is)
+            near = self.title_terms or any(self.held[max(0, k - back) : k])
+            if near and _DESCRIPTION.match(sentence.text):
+                terms = self._referent(k)
+                if terms:
+                    found[k] = terms
+        return found
+
+    def _referent(self, k: int) -> set[str]:
+        """The question terms of the last name written before sentence k (see
+        _described_again)."""
+        back = self.policy.description_lookback
+        for f in [*map(self.features, range(k - 1, max(-1, k - back - 1), -1)), None]:
+            f = f or sentence_features(self.title)
+            names = f.names_before(None)
+            if names:
+                return {x for x in f.stems[names[-1].start : names[-1].end] if x} & self.q
+        return set()
 
     def title_answers(self) -> bool:
         """Whether the title holds an answer of the kind asked for, not of the question's
