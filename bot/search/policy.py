@@ -358,10 +358,12 @@ class Policy:
     #: names again ("Cheltenham Township"; Passages.named_again: news fresh4 +1, "the
     #: township plans to introduce a policy … in October", nothing else changed).
     head_case_sentences: int = 5
-    #: A general noun for an organisation ("The company caused a stir with 'Project
-    #: Popcorn'", passage._DESCRIPTION) holds the question terms of the last name written
-    #: before it, in its sentence or this many sentences before (then the title): news
-    #: re-names in the next sentence or two. 0: off.
+    #: A sentence opening with a general noun for an organisation ("The company caused a
+    #: stir with 'Project Popcorn'", passage._DESCRIPTION) holds the question terms of the
+    #: last name written in this many sentences before it (else the title's): news
+    #: re-names in the next sentence or two (bench/answers.py --oracle: with the
+    #: apposition of Features.objects, news fresh3 +1, "what was warners project
+    #: popcorn", no other passage of any set changed; 1 and 4 the same). 0: off.
     description_lookback: int = 2
     #: A list item is a block of one sentence of at most this many characters ("Library:
     #: Mara Bos"); up to this many of them in a row after a sentence ending with ":" are
