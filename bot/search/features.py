@@ -403,9 +403,8 @@ class Features:
         n = len(t.stems)
         for k in range(n - 2):
             d = k + 1  # the determiner's place
-            if self._apposition(k, linked):
-                pass  # "“Project Popcorn”, an unorthodox business model": defined there
-            else:
+            # (an apposition opens its object right away: "“Project Popcorn”, an …")
+            if not self._apposition(k, linked):
                 if t.folded[d] in _COPULAS and d + 2 < n and self._subject_holds(d, linked):
                     if not _adjacent(text, t.ends[k], t.starts[d]):
                         continue
@@ -497,17 +496,12 @@ class Features:
         last = span.end - 1
         return t.folded[last].endswith("ed") and t.stems[last] in verbs
 
-    def names_before(self, offset: int | None) -> list[Span]:
-        """The names ending before character `offset` (every one for None), in order,
-        but not a place's ("on Main Street"): who or what may be named again as "the
-        company" (see passage._DESCRIPTION)."""
+    def names(self) -> list[Span]:
+        """The names, in order, but not a place's ("in Leeds"): who or what may be named
+        again as "the company" (see passage._DESCRIPTION)."""
         spans = self.spans(("name", "place"))
         places = {(s.start, s.end) for s in spans if s.kind == "place"}
-        names = [s for s in spans if s.kind == "name" and (s.start, s.end) not in places]
-        if offset is None:
-            return names
-        ends = self._read().ends
-        return [s for s in names if ends[s.end - 1] <= offset]
+        return [s for s in spans if s.kind == "name" and (s.start, s.end) not in places]
 
     def text_of(self, k: int) -> str:
         """Word k as written."""

@@ -466,10 +466,9 @@ class Passages:
     def _referent(self, k: int) -> set[str]:
         """The question terms of the last name written before sentence k (see
         _described_again)."""
-        back = self.policy.description_lookback
-        for f in [*map(self.features, range(k - 1, max(-1, k - back - 1), -1)), None]:
-            f = f or sentence_features(self.title)
-            names = f.names_before(None)
+        earlier = range(k - 1, max(-1, k - self.policy.description_lookback - 1), -1)
+        for f in (*map(self.features, earlier), sentence_features(self.title)):
+            names = f.names()
             if names:
                 return {x for x in f.stems[names[-1].start : names[-1].end] if x} & self.q
         return set()
