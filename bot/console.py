@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from bot.conversation import Conversations
 from bot.library.model import Article, ArticleMeta, Quote
 from bot.search.results import TENTATIVE, Answer, SearchHit
 from bot.service import ArticleCard, Examples, LibraryService, NextSteps
@@ -38,6 +40,7 @@ HELP = """Type a question, or a command:
   /quit             leave (Ctrl-D works too)"""
 
 MAX_LIST = 25
+SESSION = "console"  # the one conversation of a console session
 
 
 class _Out:
@@ -88,6 +91,8 @@ class Chat:
         self.service = service
         self.out = out
         self.numbered: list[str] = []  # slugs of the last numbered list, for /open N
+        # The article last answered about: the session is one conversation, for follow-ups.
+        self.conversation = Conversations(ttl=math.inf, size=1)
         self.commands: dict[str, Callable[[str], object]] = {
             "search": self.search,
             "s": self.search,
@@ -138,7 +143,8 @@ class Chat:
             example = f", e.g. {examples.question}" if examples.question else ""
             self.out.line(f"Ask a question{example}")
             return
-        answer = await self.service.ask(question)
+        answer = await self.service.ask(question, self.conversation.about(SESSION))
+        self.conversation.answered(answer, SESSION)
         if answer.reply is not None:  # small talk
             self.out.line(answer.reply)
             return
@@ -155,6 +161,8 @@ class Chat:
     def _answer(self, answer: Answer) -> None:
         a = answer.article
         assert a is not None
+        if answer.followup:
+            self.out.line(f"Following up on “{a.title}”:", "dim")
         if answer.tentative:
             self.out.line(TENTATIVE, "yellow")
         self.out.rule(a.title)

@@ -30,6 +30,7 @@ from bot.picks.service import PicksService
 from bot.picks.settings import PicksError
 from bot.picks.source import library_candidates
 from bot.search.engine import SearchEngine
+from bot.search.followup import Topic
 from bot.search.fuzzy import closest_names
 from bot.search.highlight import key_spans
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
@@ -201,9 +202,10 @@ class LibraryService:
 
     # -- questions and searches ------------------------------------------------------------
 
-    async def ask(self, question: str) -> Answer:
-        """The article that answers `question`, its passage, summary, quote, alternatives."""
-        return await self.engine.ask(question)
+    async def ask(self, question: str, about: Topic | None = None) -> Answer:
+        """The article that answers `question`, its passage, summary, quote, alternatives;
+        `about`: the article the conversation is about, for follow-ups ("who wrote it?")."""
+        return await self.engine.ask(question, about)
 
     async def search(self, query: str, limit: int = 10) -> SearchResponse:
         """Confident results, best first, with "did you mean" suggestions when none are."""

@@ -90,6 +90,9 @@ class Settings:
     search_policy: Path | None = None  # JSON file of search Policy fields to change
     cooldown_queries: int = 5
     cooldown_seconds: int = 30
+    # How long a member's follow-up ("when did it start?") is read as about the article
+    # they were last answered about, in the same channel; 0 = no follow-ups.
+    followup_minutes: int = 10
     log_level: str = "INFO"
     heartbeat_seconds: int = 10  # how often the running bot proves it is alive; 0 = off
 
@@ -146,6 +149,8 @@ class Settings:
             raise SettingsError("MAX_REMOVAL_SHARE must be between 0 and 1 (0.5 is half)")
         if self.heartbeat_seconds < 0:
             raise SettingsError("HEARTBEAT_SECONDS must be 0 (off) or more")
+        if self.followup_minutes < 0:
+            raise SettingsError("FOLLOWUP_MINUTES must be 0 (off) or more")
         if self.result_cache_size < 0:
             raise SettingsError("RESULT_CACHE_SIZE must be 0 (off) or more")
         self.policy()  # a policy file that cannot be used stops the start, in one line

@@ -190,3 +190,22 @@ async def test_latest_with_a_count_below_one_says_how_to_use_it(bundled) -> None
     for arg in ("0", "-5", "many"):
         text = await chat(bundled, [f"/latest {arg}"])
         assert "Usage: /latest [N], with N from 1 to 25" in text and "== Latest ==" not in text
+
+
+async def test_a_follow_up_is_about_the_article_just_answered(bundled) -> None:
+    text = await chat(
+        bundled,
+        [
+            "how many coral fragments has the nursery replanted",
+            "what was their survival rate?",
+            "tell me more",
+            "how much did heat pump bills drop",
+        ],
+    )
+    survival = text.split("> what was their survival rate?")[1].split("> tell me more")[0]
+    assert "Following up on “Coral nursery replants twenty thousand" in survival
+    assert "81%" in survival
+    more = text.split("> tell me more")[1].split("> how much did heat pump")[0]
+    assert "Following up on “Coral nursery" in more
+    new = text.split("> how much did heat pump bills drop")[1]
+    assert "Following up" not in new and "heat-pump rollout" in new

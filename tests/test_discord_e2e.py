@@ -192,9 +192,9 @@ async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(
     monkeypatch.setattr(deadline, "DEFER_AFTER", 0.05)
     answer = bot.service.engine.ask
 
-    async def slow(question: str):
+    async def slow(question: str, about=None):
         await asyncio.sleep(0.3)
-        return await answer(question)
+        return await answer(question, about)
 
     monkeypatch.setattr(bot.service.engine, "ask", slow)
     result = await fake.invoke("ask", {"question": "how many toasters did the repair cafe fix?"})
@@ -918,3 +918,43 @@ async def test_twenty_concurrent_interactions_all_answered_correctly(running) ->
     for (question, slug), result in zip(questions, results, strict=True):
         article = await bot.service.engine.find(slug)
         assert result.embeds[0]["title"] == article.title, question
+
+
+# -- follow-ups ---------------------------------------------------------------------------
+
+CORAL_QUESTION = "how many coral fragments has the nursery replanted?"
+FOLLOW_UP = "what was their survival rate?"
+
+
+async def test_a_members_follow_up_is_about_their_last_answer_and_no_one_elses(running) -> None:
+    fake, _ = running
+    first = await fake.invoke("ask", {"question": CORAL_QUESTION})
+    assert first.embeds[0]["title"].startswith("Coral nursery")
+    theirs = await fake.invoke("ask", {"question": FOLLOW_UP})
+    (embed,) = theirs.embeds
+    assert embed["title"].startswith("Coral nursery") and "81%" in embed["description"]
+    assert embed["description"].startswith("*Following up on this article:*")
+    # Another member asking the same in the same channel has no conversation to follow.
+    other = await fake.invoke("ask", {"question": FOLLOW_UP}, user=fake.admin)
+    assert other.ephemeral and "nothing in the library" in other.embeds[0]["description"]
+
+
+async def test_a_reply_to_the_bots_answer_follows_up_on_it(running) -> None:
+    fake, _ = running
+    asked = await fake.send_message(f"{fake.bot_user.mention} {CORAL_QUESTION}")
+    (answer,) = asked.messages
+    # Another member replies to that answer: the reply is about the answer's article.
+    replied = await fake.send_message(
+        f"{fake.bot_user.mention} {FOLLOW_UP}", author=fake.admin, reply_to=answer
+    )
+    (reply,) = replied.messages
+    assert reply["embeds"][0]["title"].startswith("Coral nursery")
+    assert "81%" in reply["embeds"][0]["description"]
+
+
+async def test_follow_ups_can_be_turned_off(fake_discord: FakeDiscord, settings: Settings) -> None:
+    fake = fake_discord
+    await fake.start_bot(make_bot(settings.with_(followup_minutes=0)))
+    await fake.invoke("ask", {"question": CORAL_QUESTION})
+    later = await fake.invoke("ask", {"question": FOLLOW_UP})
+    assert later.ephemeral and "nothing in the library" in later.embeds[0]["description"]

@@ -18,6 +18,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.conversation import Conversations
 from bot.discord.commandsync import sync_tree
 from bot.discord.cooldown import UserCooldown
 from bot.discord.deadline import InteractionQueue, mark_arrival
@@ -140,6 +141,8 @@ class ArticleBot(commands.AutoShardedBot):
         self.cooldown = UserCooldown(
             settings.cooldown_queries, settings.cooldown_seconds, cooldown_clock
         )
+        # The article each member was last answered about, per channel, for follow-ups.
+        self.conversations = Conversations(settings.followup_minutes * 60, clock=cooldown_clock)
         self.started_at = time.monotonic()
         self.synced = False  # whether this start synced the command tree
         self.unreachable: str | None = None  # why Discord could not be reached, while retrying

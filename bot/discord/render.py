@@ -268,6 +268,8 @@ def answer_embed(answer: Answer, bold: Sequence[tuple[int, int]] = ()) -> discor
         raise ValueError("an answer card needs an article; say what to do next instead")
     embed = card_embed(article)
     parts = []
+    if answer.followup:  # the card's title says which article; the line says why this one
+        parts.append("*Following up on this article:*")
     if answer.tentative:
         parts.append(f"*{TENTATIVE}*")
     if answer.passage:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search import cards, lookup, respond
+from bot.search import cards, followup, lookup, respond
 from bot.search.cache import ResultCache
+from bot.search.followup import Topic
 from bot.search.index import IndexKeeper
 from bot.search.parse import Query, parse
 from bot.search.passage import best_passage
@@ -27,8 +29,9 @@ from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
 from bot.search.related import related
 from bot.search.rerank import Ranked, rerank
-from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
+from bot.search.results import HIGH, LOW, Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.retrieve import Candidates, Retriever
+from bot.search.summary import summarize
 from bot.search.tables import Metas
 from bot.search.words import clip
 from bot.store.search import SearchStore
@@ -130,10 +133,76 @@ class SearchEngine:
             found.suggestions = respond.suggestions(idx, q, near, p)
         return found
 
-    async def ask(self, question: str) -> Answer:
-        """The article that best answers a question, with its best passage; empty if none."""
+    async def ask(self, question: str, about: Topic | None = None) -> Answer:
+        """The article that best answers a question, with its best passage; empty if none.
+
+        `about`: the article the conversation is about. A question that refers back to it
+        ("when did it start?", "tell me more") and finds no confident answer on its own is
+        answered from that article (see _follow_up)."""
         question = normalize_query(question)
-        return await self._cached(("ask", clip(question)), lambda idx: self._ask(idx, question))
+        own = await self._cached(("ask", clip(question)), lambda idx: self._ask(idx, question))
+        if about is None or own.confidence == HIGH or own.reply is not None or own.newest:
+            return own  # a confident answer on its own is a new question, never overridden
+        if not followup.refers_back(question):
+            return own
+        key = ("follow", clip(question), about)
+        found = await self._cached(key, lambda idx: self._follow_up(idx, question, about))
+        return found or own
+
+    async def _follow_up(self, idx: LibraryIndex, question: str, about: Topic) -> Answer | None:
+        """A question that refers back answered from the article `about`: "tell me more"
+        with the part after the passage last shown (else its summary); any other with its
+        best passage for the question, the article's title standing in for the pronoun.
+        Confidence is what the question's own words in that article warrant (a rerank of
+        the article alone): the title standing in chooses the passage but adds no
+        confidence. None when the article is gone or has nothing to show."""
+        aid = idx.by_slug.get(about.slug)
+        if aid is None:
+            return None
+        store = await self.keeper.store()
+        article = await store.article_by_id(aid)
+        if article is None:
+            return None
+        p = self.policy
+        q = parse(question, idx.resolve_filter, p)
+        if followup.wants_more(question):
+            return self._more(q, article, about)
+        stood = parse(followup.standing_in(question, article.title), idx.resolve_filter, p)
+        passage = best_passage(article, stood, p)
+        if not passage:
+            return None
+        # How sure: the question's own words, read in this article alone.
+        run = await self._retriever(idx)
+        q = (await run.read(q, question=True)).query
+        ranked = await run.rank(q, question=True)
+        # `rare`: read whatever its first-stage score (0 when the ranking did not hold it).
+        alone = replace(ranked, ids=[], scores={aid: ranked.scores.get(aid, 0.0)}, rare=(aid,))
+        found = await self._rerank(idx, q.corrected(ranked.corrections), alone)
+        if not found:
+            return None
+        sure = respond.confidence(found, p)
+        if sure is None and not followup.speaks_to(question, passage):
+            return None  # "what is his favourite film?": the article says nothing of it
+        answer = respond.answer(idx, q, found, passage, alone, p, sure or LOW)
+        return replace(answer, followup=True, alternatives=[])
+
+    @staticmethod
+    def _more(q: Query, article: Article, about: Topic) -> Answer | None:
+        """ "Tell me more": the part of the article after the passage last shown, else its
+        summary. Sure (HIGH): it is what was asked for, not a guess at an answer."""
+        more = followup.next_part(article, about.passage)
+        summary = None if more else summarize(article)
+        if not (more or summary):
+            return None
+        return Answer(
+            question=q.raw,
+            article=article,
+            passage=more,
+            summary=summary,
+            score=100,
+            confidence=HIGH,
+            followup=True,
+        )
 
     async def _ask(self, idx: LibraryIndex, question: str) -> Answer:
         p = self.policy

@@ -90,6 +90,9 @@ class Answer:
     confidence: str | None = None
     reply: str | None = None
     newest: list[SearchHit] = field(default_factory=list)
+    # Answered as a follow-up about the article the conversation was about: front ends
+    # say which article the answer is about.
+    followup: bool = False
 
     @property
     def tentative(self) -> bool:

@@ -81,7 +81,10 @@ class AskCog(commands.Cog, name="Ask"):
     ) -> None:
         # Answers normally take milliseconds; under a burst, acknowledge ("thinking…")
         # before Discord's 3 s run out, then send the answer as a follow-up.
-        answer = await in_time(interaction, self.bot.service.ask(question))
+        talk = self.bot.conversations
+        member = (interaction.channel_id, interaction.user.id)
+        answer = await in_time(interaction, self.bot.service.ask(question, talk.about(member)))
+        talk.answered(answer, member)
         if answer.reply is not None:  # small talk
             await send(interaction, answer.reply)
             return
@@ -151,7 +154,13 @@ class AskCog(commands.Cog, name="Ask"):
             with contextlib.suppress(discord.HTTPException):
                 await message.add_reaction("\N{HOURGLASS WITH FLOWING SAND}")
             return
-        answer = await self.bot.service.ask(question)
+        talk = self.bot.conversations
+        member = (message.channel.id, message.author.id)
+        # A reply to one of the bot's answers is about that answer's article.
+        ref = message.reference.message_id if message.reference is not None else None
+        about = (talk.about(("reply", ref)) if ref is not None else None) or talk.about(member)
+        answer = await self.bot.service.ask(question, about)
+        talk.answered(answer, member)
         if answer.reply is not None:  # small talk
             await message.reply(
                 render.content(answer.reply), mention_author=False, allowed_mentions=NO_MENTIONS
@@ -160,13 +169,14 @@ class AskCog(commands.Cog, name="Ask"):
         if answer.article is None:
             await self._reply(message, *await self._nothing_found(question, message.author.id))
             return
-        await self._reply(message, *self._answered(answer, message.author.id))
+        sent = await self._reply(message, *self._answered(answer, message.author.id))
+        talk.answered(answer, ("reply", sent.id))
 
     async def _reply(
         self, message: discord.Message, embed: discord.Embed, view: discord.ui.View | None
-    ) -> None:
+    ) -> discord.Message:
         kwargs = {"view": view} if view is not None else {}
-        await message.reply(
+        return await message.reply(
             embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS, **kwargs
         )
 

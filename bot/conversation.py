@@ -1,0 +1,61 @@
+"""Conversations: which article each conversation is about, for follow-up questions.
+
+Front ends hold one `Conversations` and key it as suits them (the console: one key for
+the session; Discord: the channel and the member, and the bot's reply message). The core
+only gets the `Topic` (bot/search/followup.py); the state lives here, in memory, bounded
+(least recently used conversations dropped first) and forgotten after `ttl` seconds.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from bot.search.followup import Topic
+from bot.search.results import Answer
+
+# Conversations kept at most; the least recently used go first.
+MAX_CONVERSATIONS = 1_000
+
+
+class Conversations:
+    """The article each conversation last got an answer about, for `ttl` seconds."""
+
+    def __init__(
+        self,
+        ttl: float,
+        size: int = MAX_CONVERSATIONS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._clock = clock
+        self._topics: OrderedDict[Hashable, tuple[float, Topic]] = OrderedDict()
+
+    def about(self, key: Hashable) -> Topic | None:
+        """The article the conversation is about, None if none or it has expired."""
+        held = self._topics.get(key)
+        if held is None or self.ttl <= 0:  # (0: follow-ups turned off)
+            return None
+        at, topic = held
+        if self._clock() - at > self.ttl:
+            del self._topics[key]
+            return None
+        return topic
+
+    def answered(self, answer: Answer, *keys: Hashable) -> None:
+        """Remember the article an answer was about under each key (nothing for small
+        talk, "what's new?" lists or no answer: the conversation keeps its article)."""
+        if answer.article is None or answer.newest:
+            return
+        topic = Topic(answer.article.slug, answer.passage)
+        now = self._clock()
+        for key in keys:
+            self._topics[key] = (now, topic)
+            self._topics.move_to_end(key)
+        while len(self._topics) > self.size:
+            self._topics.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._topics)

@@ -1,0 +1,127 @@
+"""Follow-up questions: what a question refers back to, and the next part of an article.
+
+A member who has just been answered about an article asks "when did it start?", "who
+wrote it?" or "tell me more" about that article. Whether a question refers back is read
+from closed grammatical classes (pronouns and determiners that need an antecedent, and
+the few ways English asks for more), never from words of the questions at hand. The
+engine decides when to use it (SearchEngine.ask): only when the question finds no
+confident answer on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.library.model import Article
+from bot.search.words import STOPWORDS, stems
+
+# Third-person pronouns and demonstratives, and the deictic adverbs: a question holding
+# one without a noun of its own to point at refers to what was said before.
+_BACK = frozenset(
+    [
+        "it",
+        "its",
+        "itself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "there",
+        "then",
+    ]
+)
+# "tell me more", "more", "more please", "what else", "anything else", "go on", "continue".
+_MORE = re.compile(
+    r"^(?:(?:tell|show|give) me (?:some )?more(?: about (?:it|that|this|them))?|(?:some |any |)more"
+    r"|(?:what|anything) else(?: is there)?(?: about (?:it|that|this|them))?|go on|continue"
+    r"|keep going)(?: please)?$"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Words shown as the next part of an article for "tell me more": about a paragraph.
+MORE_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """The article a conversation is about: its slug and the passage last shown of it
+    (None: only its card or summary was shown)."""
+
+    slug: str
+    passage: str | None = None
+
+
+def _words(question: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(question.lower())]
+
+
+def wants_more(question: str) -> bool:
+    """Whether the question asks for more of what was said ("tell me more", "what else?")."""
+    return bool(_MORE.match(" ".join(_words(question))))
+
+
+def refers_back(question: str) -> bool:
+    """Whether the question points back at something said before it: "tell me more", or
+    a pronoun or demonstrative ("it", "they", "then", "there"...). "It" as the dummy
+    subject of "is it raining" is read the same way: the engine only follows up when the
+    question found no confident answer on its own, and never makes an answer confident
+    that the article's passage would not make confident."""
+    words = _words(question)
+    return wants_more(question) or any(
+        w in _BACK and not _relative(words, i) for i, w in enumerate(words)
+    )
+
+
+def _relative(words: list[str], i: int) -> bool:
+    """Whether words[i] is "that" after a noun or verb of the question ("the battery that
+    lasts", "said that"): a relative pronoun or conjunction, whose antecedent is there."""
+    return words[i] == "that" and i > 0 and words[i - 1] not in STOPWORDS
+
+
+def speaks_to(question: str, passage: str) -> bool:
+    """Whether the passage holds a word of the question's own (its pronouns aside), or
+    the question has none ("who wrote it?"): a follow-up the article has no evidence for
+    is shown only when it says something the member asked about."""
+    own = stems(" ".join(w for w in _words(question) if w not in _BACK))
+    return not own or bool(own & stems(passage))
+
+
+def standing_in(question: str, title: str) -> str:
+    """The question with the article's title standing in for what it points back at, so
+    the passage chooser reads the article's words where the question said "it"."""
+    words = _WORD.findall(question)
+    kept = [w for w in words if w.lower().replace("’", "'") not in _BACK]
+    return " ".join([*kept, title])
+
+
+def next_part(article: Article, shown: str | None) -> str | None:
+    """The part of the article after the passage last shown (up to MORE_SENTENCES
+    sentences, within one paragraph when it can), or None when the passage was the end
+    or is not found in the article."""
+    sentences = [s for s in article.sentences if s.text.strip()]
+    if not sentences or not shown:
+        return None
+    last = shown.rstrip()
+    end = next(
+        (i for i, s in enumerate(sentences) if s.text.strip() and last.endswith(s.text.strip())),
+        None,
+    )
+    if end is None or end + 1 >= len(sentences):
+        return None
+    rest = sentences[end + 1 : end + 1 + MORE_SENTENCES]
+    para = rest[0].paragraph
+    same = [s for s in rest if s.paragraph == para]
+    return " ".join(s.text.strip() for s in (same if len(same) > 1 else rest))

@@ -1,0 +1,129 @@
+"""Follow-up questions: what refers back, the conversation's memory, and the engine's
+answers about the article a conversation is about (bundled content/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.conversation import Conversations
+from bot.library.model import Article
+from bot.library.sync import Library
+from bot.search.engine import SearchEngine
+from bot.search.followup import Topic, refers_back, wants_more
+from bot.search.results import HIGH, Answer
+
+CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
+TREES = "2025-07-22-urban-tree-canopy-cools-streets-by-up-to-six-degrees"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when did it start?", "who runs them?", "what was their survival rate?", "is that true?"],
+)
+def test_a_pronoun_with_nothing_before_it_refers_back(question: str) -> None:
+    assert refers_back(question)
+
+
+@pytest.mark.parametrize("question", ["tell me more", "More please!", "what else?", "go on"])
+def test_asking_for_more(question: str) -> None:
+    assert wants_more(question) and refers_back(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much did heat pump bills drop", "thanks", "more salmon", "battery that lasts long"],
+)
+def test_a_question_of_its_own_does_not(question: str) -> None:
+    assert not wants_more(question)
+    assert not refers_back(question)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def answer_about(slug: str) -> Answer:
+    return Answer(
+        question="q", article=Article(slug=slug, title=slug, path=Path(slug)), passage="p."
+    )
+
+
+def test_a_conversation_forgets_its_article_after_the_ttl() -> None:
+    clock = Clock()
+    talk = Conversations(ttl=600, clock=clock)
+    talk.answered(answer_about(CORAL), "a")
+    clock.now = 599
+    assert talk.about("a") == Topic(CORAL, "p.")
+    clock.now = 601
+    assert talk.about("a") is None
+
+
+def test_conversations_are_bounded_least_recently_answered_first() -> None:
+    talk = Conversations(ttl=600, size=2, clock=Clock())
+    for key in ("a", "b", "c"):
+        talk.answered(answer_about(CORAL), key)
+    assert len(talk) == 2 and talk.about("a") is None and talk.about("c") is not None
+
+
+def test_small_talk_and_no_answer_keep_the_article() -> None:
+    talk = Conversations(ttl=600, clock=Clock())
+    talk.answered(answer_about(CORAL), "a")
+    talk.answered(Answer(question="thanks", reply="You're welcome!"), "a")
+    talk.answered(Answer(question="recipe for banana bread"), "a")
+    assert talk.about("a") == Topic(CORAL, "p.")
+
+
+@pytest.fixture
+async def engine(bundled_library: Library) -> SearchEngine:
+    return SearchEngine(bundled_library)
+
+
+async def test_a_follow_up_is_answered_from_the_article_of_the_conversation(engine) -> None:
+    first = await engine.ask("how many coral fragments has the nursery replanted")
+    assert first.article is not None and first.article.slug == CORAL
+    alone = await engine.ask("what was their survival rate?")
+    assert alone.article is None  # read on its own, nothing answers it
+    follow = await engine.ask("what was their survival rate?", Topic(CORAL, first.passage))
+    assert follow.article is not None and follow.article.slug == CORAL
+    assert follow.followup and "81%" in (follow.passage or "")
+
+
+async def test_tell_me_more_shows_the_part_after_the_passage_last_shown(engine) -> None:
+    first = await engine.ask("how many coral fragments has the nursery replanted")
+    more = await engine.ask("tell me more", Topic(CORAL, first.passage))
+    assert more.article is not None and more.article.slug == CORAL
+    assert more.passage and more.passage not in (first.passage or "")
+    assert more.confidence == HIGH  # what was asked for: no "may not answer" caveat
+    text = " ".join(s.text for s in more.article.sentences)
+    assert text.index(more.passage) > text.index(first.passage or "")
+    summary = await engine.ask("tell me more", Topic(CORAL, None))  # only the card shown
+    assert summary.summary and summary.article is not None
+
+
+async def test_a_new_topic_after_an_answer_is_not_a_follow_up(engine) -> None:
+    answer = await engine.ask("how much did heat pump bills drop", Topic(CORAL, None))
+    assert answer.article is not None and "heat-pump" in answer.article.title
+    assert not answer.followup and answer.confidence == HIGH
+
+
+async def test_an_unrelated_question_stays_unanswered(engine) -> None:
+    for question in ("is it going to rain tomorrow", "what is his favourite film?"):
+        answer = await engine.ask(question, Topic(TREES, None))
+        assert answer.confidence != HIGH, question
+        assert answer.article is None, question  # the trees article says nothing of it
+
+
+async def test_small_talk_is_not_a_follow_up(engine) -> None:
+    answer = await engine.ask("thanks", Topic(CORAL, None))
+    assert answer.reply is not None and answer.article is None
+
+
+async def test_an_article_gone_from_the_library_is_no_follow_up(engine) -> None:
+    answer = await engine.ask("what was their survival rate?", Topic("no-such-article", None))
+    assert answer.article is None
