@@ -958,3 +958,18 @@ async def test_follow_ups_can_be_turned_off(fake_discord: FakeDiscord, settings:
     await fake.invoke("ask", {"question": CORAL_QUESTION})
     later = await fake.invoke("ask", {"question": FOLLOW_UP})
     assert later.ephemeral and "nothing in the library" in later.embeds[0]["description"]
+
+
+async def test_a_follow_up_after_followup_minutes_is_read_alone(
+    fake_discord: FakeDiscord, settings: Settings
+) -> None:
+    fake = fake_discord
+    now = [0.0]
+    await fake.start_bot(make_bot(settings, cooldown_clock=lambda: now[0]))
+    await fake.invoke("ask", {"question": CORAL_QUESTION})
+    now[0] = settings.followup_minutes * 60 - 1
+    within = await fake.invoke("ask", {"question": FOLLOW_UP})
+    assert within.embeds[0]["title"].startswith("Coral nursery")  # (and answered again: renewed)
+    now[0] += settings.followup_minutes * 60 + 1
+    later = await fake.invoke("ask", {"question": FOLLOW_UP})
+    assert later.ephemeral and "nothing in the library" in later.embeds[0]["description"]

@@ -141,7 +141,8 @@ class ArticleBot(commands.AutoShardedBot):
         self.cooldown = UserCooldown(
             settings.cooldown_queries, settings.cooldown_seconds, cooldown_clock
         )
-        # The article each member was last answered about, per channel, for follow-ups.
+        # The article each member was last answered about, per channel, for follow-ups
+        # (on the same monotonic clock as the cooldowns, which tests set).
         self.conversations = Conversations(settings.followup_minutes * 60, clock=cooldown_clock)
         self.started_at = time.monotonic()
         self.synced = False  # whether this start synced the command tree
