@@ -15,6 +15,7 @@ from bot.search.followup import Topic, refers_back, wants_more
 from bot.search.results import HIGH, Answer
 
 CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
+BIRDS = "2026-01-26-citizen-scientists-count-record-number-of-garden-birds"
 TREES = "2025-07-22-urban-tree-canopy-cools-streets-by-up-to-six-degrees"
 
 
@@ -92,6 +93,23 @@ async def test_a_follow_up_is_answered_from_the_article_of_the_conversation(engi
     follow = await engine.ask("what was their survival rate?", Topic(CORAL, first.passage))
     assert follow.article is not None and follow.article.slug == CORAL
     assert follow.followup and "81%" in (follow.passage or "")
+
+
+async def test_pointing_back_beats_a_confident_answer_elsewhere_when_as_sure(engine) -> None:
+    # Alone, "who runs it?" is answered confidently by another article; after the bird
+    # count, "it" is the survey, and that article answers as surely.
+    alone = await engine.ask("who runs it?")
+    assert alone.article is not None and alone.article.slug != BIRDS
+    assert alone.confidence == HIGH
+    follow = await engine.ask("who runs it?", Topic(BIRDS, None))
+    assert follow.article is not None and follow.article.slug == BIRDS
+    assert follow.followup and follow.confidence == HIGH
+
+
+async def test_tell_me_more_about_a_named_topic_is_a_new_question(engine) -> None:
+    answer = await engine.ask("tell me more about the heat pumps", Topic(CORAL, None))
+    assert answer.article is not None and answer.article.slug != CORAL
+    assert not answer.followup
 
 
 async def test_tell_me_more_shows_the_part_after_the_passage_last_shown(engine) -> None:

@@ -141,12 +141,19 @@ class SearchEngine:
         answered from that article (see _follow_up)."""
         question = normalize_query(question)
         own = await self._cached(("ask", clip(question)), lambda idx: self._ask(idx, question))
-        if about is None or own.confidence == HIGH or own.reply is not None or own.newest:
-            return own  # a confident answer on its own is a new question, never overridden
+        if about is None or own.reply is not None or own.newest:
+            return own
         if not followup.refers_back(question):
             return own
+        if own.confidence == HIGH and followup.wants_more(question):
+            return own  # "tell me more about salmon" names a new topic of its own
         key = ("follow", clip(question), about)
         found = await self._cached(key, lambda idx: self._follow_up(idx, question, about))
+        if own.confidence == HIGH:
+            # A confident answer elsewhere still loses to the conversation's article when
+            # that article answers the question pointing back as surely: "who developed
+            # it?" is about the article just discussed, not another that says "developers".
+            return found if found is not None and found.confidence == HIGH else own
         return found or own
 
     async def _follow_up(self, idx: LibraryIndex, question: str, about: Topic) -> Answer | None:
