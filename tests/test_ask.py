@@ -94,6 +94,22 @@ async def test_a_word_only_in_one_articles_body_finds_it(tmp_path: Path) -> None
         assert "Zyloxa" in (answer.passage or "")
 
 
+async def test_a_verbs_ing_form_meets_its_other_forms(tmp_path: Path) -> None:
+    # Snowball stems "suing" as "su" but "sues" as "sue": the title never met the question.
+    files = {
+        "d.md": _article(
+            "lawsuit",
+            "Harbour town sues ferry operator over cancelled crossings",
+            "<p>The council filed its claim on Monday after a winter of cancelled crossings. "
+            "The ferry operator said storms had kept its boats in port.</p>",
+        )
+    }
+    async with small_engine(tmp_path, files, CONTENT) as engine:
+        answer = await engine.ask("who is suing the ferry")
+        assert answer.article is not None and answer.article.slug == "lawsuit"
+        assert answer.confidence == "high"
+
+
 async def test_a_typo_in_a_body_word_is_corrected_against_the_whole_text(tmp_path: Path) -> None:
     # "Tennessee" is in no title, tag or description: only in a body.
     async with small_engine(tmp_path, SMALL, CONTENT) as engine:

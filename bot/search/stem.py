@@ -23,4 +23,8 @@ def stem(word: str) -> str:
     that are not all letters, as they are."""
     if len(word) <= 2 or not word.isalpha():
         return word
-    return _SNOWBALL.stemWord(word)
+    out = _SNOWBALL.stemWord(word)
+    # Snowball keeps the "e" of a short "-ue" word ("sue", "sues", "glue", "true": too short
+    # for its last step) but drops it with the ending ("suing", "sued" -> "su"): "who is
+    # suing meta" never met the title "… sues Meta". Without the "e" all forms meet.
+    return out[:-1] if out.endswith("ue") else out
