@@ -221,7 +221,7 @@ class SearchEngine:
         if q.newest and not idx.exact_title(q.title_key):
             return await self._newest(idx, q)
         q, recent, ranked, found = await self._reranked(idx, q)
-        sure = respond.confidence(found, p)
+        sure = respond.confidence(found, p, q.asks)
         if sure is None:
             return Answer(question=q.raw)
         if recent:

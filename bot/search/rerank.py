@@ -103,7 +103,10 @@ class Asked:
         apart = _apart(q, vocab, policy)
         plain: dict[str, bool] = {}
         for w, t in zip(q.terms.words, qtoks, strict=True):
-            plain[t] = plain.get(t, True) and everyday(w, policy.everyday_zipf)
+            # A bare number ("1", "12") is in any article that counts something: no
+            # more distinctive than an everyday word ("' OR 1=1 --" asks about "1").
+            common = everyday(w, policy.everyday_zipf) or w.isdigit()
+            plain[t] = plain.get(t, True) and common
         everyday_stems = frozenset(t for t, e in plain.items() if e)
         guessed = frozenset(stem(w) for w in (corrections or {}).values()) & weight.keys()
         return cls(

@@ -122,16 +122,18 @@ def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Polic
     return out[: policy.suggestions]
 
 
-def confidence(found: list[Ranked], policy: Policy) -> str | None:
+def confidence(found: list[Ranked], policy: Policy, asks: bool = True) -> str | None:
     """How sure the best reranked article answers: HIGH from answer_threshold up, or from
     confident_threshold up when its best passage (with its title) holds confident_terms of
     the question's words together, if its text has a passage on the question (else LOW);
     LOW (the closest match, which may not answer) from tentative_threshold up when its
     best passage holds the question's words together (Policy.tentative_terms), or from
     tentative_title_floor up when its title names the question's rarest word the library
-    holds, not an everyday one (the word is what the article is about); else None. The words together must
-    not all be everyday English (Policy.confident_distinct), and an article holding only
-    typo corrections of the question's words is LOW at most."""
+    holds, not an everyday one (the word is what the article is about); else None. The
+    words together must not all be everyday English or bare numbers
+    (Policy.confident_distinct); words that do not `ask` a question, one of which only the
+    article's body holds (Policy.lone_terms), and an article holding only typo corrections of the
+    question's words, are LOW at most."""
     if not found:
         return None
     best = found[0]
@@ -143,18 +145,26 @@ def confidence(found: list[Ranked], policy: Policy) -> str | None:
         and ev.together >= policy.confident_terms
         and ev.distinct_together >= policy.confident_distinct
     )
-    if best.score >= policy.answer_threshold or (
+    # An article whose text has no passage on the question (found by its author or title
+    # alone: "who is rob pike" and a post he co-wrote) shows no answer; one holding only
+    # words the search put in for typos is a guess at what was asked ("when should i
+    # repot my monstera", fresh3: "report" and "monsters" of a game article at 0.65; every
+    # answerable question of every set with a typo holds other words too.
+    # bench/answers.py: fresh3 news unrelated with no confident answer 0.90 -> 1.00).
+    unsaid = ev is not None and ev.passages is not None and ev.cover <= 0
+    # The final score is a share of the question's own weight: a question of one word any
+    # article holds ("1" of "' OR 1=1 --") is wholly "covered" by each of them. Above
+    # answer_threshold too, the words shown together must not all be everyday ones (or
+    # bare numbers); and a lone word only the body mentions, not the title or the opening
+    # of words that ask nothing ("tell me a joke": "joke" in one quote of the hearing-aids
+    # story) is no sign the article is about it (Policy.lone_terms): the closest match at
+    # most. A question ("what is a goroutine") is answered by the text explaining it.
+    distinct = ev is None or unsaid or ev.distinct_together >= policy.confident_distinct
+    passing = not asks and ev is not None and ev.terms <= policy.lone_terms and ev.lead <= 0
+    if (distinct and best.score >= policy.answer_threshold) or (
         close and best.score >= policy.confident_threshold
     ):
-        # An article whose text has no passage on the question (found by its author or
-        # title alone: "who is rob pike" and a post he co-wrote) shows no answer; one
-        # holding only words the search put in for typos is a guess at what was asked
-        # ("when should i repot my monstera", fresh3: "report" and "monsters" of a game
-        # article at 0.65; every answerable question of every set with a typo holds other
-        # words too. bench/answers.py: fresh3 news unrelated with no confident answer
-        # 0.90 -> 1.00, nothing else moved).
-        unsaid = ev is not None and ev.passages is not None and ev.cover <= 0
-        return LOW if unsaid or (ev is not None and ev.guessed) else HIGH
+        return LOW if unsaid or passing or (ev is not None and ev.guessed) else HIGH
     together = ev is None or (
         ev.together >= min(policy.tentative_terms, ev.terms)
         and ev.distinct_together >= policy.tentative_distinct
