@@ -438,6 +438,27 @@ async def test_whats_new_lists_the_newest_articles(bundled: SearchEngine, text: 
     assert [h.slug for h in found.hits[:5]] == [m.slug for m in newest]
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("latest environment articles", "environment"),
+        ("what's the newest article about energy", "energy"),
+    ],
+)
+async def test_the_newest_on_a_topic_lists_its_articles_newest_first(
+    bundled: SearchEngine, text: str, topic: str
+) -> None:
+    # "environment" is a tag (the text of most such articles never says it), and the
+    # newest article tagged "energy" (heat pumps) was not the best-scored one.
+    answer = await bundled.ask(text)
+    _, tagged = await bundled.tag(topic)
+    data = answer.as_json()
+    assert answer.article is not None and answer.article.slug == tagged[0].slug
+    assert data["confidence"] == "high"
+    listed = [r["slug"] for r in data["results"]]
+    assert listed == [m.slug for m in tagged][: len(listed)] and len(listed) >= 3
+
+
 def test_new_with_a_topic_is_a_question_not_a_request_for_the_newest() -> None:
     assert parse("what's new").newest
     assert not parse("what's new in heat pumps").newest

@@ -30,7 +30,7 @@ from bot.search.rank import LibraryIndex
 from bot.search.related import related
 from bot.search.rerank import Ranked, rerank
 from bot.search.results import HIGH, LOW, Answer, Lookup, SearchHit, SearchResponse, TitleChoice
-from bot.search.retrieve import Candidates, Retriever
+from bot.search.retrieve import Candidates, Reading, Retriever
 from bot.search.summary import summarize
 from bot.search.tables import Metas
 from bot.search.words import clip
@@ -220,12 +220,16 @@ class SearchEngine:
             return Answer(question=q.raw)
         if q.newest and not idx.exact_title(q.title_key):
             return await self._newest(idx, q)
-        q, recent, ranked, found = await self._reranked(idx, q)
+        run = await self._retriever(idx)
+        reading = await run.read(q, question=True)
+        if reading.recent:  # "latest rust release": the newest the topic finds
+            listed = await self._newest_about(idx, reading.query, run)
+            if listed is not None:
+                return listed
+        q, ranked, found = await self._reranked(idx, reading, run)
         sure = respond.confidence(found, p, q.asks)
         if sure is None:
             return Answer(question=q.raw)
-        if recent:
-            found = respond.newest_answers(idx, found, p)
         best = found[0]
         # Without a passage comparable across articles, the article's own best one.
         passage = best.passage or best_passage(best.article, q, p)
@@ -239,23 +243,22 @@ class SearchEngine:
         q = parse(normalize_query(question), idx.resolve_filter, self.policy)
         if q.empty or not idx.n:
             return Candidates([], {}), []
-        _, _, ranked, found = await self._reranked(idx, q)
+        run = await self._retriever(idx)
+        _, ranked, found = await self._reranked(idx, await run.read(q, question=True), run)
         return ranked, found
 
     async def _reranked(
-        self, idx: LibraryIndex, q: Query
-    ) -> tuple[Query, bool, Candidates, list[Ranked]]:
-        """The question as retrieval corrected it, whether it asks for recent articles, its
-        first-stage candidates and their rerank, best first."""
-        run = await self._retriever(idx)
-        reading = await run.read(q, question=True)
+        self, idx: LibraryIndex, reading: Reading, run: Retriever
+    ) -> tuple[Query, Candidates, list[Ranked]]:
+        """The question (as `run` read it) as retrieval corrected it, its first-stage
+        candidates and their rerank, best first."""
         q = reading.query
         ranked = await run.rank(q, question=True)
         if reading.recent:  # the newest candidates are the ones to read
             ranked = respond.recent(idx, ranked, self.policy)
         # Later stages read the words as the retrieval corrected them.
         q = q.corrected(ranked.corrections)
-        return q, reading.recent, ranked, await self._rerank(idx, q, ranked)
+        return q, ranked, await self._rerank(idx, q, ranked)
 
     async def _newest(self, idx: LibraryIndex, q: Query) -> Answer:
         """ "What's new?": the newest articles."""
@@ -264,6 +267,25 @@ class SearchEngine:
         if article is None:  # removed by a reload the index has not caught up with
             return Answer(question=q.raw)
         return respond.newest(idx, q, article, self.policy)
+
+    async def _newest_about(self, idx: LibraryIndex, q: Query, run: Retriever) -> Answer | None:
+        """ "Latest rust release", "newest article about energy": the articles the topic
+        finds confidently, as `search` lists them (titles, tags, descriptions and text:
+        "environment" is a tag), the close ones newest first (Policy.recent_band), the
+        newest as the answer; None when the topic finds nothing confidently. The topic
+        names what to list, not a question a passage answers: the rerank, reading the
+        text alone, missed tagged articles and put the best-scored one first, not the
+        newest."""
+        found = await run.rank(q)
+        ids = respond.confident(found, self.policy.search_threshold, self.policy)
+        ids = respond.newest_close(idx, ids, found.scores, self.policy)
+        if not ids:
+            return None
+        store = await self.keeper.store()
+        article = await store.article_by_id(ids[0])
+        if article is None:  # removed by a reload the index has not caught up with
+            return None
+        return respond.newest(idx, q, article, self.policy, ids)
 
     async def _retriever(self, idx: LibraryIndex) -> Retriever:
         store = await self.keeper.store()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.library.model import Article
@@ -54,27 +55,27 @@ def confident(ranked: Candidates, threshold: float, policy: Policy) -> list[int]
     return [a for a in ranked.ids if ranked.scores[a] >= floor]
 
 
+def newest_close(
+    index: LibraryIndex, ids: list[int], scores: dict[int, float], policy: Policy
+) -> list[int]:
+    """The results close to the first one (recent_band of its score), newest first."""
+    if not ids:
+        return ids
+    band = scores[ids[0]] * policy.recent_band
+    return sorted((a for a in ids if scores[a] >= band), key=index.ranks.__getitem__)
+
+
 def newest_first(
     index: LibraryIndex, ids: list[int], scores: dict[int, float], policy: Policy
 ) -> list[int]:
     """Results close to the first one (recent_band of its score) newest first, then the rest."""
-    if not ids:
-        return ids
-    band = scores[ids[0]] * policy.recent_band
-    close = sorted((a for a in ids if scores[a] >= band), key=index.ranks.__getitem__)
-    return close + [a for a in ids if scores[a] < band]
+    close = newest_close(index, ids, scores, policy)
+    return close + [a for a in ids if a not in set(close)]
 
 
 def recent(index: LibraryIndex, ranked: Candidates, policy: Policy) -> Candidates:
     """The ranking with the results close to its first one newest first."""
     return replace(ranked, ids=newest_first(index, ranked.ids, ranked.scores, policy))
-
-
-def newest_answers(index: LibraryIndex, found: list[Ranked], policy: Policy) -> list[Ranked]:
-    """Reranked answers close to the best one newest first, then the rest."""
-    by_id = {index.by_slug[f.article.slug]: f for f in found}
-    order = newest_first(index, list(by_id), {a: f.score for a, f in by_id.items()}, policy)
-    return [by_id[a] for a in order]
 
 
 def answered(
@@ -230,9 +231,16 @@ def small_talk(q: Query) -> Answer:
     return Answer(question=q.raw, reply=SMALL_TALK.get(q.social or "", SMALL_TALK["greeting"]))
 
 
-def newest(index: LibraryIndex, q: Query, article: Article, policy: Policy) -> Answer:
-    """ "What's new?" answered: the newest article, with the newest ones listed."""
-    ids = index.newest[: policy.newest_listed]
+def newest(
+    index: LibraryIndex,
+    q: Query,
+    article: Article,
+    policy: Policy,
+    ids: Sequence[int] | None = None,
+) -> Answer:
+    """ "What's new?" answered: the newest article, with the newest ones listed (of `ids`,
+    newest first, when the question names a topic: "latest environment articles")."""
+    ids = (index.newest if ids is None else ids)[: policy.newest_listed]
     hits = [hit(index, a, 1.0) for a in ids]
     return Answer(
         question=q.raw,
