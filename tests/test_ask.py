@@ -347,25 +347,23 @@ async def test_below_the_answer_threshold_only_words_together_make_a_confident_a
     assert fewer.article is not None and fewer.confidence == "low"
 
 
-async def test_a_word_of_the_question_in_every_article_is_no_confident_answer(
-    bundled: SearchEngine,
+@pytest.mark.parametrize(
+    ("text", "rule_off"),
+    [
+        # "1" is the only word: each article counting anything holds it, and each holds
+        # the whole of such a question. A bare number is as everyday as "the".
+        ("' OR 1=1 --", {"confident_distinct": 0}),
+        # "joke" is in one quote of the hearing-aids story, not in its title or opening.
+        ("tell me a joke", {"lone_terms": 0}),
+    ],
+)
+async def test_a_non_question_holding_a_common_or_passing_word_is_no_confident_answer(
+    bundled: SearchEngine, text: str, rule_off: dict[str, int]
 ) -> None:
-    # "1" is the only word: each article counting anything holds it, and each holds the
-    # whole of such a question. A bare number is as everyday as "the" for confidence.
-    answer = await bundled.ask("' OR 1=1 --")
+    answer = await bundled.ask(text)
     assert answer.article is None or answer.confidence == "low"
-    off = SearchEngine(bundled.library, policy=DEFAULT.with_(confident_distinct=0))
-    assert (await off.ask("' OR 1=1 --")).confidence == "high"
-
-
-async def test_one_word_mentioned_in_passing_is_only_the_closest_match(
-    bundled: SearchEngine,
-) -> None:
-    # "joke" is in one quote of the hearing-aids story, not in its title or opening.
-    answer = await bundled.ask("tell me a joke")
-    assert answer.article is None or answer.confidence == "low"
-    off = SearchEngine(bundled.library, policy=DEFAULT.with_(lone_terms=0))
-    assert (await off.ask("tell me a joke")).confidence == "high"
+    off = SearchEngine(bundled.library, policy=DEFAULT.with_(**rule_off))
+    assert (await off.ask(text)).confidence == "high"
     # A one-word question the article is about (its title says it) stays confident.
     assert (await bundled.ask("telemedicine")).confidence == "high"
 
