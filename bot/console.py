@@ -11,6 +11,7 @@ from typing import TextIO
 
 from bot.conversation import Conversations
 from bot.library.model import Article, ArticleMeta, Quote
+from bot.search.parse import missing_name
 from bot.search.results import TENTATIVE, Answer, SearchHit
 from bot.service import ArticleCard, Examples, LibraryService, NextSteps
 from bot.terminal import (
@@ -211,6 +212,9 @@ class Chat:
     async def search(self, query: str) -> None:
         if not query:
             self.out.line("Usage: /search QUERY")
+            return
+        if hint := missing_name(query):
+            self.out.line(hint, "yellow")
             return
         resp = await self.service.search(query, limit=10)
         if not resp.hits:

@@ -209,3 +209,12 @@ async def test_a_follow_up_is_about_the_article_just_answered(bundled) -> None:
     assert "Following up on “Coral nursery" in more
     new = text.split("> how much did heat pump bills drop")[1]
     assert "Following up" not in new and "heat-pump rollout" in new
+
+
+async def test_a_filter_without_a_name_says_the_name_is_missing(bundled) -> None:
+    text = await chat(bundled, ["/search tag:", "/search author:", "/search heat by:"])
+    lines = text.splitlines()
+    assert "tag: needs a tag name, e.g. tag:energy" in lines
+    assert "author: needs an author's name, e.g. author:smith" in lines
+    assert "by: needs an author's name, e.g. by:smith" in lines
+    assert "No matching articles." not in text and "Did you mean" not in text

@@ -405,6 +405,14 @@ async def test_search_with_nothing_found_offers_the_newest_articles(running) -> 
     assert len(select(result.message)["options"]) == 5
 
 
+async def test_a_search_for_a_tag_with_no_name_says_the_name_is_missing(running) -> None:
+    fake, _ = running
+    result = await fake.invoke("search", {"query": "tag:"})
+    assert result.ephemeral
+    assert result.embeds[0]["description"] == "tag: needs a tag name, e.g. tag:energy"
+    assert not labels(result.message)  # a hint, not a list of results to page or open
+
+
 async def test_a_search_with_corrected_words_says_so(running) -> None:
     fake, _ = running
     typo = await fake.invoke("search", {"query": "sodim sulfr batery"})

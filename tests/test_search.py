@@ -10,7 +10,7 @@ import pytest
 
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
-from bot.search.parse import parse
+from bot.search.parse import missing_name, parse
 from tests.conftest import ASK_JSON_KEYS, small_engine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -490,3 +490,18 @@ async def test_did_you_mean_never_swaps_one_english_word_for_another(
             w in s for s in resp.suggestions for w in ("would", "point")
         ), resp.suggestions
     assert (await engine.search("repiar cafe toastrs")).corrected == "repair cafe toasters"
+
+
+def test_only_a_filter_with_no_name_is_missing_one() -> None:
+    assert missing_name("tag:") == "tag: needs a tag name, e.g. tag:energy"
+    assert (
+        missing_name("AUTHOR:  tag:energy") == "author: needs an author's name, e.g. author:smith"
+    )
+    for fine in (
+        "tag:energy",
+        'author:"rob pike"',
+        "heat tag:energy by:smith",
+        "mytag: x",
+        "12:30",
+    ):
+        assert missing_name(fine) is None, fine

@@ -255,6 +255,9 @@ _FILTER = re.compile(
     r'(?i)(?<![\w:])(tag|author|by):(?:"([^"]*)"|“([^”]*)”|(\S+(?:\s+(?!\w+:)[^\s"“]+){0,3}))'
 )
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
+# A filter with no name after it: "tag:" at the end, or before another filter.
+_NAMELESS = re.compile(r"(?i)(?<![\w:])(tag|author|by):(?=\s*$|\s+\w+:)")
+_NAME_EXAMPLES = {"tag": "tag:energy", "author": "author:smith", "by": "by:smith"}
 _CUES = tuple(
     (cue, re.compile(rf"\b{cue}(?:'s|s)?\b")) for cue in ("who", "when", "where", "why", "how")
 )
@@ -440,6 +443,17 @@ def _question_typos(folded: str) -> str:
         if len(near) == 1:
             second = near[0]
     return first + gap + second + folded[m.end() :]
+
+
+def missing_name(text: str) -> str | None:
+    """A one-line hint when `text` holds a filter with no name ("tag:", "author:"), else
+    None: searching on would match the word "tag" or a title, not what was meant."""
+    m = _NAMELESS.search(text)
+    if m is None:
+        return None
+    key = m.group(1).lower()
+    what = "a tag name" if key == "tag" else "an author's name"
+    return f"{key}: needs {what}, e.g. {_NAME_EXAMPLES[key]}"
 
 
 def _first_word(kind: str, ws: list[str]) -> tuple[str | None, int]:

@@ -18,6 +18,7 @@ from bot.discord.guidance import help_embed, next_steps_embed, typed
 from bot.discord.pager import Pager
 from bot.discord.reply import NO_MENTIONS, send
 from bot.discord.views import answer_view, menu, menu_view, next_steps_view
+from bot.search.parse import missing_name
 from bot.search.results import Answer
 
 if TYPE_CHECKING:
@@ -101,6 +102,9 @@ class AskCog(commands.Cog, name="Ask"):
     async def search(
         self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 1000]
     ) -> None:
+        if hint := missing_name(query):
+            await send(interaction, embed=render.error_embed(hint), ephemeral=True)
+            return
         service = self.bot.service
         response = await service.search(query, limit=25)
         hits = response.hits
