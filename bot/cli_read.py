@@ -24,7 +24,7 @@ from bot.cli_output import (
 from bot.library.model import Article
 from bot.service import LibraryService, open_service
 from bot.settings import Settings
-from bot.terminal import date_text, list_lines, quote_text
+from bot.terminal import list_lines, quote_text, title_and_date
 
 MAX_LIST = 100
 
@@ -105,9 +105,11 @@ async def cmd_related(settings: Settings, args: argparse.Namespace) -> int:
         article = await _find(service, args.title)
         hits = await service.related(article, limit=max(1, min(args.limit, MAX_LIST)))
     lines = [f"related to {article.title}:"]
-    lines += [
-        f"{h.score:3d}  {h.label or h.title}  ({date_text(h)})  {h.link or h.slug}" for h in hits
-    ]
+    for h in hits:
+        name, date = title_and_date(h)
+        lines.append(
+            f"{h.score:3d}  {name}  " + (f"({date})  " if date else "") + (h.link or h.slug)
+        )
     if not hits:
         lines.append("  (nothing like it)")
     data = {"article": ref_json(article), "related": [h.as_json() for h in hits]}

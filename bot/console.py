@@ -16,11 +16,11 @@ from bot.search.results import TENTATIVE, Answer, SearchHit
 from bot.service import ArticleCard, Examples, LibraryService, NextSteps
 from bot.terminal import (
     byline,
-    date_text,
     did_you_mean,
     numbered_lines,
     quote_text,
     stats_lines,
+    title_and_date,
 )
 
 log = logging.getLogger(__name__)
@@ -226,7 +226,8 @@ class Chat:
             self.out.line(f"Showing results for {resp.corrected}", "yellow")
         self.numbered = [h.slug for h in resp.hits]
         for n, h in enumerate(resp.hits, 1):
-            self.out.line(f"{n:2}. {h.label or h.title}  [{h.score}]  {date_text(h)}")
+            name, date = title_and_date(h)
+            self.out.line(f"{n:2}. {name}  [{h.score}]" + (f"  {date}" if date else ""))
             if h.link:
                 self.out.line(f"    {h.link}", "dim")
 

@@ -21,6 +21,15 @@ def date_text(item: Dated) -> str:
     return f"{item.date:%Y-%m-%d}" if item.date else "undated"
 
 
+def title_and_date(item: Any) -> tuple[str, str]:
+    """The name a list shows (the label, else the title) and its date as date_text writes
+    it, or "" when the name already ends with that date: a label dates repeated titles
+    ("Update (2019-12-10)"), and so may a title itself."""
+    name = getattr(item, "label", "") or item.title
+    date = date_text(item)
+    return name, "" if name.endswith(f"({date})") else date
+
+
 def byline(article: Article) -> str:
     """ "Author · site · YYYY-MM-DD", each part left out when unknown ("" for none); an
     author that is a domain is the site, never a person."""
@@ -81,10 +90,10 @@ def numbered_lines(items: Sequence[Any], limit: int) -> list[str]:
 
 
 def _lines(items: Sequence[Any], limit: int, mark: Callable[[int], str]) -> list[str]:
-    lines = [
-        f"{mark(n)} {getattr(m, 'label', '') or m.title} ({date_text(m)})"
-        for n, m in enumerate(items[:limit], 1)
-    ]
+    lines = []
+    for n, m in enumerate(items[:limit], 1):
+        name, date = title_and_date(m)
+        lines.append(f"{mark(n)} {name}" + (f" ({date})" if date else ""))
     if len(items) > limit:
         lines.append(f"… and {len(items) - limit} more")
     return lines

@@ -12,6 +12,7 @@ from bot.console import run_chat
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.service import LibraryService
+from tests.conftest import small_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -218,3 +219,22 @@ async def test_a_filter_without_a_name_says_the_name_is_missing(bundled) -> None
     assert "author: needs an author's name, e.g. author:smith" in lines
     assert "by: needs an author's name, e.g. by:smith" in lines
     assert "No matching articles." not in text and "Did you mean" not in text
+
+
+def _update(day: str) -> str:
+    return (
+        f"---\ntitle: Working group update\ndate: '2019-12-{day}'\ntags: [news]\n---\n\n"
+        f"The working group met on the {day}th and planned the roadmap for the next year.\n"
+    )
+
+
+async def test_a_title_dated_for_its_twin_shows_its_date_once(tmp_path: Path) -> None:
+    files = {"a.md": _update("03"), "b.md": _update("10")}
+    async with small_engine(tmp_path, files) as engine:
+        service = LibraryService(engine.library, engine)
+        text = await chat(service, ["/search working group", "working group update"])
+    lines = text.splitlines()
+    first = next(line for line in lines if line.startswith(" 1. Working group update"))
+    assert first.startswith(" 1. Working group update (2019-12-10)  [") and first.endswith("]")
+    assert " 1. Working group update (2019-12-03)" in lines  # the answer's other matches
+    assert "(2019-12-03) (2019-12-03)" not in text and "(2019-12-10)  2019-12-10" not in text
