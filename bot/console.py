@@ -12,7 +12,7 @@ from typing import TextIO
 from bot.conversation import Conversations
 from bot.library.model import Article, ArticleMeta, Quote
 from bot.search.parse import missing_name
-from bot.search.results import TENTATIVE, Answer, SearchHit
+from bot.search.results import TENTATIVE, Answer, SearchHit, unsaved_text
 from bot.service import ArticleCard, Examples, LibraryService, NextSteps
 from bot.terminal import (
     byline,
@@ -166,8 +166,7 @@ class Chat:
             self.out.line(f"Following up on “{a.title}”:", "dim")
         if answer.tentative:
             self.out.line(TENTATIVE, "yellow")
-        self.out.rule(a.title)
-        self.out.line(byline(a) or "—", "dim")
+        self._heading(a)
         if answer.passage:
             self.out.line("")
             bold = self.service.highlights(answer.passage, answer.question)
@@ -245,11 +244,18 @@ class Chat:
         if a is not None:
             self._card(self.service.card(a))
 
-    def _card(self, card: ArticleCard) -> None:
-        a = card.article
+    def _heading(self, a: Article) -> None:
+        """A card's title and byline, and a note when the article's text was not saved."""
         self.out.rule(a.title)
         self.out.line(byline(a) or "—", "dim")
-        self.out.line(card.summary)
+        if note := unsaved_text(a):
+            self.out.line(note, "yellow")
+
+    def _card(self, card: ArticleCard) -> None:
+        a = card.article
+        self._heading(a)
+        if card.summary:
+            self.out.line(card.summary)
         if a.tags:
             self.out.line("Tags: " + ", ".join(a.tags))
         if a.reading_minutes:
@@ -279,7 +285,8 @@ class Chat:
         a = await self._find(title)
         if a is not None:
             self.out.rule(a.title)
-            self.out.line(self.service.summary(a))
+            summary = self.service.summary(a)
+            self.out.line(summary or unsaved_text(a) or "No summary available.")
 
     async def related(self, title: str) -> None:
         if not title:

@@ -238,3 +238,21 @@ async def test_a_title_dated_for_its_twin_shows_its_date_once(tmp_path: Path) ->
     assert first.startswith(" 1. Working group update (2019-12-10)  [") and first.endswith("]")
     assert " 1. Working group update (2019-12-03)" in lines  # the answer's other matches
     assert "(2019-12-03) (2019-12-03)" not in text and "(2019-12-10)  2019-12-10" not in text
+
+
+async def test_an_article_without_text_says_so_and_shows_what_it_has(tmp_path: Path) -> None:
+    bare = (
+        "---\ntitle: Otters in the gardens\ndate: '2021-12-10'\ntags: [favorite]\n"
+        "link: https://example.org/otters\n---\n \n"
+    )
+    files = {"bare.md": bare, "full.md": _update("10")}
+    async with small_engine(tmp_path, files) as engine:
+        service = LibraryService(engine.library, engine)
+        asked = ["otters in the gardens", "/article otters in the gardens", "/summary otters"]
+        text = await chat(service, [*asked, "/article working group update"])
+    note = "The article's text was not saved; the link has it."
+    bare_part, full_part = text.split("> /article working group update")
+    assert bare_part.count(note) == 3  # the answer, the card and the summary
+    assert bare_part.count("Read: https://example.org/otters") == 2
+    assert "\n\n" not in bare_part  # no empty summary line
+    assert note not in full_part and "planned the roadmap" in full_part

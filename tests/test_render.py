@@ -291,3 +291,21 @@ def test_any_text_renders_within_limits(body: str, title: str) -> None:
         render.quote_embed(article, Quote(body, title or None)),
     ):
         assert_within_limits(embed)
+
+
+def test_a_card_of_an_article_without_text_says_its_text_was_not_saved() -> None:
+    bare = Article(
+        slug="otters",
+        title="Otters in the gardens",
+        path="o.md",
+        date=DATE,
+        link="https://example.org/otters",
+        tags=("favorite",),
+    )
+    answer = render.answer_embed(Answer(question="otters", article=bare)).to_dict()
+    assert answer["footer"]["text"] == "The article's text was not saved; the link has it."
+    assert answer["url"] == "https://example.org/otters"
+    card = render.article_embed(bare, "").to_dict()
+    assert card["footer"]["text"] == answer["footer"]["text"]
+    full = render.article_embed(huge_article(), "A summary.").to_dict()
+    assert full["footer"]["text"] == "250 min read"  # an article with text: no such note

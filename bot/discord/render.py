@@ -18,7 +18,7 @@ from discord import app_commands
 
 from bot.library.model import Article, Quote, ReloadReport
 from bot.library.source import source_of
-from bot.search.results import TENTATIVE, Answer, SearchResponse, TitleChoice
+from bot.search.results import TENTATIVE, Answer, SearchResponse, TitleChoice, unsaved_text
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 TITLE = 256
@@ -242,7 +242,7 @@ def card_embed(article: Article) -> discord.Embed:
     """What every article card shares (answer, article, quote, summary, pick): the linked
     title; the source (person and site) as the author line; the article's date as the
     timestamp, which Discord shows in the reader's own time; the cover as thumbnail; the
-    accent colour; the reading time as footer."""
+    accent colour; the reading time as footer, or a note when the text was not saved."""
     embed = discord.Embed(
         title=cut(clean(article.title), TITLE) or "Untitled",
         url=safe_url(article.link),
@@ -257,6 +257,8 @@ def card_embed(article: Article) -> discord.Embed:
         embed.set_thumbnail(url=cover)
     if article.reading_minutes:
         embed.set_footer(text=f"{article.reading_minutes} min read")
+    elif note := unsaved_text(article):
+        embed.set_footer(text=note)
     return embed
 
 

@@ -70,6 +70,15 @@ LOW = "low"
 TENTATIVE = "Closest match — it may not answer this."
 
 
+def unsaved_text(article: Article) -> str | None:
+    """What every front end says of an article whose body text was not saved (only its
+    frontmatter was), or None when it has text: a card of empty fields tells a member
+    nothing, and its link may still hold the story."""
+    if article.text.strip():
+        return None
+    return "The article's text was not saved" + ("; the link has it." if article.link else ".")
+
+
 @dataclass(slots=True)
 class Answer:
     """The article that answers a question, its best passage, summary, quote and alternatives.
