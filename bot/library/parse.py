@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import functools
-import hashlib
-import importlib
-import importlib.metadata
 import re
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import frontmatter
@@ -17,6 +13,7 @@ from lxml import etree
 
 from bot.library.clean import clean_article, strip_controls
 from bot.library.counts import reading_minutes, word_count
+from bot.library.fingerprint import code_fingerprint
 from bot.library.markup import parse_blocks, strip_tags
 from bot.library.model import Article, Sentence
 from bot.library.quotes import extract_quotes
@@ -341,6 +338,7 @@ PARSING_MODULES = (
     "bot.library.counts",
     "bot.library.clean",
     "bot.library.model",
+    "bot.library.fingerprint",
 )
 _PARSING_LIBRARIES = ("beautifulsoup4", "lxml", "markdown-it-py", "PyYAML", "python-frontmatter")
 
@@ -354,10 +352,6 @@ def parser_version() -> str:
     rather than bumped by hand: a hand-kept number is forgotten, and the cache then
     serves the old parser's text for every file that did not change.
     """
-    digest = hashlib.blake2b(digest_size=12)
-    for name in PARSING_MODULES:
-        digest.update(Path(importlib.import_module(name).__file__ or "").read_bytes())
-    for dist in _PARSING_LIBRARIES:
-        digest.update(f"{dist}={importlib.metadata.version(dist)};".encode())
-    digest.update(repr(etree.LIBXML_VERSION).encode())
-    return digest.hexdigest()
+    return code_fingerprint(
+        PARSING_MODULES, _PARSING_LIBRARIES, repr(etree.LIBXML_VERSION).encode()
+    )

@@ -15,11 +15,8 @@ cards other code made is parsed again whole at the next reload (bot/library/work
 from __future__ import annotations
 
 import functools
-import hashlib
-import importlib
-import importlib.metadata
-from pathlib import Path
 
+from bot.library.fingerprint import code_fingerprint
 from bot.library.model import Article, CardText, Quote
 from bot.search.quotes import best_quote
 from bot.search.summary import summarize
@@ -35,6 +32,7 @@ CARD_MODULES = (
     "bot.library.furniture",
     "bot.library.sentences",
     "bot.library.model",
+    "bot.library.fingerprint",
 )
 _CARD_LIBRARIES = ("rapidfuzz", "PyStemmer")
 
@@ -58,9 +56,4 @@ def quote(article: Article) -> Quote | None:
 def cards_version() -> str:
     """A fingerprint of what decides the stored cards: the modules' code and the
     libraries' versions. Derived, not bumped by hand (see parser_version)."""
-    digest = hashlib.blake2b(digest_size=12)
-    for name in CARD_MODULES:
-        digest.update(Path(importlib.import_module(name).__file__ or "").read_bytes())
-    for dist in _CARD_LIBRARIES:
-        digest.update(f"{dist}={importlib.metadata.version(dist)};".encode())
-    return digest.hexdigest()
+    return code_fingerprint(CARD_MODULES, _CARD_LIBRARIES)

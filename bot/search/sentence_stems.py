@@ -14,14 +14,13 @@ stems another version wrote is parsed again whole at the next reload.
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib
 import importlib.metadata
 import re
 from collections.abc import Iterable, Sequence, Set
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.library.fingerprint import code_fingerprint
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fold, raw_words_and_breaks, without_apostrophe, words
 
@@ -30,7 +29,12 @@ if TYPE_CHECKING:
 
 # The modules whose code decides a sentence's stems (tests/test_sentence_stems.py checks
 # that computing them imports no other module of the project), and the stemmer's library.
-STEM_MODULES = ("bot.search.sentence_stems", "bot.search.words", "bot.search.stem")
+STEM_MODULES = (
+    "bot.search.sentence_stems",
+    "bot.search.words",
+    "bot.search.stem",
+    "bot.library.fingerprint",
+)
 _STEMMER = "PyStemmer"
 
 _NOTHING: frozenset[str] = frozenset()
@@ -94,11 +98,9 @@ def stems_version() -> str:
     """A fingerprint of what decides the stored stems: the modules' code and the
     stemmer's version. Derived, not bumped by hand: a hand-kept number is forgotten,
     and the cache would then match questions against the old stems."""
-    digest = hashlib.blake2b(digest_size=12)
-    for name in STEM_MODULES:
-        digest.update(Path(importlib.import_module(name).__file__ or "").read_bytes())
-    digest.update(f"{_STEMMER}={importlib.metadata.version(_STEMMER)}".encode())
-    return digest.hexdigest()
+    # The stemmer's version without the libraries' ";": the digest the caches hold.
+    stemmer = f"{_STEMMER}={importlib.metadata.version(_STEMMER)}"
+    return code_fingerprint(STEM_MODULES, extra=stemmer.encode())
 
 
 class Held:
