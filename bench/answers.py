@@ -7,7 +7,8 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|fresh|fresh2|fresh3|fresh4|fresh5] [--split tune|test|all]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|fresh|fresh2|fresh3|fresh4|fresh5|fresh6]
+        [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
 """
@@ -41,15 +42,16 @@ OTHER_FILE = HERE / "answers_other.jsonl"  # unrelated, small talk and "what's n
 # asked of both). Never tuned on while they stand in, so no halves: a row's split is the
 # set's name. "fresh" and "fresh2" were looked at and became tune material; "fresh3" replaced
 # them. "fresh4" (news questions written blind, its baseline recorded in bench/README.md before
-# any change) is tune material from then on. "fresh5" (written blind like fresh3, its baseline
-# recorded before any change) is the untouched one now; fresh, fresh2, fresh3 and fresh4 are
-# tune material.
+# any change) is tune material from then on, and so is "fresh5" (written blind like fresh3)
+# from the 2026-12-06 second session. "fresh6" (written blind the same way, its baseline
+# recorded before any change) is the untouched one now; fresh to fresh5 are tune material.
 FRESH_FILES = {
     "fresh": HERE / "answers_fresh.jsonl",
     "fresh2": HERE / "answers_fresh2.jsonl",
     "fresh3": HERE / "answers_fresh3.jsonl",
     "fresh4": HERE / "answers_fresh4.jsonl",
     "fresh5": HERE / "answers_fresh5.jsonl",
+    "fresh6": HERE / "answers_fresh6.jsonl",
 }
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
@@ -600,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, fresh3, fresh4, fresh5: stand-ins for the held-out set, fresh5 the "
+        help="fresh, fresh2, ..., fresh6: stand-ins for the held-out set, fresh6 the "
         "untouched one; the others tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
