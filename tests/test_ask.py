@@ -121,6 +121,19 @@ async def test_a_typo_in_a_body_word_is_corrected_against_the_whole_text(tmp_pat
         assert found.corrected == "tennessee hard water"
 
 
+async def test_a_word_typed_for_two_finds_the_article_writing_them_side_by_side(
+    bundled: SearchEngine,
+) -> None:
+    # The solar article writes "co-op" (indexed "co" "op"): "coop" is in no article, and
+    # no typo budget reaches two words.
+    answer = await bundled.ask("how much did the coop raise")
+    assert answer.article is not None and "solar-co-op" in answer.article.slug
+    assert "£3.2 million" in (answer.passage or "")
+    assert (await bundled.search("coop")).corrected == "co op"
+    # Parts that exist but never stand side by side are no reading of the word.
+    assert (await bundled.ask("how much did the schoolbattery raise")).article is None
+
+
 ADDRESSES = {
     **{
         f"a{k}.md": _article(

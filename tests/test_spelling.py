@@ -28,3 +28,18 @@ def test_surface_words_stem_back_to_their_term() -> None:
         term = porter(word)
         found = surface(term, word, term)
         assert found is not None and porter(found) == term
+
+
+def test_a_word_typed_for_two_splits_into_words_the_text_holds() -> None:
+    # "co-op" is indexed as "co" "op"; "hearing aids" as "hear" "aid" (porter).
+    vocab = TextVocabulary(
+        [
+            (porter(w), n)
+            for w, n in [("co", 2), ("op", 2), ("hearing", 4), ("aids", 3), ("it", 9), ("is", 9)]
+        ]
+    )
+    assert vocab.splits("coop") == ["co op"]
+    assert vocab.splits("hearingaids") == ["hearing aids"]
+    assert vocab.splits("isit") == []  # two stopwords name nothing
+    assert vocab.splits("kettle") == []  # no two held words make it
+    assert vocab.splits("c3po") == []  # not a run of letters

@@ -395,7 +395,8 @@ class Query:
             return self
 
         def fix(ws: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(fixes.get(w, w) for w in ws)
+            # A run-together word's correction is two words ("coop" -> "co op").
+            return tuple(part for w in ws for part in fixes.get(w, w).split())
 
         kept = fix(self.terms.words)
         return replace(

@@ -108,7 +108,8 @@ class Asked:
             common = everyday(w, policy.everyday_zipf) or w.isdigit()
             plain[t] = plain.get(t, True) and common
         everyday_stems = frozenset(t for t, e in plain.items() if e)
-        guessed = frozenset(stem(w) for w in (corrections or {}).values()) & weight.keys()
+        # A run-together word's correction is two words ("coop" -> "co op").
+        guessed = frozenset(stem(w) for c in (corrections or {}).values() for w in c.split())
         return cls(
             weight,
             sum(weight.values()),
@@ -118,7 +119,7 @@ class Asked:
             numbers,
             apart,
             everyday_stems,
-            guessed,
+            guessed & weight.keys(),
         )
 
 

@@ -308,9 +308,15 @@ class Retriever:
         fixed_df = await self._fixed_counts(fixes)
         # A word no title or description corrects: against the whole text's vocabulary.
         if self.spelling is not None and (rest := [w for w in unknown if not fixed_df.get(w)]):
-            more = await self._text_fixes(rest, await self.spelling())
+            body = await self.spelling()
+            more = await self._text_fixes(rest, body)
             fixes.update(more)
             fixed_df.update(await self._fixed_counts(more))
+            # Still nothing: two words typed as one ("coop" for "co-op").
+            if rest := [w for w in rest if not fixed_df.get(w)]:
+                more = await self._split_fixes(rest, body)
+                fixes.update(more)
+                fixed_df.update(await self._fixed_counts(more))
         n = self.index.n
         terms: list[_Term] = []
         missing = 0.0
@@ -356,6 +362,22 @@ class Retriever:
                 if fixed and (fixed_expr := fts_word(fixed)):
                     fixes[w] = (fixed, fixed_expr)
                     break
+        return fixes
+
+    async def _split_fixes(self, ws: list[str], body: TextVocabulary) -> dict[str, tuple[str, str]]:
+        """word -> (the two words it runs together, their FTS5 phrase), where an article
+        writes them side by side: the split most articles write wins."""
+        fixes: dict[str, tuple[str, str]] = {}
+        for w in ws:
+            pairs = [(pair, expr) for pair in body.splits(w) if (expr := fts_word(pair))]
+            if not pairs:
+                continue
+            counted = await self.counts.count(self.fts, [expr for _, expr in pairs])
+            df, pair, expr = max(
+                (df, pair, expr) for (pair, expr), df in zip(pairs, counted, strict=True)
+            )
+            if df:
+                fixes[w] = (pair, expr)
         return fixes
 
     async def _writes(self, expr: str, word: str) -> bool:

@@ -20,11 +20,13 @@ from rapidfuzz.distance import OSA
 
 from bot.search.fuzzy import Vocabulary, allowed_typos
 from bot.search.policy import DEFAULT, Policy
-from bot.search.words import fold
+from bot.search.words import STOPWORDS, fold
 
 _PORTER = Stemmer.Stemmer("porter")
 # Endings a porter term may have lost: a word with one of them stems back to the term.
 _ENDINGS = ("", "e", "s", "es", "ed", "ing", "er", "ion", "ation", "ly")
+# The fewest letters a part of a run-together word has ("co" of "coop").
+_SPLIT_PART = 2
 
 
 @lru_cache(maxsize=1 << 14)
@@ -59,6 +61,25 @@ class TextVocabulary:
         near = sorted(self._vocab.near(stem, budget), key=lambda x: (x[1], -self.docs[x[0]], x[0]))
         found = (surface(term, word, stem) for term, _ in near[: self.policy.spelling_guesses])
         return [g for g in found if g]
+
+    def splits(self, word: str) -> list[str]:
+        """Two words the text holds that `word` (one no article holds) may be typed for,
+        run together: "coop" for "co-op" (which the tokenizer reads as "co" "op"),
+        "hearingaids" for "hearing aids". A run-together word has no typo to correct, so
+        the typo budget never finds these. Each part has two letters or more and one is
+        no stopword ("isit"); the ones whose rarer part most articles hold come first.
+        Whether some article writes the two side by side is the caller's to count."""
+        if not word.isalpha() or len(word) < 2 * _SPLIT_PART:
+            return []
+        found: list[tuple[int, str]] = []
+        for i in range(_SPLIT_PART, len(word) - _SPLIT_PART + 1):
+            a, b = word[:i], word[i:]
+            if a in STOPWORDS and b in STOPWORDS:
+                continue
+            held = min(self.docs.get(porter(a), 0), self.docs.get(porter(b), 0))
+            if held:
+                found.append((-held, f"{a} {b}"))
+        return [pair for _, pair in sorted(found)[: self.policy.spelling_guesses]]
 
 
 def closest(typed: str, held: list[str], policy: Policy = DEFAULT) -> str | None:
