@@ -22,7 +22,7 @@ from bot.search import cards, followup, lookup, respond
 from bot.search.cache import ResultCache
 from bot.search.followup import Topic
 from bot.search.index import IndexKeeper
-from bot.search.parse import Query, parse
+from bot.search.parse import BYLINE, LIBRARY, RANDOM, SUMMARY, Query, parse
 from bot.search.passage import best_passage
 from bot.search.policy import DEFAULT, Policy
 from bot.search.quotes import best_quote
@@ -141,6 +141,10 @@ class SearchEngine:
         answered from that article (see _follow_up)."""
         question = normalize_query(question)
         own = await self._cached(("ask", clip(question)), lambda idx: self._ask(idx, question))
+        if own.wants == RANDOM:  # drawn per ask: the cache keeps what was asked, not the draw
+            return await self._random(own.question)
+        if own.wants in (SUMMARY, BYLINE) and own.reply is not None:  # "who wrote it?"
+            return (await self._itself_of(about, own)) if about else own
         if about is None or own.reply is not None or own.newest:
             return own
         if not followup.refers_back(question):
@@ -211,6 +215,24 @@ class SearchEngine:
             followup=True,
         )
 
+    async def _itself_of(self, about: Topic, asked: Answer) -> Answer:
+        """What `asked` wants of the article itself (its summary or byline) answered from
+        the conversation's article, `asked` (which says "which article?") when it is gone."""
+        idx = await self.index()
+        aid = idx.by_slug.get(about.slug)
+        store = await self.keeper.store()
+        article = None if aid is None else await store.article_by_id(aid)
+        if article is None or asked.wants is None:
+            return asked
+        return respond.of_itself(asked.question, article, asked.wants)
+
+    async def _random(self, question: str) -> Answer:
+        """ "Surprise me": a random article, sure (HIGH), since any article is what was asked."""
+        article = await self.random()
+        if article is None:
+            return Answer(question=question)
+        return respond.of_itself(question, article, RANDOM)
+
     async def _ask(self, idx: LibraryIndex, question: str) -> Answer:
         p = self.policy
         q = parse(question, idx.resolve_filter, p)
@@ -218,6 +240,30 @@ class SearchEngine:
             return respond.small_talk(q)
         if q.empty or not idx.n:
             return Answer(question=q.raw)
+        if q.wants and not idx.exact_title(q.title_key):
+            return await self._about_itself(idx, q)
+        return await self._answer(idx, q)
+
+    async def _about_itself(self, idx: LibraryIndex, q: Query) -> Answer:
+        """A request for an article's summary or byline, or for any article (or what the
+        library holds: its counts and tags, as a reply): the article
+        its other words name, found as any question is and as surely as they make it, with
+        what was asked as the answer. Without such words, an Answer that only says what is
+        wanted (`ask` answers it from the conversation's article, else asks which one);
+        for RANDOM, the same (`ask` draws the article, each time)."""
+        if q.wants == LIBRARY:
+            return respond.library(idx, q)
+        topic = q.topic
+        if q.wants == RANDOM or topic is None or not topic.content:
+            return respond.which_article(q)
+        found = await self._answer(idx, topic)
+        if found.article is None:
+            return found
+        return respond.asked_of(found, q.wants)
+
+    async def _answer(self, idx: LibraryIndex, q: Query) -> Answer:
+        """The question answered from the library's text (see ask)."""
+        p = self.policy
         if q.newest and not idx.exact_title(q.title_key):
             return await self._newest(idx, q)
         run = await self._retriever(idx)

@@ -18,7 +18,7 @@ from bot.search.words import STOPWORDS, stems
 
 # Third-person pronouns and demonstratives, and the deictic adverbs: a question holding
 # one without a noun of its own to point at refers to what was said before.
-_BACK = frozenset(
+POINTERS = frozenset(
     [
         "it",
         "its",
@@ -81,7 +81,7 @@ def refers_back(question: str) -> bool:
     that the article's passage would not make confident."""
     words = _words(question)
     return wants_more(question) or any(
-        w in _BACK and not _relative(words, i) for i, w in enumerate(words)
+        w in POINTERS and not _relative(words, i) for i, w in enumerate(words)
     )
 
 
@@ -95,7 +95,7 @@ def speaks_to(question: str, passage: str) -> bool:
     """Whether the passage holds a word of the question's own (its pronouns aside), or
     the question has none ("who wrote it?"): a follow-up the article has no evidence for
     is shown only when it says something the member asked about."""
-    own = stems(" ".join(w for w in _words(question) if w not in _BACK))
+    own = stems(" ".join(w for w in _words(question) if w not in POINTERS))
     return not own or bool(own & stems(passage))
 
 
@@ -103,7 +103,7 @@ def standing_in(question: str, title: str) -> str:
     """The question with the article's title standing in for what it points back at, so
     the passage chooser reads the article's words where the question said "it"."""
     words = _WORD.findall(question)
-    kept = [w for w in words if w.lower().replace("’", "'") not in _BACK]
+    kept = [w for w in words if w.lower().replace("’", "'") not in POINTERS]
     return " ".join([*kept, title])
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
 
+from bot.search.followup import POINTERS
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, clip, fold, folded_words, fts_terms, words
@@ -36,6 +37,7 @@ LISTING_WORDS = frozenset(
         "articles",
         "blog",
         "blogs",
+        "story",
         "stories",
         "tutorial",
         "tutorials",
@@ -183,53 +185,80 @@ ADDRESS_WORDS = frozenset(
 )
 # Laughter and cheer as people type it: "haha", "hehehe", "lool", "lmfao", "xD", "yay".
 _LAUGHTER = re.compile(r"(?:a?h+a+h*)+|(?:h+e+)+h*|lo+l+|l+m+f*a+o+|rofl|xd+|ya+y+|wo+w+")
+# Words that ask for something without naming it: "show me…", "give me one", "anything".
+_REQUEST = frozenset(
+    [
+        *("show", "list", "give", "get", "got", "see", "find", "look", "want", "need"),
+        *("any", "anything", "everything", "something", "stuff", "things", "one", "ones"),
+    ]
+)
 # Words asking for the newest articles ("what's new?", "show me the most recent posts",
 # "anything added lately"): a request made only of these and stopwords, with one of
 # NEWEST_WORDS, lists the newest articles. Listing, time and request words only.
 NEWEST_WORDS = frozenset(["new", "newest", "latest", "recent", "recently", "lately", "fresh"])
-_NEWS_REQUEST = frozenset(
+_NEWS_REQUEST = _REQUEST | frozenset(
     [
-        "show",
-        "list",
-        "give",
-        "get",
-        "got",
-        "see",
-        "find",
-        "look",
-        "any",
-        "anything",
-        "everything",
-        "something",
-        "stuff",
-        "things",
-        "added",
-        "published",
-        "posted",
-        "written",
-        "released",
-        "out",
-        "today",
-        "yesterday",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "day",
-        "days",
-        "last",
-        "past",
-        "since",
-        "ones",
-        "one",
-        "updates",
-        "update",
-        "happening",
-        "happened",
-        "come",
-        "came",
+        *("added", "published", "posted", "written", "released", "out", "today", "yesterday"),
+        *("week", "weeks", "month", "months", "day", "days", "last", "past", "since"),
+        *("updates", "update", "happening", "happened", "come", "came"),
     ]
 )
+# What a request may ask of an article itself rather than of its text (Query.wants):
+# its summary ("summarise the solar co-op one", "tl;dr hearing aids"), its author and
+# date ("who wrote the coral article?", "when was that published?"), or any article
+# ("surprise me"). Closed classes of English: the words that ask, never the topics.
+SUMMARY = "summary"
+BYLINE = "byline"
+RANDOM = "random"
+LIBRARY = "library"  # not of an article: what the library holds ("what topics do you cover?")
+SUMMARY_WORDS = frozenset(
+    [
+        *("summary", "summaries", "summarise", "summarize", "summarised", "summarized"),
+        *("summarising", "summarizing", "tldr", "gist", "recap", "overview", "synopsis"),
+        *("nutshell", "rundown"),
+    ]
+)
+# "tl;dr", "sum it up", "in a nutshell": a summary asked for in several words, read as
+# the one word "tldr" (a summary word) before the words are split.
+_SUMMARY_PHRASE = re.compile(
+    r"(?i)\btl\s*[;:,.]?\s*dr\b|\bsum(?:s|med|ming)?\s+(?:(?:it|this|that|them)\s+)?up\b"
+    r"|\bin\s+a\s+nutshell\b"
+)
+_ABOUT = frozenset(["about"])
+# Words asking who wrote an article or when it came out (with a listing word or a
+# pronoun standing for the article: "who wrote it?", "when was the heat pump story
+# published?").
+AUTHOR_WORDS = frozenset(
+    [
+        *("wrote", "written", "write", "writes", "writer", "author", "authors", "authored"),
+        "byline",
+    ]
+)
+BYLINE_WORDS = AUTHOR_WORDS | frozenset(["published", "publish", "posted", "date", "dated"])
+# Kinds of question a byline can answer: not "how many posts were published", nor "why";
+# and those a request for a summary is: "who did google's ai summary mix up…" asks of
+# the text.
+_BYLINE_KINDS = frozenset([None, "who", "when", "what", "yesno"])
+_SUMMARY_KINDS = frozenset([None, "what", "yesno"])
+# Words asking what the library holds as a whole: "how many articles are there?", "what
+# topics do you cover?", "list the tags": a request made only of these (with a word
+# naming tags, or "many"/"number" with a listing word), listing, request and stopwords.
+_TAG_WORDS = frozenset(
+    ["tag", "tags", "topic", "topics", "subject", "subjects", "category", "categories"]
+)
+_COUNT_WORDS = frozenset(["many", "number", "count", "total"])
+_LIBRARY_REQUEST = frozenset(
+    [
+        *("cover", "covers", "covered", "have", "has", "hold", "holds", "library", "there"),
+        *("available", "exist", "kinds", "kind", "sort", "sorts", "types", "type", "different"),
+        *("use", "used", "write", "got", "overall", "altogether", "in", "total"),
+    ]
+)
+# Words asking for any article ("random article", "surprise me", "i'm feeling lucky"),
+# and those that do with a listing word ("pick an article for me").
+RANDOM_WORDS = frozenset(["random", "randomly", "surprise", "lucky"])
+_RANDOM_PICK = frozenset(["pick", "choose"])
+_RANDOM_REQUEST = _REQUEST | _RANDOM_PICK | frozenset(["feeling", "read", "whatever"])
 # Words that may come before the question word: "until which release", "since when".
 _QUESTION_LEAD = frozenset(
     [
@@ -362,6 +391,10 @@ class Query:
     without_recency: Query | None = None  # the reading without "latest", "newest"…
     social: str | None = None  # small talk: "thanks", "farewell", "greeting", "praise"…
     newest: bool = False  # asks for the newest articles ("what's new?")
+    # What is asked of an article itself (SUMMARY, BYLINE, RANDOM; see SUMMARY_WORDS),
+    # and the reading without the words that ask it: the words naming the article.
+    wants: str | None = None
+    topic: Query | None = None
 
     @property
     def title_key(self) -> str:
@@ -469,11 +502,14 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     how many of the following words belong to it; the rest stay free text.
     """
     head, free = _filters(clip(raw), resolve or _first_word)
+    free = _SUMMARY_PHRASE.sub("tldr", free)
     folded = _question_typos(fold(free))
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
     content = _content(ranked)[: policy.max_terms]
-    return _read(head, free, folded, every, ranked, content, policy, listing=True, recency=True)
+    return _read(
+        head, free, folded, every, ranked, content, policy, listing=True, recency=True, itself=True
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,17 +562,27 @@ def _read(
     *,
     listing: bool,
     recency: bool,
+    itself: bool = False,
 ) -> Query:
     """The Query of free text `text` (`folded`): `every` is all its words, `ws` those
     ranked, `content` theirs that are not stopwords; with its readings without listing
-    words (and that one's without recency words) and without recency words, if asked."""
+    words (and that one's without recency words) and without recency words, if asked,
+    and (`itself`) what it asks of an article itself with the reading naming the article."""
     without_listing = without_recency = None
     if listing:
-        without_listing = _without(head, text, ws, content, LISTING_WORDS, policy, recency)
+        without_listing = _without(
+            head, text, ws, content, LISTING_WORDS, policy, listing=False, recency=recency
+        )
     # "how recent does it need to be" asks for a measure, not for the newest articles.
     if recency and any(w in RECENCY_WORDS and ws[i - 1 : i] != ["how"] for i, w in enumerate(ws)):
-        without_recency = _without(head, text, ws, content, RECENCY_WORDS, policy, False)
+        without_recency = _without(
+            head, text, ws, content, RECENCY_WORDS, policy, listing=False, recency=False
+        )
     filters = bool(head.phrases or head.tags or head.authors)
+    kind = _kind(folded) if text else question_kind(head.raw)
+    wants, topic = (None, None)
+    if itself and not filters:
+        wants, topic = _itself(head, text, every, ws, content, kind, policy)
     # The passage stage reads the whole question (the filters too when it is only filters).
     asked = every if text else words(head.raw)
     sentence = len(content) >= policy.sentence_content_words and len(ws) > len(content)
@@ -551,7 +597,7 @@ def _read(
         typed=tuple(every),
         folded=folded,
         terms=_terms(asked),
-        kind=_kind(folded) if text else question_kind(head.raw),
+        kind=kind,
         asks=not filters and _asks(head.raw, ws, policy),
         opens_question=bool(ws) and ws[0] in QUESTION_START and len(content) >= 2,
         sentence=sentence and not filters,
@@ -559,7 +605,46 @@ def _read(
         without_recency=without_recency,
         social=None if filters else small_talk(every),
         newest=not filters and asks_newest(every),
+        wants=wants,
+        topic=topic,
     )
+
+
+def _itself(
+    head: _Head,
+    text: str,
+    every: list[str],
+    ws: list[str],
+    content: list[str],
+    kind: str | None,
+    policy: Policy,
+) -> tuple[str | None, Query | None]:
+    """What a request asks of an article itself (SUMMARY, BYLINE, RANDOM or None), or of
+    the library (LIBRARY), and the reading without the words that ask it, which names the
+    article (None for RANDOM and LIBRARY).
+
+    A byline question, or "what is … about", names the article with a listing word ("who wrote the coral
+    article?") or points back at it with a pronoun and no other word ("who wrote it?"):
+    "who wrote the letter" and "when were the results published" ask of the text."""
+    if asks_random(every):
+        return RANDOM, None
+    if asks_library(every):
+        return LIBRARY, None
+    if kind in _SUMMARY_KINDS and SUMMARY_WORDS.intersection(ws):
+        return SUMMARY, _without(
+            head, text, ws, content, SUMMARY_WORDS | _REQUEST, policy, listing=True, recency=True
+        )
+    # "What is the heat pump article about?", "what's it about?": its summary.
+    if kind == "what" and ws[-1:] == ["about"]:
+        wants, words = SUMMARY, _ABOUT
+    elif kind in _BYLINE_KINDS and BYLINE_WORDS.intersection(ws):
+        wants, words = BYLINE, BYLINE_WORDS
+    else:
+        return None, None
+    topic = _without(head, text, ws, content, words | _REQUEST, policy, listing=True, recency=True)
+    named = bool(LISTING_WORDS.intersection(ws))
+    pointing = topic is not None and not topic.content and bool(POINTERS.intersection(ws))
+    return (wants, topic) if named or pointing else (None, None)
 
 
 def small_talk(ws: list[str]) -> str | None:
@@ -591,6 +676,29 @@ def asks_newest(ws: list[str]) -> bool:
     return all(w in allowed for w in ws)
 
 
+def asks_random(ws: list[str]) -> bool:
+    """Whether words only ask for any article: "random article", "surprise me", "pick an
+    article for me" (stopwords, listing and request words, and a word of RANDOM_WORDS, or
+    "pick"/"choose" with a listing word)."""
+    if not RANDOM_WORDS.intersection(ws) and not (
+        _RANDOM_PICK.intersection(ws) and LISTING_WORDS.intersection(ws)
+    ):
+        return False
+    allowed = RANDOM_WORDS | _RANDOM_REQUEST | LISTING_WORDS | STOPWORDS
+    return all(w in allowed for w in ws)
+
+
+def asks_library(ws: list[str]) -> bool:
+    """Whether words only ask what the library holds: "how many articles are there?",
+    "what topics do you cover?", "list the tags" (a word naming tags, or one counting
+    with a listing word; listing, request and stopwords)."""
+    tags = bool(_TAG_WORDS.intersection(ws))
+    if not tags and not (_COUNT_WORDS.intersection(ws) and LISTING_WORDS.intersection(ws)):
+        return False
+    allowed = _TAG_WORDS | _COUNT_WORDS | _LIBRARY_REQUEST | _REQUEST | LISTING_WORDS | STOPWORDS
+    return all(w in allowed for w in ws)
+
+
 def _asks(raw: str, ws: list[str], policy: Policy) -> bool:
     """A natural question rather than a title or keywords: answer it like `ask`."""
     if not ws:
@@ -610,6 +718,8 @@ def _without(
     content: list[str],
     drop: frozenset[str],
     policy: Policy,
+    *,
+    listing: bool,
     recency: bool,
 ) -> Query | None:
     """The reading of a query without the words in `drop`; None when it has none of them.
@@ -630,5 +740,5 @@ def _without(
     ranked = [w for w in ws if w not in drop]
     rest = [w for w in content if w not in drop]
     return _read(
-        head, plain, fold(plain), every, ranked, rest, policy, listing=False, recency=recency
+        head, plain, fold(plain), every, ranked, rest, policy, listing=listing, recency=recency
     )

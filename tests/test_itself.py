@@ -1,0 +1,196 @@
+"""Requests about an article itself, not its text: its summary ("summarise the solar co-op
+one", "tl;dr hearing aids"), its author and date ("who wrote the coral article?", "when
+was that published?"), any article ("surprise me"), and what the library holds ("what
+topics do you cover?"). The words that ask are language (closed classes); the rest names
+the article, found as any question is (bundled content/)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main as cli_main
+from bot.console import run_chat
+from bot.library.sync import Library
+from bot.search import cards
+from bot.search.engine import SearchEngine
+from bot.search.followup import Topic
+from bot.search.parse import BYLINE, LIBRARY, RANDOM, SUMMARY, parse
+from bot.search.results import HIGH
+from bot.service import LibraryService
+from tests.conftest import CONTENT, small_engine
+
+SOLAR = "2025-06-18-solar-co-op-puts-panels-on-forty-school-roofs"
+CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
+HEAT = "2026-02-12-street-by-street-heat-pump-rollout-halves-bills"
+HEARING = "2026-03-14-hearing-aids-linked-to-slower-memory-decline"
+TOASTERS = "2025-02-08-repair-cafe-fixes-record-number-of-toasters"
+
+
+@pytest.fixture
+def engine(bundled_library: Library) -> SearchEngine:
+    return SearchEngine(bundled_library)
+
+
+@pytest.mark.parametrize(
+    ("text", "wants", "topic"),
+    [
+        ("summarise the solar coop one", SUMMARY, ("solar", "coop")),
+        ("summary of the coral article", SUMMARY, ("coral",)),
+        ("tl;dr hearing aids", SUMMARY, ("hearing", "aids")),
+        ("sum it up: the coral article", SUMMARY, ("coral",)),
+        ("what's the heat pump article about?", SUMMARY, ("heat", "pump")),
+        ("who wrote the solar co-op article", BYLINE, ("solar", "co", "op")),
+        ("when was the heat pump story published?", BYLINE, ("heat", "pump", "story")),
+        ("when was that published?", BYLINE, ()),
+        ("random article", RANDOM, None),
+        ("surprise me", RANDOM, None),
+        ("pick an article for me", RANDOM, None),
+        ("what topics do you cover?", LIBRARY, None),
+        ("how many articles are there", LIBRARY, None),
+    ],
+)
+def test_words_asking_of_an_article_itself_are_not_what_it_is_about(text, wants, topic) -> None:
+    q = parse(text)
+    assert q.wants == wants
+    assert (q.topic.content if q.topic else None) == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who wrote the letter to the council",  # of the text: no article named or pointed at
+        "when were the results published",
+        "who wrote that letter",  # "that" points at the letter, not at an article
+        "random number generators",
+        "how many posts were published in 2025",
+        "how many articles mention heat pumps",
+        "topic modelling",
+        "what did the mayor say about it",
+        "who did the ai summary mix him up with",  # a summary in the text, not asked for
+    ],
+)
+def test_the_same_words_in_a_question_of_the_text_ask_nothing_of_the_article(text) -> None:
+    assert parse(text).wants is None
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("summarise the solar coop one", SOLAR),
+        ("summary of the coral article", CORAL),
+        ("give me the gist of the heat pump story", HEAT),
+        ("tl;dr hearing aids", HEARING),
+        ("sum up the coral article", CORAL),
+        ("what's the heat pump article about?", HEAT),
+    ],
+)
+async def test_a_summary_request_answers_with_the_articles_summary(
+    engine: SearchEngine, question: str, slug: str
+) -> None:
+    answer = await engine.ask(question)
+    assert answer.article is not None and answer.article.slug == slug
+    assert answer.passage == cards.summary(answer.article)
+    assert answer.summary is None  # not said twice
+
+
+async def test_summary_words_do_not_lower_the_confidence_the_rest_earns(engine) -> None:
+    plain = await engine.ask("the coral article")
+    asked = await engine.ask("summary of the coral article")
+    assert plain.confidence == asked.confidence == HIGH
+
+
+async def test_a_byline_question_is_answered_from_the_frontmatter(engine) -> None:
+    answer = await engine.ask("who wrote the solar co-op article")
+    assert answer.article is not None and answer.article.slug == SOLAR
+    assert answer.passage == "Written by Marcus Ellery; published on 18 June 2025."
+    answer = await engine.ask("when was the heat pump article published")
+    assert answer.article is not None and answer.article.slug == HEAT
+    assert answer.passage == "Written by Rafael Quintero; published on 12 February 2026."
+
+
+async def test_a_byline_question_pointing_back_is_about_the_conversations_article(
+    engine,
+) -> None:
+    # On its own, "when was that published?" found another article that "has published
+    # the results"; after the solar co-op, "that" is the solar co-op article.
+    for question in ("when was that published?", "who wrote it?"):
+        answer = await engine.ask(question, Topic(SOLAR, None))
+        assert answer.article is not None and answer.article.slug == SOLAR, question
+        assert answer.followup and answer.confidence == HIGH
+        assert answer.passage == "Written by Marcus Ellery; published on 18 June 2025."
+    summary = await engine.ask("summarise it", Topic(CORAL, None))
+    assert summary.article is not None and summary.article.slug == CORAL
+    assert summary.passage == cards.summary(summary.article)
+
+
+async def test_an_article_named_but_not_found_is_not_the_conversations(engine) -> None:
+    answer = await engine.ask("summarise the zebra finch article", Topic(CORAL, None))
+    assert answer.article is None or answer.article.slug != CORAL
+
+
+async def test_pointing_back_with_no_conversation_asks_which_article(engine) -> None:
+    for question in ("who wrote it?", "summarise it"):
+        answer = await engine.ask(question)
+        assert answer.article is None and answer.reply and "Which article?" in answer.reply
+
+
+async def test_an_article_without_author_or_date_says_so(tmp_path: Path) -> None:
+    files = {"anon.md": "---\ntitle: Zyloxa kettles recalled\nslug: anon\n---\nZyloxa kettles.\n"}
+    async with small_engine(tmp_path, files) as engine:
+        answer = await engine.ask("who wrote the zyloxa article?")
+        assert answer.article is not None and answer.article.slug == "anon"
+        assert answer.passage == "The article names no author; it gives no publication date."
+
+
+async def test_a_guest_posts_own_word_on_who_wrote_it_comes_with_the_byline(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "---\ntitle: Zyloxa at scale\nslug: guest\nauthor: The Go Team\n"
+        "date: '2015-07-06T00:00:00Z'\n---\nThis guest post was written by Yang Zhou,"
+        " an engineer at Zyloxa.\n\nZyloxa serves many requests a day with Go.\n"
+    )
+    async with small_engine(tmp_path, {"guest.md": text}) as engine:
+        answer = await engine.ask("who wrote the zyloxa guest post?")
+        assert answer.article is not None and answer.article.slug == "guest"
+        assert answer.passage == (
+            "This guest post was written by Yang Zhou, an engineer at Zyloxa."
+            " Written by The Go Team; published on 6 July 2015."
+        )
+
+
+async def test_a_random_request_draws_a_new_article_each_time(engine) -> None:
+    drawn = set()
+    for _ in range(12):  # the ask cache must not freeze the first draw
+        answer = await engine.ask("surprise me")
+        assert answer.article is not None and answer.confidence == HIGH
+        drawn.add(answer.article.slug)
+    assert len(drawn) > 1  # 12 draws of 14 articles all alike: 14^-11
+
+
+async def test_what_the_library_holds_is_a_reply_with_its_counts_and_tags(engine) -> None:
+    answer = await engine.ask("what topics do you cover?")
+    assert answer.article is None and answer.reply is not None
+    assert "14 articles" in answer.reply and "environment (7)" in answer.reply
+
+
+async def test_the_console_conversation_answers_who_wrote_it(bundled_library) -> None:
+    service = LibraryService(bundled_library, SearchEngine(bundled_library))
+    out = io.StringIO()
+    lines = "how many toasters did the repair café fix?\nwho wrote it?\n"
+    assert await run_chat(service, stdin=io.StringIO(lines), stdout=out) == 0
+    assert "Written by Hannah Brightwell; published on 8 February 2025." in out.getvalue()
+
+
+def test_ask_json_of_a_random_request_is_a_sure_article(tmp_path: Path, capsys) -> None:
+    code = cli_main(
+        ["--content", str(CONTENT), "--db", str(tmp_path / "a.db"), "ask", "random article"]
+        + ["--json"]
+    )
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["article"] is not None and out["confidence"] == HIGH
