@@ -18,7 +18,7 @@ from bot.library.sync import Library
 from bot.search import cards
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
-from bot.search.parse import BYLINE, LIBRARY, RANDOM, SUMMARY, parse
+from bot.search.parse import BYLINE, LIBRARY, LINK, RANDOM, RELATED, SUMMARY, parse
 from bot.search.results import HIGH
 from bot.service import LibraryService
 from tests.conftest import CONTENT, small_engine
@@ -46,6 +46,11 @@ def engine(bundled_library: Library) -> SearchEngine:
         ("who wrote the solar co-op article", BYLINE, ("solar", "co", "op")),
         ("when was the heat pump story published?", BYLINE, ("heat", "pump", "story")),
         ("when was that published?", BYLINE, ()),
+        ("give me the link", LINK, ()),
+        ("what's the url of the solar co-op article", LINK, ("solar", "co", "op")),
+        ("anything similar?", RELATED, ()),
+        ("more like this", RELATED, ()),
+        ("articles like the coral one", RELATED, ("coral",)),
         ("random article", RANDOM, None),
         ("surprise me", RANDOM, None),
         ("pick an article for me", RANDOM, None),
@@ -71,6 +76,9 @@ def test_words_asking_of_an_article_itself_are_not_what_it_is_about(text, wants,
         "topic modelling",
         "what did the mayor say about it",
         "who did the ai summary mix him up with",  # a summary in the text, not asked for
+        "is hearing loss related to memory decline?",
+        "what is it like",
+        "what's the address of the repair café",
     ],
 )
 def test_the_same_words_in_a_question_of_the_text_ask_nothing_of_the_article(text) -> None:
@@ -125,6 +133,22 @@ async def test_a_byline_question_pointing_back_is_about_the_conversations_articl
     summary = await engine.ask("summarise it", Topic(CORAL, None))
     assert summary.article is not None and summary.article.slug == CORAL
     assert summary.passage == cards.summary(summary.article)
+
+
+async def test_the_link_of_the_conversations_article(engine) -> None:
+    answer = await engine.ask("give me the link", Topic(SOLAR, None))
+    assert answer.article is not None and answer.article.slug == SOLAR
+    assert answer.passage == f"Read it at {answer.article.link}"
+
+
+async def test_anything_similar_lists_the_articles_most_like_one(engine) -> None:
+    related = await engine.related(CORAL, 5)
+    asked = (("anything similar?", Topic(CORAL, None)), ("articles like the coral one", None))
+    for question, about in asked:
+        answer = await engine.ask(question, about)
+        assert answer.article is not None and answer.article.slug == related[0].slug
+        assert [h.slug for h in answer.alternatives] == [h.slug for h in related[1:]]
+        assert "Coral nursery" in (answer.passage or "")
 
 
 async def test_an_article_named_but_not_found_is_not_the_conversations(engine) -> None:

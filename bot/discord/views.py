@@ -244,7 +244,8 @@ def answer_view(answer: Answer, owner: int) -> discord.ui.View | None:
     article = answer.article
     assert article is not None
     others = menu("card", answer.alternatives, "Not it? Other matches…")
-    in_context = context_url(article.link, answer.passage)
+    # A summary, byline or link is not the page's own words: no passage to scroll to.
+    in_context = None if answer.wants else context_url(article.link, answer.passage)
     read = read_button(in_context, "Read in context") if in_context else read_button(article.link)
     return _view([others], [read, DeleteButton(owner)])
 

@@ -22,7 +22,7 @@ from bot.search import cards, followup, lookup, respond
 from bot.search.cache import ResultCache
 from bot.search.followup import Topic
 from bot.search.index import IndexKeeper
-from bot.search.parse import BYLINE, LIBRARY, RANDOM, SUMMARY, Query, parse
+from bot.search.parse import ARTICLE_ASKS, LIBRARY, RANDOM, RELATED, Query, parse
 from bot.search.passage import best_passage
 from bot.search.policy import DEFAULT, Policy
 from bot.search.quotes import best_quote
@@ -143,7 +143,7 @@ class SearchEngine:
         own = await self._cached(("ask", clip(question)), lambda idx: self._ask(idx, question))
         if own.wants == RANDOM:  # drawn per ask: the cache keeps what was asked, not the draw
             return await self._random(own.question)
-        if own.wants in (SUMMARY, BYLINE) and own.reply is not None:  # "who wrote it?"
+        if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
             return (await self._itself_of(about, own)) if about else own
         if about is None or own.reply is not None or own.newest:
             return own
@@ -224,7 +224,22 @@ class SearchEngine:
         article = None if aid is None else await store.article_by_id(aid)
         if article is None or asked.wants is None:
             return asked
+        if asked.wants == RELATED:
+            return await self._like(idx, asked.question, article, HIGH)
         return respond.of_itself(asked.question, article, asked.wants)
+
+    async def _like(self, idx: LibraryIndex, question: str, source: Article, sure: str) -> Answer:
+        """ "Anything similar?" about `source`: the articles most like it (as `related`
+        finds them), the first as the answer; a reply saying so when none is."""
+        hits = await self.related(source.slug, 1 + self.policy.alternatives)
+        store = await self.keeper.store()
+        aid = idx.by_slug.get(hits[0].slug) if hits else None
+        first = None if aid is None else await store.article_by_id(aid)
+        if first is None:
+            return Answer(
+                question=question, reply=f"No other article is much like “{source.title}”."
+            )
+        return respond.like(question, source, first, hits[1:], sure)
 
     async def _random(self, question: str) -> Answer:
         """ "Surprise me": a random article, sure (HIGH), since any article is what was asked."""
@@ -259,6 +274,8 @@ class SearchEngine:
         found = await self._answer(idx, topic)
         if found.article is None:
             return found
+        if q.wants == RELATED:
+            return await self._like(idx, q.raw, found.article, found.confidence or LOW)
         return respond.asked_of(found, q.wants)
 
     async def _answer(self, idx: LibraryIndex, q: Query) -> Answer:

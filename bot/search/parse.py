@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
 
-from bot.search.followup import POINTERS
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, clip, fold, folded_words, fts_terms, words
@@ -209,7 +208,11 @@ _NEWS_REQUEST = _REQUEST | frozenset(
 # ("surprise me"). Closed classes of English: the words that ask, never the topics.
 SUMMARY = "summary"
 BYLINE = "byline"
+LINK = "link"
+RELATED = "related"
 RANDOM = "random"
+# Those answered from the conversation's article when the request names none.
+ARTICLE_ASKS = frozenset([SUMMARY, BYLINE, LINK, RELATED])
 LIBRARY = "library"  # not of an article: what the library holds ("what topics do you cover?")
 SUMMARY_WORDS = frozenset(
     [
@@ -224,7 +227,15 @@ _SUMMARY_PHRASE = re.compile(
     r"(?i)\btl\s*[;:,.]?\s*dr\b|\bsum(?:s|med|ming)?\s+(?:(?:it|this|that|them)\s+)?up\b"
     r"|\bin\s+a\s+nutshell\b"
 )
-_ABOUT = frozenset(["about"])
+# "More like this", "articles like the coral one": "like" after a word for articles or
+# for more, read as "similar" (a RELATED_WORDS word) before the words are split ("what
+# is it like" keeps its "like").
+_RELATED_PHRASE = re.compile(
+    r"(?i)\b(more|others?|ones?|anything|something|articles?|posts?|stor(?:y|ies))\s+like\b"
+)
+RELATED_WORDS = frozenset(["similar", "related", "alike"])
+LINK_WORDS = frozenset(["link", "links", "url", "urls", "address"])
+_ABOUT = frozenset(["about"])  # "what is the heat pump article about?": its summary
 # Words asking who wrote an article or when it came out (with a listing word or a
 # pronoun standing for the article: "who wrote it?", "when was the heat pump story
 # published?").
@@ -240,6 +251,16 @@ BYLINE_WORDS = AUTHOR_WORDS | frozenset(["published", "publish", "posted", "date
 # the text.
 _BYLINE_KINDS = frozenset([None, "who", "when", "what", "yesno"])
 _SUMMARY_KINDS = frozenset([None, "what", "yesno"])
+_LINK_KINDS = frozenset([None, "what", "where", "yesno"])
+# (what is asked, the words asking it, the kinds of question that may, whether the
+# article must be named with a listing word when other words are left), in order.
+_ASKED_OF_ARTICLE = (
+    (SUMMARY, SUMMARY_WORDS, _SUMMARY_KINDS, False),
+    (SUMMARY, _ABOUT, frozenset(["what"]), True),
+    (BYLINE, BYLINE_WORDS, _BYLINE_KINDS, True),
+    (LINK, LINK_WORDS, _LINK_KINDS, True),
+    (RELATED, RELATED_WORDS, _SUMMARY_KINDS, True),
+)
 # Words asking what the library holds as a whole: "how many articles are there?", "what
 # topics do you cover?", "list the tags": a request made only of these (with a word
 # naming tags, or "many"/"number" with a listing word), listing, request and stopwords.
@@ -502,7 +523,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     how many of the following words belong to it; the rest stay free text.
     """
     head, free = _filters(clip(raw), resolve or _first_word)
-    free = _SUMMARY_PHRASE.sub("tldr", free)
+    free = _RELATED_PHRASE.sub(r"\1 similar", _SUMMARY_PHRASE.sub("tldr", free))
     folded = _question_typos(fold(free))
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
@@ -619,32 +640,29 @@ def _itself(
     kind: str | None,
     policy: Policy,
 ) -> tuple[str | None, Query | None]:
-    """What a request asks of an article itself (SUMMARY, BYLINE, RANDOM or None), or of
-    the library (LIBRARY), and the reading without the words that ask it, which names the
-    article (None for RANDOM and LIBRARY).
+    """What a request asks of an article itself (SUMMARY, BYLINE, LINK, RELATED, RANDOM
+    or None), or of the library (LIBRARY), and the reading without the words that ask it,
+    which names the article (None for RANDOM and LIBRARY).
 
-    A byline question, or "what is … about", names the article with a listing word ("who wrote the coral
-    article?") or points back at it with a pronoun and no other word ("who wrote it?"):
-    "who wrote the letter" and "when were the results published" ask of the text."""
+    Only a summary may be asked with the article's topic alone ("tl;dr hearing aids");
+    the others name it with a listing word ("who wrote the coral article?") or say
+    nothing else ("who wrote it?", "anything similar?": the conversation's article):
+    "who wrote the letter" and "is hearing loss related to memory" ask of the text."""
     if asks_random(every):
         return RANDOM, None
     if asks_library(every):
         return LIBRARY, None
-    if kind in _SUMMARY_KINDS and SUMMARY_WORDS.intersection(ws):
-        return SUMMARY, _without(
-            head, text, ws, content, SUMMARY_WORDS | _REQUEST, policy, listing=True, recency=True
-        )
-    # "What is the heat pump article about?", "what's it about?": its summary.
-    if kind == "what" and ws[-1:] == ["about"]:
-        wants, words = SUMMARY, _ABOUT
-    elif kind in _BYLINE_KINDS and BYLINE_WORDS.intersection(ws):
-        wants, words = BYLINE, BYLINE_WORDS
-    else:
-        return None, None
-    topic = _without(head, text, ws, content, words | _REQUEST, policy, listing=True, recency=True)
-    named = bool(LISTING_WORDS.intersection(ws))
-    pointing = topic is not None and not topic.content and bool(POINTERS.intersection(ws))
-    return (wants, topic) if named or pointing else (None, None)
+    for wants, asking, kinds, named_only in _ASKED_OF_ARTICLE:
+        if kind not in kinds or not asking.intersection(ws):
+            continue
+        if asking is _ABOUT and ws[-1:] != ["about"]:
+            continue  # "what is … about": about last
+        drop = asking | _REQUEST
+        topic = _without(head, text, ws, content, drop, policy, listing=True, recency=True)
+        named = not named_only or bool(LISTING_WORDS.intersection(ws))
+        if topic is not None and (named or not topic.content):
+            return wants, topic
+    return None, None
 
 
 def small_talk(ws: list[str]) -> str | None:

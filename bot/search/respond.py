@@ -8,7 +8,7 @@ from dataclasses import replace
 from bot.library.model import Article
 from bot.library.source import source_of
 from bot.search import cards, english
-from bot.search.parse import AUTHOR_WORDS, BYLINE, LIBRARY, RANDOM, SUMMARY, Query
+from bot.search.parse import AUTHOR_WORDS, BYLINE, LIBRARY, LINK, RANDOM, RELATED, SUMMARY, Query
 from bot.search.policy import Policy
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
@@ -259,6 +259,10 @@ def newest(
 # What the bot says to a request about an article that names none ("who wrote it?",
 # "summarise it") when no conversation is about one.
 WHICH_ARTICLE = {
+    LINK: "Which article? Name it (“link to the article about …”), or ask a question first"
+    " and then “link?”.",
+    RELATED: "Which article? Name it (“articles like the one about …”), or ask a question"
+    " first and then “anything similar?”.",
     SUMMARY: "Which article? Name it (“summarise the article about …”), or ask a question first"
     " and then “summarise it”.",
     BYLINE: "Which article? Name it (“who wrote the article about …?”), or ask a question first"
@@ -295,6 +299,9 @@ def _asked(article: Article, wants: str, said: str | None = None) -> tuple[str |
         return (f"{said} {line}" if own else line), cards.summary(article)
     if wants == SUMMARY:
         return cards.summary(article) or None, None
+    if wants == LINK:
+        where = f"Read it at {article.link}" if article.link else "The article gives no link."
+        return where, cards.summary(article)
     return None, cards.summary(article)  # RANDOM: the card
 
 
@@ -305,6 +312,24 @@ def asked_of(found: Answer, wants: str) -> Answer:
     passage, summary = _asked(found.article, wants, found.passage)
     quote = found.quote if found.quote is None or found.quote.text != passage else None
     return replace(found, passage=passage, summary=summary, quote=quote, newest=[], wants=wants)
+
+
+def like(
+    question: str, source: Article, first: Article, others: list[SearchHit], sure: str
+) -> Answer:
+    """ "Anything similar?": the article most like `source` as the answer, saying so, and
+    the `others` like it as alternatives; `sure` as `source` was found."""
+    return Answer(
+        question=question,
+        article=first,
+        passage=f"An article like “{source.title}”.",
+        summary=cards.summary(first),
+        quote=cards.quote(first),
+        alternatives=others,
+        score=100,
+        confidence=sure,
+        wants=RELATED,
+    )
 
 
 def of_itself(question: str, article: Article, wants: str) -> Answer:
