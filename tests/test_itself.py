@@ -151,6 +151,35 @@ async def test_anything_similar_lists_the_articles_most_like_one(engine) -> None
         assert "Coral nursery" in (answer.passage or "")
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["articles by rafael quintero", "posts by quintero", "what has rafael quintero written?"],
+)
+async def test_a_request_for_an_authors_articles_lists_them_newest_first(
+    engine, question: str
+) -> None:
+    answer = await engine.ask(question)
+    assert answer.article is not None and answer.article.slug == HEAT  # the newer of two
+    assert [h.title for h in answer.alternatives] == [
+        "Fund pays open-source maintainers to fix old bugs"
+    ]
+    assert answer.passage == "2 articles by Rafael Quintero, newest first."
+
+
+async def test_what_else_did_she_write_lists_the_authors_other_articles(engine) -> None:
+    for question in ("what else did she write?", "anything else by her?"):
+        answer = await engine.ask(question, Topic(TOASTERS, None))
+        assert answer.article is not None and answer.article.slug != TOASTERS, question
+        assert answer.article.author == "Hannah Brightwell"
+        assert answer.passage == "1 other article by Hannah Brightwell."
+
+
+@pytest.mark.parametrize("question", ["stories by the river", "what did the mayor write"])
+async def test_by_with_no_authors_name_is_a_question_of_the_text(engine, question) -> None:
+    answer = await engine.ask(question)
+    assert answer.passage is None or "articles by" not in answer.passage
+
+
 async def test_an_article_named_but_not_found_is_not_the_conversations(engine) -> None:
     answer = await engine.ask("summarise the zebra finch article", Topic(CORAL, None))
     assert answer.article is None or answer.article.slug != CORAL

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
 from bot.search import cards, followup, lookup, respond
+from bot.search.build import split_authors
 from bot.search.cache import ResultCache
 from bot.search.followup import Topic
 from bot.search.index import IndexKeeper
-from bot.search.parse import ARTICLE_ASKS, LIBRARY, RANDOM, RELATED, Query, parse
+from bot.search.parse import ARTICLE_ASKS, AUTHORED, LIBRARY, RANDOM, RELATED, Query, parse
 from bot.search.passage import best_passage
 from bot.search.policy import DEFAULT, Policy
 from bot.search.quotes import best_quote
@@ -226,6 +227,9 @@ class SearchEngine:
             return asked
         if asked.wants == RELATED:
             return await self._like(idx, asked.question, article, HIGH)
+        if asked.wants == AUTHORED:  # "what else did she write?"
+            names = split_authors(article.author)
+            return await self._authored(idx, asked.question, names, but=article)
         return respond.of_itself(asked.question, article, asked.wants)
 
     async def _like(self, idx: LibraryIndex, question: str, source: Article, sure: str) -> Answer:
@@ -257,7 +261,25 @@ class SearchEngine:
             return Answer(question=q.raw)
         if q.wants and not idx.exact_title(q.title_key):
             return await self._about_itself(idx, q)
+        if q.authors and all(q.authors) and not (q.content or q.tags or q.phrases):
+            return await self._authored(idx, q.raw, q.authors)  # "articles by rafael quintero"
         return await self._answer(idx, q)
+
+    async def _authored(
+        self, idx: LibraryIndex, question: str, names: Sequence[str], but: Article | None = None
+    ) -> Answer:
+        """An author's articles (of any of `names`), newest first, but `but`: the newest
+        as the answer, the next ones as the other matches; a reply when there is none."""
+        skip = None if but is None else idx.by_slug.get(but.slug)
+        found = {a for n in names if n in idx.by_author for a in idx.by_author[n]} - {skip}
+        ids = sorted(found, key=idx.ranks.__getitem__)
+        store = await self.keeper.store()
+        first = await store.article_by_id(ids[0]) if ids else None
+        if first is None:
+            other = "other " if but is not None else ""
+            return Answer(question=question, reply=f"No {other}article by {' or '.join(names)}.")
+        hits = [respond.hit(idx, a, 1.0) for a in ids]
+        return respond.authored(question, names, first, hits, self.policy, other=but is not None)
 
     async def _about_itself(self, idx: LibraryIndex, q: Query) -> Answer:
         """A request for an article's summary or byline, or for any article (or what the

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
 
+from bot.search.followup import POINTERS
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, clip, fold, folded_words, fts_terms, words
@@ -211,8 +212,9 @@ BYLINE = "byline"
 LINK = "link"
 RELATED = "related"
 RANDOM = "random"
+AUTHORED = "authored"  # the other articles of the conversation's article's author
 # Those answered from the conversation's article when the request names none.
-ARTICLE_ASKS = frozenset([SUMMARY, BYLINE, LINK, RELATED])
+ARTICLE_ASKS = frozenset([SUMMARY, BYLINE, LINK, RELATED, AUTHORED])
 LIBRARY = "library"  # not of an article: what the library holds ("what topics do you cover?")
 SUMMARY_WORDS = frozenset(
     [
@@ -275,6 +277,18 @@ _LIBRARY_REQUEST = frozenset(
         *("use", "used", "write", "got", "overall", "altogether", "in", "total"),
     ]
 )
+# A request for an author's articles: "articles by Rafael Quintero", "anything else by
+# her?", "what has Hannah Brightwell written?". Read as the filter `author:NAME` when the
+# words before "by" only ask (listing, request and stop words) and the name is an
+# author's (each word typed is a word of the name: no fuzzy guess at a name); when the
+# name is only a pronoun ("more by her", "what else did she write?"), as AUTHORED.
+_BY_NAME = re.compile(r"(?i)^(?P<lead>(?:\S+\s+)*?)by\s+(?P<name>[^?!.]+?)\s*[?!.]*$")
+_WHAT_WROTE = re.compile(
+    r"(?i)^what\s+(?:else\s+)?(?:has|have|did)\s+(?P<name>.+?)\s+"
+    r"(?:written|write|wrote|published|publish)(?:\s+else)?\s*[?!.]*$"
+)
+_BY_LEAD = frozenset(["else", "more", "other", "others", "written", "wrote", "published"])
+_SAME_AUTHOR = frozenset(["same", "author", "writer", "person"])
 # Words asking for any article ("random article", "surprise me", "i'm feeling lucky"),
 # and those that do with a listing word ("pick an article for me").
 RANDOM_WORDS = frozenset(["random", "randomly", "surprise", "lucky"])
@@ -522,15 +536,38 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     An unquoted name may run over several words ("author:rob pike"): `resolve` decides
     how many of the following words belong to it; the rest stay free text.
     """
-    head, free = _filters(clip(raw), resolve or _first_word)
+    typed = clip(raw)
+    by, pointing = _by_author(typed, resolve) if resolve else (typed, False)
+    head, free = _filters(by, resolve or _first_word)
+    head = replace(head, raw=typed)
     free = _RELATED_PHRASE.sub(r"\1 similar", _SUMMARY_PHRASE.sub("tldr", free))
     folded = _question_typos(fold(free))
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
     content = _content(ranked)[: policy.max_terms]
-    return _read(
+    q = _read(
         head, free, folded, every, ranked, content, policy, listing=True, recency=True, itself=True
     )
+    return replace(q, wants=AUTHORED, topic=None) if pointing else q
+
+
+def _by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
+    """A request for an author's articles as the filter `author:"NAME"` ("articles by
+    Rafael Quintero"), with whether it names the author by a pronoun only ("more by
+    her?"); else the text as it was."""
+    m = _BY_NAME.match(text) or _WHAT_WROTE.match(text)
+    if m is None:
+        return text, False
+    lead = folded_words(fold(m.groupdict().get("lead") or ""))
+    if not set(lead) <= _BY_LEAD | _REQUEST | LISTING_WORDS | STOPWORDS:
+        return text, False
+    name = folded_words(fold(m["name"]))
+    if name and set(name) <= POINTERS | _SAME_AUTHOR | STOPWORDS:
+        return text, True
+    found, used = resolve("author", m["name"].split())
+    if found is None or not set(name) <= set(folded_words(fold(found))):
+        return text, False
+    return f'author:"{found}"', False
 
 
 @dataclass(frozen=True, slots=True)

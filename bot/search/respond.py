@@ -8,7 +8,17 @@ from dataclasses import replace
 from bot.library.model import Article
 from bot.library.source import source_of
 from bot.search import cards, english
-from bot.search.parse import AUTHOR_WORDS, BYLINE, LIBRARY, LINK, RANDOM, RELATED, SUMMARY, Query
+from bot.search.parse import (
+    AUTHOR_WORDS,
+    AUTHORED,
+    BYLINE,
+    LIBRARY,
+    LINK,
+    RANDOM,
+    RELATED,
+    SUMMARY,
+    Query,
+)
 from bot.search.policy import Policy
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
@@ -259,6 +269,8 @@ def newest(
 # What the bot says to a request about an article that names none ("who wrote it?",
 # "summarise it") when no conversation is about one.
 WHICH_ARTICLE = {
+    AUTHORED: "Whose articles? Name the author (“articles by …”), or ask a question first and"
+    " then “what else did they write?”.",
     LINK: "Which article? Name it (“link to the article about …”), or ask a question first"
     " and then “link?”.",
     RELATED: "Which article? Name it (“articles like the one about …”), or ask a question"
@@ -312,6 +324,36 @@ def asked_of(found: Answer, wants: str) -> Answer:
     passage, summary = _asked(found.article, wants, found.passage)
     quote = found.quote if found.quote is None or found.quote.text != passage else None
     return replace(found, passage=passage, summary=summary, quote=quote, newest=[], wants=wants)
+
+
+def authored(
+    question: str,
+    names: Sequence[str],
+    first: Article,
+    hits: list[SearchHit],
+    policy: Policy,
+    *,
+    other: bool = False,
+) -> Answer:
+    """ "Articles by Rafael Quintero": the author's newest article as the answer, saying
+    how many there are, and the next ones as the other matches (`hits`: all of them,
+    newest first; `other`: besides the conversation's article)."""
+    n = len(hits)
+    kind = ("other " if other else "") + ("article" if n == 1 else "articles")
+    said = f"{n} {kind} by {' and '.join(names)}" + (", newest first" if n > 1 else "")
+    if n > 1 + policy.alternatives:
+        said += f'; /search author:"{names[0]}" lists them all'
+    return Answer(
+        question=question,
+        article=first,
+        passage=said + ".",
+        summary=cards.summary(first),
+        quote=cards.quote(first),
+        alternatives=hits[1 : 1 + policy.alternatives],
+        score=100,
+        confidence=HIGH,
+        wants=AUTHORED,
+    )
 
 
 def like(
