@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search import cards, followup, lookup, respond
+from bot.search import asked, cards, followup, lookup, respond
 from bot.search.build import split_authors
 from bot.search.cache import ResultCache
 from bot.search.followup import Topic
@@ -216,21 +216,22 @@ class SearchEngine:
             followup=True,
         )
 
-    async def _itself_of(self, about: Topic, asked: Answer) -> Answer:
-        """What `asked` wants of the article itself (its summary or byline) answered from
-        the conversation's article, `asked` (which says "which article?") when it is gone."""
+    async def _itself_of(self, about: Topic, request: Answer) -> Answer:
+        """What `request` (naming no article: "who wrote it?", "anything similar?", "what
+        else did she write?") asks of the conversation's article, answered from it;
+        `request` itself (whose reply asks which article) when that article is gone."""
         idx = await self.index()
         aid = idx.by_slug.get(about.slug)
         store = await self.keeper.store()
         article = None if aid is None else await store.article_by_id(aid)
-        if article is None or asked.wants is None:
-            return asked
-        if asked.wants == RELATED:
-            return await self._like(idx, asked.question, article, HIGH)
-        if asked.wants == AUTHORED:  # "what else did she write?"
+        if article is None or request.wants is None:
+            return request
+        if request.wants == RELATED:
+            return await self._like(idx, request.question, article, HIGH)
+        if request.wants == AUTHORED:
             names = split_authors(article.author)
-            return await self._authored(idx, asked.question, names, but=article)
-        return respond.of_itself(asked.question, article, asked.wants)
+            return await self._authored(idx, request.question, names, but=article)
+        return asked.of_itself(request.question, article, request.wants)
 
     async def _like(self, idx: LibraryIndex, question: str, source: Article, sure: str) -> Answer:
         """ "Anything similar?" about `source`: the articles most like it (as `related`
@@ -243,14 +244,14 @@ class SearchEngine:
             return Answer(
                 question=question, reply=f"No other article is much like “{source.title}”."
             )
-        return respond.like(question, source, first, hits[1:], sure)
+        return asked.like(question, source, first, hits[1:], sure)
 
     async def _random(self, question: str) -> Answer:
         """ "Surprise me": a random article, sure (HIGH), since any article is what was asked."""
         article = await self.random()
         if article is None:
             return Answer(question=question)
-        return respond.of_itself(question, article, RANDOM)
+        return asked.of_itself(question, article, RANDOM)
 
     async def _ask(self, idx: LibraryIndex, question: str) -> Answer:
         p = self.policy
@@ -279,26 +280,26 @@ class SearchEngine:
             other = "other " if but is not None else ""
             return Answer(question=question, reply=f"No {other}article by {' or '.join(names)}.")
         hits = [respond.hit(idx, a, 1.0) for a in ids]
-        return respond.authored(question, names, first, hits, self.policy, other=but is not None)
+        return asked.authored(question, names, first, hits, self.policy, other=but is not None)
 
     async def _about_itself(self, idx: LibraryIndex, q: Query) -> Answer:
-        """A request for an article's summary or byline, or for any article (or what the
-        library holds: its counts and tags, as a reply): the article
-        its other words name, found as any question is and as surely as they make it, with
-        what was asked as the answer. Without such words, an Answer that only says what is
-        wanted (`ask` answers it from the conversation's article, else asks which one);
-        for RANDOM, the same (`ask` draws the article, each time)."""
+        """A request of an article itself (`q.wants`: its summary, byline or link, the
+        articles like it) answered for the article its other words name, found as any
+        question is and as surely as they make it. Naming none, an Answer that only says
+        what is wanted: `ask` answers it from the conversation's article, else its reply
+        asks which one; for RANDOM, `ask` draws the article, each time. What the library
+        holds (LIBRARY) is a reply with its counts and tags."""
         if q.wants == LIBRARY:
-            return respond.library(idx, q)
+            return asked.library(idx, q)
         topic = q.topic
         if q.wants == RANDOM or topic is None or not topic.content:
-            return respond.which_article(q)
+            return asked.which_article(q)
         found = await self._answer(idx, topic)
         if found.article is None:
             return found
         if q.wants == RELATED:
             return await self._like(idx, q.raw, found.article, found.confidence or LOW)
-        return respond.asked_of(found, q.wants)
+        return asked.asked_of(found, q.wants)
 
     async def _answer(self, idx: LibraryIndex, q: Query) -> Answer:
         """The question answered from the library's text (see ask)."""

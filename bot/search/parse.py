@@ -5,7 +5,10 @@ A Query carries the free text's words, its content words and their stems, the fi
 the readings the words allow: without the words that name what a library holds ("blog
 posts about…") and without the words that ask for the newest ("latest go release"). The
 later stages choose between readings by how well each matches; nothing downstream splits
-the question into words again.
+the question into words again. A request of an article itself rather than of its text
+("summarise the coral article", "who wrote it?", "surprise me", "articles by NAME") is
+read from closed classes of request words (`wants`), the rest kept as the reading that
+names the article (`topic`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,174 @@
+"""Answers to what members ask of an article itself or of the library, not of its text:
+an article's summary, byline or link, the articles like it, an author's articles, a
+random one, and the library's size and tags (see parse.SUMMARY_WORDS and the classes
+after it). SearchEngine finds the article; these functions say what was asked of it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.library.model import Article
+from bot.library.source import source_of
+from bot.search import cards
+from bot.search.parse import (
+    AUTHOR_WORDS,
+    AUTHORED,
+    BYLINE,
+    LIBRARY,
+    LINK,
+    RANDOM,
+    RELATED,
+    SUMMARY,
+    Query,
+)
+from bot.search.policy import Policy
+from bot.search.rank import LibraryIndex
+from bot.search.results import HIGH, Answer, SearchHit
+from bot.search.words import words
+
+# What the bot says to a request about an article that names none ("who wrote it?",
+# "summarise it") when no conversation is about one.
+WHICH_ARTICLE = {
+    AUTHORED: "Whose articles? Name the author (“articles by …”), or ask a question first and"
+    " then “what else did they write?”.",
+    LINK: "Which article? Name it (“link to the article about …”), or ask a question first"
+    " and then “link?”.",
+    RELATED: "Which article? Name it (“articles like the one about …”), or ask a question"
+    " first and then “anything similar?”.",
+    SUMMARY: "Which article? Name it (“summarise the article about …”), or ask a question first"
+    " and then “summarise it”.",
+    BYLINE: "Which article? Name it (“who wrote the article about …?”), or ask a question first"
+    " and then “who wrote it?”.",
+}
+
+
+def which_article(q: Query) -> Answer:
+    """A request for an article's summary or byline naming no article, or for any
+    article: what is wanted, for SearchEngine.ask to answer (RANDOM: it draws one; the
+    others: from the conversation's article, else `reply` asks which one)."""
+    return Answer(question=q.raw, wants=q.wants, reply=WHICH_ARTICLE.get(q.wants or ""))
+
+
+def byline(article: Article) -> str:
+    """Who wrote an article and when, from its frontmatter, as a sentence ("Written by
+    Marcus Ellery; published on 18 June 2025."), saying so when either is not given. An
+    author that is a domain (the exporter found no byline) names no person."""
+    person = source_of(article.author, article.link).person
+    date = article.date
+    who = f"Written by {person}" if person else "The article names no author"
+    when = f"published on {date.day} {date:%B %Y}" if date else "it gives no publication date"
+    return f"{who}; {when}."
+
+
+def _asked(article: Article, wants: str, said: str | None = None) -> tuple[str | None, str | None]:
+    """The passage and summary an answer about the article itself shows. A byline follows
+    `said`, the article's own passage for the question, when that passage speaks of who
+    wrote it (a guest post: "this week's post is written by…", where the frontmatter may
+    name a team)."""
+    if wants == BYLINE:
+        line = byline(article)
+        own = said is not None and bool(AUTHOR_WORDS.intersection(words(said)))
+        return (f"{said} {line}" if own else line), cards.summary(article)
+    if wants == SUMMARY:
+        return cards.summary(article) or None, None
+    if wants == LINK:
+        where = f"Read it at {article.link}" if article.link else "The article gives no link."
+        return where, cards.summary(article)
+    return None, cards.summary(article)  # RANDOM: the card
+
+
+def asked_of(found: Answer, wants: str) -> Answer:
+    """An answer found by the words naming an article, with what was asked of the article
+    itself as its passage (its summary or byline); as sure as the naming words made it."""
+    assert found.article is not None
+    passage, summary = _asked(found.article, wants, found.passage)
+    quote = found.quote if found.quote is None or found.quote.text != passage else None
+    return replace(found, passage=passage, summary=summary, quote=quote, newest=[], wants=wants)
+
+
+def authored(
+    question: str,
+    names: Sequence[str],
+    first: Article,
+    hits: list[SearchHit],
+    policy: Policy,
+    *,
+    other: bool = False,
+) -> Answer:
+    """ "Articles by Rafael Quintero": the author's newest article as the answer, saying
+    how many there are, and the next ones as the other matches (`hits`: all of them,
+    newest first; `other`: besides the conversation's article)."""
+    n = len(hits)
+    kind = ("other " if other else "") + ("article" if n == 1 else "articles")
+    said = f"{n} {kind} by {' and '.join(names)}" + (", newest first" if n > 1 else "")
+    if n > 1 + policy.alternatives:
+        said += f'; /search author:"{names[0]}" lists them all'
+    return Answer(
+        question=question,
+        article=first,
+        passage=said + ".",
+        summary=cards.summary(first),
+        quote=cards.quote(first),
+        alternatives=hits[1 : 1 + policy.alternatives],
+        score=100,
+        confidence=HIGH,
+        wants=AUTHORED,
+    )
+
+
+def like(
+    question: str, source: Article, first: Article, others: list[SearchHit], sure: str
+) -> Answer:
+    """ "Anything similar?": the article most like `source` as the answer, saying so, and
+    the `others` like it as alternatives; `sure` as `source` was found."""
+    return Answer(
+        question=question,
+        article=first,
+        passage=f"An article like “{source.title}”.",
+        summary=cards.summary(first),
+        quote=cards.quote(first),
+        alternatives=others,
+        score=100,
+        confidence=sure,
+        wants=RELATED,
+    )
+
+
+def of_itself(question: str, article: Article, wants: str) -> Answer:
+    """A request about an article itself answered from the article the conversation is
+    about ("who wrote it?", `followup`) or drawn at random (RANDOM): sure (HIGH), since
+    that article is the one asked about."""
+    passage, summary = _asked(article, wants)
+    return Answer(
+        question=question,
+        article=article,
+        passage=passage,
+        summary=summary,
+        quote=cards.quote(article),
+        score=100,
+        confidence=HIGH,
+        followup=wants != RANDOM,
+        wants=wants,
+    )
+
+
+# Tags a reply about the library names; /tags lists every one.
+TAGS_SHOWN = 8
+
+
+def library(index: LibraryIndex, q: Query) -> Answer:
+    """ "How many articles are there?", "what topics do you cover?": the library's size
+    and its most used tags, as a reply (the /tags and /tag commands list the rest)."""
+    tags = index.tag_counts
+    shown = ", ".join(f"{t} ({n})" for t, n in tags[:TAGS_SHOWN])
+    more = "; /tags lists them all" if len(tags) > TAGS_SHOWN else ""
+    articles = f"{index.n} article" + ("" if index.n == 1 else "s")
+    if not tags:
+        return Answer(question=q.raw, reply=f"The library holds {articles}, with no tags.")
+    return Answer(
+        question=q.raw,
+        reply=f"The library holds {articles} under {len(tags)} tags, the most used: {shown}"
+        f"{more}. Type /tag NAME to see the articles of one.",
+        wants=LIBRARY,
+    )
