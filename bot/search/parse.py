@@ -295,8 +295,11 @@ _SAME_AUTHOR = frozenset(["same", "author", "writer", "person"])
 # Words asking for any article ("random article", "surprise me", "i'm feeling lucky"),
 # and those that do with a listing word ("pick an article for me").
 RANDOM_WORDS = frozenset(["random", "randomly", "surprise", "lucky"])
+# "Surprise" asks only as the imperative ("surprise me", not "that does not surprise
+# me"), "lucky" only as "feeling lucky" ("that was lucky" says something).
 _RANDOM_PICK = frozenset(["pick", "choose"])
-_RANDOM_REQUEST = _REQUEST | _RANDOM_PICK | frozenset(["feeling", "read", "whatever"])
+# ("im": "i'm" as folded, which STOPWORDS spells with its apostrophe.)
+_RANDOM_REQUEST = _REQUEST | _RANDOM_PICK | frozenset(["feeling", "im", "read", "whatever"])
 # Words that may come before the question word: "until which release", "since when".
 _QUESTION_LEAD = frozenset(
     [
@@ -735,12 +738,16 @@ def asks_newest(ws: list[str]) -> bool:
 
 
 def asks_random(ws: list[str]) -> bool:
-    """Whether words only ask for any article: "random article", "surprise me", "pick an
-    article for me" (stopwords, listing and request words, and a word of RANDOM_WORDS, or
-    "pick"/"choose" with a listing word)."""
-    if not RANDOM_WORDS.intersection(ws) and not (
-        _RANDOM_PICK.intersection(ws) and LISTING_WORDS.intersection(ws)
-    ):
+    """Whether words only ask for any article: "random article", "surprise me", "i'm
+    feeling lucky", "pick an article for me" (stopwords, listing and request words, and a
+    word of RANDOM_WORDS where it asks, or "pick"/"choose" with a listing word)."""
+    cue = any(
+        w in RANDOM_WORDS
+        and (w != "surprise" or i == 0)
+        and (w != "lucky" or ws[i - 1 : i] == ["feeling"])
+        for i, w in enumerate(ws)
+    )
+    if not cue and not (_RANDOM_PICK.intersection(ws) and LISTING_WORDS.intersection(ws)):
         return False
     allowed = RANDOM_WORDS | _RANDOM_REQUEST | LISTING_WORDS | STOPWORDS
     return all(w in allowed for w in ws)
