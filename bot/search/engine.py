@@ -254,6 +254,8 @@ class SearchEngine:
         return asked.of_itself(question, article, RANDOM)
 
     async def _ask(self, idx: LibraryIndex, question: str) -> Answer:
+        if links := lookup.link_forms(question):  # a pasted address: "do we have this?"
+            return await self._by_link(question, links)
         p = self.policy
         q = parse(question, idx.resolve_filter, p)
         if q.social:
@@ -345,6 +347,14 @@ class SearchEngine:
         # Later stages read the words as the retrieval corrected them.
         q = q.corrected(ranked.corrections)
         return q, ranked, await self._rerank(idx, q, ranked)
+
+    async def _by_link(self, question: str, links: list[str]) -> Answer:
+        """The card of the article with this link (its summary and quote), else a reply
+        saying that no article has it."""
+        article = await (await self.keeper.store()).article_by_link(links)
+        if article is None:
+            return Answer(question=question, reply=respond.NO_LINK)
+        return respond.card(question, article)
 
     async def _newest(self, idx: LibraryIndex, q: Query) -> Answer:
         """ "What's new?": the newest articles."""

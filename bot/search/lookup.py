@@ -6,8 +6,10 @@ rule as one pure function, after RoboDanny's `cogs/utils/fuzzy.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 
@@ -21,6 +23,33 @@ from bot.search.words import clip, fold, words
 from bot.store.articles import ArticleStore
 
 T = TypeVar("T")
+
+# One web address, as pasted (Discord users wrap one in <> to hide its preview).
+_LINK = re.compile(r"<?(https?://[^\s<>]+)>?", re.IGNORECASE)
+
+
+def link_forms(text: str) -> list[str]:
+    """The ways an article's `link` may be written for the address `text` is, if it is one
+    ([] otherwise): https or http, with or without "www." and a trailing slash, with the
+    query string as pasted and without it (tracking parameters: "?utm_source=...")."""
+    m = _LINK.fullmatch(text.strip())
+    if not m:
+        return []
+    try:
+        parts = urlsplit(m.group(1))
+    except ValueError:  # "http://[bad": not an address after all
+        return []
+    host = parts.netloc.lower().removeprefix("www.")
+    if not host:
+        return []
+    path = parts.path.rstrip("/")
+    forms: list[str] = []
+    for query in dict.fromkeys([f"?{parts.query}" if parts.query else "", ""]):
+        for scheme in ("https", "http"):
+            for where in (host, f"www.{host}"):
+                for end in ("", "/"):
+                    forms.append(f"{scheme}://{where}{path}{end}{query}")
+    return forms
 
 
 def extract_or_exact(
@@ -58,11 +87,13 @@ async def find_or_suggest(
     rebuilding: bool,
     policy: Policy,
 ) -> Lookup:
-    """The article a slug, title, dated label ("Title (2024-05-01)") or near title names,
-    else up to `limit` closest titles. `rank` ranks a query as keywords."""
+    """The article a link, slug, title, dated label ("Title (2024-05-01)") or near title
+    names, else up to `limit` closest titles. `rank` ranks a query as keywords."""
     text = clip(text)
     if not text:
         return Lookup(None, [])
+    if (links := link_forms(text)) and (article := await store.article_by_link(links)):
+        return Lookup(article, [])
     aid = index.by_slug.get(text)
     if aid is not None:
         article = await store.article_by_id(aid)

@@ -422,6 +422,18 @@ class ArticleStore:
         found = await self._load("= (SELECT id FROM articles WHERE slug = ?)", (slug,))
         return next(iter(found.values()), None)
 
+    async def article_by_link(self, links: Sequence[str]) -> Article | None:
+        """The newest whole article whose link is one of `links` (the ways one address
+        may be written), or None."""
+        if not links:
+            return None
+        rows = await self._all(
+            f"SELECT id FROM articles WHERE link IN ({','.join('?' * len(links))})"
+            " ORDER BY date DESC LIMIT 1",
+            list(links),
+        )
+        return await self.article_by_id(rows[0][0]) if rows else None
+
     async def article_by_id(self, article_id: int) -> Article | None:
         return (await self.articles_by_id([article_id])).get(article_id)
 

@@ -108,4 +108,9 @@ MIGRATIONS: list[str] = [
         quote_kind    TEXT
     );
     """,
+    # 7: articles by their link, for a member who pastes one ("do we have this?"): without
+    # it, finding one link reads every row (0.25 s at 100k articles).
+    """
+    CREATE INDEX articles_link ON articles(link);
+    """,
 ]
