@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 
 from bot.library.sync import Library
+from bot.search.asked import NO_LINK
 from bot.search.engine import SearchEngine
 from bot.search.lookup import link_forms
-from bot.search.respond import NO_LINK
 
 CORAL = "https://articlebot.example/environment/coral-nursery-replants-twenty-thousand-fragments/"
 

@@ -75,7 +75,7 @@ def _asked(article: Article, wants: str, said: str | None = None) -> tuple[str |
     if wants == LINK:
         where = f"Read it at {article.link}" if article.link else "The article gives no link."
         return where, cards.summary(article)
-    return None, cards.summary(article)  # RANDOM: the card
+    return None, cards.summary(article)
 
 
 def asked_of(found: Answer, wants: str) -> Answer:
@@ -135,10 +135,33 @@ def like(
     )
 
 
+# What the bot says to a pasted address no article of the library has.
+NO_LINK = (
+    "No article in the library has that link. Ask about its subject in your own words,"
+    " or search for its title."
+)
+
+
+def card(question: str, article: Article, wants: str | None = None) -> Answer:
+    """An article asked for itself, by its address or at random (RANDOM), answered with its
+    card: its summary and a quote. Sure (HIGH): it is the article asked for."""
+    return Answer(
+        question=question,
+        article=article,
+        summary=cards.summary(article),
+        quote=cards.quote(article),
+        score=100,
+        confidence=HIGH,
+        wants=wants,
+    )
+
+
 def of_itself(question: str, article: Article, wants: str) -> Answer:
     """A request about an article itself answered from the article the conversation is
     about ("who wrote it?", `followup`) or drawn at random (RANDOM): sure (HIGH), since
     that article is the one asked about."""
+    if wants == RANDOM:
+        return card(question, article, RANDOM)
     passage, summary = _asked(article, wants)
     return Answer(
         question=question,

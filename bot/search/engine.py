@@ -353,8 +353,8 @@ class SearchEngine:
         saying that no article has it."""
         article = await (await self.keeper.store()).article_by_link(links)
         if article is None:
-            return Answer(question=question, reply=respond.NO_LINK)
-        return respond.card(question, article)
+            return Answer(question=question, reply=asked.NO_LINK)
+        return asked.card(question, article)
 
     async def _newest(self, idx: LibraryIndex, q: Query) -> Answer:
         """ "What's new?": the newest articles."""

@@ -227,26 +227,6 @@ SMALL_TALK = {
 }
 
 
-# What the bot says to a pasted address no article of the library has.
-NO_LINK = (
-    "No article in the library has that link. Ask about its subject in your own words,"
-    " or search for its title."
-)
-
-
-def card(question: str, article: Article) -> Answer:
-    """An article asked for by name or link, answered with its card: its summary and a
-    quote. Sure (HIGH): it is the article asked for, not a guess at an answer."""
-    return Answer(
-        question=question,
-        article=article,
-        summary=cards.summary(article),
-        quote=cards.quote(article),
-        score=100,
-        confidence=HIGH,
-    )
-
-
 def small_talk(q: Query) -> Answer:
     """A short friendly reply to small talk ("thanks!", "hi"), with no article."""
     return Answer(question=q.raw, reply=SMALL_TALK.get(q.social or "", SMALL_TALK["greeting"]))
