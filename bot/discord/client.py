@@ -48,10 +48,10 @@ GIL_SWITCH_INTERVAL = 0.0002
 # Policy.postings_kept ids; the decoded title keys) and the result cache, 25-90 ms at 100k
 # articles during which no interaction is served. It runs once the objects promoted since
 # the last one reach a quarter of those it kept; with the index frozen out of the
-# collector's way (search/index.py) that is a few thousand, so once every ~1,000
-# interactions under load. Waiting for 100 collections of the middle generation instead
-# of Python's 10 makes it ~10x rarer; each reclaimed only 1.6-3k objects (bench/README.md,
-# "Eighteenth pass").
+# collector's way (search/index.py) that is a few thousand, so once or twice in every
+# 1,000 interactions under load. Waiting for 100 collections of the middle generation
+# instead of Python's 10 makes it ~10x rarer; each reclaimed only 0.7-5k objects, so
+# memory barely grows meanwhile (bench/README.md, load test, "Eighteenth pass").
 GC_FULL_AFTER = 100
 
 
