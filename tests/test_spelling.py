@@ -43,3 +43,21 @@ def test_a_word_typed_for_two_splits_into_words_the_text_holds() -> None:
     assert vocab.splits("isit") == []  # two stopwords name nothing
     assert vocab.splits("kettle") == []  # no two held words make it
     assert vocab.splits("c3po") == []  # not a run of letters
+
+
+def test_a_typo_that_keeps_an_ending_on_still_finds_the_word() -> None:
+    # Porter takes "-er", "-ence", "-ly" off only after enough vowel-consonant runs: a
+    # dropped vowel keeps them on ("publsher" stays "publsher", "publisher" is "publish"),
+    # so the typed word's own stem is more than a typo from the term the text holds.
+    vocab = TextVocabulary([(porter(w), 3) for w in ("publisher", "difference", "eventually")])
+    assert vocab.guesses("publsher") == ["publisher"]
+    assert vocab.guesses("diffrence") == ["difference"]
+    assert porter(vocab.guesses("eventualy")[0]) == porter("eventually")
+
+
+def test_the_typed_stem_goes_first_on_equal_typos() -> None:
+    # "comissioner" is a typo from "commission" (its own stem "comission") and from
+    # "commiss" (without "-ioner"): the first is what was typed, even where more articles
+    # hold the second.
+    vocab = TextVocabulary([(porter("commissioner"), 2), (porter("commissive"), 9)])
+    assert vocab.guesses("comissioner")[0] == "commissioner"

@@ -27,6 +27,9 @@ _PORTER = Stemmer.Stemmer("porter")
 _ENDINGS = ("", "e", "s", "es", "ed", "ing", "er", "ion", "ation", "ly")
 # The fewest letters a part of a run-together word has ("co" of "coop").
 _SPLIT_PART = 2
+# Endings the porter stemmer takes off a long enough word (its steps 1-4, as typed), and the
+# "y" of "-ly" ("eventualy"): a typo shortening the word before one keeps it on.
+_TYPED_ENDINGS = "y ly s es ed ing er ers ence ance ment ion al ic ive ous ize ate able ible ant ent ism ness ful"
 
 
 @lru_cache(maxsize=1 << 14)
@@ -57,10 +60,20 @@ class TextVocabulary:
         budget = allowed_typos(word, self.policy)
         if not budget:
             return []
-        stem = porter(word)
-        near = sorted(self._vocab.near(stem, budget), key=lambda x: (x[1], -self.docs[x[0]], x[0]))
-        found = (surface(term, word, stem) for term, _ in near[: self.policy.spelling_guesses])
-        return [g for g in found if g]
+        # term -> (typos, whether an ending was taken off, the typed stem it is near): the
+        # word's own stem first on equal typos ("comissioner": "commission" before the
+        # "commiss" of "comiss").
+        near: dict[str, tuple[int, int, str]] = {}
+        for k, stem in enumerate(typed_stems(word)):
+            # The stem without an ending may be a term as it is ("eventual": "eventu").
+            exact = [(stem, 0)] if k and stem in self.docs else []
+            for term, typos in (*exact, *self._vocab.near(stem, budget)):
+                entry = (typos, min(k, 1), stem)
+                if term not in near or entry[:2] < near[term][:2]:
+                    near[term] = entry
+        order = sorted(near, key=lambda t: (*near[t][:2], -self.docs[t], t))
+        found = (surface(t, word, near[t][2]) for t in order[: self.policy.spelling_guesses])
+        return [g for g in dict.fromkeys(found) if g]
 
     def splits(self, word: str) -> list[str]:
         """Two words the text holds that `word` (one no article holds) may be typed for,
@@ -80,6 +93,20 @@ class TextVocabulary:
             if held:
                 found.append((-held, f"{a} {b}"))
         return [pair for _, pair in sorted(found)[: self.policy.spelling_guesses]]
+
+
+def typed_stems(word: str) -> list[str]:
+    """The porter terms a mistyped word may stand for: its own stem, then its stem without
+    each English ending it has. Porter takes an ending off only after enough vowel-consonant
+    runs, so a dropped vowel keeps it on: "publsher" stays "publsher" while "publisher" is
+    "publish", and "diffrence" keeps the "ence" that "difference" ("differ") loses; without
+    the ending, "publsh" and "diffr" are within a typo of the terms the text holds. The
+    correction must still be within the typo budget as written (see `closest`)."""
+    out = [porter(word)]
+    for ending in _TYPED_ENDINGS.split():
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            out.append(porter(word[: -len(ending)]))
+    return list(dict.fromkeys(out))
 
 
 def closest(typed: str, held: list[str], policy: Policy = DEFAULT) -> str | None:
