@@ -265,6 +265,37 @@ async def test_the_post_opening_on_the_thing_asked_beats_one_reaching_it_in_pass
     await assert_rule_decides(tmp_path, LED, question, ("build-cache", "by half"), unled, "quarter")
 
 
+RELEASED = {
+    "notes.md": _article(
+        "notes",
+        "Announcing Quillkit 2.4.1",
+        "<p>The Quillkit team has published a new point release, Quillkit 2.4.1.</p>"
+        "<p>It updates the bundled tarball reader to a patched version.</p>"
+        "<p>The patched reader fixes CVE-2031-1111 and CVE-2031-2222.</p>"
+        "<p>Run quillkit update to get it.</p>",
+    ),
+    "advisory.md": _article(
+        "advisory",
+        "Security advisory for the tarball reader",
+        "<p>Two flaws were found in the tarball reader, CVE-2031-1111 and CVE-2031-2222.</p>"
+        "<p>Quillkit 2.4.1 will update the reader to a fixed version.</p>",
+    ),
+}
+
+
+async def test_a_question_naming_a_release_goes_to_the_post_titled_with_it(
+    tmp_path: Path,
+) -> None:
+    # The advisory mentions the release in passing, in a shorter text holding the
+    # question's words closer together; the release's own notes name it in their title
+    # (Policy.release_title_weight).
+    question = "which cves does the reader update in 2.4.1 fix"
+    untitled = DEFAULT.with_(release_title_weight=0.0)
+    await assert_rule_decides(
+        tmp_path, RELEASED, question, ("notes", "2.4.1"), untitled, "advisory"
+    )
+
+
 # -- three answers --------------------------------------------------------------------------
 
 

@@ -55,6 +55,9 @@ class Evidence:
     # Every question term the article holds is a typo correction the search made: what
     # it holds is a guess at what was asked (see respond.confidence).
     guessed: bool = False
+    # The title names every release number the question does ("Announcing Rust 1.94.1"):
+    # see Policy.release_title_weight.
+    names_release: bool = False
 
     @property
     def passage(self) -> str | None:
@@ -253,6 +256,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         lead,
         len(shown - asked.everyday),
         bool(held_terms) and held_terms <= asked.guessed,
+        bool(asked.numbers) and set(asked.numbers) <= title_stems,
     )
 
 
@@ -302,6 +306,8 @@ async def rerank(
         # What the title and the opening sentences hold says which candidate is about the
         # question, not whether the library answers it: it orders, confidence reads `final`.
         order = final if blind else final + policy.lead_weight * ev.lead
+        if ev.names_release and not blind:
+            order += policy.release_title_weight
         found.append((order, -index.ranks[a], Ranked(final, article, ev)))
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
     return [f[2] for f in found]
