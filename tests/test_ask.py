@@ -265,6 +265,39 @@ async def test_the_post_opening_on_the_thing_asked_beats_one_reaching_it_in_pass
     await assert_rule_decides(tmp_path, LED, question, ("build-cache", "by half"), unled, "quarter")
 
 
+PUBLISHERS = {
+    **{
+        f"p{k}.md": _article(
+            f"press-{k}",
+            f"Press notes {k}",
+            "<p>We published the guide, published the index and published the notes. "
+            "Everything we publish is published twice.</p>",
+        )
+        for k in range(3)
+    },
+    "z.md": _article(
+        "zorbex",
+        "The Zorbex plugin changes hands",
+        "<p>Until this year the Zorbex plugin's publisher was Quillsoft; the tools team "
+        "maintains it now.</p>",
+    ),
+}
+
+
+async def test_a_typo_s_form_is_looked_for_where_the_question_s_other_words_are(
+    tmp_path: Path,
+) -> None:
+    # "publsher" is a typo from "publisher", which only the plugin's article writes; the
+    # articles using the stem most ("published" four times each) do not show it, so the
+    # form is also looked for where the question's other words are (Policy.spelling_context).
+    policy = DEFAULT.with_(spelling_articles=2)
+    question = "who was the publsher of the zorbex plugin"
+    async with small_engine(tmp_path, PUBLISHERS, CONTENT) as engine:
+        for rule, meant in ((policy, "publisher"), (policy.with_(spelling_context=0), None)):
+            searched = await SearchEngine(engine.library, policy=rule).search(question)
+            assert searched.corrected == (meant and question.replace("publsher", meant))
+
+
 RELEASED = {
     "notes.md": _article(
         "notes",

@@ -9,7 +9,7 @@ rest of the request, so a later stage asking again costs nothing.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.search.fuzzy import name_key
@@ -309,7 +309,10 @@ class Retriever:
         # A word no title or description corrects: against the whole text's vocabulary.
         if self.spelling is not None and (rest := [w for w in unknown if not fixed_df.get(w)]):
             body = await self.spelling()
-            more = await self._text_fixes(rest, body)
+            # The question's other words, rarest first: where a guess's form is written.
+            held = sorted((w for w in exprs if dfs[w]), key=lambda w: dfs[w])
+            context = [exprs[w] for w in held[: self.policy.spelling_context]]
+            more = await self._text_fixes(rest, body, context)
             fixes.update(more)
             fixed_df.update(await self._fixed_counts(more))
             # Still nothing: two words typed as one ("coop" for "co-op").
@@ -344,8 +347,11 @@ class Retriever:
                 fixes[w] = (fixed, expr)
         return fixes
 
-    async def _text_fixes(self, ws: list[str], body: TextVocabulary) -> dict[str, tuple[str, str]]:
-        """word -> (a word the text holds within its typo budget, its FTS5 expression)."""
+    async def _text_fixes(
+        self, ws: list[str], body: TextVocabulary, context: list[str]
+    ) -> dict[str, tuple[str, str]]:
+        """word -> (a word the text holds within its typo budget, its FTS5 expression).
+        `context`: the FTS5 expressions of the query's other words."""
         fixes: dict[str, tuple[str, str]] = {}
         p = self.policy
         for w in ws:
@@ -358,7 +364,7 @@ class Retriever:
                 # The few words shown may be other forms ("address", "addresses") than
                 # the one meant ("addressing"): the guess counts if an article writes it.
                 if fixed is None and closest(w, [guess], p) is not None:
-                    fixed = guess if await self._writes(expr, guess) else None
+                    fixed = guess if await self._writes(expr, guess, context) else None
                 if fixed and (fixed_expr := fts_word(fixed)):
                     fixes[w] = (fixed, fixed_expr)
                     break
@@ -380,12 +386,20 @@ class Retriever:
                 fixes[w] = (pair, expr)
         return fixes
 
-    async def _writes(self, expr: str, word: str) -> bool:
+    async def _writes(self, expr: str, word: str, context: Sequence[str] = ()) -> bool:
         """Whether the text writes `word` (see SearchStore.writes): read in the articles
-        using its stem most while few hold it, where bm25 is cheap to order by."""
+        using its stem most while few hold it, where bm25 is cheap to order by; then in
+        those holding it with the query's other words (`context`). A form few of the
+        stem's articles write ("publisher" among "publish", "published") is missing from
+        the ones using the stem most, and is in the one the question is about."""
         p = self.policy
-        (df,) = await self.counts.count(self.fts, [expr])
-        return await self.fts.writes(expr, word, p.spelling_articles, df <= p.fts_budget)
+        for match in (expr, f"{expr} AND ({' OR '.join(context)})" if context else None):
+            if match is None:
+                continue
+            (df,) = await self.counts.count(self.fts, [match])
+            if await self.fts.writes(match, word, p.spelling_articles, df <= p.fts_budget):
+                return True
+        return False
 
     async def _fixed_counts(self, fixes: dict[str, tuple[str, str]]) -> dict[str, int]:
         """How many articles hold each correction (0: not a correction after all)."""
