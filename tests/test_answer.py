@@ -857,3 +857,91 @@ def test_an_apposition_defines_the_name_before_it() -> None:
     # "X, the …" is no definition (a list, or another thing named), nor "X an …".
     for text in ("We met Lantern, the studio and its staff.", "Lantern an unusual plan."):
         assert not sentence_features(text).objects(frozenset(), frozenset([stem("lantern")]))
+
+
+def test_what_a_thing_was_motivated_by_is_why_it_happened() -> None:
+    # "motivated by", "caused by", "in response to": English names a reason with them as
+    # it does with "because". The reason's sentence comes along with the one holding more
+    # of the question's words, which says nothing of why.
+    story = [
+        [
+            "The fire at the old mill in Carlow started on Monday night, crews said.",
+            "Officials said the fire was caused by a faulty heater in the basement.",
+        ],
+        ["The mill had been empty for ten years."],
+    ]
+    q = "why did the fire at the carlow mill start"
+    assert "faulty heater" in (_shown("Mill fire", story, q) or "")
+    for text in (
+        "The attack was motivated by the gunman's anger at the agency.",
+        "The ban came in response to a wave of complaints.",
+    ):
+        assert sentence_features(text).spans(("reason",))
+    assert not sentence_features("The ban was written by the council.").spans(("reason",))
+
+
+def test_what_time_asks_for_the_hour_not_the_day() -> None:
+    # "what time" is answered by "at about 11pm", in the paragraph after the one holding
+    # the question's words; "late on Monday night" says when, not what time.
+    report = [
+        ["Two drones flew near Carlow airport late on Monday night, officials said."],
+        ["The plane had landed moments before the incident, at about 11pm."],
+    ]
+    q = "what time did the drones fly near carlow airport"
+    assert "11pm" in (_shown("Drones", report, q) or "")
+    assert Wanted.of(parse(q)).kind == "time"
+    assert Wanted.of(parse("when did the drones fly near carlow airport")).kind == "when"
+    clock = sentence_features(report[1][0]).spans(("clock",))
+    assert len(clock) == 1 and not sentence_features(report[0][0]).spans(("clock",))
+
+
+def test_a_name_opening_with_the_question_s_noun_is_not_one_of_them() -> None:
+    # "which game": the "Game Awards" are awards, not a game; "the Elder Scrolls games"
+    # are games (the noun ends the name or follows it).
+    story = [
+        ["The Game Awards last night had a surprise: which game has swamp brides in it?"],
+        ["It is Skyrim, I think."],
+        ["If so, we should call Skyrim the swamp bride game."],
+    ]
+    q = "which game are the swamp brides from"
+    assert _shown("A night of surprises", story, q) == story[2][0]
+
+
+def test_a_count_of_persons_answers_how_many_people() -> None:
+    # "people" is the plural of "person", which the stemmer leaves apart: "a five-person
+    # board" counts those who sit on it, "60 people" counts staff.
+    story = [
+        ["Jane Doe will sit on the firm's five-person board, to be named by December."],
+        ["Over 60 people work across the firm's eight newsrooms."],
+    ]
+    q = "how many people sit on the firm's board"
+    assert _shown("A new firm", story, q) == story[0][0]
+    assert {"person", "peopl"} <= Wanted.of(parse(q)).heads
+    assert "child" in Wanted.of(parse("how many children were treated")).heads
+
+
+def test_what_was_done_first_says_how_it_was_made_sure() -> None:
+    # "how did they make sure": "After playing the tape back, …" tells the steps taken;
+    # without them a sentence repeating more of the question's words wins.
+    story = [
+        ["Mayor Jane Doe, the town's first mayor, spoke at the fair about swamp brides."],
+        ["After playing the tape back, reporters heard that Doe did say it."],
+    ]
+    q = "how did they make sure jane doe really said swamp brides"
+    assert _shown("At the fair", story, q) == story[1][0]
+    assert not sentence_features("The fair ended after midnight.").spans(("means",))
+
+
+def test_a_title_before_a_name_says_who_holds_it() -> None:
+    # "who is the police commissioner": "Police Commissioner Jane Doe" names her after
+    # the title the question asks about; the other sentence names someone else.
+    story = [
+        ["Police Commissioner Jane Doe was told about the incident on Tuesday."],
+        ["John Smith, a spokesman, said the police commissioner would speak later."],
+    ]
+    q = "who is the police commissioner"
+    assert _shown("The incident", story, q) == story[0][0]
+    # A name merely opening with one question word is no title ("National Mining
+    # Association" for "who heads the national lung association").
+    f = sentence_features("A spokesman for the National Mining Association said so.")
+    assert f.spans(("name",))

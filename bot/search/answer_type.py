@@ -1,7 +1,8 @@
 """What a question asks for, and how well one sentence gives it.
 
-"How many…" wants an amount, "who…" a name, "when…" a date, "where…" a place, "why…" a
-reason, "how do I…" a way or a command, "what/which X…" something named next to an X. A
+"How many…" wants an amount, "who…" a name, "when…" a date, "what time…" an hour, "where…"
+a place, "why…" a reason, "how do I…" a way or a command, "what/which X…" something named
+next to an X. A
 sentence gives it when it holds a span of that kind (see features.py) that is not just the
 question's own words, close to the question's words it matches.
 """
@@ -22,6 +23,9 @@ from bot.search.words import STOPWORDS
 FITS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     "number": (frozenset({"amount"}), frozenset({"number"})),
     "when": (frozenset({"date", "year"}), frozenset({"version"})),
+    # "What time…" asks for the hour ("at about 11pm"); a day ("late on Monday night")
+    # says when, not what time.
+    "time": (frozenset({"clock"}), frozenset()),
     "version": (frozenset({"version"}), frozenset({"number", "amount"})),
     "who": (frozenset({"name"}), frozenset({"quote"})),
     "where": (frozenset({"place"}), frozenset({"name", "code"})),
@@ -42,9 +46,10 @@ def _nouns(text: str, kind: str) -> dict[str, str]:
 
 
 # What/which + a noun of one of these classes asks for that kind of answer: "what
-# percentage" for an amount, "which year" for a date, "which city" for a place, "what
-# person" for a name, "which release" for a version number ("Rust 1.41", "Go 1.4"; a code
-# line or a name is no release). General English nouns, not words of any question set.
+# percentage" for an amount, "which year" for a date, "what time" for the hour, "which
+# city" for a place, "what person" for a name, "which release" for a version number ("Rust
+# 1.41", "Go 1.4"; a code line or a name is no release). General English nouns, not words
+# of any question set.
 _HEAD_KINDS: Mapping[str, str] = {
     **_nouns(
         "number numbers percentage percent share amount average price cost size rate total age"
@@ -52,7 +57,8 @@ _HEAD_KINDS: Mapping[str, str] = {
         " capacity revenue sum",
         "number",
     ),
-    **_nouns("year years date day month week decade century time era", "when"),
+    **_nouns("year years date day month week decade century era", "when"),
+    **_nouns("time hour", "time"),
     **_nouns(
         "city country state place town location county region site venue address street"
         " continent island village",
@@ -60,6 +66,24 @@ _HEAD_KINDS: Mapping[str, str] = {
     ),
     **_nouns("person people man woman author founder ceo", "who"),
     **_nouns("release releases version versions", "version"),
+}
+# English nouns whose plural is not the singular and an ending, both ways, so that "how
+# many people" counts "a five-person board" and "how many children" "each child": the
+# stemmer leaves them apart.
+_IRREGULAR_PLURALS = (
+    ("person", "people"),
+    ("man", "men"),
+    ("woman", "women"),
+    ("child", "children"),
+    ("foot", "feet"),
+    ("tooth", "teeth"),
+    ("mouse", "mice"),
+    ("goose", "geese"),
+    ("ox", "oxen"),
+)
+_NUMBER_FORM: Mapping[str, tuple[str, ...]] = {
+    **{plural: (one,) for one, plural in _IRREGULAR_PLURALS},
+    **{one: (plural,) for one, plural in _IRREGULAR_PLURALS},
 }
 # Words between "what/which" and its noun: "what is the", "which of the", "what did".
 _BEFORE_HEAD = frozenset(
@@ -137,7 +161,8 @@ class Wanted:
             kind=kind,
             full=full,
             partial=partial,
-            heads=frozenset(stem(h) for h in heads) - {stem(f) for f in form},
+            heads=frozenset(stem(x) for h in heads for x in (h, *_NUMBER_FORM.get(h, ())))
+            - {stem(f) for f in form},
             asked=frozenset(stems),
             form=frozenset(stem(w) for w in form),
             pairs=tuple((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b),
@@ -264,8 +289,14 @@ def typed_fit(
         elif span.kind == "stranded":
             # "confused Jordan with the YouTuber Ryan McBeth" for "…mix benn jordan up with"
             fit = policy.stranded_fit
-        elif span.kind == "name" and wanted.kind == "who" and f.agent(span):
-            # "…done by Rich Kadel", "Arlo Siemsen who implemented…": who did it.
+        elif (
+            span.kind == "name"
+            and wanted.kind == "who"
+            and (f.agent(span) or _titled(stems, span, matched, wanted.asked))
+        ):
+            # "…done by Rich Kadel", "Arlo Siemsen who implemented…": who did it;
+            # "Garda Commissioner Justin Kelly" for "who is the garda commissioner": the
+            # title written before a name is what the question asks who holds.
             fit = 1.0 + policy.agent_answer
         elif span.kind == "name" and (
             (wanted.kind == "who" and not inside.isdisjoint(wanted.asked))
@@ -287,10 +318,34 @@ def typed_fit(
     return best
 
 
+def _titled(stems: Sequence[str], span: Span, matched: set[str], asked: frozenset[str]) -> bool:
+    """Whether the name opens with a title of the question's words, every one its
+    sentence holds and two of them or the question's only one ("Garda Commissioner"; not
+    "National" of "National Mining Association"), and goes on with two words or more the
+    question does not hold (a person's names, "Justin Kelly"; "An Garda Síochána" is one
+    name, the force's)."""
+    words = [x for x in stems[span.start : span.end] if x]
+    k = 0
+    while k < len(words) and words[k] in matched:
+        k += 1
+    title, rest = set(words[:k]), words[k:]
+    return (
+        (len(title) >= 2 or bool(title) and title == asked)
+        and len(rest) >= 2
+        and title >= matched
+        and matched.isdisjoint(rest)
+    )
+
+
 def _names_head(f: Features, span: Span, heads: frozenset[str]) -> bool:
-    """Whether the span holds, or is next to, a noun the question asks about."""
-    a, b = max(0, span.start - 2), min(len(f.stems), span.end + 2)
-    return any(s in heads for s in f.stems[a:b])
+    """Whether the span ends with, or is next to, a noun the question asks about. Inside
+    a name the noun is its head only as its last word ("the Elder Scrolls games", "Cartoon
+    Network Studios"); before another word it modifies it: the "Game Awards" are no game."""
+    stems = f.stems
+    a, b = max(0, span.start - 2), min(len(stems), span.end + 2)
+    if span.kind != "name":  # (an amount's unit, a code token's part: "aarch64-apple-darwin")
+        return any(s in heads for s in stems[a:b])
+    return any(s in heads for s in (*stems[a : span.start], *stems[span.end - 1 : b]))
 
 
 def _closeness(start: int, end: int, at: list[tuple[int, str, float]], policy: Policy) -> float:

@@ -69,6 +69,9 @@ _DATE = re.compile(
     r"|\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR + r"\b",
     re.IGNORECASE,
 )
+# The hour of a day ("11pm", "10 p.m.", "14:30"), also read as a date: "what time" asks
+# for it (see answer_type).
+_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b", re.I)
 _YEAR_RE = re.compile(rf"(?<![\d.,$€£])\b{_YEAR}\b(?![.,]\d)")
 _VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*(?:-?(?:rc|beta|alpha)\.?\d*)?\b")
 _BARE_NUMBER = re.compile(rf"\b{_FIGURE}\b|\b{_NUMBER_WORD}\b", re.IGNORECASE)
@@ -119,11 +122,17 @@ _REASON = re.compile(
     r"|as (?:it|they|he|she|we|the) (?:was|were|is|are|had|has|did|does|would|could)\b"
     r"|(?<=, )as (?!(?:well|such|part|of|if|though|a|an|many|much|long|soon|far|[a-z]+ed)\b)"
     r"(?:[a-z]+ ){1,2}[a-z]+(?:s|ed)\b"
-    r"|out of (?:an abundance of )?caution|in light of|as such|therefore|hence|for this reason)",
+    r"|out of (?:an abundance of )?caution|in light of|as such|therefore|hence|for this reason"
+    r"|(?:motivated|prompted|driven|spurred|triggered|fuell?ed|sparked|caused) by"
+    r"|in (?:response|retaliation|reaction) to)",
     re.IGNORECASE,
 )
 # What introduces a way of doing something ("by running", "using go install", "via a flag").
-_MEANS = re.compile(r"\b(?:by \w+ing|using|via|with the help of|through the use of)\b", re.I)
+# "After turning on captions and running the video back, Wen did in fact say…": the steps
+# that led to what the sentence then says are how it came about.
+_MEANS = re.compile(
+    r"\b(?:by \w+ing|using|via|with the help of|through the use of)\b|^After \w+ing\b", re.I
+)
 _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)")
 # Code as it is written in prose: a dotted or slashed identifier ("C.CString", "crates.io",
 # "golang.org/x/tools"), a flag ("-cover", "--release"), snake_case, an assignment
@@ -292,6 +301,18 @@ _REASON_WORDS = frozenset(
         "keep",
         "caution",
         "as",
+        "motivated",
+        "prompted",
+        "driven",
+        "spurred",
+        "triggered",
+        "fueled",
+        "fuelled",
+        "sparked",
+        "caused",
+        "response",
+        "retaliation",
+        "reaction",
     ]
 )
 # Where an amount or a date may start: a currency sign or a figure, or one of these words.
@@ -314,7 +335,7 @@ _DATE_STARTS = _DATE_WORDS | frozenset(
         "winter",
     ]
 )
-_MEANS_WORDS = frozenset(["by", "using", "via", "help", "through"])
+_MEANS_WORDS = frozenset(["by", "using", "via", "help", "through", "after"])
 _POINTER_WORDS = frozenset(
     [
         "see",
@@ -341,14 +362,16 @@ _MAY_BE_CODE = re.compile(
 class Span:
     """A typed stretch of a sentence: tokens start..end-1 (see Features.stems)."""
 
-    kind: str  # amount, number, year, date, version, name, place, reason, means, code, quote
+    # amount, number, year, date, clock (also a date), version, name, place, reason,
+    # means, code, quote
+    kind: str
     start: int
     end: int
 
 
 # The kinds of span, by the group of patterns that finds them.
 _GROUPS: dict[str, str] = {
-    **dict.fromkeys(("amount", "number", "year", "date", "version"), "numeric"),
+    **dict.fromkeys(("amount", "number", "year", "date", "clock", "version"), "numeric"),
     **dict.fromkeys(("name", "place"), "name"),
     "reason": "reason",
     "means": "means",
@@ -635,6 +658,7 @@ def _numbers(text: str, t: _Tokens) -> list[tuple[str, int, int]]:
     ones = [a for a, w in words if w in ("a", "an", "one")]
     scan("amount", _AMOUNT, figures + numbers + ones, True)
     scan("date", _DATE, figures + [a for a, w in words if w in _DATE_STARTS], True)
+    scan("clock", _CLOCK, figures, True)
     after_v = [
         a - 1 for a in digits if a > 0 and text[a - 1] in "vV" and _starts_figure(text, a - 1)
     ]

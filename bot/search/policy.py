@@ -292,8 +292,9 @@ class Policy:
     #: law")...
     asked_name_fit: float = 0.0
     #: ...for "who" questions, a name where English names who did something (after "by",
-    #: before "who": "done by Rich Kadel", "Arlo Siemsen who implemented…") fits this
-    #: much more than 1...
+    #: before "who": "done by Rich Kadel", "Arlo Siemsen who implemented…"), or after a
+    #: title made of the question's words ("Garda Commissioner Justin Kelly" for "who is
+    #: the garda commissioner"), fits this much more than 1...
     agent_answer: float = 0.5
     #: ...for a question ending with a preposition ("where did the drones take off from",
     #: "who did the summary mix benn jordan up with"), the phrase after that preposition
