@@ -945,3 +945,18 @@ def test_a_title_before_a_name_says_who_holds_it() -> None:
     # Association" for "who heads the national lung association").
     f = sentence_features("A spokesman for the National Mining Association said so.")
     assert f.spans(("name",))
+
+
+def test_what_version_asks_for_a_version_number_not_a_date() -> None:
+    # "what version of movie writer…" asks for "Movie Writer 3.09", as "which version"
+    # does; read as a time question, the sentence with a year and more of the
+    # question's words was shown alone.
+    story = [
+        ["Jane Doe wrote the script in 2018 and still runs Movie Writer on an old PC."],
+        ["In the video, she booted up Movie Writer 3.09 on a beige keyboard."],
+    ]
+    q = "what version of movie writer does jane doe still run"
+    assert Wanted.of(parse(q)).kind == "version"
+    assert Wanted.of(parse("which version of movie writer does she run")).kind == "version"
+    assert question_kind("what year does it open") == "when"
+    assert "Movie Writer 3.09" in (_shown("Old software", story, q) or "")

@@ -331,7 +331,9 @@ _NAME_EXAMPLES = {"tag": "tag:energy", "author": "author:smith", "by": "by:smith
 _CUES = tuple(
     (cue, re.compile(rf"\b{cue}(?:'s|s)?\b")) for cue in ("who", "when", "where", "why", "how")
 )
-_WHAT_TIME = re.compile(r"\bwhat (?:year|date|version|day|month)\b")
+# ("what version" is no time: it asks for a version number, as "which version" does; see
+# answer_type's nouns after "what")
+_WHAT_TIME = re.compile(r"\bwhat (?:year|date|day|month)\b")
 _WHAT = re.compile(r"\b(?:what|which|whats)\b")
 
 
