@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|fresh|fresh2|fresh3|fresh4|fresh5|fresh6]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh6]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -37,6 +37,10 @@ from corpus import BLOGS, CORPUS, SHARED, Doc, iter_files, norm_text, read_docs 
 HERE = Path(__file__).resolve().parent
 SET_FILES = {"news": HERE / "answers_news.jsonl", "blogs": HERE / "answers_blogs.jsonl"}
 OTHER_FILE = HERE / "answers_other.jsonl"  # unrelated, small talk and "what's new", asked of both
+# The bundled content/ (14 articles) asked alone: what `make run` without a token serves, and
+# a library so small that its word statistics say little. Its own unrelated rows; halves
+# alternate within each article (content_splits).
+CONTENT_FILE = HERE / "answers_content.jsonl"
 # Stand-ins for the held-out set, each written before the tuning that followed it: questions
 # no other set asks, each row's "set" naming the library it is asked of ("unrelated" rows are
 # asked of both). Never tuned on while they stand in, so no halves: a row's split is the
@@ -58,6 +62,7 @@ OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer
 LIBRARY_ROOTS = {
     "news": {"real": CORPUS / "real", "seed": SHARED / "seed", "blogs": BLOGS},
     "blogs": {"blogs": BLOGS},
+    "content": {"content": HERE.parent / "content"},
 }
 ANSWER_TYPES = {"number", "who", "when", "where", "why", "what", "which", "how", "yesno"}
 OTHER_SETS = ("unrelated", "smalltalk", "latest")
@@ -104,6 +109,25 @@ def assign_splits(rows: Iterable[dict]) -> dict[str, str]:
             half = SPLITS[(i + first) % 2]
             out[q] = half
             balance += 1 if half == "tune" else -1
+    return out
+
+
+def content_splits(rows: Sequence[dict]) -> list[str]:
+    """The half of each row of the content set, in file order: within each article (the
+    unrelated rows count as one), questions alternate halves, each group starting on whichever
+    half is behind so the halves stay even."""
+    seen: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
+    balance = 0  # tune minus test so far
+    out = []
+    for r in rows:
+        group = (r.get("articles") or [r["set"]])[0]
+        if group not in first:
+            first[group] = 0 if balance <= 0 else 1
+        half = SPLITS[(seen[group] + first[group]) % 2]
+        seen[group] += 1
+        balance += 1 if half == "tune" else -1
+        out.append(half)
     return out
 
 
@@ -539,6 +563,46 @@ def check_fresh(name: str, fresh: list[dict], others: list[dict], known: set[str
     return out
 
 
+def check_content(known: set[str]) -> list[str]:
+    """Problems with the content set: its halves (content_splits), sets and types, repeats of
+    another set's question or its own, and every key in the bundled articles."""
+    rows = load_rows(CONTENT_FILE)
+    out = []
+    seen: set[str] = set()
+    for r, half in zip(rows, content_splits(rows), strict=True):
+        q = norm_text(r["question"])
+        if r.get("split") != half:
+            out.append(f"split of content {q!r} is {r.get('split')!r}, the rule says {half!r}")
+        if r["set"] not in ("content", "unrelated") or (r["set"] == "unrelated") != (
+            r["type"] == "unrelated"
+        ):
+            out.append(f"bad set/type in {CONTENT_FILE.name}: {q!r}")
+        elif r["set"] == "content" and r["type"] not in ANSWER_TYPES:
+            out.append(f"bad type in {CONTENT_FILE.name}: {q!r}")
+        if q in known or q in seen:
+            out.append(f"content question asked before: {q!r}")
+        seen.add(q)
+    with tempfile.TemporaryDirectory() as tmp:
+        lib = open_library("content", Path(tmp))
+    text = {d.slug: norm_text(d.text) for d in lib.docs}
+    for r in rows:
+        if r["set"] == "content":
+            out += check_row(r, text, "content")
+    return out
+
+
+def content_counts() -> str:
+    rows = load_rows(CONTENT_FILE)
+    n = defaultdict(int)
+    for r in rows:
+        n[("unrelated" if r["set"] == "unrelated" else "answerable", r["split"])] += 1
+    return (
+        "content set "
+        + ", ".join(f"{s} {n[(s, 'tune')]}+{n[(s, 'test')]}" for s in ("answerable", "unrelated"))
+        + "; "
+    )
+
+
 def check_files() -> int:
     """Validate the question files: fields, splits, keys in the parsed articles, no repeats
     of older sets. Prints problems; returns how many there were."""
@@ -576,6 +640,7 @@ def check_files() -> int:
             if r["set"] != name or r["type"] not in ANSWER_TYPES:
                 problems.append(f"bad set/type: {r['question']!r}")
             problems += check_row(r, text, name)
+    problems += check_content(seen | older)
     for p in problems:
         print("  " + p)
     counts: dict[tuple[str, str], int] = defaultdict(int)
@@ -588,6 +653,7 @@ def check_files() -> int:
         )
         + " (tune+test); "
         + "".join(f"{f} {len(rs)}; " for f, rs in fresh.items())
+        + content_counts()
         + (f"{len(problems)} problems" if problems else "all keys found in the parsed articles")
     )
     return len(problems)
@@ -600,7 +666,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
         "--set",
-        choices=["news", "blogs", "all", *FRESH_FILES],
+        choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
         help="fresh, fresh2, ..., fresh6: stand-ins for the held-out set, fresh6 the "
         "untouched one; the others tune material after their blind baselines "
@@ -631,6 +697,11 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"--set {args.set} has no halves: leave --split out")
         sets, other = load_fresh(args.set)
         names, splits = list(sets), [args.set]
+    elif args.set == "content":
+        rows = load_rows(CONTENT_FILE)
+        names, splits = ["content"], list(SPLITS) if args.split == "all" else [args.split]
+        sets = {"content": [r for r in rows if r["set"] == "content"]}
+        other = [r for r in rows if r["set"] == "unrelated" and r["split"] in splits]
     else:
         names = ["news", "blogs"] if args.set == "all" else [args.set]
         splits = list(SPLITS) if args.split == "all" else [args.split]
