@@ -340,8 +340,7 @@ def oracle_passages(
     from bot.search.parse import parse
     from bot.search.passage import best_passage
     from bot.search.policy import load_policy
-    from bot.search.rerank import Asked, article_evidence
-    from bot.search.scoring import idf
+    from bot.search.rerank import Asked, article_evidence, word_weight
     from bot.search.words import fts_word
     from bot.store.search import SearchStore
 
@@ -366,7 +365,10 @@ def oracle_passages(
                     dfs = await engine.keeper.counts.count(
                         SearchStore(store.readers), list(exprs.values())
                     )
-                    weights = {w: idf(idx.n, df) for w, df in zip(exprs, dfs, strict=True)}
+                    weights = {
+                        w: word_weight(w, df, idx.n, policy)
+                        for w, df in zip(exprs, dfs, strict=True)
+                    }
                     ev = article_evidence(article, Asked.of(q, weights), policy)
                     passage = ev.passage or best_passage(article, q, policy)
                 out.append(Reply(row, label or None, passage, "high", True, []))
