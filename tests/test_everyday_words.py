@@ -3,12 +3,14 @@ question's words say about whether the library answers it, and how surely."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bot.search.engine import SearchEngine
-from bot.search.english import everyday, zipf
+from bot.search.english import article_share, everyday, zipf
 from bot.search.policy import DEFAULT
 from bot.search.rerank import word_weight
+from bot.search.scoring import idf
 from tests.conftest import CONTENT, answered_by, small_engine
 
 
@@ -201,3 +203,33 @@ async def test_a_title_naming_an_everyday_word_is_no_closest_match(tmp_path: Pat
         without, _ = await answered_by(engine.library, question, named)
     assert slug is None
     assert without == "water-bills"
+
+
+# -- a small library's counts, read with English (Policy.prior_library) ------------------
+
+
+def test_english_says_how_many_articles_hold_a_word() -> None:
+    words = DEFAULT.prior_article_words
+    assert 1 > article_share("got", words) > article_share("cost", words)
+    assert article_share("cost", words) > article_share("tomatoes", words) > 0
+    assert article_share("orrin", words) == 0  # a name: English says nothing of it
+    assert article_share("got", 2 * words) > article_share("got", words)
+
+
+def test_a_small_library_does_not_weigh_an_everyday_word_as_a_name() -> None:
+    # "got" and "Orrin" each in one article of 14: the count alone makes them equals.
+    assert word_weight("got", 1, 14) < 0.5 * word_weight("orrin", 1, 14)
+    off = replace(DEFAULT, prior_library=0)
+    assert word_weight("got", 1, 14, off) == word_weight("orrin", 1, 14, off)
+    # From prior_library articles up, a library's own counts are the weight.
+    n = int(DEFAULT.prior_library)
+    for word, df in (("orrin", 1), ("cost", 40), ("tomatoes", 3)):
+        assert word_weight(word, df, n) == idf(n, df)
+
+
+async def test_the_bundled_library_answers_what_a_pilot_cost(bundled_library) -> None:
+    # Over 14 articles "Glen Orrin", the telemedicine story's place, once outweighed
+    # "cost" (five articles write it) and the passage was the pilot's booths.
+    engine = SearchEngine(bundled_library)
+    reply = await engine.ask("how much did the glen orrin pilot cost")
+    assert reply.passage and "£410,000" in reply.passage

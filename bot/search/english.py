@@ -50,6 +50,15 @@ def everyday(word: str, threshold: float) -> bool:
     return zipf(word) >= threshold
 
 
+def article_share(word: str, article_words: int) -> float:
+    """The share of articles of `article_words` words expected to hold the (folded) word
+    in general English: each word of the article is this one with probability
+    10^(zipf - 9), so at least one is with 1 - exp(-words * that). 0.0 for a word the list
+    does not keep (a name, a typo): English says nothing of it."""
+    z = zipf(word)
+    return 1.0 - math.exp(-article_words * 10.0 ** (z - 9.0)) if z else 0.0
+
+
 def warm() -> None:
     """Read the list now (a reload does, so the first question does not wait for it)."""
     _zipf_values()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.library.model import Article
 from bot.search.answer_type import Wanted
-from bot.search.english import everyday
+from bot.search.english import article_share, everyday
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
 from bot.search.parse import Query
@@ -150,8 +150,17 @@ def word_weight(word: str, df: int, n: int, policy: Policy = DEFAULT) -> float:
     """A question word's library-wide weight: its idf among the n articles (df of them
     hold it; one that none holds weighs as one that one does). An everyday English word
     weighs at most as one held by everyday_share of them, however few use it: "till"
-    where the articles write "until" is no distinctive word of the question."""
-    rare = idf(n, max(1, 0 if _uncounted(word) else df))
+    where the articles write "until" is no distinctive word of the question.
+
+    A library of fewer than Policy.prior_library articles is read as if topped up to that
+    many with articles of general English (english.article_share), which hold "got" but
+    not "Orrin": in 14 articles, one that writes each makes them equals. The weight is
+    its idf in that larger library; as before, no word weighs more
+    than one a single article holds."""
+    counted = 0 if _uncounted(word) else df
+    m = max(0.0, policy.prior_library - n)  # English articles added; none from the size up
+    english = m * article_share(word, policy.prior_article_words)
+    rare = min(idf(n, 1), idf(n + m, counted + english))  # idf(n, max(1, df)) when m = 0
     if everyday(word, policy.everyday_zipf):
         return min(rare, idf(n, round(policy.everyday_share * n)))
     return rare
