@@ -33,6 +33,15 @@ def test_splits_are_stratified_balanced_and_independent_of_order() -> None:
     assert list(first.values()).count("tune") == 6
 
 
+def test_the_content_set_alternates_halves_within_each_article() -> None:
+    rows = [row(f"q{i}", articles=[a]) for i, a in enumerate("aaabbbcc")]
+    rows.append({"set": "unrelated", "question": "u", "type": "unrelated"})
+    halves = answers.content_splits(rows)
+    # a: tune test tune; b starts on test, the half behind; c and the unrelated row start
+    # on tune, the halves being even again.
+    assert halves == ["tune", "test", "tune", "test", "tune", "test", "tune", "test", "tune"]
+
+
 def test_a_reply_without_confidence_counts_as_high_and_slugs_map_back() -> None:
     r = row("who designed it?", articles=["the-label-slug"], key="Thomas Heatherwick")
     obj = {

@@ -159,7 +159,7 @@ def word_weight(word: str, df: int, n: int, policy: Policy = DEFAULT) -> float:
     than one a single article holds."""
     counted = 0 if _uncounted(word) else df
     m = max(0.0, policy.prior_library - n)  # English articles added; none from the size up
-    english = m * article_share(word, policy.prior_article_words)
+    english = m * article_share(word, policy.prior_article_words) if m else 0.0
     rare = min(idf(n, 1), idf(n + m, counted + english))  # idf(n, max(1, df)) when m = 0
     if everyday(word, policy.everyday_zipf):
         return min(rare, idf(n, round(policy.everyday_share * n)))
