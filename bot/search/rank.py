@@ -29,6 +29,7 @@ from bot.search.tables import (
     Repeated,
     Slugs,
     TitleGroups,
+    untracked,
 )
 from bot.search.words import STOPWORDS, words
 
@@ -440,7 +441,7 @@ class LibraryIndex:
         """The candidate_cap newest articles with a title word (cached: the index is fixed)."""
         top = self._newest_cache.get(word)
         if top is None:
-            top = self._newest_cache[word] = set(self._firsts[word])
+            top = self._newest_cache[word] = untracked(set(self._firsts[word]))
         return top
 
     def _guess_idf(self, matches: list[WordMatch]) -> float:

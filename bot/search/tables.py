@@ -9,6 +9,7 @@ when an article is shown.
 from __future__ import annotations
 
 import bisect
+import ctypes
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,35 @@ from datetime import datetime
 from bot.library.model import ArticleMeta
 from bot.search.build import decode_record, decode_shown, has_digit, title_words
 from bot.search.layout import IndexFile, Strings, find
+
+
+def _gc_untrack() -> Callable[[object], None] | None:
+    """CPython's PyObject_GC_UnTrack (None elsewhere): called with the GIL held (pythonapi),
+    and safe on an object no longer tracked (deallocation calls it again)."""
+    api = getattr(ctypes, "pythonapi", None)
+    untrack = getattr(api, "PyObject_GC_UnTrack", None)
+    if untrack is None:
+        return None
+    untrack.argtypes, untrack.restype = [ctypes.py_object], None
+    return untrack  # type: ignore[no-any-return]
+
+
+_UNTRACK = _gc_untrack()
+
+
+def untracked(ids: set[int]) -> set[int]:
+    """ids, out of the cyclic collector's sight: the same set, left alone by its passes.
+
+    A set is always tracked, and each collection that reaches it visits every member: the
+    postings the index keeps (up to Policy.postings_kept ids) were most of what the bot's
+    young collections walked under load (bench/README.md, load test, "Nineteenth pass").
+    A set of ints can hold no reference cycle, so the collector has nothing to find in it;
+    its memory is still freed when the last reference goes. Only for sets that will only
+    ever hold ints.
+    """
+    if _UNTRACK is not None:
+        _UNTRACK(ids)
+    return ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +154,7 @@ class Postings(SortedWords, Mapping[str, set[int]]):
             raise KeyError(word)
         found = set(self.ids_at(i))
         if len(found) > 64:  # small sets cost less to make than to keep
-            self._kept[word] = found
+            self._kept[word] = untracked(found)
             self._held += len(found)
             while self._held > self._budget and len(self._kept) > 1:
                 _, dropped = self._kept.popitem(last=False)
@@ -221,12 +251,14 @@ class Groups(Mapping[str, list[int]]):
         self._where: dict[str, int] | None = (
             None if is_sorted else {n: i for i, n in enumerate(self.names)}
         )
-        self._listed: list[str] | None = None
+        self._listed: tuple[str, ...] | None = None
 
-    def listed(self) -> list[str]:
-        """The names, decoded (once: bisecting a list beats decoding at every step)."""
+    def listed(self) -> tuple[str, ...]:
+        """The names, decoded (once: bisecting a list beats decoding at every step). A
+        tuple of strings: the collector stops tracking it at its first pass, where a list
+        of 100k title keys was walked by every pass that reached it."""
         if self._listed is None:
-            self._listed = self.names.all()
+            self._listed = tuple(self.names.all())
         return self._listed
 
     def position(self, name: str) -> int:
@@ -279,11 +311,11 @@ class TitleGroups(Groups):
     def __init__(self, file: IndexFile, first_seen: Callable[[], list[str]]) -> None:
         super().__init__(file, "titles", is_sorted=True)
         self._first_seen = first_seen
-        self._order: list[str] | None = None
+        self._order: tuple[str, ...] | None = None  # a tuple: see Groups.listed
 
     def __iter__(self) -> Iterator[str]:
         if self._order is None:
-            self._order = self._first_seen()
+            self._order = tuple(self._first_seen())
         return iter(self._order)
 
 
@@ -301,7 +333,7 @@ class PartsOnly:
             i = self._parts.position(word)
             if i < 0:
                 return None
-            found = self._made[word] = set(self._parts.ids_at(i))
+            found = self._made[word] = untracked(set(self._parts.ids_at(i)))
         return found
 
 
