@@ -143,6 +143,18 @@ async def test_a_new_index_is_out_of_the_collectors_way_as_it_is_built(
     assert id(idx) not in tracked and id(idx.postings) not in tracked
 
 
+async def test_the_articles_matching_a_word_come_as_ids_ascending_up_to_the_limit(
+    library: Library,
+) -> None:
+    store = library.store or await library.open()
+    fts = SearchStore(store.readers)
+    every = await fts.all_matching(fts_quote("the"), 10_000)
+    assert len(every) > 2 and every == sorted(every)
+    assert set(every) <= set(await store.article_ids())
+    assert await fts.all_matching(fts_quote("the"), 2) == every[:2]
+    assert await fts.all_matching(fts_quote("qqzzxxnothing"), 10) == []
+
+
 def test_the_postings_kept_are_out_of_the_collectors_way() -> None:
     # Every collection that reaches a set visits each id in it: the kept postings (up to
     # 300k ids) were most of what the bot's young collections walked under load. They hold

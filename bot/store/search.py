@@ -128,11 +128,17 @@ class SearchStore:
         return any(not r[0].isalpha() for r in rows)
 
     async def all_matching(self, match: str, limit: int) -> list[int]:
-        """Ids of articles matching a MATCH expression, up to limit."""
+        """Ids of articles matching a MATCH expression (ascending), up to limit."""
+        # One row of JSON, not a row per id: the thousands of one-id row tuples were the
+        # commonest object the bot's young collections found under load (bench/README.md,
+        # load test, "Nineteenth pass").
         rows = await self._rows(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?", (match, limit)
+            "SELECT json_group_array(rowid) FROM"
+            " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+            (match, limit),
         )
-        return [r[0] for r in rows]
+        found: list[int] = json.loads(rows[0][0]) if rows and rows[0][0] else []
+        return found
 
     async def article_tags(self) -> list[tuple[int, str]]:
         """(article id, tag) for every tag row, by article then tag; tags may contain spaces."""
