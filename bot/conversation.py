@@ -49,13 +49,25 @@ class Conversations:
         talk, "what's new?" lists or no answer: the conversation keeps its article)."""
         if answer.article is None or answer.newest:
             return
-        topic = Topic(answer.article.slug, answer.passage)
+        topic = Topic(answer.article.slug, self._shown(answer, *keys))
         now = self._clock()
         for key in keys:
             self._topics[key] = (now, topic)
             self._topics.move_to_end(key)
         while len(self._topics) > self.size:
             self._topics.popitem(last=False)
+
+    def _shown(self, answer: Answer, *keys: Hashable) -> str | None:
+        """The article's text last shown in the conversation, where "tell me more" goes on
+        from. An answer about the article itself (its byline, link or summary: `wants`)
+        shows none of its text, so the passage shown before it, under any of `keys`,
+        stands (None when that was another article)."""
+        if answer.wants is None:
+            return answer.passage
+        assert answer.article is not None
+        before = (self.about(key) for key in keys)
+        same = [t for t in before if t is not None and t.slug == answer.article.slug]
+        return same[0].passage if same else None
 
     def __len__(self) -> int:
         return len(self._topics)

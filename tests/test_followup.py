@@ -120,8 +120,21 @@ async def test_tell_me_more_shows_the_part_after_the_passage_last_shown(engine) 
     assert more.confidence == HIGH  # what was asked for: no "may not answer" caveat
     text = " ".join(s.text for s in more.article.sentences)
     assert text.index(more.passage) > text.index(first.passage or "")
-    summary = await engine.ask("tell me more", Topic(CORAL, None))  # only the card shown
-    assert summary.summary and summary.article is not None
+
+
+async def test_tell_me_more_after_a_card_opens_the_article_without_repeating_it(engine) -> None:
+    # Only the card was shown (a random draw, a pasted link): not its summary again, but
+    # the article's first sentences the summary does not hold.
+    card = await engine.ask(
+        "https://articlebot.example/environment/coral-nursery-replants-twenty-thousand-fragments/"
+    )
+    assert card.article is not None and card.article.slug == CORAL and card.passage is None
+    assert card.summary
+    more = await engine.ask("tell me more", Topic(CORAL, None))
+    assert more.article is not None and more.article.slug == CORAL and more.confidence == HIGH
+    assert more.passage and more.passage not in (card.summary or "")
+    first = next(s.text for s in more.article.sentences if s.text.strip() not in card.summary)
+    assert more.passage.startswith(first.strip())
 
 
 async def test_a_new_topic_after_an_answer_is_not_a_follow_up(engine) -> None:

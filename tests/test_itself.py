@@ -14,6 +14,7 @@ import pytest
 
 from bot.cli import main as cli_main
 from bot.console import run_chat
+from bot.conversation import Conversations
 from bot.library.sync import Library
 from bot.search import cards
 from bot.search.engine import SearchEngine
@@ -27,6 +28,7 @@ SOLAR = "2025-06-18-solar-co-op-puts-panels-on-forty-school-roofs"
 CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
 HEAT = "2026-02-12-street-by-street-heat-pump-rollout-halves-bills"
 HEARING = "2026-03-14-hearing-aids-linked-to-slower-memory-decline"
+BIRDS = "2026-01-26-citizen-scientists-count-record-number-of-garden-birds"
 TOASTERS = "2025-02-08-repair-cafe-fixes-record-number-of-toasters"
 
 
@@ -51,6 +53,9 @@ def engine(bundled_library: Library) -> SearchEngine:
         ("anything similar?", RELATED, ()),
         ("more like this", RELATED, ()),
         ("articles like the coral one", RELATED, ("coral",)),
+        ("similar to the bird count?", RELATED, ("bird", "count")),  # leading: no "article"
+        ("anything related to the coral one", RELATED, ("coral",)),
+        ("something like the bird count", RELATED, ("bird", "count")),
         ("random article", RANDOM, None),
         ("surprise me", RANDOM, None),
         ("i'm feeling lucky", RANDOM, None),
@@ -80,6 +85,8 @@ def test_words_asking_of_an_article_itself_are_not_what_it_is_about(text, wants,
         "what did the mayor say about it",
         "who did the ai summary mix him up with",  # a summary in the text, not asked for
         "is hearing loss related to memory decline?",
+        "were similar designs tested before?",
+        "is it similar to the old one?",
         "what is it like",
         "what's the address of the repair café",
     ],
@@ -152,6 +159,13 @@ async def test_anything_similar_lists_the_articles_most_like_one(engine) -> None
         assert answer.article is not None and answer.article.slug == related[0].slug
         assert [h.slug for h in answer.alternatives] == [h.slug for h in related[1:]]
         assert "Coral nursery" in (answer.passage or "")
+
+
+async def test_similar_to_a_named_article_is_never_that_article(engine) -> None:
+    related = await engine.related(BIRDS, 5)
+    answer = await engine.ask("similar to the bird count?")
+    assert answer.article is not None and answer.article.slug == related[0].slug != BIRDS
+    assert "garden birds" in (answer.passage or "")
 
 
 @pytest.mark.parametrize(
@@ -240,6 +254,21 @@ async def test_the_console_conversation_answers_who_wrote_it(bundled_library) ->
     lines = "how many toasters did the repair café fix?\nwho wrote it?\n"
     assert await run_chat(service, stdin=io.StringIO(lines), stdout=out) == 0
     assert "Written by Hannah Brightwell; published on 8 February 2025." in out.getvalue()
+
+
+async def test_tell_me_more_after_who_wrote_it_goes_on_from_the_text_shown(engine) -> None:
+    # The byline shows none of the article's text: "tell me more" goes on from the
+    # passage shown before it, not back to the summary the byline's card already showed.
+    talk = Conversations(ttl=600)
+    first = await engine.ask("how many toasters did the repair café fix?")
+    talk.answered(first, "me")
+    for question in ("who wrote it?", "give me the link"):
+        talk.answered(await engine.ask(question, talk.about("me")), "me")
+    more = await engine.ask("tell me more", talk.about("me"))
+    assert more.article is not None and more.article.slug == TOASTERS
+    assert more.passage and more.passage not in (first.passage or "")
+    text = " ".join(s.text for s in more.article.sentences)
+    assert text.index(more.passage) > text.index(first.passage or "")
 
 
 def test_ask_json_of_a_random_request_is_a_sure_article(tmp_path: Path, capsys) -> None:

@@ -200,10 +200,15 @@ class SearchEngine:
 
     @staticmethod
     def _more(q: Query, article: Article, about: Topic) -> Answer | None:
-        """ "Tell me more": the part of the article after the passage last shown, else its
-        summary. Sure (HIGH): it is what was asked for, not a guess at an answer."""
-        more = followup.next_part(article, about.passage)
-        summary = None if more else summarize(article)
+        """ "Tell me more": the part of the article after the passage last shown, or its
+        opening when only its card was shown (whose summary the opening does not repeat),
+        else its summary. Sure (HIGH): it is what was asked for, not a guess at an answer."""
+        summary = summarize(article)
+        if about.passage:
+            more = followup.next_part(article, about.passage)
+        else:
+            more = followup.opening(article, summary or "")
+        summary = None if more else summary
         if not (more or summary):
             return None
         return Answer(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.library.model import Article
+from bot.library.model import Article, Sentence
 from bot.search.words import STOPWORDS, stems
 
 # Third-person pronouns and demonstratives, and the deictic adverbs: a question holding
@@ -121,7 +121,20 @@ def next_part(article: Article, shown: str | None) -> str | None:
     )
     if end is None or end + 1 >= len(sentences):
         return None
-    rest = sentences[end + 1 : end + 1 + MORE_SENTENCES]
+    return _part(sentences[end + 1 : end + 1 + MORE_SENTENCES])
+
+
+def opening(article: Article, seen: str) -> str | None:
+    """ "Tell me more" when only the card was shown (a random draw, a pasted link, "anything
+    similar?"): the article's first sentences that `seen` (its summary, on the card) does
+    not already hold; None when it has no other text."""
+    sentences = [s for s in article.sentences if s.text.strip() and s.text.strip() not in seen]
+    return _part(sentences[:MORE_SENTENCES]) if sentences else None
+
+
+def _part(rest: list[Sentence]) -> str:
+    """Sentences shown as one part: those of the first one's paragraph when it holds more
+    than one of them, else all."""
     para = rest[0].paragraph
     same = [s for s in rest if s.paragraph == para]
     return " ".join(s.text.strip() for s in (same if len(same) > 1 else rest))

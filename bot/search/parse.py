@@ -239,6 +239,9 @@ _RELATED_PHRASE = re.compile(
     r"(?i)\b(more|others?|ones?|anything|something|articles?|posts?|stor(?:y|ies))\s+like\b"
 )
 RELATED_WORDS = frozenset(["similar", "related", "alike"])
+# Words that may lead a request for articles like one, naming it with no listing word:
+# "something similar to the bird count", "anything like the coral one", "more like it".
+_RELATED_LEAD = _REQUEST | LISTING_WORDS | frozenset(["more", "other", "others"])
 LINK_WORDS = frozenset(["link", "links", "url", "urls", "address"])
 _ABOUT = frozenset(["about"])  # "what is the heat pump article about?": its summary
 # Words asking who wrote an article or when it came out (with a listing word or a
@@ -705,9 +708,25 @@ def _itself(
         drop = asking | _REQUEST
         topic = _without(head, text, ws, content, drop, policy, listing=True, recency=True)
         named = not named_only or bool(LISTING_WORDS.intersection(ws))
+        named = named or (asking is RELATED_WORDS and _related_leads(ws))
         if topic is not None and (named or not topic.content):
             return wants, topic
     return None, None
+
+
+def _related_leads(ws: list[str]) -> bool:
+    """Whether a word of RELATED_WORDS leads the request, so the rest names the article
+    without a listing word: only request, listing and stop words before it, with one of
+    them or "to" after it ("anything similar to the bird count", "what's related to the
+    coral one"). "Is hearing loss related to memory", "were similar designs tested" and
+    "is it similar to the old one?" ask of the text."""
+    i = next(i for i, w in enumerate(ws) if w in RELATED_WORDS)
+    lead = ws[:i]
+    if not set(lead) <= _RELATED_LEAD | STOPWORDS:
+        return False
+    if _RELATED_LEAD.intersection(lead):
+        return True
+    return ws[i + 1 : i + 2] == ["to"] and not (lead and lead[0] in YES_NO_START)
 
 
 def small_talk(ws: list[str]) -> str | None:

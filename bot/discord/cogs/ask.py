@@ -174,7 +174,8 @@ class AskCog(commands.Cog, name="Ask"):
             await self._reply(message, *await self._nothing_found(question, message.author.id))
             return
         sent = await self._reply(message, *self._answered(answer, message.author.id))
-        talk.answered(answer, ("reply", sent.id))
+        # (With the member's key: a byline or link reply goes on from the text shown before.)
+        talk.answered(answer, member, ("reply", sent.id))
 
     async def _reply(
         self, message: discord.Message, embed: discord.Embed, view: discord.ui.View | None
