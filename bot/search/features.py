@@ -84,11 +84,6 @@ _COPULAS = frozenset(["is", "are", "was", "were"])
 # "a/an" ("“Project Popcorn”, an unorthodox business model under which…").
 _APPOSITION = re.compile(r"[”\"’']?,\s+")
 _INDEFINITE = frozenset(["a", "an"])
-# Words before a count that make it a set named before, not a count given as new: "the 51
-# schools", "its 300 staff", "11 of the 51 schools" (see Features.counts_head).
-_GIVEN_BEFORE = frozenset(
-    ["the", "these", "those", "its", "their", "our", "his", "her", "my", "your", "of"]
-)
 # A sentence opening with a subject of at most this many words before its copula defines
 # what that subject names ("The encodeURI() function is a function that…").
 _SUBJECT_WORDS = 4
@@ -523,16 +518,6 @@ class Features:
         t = self._read()
         last = span.end - 1
         return t.folded[last].endswith("ed") and t.stems[last] in verbs
-
-    def counts_head(self, span: Span, nouns: frozenset[str]) -> bool:
-        """Whether an amount is a count of one of the `nouns` stems, written as its
-        determiner and giving it as new: its unit is that noun ("Forty schools", "84,300
-        people", "1.62 million birds"), with no definite determiner or partitive "of"
-        before it ("the 51 schools", "11 of the 51 schools" name a set given before)."""
-        t = self._read()
-        if t.stems[span.end - 1] not in nouns:
-            return False
-        return span.start == 0 or t.folded[span.start - 1] not in _GIVEN_BEFORE
 
     def names(self) -> list[Span]:
         """The names, in order, but not a place's ("in Leeds"): who or what may be named
