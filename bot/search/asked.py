@@ -17,7 +17,6 @@ from bot.search.parse import (
     BYLINE,
     LIBRARY,
     LINK,
-    RANDOM,
     RELATED,
     SUMMARY,
     Query,
@@ -157,11 +156,9 @@ def card(question: str, article: Article, wants: str | None = None) -> Answer:
 
 
 def of_itself(question: str, article: Article, wants: str) -> Answer:
-    """A request about an article itself answered from the article the conversation is
-    about ("who wrote it?", `followup`) or drawn at random (RANDOM): sure (HIGH), since
-    that article is the one asked about."""
-    if wants == RANDOM:
-        return card(question, article, RANDOM)
+    """A request about an article itself ("who wrote it?") answered from the article the
+    conversation is about (`followup`): sure (HIGH), since that article is the one asked
+    about."""
     passage, summary = _asked(article, wants)
     return Answer(
         question=question,
@@ -171,7 +168,7 @@ def of_itself(question: str, article: Article, wants: str) -> Answer:
         quote=cards.quote(article),
         score=100,
         confidence=HIGH,
-        followup=wants != RANDOM,
+        followup=True,
         wants=wants,
     )
 

@@ -32,7 +32,6 @@ from bot.search.related import related
 from bot.search.rerank import Ranked, rerank
 from bot.search.results import HIGH, LOW, Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.retrieve import Candidates, Reading, Retriever
-from bot.search.summary import summarize
 from bot.search.tables import Metas
 from bot.search.words import clip
 from bot.store.search import SearchStore
@@ -168,13 +167,10 @@ class SearchEngine:
         Confidence is what the question's own words in that article warrant (a rerank of
         the article alone): the title standing in chooses the passage but adds no
         confidence. None when the article is gone or has nothing to show."""
-        aid = idx.by_slug.get(about.slug)
-        if aid is None:
-            return None
-        store = await self.keeper.store()
-        article = await store.article_by_id(aid)
+        article = await self._article(idx, about.slug)
         if article is None:
             return None
+        aid = idx.by_slug[about.slug]
         p = self.policy
         q = parse(question, idx.resolve_filter, p)
         if followup.wants_more(question):
@@ -203,7 +199,7 @@ class SearchEngine:
         """ "Tell me more": the part of the article after the passage last shown, or its
         opening when only its card was shown (whose summary the opening does not repeat),
         else its summary. Sure (HIGH): it is what was asked for, not a guess at an answer."""
-        summary = summarize(article)
+        summary = cards.summary(article)
         if about.passage:
             more = followup.next_part(article, about.passage)
         else:
@@ -226,9 +222,7 @@ class SearchEngine:
         else did she write?") asks of the conversation's article, answered from it;
         `request` itself (whose reply asks which article) when that article is gone."""
         idx = await self.index()
-        aid = idx.by_slug.get(about.slug)
-        store = await self.keeper.store()
-        article = None if aid is None else await store.article_by_id(aid)
+        article = await self._article(idx, about.slug)
         if article is None or request.wants is None:
             return request
         if request.wants == RELATED:
@@ -242,9 +236,7 @@ class SearchEngine:
         """ "Anything similar?" about `source`: the articles most like it (as `related`
         finds them), the first as the answer; a reply saying so when none is."""
         hits = await self.related(source.slug, 1 + self.policy.alternatives)
-        store = await self.keeper.store()
-        aid = idx.by_slug.get(hits[0].slug) if hits else None
-        first = None if aid is None else await store.article_by_id(aid)
+        first = await self._article(idx, hits[0].slug) if hits else None
         if first is None:
             return Answer(
                 question=question, reply=f"No other article is much like “{source.title}”."
@@ -256,7 +248,7 @@ class SearchEngine:
         article = await self.random()
         if article is None:
             return Answer(question=question)
-        return asked.of_itself(question, article, RANDOM)
+        return asked.card(question, article, RANDOM)
 
     async def _ask(self, idx: LibraryIndex, question: str) -> Answer:
         if links := lookup.link_forms(question):  # a pasted address: "do we have this?"
@@ -352,6 +344,12 @@ class SearchEngine:
         # Later stages read the words as the retrieval corrected them.
         q = q.corrected(ranked.corrections)
         return q, ranked, await self._rerank(idx, q, ranked)
+
+    async def _article(self, idx: LibraryIndex, slug: str) -> Article | None:
+        """The whole article with this slug in the index serving; None when it has none or
+        a reload removed it since."""
+        aid = idx.by_slug.get(slug)
+        return None if aid is None else await (await self.keeper.store()).article_by_id(aid)
 
     async def _by_link(self, question: str, links: list[str]) -> Answer:
         """The card of the article with this link (its summary and quote), else a reply

@@ -748,14 +748,20 @@ def small_talk(ws: list[str]) -> str | None:
     return next((k for k in order if k in kinds), None)
 
 
+# The words each request may be made of besides its cue (see asks_newest, asks_random,
+# asks_library): built once, as every query is read against them.
+_NEWEST_ALLOWED = NEWEST_WORDS | _NEWS_REQUEST | LISTING_WORDS | STOPWORDS
+_RANDOM_ALLOWED = RANDOM_WORDS | _RANDOM_REQUEST | LISTING_WORDS | STOPWORDS
+_LIBRARY_ALLOWED = (
+    _TAG_WORDS | _COUNT_WORDS | _LIBRARY_REQUEST | _REQUEST | LISTING_WORDS | STOPWORDS
+)
+
+
 def asks_newest(ws: list[str]) -> bool:
     """Whether words only ask for the newest articles: "what's new?", "latest posts",
     "anything added lately" (stopwords, listing, time and request words, and one of
     NEWEST_WORDS)."""
-    if not NEWEST_WORDS.intersection(ws):
-        return False
-    allowed = NEWEST_WORDS | _NEWS_REQUEST | LISTING_WORDS | STOPWORDS
-    return all(w in allowed for w in ws)
+    return bool(NEWEST_WORDS.intersection(ws)) and _NEWEST_ALLOWED.issuperset(ws)
 
 
 def asks_random(ws: list[str]) -> bool:
@@ -770,8 +776,7 @@ def asks_random(ws: list[str]) -> bool:
     )
     if not cue and not (_RANDOM_PICK.intersection(ws) and LISTING_WORDS.intersection(ws)):
         return False
-    allowed = RANDOM_WORDS | _RANDOM_REQUEST | LISTING_WORDS | STOPWORDS
-    return all(w in allowed for w in ws)
+    return _RANDOM_ALLOWED.issuperset(ws)
 
 
 def asks_library(ws: list[str]) -> bool:
@@ -781,8 +786,7 @@ def asks_library(ws: list[str]) -> bool:
     tags = bool(_TAG_WORDS.intersection(ws))
     if not tags and not (_COUNT_WORDS.intersection(ws) and LISTING_WORDS.intersection(ws)):
         return False
-    allowed = _TAG_WORDS | _COUNT_WORDS | _LIBRARY_REQUEST | _REQUEST | LISTING_WORDS | STOPWORDS
-    return all(w in allowed for w in ws)
+    return _LIBRARY_ALLOWED.issuperset(ws)
 
 
 def _asks(raw: str, ws: list[str], policy: Policy) -> bool:

@@ -393,9 +393,8 @@ class Retriever:
         stem's articles write ("publisher" among "publish", "published") is missing from
         the ones using the stem most, and is in the one the question is about."""
         p = self.policy
-        for match in (expr, f"{expr} AND ({' OR '.join(context)})" if context else None):
-            if match is None:
-                continue
+        matches = [expr, *([f"{expr} AND ({' OR '.join(context)})"] if context else [])]
+        for match in matches:
             (df,) = await self.counts.count(self.fts, [match])
             if await self.fts.writes(match, word, p.spelling_articles, df <= p.fts_budget):
                 return True
