@@ -134,6 +134,18 @@ async def test_a_word_typed_for_two_finds_the_article_writing_them_side_by_side(
     assert (await bundled.ask("how much did the schoolbattery raise")).article is None
 
 
+async def test_a_long_message_is_read_for_the_question_at_its_end(bundled: SearchEngine) -> None:
+    # Past the 300-character cut: keeping the message's start would drop the question
+    # and answer the chatter before it.
+    chatter = "My neighbours keep talking about the energy projects around here and the town. " * 5
+    answer = await bundled.ask(chatter + "Anyway, how much did the solar co-op raise?")
+    assert answer.question.endswith("how much did the solar co-op raise?")
+    assert answer.article is not None and "solar-co-op" in answer.article.slug
+    assert "£3.2 million" in (answer.passage or "")
+    # With no question in it, a long message is cut at its start as before.
+    assert (await bundled.ask(chatter * 2)).question.startswith("My neighbours keep")
+
+
 ADDRESSES = {
     **{
         f"a{k}.md": _article(

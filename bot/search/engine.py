@@ -33,7 +33,7 @@ from bot.search.rerank import Ranked, rerank
 from bot.search.results import HIGH, LOW, Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.retrieve import Candidates, Reading, Retriever
 from bot.search.tables import Metas
-from bot.search.words import clip
+from bot.search.typed import clip
 from bot.store.search import SearchStore
 
 if TYPE_CHECKING:

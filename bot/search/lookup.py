@@ -19,7 +19,8 @@ from bot.search.rank import LibraryIndex, title_key
 from bot.search.respond import choice
 from bot.search.results import Lookup, TitleChoice
 from bot.search.retrieve import Candidates
-from bot.search.words import clip, fold, words
+from bot.search.typed import clip
+from bot.search.words import fold, words
 from bot.store.articles import ArticleStore
 
 T = TypeVar("T")

@@ -22,7 +22,8 @@ from rapidfuzz.distance import OSA
 from bot.search.followup import POINTERS
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
-from bot.search.words import STOPWORDS, clip, fold, folded_words, fts_terms, words
+from bot.search.typed import clip
+from bot.search.words import STOPWORDS, fold, folded_words, fts_terms, words
 
 # Words that shape the kind of answer wanted; stopwords for matching, cues for passages.
 QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"])

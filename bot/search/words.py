@@ -11,9 +11,6 @@ import unicodedata
 
 from bot.search.stem import stem
 
-# What a member types is cut to this many characters (see clip).
-MAX_QUERY_CHARS = 300
-
 # Function words and question words: they never make a match confident on their own.
 STOPWORDS = frozenset(
     [
@@ -302,11 +299,3 @@ def fts_word(word: str) -> str | None:
     as FTS5 indexed it; None for a word with none."""
     parts = fts_terms(word)
     return fts_quote(" ".join(parts)) if parts else None
-
-
-def clip(text: str, limit: int = MAX_QUERY_CHARS) -> str:
-    """Printable text, whitespace collapsed, cut to `limit` characters."""
-    text = text[: limit * 4]
-    if not text.isprintable():  # a per-character pass only for the rare control character
-        text = "".join(c if c.isprintable() else " " for c in text)
-    return " ".join(text.split())[:limit]
