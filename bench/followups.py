@@ -34,6 +34,7 @@ from bot.search.results import HIGH, Answer  # noqa: E402
 
 ROOTS = {"content": REPO / "content", "real": CORPUS / "real"}
 ROWS = Path(__file__).with_name("conversations.jsonl")
+FOLLOWING = ("followup", "more")  # the kinds whose second turn is about the first article
 
 
 def shown(a: Answer) -> str:
@@ -89,24 +90,36 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="print every conversation")
     args = ap.parse_args()
     rows = [json.loads(line) for line in ROWS.read_text(encoding="utf-8").splitlines() if line]
-    by_kind: dict[str, list[bool]] = {}
+    done: list[tuple[dict, bool]] = []
     for name, root in ROOTS.items():
         mine = [r for r in rows if r["library"] == name]
         if not root.is_dir():
             print(f"{name}: skipped, {root} not found")
             continue
         print(f"{name}: {len(mine)} conversations")
-        for r, ok in zip(mine, asyncio.run(run(name, mine, args.alone, args.verbose)), strict=True):
-            by_kind.setdefault(r["kind"], []).append(ok)
-    follow = sum(sum(by_kind.get(k, [])) for k in ("followup", "more"))
-    n_follow = sum(len(by_kind.get(k, [])) for k in ("followup", "more"))
-    rest = [k for k in by_kind if k not in ("followup", "more")]
-    other = sum(sum(by_kind[k]) for k in rest)
-    n_other = sum(len(by_kind[k]) for k in rest)
-    print(f"follow-ups right: {follow}/{n_follow}; not follow-ups right: {other}/{n_other}")
+        done += zip(mine, asyncio.run(run(name, mine, args.alone, args.verbose)), strict=True)
+    for group in dict.fromkeys(_group(r) for r, _ in done):
+        _report(group, [(r, ok) for r, ok in done if _group(r) == group])
+    return 0
+
+
+def _group(row: dict) -> str:
+    """The rows reported together: the first set (no "set" key), or a later set's half."""
+    return f"{row['set']} {row['split']}" if "set" in row else "first set"
+
+
+def _report(group: str, done: list[tuple[dict, bool]]) -> None:
+    by_kind: dict[str, list[bool]] = {}
+    for r, ok in done:
+        by_kind.setdefault(r["kind"], []).append(ok)
+    follow = [ok for r, ok in done if r["kind"] in FOLLOWING]
+    other = [ok for r, ok in done if r["kind"] not in FOLLOWING]
+    print(
+        f"{group}: follow-ups right: {sum(follow)}/{len(follow)}; "
+        f"not follow-ups right: {sum(other)}/{len(other)}"
+    )
     for k, oks in sorted(by_kind.items()):
         print(f"  {k}: {sum(oks)}/{len(oks)}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from bot.search.results import HIGH, Answer
 CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
 BIRDS = "2026-01-26-citizen-scientists-count-record-number-of-garden-birds"
 TREES = "2025-07-22-urban-tree-canopy-cools-streets-by-up-to-six-degrees"
+REPAIR = "2025-02-08-repair-cafe-fixes-record-number-of-toasters"
 
 
 @pytest.mark.parametrize(
@@ -104,6 +105,28 @@ async def test_pointing_back_beats_a_confident_answer_elsewhere_when_as_sure(eng
     follow = await engine.ask("who runs it?", Topic(BIRDS, None))
     assert follow.article is not None and follow.article.slug == BIRDS
     assert follow.followup and follow.confidence == HIGH
+
+
+async def test_a_question_leaving_its_topic_unsaid_is_about_the_conversation(engine) -> None:
+    # Alone, "how many volunteers" is the coding club's (26); after the repair café it is
+    # the café's, whose article holds every word it names.
+    alone = await engine.ask("how many volunteers")
+    assert alone.article is not None and alone.article.slug != REPAIR
+    assert alone.confidence == HIGH
+    follow = await engine.ask("how many volunteers", Topic(REPAIR, None))
+    assert follow.article is not None and follow.article.slug == REPAIR
+    assert follow.followup and "38" in (follow.passage or "")
+    # Nothing answers it alone; the coral article holds one of its words.
+    assert (await engine.ask("how hot did the water get")).article is None
+    water = await engine.ask("how hot did the water get", Topic(CORAL, None))
+    assert water.article is not None and water.article.slug == CORAL
+    assert "30C" in (water.passage or "")
+
+
+async def test_a_question_naming_what_the_article_lacks_is_a_new_topic(engine) -> None:
+    answer = await engine.ask("how many birds were counted", Topic(REPAIR, None))
+    assert answer.article is not None and answer.article.slug == BIRDS
+    assert not answer.followup
 
 
 async def test_tell_me_more_about_a_named_topic_is_a_new_question(engine) -> None:

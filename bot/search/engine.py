@@ -147,36 +147,52 @@ class SearchEngine:
             return (await self._itself_of(about, own)) if about else own
         if about is None or own.reply is not None or own.newest:
             return own
-        if not followup.refers_back(question):
-            return own
         if own.confidence == HIGH and followup.wants_more(question):
             return own  # "tell me more about salmon" names a new topic of its own
-        key = ("follow", clip(question), about)
-        found = await self._cached(key, lambda idx: self._follow_up(idx, question, about))
-        if own.confidence == HIGH:
+        sure = own.confidence == HIGH
+        key = ("follow", clip(question), about, sure)
+        found = await self._cached(key, lambda idx: self._follow_up(idx, question, about, sure))
+        if sure:
             # A confident answer elsewhere still loses to the conversation's article when
-            # that article answers the question pointing back as surely: "who developed
-            # it?" is about the article just discussed, not another that says "developers".
+            # that article answers the question as surely: "who developed it?" and "how
+            # many volunteers?" are about the article just discussed, not another that
+            # says "developers" or "volunteers".
             return found if found is not None and found.confidence == HIGH else own
         return found or own
 
-    async def _follow_up(self, idx: LibraryIndex, question: str, about: Topic) -> Answer | None:
-        """A question that refers back answered from the article `about`: "tell me more"
-        with the part after the passage last shown (else its summary); any other with its
-        best passage for the question, the article's title standing in for the pronoun.
+    async def _follow_up(
+        self, idx: LibraryIndex, question: str, about: Topic, elsewhere: bool
+    ) -> Answer | None:
+        """A question about the article `about`, answered from it: "tell me more" with the
+        part after the passage last shown (else its summary); any other with its best
+        passage for the question, the article's title standing in for what was left unsaid.
         Confidence is what the question's own words in that article warrant (a rerank of
         the article alone): the title standing in chooses the passage but adds no
-        confidence. None when the article is gone or has nothing to show."""
+        confidence. None when the article is gone or has nothing to show, or when the
+        question is not about it: a question that neither points back nor leaves its topic
+        unsaid (Policy.ellipsis_terms, followup.continues; `elsewhere`: another article
+        answers it confidently)."""
+        p = self.policy
+        q = parse(question, idx.resolve_filter, p)
+        terms = set(q.terms.weights())
+        points = followup.refers_back(question)
+        if not points and len(terms) > p.ellipsis_terms:
+            return None  # it names its topic: no need to read the article
         article = await self._article(idx, about.slug)
         if article is None:
             return None
+        if not points and not followup.continues(article, terms, elsewhere):
+            return None
         aid = idx.by_slug[about.slug]
-        p = self.policy
-        q = parse(question, idx.resolve_filter, p)
         if followup.wants_more(question):
             return self._more(q, article, about)
-        stood = parse(followup.standing_in(question, article.title), idx.resolve_filter, p)
-        passage = best_passage(article, stood, p)
+        # The title stands in for what a pronoun points at; a question that only left its
+        # topic unsaid ("how many divers?") is read for its own words.
+        if points:
+            q_passage = parse(followup.standing_in(question, article.title), idx.resolve_filter, p)
+        else:
+            q_passage = q
+        passage = best_passage(article, q_passage, p)
         if not passage:
             return None
         # How sure: the question's own words, read in this article alone.

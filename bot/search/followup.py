@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.library.model import Article, Sentence
+from bot.search.irregular import question_held
 from bot.search.words import STOPWORDS, stems
 
 # Third-person pronouns and demonstratives, and the deictic adverbs: a question holding
@@ -83,6 +84,21 @@ def refers_back(question: str) -> bool:
     return wants_more(question) or any(
         w in POINTERS and not _relative(words, i) for i, w in enumerate(words)
     )
+
+
+def continues(article: Article, terms: set[str], elsewhere: bool) -> bool:
+    """Whether a short question that does not point back, asked while the conversation is
+    about `article`, leaves its topic unsaid, as people do once a topic is set ("how many
+    volunteers?", "how much money?", "which river?"): it names nothing (its words, `terms`,
+    stopwords aside), or only what the article holds when another article answers it
+    confidently (`elsewhere`; "how many volunteers" after the repair café is about its
+    volunteers, not the coding club's), or some of what it holds when none does ("how hot
+    did the water get": "water" is the coral article's, "hot" no article's). A question
+    naming what the article does not hold is a new topic ("how many birds were counted")."""
+    if not terms:
+        return True
+    held = terms & set().union(*question_held(article, terms).sets)
+    return held == terms if elsewhere else bool(held)
 
 
 def _relative(words: list[str], i: int) -> bool:

@@ -456,6 +456,14 @@ class Policy:
     #: high confidence (bench/answers.py blogs test 0.94 -> 0.92); as it is, no figure of
     #: any set moves. 0 turns the rule off.
     lone_terms: int = 1
+    #: A question of at most this many words (Query.terms) that does not point back may
+    #: still leave its topic unsaid, as people do once a conversation has one ("how many
+    #: volunteers?", "how hot did the water get?"; followup.continues); one of more words
+    #: has named its topic, and is not checked against the conversation's article (that
+    #: check reads the article: ~0.9 ms an ask on the 100k library when every question
+    #: paid it). bench/followups.py's "ellipsis" rows, written before the rule, name 1-3
+    #: words; 139 of the 713 first questions of the answers sets name 3 or fewer.
+    ellipsis_terms: int = 3
     #: From this final score up to answer_threshold the best article is given as the
     #: closest match, saying it may not answer ("low" confidence); below it, nothing: the
     #: library holds too little of what is distinctive in the question (its words' idf
