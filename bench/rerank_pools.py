@@ -10,8 +10,8 @@ built from the library the way `answers.py` builds it, with the same pools and s
 `ask` (`SearchEngine.reranked`).
 
 The held-out material stays unread: the test half of `answers_blogs.jsonl` and
-`answers_news.jsonl` prints its counts only, never a question, and the untouched fresh set
-(HELD_OUT) is refused. Five issue-15 passes each wrote this as a throwaway script.
+`answers_news.jsonl` prints its counts only, never a question, and the untouched fresh set and
+the validation one (HELD_OUT) are refused. Five issue-15 passes each wrote this as a throwaway script.
 
     .venv/bin/python bench/rerank_pools.py --set blogs --split tune
     .venv/bin/python bench/rerank_pools.py --set fresh2 --top 8
@@ -41,8 +41,9 @@ from answers import (  # noqa: E402
 )
 from botcli import project_reload  # noqa: E402
 
-# The stand-in for the held-out set: run only by answers.py, for aggregates, never read.
-HELD_OUT = "fresh6"
+# Run only by answers.py, for aggregates, never read: the stand-in for the held-out set
+# (fresh7) and the validation set that stood in before it (fresh6).
+HELD_OUT = ("fresh7", "fresh6")
 # The half whose questions are never printed (tune on tune, report test).
 UNREAD = "test"
 
@@ -145,8 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=6, help="candidates printed per question")
     ap.add_argument("--policy", default=None, help="a policy file, as SEARCH_POLICY")
     args = ap.parse_args(argv)
-    if args.set == HELD_OUT:
-        ap.error(f"{HELD_OUT} is the untouched held-out set: run answers.py for its figures")
+    if args.set in HELD_OUT:
+        ap.error(f"{args.set} is never read question by question: run answers.py for its figures")
     for name, rows in questions(args.set).items():
         splits = sorted({r["split"] for r in rows})
         if args.set in SET_FILES and args.split != "all":
