@@ -129,6 +129,16 @@ async def test_a_question_naming_what_the_article_lacks_is_a_new_topic(engine) -
     assert not answer.followup
 
 
+async def test_a_question_its_own_words_answer_from_the_same_article_is_no_follow_up(
+    engine,
+) -> None:
+    # Nothing to follow: its own words found the conversation's article; saying
+    # "Following up on" would only repeat the title.
+    answer = await engine.ask("how many birds were counted", Topic(BIRDS, None))
+    assert answer.article is not None and answer.article.slug == BIRDS
+    assert not answer.followup and "1.62 million" in (answer.passage or "")
+
+
 async def test_tell_me_more_about_a_named_topic_is_a_new_question(engine) -> None:
     answer = await engine.ask("tell me more about the heat pumps", Topic(CORAL, None))
     assert answer.article is not None and answer.article.slug != CORAL

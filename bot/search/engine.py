@@ -149,6 +149,9 @@ class SearchEngine:
             return own
         if own.confidence == HIGH and followup.wants_more(question):
             return own  # "tell me more about salmon" names a new topic of its own
+        same = own.article is not None and own.article.slug == about.slug
+        if same and not followup.refers_back(question):
+            return own  # its own words found the conversation's article: nothing to follow
         sure = own.confidence == HIGH
         key = ("follow", clip(question), about, sure)
         found = await self._cached(key, lambda idx: self._follow_up(idx, question, about, sure))
