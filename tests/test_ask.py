@@ -14,7 +14,7 @@ from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.parse import parse
 from bot.search.policy import DEFAULT
-from bot.search.results import TENTATIVE
+from bot.search.results import LOW, TENTATIVE
 from bot.service import LibraryService
 from tests.conftest import CONTENT, assert_rule_decides, small_engine
 
@@ -132,6 +132,19 @@ async def test_a_word_typed_for_two_finds_the_article_writing_them_side_by_side(
     assert (await bundled.search("coop")).corrected == "co op"
     # Parts that exist but never stand side by side are no reading of the word.
     assert (await bundled.ask("how much did the schoolbattery raise")).article is None
+
+
+async def test_an_everyday_word_tagged_and_in_a_title_names_the_article(
+    bundled: SearchEngine,
+) -> None:
+    # "sleep" is everyday English (alone it is no sign of anything), but the sleep study
+    # is tagged with it and names it in its title: the closest match, not nothing.
+    for question in ("sleep", "do you have something about sleep"):
+        answer = await bundled.ask(question)
+        assert answer.article is not None and "teenagers-sleep" in answer.article.slug
+        assert answer.confidence == LOW
+    # An everyday word no article is tagged with still names nothing.
+    assert (await bundled.ask("what's the best article here")).article is None
 
 
 async def test_a_long_message_is_read_for_the_question_at_its_end(bundled: SearchEngine) -> None:

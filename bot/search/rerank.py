@@ -42,7 +42,8 @@ class Evidence:
     passages: Passages | None  # its windows, to choose the passage shown from
     doc_cover: float  # share of the question's idf mass the whole article holds
     pairs: float  # share of the question's word pairs found side by side in the article
-    # The title holds the rarest question word the library holds (not an everyday word).
+    # The title holds the rarest question word the library holds (not an everyday word
+    # unless a tag of the article holds it too; see _names_rarest).
     names_rarest: bool = False
     together: int = 0  # question terms the best passage and the title hold
     terms: int = 0  # the question's terms
@@ -257,7 +258,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         passages,
         doc_cover,
         pairs,
-        bool((asked.rarest - asked.everyday) & title_stems),
+        _names_rarest(article, asked, title_stems),
         len(shown),
         len(q),
         len(sentences),
@@ -267,6 +268,18 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         bool(held_terms) and held_terms <= asked.guessed,
         bool(asked.numbers) and set(asked.numbers) <= title_stems,
     )
+
+
+def _names_rarest(article: Article, asked: Asked, title_stems: set[str]) -> bool:
+    """Whether the title names the question's rarest word the library holds, when that
+    word is more than everyday English, or is also one of the article's tags: a word its
+    writer tagged it with and put in its title is what the article is about, however
+    common in English ("sleep", tagged and in "Teenagers sleep 43 minutes longer…",
+    was no sign of anything alone: "do you have something about sleep" got nothing)."""
+    named = asked.rarest & title_stems
+    if named - asked.everyday:
+        return True
+    return bool(named and named & {stem(w) for tag in article.tags for w in words(tag)})
 
 
 async def rerank(
