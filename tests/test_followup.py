@@ -96,27 +96,30 @@ async def test_a_follow_up_is_answered_from_the_article_of_the_conversation(engi
     assert follow.followup and "81%" in (follow.passage or "")
 
 
-async def test_pointing_back_beats_a_confident_answer_elsewhere_when_as_sure(engine) -> None:
-    # Alone, "who runs it?" is answered confidently by another article; after the bird
-    # count, "it" is the survey, and that article answers as surely.
-    alone = await engine.ask("who runs it?")
-    assert alone.article is not None and alone.article.slug != BIRDS
+@pytest.mark.parametrize(
+    ("question", "slug", "shows"),
+    [
+        # After the bird count, "it" is the survey; another article says who runs a nursery.
+        ("who runs it?", BIRDS, "Aveling"),
+        # A question leaving its topic unsaid: alone the coding club's volunteers (26);
+        # after the repair café, the café's, whose article holds every word it names.
+        ("how many volunteers", REPAIR, "38"),
+    ],
+)
+async def test_the_conversations_article_beats_a_confident_answer_elsewhere_when_as_sure(
+    engine, question: str, slug: str, shows: str
+) -> None:
+    alone = await engine.ask(question)
+    assert alone.article is not None and alone.article.slug != slug
     assert alone.confidence == HIGH
-    follow = await engine.ask("who runs it?", Topic(BIRDS, None))
-    assert follow.article is not None and follow.article.slug == BIRDS
+    follow = await engine.ask(question, Topic(slug, None))
+    assert follow.article is not None and follow.article.slug == slug
     assert follow.followup and follow.confidence == HIGH
+    assert shows in (follow.passage or "")
 
 
-async def test_a_question_leaving_its_topic_unsaid_is_about_the_conversation(engine) -> None:
-    # Alone, "how many volunteers" is the coding club's (26); after the repair café it is
-    # the café's, whose article holds every word it names.
-    alone = await engine.ask("how many volunteers")
-    assert alone.article is not None and alone.article.slug != REPAIR
-    assert alone.confidence == HIGH
-    follow = await engine.ask("how many volunteers", Topic(REPAIR, None))
-    assert follow.article is not None and follow.article.slug == REPAIR
-    assert follow.followup and "38" in (follow.passage or "")
-    # Nothing answers it alone; the coral article holds one of its words.
+async def test_a_question_nothing_answers_alone_continues_on_a_word_of_the_article(engine) -> None:
+    # "water" is the coral article's; "hot" no article's.
     assert (await engine.ask("how hot did the water get")).article is None
     water = await engine.ask("how hot did the water get", Topic(CORAL, None))
     assert water.article is not None and water.article.slug == CORAL
