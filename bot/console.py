@@ -169,8 +169,8 @@ class Chat:
         self._heading(a)
         if answer.passage:
             self.out.line("")
-            bold = self.service.highlights(answer.passage, answer.question)
-            self.out.line(f"> {answer.passage}", "italic", [(x + 2, y + 2) for x, y in bold])
+            text, bold = self.service.shown_passage(answer)
+            self.out.line(f"> {text}", "italic", [(x + 2, y + 2) for x, y in bold])
         if answer.summary:
             self.out.line("")
             self.out.line(f"Summary: {answer.summary}")

@@ -32,7 +32,7 @@ from bot.picks.source import library_candidates
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.fuzzy import closest_names
-from bot.search.highlight import key_spans
+from bot.search.highlight import balance_quotes, key_spans
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.words import fold
 from bot.settings import Settings
@@ -223,9 +223,11 @@ class LibraryService:
         """The articles most like `article`."""
         return await self.engine.related(article.slug, limit=limit)
 
-    def highlights(self, text: str, question: str) -> list[tuple[int, int]]:
-        """Where the question's key words are in `text` (an answer's passage), to show them."""
-        return key_spans(text, question)
+    def shown_passage(self, answer: Answer) -> tuple[str, list[tuple[int, int]]]:
+        """An answer's passage as front ends show it (its quotation marks paired), and where
+        the question's key words are in it, to show them in bold."""
+        text = balance_quotes(answer.passage or "")
+        return text, key_spans(text, answer.question)
 
     async def next_steps(self, text: str, searched: SearchResponse | None = None) -> NextSteps:
         """What to offer for `text` that found nothing: its "did you mean", the closest

@@ -97,6 +97,14 @@ async def test_bundled_library_chat(bundled) -> None:
     assert "Latest" in text and "\n 1. Coral nursery" in text and "\n 2. " in text
 
 
+async def test_a_passage_inside_a_longer_quotation_is_shown_with_it_closed(bundled) -> None:
+    # The repair café's "“People assume a toaster is a throwaway thing." is the first of
+    # three sentences Maria Okafor said: shown alone, its quotation is closed.
+    text = await chat(bundled, ["whats the deal with the toasters"])
+    shown = next(line for line in text.splitlines() if line.startswith("> “People assume"))
+    assert shown == "> “People assume a toaster is a throwaway thing.”"
+
+
 async def test_related_and_stats(tmp_path: Path) -> None:
     shutil.copytree(CONTENT, tmp_path / "content")
     (tmp_path / "content" / "broken.md").write_text("---\ntitle: [oops\n---\n")

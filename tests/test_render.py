@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bot.discord import render, views
 from bot.discord.guidance import help_embed, next_steps_embed, typed
 from bot.library.model import Article, FileFailure, Quote, ReloadReport
-from bot.search.highlight import key_spans
+from bot.search.highlight import balance_quotes, key_spans
 from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
 from bot.service import Examples, NextSteps
 
@@ -309,3 +309,16 @@ def test_a_card_of_an_article_without_text_says_its_text_was_not_saved() -> None
     assert card["footer"]["text"] == answer["footer"]["text"]
     full = render.article_embed(huge_article(), "A summary.").to_dict()
     assert full["footer"]["text"] == "250 min read"  # an article with text: no such note
+
+
+@pytest.mark.parametrize(
+    ("passage", "shown"),
+    [
+        ("“It makes no sense.", "“It makes no sense.”"),  # starts a longer quotation
+        ("It isn’t.” She laughed.", "“It isn’t.” She laughed."),  # ends one
+        ("He said “yes” and “no”.", "He said “yes” and “no”."),  # paired already
+        ("No quotation here.", "No quotation here."),
+    ],
+)
+def test_a_passage_is_shown_with_its_quotation_marks_paired(passage: str, shown: str) -> None:
+    assert balance_quotes(passage) == shown

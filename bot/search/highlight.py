@@ -1,4 +1,5 @@
-"""Where a question's key words appear in a passage, for front ends to show in bold."""
+"""How a passage is shown: its quotation marks closed, and where a question's key words
+appear in it, for front ends to show in bold."""
 
 from __future__ import annotations
 
@@ -28,3 +29,20 @@ def _stem_of(word: str) -> str | None:
     """The stem of the word a reader sees as `word`, or None when folding leaves none."""
     folded = words(word)
     return stem(folded[0]) if folded else None
+
+
+def balance_quotes(text: str) -> str:
+    """`text` with its curly quotation marks paired: a passage may start or end inside a
+    quotation running over several sentences ("“People assume a toaster is a throwaway
+    thing." is the first of three the speaker said), and a mark left open reads as a
+    mistake. The text's own marks are kept; the missing ones are added at its ends."""
+    unopened = depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth:
+                depth -= 1
+            else:
+                unopened += 1
+    return "“" * unopened + text + "”" * depth

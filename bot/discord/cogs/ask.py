@@ -6,6 +6,7 @@ import contextlib
 import logging
 import re
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -39,8 +40,8 @@ class AskCog(commands.Cog, name="Ask"):
 
     def _answer_card(self, answer: Answer) -> discord.Embed:
         """The answer with the question's key words in bold in its passage."""
-        bold = self.bot.service.highlights(answer.passage or "", answer.question)
-        return render.answer_embed(answer, bold)
+        text, bold = self.bot.service.shown_passage(answer)
+        return render.answer_embed(replace(answer, passage=text or None), bold)
 
     def _answered(self, answer: Answer, owner: int) -> tuple[discord.Embed, discord.ui.View | None]:
         """The reply to an answered question: the newest articles for "what's new?", else
