@@ -216,6 +216,52 @@ async def test_how_much_and_how_many_get_the_amount(bundled_library) -> None:
     assert birds.passage and "1.62 million birds" in birds.passage
 
 
+def test_how_many_x_wants_the_count_written_before_x() -> None:
+    # The count of the noun asked about is the number written as its determiner
+    # ("Thirty schools"), not a number elsewhere in a sentence holding more of the
+    # question's words, nor one of a set named before ("9 of the 39 schools").
+    schools = _article(
+        [
+            [
+                "Thirty schools across the county now make part of their own electricity,"
+                " thanks to a solar co-operative."
+            ],
+            ["Pupils at Hill Academy use the panels' data in maths lessons."],
+            [
+                "Surveys found that 9 of the 39 schools first on the list had roofs"
+                " too weak for panels."
+            ],
+        ],
+        title="Solar co-op puts panels on school roofs",
+    )
+    passage = best_passage(schools, parse("how many schools got panels"))
+    assert passage and passage.startswith("Thirty schools")
+
+
+def test_a_count_counts_the_plural_heading_its_compound() -> None:
+    # English pluralises a compound's last noun: "eight booth consultations" counts
+    # consultations, "six soundproofed consultation booths" booths.
+    booths = _article(
+        [
+            ["Farmers in the valley used to drive for hours to see a doctor."],
+            ["The valley now has six soundproofed consultation booths."],
+            ["About one in eight booth consultations ended with a hospital visit."],
+        ],
+        title="Telemedicine cuts travel for hill farmers",
+    )
+    passage = best_passage(booths, parse("how many booths are there"))
+    assert passage and passage.startswith("The valley now has six")
+
+
+async def test_how_many_x_in_the_bundled_library(bundled_library) -> None:
+    # Once "11 of the 51 schools … were too weak" and "her class of 28 pupils".
+    engine = SearchEngine(bundled_library)
+    schools = await engine.ask("how many schools got panels")
+    assert schools.passage and "Forty schools" in schools.passage
+    people = await engine.ask("how many people took part in the bird count")
+    assert people.passage and "84,300 people" in people.passage
+
+
 def test_how_many_children_and_adults_in_the_seed(seed_dir: Path) -> None:
     path = next(seed_dir.glob("*.md"))
     article = parse_article(path.read_bytes(), path.name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.search.features import Features, Span
+from bot.search.features import IRREGULAR_PLURALS, Features, Span
 from bot.search.parse import QUESTION_WORDS, Query
 from bot.search.policy import Policy
 from bot.search.stem import stem
@@ -70,21 +70,11 @@ _HEAD_KINDS: Mapping[str, str] = {
 # English nouns whose plural is not the singular and an ending, both ways, so that "how
 # many people" counts "a five-person board" and "how many children" "each child": the
 # stemmer leaves them apart.
-_IRREGULAR_PLURALS = (
-    ("person", "people"),
-    ("man", "men"),
-    ("woman", "women"),
-    ("child", "children"),
-    ("foot", "feet"),
-    ("tooth", "teeth"),
-    ("mouse", "mice"),
-    ("goose", "geese"),
-    ("ox", "oxen"),
-)
 _NUMBER_FORM: Mapping[str, tuple[str, ...]] = {
-    **{plural: (one,) for one, plural in _IRREGULAR_PLURALS},
-    **{one: (plural,) for one, plural in _IRREGULAR_PLURALS},
+    **{plural: (one,) for one, plural in IRREGULAR_PLURALS},
+    **{one: (plural,) for one, plural in IRREGULAR_PLURALS},
 }
+_MANY = stem("many")
 # Words between "what/which" and its noun: "what is the", "which of the", "what did".
 _BEFORE_HEAD = frozenset(
     [
@@ -263,6 +253,7 @@ def typed_fit(
     stems = f.stems
     at = [(k, s, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
     counts = wanted.kind == "number" and bool(wanted.heads)
+    tallies = counts and _MANY in wanted.form  # "how many X": a count of X is asked for
     spans = f.spans(wanted.full | wanted.partial)
     if wanted.kind == "what":
         # "what was she reviewing": the object of a question word that has none in it;
@@ -280,6 +271,14 @@ def typed_fit(
         inside = {s for s in stems[span.start : span.end] if s}
         if inside and inside <= wanted.asked:
             continue  # the question's own words: no answer
+        near = policy.leaning if leaned and not at else _closeness(span.start, span.end, at, policy)
+        if tallies and span.kind == "amount" and f.counts_head(span, wanted.heads):
+            # "Forty schools…", "84,300 people sat…" for "how many schools/people…": the
+            # count written as the asked noun's determiner is that noun's number (not "the
+            # 51 schools", nor "her class of 28 pupils" beside "took part"). Added, not
+            # scaled by closeness: between two such counts, closeness decides as before.
+            best = max(best, (1.0 + policy.named_answer) * near + policy.count_head)
+            continue
         if wanted.heads and _names_head(f, span, wanted.heads):
             fit = 1.0 + policy.named_answer
         elif counts and span.kind == "amount" and f.counts_done(span, matched):
@@ -313,7 +312,6 @@ def typed_fit(
             fit = 1.0
         else:
             fit = policy.partial_fit
-        near = policy.leaning if leaned and not at else _closeness(span.start, span.end, at, policy)
         best = max(best, fit * near)
     return best
 

@@ -84,6 +84,27 @@ _COPULAS = frozenset(["is", "are", "was", "were"])
 # "a/an" ("“Project Popcorn”, an unorthodox business model under which…").
 _APPOSITION = re.compile(r"[”\"’']?,\s+")
 _INDEFINITE = frozenset(["a", "an"])
+# Words before a count that make it a set named before, not a count given as new: "the 51
+# schools", "its 300 staff", "11 of the 51 schools" (see Features.counts_head).
+_GIVEN_BEFORE = frozenset(
+    ["the", "these", "those", "its", "their", "our", "his", "her", "my", "your", "of"]
+)
+# Words after a count's unit read as one compound with it ("six soundproofed consultation
+# booths"), looking for the plural that heads it (see Features._counted).
+_COMPOUND_WORDS = 3
+# English nouns whose plural does not end in "s" (see _plural).
+IRREGULAR_PLURALS = (
+    ("person", "people"),
+    ("man", "men"),
+    ("woman", "women"),
+    ("child", "children"),
+    ("foot", "feet"),
+    ("tooth", "teeth"),
+    ("mouse", "mice"),
+    ("goose", "geese"),
+    ("ox", "oxen"),
+)
+_PLURAL_ONLY = frozenset(plural for _, plural in IRREGULAR_PLURALS)
 # A sentence opening with a subject of at most this many words before its copula defines
 # what that subject names ("The encodeURI() function is a function that…").
 _SUBJECT_WORDS = 4
@@ -519,6 +540,38 @@ class Features:
         last = span.end - 1
         return t.folded[last].endswith("ed") and t.stems[last] in verbs
 
+    def counts_head(self, span: Span, nouns: frozenset[str]) -> bool:
+        """Whether an amount is a count of one of the `nouns` stems, written as its
+        determiner and giving it as new: the noun it counts (see _counted) is one of them
+        ("Forty schools", "84,300 people", "1.62 million birds", "eight booth
+        consultations" for consultations), with no definite determiner or partitive "of"
+        before it ("the 51 schools", "11 of the 51 schools" name a set given before)."""
+        t = self._read()
+        if span.start > 0 and t.folded[span.start - 1] in _GIVEN_BEFORE:
+            return False
+        return t.stems[self._counted(span)] in nouns
+
+    def _counted(self, span: Span) -> int:
+        """The word an amount counts: its unit, unless a plural follows the unit within a
+        run of words written together (at most _COMPOUND_WORDS more), when that plural is:
+        English marks a compound's head, its last noun, as plural, so "eight booth
+        consultations" counts consultations and "six soundproofed consultation booths"
+        booths, not booths and consultations."""
+        t, text = self._read(), self.text
+        unit = k = span.end - 1
+        for _ in range(_COMPOUND_WORDS):
+            if _plural(t.folded[k]):
+                return k
+            nxt = k + 1
+            if (
+                nxt >= len(t.folded)
+                or not t.stems[nxt]
+                or not _adjacent(text, t.ends[k], t.starts[nxt])
+            ):
+                break
+            k = nxt
+        return k if _plural(t.folded[k]) else unit
+
     def names(self) -> list[Span]:
         """The names, in order, but not a place's ("in Leeds"): who or what may be named
         again as "the company" (see passage._DESCRIPTION)."""
@@ -745,6 +798,14 @@ def _joined(text: str, start: int, end: int) -> bool:
 
 
 _JOINERS = "_/="
+
+
+def _plural(word: str) -> bool:
+    """Whether a folded word reads as a plural noun: an "s" ending that is no "ss", "us"
+    or "is" ("booths", not "glass", "bonus", "analysis"), or an irregular plural."""
+    return word in _PLURAL_ONLY or (
+        len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    )
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
