@@ -12,12 +12,13 @@ from bot.library.model import Article
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic, refers_back, wants_more
-from bot.search.results import HIGH, Answer
+from bot.search.results import HIGH, LOW, Answer
 
 CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
 BIRDS = "2026-01-26-citizen-scientists-count-record-number-of-garden-birds"
 TREES = "2025-07-22-urban-tree-canopy-cools-streets-by-up-to-six-degrees"
 REPAIR = "2025-02-08-repair-cafe-fixes-record-number-of-toasters"
+SLEEP = "2025-10-06-teenagers-sleep-better-with-later-school-start"
 
 
 @pytest.mark.parametrize(
@@ -124,6 +125,16 @@ async def test_a_question_nothing_answers_alone_continues_on_a_word_of_the_artic
     water = await engine.ask("how hot did the water get", Topic(CORAL, None))
     assert water.article is not None and water.article.slug == CORAL
     assert "30C" in (water.passage or "")
+
+
+async def test_a_question_naming_nothing_is_answered_from_the_conversation(engine) -> None:
+    # "by how much?" names nothing to weigh: alone it finds nothing; after the sleep study
+    # it is that study's amount, chosen by the title standing in, as the closest match.
+    assert (await engine.ask("by how much")).article is None
+    answer = await engine.ask("by how much", Topic(SLEEP, None))
+    assert answer.article is not None and answer.article.slug == SLEEP
+    assert answer.followup and answer.confidence == LOW
+    assert "43 minutes" in (answer.passage or "")
 
 
 async def test_a_question_naming_what_the_article_lacks_is_a_new_topic(engine) -> None:

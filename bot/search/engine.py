@@ -29,7 +29,7 @@ from bot.search.policy import DEFAULT, Policy
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
 from bot.search.related import related
-from bot.search.rerank import Ranked, rerank
+from bot.search.rerank import Evidence, Ranked, rerank
 from bot.search.results import HIGH, LOW, Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.retrieve import Candidates, Reading, Retriever
 from bot.search.tables import Metas
@@ -189,9 +189,10 @@ class SearchEngine:
         aid = idx.by_slug[about.slug]
         if followup.wants_more(question):
             return self._more(q, article, about)
-        # The title stands in for what a pronoun points at; a question that only left its
-        # topic unsaid ("how many divers?") is read for its own words.
-        if points:
+        # The title stands in for what a pronoun points at, or for all a question naming
+        # nothing leaves unsaid ("by how much?"); one that names something ("how many
+        # divers?") is read for its own words.
+        if points or not terms:
             q_passage = parse(followup.standing_in(question, article.title), idx.resolve_filter, p)
         else:
             q_passage = q
@@ -204,6 +205,12 @@ class SearchEngine:
         ranked = await run.rank(q, question=True)
         # `rare`: read whatever its first-stage score (0 when the ranking did not hold it).
         alone = replace(ranked, ids=[], scores={aid: ranked.scores.get(aid, 0.0)}, rare=(aid,))
+        if not terms:
+            # It names nothing to be sure by ("why?", "by how much?"): the passage its kind
+            # of answer and the title choose, as the closest match.
+            nothing = [Ranked(0.0, article, Evidence(0.0, None, 0.0, 0.0))]
+            answer = respond.answer(idx, q, nothing, passage, alone, p, LOW)
+            return replace(answer, followup=True, alternatives=[])
         found = await self._rerank(idx, q.corrected(ranked.corrections), alone)
         if not found:
             return None
