@@ -143,7 +143,8 @@ def title_terms(key: str) -> tuple[set[str], set[str]]:
 
 
 def has_digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)
+    # A letter is never a digit: most words are all letters, and isalpha() runs in C.
+    return not word.isalpha() and any(c.isdigit() for c in word)
 
 
 def record(row: Row) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +63,10 @@ class Vocabulary:
 
     def __len__(self) -> int:
         return len(self._sorted)
+
+    def fill_buckets(self) -> Iterator[None]:
+        """List the typo buckets ahead of the lookups, a step at a time (Buckets.fill)."""
+        return self._buckets.fill()
 
     def prefixed(self, prefix: str, limit: int | None = None) -> list[str]:
         """Vocabulary words that start with prefix (not the prefix itself), shortest first."""

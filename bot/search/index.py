@@ -186,8 +186,8 @@ class IndexKeeper:
         """Load (or build) the index now, at start-up, so no member's query pays for it;
         meanwhile the OS reads the cache file in, so the first queries do not wait on the
         disk. Then count the common words (see Policy.common_words) and read the full
-        text's vocabulary (typo corrections); the title masses are summed in the
-        background (see _warm_up)."""
+        text's vocabulary (typo corrections); the title masses are summed and the typo
+        buckets listed in the background (see _warm_up)."""
         store = await self.store()
         reading = asyncio.create_task(store.prefetch())
         try:
@@ -201,10 +201,10 @@ class IndexKeeper:
 
     def _warm_up(self, idx: LibraryIndex, *, count: bool = True) -> None:
         """In the background, between queries: count the common words of a new index, read
-        the full text's vocabulary and sum its title masses, so the queries that need them
-        find them done (one that needs the vocabulary first waits for its read); and read
-        the English word frequencies once (~1 s, see english.py) before a question needs
-        them."""
+        the full text's vocabulary, sum its title masses and list the typo buckets of both
+        vocabularies, so the queries that need them find them done (one that needs the
+        vocabulary first waits for its read); and read the English word frequencies once
+        (~1 s, see english.py) before a question needs them."""
 
         async def work() -> None:
             try:
@@ -214,6 +214,7 @@ class IndexKeeper:
                 if self._index is idx:
                     await self.spelling(idx)
                 await self._sum_masses(idx)
+                await self._fill_buckets(idx)
             except Exception as exc:  # e.g. the store closed meanwhile: queries do it
                 log.debug("warming the search index up stopped: %s", exc)
 
@@ -235,6 +236,15 @@ class IndexKeeper:
         while more and self._index is idx:
             more = idx.sum_masses(MASS_STEP)
             await asyncio.sleep(0)  # queries are served between the steps
+
+    async def _fill_buckets(self, idx: LibraryIndex) -> None:
+        """List the title and full-text vocabularies' typo buckets ahead of the queries
+        (see Buckets.fill), a first letter at a time so queries are served between."""
+        for vocabulary in (idx.vocab, await self.spelling(idx)):
+            for _ in vocabulary.fill_buckets():
+                if self._index is not idx:
+                    return
+                await asyncio.sleep(0)
 
     async def spelling(self, idx: LibraryIndex) -> TextVocabulary:
         """The full-text vocabulary of the library `idx` was built from, read once."""

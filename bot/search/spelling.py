@@ -12,7 +12,7 @@ within the typo budget of what was typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import Stemmer
@@ -48,6 +48,10 @@ class TextVocabulary:
 
     def __len__(self) -> int:
         return len(self.docs)
+
+    def fill_buckets(self) -> Iterator[None]:
+        """List the typo buckets ahead of the lookups, a step at a time (Buckets.fill)."""
+        return self._vocab.fill_buckets()
 
     def guesses(self, word: str) -> list[str]:
         """Words the full-text search can look for in place of `word` (one no article

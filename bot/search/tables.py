@@ -85,7 +85,8 @@ class SortedWords:
 class Buckets:
     """Typo buckets of a sorted word list: the words of one (length, first letter), without
     digits (see Vocabulary), listed for all lengths of a first letter when one is first
-    asked for. Nothing is stored for them, and nothing made before a typo is looked up."""
+    asked for, or by `fill` ahead of the queries. Nothing is stored for them, and nothing
+    made before a typo is looked up or `fill` runs."""
 
     def __init__(self, words: list[str]) -> None:
         self._words = words
@@ -95,19 +96,39 @@ class Buckets:
     def get(self, key: tuple[int, str]) -> list[str] | None:
         first = key[1]
         if first not in self._letters:
-            self._letters.add(first)
-            words = self._words
-            lo = bisect.bisect_left(words, first)
-            hi = (
-                bisect.bisect_left(words, chr(ord(first) + 1), lo)
-                if first < "\U0010ffff"
-                else len(words)
-            )
-            made = self._made
-            for w in words[lo:hi]:
-                if w[0] == first and not has_digit(w):
-                    made.setdefault((len(w), first), []).append(w)
+            self._list(first, bisect.bisect_left(self._words, first))
         return self._made.get(key)
+
+    def fill(self) -> Iterator[None]:
+        """List every first letter's buckets, one letter per step (a generator: the caller
+        serves queries between steps). A first-use cost moved out of the queries: listing
+        the title vocabulary's buckets for a letter took up to a few ms of the first typo
+        lookup starting with it. The lists are the ones `get` would make."""
+        words, lo = self._words, 0
+        while lo < len(words):
+            if not words[lo]:
+                lo += 1
+                continue
+            first = words[lo][0]
+            if first not in self._letters:
+                self._list(first, lo)
+                yield
+            lo = self._end(first, lo)
+
+    def _end(self, first: str, lo: int) -> int:
+        """Where the words starting with `first` end (they start at lo or later)."""
+        words = self._words
+        if first < "\U0010ffff":
+            return bisect.bisect_left(words, chr(ord(first) + 1), lo)
+        return len(words)
+
+    def _list(self, first: str, lo: int) -> None:
+        """The buckets of one first letter (the words from lo on start with it or later)."""
+        self._letters.add(first)
+        made = self._made
+        for w in self._words[lo : self._end(first, lo)]:
+            if w[0] == first and not has_digit(w):
+                made.setdefault((len(w), first), []).append(w)
 
 
 class Postings(SortedWords, Mapping[str, set[int]]):
