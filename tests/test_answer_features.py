@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bot.search.answer_type import Wanted
-from bot.search.features import _TOKEN, sentence_features
+from bot.search.features import _TOKEN, _tokens, sentence_features
 from bot.search.parse import parse
+from bot.search.stem import stem
+from bot.search.words import STOPWORDS, fold
 
 
 def spans(text: str, kind: str) -> list[str]:
@@ -166,3 +168,25 @@ def test_what_a_question_asks_for() -> None:
     # "which release" asks for a version number, not any name or code.
     release = Wanted.of(parse("which lumen release added tracing"))
     assert release.kind == "version" and release.full == frozenset({"version"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rust's borrow checker (v1.58.0) and C++/C# in 2024: crates.io, snake_case_names.",
+        "It's 5pm -- don't ask; U.S.A. e.g. foo.bar.baz+ go1.21rc2 x86_64 A+B+ THE END.",
+        "Café owners’ “Tiger Girl” isn't Über-fast.",
+    ],
+)
+def test_a_sentence_s_words_and_stems_are_those_the_word_pattern_and_stemmer_give(
+    text: str,
+) -> None:
+    # The reading for ASCII text (its own pattern, the stems from a dict) is a fast path:
+    # the same words at the same places, and the same stems, as the general reading.
+    found = list(_TOKEN.finditer(text))
+    folded = [fold(m.group()).replace("’", "'") for m in found]
+    folded = [(w[:-2] if w.endswith("'s") else w).replace("'", "") for w in folded]
+    t = _tokens(text)
+    assert (t.starts, t.ends) == ([m.start() for m in found], [m.end() for m in found])
+    assert t.folded == folded
+    assert t.stems == tuple(stem(w) if w and w not in STOPWORDS else "" for w in folded)
