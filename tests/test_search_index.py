@@ -9,16 +9,19 @@ import os
 import shutil
 from array import array
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.library.sync import Library
+from bot.search import engine as engine_module
 from bot.search.engine import SearchEngine
 from bot.search.fuzzy import Vocabulary
 from bot.search.index import build_index
+from bot.search.parse import Query
 from bot.search.policy import Policy
 from bot.search.rank import slug_digest
-from bot.search.tables import Postings
+from bot.search.tables import Buckets, Postings
 from bot.search.words import STOPWORDS, fts_quote
 from bot.service import LibraryService
 from bot.store import sqlite as sqlite_files
@@ -241,6 +244,26 @@ def test_words_with_digits_never_match_by_typo() -> None:
     assert vocab.correct("1.58.1") is None
 
 
+def test_typo_buckets_listed_ahead_are_the_ones_a_lookup_would_list() -> None:
+    words = sorted(["ab", "abc", "abd", "b2b", "bat", "bats", "x²", "éclair", "éclat", "zz", ""])
+    ahead, asked = Buckets(words), Buckets(words)
+    steps = sum(1 for _ in ahead.fill())
+    assert steps == 5  # one step per first letter: a, b, x, z, é
+    for key in [(n, c) for n in range(7) for c in "abxzéq"]:
+        assert ahead.get(key) == asked.get(key), key
+    assert ahead.get((3, "b")) == ["bat"]  # "b2b" has a digit: never a typo target
+    assert ahead.get((2, "x")) is None  # nor "x²", whose "²" counts as a digit
+
+
+async def test_warming_up_lists_the_typo_buckets_in_the_background(library: Library) -> None:
+    engine = SearchEngine(library)
+    idx = await engine.warm()
+    await engine.keeper._warming
+    letters = {w[0] for w in idx.vocab.words}
+    assert letters and letters <= idx.vocab._buckets._letters
+    assert [m.word for m in idx.vocab.match("toastrs")] == ["toasters"]
+
+
 def test_a_plural_with_a_typo_matches_the_singular_title_word() -> None:
     vocab = Vocabulary(["channel", "goroutine", "class"])
     # "chanels" is two edits from "channel": one for the typo, one for the plural.
@@ -250,6 +273,30 @@ def test_a_plural_with_a_typo_matches_the_singular_title_word() -> None:
     assert vocab.match("channels")[0].word == "channel"  # a plural alone was always a typo
     assert vocab.match("chanelz") == [] and vocab.correct("clas") is None  # no plural
     assert vocab.match("xyzzys") == [] and vocab.correct("xyzzys") is None
+
+
+async def test_a_question_searched_right_after_it_was_asked_is_not_reranked_again(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The "nothing found" reply searches for what was just asked: the same candidates,
+    # reranked once, and the same hits as a search in an engine that never saw the ask.
+    reranked: list[str] = []
+    real = engine_module.rerank
+
+    async def counted(q: Query, *args: Any, **kwargs: Any) -> Any:
+        reranked.append(q.raw)
+        return await real(q, *args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "rerank", counted)
+    question = "how many toasters did the repair café fix?"
+    engine = SearchEngine(library)
+    await engine.ask(question)
+    searched = await engine.search(question, limit=5)
+    assert reranked == [question]
+    fresh = await SearchEngine(library, cache_size=0).search(question, limit=5)
+    assert reranked == [question, question]
+    assert searched.hits and searched.hits == fresh.hits
+    assert searched.suggestions == fresh.suggestions
 
 
 async def test_the_same_question_asked_at_once_is_answered_once(library: Library) -> None:

@@ -43,6 +43,10 @@ _T = TypeVar("_T")
 
 # Finished search, ask and autocomplete results kept per index (see ResultCache).
 RESULT_CACHE = 512
+# The last questions' reranks kept (see SearchEngine._reranked): a question that found no
+# answer is searched for right after, by the "nothing found" reply, and read the same way;
+# a few interactions run between the two.
+RERANKS = 16
 
 
 class SearchEngine:
@@ -56,6 +60,8 @@ class SearchEngine:
         self.keeper = IndexKeeper(library, policy)
         self._cache = ResultCache(RESULT_CACHE if cache_size is None else cache_size)
         self._cached_index: LibraryIndex | None = None  # the index the cached results are of
+        self._reranks = ResultCache(RERANKS if self._cache.size else 0)
+        self._reranks_index: LibraryIndex | None = None  # the index the kept reranks are of
         self._pending: dict[tuple, asyncio.Future[Any]] = {}
 
     # -- the index (see IndexKeeper) -----------------------------------------------------
@@ -117,10 +123,7 @@ class SearchEngine:
             # a question, whose body evidence may still find the article.
             question = not ids and q.may_be_question
         if question:
-            ranked = await run.rank(q, question=True)
-            if reading.recent:  # the newest candidates are the ones to read
-                ranked = respond.recent(idx, ranked, p)
-            found = await self._rerank(idx, q.corrected(ranked.corrections), ranked)
+            _, ranked, found = await self._reranked(idx, reading, run)
             ids, scores = respond.answered(idx, found, ranked, p)
         if reading.recent:
             ids = respond.newest_first(idx, ids, scores, p)
@@ -362,14 +365,29 @@ class SearchEngine:
         self, idx: LibraryIndex, reading: Reading, run: Retriever
     ) -> tuple[Query, Candidates, list[Ranked]]:
         """The question (as `run` read it) as retrieval corrected it, its first-stage
-        candidates and their rerank, best first."""
+        candidates and their rerank, best first.
+
+        The last RERANKS are kept for the index they were made with: `ask` and `search`
+        read a question alike, and an ask that found no answer is searched for next (the
+        "nothing found" reply), which reranked the same candidates again: ~2.5 ms of the
+        event loop and the full-text queries again, for about one ask in ten of the load
+        test's (bench/README.md, load test, "Twentieth pass")."""
+        if self._reranks_index is not idx:
+            self._reranks.clear()
+            self._reranks_index = idx
+        kept = self._reranks.get(reading)
+        if kept is not None:
+            return kept
         q = reading.query
         ranked = await run.rank(q, question=True)
         if reading.recent:  # the newest candidates are the ones to read
             ranked = respond.recent(idx, ranked, self.policy)
         # Later stages read the words as the retrieval corrected them.
         q = q.corrected(ranked.corrections)
-        return q, ranked, await self._rerank(idx, q, ranked)
+        made = q, ranked, await self._rerank(idx, q, ranked)
+        if self._reranks_index is idx:  # not if a new index came meanwhile
+            self._reranks.put(reading, made)
+        return made
 
     async def _article(self, idx: LibraryIndex, slug: str) -> Article | None:
         """The whole article with this slug in the index serving; None when it has none or
