@@ -41,6 +41,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -124,8 +125,13 @@ async def reply(service: LibraryService, kind: str, options: dict[str, Any]) -> 
         if answer.newest:
             embed = render.list_pages("Newest articles", answer.newest)[0]
             return _json([embed], menu_view("card", answer.newest, "Open one…", OWNER))
-        bold = service.highlights(answer.passage or "", answer.question)
-        return _json([render.answer_embed(answer, bold)], answer_view(answer, OWNER))
+        shown = answer
+        if hasattr(service, "shown_passage"):  # as the cog shows it (quotation marks paired)
+            text, bold = service.shown_passage(answer)
+            shown = replace(answer, passage=text or None)
+        else:  # code before shown_passage (an older --against REF)
+            bold = service.highlights(answer.passage or "", answer.question)
+        return _json([render.answer_embed(shown, bold)], answer_view(answer, OWNER))
     if kind == "search":
         response = await service.search(options["query"], limit=25)
         if not response.hits:
