@@ -140,8 +140,9 @@ class SearchEngine:
         """The article that best answers a question, with its best passage; empty if none.
 
         `about`: the article the conversation is about. A question that refers back to it
-        ("when did it start?", "tell me more") and finds no confident answer on its own is
-        answered from that article (see _follow_up)."""
+        ("when did it start?", "tell me more") or leaves its topic unsaid ("how many
+        volunteers?") is answered from that article when it finds no confident answer on its
+        own, or when that article answers it as surely (see _follow_up)."""
         question = normalize_query(question)
         own = await self._cached(("ask", clip(question)), lambda idx: self._ask(idx, question))
         if own.wants == RANDOM:  # drawn per ask: the cache keeps what was asked, not the draw
@@ -189,7 +190,6 @@ class SearchEngine:
             return None
         if not points and not followup.continues(article, terms, elsewhere):
             return None
-        aid = idx.by_slug[about.slug]
         if followup.wants_more(question):
             return self._more(q, article, about)
         # The title stands in for what a pronoun points at, or for all a question naming
@@ -202,7 +202,18 @@ class SearchEngine:
         passage = best_passage(article, q_passage, p)
         if not passage:
             return None
-        # How sure: the question's own words, read in this article alone.
+        answer = await self._sure_of(idx, q, article, passage)
+        return None if answer is None else replace(answer, followup=True, alternatives=[])
+
+    async def _sure_of(
+        self, idx: LibraryIndex, q: Query, article: Article, passage: str
+    ) -> Answer | None:
+        """A follow-up's answer showing `passage` of `article`, as sure as the question's
+        own words read in this article alone make it; None when they find nothing there and
+        the passage holds none of them."""
+        p = self.policy
+        aid = idx.by_slug[article.slug]
+        terms = q.terms.weights()
         run = await self._retriever(idx)
         q = (await run.read(q, question=True)).query
         ranked = await run.rank(q, question=True)
@@ -212,16 +223,14 @@ class SearchEngine:
             # It names nothing to be sure by ("why?", "by how much?"): the passage its kind
             # of answer and the title choose, as the closest match.
             nothing = [Ranked(0.0, article, Evidence(0.0, None, 0.0, 0.0))]
-            answer = respond.answer(idx, q, nothing, passage, alone, p, LOW)
-            return replace(answer, followup=True, alternatives=[])
+            return respond.answer(idx, q, nothing, passage, alone, p, LOW)
         found = await self._rerank(idx, q.corrected(ranked.corrections), alone)
         if not found:
             return None
         sure = respond.confidence(found, p)
-        if sure is None and not followup.speaks_to(question, passage):
+        if sure is None and not followup.speaks_to(q.raw, passage):
             return None  # "what is his favourite film?": the article says nothing of it
-        answer = respond.answer(idx, q, found, passage, alone, p, sure or LOW)
-        return replace(answer, followup=True, alternatives=[])
+        return respond.answer(idx, q, found, passage, alone, p, sure or LOW)
 
     @staticmethod
     def _more(q: Query, article: Article, about: Topic) -> Answer | None:
