@@ -486,7 +486,10 @@ async def test_a_closest_match_holds_the_question_words_together(bundled: Search
 
 @pytest.mark.parametrize(
     "text",
-    ["thanks!", "thank you so much", "hi", "hello there", "lol", "hahaha", "good bot", "bye!"],
+    [
+        *("thanks!", "thank you so much", "hi", "hello there", "lol", "hahaha", "good bot"),
+        *("bye!", "that's wild", "?!?!"),
+    ],
 )
 async def test_small_talk_gets_a_friendly_reply_not_an_article(
     bundled: SearchEngine, text: str
@@ -517,6 +520,18 @@ async def test_small_talk_gets_a_friendly_reply_not_an_article(
         ("thanks to the maintainers fund", None),  # a topic follows: a question
         ("hello world", None),
         ("what is it", None),  # only stopwords: no small talk
+        # QA: "you're" read "youre", no stopword, and "best" was no praise: "could not find"
+        ("thanks bot you're the best", "thanks"),
+        # QA: a reaction to the last reply answered with an article saying "Wild Bird Fund"
+        ("😂😂 thats wild", "reaction"),
+        ("that's so sad!", "reaction"),
+        ("this is wild", "reaction"),
+        ("that's the coral one?", None),  # asked: a question
+        ("that cost", None),
+        # QA: punctuation or emoji alone got "Try /search ?!?!"
+        ("?!?!", "wordless"),
+        ("🦦🦦🦦", "wordless"),
+        ("...", "wordless"),
     ],
 )
 def test_small_talk_is_a_kind_of_query(text: str, social: str | None) -> None:

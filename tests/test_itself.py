@@ -279,3 +279,27 @@ def test_ask_json_of_a_random_request_is_a_sure_article(tmp_path: Path, capsys) 
     assert code == 0
     out = json.loads(capsys.readouterr().out)
     assert out["article"] is not None and out["confidence"] == HIGH
+
+
+@pytest.mark.parametrize(
+    ("text", "wants"),
+    [
+        ("link pls", LINK),  # QA: "pls" was a word of the topic, so no request for the link
+        ("how many articles r there", LIBRARY),  # QA: answered with an article's 22 million
+    ],
+)
+def test_chat_spellings_of_function_words_ask_as_the_words_do(text: str, wants: str) -> None:
+    assert parse(text).wants == wants
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("when r the layoffs", ["when", "are", "the", "layoffs"]),
+        ("how much r the tickets", ["how", "much", "are", "the", "tickets"]),
+        ("is r the best language", ["is", "r", "the", "best", "language"]),  # the language R
+        ("what packages in r are there", ["what", "packages", "in", "r", "are", "there"]),
+    ],
+)
+def test_r_is_are_only_where_a_question_leaves_no_doubt(text: str, reads: list[str]) -> None:
+    assert list(parse(text).typed) == reads

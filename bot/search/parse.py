@@ -23,7 +23,7 @@ from bot.search.followup import POINTERS
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
 from bot.search.typed import clip
-from bot.search.words import STOPWORDS, fold, folded_words, fts_terms, words
+from bot.search.words import STOPWORDS, fold, folded_words, fts_terms, without_apostrophe, words
 
 # Words that shape the kind of answer wanted; stopwords for matching, cues for passages.
 QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"])
@@ -137,6 +137,7 @@ SOCIAL_WORDS: dict[str, frozenset[str]] = {
             "neat",
             "sweet",
             "wow",
+            "best",
         ]
     ),
     # An acknowledgement says nothing of the reply: "ok" is no praise to thank for.
@@ -502,6 +503,27 @@ _OPENING = re.compile(r"(\w+)(\s+)(\w+)")
 _AMOUNT_WORDS = ("many", "much")
 
 
+# Chat spellings of "please", read as the word ("link pls" asks for the link).
+_PLEASE = re.compile(r"\b(?:pls|plz|plox)\b")
+# "r" for "are" where a question's words around it leave no doubt: right after its
+# question word, or after the noun of "how many/much NOUN", and before a stopword ("when r
+# the layoffs", "how many articles r there"); "is r the best language" and "what
+# packages in r are there" keep the letter.
+_ARE = re.compile(r"^(?P<lead>how (?:many|much)(?: [^\W\d_]+)?|[a-z]+) r (?P<after>[^\W\d_']+)")
+
+
+def _chat_spellings(folded: str) -> str:
+    """Folded text with chat spellings of function words put right (see _PLEASE, _ARE)."""
+    folded = _PLEASE.sub("please", folded)
+    m = _ARE.match(folded)
+    lead = m["lead"] if m else ""
+    if m is None or m["after"] not in STOPWORDS:
+        return folded
+    if lead not in QUESTION_WORDS and not lead.startswith("how "):
+        return folded
+    return f"{lead} are {folded[m.start('after') :]}"
+
+
 def _question_typos(folded: str) -> str:
     """Folded text with a mistyped question word put right, when the words around it
     leave no doubt it is one: "how meny stairs" asks how many, "wen did go 1 come out"
@@ -553,7 +575,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     head, free = _filters(by, resolve or _first_word)
     head = replace(head, raw=typed)
     free = _RELATED_PHRASE.sub(r"\1 similar", _SUMMARY_PHRASE.sub("tldr", free))
-    folded = _question_typos(fold(free))
+    folded = _question_typos(_chat_spellings(fold(free)))
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
     content = _content(ranked)[: policy.max_terms]
@@ -673,7 +695,7 @@ def _read(
         sentence=sentence and not filters,
         without_listing=without_listing,
         without_recency=without_recency,
-        social=None if filters else small_talk(every),
+        social=None if filters else social_kind(text, every),
         newest=not filters and asks_newest(every),
         wants=wants,
         topic=topic,
@@ -730,6 +752,34 @@ def _related_leads(ws: list[str]) -> bool:
     return ws[i + 1 : i + 2] == ["to"] and not (lead and lead[0] in YES_NO_START)
 
 
+# Stopwords as words() gives them when typed with their apostrophe or without it:
+# "you're" and "youre" both read "youre" ("thanks bot you're the best" is small talk).
+_SPOKEN_STOPWORDS = STOPWORDS | {without_apostrophe(w) for w in STOPWORDS}
+# A reaction to the last reply: a demonstrative, a copula, intensifiers and one word
+# ("that's wild", "this is so sad", "thats crazy"), nothing asked: said to the bot.
+_REACTION = re.compile(
+    r"^(?:that|this)(?:'s|s|\s+is|\s+was)\s+"
+    r"(?:(?:so|really|very|pretty|quite|kinda|too|such|a|an|just)\s+)*[^\W\d_]+$"
+)
+# Messages with no word at all ("?!?!", "...", "🦦🦦🦦") ask nothing the library can answer.
+WORDLESS = "wordless"
+
+
+def social_kind(raw: str, ws: list[str]) -> str | None:
+    """What kind of small talk a message (`raw`, its words `ws`) is: one of small_talk's,
+    "reaction" ("that's wild"), WORDLESS (punctuation or emoji only), else None."""
+    if not ws:
+        return WORDLESS if raw.strip() else None
+    asks = raw.rstrip().endswith("?")
+    if not asks and _REACTION.match(_EDGES.sub("", " ".join(fold(raw).replace("’", "'").split()))):
+        return "reaction"
+    return small_talk(ws)
+
+
+# What may surround a reaction's words: punctuation, emoji, spaces.
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 def small_talk(ws: list[str]) -> str | None:
     """What kind of small talk words are ("thanks", "farewell", "greeting", "laughter",
     "praise", "ack", "help"), or None when one of them is more than stopwords and social words."""
@@ -740,7 +790,7 @@ def small_talk(ws: list[str]) -> str | None:
             kind = "laughter"
         if kind is not None:
             kinds.add(kind)
-        elif w not in STOPWORDS and w not in ADDRESS_WORDS:
+        elif w not in _SPOKEN_STOPWORDS and w not in ADDRESS_WORDS:
             return None
     if not kinds and "you" in ws:
         kinds.add("help")  # stopwords said to the bot: "who are you?", "what can you do?"

@@ -212,7 +212,7 @@ def answer(
     )
 
 
-# What the bot says to small talk, by its kind (see parse.small_talk).
+# What the bot says to small talk, by its kind (see parse.social_kind).
 SMALL_TALK = {
     "thanks": "You're welcome! Ask me anything else about the articles.",
     "farewell": "Bye! Come back with more questions.",
@@ -220,6 +220,10 @@ SMALL_TALK = {
     "laughter": "😄 Glad you're enjoying it. Ask me anything about the articles.",
     "praise": "Thank you! Ask me anything else about the articles.",
     "ack": "👍 Ask me anything else about the articles.",
+    "reaction": "Ask me anything else about the articles, or type /help to see what I can do.",
+    # Punctuation or emoji alone: nothing to search for, so no "try /search ?!?!".
+    "wordless": "I read words: ask me a question about the articles, or type /help to see"
+    " what I can do.",
     "help": (
         "I answer questions about the articles in this library: ask in plain words, or type"
         " /help to see every command with examples."
