@@ -264,3 +264,20 @@ async def test_an_article_without_text_says_so_and_shows_what_it_has(tmp_path: P
     assert bare_part.count("Read: https://example.org/otters") == 2
     assert "\n\n" not in bare_part  # no empty summary line
     assert note not in full_part and "planned the roadmap" in full_part
+
+
+async def test_a_follow_up_on_an_article_without_text_shows_its_card(tmp_path: Path) -> None:
+    # QA: "where did it happen?" after the otters' card said "could not find" and listed
+    # unrelated articles; the article is the one asked about, and its link has the story.
+    bare = (
+        "---\ntitle: Otters in the gardens\ndate: '2021-12-10'\ntags: [favorite]\n"
+        "link: https://example.org/otters\n---\n \n"
+    )
+    files = {"bare.md": bare, "full.md": _update("10")}
+    async with small_engine(tmp_path, files) as engine:
+        service = LibraryService(engine.library, engine)
+        text = await chat(service, ["otters in the gardens", "where did it happen?"])
+    follow = text.split("> where did it happen?")[1]
+    assert "Following up on “Otters in the gardens”" in follow
+    assert "The article's text was not saved; the link has it." in follow
+    assert "could not find" not in follow

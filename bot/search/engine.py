@@ -190,6 +190,10 @@ class SearchEngine:
             return None
         if not points and not followup.continues(article, terms, elsewhere):
             return None
+        if points and not article.text.strip():
+            # Its text was not saved ("where did it happen?" after the otters' card): its
+            # card, which says so and links the story, not "could not find" and a list.
+            return replace(asked.card(question, article), confidence=LOW, followup=True)
         if followup.wants_more(question):
             return self._more(q, article, about)
         # The title stands in for what a pronoun points at, or for all a question naming
