@@ -52,10 +52,6 @@ _MORE = re.compile(
     r"|keep going)(?: please)?$"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# A question word asked alone, as people ask once a topic is set ("why?", "and when?",
-# "how much?"): the rest of the question is the conversation's.
-_QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "why", "which"])
-_JOINING = frozenset(["and", "but", "so", "or", "exactly"])
 # Words shown as the next part of an article for "tell me more": about a paragraph.
 MORE_SENTENCES = 3
 
@@ -79,27 +75,15 @@ def wants_more(question: str) -> bool:
 
 
 def refers_back(question: str) -> bool:
-    """Whether the question points back at something said before it: "tell me more", a
-    question word alone ("why?", "and when?", "how much?"), or a pronoun or demonstrative
-    ("it", "they", "then", "there"...). "It" as the dummy subject of "is it raining" is
-    read the same way: the engine only follows up when the question found no confident
-    answer on its own, and never makes an answer confident that the article's passage
-    would not make confident."""
+    """Whether the question points back at something said before it: "tell me more", or
+    a pronoun or demonstrative ("it", "they", "then", "there"...). "It" as the dummy
+    subject of "is it raining" is read the same way: the engine only follows up when the
+    question found no confident answer on its own, and never makes an answer confident
+    that the article's passage would not make confident."""
     words = _words(question)
-    return (
-        wants_more(question)
-        or asks_alone(words)
-        or any(w in POINTERS and not _relative(words, i) for i, w in enumerate(words))
+    return wants_more(question) or any(
+        w in POINTERS and not _relative(words, i) for i, w in enumerate(words)
     )
-
-
-def asks_alone(words: list[str]) -> bool:
-    """Whether `words` are only a question word ("why", "and when", "how much", "how
-    come"), joined by a conjunction at most: nothing said but what is asked."""
-    asked = [w for w in words if w not in _JOINING]
-    if asked[:1] == ["how"]:
-        return len(asked) <= 2
-    return len(asked) == 1 and asked[0] in _QUESTION_WORDS
 
 
 def continues(article: Article, terms: set[str], elsewhere: bool) -> bool:
