@@ -19,6 +19,7 @@ BIRDS = "2026-01-26-citizen-scientists-count-record-number-of-garden-birds"
 TREES = "2025-07-22-urban-tree-canopy-cools-streets-by-up-to-six-degrees"
 REPAIR = "2025-02-08-repair-cafe-fixes-record-number-of-toasters"
 SLEEP = "2025-10-06-teenagers-sleep-better-with-later-school-start"
+HEAT = "2026-02-12-street-by-street-heat-pump-rollout-halves-bills"
 
 
 @pytest.mark.parametrize(
@@ -135,6 +136,13 @@ async def test_a_question_naming_nothing_is_answered_from_the_conversation(engin
     assert answer.article is not None and answer.article.slug == SLEEP
     assert answer.followup and answer.confidence == LOW
     assert "43 minutes" in (answer.passage or "")
+
+
+async def test_a_word_only_the_title_holds_continues_the_conversation(engine) -> None:
+    # "bills" is in the heat-pump article's title ("…halves heating bills"), not its body.
+    assert (await engine.ask("how much did bills drop")).article is None
+    answer = await engine.ask("how much did bills drop", Topic(HEAT, None))
+    assert answer.article is not None and answer.article.slug == HEAT and answer.followup
 
 
 async def test_a_question_naming_what_the_article_lacks_is_a_new_topic(engine) -> None:

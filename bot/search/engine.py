@@ -196,14 +196,13 @@ class SearchEngine:
             return replace(asked.card(question, article), confidence=LOW, followup=True)
         if followup.wants_more(question):
             return self._more(q, article, about)
-        # The title stands in for what a pronoun points at, or for all a question naming
-        # nothing leaves unsaid ("by how much?"); one that names something ("how many
-        # divers?") is read for its own words.
-        if points or not terms:
-            q_passage = parse(followup.standing_in(question, article.title), idx.resolve_filter, p)
-        else:
-            q_passage = q
-        passage = best_passage(article, q_passage, p)
+        # A question naming something without pointing back ("how many divers?") is read
+        # for its own words; the title stands in for what a pronoun points at, for all a
+        # question naming nothing leaves unsaid ("by how much?")...
+        stood = parse(followup.standing_in(question, article.title), idx.resolve_filter, p)
+        own = None if points or not terms else best_passage(article, q, p)
+        # ...and when its words are the title's alone ("how much did bills drop").
+        passage = own or best_passage(article, stood, p)
         if not passage:
             return None
         answer = await self._sure_of(idx, q, article, passage)
@@ -232,7 +231,7 @@ class SearchEngine:
         if not found:
             return None
         sure = respond.confidence(found, p)
-        if sure is None and not followup.speaks_to(q.raw, passage):
+        if sure is None and not followup.speaks_to(q.raw, f"{article.title} {passage}"):
             return None  # "what is his favourite film?": the article says nothing of it
         return respond.answer(idx, q, found, passage, alone, p, sure or LOW)
 

@@ -97,7 +97,9 @@ def continues(article: Article, terms: set[str], elsewhere: bool) -> bool:
     naming what the article does not hold is a new topic ("how many birds were counted")."""
     if not terms:
         return True
-    held = terms & set().union(*question_held(article, terms).sets)
+    # The title is the article's too: "how much did bills drop" after the heat-pump answer
+    # names the "bills" its title and summary hold, its body not.
+    held = terms & set().union(stems(article.title), *question_held(article, terms).sets)
     return held == terms if elsewhere else bool(held)
 
 
