@@ -240,6 +240,7 @@ def typed_fit(
     matched: set[str],
     policy: Policy,
     leaned: bool = False,
+    unmatched: float | None = None,
 ) -> float:
     """How well sentence `f` holds an answer of the kind wanted: its best span of a kind
     that answers (1; partial kinds Policy.partial_fit) and holds a word the question does
@@ -247,7 +248,9 @@ def typed_fit(
     by `weight`; Policy.unanchored when it matches none). A span naming, or next to, the noun the
     question asks about fits 1 + Policy.named_answer wherever it is ("2,900 photos" for
     "how many photos"); an amount of something else, when the question names what it
-    counts, fits only Policy.partial_fit ("28 pupils" for "how many birds")."""
+    counts, fits only Policy.partial_fit ("28 pupils" for "how many birds"). `unmatched`,
+    when given, is the closeness of a sentence matching none that is read as next to the
+    words of the sentences beside it (passage.Passages.neighbour_fit)."""
     if not wanted.full and not wanted.partial:
         return 0.0
     stems = f.stems
@@ -271,7 +274,12 @@ def typed_fit(
         inside = {s for s in stems[span.start : span.end] if s}
         if inside and inside <= wanted.asked:
             continue  # the question's own words: no answer
-        near = policy.leaning if leaned and not at else _closeness(span.start, span.end, at, policy)
+        if at:
+            near = _closeness(span.start, span.end, at, policy)
+        elif unmatched is not None:
+            near = unmatched
+        else:
+            near = policy.leaning if leaned else policy.unanchored
         if tallies and span.kind == "amount" and f.counts_head(span, wanted.heads):
             # "Forty schools…", "84,300 people sat…" for "how many schools/people…": the
             # count written as the asked noun's determiner is that noun's number (not "the
