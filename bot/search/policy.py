@@ -401,7 +401,6 @@ class Policy:
     #: sentences at most (1: the same +10 as any; always adding the better neighbour to
     #: such a window gains +13 but passages grow 48% rather than 15%, bench/README.md).
     neighbour_window: int = 1
-    neighbour_margin: float = 0.0
     #: A sentence sending the reader elsewhere ("see the user guide", "for more
     #: information") is not an answer: it costs this as the passage shown (issue 15; 0
     #: changed no figure).
