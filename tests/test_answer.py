@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.library.model import Article, Quote, Sentence
 from bot.library.parse import parse_article
+from bot.search import answer_type
 from bot.search.answer_type import Wanted
 from bot.search.engine import SearchEngine
 from bot.search.features import sentence_features
@@ -670,6 +672,29 @@ def test_a_sentence_holding_the_answer_by_the_question_words_stands_alone() -> N
     shown = "The new code generator makes programs 12–30% faster on our benchmark suite."
     assert best_passage(release, q) == shown
     assert best_passage(release, q, DEFAULT.with_(neighbour_gate=99.0)) != shown
+
+
+def test_a_yes_no_question_is_answered_by_the_sentence_saying_no(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "did exam results get better": the sentence naming exam results says nothing of
+    # better or not; the one after it says "no significant change", and comes along.
+    study = _article(
+        [
+            ["Twelve schools in Marlow moved the first bell to 9.30 two years ago."],
+            ["Pupils slept 40 minutes longer, and the later start cut lateness by a third."],
+            ["Exam results were collected from every school over the two years of the study."],
+            ["There was no significant change in maths or English results."],
+        ],
+        title="A later start for Marlow schools",
+    )
+    q = parse("did exam results get better with the later start")
+    passage = best_passage(study, q)
+    assert passage and "no significant change" in passage
+    no_kind = {k: v for k, v in answer_type.FITS.items() if k != "yesno"}
+    monkeypatch.setattr(answer_type, "FITS", no_kind)
+    off = best_passage(study, parse("did exam results get better with the later start"))
+    assert off and "no significant change" not in off
 
 
 def test_which_release_wants_a_version_number() -> None:

@@ -31,6 +31,9 @@ FITS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     "where": (frozenset({"place"}), frozenset({"name", "code"})),
     "why": (frozenset({"reason"}), frozenset({"means"})),
     "how": (frozenset({"code", "means"}), frozenset()),
+    # "Is the US even at the talks": a sentence saying so, or not ("The U.S., which is not
+    # attending the talks"), "always" or "never", next to the question's words.
+    "yesno": (frozenset({"polarity"}), frozenset()),
     "what": (
         frozenset({"name", "code", "quote"}),
         frozenset({"amount", "number", "date", "year", "version"}),

@@ -387,7 +387,7 @@ class Span:
     """A typed stretch of a sentence: tokens start..end-1 (see Features.stems)."""
 
     # amount, number, year, date, clock (also a date), version, name, place, reason,
-    # means, code, quote
+    # means, code, quote, polarity
     kind: str
     start: int
     end: int
@@ -401,8 +401,14 @@ _GROUPS: dict[str, str] = {
     "means": "means",
     "code": "code",
     "quote": "quote",
+    "polarity": "polarity",
 }
 KINDS = frozenset(_GROUPS)
+# What says yes or no to a yes/no question: English's negation (a closed class of
+# function words, "not", "n't", "no", "never"…) and "always", its opposite.
+_POLARITY = re.compile(
+    r"\b(?:not|no|never|none|nothing|neither|nor|cannot|always)\b|\w(?:n't|n’t)\b", re.I
+)
 
 
 class Features:
@@ -636,6 +642,8 @@ class Features:
             found = _clauses("means", _MEANS, text) if t.may(_MEANS_WORDS) else []
         elif group == "code":
             found = _code(text) if _MAY_BE_CODE.search(text) else []
+        elif group == "polarity":
+            found = [("polarity", m.start(), m.end()) for m in _POLARITY.finditer(text)]
         else:
             found = _quotes(text) if "“" in text or '"' in text else []
         spans = []
