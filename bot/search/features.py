@@ -1,12 +1,12 @@
 """What one sentence offers as an answer, whatever the question: its words' stems in order,
-the typed spans it holds (amounts, dates, names, places, reasons, code), and how it sits
-in its text (leans on the sentence before, leads on to the next, points elsewhere).
+the typed spans it holds (amounts, dates, names, places, reasons, code, negation), and how
+it sits in its text (leans on the sentence before, leads on to the next, points elsewhere).
 
 Everything here is read from the sentence alone, never from a question, so it can be
 computed once per sentence (issue 19 moves it to ingest); answer_type.py meets it with a
 question. The patterns are general English and document structure: numbers with units or
 currencies, dates, capitalised name sequences, place prepositions, reason connectives,
-code-like tokens.
+code-like tokens, English's negation words.
 """
 
 from __future__ import annotations
