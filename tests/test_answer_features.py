@@ -164,7 +164,8 @@ def test_what_a_question_asks_for() -> None:
     assert Wanted.of(parse("which city was first to do it?")).kind == "where"
     program = Wanted.of(parse("what program did he write it in?"))
     assert program.kind == "what" and "program" in program.heads
-    assert Wanted.of(parse("is it any good")).full == frozenset()
+    # A yes/no question is answered by a sentence saying so or not ("…is not…").
+    assert Wanted.of(parse("is it any good")).full == frozenset({"polarity"})
     # "which release" asks for a version number, not any name or code.
     release = Wanted.of(parse("which lumen release added tracing"))
     assert release.kind == "version" and release.full == frozenset({"version"})
