@@ -325,6 +325,43 @@ async def test_a_typo_s_form_is_looked_for_where_the_question_s_other_words_are(
             assert searched.corrected == (meant and question.replace("publsher", meant))
 
 
+def _described(slug: str, title: str, body: str) -> str:
+    """An article with a description of its own (else the parser takes one from the body,
+    and its words join the title vocabulary typos are first corrected against)."""
+    return (
+        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
+        f"description: A note from the club.\ndate: '2025-03-01T00:00:00Z'\n---\n{body}\n"
+    )
+
+
+READING = {
+    "g.md": _described(
+        "goals",
+        "Jenn's goals for the new year",
+        "<p>Jenn wants to run a marathon in spring.</p>"
+        "<p>Her reading goal is forty books, up from thirty.</p>",
+    ),
+    "h.md": _described("hikes", "Winter hikes near the lake", "<p>Three trails stay open.</p>"),
+}
+
+
+async def test_a_typo_whose_stem_strays_is_corrected_by_one_edit_on_the_word(
+    tmp_path: Path,
+) -> None:
+    # Porter reads "readng" as "readng", two letters from the "read" the text holds
+    # ("reading"), so no guess near the stem finds it; one edit on the word as typed does
+    # (Policy.spelling_edits), and the answer is the sentence it names.
+    question = "what is jenns readng goal"
+    async with small_engine(tmp_path, READING) as engine:
+        answer = await engine.ask(question)
+        assert answer.article is not None and answer.article.slug == "goals"
+        assert answer.passage is not None and "forty books" in answer.passage
+        for edits, meant in ((1, "reading"), (0, None)):
+            rule = DEFAULT.with_(spelling_edits=edits)
+            searched = await SearchEngine(engine.library, policy=rule).search(question)
+            assert searched.corrected == (meant and question.replace("readng", meant))
+
+
 RELEASED = {
     "notes.md": _article(
         "notes",

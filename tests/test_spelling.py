@@ -61,3 +61,15 @@ def test_the_typed_stem_goes_first_on_equal_typos() -> None:
     # hold the second.
     vocab = TextVocabulary([(porter("commissioner"), 2), (porter("commissive"), 9)])
     assert vocab.guesses("comissioner")[0] == "commissioner"
+
+
+def test_one_edit_on_the_word_finds_a_term_its_stem_strayed_from() -> None:
+    # Porter reads "readng" as "readng", two letters from the "read" of "reading", and
+    # "celebratte" as "celebratt", three from "celebr": near the stem there is nothing.
+    # One edit on the word as typed ("reading", "celebrate") stems to the held term.
+    vocab = TextVocabulary([(porter("reading"), 5), (porter("celebrate"), 2)])
+    assert vocab.guesses("readng") == [] and vocab.guesses("celebratte") == []
+    assert [porter(forms[0]) for forms in vocab.edits("readng")] == [porter("reading")]
+    assert "celebrate" in vocab.edits("celebratte")[0]
+    assert vocab.edits("kettle") == []  # no edit of it stems to a held term
+    assert vocab.edits("rdng") == []  # no typo allowed in a short word

@@ -105,6 +105,11 @@ class Policy:
     #: --set fresh5: that answer low -> high (right both times); nothing else moved on any
     #: set. One more FTS5 query, only when the first reading found no such form.
     spelling_context: int = 3
+    #: A word no article holds that neither titles nor the text's stems correct is tried
+    #: one edit away as typed, kept when porter stems that to a term the text holds (1;
+    #: 0: off): "readng" -> "reading", "celebratte" -> "celebrate", "fluuoridate" ->
+    #: "fluoridate", whose stems are further from the terms than the words are.
+    spelling_edits: int = 1
 
     # -- retrieve: tags ---------------------------------------------------------------------
     #: A whole query names a tag from this rapidfuzz ratio up (stricter than a tag: filter,

@@ -368,7 +368,36 @@ class Retriever:
                 if fixed and (fixed_expr := fts_word(fixed)):
                     fixes[w] = (fixed, fixed_expr)
                     break
+            # Nothing near its stem: one edit on the word as typed.
+            if (
+                w not in fixes
+                and p.spelling_edits
+                and (edit := await self._edit_fix(w, body, context))
+            ):
+                fixes[w] = edit
         return fixes
+
+    async def _edit_fix(
+        self, w: str, body: TextVocabulary, context: list[str]
+    ) -> tuple[str, str] | None:
+        """One edit on the word as typed, where its stem strayed from the terms
+        (TextVocabulary.edits), in the commonest term first: the form of it the text
+        writes nearest the word ("active" for "actiev"), else an edited word an article
+        writes ("screenings", of the term "screen"; not "hobbis" for "hobbit", of
+        "hobbies"): every correction is a word some article uses. At most
+        spelling_guesses edited words are looked for in the text (each one to four small
+        queries): this runs for most names a library lacks, not only for typos."""
+        p = self.policy
+        edits = [(forms, expr) for forms in body.edits(w) if (expr := fts_word(forms[0]))]
+        for _, expr in edits:
+            fixed = closest(w, await self.fts.held_words(expr, p.spelling_guesses), p)
+            if fixed and (fixed_expr := fts_word(fixed)):
+                return fixed, fixed_expr
+        tried = [(form, expr) for forms, expr in edits for form in forms]
+        for form, expr in tried[: p.spelling_guesses]:
+            if await self._writes(expr, form, context):
+                return form, fts_word(form) or expr
+        return None
 
     async def _split_fixes(self, ws: list[str], body: TextVocabulary) -> dict[str, tuple[str, str]]:
         """word -> (the two words it runs together, their FTS5 phrase), where an article
