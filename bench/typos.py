@@ -1,0 +1,172 @@
+"""Answers when a question has a slip in it: each readable question asked as written and
+with one typo typed into its longest word (issue 15).
+
+A held-out set's typos are few and were each read by someone; this bench makes many,
+the same way every time, from questions the team may read: in each answerable question
+of the tune half, the fresh sets up to fresh5 and the bundled library's set, the longest
+word of 6 letters or more gets one slip (a letter dropped, doubled, or swapped with the
+next: random.Random(SEED), in file order). Each question is asked as written and as
+slipped, in process, through the pool `ask` weighs (SearchEngine.reranked) and its
+confidence. Printed per library and set: answered right at high confidence as written
+and as slipped, and of the slipped words the ones corrected to the word as written (or
+a word of its stem), to another word, or not at all; then every question that was right
+as written and is not when slipped, with its correction. The test half and the untouched
+fresh sets (rerank_pools.HELD_OUT) are never read.
+
+    .venv/bin/python bench/typos.py [--library news|blogs|content] [--policy FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# The checkout's own `bot` first, then bench/ (see answers.py).
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
+from answers import (  # noqa: E402
+    CONTENT_FILE,
+    FRESH_FILES,
+    SET_FILES,
+    Library,
+    load_rows,
+    open_library,
+)
+from botcli import project_reload  # noqa: E402
+from rerank_pools import HELD_OUT, UNREAD  # noqa: E402
+
+SEED = 7
+LONGEST = 6  # a slip goes into a word this long or longer (shorter ones allow no typo)
+CORRECTED, OTHER, UNCORRECTED = "to the word meant", "to another word", "not corrected"
+
+
+def slip(question: str, rng: random.Random) -> tuple[str, str, str] | None:
+    """The question with one slip in its longest word (the last of equal ones), that word
+    and the slipped one; None when no word is long enough or the slip changes nothing."""
+    words = question.split()
+    long = [i for i, w in enumerate(words) if w.isalpha() and len(w) >= LONGEST]
+    if not long:
+        return None
+    i = max(long, key=lambda k: (len(words[k]), k))
+    w = words[i]
+    k = rng.randrange(1, len(w) - 1)
+    kind = rng.choice(("drop", "swap", "double"))
+    if kind == "drop":
+        typed = w[:k] + w[k + 1 :]
+    elif kind == "swap":
+        typed = w[:k] + w[k + 1] + w[k] + w[k + 2 :]
+    else:
+        typed = w[:k] + w[k] + w[k:]
+    if typed == w:
+        return None
+    return " ".join([*words[:i], typed, *words[i + 1 :]]), w.lower(), typed.lower()
+
+
+def readable_rows(library: str) -> dict[str, list[dict]]:
+    """The answerable questions of a library the team may read, by set: the tune half, the
+    fresh sets but those HELD_OUT, and for "content" the bundled library's set."""
+    if library == "content":
+        return {"content": [r for r in load_rows(CONTENT_FILE) if r["set"] == "content"]}
+    out = {"tune": [r for r in load_rows(SET_FILES[library]) if r["split"] != UNREAD]}
+    for name, path in FRESH_FILES.items():
+        if name not in HELD_OUT:
+            out[name] = [r for r in load_rows(path) if r["set"] == library]
+    return {k: v for k, v in out.items() if v}
+
+
+@dataclass
+class Asked:
+    """One question as written and as slipped, and what `ask` made of each."""
+
+    row: dict
+    meant: str  # the word as written
+    typed: str  # the word with its slip
+    clean: bool  # right article first at high confidence, as written
+    slipped: bool  # the same, slipped
+    fixed: str | None  # what the search corrected the slipped word to
+
+    @property
+    def correction(self) -> str:
+        from bot.search.stem import stem
+
+        if self.fixed is None:
+            return UNCORRECTED
+        return CORRECTED if stem(self.fixed) == stem(self.meant) else OTHER
+
+
+async def ask_all(lib: Library, db: Path, rows: Sequence[dict], policy_file: str | None):
+    """Each row asked as written and slipped, in process over the cache `db` of `lib`."""
+    from bot.library.sync import Library as BotLibrary
+    from bot.search import respond
+    from bot.search.engine import SearchEngine
+    from bot.search.policy import load_policy
+
+    policy = load_policy(policy_file)
+    library = BotLibrary(lib.content, db)
+    engine = SearchEngine(library, cache_size=0, policy=policy)
+
+    async def sure(question: str, labels: set[str]) -> tuple[bool, dict[str, str]]:
+        ranked, found = await engine.reranked(question)
+        first = found and lib.label_of.get(found[0].article.slug, found[0].article.slug)
+        right = bool(first) and first in labels
+        return right and respond.confidence(found, policy) == "high", ranked.corrections
+
+    rng = random.Random(SEED)
+    out: list[Asked] = []
+    try:
+        for row in rows:
+            slipped = slip(row["question"], rng)
+            if slipped is None:
+                continue
+            question, meant, typed = slipped
+            labels = set(row["articles"])
+            clean, _ = await sure(row["question"], labels)
+            after, corrections = await sure(question, labels)
+            out.append(Asked(row, meant, typed, clean, after, corrections.get(typed)))
+        return out
+    finally:
+        await library.close()
+
+
+def report(library: str, name: str, asked: Sequence[Asked]) -> None:
+    n = len(asked)
+    clean = sum(a.clean for a in asked)
+    slipped = sum(a.slipped for a in asked)
+    kinds = Counter(a.correction for a in asked)
+    print(
+        f"{library} {name}: {n} slipped questions, right at high confidence {clean} as "
+        f"written, {slipped} slipped; corrected {kinds[CORRECTED]} {CORRECTED}, "
+        f"{kinds[OTHER]} {OTHER}, {kinds[UNCORRECTED]} {UNCORRECTED}"
+    )
+    for a in asked:
+        if a.clean and not a.slipped:
+            print(f"    lost: {a.typed!r} ({a.meant}) -> {a.fixed!r}: {a.row['question']!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--library", choices=[*SET_FILES, "content"], action="append")
+    ap.add_argument("--policy", default=None, help="a policy file, as SEARCH_POLICY")
+    args = ap.parse_args(argv)
+    for library in args.library or [*SET_FILES, "content"]:
+        sets = readable_rows(library)
+        rows = [r for rs in sets.values() for r in rs]
+        with tempfile.TemporaryDirectory(prefix="articlebot-typos-") as tmp:
+            lib = open_library(library, Path(tmp))
+            db = Path(tmp) / "cache.db"
+            project_reload(lib.content, db, {})
+            asked = asyncio.run(ask_all(lib, db, rows, args.policy))
+        for name, rs in sets.items():
+            ids = {id(r) for r in rs}
+            report(library, name, [a for a in asked if id(a.row) in ids])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
