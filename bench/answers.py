@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import hashlib
 import json
 import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,6 +176,21 @@ def link_tree(roots: dict[str, Path], dst: Path) -> None:
             target = dst / name / p.relative_to(root)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.symlink_to(p)
+
+
+@contextlib.asynccontextmanager
+async def in_process(content: Path, db: Path, policy=None) -> AsyncIterator:
+    """A SearchEngine (no result cache, `policy` or the default) over the cache `db` of
+    the content folder `content`, in this process; its library closed after."""
+    from bot.library.sync import Library as BotLibrary
+    from bot.search.engine import SearchEngine
+    from bot.search.policy import DEFAULT
+
+    library = BotLibrary(content, db)
+    try:
+        yield SearchEngine(library, cache_size=0, policy=policy or DEFAULT)
+    finally:
+        await library.close()
 
 
 def open_library(name: str, tmp: Path) -> Library:
@@ -339,8 +355,6 @@ def oracle_passages(
     it is labelled with (`articles[0]`), as `ask` would show it had it chosen that article:
     the passage measured apart from the article ranking. In-process, over the cache `db`
     the reload built, with the policy `env` names."""
-    from bot.library.sync import Library as BotLibrary
-    from bot.search.engine import SearchEngine
     from bot.search.parse import parse
     from bot.search.passage import best_passage
     from bot.search.policy import load_policy
@@ -352,9 +366,7 @@ def oracle_passages(
     slug_of = {label: slug for slug, label in lib.label_of.items()}
 
     async def run() -> list[Reply]:
-        library = BotLibrary(lib.content, db)
-        engine = SearchEngine(library, cache_size=0, policy=policy)
-        try:
+        async with in_process(lib.content, db, policy) as engine:
             idx = await engine.index()
             store = await engine.keeper.store()
             out = []
@@ -377,8 +389,6 @@ def oracle_passages(
                     passage = ev.passage or best_passage(article, q, policy)
                 out.append(Reply(row, label or None, passage, "high", True, []))
             return out
-        finally:
-            await library.close()
 
     return asyncio.run(run())
 

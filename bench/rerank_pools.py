@@ -35,6 +35,7 @@ from answers import (  # noqa: E402
     SET_FILES,
     SPLITS,
     Library,
+    in_process,
     load_fresh,
     load_questions,
     open_library,
@@ -78,15 +79,11 @@ def candidate_line(k: int, r, first: float, labelled: bool, lead_weight: float) 
 
 async def pools(lib: Library, db: Path, rows: Sequence[dict], top: int, policy_file: str | None):
     """Every row's pool, in process over the cache `db` of `lib`."""
-    from bot.library.sync import Library as BotLibrary
     from bot.search import respond
-    from bot.search.engine import SearchEngine
     from bot.search.policy import load_policy
 
     policy = load_policy(policy_file)
-    library = BotLibrary(lib.content, db)
-    engine = SearchEngine(library, cache_size=0, policy=policy)
-    try:
+    async with in_process(lib.content, db, policy) as engine:
         idx = await engine.index()
         out = []
         for row in rows:
@@ -106,8 +103,6 @@ async def pools(lib: Library, db: Path, rows: Sequence[dict], top: int, policy_f
             ]
             out.append(Pool(row, respond.confidence(found, policy), lines, place))
         return out
-    finally:
-        await library.close()
 
 
 def report(name: str, split: str, found: Sequence[Pool]) -> None:

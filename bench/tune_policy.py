@@ -37,6 +37,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).res
 from answers import (  # noqa: E402
     Library,
     Reply,
+    in_process,
     load_fresh,
     load_questions,
     open_library,
@@ -270,18 +271,11 @@ def load(name: str, tmp: Path) -> Loaded:
 async def ask_all(ld: Loaded, rows: list[dict], policy: Policy) -> Counts:
     """Counts of `rows` asked of a new engine made with `policy`, as a bot started with
     that SEARCH_POLICY would answer them (no result cache; the saved index is read)."""
-    from bot.library.sync import Library as BotLibrary
-    from bot.search.engine import SearchEngine
-
-    library = BotLibrary(ld.lib.content, ld.db)
-    engine = SearchEngine(library, cache_size=0, policy=policy)
-    try:
+    async with in_process(ld.lib.content, ld.db, policy) as engine:
         replies = [
             read_reply(r, (await engine.ask(r["question"])).as_json(), ld.lib.label_of)
             for r in rows
         ]
-    finally:
-        await library.close()
     return tally(ld.lib.name, replies, ld.lib.newest())
 
 

@@ -35,6 +35,7 @@ from answers import (  # noqa: E402
     FRESH_FILES,
     SET_FILES,
     Library,
+    in_process,
     load_rows,
     open_library,
 )
@@ -102,24 +103,20 @@ class Asked:
 
 async def ask_all(lib: Library, db: Path, rows: Sequence[dict], policy_file: str | None):
     """Each row asked as written and slipped, in process over the cache `db` of `lib`."""
-    from bot.library.sync import Library as BotLibrary
     from bot.search import respond
-    from bot.search.engine import SearchEngine
     from bot.search.policy import load_policy
 
     policy = load_policy(policy_file)
-    library = BotLibrary(lib.content, db)
-    engine = SearchEngine(library, cache_size=0, policy=policy)
-
-    async def sure(question: str, labels: set[str]) -> tuple[bool, dict[str, str]]:
-        ranked, found = await engine.reranked(question)
-        first = found and lib.label_of.get(found[0].article.slug, found[0].article.slug)
-        right = bool(first) and first in labels
-        return right and respond.confidence(found, policy) == "high", ranked.corrections
-
     rng = random.Random(SEED)
     out: list[Asked] = []
-    try:
+    async with in_process(lib.content, db, policy) as engine:
+
+        async def sure(question: str, labels: set[str]) -> tuple[bool, dict[str, str]]:
+            ranked, found = await engine.reranked(question)
+            first = found and lib.label_of.get(found[0].article.slug, found[0].article.slug)
+            right = bool(first) and first in labels
+            return right and respond.confidence(found, policy) == "high", ranked.corrections
+
         for row in rows:
             slipped = slip(row["question"], rng)
             if slipped is None:
@@ -130,8 +127,6 @@ async def ask_all(lib: Library, db: Path, rows: Sequence[dict], policy_file: str
             after, corrections = await sure(question, labels)
             out.append(Asked(row, meant, typed, clean, after, corrections.get(typed)))
         return out
-    finally:
-        await library.close()
 
 
 def report(library: str, name: str, asked: Sequence[Asked]) -> None:

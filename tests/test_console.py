@@ -248,12 +248,15 @@ async def test_a_title_dated_for_its_twin_shows_its_date_once(tmp_path: Path) ->
     assert "(2019-12-03) (2019-12-03)" not in text and "(2019-12-10)  2019-12-10" not in text
 
 
+# An export whose text was not saved: frontmatter only.
+BARE_OTTERS = (
+    "---\ntitle: Otters in the gardens\ndate: '2021-12-10'\ntags: [favorite]\n"
+    "link: https://example.org/otters\n---\n \n"
+)
+
+
 async def test_an_article_without_text_says_so_and_shows_what_it_has(tmp_path: Path) -> None:
-    bare = (
-        "---\ntitle: Otters in the gardens\ndate: '2021-12-10'\ntags: [favorite]\n"
-        "link: https://example.org/otters\n---\n \n"
-    )
-    files = {"bare.md": bare, "full.md": _update("10")}
+    files = {"bare.md": BARE_OTTERS, "full.md": _update("10")}
     async with small_engine(tmp_path, files) as engine:
         service = LibraryService(engine.library, engine)
         asked = ["otters in the gardens", "/article otters in the gardens", "/summary otters"]
@@ -269,11 +272,7 @@ async def test_an_article_without_text_says_so_and_shows_what_it_has(tmp_path: P
 async def test_a_follow_up_on_an_article_without_text_shows_its_card(tmp_path: Path) -> None:
     # QA: "where did it happen?" after the otters' card said "could not find" and listed
     # unrelated articles; the article is the one asked about, and its link has the story.
-    bare = (
-        "---\ntitle: Otters in the gardens\ndate: '2021-12-10'\ntags: [favorite]\n"
-        "link: https://example.org/otters\n---\n \n"
-    )
-    files = {"bare.md": bare, "full.md": _update("10")}
+    files = {"bare.md": BARE_OTTERS, "full.md": _update("10")}
     async with small_engine(tmp_path, files) as engine:
         service = LibraryService(engine.library, engine)
         text = await chat(service, ["otters in the gardens", "where did it happen?"])

@@ -1,10 +1,10 @@
 """What a question asks for, and how well one sentence gives it.
 
 "How many…" wants an amount, "who…" a name, "when…" a date, "what time…" an hour, "where…"
-a place, "why…" a reason, "how do I…" a way or a command, "what/which X…" something named
-next to an X. A
-sentence gives it when it holds a span of that kind (see features.py) that is not just the
-question's own words, close to the question's words it matches.
+a place, "why…" a reason, "how do I…" a way or a command, "is/does/did…" a yes or a no,
+"what/which X…" something named next to an X. A sentence gives it when it holds a span of
+that kind (see features.py) that is not just the question's own words, close to the
+question's words it matches.
 """
 
 from __future__ import annotations

@@ -761,6 +761,8 @@ _REACTION = re.compile(
     r"^(?:that|this)(?:'s|s|\s+is|\s+was)\s+"
     r"(?:(?:so|really|very|pretty|quite|kinda|too|such|a|an|just)\s+)*[^\W\d_]+$"
 )
+# What may surround a reaction's words: punctuation, emoji, spaces.
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 # Messages with no word at all ("?!?!", "...", "🦦🦦🦦") ask nothing the library can answer.
 WORDLESS = "wordless"
 
@@ -774,10 +776,6 @@ def social_kind(raw: str, ws: list[str]) -> str | None:
     if not asks and _REACTION.match(_EDGES.sub("", " ".join(fold(raw).replace("’", "'").split()))):
         return "reaction"
     return small_talk(ws)
-
-
-# What may surround a reaction's words: punctuation, emoji, spaces.
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def small_talk(ws: list[str]) -> str | None:

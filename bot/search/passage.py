@@ -19,10 +19,10 @@ The window shown starts a sentence earlier when it opens with "This" or a pronou
 ends a block later when it ends with ":" announcing it. A window of one sentence holding
 the question's words but no answer of the kind asked for takes the sentence beside it
 that holds one in other words ("We observed a 5–35% speedup…" before "…the new backend is
-only available for…"). An item of a list a ":" announces
-("the Council:" then "Compiler: Eric Holk", "Library: Mara Bos"…) is read as the sentence
-announcing it says ("Library: Mara Bos" is the library team's member of the Council) and
-shown after it; so is a line attributing a quote ("— Sheldon Klein (1976)").
+only available for…"). An item of a list a ":" announces ("the Council:" then "Compiler:
+Eric Holk", "Library: Mara Bos"…) is read as the sentence announcing it says ("Library:
+Mara Bos" is the library team's member of the Council) and shown after it; so is a line
+attributing a quote ("— Sheldon Klein (1976)").
 """
 
 from __future__ import annotations

@@ -28,6 +28,9 @@ _PORTER = Stemmer.Stemmer("porter")
 _ENDINGS = ("", "e", "s", "es", "ed", "ing", "er", "ion", "ation", "ly")
 # The fewest letters a part of a run-together word has ("co" of "coop").
 _SPLIT_PART = 2
+# The fewest letters of a term typed as the start of a mistyped word (TextVocabulary.edits).
+_STEM_TYPED = 4
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Endings the porter stemmer takes off a long enough word (its steps 1-4, as typed), and the
 # "y" of "-ly" ("eventualy"): a typo shortening the word before one keeps it on.
 _TYPED_ENDINGS = "y ly s es ed ing er ers ence ance ment ion al ic ive ous ize ate able ible ant ent ism ness ful"
@@ -89,10 +92,11 @@ class TextVocabulary:
         is "celebratt", two letters past "celebr". One edit on the word itself finds them
         where `guesses`, near the stem, cannot. Which form of a term was meant is the
         caller's to read from the text (`closest`). A word of everyday English (english.py's
-        list) is no typo but a word the library lacks ("sneakers" is no "speakers"): none of the 42 words the search corrected in answerable questions
-        of the tune material was one, 10 of the 14 in unrelated ones were (bench/README.md,
-        "ranking and confidence, fifth pass"); it also spares the work for the many English
-        words of a question a library does not hold."""
+        list) is no typo but a word the library lacks ("sneakers" is no "speakers"): none of
+        the 42 words the search corrected in answerable questions of the tune material was
+        one, 10 of the 14 in unrelated ones were (bench/README.md, "ranking and confidence,
+        fifth pass"); it also spares the work for the many English words of a question a
+        library does not hold."""
         if not word.isalpha() or not allowed_typos(word, self.policy) or zipf(word):
             return []
         # A slip past the stem leaves the stem typed: "read" of "readng", "celebr" of
@@ -130,11 +134,6 @@ class TextVocabulary:
             if held:
                 found.append((-held, f"{a} {b}"))
         return [pair for _, pair in sorted(found)[: self.policy.spelling_guesses]]
-
-
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-# The fewest letters of a term typed as the start of a mistyped word (TextVocabulary.edits).
-_STEM_TYPED = 4
 
 
 def _one_edit(word: str) -> set[str]:
