@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh7]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh8]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -49,10 +49,12 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # them. "fresh4" (news questions written blind, its baseline recorded in bench/README.md before
 # any change) is tune material from then on, and so is "fresh5" (written blind like fresh3)
 # from the 2026-12-06 second session. "fresh6" (written blind the same way) stood in until
-# "fresh7" and is the validation set now: run for aggregates only, never read question by
+# "fresh7" and stays the validation set: run for aggregates only, never read question by
 # question, to check that a rule read from the other sets generalizes. "fresh7" (written blind
-# the same way, its baseline recorded before any change) is the untouched one: aggregates only,
-# never --misses. fresh to fresh5 are tune material.
+# in session 13, its baseline recorded before any change) stood in until "fresh8" and is
+# readable tune material now. "fresh8" (written blind the same way on 2026-12-06, its baseline
+# run once by the lead) is the untouched stand-in: aggregates only, never --misses. fresh to
+# fresh5 and fresh7 are tune material.
 FRESH_FILES = {
     "fresh": HERE / "answers_fresh.jsonl",
     "fresh2": HERE / "answers_fresh2.jsonl",
@@ -61,6 +63,7 @@ FRESH_FILES = {
     "fresh5": HERE / "answers_fresh5.jsonl",
     "fresh6": HERE / "answers_fresh6.jsonl",
     "fresh7": HERE / "answers_fresh7.jsonl",
+    "fresh8": HERE / "answers_fresh8.jsonl",
 }
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
@@ -684,9 +687,9 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, ..., fresh7: stand-ins for the held-out set, fresh7 the "
+        help="fresh, fresh2, ..., fresh8: stand-ins for the held-out set, fresh8 the "
         "untouched one and fresh6 the validation set (both aggregates only, never --misses); "
-        "the others tune material after their blind baselines "
+        "the others (fresh7 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
