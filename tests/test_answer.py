@@ -365,6 +365,54 @@ def test_questions_and_pointers_are_not_answers() -> None:
     assert passage == "The survey closes on March 3, 2026."
 
 
+def test_a_line_of_code_answers_how_to_but_not_what() -> None:
+    # A listing that holds the question's word ("formats") is no answer to "what formats":
+    # the sentence saying what the tool produces is, though it shares fewer words.
+    doc = _article(
+        [
+            ["The Go project takes documentation seriously.", "To that end, we wrote godoc."],
+            ["Godoc reads Go source code and produces documentation as HTML or plain text."],
+            [
+                "Godoc is simpler than Javadoc.",
+                "The comments godoc reads are not language constructs.",
+                "Godoc comments are just good comments.",
+            ],
+            [
+                "Through godoc's web interface you can go from a function to its code.",
+                "Godoc ships with Go.",
+            ],
+            ["For example, this is the comment on the fmt package's Fprint function:"],
+            ["// Fprint formats using the default formats for its operands and writes to w."],
+            ["It begins with the name of the function it describes."],
+        ],
+        title="Godoc: documenting Go code",
+    )
+    weights = {"formats": 1.87, "godoc": 3.48, "produce": 1.93}
+    _, passage = passage_match(doc, parse("what formats does godoc produce"), weights)
+    assert passage == (
+        "Godoc reads Go source code and produces documentation as HTML or plain text."
+    )
+
+
+def test_a_line_of_code_costs_as_the_passage_shown_unless_the_question_asks_how() -> None:
+    cargo = _article(
+        [
+            ["Vendoring copies every dependency into the project, so that builds work offline."],
+            ["It is one command:"],
+            ["$ cargo vendor # copies the dependencies of the project into vendor/"],
+            ["Many teams keep the copies out of version control."],
+        ],
+        title="Cargo news",
+    )
+    asked = parse("what does vendoring do with dependencies")
+    shown = best_passage(cargo, asked)
+    assert shown and shown.startswith("Vendoring copies every dependency")
+    free = best_passage(cargo, asked, dataclasses.replace(DEFAULT, code_line_cost=0.0))
+    assert free and not free.startswith("Vendoring")  # the rule is what moves it
+    how = best_passage(cargo, parse("how do i vendor the dependencies"))
+    assert how and "$ cargo vendor" in how
+
+
 def test_a_pronoun_answers_for_the_person_the_sentence_before_names() -> None:
     # "She" is Jane Okafor: the years in her sentence answer, though it repeats no word of
     # the question, over a sentence naming her in full without them.

@@ -30,7 +30,10 @@ FITS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     "who": (frozenset({"name"}), frozenset({"quote"})),
     "where": (frozenset({"place"}), frozenset({"name", "code"})),
     "why": (frozenset({"reason"}), frozenset({"means"})),
-    "how": (frozenset({"code", "means"}), frozenset()),
+    # A whole line of code (a command, a snippet) answers "how do I…" only: asked "what is
+    # X" or "which package…", a member wants the sentence naming it, not a listing that
+    # happens to hold the question's words.
+    "how": (frozenset({"code", "line", "means"}), frozenset()),
     # "Is the US even at the talks": a sentence saying so, or not ("The U.S., which is not
     # attending the talks"), "always" or "never", next to the question's words.
     "yesno": (frozenset({"polarity"}), frozenset()),

@@ -387,7 +387,7 @@ class Span:
     """A typed stretch of a sentence: tokens start..end-1 (see Features.stems)."""
 
     # amount, number, year, date, clock (also a date), version, name, place, reason,
-    # means, code, quote, polarity
+    # means, code (a token of code in prose), line (a whole line of code), quote, polarity
     kind: str
     start: int
     end: int
@@ -399,7 +399,7 @@ _GROUPS: dict[str, str] = {
     **dict.fromkeys(("name", "place"), "name"),
     "reason": "reason",
     "means": "means",
-    "code": "code",
+    **dict.fromkeys(("code", "line"), "code"),
     "quote": "quote",
     "polarity": "polarity",
 }
@@ -608,11 +608,18 @@ class Features:
         """Sends the reader elsewhere ("see the user guide", "for more information")."""
         return self._flag("points_away")
 
+    @property
+    def code_line(self) -> bool:
+        """Is a line of code or a command (a `pre` block's line), not prose."""
+        return self._flag("code_line")
+
     def _flag(self, name: str) -> bool:
         found = self._flags.get(name)
         if found is None:
             text = self.text
-            if name == "leans_back":
+            if name == "code_line":
+                found = _CODE_LINE.search(text) is not None
+            elif name == "leans_back":
                 opening = text.lstrip("“\"‘'(")
                 found = _LEANS_BACK.match(opening) is not None or bool(_SUMS_UP.match(opening))
             else:
@@ -848,8 +855,8 @@ def _clauses(kind: str, pattern: re.Pattern[str], text: str) -> list[tuple[str, 
 
 def _code(text: str) -> list[tuple[str, int, int]]:
     """Code-like tokens (see _CODE), or the whole sentence when it is a line of code."""
-    if _CODE_LINE.search(text):
-        return [("code", 0, len(text))]
+    if _CODE_LINE.search(text):  # Features.code_line
+        return [("line", 0, len(text))]
     out = []
     for m in _CODE.finditer(text):
         token = m.group().rstrip(_TRAILING)

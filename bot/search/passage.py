@@ -632,13 +632,15 @@ class Passages:
 
     def cost(self, k: int) -> float:
         """What sentence k loses as the answer shown: one that sends the reader elsewhere
-        ("see the user guide"), or the article's first, is rarely the answer."""
+        ("see the user guide"), the article's first, or a line of code when the question
+        does not ask how to do something, is rarely the answer."""
         f, p = self.features(k), self.policy
         if k == 0:
             lead = p.dateline_lead_cost if _DATELINE.match(self.sentences[0].text) else p.lead_cost
         else:
             lead = 0.0
-        return p.pointer_cost * f.points_away + lead
+        code = p.code_line_cost if "line" not in self.wanted.full and f.code_line else 0.0
+        return p.pointer_cost * f.points_away + lead + code
 
     def _name(self, x: str, y: str, k: int) -> bool:
         """Whether sentence k writes x then y in one name ("Ella Rumpf")."""

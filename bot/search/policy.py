@@ -420,6 +420,10 @@ class Policy:
     #: information") is not an answer: it costs this as the passage shown (issue 15; 0
     #: changed no figure).
     pointer_cost: float = 0.2
+    #: A line of code or a command (a `pre` block's line) answers "how do I…"; asked
+    #: anything else, it is a listing that holds the question's words, not the sentence
+    #: saying the answer: it costs this as the passage shown.
+    code_line_cost: float = 0.2
     #: The article's first sentence introduces it (what the title says, again): it costs
     #: this as the passage shown (0: blogs tune 35 -> 34, nothing else).
     lead_cost: float = 0.1
