@@ -608,6 +608,25 @@ def test_a_list_item_is_read_with_the_sentence_announcing_the_list() -> None:
     assert alone and "Mei Chen" not in alone
 
 
+def test_prose_after_an_announced_command_is_no_item_of_it() -> None:
+    # "Run it like this:" announces the command; the sentence after the command starts
+    # over and is shown alone, not as "Run it like this: … The flag …".
+    cargo = _article(
+        [
+            ["Cargo can now vendor dependencies for offline builds."],
+            ["Run it like this:"],
+            ["$ cargo vendor --versioned-dirs --respect-source-config"],
+            ["The flag that keeps version numbers in directory names came in the March release."],
+        ],
+        title="Cargo news",
+    )
+    weights = {"versioned": 5.0, "dirs": 5.0, "flag": 2.0, "added": 1.5}
+    _, passage = passage_match(cargo, parse("when was the versioned dirs flag added"), weights)
+    assert passage == (
+        "The flag that keeps version numbers in directory names came in the March release."
+    )
+
+
 def test_a_line_attributing_a_quote_is_read_with_the_quote() -> None:
     epigraph = _article(
         [

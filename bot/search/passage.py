@@ -576,10 +576,13 @@ class Passages:
         library team; read alone, it says nothing of representing."""
         if not self._item(k):
             return None
+        code = self.features(k).code_line
         for a in range(k - 1, max(-1, k - 1 - self.policy.list_items), -1):
             if self._announces(a):
                 return a
-            if not self._item(a):
+            # A list's items are of one kind: a sentence after the command that "Run it
+            # like this:" announces is prose again, not the next item.
+            if not self._item(a) or self.features(a).code_line != code:
                 return None
         return None
 
