@@ -147,6 +147,48 @@ async def test_an_everyday_word_tagged_and_in_a_title_names_the_article(
     assert (await bundled.ask("what's the best article here")).article is None
 
 
+# Three articles name Wirepost and Ferrule; one is titled with both. "codec", the question's
+# rarest word, is another article's.
+TITLED = {
+    "rpc.md": _article(
+        "wirepost",
+        "Wirepost-Ferrule, a tale of adapters",
+        "<p>Wirepost is a small messaging package. Last week we wanted it to speak the "
+        "Ferrule protocol.</p><p>The change turned out to be small. After a few edits to "
+        "the client side, the work was done in about twenty minutes.</p>",
+    ),
+    "chat.md": _article(
+        "chat",
+        "A chat server in an afternoon",
+        "<p>We built the chat server on Wirepost and Ferrule in one afternoon.</p>",
+    ),
+    "queues.md": _article(
+        "queues",
+        "Message queues compared",
+        "<p>Wirepost, Ferrule and three other queues were compared for speed.</p>",
+    ),
+    "streams.md": _article(
+        "streams",
+        "Streams of data",
+        "<p>An encoder turns values into bytes, and a codec pairs an encoder with a "
+        "decoder.</p><p>Adding a new codec takes time.</p>",
+    ),
+}
+
+
+async def test_two_question_words_in_a_title_make_the_closest_match(tmp_path: Path) -> None:
+    # The question's words are spread over the post (0.41, under tentative_threshold) and
+    # its rarest word is in another article, but the title names two of its words: the
+    # post is the closest match, not nothing (Policy.title_terms; 0 turns the rule off).
+    question = "how long did it take people to add a codec to wirepost ferrule"
+    async with small_engine(tmp_path, TITLED, CONTENT) as engine:
+        answer = await engine.ask(question)
+        assert answer.article is not None and answer.article.slug == "wirepost"
+        assert answer.confidence == LOW
+        off = DEFAULT.with_(title_terms=0)
+        assert (await SearchEngine(engine.library, policy=off).ask(question)).article is None
+
+
 async def test_a_long_message_is_read_for_the_question_at_its_end(bundled: SearchEngine) -> None:
     # Past the 300-character cut: keeping the message's start would drop the question
     # and answer the chatter before it.

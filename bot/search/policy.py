@@ -554,6 +554,18 @@ class Policy:
     #: (bench/answers.py fresh news unrelated with no article 0.75 -> 0.83; nothing else
     #: moved on any set).
     tentative_title_floor: float = 0.4
+    #: ...or when its title holds this many of the question's words that are more than
+    #: everyday English (not typo corrections; rerank._names_rarest; 0: off), however many
+    #: articles hold them: the title is where an article says what it is about, and two
+    #: of the question's words there are its topic, though its passages hold them apart
+    #: from the rest: "how long did it take to add a json codec to net/rpc" (fresh7,
+    #: 0.43, "JSON-RPC: a tale of interfaces"; nothing before). Readable sets (tune half,
+    #: fresh-fresh5, fresh7, content): that refusal is the closest match, no other reply
+    #: moves, and no unrelated question of 158 has two such words in its best article's
+    #: title (one at most, from 0.3 up). fresh6 aggregates (validation, never read): blogs
+    #: right article first 0.86 -> 0.88, refused 0.02 -> 0.00, unrelated unchanged
+    #: (bench/README.md, "refuse8").
+    title_terms: int = 2
     #: "What's new?" lists this many of the newest articles.
     newest_listed: int = 5
     #: Results under this share of the best one's score are noise even above the threshold.

@@ -43,7 +43,8 @@ class Evidence:
     doc_cover: float  # share of the question's idf mass the whole article holds
     pairs: float  # share of the question's word pairs found side by side in the article
     # The title holds the rarest question word the library holds (not an everyday word
-    # unless a tag of the article holds it too; see _names_rarest).
+    # unless a tag of the article holds it too), or two of its words more than everyday
+    # English: see _names_rarest.
     names_rarest: bool = False
     together: int = 0  # question terms the best passage and the title hold
     terms: int = 0  # the question's terms
@@ -258,7 +259,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         passages,
         doc_cover,
         pairs,
-        _names_rarest(article, asked, title_stems),
+        _names_rarest(article, asked, title_stems, policy),
         len(shown),
         len(q),
         len(sentences),
@@ -270,16 +271,28 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     )
 
 
-def _names_rarest(article: Article, asked: Asked, title_stems: set[str]) -> bool:
+def _names_rarest(article: Article, asked: Asked, title_stems: set[str], policy: Policy) -> bool:
     """Whether the title names the question's rarest word the library holds, when that
     word is more than everyday English, or is also one of the article's tags: a word its
     writer tagged it with and put in its title is what the article is about, however
     common in English ("sleep", tagged and in "Teenagers sleep 43 minutes longer…",
-    was no sign of anything alone: "do you have something about sleep" got nothing)."""
+    was no sign of anything alone: "do you have something about sleep" got nothing).
+
+    Or whether the title holds Policy.title_terms of the question's words that are more
+    than everyday English (not typo corrections), however many articles hold them: two
+    words of the question in the title are its topic, though the passage holds them apart
+    from the rest ("JSON-RPC: a tale of interfaces" for "how long did it take to add a
+    json codec to net/rpc")."""
     named = asked.rarest & title_stems
     if named - asked.everyday:
         return True
-    return bool(named and named & {stem(w) for tag in article.tags for w in words(tag)})
+    if named and named & {stem(w) for tag in article.tags for w in words(tag)}:
+        return True
+    two = policy.title_terms
+    return (
+        bool(two)
+        and len(title_stems & (asked.weight.keys() - asked.everyday - asked.guessed)) >= two
+    )
 
 
 async def rerank(
