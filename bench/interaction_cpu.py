@@ -2,14 +2,17 @@
 fake, to see where the bot's CPU goes before running `load.py`.
 
     .venv/bin/python bench/interaction_cpu.py --db COPY_OF_100K.db [--count 2000]
-        [--seed 6] [--dump FILE] [--profile KIND] [--trips]
+        [--seed 6] [--users 200] [--dump FILE] [--profile KIND|all] [--trips]
         [--against REF [--rounds 3] [--ref-db REF_COPY.db]]
 
 It draws the same interactions as `bench/load.py` (its workload and mix, same seed), then
 makes each reply the way the cogs do: the service calls and the embeds and components
 (as the JSON discord.py would send), with the result cache on (as the bot runs). Printed
 per kind: how many, process CPU per interaction (SQLite runs in aiosqlite's threads,
-which thread time would miss) as mean and median, and its share of the total. `--dump`
+which thread time would miss) as mean and median, and its share of the total. `--users N`
+sends the interactions from N members in turn, as the load test does (its `--users`, 200),
+and keeps their conversations as the bot does, so a member's ask after an answer is read
+as a possible follow-up (FOLLOWUP_MINUTES); without it no ask has a conversation. `--dump`
 writes every reply's JSON, one line each, to compare two versions' replies; `--profile
 KIND` prints cProfile's top functions for that kind's interactions. `--trips` counts the
 SQL round trips (queries handed to aiosqlite's threads) each kind makes, and which
@@ -112,11 +115,23 @@ def _json(embeds: list[discord.Embed], view: discord.ui.View | None, extra: Any 
     return json.dumps(body, sort_keys=True, default=str)
 
 
-async def reply(service: LibraryService, kind: str, options: dict[str, Any]) -> str:
-    """One interaction's reply, made as its cog makes it (bot/discord/cogs)."""
+async def reply(
+    service: LibraryService,
+    kind: str,
+    options: dict[str, Any],
+    talk: Any = None,
+    member: Any = None,
+) -> str:
+    """One interaction's reply, made as its cog makes it (bot/discord/cogs); `talk`, the
+    members' conversations (None: none kept), is read and told of the answer to an ask
+    as the ask cog does under `member`'s key."""
     if kind == "ask":
         question = options["question"]
-        answer = await service.ask(question)
+        if talk is None:
+            answer = await service.ask(question)
+        else:
+            answer = await service.ask(question, talk.about(member))
+            talk.answered(answer, member)
         if answer.reply is not None:
             return _json([], None, answer.reply)
         if answer.article is None:
@@ -170,6 +185,17 @@ async def reply(service: LibraryService, kind: str, options: dict[str, Any]) -> 
     return _json(pages[:1], None, len(pages))
 
 
+def conversations(settings: Settings) -> Any:
+    """The members' conversations as the bot keeps them (bot/discord/client.py), so an ask
+    by a member answered within FOLLOWUP_MINUTES is read as a possible follow-up, as in the
+    load test; code before conversations (an older --against REF) keeps none."""
+    try:
+        from bot.conversation import Conversations
+    except ImportError:
+        return None
+    return Conversations(settings.followup_minutes * 60)
+
+
 async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
     """CPU ms per interaction, by kind, of this process's code."""
     rng = random.Random(args.seed)
@@ -181,18 +207,19 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
     profiler = cProfile.Profile() if args.profile else None
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     trips = counting_trips() if args.trips else contextlib.nullcontext()
+    talk = conversations(settings) if args.users else None
     async with open_service(settings, refresh=Refresh.NEVER, warm=True) as service:
         random.seed(args.seed)  # /random draws from the library's own random
         for kind, _command, options in todo[: args.warmup]:
             await reply(service, kind, options)
         with trips:
-            for kind, _command, options in todo:
-                on = profiler is not None and kind == args.profile
+            for i, (kind, _command, options) in enumerate(todo):
+                on = profiler is not None and args.profile in (kind, "all")
                 started = time.process_time()
                 if on:
                     profiler.enable()
                 token = _KIND.set(kind)
-                body = await reply(service, kind, options)
+                body = await reply(service, kind, options, talk, (0, i % (args.users or 1)))
                 _KIND.reset(token)
                 if on:
                     profiler.disable()
@@ -233,7 +260,7 @@ def against(args: argparse.Namespace) -> None:
     """Alternate REF's code and this code over the same interactions; medians of the
     per-kind means, and whether the replies were the same."""
     means: dict[str, dict[str, list[float]]] = {"ref": defaultdict(list), "this": defaultdict(list)}
-    common = ["--count", str(args.count), "--seed", str(args.seed)]
+    common = ["--count", str(args.count), "--seed", str(args.seed), "--users", str(args.users)]
     dbs = {"ref": args.ref_db or args.db, "this": args.db}
     with checkout(args.against) as ref_tree, tempfile.TemporaryDirectory() as tmp:
         dumps = {"ref": Path(tmp) / "ref.jsonl", "this": Path(tmp) / "this.jsonl"}
@@ -266,8 +293,14 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--dump", type=Path, help="write every reply's JSON here")
-    parser.add_argument("--profile", help="cProfile this kind's interactions (to stderr)")
+    parser.add_argument("--profile", help="cProfile this kind's interactions, or all (to stderr)")
     parser.add_argument("--trips", action="store_true", help="count SQL round trips per kind")
+    parser.add_argument(
+        "--users",
+        type=int,
+        default=0,
+        help="members asking in turn, with conversations kept as the bot does (0: none)",
+    )
     parser.add_argument("--against", help="a git ref to compare with (e.g. main)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--ref-db", type=Path, help="REF's own cache (see --against)")

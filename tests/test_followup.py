@@ -12,7 +12,9 @@ from bot.library.model import Article
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic, refers_back, wants_more
+from bot.search.parse import Query
 from bot.search.results import HIGH, LOW, Answer
+from bot.search.retrieve import Candidates, Retriever
 
 CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
 BIRDS = "2026-01-26-citizen-scientists-count-record-number-of-garden-birds"
@@ -213,3 +215,32 @@ async def test_small_talk_is_not_a_follow_up(engine) -> None:
 async def test_an_article_gone_from_the_library_is_no_follow_up(engine) -> None:
     answer = await engine.ask("what was their survival rate?", Topic("no-such-article", None))
     assert answer.article is None
+
+
+async def test_one_follow_up_in_several_conversations_ranks_the_library_once(
+    bundled_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Members ask "who runs it?" about different articles: the question's ranking of the
+    # library is the same for each (only the article read differs), so it is made once,
+    # and every answer is the one an engine that saw no other conversation gives.
+    ranked: list[str] = []
+    real = Retriever.rank
+
+    async def counted(self: Retriever, q: Query, *, question: bool = False) -> Candidates:
+        ranked.append(q.raw)
+        return await real(self, q, question=question)
+
+    question = "who runs it?"
+    fresh = {
+        slug: await SearchEngine(bundled_library).ask(question, Topic(slug, None))
+        for slug in (BIRDS, CORAL)
+    }
+    monkeypatch.setattr(Retriever, "rank", counted)
+    engine = SearchEngine(bundled_library)
+    alone = await engine.ask(question)
+    answers = {slug: await engine.ask(question, Topic(slug, None)) for slug in (BIRDS, CORAL)}
+    assert ranked == [question]
+    assert answers == fresh
+    assert answers[BIRDS].followup and "Aveling" in (answers[BIRDS].passage or "")
+    assert alone.article is not None and alone.article.slug == CORAL  # a nursery's runner
+    assert answers[CORAL].article == alone.article

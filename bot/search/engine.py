@@ -14,7 +14,7 @@ import asyncio
 import random
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
@@ -45,8 +45,18 @@ _T = TypeVar("_T")
 RESULT_CACHE = 512
 # The last questions' reranks kept (see SearchEngine._reranked): a question that found no
 # answer is searched for right after, by the "nothing found" reply, and read the same way;
-# a few interactions run between the two.
+# a few interactions run between the two. As many first-stage rankings are kept for
+# follow-ups (see SearchEngine._ranked).
 RERANKS = 16
+
+
+class _Following(NamedTuple):
+    """How a question reads as a possible follow-up (see SearchEngine._follow_up): parsed,
+    its words (stopwords aside) and whether it points back ("it", "tell me more")."""
+
+    query: Query
+    terms: frozenset[str]
+    points: bool
 
 
 class SearchEngine:
@@ -61,7 +71,8 @@ class SearchEngine:
         self._cache = ResultCache(RESULT_CACHE if cache_size is None else cache_size)
         self._cached_index: LibraryIndex | None = None  # the index the cached results are of
         self._reranks = ResultCache(RERANKS if self._cache.size else 0)
-        self._reranks_index: LibraryIndex | None = None  # the index the kept reranks are of
+        self._ranks = ResultCache(RERANKS if self._cache.size else 0)
+        self._reranks_index: LibraryIndex | None = None  # the index both are of
         self._pending: dict[tuple, asyncio.Future[Any]] = {}
 
     # -- the index (see IndexKeeper) -----------------------------------------------------
@@ -153,12 +164,19 @@ class SearchEngine:
             return own
         if own.confidence == HIGH and followup.wants_more(question):
             return own  # "tell me more about salmon" names a new topic of its own
+        following = await self._cached(
+            ("following", clip(question)), lambda idx: self._following(idx, question)
+        )
         same = own.article is not None and own.article.slug == about.slug
-        if same and not followup.refers_back(question):
+        if same and not following.points:
             return own  # its own words found the conversation's article: nothing to follow
+        if not following.points and len(following.terms) > self.policy.ellipsis_terms:
+            return own  # it names its topic: no need to read the article (see _follow_up)
         sure = own.confidence == HIGH
         key = ("follow", clip(question), about, sure)
-        found = await self._cached(key, lambda idx: self._follow_up(idx, question, about, sure))
+        found = await self._cached(
+            key, lambda idx: self._follow_up(idx, question, following, about, sure)
+        )
         if sure:
             # A confident answer elsewhere still loses to the conversation's article when
             # that article answers the question as surely: "who developed it?" and "how
@@ -167,8 +185,19 @@ class SearchEngine:
             return found if found is not None and found.confidence == HIGH else own
         return found or own
 
+    async def _following(self, idx: LibraryIndex, question: str) -> _Following:
+        """The question read as a possible follow-up, kept with the results (see ask): every
+        member asking it in a conversation is read alike, and most name their own topic."""
+        q = parse(question, idx.resolve_filter, self.policy)
+        return _Following(q, frozenset(q.terms.weights()), followup.refers_back(question))
+
     async def _follow_up(
-        self, idx: LibraryIndex, question: str, about: Topic, elsewhere: bool
+        self,
+        idx: LibraryIndex,
+        question: str,
+        following: _Following,
+        about: Topic,
+        elsewhere: bool,
     ) -> Answer | None:
         """A question about the article `about`, answered from it: "tell me more" with the
         part after the passage last shown (else its summary); any other with its best
@@ -177,14 +206,11 @@ class SearchEngine:
         the article alone): the title standing in chooses the passage but adds no
         confidence. None when the article is gone or has nothing to show, or when the
         question is not about it: a question that neither points back nor leaves its topic
-        unsaid (Policy.ellipsis_terms, followup.continues; `elsewhere`: another article
-        answers it confidently)."""
+        unsaid (followup.continues; `elsewhere`: another article answers it confidently).
+        `following`: the question as _following reads it, one of few words or pointing
+        back (ask leaves the others out: Policy.ellipsis_terms)."""
         p = self.policy
-        q = parse(question, idx.resolve_filter, p)
-        terms = set(q.terms.weights())
-        points = followup.refers_back(question)
-        if not points and len(terms) > p.ellipsis_terms:
-            return None  # it names its topic: no need to read the article
+        q, terms, points = following
         article = await self._article(idx, about.slug)
         if article is None:
             return None
@@ -219,7 +245,7 @@ class SearchEngine:
         terms = q.terms.weights()
         run = await self._retriever(idx)
         q = (await run.read(q, question=True)).query
-        ranked = await run.rank(q, question=True)
+        ranked = await self._ranked(idx, q, run)
         # `rare`: read whatever its first-stage score (0 when the ranking did not hold it).
         alone = replace(ranked, ids=[], scores={aid: ranked.scores.get(aid, 0.0)}, rare=(aid,))
         if not terms:
@@ -384,14 +410,12 @@ class SearchEngine:
         "nothing found" reply), which reranked the same candidates again: ~2.5 ms of the
         event loop and the full-text queries again, for about one ask in ten of the load
         test's (bench/README.md, load test, "Twentieth pass")."""
-        if self._reranks_index is not idx:
-            self._reranks.clear()
-            self._reranks_index = idx
+        self._keep_for(idx)
         kept = self._reranks.get(reading)
         if kept is not None:
             return kept
         q = reading.query
-        ranked = await run.rank(q, question=True)
+        ranked = await self._ranked(idx, q, run)
         if reading.recent:  # the newest candidates are the ones to read
             ranked = respond.recent(idx, ranked, self.policy)
         # Later stages read the words as the retrieval corrected them.
@@ -400,6 +424,26 @@ class SearchEngine:
         if self._reranks_index is idx:  # not if a new index came meanwhile
             self._reranks.put(reading, made)
         return made
+
+    async def _ranked(self, idx: LibraryIndex, q: Query, run: Retriever) -> Candidates:
+        """The question's first-stage ranking of the library, `run.rank(q, question=True)`;
+        the last RERANKS kept for the index: a follow-up reads the conversation's article by
+        the question's ranking, which is the same whichever article that is, so members
+        asking one question about different articles, and the ask before, rank it once."""
+        self._keep_for(idx)
+        ranked = self._ranks.get(q)
+        if ranked is None:
+            ranked = await run.rank(q, question=True)
+            if self._reranks_index is idx:  # not if a new index came meanwhile
+                self._ranks.put(q, ranked)
+        return ranked
+
+    def _keep_for(self, idx: LibraryIndex) -> None:
+        """Forget the kept reranks and rankings when they are of another index than `idx`."""
+        if self._reranks_index is not idx:
+            self._reranks.clear()
+            self._ranks.clear()
+            self._reranks_index = idx
 
     async def _article(self, idx: LibraryIndex, slug: str) -> Article | None:
         """The whole article with this slug in the index serving; None when it has none or

@@ -86,7 +86,7 @@ def refers_back(question: str) -> bool:
     )
 
 
-def continues(article: Article, terms: set[str], elsewhere: bool) -> bool:
+def continues(article: Article, terms: frozenset[str], elsewhere: bool) -> bool:
     """Whether a short question that does not point back, asked while the conversation is
     about `article`, leaves its topic unsaid, as people do once a topic is set ("how many
     volunteers?", "how much money?", "which river?"): it names nothing (its words, `terms`,
