@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.search.engine import SearchEngine
-from bot.search.english import article_share, everyday, zipf
+from bot.search.english import _kept_pairs, _zipf_values, article_share, everyday, zipf
 from bot.search.policy import DEFAULT
 from bot.search.rerank import word_weight
 from bot.search.scoring import idf
@@ -19,6 +19,12 @@ def _article(slug: str, title: str, body: str, date: str = "2025-03-01") -> str:
         f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
         f"date: '{date}T00:00:00Z'\ntags: [news]\n---\n{body}\n"
     )
+
+
+def test_the_kept_words_are_the_lists_own_in_its_order_with_the_same_values() -> None:
+    # _zipf_values copies the kept words out of the list (for the memory it held): the
+    # same words, order and values as read straight from pyspellchecker's list.
+    assert list(_zipf_values().items()) == _kept_pairs()
 
 
 def test_everyday_words_are_told_from_names_brands_and_typos() -> None:

@@ -17,6 +17,7 @@ once in 100,000 words.
 from __future__ import annotations
 
 import math
+from array import array
 from functools import cache
 
 # Words rarer than this Zipf value are not kept in memory: none is everyday, and the
@@ -26,17 +27,34 @@ KEPT_ZIPF = 3.0
 
 @cache
 def _zipf_values() -> dict[str, float]:
-    """word -> its Zipf value, for the English words from KEPT_ZIPF up."""
+    """word -> its Zipf value, for the English words from KEPT_ZIPF up.
+
+    The kept words are made anew once the whole list is gone: the list's own word
+    objects, kept, were spread over the memory its 160,000 words had taken and held it
+    (~10 MB in a bare process; the bot at rest over 100k articles, which reads the list
+    in its warm-up, 124 MB against 100 MB: bench/README.md, load test, "Twenty-first
+    pass")."""
+    words, values = _kept()
+    kept = words.split("\n")
+    if len(kept) != len(values):  # a word held a newline: the list's own words, then
+        return dict(_kept_pairs())
+    return dict(zip(kept, values, strict=True))
+
+
+def _kept_pairs() -> list[tuple[str, float]]:
+    """(word, Zipf value) of the English words from KEPT_ZIPF up, from pyspellchecker."""
     from spellchecker import SpellChecker  # ~1 s to read: only when first asked
 
     counts = SpellChecker(language="en", distance=1).word_frequency
     total = counts.total_words or 1
-    out: dict[str, float] = {}
-    for word, n in counts.items():
-        value = math.log10(n / total) + 9.0
-        if value >= KEPT_ZIPF:
-            out[word] = value
-    return out
+    pairs = ((word, math.log10(n / total) + 9.0) for word, n in counts.items())
+    return [(word, value) for word, value in pairs if value >= KEPT_ZIPF]
+
+
+def _kept() -> tuple[str, array]:
+    """The kept words joined by newlines and their values, in two blocks of memory."""
+    pairs = _kept_pairs()
+    return "\n".join(w for w, _ in pairs), array("d", (v for _, v in pairs))
 
 
 def zipf(word: str) -> float:
