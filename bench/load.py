@@ -663,8 +663,8 @@ def report(
     print(
         f"{len(outcomes)} interactions, concurrency {args.concurrency}, {n_articles} articles:"
         f" {wall:.2f}s wall, {len(outcomes) / wall:.0f} interactions/s;"
-        f" bot CPU {bot_cpu:.1f}s ({bot_cpu / len(outcomes) * 1000:.1f} ms/interaction, of"
-        f" which the event-loop thread {loop_cpu / len(outcomes) * 1000:.1f} ms),"
+        f" bot CPU {bot_cpu:.2f}s ({bot_cpu / len(outcomes) * 1000:.2f} ms/interaction, of"
+        f" which the event-loop thread {loop_cpu / len(outcomes) * 1000:.2f} ms),"
         f" bench CPU {bench_cpu:.1f}s"
     )
     # Little's law: with C always in flight, mean latency = C / throughput.
