@@ -116,8 +116,10 @@ class Chat:
         line = line.strip()
         if not line:
             return True
-        if line.startswith("/"):
-            name, _, arg = line[1:].partition(" ")
+        name, _, arg = line[1:].partition(" ")
+        # A command's name is a word: "//go:embed" or "/usr/bin/go is missing" is a
+        # message a member pasted, asked as any question is, not an unknown command.
+        if line.startswith("/") and name.isalpha():
             name = name.lower()
             if name in ("quit", "exit", "q"):
                 return False

@@ -86,6 +86,13 @@ async def test_odd_input_never_crashes(seeded) -> None:
     assert "Something went wrong" not in text
 
 
+async def test_a_line_starting_with_a_path_or_comment_is_a_question(bundled) -> None:
+    # Commands are words: "//go:embed" or a path is pasted text, asked as a question.
+    text = await chat(bundled, ["//heat pump bills drop", "/tmp/heat pump bills"])
+    assert "Unknown command" not in text
+    assert text.count("heat-pump rollout") >= 2
+
+
 async def test_end_of_input_ends_the_chat(seeded) -> None:
     out = io.StringIO()
     assert await run_chat(seeded, stdin=io.StringIO(""), stdout=out) == 0
