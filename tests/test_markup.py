@@ -26,6 +26,22 @@ def test_blocks_keep_document_order_of_paragraphs_headings_and_lists() -> None:
     ]
 
 
+def test_footnote_labels_and_present_file_actions_are_no_words_of_the_article() -> None:
+    html = (
+        "<p>Clippy implicitly added a <code>cargo-clippy</code> config[^1] when linting.</p>"
+        "<p>[^1]: It's likely that you didn't even know.</p>"
+        "<p>It cancels the request if ctx.Done is closed: "
+        '{{code "context/google/google.go" /func httpDo/ /^}/}}</p>'
+        '<p>A regex such as <code>r"[^a]"</code> and a <code>{{closure}}</code> stay.</p>'
+    )
+    assert html_to_blocks(html) == [
+        "Clippy implicitly added a cargo-clippy config when linting.",
+        "It's likely that you didn't even know.",
+        "It cancels the request if ctx.Done is closed:",
+        'A regex such as r"[^a]" and a {{closure}} stay.',
+    ]
+
+
 def test_pre_keeps_its_line_breaks() -> None:
     html = "<p>Run this:</p><pre><code>go build\n  ./cmd/app\n\nok</code></pre>"
     assert html_to_blocks(html) == ["Run this:", "go build\n  ./cmd/app\n\nok"]

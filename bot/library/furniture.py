@@ -488,6 +488,25 @@ def _plain(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+# Source markup a converter left as text, no word of the article: a footnote's label, where
+# it is cited ("config[^1] when", never after a space or straight quote, as a regex's
+# "[^a]" is) and opening its note ("[^1]: It's likely…"), and a Go
+# "present" action including code from a file not in the page ({{code "ctx/google.go"
+# /func httpDo/ /^}/}}, {{play "x.go"}}); "{{raw `…`}}" keeps its code, which is text.
+_FOOTNOTE_NOTE = re.compile(r"^\[\^[\w-]+\]:\s*")
+_FOOTNOTE_CITED = re.compile(r"(?<=[\w.,;:!?)\]”’])\[\^[\w-]+\](?!:)")
+_PRESENT_ACTION = re.compile(r'\{\{[a-z]+ "[^"\n]*"[^\n]*?\}\}')
+
+
+def strip_source_markup(text: str) -> str:
+    """Text without footnote labels and Go "present" file actions (see above)."""
+    if "[^" not in text and "{{" not in text:
+        return text  # the usual case
+    text = _PRESENT_ACTION.sub(" ", text)
+    text = _FOOTNOTE_CITED.sub("", _FOOTNOTE_NOTE.sub("", text))
+    return " ".join(text.split())
+
+
 def strip_link_markup(text: str) -> str:
     """Text without the exporter's "[Link: ...]" cards."""
     if "[" not in text:

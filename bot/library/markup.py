@@ -456,6 +456,7 @@ class _Walker:
         text = " ".join(raw.split())
         if "[Link:" in text:
             text = furniture.strip_link_markup(text) if furniture.kind_of(text) == "text" else text
+        text = furniture.strip_source_markup(text)
         if not text:
             return
         if self.furniture:
