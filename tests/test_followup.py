@@ -11,7 +11,7 @@ from bot.conversation import Conversations
 from bot.library.model import Article
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
-from bot.search.followup import Topic, refers_back, wants_more
+from bot.search.followup import Topic, pinned, refers_back, wants_more
 from bot.search.parse import Query
 from bot.search.results import HIGH, LOW, Answer
 from bot.search.retrieve import Candidates, Retriever
@@ -44,6 +44,22 @@ def test_asking_for_more(question: str) -> None:
 def test_a_question_of_its_own_does_not(question: str) -> None:
     assert not wants_more(question)
     assert not refers_back(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "pins"),
+    [
+        ("when did it ship?", True),
+        ("can i turn it off", True),
+        ("who ran it", True),
+        ("is it going to rain tomorrow", False),  # words enough for a topic of its own
+        ("what is his favourite film?", False),
+        ("tell me more", False),
+        ("when did go 1.0 ship", False),  # no pronoun
+    ],
+)
+def test_a_pronoun_with_one_word_beside_it_holds_the_topic(question: str, pins: bool) -> None:
+    assert pinned(question) is pins
 
 
 class Clock:
@@ -244,3 +260,20 @@ async def test_one_follow_up_in_several_conversations_ranks_the_library_once(
     assert answers[BIRDS].followup and "Aveling" in (answers[BIRDS].passage or "")
     assert alone.article is not None and alone.article.slug == CORAL  # a nursery's runner
     assert answers[CORAL].article == alone.article
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Alone, "repaired" finds the repair café confidently; after the tree canopy, "it"
+        # is the canopy study, and the café is not what the member asks about.
+        "who repaired it",
+        # Alone nothing answers it; after the tree canopy it is the canopy's closest match,
+        # not "could not find" and a list of strangers.
+        "who paid for it",
+    ],
+)
+async def test_a_pronoun_and_one_word_stay_with_the_conversation(engine, question: str) -> None:
+    follow = await engine.ask(question, Topic(TREES, None))
+    assert follow.article is not None and follow.article.slug == TREES
+    assert follow.followup and follow.confidence == LOW

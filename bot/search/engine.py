@@ -177,11 +177,12 @@ class SearchEngine:
         found = await self._cached(
             key, lambda idx: self._follow_up(idx, question, following, about, sure)
         )
-        if sure:
+        if sure and not followup.pinned(question):
             # A confident answer elsewhere still loses to the conversation's article when
-            # that article answers the question as surely: "who developed it?" and "how
-            # many volunteers?" are about the article just discussed, not another that
-            # says "developers" or "volunteers".
+            # that article answers the question as surely: "how many volunteers?" is about
+            # the article just discussed, not another that says "volunteers". A pronoun
+            # with one word beside it ("when did it ship?") is about it however sure the
+            # other article is (followup.pinned).
             return found if found is not None and found.confidence == HIGH else own
         return found or own
 
@@ -248,17 +249,20 @@ class SearchEngine:
         ranked = await self._ranked(idx, q, run)
         # `rare`: read whatever its first-stage score (0 when the ranking did not hold it).
         alone = replace(ranked, ids=[], scores={aid: ranked.scores.get(aid, 0.0)}, rare=(aid,))
-        if not terms:
-            # It names nothing to be sure by ("why?", "by how much?"): the passage its kind
-            # of answer and the title choose, as the closest match.
+        # Naming nothing to be sure by ("why?", "by how much?"), the passage its kind of
+        # answer and the title choose is shown as the closest match.
+        found = await self._rerank(idx, q.corrected(ranked.corrections), alone) if terms else []
+        sure = respond.confidence(found, p) if found else None
+        shown = f"{article.title} {passage}"
+        if terms and not (found and (sure or followup.speaks_to(q.raw, shown))):
+            # "what is his favourite film?": the article says nothing of it, unless its
+            # pronoun holds the topic ("who ran it?", followup.pinned): the closest match.
+            if not followup.pinned(q.raw):
+                return None
+            found = []
+        if not found:
             nothing = [Ranked(0.0, article, Evidence(0.0, None, 0.0, 0.0))]
             return respond.answer(idx, q, nothing, passage, alone, p, LOW)
-        found = await self._rerank(idx, q.corrected(ranked.corrections), alone)
-        if not found:
-            return None
-        sure = respond.confidence(found, p)
-        if sure is None and not followup.speaks_to(q.raw, f"{article.title} {passage}"):
-            return None  # "what is his favourite film?": the article says nothing of it
         return respond.answer(idx, q, found, passage, alone, p, sure or LOW)
 
     @staticmethod

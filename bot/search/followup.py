@@ -86,6 +86,17 @@ def refers_back(question: str) -> bool:
     )
 
 
+def pinned(question: str) -> bool:
+    """Whether a question pointing back has no word of its own but one ("when did it
+    ship?", "who ran it?", "can i turn it off?"): one word cannot be both the topic and
+    what is asked of it, so the pronoun holds the topic and the question is about the
+    conversation's article even when that one word finds another article confidently
+    ("ship" in a title), or none. A question with two words of its own ("is it going to
+    rain tomorrow", "what is his favourite film") may name a topic of its own."""
+    own = [w for w in _words(question) if w not in POINTERS and w not in STOPWORDS]
+    return refers_back(question) and not wants_more(question) and len(own) <= 1
+
+
 def continues(article: Article, terms: frozenset[str], elsewhere: bool) -> bool:
     """Whether a short question that does not point back, asked while the conversation is
     about `article`, leaves its topic unsaid, as people do once a topic is set ("how many
