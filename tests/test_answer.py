@@ -1142,3 +1142,60 @@ def test_what_version_asks_for_a_version_number_not_a_date() -> None:
     assert Wanted.of(parse("which version of movie writer does she run")).kind == "version"
     assert question_kind("what year does it open") == "when"
     assert "Movie Writer 3.09" in (_shown("Old software", story, q) or "")
+
+
+def test_a_when_question_passes_over_the_sentence_holding_no_date() -> None:
+    # "until when is the cycling survey open": the sentence repeating "survey … open"
+    # says nothing of when; the one saying it closes on 14 March, in other words, does.
+    survey = _article(
+        [
+            [
+                "The cycling survey asks residents how they get to work.",
+                "It was written with the cycling club.",
+            ],
+            [
+                "You can fill in the cycling survey online or at the library, and it is open to every resident.",
+                "Paper copies are in the town hall.",
+            ],
+            ["The council will read every answer.", "The cycling survey closes on 14 March."],
+        ],
+        title="Council asks how residents travel",
+    )
+    q = parse("until when is the cycling survey open")
+    assert best_passage(survey, q) == "The cycling survey closes on 14 March."
+    off = best_passage(survey, q, DEFAULT.with_(untyped_cost=0.0))
+    assert off and "14 March" not in off
+
+
+def test_how_long_wants_an_amount_of_time_not_a_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "a 52-episode series" counts episodes; "each 30-minute episode" says how long one is.
+    pod = _article(
+        [
+            ["Engineers finished the last span of the town's bridge in May."],
+            [
+                "The network will premiere a 52-episode podcast series about the bridge at the end of the month."
+            ],
+            [
+                "Each 30-minute episode of the bridge podcast will feature an interview with an engineer."
+            ],
+        ]
+    )
+    question = "how long is each episode of the bridge podcast"
+    assert "30-minute" in (best_passage(pod, parse(question)) or "")
+    monkeypatch.setattr(answer_type, "_MEASURE_UNITS", {})
+    assert "30-minute" not in (best_passage(pod, parse(question)) or "")
+
+
+def test_noon_and_midnight_are_hours_of_the_day() -> None:
+    # "what time" asks for the hour: "at noon" says it as a word.
+    assert sentence_features("The meetings take place on Mondays at noon.").spans(("clock",))
+    assert sentence_features("The shop stays open until midnight on Fridays.").spans(("clock",))
+    assert not sentence_features("The meetings take place on Mondays.").spans(("clock",))
+
+
+def test_a_plural_unit_of_time_says_how_long_in_part() -> None:
+    # "spend months messaging them" answers "how long" without a figure.
+    wanted = Wanted.of(parse("how long do scammers keep messaging a victim"))
+    f = sentence_features("Scammers then spend months messaging them.")
+    assert f.plurals(wanted.units)
+    assert not f.plurals(Wanted.of(parse("how many scammers were charged")).units)

@@ -81,6 +81,27 @@ _NUMBER_FORM: Mapping[str, tuple[str, ...]] = {
     **{one: (plural,) for one, plural in IRREGULAR_PLURALS},
 }
 _MANY = stem("many")
+# The units a measure word asks for: "how long" a time or a length ("each 30-minute
+# episode", "a 2km bridge"), "how old" an age (not "how far", as often a degree: "how
+# far off track is the world" wants "63% off track"). An amount in another
+# unit counts something else ("a 52-episode podcast series" says nothing of how long
+# each episode is): it fits only in part (Policy.partial_fit). English's units, the whole
+# class, not those of a question set.
+_TIME_UNITS = (
+    "second minute hour day night week fortnight month year decade century millennium"
+    " millisecond microsecond nanosecond sec min hr ms"
+)
+_LENGTH_UNITS = (
+    "millimetre millimeter centimetre centimeter metre meter kilometre kilometer mm cm km"
+    " mile foot feet inch yard ft"
+)
+_MEASURE_UNITS: Mapping[str, frozenset[str]] = {
+    stem(measure): frozenset(stem(u) for u in units.split())
+    for measure, units in (
+        ("long", f"{_TIME_UNITS} {_LENGTH_UNITS}"),
+        ("old", _TIME_UNITS),
+    )
+}
 # Words between "what/which" and its noun: "what is the", "which of the", "what did".
 _BEFORE_HEAD = frozenset(
     [
@@ -131,6 +152,9 @@ class Wanted:
     # The preposition the question ends with ("…take off from", "…mix him up with"): what
     # it asks for is that preposition's object.
     stranded: frozenset[str] = frozenset()
+    # The units an amount answering it is in ("how long": a time or a length), if the
+    # question's measure word says (see _MEASURE_UNITS); empty for any unit.
+    units: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, q: Query) -> Wanted:
@@ -165,6 +189,9 @@ class Wanted:
             objectless=_objectless(q.typed),
             verbs=_objectless(q.typed, verbs=True),
             stranded=_STRANDED & set(q.typed[-1:]) if kind in _STRANDED_KINDS else frozenset(),
+            units=frozenset().union(*(_MEASURE_UNITS.get(stem(f), ()) for f in form))
+            if kind == "number"
+            else frozenset(),
         )
 
 
@@ -273,6 +300,8 @@ def typed_fit(
             spans = spans + f.objects(frozenset(verbs), frozenset(nouns))
         if wanted.heads & matched:
             spans = spans + f.labelled(wanted.heads & matched)
+    if wanted.units:
+        spans = spans + f.plurals(wanted.units)  # "spend months" for "how long", in part
     if wanted.stranded and matched:
         spans = spans + f.after_word(wanted.stranded, frozenset(matched))
     best = 0.0
@@ -322,6 +351,8 @@ def typed_fit(
             fit = policy.asked_name_fit
         elif span.kind == "object":
             fit = policy.object_fit
+        elif wanted.units and span.kind == "amount" and stems[span.end - 1] not in wanted.units:
+            fit = policy.partial_fit  # "a 52-episode series" for "how long is each episode"
         elif span.kind in wanted.full and not counts:
             fit = 1.0
         else:

@@ -72,9 +72,14 @@ _DATE = re.compile(
     r"|\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR + r"\b",
     re.IGNORECASE,
 )
-# The hour of a day ("11pm", "10 p.m.", "14:30"), also read as a date: "what time" asks
-# for it (see answer_type).
-_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b", re.I)
+# The hour of a day ("11pm", "10 p.m.", "14:30", "noon"), also read as a date: "what
+# time" asks for it (see answer_type).
+_CLOCK = re.compile(
+    r"\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b|\b(?:noon|midnight|midday)\b",
+    re.I,
+)
+# The hours English names by a word (_CLOCK reads them where they stand).
+_HOUR_WORDS = frozenset(["noon", "midnight", "midday"])
 _YEAR_RE = re.compile(rf"(?<![\d.,$€£])\b{_YEAR}\b(?![.,]\d)")
 _VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*(?:-?(?:rc|beta|alpha)\.?\d*)?\b")
 _BARE_NUMBER = re.compile(rf"\b{_FIGURE}\b|\b{_NUMBER_WORD}\b", re.IGNORECASE)
@@ -293,6 +298,7 @@ _DATE_WORDS = frozenset(
         "winter",
         "weekend",
         "decade",
+        *_HOUR_WORDS,
     ]
 )
 _REASON_WORDS = frozenset(
@@ -588,6 +594,17 @@ class Features:
         places = {(s.start, s.end) for s in spans if s.kind == "place"}
         return [s for s in spans if s.kind == "name" and (s.start, s.end) not in places]
 
+    def plurals(self, stems: frozenset[str]) -> list[Span]:
+        """The words of these stems written as plurals, each a span of kind "number": a
+        measure without a figure ("spend months messaging them" says how long, as "a few
+        months" would)."""
+        t = self._read()
+        return [
+            Span("number", k, k + 1)
+            for k, s in enumerate(t.stems)
+            if s in stems and _plural(t.folded[k])
+        ]
+
     def text_of(self, k: int) -> str:
         """Word k as written."""
         t = self._read()
@@ -731,7 +748,7 @@ def _numbers(text: str, t: _Tokens) -> list[tuple[str, int, int]]:
     ones = [a for a, w in words if w in ("a", "an", "one")]
     scan("amount", _AMOUNT, figures + numbers + ones, True)
     scan("date", _DATE, figures + [a for a, w in words if w in _DATE_STARTS], True)
-    scan("clock", _CLOCK, figures, True)
+    scan("clock", _CLOCK, figures + [a for a, w in words if w in _HOUR_WORDS], True)
     after_v = [
         a - 1 for a in digits if a > 0 and text[a - 1] in "vV" and _starts_figure(text, a - 1)
     ]

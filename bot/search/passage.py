@@ -53,6 +53,12 @@ _SUBJECT_END = re.compile(
 # ("Go 1.19 is released!"). A name or a date in a title is what the article is about,
 # not the answer to every question asked of it.
 _TITLE_ANSWERS = frozenset(["version"])
+# The kinds of question whose answer is always a span features.py reads (an amount, a
+# date, an hour, a name): a window holding none of it, nor taking a neighbour that does,
+# cannot answer "how many…", "when…", "who…", however many of the question's words it
+# holds (Policy.untyped_cost). Not "where" (a place is often a common noun: "donated by
+# local businesses"), "what", "why", "how" or yes/no: their answers are often plain words.
+_ALWAYS_TYPED = frozenset(["number", "when", "time", "who"])
 # A line attributing the quote before it: a dash, then a capitalised name ("— Sheldon
 # Klein (1976)", "-- Rob Pike").
 _ATTRIBUTION = re.compile(r"^\s*(?:[—―–]|--?)\s*[A-Z]")
@@ -438,7 +444,22 @@ class Passages:
             )
             for k in range(i, j)
         ]
-        return self._best_sentence(i, j, own, extra)
+        score = self._best_sentence(i, j, own, extra)
+        return score - p.untyped_cost if self._untyped(i, j, likely) else score
+
+    def _untyped(self, i: int, j: int, likely: set[int]) -> bool:
+        """Whether the window [i, j) holds no answer of a kind that is always a typed span
+        (_ALWAYS_TYPED), nor takes a sentence beside it that does (_with_neighbour): "You
+        can write up these posts and email them to…" holds the words of "until when did
+        they want rust2018 posts", "…running until the end of January" the date. A window
+        naming the noun a "how many X" counts is not: it may count it in words the
+        features do not read ("a handful of children", "decades-long")."""
+        return (
+            self.wanted.kind in _ALWAYS_TYPED
+            and not any(self.fit(k) > 0 for k in range(i, j) if k in likely)
+            and self.wanted.heads.isdisjoint(self._covered(i, j))
+            and self._with_neighbour(i, j) == (i, j)
+        )
 
     def _best_sentence(self, i: int, j: int, own: list[float], extra: list[float]) -> float:
         whole = own[0] if j - i == 1 else max(max(own), self._share(self._covered(i, j)))
