@@ -52,11 +52,13 @@ RERANKS = 16
 
 class _Following(NamedTuple):
     """How a question reads as a possible follow-up (see SearchEngine._follow_up): parsed,
-    its words (stopwords aside) and whether it points back ("it", "tell me more")."""
+    its words (stopwords aside), whether it points back ("it", "tell me more") and whether
+    its pronoun holds its topic (followup.pinned: "when did it ship?")."""
 
     query: Query
     terms: frozenset[str]
     points: bool
+    pinned: bool
 
 
 class SearchEngine:
@@ -177,7 +179,7 @@ class SearchEngine:
         found = await self._cached(
             key, lambda idx: self._follow_up(idx, question, following, about, sure)
         )
-        if sure and not followup.pinned(question):
+        if sure and not following.pinned:
             # A confident answer elsewhere still loses to the conversation's article when
             # that article answers the question as surely: "how many volunteers?" is about
             # the article just discussed, not another that says "volunteers". A pronoun
@@ -190,7 +192,8 @@ class SearchEngine:
         """The question read as a possible follow-up, kept with the results (see ask): every
         member asking it in a conversation is read alike, and most name their own topic."""
         q = parse(question, idx.resolve_filter, self.policy)
-        return _Following(q, frozenset(q.terms.weights()), followup.refers_back(question))
+        terms = frozenset(q.terms.weights())
+        return _Following(q, terms, followup.refers_back(question), followup.pinned(question))
 
     async def _follow_up(
         self,
@@ -211,7 +214,7 @@ class SearchEngine:
         `following`: the question as _following reads it, one of few words or pointing
         back (ask leaves the others out: Policy.ellipsis_terms)."""
         p = self.policy
-        q, terms, points = following
+        q, terms, points, pinned = following
         article = await self._article(idx, about.slug)
         if article is None:
             return None
@@ -232,15 +235,16 @@ class SearchEngine:
         passage = own or best_passage(article, stood, p)
         if not passage:
             return None
-        answer = await self._sure_of(idx, q, article, passage)
+        answer = await self._sure_of(idx, q, article, passage, pinned)
         return None if answer is None else replace(answer, followup=True, alternatives=[])
 
     async def _sure_of(
-        self, idx: LibraryIndex, q: Query, article: Article, passage: str
+        self, idx: LibraryIndex, q: Query, article: Article, passage: str, pinned: bool
     ) -> Answer | None:
         """A follow-up's answer showing `passage` of `article`, as sure as the question's
         own words read in this article alone make it; None when they find nothing there and
-        the passage holds none of them."""
+        the passage holds none of them, unless the question is `pinned` to the article
+        (followup.pinned): then the closest match."""
         p = self.policy
         aid = idx.by_slug[article.slug]
         terms = q.terms.weights()
@@ -257,7 +261,7 @@ class SearchEngine:
         if terms and not (found and (sure or followup.speaks_to(q.raw, shown))):
             # "what is his favourite film?": the article says nothing of it, unless its
             # pronoun holds the topic ("who ran it?", followup.pinned): the closest match.
-            if not followup.pinned(q.raw):
+            if not pinned:
                 return None
             found = []
         if not found:

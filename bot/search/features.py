@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.search.sentence_stems import _STEM_OF as STEM_OF
+from bot.search.sentence_stems import STEM_OF
 from bot.search.words import STOPWORDS, fold
 
 # A word as words.words() reads it ("rust's", "crates.io", "c++"), in the text as written.

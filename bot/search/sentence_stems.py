@@ -56,12 +56,14 @@ class _Stems(dict[str, str]):
 
 
 _MOST = 1 << 17
-_STEM_OF = _Stems()
+# Folded word -> its stem ("" for a stopword): shared by the reload's stems and the answer
+# features' (features.py), which read the same words.
+STEM_OF = _Stems()
 
 
 def sentence_stems(text: str) -> list[str]:
     """The stems of a sentence's words other than stopwords, in order."""
-    return list(filter(None, map(_STEM_OF.__getitem__, words(fold(text)))))
+    return list(filter(None, map(STEM_OF.__getitem__, words(fold(text)))))
 
 
 def encode_stems(texts: Iterable[str]) -> str:
@@ -85,7 +87,7 @@ def encode_stems(texts: Iterable[str]) -> str:
     if folded.count("\n") != len(texts) - 1:
         return "\n".join(f" {' '.join(sentence_stems(t))} " for t in texts)
     # stem() leaves a "\n" as it is (2 letters or fewer), so the breaks come through.
-    stems = filter(None, map(_STEM_OF.__getitem__, raw_words_and_breaks(folded)))
+    stems = filter(None, map(STEM_OF.__getitem__, raw_words_and_breaks(folded)))
     # Lines come out as " a b "; a sentence without stems must be "  ", not " ".
     return _LONE_SPACE.sub("  ", f" {' '.join(stems)} ")
 
