@@ -275,6 +275,23 @@ def test_odd_value_types_are_coerced_not_fatal() -> None:
     assert parse("title: No\n").title == "No"  # YAML 1.1 would make this False
 
 
+def test_an_author_blurb_is_no_byline() -> None:
+    # A read-later export scraped the "About the author" box into `author`
+    # (../shared/corpus/real, 404media.co, 2025-09-03): shown as the byline it is nonsense.
+    blurb = (
+        "About The Author & Matthew Gault Is A Writer Covering Weird Tech & Nuclear War"
+        " & Video Games. He S Worked For Reuters & Motherboard & The New York Times."
+    )
+    assert parse({"title": "T", "author": blurb}).author is None
+    assert parse({"title": "T", "author": [blurb, "Ann Lee"]}).author == "Ann Lee"
+    assert parse({"title": "T", "author": {"name": blurb}}).author is None
+    # Names, however many and however joined, stay.
+    names = "Robert F. Kennedy Jr., Mary Ann de la Cruz & Bob Ray and Cy Wu"
+    assert parse({"title": "T", "author": names}).author == names
+    org = "The Foundation for Individual Rights and Expression"
+    assert parse({"title": "T", "author": org}).author == org
+
+
 def test_bom_and_crlf_are_tolerated() -> None:
     raw = b"\xef\xbb\xbf---\r\ntitle: Hello\r\n---\r\n<p>Body one.</p>\r\n"
     article = parse_article(raw, "x.md")

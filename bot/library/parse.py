@@ -228,13 +228,33 @@ def _tags(value: Any) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# Where a byline lists several people: "Ann Lee, Bob Ray & Cy Wu", "Ann Lee and Bob Ray".
+_BYLINE_SEPARATORS = re.compile(r"\s*(?:[,;&/|]|\band\b)\s*", re.IGNORECASE)
+# The most words one person's name takes ("Robert F. Kennedy Jr. III", "Mary Ann de la
+# Cruz"). Read-later exporters sometimes scrape an "About the author" blurb into `author`
+# ("About The Author & Matthew Gault Is A Writer Covering Weird Tech & …"): a part longer
+# than any name is prose, and shown as the byline it reads as nonsense.
+BYLINE_NAME_WORDS = 6
+
+
+def _byline(text: str | None) -> str | None:
+    """`text` when it reads as a byline (one or more names), else None: no person is
+    named rather than a blurb shown as one."""
+    if text is None:
+        return None
+    parts = [p for p in _BYLINE_SEPARATORS.split(text) if p]
+    if any(len(p.split()) > BYLINE_NAME_WORDS for p in parts):
+        return None
+    return text
+
+
 def _author(value: Any) -> str | None:
     if isinstance(value, (list, tuple)):
-        names = [n for n in (_scalar(v) for v in value) if n]
+        names = [n for n in (_byline(_scalar(v)) for v in value) if n]
         return ", ".join(names) or None
     if isinstance(value, dict):
-        return _scalar(value.get("name"))
-    return _scalar(value)
+        return _byline(_scalar(value.get("name")))
+    return _byline(_scalar(value))
 
 
 def _description(value: Any) -> str | None:
