@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh8]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh9]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -53,8 +53,10 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # question, to check that a rule read from the other sets generalizes. "fresh7" (written blind
 # in session 13, its baseline recorded before any change) stood in until "fresh8" and is
 # readable tune material now. "fresh8" (written blind the same way on 2026-12-06, its baseline
-# run once by the lead) is the untouched stand-in: aggregates only, never --misses. fresh to
-# fresh5 and fresh7 are tune material.
+# run once by the lead) stood in until "fresh9" and is readable tune material now. "fresh9"
+# (written blind the same way on 2026-12-06, its baseline run once by the lead) is the
+# untouched stand-in: aggregates only, never --misses. fresh to fresh5, fresh7 and fresh8 are
+# tune material.
 FRESH_FILES = {
     "fresh": HERE / "answers_fresh.jsonl",
     "fresh2": HERE / "answers_fresh2.jsonl",
@@ -64,6 +66,7 @@ FRESH_FILES = {
     "fresh6": HERE / "answers_fresh6.jsonl",
     "fresh7": HERE / "answers_fresh7.jsonl",
     "fresh8": HERE / "answers_fresh8.jsonl",
+    "fresh9": HERE / "answers_fresh9.jsonl",
 }
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
@@ -687,9 +690,9 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, ..., fresh8: stand-ins for the held-out set, fresh8 the "
+        help="fresh, fresh2, ..., fresh9: stand-ins for the held-out set, fresh9 the "
         "untouched one and fresh6 the validation set (both aggregates only, never --misses); "
-        "the others (fresh7 among them) tune material after their blind baselines "
+        "the others (fresh7 and fresh8 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")

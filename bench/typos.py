@@ -3,15 +3,16 @@ with one typo typed into its longest word (issue 15).
 
 A held-out set's typos are few and were each read by someone; this bench makes many,
 the same way every time, from questions the team may read: in each answerable question
-of the tune half, the fresh sets up to fresh5 and the bundled library's set, the longest
-word of 6 letters or more gets one slip (a letter dropped, doubled, or swapped with the
-next: random.Random(SEED), in file order). Each question is asked as written and as
+of the tune half, of every fresh set but the untouched and validation ones
+(rerank_pools.HELD_OUT: fresh9 and fresh6; fresh7 and fresh8 are read) and of the bundled
+library's set, the longest word of 6 letters or more gets one slip (a letter dropped,
+doubled, or swapped with the next: random.Random(SEED), in file order). Each question is asked as written and as
 slipped, in process, through the pool `ask` weighs (SearchEngine.reranked) and its
 confidence. Printed per library and set: answered right at high confidence as written
 and as slipped, and of the slipped words the ones corrected to the word as written (or
 a word of its stem), to another word, or not at all; then every question that was right
 as written and is not when slipped, with its correction. The test half and the untouched
-fresh sets (rerank_pools.HELD_OUT) are never read.
+and validation fresh sets (rerank_pools.HELD_OUT) are never read.
 
     .venv/bin/python bench/typos.py [--library news|blogs|content] [--policy FILE]
 """
