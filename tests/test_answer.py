@@ -15,6 +15,7 @@ from bot.search import answer_type
 from bot.search.answer_type import Wanted
 from bot.search.engine import SearchEngine
 from bot.search.features import sentence_features
+from bot.search.followup import next_part
 from bot.search.parse import parse, question_kind
 from bot.search.passage import best_passage, passage_match
 from bot.search.policy import DEFAULT, Policy
@@ -55,6 +56,11 @@ ARTICLE = _article(
         Quote("The bridge is designed to last for a hundred years at least", "Maria Lopez"),
     ),
 )
+
+
+# Which window wins, without the runner-up shown after a close call (see
+# test_a_close_runner_up_is_shown_after_the_best_window).
+ONE_WINDOW = DEFAULT.with_(second_chars=0)
 
 
 def test_a_passage_naming_what_the_title_adds_beats_one_repeating_the_question() -> None:
@@ -604,7 +610,7 @@ def test_a_list_item_is_read_with_the_sentence_announcing_the_list() -> None:
         " Library: Mei Chen"
     )
     # Read alone, the item says nothing of representing: the announcing sentence wins.
-    alone = best_passage(_BOARD, q, DEFAULT.with_(list_items=0))
+    alone = best_passage(_BOARD, q, ONE_WINDOW.with_(list_items=0))
     assert alone and "Mei Chen" not in alone
 
 
@@ -811,8 +817,8 @@ def test_who_did_it_is_the_name_english_puts_in_the_doer_s_place() -> None:
         title="Faster downloads",
     )
     q = parse("who implemented the sparse registry")
-    assert best_passage(post, q) == "Thanks to Dee Park who implemented it."
-    assert best_passage(post, q, DEFAULT.with_(agent_answer=0.0)) == (
+    assert best_passage(post, q, ONE_WINDOW) == "Thanks to Dee Park who implemented it."
+    assert best_passage(post, q, ONE_WINDOW.with_(agent_answer=0.0)) == (
         "Ann Lee and Bo Chen tested the sparse registry in Lumen Cargo for months."
     )
 
@@ -955,7 +961,8 @@ def test_the_noun_ending_a_name_names_it_again() -> None:
         ["Shops on Main Street have lost trade."],
         ["A commissioner said the township plans to introduce a policy in October."],
     ]
-    assert _shown("Town news", story, "does oakdale plan a parking policy") == story[3][0]
+    q = "does oakdale plan a parking policy"
+    assert _shown("Town news", story, q, ONE_WINDOW) == story[3][0]
 
 
 def test_a_name_ending_with_the_question_s_word_is_who_it_is_about() -> None:
@@ -991,12 +998,12 @@ def test_a_news_lede_after_its_dateline_is_no_mere_opening() -> None:
         ["The decision to hold Widgetcon in Lyon, Paul Roux said, was long overdue."],
     ]
     q = "who runs widgetcon"
-    assert _shown("Why is Widgetcon in Lyon?", story, q) == story[0][0]
-    without = DEFAULT.with_(dateline_lead_cost=DEFAULT.lead_cost)
+    assert _shown("Why is Widgetcon in Lyon?", story, q, ONE_WINDOW) == story[0][0]
+    without = ONE_WINDOW.with_(dateline_lead_cost=DEFAULT.lead_cost)
     assert _shown("Why is Widgetcon in Lyon?", story, q, without) == story[3][0]
     # Without its dateline the same first sentence is an opening like any other.
     plain = [[story[0][0].removeprefix("LYON, France — ")], *story[1:]]
-    assert _shown("Why is Widgetcon in Lyon?", plain, q) == plain[3][0]
+    assert _shown("Why is Widgetcon in Lyon?", plain, q, ONE_WINDOW) == plain[3][0]
 
 
 def test_the_company_is_the_organisation_named_just_before() -> None:
@@ -1010,13 +1017,13 @@ def test_the_company_is_the_organisation_named_just_before() -> None:
         ["Prices will rise next year, the council said."],
     ]
     q = "when will oakdale grocers open its next store"
-    assert _shown("Town news", story, q) == story[1][0]
-    without = DEFAULT.with_(description_lookback=0)
+    assert _shown("Town news", story, q, ONE_WINDOW) == story[1][0]
+    without = ONE_WINDOW.with_(description_lookback=0)
     assert _shown("Town news", story, q, without) == story[3][0]
     # The last name written before it ("Leeds" is a place, no company): here "The
     # company" is Harlow Foods, and the Oakdale Grocers sentence no longer loses to it.
     other = [story[0], ["Harlow Foods is its rival."], *story[1:]]
-    assert _shown("Town news", other, q) == _shown("Town news", other, q, without)
+    assert _shown("Town news", other, q, ONE_WINDOW) == _shown("Town news", other, q, without)
 
 
 def test_an_apposition_defines_the_name_before_it() -> None:
@@ -1162,8 +1169,8 @@ def test_a_when_question_passes_over_the_sentence_holding_no_date() -> None:
         title="Council asks how residents travel",
     )
     q = parse("until when is the cycling survey open")
-    assert best_passage(survey, q) == "The cycling survey closes on 14 March."
-    off = best_passage(survey, q, DEFAULT.with_(untyped_cost=0.0))
+    assert best_passage(survey, q, ONE_WINDOW) == "The cycling survey closes on 14 March."
+    off = best_passage(survey, q, ONE_WINDOW.with_(untyped_cost=0.0))
     assert off and "14 March" not in off
 
 
@@ -1199,3 +1206,84 @@ def test_a_plural_unit_of_time_says_how_long_in_part() -> None:
     f = sentence_features("Scammers then spend months messaging them.")
     assert f.plurals(wanted.units)
     assert not f.plurals(Wanted.of(parse("how many scammers were charged")).units)
+
+
+# "when was the night bus service first launched": the sentence repeating most of the
+# question ("…night bus service, first run by volunteers…") wins by a little over the one
+# saying when buses were launched, in other words ("Night buses").
+NIGHT_BUSES = [
+    ["The town council met on Monday."],
+    ["The council said the night bus service, first run by volunteers, will stop."],
+    ["The shops on the river bank stayed open."],
+    ["Night buses were launched in 2019 as a trial for students."],
+]
+LAUNCHED = "when was the night bus service first launched"
+
+
+def test_a_close_runner_up_is_shown_after_the_best_window() -> None:
+    # Unsure which answers, the passage quotes both, in page order, apart as "…" says.
+    shown = _shown("Town news", NIGHT_BUSES, LAUNCHED)
+    assert shown == (
+        "The town council met on Monday. The council said the night bus service, first run"
+        " by volunteers, will stop. … Night buses were launched in 2019 as a trial for"
+        " students."
+    )
+    assert "2019" not in (_shown("Town news", NIGHT_BUSES, LAUNCHED, ONE_WINDOW) or "")
+    # Not when the runner-up is further behind than Policy.second_margin...
+    far = DEFAULT.with_(second_margin=0.01)
+    assert _shown("Town news", NIGHT_BUSES, LAUNCHED, far) == _shown(
+        "Town news", NIGHT_BUSES, LAUNCHED, ONE_WINDOW
+    )
+    # ...nor when the two would be longer than Policy.second_chars together.
+    short = DEFAULT.with_(second_chars=len(shown or "") - 1)
+    assert _shown("Town news", NIGHT_BUSES, LAUNCHED, short) == _shown(
+        "Town news", NIGHT_BUSES, LAUNCHED, ONE_WINDOW
+    )
+
+
+def test_a_runner_up_beside_the_best_is_not_shown_apart() -> None:
+    # Side by side, the two sentences are not apart: no "…" between them; the one shown
+    # holds a date of its own, so it takes no neighbour either.
+    story = [
+        NIGHT_BUSES[0],
+        ["The council said the night bus service, first run by volunteers, will stop in May."],
+        NIGHT_BUSES[3],
+    ]
+    shown = _shown("Town news", story, LAUNCHED)
+    assert shown is not None and "…" not in shown and "2019" not in shown
+    # One sentence between them, and the runner-up comes along.
+    assert "… Night buses were launched in 2019" in (
+        _shown("Town news", [*story[:2], NIGHT_BUSES[2], story[2]], LAUNCHED) or ""
+    )
+
+
+def test_more_after_two_windows_goes_on_after_the_later_one() -> None:
+    # "Tell me more" reads on from the last sentence shown: the runner-up's.
+    story = [*NIGHT_BUSES, ["Students paid one euro a ride."]]
+    shown = _shown("Town news", story, LAUNCHED)
+    assert shown is not None and "…" in shown
+    assert next_part(_article(story, title="Town news"), shown) == "Students paid one euro a ride."
+
+
+def test_a_runner_up_holding_only_the_best_s_words_is_not_shown() -> None:
+    # However close, a runner-up repeating words the best window holds ("night bus
+    # service") is no other reading of the question; one holding a word it lacks
+    # ("first") is.
+    wide = DEFAULT.with_(second_margin=1.0)
+    story = [
+        NIGHT_BUSES[0],
+        ["The council said the night bus service will stop next year."],
+        NIGHT_BUSES[2],
+        ["The night bus service was first launched in 2019."],
+    ]
+    assert _shown("Town news", story, LAUNCHED, wide) == story[3][0]
+    other = [
+        NIGHT_BUSES[0],
+        ["The council said the first night bus will stop next year."],
+        NIGHT_BUSES[2],
+        ["The night bus service was launched in 2019."],
+    ]
+    assert (_shown("Town news", other, LAUNCHED, wide) or "").endswith(
+        "The council said the first night bus will stop next year. … The night bus service"
+        " was launched in 2019."
+    )

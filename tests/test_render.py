@@ -322,3 +322,17 @@ def test_a_card_of_an_article_without_text_says_its_text_was_not_saved() -> None
 )
 def test_a_passage_is_shown_with_its_quotation_marks_paired(passage: str, shown: str) -> None:
     assert balance_quotes(passage) == shown
+
+
+def test_a_passage_of_two_windows_is_one_quote_block_with_both_in_bold() -> None:
+    # passage.Passages quotes a close runner-up after the best window, "…" between them.
+    passage = (
+        "The council said the night bus service will stop. … Night buses were launched in"
+        " 2019 as a trial."
+    )
+    question = "when was the night bus service first launched"
+    answer = Answer(question=question, article=huge_article(), passage=passage, summary="S")
+    text = render.answer_embed(answer, key_spans(passage, question)).to_dict()["description"]
+    block = text.split("\n\n")[0]
+    assert block.startswith("> The council") and "\n" not in block
+    assert "**service** will stop. … **Night** buses were **launched** in 2019" in block

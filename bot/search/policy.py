@@ -416,6 +416,19 @@ class Policy:
     #: rule shows two sentences at most (2 or 3: the same 510 passages; 0: no neighbour
     #: at all, the rule before this one off too, 500).
     neighbour_window: int = 1
+    #: When the best window is not clear, the runner-up is shown after it (in page order,
+    #: joined by "…"; passage.Passages._runner_up): a window apart from it on the page,
+    #: holding a question term it lacks, scoring within this much of it (answer() plus
+    #: shape; the best's median ~1.4). Issue 15's tenth pass (bench/README.md), oracle
+    #: passages of the 566 readable questions holding the key (468 with one window; in
+    #: brackets how many replies got two): 0.15 479 (45), 0.2 481 (59), 0.3 488 (92), 0.4
+    #: 492 (118), 0.5 494 (152); without the new-term condition 0.15 482 (78), 0.3 492
+    #: (153). Past 0.3 a reply more in four or five gets two windows for each key gained...
+    second_margin: float = 0.3
+    #: ...if the two together are at most this many characters: 400 486 (67), 600 490
+    #: (104), 700 492 (113). 500 keeps the readable sets' 90th percentile passage under
+    #: 400 characters (393; 408 at 600, 429 at 700), a Discord quote of five lines or so.
+    second_chars: int = 500
     #: A sentence sending the reader elsewhere ("see the user guide", "for more
     #: information") is not an answer: it costs this as the passage shown (issue 15; 0
     #: changed no figure).
