@@ -22,7 +22,9 @@ that holds one in other words ("We observed a 5–35% speedup…" before "…the
 only available for…"). An item of a list a ":" announces ("the Council:" then "Compiler:
 Eric Holk", "Library: Mara Bos"…) is read as the sentence announcing it says ("Library:
 Mara Bos" is the library team's member of the Council) and shown after it; so is a line
-attributing a quote ("— Sheldon Klein (1976)").
+attributing a quote ("— Sheldon Klein (1976)"). When the best window is not clear, a
+runner-up close to it, apart on the page and holding a question word it lacks, is shown
+with it in page order, "…" between them ("it says X … and Y").
 """
 
 from __future__ import annotations
