@@ -12,7 +12,7 @@ from bot.search import irregular, rerank
 from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.rerank import _apart
-from bot.search.versions import point_releases
+from bot.search.versions import point_releases, release_of
 from tests.conftest import CONTENT, answered_by, assert_rule_decides, small_engine
 
 
@@ -119,3 +119,49 @@ async def test_a_title_writing_a_typed_word_as_two_names_it(tmp_path: Path) -> N
     whole = DEFAULT.with_(apart_letters=99, count_head=0.0)
     answer = ("gizmo-default", "24 gizmo releases")
     await assert_rule_decides(tmp_path, EDITOR, question, answer, whole, "ten-years")
+
+
+# -- a release written x.y is x.y.0, not its later point release ------------------------
+
+
+def test_a_release_is_its_zero_point_release_and_not_a_later_fix() -> None:
+    assert release_of("1.80.0", "1.80") and release_of("1.80", "1.80")
+    assert release_of("1.80.0.0", "1.80")
+    assert not release_of("1.80.1", "1.80") and not release_of("1.80.0.4", "1.80")
+
+
+POINT = {
+    "feature.md": _post(
+        "gizmo-3-4-0",
+        "Announcing Gizmo 3.4.0",
+        "<p>The Gizmo team is happy to announce a new version of Gizmo, 3.4.0.</p>"
+        + "".join(
+            f"<p>The {part} command learned to print the age of the lock file, to retry a "
+            f"download that times out, and to read its settings from the project folder "
+            f"before the home folder.</p>"
+            for part in ("fetch", "status", "clean", "check", "bench")
+        )
+        + "<p>The cache moves to a host that serves every region.</p>",
+        3,
+    ),
+    "fix.md": _post(
+        "gizmo-3-4-1",
+        "Announcing Gizmo 3.4.1",
+        "<p>The Gizmo team has published a new point release of Gizmo, 3.4.1.</p>",
+        4,
+    ),
+}
+
+
+async def test_a_release_written_x_y_is_answered_by_the_x_y_0_notes(tmp_path: Path) -> None:
+    # The fix's notes are shorter, so the first stage scores them higher; both titles name
+    # "3.4" (point_releases), but only 3.4.0 names it as the release itself.
+    question = "what changed in gizmo 3.4"
+    rule_off = DEFAULT.with_(point_release_share=1.0)
+    async with small_engine(tmp_path, POINT, CONTENT) as engine:
+        assert (await answered_by(engine.library, question))[0] == "gizmo-3-4-0"
+        assert (await answered_by(engine.library, question, rule_off))[0] == "gizmo-3-4-1"
+        # Asked by its own number, the point release is the answer.
+        assert (await answered_by(engine.library, "what changed in gizmo 3.4.1"))[0] == (
+            "gizmo-3-4-1"
+        )

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search import asked, cards, followup, lookup, respond
+from bot.search import asked, cards, followup, lookup, opinion, respond
 from bot.search.build import split_authors
 from bot.search.cache import ResultCache
 from bot.search.followup import Topic
@@ -387,13 +387,37 @@ class SearchEngine:
             if listed is not None:
                 return listed
         q, ranked, found = await self._reranked(idx, reading, run)
-        sure = respond.confidence(found, p, q.asks)
+        judged = opinion.judged(q) & set(q.terms.stems)
+        sure = respond.confidence(found, p, q.asks, judged)
+        if sure is None:
+            found = await self._without_everyday(idx, q, ranked, found, run)
+            sure = respond.confidence(found, p, q.asks, judged) and LOW
         if sure is None:
             return Answer(question=q.raw)
         best = found[0]
         # Without a passage comparable across articles, the article's own best one.
         passage = best.passage or best_passage(best.article, q, p)
         return respond.answer(idx, q, found, passage, ranked, p, sure)
+
+    async def _without_everyday(
+        self, idx: LibraryIndex, q: Query, ranked: Candidates, found: list[Ranked], run: Retriever
+    ) -> list[Ranked]:
+        """A question none of whose candidates can answer, read again by its words that are
+        more than everyday English: the articles bm25 ranks best for those alone
+        (Retriever.distinct) reranked against the whole question; [] when there are none.
+
+        A question's everyday words can outweigh its distinctive one: "why did go add
+        generics so late" ranked the posts with "late" in them (58 of the blogs: the library
+        writes it less often than English does) over those on generics, and none of them
+        held a word of the question but everyday ones together, so it was refused though
+        the library holds "generics". Issue 15: nothing only when no distinctive word of
+        the question is in the library. Found so, the answer is the closest match at most:
+        the whole question did not find it."""
+        seen = {idx.by_slug.get(r.article.slug) for r in found}
+        extra = tuple(a for a in await run.distinct(q) if a not in seen)
+        if not extra:
+            return []
+        return await self._rerank(idx, q, Candidates([], ranked.scores, ranked.corrections, extra))
 
     async def reranked(self, question: str) -> tuple[Candidates, list[Ranked]]:
         """A question's first-stage candidates and the rerank of its pool, best first, as

@@ -209,6 +209,12 @@ class Policy:
     #: ("when was 1.39 with async await expected to be released": the notes of 1.39 over
     #: the post written before it), so it stays below lead_weight.
     release_title_weight: float = 0.04
+    #: ...times this when the title names an asked x.y only by a later point release of
+    #: it ("Announcing Rust 1.80.1" for "what's new in 1.80"): a version written x.y names
+    #: the x.y.0 release (or a post titled with x.y itself), and 1.80.1 is a fix of it,
+    #: whose short notes the first stage scores higher than the long ones of 1.80.0.
+    #: versions.release_of. 1.0 turns the rule off.
+    point_release_share: float = 0.0
     #: A question word of this many letters or more that no title or description holds
     #: whole is read as two words where it splits into two they hold, each at least
     #: apart_part_letters long and neither a function word, and a title writing those two
@@ -590,6 +596,19 @@ class Policy:
     #: right article first 0.86 -> 0.88, refused 0.02 -> 0.00, unrelated unchanged
     #: (bench/README.md, "refuse8").
     title_terms: int = 2
+    #: A question asking for a judgement ("is rust better than go", "the best go web
+    #: framework": words of evaluation, alternatives weighed; opinion.py) is answered with
+    #: confidence only when the passage shown, with its title, leaves at most this many of
+    #: those words out: a passage on the topic that makes no judgement is the closest match
+    #: (a large number turns the rule off).
+    judgement_missing: int = 0
+    #: A question none of whose candidates can be given even as the closest match is read
+    #: again by its words more than everyday English (everyday_zipf): the best this many
+    #: articles by bm25 for those words alone are reranked against the whole question,
+    #: and the best of them that passes as the closest match is given as that
+    #: (SearchEngine._without_everyday; 0: off). Only on the way to a refusal, so the
+    #: FTS5 query costs nothing elsewhere.
+    distinct_pool: int = 5
     #: "What's new?" lists this many of the newest articles.
     newest_listed: int = 5
     #: Results under this share of the best one's score are noise even above the threshold.

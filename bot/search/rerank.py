@@ -28,7 +28,7 @@ from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.stem import stem
-from bot.search.versions import point_releases, release_numbers
+from bot.search.versions import point_releases, release_numbers, release_of
 from bot.search.words import STOPWORDS, fts_word, words
 from bot.store.articles import ArticleStore
 from bot.store.search import SearchStore
@@ -58,8 +58,9 @@ class Evidence:
     # it holds is a guess at what was asked (see respond.confidence).
     guessed: bool = False
     # The title names every release number the question does ("Announcing Rust 1.94.1"):
-    # see Policy.release_title_weight.
-    names_release: bool = False
+    # 1.0, or Policy.point_release_share when it names some only by a later point release
+    # ("1.80.1" for "1.80"); see Policy.release_title_weight.
+    names_release: float = 0.0
 
     @property
     def passage(self) -> str | None:
@@ -220,7 +221,11 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     held = question_held(article, q, asked.numbers)
     sets = held.sets
     title = [stem(w) for w in words(article.title) if w not in STOPWORDS]
-    if asked.numbers and (releases := point_releases(f" {' '.join(title)} ", asked.numbers)):
+    releases = point_releases(f" {' '.join(title)} ", asked.numbers) if asked.numbers else {}
+    # The numbers the title names as their own release ("1.22.0" for "1.22"), not only by
+    # a later point release of it ("1.22.1").
+    released = {releases.get(t, t) for t in title if release_of(t, releases.get(t, t))}
+    if releases:
         title = [releases.get(t, t) for t in title]  # "Rustup 1.22.0" names "1.22"
     title_stems = set(title)
     if asked.apart:  # "The VS Code Go extension" names "vscode"
@@ -267,8 +272,19 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         lead,
         len(shown - asked.everyday),
         bool(held_terms) and held_terms <= asked.guessed,
-        bool(asked.numbers) and set(asked.numbers) <= title_stems,
+        _names_release(asked.numbers, title_stems, released, policy),
     )
+
+
+def _names_release(
+    numbers: tuple[str, ...], title_stems: set[str], released: set[str], policy: Policy
+) -> float:
+    """How the title names every release number of the question: 1.0 as the releases
+    themselves ("Announcing Rust 1.80.0" for "1.80"), Policy.point_release_share when some
+    only by a later point release ("Announcing Rust 1.80.1"), 0.0 when it misses one."""
+    if not numbers or not set(numbers) <= title_stems:
+        return 0.0
+    return 1.0 if set(numbers) <= released else policy.point_release_share
 
 
 def _names_rarest(article: Article, asked: Asked, title_stems: set[str], policy: Policy) -> bool:
@@ -341,8 +357,8 @@ async def rerank(
         # What the title and the opening sentences hold says which candidate is about the
         # question, not whether the library answers it: it orders, confidence reads `final`.
         order = final if blind else final + policy.lead_weight * ev.lead
-        if ev.names_release and not blind:
-            order += policy.release_title_weight
+        if not blind:
+            order += policy.release_title_weight * ev.names_release
         found.append((order, -index.ranks[a], Ranked(final, article, ev)))
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
     return [f[2] for f in found]

@@ -11,7 +11,7 @@ from bot.search.parse import Query
 from bot.search.policy import Policy
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
-from bot.search.rerank import Ranked
+from bot.search.rerank import Evidence, Ranked
 from bot.search.results import HIGH, LOW, Answer, SearchHit, TitleChoice
 from bot.search.retrieve import Candidates
 from bot.search.summary import summarize
@@ -124,7 +124,9 @@ def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Polic
     return out[: policy.suggestions]
 
 
-def confidence(found: list[Ranked], policy: Policy, asks: bool = True) -> str | None:
+def confidence(
+    found: list[Ranked], policy: Policy, asks: bool = True, judged: frozenset[str] = frozenset()
+) -> str | None:
     """How sure the best reranked article answers: HIGH from answer_threshold up, or from
     confident_threshold up when its best passage (with its title) holds confident_terms of
     the question's words together, if its text has a passage on the question (else LOW);
@@ -166,7 +168,8 @@ def confidence(found: list[Ranked], policy: Policy, asks: bool = True) -> str | 
     if (distinct and best.score >= policy.answer_threshold) or (
         close and best.score >= policy.confident_threshold
     ):
-        return LOW if unsaid or passing or (ev is not None and ev.guessed) else HIGH
+        guessed = ev is not None and ev.guessed
+        return LOW if unsaid or passing or guessed or _unjudged(ev, judged, policy) else HIGH
     together = ev is None or (
         ev.together >= min(policy.tentative_terms, ev.terms)
         and ev.distinct_together >= policy.tentative_distinct
@@ -177,6 +180,16 @@ def confidence(found: list[Ranked], policy: Policy, asks: bool = True) -> str | 
     if named and best.score >= policy.tentative_title_floor:
         return LOW
     return None
+
+
+def _unjudged(ev: Evidence | None, judged: frozenset[str], policy: Policy) -> bool:
+    """Whether the passage shown leaves out more than Policy.judgement_missing of the
+    judgement a question asks for (opinion.judged): "what's the best go web framework"
+    answered by a post on writing web apps in Go that says nothing of the best one."""
+    if not judged or ev is None:
+        return False
+    held = ev.passages.together_terms if ev.passages is not None else set()
+    return len(judged - held) > policy.judgement_missing
 
 
 def answer(

@@ -12,6 +12,7 @@ import heapq
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot.search.english import everyday
 from bot.search.fuzzy import name_key
 from bot.search.index import DocFreqs
 from bot.search.parse import RECENCY_WORDS, Query
@@ -231,6 +232,38 @@ class Retriever:
             return TextScores({}, corrections)
         scores = {a: min(1.0, s / bound) for a, s in raw.items()}
         return TextScores(scores, corrections, await self._rare(usable, allowed))
+
+    async def distinct(self, q: Query) -> list[int]:
+        """The articles FTS5's bm25 ranks best for the question's words that are more than
+        everyday English (english.py; not bare numbers, not typo guesses), held by at most
+        fts_budget articles each, up to Policy.distinct_pool of them; [] when the question
+        has none or the library holds none of them. See SearchEngine._answer."""
+        p = self.policy
+        if not p.distinct_pool or not q.content:
+            return []
+        ranked = await self.rank(q, question=True)
+        guessed = set(ranked.corrections)
+        words = [
+            w
+            for w in q.content
+            if w not in guessed and not w.isdigit() and not everyday(w, p.everyday_zipf)
+        ]
+        exprs = {w: e for w in words if (e := fts_word(w))}
+        if not exprs:
+            return []
+        dfs = await self.counts.count(self.fts, list(exprs.values()))
+        usable = [e for e, df in zip(exprs.values(), dfs, strict=True) if 0 < df <= p.fts_budget]
+        if not usable or len(usable) == len(q.content):  # all of them: the question again
+            return []
+        allowed = await self._allowed(q) if q.has_filters else None
+        hits = await self.fts.ranked(
+            " OR ".join(dict.fromkeys(usable)),
+            p.distinct_pool,
+            p.question_bm25_weights,
+            ids=sorted(allowed) if allowed is not None else None,
+        )
+        entries = self.index.entries
+        return [a for a, _ in hits if a in entries]
 
     async def _rare(self, usable: list[_Term], allowed: set[int] | None) -> tuple[int, ...]:
         """The articles holding the query's rarest term, when at most rare_word_articles do."""

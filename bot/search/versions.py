@@ -6,6 +6,10 @@ with 1.22" while "Announcing Rust 1.22" held the number. FTS5 already matches th
 a phrase prefix of "1 22 0"); here the article's stems that extend a question's number by
 more dotted parts are read as that number. Only whole dotted parts count: "1.2" is not
 "1.21", and "1.21rc2" is a release candidate, not a point release.
+
+A number written x.y names the x.y.0 release itself ("1.80" is "Rust 1.80.0"); 1.80.1 is a
+later fix of it, so a title naming only that is about the release in part
+(release_of, Policy.point_release_share).
 """
 
 from __future__ import annotations
@@ -31,3 +35,10 @@ def point_releases(stems: str, terms: Iterable[str]) -> dict[str, str]:
         for longer in re.findall(rf"(?<= ){re.escape(term)}(?:\.\d+)+(?= )", stems):
             found.setdefault(longer, term)
     return found
+
+
+def release_of(longer: str, term: str) -> bool:
+    """Whether `longer` (a stem point_releases read as `term`) is the release `term` names
+    itself: `term` with only zero parts added ("1.80.0" for "1.80"), not a later point
+    release ("1.80.1") that fixes it."""
+    return longer == term or set(longer[len(term) :].split(".")[1:]) <= {"0"}
