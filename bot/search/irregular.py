@@ -15,7 +15,7 @@ are left out, as reading them as the verb would be a guess: "left" (leave / the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -213,35 +213,65 @@ def variants(terms: Iterable[str]) -> dict[str, str]:
 
 class HeldForms:
     """What sentence_stems.Held tells (`sets`, `tokens`), with every stem of another form
-    of a question's verb read as the question's (see question_held)."""
+    of a question's verb read as the question's (see question_held), and each stem of a
+    compound the question splits as its parts (`parts`: "frontend" -> "front", "end")."""
 
-    __slots__ = ("sets", "_held", "_forms")
+    __slots__ = ("sets", "_held", "_forms", "_parts")
 
-    def __init__(self, held: Held, forms: dict[str, str]) -> None:
+    def __init__(
+        self, held: Held, forms: dict[str, str], parts: Mapping[str, tuple[str, ...]] = {}
+    ) -> None:
+        known = forms.keys() | parts.keys()
         self.sets: list[Set[str]] = [
-            {forms.get(t, t) for t in s} if not forms.keys().isdisjoint(s) else s for s in held.sets
+            self._read(s, forms, parts) if not known.isdisjoint(s) else s for s in held.sets
         ]
         self._held = held
         self._forms = forms
+        self._parts = parts
+
+    @staticmethod
+    def _read(
+        held: Set[str], forms: dict[str, str], parts: Mapping[str, tuple[str, ...]]
+    ) -> set[str]:
+        out: set[str] = set()
+        for t in held:
+            if t in parts:
+                out.update(parts[t])
+            else:
+                out.add(forms.get(t, t))
+        return out
 
     def tokens(self, k: int) -> list[str]:
         """Sentence k's stems in order, other forms as the question's; [] when it holds no
         term."""
-        return [self._forms.get(t, t) for t in self._held.tokens(k)]
+        parts, forms = self._parts, self._forms
+        return [p for t in self._held.tokens(k) for p in parts.get(t, (forms.get(t, t),))]
 
 
 def question_held(
-    article: Article, terms: set[str], numbers: Sequence[str] | None = None
+    article: Article,
+    terms: set[str],
+    numbers: Sequence[str] | None = None,
+    compounds: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Held | HeldForms:
     """Which of the question's `terms` each sentence holds (see sentence_stems.held_terms),
     another form of an irregular verb among them counting as the question's: "took off"
     holds "take off"; so does a point release of a number asked about ("1.22.0" holds
-    "1.22", see versions.py). `numbers`: the terms' release numbers, when known already."""
+    "1.22", see versions.py). `numbers`: the terms' release numbers, when known already.
+    `compounds`: a compound as the text may write it -> the question's stems it stands
+    for (rerank._compounds): "front end" holds "frontend", "frontend" holds "front" and
+    "end"."""
     forms = variants(terms)
     if numbers is None:
         numbers = release_numbers(terms)
     if numbers:
         stems = article.stems or encode_stems(s.text for s in article.sentences)
         forms.update(point_releases(stems, numbers))
-    held = held_terms(article, terms | forms.keys())
-    return HeldForms(held, forms) if forms else held
+    parts: dict[str, tuple[str, ...]] = {}
+    for form, ts in (compounds or {}).items():
+        if len(ts) == 1:  # two words side by side read as the question's one
+            forms.setdefault(form, ts[0])
+        else:
+            parts[form] = ts
+    held = held_terms(article, terms | forms.keys() | parts.keys())
+    return HeldForms(held, forms, parts) if forms or parts else held

@@ -229,6 +229,16 @@ class Policy:
     #: "sha" + "re"): six letters up.
     apart_letters: int = 6
     apart_part_letters: int = 2
+    #: A question word of this many letters or more that splits into two words of the
+    #: library's titles and descriptions, each at least compound_part_letters long and
+    #: neither a function word, also matches the two written side by side ("frontend":
+    #: "the parallel front-end"), in the full text and in sentences; and two words the
+    #: question hyphenates ("time-zone") also match the word written joined (compounds.py;
+    #: 0 part letters: both off). Three letters, not apart_letters' two: in a sentence two
+    #: short pieces side by side are most often two words ("vs code" split from "vscode"
+    #: in sentences sent a fresh2 question to another post, see apart_letters).
+    compound_letters: int = 6
+    compound_part_letters: int = 3
     #: A word is everyday English from this Zipf value up (log10 of its frequency per
     #: billion words in pyspellchecker's English list, see english.py: 5 is about once in
     #: 100,000 words; "till" 5.3, "buy" 5.4, "coffee" 4.8, "swim" 4.3; at least

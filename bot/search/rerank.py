@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.library.model import Article
 from bot.search.answer_type import Wanted
+from bot.search.compounds import hyphenated, other_forms, split
 from bot.search.english import article_share, everyday
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
@@ -29,7 +30,7 @@ from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.stem import stem
 from bot.search.versions import point_releases, release_numbers, release_of
-from bot.search.words import STOPWORDS, fts_word, words
+from bot.search.words import STOPWORDS, fts_quote, fts_word, words
 from bot.store.articles import ArticleStore
 from bot.store.search import SearchStore
 
@@ -84,6 +85,10 @@ class Asked:
     everyday: frozenset[str] = frozenset()
     # Stems of the words the search put in for typos ("monsters" for "monstera").
     guessed: frozenset[str] = frozenset()
+    # A compound as the text may write it -> the question's stems it stands for (see
+    # compounds.py): "front end" -> ("frontend",) for "frontend"; "frontend" -> ("front",
+    # "end") for "front-end".
+    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -126,6 +131,7 @@ class Asked:
             apart,
             everyday_stems,
             guessed & weight.keys(),
+            _compounds(q, vocab, policy),
         )
 
 
@@ -188,6 +194,23 @@ def _apart(q: Query, vocab: Container[str], policy: Policy) -> dict[str, str]:
     return out
 
 
+def _compounds(q: Query, vocab: Container[str], policy: Policy) -> dict[str, tuple[str, ...]]:
+    """The question's compounds as a text may write them otherwise (compounds.py): each
+    word that splits into two library words, as those two side by side; each pair the
+    question hyphenates, as the word written joined."""
+    part = policy.compound_part_letters
+    if not part:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for w, t in zip(q.terms.words, q.terms.stems, strict=True):
+        if two := split(w, vocab, policy.compound_letters, part):
+            out.setdefault(f"{stem(two[0])} {stem(two[1])}", (t,))
+    for a, b in hyphenated(q.text):
+        if a not in STOPWORDS and b not in STOPWORDS and (a + b).isalpha():
+            out.setdefault(stem(a + b), (stem(a), stem(b)))
+    return out
+
+
 def _pairs(tokens: Iterable[str]) -> set[tuple[str, str]]:
     tokens = tuple(tokens)
     return set(zip(tokens, tokens[1:], strict=False))
@@ -218,7 +241,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         return Evidence(0.0, None, 0.0, 0.0)
     sentences = [s for s in article.sentences if s.text.strip()]
     q = set(weight)
-    held = question_held(article, q, asked.numbers)
+    held = question_held(article, q, asked.numbers, asked.compounds)
     sets = held.sets
     title = [stem(w) for w in words(article.title) if w not in STOPWORDS]
     releases = point_releases(f" {' '.join(title)} ", asked.numbers) if asked.numbers else {}
@@ -228,9 +251,12 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     if releases:
         title = [releases.get(t, t) for t in title]  # "Rustup 1.22.0" names "1.22"
     title_stems = set(title)
-    if asked.apart:  # "The VS Code Go extension" names "vscode"
+    if asked.apart or asked.compounds:  # "The VS Code Go extension" names "vscode"
         spaced = f" {' '.join(title)} "
         title_stems |= {t for two, t in asked.apart.items() if f" {two} " in spaced}
+        for form, ts in asked.compounds.items():  # "web frontend" names "front-end"
+            if f" {form} " in spaced:
+                title_stems.update(ts)
     # The author is part of the article too ("brittany ellich's talk").
     author = {stem(w) for w in words(article.author or "") if w not in STOPWORDS}
     named = title_stems | author
@@ -332,6 +358,13 @@ async def rerank(
     if not pool:
         return []
     exprs = {w: e for w in q.content if (e := fts_word(w))}
+    # A compound counts the articles writing it any way (compounds.py): "web" and "site"
+    # of "web-site" are in every article writing "website", and weigh as such.
+    others = other_forms(
+        list(exprs), q.text, index.text_vocab, policy.compound_letters, policy.compound_part_letters
+    )
+    for w, forms in others.items():
+        exprs[w] = "(" + " OR ".join([exprs[w], *map(fts_quote, forms)]) + ")"
     dfs = await counts.count(SearchStore(store.readers), list(exprs.values()))
     weights = {w: word_weight(w, df, index.n, policy) for w, df in zip(exprs, dfs, strict=True)}
     held = dict(zip(exprs, dfs, strict=True))

@@ -12,6 +12,7 @@ import heapq
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot.search.compounds import hyphenated, split
 from bot.search.english import everyday
 from bot.search.fuzzy import name_key
 from bot.search.index import DocFreqs
@@ -132,7 +133,11 @@ class Retriever:
         # "clockwork pi"): names, looked for in keyword searches. In a question, "at run
         # time" is not "the runtime".
         vocab = idx.text_vocab.words
-        joined = [] if question else [j for j in q.joined if j[2] in vocab]
+        if question:  # only two words the question hyphenates ("front-end"), see compounds.py
+            pairs = hyphenated(q.text) if self.policy.compound_part_letters else set()
+            joined = [j for j in q.joined if (j[0], j[1]) in pairs]
+        else:
+            joined = [j for j in q.joined if j[2] in vocab]
         title = self._titles(q, joined, allowed)
         tag = {} if question else self._tags(q, allowed)
         text = await self._text(q, allowed, question, joined)
@@ -475,9 +480,15 @@ class Retriever:
         """Each query word's FTS5 expression and article count. A word typed apart from the
         next one that the library also writes as one ("web assembly") matches either way."""
         exprs: dict[str, str] = {}
+        p, vocab = self.policy, self.index.text_vocab.words
         for w in dict.fromkeys(qwords):
             if expr := fts_word(w):
                 exprs[w] = expr
+                # A word the library may write as two ("frontend": "front-end"), either way.
+                if p.compound_part_letters and (
+                    two := split(w, vocab, p.compound_letters, p.compound_part_letters)
+                ):
+                    exprs[w] = f"({expr} OR {fts_quote(' '.join(two))})"
         joins = [(a, b, fts_quote(c)) for a, b, c in joined if a in exprs and b in exprs]
         # All the words' frequencies in one round trip (with those of words typed apart
         # written as one), then the joined words' in one more.

@@ -1,0 +1,114 @@
+"""Compounds written joined, hyphenated or apart meet (bot/search/compounds.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.search.compounds import hyphenated, other_forms, split
+from bot.search.policy import DEFAULT
+from tests.conftest import assert_rule_decides
+
+VOCAB = {"front", "end", "time", "zone", "web", "site", "vs", "code", "car", "in", "stall"}
+
+
+def test_a_joined_word_splits_into_two_library_words_of_three_letters_or_more() -> None:
+    assert split("frontend", VOCAB, 6, 3) == ("front", "end")
+    assert split("timezone", VOCAB, 6, 3) == ("time", "zone")
+    # Too short, a piece of two letters ("vs"), a function word ("in"), not all letters.
+    assert split("carend", VOCAB, 7, 3) is None
+    assert split("vscode", VOCAB, 6, 3) is None
+    assert split("install", VOCAB, 6, 3) is None
+    assert split("front3nd", VOCAB, 6, 3) is None
+
+
+def test_a_hyphen_joins_two_words_and_not_a_longer_run() -> None:
+    assert hyphenated("is the Front-End fast? what about time-zone") == {
+        ("front", "end"),
+        ("time", "zone"),
+    }
+    assert hyphenated("a state-of-the-art web-site") == {("web", "site")}
+
+
+def test_each_word_has_its_other_forms_and_none_with_the_rule_off() -> None:
+    words = ["parallel", "frontend", "web", "site"]
+    assert other_forms(words, "parallel frontend web-site", VOCAB, 6, 3) == {
+        "frontend": ["front end"],
+        "web": ["website"],
+        "site": ["website"],
+    }
+    assert other_forms(words, "parallel frontend web-site", VOCAB, 6, 0) == {}
+
+
+def _post(slug: str, title: str, body: str) -> str:
+    return (
+        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
+        f"date: '2024-03-01T00:00:00Z'\ntags: [tools]\n---\n{body}\n"
+    )
+
+
+FRONT = {
+    "front.md": _post(
+        "parallel-front-end",
+        "A front-end on many threads",
+        "<p>The compiler's front-end now runs on several threads. Builds of large crates "
+        "are up to 50% faster with the parallel front-end.</p>",
+    ),
+    # Another text writes "frontend" joined: the word is no typo to correct.
+    "site.md": _post(
+        "web-frontend",
+        "A new web frontend",
+        "<p>The package site has a new frontend, written with a small templating library.</p>",
+    ),
+    "tests.md": _post(
+        "parallel-tests",
+        "Parallel tests",
+        "<p>The test runner starts tests in parallel. Suites finish 30% faster on "
+        "machines with many cores, and the parallel runner prints results as they come."
+        "</p>",
+    ),
+}
+
+
+async def test_a_word_typed_joined_meets_the_text_writing_it_hyphenated(tmp_path: Path) -> None:
+    rule_off = DEFAULT.with_(compound_part_letters=0)
+    await assert_rule_decides(
+        tmp_path,
+        FRONT,
+        "how much faster is the parallel frontend",
+        ("parallel-front-end", "50%"),
+        rule_off,
+        "parallel-tests",
+    )
+
+
+JOINED = {
+    "zones.md": _post(
+        "timezones",
+        "Working with timezones",
+        "<p>Every timestamp carries its timezone. To show a time in another timezone, "
+        "convert it with the In method before formatting it.</p>",
+    ),
+    "other.md": _post(
+        "zone",
+        "The time zone of a server",
+        "<p>A server keeps one time zone for its logs.</p>",
+    ),
+    "format.md": _post(
+        "formatting",
+        "Formatting a time",
+        "<p>To change how a time is shown, pass a layout to Format. The layout is the "
+        "reference time written the way you want yours.</p>",
+    ),
+}
+
+
+async def test_a_pair_typed_hyphenated_meets_the_text_writing_it_joined(tmp_path: Path) -> None:
+    rule_off = DEFAULT.with_(compound_part_letters=0)
+    await assert_rule_decides(
+        tmp_path,
+        JOINED,
+        "how do i change the time-zone of a time",
+        ("timezones", "another timezone"),
+        rule_off,
+        "zone",
+    )
