@@ -10,7 +10,9 @@ much of the question's weight it holds (respond.confidence, Policy.judgement_mis
 
 Two rules of English mark the judgement. Words of evaluation: adjectives and verbs whose
 meaning is a judgement of worth, in their degrees ("good", "better", "best"; "prefer",
-"recommend"), a closed class of the language rather than words of any one question. And
+"recommend"), a closed class of the language rather than words of any one question; a
+comparative ("better") only where alternatives are weighed (than, or, vs, which), as
+"did exam results get better" asks of a change. And
 alternatives weighed: the words on either side of "vs"/"versus", of "or" in a question
 choosing ("which…", "should i…") or judging, and after "than" in one judging. A question
 asking for a span of another kind (how many, who, when, where, why: answer_type) is not
@@ -52,12 +54,17 @@ JUDGING = frozenset(
         "underrated",
     ]
 )
+# Of those, the comparatives: without alternatives weighed they say a change ("did exam
+# results get better with the later start" asks whether they rose), not a judgement.
+_COMPARATIVE = frozenset(["better", "worse", "nicer", "greater", "superior", "inferior"])
 # Words weighing alternatives against each other.
 _VERSUS = frozenset(["vs", "versus"])
 _OR = "or"
 _THAN = "than"
 # Words opening a question that chooses between alternatives joined by "or".
 _CHOOSING = frozenset(["which", "should"])
+# Words saying the question weighs alternatives, which a comparative then judges.
+_WEIGHING = frozenset(["vs", "versus", "than", "or", "which"])
 # Question kinds that ask for a span of their own kind, not a judgement (parse.question_kind).
 _TYPED = frozenset(["number", "who", "when", "where", "why"])
 
@@ -68,7 +75,8 @@ def judged(q: Query) -> frozenset[str]:
     if q.kind in _TYPED:
         return frozenset()
     ws = [w for w in q.typed if w]
-    judging = [w for w in ws if w in JUDGING]
+    weighing = not _WEIGHING.isdisjoint(ws)
+    judging = [w for w in ws if w in JUDGING and (weighing or w not in _COMPARATIVE)]
     choosing = bool(judging) or bool(_CHOOSING.intersection(ws))
     marks = set(_VERSUS)
     if choosing:
