@@ -126,9 +126,7 @@ async def test_everyday_words_side_by_side_make_no_answer(tmp_path: Path) -> Non
         # Each rule switched off alone: the closest match, then a confident answer.
         low = SearchEngine(engine.library, policy=band.with_(tentative_distinct=0))
         closest = await low.ask(running)
-        # (The question asks for a judgement, "bad", no passage makes: opinion.py would
-        # keep it the closest match too, so that rule is off here as well.)
-        off = band.with_(confident_distinct=0, tentative_distinct=0, judgement_missing=99)
+        off = band.with_(confident_distinct=0, tentative_distinct=0)
         confident = await SearchEngine(engine.library, policy=off).ask(running)
     assert unrelated.article is None
     assert answerable.confidence == "high" and "forty" in (answerable.passage or "")

@@ -1,12 +1,14 @@
-"""Questions asking for a judgement: "is rust better than go", "what's the best go web
-framework", "which is nicer, cargo or go modules", "rust vs c++, which should i use".
+"""Questions asking for a judgement between alternatives: "is rust better than go", "rust vs
+go which is better", "which is nicer, cargo or go modules", "rust vs c++, which should i
+use".
 
 The library holds what its writers did and found, and now and then what they think. Such a
 question has no answer a passage gives unless a passage makes the judgement asked for: it
 names the judgement ("better", "the best"), and the alternatives weighed ("rust" and "go").
-A passage that holds the question's topic words but not the judgement ("…an easy way to
-write web apps in Go" for "the best go web framework") is the closest match at most, however
-much of the question's weight it holds (respond.confidence, Policy.judgement_missing).
+A passage that holds the question's topic words but not the judgement (the VS Code Go
+extension's post for "rust vs go which is better", through "vs") is the closest match at
+most, however much of the question's weight it holds (respond.confidence,
+Policy.judgement_missing).
 
 Two rules of English mark the judgement. Words of evaluation: adjectives and verbs whose
 meaning is a judgement of worth, in their degrees ("good", "better", "best"; "prefer",
@@ -17,6 +19,10 @@ alternatives weighed: the words on either side of "vs"/"versus", of "or" in a qu
 choosing ("which…", "should i…") or judging, and after "than" in one judging. A question
 asking for a span of another kind (how many, who, when, where, why: answer_type) is not
 one: "who won best narrative" asks for a name, "how much worse is the risk" for an amount.
+Nor is one weighing no alternatives: "what's the best way to cancel a goroutine" asks how
+(a passage saying how need not say "best"), and "good" names things ("Good Information
+Inc."); an evaluative word with no alternatives beside it was read as a judgement at
+first, and took a content test-half answer off high confidence (bench/README.md).
 """
 
 from __future__ import annotations
@@ -93,7 +99,7 @@ def judged(q: Query) -> frozenset[str]:
         after = ws[i + 1] if i + 1 < len(ws) else ""
         if _content(after) and (_content(before) or w == _THAN):
             sides += [before, after] if w != _THAN else [after]
-    if not judging and not sides:
+    if not sides:  # no alternatives weighed: "the best way to…" asks how, "good" may name
         return frozenset()
     return frozenset(stem(w) for w in judging + sides)
 
