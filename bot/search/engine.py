@@ -402,8 +402,8 @@ class SearchEngine:
     async def _without_everyday(
         self, idx: LibraryIndex, q: Query, ranked: Candidates, found: list[Ranked], run: Retriever
     ) -> list[Ranked]:
-        """A question none of whose candidates can answer, read again by its words that are
-        more than everyday English: the articles bm25 ranks best for those alone
+        """A question none of whose candidates can answer, the best holding only everyday
+        words of it together, read again by its words that are more than everyday English: the articles bm25 ranks best for those alone
         (Retriever.distinct) reranked against the whole question; [] when there are none.
 
         A question's everyday words can outweigh its distinctive one: "why did go add
@@ -413,8 +413,13 @@ class SearchEngine:
         the library holds "generics". Issue 15: nothing only when no distinctive word of
         the question is in the library. Found so, the answer is the closest match at most:
         the whole question did not find it."""
+        # Only where the best candidate holds nothing but everyday words together: a
+        # question whose distinctive words its candidates hold is refused for what it is.
+        if not found or found[0].evidence.distinct_together >= self.policy.tentative_distinct:
+            return []
         seen = {idx.by_slug.get(r.article.slug) for r in found}
-        extra = tuple(a for a in await run.distinct(q) if a not in seen)
+        guessed = ranked.corrections.values()
+        extra = tuple(a for a in await run.distinct(q, guessed) if a not in seen)
         if not extra:
             return []
         return await self._rerank(idx, q, Candidates([], ranked.scores, ranked.corrections, extra))

@@ -238,16 +238,16 @@ class Retriever:
         scores = {a: min(1.0, s / bound) for a, s in raw.items()}
         return TextScores(scores, corrections, await self._rare(usable, allowed))
 
-    async def distinct(self, q: Query) -> list[int]:
+    async def distinct(self, q: Query, guessed: Iterable[str] = ()) -> list[int]:
         """The articles FTS5's bm25 ranks best for the question's words that are more than
         everyday English (english.py; not bare numbers, not typo guesses), held by at most
         fts_budget articles each, up to Policy.distinct_pool of them; [] when the question
-        has none or the library holds none of them. See SearchEngine._answer."""
+        has none or the library holds none of them. `guessed`: the words the search put in
+        for typos. See SearchEngine._without_everyday."""
         p = self.policy
         if not p.distinct_pool or not q.content:
             return []
-        ranked = await self.rank(q, question=True)
-        guessed = set(ranked.corrections)
+        guessed = set(guessed)
         words = [
             w
             for w in q.content
