@@ -26,7 +26,7 @@ from bot.terminal import (
 log = logging.getLogger(__name__)
 
 HELP = """Type a question, or a command:
-  /search QUERY     articles matching QUERY (tag:NAME, author:NAME, "exact phrase" work too)
+  /search QUERY     articles matching QUERY (tag:NAME, author:NAME, date:2021, "exact phrase")
   /article TITLE    one article: title, author, date, summary, tags, link
   /quote [TITLE]    a notable quote (from a random article without TITLE)
   /summary TITLE    the summary of an article
@@ -155,8 +155,8 @@ class Chat:
             self.out.line("I could not find an article that answers that.", "yellow")
             self._next_steps(await self.service.next_steps(question), searching=False)
             return
-        if answer.newest:  # "what's new?"
-            self.out.line("Newest articles (/open N):")
+        if answer.newest:  # "what's new?", "articles from 2021" (what it lists first)
+            self.out.line(f"{(answer.passage or 'Newest articles').rstrip('.')} (/open N):")
             self._numbered(answer.newest)
             return
         self._answer(answer)

@@ -21,7 +21,7 @@ import time
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from bot.library.model import Article, ArticleMeta, LibraryStats, Quote, ReloadReport
 from bot.library.sync import Library, LibraryError, Progress, RemovalRefused
@@ -29,7 +29,7 @@ from bot.library.watch import summarize, watch_content
 from bot.picks.service import PicksService
 from bot.picks.settings import PicksError
 from bot.picks.source import library_candidates
-from bot.search.engine import SearchEngine
+from bot.search.engine import SearchEngine, utc_now
 from bot.search.followup import Topic
 from bot.search.fuzzy import closest_names
 from bot.search.highlight import balance_quotes, key_spans
@@ -56,10 +56,6 @@ NEXT_STEP_ARTICLES = 5
 NEXT_STEP_TAGS = 3
 
 Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Refresh(enum.Enum):
@@ -403,7 +399,9 @@ async def open_service(
     file into memory); `watch` reloads whenever articles change.
     """
     library = _library(settings)
-    engine = SearchEngine(library, cache_size=settings.result_cache_size, policy=settings.policy())
+    engine = SearchEngine(
+        library, cache_size=settings.result_cache_size, policy=settings.policy(), clock=clock
+    )
     service = LibraryService(library, engine, clock=clock)
     try:
         await service._refresh(refresh, progress)

@@ -287,3 +287,10 @@ async def test_a_follow_up_on_an_article_without_text_shows_its_card(tmp_path: P
     assert "Following up on “Otters in the gardens”" in follow
     assert "The article's text was not saved; the link has it." in follow
     assert "could not find" not in follow
+
+
+async def test_a_period_lists_its_articles_to_open(bundled) -> None:
+    text = await chat(bundled, ["articles from 2026", "/open 1", "articles from 1999"])
+    assert "4 articles from 2026, newest first (/open N):" in text
+    assert "== Coral nursery" in text  # the newest of 2026, opened
+    assert "No articles from 1999: the library runs from 2025 to 2026." in text

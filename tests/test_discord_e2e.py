@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from bot.discord.client import ArticleBot
 from bot.discord.cooldown import UserCooldown
 from bot.settings import Settings
 from tests.botprocess import Bot, fake_on, free_port
+from tests.fakeclock import FakeClock
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.payloads import MANAGE_GUILD, MANAGE_MESSAGES
 
@@ -272,6 +274,27 @@ async def test_whats_new_lists_the_newest_articles(running) -> None:
     assert embed["title"] == "Newest articles"
     first = embed["description"].splitlines()[0]
     assert first.startswith("**1. [Coral nursery")  # the newest article
+
+
+async def test_a_period_lists_its_articles_headed_by_what_it_lists(
+    fake_discord: FakeDiscord, settings: Settings
+) -> None:
+    # The bot's clock reaches the engine: "last month" is March 2026 on 10 April 2026.
+    fake = fake_discord
+    await fake.start_bot(make_bot(settings, clock=FakeClock(datetime(2026, 4, 10, tzinfo=UTC))))
+    result = await fake.invoke("ask", {"question": "articles from 2025"})
+    embed = result.embeds[0]
+    assert embed["title"] == "10 articles from 2025, newest first."
+    first = embed["description"].splitlines()[0]
+    assert first.startswith("**1. [Volunteer coding club")  # the newest of 2025
+    result = await fake.invoke("ask", {"question": "what was published last month?"})
+    assert result.embeds[0]["title"] == "1 article from March 2026."
+    assert "Hearing aids" in result.embeds[0]["description"]
+    result = await fake.invoke("ask", {"question": "articles from 1999"})
+    assert result.message["content"] == (
+        "No articles from 1999: the library runs from 2025 to 2026."
+    )
+    assert_mentions_locked(fake)
 
 
 async def test_ask_works_in_a_dm(running) -> None:

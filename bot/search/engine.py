@@ -14,6 +14,7 @@ import asyncio
 import random
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from bot.library.clean import normalize_query
@@ -23,8 +24,19 @@ from bot.search.build import split_authors
 from bot.search.cache import ResultCache
 from bot.search.followup import Topic
 from bot.search.index import IndexKeeper
-from bot.search.parse import ARTICLE_ASKS, AUTHORED, LIBRARY, RANDOM, RELATED, Query, parse
+from bot.search.parse import (
+    ARTICLE_ASKS,
+    AUTHORED,
+    LIBRARY,
+    RANDOM,
+    RELATED,
+    Query,
+    parse,
+    topic_words,
+    with_dates,
+)
 from bot.search.passage import best_passage
+from bot.search.period import Named, Span, span
 from bot.search.policy import DEFAULT, Policy
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
@@ -50,6 +62,10 @@ RESULT_CACHE = 512
 RERANKS = 16
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class _Following(NamedTuple):
     """How a question reads as a possible follow-up (see SearchEngine._follow_up): parsed,
     its words (stopwords aside), whether it points back ("it", "tell me more") and whether
@@ -65,10 +81,17 @@ class SearchEngine:
     """Ranks articles for what members type, answers questions and summarises."""
 
     def __init__(
-        self, library: Library, *, cache_size: int | None = None, policy: Policy = DEFAULT
+        self,
+        library: Library,
+        *,
+        cache_size: int | None = None,
+        policy: Policy = DEFAULT,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
+        """`clock`: now, timezone-aware; "last week" and "yesterday" are read against it."""
         self.library = library
         self.policy = policy
+        self.clock = clock
         self.keeper = IndexKeeper(library, policy)
         self._cache = ResultCache(RESULT_CACHE if cache_size is None else cache_size)
         self._cached_index: LibraryIndex | None = None  # the index the cached results are of
@@ -109,7 +132,7 @@ class SearchEngine:
     async def search(self, query: str, limit: int = 10) -> SearchResponse:
         """Confident hits best first; suggestions only when nothing confident was found."""
         query = normalize_query(query)
-        key = ("search", clip(query), limit)
+        key = ("search", clip(query), limit, self._today())  # per day, as ask's
         return await self._cached(key, lambda idx: self._search(idx, query, limit))
 
     async def _search(self, idx: LibraryIndex, query: str, limit: int) -> SearchResponse:
@@ -117,6 +140,16 @@ class SearchEngine:
         q = parse(query, idx.resolve_filter, p)
         if q.empty or not idx.n:
             return SearchResponse(query=q.raw)
+        if q.period is not None and not idx.exact_title(q.title_key):
+            # "articles from 2021": that period's articles, newest first.
+            dates, ids = self._published(idx, q.period)
+            if ids or not q.newest:  # "anything new today?" with none today: the newest
+                hits = [respond.hit(idx, a, 1.0) for a in ids[: max(1, limit)]]
+                return SearchResponse(query=q.raw, hits=hits)
+        if q.within is not None and q.dated is not None and not idx.exact_title(q.title_key):
+            # "rust posts from 2019": as `rust posts date:2019` is searched.
+            dates = span(q.within, self._today())
+            q = replace(with_dates(q.dated, (dates.bounds if dates else ("", ""),)), raw=q.raw)
         run = await self._retriever(idx)
         question = q.asks
         reading = await run.read(q, question=question)
@@ -157,7 +190,9 @@ class SearchEngine:
         volunteers?") is answered from that article when it finds no confident answer on its
         own, or when that article answers it as surely (see _follow_up)."""
         question = normalize_query(question)
-        own = await self._cached(("ask", clip(question)), lambda idx: self._ask(idx, question))
+        # Kept per day: "what was posted yesterday" lists another day's articles tomorrow.
+        key = ("ask", clip(question), self._today())
+        own = await self._cached(key, lambda idx: self._ask(idx, question))
         if own.wants == RANDOM:  # drawn per ask: the cache keeps what was asked, not the draw
             return await self._random(own.question)
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
@@ -334,9 +369,11 @@ class SearchEngine:
             return respond.small_talk(q)
         if q.empty or not idx.n:
             return Answer(question=q.raw)
+        if q.period is not None and not idx.exact_title(q.title_key):
+            return await self._in_period(idx, q)  # "articles from 2021"
         if q.wants and not idx.exact_title(q.title_key):
             return await self._about_itself(idx, q)
-        if q.authors and all(q.authors) and not (q.content or q.tags or q.phrases):
+        if q.authors and all(q.authors) and not (q.content or q.tags or q.phrases or q.dates):
             return await self._authored(idx, q.raw, q.authors)  # "articles by rafael quintero"
         return await self._answer(idx, q)
 
@@ -377,10 +414,17 @@ class SearchEngine:
 
     async def _answer(self, idx: LibraryIndex, q: Query) -> Answer:
         """The question answered from the library's text (see ask)."""
-        p = self.policy
         if q.newest and not idx.exact_title(q.title_key):
             return await self._newest(idx, q)
         run = await self._retriever(idx)
+        if q.within is not None and q.dated is not None and not idx.exact_title(q.title_key):
+            return await self._in_period_about(idx, q, run)  # "rust posts from 2019"
+        return await self._from_text(idx, q, run)
+
+    async def _from_text(self, idx: LibraryIndex, q: Query, run: Retriever) -> Answer:
+        """The question answered from the articles' text: the best reranked article (the
+        newest the topic finds, for "latest rust release")."""
+        p = self.policy
         reading = await run.read(q, question=True)
         if reading.recent:  # "latest rust release": the newest the topic finds
             listed = await self._newest_about(idx, reading.query, run)
@@ -503,6 +547,53 @@ class SearchEngine:
         if article is None:  # removed by a reload the index has not caught up with
             return Answer(question=q.raw)
         return respond.newest(idx, q, article, self.policy)
+
+    async def _in_period(self, idx: LibraryIndex, q: Query) -> Answer:
+        """ "Articles from 2021", "what was posted last week": the period's articles,
+        newest first, as "what's new?" lists the newest; a reply saying there are none
+        and the years the library covers."""
+        assert q.period is not None
+        dates, ids = self._published(idx, q.period)
+        store = await self.keeper.store()
+        first = await store.article_by_id(ids[0]) if ids else None
+        if first is not None and dates is not None:
+            return respond.in_period(idx, q, first, ids, dates, self.policy)
+        if q.newest:  # "anything new today?" with nothing today: what's new, as before
+            return await self._newest(idx, q)
+        return respond.none_in_period(idx, q, dates)
+
+    async def _in_period_about(self, idx: LibraryIndex, q: Query, run: Retriever) -> Answer:
+        """ "Rust posts from 2019", "latest go release in 2023": the topic's articles of the
+        period, as _newest_about lists a topic's (the close ones, newest first), found as
+        if `date:` said the period; a reply saying there are none."""
+        assert q.within is not None and q.dated is not None
+        dates = span(q.within, self._today())
+        if dates is None:
+            return respond.none_in_period(idx, q, None)
+        dated = with_dates(q.dated, (dates.bounds,))
+        topic = (await run.read(dated, question=False)).query
+        found = await run.rank(topic)
+        ids = respond.confident(found, self.policy.search_threshold, self.policy)
+        ids = respond.newest_close(idx, ids, found.scores, self.policy)
+        store = await self.keeper.store()
+        first = await store.article_by_id(ids[0]) if ids else None
+        about = topic_words(q.dated)
+        if first is not None:
+            return respond.in_period(idx, q, first, ids, dates, self.policy, about)
+        # A question of the period's text ("which articles from 2025 mention schools"),
+        # which its words as keywords do not find: answered as any question, within it.
+        answer = await self._from_text(idx, dated, run)
+        return (
+            answer if answer.article is not None else respond.none_in_period(idx, q, dates, about)
+        )
+
+    def _published(self, idx: LibraryIndex, period: Named) -> tuple[Span | None, Sequence[int]]:
+        """The dates a period covers today, and the articles of them, newest first."""
+        dates = span(period, self._today())
+        return dates, idx.published(*dates.bounds) if dates else []
+
+    def _today(self) -> date:
+        return self.clock().astimezone(UTC).date()
 
     async def _newest_about(self, idx: LibraryIndex, q: Query, run: Retriever) -> Answer | None:
         """ "Latest rust release", "newest article about energy": the articles the topic

@@ -20,6 +20,14 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import OSA
 
 from bot.search.followup import POINTERS
+from bot.search.period import (
+    JOINING,
+    RELATIVE_START,
+    TIME_LEAD,
+    Named,
+    filter_dates,
+    read_period,
+)
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
 from bot.search.typed import clip
@@ -208,6 +216,13 @@ _NEWS_REQUEST = _REQUEST | frozenset(
         *("updates", "update", "happening", "happened", "come", "came"),
     ]
 )
+# The words of _NEWS_REQUEST that only say when, not what to list ("since", "last").
+_NEWS_TIME = frozenset(
+    ["today", "yesterday", "week", "weeks", "month", "months", "day", "days", "last", "past"]
+) | frozenset(["since"])
+# What a library holds, besides LISTING_WORDS, when a period's articles are asked for
+# ("news from last week", "headlines from yesterday").
+_PERIOD_NOUNS = frozenset(["news", "headlines", "items", "entries", "pieces"])
 # What a request may ask of an article itself rather than of its text (Query.wants):
 # its summary ("summarise the solar co-op one", "tl;dr hearing aids"), its author and
 # date ("who wrote the coral article?", "when was that published?"), or any article
@@ -331,8 +346,15 @@ _FILTER = re.compile(
 )
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
 # A filter with no name after it: "tag:" at the end, or before another filter.
-_NAMELESS = re.compile(r"(?i)(?<![\w:])(tag|author|by):(?=\s*$|\s+\w+:)")
-_NAME_EXAMPLES = {"tag": "tag:energy", "author": "author:smith", "by": "by:smith"}
+_NAMELESS = re.compile(r"(?i)(?<![\w:])(tag|author|by|date):(?=\s*$|\s+\w+:)")
+_NAME_EXAMPLES = {
+    "tag": "tag:energy",
+    "author": "author:smith",
+    "by": "by:smith",
+    "date": "date:2021 or date:2024-03",
+}
+# `date:2021`, `date:2024-03`, `date:2024-03-05`, `date:2019..2021` (see period.filter_dates).
+_DATE_FILTER = re.compile(r"(?i)(?<![\w:])date:(\S+)")
 _CUES = tuple(
     (cue, re.compile(rf"\b{cue}(?:'s|s)?\b")) for cue in ("who", "when", "where", "why", "how")
 )
@@ -428,6 +450,7 @@ class Query:
     phrases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()  # resolved names ("" when unresolved)
     authors: tuple[str, ...] = ()
+    dates: tuple[tuple[str, str], ...] = ()  # `date:` filters' ISO bounds ("" "": no date)
     typed: tuple[str, ...] = ()  # every word of the free text (words holds the first ones)
     folded: str = ""  # the free text folded, for tag names
     terms: Terms = field(default_factory=Terms)  # the question's words as passages match them
@@ -439,6 +462,12 @@ class Query:
     without_recency: Query | None = None  # the reading without "latest", "newest"…
     social: str | None = None  # small talk: "thanks", "farewell", "greeting", "praise"…
     newest: bool = False  # asks for the newest articles ("what's new?")
+    # The period whose articles are asked for ("articles from 2021"; see asks_period).
+    period: Named | None = None
+    # A topic's articles of a period ("rust posts from 2019", "latest go release in 2023";
+    # see _within): the period, and the reading without its words, naming the topic.
+    within: Named | None = None
+    dated: Query | None = None
     # What is asked of an article itself (SUMMARY, BYLINE, RANDOM; see SUMMARY_WORDS),
     # and the reading without the words that ask it: the words naming the article.
     wants: str | None = None
@@ -451,7 +480,7 @@ class Query:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.phrases or self.tags or self.authors)
+        return bool(self.phrases or self.tags or self.authors or self.dates)
 
     @property
     def empty(self) -> bool:
@@ -553,10 +582,16 @@ def missing_name(text: str) -> str | None:
     None: searching on would match the word "tag" or a title, not what was meant."""
     m = _NAMELESS.search(text)
     if m is None:
-        return None
+        bad = next((d for d in _DATE_FILTER.finditer(text) if not filter_dates(d[1])), None)
+        if bad is None:
+            return None
+        return f"date:{bad[1]} is no date: {_WHAT_DATE}, e.g. {_NAME_EXAMPLES['date']}"
     key = m.group(1).lower()
-    what = "a tag name" if key == "tag" else "an author's name"
+    what = {"tag": "a tag name", "date": _WHAT_DATE}.get(key, "an author's name")
     return f"{key}: needs {what}, e.g. {_NAME_EXAMPLES[key]}"
+
+
+_WHAT_DATE = "a year, month or day"
 
 
 def _first_word(kind: str, ws: list[str]) -> tuple[str | None, int]:
@@ -612,6 +647,7 @@ class _Head:
     phrases: tuple[str, ...]
     tags: tuple[str, ...]
     authors: tuple[str, ...]
+    dates: tuple[tuple[str, str], ...] = ()
 
 
 def _filters(text: str, resolve: Resolver) -> tuple[_Head, str]:
@@ -633,13 +669,20 @@ def _filters(text: str, resolve: Resolver) -> tuple[_Head, str]:
         return " " + " ".join(ws[max(used, 1 if ws else 0) :]) + " "
 
     free = _FILTER.sub(take, text)
+    dates: list[tuple[str, str]] = []
+
+    def dated(m: re.Match[str]) -> str:
+        dates.append(filter_dates(m[1]) or ("", ""))  # not a date: matches nothing
+        return " "
+
+    free = _DATE_FILTER.sub(dated, free)
     phrases = []
     for m in _PHRASE.finditer(free):
         phrase = " ".join(fts_terms(m.group(1) or m.group(2) or ""))
         if phrase:
             phrases.append(phrase)
     free = _PHRASE.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", free)
-    head = _Head(text, tuple(phrases), tuple(tags), tuple(authors))
+    head = _Head(text, tuple(phrases), tuple(tags), tuple(authors), tuple(dates))
     return head, " ".join(free.replace('"', " ").split())
 
 
@@ -670,11 +713,15 @@ def _read(
         without_recency = _without(
             head, text, ws, content, RECENCY_WORDS, policy, listing=False, recency=False
         )
-    filters = bool(head.phrases or head.tags or head.authors)
+    filters = bool(head.phrases or head.tags or head.authors or head.dates)
     kind = _kind(folded) if text else question_kind(head.raw)
     wants, topic = (None, None)
     if itself and not filters:
         wants, topic = _itself(head, text, every, ws, content, kind, policy)
+    period = None if filters else asks_period(every)
+    within, dated = (None, None)
+    if itself and not filters and wants is None and period is None:
+        within, dated = _within(head, text, every, ws, content, policy)
     # The passage stage reads the whole question (the filters too when it is only filters).
     asked = every if text else words(head.raw)
     sentence = len(content) >= policy.sentence_content_words and len(ws) > len(content)
@@ -686,6 +733,7 @@ def _read(
         phrases=head.phrases,
         tags=head.tags,
         authors=head.authors,
+        dates=head.dates,
         typed=tuple(every),
         folded=folded,
         terms=_terms(asked),
@@ -697,6 +745,9 @@ def _read(
         without_recency=without_recency,
         social=None if filters else social_kind(text, every),
         newest=not filters and asks_newest(every),
+        period=period,
+        within=within,
+        dated=dated,
         wants=wants,
         topic=topic,
     )
@@ -735,6 +786,47 @@ def _itself(
         if topic is not None and (named or not topic.content):
             return wants, topic
     return None, None
+
+
+def _within(
+    head: _Head, text: str, every: list[str], ws: list[str], content: list[str], policy: Policy
+) -> tuple[Named | None, Query | None]:
+    """A topic's articles asked for within a period: "rust posts from 2019", "latest go
+    release in 2023", "articles about energy from last year". The request names what it
+    lists (a listing word or a recency word) and introduces each period ("from", "in",
+    "during"…), and its other words name a topic: the period, and the reading without its
+    words. A year in a question asks of the text: "how many birds were counted in 2024"
+    and "what happened in 2021 to the couch guy" list nothing."""
+    if _LISTS.isdisjoint(every):
+        return None, None
+    named = read_period(every)
+    if named is None:
+        return None, None
+    starts = [i for i in sorted(named.used) if i - 1 not in named.used]
+    if not all(every[i] in RELATIVE_START or (i and every[i - 1] in TIME_LEAD) for i in starts):
+        return None, None
+    drop = frozenset(every[i] for i in named.used)
+    topic = _without(head, text, ws, content, drop, policy, listing=True, recency=True)
+    if topic is None or not (set(topic.content) - _LISTS - _PERIOD_ALLOWED):
+        return None, None
+    return named, topic
+
+
+def topic_words(q: Query) -> str:
+    """The words naming a query's topic, as a reply repeats them: its content words but
+    those that list or ask for the newest ("rust posts" -> "rust")."""
+    return " ".join(w for w in q.content if w not in _LISTS)
+
+
+def with_dates(q: Query, dates: tuple[tuple[str, str], ...]) -> Query:
+    """The query and its readings filtered to these dates (see Query.dates): a topic asked
+    within a period is searched as if `date:` said it."""
+    return replace(
+        q,
+        dates=dates,
+        without_listing=q.without_listing and with_dates(q.without_listing, dates),
+        without_recency=q.without_recency and with_dates(q.without_recency, dates),
+    )
 
 
 def _related_leads(ws: list[str]) -> bool:
@@ -800,6 +892,15 @@ def small_talk(ws: list[str]) -> str | None:
 # The words each request may be made of besides its cue (see asks_newest, asks_random,
 # asks_library): built once, as every query is read against them.
 _NEWEST_ALLOWED = NEWEST_WORDS | _NEWS_REQUEST | LISTING_WORDS | STOPWORDS
+# A period's request names what to list ("posts", "anything", "published", "how many").
+_PERIOD_CUES = (
+    LISTING_WORDS | _NEWS_REQUEST | NEWEST_WORDS | _COUNT_WORDS | _PERIOD_NOUNS
+) - _NEWS_TIME
+# What a topic's articles of a period are asked for with ("rust posts", "latest release").
+_LISTS = LISTING_WORDS | RECENCY_WORDS
+_PERIOD_ALLOWED = (
+    _NEWEST_ALLOWED | _COUNT_WORDS | _PERIOD_NOUNS | JOINING | frozenset(["may", "please"])
+)
 _RANDOM_ALLOWED = RANDOM_WORDS | _RANDOM_REQUEST | LISTING_WORDS | STOPWORDS
 _LIBRARY_ALLOWED = (
     _TAG_WORDS | _COUNT_WORDS | _LIBRARY_REQUEST | _REQUEST | LISTING_WORDS | STOPWORDS
@@ -811,6 +912,21 @@ def asks_newest(ws: list[str]) -> bool:
     "anything added lately" (stopwords, listing, time and request words, and one of
     NEWEST_WORDS)."""
     return bool(NEWEST_WORDS.intersection(ws)) and _NEWEST_ALLOWED.issuperset(ws)
+
+
+def asks_period(ws: list[str]) -> Named | None:
+    """The period whose articles words only ask for: "articles from 2021", "what was
+    posted last month", "anything from this week", "how many posts in march 2024?" (a
+    period, and besides its words only stopwords, listing, request, time and counting
+    words, one of them not a stopword: "in 2021" alone, or "what happened in 2021 to the
+    couch guy", asks no list); else None."""
+    named = read_period(ws)
+    if named is None:
+        return None
+    rest = {w for i, w in enumerate(ws) if i not in named.used}
+    if _PERIOD_CUES.isdisjoint(rest) or not _PERIOD_ALLOWED.issuperset(rest):
+        return None
+    return named
 
 
 def asks_random(ws: list[str]) -> bool:

@@ -621,6 +621,10 @@ class Policy:
     distinct_pool: int = 5
     #: "What's new?" lists this many of the newest articles.
     newest_listed: int = 5
+    #: "Articles from 2021" lists this many of the period's articles, newest first (a page
+    #: of the front ends' lists: the reply says how many there are, browsing wants more
+    #: than the few newest of "what's new?").
+    period_listed: int = 10
     #: Results under this share of the best one's score are noise even above the threshold.
     relative_cutoff: float = 0.55
     #: With "latest"/"newest", results within this share of the best score go newest first

@@ -65,6 +65,7 @@ class LibraryIndex:
         self.n = len(self.entries)
         self.newest = self.entries.newest  # ids, newest first
         self.ranks = self.entries.rank  # article id -> rank (0 = newest)
+        self._dates = file.strings("date")  # article id -> ISO date ("" undated)
         # Per article, its title's idf mass (see build.masses): read from the file, or for
         # an update not saved yet, summed when first needed or ahead of the queries by
         # sum_masses (NaN until then).
@@ -152,6 +153,21 @@ class LibraryIndex:
             i = find(self._desc, word)
             found = self._desc_counts[word] = self._desc_count[i] if i >= 0 else 0
         return found
+
+    def published(self, start: str, end: str) -> Sequence[int]:
+        """Ids of the articles dated from `start` up to `end` (ISO text, `end` excluded:
+        "2021" to "2022" is 2021 as each article's date is written), newest first: a run
+        of `newest`, which is in ISO text order (build.newest_first), found by bisection."""
+        dates, newest = self._dates, self.newest
+
+        def first_before(bound: str) -> int:  # dated before bound: False, then True
+            return bisect.bisect_left(newest, True, key=lambda a: dates[a] < bound)
+
+        return newest[first_before(end) : first_before(start)] if start < end else []
+
+    def date_text(self, aid: int) -> str:
+        """An article's date as ISO text ("" when it has none), without decoding it."""
+        return self._dates[aid]
 
     def newest_holding(self, word: str) -> Sequence[int]:
         """Ids of the titles holding word, newest first: the newest candidate_cap of them

@@ -8,6 +8,7 @@ from dataclasses import replace
 from bot.library.model import Article
 from bot.search import cards, english
 from bot.search.parse import Query
+from bot.search.period import Span
 from bot.search.policy import Policy
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
@@ -255,10 +256,12 @@ def newest(
     article: Article,
     policy: Policy,
     ids: Sequence[int] | None = None,
+    listed: int | None = None,
 ) -> Answer:
     """ "What's new?" answered: the newest article, with the newest ones listed (of `ids`,
-    newest first, when the question names a topic: "latest environment articles")."""
-    ids = (index.newest if ids is None else ids)[: policy.newest_listed]
+    newest first, when the question names a topic: "latest environment articles"; `listed`
+    of them, Policy.newest_listed unless said)."""
+    ids = (index.newest if ids is None else ids)[: listed or policy.newest_listed]
     hits = [hit(index, a, 1.0) for a in ids]
     return Answer(
         question=q.raw,
@@ -269,3 +272,47 @@ def newest(
         confidence=HIGH,
         newest=hits,
     )
+
+
+def in_period(
+    index: LibraryIndex,
+    q: Query,
+    article: Article,
+    ids: Sequence[int],
+    span: Span,
+    policy: Policy,
+    about: str | None = None,
+) -> Answer:
+    """ "Articles from 2021" answered as "what's new?" is, for the period's articles (`ids`,
+    newest first; `article` the first), saying how many there are (`about`: the topic they
+    were found for, "rust posts from 2019")."""
+    listed = policy.period_listed
+    n = len(ids)
+    said = f"{n} {'article' if n == 1 else 'articles'}{_on(about)} {span.label}"
+    if n > 1:
+        said += ", newest first" + (f" (the newest {listed} listed)" if n > listed else "")
+    return replace(newest(index, q, article, policy, ids, listed), passage=said + ".")
+
+
+def none_in_period(
+    index: LibraryIndex, q: Query, span: Span | None, about: str | None = None
+) -> Answer:
+    """The reply when no article is of the period asked for (on the topic `about`, if
+    one was named): the span the library covers."""
+    when = "from then" if span is None else span.label
+    return Answer(question=q.raw, reply=f"No articles{_on(about)} {when}: {library_span(index)}.")
+
+
+def _on(about: str | None) -> str:
+    return f" on “{about}”" if about else ""
+
+
+def library_span(index: LibraryIndex) -> str:
+    """The years the library's dated articles run over, as a reply says it."""
+    dated = index.published("0", "~")  # ISO dates start with a digit; "~" sorts after them
+    if not dated:
+        return "the library's articles have no dates"
+    first, last = index.date_text(dated[-1])[:4], index.date_text(dated[0])[:4]
+    if first == last:
+        return f"the library's articles are all from {first}"
+    return f"the library runs from {first} to {last}"

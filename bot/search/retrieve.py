@@ -163,7 +163,7 @@ class Retriever:
 
     async def _allowed(self, q: Query) -> set[int] | None:
         """Ids the filters allow, None when there is no filter; empty when one matches nothing."""
-        key = (q.tags, q.authors, q.phrases)
+        key = (q.tags, q.authors, q.phrases, q.dates)
         if key in self._allowed_memo:
             return self._allowed_memo[key]
         idx = self.index
@@ -177,6 +177,8 @@ class Retriever:
             narrow(set(idx.by_tag[tag]) if tag else set())
         for author in q.authors:
             narrow(set(idx.by_author[author]) if author else set())
+        for start, end in q.dates:
+            narrow(set(idx.published(start, end)))
         for phrase in q.phrases:
             limit = self.policy.phrase_limit
             narrow(set(await self.fts.all_matching(fts_quote(phrase), limit)))
@@ -188,7 +190,7 @@ class Retriever:
     ) -> dict[int, float]:
         """Title scores (a whole title typed scores 1.0), within the filters. The same for a
         query ranked as keywords and as a question when no words were joined: made once."""
-        key = (q.content, tuple(joined), q.title_key, q.tags, q.authors, q.phrases)
+        key = (q.content, tuple(joined), q.title_key, q.tags, q.authors, q.phrases, q.dates)
         known = self._titles_memo.get(key)
         if known is not None:
             return known

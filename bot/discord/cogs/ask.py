@@ -45,9 +45,9 @@ class AskCog(commands.Cog, name="Ask"):
 
     def _answered(self, answer: Answer, owner: int) -> tuple[discord.Embed, discord.ui.View | None]:
         """The reply to an answered question: the newest articles for "what's new?", else
-        the answer card."""
+        the answer card. A period's list ("articles from 2021") is headed by what it lists."""
         if answer.newest:
-            embed = render.list_pages("Newest articles", answer.newest)[0]
+            embed = render.list_pages(answer.passage or "Newest articles", answer.newest)[0]
             return embed, menu_view("card", answer.newest, "Open one…", owner)
         return self._answer_card(answer), answer_view(answer, owner)
 
@@ -98,7 +98,9 @@ class AskCog(commands.Cog, name="Ask"):
         await send(interaction, embed=embed, view=view)
 
     @app_commands.command(name="search", description="Search the library by title, tag or text")
-    @app_commands.describe(query='Words, a title, tag:NAME, author:NAME or "an exact phrase"')
+    @app_commands.describe(
+        query='Words, a title, tag:NAME, author:NAME, date:2021 or "an exact phrase"'
+    )
     @app_commands.allowed_contexts(**EVERYWHERE)
     async def search(
         self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 1000]
