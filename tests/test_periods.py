@@ -44,6 +44,8 @@ HEARING = "2026-03-14-hearing-aids-linked-to-slower-memory-decline"
         ("news from the past week", Period(unit="week", back=1, rolling=True)),
         ("posts from the last 3 days", Period(unit="day", back=3, rolling=True)),
         ("what happened last year", Period(unit="year", back=1)),
+        ("posts from 2024-03", Period(year=2024, month=3)),
+        ("posts from 2024-03-05", Period(year=2024, month=3, day=5)),
     ],
 )
 def test_a_request_of_time_and_listing_words_names_a_period(text: str, period: Period) -> None:
@@ -225,11 +227,21 @@ async def test_a_year_in_a_question_is_still_answered_from_the_text(tmp_path: Pa
 
 @pytest.mark.parametrize(
     "text",
-    ["articles from 99999", "posts from month 13", "from 0", "posts from the last 5000 years"],
+    [
+        "articles from 99999",
+        "posts from month 13",
+        "from 0",
+        "posts from the last 5000 years",
+        "posts from 2024-13",
+        "posts from 2024-02-30",
+        "rust posts from 2024-00",
+        "date:2024-13 coral",
+    ],
 )
 async def test_odd_periods_never_raise(tmp_path: Path, text: str) -> None:
     async with small_engine(tmp_path, {}, CONTENT) as engine:
-        await engine.ask(text)
+        answer = await engine.ask(text)
+        assert not answer.newest  # no period of the library's
         await engine.search(text)
 
 

@@ -11,6 +11,7 @@ name no period.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,7 +57,8 @@ _COUNTS = {
     "ten": 10,
     "few": 3,
 }
-_YEAR = re.compile(r"[12]\d{3}")  # 1000-2999: four digits, as years are written
+_YEAR = re.compile(r"[12]\d{3}")
+_TWO_DIGITS = re.compile(r"\d\d")  # 1000-2999: four digits, as years are written
 _MAX_COUNT = 10_000  # "the last 99999 days" names no period
 # Words that join a period's parts ("march of 2024") or two periods ("from 2019 to 2021").
 JOINING = frozenset(["of", "to", "and", "until", "till", "through", "thru"])
@@ -76,6 +78,7 @@ class Period:
 
     year: int | None = None
     month: int | None = None
+    day: int | None = None  # of `year` and `month` ("2024-03-05")
     unit: str | None = None
     back: int = 0
     rolling: bool = False
@@ -133,6 +136,12 @@ def _at(ws: Sequence[str], i: int) -> tuple[Period, int] | None:
     w = ws[i]
     before = ws[i - 1] if i else ""
     if _YEAR.fullmatch(w):
+        # An ISO date typed in the text ("posts from 2024-03", "2024-03-05") reads as
+        # words "2024" "03" "05": two-digit parts after the year.
+        parts = list(itertools.takewhile(_TWO_DIGITS.fullmatch, ws[i + 1 : i + 3]))
+        if parts:
+            month, day = int(parts[0]), int(parts[1]) if len(parts) > 1 else None
+            return Period(year=int(w), month=month, day=day), 1 + len(parts)
         return Period(year=int(w)), 1
     if w in _DAYS:
         return Period(unit="day", back=_DAYS[w]), 1
@@ -231,6 +240,9 @@ def _span(p: Period, today: date) -> tuple[date, date, str]:
     """One period's first date, the date after its last, and its name."""
     if p.year is not None and p.month is None:
         return date(p.year, 1, 1), date(p.year + 1, 1, 1), str(p.year)
+    if p.day is not None and p.year is not None and p.month is not None:
+        day = date(p.year, p.month, p.day)  # ValueError for 2024-02-30: no span
+        return day, day + timedelta(days=1), _day(day)
     if p.month is not None:
         year = p.year
         if p.unit == "year":  # of this year or the last
