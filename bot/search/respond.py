@@ -297,10 +297,13 @@ def in_period(
 def none_in_period(
     index: LibraryIndex, q: Query, span: Span | None, about: str | None = None
 ) -> Answer:
-    """The reply when no article is of the period asked for (on the topic `about`, if
-    one was named): the span the library covers."""
+    """The reply when no article is of the period asked for: the span the library covers
+    (on the topic `about`, if one was named, that none of the period's is on it: the
+    library's span says little when the period is inside it)."""
     when = "from then" if span is None else span.label
-    return Answer(question=q.raw, reply=f"No articles{_on(about)} {when}: {library_span(index)}.")
+    if about:
+        return Answer(question=q.raw, reply=f"No articles{_on(about)} {when}.")
+    return Answer(question=q.raw, reply=f"No articles {when}: {library_span(index)}.")
 
 
 def _on(about: str | None) -> str:
