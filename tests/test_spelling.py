@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.search.spelling import TextVocabulary, closest, porter, surface
+from bot.search.spelling import TextVocabulary, closest, function_word, porter, surface
 
 
 def test_a_typo_finds_a_word_the_text_holds() -> None:
@@ -73,3 +73,15 @@ def test_one_edit_on_the_word_finds_a_term_its_stem_strayed_from() -> None:
     assert "celebrate" in vocab.edits("celebratte")[0]
     assert vocab.edits("kettle") == []  # no edit of it stems to a held term
     assert vocab.edits("rdng") == []  # no typo allowed in a short word
+
+
+def test_a_function_word_with_two_letters_swapped_is_that_word() -> None:
+    assert function_word("teh") == "the"
+    assert function_word("adn") == "and"
+    assert function_word("waht") == "what"
+    # English words, words too short to tell and words no swap makes a function word
+    # (the caller checks that no article holds the word).
+    assert function_word("the") is None
+    assert function_word("hte") == "the"
+    assert function_word("ot") is None
+    assert function_word("zustand") is None

@@ -504,15 +504,17 @@ class Query:
         if not fixes:
             return self
 
-        def fix(ws: tuple[str, ...]) -> tuple[str, ...]:
-            # A run-together word's correction is two words ("coop" -> "co op").
-            return tuple(part for w in ws for part in fixes.get(w, w).split())
+        def fix(ws: tuple[str, ...], content: bool = False) -> tuple[str, ...]:
+            # A run-together word's correction is two words ("coop" -> "co op"); a function
+            # word typed with a slip ("teh") is no content word once read as one ("the").
+            parts = (part for w in ws for part in fixes.get(w, w).split())
+            return tuple(p for p in parts if not (content and p in STOPWORDS))
 
-        kept = fix(self.terms.words)
+        kept = fix(self.terms.words, content=True)
         return replace(
             self,
             words=fix(self.words),
-            content=fix(self.content),
+            content=fix(self.content, content=True),
             typed=fix(self.typed),
             terms=Terms(kept, tuple(stem(w) for w in kept)),
         )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from bot.library.model import Article
 from bot.search.answer_type import Wanted
 from bot.search.compounds import hyphenated, other_forms, split
-from bot.search.english import article_share, everyday
+from bot.search.english import article_share, everyday, zipf
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
 from bot.search.parse import Query
@@ -62,6 +62,9 @@ class Evidence:
     # 1.0, or Policy.point_release_share when it names some only by a later point release
     # ("1.80.1" for "1.80"); see Policy.release_title_weight.
     names_release: float = 0.0
+    # The article (its title, author or text) holds a distinctive word of the question few
+    # articles hold (Asked.rare): see Policy.rare_english_zipf.
+    holds_rare: bool = False
 
     @property
     def passage(self) -> str | None:
@@ -89,6 +92,10 @@ class Asked:
     # compounds.py): "front end" -> ("frontend",) for "frontend"; "frontend" -> ("front",
     # "end") for "front-end".
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Stems of its distinctive words the library holds in few articles: rarer than
+    # Policy.rare_english_zipf in English, held by at most Policy.rare_word_articles
+    # articles, not typo corrections (see Evidence.holds_rare).
+    rare: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -121,6 +128,13 @@ class Asked:
         everyday_stems = frozenset(t for t, e in plain.items() if e)
         # A run-together word's correction is two words ("coop" -> "co op").
         guessed = frozenset(stem(w) for c in (corrections or {}).values() for w in c.split())
+        rare = frozenset(
+            stem(w)
+            for w, df in present.items()
+            if df <= policy.rare_word_articles
+            and not w.isdigit()
+            and zipf(w) < policy.rare_english_zipf
+        )
         return cls(
             weight,
             sum(weight.values()),
@@ -132,6 +146,7 @@ class Asked:
             everyday_stems,
             guessed & weight.keys(),
             _compounds(q, vocab, policy),
+            (rare & weight.keys()) - guessed,
         )
 
 
@@ -299,6 +314,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         len(shown - asked.everyday),
         bool(held_terms) and held_terms <= asked.guessed,
         _names_release(asked.numbers, title_stems, released, policy),
+        bool(asked.rare & present),
     )
 
 

@@ -180,6 +180,11 @@ def confidence(
     named = ev is not None and ev.names_rarest
     if named and best.score >= policy.tentative_title_floor:
         return LOW
+    # Nothing only when no distinctive word of the question is in the library: an article
+    # holding one that few articles hold is the closest match (Policy.rare_english_zipf).
+    rare = ev is not None and ev.holds_rare
+    if rare and best.score >= policy.tentative_title_floor:
+        return LOW
     return None
 
 

@@ -20,8 +20,8 @@ from bot.search.parse import RECENCY_WORDS, Query
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 from bot.search.scoring import bm25_bound, combine, fts5_idf
-from bot.search.spelling import TextVocabulary, closest
-from bot.search.words import fts_quote, fts_word
+from bot.search.spelling import TextVocabulary, closest, function_word
+from bot.search.words import STOPWORDS, fts_quote, fts_word
 from bot.store.search import SearchStore
 
 # (FTS5 expression, its FTS5 idf, how many articles hold it, the query word)
@@ -141,6 +141,9 @@ class Retriever:
         title = self._titles(q, joined, allowed)
         tag = {} if question else self._tags(q, allowed)
         text = await self._text(q, allowed, question, joined)
+        if slips := {w: c for w, c in text.corrections.items() if c in STOPWORDS}:
+            # A function word typed with a slip ("teh") weighs nothing in titles either.
+            title = self._titles(q.corrected(slips), joined, allowed)
         mix = self.policy.question_mix if question else self.policy.keyword_mix
         scores = combine(title, text.scores, tag, mix)
         return Candidates(self._order(scores), scores, text.corrections, text.rare)
@@ -343,7 +346,9 @@ class Retriever:
         """The query words as FTS5 terms with their idf and article counts; the summed idf
         of words no article holds; and the corrections of words replaced by a near word."""
         exprs, dfs = await self._counted(qwords, joined)
-        unknown = [w for w, df in dfs.items() if df == 0]
+        # A function word typed with two letters swapped ("teh") is that word: no term.
+        slips = {w: f for w, df in dfs.items() if df == 0 and (f := function_word(w))}
+        unknown = [w for w, df in dfs.items() if df == 0 and w not in slips]
         fixes = self._fixes(unknown, lambda w: self.index.text_vocab.correct(w))
         fixed_df = await self._fixed_counts(fixes)
         # A word no title or description corrects: against the whole text's vocabulary.
@@ -365,6 +370,9 @@ class Retriever:
         missing = 0.0
         corrections: dict[str, str] = {}
         for w, expr in exprs.items():
+            if w in slips:
+                corrections[w] = slips[w]
+                continue
             df = dfs[w]
             if df == 0 and fixed_df.get(w):
                 corrections[w] = fixes[w][0]

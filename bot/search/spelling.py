@@ -136,6 +136,24 @@ class TextVocabulary:
         return [pair for _, pair in sorted(found)[: self.policy.spelling_guesses]]
 
 
+def function_word(word: str) -> str | None:
+    """The function word `word` is with two letters side by side swapped ("teh" for "the",
+    "adn" for "and", "waht" for "what"), for a word of at least three letters that is no
+    English word; None otherwise. Such a slip asks nothing: read as the function word, it
+    weighs nothing, where left as typed it weighs as a word no article holds and makes the
+    question look as if the library lacked its topic ("which editors use delve under teh
+    hood?", fresh8, refused). A typo budget never reaches it: words of up to
+    Policy.typo_free_letters must be typed exactly. The caller checks that no article
+    holds the word (a name such as "Teh" stays a name)."""
+    if len(word) < 3 or not word.isalpha() or zipf(word):
+        return None
+    for i in range(len(word) - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if swapped != word and swapped in STOPWORDS:
+            return swapped
+    return None
+
+
 def _one_edit(word: str) -> set[str]:
     """Every string one edit from `word`: a letter dropped, added or changed, or two side
     by side swapped (Norvig's spelling corrector's edits1)."""
