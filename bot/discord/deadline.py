@@ -37,14 +37,26 @@ def mark_arrival(interaction: discord.Interaction) -> None:
 async def in_time(interaction: discord.Interaction, work: Awaitable[_T]) -> _T:
     """Await work; a command still waiting for it DEFER_AFTER seconds after it arrived
     is acknowledged first, so its answer comes as a follow-up instead of being dropped."""
-    task = asyncio.ensure_future(work)
     arrived = interaction.extras.get(_ARRIVED, time.monotonic())
     left = DEFER_AFTER - (time.monotonic() - arrived)
-    if left > 0:
-        await asyncio.wait({task}, timeout=left)
-    if not task.done() and interaction.type is discord.InteractionType.application_command:
+    if interaction.type is not discord.InteractionType.application_command:
+        return await work  # autocomplete is never acknowledged: nothing to time
+    if left <= 0:  # already late: acknowledge while the work goes on
+        task = asyncio.ensure_future(work)
         await acknowledge(interaction)
-    return await task
+        return await task
+    # Every interaction passes here (the queue's turn) and most are answered well within
+    # the time: one timer that acknowledges only if it fires, rather than a task for the
+    # work and asyncio.wait (its waiter, callbacks and timer), ~25 us an interaction.
+    loop = asyncio.get_running_loop()
+    late: list[asyncio.Task[None]] = []
+    timer = loop.call_later(left, lambda: late.append(loop.create_task(acknowledge(interaction))))
+    try:
+        return await work
+    finally:
+        timer.cancel()
+        if late:  # the acknowledgement goes out before the answer (or the error reply)
+            await late[0]
 
 
 class InteractionQueue:
@@ -58,18 +70,22 @@ class InteractionQueue:
     ) -> None:
         """Run handler once a slot is free (acknowledging the command if that takes long)."""
         mark_arrival(interaction)
-        acquiring = asyncio.ensure_future(self._slots.acquire())
+        taken = False
+
+        async def take() -> None:
+            nonlocal taken
+            await self._slots.acquire()
+            taken = True
+
         try:
-            await in_time(interaction, acquiring)
+            await in_time(interaction, take())
         except BaseException:
-            # Cancelled or the acknowledgement failed: a slot taken later goes back at once.
-            acquiring.add_done_callback(self._give_back)
+            # The acknowledgement failed after the slot was taken: it goes back at once.
+            # (Cancelled while waiting, the semaphore itself passes the slot on.)
+            if taken:
+                self._slots.release()
             raise
         try:
             await handler()
         finally:
-            self._slots.release()
-
-    def _give_back(self, acquiring: asyncio.Future[bool]) -> None:
-        if not acquiring.cancelled() and acquiring.exception() is None:
             self._slots.release()
