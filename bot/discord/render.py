@@ -606,15 +606,20 @@ def menu_entries(
     most `limit`: the title as label, the date and first tags (but `tag`) as description."""
     out: list[tuple[str, str, str | None]] = []
     seen: set[str] = set()
+    # item_of's fields read in place: ~0.7 menus an interaction under load, and the
+    # ListItem and generator joins made per entry were a third of building a menu.
     for obj in items:
-        if obj.slug in seen:
+        slug = obj.slug
+        if slug in seen:
             continue
-        seen.add(obj.slug)
-        it = item_of(obj)
-        tags = ", ".join(t for t in it.tags if t != tag)
-        about = " · ".join(x for x in (format_date(it.date), tags) if x)
-        label = cut(plain(it.title), OPTION_LABEL) or obj.slug[:OPTION_LABEL]
-        out.append((obj.slug, label, cut(plain(about), OPTION_DESCRIPTION) or None))
+        seen.add(slug)
+        title = getattr(obj, "label", "") or obj.title
+        tags = getattr(obj, "tags", ()) or ()
+        listed = ", ".join(tags if tag is None else [t for t in tags if t != tag])
+        date = format_date(obj.date)
+        about = f"{date} · {listed}" if date and listed else date or listed
+        label = cut(plain(title), OPTION_LABEL) or slug[:OPTION_LABEL]
+        out.append((slug, label, cut(plain(about), OPTION_DESCRIPTION) or None))
         if len(out) == limit:
             break
     return out
