@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlsplit, urlunsplit
 
 # A bare host name: labels of letters, digits and hyphens, ending in a 2+ letter TLD.
@@ -45,6 +46,9 @@ def host(text: str | None) -> str | None:
     return text.removeprefix("www.")
 
 
+# Every card shows its article's source, and an article is shown again and again (cached
+# answers, menus, /random): a URL split and a domain pattern per card, remembered.
+@lru_cache(maxsize=4096)
 def source_of(author: str | None, link: str | None) -> Source:
     """The article's person and site: an author that is a domain or URL names the site
     (the exporter found no byline), else the site is the link's host."""
