@@ -9,6 +9,10 @@ from bot.library.sync import Library
 from bot.search.asked import NO_LINK
 from bot.search.engine import SearchEngine
 from bot.search.lookup import link_forms
+from bot.store.schema import MIGRATIONS
+
+# How many migrations a cache had run before the one adding the link index.
+LINK_MIGRATION = next(i for i, m in enumerate(MIGRATIONS) if "articles_link ON" in m)
 
 CORAL = "https://articlebot.example/environment/coral-nursery-replants-twenty-thousand-fragments/"
 
@@ -45,9 +49,10 @@ async def test_an_older_cache_gains_the_link_index(
     db = bundled_library.db_path
     await bundled_library.close()
     with sqlite3.connect(db) as con:
+        # The cache as migration 6 left it: no link index, nor what later ones add.
         con.execute("DROP INDEX articles_link")
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        con.execute(f"PRAGMA user_version = {version - 1}")
+        con.execute("ALTER TABLE sentences DROP COLUMN kind")
+        con.execute(f"PRAGMA user_version = {LINK_MIGRATION}")
     again = Library(bundled_library.content_dir, db)
     await again.reload()
     try:

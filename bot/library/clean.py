@@ -78,6 +78,6 @@ def clean_article(article: Article) -> Article:
         description=article.description and clean(article.description),
         tags=tuple(t for t in (clean(t) for t in article.tags) if t),
         text=clean(article.text),
-        sentences=tuple(Sentence(clean(s.text), s.paragraph) for s in article.sentences),
+        sentences=tuple(Sentence(clean(s.text), s.paragraph, s.kind) for s in article.sentences),
         quotes=tuple(Quote(clean(q.text), q.speaker and clean(q.speaker)) for q in article.quotes),
     )

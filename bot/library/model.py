@@ -27,14 +27,23 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of the body text; `paragraph` numbers the block it came from.
+    """One sentence of the body text; `paragraph` numbers the block it came from and
+    `kind` says what block that was: "text" (a paragraph, a list item, a table row),
+    "heading", "pre" (code) or "blockquote" (see bot.library.markup.Kind).
 
     Body text only: page furniture (captions, bylines, datelines, call-outs, "Related"
-    lists...) is marked while the HTML is read and never becomes a sentence.
+    lists...) is marked while the HTML is read and never becomes a sentence. A heading
+    is kept: its words say what the sentences under it are about, but it is a label,
+    never an answer on its own (bot/search/passage.py).
     """
 
     text: str
     paragraph: int
+    kind: str = "text"
+
+    @property
+    def heading(self) -> bool:
+        return self.kind == "heading"
 
 
 @dataclass(frozen=True, slots=True)

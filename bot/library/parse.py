@@ -315,7 +315,7 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
     # and quotes (and so search, passages and summaries) read the body alone.
     blocks = [b for b in parse_blocks(body) if b.body]
     sentences = tuple(
-        Sentence(sentence, i)
+        Sentence(sentence, i, block.kind)
         for i, block in enumerate(blocks)
         for sentence in split_sentences(block.text)
     )

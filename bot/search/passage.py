@@ -25,6 +25,11 @@ Mara Bos" is the library team's member of the Council) and shown after it; so is
 attributing a quote ("— Sheldon Klein (1976)"). When the best window is not clear, a
 runner-up close to it, apart on the page and holding a question word it lacks, is shown
 with it in page order, "…" between them ("it says X … and Y").
+
+A heading, or the title written in the body, is a label, never the passage on its own:
+when a window of labels is the best, the first prose sentence of its section is shown in
+its place ("Let chains" -> "This feature allows &&-chaining let statements…"), after the
+label when that holds an answer of the kind asked for ("May 26-27: RustFest Paris").
 """
 
 from __future__ import annotations
@@ -61,6 +66,8 @@ _TITLE_ANSWERS = frozenset(["version"])
 # holds (Policy.untyped_cost). Not "where" (a place is often a common noun: "donated by
 # local businesses"), "what", "why", "how" or yes/no: their answers are often plain words.
 _ALWAYS_TYPED = frozenset(["number", "when", "time", "who"])
+# What ends a sentence: a label (a heading) ending so reads on without a dash.
+_STOPS = frozenset(".!?:;…")
 # A line attributing the quote before it: a dash, then a capitalised name ("— Sheldon
 # Klein (1976)", "-- Rob Pike").
 _ATTRIBUTION = re.compile(r"^\s*(?:[—―–]|--?)\s*[A-Z]")
@@ -170,6 +177,7 @@ class Passages:
         self._shown_weight: dict[str, float] | None = None
         self._shown_total = 1.0
         self._shown: tuple[str | None] | None = None
+        self._labels: list[bool] | None = None  # see label
         self._cover: float | None = None  # see cover: read by the rerank, again by shown
         #: The question terms the best window by coverage and the title hold (read after
         #: cover()): see Policy.tentative_terms and Policy.everyday_zipf.
@@ -325,24 +333,43 @@ class Passages:
         and the runner-up when the best is not clear (see _runner_up)."""
         likely = self._likely()
         scored: list[tuple[float, int, int]] = []
-        best: tuple[float, int, int] | None = None
+        best: tuple[float, int, int, int] | None = None
+        sections = self.policy.label_section > 0
         for i, j, shape in self.windows:  # in order: the earlier of two equal windows wins
             if not likely.isdisjoint(range(i, j)):
-                scored.append((self.answer(i, j, likely) + shape, i, j))
-                if best is None or scored[-1][0] > best[0] + 1e-9:
-                    best = scored[-1]
+                labelled = i
+                if sections and self.labels_only(i, j):
+                    # A heading is the label of what follows: its section's first prose
+                    # sentence answers in its place, as close a match as the heading is.
+                    k = self.section_start(j)
+                    if k is None:
+                        continue
+                    label = self.answer(i, j, likely)
+                    i, j = k, k + 1
+                    score = max(label, self.answer(i, j, likely | {k})) + shape
+                else:
+                    score = self.answer(i, j, likely) + shape
+                scored.append((score, i, j))
+                if best is None or score > best[0] + 1e-9:
+                    best = (score, i, j, labelled)
         if best is None:
             return None
-        first = self._with_neighbour(best[1], best[2])
-        shown = self.text(*first)
-        second = self._runner_up(scored, best[0], first)
+        top, i, j, labelled = best
+        first = self._with_neighbour(i, j)
+        i, j = first
+        # A label holding an answer of the kind asked for ("May 26-27: RustFest Paris" for
+        # "when is rustfest paris") is shown ahead of the sentence standing for it.
+        if labelled < i and max(map(self.fit, range(labelled, i))) >= self.policy.next_fit:
+            i = labelled
+        shown = self.text(i, j)
+        second = self._runner_up(scored, top, (i, j))
         if second is None:
             return shown
         other = self.text(*second)
         if len(shown) + len(other) + 3 > self.policy.second_chars:
             return shown
         # In page order, apart as text() joins sentences apart: "it says X … and Y".
-        return f"{shown} … {other}" if second[0] > first[0] else f"{other} … {shown}"
+        return f"{shown} … {other}" if second[0] > i else f"{other} … {shown}"
 
     def _runner_up(
         self, scored: Sequence[tuple[float, int, int]], best: float, first: tuple[int, int]
@@ -629,6 +656,30 @@ class Passages:
             k + 1 == len(s) or s[k + 1].paragraph != s[k].paragraph
         )
 
+    def label(self, k: int) -> bool:
+        """Sentence k is a label, not prose: a heading, or the article's title written in
+        the body (a blog post's "# Title" line, a saved page's headline)."""
+        if self._labels is None:
+            title = fold(self.title).strip(" .:")
+            size = len(self.title) + 2
+            self._labels = [
+                s.heading or (len(s.text) <= size and fold(s.text).strip(" .:") == title)
+                for s in self.sentences
+            ]
+        return self._labels[k]
+
+    def labels_only(self, i: int, j: int) -> bool:
+        """Whether the window [i, j) is of labels alone (see label)."""
+        return all(map(self.label, range(i, j)))
+
+    def section_start(self, k: int) -> int | None:
+        """The first prose sentence from sentence k on, past the labels before it (a
+        heading, then a sub-heading), or None when the article ends first."""
+        n = len(self.sentences)
+        while k < n and self.label(k):
+            k += 1
+        return k if k < n else None
+
     def _item(self, k: int) -> bool:
         """Sentence k may be a list item: a block of one short sentence."""
         return len(self.sentences[k].text) <= self.policy.list_item_chars and (
@@ -727,8 +778,16 @@ class Passages:
         it), with the block after when it ends announcing it (":")."""
         if j < len(self.sentences) and self._announces(j - 1):
             j += 1
-        shown = " ".join(s.text for s in self.sentences[i:j])
+        shown = self.sentences[i].text
+        for k in range(i + 1, j):
+            shown += self._between(k - 1) + self.sentences[k].text
         lead = self.lead(i)
         if lead is None:
             return shown
-        return self.sentences[lead].text + (" " if lead == i - 1 else " … ") + shown
+        return self.sentences[lead].text + (self._between(lead) if lead == i - 1 else " … ") + shown
+
+    def _between(self, k: int) -> str:
+        """What separates sentence k from the next one shown: a dash after a label with
+        no stop of its own ("Let chains — This feature allows…"), else a space."""
+        text = self.sentences[k].text
+        return " — " if self.label(k) and text[-1:] not in _STOPS else " "

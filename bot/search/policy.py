@@ -474,6 +474,11 @@ class Policy:
     #: question's key loses to a later sentence holding the same words, only for being
     #: first).
     dateline_lead_cost: float = 0.0
+    #: A heading (or the title written in the body) is a label, not an answer: a window
+    #: of labels alone, when it is the best, stands for the first prose sentence of its
+    #: section, which is shown instead (1; 0 shows the label, as before: the rule off).
+    #: Issue 15, headings pass (bench/README.md).
+    label_section: int = 1
     #: Answer features are read for the sentences this many best by the words of the
     #: passage shown and by library-wide weights (and those continuing them): reading every
     #: sentence of a long article would cost more than the rest of the question (4: news

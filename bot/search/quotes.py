@@ -72,10 +72,11 @@ def pull_quote(
 
     Quotable: it reads alone, says something whole (10-40 words), and speaks plainly
     (first person, a strong claim) or to the question; earlier sentences win ties. None
-    only when the article has no sentence of four words or more, other than those in
-    `avoid`.
+    only when the article has no sentence of four words or more, other than headings
+    and those in `avoid`.
     """
-    sentences = [s.text for s in article.sentences if s.text.strip()]
+    # Headings are labels, not something the article says.
+    sentences = [s.text for s in article.sentences if s.text.strip() and not s.heading]
     if not sentences:
         return None
     q = _terms(question) if question else set()

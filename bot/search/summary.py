@@ -186,7 +186,7 @@ def extract_summary(article: Article, max_sentences: int = 2, *, avoid: Iterable
     stored = _stored_stems(article)
     cands: list[tuple[float, int]] = []
     for i, s in enumerate(sentences[:40]):
-        if not _stands_alone(s.text) or _shown(s.text, shown):
+        if s.heading or not _stands_alone(s.text) or _shown(s.text, shown):
             continue
         if stored is not None and s.text.isascii():  # stems of folded words, as below
             toks = set(stored[i].split())
@@ -200,7 +200,8 @@ def extract_summary(article: Article, max_sentences: int = 2, *, avoid: Iterable
     if not cands:
         for s in sentences:
             if (
-                len(s.text.split()) >= 5
+                not s.heading  # a label, however long: what follows says it
+                and len(s.text.split()) >= 5
                 and not _looks_like_code(s.text)
                 and not _shown(s.text, shown)
             ):

@@ -128,11 +128,16 @@ class ArticleRow(NamedTuple):
     text: str
     word_count: int
     reading_minutes: int
-    sentences: tuple[tuple[str, int], ...]  # (text, paragraph)
+    sentences: tuple[tuple[str, int, str | None], ...]  # (text, paragraph, kind; None: text)
     quotes: tuple[tuple[str, str | None], ...]  # (text, speaker)
     stems: str | None = None  # each sentence's stems (see bot.search.sentence_stems)
     # its card's (summary, quote, the quote's speaker, the quote's kind); see bot.search.cards
     card: tuple[str, str | None, str | None, str | None] | None = None
+
+
+def _stored_kind(kind: str) -> str | None:
+    """A sentence's block kind as the cache stores it: NULL for body text (most of them)."""
+    return None if kind == "text" else kind
 
 
 def article_row(a: Article, stems: str | None = None, card: CardText | None = None) -> ArticleRow:
@@ -151,7 +156,7 @@ def article_row(a: Article, stems: str | None = None, card: CardText | None = No
         a.text,
         a.word_count,
         a.reading_minutes,
-        tuple((s.text, s.paragraph) for s in a.sentences),
+        tuple((s.text, s.paragraph, _stored_kind(s.kind)) for s in a.sentences),
         tuple((q.text, q.speaker) for q in a.quotes),
         stems,
         None
@@ -449,7 +454,7 @@ class ArticleStore:
         # rows, since fetching each row costs aiosqlite's thread a wait for the GIL.
         rows = await self._all(
             f"SELECT {_FULL_COLUMNS},"
-            " (SELECT json_group_array(json_array(position, text, paragraph))"
+            " (SELECT json_group_array(json_array(position, text, paragraph, kind))"
             "  FROM sentences WHERE article_id = articles.id),"
             " (SELECT json_group_array(json_array(position, text, speaker))"
             "  FROM quotes WHERE article_id = articles.id),"
@@ -461,7 +466,7 @@ class ArticleStore:
         )
         out: dict[int, Article] = {}
         for r in rows:
-            sentences = [Sentence(t, p) for _, t, p in sorted(json.loads(r[13]))]
+            sentences = [Sentence(t, p, k or "text") for _, t, p, k in sorted(json.loads(r[13]))]
             quotes = [Quote(t, who) for _, t, who in sorted(json.loads(r[14]))]
             out[r[0]] = _article(r, sentences, quotes, r[15], _card(*r[16:20]))
         return out
@@ -564,10 +569,10 @@ class ArticleStore:
 
     async def sentences(self, article_id: int) -> list[Sentence]:
         rows = await self._all(
-            "SELECT text, paragraph FROM sentences WHERE article_id = ? ORDER BY position",
+            "SELECT text, paragraph, kind FROM sentences WHERE article_id = ? ORDER BY position",
             (article_id,),
         )
-        return [Sentence(r[0], r[1]) for r in rows]
+        return [Sentence(r[0], r[1], r[2] or "text") for r in rows]
 
     async def quotes(self, article_id: int) -> list[Quote]:
         rows = await self._all(
@@ -722,8 +727,9 @@ class ArticleWriter(ArticleStore):
             [(t, i) for i, a in pairs for t in a.tags],
         )
         await self.db.executemany(
-            "INSERT INTO sentences (article_id, position, paragraph, text) VALUES (?,?,?,?)",
-            [(i, n, p, t) for i, a in pairs for n, (t, p) in enumerate(a.sentences)],
+            "INSERT INTO sentences (article_id, position, paragraph, text, kind)"
+            " VALUES (?,?,?,?,?)",
+            [(i, n, p, t, k) for i, a in pairs for n, (t, p, k) in enumerate(a.sentences)],
         )
         await self.db.executemany(
             "INSERT INTO quotes (article_id, position, text, speaker) VALUES (?,?,?,?)",

@@ -113,4 +113,12 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX articles_link ON articles(link);
     """,
+    # 8: the kind of block each sentence came from (bot.library.model.Sentence.kind), so
+    # that a heading is read as the label of the sentences under it and never shown as an
+    # answer on its own. NULL for body text, the most sentences by far (no bytes stored).
+    # A cache migrated here reads every sentence as body text until its next reload parses
+    # every file again (the parser version it records changed with the parser).
+    """
+    ALTER TABLE sentences ADD COLUMN kind TEXT;
+    """,
 ]
