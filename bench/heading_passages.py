@@ -14,6 +14,7 @@ Prints counts only (no question), so it may be run on the validation set's repli
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import tempfile
@@ -30,6 +31,7 @@ from corpus import CORPUS, iter_files, norm_text, split_frontmatter  # noqa: E40
 LIBRARY_ROOTS.setdefault("real", {"real": CORPUS / "real"})
 
 
+@functools.cache
 def labels(library: str) -> tuple[set[str], set[str]]:
     """(heading sentences, titles) of a library's articles, as norm_text."""
     from bot.library.markup import parse_blocks
@@ -50,7 +52,7 @@ def labels(library: str) -> tuple[set[str], set[str]]:
 
 
 def kind_of(passage: str | None, headings: set[str], titles: set[str]) -> str | None:
-    """"title" or "heading" when the passage is one alone; "opens" when it starts with one
+    """ "title" or "heading" when the passage is one alone; "opens" when it starts with one
     and goes on; None otherwise."""
     if not passage:
         return None
@@ -60,9 +62,13 @@ def kind_of(passage: str | None, headings: set[str], titles: set[str]) -> str | 
     if p in headings:
         return "heading"
     # (a heading shown with the sentence after it: the label, then the answer)
-    head = p.split(". ", 1)[0]
-    if head != p and (head in headings or head + "." in headings):
-        return "opens"
+    at = p.find(" ")
+    for _ in range(15):  # a heading of up to 15 words, then more text
+        if at < 0:
+            break
+        if p[:at] in headings or p[:at] in titles:
+            return "opens"
+        at = p.find(" ", at + 1)
     return None
 
 

@@ -66,7 +66,7 @@ def test_each_sentence_knows_the_kind_of_block_it_came_from() -> None:
 def test_a_heading_matching_the_question_stands_for_its_sections_first_sentence() -> None:
     q = parse("let chains")
     passage = best_passage(_post(), q) or ""
-    assert "This feature allows chaining conditions" in passage, passage
+    assert passage.startswith("Let chains — This feature allows chaining conditions"), passage
     # The rule off (Policy.label_section 0): the heading alone, as before.
     assert best_passage(_post(), q, DEFAULT.with_(label_section=0)) == "Let chains"
 
@@ -142,7 +142,7 @@ async def test_the_cache_keeps_kinds_and_an_older_cache_gains_them(tmp_path: Pat
         await again.close()
 
 
-def test_a_heading_holding_the_answer_is_shown_ahead_of_its_section() -> None:
+def test_a_heading_leads_the_sentence_standing_for_it() -> None:
     # The date is in the heading only: the section's first sentence stands for it, the
     # heading ahead of it.
     body = (

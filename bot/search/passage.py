@@ -28,8 +28,8 @@ with it in page order, "…" between them ("it says X … and Y").
 
 A heading, or the title written in the body, is a label, never the passage on its own:
 when a window of labels is the best, the first prose sentence of its section is shown in
-its place ("Let chains" -> "This feature allows &&-chaining let statements…"), after the
-label when that holds an answer of the kind asked for ("May 26-27: RustFest Paris").
+its place, after the label ("Let chains" -> "Let chains — This feature allows
+&&-chaining let statements…").
 """
 
 from __future__ import annotations
@@ -355,12 +355,10 @@ class Passages:
         if best is None:
             return None
         top, i, j, labelled = best
-        first = self._with_neighbour(i, j)
-        i, j = first
-        # A label holding an answer of the kind asked for ("May 26-27: RustFest Paris" for
-        # "when is rustfest paris") is shown ahead of the sentence standing for it.
-        if labelled < i and max(map(self.fit, range(labelled, i))) >= self.policy.next_fit:
-            i = labelled
+        i, j = self._with_neighbour(i, j)
+        # The label leads the sentence standing for it: its words were the match, and say
+        # what the sentence answers ("May 26-27: RustFest Paris — The fourth iteration…").
+        i = min(i, labelled)
         shown = self.text(i, j)
         second = self._runner_up(scored, top, (i, j))
         if second is None:
