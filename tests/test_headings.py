@@ -157,3 +157,14 @@ def test_a_label_ending_with_a_stop_reads_on_without_a_dash() -> None:
     body = "## Why widgets?\n\nThey are cheaper to make than gadgets and last longer.\n"
     shown = _shown("Widgets", body, "why widgets")
     assert shown.startswith("Why widgets? They are cheaper"), shown
+
+
+def test_a_heading_ends_the_list_before_it() -> None:
+    # Without the heading read as one, the sentence under it reads as the fourth item of
+    # the list "subcommands:" announced, and is shown after it.
+    body = (
+        "Cargo can also install new subcommands:\n\n- cargo-edit\n\n- cargo-watch\n\n"
+        "## Contributors to 1.5\n\nWe thank the 152 contributors to this release.\n"
+    )
+    shown = _shown("Widget 1.5", body, "how many contributors did widget 1.5 have")
+    assert shown.startswith("Contributors to 1.5 — We thank the 152 contributors"), shown

@@ -679,9 +679,14 @@ class Passages:
         return k if k < n else None
 
     def _item(self, k: int) -> bool:
-        """Sentence k may be a list item: a block of one short sentence."""
-        return len(self.sentences[k].text) <= self.policy.list_item_chars and (
-            self._one_sentence_block(k)
+        """Sentence k may be a list item: a block of one short sentence, not a heading (a
+        heading ends the list before it: the short sentence under "Contributors to 1.5" is
+        no item of the list a ":" announced above that heading)."""
+        s = self.sentences[k]
+        return (
+            len(s.text) <= self.policy.list_item_chars
+            and not s.heading
+            and self._one_sentence_block(k)
         )
 
     def _announcer(self, k: int) -> int | None:
