@@ -75,13 +75,17 @@ def pull_quote(
     only when the article has no sentence of four words or more, other than headings
     and those in `avoid`.
     """
-    # Headings are labels, not something the article says.
-    sentences = [s.text for s in article.sentences if s.text.strip() and not s.heading]
-    if not sentences:
+    # Headings are labels, not something the article says: passed over, their places
+    # kept (a sentence's place decides ties).
+    said = [s for s in article.sentences if s.text.strip()]
+    if all(s.heading for s in said):
         return None
     q = _terms(question) if question else set()
     best: tuple[float, str] | None = None
-    for i, text in enumerate(sentences[:200]):
+    for i, sentence in enumerate(said[:200]):
+        if sentence.heading:
+            continue
+        text = sentence.text
         n = len(text.split())
         if not PULL_MIN_WORDS <= n <= PULL_MAX_WORDS or not reads_alone(text, first_person=True):
             continue
@@ -102,7 +106,12 @@ def pull_quote(
         # Nothing reads alone: the first sentence of a few words still beats nothing, but
         # not one the reply already shows (an excerpt repeating the passage adds nothing).
         fallback = next(
-            (t for t in sentences if len(t.split()) >= 4 and not _avoided(t, avoid)), None
+            (
+                s.text
+                for s in said
+                if not s.heading and len(s.text.split()) >= 4 and not _avoided(s.text, avoid)
+            ),
+            None,
         )
         return Quote(fallback, None, "excerpt") if fallback else None
     return Quote(best[1], None, "excerpt")
