@@ -479,8 +479,8 @@ class Policy:
     #: section, shown after it (1; 0 shows the label alone, as before: the rule off, for
     #: the bench). Main showed a heading alone for 4 of 783 keyed questions (3 missing
     #: the key) and 3 of 66 member passages over the blogs; with it, none: content test
-    #: half +1 passage, no figure of any other set moved (bench/README.md, issue 15,
-    #: headings are labels).
+    #: half passage +1, fresh6 blogs labelled-article passage +1, no other figure of any
+    #: set moved (bench/README.md, issue 15, headings are labels).
     label_section: int = 1
     #: Answer features are read for the sentences this many best by the words of the
     #: passage shown and by library-wide weights (and those continuing them): reading every
