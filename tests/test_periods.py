@@ -270,6 +270,7 @@ SOLAR = "2025-06-18-solar-co-op-puts-panels-on-forty-school-roofs"
         ("latest go release in 2023", "go release"),
         ("articles about energy from last year", "energy"),
         ("coral stories from april", "coral"),
+        ("how many rust articles in 2024", "rust"),
     ],
 )
 def test_a_listing_with_a_topic_and_a_period_names_both(text: str, topic: str) -> None:
@@ -286,6 +287,10 @@ def test_a_listing_with_a_topic_and_a_period_names_both(text: str, topic: str) -
         "rust 2021 edition",
         "rust posts 2019",  # the year is not introduced as a time: maybe a title's
         "who wrote the rust post from 2019",  # asked of an article itself
+        # A listing word far from the question word is part of what is asked about
+        # (fresh8: refused as "No articles on … from 2025" before).
+        "how many times did the live laugh blog person stream in 2025",
+        "how many blog posts did jenn write in 2026",  # asks what her post says (fresh2)
     ],
 )
 def test_a_year_among_other_words_is_no_topic_listing(text: str) -> None:

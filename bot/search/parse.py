@@ -799,7 +799,7 @@ def _within(
     "during"…), and its other words name a topic: the period, and the reading without its
     words. A year in a question asks of the text: "how many birds were counted in 2024"
     and "what happened in 2021 to the couch guy" list nothing."""
-    if _LISTS.isdisjoint(every):
+    if _LISTS.isdisjoint(every) or _asks_of_text(every):
         return None, None
     named = read_period(every)
     if named is None:
@@ -812,6 +812,24 @@ def _within(
     if topic is None or not (set(topic.content) - _LISTS - _PERIOD_ALLOWED):
         return None, None
     return named, topic
+
+
+# A question lists articles only when what it asks for is one ("which go posts from 2019…",
+# "how many rust articles in 2024"): its listing word within this many words of the
+# question word. Further on, the word is part of what the question asks about ("how many
+# times did the live laugh blog person stream in 2025" asks of a blog's text).
+_LISTED_WITHIN = 3
+# ...and with no "do" asking of someone: "how many blog posts did jenn write in 2026" asks
+# what her post says (fresh2), not for the library's posts of 2026.
+_DO = frozenset(["do", "does", "did"])
+
+
+def _asks_of_text(every: list[str]) -> bool:
+    """Whether words open with a question word whose next few words name nothing listed,
+    or ask with "do" of someone."""
+    if not every or every[0] not in QUESTION_WORDS:
+        return False
+    return _LISTS.isdisjoint(every[1 : 1 + _LISTED_WITHIN]) or not _DO.isdisjoint(every)
 
 
 def topic_words(q: Query) -> str:
