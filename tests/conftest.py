@@ -69,6 +69,14 @@ async def small_engine(
         await lib.close()
 
 
+def tool_post(slug: str, title: str, body: str, month: int = 3) -> str:
+    """An article file of a tools blog (2024, the month given), for small_engine."""
+    return (
+        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
+        f"date: '2024-{month:02d}-01T00:00:00Z'\ntags: [tools]\n---\n{body}\n"
+    )
+
+
 async def answered_by(
     library: Library, question: str, policy: Policy = DEFAULT
 ) -> tuple[str | None, str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.search.compounds import hyphenated, other_forms, split
 from bot.search.policy import DEFAULT
-from tests.conftest import assert_rule_decides
+from tests.conftest import assert_rule_decides, tool_post
 
 VOCAB = {"front", "end", "time", "zone", "web", "site", "vs", "code", "car", "in", "stall"}
 
@@ -39,27 +39,20 @@ def test_each_word_has_its_other_forms_and_none_with_the_rule_off() -> None:
     assert other_forms(words, "parallel frontend web-site", VOCAB, 6, 0) == {}
 
 
-def _post(slug: str, title: str, body: str) -> str:
-    return (
-        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
-        f"date: '2024-03-01T00:00:00Z'\ntags: [tools]\n---\n{body}\n"
-    )
-
-
 FRONT = {
-    "front.md": _post(
+    "front.md": tool_post(
         "parallel-front-end",
         "A front-end on many threads",
         "<p>The compiler's front-end now runs on several threads. Builds of large crates "
         "are up to 50% faster with the parallel front-end.</p>",
     ),
     # Another text writes "frontend" joined: the word is no typo to correct.
-    "site.md": _post(
+    "site.md": tool_post(
         "web-frontend",
         "A new web frontend",
         "<p>The package site has a new frontend, written with a small templating library.</p>",
     ),
-    "tests.md": _post(
+    "tests.md": tool_post(
         "parallel-tests",
         "Parallel tests",
         "<p>The test runner starts tests in parallel. Suites finish 30% faster on "
@@ -82,18 +75,18 @@ async def test_a_word_typed_joined_meets_the_text_writing_it_hyphenated(tmp_path
 
 
 JOINED = {
-    "zones.md": _post(
+    "zones.md": tool_post(
         "timezones",
         "Working with timezones",
         "<p>Every timestamp carries its timezone. To show a time in another timezone, "
         "convert it with the In method before formatting it.</p>",
     ),
-    "other.md": _post(
+    "other.md": tool_post(
         "zone",
         "The time zone of a server",
         "<p>A server keeps one time zone for its logs.</p>",
     ),
-    "format.md": _post(
+    "format.md": tool_post(
         "formatting",
         "Formatting a time",
         "<p>To change how a time is shown, pass a layout to Format. The layout is the "

@@ -10,7 +10,7 @@ from bot.search.opinion import judged
 from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.results import HIGH, LOW
-from tests.conftest import CONTENT, small_engine
+from tests.conftest import CONTENT, small_engine, tool_post
 
 
 def _judged(question: str) -> set[str]:
@@ -38,15 +38,8 @@ def test_a_question_of_another_kind_or_a_name_is_no_judgement() -> None:
     assert _judged("is zyloxa a good language") == set()
 
 
-def _post(slug: str, title: str, body: str) -> str:
-    return (
-        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
-        f"date: '2024-03-01T00:00:00Z'\ntags: [tools]\n---\n{body}\n"
-    )
-
-
 WEB = {
-    "web.md": _post(
+    "web.md": tool_post(
         "zyloxa-web",
         "Writing web apps in Zyloxa",
         "<p>Zyloxa ships a small web framework in its standard library. The framework "
@@ -55,7 +48,7 @@ WEB = {
     ),
 }
 JUDGED = {
-    "survey.md": _post(
+    "survey.md": tool_post(
         "zyloxa-survey",
         "What Zyloxa developers told us",
         "<p>We asked 2,000 Zyloxa developers about their tools. Quill was voted a better "

@@ -13,7 +13,7 @@ from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.rerank import _apart
 from bot.search.versions import point_releases, release_of
-from tests.conftest import CONTENT, answered_by, assert_rule_decides, small_engine
+from tests.conftest import CONTENT, answered_by, assert_rule_decides, small_engine, tool_post
 
 
 def test_a_release_number_names_its_point_releases_and_nothing_else() -> None:
@@ -28,17 +28,10 @@ def test_a_release_number_names_its_point_releases_and_nothing_else() -> None:
     assert point_releases(" 1.22.0 ", ["gizmo", "2024"]) == {}
 
 
-def _post(slug: str, title: str, body: str, month: int) -> str:
-    return (
-        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
-        f"date: '2024-{month:02d}-01T00:00:00Z'\ntags: [tools]\n---\n{body}\n"
-    )
-
-
 # Two tools with one version scheme: the installer's point release names "3.4.0", the
 # release notes of the tool it installs name "3.4" (and the installer in passing).
 RELEASES = {
-    "notes.md": _post(
+    "notes.md": tool_post(
         "gizmo-3-4",
         "Announcing Gizmo 3.4",
         "<p>Gizmo 3.4 is out today, with a new cache host for the fetch command and faster "
@@ -46,14 +39,14 @@ RELEASES = {
         "format. Thanks to everyone who tested the betas.</p>",
         3,
     ),
-    "installer.md": _post(
+    "installer.md": tool_post(
         "gizmoup-3-4-0",
         "Announcing Gizmoup 3.4.0",
         "<p>Gizmoup 3.4.0 adds one new host, riscv64, so gizmoup installs on RISC-V boards. "
         "Update gizmoup with its self-update command.</p>",
         4,
     ),
-    "other.md": _post(
+    "other.md": tool_post(
         "gizmo-plugins",
         "Writing Gizmo plugins",
         "<p>Plugins hook into the fetch and status commands. A plugin is a small script "
@@ -95,14 +88,14 @@ def test_a_word_splits_into_two_library_words_that_are_not_function_words() -> N
 # The post the question is about names the editor in its title only, as two words; the
 # other holds the question's other words in one paragraph and never names the editor.
 EDITOR = {
-    "default.md": _post(
+    "default.md": tool_post(
         "gizmo-default",
         "Gizmo on by default in the VS Code extension",
         "<p>The extension now uses gizmo by default. We have had 24 gizmo releases, and we "
         "thank every user who reported an issue.</p>",
         2,
     ),
-    "years.md": _post(
+    "years.md": tool_post(
         "ten-years",
         "Ten years of Widgets",
         "<p>This year our editor plugin gained gizmo support, and it became the default. "
@@ -131,7 +124,7 @@ def test_a_release_is_its_zero_point_release_and_not_a_later_fix() -> None:
 
 
 POINT = {
-    "feature.md": _post(
+    "feature.md": tool_post(
         "gizmo-3-4-0",
         "Announcing Gizmo 3.4.0",
         "<p>The Gizmo team is happy to announce a new version of Gizmo, 3.4.0.</p>"
@@ -144,7 +137,7 @@ POINT = {
         + "<p>The cache moves to a host that serves every region.</p>",
         3,
     ),
-    "fix.md": _post(
+    "fix.md": tool_post(
         "gizmo-3-4-1",
         "Announcing Gizmo 3.4.1",
         "<p>The Gizmo team has published a new point release of Gizmo, 3.4.1.</p>",
