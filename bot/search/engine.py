@@ -447,8 +447,9 @@ class SearchEngine:
         self, idx: LibraryIndex, q: Query, ranked: Candidates, found: list[Ranked], run: Retriever
     ) -> list[Ranked]:
         """A question none of whose candidates can answer, the best holding only everyday
-        words of it together, read again by its words that are more than everyday English: the articles bm25 ranks best for those alone
-        (Retriever.distinct) reranked against the whole question; [] when there are none.
+        words of it together, read again by its words that are more than everyday English:
+        the articles bm25 ranks best for those alone (Retriever.distinct) reranked against
+        the whole question; [] when there are none.
 
         A question's everyday words can outweigh its distinctive one: "why did go add
         generics so late" ranked the posts with "late" in them (58 of the blogs: the library
@@ -572,11 +573,7 @@ class SearchEngine:
             return respond.none_in_period(idx, q, None)
         dated = with_dates(q.dated, (dates.bounds,))
         topic = (await run.read(dated, question=False)).query
-        found = await run.rank(topic)
-        ids = respond.confident(found, self.policy.search_threshold, self.policy)
-        ids = respond.newest_close(idx, ids, found.scores, self.policy)
-        store = await self.keeper.store()
-        first = await store.article_by_id(ids[0]) if ids else None
+        ids, first = await self._listed(idx, topic, run)
         about = topic_words(q.dated)
         if first is not None:
             return respond.in_period(idx, q, first, ids, dates, self.policy, about)
@@ -603,16 +600,22 @@ class SearchEngine:
         names what to list, not a question a passage answers: the rerank, reading the
         text alone, missed tagged articles and put the best-scored one first, not the
         newest."""
+        ids, article = await self._listed(idx, q, run)
+        if article is None:
+            return None
+        return respond.newest(idx, q, article, self.policy, ids)
+
+    async def _listed(
+        self, idx: LibraryIndex, q: Query, run: Retriever
+    ) -> tuple[list[int], Article | None]:
+        """The articles a topic finds confidently, the close ones newest first (as `search`
+        lists them), and the first of them (None when there is none, or it was removed by a
+        reload the index has not caught up with)."""
         found = await run.rank(q)
         ids = respond.confident(found, self.policy.search_threshold, self.policy)
         ids = respond.newest_close(idx, ids, found.scores, self.policy)
-        if not ids:
-            return None
         store = await self.keeper.store()
-        article = await store.article_by_id(ids[0])
-        if article is None:  # removed by a reload the index has not caught up with
-            return None
-        return respond.newest(idx, q, article, self.policy, ids)
+        return ids, (await store.article_by_id(ids[0]) if ids else None)
 
     async def _retriever(self, idx: LibraryIndex) -> Retriever:
         store = await self.keeper.store()

@@ -70,7 +70,7 @@ _THAN = "than"
 # Words opening a question that chooses between alternatives joined by "or".
 _CHOOSING = frozenset(["which", "should"])
 # Words saying the question weighs alternatives, which a comparative then judges.
-_WEIGHING = frozenset(["vs", "versus", "than", "or", "which"])
+_WEIGHING = _VERSUS | frozenset([_OR, _THAN, "which"])
 # Question kinds that ask for a span of their own kind, not a judgement (parse.question_kind).
 _TYPED = frozenset(["number", "who", "when", "where", "why"])
 
