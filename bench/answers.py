@@ -49,14 +49,14 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # them. "fresh4" (news questions written blind, its baseline recorded in bench/README.md before
 # any change) is tune material from then on, and so is "fresh5" (written blind like fresh3)
 # from the 2026-12-06 second session. "fresh6" (written blind the same way) stood in until
-# "fresh7" and stays the validation set: run for aggregates only, never read question by
-# question, to check that a rule read from the other sets generalizes. "fresh7" (written blind
-# in session 13, its baseline recorded before any change) stood in until "fresh8" and is
-# readable tune material now. "fresh8" (written blind the same way on 2026-12-06, its baseline
-# run once by the lead) stood in until "fresh9" and is readable tune material now. "fresh9"
-# (written blind the same way on 2026-12-06, its baseline run once by the lead) is the
-# untouched stand-in: aggregates only, never --misses. fresh to fresh5, fresh7 and fresh8 are
-# tune material.
+# "fresh7" and was the validation set (aggregates only) until the 2026-12-06 sixth session,
+# readable tune material from then on. "fresh7" (written blind in session 13, its baseline
+# recorded before any change) stood in until "fresh8" and is readable tune material now.
+# "fresh8" (written blind the same way on 2026-12-06, its baseline run once by the lead) stood
+# in until "fresh9" and is readable tune material now. "fresh9" (written blind the same way on
+# 2026-12-06, its baseline run once by the lead) stood in until "fresh10" and is the
+# validation set from the sixth session: aggregates only, never --misses, to check that a rule
+# read from the other sets generalizes. fresh to fresh8 are tune material.
 FRESH_FILES = {
     "fresh": HERE / "answers_fresh.jsonl",
     "fresh2": HERE / "answers_fresh2.jsonl",
@@ -691,8 +691,8 @@ def main(argv: list[str] | None = None) -> int:
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
         help="fresh, fresh2, ..., fresh9: stand-ins for the held-out set, fresh9 the "
-        "untouched one and fresh6 the validation set (both aggregates only, never --misses); "
-        "the others (fresh7 and fresh8 among them) tune material after their blind baselines "
+        "validation set (aggregates only, never --misses); "
+        "the others (fresh6 to fresh8 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")

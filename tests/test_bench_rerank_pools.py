@@ -22,7 +22,7 @@ def pool(question: str, split: str, place: int | None = 1) -> rerank_pools.Pool:
     return rerank_pools.Pool(row, "high", ["    0 score 0.900 | the post that won"], place)
 
 
-@pytest.mark.parametrize("unread", ["fresh9", "fresh6"])
+@pytest.mark.parametrize("unread", rerank_pools.HELD_OUT)
 def test_the_untouched_and_validation_sets_are_refused_before_anything_is_read(unread) -> None:
     with pytest.raises(SystemExit) as stop:
         rerank_pools.main(["--set", unread])
