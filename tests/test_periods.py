@@ -46,6 +46,16 @@ HEARING = "2026-03-14-hearing-aids-linked-to-slower-memory-decline"
         ("what happened last year", Period(unit="year", back=1)),
         ("posts from 2024-03", Period(year=2024, month=3)),
         ("posts from 2024-03-05", Period(year=2024, month=3, day=5)),
+        # A count of units "ago": the unit that many before the current one.
+        ("anything from 3 days ago", Period(unit="day", back=3)),
+        ("what was published two weeks ago", Period(unit="week", back=2)),
+        ("posts from a month ago", Period(unit="month", back=1)),
+        # A decade, and a third of a year.
+        ("articles from the 2010s", Period(year=2010, decade=True)),
+        ("stories from early 2025", Period(year=2025, month=1, months=4)),
+        ("posts from mid-2023", Period(year=2023, month=5, months=4)),
+        ("posts from late 2019", Period(year=2019, month=9, months=4)),
+        ("articles published before 2022", Period(year=2022)),
     ],
 )
 def test_a_request_of_time_and_listing_words_names_a_period(text: str, period: Period) -> None:
@@ -74,6 +84,10 @@ def test_a_request_of_time_and_listing_words_names_a_period(text: str, period: P
         "from 0",
         "posts from the last 0 days",
         "posts from the last weeks",
+        "posts from 0 days ago",
+        "posts from the 2025s",  # a decade starts at a year ending in 0
+        "posts from early",
+        "what happened 3 days ago to the guy",  # asks of the text
     ],
 )
 def test_a_question_or_odd_input_names_no_period(text: str) -> None:
@@ -105,6 +119,30 @@ def test_two_periods_and_since_make_one_span() -> None:
 @pytest.mark.parametrize(
     ("text", "start", "end", "label"),
     [
+        ("articles from the 2010s", date(2010, 1, 1), date(2020, 1, 1), "from the 2010s"),
+        ("stories from early 2025", date(2025, 1, 1), date(2025, 5, 1), "from early 2025"),
+        ("posts from mid 2025", date(2025, 5, 1), date(2025, 9, 1), "from mid 2025"),
+        ("posts from late 2025", date(2025, 9, 1), date(2026, 1, 1), "from late 2025"),
+        ("posts published before 2022", date.min, date(2022, 1, 1), "before 2022"),
+        (
+            "posts published after march 2026",
+            date(2026, 4, 1),
+            date(2026, 4, 11),
+            "after March 2026",
+        ),
+        ("anything from 3 days ago", date(2026, 4, 7), date(2026, 4, 8), "from 7 April 2026"),
+        (
+            "what was published 2 months ago",
+            date(2026, 2, 1),
+            date(2026, 3, 1),
+            "from February 2026",
+        ),
+        (
+            "posts from a week ago",
+            date(2026, 3, 30),
+            date(2026, 4, 6),
+            "from the week of 30 March 2026",
+        ),
         ("what was posted last month", date(2026, 3, 1), date(2026, 4, 1), "from March 2026"),
         (
             "anything from this week",
@@ -142,6 +180,11 @@ def test_relative_periods_are_read_against_today(
     # A month named alone is its most recent one, the current one included.
     got = span(_named(text), date(2026, 4, 10))
     assert got is not None and (got.start, got.end, got.label) == (start, end, label)
+
+
+def test_a_bound_with_two_periods_names_none() -> None:
+    # "before 2015 to 2019" says no one span: read as no period rather than one of them.
+    assert read_period(["before", "2015", "to", "2019"]) is None
 
 
 def test_a_span_before_the_calendar_is_none_not_an_error() -> None:
@@ -193,6 +236,26 @@ async def test_relative_periods_follow_the_engines_clock(tmp_path: Path) -> None
         clock.set(2026, 5, 2, 12)
         answer = await dated.ask("what was published last month")
         assert [h.slug for h in answer.newest] == [CORAL]
+
+
+async def test_decades_parts_of_years_bounds_and_ago_list_their_articles(
+    tmp_path: Path,
+) -> None:
+    async with small_engine(tmp_path, {}, CONTENT) as engine:
+        dated = SearchEngine(engine.library, clock=FakeClock(APRIL_10))
+        early = await dated.ask("articles from early 2026")  # January to April: four
+        assert early.passage == "4 articles from early 2026, newest first."
+        assert [h.slug for h in early.newest][:1] == [CORAL]
+        decade = await dated.ask("articles from the 2020s")
+        assert decade.passage is not None and decade.passage.startswith(
+            "14 articles from the 2020s"
+        )
+        after = await dated.ask("anything published after february 2026")
+        assert after.passage == "2 articles after February 2026, newest first."
+        before = await dated.ask("articles published before 2025")
+        assert before.reply == "No articles before 2025: the library runs from 2025 to 2026."
+        ago = await dated.ask("what was published 8 days ago")  # 2 April: the coral article
+        assert [h.slug for h in ago.newest] == [CORAL]
 
 
 async def test_an_empty_period_says_so_and_what_the_library_covers(tmp_path: Path) -> None:
@@ -271,6 +334,10 @@ SOLAR = "2025-06-18-solar-co-op-puts-panels-on-forty-school-roofs"
         ("articles about energy from last year", "energy"),
         ("coral stories from april", "coral"),
         ("how many rust articles in 2024", "rust"),
+        ("rust posts from the 2010s", "rust"),  # "the" between the lead and the period
+        ("go posts before 2015", "go"),  # "before" bounds the period and introduces it
+        ("rust articles from early 2024", "rust"),
+        ("go posts 2 weeks ago", "go"),  # a count "ago" needs no word introducing it
     ],
 )
 def test_a_listing_with_a_topic_and_a_period_names_both(text: str, topic: str) -> None:

@@ -22,10 +22,9 @@ from rapidfuzz.distance import OSA
 from bot.search.followup import POINTERS
 from bot.search.period import (
     JOINING,
-    RELATIVE_START,
-    TIME_LEAD,
     Named,
     filter_dates,
+    introduced,
     read_period,
 )
 from bot.search.policy import DEFAULT, Policy
@@ -805,7 +804,7 @@ def _within(
     if named is None:
         return None, None
     starts = [i for i in sorted(named.used) if i - 1 not in named.used]
-    if not all(every[i] in RELATIVE_START or (i and every[i - 1] in TIME_LEAD) for i in starts):
+    if not all(introduced(every, i) for i in starts):
         return None, None
     drop = frozenset(every[i] for i in named.used)
     topic = _without(head, text, ws, content, drop, policy, listing=True, recency=True)

@@ -1,5 +1,6 @@
 """Periods of publication a request names: "articles from 2021", "posts from march 2024",
-"what was published last month", "anything from this week", "stories from yesterday".
+"what was published last month", "anything from this week", "stories from yesterday",
+"3 days ago", "the 2010s", "early 2024", "before 2020".
 
 Read from closed classes of English (years, month names, "today", "this/last/past" with a
 unit of time) into a Period as typed; `span` turns it into the dates it covers against
@@ -27,7 +28,13 @@ MONTHS = {
 # that introduces a time ("from may", "in may 2021").
 _MODAL_MONTHS = frozenset(["may"])
 # The words after which a month name or a number of units is a time: "from march".
-TIME_LEAD = frozenset(["from", "in", "during", "of", "since", "for", "between", "to", "until"])
+# "before" and "after" bound a period on one side ("go posts before 2015"), as "since" does.
+TIME_LEAD = frozenset(
+    ["from", "in", "during", "of", "since", "for", "between", "to", "until", "before", "after"]
+)
+# The words bounding a period on one side, and the side the span keeps: "since 2019" up to
+# today, the period included; "before 2015" up to its start; "after 2020" from its end.
+BOUNDS = frozenset(["since", "before", "after"])
 UNITS = {
     "day": "day",
     "days": "day",
@@ -57,6 +64,16 @@ _COUNTS = {
     "ten": 10,
     "few": 3,
 }
+# A count of one unit "ago" ("a week ago"): the article English counts one with.
+_ONE = frozenset(["a", "an"])
+# What comes after a count of units to place it before today: "3 days ago".
+_AGO = "ago"
+# The parts of a year English names ("early 2024", "mid 2019", "late 2019"): its thirds,
+# by the month each starts at. "Mid-2019" reads as words "mid" "2019".
+_PARTS = {"early": 1, "mid": 5, "late": 9}
+_PART_MONTHS = 4
+# A decade written as its first year and "s" ("the 2010s", "1990s").
+_DECADE = re.compile(r"([12]\d{2}0)s")
 _YEAR = re.compile(r"[12]\d{3}")
 _TWO_DIGITS = re.compile(r"\d\d")  # 1000-2999: four digits, as years are written
 _MAX_COUNT = 10_000  # "the last 99999 days" names no period
@@ -69,6 +86,14 @@ _DAYS = {"today": 0, "yesterday": 1}
 RELATIVE_START = _THIS | _LAST | frozenset(_DAYS)
 
 
+def introduced(ws: Sequence[str], i: int) -> bool:
+    """Whether the period starting at word i is introduced as a time: it starts with a
+    word relative to today ("last week") or is a count "ago" ("2 weeks ago"), or follows a
+    word of TIME_LEAD, with or without "the" between ("from 2019", "from the 2010s")."""
+    lead = ws[i - 2] if i > 1 and ws[i - 1] == "the" else ws[i - 1] if i else ""
+    return ws[i] in RELATIVE_START or ws[i + 2 : i + 3] == [_AGO] or lead in TIME_LEAD
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A period as typed. Absolute: `year` (with `month`: that month; `month` alone: the
@@ -79,6 +104,8 @@ class Period:
     year: int | None = None
     month: int | None = None
     day: int | None = None  # of `year` and `month` ("2024-03-05")
+    months: int = 1  # with `year` and `month`: that many months from it ("early 2024")
+    decade: bool = False  # with `year`: the ten years from it ("the 2010s")
     unit: str | None = None
     back: int = 0
     rolling: bool = False
@@ -101,11 +128,12 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Named:
-    """The periods a request names, whether it says "since" (up to today), and the
-    positions of the words that name them (the rest say what to list)."""
+    """The periods a request names, the word bounding them on one side ("since": up to
+    today, "before", "after"; see BOUNDS) or None, and the positions of the words that
+    name them (the rest say what to list)."""
 
     periods: tuple[Period, ...]
-    since: bool
+    bound: str | None
     used: frozenset[int]
 
 
@@ -113,7 +141,7 @@ def read_period(ws: Sequence[str]) -> Named | None:
     """The periods the words name (at most two: "from 2019 to 2021"), or None."""
     periods: list[Period] = []
     used: set[int] = set()
-    since = False
+    bound = None
     i = 0
     while i < len(ws):
         found = _at(ws, i)
@@ -121,20 +149,31 @@ def read_period(ws: Sequence[str]) -> Named | None:
             i += 1
             continue
         period, width = found
-        if ws[i - 1 : i] == ["since"]:
-            since = True
+        if i and ws[i - 1] in BOUNDS:
+            bound = ws[i - 1]
         periods.append(period)
         used.update(range(i, i + width))
         i += width
     if not periods or len(periods) > 2:
         return None
-    return Named(tuple(periods), since, frozenset(used))
+    if bound is not None and len(periods) > 1:
+        return None  # "before 2015 to 2019" bounds what no one span says
+    return Named(tuple(periods), bound, frozenset(used))
 
 
 def _at(ws: Sequence[str], i: int) -> tuple[Period, int] | None:
     """The period the words from i on start with, and how many words name it."""
     w = ws[i]
     before = ws[i - 1] if i else ""
+    nxt = ws[i + 1] if i + 1 < len(ws) else ""
+    decade = _DECADE.fullmatch(w)
+    if decade:
+        return Period(year=int(decade.group(1)), decade=True), 1
+    if w in _PARTS and _YEAR.fullmatch(nxt):
+        return Period(year=int(nxt), month=_PARTS[w], months=_PART_MONTHS), 2
+    ago = _ago(w, nxt) if ws[i + 2 : i + 3] == [_AGO] else None
+    if ago is not None:
+        return ago
     if _YEAR.fullmatch(w):
         # An ISO date typed in the text ("posts from 2024-03", "2024-03-05") reads as
         # words "2024" "03" "05": two-digit parts after the year.
@@ -163,6 +202,15 @@ def _at(ws: Sequence[str], i: int) -> tuple[Period, int] | None:
     if w in _THIS | _LAST:
         return _relative(ws, i)
     return None
+
+
+def _ago(count: str, unit: str) -> tuple[Period, int] | None:
+    """ "3 days ago", "two weeks ago", "a month ago": the day, calendar week, month or year
+    that many before the current one, as "last week" is the one before."""
+    n = 1 if count in _ONE else int(count) if count.isdigit() else _COUNTS.get(count)
+    if n is None or unit not in UNITS or not 0 < n <= _MAX_COUNT:
+        return None
+    return Period(unit=UNITS[unit], back=n), 3
 
 
 def _relative(ws: Sequence[str], i: int) -> tuple[Period, int] | None:
@@ -227,8 +275,12 @@ def span(named: Named, today: date) -> Span | None:
         return None
     first, last = min(spans, key=lambda s: s[0]), max(spans, key=lambda s: s[1])
     start, end = first[0], last[1]
-    if named.since:
+    if named.bound == "since":
         return Span(start, max(end, today + timedelta(days=1)), f"since {first[2]}")
+    if named.bound == "before":
+        return Span(date.min, start, f"before {first[2]}")
+    if named.bound == "after":
+        return Span(end, max(end, today) + timedelta(days=1), f"after {first[2]}")
     if len(spans) == 1:
         return Span(start, end, f"from {first[2]}")
     if start >= end:
@@ -238,8 +290,14 @@ def span(named: Named, today: date) -> Span | None:
 
 def _span(p: Period, today: date) -> tuple[date, date, str]:
     """One period's first date, the date after its last, and its name."""
+    if p.decade and p.year is not None:
+        return date(p.year, 1, 1), date(p.year + 10, 1, 1), f"the {p.year}s"
     if p.year is not None and p.month is None:
         return date(p.year, 1, 1), date(p.year + 1, 1, 1), str(p.year)
+    if p.months > 1 and p.year is not None and p.month is not None:
+        part = next(w for w, m in _PARTS.items() if m == p.month)
+        after = _month(p.year + (p.month + p.months - 1) // 12, (p.month + p.months - 1) % 12 + 1)
+        return date(p.year, p.month, 1), after[0], f"{part} {p.year}"
     if p.day is not None and p.year is not None and p.month is not None:
         day = date(p.year, p.month, p.day)  # ValueError for 2024-02-30: no span
         return day, day + timedelta(days=1), _day(day)
