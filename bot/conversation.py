@@ -46,12 +46,28 @@ class Conversations:
 
     def answered(self, answer: Answer, *keys: Hashable) -> None:
         """Remember the article an answer was about under each key (nothing for small
-        talk, "what's new?" lists or no answer: the conversation keeps its article)."""
-        if answer.article is None or answer.newest:
+        talk or no answer: the conversation keeps its article; a "what's new?" list keeps
+        it too), and the list it showed, for "the second one": its newest or period's
+        articles, else its other matches. An answer about the conversation's article (a
+        follow-up, "who wrote it?", "the second one") keeps the list before it."""
+        listed = tuple(h.slug for h in (answer.newest or answer.alternatives))
+        if answer.article is None and not listed:
             return
-        topic = Topic(answer.article.slug, self._shown(answer, *keys))
+        own = answer.article is not None and not answer.newest
+        shown = self._shown(answer, *keys) if own else None
         now = self._clock()
         for key in keys:
+            before = self.about(key)
+            kept = listed
+            if not kept and before is not None and (answer.followup or answer.wants is not None):
+                kept = before.listed
+            if own:
+                assert answer.article is not None
+                topic = Topic(answer.article.slug, shown, kept)
+            elif before is not None:
+                topic = Topic(before.slug, before.passage, kept)
+            else:
+                topic = Topic(None, None, kept)
             self._topics[key] = (now, topic)
             self._topics.move_to_end(key)
         while len(self._topics) > self.size:

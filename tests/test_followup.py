@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.conversation import Conversations
-from bot.library.model import Article
+from bot.library.model import Article, Sentence
 from bot.library.sync import Library
+from bot.search import followup
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic, pinned, refers_back, wants_more
 from bot.search.parse import Query
@@ -192,7 +193,28 @@ async def test_tell_me_more_shows_the_part_after_the_passage_last_shown(engine) 
     assert more.passage and more.passage not in (first.passage or "")
     assert more.confidence == HIGH  # what was asked for: no "may not answer" caveat
     text = " ".join(s.text for s in more.article.sentences)
-    assert text.index(more.passage) > text.index(first.passage or "")
+    # The heading inside the next part is set off from the sentence under it.
+    assert "2019. Choosing the survivors: The nursery’s key idea" in more.passage
+    before, _, after = more.passage.partition(" Choosing the survivors: ")
+    assert text.index(before) > text.index(first.passage or "") and after in text
+
+
+def test_a_part_sets_off_headings_and_list_items_and_ends_on_no_heading() -> None:
+    # A page's own lines, read as sentences, are not run together: "Installing the App
+    # Open the App Store…" read as one (a member met it after "tell me more").
+    rows = [
+        Sentence("Installing the App", 1, "heading"),
+        Sentence("Open the App Store", 2),
+        Sentence("Click install", 3),
+        Sentence("fmt.Println(x)", 4, "pre"),
+        Sentence("Android", 5, "heading"),
+    ]
+    assert followup._part(rows) == (
+        "Installing the App: Open the App Store; Click install; fmt.Println(x)"
+    )
+    # Sentences that close themselves, and those of one paragraph, are joined as they are.
+    said = [Sentence("It works.", 1), Sentence("“Yes,” she said.", 2), Sentence("Why?", 3)]
+    assert followup._part(said) == "It works. “Yes,” she said. Why?"
 
 
 async def test_tell_me_more_after_a_card_opens_the_article_without_repeating_it(engine) -> None:

@@ -52,6 +52,10 @@ def engine(bundled_library: Library) -> SearchEngine:
         ("what's the url of the solar co-op article", LINK, ("solar", "co", "op")),
         ("anything similar?", RELATED, ()),
         ("more like this", RELATED, ()),
+        # "others" as the whole request stands for other articles like the one discussed.
+        ("any others?", RELATED, ()),
+        ("are there any other ones", RELATED, ()),
+        ("got any other articles?", RELATED, ()),
         ("articles like the coral one", RELATED, ("coral",)),
         ("similar to the bird count?", RELATED, ("bird", "count")),  # leading: no "article"
         ("anything related to the coral one", RELATED, ("coral",)),
@@ -89,6 +93,9 @@ def test_words_asking_of_an_article_itself_are_not_what_it_is_about(text, wants,
         "is it similar to the old one?",
         "what is it like",
         "what's the address of the repair café",
+        "who were the others?",  # "others" in a question of the text
+        "what did the others say",
+        "are there others in the team",
     ],
 )
 def test_the_same_words_in_a_question_of_the_text_ask_nothing_of_the_article(text) -> None:

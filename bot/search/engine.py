@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search import asked, cards, followup, lookup, opinion, respond
+from bot.search import asked, cards, followup, lookup, opinion, ordinals, respond
 from bot.search.build import split_authors
 from bot.search.cache import ResultCache
 from bot.search.followup import Topic
@@ -190,6 +190,10 @@ class SearchEngine:
         volunteers?") is answered from that article when it finds no confident answer on its
         own, or when that article answers it as surely (see _follow_up)."""
         question = normalize_query(question)
+        if about is not None and about.listed and (pick := ordinals.picked(question)):
+            return await self._picked(question, about.listed, pick)
+        if about is not None and about.slug is None:
+            about = None  # the conversation showed a list, but is about no article yet
         # Kept per day: "what was posted yesterday" lists another day's articles tomorrow.
         key = ("ask", clip(question), self._today())
         own = await self._cached(key, lambda idx: self._ask(idx, question))
@@ -222,6 +226,24 @@ class SearchEngine:
             # other article is (followup.pinned).
             return found if found is not None and found.confidence == HIGH else own
         return found or own
+
+    async def _picked(self, question: str, listed: Sequence[str], pick: ordinals.Pick) -> Answer:
+        """ "The second one", "who wrote the last one?": the article at that place of the
+        conversation's last list, its card when only it is asked for (sure: it is the one
+        asked for), else the question asked of it with "it" where its place was; a reply
+        saying which places there are when the list has none such."""
+        n = len(listed)
+        if pick.place != ordinals.LAST and not 1 <= pick.place <= n:
+            places = "the only one" if n == 1 else f"one of 1 to {n}"
+            return Answer(question=question, reply=f"The last list had {n}: ask for {places}.")
+        slug = listed[-1 if pick.place == ordinals.LAST else pick.place - 1]
+        article = await self._article(await self.index(), slug)
+        if article is None:  # a reload removed it since the list was shown
+            return Answer(question=question, reply="That article is no longer in the library.")
+        if pick.shown:
+            return replace(asked.card(question, article), followup=True)
+        answer = await self.ask(pick.asked, Topic(slug, None, tuple(listed)))
+        return replace(answer, question=question)
 
     async def _following(self, idx: LibraryIndex, question: str) -> _Following:
         """The question read as a possible follow-up, kept with the results (see ask): every

@@ -54,15 +54,24 @@ _MORE = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Words shown as the next part of an article for "tell me more": about a paragraph.
 MORE_SENTENCES = 3
+# The kind of block a heading is (bot.library.markup.Kind), and the marks that close a
+# sentence or a clause, before any closing quote or bracket.
+HEADING = "heading"
+# Code keeps its own marks: only headings and text blocks are set off (see _joined).
+_SET_OFF = frozenset([HEADING, "text"])
+_CLOSED = re.compile(r"[.!?:;…]['\"’”)\]]*$")
 
 
 @dataclass(frozen=True, slots=True)
 class Topic:
-    """The article a conversation is about: its slug and the passage last shown of it
-    (None: only its card or summary was shown)."""
+    """The article a conversation is about: its slug (None: no article yet, only a list)
+    and the passage last shown of it (None: only its card or summary was shown); and the
+    articles of the last list the conversation showed, in its order, for "the second one"
+    (bot/search/ordinals.py)."""
 
-    slug: str
+    slug: str | None
     passage: str | None = None
+    listed: tuple[str, ...] = ()
 
 
 def _words(question: str) -> list[str]:
@@ -163,7 +172,26 @@ def opening(article: Article, seen: str) -> str | None:
 
 def _part(rest: list[Sentence]) -> str:
     """Sentences shown as one part: those of the first one's paragraph when it holds more
-    than one of them, else all."""
+    than one of them, else all, without a heading at the end (it labels what comes after:
+    the next part starts with it)."""
     para = rest[0].paragraph
     same = [s for s in rest if s.paragraph == para]
-    return " ".join(s.text.strip() for s in (same if len(same) > 1 else rest))
+    part = same if len(same) > 1 else rest
+    while len(part) > 1 and part[-1].kind == HEADING:
+        part = part[:-1]
+    return _joined(part)
+
+
+def _joined(part: list[Sentence]) -> str:
+    """The sentences as one text. A block that ends without a sentence's closing mark (a
+    heading, a list item: "Installing the App", "Click install") is set off from the next
+    one, as it was by its own line on the page: a heading by a colon, a paragraph or list
+    item by a semicolon (code keeps its own marks); without them "Installing the App Open the App Store…" reads as one."""
+    out = []
+    for s, after in zip(part, [*part[1:], None], strict=True):
+        text = s.text.strip()
+        ends = after is not None and after.paragraph != s.paragraph
+        if ends and s.kind in _SET_OFF and not _CLOSED.search(text):
+            text += ":" if s.kind == HEADING else ";"
+        out.append(text)
+    return " ".join(out)

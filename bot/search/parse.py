@@ -254,6 +254,15 @@ _SUMMARY_PHRASE = re.compile(
 _RELATED_PHRASE = re.compile(
     r"(?i)\b(more|others?|ones?|anything|something|articles?|posts?|stor(?:y|ies))\s+like\b"
 )
+# "Any others?", "are there other ones?", "got any other articles?": "others" (or "other"
+# and a word for articles) as the whole request, after at most a request to have some,
+# stands for other articles like the one just discussed: read as "similar". As
+# part of a question ("who were the others?", "what did the others say") it asks of the
+# text.
+_OTHERS_ALONE = re.compile(
+    r"(?i)^\s*(?:(?:are|were) there|(?:have )?(?:you )?got|show me|give me)?\s*(?:any|some)?\s*"
+    r"(?:others|other (?:ones|articles|posts|stories))\s*[?.!]*\s*$"
+)
 RELATED_WORDS = frozenset(["similar", "related", "alike"])
 # Words that may lead a request for articles like one, naming it with no listing word:
 # "something similar to the bird count", "anything like the coral one", "more like it".
@@ -611,6 +620,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     head, free = _filters(by, resolve or _first_word)
     head = replace(head, raw=typed)
     free = _RELATED_PHRASE.sub(r"\1 similar", _SUMMARY_PHRASE.sub("tldr", free))
+    free = _OTHERS_ALONE.sub("similar", free)
     folded = _question_typos(_chat_spellings(fold(free)))
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]

@@ -1,0 +1,108 @@
+"""Picking an article of a list by its place: "the second one", "who wrote the last one?",
+"number 2", after "what's new?", a period's list or an answer's other matches."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.conversation import Conversations
+from bot.library.sync import Library
+from bot.search.engine import SearchEngine
+from bot.search.followup import Topic
+from bot.search.ordinals import LAST, Pick, picked
+from bot.search.results import HIGH, Answer, SearchHit
+from tests.test_followup import answer_about
+
+CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
+HEARING = "2026-03-14-hearing-aids-linked-to-slower-memory-decline"
+SALMON = "2025-11-03-river-restoration-brings-salmon-back-to-the-wendle"
+
+
+@pytest.mark.parametrize(
+    ("text", "pick"),
+    [
+        ("the second one", Pick(2, "it", True)),
+        ("tell me more about the 3rd article", Pick(3, "tell me more about it", True)),
+        ("what about the second?", Pick(2, "what about it", True)),
+        ("open number 4", Pick(4, "open it", True)),
+        ("#2", Pick(2, "it", True)),
+        ("2", Pick(2, "it", True)),
+        ("who wrote the last one?", Pick(LAST, "who wrote it", False)),
+        ("when was the first post published", Pick(1, "when was it published", False)),
+    ],
+)
+def test_a_place_in_a_list_is_read_from_ordinals_and_numerals(text: str, pick: Pick) -> None:
+    assert picked(text) == pick
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what was the first car",  # an ordinal before a word naming no listed thing
+        "the last time we met",
+        "first things first",
+        "who came second",
+        "2 or 3 of them",  # a numeral among other words
+        "rust 2024",
+        "",
+        "🙂",
+    ],
+)
+def test_other_ordinals_and_numerals_pick_nothing(text: str) -> None:
+    assert picked(text) is None
+
+
+@pytest.fixture
+async def engine(bundled_library: Library) -> SearchEngine:
+    return SearchEngine(bundled_library)
+
+
+async def test_the_second_one_opens_the_second_of_the_list_shown(engine) -> None:
+    talk = Conversations(ttl=60)
+    newest = await engine.ask("what's new?")
+    talk.answered(newest, "a")
+    about = talk.about("a")
+    assert about is not None and about.slug is None  # a list, no article yet
+    assert about.listed[:2] == (CORAL, HEARING)
+    second = await engine.ask("tell me more about the second one", about)
+    assert second.article is not None and second.article.slug == HEARING
+    assert second.confidence == HIGH and second.summary
+    # What is asked of the picked article is answered from it; the list stays.
+    talk.answered(second, "a")
+    about = talk.about("a")
+    assert about is not None and about.slug == HEARING and about.listed[:1] == (CORAL,)
+    byline = await engine.ask("who wrote the first one?", about)
+    assert byline.article is not None and byline.article.slug == CORAL
+    assert byline.passage is not None and byline.passage.startswith("Written by")
+    assert byline.question == "who wrote the first one?"
+
+
+async def test_a_place_the_list_does_not_have_says_which_it_has(engine) -> None:
+    about = Topic(None, None, (CORAL, HEARING))
+    answer = await engine.ask("the 9th one", about)
+    assert answer.article is None and answer.reply == "The last list had 2: ask for one of 1 to 2."
+
+
+async def test_without_a_list_a_place_is_asked_as_before(engine) -> None:
+    # No list shown: "the first one" is read as any question is, never as a pick.
+    alone = await engine.ask("the first one")
+    assert alone.reply is None and not alone.followup
+
+
+def _about(slug: str, listed: tuple[str, ...] = (), followup: bool = False) -> Answer:
+    hits = [SearchHit(s, s, None, None, (), 0) for s in listed]
+    return replace(answer_about(slug), alternatives=hits, followup=followup)
+
+
+def test_an_answers_list_replaces_the_last_and_a_follow_up_keeps_it() -> None:
+    talk = Conversations(ttl=60)
+    talk.answered(_about(CORAL, (HEARING, SALMON)), "a")
+    assert talk.about("a") == Topic(CORAL, "p.", (HEARING, SALMON))
+    talk.answered(_about(HEARING, followup=True), "a")  # "tell me more", "the first one"
+    assert talk.about("a") == Topic(HEARING, "p.", (HEARING, SALMON))
+    talk.answered(_about(SALMON), "a")  # a new question, no other matches: no list
+    assert talk.about("a") == Topic(SALMON, "p.", ())
+    talk.answered(Answer(question="thanks", reply="You're welcome!"), "a")
+    assert talk.about("a") == Topic(SALMON, "p.", ())
