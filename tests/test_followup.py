@@ -11,6 +11,7 @@ from bot.conversation import Conversations
 from bot.library.model import Article, Sentence
 from bot.library.sync import Library
 from bot.search import followup
+from bot.search.asked import MORE_OF_WHAT
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic, pinned, refers_back, wants_more
 from bot.search.parse import Query
@@ -299,3 +300,11 @@ async def test_a_pronoun_and_one_word_stay_with_the_conversation(engine, questio
     follow = await engine.ask(question, Topic(TREES, None))
     assert follow.article is not None and follow.article.slug == TREES
     assert follow.followup and follow.confidence == LOW
+
+
+@pytest.mark.parametrize("question", ["tell me more", "go on", "what else?"])
+async def test_more_with_no_article_in_the_conversation_asks_of_what(engine, question) -> None:
+    # Its words name nothing: an article its search found would be a guess.
+    for about in (None, Topic(None, None, (CORAL,))):  # no conversation; only a list shown
+        answer = await engine.ask(question, about)
+        assert answer.article is None and answer.reply == MORE_OF_WHAT

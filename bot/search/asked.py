@@ -42,6 +42,14 @@ WHICH_ARTICLE = {
 }
 
 
+# What the bot says to "tell me more" (followup.wants_more) when no conversation is about an
+# article: its words name nothing, so any article its search found would be a guess.
+MORE_OF_WHAT = (
+    "More of what? Ask a question first (or pick one of a list: “the second one”), then"
+    " “tell me more”."
+)
+
+
 def which_article(q: Query) -> Answer:
     """A request for an article's summary or byline naming no article, or for any
     article: what is wanted, for SearchEngine.ask to answer (RANDOM: it draws one; the

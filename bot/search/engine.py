@@ -194,6 +194,8 @@ class SearchEngine:
             return await self._picked(question, about.listed, pick)
         if about is not None and about.slug is None:
             about = None  # the conversation showed a list, but is about no article yet
+        if about is None and followup.wants_more(question):
+            return Answer(question=question, reply=asked.MORE_OF_WHAT)
         # Kept per day: "what was posted yesterday" lists another day's articles tomorrow.
         key = ("ask", clip(question), self._today())
         own = await self._cached(key, lambda idx: self._ask(idx, question))
