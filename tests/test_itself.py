@@ -15,12 +15,14 @@ import pytest
 from bot.cli import main as cli_main
 from bot.console import run_chat
 from bot.conversation import Conversations
+from bot.library.model import Article
 from bot.library.sync import Library
-from bot.search import cards
+from bot.search import asked, cards
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.parse import BYLINE, LIBRARY, LINK, RANDOM, RELATED, SUMMARY, parse
-from bot.search.results import HIGH
+from bot.search.policy import DEFAULT
+from bot.search.results import HIGH, SearchHit
 from bot.service import LibraryService
 from tests.conftest import CONTENT, small_engine
 
@@ -310,3 +312,12 @@ def test_chat_spellings_of_function_words_ask_as_the_words_do(text: str, wants: 
 )
 def test_r_is_are_only_where_a_question_leaves_no_doubt(text: str, reads: list[str]) -> None:
     assert list(parse(text).typed) == reads
+
+
+def test_the_articles_of_co_authors_are_said_to_be_by_either() -> None:
+    # "What else did they write?" after a post by two: the articles of each of them, so
+    # "by A and B" would say they wrote all of them together.
+    first = Article(slug="a", title="A", path=Path("a"))
+    hits = [SearchHit(s, s, None, None, (), 0) for s in ("a", "b")]
+    answer = asked.authored("q", ["Ian Lance Taylor", "Robert Griesemer"], first, hits, DEFAULT)
+    assert answer.passage == "2 articles by Ian Lance Taylor or Robert Griesemer, newest first."

@@ -108,7 +108,9 @@ def authored(
     newest first; `other`: besides the conversation's article)."""
     n = len(hits)
     kind = ("other " if other else "") + ("article" if n == 1 else "articles")
-    said = f"{n} {kind} by {' and '.join(names)}" + (", newest first" if n > 1 else "")
+    # Any of the names: the articles of each, not those they wrote together (as the reply
+    # when there is none says).
+    said = f"{n} {kind} by {' or '.join(names)}" + (", newest first" if n > 1 else "")
     if n > 1 + policy.alternatives:
         said += f'; /search author:"{names[0]}" lists them all'
     return Answer(
