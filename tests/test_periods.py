@@ -55,6 +55,7 @@ HEARING = "2026-03-14-hearing-aids-linked-to-slower-memory-decline"
         ("stories from early 2025", Period(year=2025, month=1, months=4)),
         ("posts from mid-2023", Period(year=2023, month=5, months=4)),
         ("posts from late 2019", Period(year=2019, month=9, months=4)),
+        ("posts from summer 2024", Period(year=2024, month=6, months=3)),  # a season
         ("articles published before 2022", Period(year=2022)),
     ],
 )
@@ -88,6 +89,7 @@ def test_a_request_of_time_and_listing_words_names_a_period(text: str, period: P
         "posts from the 2025s",  # a decade starts at a year ending in 0
         "posts from early",
         "what happened 3 days ago to the guy",  # asks of the text
+        "posts from winter 2025",  # either side of a new year: no period
     ],
 )
 def test_a_question_or_odd_input_names_no_period(text: str) -> None:
@@ -124,6 +126,8 @@ def test_two_periods_and_since_make_one_span() -> None:
         ("posts from mid 2025", date(2025, 5, 1), date(2025, 9, 1), "from mid 2025"),
         ("posts from late 2025", date(2025, 9, 1), date(2026, 1, 1), "from late 2025"),
         ("posts published before 2022", date.min, date(2022, 1, 1), "before 2022"),
+        ("posts from spring 2025", date(2025, 3, 1), date(2025, 6, 1), "from spring 2025"),
+        ("posts from fall 2025", date(2025, 9, 1), date(2025, 12, 1), "from autumn 2025"),
         (
             "posts published after march 2026",
             date(2026, 4, 1),
@@ -254,6 +258,8 @@ async def test_decades_parts_of_years_bounds_and_ago_list_their_articles(
         assert after.passage == "2 articles after February 2026, newest first."
         before = await dated.ask("articles published before 2025")
         assert before.reply == "No articles before 2025: the library runs from 2025 to 2026."
+        spring = await dated.ask("articles from spring 2025")  # March to May
+        assert spring.passage == "3 articles from spring 2025, newest first."
         ago = await dated.ask("what was published 8 days ago")  # 2 April: the coral article
         assert [h.slug for h in ago.newest] == [CORAL]
 

@@ -69,9 +69,19 @@ _ONE = frozenset(["a", "an"])
 # What comes after a count of units to place it before today: "3 days ago".
 _AGO = "ago"
 # The parts of a year English names ("early 2024", "mid 2019", "late 2019"): its thirds,
-# by the month each starts at. "Mid-2019" reads as words "mid" "2019".
-_PARTS = {"early": 1, "mid": 5, "late": 9}
-_PART_MONTHS = 4
+# by the month each starts at and how many months it runs; and the seasons with a year
+# ("summer 2024"), as meteorology counts them north of the equator, where the libraries'
+# writers mostly are. Winter is left out: "winter 2024" may be either side of a new year.
+# "Mid-2019" reads as words "mid" "2019".
+_PARTS = {
+    "early": (1, 4),
+    "mid": (5, 4),
+    "late": (9, 4),
+    "spring": (3, 3),
+    "summer": (6, 3),
+    "autumn": (9, 3),
+    "fall": (9, 3),
+}
 # A decade written as its first year and "s" ("the 2010s", "1990s").
 _DECADE = re.compile(r"([12]\d{2}0)s")
 _YEAR = re.compile(r"[12]\d{3}")
@@ -170,7 +180,8 @@ def _at(ws: Sequence[str], i: int) -> tuple[Period, int] | None:
     if decade:
         return Period(year=int(decade.group(1)), decade=True), 1
     if w in _PARTS and _YEAR.fullmatch(nxt):
-        return Period(year=int(nxt), month=_PARTS[w], months=_PART_MONTHS), 2
+        month, months = _PARTS[w]
+        return Period(year=int(nxt), month=month, months=months), 2
     ago = _ago(w, nxt) if ws[i + 2 : i + 3] == [_AGO] else None
     if ago is not None:
         return ago
@@ -295,7 +306,7 @@ def _span(p: Period, today: date) -> tuple[date, date, str]:
     if p.year is not None and p.month is None:
         return date(p.year, 1, 1), date(p.year + 1, 1, 1), str(p.year)
     if p.months > 1 and p.year is not None and p.month is not None:
-        part = next(w for w, m in _PARTS.items() if m == p.month)
+        part = next(w for w, m in _PARTS.items() if m == (p.month, p.months))
         after = _month(p.year + (p.month + p.months - 1) // 12, (p.month + p.months - 1) % 12 + 1)
         return date(p.year, p.month, 1), after[0], f"{part} {p.year}"
     if p.day is not None and p.year is not None and p.month is not None:
