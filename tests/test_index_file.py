@@ -290,6 +290,25 @@ def test_a_title_choice_shows_what_the_whole_record_says(row: Row) -> None:
     assert meta.slug == row.slug and meta.title == row.title
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        Row(1, "plain", "A plain record", "Ann", "2024-05-01T09:00:00+00:00", None, None, "", ()),
+        Row(2, "undated", "No description", None, None, "https://x.test/a", None, None, ("a",)),
+        Row(3, "tagged", "Two tags", "Bo", None, None, "c.png", "Feeds a starter.", ("x", "y z")),
+        # A separator inside a field: the record is stored as JSON instead.
+        Row(4, "json", "Odd \x1f title", None, None, None, None, "d \x00", ("t",)),
+    ],
+    ids=["plain", "no-description", "tagged", "json"],
+)
+def test_the_related_articles_read_the_description_and_tags_the_record_holds(row: Row) -> None:
+    # (what related.py reads of each candidate, without decoding the whole record)
+    text = builder.record(row)
+    meta, tags = builder.decode_record(row.id, text)
+    assert builder.decode_described(text) == (meta.description, tags)
+    assert tags == row.tags and meta.description == row.description
+
+
 def _title_score(idx: LibraryIndex, expansions: list, a: int) -> float | None:
     """The title score LibraryIndex._recall_and_precision documents, made article by
     article: each query word's best match the title holds, weighed and summed in the

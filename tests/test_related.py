@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from bot.search import tables
 from tests.conftest import small_engine
 
 
@@ -56,3 +59,25 @@ async def test_related_articles_share_rare_words_and_tags(tmp_path: Path) -> Non
         # Sharing nothing with the library: nothing related, rather than anything.
         assert await engine.related("lone") == []
         assert await engine.related("no-such-article") == []
+
+
+async def test_related_articles_decode_no_record_but_the_article_and_those_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every card lists them: the candidates are scored on their title keys, descriptions
+    # and tags alone, and only the articles shown become results (whole records decoded,
+    # an ArticleMeta and a date each, were a fifth of a card's related articles at 100k).
+    async with small_engine(tmp_path, LIBRARY) as engine:
+        idx = await engine.index()
+        decoded: list[int] = []
+        whole = tables.decode_record
+
+        def counted(aid: int, text: str):  # type: ignore[no-untyped-def]
+            decoded.append(aid)
+            return whole(aid, text)
+
+        monkeypatch.setattr(tables, "decode_record", counted)
+        idx.entries._kept.clear()
+        hits = await engine.related("starter-basics", limit=1)
+        assert [h.slug for h in hits] == ["reviving"]
+        assert sorted(decoded) == sorted({idx.by_slug["starter-basics"], idx.by_slug["reviving"]})

@@ -49,13 +49,15 @@ def related(idx: LibraryIndex, aid: int, limit: int, policy: Policy) -> list[tup
         title_key = idx.entries.title_key
         held = common.keys()
         for a in checked:
-            shared = held & set(title_key(a).split())
-            if shared:
-                found[a] += sum([common[w] for w in shared])
+            # Most of the checked hold none: a look without making the title's set.
+            key = title_key(a).split()
+            if not held.isdisjoint(key):
+                found[a] += sum([common[w] for w in held & set(key)])
     scores = {}
     for a in _best(idx, {a: found[a] for a in checked}, policy.related_pool):
-        if idx.entries.title_key(a) != e.title_key:
-            scores[a] = _shared(idx, a, terms, policy) / whole
+        key = idx.entries.title_key(a)
+        if key != e.title_key:
+            scores[a] = _shared(idx, a, key, terms, policy) / whole
     order = sorted(scores, key=lambda a: (-scores[a], idx.ranks[a]))[:limit]
     return [(a, min(1.0, scores[a])) for a in order]
 
@@ -142,11 +144,15 @@ def _newest(idx: LibraryIndex, t: _Term, ids: Sequence[int], count: int) -> list
     return list(idx.newest_holding(t.name)[:count])
 
 
-def _shared(idx: LibraryIndex, aid: int, terms: list[_Term], policy: Policy) -> float:
-    """The summed weights of the terms article `aid` holds in its title, description or
-    tags."""
-    e = idx.entries[aid]
-    held = set(e.title_key.split())
-    held.update(_description_words(e.meta.description, policy))
-    tags = set(e.tags)
-    return sum(t.weight for t in terms if (t.name in tags if t.is_tag else t.name in held))
+def _shared(
+    idx: LibraryIndex, aid: int, title_key: str, terms: list[_Term], policy: Policy
+) -> float:
+    """The summed weights of the terms article `aid` (of title key `title_key`) holds in
+    its title, description or tags."""
+    # Its description and tags alone: most of the pool is never shown, and decoding whole
+    # records (an ArticleMeta, a date) was a fifth of a card's related articles.
+    description, tags = idx.entries.described(aid)
+    held = set(title_key.split())
+    held.update(_description_words(description, policy))
+    tagged = set(tags)
+    return sum(t.weight for t in terms if (t.name in tagged if t.is_tag else t.name in held))

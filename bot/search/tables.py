@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.library.model import ArticleMeta
-from bot.search.build import decode_record, decode_shown, has_digit, title_words
+from bot.search.build import decode_described, decode_record, decode_shown, has_digit, title_words
 from bot.search.layout import IndexFile, Strings, find
 
 
@@ -217,6 +217,14 @@ class Entries(Mapping[int, Entry]):
         """An article's light columns, without keeping its entry (for long lists)."""
         e = self._kept.get(aid)
         return e.meta if e is not None else decode_record(aid, self._rec[aid])[0]
+
+    def described(self, aid: int) -> tuple[str | None, tuple[str, ...]]:
+        """An article's description and tags, without decoding the rest (see
+        decode_described) nor keeping its entry."""
+        e = self._kept.get(aid)
+        if e is not None:
+            return e.meta.description, e.tags
+        return decode_described(self._rec[aid])
 
     def shown(self, aid: int) -> tuple[str, str, datetime | None]:
         """An article's slug, title and date, without decoding the rest (see decode_shown)."""
