@@ -66,7 +66,7 @@ async def test_related_articles_decode_no_record_but_the_article_and_those_shown
 ) -> None:
     # Every card lists them: the candidates are scored on their title keys, descriptions
     # and tags alone, and only the articles shown become results (whole records decoded,
-    # an ArticleMeta and a date each, were a fifth of a card's related articles at 100k).
+    # an ArticleMeta and a date each, were a sixth of a card's related articles at 100k).
     async with small_engine(tmp_path, LIBRARY) as engine:
         idx = await engine.index()
         decoded: list[int] = []

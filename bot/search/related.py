@@ -150,7 +150,7 @@ def _shared(
     """The summed weights of the terms article `aid` (of title key `title_key`) holds in
     its title, description or tags."""
     # Its description and tags alone: most of the pool is never shown, and decoding whole
-    # records (an ArticleMeta, a date) was a fifth of a card's related articles.
+    # records (an ArticleMeta, a date) was a sixth of a card's related articles.
     description, tags = idx.entries.described(aid)
     held = set(title_key.split())
     held.update(_description_words(description, policy))
