@@ -182,6 +182,8 @@ class Passages:
         #: The question terms the best window by coverage and the title hold (read after
         #: cover()): see Policy.tentative_terms and Policy.everyday_zipf.
         self.together_terms: set[str] = set(self.title_terms)
+        #: The sentences (start, end) of that window, once cover() has chosen it.
+        self.together_window: tuple[int, int] = (0, 0)
 
     @property
     def together(self) -> int:
@@ -297,6 +299,7 @@ class Passages:
         ]
         best, i, j = max(scored)
         self.together_terms = self._covered(i, j) | self.title_terms
+        self.together_window = (i, j)
         if self.wanted.full or self.wanted.partial:
             cue = self.policy.cue
             for c, i, j in heapq.nlargest(self.policy.cue_windows, scored):

@@ -645,6 +645,16 @@ class Policy:
     #: article 0.88 -> 0.82 in each library, no confident answer 1.00 unchanged
     #: (bench/README.md, "refuse9").
     rare_english_zipf: float = 4.0
+    #: Whether a question word the best passage holds only inside underscore-joined code
+    #: identifiers counts among its words together (confident_terms, tentative_terms,
+    #: the distinct ones; identifiers.py): 0 not, 1 as any other (the rule off). The word pattern splits `meaning_of_life`, so
+    #: a code sample's `fn meaning_of_life()` held "what is the meaning of life" as a
+    #: sentence would and answered it with confidence (a Rust post on diagnostics, 0.87).
+    #: A name a programmer joined says what a function is called, not what the text says;
+    #: a question writing the identifier itself ("array_windows") is not discounted, and
+    #: the rank is unchanged (only how sure the answer is). Figures: bench/README.md
+    #: "rank10".
+    identifier_words_together: int = 0
     #: "What's new?" lists this many of the newest articles.
     newest_listed: int = 5
     #: "Articles from 2021" lists this many of the period's articles, newest first (a page

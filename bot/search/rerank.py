@@ -20,6 +20,7 @@ from bot.library.model import Article
 from bot.search.answer_type import Wanted
 from bot.search.compounds import hyphenated, other_forms, split
 from bot.search.english import article_share, everyday, zipf
+from bot.search.identifiers import identifier_stems, only_in_identifiers
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
 from bot.search.parse import Query
@@ -96,6 +97,9 @@ class Asked:
     # Policy.rare_english_zipf in English, held by at most Policy.rare_word_articles
     # articles, not typo corrections (see Evidence.holds_rare).
     rare: frozenset[str] = frozenset()
+    # Stems of the words it writes inside underscore-joined identifiers ("array_windows"):
+    # an article's identifiers holding them are what it asks about (identifiers.py).
+    identifiers: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -147,6 +151,7 @@ class Asked:
             guessed & weight.keys(),
             _compounds(q, vocab, policy),
             (rare & weight.keys()) - guessed,
+            frozenset(identifier_stems(q.text)),
         )
 
 
@@ -297,6 +302,13 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
     shown = passages.together_terms if passages is not None else title_stems & q
+    if passages is not None and not policy.identifier_words_together:
+        # Words the best window holds only inside code identifiers (`fn meaning_of_life()`
+        # for "what is the meaning of life") are not words of the question said together.
+        i, j = passages.together_window
+        shown = shown - only_in_identifiers(
+            ((sentences[k].text, passages.held[k]) for k in range(i, j)), asked.identifiers
+        )
     held_terms = present & q
     opening = title_stems.union(*sets[: policy.lead_sentences])
     lead = sum(w for t, w in weight.items() if t in opening) / total

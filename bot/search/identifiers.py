@@ -1,0 +1,57 @@
+"""Question words a passage holds only as parts of code identifiers.
+
+The word pattern (words.py) splits `meaning_of_life` into "meaning", "of" and "life", so
+a code sample's `fn meaning_of_life()` holds "what is the meaning of life" as well as any
+sentence could. A name a programmer joined with underscores says what a function or a
+variable is called, not what the text says about the words in it: a question word held
+only that way is weaker evidence than one written in prose (Policy.identifier_words).
+A question that writes the identifier itself ("what type do array_windows items have")
+asks about it, so its own identifiers' words count as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Set
+
+from bot.search.stem import stem
+from bot.search.words import fold, words
+
+# A run of letters and digits joined to another by underscores: `meaning_of_life`,
+# `__init__`'s "init", `default_target`. A lone "_" (a blank in a template) joins nothing.
+_IDENTIFIER = re.compile(r"\w*[^\W_]_+[^\W_]\w*|\w*[^\W_]_+(?=\W|$)|(?<!\w)_+[^\W_]\w*")
+
+
+def identifier_stems(text: str) -> set[str]:
+    """The stems of the words written inside underscore-joined identifiers in `text`."""
+    out: set[str] = set()
+    for name in _IDENTIFIER.findall(fold(text)):
+        out.update(stem(w) for w in words(name.replace("_", " ")))
+    return out
+
+
+def prose_stems(text: str) -> set[str]:
+    """The stems of the words `text` writes outside underscore-joined identifiers."""
+    return {stem(w) for w in words(_IDENTIFIER.sub(" ", fold(text)))}
+
+
+def only_in_identifiers(
+    sentences: Iterable[tuple[str, Set[str]]], asked: Set[str] = frozenset()
+) -> set[str]:
+    """Of the question stems a passage's sentences hold (each sentence's text with the
+    stems it holds), those written there only inside underscore-joined identifiers, never
+    in prose; `asked`: the stems the question itself writes in identifiers (never
+    discounted). A stem the sentence stems found by another form (an irregular plural, a
+    compound) that no identifier holds stays as held."""
+    inside: set[str] = set()
+    prose: set[str] = set()
+    for text, held in sentences:
+        if not held:
+            continue
+        if "_" not in text:
+            prose |= held
+            continue
+        mine = held & identifier_stems(text)
+        inside |= mine
+        prose |= (held - mine) | (mine & prose_stems(text))
+    return inside - prose - set(asked)
