@@ -17,9 +17,10 @@ from collections.abc import Iterable, Set
 from bot.search.stem import stem
 from bot.search.words import fold, words
 
-# A run of letters and digits joined to another by underscores: `meaning_of_life`,
-# `__init__`'s "init", `default_target`. A lone "_" (a blank in a template) joins nothing.
-_IDENTIFIER = re.compile(r"\w*[^\W_]_+[^\W_]\w*|\w*[^\W_]_+(?=\W|$)|(?<!\w)_+[^\W_]\w*")
+# Two or more runs of letters and digits joined by underscores: `meaning_of_life`,
+# `default_target`. One word with underscores around it (`__init__`, `x_`, a blank `_`)
+# joins no words: it is that word, named.
+_IDENTIFIER = re.compile(r"\w*[^\W_]_+[^\W_]\w*")
 
 
 def identifier_stems(text: str) -> set[str]:
