@@ -652,8 +652,11 @@ class Policy:
     #: sentence would and answered it with confidence (a Rust post on diagnostics, 0.87).
     #: A name a programmer joined says what a function is called, not what the text says;
     #: a question writing the identifier itself ("array_windows") is not discounted, and
-    #: the rank is unchanged (only how sure the answer is). Figures: bench/README.md
-    #: "rank10".
+    #: the rank is unchanged (only how sure the answer is). bench/answers.py --oracle,
+    #: every readable set: "how do i reverse a list in python without making a copy"
+    #: (fresh8 unrelated, both libraries; a code sample's joined names) the closest match
+    #: -> nothing, no other reply moved; fresh9 and the test half: every aggregate the
+    #: same (bench/README.md, "rank10").
     identifier_words_together: int = 0
     #: "What's new?" lists this many of the newest articles.
     newest_listed: int = 5
