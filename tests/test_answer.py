@@ -1287,3 +1287,31 @@ def test_a_runner_up_holding_only_the_best_s_words_is_not_shown() -> None:
         "The council said the first night bus will stop next year. … The night bus service"
         " was launched in 2019."
     )
+
+
+def test_a_third_close_window_is_shown_under_the_runner_up_s_rules() -> None:
+    # Three readings of the question, each holding a word the others lack ("first" and
+    # "launched" the best one does not hold), close in score: all three, in page order.
+    story = [
+        NIGHT_BUSES[0],
+        ["The council said the night bus service will stop next year."],
+        NIGHT_BUSES[2],
+        ["The first night buses ran in 2017 from the old station."],
+        ["The river path was closed for repairs."],
+        ["Night trams were launched in 2019 as a trial."],
+    ]
+    shown = _shown("Town news", story, LAUNCHED)
+    assert shown is not None
+    assert shown.endswith(
+        "The council said the night bus service will stop next year. … The first night buses"
+        " ran in 2017 from the old station. … Night trams were launched in 2019 as a trial."
+    )
+    # With one runner-up at most (Policy.extra_windows 1), the third is not shown...
+    two = _shown("Town news", story, LAUNCHED, DEFAULT.with_(extra_windows=1))
+    assert two is not None and "2017" not in two and "2019" in two
+    # ...nor when it holds no question word the two shown do not ("first" gone)...
+    same = [*story[:3], ["The night buses ran in 2017 from the old station."], *story[4:]]
+    assert "2017" not in (_shown("Town news", same, LAUNCHED) or "")
+    # ...nor past Policy.second_chars for the three together.
+    short = DEFAULT.with_(second_chars=len(shown) - 1)
+    assert _shown("Town news", story, LAUNCHED, short) == two

@@ -362,40 +362,47 @@ class Passages:
         # The label leads the sentence standing for it: its words were the match, and say
         # what the sentence answers ("May 26-27: RustFest Paris — The fourth iteration…").
         i = min(i, labelled)
-        shown = self.text(i, j)
-        second = self._runner_up(scored, top, (i, j))
-        if second is None:
-            return shown
-        other = self.text(*second)
-        if len(shown) + len(other) + 3 > self.policy.second_chars:
-            return shown
+        parts = [((i, j), self.text(i, j))]
+        size = len(parts[0][1])
+        for _ in range(self.policy.extra_windows):
+            found = self._runner_up(scored, top, [w for w, _ in parts])
+            if found is None:
+                break
+            other = self.text(*found)
+            if size + len(other) + 3 > self.policy.second_chars:
+                break
+            parts.append((found, other))
+            size += len(other) + 3
         # In page order, apart as text() joins sentences apart: "it says X … and Y".
-        return f"{shown} … {other}" if second[0] > i else f"{other} … {shown}"
+        return " … ".join(text for _, text in sorted(parts))
 
     def _runner_up(
-        self, scored: Sequence[tuple[float, int, int]], best: float, first: tuple[int, int]
+        self, scored: Sequence[tuple[float, int, int]], best: float, shown: Sequence[tuple[int, int]]
     ) -> tuple[int, int] | None:
-        """The window to show after the best one (`first`, scoring `best`) when the best is
-        not clear: the next best (the earlier on a tie), with its neighbour, scoring within
-        Policy.second_margin of it, apart from it on the page (at least a sentence between
-        what each shows) and holding a question term it does not, or None.
+        """The window to show after those `shown` (the best first, scoring `best`) when the
+        best is not clear: the next best (the earlier on a tie), with its neighbour, scoring
+        within Policy.second_margin of the best, apart on the page from each shown (at least
+        a sentence between what each shows) and holding a question term none of them does,
+        or None.
 
         Two windows close in score, each holding words of the question the other lacks,
         are two readings of it: "when was the night bus service first launched" -> "…the
         night bus service, first run by volunteers, will stop." and "Night buses were
         launched in 2019". The readable sets' misses hold the key in the runner-up far more
         often than in the sentences around the best one; one holding only the best's words
-        seldom adds the answer (bench/README.md, tenth pass)."""
+        seldom adds the answer (bench/README.md, tenth pass). A third reading, under the
+        same rules, is asked for the same way (Policy.extra_windows; eleventh pass)."""
         floor = best - self.policy.second_margin
-        lo, hi = self._span(*first)
-        terms = self._covered(*first)
+        spans = [self._span(*w) for w in shown]
+        terms = set().union(*(self._covered(*w) for w in shown))
         found: tuple[float, int, int] | None = None
         for score, i, j in scored:  # in page order: the earlier of two equal ones wins
             if score < floor or (found is not None and score <= found[0] + 1e-9):
                 continue
             a, b = self._with_neighbour(i, j)
             start, end = self._span(a, b)
-            if (end < lo or start > hi) and not self._covered(a, b) <= terms:
+            apart = all(end < lo or start > hi for lo, hi in spans)
+            if apart and not self._covered(a, b) <= terms:
                 found = (score, a, b)
         return None if found is None else (found[1], found[2])
 

@@ -444,7 +444,11 @@ class Policy:
     #: ...if the two together are at most this many characters: 400 486 (67), 600 490
     #: (104), 700 492 (113). 500 keeps the readable sets' 90th percentile passage under
     #: 400 characters (393; 408 at 600, 429 at 700), a Discord quote of five lines or so.
-    second_chars: int = 500
+    second_chars: int = 650
+    #: How many runner-ups may be shown after the best window, each under the rules of
+    #: the first (second_margin of the best, apart from every window shown, holding a
+    #: question term none of them holds, all within second_chars). 1: the tenth pass.
+    extra_windows: int = 2
     #: A sentence sending the reader elsewhere ("see the user guide", "for more
     #: information") is not an answer: it costs this as the passage shown (issue 15; 0
     #: changed no figure).
