@@ -24,7 +24,8 @@ Eric Holk", "Library: Mara Bos"…) is read as the sentence announcing it says (
 Mara Bos" is the library team's member of the Council) and shown after it; so is a line
 attributing a quote ("— Sheldon Klein (1976)"). When the best window is not clear, a
 runner-up close to it, apart on the page and holding a question word it lacks, is shown
-with it in page order, "…" between them ("it says X … and Y").
+with it in page order, "…" between them ("it says X … and Y"); a third under the same
+rules (Policy.extra_windows).
 
 A heading, or the title written in the body, is a label, never the passage on its own:
 when a window of labels is the best, the first prose sentence of its section is shown in

@@ -441,13 +441,22 @@ class Policy:
     #: 492 (118), 0.5 494 (152); without the new-term condition 0.15 482 (78), 0.3 492
     #: (153). Past 0.3 a reply more in four or five gets two windows for each key gained...
     second_margin: float = 0.3
-    #: ...if the two together are at most this many characters: 400 486 (67), 600 490
-    #: (104), 700 492 (113). 500 keeps the readable sets' 90th percentile passage under
-    #: 400 characters (393; 408 at 600, 429 at 700), a Discord quote of five lines or so.
+    #: ...if the windows shown are at most this many characters together. Tenth pass
+    #: (one runner-up): 400 486 (67), 500 488, 600 490 (104), 700 492 (113). Eleventh
+    #: pass (bench/README.md), with extra_windows: oracle passages of the 748 readable
+    #: questions holding the key, median / 90th-percentile characters: one runner-up at
+    #: 500 615 (202 / 407), at 650 619 (207 / 429); two at 500 616, 600 620 (207 / 434),
+    #: 650 622 (207 / 442). Past 500 the third window fits; 650 keeps the median within
+    #: 3% and the 90th percentile under 460 (ask replies of every readable set: 207 / 410
+    #: -> 212 / 456). Unread: fresh9 news 0.69 -> 0.72, blogs 0.56 -> 0.58; the test
+    #: half as before.
     second_chars: int = 650
     #: How many runner-ups may be shown after the best window, each under the rules of
-    #: the first (second_margin of the best, apart from every window shown, holding a
-    #: question term none of them holds, all within second_chars). 1: the tenth pass.
+    #: the first (within second_margin of the best, apart from every window shown,
+    #: holding a question term none of them holds, all within second_chars). The third
+    #: window apart held the key in 18 of the 133 readable misses (the runner-up in 37);
+    #: 2 at 650 characters: 622 keys of 748 against 619 with 1, 622 with 3 (eleventh
+    #: pass). 1: the tenth pass's rule alone.
     extra_windows: int = 2
     #: A sentence sending the reader elsewhere ("see the user guide", "for more
     #: information") is not an answer: it costs this as the passage shown (issue 15; 0
