@@ -13,7 +13,7 @@ from bot.library.sync import Library
 from bot.search import followup
 from bot.search.asked import MORE_OF_WHAT
 from bot.search.engine import SearchEngine
-from bot.search.followup import Topic, pinned, refers_back, wants_more
+from bot.search.followup import Topic, first_window, pinned, refers_back, wants_more
 from bot.search.parse import Query
 from bot.search.results import HIGH, LOW, Answer
 from bot.search.retrieve import Candidates, Retriever
@@ -244,6 +244,14 @@ async def test_an_unrelated_question_stays_unanswered(engine) -> None:
         answer = await engine.ask(question, Topic(TREES, None))
         assert answer.confidence != HIGH, question
         assert answer.article is None, question  # the trees article says nothing of it
+
+
+def test_a_follow_up_is_judged_by_the_passage_s_best_window() -> None:
+    # The windows after " … " hold a question word the best one lacks by construction
+    # (the runner-up rule): they are no evidence the passage speaks to the question.
+    shown = "The council fixed 300 sensors. … Two thirds of them going to the ten wards."
+    assert first_window(shown) == "The council fixed 300 sensors."
+    assert first_window("One window only.") == "One window only."
 
 
 async def test_small_talk_is_not_a_follow_up(engine) -> None:

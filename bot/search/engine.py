@@ -316,7 +316,7 @@ class SearchEngine:
         # answer and the title choose is shown as the closest match.
         found = await self._rerank(idx, q.corrected(ranked.corrections), alone) if terms else []
         sure = respond.confidence(found, p) if found else None
-        shown = f"{article.title} {passage}"
+        shown = f"{article.title} {followup.first_window(passage)}"
         if terms and not (found and (sure or followup.speaks_to(q.raw, shown))):
             # "what is his favourite film?": the article says nothing of it, unless its
             # pronoun holds the topic ("who ran it?", followup.pinned): the closest match.

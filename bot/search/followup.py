@@ -137,6 +137,17 @@ def speaks_to(question: str, passage: str) -> bool:
     return not own or bool(own & stems(passage))
 
 
+def first_window(passage: str) -> str:
+    """The passage's best window: what comes before its first " … ". The windows shown
+    after it were chosen for holding a question word it lacks (passage.Passages._runner_up),
+    so by themselves they say nothing of whether the passage speaks to the question
+    ("going" of "is it going to rain tomorrow" in "…with two thirds of them going to the
+    ten wards"). A window whose first sentence reads after one apart (an item of a list
+    after the sentence announcing it) is read up to that sentence only: the narrower
+    reading, on the side of showing nothing."""
+    return passage.split(" … ", 1)[0]
+
+
 def standing_in(question: str, title: str) -> str:
     """The question with the article's title standing in for what it points back at, so
     the passage chooser reads the article's words where the question said "it"."""

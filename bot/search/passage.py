@@ -378,7 +378,10 @@ class Passages:
         return " … ".join(text for _, text in sorted(parts))
 
     def _runner_up(
-        self, scored: Sequence[tuple[float, int, int]], best: float, shown: Sequence[tuple[int, int]]
+        self,
+        scored: Sequence[tuple[float, int, int]],
+        best: float,
+        shown: Sequence[tuple[int, int]],
     ) -> tuple[int, int] | None:
         """The window to show after those `shown` (the best first, scoring `best`) when the
         best is not clear: the next best (the earlier on a tie), with its neighbour, scoring
