@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.search.compounds import hyphenated, other_forms, split
+from bot.search.compounds import forms_of, hyphenated, split
+from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from tests.conftest import assert_rule_decides, tool_post
 
@@ -30,13 +31,27 @@ def test_a_hyphen_joins_two_words_and_not_a_longer_run() -> None:
 
 
 def test_each_word_has_its_other_forms_and_none_with_the_rule_off() -> None:
-    words = ["parallel", "frontend", "web", "site"]
-    assert other_forms(words, "parallel frontend web-site", VOCAB, 6, 3) == {
-        "frontend": ["front end"],
-        "web": ["website"],
-        "site": ["website"],
-    }
-    assert other_forms(words, "parallel frontend web-site", VOCAB, 6, 0) == {}
+    q = parse("is the parallel frontend web-site fast")
+    forms = forms_of(q, VOCAB, DEFAULT)
+    assert forms.phrases == {"frontend": ("front end",), "web": ("website",), "site": ("website",)}
+    # The same forms as the sentence stems write them, for the rerank's sentences.
+    assert forms.stems == {"front end": ("frontend",), "websit": ("web", "site")}
+    assert forms.hyphens == {("web", "site")}
+    assert forms.expr("frontend", '"frontend"') == '("frontend" OR "front end")'
+    assert forms_of(q, VOCAB, DEFAULT.with_(compound_part_letters=0)).phrases == {}
+
+
+def test_an_acronym_the_library_spells_out_is_one_more_form() -> None:
+    q = parse("how much of its hr staff is amazon cutting")
+    learned = {("hr",): ("human resources",)}
+    forms = forms_of(q, VOCAB, DEFAULT, learned)
+    assert forms.phrases["hr"] == ("human resources",)
+    assert forms.stems["human resourc"] == ("hr",)
+    q = parse("what did the national labor relations board rule")
+    run = ("national", "labor", "relations", "board")
+    forms = forms_of(q, VOCAB, DEFAULT, {run: ("nlrb",)})
+    assert all(forms.phrases[w] == ("nlrb",) for w in run)
+    assert forms.stems["nlrb"] == ("nation", "labor", "relat", "board")
 
 
 FRONT = {

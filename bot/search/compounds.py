@@ -1,4 +1,8 @@
-"""Compounds written joined, hyphenated or apart: "frontend", "front-end", "front end".
+"""Words a question types in one form and a text writes in another: a compound joined,
+hyphenated or apart ("frontend", "front-end", "front end"), and an acronym or the words it
+stands for ("HR", "human resources"; see acronyms.py). One reading (`Forms`, made by
+`forms_of`) serves every stage: the full-text search's expressions (retrieve.py), the
+rerank's word counts and its sentence and title matching (rerank.py, irregular.py).
 
 English writes many compounds all three ways, and one library does too: the Rust blog's post
 on "the parallel front-end" never writes the "frontend" a member types, and "time-zone"
@@ -17,9 +21,13 @@ not "the runtime" (retrieve.Retriever._rank), where a hyphen says the writer mea
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping
+from dataclasses import dataclass, field
 
-from bot.search.words import STOPWORDS, fold
+from bot.search.parse import Query
+from bot.search.policy import Policy
+from bot.search.stem import stem
+from bot.search.words import STOPWORDS, fold, fts_quote
 
 _HYPHENATED = re.compile(r"(?<![\w-])([^\W_]+)-([^\W_]+)(?![\w-])")
 
@@ -43,22 +51,65 @@ def hyphenated(text: str) -> set[tuple[str, str]]:
     return {(a, b) for a, b in _HYPHENATED.findall(fold(text))}
 
 
-def other_forms(
-    words: Sequence[str], text: str, vocab: Container[str], least: int, part: int
-) -> dict[str, list[str]]:
-    """Each of `words` (a question's content words, folded; `text` its free text) -> the
-    other ways a text may write it, as phrases: "frontend" -> ["front end"] (split);
-    "front" and "end" -> ["frontend"] when the question hyphenates "front-end". Empty when
-    `part` is 0 (the rule off)."""
-    if not part:
-        return {}
-    out: dict[str, list[str]] = {}
-    for w in words:
-        if two := split(w, vocab, least, part):
-            out.setdefault(w, []).append(" ".join(two))
-    kept = set(words)
-    for a, b in hyphenated(text):
-        if a in kept and b in kept and (a + b).isalpha():
-            out.setdefault(a, []).append(a + b)
-            out.setdefault(b, []).append(a + b)
-    return out
+@dataclass(frozen=True, slots=True)
+class Forms:
+    """A question's words as a text may write them otherwise.
+
+    `phrases`: a content word -> the other forms (folded words, space-separated) a text
+    may write it in: "frontend" -> ("front end",); "front" and "end" -> ("frontend",) for
+    "front-end"; "hr" -> ("human resources",), and "human", "resources" -> ("hr",).
+    `stems`: such a form as the sentence stems write it -> the question's stems it stands
+    for: "front end" -> ("frontend",), "frontend" -> ("front", "end").
+    `hyphens`: the pairs the question hyphenates (for titles written as one word)."""
+
+    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    stems: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    hyphens: frozenset[tuple[str, str]] = frozenset()
+
+    def expr(self, word: str, expr: str) -> str:
+        """`word`'s FTS5 expression `expr`, matching its other forms too."""
+        others = self.phrases.get(word)
+        if not others:
+            return expr
+        return "(" + " OR ".join([expr, *map(fts_quote, others)]) + ")"
+
+
+def _stems(phrase: str) -> str:
+    return " ".join(stem(w) for w in phrase.split() if w not in STOPWORDS)
+
+
+def forms_of(
+    q: Query,
+    vocab: Container[str],
+    policy: Policy,
+    acronyms: Mapping[tuple[str, ...], tuple[str, ...]] | None = None,
+) -> Forms:
+    """The question's other forms (see Forms). `vocab`: the library's title and description
+    words (for `split`); `acronyms`: what acronyms.learn found for the question's words,
+    (words as the question types them) -> (the form the library writes them in,) (an
+    empty tuple: looked for, none). Compounds are off with 0 compound_part_letters."""
+    phrases: dict[str, list[str]] = {}
+    stems: dict[str, tuple[str, ...]] = {}
+
+    def add(word: str, form: str, stands_for: tuple[str, ...]) -> None:
+        if form not in phrases.setdefault(word, []):
+            phrases[word].append(form)
+        stems.setdefault(_stems(form), stands_for)
+
+    part = policy.compound_part_letters
+    hyphens: set[tuple[str, str]] = set()
+    if part:
+        for w, t in zip(q.terms.words, q.terms.stems, strict=True):
+            if two := split(w, vocab, policy.compound_letters, part):
+                add(w, " ".join(two), (t,))
+        kept = set(q.content)
+        for a, b in hyphenated(q.text):
+            if a in kept and b in kept and (a + b).isalpha() and STOPWORDS.isdisjoint((a, b)):
+                hyphens.add((a, b))
+                add(a, a + b, (stem(a), stem(b)))
+                add(b, a + b, (stem(a), stem(b)))
+    for typed, (form, *_) in ((k, v) for k, v in (acronyms or {}).items() if v):
+        stands_for = tuple(stem(w) for w in typed)
+        for w in typed:
+            add(w, form, stands_for)
+    return Forms({w: tuple(fs) for w, fs in phrases.items()}, stems, frozenset(hyphens))

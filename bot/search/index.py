@@ -98,18 +98,23 @@ class DocFreqs:
     """How many articles hold each FTS5 expression, remembered until the index changes.
 
     Counting a word common in a large library takes 1-3 ms (FTS5 walks its whole list), and
-    the same words come back in query after query.
+    the same words come back in query after query. What acronyms.learn read in the
+    articles is remembered with them (`learned`), for the same reason.
     """
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._known: dict[str, int] = {}
+        # (words as a question types them) -> (the form the library writes them in,),
+        # () when looked for and not found (acronyms.py).
+        self.learned: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def __getitem__(self, expr: str) -> int:
         return self._known[expr]
 
     def clear(self) -> None:
         self._known = {}
+        self.learned = {}
 
     async def count(self, fts: SearchStore, exprs: Sequence[str]) -> list[int]:
         """Document frequencies, from memory or in one query for those not yet known."""
@@ -120,6 +125,7 @@ class DocFreqs:
             known.update(found)
             if len(self._known) + len(found) > self.limit:
                 self._known.clear()
+                self.learned.clear()
             self._known.update(found)
         return [known[e] for e in exprs]
 

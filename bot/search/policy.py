@@ -239,6 +239,19 @@ class Policy:
     #: in sentences sent a fresh2 question to another post, see apart_letters).
     compound_letters: int = 6
     compound_part_letters: int = 3
+    #: Acronyms learned from the library's text (acronyms.py): a question word of 2 to
+    #: acronym_letters letters that 1 to acronym_articles articles hold is looked for as
+    #: the initials of a run of words those articles write ("hr": "human resources"), and
+    #: a run of 2 to acronym_letters of the question's words that as many articles write
+    #: also matches its initials where an article writing both writes them in capitals
+    #: ("national labor relations board": "NLRB"). Few articles: a word many write is
+    #: rarely an acronym left unexplained, and a run many write ("open source") is the
+    #: library's own form, not one to widen (the blog posts' "OS" is an operating
+    #: system); and the articles read per word stay few (5 texts, ~1 ms). Five letters
+    #: and words: the longest acronyms of the libraries' own definitions ("AFGE",
+    #: "NEMIS", "RFMF"). 0 articles: off.
+    acronym_letters: int = 5
+    acronym_articles: int = 5
     #: A word is everyday English from this Zipf value up (log10 of its frequency per
     #: billion words in pyspellchecker's English list, see english.py: 5 is about once in
     #: 100,000 words; "till" 5.3, "buy" 5.4, "coffee" 4.8, "swim" 4.3; at least

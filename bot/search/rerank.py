@@ -17,8 +17,9 @@ from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.library.model import Article
+from bot.search import acronyms
 from bot.search.answer_type import Wanted
-from bot.search.compounds import hyphenated, other_forms, split
+from bot.search.compounds import Forms, forms_of
 from bot.search.english import article_share, everyday, zipf
 from bot.search.identifiers import identifier_stems, only_in_identifiers
 from bot.search.index import DocFreqs
@@ -31,7 +32,7 @@ from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.stem import stem
 from bot.search.versions import point_releases, release_numbers, release_of
-from bot.search.words import STOPWORDS, fts_quote, fts_word, words
+from bot.search.words import STOPWORDS, fts_word, words
 from bot.store.articles import ArticleStore
 from bot.store.search import SearchStore
 
@@ -110,10 +111,12 @@ class Asked:
         vocab: Container[str] = (),
         policy: Policy = DEFAULT,
         corrections: Mapping[str, str] | None = None,
+        forms: Forms | None = None,
     ) -> Asked:
         """`held`: how many articles hold each word (for `rarest`); `vocab`: the library's
         title and description words (for `apart`); `corrections`: typed word -> the word
-        the search put in its place (for `guessed`)."""
+        the search put in its place (for `guessed`); `forms`: its words' other forms
+        (compounds.forms_of; made here without acronyms when not given)."""
         weight = q.terms.weights(idf_by_word)
         qtoks = q.terms.stems
         # A pair weighs as its rarer word: "garbage collector" says more than "go version".
@@ -149,7 +152,7 @@ class Asked:
             apart,
             everyday_stems,
             guessed & weight.keys(),
-            _compounds(q, vocab, policy),
+            (forms or forms_of(q, vocab, policy)).stems,
             (rare & weight.keys()) - guessed,
             frozenset(identifier_stems(q.text)),
         )
@@ -211,23 +214,6 @@ def _apart(q: Query, vocab: Container[str], policy: Policy) -> dict[str, str]:
             if a in vocab and b in vocab and a not in STOPWORDS and b not in STOPWORDS:
                 out.setdefault(f"{stem(a)} {stem(b)}", t)
                 break
-    return out
-
-
-def _compounds(q: Query, vocab: Container[str], policy: Policy) -> dict[str, tuple[str, ...]]:
-    """The question's compounds as a text may write them otherwise (compounds.py): each
-    word that splits into two library words, as those two side by side; each pair the
-    question hyphenates, as the word written joined."""
-    part = policy.compound_part_letters
-    if not part:
-        return {}
-    out: dict[str, tuple[str, ...]] = {}
-    for w, t in zip(q.terms.words, q.terms.stems, strict=True):
-        if two := split(w, vocab, policy.compound_letters, part):
-            out.setdefault(f"{stem(two[0])} {stem(two[1])}", (t,))
-    for a, b in hyphenated(q.text):
-        if a not in STOPWORDS and b not in STOPWORDS and (a + b).isalpha():
-            out.setdefault(stem(a + b), (stem(a), stem(b)))
     return out
 
 
@@ -385,18 +371,15 @@ async def rerank(
     pool += [a for a in ranked.rare if a not in pool]
     if not pool:
         return []
-    exprs = {w: e for w in q.content if (e := fts_word(w))}
-    # A compound counts the articles writing it any way (compounds.py): "web" and "site"
-    # of "web-site" are in every article writing "website", and weigh as such.
-    others = other_forms(
-        list(exprs), q.text, index.text_vocab, policy.compound_letters, policy.compound_part_letters
-    )
-    for w, forms in others.items():
-        exprs[w] = "(" + " OR ".join([exprs[w], *map(fts_quote, forms)]) + ")"
+    # A word counts the articles writing it any way (compounds.py): "web" and "site" of
+    # "web-site" are in every article writing "website", and weigh as such; "hr" in every
+    # one writing "human resources" where the library spells it so (acronyms.py).
+    forms = forms_of(q, index.text_vocab, policy, acronyms.known(q, counts.learned, policy))
+    exprs = {w: forms.expr(w, e) for w in q.content if (e := fts_word(w))}
     dfs = await counts.count(SearchStore(store.readers), list(exprs.values()))
     weights = {w: word_weight(w, df, index.n, policy) for w, df in zip(exprs, dfs, strict=True)}
     held = dict(zip(exprs, dfs, strict=True))
-    asked = Asked.of(q, weights, held, index.text_vocab, policy, ranked.corrections)
+    asked = Asked.of(q, weights, held, index.text_vocab, policy, ranked.corrections, forms)
     # The whole pool in one round trip rather than one (or three) per article.
     articles = await store.articles_by_id(pool)
     found: list[tuple[float, int, Ranked]] = []

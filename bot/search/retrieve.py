@@ -12,7 +12,8 @@ import heapq
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.search.compounds import hyphenated, split
+from bot.search import acronyms
+from bot.search.compounds import Forms, forms_of
 from bot.search.english import everyday
 from bot.search.fuzzy import name_key
 from bot.search.index import DocFreqs
@@ -133,20 +134,26 @@ class Retriever:
         # "clockwork pi"): names, looked for in keyword searches. In a question, "at run
         # time" is not "the runtime".
         vocab = idx.text_vocab.words
+        forms = await self.forms(q)
         if question:  # only two words the question hyphenates ("front-end"), see compounds.py
-            pairs = hyphenated(q.text) if self.policy.compound_part_letters else set()
-            joined = [j for j in q.joined if (j[0], j[1]) in pairs]
+            joined = [j for j in q.joined if (j[0], j[1]) in forms.hyphens]
         else:
             joined = [j for j in q.joined if j[2] in vocab]
         title = self._titles(q, joined, allowed)
         tag = {} if question else self._tags(q, allowed)
-        text = await self._text(q, allowed, question, joined)
+        text = await self._text(q, allowed, question, joined, forms)
         if slips := {w: c for w, c in text.corrections.items() if c in STOPWORDS}:
             # A function word typed with a slip ("teh") weighs nothing in titles either.
             title = self._titles(q.corrected(slips), joined, allowed)
         mix = self.policy.question_mix if question else self.policy.keyword_mix
         scores = combine(title, text.scores, tag, mix)
         return Candidates(self._order(scores), scores, text.corrections, text.rare)
+
+    async def forms(self, q: Query) -> Forms:
+        """The other forms of q's words a text may write (compounds.py), with the acronyms
+        the library spells out (acronyms.py)."""
+        learned = await acronyms.learn(q, self.fts, self.counts, self.policy)
+        return forms_of(q, self.index.text_vocab.words, self.policy, learned)
 
     def _order(self, scores: dict[int, float]) -> list[int]:
         """The head of the ranking, best first (newer first on equal rounded scores).
@@ -227,13 +234,14 @@ class Retriever:
         allowed: set[int] | None,
         question: bool,
         joined: list[tuple[str, str, str]],
+        forms: Forms,
     ) -> TextScores:
         """0-1 per article: its bm25 over the best bm25 any article could get for the query.
 
         Terms no article holds still count in the bound, so a query that is half unknown
         words cannot score high; terms in most articles weigh ~0 (FTS5's idf), like stopwords.
         """
-        terms, missing, corrections = await self._terms(q.content, joined)
+        terms, missing, corrections = await self._terms(q.content, joined, forms)
         usable = self._within_budget(terms)
         bound = bm25_bound((t[1] for t in usable), missing)
         raw = await self._bm25(usable, allowed, question) if usable else {}
@@ -341,11 +349,11 @@ class Retriever:
         return named, ids
 
     async def _terms(
-        self, qwords: Iterable[str], joined: list[tuple[str, str, str]]
+        self, qwords: Iterable[str], joined: list[tuple[str, str, str]], forms: Forms
     ) -> tuple[list[_Term], float, dict[str, str]]:
         """The query words as FTS5 terms with their idf and article counts; the summed idf
         of words no article holds; and the corrections of words replaced by a near word."""
-        exprs, dfs = await self._counted(qwords, joined)
+        exprs, dfs = await self._counted(qwords, joined, forms)
         # A function word typed with two letters swapped ("teh") is that word: no term.
         slips = {w: f for w, df in dfs.items() if df == 0 and (f := function_word(w))}
         unknown = [w for w, df in dfs.items() if df == 0 and w not in slips]
@@ -485,21 +493,18 @@ class Retriever:
         return dict(zip(fixes, counted, strict=True))
 
     async def _counted(
-        self, qwords: Iterable[str], joined: list[tuple[str, str, str]]
+        self, qwords: Iterable[str], joined: list[tuple[str, str, str]], forms: Forms
     ) -> tuple[dict[str, str], dict[str, int]]:
-        """Each query word's FTS5 expression and article count. A word typed apart from the
-        next one that the library also writes as one ("web assembly") matches either way."""
-        exprs: dict[str, str] = {}
-        p, vocab = self.policy, self.index.text_vocab.words
-        for w in dict.fromkeys(qwords):
-            if expr := fts_word(w):
-                exprs[w] = expr
-                # A word the library may write as two ("frontend": "front-end"), either way.
-                if p.compound_part_letters and (
-                    two := split(w, vocab, p.compound_letters, p.compound_part_letters)
-                ):
-                    exprs[w] = f"({expr} OR {fts_quote(' '.join(two))})"
-        joins = [(a, b, fts_quote(c)) for a, b, c in joined if a in exprs and b in exprs]
+        """Each query word's FTS5 expression and article count, its other forms (`forms`:
+        "frontend" as "front end", "hr" as "human resources") matching too. A word typed
+        apart from the next one that the library also writes as one ("web assembly")
+        matches either way."""
+        exprs = {w: forms.expr(w, expr) for w in dict.fromkeys(qwords) if (expr := fts_word(w))}
+        joins = [
+            (a, b, fts_quote(c))
+            for a, b, c in joined
+            if a in exprs and b in exprs and (a, b) not in forms.hyphens
+        ]
         # All the words' frequencies in one round trip (with those of words typed apart
         # written as one), then the joined words' in one more.
         counted = await self.counts.count(self.fts, [*exprs.values(), *(j[2] for j in joins)])

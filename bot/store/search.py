@@ -127,6 +127,16 @@ class SearchStore:
         )
         return any(not r[0].isalpha() for r in rows)
 
+    async def texts(self, match: str, limit: int) -> list[str]:
+        """The texts of up to `limit` articles matching a MATCH expression (the first
+        ones FTS5 finds: for a word few articles hold, all of them)."""
+        rows = await self._rows(
+            "SELECT text FROM articles WHERE id IN"
+            " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+            (match, limit),
+        )
+        return [r[0] for r in rows if r[0]]
+
     async def all_matching(self, match: str, limit: int) -> list[int]:
         """Ids of articles matching a MATCH expression (ascending), up to limit."""
         # One row of JSON, not a row per id: the thousands of one-id row tuples were the

@@ -1,0 +1,183 @@
+"""Acronyms and the words they stand for, learned from the library's own text.
+
+A member types "hr" where the article writes "human resources", or "national labor
+relations board" where it writes "NLRB". No list of acronyms is kept: the articles say
+which letters stand for which words, and they are read when a question needs them.
+
+- A question word that may be an acronym (all letters, 2 to Policy.acronym_letters of
+  them, a plural "s" aside: "gats") and that few articles hold (1 to
+  Policy.acronym_articles): those articles are read for a run of words whose initials spell
+  it, where they write it in capitals. The run they define it with ("Generic Associated
+  Types (GATs)", "FEMA (Federal Emergency Management Agency)") or write in capitals wins;
+  else the one written most, if at least twice ("human resources" beside "HR").
+- A run of the question's content words whose initials spell a word of the library, when
+  few articles write the run (Policy.acronym_articles): the acronym counts where an
+  article writing both writes it in capitals ("HR" in the article on "human resources").
+
+What is found is remembered with the article counts (DocFreqs.learned) until the index
+changes. compounds.forms_of turns it into the other forms every stage matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from bot.search.index import DocFreqs
+from bot.search.parse import Query
+from bot.search.policy import Policy
+from bot.search.words import STOPWORDS, fold, fts_quote, fts_word
+from bot.store.search import SearchStore
+
+# A word of the text and where it ends: letters, digits, inner apostrophes.
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# What may stand between two words of a run: spaces and at most one hyphen.
+_GAP = re.compile(r"\s*-?\s*")
+
+
+def _core(word: str, policy: Policy) -> str | None:
+    """The acronym a question word may be ("gats" -> "gat" as well: see candidates)."""
+    if not word.isalpha() or word in STOPWORDS:
+        return None
+    if 2 <= len(word) <= policy.acronym_letters:
+        return word
+    return None
+
+
+def _in_capitals(acronym: str, text: str) -> bool:
+    """Whether `text` writes `acronym` in capitals as a word of its own (a plural "s" or
+    "'s" after it allowed: "GATs", "NLRB's")."""
+    return (
+        re.search(rf"(?<![\w-]){re.escape(acronym.upper())}(?:s|['’]s)?(?![\w-])", text) is not None
+    )
+
+
+def spelled_out(acronym: str, texts: Sequence[str]) -> str | None:
+    """The run of words (folded, space-separated) whose initials spell `acronym` in texts
+    writing it in capitals: a run defining it ("Name (ACR)", "ACR (name)") or written in
+    capitals first, then the run written most if at least twice; None when there is none.
+    A run's words are content words side by side, one function word allowed between two
+    ("Federation of Government"), with nothing but a space or a hyphen between words."""
+    n, caps = len(acronym), re.escape(acronym.upper())
+    plain: Counter[str] = Counter()
+    strong: Counter[str] = Counter()
+    for text in texts:
+        if not _in_capitals(acronym, text):
+            continue
+        found = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        for i, (start, end, first) in enumerate(found):
+            if first[0].lower() != acronym[0] or fold(first) in STOPWORDS:
+                continue
+            run, k = [first], i
+            while len(run) < n and k + 1 < len(found):
+                k += 1
+                if fold(found[k][2]) in STOPWORDS and k + 1 < len(found):
+                    if not _GAP.fullmatch(text[end : found[k][0]]):
+                        break
+                    end = found[k][1]  # one function word inside a run: "of", "and"
+                    k += 1
+                nxt = found[k]
+                if (
+                    not _GAP.fullmatch(text[end : nxt[0]])
+                    or fold(nxt[2]) in STOPWORDS
+                    or nxt[2][0].lower() != acronym[len(run)]
+                ):
+                    break
+                run.append(nxt[2])
+                end = nxt[1]
+            if len(run) != n:
+                continue
+            form = " ".join(_WORD.findall(fold(text[start:end]).replace("-", " ")))
+            if acronym in form.split():
+                continue
+            plain[form] += 1
+            defined = re.match(rf"\s*\(\s*{caps}", text[end : end + n + 6]) or re.search(
+                rf"{caps}\s*\(\s*$", text[max(0, start - n - 6) : start]
+            )
+            if defined or all(w[0].isupper() for w in run):
+                strong[form] += 1
+    if strong:
+        return max(strong.items(), key=lambda kv: (kv[1], plain[kv[0]], kv[0]))[0]
+    if plain:
+        form, count = max(plain.items(), key=lambda kv: (kv[1], kv[0]))
+        return form if count >= 2 else None
+    return None
+
+
+async def learn(
+    q: Query, fts: SearchStore, counts: DocFreqs, policy: Policy
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The question's words as the library spells them otherwise (see the module's
+    docstring): (words as typed) -> (the other form,), for compounds.forms_of."""
+    cap = policy.acronym_articles
+    if not cap or not q.content:
+        return {}
+    memo = counts.learned
+    content = list(dict.fromkeys(q.content))
+    typed = [w for w in content if _core(w, policy)]
+    runs = _runs(q, policy)
+    todo_typed = [w for w in typed if (w,) not in memo]
+    todo_runs = [r for r in runs if r not in memo]
+    if todo_typed or todo_runs:
+        await _learn_typed(todo_typed, fts, counts, memo, policy)
+        await _learn_runs(todo_runs, fts, counts, memo, policy)
+    return known(q, memo, policy)
+
+
+def known(
+    q: Query, memo: dict[tuple[str, ...], tuple[str, ...]], policy: Policy
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """What `learn` found for the question's words, from memory only: the rerank reads the
+    question again (with its typos corrected) after the search learned it."""
+    if not policy.acronym_articles:
+        return {}
+    keys = [(w,) for w in dict.fromkeys(q.content) if _core(w, policy)] + list(_runs(q, policy))
+    return {k: memo[k] for k in keys if memo.get(k)}
+
+
+def _runs(q: Query, policy: Policy) -> list[tuple[str, ...]]:
+    """Runs of 2 to acronym_letters of the question's content words, all letters, none
+    twice."""
+    ws = q.content
+    return [
+        tuple(ws[i : i + size])
+        for size in range(2, policy.acronym_letters + 1)
+        for i in range(len(ws) - size + 1)
+        if len(set(ws[i : i + size])) == size and all(w.isalpha() for w in ws[i : i + size])
+    ]
+
+
+async def _learn_typed(
+    ws: list[str], fts: SearchStore, counts: DocFreqs, memo: dict, policy: Policy
+) -> None:
+    exprs = [fts_word(w) or "" for w in ws]
+    for w, expr, df in zip(ws, exprs, await counts.count(fts, exprs), strict=True):
+        memo[(w,)] = ()
+        if not 0 < df <= policy.acronym_articles:
+            continue
+        texts = await fts.texts(expr, policy.acronym_articles)
+        # A plural ("gats") is looked for as typed, then without its "s".
+        for acronym in (w, w[:-1]) if w.endswith("s") and len(w) > 2 else (w,):
+            if form := spelled_out(acronym, texts):
+                memo[(w,)] = (form,)
+                break
+
+
+async def _learn_runs(
+    runs: list[tuple[str, ...]], fts: SearchStore, counts: DocFreqs, memo: dict, policy: Policy
+) -> None:
+    for r in runs:
+        memo[r] = ()
+    initials = ["".join(w[0] for w in r) for r in runs]
+    held = await counts.count(fts, [fts_quote(a) for a in initials])
+    maybe = [(r, a) for r, a, df in zip(runs, initials, held, strict=True) if df]
+    if not maybe:
+        return
+    phrases = [fts_quote(" ".join(r)) for r, _ in maybe]
+    for (r, a), phrase, df in zip(maybe, phrases, await counts.count(fts, phrases), strict=True):
+        if not 0 < df <= policy.acronym_articles:
+            continue
+        texts = await fts.texts(f"{fts_quote(a)} AND {phrase}", policy.acronym_articles)
+        if any(_in_capitals(a, t) for t in texts):
+            memo[r] = (a,)
