@@ -18,11 +18,16 @@ def test_a_definition_or_capitals_spell_an_acronym_out() -> None:
     assert spelled_out("gat", ["generic associated types (GATs) are stable; GATs"]) == (
         "generic associated types"
     )
-    # Written most, at least twice, where the text writes the acronym in capitals.
-    twice = "It cuts its human resources staff. The human resources division. HR roles."
-    assert spelled_out("hr", [twice]) == "human resources"
-    # Once, in lower case: no evidence. Nor without the acronym in capitals.
-    assert spelled_out("hr", ["The human resources team. HR roles."]) is None
+    # Three letters or more: written in capitals, or most if at least twice.
+    assert spelled_out("cdk", ["the Go Cloud Development Kit, or CDK for short"]) == (
+        "cloud development kit"
+    )
+    # Two letters without a definition: the two written alike, before the same word.
+    alike = "It cuts its human resources staff. The human resources division. The HR division."
+    assert spelled_out("hr", [alike]) == "human resources"
+    assert spelled_out("hr", ["Its human resources staff. The HR roles."]) is None
+    assert spelled_out("tv", ["Tokyo Vice is a TV series. Tokyo Vice was filmed"]) is None
+    # Not without the acronym in capitals.
     assert spelled_out("hr", ["Its human resources staff and human resources division."]) is None
     # Nothing but a space or a hyphen between a run's words.
     assert spelled_out("nlrb", ["National Labor. Relations Board (NLRB)"]) is None
@@ -36,7 +41,7 @@ GENE = {
         "Developed by GOSH and University College London (UCL), the technique edits the "
         "genetic code of donor cells. The cells are then given to the patient. Most "
         "patients were in remission a year later. Several needed a second transplant. "
-        "\"A few years ago this would have been science "
+        '"A few years ago this would have been science '
         "fiction,\" said UCL's Prof Waseem Qasim.</p>",
     ),
 }
@@ -59,7 +64,7 @@ STAFF = {
         "with more layoffs likely in other divisions. Two sources said its human resources "
         "division will be hard hit. Stores and warehouses are likely to be affected too. "
         "The company hired fast during the pandemic. Its people division has more than "
-        "10,000 employees, HR staff and recruiters among them.</p>",
+        "10,000 employees; some HR staff will stay.</p>",
     ),
 }
 

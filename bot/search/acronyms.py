@@ -62,9 +62,14 @@ def spelled_out(acronym: str, texts: Sequence[str]) -> str | None:
     n, caps = len(acronym), re.escape(acronym.upper())
     plain: Counter[str] = Counter()
     strong: Counter[str] = Counter()
+    defined: Counter[str] = Counter()
+    after: dict[str, set[str]] = {}  # each run -> the words written after it
+    after_acronym: set[str] = set()
     for text in texts:
         if not _in_capitals(acronym, text):
             continue
+        for m in re.finditer(rf"(?<![\w-]){caps}(?:s|['’]s)?(?![\w-])", text):
+            after_acronym.add(_next_word(text, m.end()))
         found = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         for i, (start, end, first) in enumerate(found):
             if first[0].lower() != acronym[0] or fold(first) in STOPWORDS:
@@ -92,17 +97,35 @@ def spelled_out(acronym: str, texts: Sequence[str]) -> str | None:
             if acronym in form.split():
                 continue
             plain[form] += 1
-            defined = re.match(rf"\s*\(\s*{caps}", text[end : end + n + 6]) or re.search(
+            after.setdefault(form, set()).add(_next_word(text, end))
+            if re.match(rf"\s*\(\s*{caps}", text[end : end + n + 6]) or re.search(
                 rf"{caps}\s*\(\s*$", text[max(0, start - n - 6) : start]
-            )
-            if defined or all(w[0].isupper() for w in run):
+            ):
+                defined[form] += 1
+            elif all(w[0].isupper() for w in run):
                 strong[form] += 1
+    if defined:
+        return max(defined.items(), key=lambda kv: (kv[1], plain[kv[0]], kv[0]))[0]
+    # Two letters spell some run of words by chance ("TV" beside "Tokyo Vice", "ID" beside
+    # "ICE director"): without a definition, the two must be written alike, before the
+    # same word ("HR division", "human resources division").
+    if n <= 2:
+        alike = {f: c for f, c in plain.items() if (after[f] & after_acronym) - {""}}
+        return max(alike.items(), key=lambda kv: (kv[1], kv[0]))[0] if alike else None
     if strong:
         return max(strong.items(), key=lambda kv: (kv[1], plain[kv[0]], kv[0]))[0]
     if plain:
         form, count = max(plain.items(), key=lambda kv: (kv[1], kv[0]))
         return form if count >= 2 else None
     return None
+
+
+def _next_word(text: str, at: int) -> str:
+    """The content word written right after `at` (folded; "" for none: a function word,
+    punctuation, the end)."""
+    m = _WORD.match(text, at + 1) if text[at : at + 1] == " " else None
+    word = fold(m.group()) if m else ""
+    return "" if word in STOPWORDS else word
 
 
 async def learn(
@@ -179,5 +202,7 @@ async def _learn_runs(
         if not 0 < df <= policy.acronym_articles:
             continue
         texts = await fts.texts(f"{fts_quote(a)} AND {phrase}", policy.acronym_articles)
-        if any(_in_capitals(a, t) for t in texts):
+        # The run the texts spell the acronym with is the question's, by the same reading.
+        form = spelled_out(a, texts)
+        if form and [w for w in form.split() if w not in STOPWORDS] == list(r):
             memo[r] = (a,)

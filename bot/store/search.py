@@ -128,10 +128,12 @@ class SearchStore:
         return any(not r[0].isalpha() for r in rows)
 
     async def texts(self, match: str, limit: int) -> list[str]:
-        """The texts of up to `limit` articles matching a MATCH expression (the first
-        ones FTS5 finds: for a word few articles hold, all of them)."""
+        """The title, description and text of up to `limit` articles matching a MATCH
+        expression (the first ones FTS5 finds: for a word few articles hold, all of
+        them), each as one string, a line apart."""
         rows = await self._rows(
-            "SELECT text FROM articles WHERE id IN"
+            "SELECT title || char(10) || coalesce(description, '') || char(10) || text"
+            " FROM articles WHERE id IN"
             " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
             (match, limit),
         )
