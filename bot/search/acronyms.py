@@ -6,13 +6,17 @@ which letters stand for which words, and they are read when a question needs the
 
 - A question word that may be an acronym (all letters, 2 to Policy.acronym_letters of
   them, a plural "s" aside: "gats") and that few articles hold (1 to
-  Policy.acronym_articles): those articles are read for a run of words whose initials spell
-  it, where they write it in capitals. The run they define it with ("Generic Associated
-  Types (GATs)", "FEMA (Federal Emergency Management Agency)") or write in capitals wins;
-  else the one written most, if at least twice ("human resources" beside "HR").
+  Policy.acronym_articles): those articles (title, description and text) are read for a
+  run of words whose initials spell it, where they write it in capitals (`spelled_out`).
+  The run they define it with ("Generic Associated Types (GATs)", "FEMA (Federal
+  Emergency Management Agency)") wins, then one written in capitals, then the one
+  written most, if at least twice. Two letters spell some run by chance ("TV" beside
+  "Tokyo Vice", "ID" beside "ICE director"): without a definition the acronym and the
+  run must be written alike, before the same word ("HR division", "human resources
+  division").
 - A run of the question's content words whose initials spell a word of the library, when
-  few articles write the run (Policy.acronym_articles): the acronym counts where an
-  article writing both writes it in capitals ("HR" in the article on "human resources").
+  few articles write the run (Policy.acronym_articles): the acronym counts where the
+  articles writing both spell it with that run, by the same reading.
 
 What is found is remembered with the article counts (DocFreqs.learned) until the index
 changes. compounds.forms_of turns it into the other forms every stage matches.

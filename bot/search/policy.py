@@ -243,7 +243,7 @@ class Policy:
     #: acronym_letters letters that 1 to acronym_articles articles hold is looked for as
     #: the initials of a run of words those articles write ("hr": "human resources"), and
     #: a run of 2 to acronym_letters of the question's words that as many articles write
-    #: also matches its initials where an article writing both writes them in capitals
+    #: also matches its initials where the articles writing both spell them with it
     #: ("national labor relations board": "NLRB"). Few articles: a word many write is
     #: rarely an acronym left unexplained, and a run many write ("open source") is the
     #: library's own form, not one to widen (the blog posts' "OS" is an operating
