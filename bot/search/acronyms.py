@@ -51,6 +51,8 @@ def _core(word: str, policy: Policy) -> str | None:
 def _in_capitals(acronym: str, text: str) -> bool:
     """Whether `text` writes `acronym` in capitals as a word of its own (a plural "s" or
     "'s" after it allowed: "GATs", "NLRB's")."""
+    if acronym.upper() not in text:  # most texts: no regular expression to run
+        return False
     return (
         re.search(rf"(?<![\w-]){re.escape(acronym.upper())}(?:s|['’]s)?(?![\w-])", text) is not None
     )
@@ -73,6 +75,14 @@ def spelled_out(acronym: str, texts: Sequence[str]) -> str | None:
             continue
         for m in re.finditer(rf"(?<![\w-]){caps}(?:s|['’]s)?(?![\w-])", text):
             after_acronym.add(_next_word(text, m.end()))
+        # Two letters with neither a definition nor a word written after them could only
+        # be read by chance (see below): the text's runs are not looked for.
+        if (
+            n <= 2
+            and not after_acronym - {""}
+            and not re.search(rf"\(\s*{caps}\s*\)|{caps}\s*\(", text)
+        ):
+            continue
         for m in _runs_of(acronym).finditer(text):
             run = [w for w in _WORD.findall(m.group()) if fold(w) not in STOPWORDS]
             if len(run) != n or any(w[0].lower() != c for w, c in zip(run, acronym, strict=True)):
@@ -145,8 +155,8 @@ async def learn(
     todo_typed = [w for w in typed if (w,) not in memo]
     todo_runs = [r for r in runs if r not in memo]
     if todo_typed or todo_runs:
-        await _learn_typed(todo_typed, fts, counts, memo, policy)
-        await _learn_runs(todo_runs, fts, counts, memo, policy)
+        also = [e for w in content if (e := fts_word(w))]
+        await _learn(todo_typed, todo_runs, fts, counts, memo, policy, also)
     return known(q, memo, policy)
 
 
@@ -173,38 +183,57 @@ def _runs(q: Query, policy: Policy) -> list[tuple[str, ...]]:
     ]
 
 
-async def _learn_typed(
-    ws: list[str], fts: SearchStore, counts: DocFreqs, memo: dict, policy: Policy
+async def _learn(
+    typed: list[str],
+    runs: list[tuple[str, ...]],
+    fts: SearchStore,
+    counts: DocFreqs,
+    memo: dict,
+    policy: Policy,
+    also: Sequence[str] = (),
 ) -> None:
-    exprs = [fts_word(w) or "" for w in ws]
-    for w, expr, df in zip(ws, exprs, await counts.count(fts, exprs), strict=True):
-        memo[(w,)] = ()
-        if not 0 < df <= policy.acronym_articles:
-            continue
-        texts = await fts.texts(expr, policy.acronym_articles)
-        # A plural ("gats") is looked for as typed, then without its "s".
-        for acronym in (w, w[:-1]) if w.endswith("s") and len(w) > 2 else (w,):
-            if form := spelled_out(acronym, texts):
-                memo[(w,)] = (form,)
-                break
-
-
-async def _learn_runs(
-    runs: list[tuple[str, ...]], fts: SearchStore, counts: DocFreqs, memo: dict, policy: Policy
-) -> None:
-    for r in runs:
-        memo[r] = ()
+    """Learn what `typed` (words) and `runs` stand for into `memo`: the article counts of
+    the words, of the runs' initials and of the runs in one round trip, then the few
+    articles to read."""
+    cap = policy.acronym_articles
     initials = ["".join(w[0] for w in r) for r in runs]
-    held = await counts.count(fts, [fts_quote(a) for a in initials])
-    maybe = [(r, a) for r, a, df in zip(runs, initials, held, strict=True) if df]
-    if not maybe:
+    words = [fts_word(w) or "" for w in typed]
+    phrases = [fts_quote(" ".join(r)) for r in runs]
+    # The question's words are counted in the same round trip: the search counts them
+    # next (most have no other form), and finds them counted.
+    dfs = await counts.count(fts, [*words, *map(fts_quote, initials), *phrases, *also])
+    word_dfs, initial_dfs = dfs[: len(words)], dfs[len(words) : len(words) + len(runs)]
+    phrase_dfs = dfs[len(words) + len(runs) : len(words) + 2 * len(runs)]
+    # (the words it is learned for, the articles to read, the capitals they must write)
+    asked: list[tuple[tuple[str, ...], str, str]] = []
+    for w, expr, df in zip(typed, words, word_dfs, strict=True):
+        memo[(w,)] = ()
+        if 0 < df <= cap:
+            # A plural ("gats"): its capitals without the "s" ("GATs").
+            core = w[:-1] if w.endswith("s") and len(w) > 2 else w
+            asked.append(((w,), expr, core.upper()))
+    for r, a, phrase, held, df in zip(
+        runs, initials, phrases, initial_dfs, phrase_dfs, strict=True
+    ):
+        memo[r] = ()
+        if held and 0 < df <= cap:
+            asked.append((r, f"{fts_quote(a)} AND {phrase}", a.upper()))
+    if not asked:
         return
-    phrases = [fts_quote(" ".join(r)) for r, _ in maybe]
-    for (r, a), phrase, df in zip(maybe, phrases, await counts.count(fts, phrases), strict=True):
-        if not 0 < df <= policy.acronym_articles:
+    found = await fts.texts_writing([(m, caps) for _, m, caps in asked], cap)
+    for (key, _, caps), texts in zip(asked, found, strict=True):
+        if not texts:
             continue
-        texts = await fts.texts(f"{fts_quote(a)} AND {phrase}", policy.acronym_articles)
-        # The run the texts spell the acronym with is the question's, by the same reading.
-        form = spelled_out(a, texts)
-        if form and [w for w in form.split() if w not in STOPWORDS] == list(r):
-            memo[r] = (a,)
+        if len(key) == 1:
+            w = key[0]
+            # A plural ("gats") is looked for as typed, then without its "s".
+            for acronym in (w, w[:-1]) if w.endswith("s") and len(w) > 2 else (w,):
+                if form := spelled_out(acronym, texts):
+                    memo[key] = (form,)
+                    break
+        else:
+            # The run the texts spell the acronym with is the question's, by the same
+            # reading.
+            form = spelled_out(caps.lower(), texts)
+            if form and [w for w in form.split() if w not in STOPWORDS] == list(key):
+                memo[key] = (caps.lower(),)

@@ -127,17 +127,25 @@ class SearchStore:
         )
         return any(not r[0].isalpha() for r in rows)
 
-    async def texts(self, match: str, limit: int) -> list[str]:
-        """The title, description and text of up to `limit` articles matching a MATCH
-        expression (the first ones FTS5 finds: for a word few articles hold, all of
-        them), each as one string, a line apart."""
-        rows = await self._rows(
-            "SELECT title || char(10) || coalesce(description, '') || char(10) || text"
-            " FROM articles WHERE id IN"
-            " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
-            (match, limit),
+    async def texts_writing(self, asked: Sequence[tuple[str, str]], limit: int) -> list[list[str]]:
+        """For each (MATCH expression, text) pair, the title, description and text (one
+        string, a line apart) of those of the first `limit` articles matching the
+        expression that write the text as given (case and all: "HR"); all in one round
+        trip, most of them empty."""
+        if not asked:
+            return []
+        whole = "title || char(10) || coalesce(description, '') || char(10) || text"
+        one = (
+            f"SELECT {{k}}, {whole} FROM articles WHERE id IN"
+            " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
+            f" AND instr({whole}, ?) > 0"
         )
-        return [r[0] for r in rows if r[0]]
+        sql = " UNION ALL ".join(one.format(k=k) for k in range(len(asked)))
+        rows = await self._rows(sql, [p for m, t in asked for p in (m, limit, t)])
+        out: list[list[str]] = [[] for _ in asked]
+        for k, text in rows:
+            out[k].append(text)
+        return out
 
     async def all_matching(self, match: str, limit: int) -> list[int]:
         """Ids of articles matching a MATCH expression (ascending), up to limit."""
