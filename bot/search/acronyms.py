@@ -14,9 +14,10 @@ which letters stand for which words, and they are read when a question needs the
   "Tokyo Vice", "ID" beside "ICE director"): without a definition the acronym and the
   run must be written alike, before the same word ("HR division", "human resources
   division").
-- A run of the question's content words whose initials spell a word of the library, when
-  few articles write the run (Policy.acronym_articles): the acronym counts where the
-  articles writing both spell it with that run, by the same reading.
+- A run of three or more of the question's content words whose initials spell a word of
+  the library, when few articles write the run (Policy.acronym_articles): the acronym
+  counts where the articles writing both spell it with that run, by the same reading
+  ("national labor relations board": "NLRB"; not two words, see _runs).
 
 What is found is remembered with the article counts (DocFreqs.learned) until the index
 changes. compounds.forms_of turns it into the other forms every stage matches.
@@ -172,12 +173,15 @@ def known(
 
 
 def _runs(q: Query, policy: Policy) -> list[tuple[str, ...]]:
-    """Runs of 2 to acronym_letters of the question's content words, all letters, none
-    twice."""
+    """Runs of 3 to acronym_letters of the question's content words, all letters, none
+    twice. Not two: their initials are a two-letter token that most libraries write
+    somewhere (code, units: "rs", "gt"), and an article writing one with the run was to
+    be read for a third of the questions, to find nothing (a typed "hr" is still read
+    as the words its articles spell it with)."""
     ws = q.content
     return [
         tuple(ws[i : i + size])
-        for size in range(2, policy.acronym_letters + 1)
+        for size in range(3, policy.acronym_letters + 1)
         for i in range(len(ws) - size + 1)
         if len(set(ws[i : i + size])) == size and all(w.isalpha() for w in ws[i : i + size])
     ]

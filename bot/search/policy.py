@@ -242,7 +242,7 @@ class Policy:
     #: Acronyms learned from the library's text (acronyms.py): a question word of 2 to
     #: acronym_letters letters that 1 to acronym_articles articles hold is looked for as
     #: the initials of a run of words those articles write ("hr": "human resources"), and
-    #: a run of 2 to acronym_letters of the question's words that as many articles write
+    #: a run of 3 to acronym_letters of the question's words that as many articles write
     #: also matches its initials where the articles writing both spell them with it
     #: ("national labor relations board": "NLRB"). Few articles: a word many write is
     #: rarely an acronym left unexplained, and a run many write ("open source") is the
