@@ -374,7 +374,7 @@ async def test_a_topic_in_a_period_lists_its_articles(tmp_path: Path) -> None:
     async with small_engine(tmp_path, {}, CONTENT) as engine:
         answer = await engine.ask("articles about salmon from 2025")
         assert answer.article is not None and answer.article.slug == SALMON
-        assert answer.passage == "1 article on “salmon” from 2025."
+        assert answer.passage == "1 best match for “salmon” from 2025."
         assert [h.slug for h in answer.newest] == [SALMON]
         empty = await engine.ask("salmon posts from 2026")
         assert empty.article is None

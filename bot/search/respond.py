@@ -289,11 +289,16 @@ def in_period(
     about: str | None = None,
 ) -> Answer:
     """ "Articles from 2021" answered as "what's new?" is, for the period's articles (`ids`,
-    newest first; `article` the first), saying how many there are (`about`: the topic they
-    were found for, "rust posts from 2019")."""
+    newest first; `article` the first), saying how many there are; with `about`, the topic
+    they were found for ("rust posts from 2019"), how many of the search's best matches
+    there are: a search ranks, it does not count ("2 articles on rust from the 2010s" read
+    as all there are)."""
     listed = policy.period_listed
     n = len(ids)
-    said = f"{n} {'article' if n == 1 else 'articles'}{_on(about)} {span.label}"
+    if about:
+        said = f"{n} best {'match' if n == 1 else 'matches'} for “{about}” {span.label}"
+    else:
+        said = f"{n} {'article' if n == 1 else 'articles'} {span.label}"
     if n > 1:
         said += ", newest first" + (f" (the newest {listed} listed)" if n > listed else "")
     return replace(newest(index, q, article, policy, ids, listed), passage=said + ".")
