@@ -363,7 +363,13 @@ def oracle_passages(
     """For each answerable question, the passage the bot's own code picks from the article
     it is labelled with (`articles[0]`), as `ask` would show it had it chosen that article:
     the passage measured apart from the article ranking. In-process, over the cache `db`
-    the reload built, with the policy `env` names."""
+    the reload built, with the policy `env` names.
+
+    The question is read as `ask` reads it: normalised, the retrieval's reading of it and
+    the typos the retrieval corrected ("memior" -> "memoir"), which the passage stage
+    reads after it. Read raw, a mistyped word held in no sentence of the article left the
+    key's sentence out of every window (bench/README.md, issue 15, twelfth pass)."""
+    from bot.library.clean import normalize_query
     from bot.search.parse import parse
     from bot.search.passage import best_passage
     from bot.search.policy import load_policy
@@ -380,11 +386,14 @@ def oracle_passages(
             store = await engine.keeper.store()
             out = []
             for row in rows:
-                q = parse(row["question"], idx.resolve_filter, policy)
+                q = parse(normalize_query(row["question"]), idx.resolve_filter, policy)
                 label = (row["articles"] or [""])[0]  # (two keys are in no article)
                 article = await store.article(slug_of.get(label, label)) if label else None
                 passage = None
                 if article is not None and not q.empty:
+                    # (the engine's own reading: what `ask` reranks and takes passages by)
+                    run = await engine._retriever(idx)
+                    q, _, _ = await engine._reranked(idx, await run.read(q, question=True), run)
                     # The library-wide word weights the rerank gives the same question.
                     exprs = {w: e for w in q.content if (e := fts_word(w))}
                     dfs = await engine.keeper.counts.count(

@@ -3,6 +3,7 @@ and that the question files hold keys the articles really contain."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 
@@ -140,3 +141,35 @@ def test_the_question_files_hold_keys_their_articles_contain(
     shared_path("corpus", "real")
     shared_path("corpus", "blogs")
     assert answers.check_files() == 0, capsys.readouterr().out
+
+
+def test_the_oracle_reads_a_mistyped_question_as_ask_does(tmp_path: Path) -> None:
+    # "memior" is in no sentence: read raw, the post's words about listening on Spotify
+    # are the passage; `ask` corrects it to "memoir" first, and so must the oracle.
+    from bot.library.sync import Library as BotLibrary
+    from tests.conftest import tool_post
+
+    content = tmp_path / "content"
+    content.mkdir()
+    body = (
+        "I listened to a lot of audiobooks on Spotify this year, mostly on long walks.\n\n"
+        "Spotify gives every member some free audiobook hours each month, and I used them.\n\n"
+        "The best of them was a memoir from Tim Berners-Lee, who built the first web browser.\n\n"
+        "Next year I want to read more fiction."
+    )
+    (content / "books.md").write_text(tool_post("books", "My year in books", body))
+    (content / "other.md").write_text(
+        tool_post("walks", "Long walks", "A memoir of walking the coast, written in 2019.")
+    )
+    db = tmp_path / "lib.db"
+
+    async def reload() -> None:
+        lib = BotLibrary(content, db)
+        await lib.reload()
+        await lib.close()
+
+    asyncio.run(reload())
+    lib = answers.Library("t", content, [], {"books": "books", "walks": "walks"})
+    row = {"question": "who wrote the memior she listened to on spotify", "articles": ["books"]}
+    (reply,) = answers.oracle_passages(lib, db, [row], {})
+    assert "Tim Berners-Lee" in (reply.passage or ""), reply.passage
