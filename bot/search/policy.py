@@ -586,6 +586,25 @@ class Policy:
     #: high confidence (bench/answers.py blogs test 0.94 -> 0.92); as it is, no figure of
     #: any set moves. 0 turns the rule off.
     lone_terms: int = 1
+    #: A passage (with the title) holding at most this many of the question's words, one of
+    #: them more than everyday English (everyday_zipf) and that one a word the library
+    #: writes in common_word_share of its articles or more, which neither the title nor the
+    #: opening sentences hold, gives the closest match at most: the only word saying what
+    #: the question is about is one the library uses for many things, and the article
+    #: mentions it in passing or in another sense ("why doesnt go have exceptions": "the
+    #: exception doesn't apply" in a post on comparable types; "what does the question
+    #: mark operator do in rust": "did not mark" in a Go survey). Every right answer at high
+    #: confidence of the readable sets holding one distinctive word together holds a rarer
+    #: one, or names it in its title or opening, or holds 4 or more words together; 2 and
+    #: 3 words: the same (bench/README.md, "conf11"). 0 turns the rule off.
+    common_together_terms: int = 3
+    #: ...a word "common" so: held by this share of the library's articles or more (a
+    #: library smaller than prior_library counts as that large, so that in 14 articles two
+    #: holding a word do not make it common). One in ten: the readable sets' right answers
+    #: held this way hold a word in at most 8.4% of the articles ("deal", news), the wrong
+    #: ones 10.2% ("exception", blogs) and more; 0.08 took a right answer off high
+    #: confidence, 0.15 kept one more wrong answer confident.
+    common_word_share: float = 0.1
     #: A question of at most this many words (Query.terms) that does not point back may
     #: still leave its topic unsaid, as people do once a conversation has one ("how many
     #: volunteers?", "how hot did the water get?"; followup.continues); one of more words

@@ -67,6 +67,11 @@ class Evidence:
     # The article (its title, author or text) holds a distinctive word of the question few
     # articles hold (Asked.rare): see Policy.rare_english_zipf.
     holds_rare: bool = False
+    # The best passage (with the title) holds at most Policy.common_together_terms of the
+    # question's words, one of them more than everyday English, and that one a word the
+    # library writes often (Asked.common) that neither the title nor the opening holds:
+    # no sign the article is about the question (see respond.confidence).
+    lone_common: bool = False
 
     @property
     def passage(self) -> str | None:
@@ -101,6 +106,9 @@ class Asked:
     # Stems of the words it writes inside underscore-joined identifiers ("array_windows"):
     # an article's identifiers holding them are what it asks about (identifiers.py).
     identifiers: frozenset[str] = frozenset()
+    # Stems of its words the library writes in Policy.common_word_share of its articles or
+    # more (see Evidence.lone_common); empty when the library's size is not known.
+    common: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -112,11 +120,13 @@ class Asked:
         policy: Policy = DEFAULT,
         corrections: Mapping[str, str] | None = None,
         forms: Forms | None = None,
+        n: int = 0,
     ) -> Asked:
-        """`held`: how many articles hold each word (for `rarest`); `vocab`: the library's
-        title and description words (for `apart`); `corrections`: typed word -> the word
-        the search put in its place (for `guessed`); `forms`: its words' other forms
-        (compounds.forms_of; made here without acronyms when not given)."""
+        """`held`: how many articles hold each word (for `rarest`, and with `n`, the
+        library's articles, for `common`); `vocab`: the library's title and description
+        words (for `apart`); `corrections`: typed word -> the word the search put in its
+        place (for `guessed`); `forms`: its words' other forms (compounds.forms_of; made
+        here without acronyms when not given)."""
         weight = q.terms.weights(idf_by_word)
         qtoks = q.terms.stems
         # A pair weighs as its rarer word: "garbage collector" says more than "go version".
@@ -142,6 +152,9 @@ class Asked:
             and not w.isdigit()
             and zipf(w) < policy.rare_english_zipf
         )
+        # A small library counts as prior_library articles, as its word weights do.
+        floor = policy.common_word_share * max(n, policy.prior_library)
+        common = frozenset(stem(w) for w, df in present.items() if n and df >= floor)
         return cls(
             weight,
             sum(weight.values()),
@@ -155,6 +168,7 @@ class Asked:
             (forms or forms_of(q, vocab, policy)).stems,
             (rare & weight.keys()) - guessed,
             frozenset(identifier_stems(q.text)),
+            common & weight.keys(),
         )
 
 
@@ -298,6 +312,13 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     held_terms = present & q
     opening = title_stems.union(*sets[: policy.lead_sentences])
     lead = sum(w for t, w in weight.items() if t in opening) / total
+    distinct = shown - asked.everyday
+    lone_common = (
+        len(shown) <= policy.common_together_terms
+        and len(distinct) == 1
+        and distinct <= asked.common
+        and not distinct & opening
+    )
     return Evidence(
         cover,
         passages,
@@ -313,6 +334,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         bool(held_terms) and held_terms <= asked.guessed,
         _names_release(asked.numbers, title_stems, released, policy),
         bool(asked.rare & present),
+        lone_common,
     )
 
 
@@ -379,7 +401,7 @@ async def rerank(
     dfs = await counts.count(SearchStore(store.readers), list(exprs.values()))
     weights = {w: word_weight(w, df, index.n, policy) for w, df in zip(exprs, dfs, strict=True)}
     held = dict(zip(exprs, dfs, strict=True))
-    asked = Asked.of(q, weights, held, index.text_vocab, policy, ranked.corrections, forms)
+    asked = Asked.of(q, weights, held, index.text_vocab, policy, ranked.corrections, forms, index.n)
     # The whole pool in one round trip rather than one (or three) per article.
     articles = await store.articles_by_id(pool)
     found: list[tuple[float, int, Ranked]] = []

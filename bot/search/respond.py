@@ -138,7 +138,9 @@ def confidence(
     words together must not all be everyday English or bare numbers
     (Policy.confident_distinct); words that do not `ask` a question, one of which only the
     article's body holds (Policy.lone_terms), and an article holding only typo corrections of the
-    question's words, are LOW at most."""
+    question's words, and an article holding only one distinctive word of the question
+    together, one the library writes often, that its title and opening do not name
+    (Policy.common_together_terms), are LOW at most."""
     if not found:
         return None
     best = found[0]
@@ -170,7 +172,12 @@ def confidence(
         close and best.score >= policy.confident_threshold
     ):
         guessed = ev is not None and ev.guessed
-        return LOW if unsaid or passing or guessed or _unjudged(ev, judged, policy) else HIGH
+        # The one distinctive word held together is one the library writes for many
+        # things, and the article's title and opening do not name it (Evidence.lone_common).
+        common = ev is not None and ev.lone_common
+        if unsaid or passing or guessed or common or _unjudged(ev, judged, policy):
+            return LOW
+        return HIGH
     together = ev is None or (
         ev.together >= min(policy.tentative_terms, ev.terms)
         and ev.distinct_together >= policy.tentative_distinct
