@@ -595,8 +595,10 @@ class Policy:
     #: exception doesn't apply" in a post on comparable types; "what does the question
     #: mark operator do in rust": "did not mark" in a Go survey). Every right answer at high
     #: confidence of the readable sets holding one distinctive word together holds a rarer
-    #: one, or names it in its title or opening, or holds 4 or more words together; 2 and
-    #: 3 words: the same (bench/README.md, "conf11"). 0 turns the rule off.
+    #: one, or names it in its title or opening, or holds 4 or more words together: up to
+    #: 3, the rule takes only wrong answers off HIGH (fresh6 "where do i send feedback on
+    #: the go 1 plan"); up to 4, two right ones too; up to 2, not that one (bench/README.md,
+    #: "Issue 15, wrong article at high confidence"). 0 turns the rule off.
     common_together_terms: int = 3
     #: ...a word "common" so: held by this share of the library's articles or more (a
     #: library smaller than prior_library counts as that large, so that in 14 articles two
