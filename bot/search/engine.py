@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search import asked, cards, followup, lookup, opinion, ordinals, respond
+from bot.search import asked, cards, followup, lookup, opinion, ordinals, present, respond
 from bot.search.build import split_authors
 from bot.search.cache import ResultCache
 from bot.search.followup import Topic
@@ -638,8 +638,31 @@ class SearchEngine:
         found = await run.rank(q)
         ids = respond.confident(found, self.policy.search_threshold, self.policy)
         ids = respond.newest_close(idx, ids, found.scores, self.policy)
+        if self.policy.release_over_prerelease and ids:
+            ids = await self._release_first(idx, ids, run)
         store = await self.keeper.store()
         return ids, (await store.article_by_id(ids[0]) if ids else None)
+
+    async def _release_first(self, idx: LibraryIndex, ids: list[int], run: Retriever) -> list[int]:
+        """The newest listed first when it is a pre-release post of a version ("1.98.0
+        pre-release testing") and the library holds that version's release, written after
+        it ("Announcing Rust 1.98.0"): the release goes first (Policy.release_over_prerelease).
+        A pre-release post's title names the stage ("pre-release", "beta", "rc") where the
+        release's does not; for "latest rust release" the release posts' titles, without
+        the word "release", scored far below the listed ones and were not listed."""
+        title = idx.entries[ids[0]].meta.title
+        version = present.version_named(title)
+        if version is None or not present.pre_release(title):
+            return ids
+        found = await run.rank(parse(version, idx.resolve_filter, self.policy))
+        newer = idx.ranks[ids[0]]
+        for a in sorted(found.ids, key=idx.ranks.__getitem__):
+            other = idx.entries[a].meta.title
+            if idx.ranks[a] >= newer:
+                break
+            if present.version_named(other) == version and not present.pre_release(other):
+                return [a, *(b for b in ids if b != a)]
+        return ids
 
     async def _retriever(self, idx: LibraryIndex) -> Retriever:
         store = await self.keeper.store()

@@ -215,6 +215,17 @@ class Policy:
     #: whose short notes the first stage scores higher than the long ones of 1.80.0.
     #: versions.release_of. 1.0 turns the rule off.
     point_release_share: float = 0.0
+    #: A question about how things stand now or whether something happened ("is the rust
+    #: 2024 edition out yet?", "is PGO still a preview?"; present.asks_present) puts first
+    #: the best candidate within this much of the first's order whose title says the thing
+    #: happened ("Announcing Rust 1.85.0 and Rust 2024", "Profile-guided optimization in
+    #: Go 1.21"; present.says_done), unless the first's title says so already. The plan,
+    #: the proposal and the call for testing hold the question's words as well and were
+    #: written before it happened (bench/README.md, "now11"). 0 turns the rule off. Probes
+    #: bench/qa_inputs_2026-12-06g_now11.txt: the 2024 edition's release sits 0.097 behind
+    #: the project goals for 2024; 0.05 reaches Rust 1.0 and Go 1.21's PGO, 0.1 the edition
+    #: too, and the readable sets, fresh9 and the test half move nowhere from 0.05 to 0.1.
+    present_margin: float = 0.1
     #: A question word of this many letters or more that no title or description holds
     #: whole is read as two words where it splits into two they hold, each at least
     #: apart_part_letters long and neither a function word, and a title writing those two
@@ -716,6 +727,13 @@ class Policy:
     #: With "latest"/"newest", results within this share of the best score go newest first
     #: (f1b2752).
     recent_band: float = 0.85
+    #: "Latest rust release": when the newest listed is a pre-release post of a version
+    #: ("1.98.0 pre-release testing", semantic versioning's pre-release stages in its title)
+    #: and the library holds that version's release written after it ("Announcing Rust
+    #: 1.98.0"), the release is listed first (SearchEngine._release_first). The release
+    #: posts' titles lack the word "release" the pre-release ones hold, and were not
+    #: listed at all (bench/README.md, "now11"). 0 turns it off.
+    release_over_prerelease: int = 1
     #: "Did you mean": at most this many suggestions...
     suggestions: int = 3
     #: ...titles from this share of search_threshold up.

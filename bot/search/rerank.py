@@ -27,6 +27,7 @@ from bot.search.irregular import question_held
 from bot.search.parse import Query
 from bot.search.passage import Passages
 from bot.search.policy import DEFAULT, Policy
+from bot.search.present import asks_present, says_done
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
@@ -427,4 +428,25 @@ async def rerank(
             order += policy.release_title_weight * ev.names_release
         found.append((order, -index.ranks[a], Ranked(final, article, ev)))
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
+    if not blind and policy.present_margin and asks_present(q.typed):
+        done_first(found, policy.present_margin)
     return [f[2] for f in found]
+
+
+def done_first(found: list[tuple[float, int, Ranked]], margin: float) -> None:
+    """A question about now ("is the 2024 edition out yet?"): the first candidate within
+    `margin` of the best's order, newer than the best, whose title says the thing happened
+    goes first, unless the best's title says so already (present.py,
+    Policy.present_margin). The plan, the proposal and the call for testing hold the
+    question's words as well as the release that settled them, and were written before
+    it: they answer how it stood then. Only a newer one: "Fixing For Loops in Go 1.22",
+    written before Go 1.22, is no outcome of "Range Over Function Types" a year later."""
+    if not found or says_done(found[0][2].article.title):
+        return
+    best, first = found[0][0], found[0][1]  # (-rank: a newer article has a larger one)
+    for k, (order, newer, r) in enumerate(found[1:], 1):
+        if order < best - margin:
+            return
+        if newer > first and says_done(r.article.title):
+            found.insert(0, found.pop(k))
+            return

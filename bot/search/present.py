@@ -1,0 +1,92 @@
+"""Questions about how things stand now, and titles that say a thing happened.
+
+"Is the rust 2024 edition out yet?", "does go have generics now?", "is PGO still a
+preview?" ask about the present state or the outcome of something. A library of posts
+holds the plan, the proposal and the call for testing as well as the release that
+settled it, and the older ones, written while the thing was being planned, hold the
+question's words as well or better ("A Call for Proposals for the Rust 2024 Edition"
+over "Announcing Rust 1.85.0 and Rust 2024"). Among candidates about as good, the one
+whose title says the thing happened answers a question about now (Policy.present_margin).
+
+What is read is English, not the library's topics: present-state adverbs ("now", "yet",
+"still"), a yes/no question whose predicate is a completion ("is X out", "did X ship"),
+and in titles the release vocabulary a release announcement is written with
+("announcing", "is released", "on stable", a feature "in Go 1.21") against the
+pre-release stages of semantic versioning and release channels (alpha, beta, rc,
+nightly, preview, testing) that say it has not happened yet.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Adverbs of the present state: "does go have generics now", "is it still in beta", "is
+# it out yet", "do people use it anymore", "what do they use these days".
+_PRESENT = frozenset(["now", "yet", "still", "currently", "anymore", "nowadays"])
+_PRESENT_PHRASES = (("these", "days"), ("any", "more"), ("so", "far"))
+# A yes/no question opened by an auxiliary ("is", "did"…) whose predicate says the thing
+# happened: "is the 2024 edition out", "did range over func ship", "is it stable".
+_AUXILIARIES = frozenset(["is", "are", "has", "have", "did", "does", "do", "was", "were"])
+_COMPLETED = frozenset(
+    [
+        "out", "released", "shipped", "ship", "shipping", "landed", "land",
+        "launched", "launch", "stable", "stabilized", "stabilised", "available", "done",
+        "finished", "official", "live",
+    ]
+)  # fmt: skip
+# A title saying the thing happened: an announcement, a release, a stabilization.
+_DONE_TITLE = frozenset(
+    [
+        "announcing", "announces", "announced", "released", "stable", "stabilized",
+        "stabilised", "available", "launched", "launches", "ships", "shipped", "landed",
+        "lands", "introducing",
+    ]
+)  # fmt: skip
+# ...or a feature "in <project> <version>" ("Profile-guided optimization in Go 1.21").
+_IN_RELEASE = re.compile(r"\bin(?: [a-z][\w-]*)? v?\d+(?:\.\d+)+\b")
+# Release stages before a release (semantic versioning's pre-release labels, the release
+# channels, a call for testing): the thing is not there yet.
+_PRE_RELEASE = frozenset(
+    ["alpha", "beta", "rc", "nightly", "preview", "prerelease", "pre", "candidate", "testing"]
+)
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+
+
+def asks_present(typed: tuple[str, ...]) -> bool:
+    """Whether a question's words ask how something stands now or whether it happened."""
+    words = [w.lower() for w in typed]
+    if _PRESENT.intersection(words):
+        return True
+    pairs = set(zip(words, words[1:], strict=False))
+    if any(p in pairs for p in _PRESENT_PHRASES):
+        return True
+    return bool(words) and words[0] in _AUXILIARIES and bool(_COMPLETED.intersection(words[1:]))
+
+
+def title_words(title: str) -> list[str]:
+    return _WORD.findall(title.lower())
+
+
+def pre_release(title: str) -> bool:
+    """Whether a title names a stage before the release ("Go 1.18 Beta 1 is available",
+    "1.98.0 pre-release testing", "Rust 2024 call for testing")."""
+    return bool(_PRE_RELEASE.intersection(title_words(title)))
+
+
+def says_done(title: str) -> bool:
+    """Whether a title says the thing happened: an announcement, a release, a
+    stabilization, a feature in a numbered release; never a pre-release stage."""
+    if pre_release(title):
+        return False
+    words = title_words(title)
+    return bool(_DONE_TITLE.intersection(words)) or bool(_IN_RELEASE.search(" ".join(words)))
+
+
+_VERSION = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w.])")
+
+
+def version_named(title: str) -> str | None:
+    """The one dotted release number a title names ("Announcing Rust 1.98.0" -> "1.98.0"),
+    None for none or several."""
+    found = _VERSION.findall(title)
+    return found[0] if len(found) == 1 else None
