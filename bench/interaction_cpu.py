@@ -34,6 +34,7 @@ import asyncio
 import contextlib
 import contextvars
 import cProfile
+import inspect
 import io
 import json
 import pstats
@@ -115,6 +116,12 @@ def _json(embeds: list[discord.Embed], view: discord.ui.View | None, extra: Any 
     return json.dumps(body, sort_keys=True, default=str)
 
 
+def _card_only(call: Any) -> dict[str, bool]:
+    """`whole=False` as the cogs pass it for a card, where `call` takes it (code before it
+    loaded the whole article for every card)."""
+    return {"whole": False} if "whole" in inspect.signature(call).parameters else {}
+
+
 async def reply(
     service: LibraryService,
     kind: str,
@@ -156,7 +163,7 @@ async def reply(
         pages = render.search_pages(response, render.PAGE_SIZE)
         return _json(pages[:1], None, menu("card", response.hits[:5], "Open a result…") is None)
     if kind == "article":
-        lookup = await service.lookup(options["title"], limit=10)
+        lookup = await service.lookup(options["title"], limit=10, **_card_only(service.lookup))
         if lookup.article is None:
             return _json([], None, [s.title for s in lookup.suggestions])
         embed, view = await article_reply(service, lookup.article, "card", owner=OWNER)
@@ -169,7 +176,9 @@ async def reply(
         embed = render.list_pages("Latest articles", metas)[0]
         return _json([embed], menu_view("card", metas, "Open one…", OWNER))
     if kind == "random":
-        article = await service.random_article(options.get("tag"))
+        article = await service.random_article(
+            options.get("tag"), **_card_only(service.random_article)
+        )
         if article is None:
             return _json([], None, None)
         embed, view = await article_reply(service, article, "card", owner=OWNER)

@@ -207,9 +207,11 @@ class LibraryService:
         """Confident results, best first, with "did you mean" suggestions when none are."""
         return await self.engine.search(query, limit=limit)
 
-    async def lookup(self, title: str, limit: int = 5) -> Lookup:
-        """The article a title or slug names, else the closest titles to offer instead."""
-        return await self.engine.find_or_suggest(title, limit)
+    async def lookup(self, title: str, limit: int = 5, whole: bool = True) -> Lookup:
+        """The article a title or slug names, else the closest titles to offer instead.
+        `whole` False: for a card, quote or summary reply alone, the article without its
+        sentences, quotes and stems when its card was stored (ArticleStore.card_article)."""
+        return await self.engine.find_or_suggest(title, limit, whole)
 
     async def autocomplete(self, text: str, limit: int = 25) -> list[TitleChoice]:
         """Title choices for a partly typed title (the newest articles for no text)."""
@@ -279,9 +281,10 @@ class LibraryService:
         """A notable quote of the article (one with a speaker first), if it has any."""
         return self.engine.quote(article)
 
-    async def random_article(self, tag: str | None = None) -> Article | None:
-        """A random article, optionally of a (fuzzy) tag; None when there is none."""
-        return await self.engine.random(tag)
+    async def random_article(self, tag: str | None = None, whole: bool = True) -> Article | None:
+        """A random article, optionally of a (fuzzy) tag; None when there is none.
+        `whole` False: as for `lookup`."""
+        return await self.engine.random(tag, whole)
 
     async def random_card(self, tag: str | None = None) -> ArticleCard | None:
         """A random article's card, optionally of a (fuzzy) tag; None when there is none."""

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.discord.views import article_reply
 from bot.library.model import Article, CardText
 from bot.library.sync import Library
 from bot.search import cards
@@ -120,6 +121,40 @@ async def test_an_old_cache_is_read_again_once_and_a_broken_file_keeps_its_artic
         report = await lib.reload()
     assert (report.updated, report.unchanged) == (0, 2)
     assert not [r for r in caplog.records if "every file" in r.getMessage()]
+
+
+async def test_a_card_reads_the_stored_card_not_the_sentences(lib: Library) -> None:
+    """/article, /quote, /summary and /random read an article without its sentences,
+    quotes and stems when its card was stored, and reply the same as with the whole."""
+    service = LibraryService(lib, SearchEngine(lib))
+    for slug in ("bridge", "bakery"):
+        whole = await lib.store.article(slug)
+        aid = (await service.engine.index()).by_slug[slug]
+        light = await lib.store.card_article(aid)
+        assert light is not None and (light.sentences, light.quotes, light.stems) == ((), (), None)
+        assert whole.sentences and whole.stems  # what the card read no longer decodes
+        assert light == dataclasses.replace(whole, sentences=(), quotes=(), stems=None)
+        for kind in ("card", "quote", "summary"):
+            assert await _reply(service, light, kind) == await _reply(service, whole, kind)
+        found = await service.lookup(whole.title, whole=False)
+        assert found.article == light
+    assert (await service.random_article(whole=False)).sentences == ()
+    assert (await service.random_article()).sentences  # the whole article by default
+    assert (await service.lookup("bridge")).article.sentences
+
+
+async def test_an_article_without_a_stored_card_is_read_whole_for_its_card(lib: Library) -> None:
+    _sql(lib, "DELETE FROM article_cards")
+    aid = (await SearchEngine(lib).index()).by_slug["bakery"]
+    light = await lib.store.card_article(aid)
+    assert light == await lib.store.article("bakery")
+    assert light.card is None and light.sentences  # its card is made from them
+    assert await lib.store.card_article(10_000) is None
+
+
+async def _reply(service: LibraryService, article: Article, kind: str) -> tuple:
+    embed, view = await article_reply(service, article, kind, owner=1)
+    return embed.to_dict(), view.to_components() if view is not None else None
 
 
 def test_the_cards_version_covers_every_module_making_a_card() -> None:

@@ -15,6 +15,7 @@ from bot.discord.app import create_bot
 from bot.discord.client import ArticleBot
 from bot.discord.cooldown import UserCooldown
 from bot.settings import Settings
+from bot.store.articles import ArticleStore
 from tests.botprocess import Bot, fake_on, free_port
 from tests.fakeclock import FakeClock
 from tests.fakediscord import FakeDiscord
@@ -475,6 +476,28 @@ async def test_article_card_with_a_related_menu_and_no_repeated_buttons(running)
     assert not any(o["label"].startswith("Hearing aids") for o in menu["options"])
     option, opened = await choose(fake, card, 0, user=fake.admin)
     assert opened.ephemeral and opened.embeds[0]["title"] == option["label"]
+
+
+async def test_a_card_quote_or_summary_reads_no_sentences(
+    running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/article, /quote, /summary and /random read the stored card, not the article's
+    sentences, quotes and stems (the whole article's read, ArticleStore._load)."""
+    fake, _ = running
+    whole: list[str] = []
+    load = ArticleStore._load
+
+    async def counted(self: ArticleStore, which: str, params: Any) -> Any:
+        whole.append(which)
+        return await load(self, which, params)
+
+    monkeypatch.setattr(ArticleStore, "_load", counted)
+    title = "Hearing aids linked to slower memory decline"
+    for command in ("article", "quote", "summary"):
+        result = await fake.invoke(command, {"title": title})
+        assert result.embeds[0]["title"].startswith(title) and result.embeds[0]["description"]
+    assert (await fake.invoke("random")).embeds[0]["title"]
+    assert whole == []
 
 
 async def test_quote_and_summary_buttons_only_where_they_add_something(running) -> None:

@@ -717,8 +717,9 @@ class SearchEngine:
         """Exact slug, else exact title (newest), else one confident fuzzy title match."""
         return (await self.find_or_suggest(title_or_slug, limit=0)).article
 
-    async def find_or_suggest(self, text: str, limit: int = 5) -> Lookup:
-        """The article a slug or title names (as find), else up to `limit` closest titles."""
+    async def find_or_suggest(self, text: str, limit: int = 5, whole: bool = True) -> Lookup:
+        """The article a slug or title names (as find), else up to `limit` closest titles.
+        `whole` False: the article as a card shows it (ArticleStore.card_article)."""
         text = normalize_query(text)
         idx = await self.index()
         run = await self._retriever(idx)
@@ -730,6 +731,7 @@ class SearchEngine:
             rank=run.rank,
             rebuilding=self.rebuilding,
             policy=self.policy,
+            whole=whole,
         )
 
     async def slug_of_digest(self, digest: str) -> str | None:
@@ -787,9 +789,10 @@ class SearchEngine:
             return list(metas[:count]) if resolved else []
         return [idx.entries[a].meta for a in idx.newest[:count]]
 
-    async def random(self, tag: str | None = None) -> Article | None:
+    async def random(self, tag: str | None = None, whole: bool = True) -> Article | None:
         """A random article, optionally of one (fuzzy-resolved) tag, drawn from the index
-        (listing a tag of 90k articles in SQL cost the event loop ~3 ms)."""
+        (listing a tag of 90k articles in SQL cost the event loop ~3 ms). `whole` False:
+        the article as a card shows it (ArticleStore.card_article)."""
         idx = await self.index()
         ids: Sequence[int] = idx.newest
         if tag:
@@ -800,10 +803,11 @@ class SearchEngine:
         if not ids:
             return None
         store = await self.keeper.store()
-        article = await store.article_by_id(random.choice(ids))
+        load = store.article_by_id if whole else store.card_article
+        article = await load(random.choice(ids))
         if article is None:  # removed by a reload the index has not caught up with
             meta = await store.random(tag)
-            article = await store.article_by_id(meta.id) if meta else None
+            article = await load(meta.id) if meta else None
         return article
 
     def summary(self, article: Article) -> str:

@@ -87,9 +87,13 @@ async def find_or_suggest(
     rank: Callable[[Query], Awaitable[Candidates]],
     rebuilding: bool,
     policy: Policy,
+    whole: bool = True,
 ) -> Lookup:
     """The article a link, slug, title, dated label ("Title (2024-05-01)") or near title
-    names, else up to `limit` closest titles. `rank` ranks a query as keywords."""
+    names, else up to `limit` closest titles. `rank` ranks a query as keywords. `whole`
+    False: the article as a card shows it (ArticleStore.card_article), where a slug or
+    title names it."""
+    load = store.article_by_id if whole else store.card_article
     text = clip(text)
     if not text:
         return Lookup(None, [])
@@ -97,7 +101,7 @@ async def find_or_suggest(
         return Lookup(article, [])
     aid = index.by_slug.get(text)
     if aid is not None:
-        article = await store.article_by_id(aid)
+        article = await load(aid)
         if article is not None:
             return Lookup(article, [])
     if aid is None and rebuilding:
@@ -121,7 +125,7 @@ async def find_or_suggest(
         limit=max(0, limit),
     )
     if one is not None:
-        return Lookup(await store.article_by_id(one), [])
+        return Lookup(await load(one), [])
     return Lookup(None, [choice(index, a) for a in closest])
 
 

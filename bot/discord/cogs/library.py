@@ -53,7 +53,8 @@ class LibraryCog(commands.Cog, name="Library"):
         """The article `title` names; else (None) the member is shown, privately, the
         closest titles in a menu that shows the chosen one as `kind`, or told to search.
         Never a guess: an unrelated card is worse than none."""
-        lookup = await self.bot.service.lookup(title, limit=DID_YOU_MEAN)
+        # whole=False: a card, quote or summary reads the stored card, not the sentences.
+        lookup = await self.bot.service.lookup(title, limit=DID_YOU_MEAN, whole=False)
         if lookup.article is not None:
             return lookup.article
         if not lookup.suggestions:
@@ -192,8 +193,8 @@ class LibraryCog(commands.Cog, name="Library"):
         self, interaction: discord.Interaction, tag: app_commands.Range[str, 1, 100] | None = None
     ) -> None:
         # The article alone: send_reply makes its card (making it here too cost a second
-        # summary and quote).
-        article = await self.bot.service.random_article(tag)
+        # summary and quote); without its sentences when its card was stored.
+        article = await self.bot.service.random_article(tag, whole=False)
         if article is None:
             if tag:
                 await self._no_such_tag(interaction, tag)
