@@ -1,14 +1,22 @@
 """Questions about how things stand now prefer a close candidate whose title says the thing
 happened (bot/search/present.py, Policy.present_margin), and "latest X release" lists the
-release before its pre-release post (Policy.release_over_prerelease)."""
+release before its pre-release post (Policy.release_over_prerelease); a question about now is
+read without its present-state adverbs (Policy.present_frame)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from bot.search.engine import SearchEngine
+from bot.search.parse import parse
 from bot.search.policy import DEFAULT
-from bot.search.present import asks_present, pre_release, says_done, version_named
+from bot.search.present import (
+    asks_present,
+    pre_release,
+    says_done,
+    version_named,
+    without_frame,
+)
 from tests.conftest import CONTENT, small_engine, tool_post
 
 
@@ -112,3 +120,39 @@ async def test_latest_release_lists_the_release_over_its_prerelease_post(tmp_pat
         off = await SearchEngine(engine.library, policy=rule_off).ask(question)
     assert off.article is not None and off.article.slug == "pre-4.2.0", off.article
     assert on.article is not None and on.article.slug == "quill-4.2.0"
+
+
+def test_a_question_about_now_is_read_without_its_present_adverbs() -> None:
+    q = parse("does quill have macros now", lambda *_: None, DEFAULT)
+    framed = without_frame(q)
+    assert framed.content == ("quill", "macros")
+    assert "now" not in framed.terms.words
+    assert asks_present(framed.typed)  # still a question about now for the rerank
+    plain = parse("what can quill do now", lambda *_: None, DEFAULT)
+    assert without_frame(parse("now", lambda *_: None, DEFAULT)).content == ("now",)
+    assert without_frame(plain).content == tuple(w for w in plain.content if w != "now")
+
+
+BETA = (
+    "<p>Quill 5.0 is not out yet: this beta is for testing. Macros are not yet stable, "
+    "and the docs are not yet written. Try quill 5.0 macros now and tell us what is not "
+    "working yet, before the release.</p>"
+)
+SHIPPED = (
+    "<p>Quill 5.0 is released, with macros. Macros let quill code write quill code. "
+    "This release also brings a faster formatter and many fixes.</p>"
+)
+FRAMED = {
+    "beta.md": tool_post("quill-5-beta", "Quill 5.0 beta is ready for testing", BETA, 2),
+    "shipped.md": tool_post("quill-5-0", "Quill 5.0 is released", SHIPPED, 9),
+}
+
+
+async def test_present_adverbs_do_not_hold_the_release_down(tmp_path: Path) -> None:
+    question = "is quill 5.0 out yet"
+    async with small_engine(tmp_path, FRAMED, CONTENT) as engine:
+        on = await engine.ask(question)
+        rule_off = DEFAULT.with_(present_frame=0)
+        off = await SearchEngine(engine.library, policy=rule_off).ask(question)
+    assert off.article is not None and off.article.slug == "quill-5-beta", off.article
+    assert on.article is not None and on.article.slug == "quill-5-0", on.article

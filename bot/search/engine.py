@@ -449,6 +449,8 @@ class SearchEngine:
         """The question answered from the articles' text: the best reranked article (the
         newest the topic finds, for "latest rust release")."""
         p = self.policy
+        if p.present_frame:
+            q = present.without_frame(q)
         reading = await run.read(q, question=True)
         if reading.recent:  # "latest rust release": the newest the topic finds
             listed = await self._newest_about(idx, reading.query, run)
@@ -502,6 +504,8 @@ class SearchEngine:
         if q.empty or not idx.n:
             return Candidates([], {}), []
         run = await self._retriever(idx)
+        if self.policy.present_frame:
+            q = present.without_frame(q)
         _, ranked, found = await self._reranked(idx, await run.read(q, question=True), run)
         return ranked, found
 

@@ -228,6 +228,13 @@ class Policy:
     #: wasm32-wasi: Rust 1.81.0, also labelled, whose passage holds the key); fresh9 and the
     #: test half aggregates the same.
     present_margin: float = 0.1
+    #: A question about now is ranked and reranked without its present-state adverbs
+    #: ("now", "yet", "still"…; present.without_frame): they say when the asker stands, not
+    #: what the answer is about, and the plan and the beta's post, written before it
+    #: happened, write them ("not yet", "for now") where the release that settled it need
+    #: not: "is go 1.18 out yet" went to "Go 1.18 Beta 1 is available" (the release 0.16
+    #: behind by order, past present_margin). 0 turns the rule off.
+    present_frame: int = 1
     #: A question word of this many letters or more that no title or description holds
     #: whole is read as two words where it splits into two they hold, each at least
     #: apart_part_letters long and neither a function word, and a title writing those two

@@ -19,6 +19,9 @@ nightly, preview, testing) that say it has not happened yet.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from bot.search.parse import Query, Terms
 
 # Adverbs of the present state: "does go have generics now", "is it still in beta", "is
 # it out yet", "do people use it anymore", "what do they use these days".
@@ -90,3 +93,24 @@ def version_named(title: str) -> str | None:
     None for none or several."""
     found = _VERSION.findall(title)
     return found[0] if len(found) == 1 else None
+
+
+def without_frame(q: Query) -> Query:
+    """A question about now read without its present-state adverbs ("does go have generics
+    now" -> go, generics): they say when the asker stands, not what the answer is about,
+    and the post that settled it, written when it happened, need not write "now" or "yet"
+    where the plan and the beta's post written before it do ("not yet", "for now").
+    `typed` keeps them: later stages still read the question as one about now. Unchanged
+    when it has none, or has no other content word."""
+    if not asks_present(q.typed):
+        return q
+    content = tuple(w for w in q.content if w not in _PRESENT)
+    if len(content) == len(q.content) or not content:
+        return q
+    kept = [(w, s) for w, s in zip(q.terms.words, q.terms.stems, strict=True) if w not in _PRESENT]
+    return replace(
+        q,
+        content=content,
+        words=tuple(w for w in q.words if w not in _PRESENT),
+        terms=Terms(tuple(w for w, _ in kept), tuple(s for _, s in kept)),
+    )
