@@ -26,6 +26,11 @@ from bot.search.parse import Query, Terms
 # Adverbs of the present state: "does go have generics now", "is it still in beta", "is
 # it out yet", "do people use it anymore", "what do they use these days".
 _PRESENT = frozenset(["now", "yet", "still", "currently", "anymore", "nowadays"])
+# Of them, the aspectual ones, which presuppose a state before: "yet" (the change expected
+# has not come), "still" (the old state goes on), "anymore" (it ended). The posts written
+# before the change write them ("not yet stable", "still in beta"); the release that made
+# it does not, but does write "now" ("Cargo now supports…"), which stays a topic word.
+_ASPECT = frozenset(["yet", "still", "anymore"])
 _PRESENT_PHRASES = (("these", "days"), ("any", "more"), ("so", "far"))
 # A yes/no question opened by an auxiliary ("is", "did"…) whose predicate says the thing
 # happened: "is the 2024 edition out", "did range over func ship", "is it stable".
@@ -96,21 +101,22 @@ def version_named(title: str) -> str | None:
 
 
 def without_frame(q: Query) -> Query:
-    """A question about now read without its present-state adverbs ("does go have generics
-    now" -> go, generics): they say when the asker stands, not what the answer is about,
-    and the post that settled it, written when it happened, need not write "now" or "yet"
-    where the plan and the beta's post written before it do ("not yet", "for now").
-    `typed` keeps them: later stages still read the question as one about now. Unchanged
-    when it has none, or has no other content word."""
+    """A question about now read without its aspectual adverbs ("is go 1.18 out yet" ->
+    go, 1.18, out): they say how the asker thinks things stood, not what the answer is
+    about, and the plan and the beta's post, written before the change, write them ("not
+    yet", "still in beta") where the release that made it need not. "now" stays: release
+    notes write it ("will now issue a warning"). `typed` keeps them: later stages still
+    read the question as one about now. Unchanged when it has none, or no other content
+    word."""
     if not asks_present(q.typed):
         return q
-    content = tuple(w for w in q.content if w not in _PRESENT)
+    content = tuple(w for w in q.content if w not in _ASPECT)
     if len(content) == len(q.content) or not content:
         return q
-    kept = [(w, s) for w, s in zip(q.terms.words, q.terms.stems, strict=True) if w not in _PRESENT]
+    kept = [(w, s) for w, s in zip(q.terms.words, q.terms.stems, strict=True) if w not in _ASPECT]
     return replace(
         q,
         content=content,
-        words=tuple(w for w in q.words if w not in _PRESENT),
+        words=tuple(w for w in q.words if w not in _ASPECT),
         terms=Terms(tuple(w for w, _ in kept), tuple(s for _, s in kept)),
     )
