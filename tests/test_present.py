@@ -126,7 +126,7 @@ def test_a_question_about_now_is_read_without_its_present_adverbs() -> None:
     q = parse("does quill still lack macros", lambda *_: None, DEFAULT)
     framed = without_frame(q)
     assert framed.content == ("quill", "lack", "macros")
-    assert "still" not in framed.terms.words
+    assert framed.terms == q.terms  # passages still read every word
     assert asks_present(framed.typed)  # still a question about now for the rerank
     # "now" is written by the release notes too ("quill now has macros"): kept.
     now = parse("does quill have macros now", lambda *_: None, DEFAULT)
@@ -135,13 +135,12 @@ def test_a_question_about_now_is_read_without_its_present_adverbs() -> None:
 
 
 BETA = (
-    "<p>Quill 5.0 is not out yet: this beta is for testing. Macros are not yet stable, "
-    "and the docs are not yet written. Try quill 5.0 macros now and tell us what is not "
-    "working yet, before the release.</p>"
+    "<p>The next quill is not out yet: this beta is for testing. Macros are not yet "
+    "stable, and the docs are not yet written. Tell us what is not working yet.</p>"
 )
 SHIPPED = (
-    "<p>Quill 5.0 is released, with macros. Macros let quill code write quill code. "
-    "This release also brings a faster formatter and many fixes.</p>"
+    "<p>Quill 5.0 is released. Quill 5.0 brings macros, and quill 5.0 also brings a "
+    "faster formatter and many fixes.</p>"
 )
 FRAMED = {
     "beta.md": tool_post("quill-5-beta", "Quill 5.0 beta is ready for testing", BETA, 2),

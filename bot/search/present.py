@@ -105,18 +105,13 @@ def without_frame(q: Query) -> Query:
     go, 1.18, out): they say how the asker thinks things stood, not what the answer is
     about, and the plan and the beta's post, written before the change, write them ("not
     yet", "still in beta") where the release that made it need not. "now" stays: release
-    notes write it ("will now issue a warning"). `typed` keeps them: later stages still
-    read the question as one about now. Unchanged when it has none, or no other content
+    notes write it ("will now issue a warning"). `typed` keeps them (later stages still
+    read the question as one about now), and so do the terms passages are picked by:
+    "does the dune writer still run it" is answered by the sentence that says "still". Unchanged when it has none, or no other content
     word."""
     if not asks_present(q.typed):
         return q
     content = tuple(w for w in q.content if w not in _ASPECT)
     if len(content) == len(q.content) or not content:
         return q
-    kept = [(w, s) for w, s in zip(q.terms.words, q.terms.stems, strict=True) if w not in _ASPECT]
-    return replace(
-        q,
-        content=content,
-        words=tuple(w for w in q.words if w not in _ASPECT),
-        terms=Terms(tuple(w for w, _ in kept), tuple(s for _, s in kept)),
-    )
+    return replace(q, content=content, words=tuple(w for w in q.words if w not in _ASPECT))
