@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.search.parse import Query, Terms
+from bot.search.parse import Query
 
 # Adverbs of the present state: "does go have generics now", "is it still in beta", "is
 # it out yet", "do people use it anymore", "what do they use these days".
