@@ -14,9 +14,9 @@ from bot.search.present import (
     asks_present,
     pre_release,
     says_done,
-    version_named,
     without_frame,
 )
+from bot.search.versions import version_named
 from tests.conftest import CONTENT, small_engine, tool_post
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search import asked, cards, followup, lookup, opinion, ordinals, present, respond
+from bot.search import asked, cards, followup, lookup, opinion, ordinals, present, respond, versions
 from bot.search.build import split_authors
 from bot.search.cache import ResultCache
 from bot.search.followup import Topic
@@ -655,7 +655,7 @@ class SearchEngine:
         release's does not; for "latest rust release" the release posts' titles, without
         the word "release", scored far below the listed ones and were not listed."""
         title = idx.entries[ids[0]].meta.title
-        version = present.version_named(title)
+        version = versions.version_named(title)
         if version is None or not present.pre_release(title):
             return ids
         found = await run.rank(parse(version, idx.resolve_filter, self.policy))
@@ -664,7 +664,7 @@ class SearchEngine:
             other = idx.entries[a].meta.title
             if idx.ranks[a] >= newer:
                 break
-            if present.version_named(other) == version and not present.pre_release(other):
+            if versions.version_named(other) == version and not present.pre_release(other):
                 return [a, *(b for b in ids if b != a)]
         return ids
 

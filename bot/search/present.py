@@ -90,16 +90,6 @@ def says_done(title: str) -> bool:
     return bool(_DONE_TITLE.intersection(words)) or bool(_IN_RELEASE.search(" ".join(words)))
 
 
-_VERSION = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w.])")
-
-
-def version_named(title: str) -> str | None:
-    """The one dotted release number a title names ("Announcing Rust 1.98.0" -> "1.98.0"),
-    None for none or several."""
-    found = _VERSION.findall(title)
-    return found[0] if len(found) == 1 else None
-
-
 def without_frame(q: Query) -> Query:
     """A question about now read without its aspectual adverbs ("is go 1.18 out yet" ->
     go, 1.18, out): they say how the asker thinks things stood, not what the answer is
@@ -107,8 +97,8 @@ def without_frame(q: Query) -> Query:
     yet", "still in beta") where the release that made it need not. "now" stays: release
     notes write it ("will now issue a warning"). `typed` keeps them (later stages still
     read the question as one about now), and so do the terms passages are picked by:
-    "does the dune writer still run it" is answered by the sentence that says "still". Unchanged when it has none, or no other content
-    word."""
+    "does the dune writer still run it" is answered by the sentence that says "still".
+    Unchanged when it has none, or no other content word."""
     if not asks_present(q.typed):
         return q
     content = tuple(w for w in q.content if w not in _ASPECT)

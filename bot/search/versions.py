@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable
 
 _VERSION = re.compile(r"\d+(?:\.\d+)+")
+# A release number written in running text or a title, "v" before it allowed ("v1.2.0").
+_WRITTEN = re.compile(rf"(?<![\w.])v?({_VERSION.pattern})(?![\w.])")
 
 
 def release_numbers(terms: Iterable[str]) -> list[str]:
@@ -42,3 +44,10 @@ def release_of(longer: str, term: str) -> bool:
     itself: `term` with only zero parts added ("1.80.0" for "1.80"), not a later point
     release ("1.80.1") that fixes it."""
     return longer == term or set(longer[len(term) :].split(".")[1:]) <= {"0"}
+
+
+def version_named(title: str) -> str | None:
+    """The one dotted release number a title names ("Announcing Rust 1.98.0" -> "1.98.0"),
+    None for none or several."""
+    found = _WRITTEN.findall(title)
+    return found[0] if len(found) == 1 else None
