@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh10]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh11]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -56,9 +56,12 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # in until "fresh9" and is readable tune material now. "fresh9" (written blind the same way on
 # 2026-12-06, its baseline run once by the lead) stood in until "fresh10" and is the
 # validation set from the sixth session: aggregates only, never --misses, to check that a rule
-# read from the other sets generalizes. "fresh10" (written blind the same way on 2026-12-06,
-# its baseline left to the lead) is the untouched held-out stand-in: never run but for its
-# baseline and --check, never read. fresh to fresh8 are tune material.
+# read from the other sets generalizes, and readable tune material from the seventh session of
+# 2026-12-06 (session 17). "fresh10" (written blind the same way on 2026-12-06, its baseline
+# left to the lead) stood in until "fresh11" and is the validation set from session 17:
+# aggregates only, never --misses. "fresh11" (written blind the same way on 2026-12-06,
+# session 17, its baseline left to the lead) is the untouched held-out stand-in: never run but
+# for its baseline and --check, never read. fresh to fresh9 are tune material.
 FRESH_FILES = {
     "fresh": HERE / "answers_fresh.jsonl",
     "fresh2": HERE / "answers_fresh2.jsonl",
@@ -70,6 +73,7 @@ FRESH_FILES = {
     "fresh8": HERE / "answers_fresh8.jsonl",
     "fresh9": HERE / "answers_fresh9.jsonl",
     "fresh10": HERE / "answers_fresh10.jsonl",
+    "fresh11": HERE / "answers_fresh11.jsonl",
 }
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
@@ -702,10 +706,10 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, ..., fresh10: stand-ins for the held-out set, fresh10 untouched "
-        "(written blind, never read), fresh9 the validation set (aggregates only, never "
+        help="fresh, fresh2, ..., fresh11: stand-ins for the held-out set, fresh11 untouched "
+        "(written blind, never read), fresh10 the validation set (aggregates only, never "
         "--misses); "
-        "the others (fresh6 to fresh8 among them) tune material after their blind baselines "
+        "the others (fresh6 to fresh9 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
