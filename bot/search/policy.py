@@ -228,6 +228,22 @@ class Policy:
     #: wasm32-wasi: Rust 1.81.0, also labelled, whose passage holds the key); fresh9 and the
     #: test half aggregates the same.
     present_margin: float = 0.1
+    #: A question about the first of something ("where did the first go contributors
+    #: summit take place"; series.asks_first) puts first the oldest candidate within this
+    #: much of the first's order whose title is of the first's series (series.same_series):
+    #: "Contributors Summit 2019" recaps the 2017 "Contributors Summit" and holds the
+    #: question's words as well, and the monthly "Project Director Update" posts all hold
+    #: "board meeting"; the first is the oldest. Replayed over the readable blogs pools
+    #: (tune half, fresh-fresh9; 25 of 451 questions write "first"): 0.05 +1/-0, 0.1-0.2
+    #: +2/-0 (fresh7's first board meeting, fresh9's first summit); with series_title_share
+    #: 0.5 and 0.15, -1 ("Go 1.1 is released" is of "Introducing the Go Race Detector"'s
+    #: series by "go" alone). 0 turns the rule off.
+    first_margin: float = 0.15
+    #: Two titles are of one series when the shorter shares this much of its words (not
+    #: function words, not numbers) with the other: "Contributors Summit" and
+    #: "Contributors Summit 2019" (1.0), "December 2024 Project Director Update" and "Late
+    #: 2025 Project Director Update" (0.75).
+    series_title_share: float = 0.67
     #: A question about now is ranked and reranked without its aspectual adverbs ("yet",
     #: "still", "anymore"; present.without_frame): they say how the asker thinks things
     #: stood, not what the answer is about, and the plan and the beta's post, written

@@ -31,6 +31,7 @@ from bot.search.present import asks_present, says_done
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
+from bot.search.series import asks_first, same_series, title_words
 from bot.search.stem import stem
 from bot.search.versions import point_releases, release_numbers, release_of
 from bot.search.words import STOPWORDS, fts_word, words
@@ -430,7 +431,27 @@ async def rerank(
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
     if not blind and policy.present_margin and asks_present(q.typed):
         done_first(found, policy.present_margin)
+    elif not blind and policy.first_margin and asks_first(q.typed):
+        earliest_first(found, policy.first_margin, policy.series_title_share)
     return [f[2] for f in found]
+
+
+def earliest_first(found: list[tuple[float, int, Ranked]], margin: float, share: float) -> None:
+    """A question about the first of something ("where did the first contributors summit
+    take place"): the oldest of the best's series (series.same_series) within `margin` of
+    its order goes first. The later posts of a series hold the question's words as well,
+    and often recap the first; which of them is about the first is what they are dated."""
+    if not found:
+        return
+    best, words = found[0][0], title_words(found[0][2].article.title)
+    oldest = 0
+    for k, (order, newer, r) in enumerate(found[1:], 1):
+        if order < best - margin:
+            break
+        if newer < found[oldest][1] and same_series(words, title_words(r.article.title), share):
+            oldest = k
+    if oldest:
+        found.insert(0, found.pop(oldest))
 
 
 def done_first(found: list[tuple[float, int, Ranked]], margin: float) -> None:
