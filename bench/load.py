@@ -36,8 +36,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+if str(ROOT / "bench") not in sys.path:
+    sys.path.append(str(ROOT / "bench"))
 
 from aiohttp import web  # noqa: E402
+from load_trace import HOOK, summary  # noqa: E402
 
 from bot.discord.errors import OnCooldown, user_message  # noqa: E402
 from tests.fakediscord import FakeDiscord, InteractionResult, User  # noqa: E402
@@ -496,6 +499,7 @@ async def run(args: argparse.Namespace) -> int:
     db = args.db or tmp / "articles.db"
     bot: BotProcess | None = None
     fake: TimedFake | None = None
+    trace: list[str] = []
     try:
         content = resolve_library(args, tmp)
         n_files = sum(1 for _ in content.rglob("*.md"))
@@ -506,6 +510,12 @@ async def run(args: argparse.Namespace) -> int:
         print(f"library size: {n_articles} articles in the cache")
         work = load_workload(db, rng)
         jobs = plan(args.count, work, rng)
+        # Warm-up, not timed in the figures (the bot builds its search index before it
+        # connects; the first interactions still warm its caches).
+        warm_jobs = plan(len(MIX), work, random.Random(1)) + [
+            ("ask", "ask", {"question": work.questions[0]}),
+            ("autocomplete", "article", {"title": "go"}),
+        ]
 
         fake = TimedFake(
             validate=not args.no_validate,
@@ -531,6 +541,14 @@ async def run(args: argparse.Namespace) -> int:
             "LOG_LEVEL": "INFO",
             "PYTHONUNBUFFERED": "1",
         }
+        if args.trace:
+            # bench/load_trace_hook's sitecustomize records the interactions after the
+            # warm-up inside the bot (bench/load_trace.py).
+            env["PYTHONPATH"] = os.pathsep.join(
+                p for p in (str(HOOK), str(ROOT), env.get("PYTHONPATH")) if p
+            )
+            env["LOAD_TRACE"] = str(tmp / "trace.json")
+            env["LOAD_TRACE_SKIP"] = str(len(warm_jobs))
         if args.no_result_cache:
             env["RESULT_CACHE_SIZE"] = "0"
             print("result cache: OFF in the bot (--no-result-cache)")
@@ -555,14 +573,9 @@ async def run(args: argparse.Namespace) -> int:
         if ready := re.search(r"search index ready in ([\d.]+)s", bot.log_text()):
             print(f"bot: search index built at start-up in {ready.group(1)}s, before connecting")
 
-        # Warm-up, not timed in the figures (the bot builds its search index before it
-        # connects; the first interactions still warm its caches).
         warm: list[tuple[str, float | None]] = []
         wsem = asyncio.Semaphore(1)
-        for kind, command, options in plan(len(MIX), work, random.Random(1)) + [
-            ("ask", "ask", {"question": work.questions[0]}),
-            ("autocomplete", "article", {"title": "go"}),
-        ]:
+        for kind, command, options in warm_jobs:
             o = await one(fake, wsem, kind, command, options, users[0], 60.0)
             warm.append((kind, o.latency_ms))
         cold = ", ".join(f"{k} {v:.0f}" if v is not None else f"{k} -" for k, v in warm[:3])
@@ -606,6 +619,13 @@ async def run(args: argparse.Namespace) -> int:
         code = await bot.stop()
         bot_log = bot.log_text()
         bot = None
+        traced = tmp / "trace.json"
+        if args.trace:
+            trace = (
+                summary(json.loads(traced.read_text(encoding="utf-8")), list(MIX))
+                if traced.exists()
+                else ["trace: the bot wrote none (did it exit cleanly?)"]
+            )
     finally:
         if bot is not None:
             await bot.stop()
@@ -620,6 +640,8 @@ async def run(args: argparse.Namespace) -> int:
     report(
         args, outcomes, wall, fake_errors, bot_log, code, n_articles, bot_cpu, loop_cpu, bench_cpu
     )
+    if args.trace:
+        print("\n".join(trace))
     print(
         f"memory: bot peak (VmHWM) {bot_mem.get('VmHWM', 0) / 1024:.0f} MB, RSS before load"
         f" {rss_before.get('VmRSS', 0) / 1024:.0f} MB -> after {bot_mem.get('VmRSS', 0) / 1024:.0f}"
@@ -769,6 +791,11 @@ def main() -> int:
         "--no-result-cache",
         action="store_true",
         help="turn the engine's result cache off in the bot (every query computed afresh)",
+    )
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="record inside the bot where each interaction's time goes (bench/load_trace.py)",
     )
     parser.add_argument("--profile", type=Path, help="record the bot with py-spy to this file")
     parser.add_argument("--py-spy", help="the py-spy executable (default: on PATH)")
