@@ -360,6 +360,7 @@ class Passages:
             return None
         top, i, j, labelled = best
         i, j = self._with_neighbour(i, j)
+        i, j = self._with_follower(i, j)
         # The label leads the sentence standing for it: its words were the match, and say
         # what the sentence answers ("May 26-27: RustFest Paris — The fourth iteration…").
         i = min(i, labelled)
@@ -447,6 +448,26 @@ class Passages:
         if max(after, before) < p.next_fit:
             return i, j
         return (i, j + 1) if after >= before else (i - 1, j)
+
+    def _with_follower(self, i: int, j: int) -> tuple[int, int]:
+        """The window [i, j) with the sentence after it when the window is one sentence and
+        that one reads only after it (opens with a pronoun or "This": features.leans_back),
+        in its paragraph or after a paragraph of one sentence, the two within
+        Policy.follow_chars. The window holds the question's words; the sentence going on
+        about what it named says what became of it, often in other words: "As these
+        events unfold, Viv will … track all the causal threads…" then "This happens
+        automatically behind the scenes, via Viv's mechanism for causal bookkeeping." for
+        "what does viv call the way it tracks causal threads"."""
+        most, k = self.policy.follow_chars, j
+        if not most or j - i != 1 or k >= len(self.sentences) or self.label(k):
+            return i, j
+        if not (self.joined(k - 1) or self._one_sentence_block(k - 1)):
+            return i, j
+        if not self.features(k).leans_back:
+            return i, j
+        if len(self.text(i, j)) + 1 + len(self.sentences[k].text) > most:
+            return i, j
+        return i, j + 1
 
     def _beside(self, k: int, own: float) -> float:
         """How well sentence k, beside a window whose best fit is `own`, answers as its

@@ -486,6 +486,19 @@ class Policy:
     #: rule shows two sentences at most (2 or 3: the same 510 passages; 0: no neighbour
     #: at all, the rule before this one off too, 500).
     neighbour_window: int = 1
+    #: A window of one sentence shown takes the sentence after it when that one reads only
+    #: after it (it opens with a pronoun, "This", "But they…": features.leans_back), both
+    #: within one paragraph or the window a paragraph of its own, and the two are at most
+    #: this many characters (0: never; passage.Passages._with_follower). The window
+    #: matched the question's words; what "it" or "they" does next is often the answer,
+    #: in words the question does not use ("…via Viv's mechanism for causal bookkeeping"
+    #: after the sentence naming causal threads). Issue 15, thirteenth pass
+    #: (bench/README.md), oracle passages of the readable sets: 0 -> 300: news 308 -> 309
+    #: of 368, blogs 366 -> 370 of 451, none lost, 52 passages changed (median length
+    #: 235 -> 242 news, 184 -> 198 blogs); 400 and 550 the same keys with 69-70 changed;
+    #: any next sentence, not only one leaning back: news 306 (3 lost: the longer
+    #: passage leaves no room for a runner-up), blogs 373, 385 changed.
+    follow_chars: int = 300
     #: When the best window is not clear, the runner-up is shown after it (in page order,
     #: joined by "…"; passage.Passages._runner_up): a window apart from it on the page,
     #: holding a question term it lacks, scoring within this much of it (answer() plus
