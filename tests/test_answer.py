@@ -1317,22 +1317,27 @@ def test_a_third_close_window_is_shown_under_the_runner_up_s_rules() -> None:
     assert _shown("Town news", story, LAUNCHED, short) == two
 
 
-def test_the_sentence_going_on_from_the_one_shown_comes_along() -> None:
-    # The window matching "how does the ferry company handle late sailings" says what was
-    # planned; the sentence after it opens with "They" (the refunds) and says what happens,
-    # in words the question does not use. Off (follow_chars 0), it is left out.
-    story = _article(
+# A story whose sentence matching LATE_SAILINGS is followed by `after` in its paragraph.
+def _ferries(after: str) -> Article:
+    return _article(
         [
             ["The ferry company runs four boats between the islands."],
-            [
-                "The ferry company changed how it handles late sailings in spring.",
-                "They now refund every ticket in full within a week.",
-            ],
+            ["The ferry company changed how it handles late sailings in spring.", after],
             ["Crossings take about forty minutes in calm weather."],
         ],
         title="Island ferries",
     )
-    q = parse("how does the ferry company handle late sailings")
+
+
+LATE_SAILINGS = "how does the ferry company handle late sailings"
+
+
+def test_the_sentence_going_on_from_the_one_shown_comes_along() -> None:
+    # The window matching the question says what was changed; the sentence after it opens
+    # with "They" (the company) and says what happens, in words the question does not use.
+    # Off (follow_chars 0), it is left out.
+    story = _ferries("They now refund every ticket in full within a week.")
+    q = parse(LATE_SAILINGS)
     shown = best_passage(story, q)
     assert shown and "refund every ticket" in shown
     off = best_passage(story, q, DEFAULT.with_(follow_chars=0))
@@ -1343,28 +1348,9 @@ def test_a_next_sentence_not_going_on_from_the_one_shown_stays_out() -> None:
     # The next sentence opens with a name of its own, not a pronoun: it is about
     # something else, and only the sentence matching the question is shown; so is a pair
     # longer than follow_chars.
-    story = _article(
-        [
-            ["The ferry company runs four boats between the islands."],
-            [
-                "The ferry company changed how it handles late sailings in spring.",
-                "Harbour staff now refund every ticket in full within a week.",
-            ],
-        ],
-        title="Island ferries",
-    )
-    q = parse("how does the ferry company handle late sailings")
-    shown = best_passage(story, q)
+    q = parse(LATE_SAILINGS)
+    shown = best_passage(_ferries("Harbour staff now refund every ticket in full."), q)
     assert shown and "late sailings" in shown and "refund" not in shown
-    going_on = _article(
-        [
-            ["The ferry company runs four boats between the islands."],
-            [
-                "The ferry company changed how it handles late sailings in spring.",
-                "They now refund every ticket in full within a week.",
-            ],
-        ],
-        title="Island ferries",
-    )
+    going_on = _ferries("They now refund every ticket in full within a week.")
     short = best_passage(going_on, q, DEFAULT.with_(follow_chars=80))
     assert short and "refund" not in short
