@@ -453,13 +453,18 @@ class Passages:
         """The window [i, j) with the sentence after it when the window is one sentence and
         that one reads only after it (opens with a pronoun or "This": features.leans_back),
         in its paragraph or after a paragraph of one sentence, the two within
-        Policy.follow_chars. The window holds the question's words; the sentence going on
-        about what it named says what became of it, often in other words: "As these
-        events unfold, Viv will … track all the causal threads…" then "This happens
+        Policy.follow_chars; not after a label (see label_section), nor after a sentence
+        holding the kind of answer asked for as fully as Policy.neighbour_gate. The window
+        holds the question's words; the sentence going on about what it named says what
+        became of it, often in other words: "As these events unfold, Viv will … track all the causal threads…" then "This happens
         automatically behind the scenes, via Viv's mechanism for causal bookkeeping." for
         "what does viv call the way it tracks causal threads"."""
-        most, k = self.policy.follow_chars, j
-        if not most or j - i != 1 or k >= len(self.sentences) or self.label(k):
+        most, k, w = self.policy.follow_chars, j, self.wanted
+        if not most or j - i != 1 or k >= len(self.sentences) or self.label(i) or self.label(k):
+            return i, j
+        # (a window holding the kind of answer asked for by the question's words stands
+        # alone, as it takes no neighbour: see _with_neighbour)
+        if (w.full or w.partial) and self.fit(i) >= self.policy.neighbour_gate:
             return i, j
         if not (self.joined(k - 1) or self._one_sentence_block(k - 1)):
             return i, j
