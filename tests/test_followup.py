@@ -24,6 +24,8 @@ TREES = "2025-07-22-urban-tree-canopy-cools-streets-by-up-to-six-degrees"
 REPAIR = "2025-02-08-repair-cafe-fixes-record-number-of-toasters"
 SLEEP = "2025-10-06-teenagers-sleep-better-with-later-school-start"
 HEAT = "2026-02-12-street-by-street-heat-pump-rollout-halves-bills"
+HEARING = "2026-03-14-hearing-aids-linked-to-slower-memory-decline"
+SALMON = "2025-11-03-river-restoration-brings-salmon-back-to-the-wendle"
 
 
 @pytest.mark.parametrize(
@@ -46,6 +48,24 @@ def test_asking_for_more(question: str) -> None:
 def test_a_question_of_its_own_does_not(question: str) -> None:
     assert not wants_more(question)
     assert not refers_back(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        ("is there anything about bees", False),  # "there" says something exists
+        ("are there any posts on rust?", False),
+        ("was there a fire", False),
+        ("has there been any news on salmon", False),
+        ("there are more articles on coral", False),
+        ("who was there?", True),  # a place pointed at ends its clause
+        ("what happened there", True),
+        ("how many are there", True),
+        ("is there more about it", True),  # "it" still points back
+    ],
+)
+def test_the_there_of_is_there_points_nowhere(question: str, points: bool) -> None:
+    assert refers_back(question) is points
 
 
 @pytest.mark.parametrize(
@@ -168,6 +188,14 @@ async def test_a_word_only_the_title_holds_continues_the_conversation(engine) ->
 async def test_a_question_naming_what_the_article_lacks_is_a_new_topic(engine) -> None:
     answer = await engine.ask("how many birds were counted", Topic(REPAIR, None))
     assert answer.article is not None and answer.article.slug == BIRDS
+    assert not answer.followup
+
+
+async def test_asking_whether_there_is_anything_about_a_topic_is_a_new_question(engine) -> None:
+    # Read as pointing back, "is there anything about the salmon" after the hearing-aid
+    # study was that study's closest match.
+    answer = await engine.ask("is there anything about the salmon", Topic(HEARING, None))
+    assert answer.article is not None and answer.article.slug == SALMON
     assert not answer.followup
 
 

@@ -91,7 +91,8 @@ def refers_back(question: str) -> bool:
     that the article's passage would not make confident."""
     words = _words(question)
     return wants_more(question) or any(
-        w in POINTERS and not _relative(words, i) for i, w in enumerate(words)
+        w in POINTERS and not _relative(words, i) and not _existential(words, i)
+        for i, w in enumerate(words)
     )
 
 
@@ -121,6 +122,28 @@ def continues(article: Article, terms: frozenset[str], elsewhere: bool) -> bool:
     # names the "bills" its title and summary hold, its body not.
     held = terms & set().union(stems(article.title), *question_held(article, terms).sets)
     return held == terms if elsewhere else bool(held)
+
+
+# The forms of "be" that make "there" the dummy subject of a sentence saying something
+# exists ("is there anything about bees", "there are posts on it", "will there be", "has
+# there been"), negated with or without the apostrophe.
+_BE = frozenset(
+    ["is", "are", "was", "were", "be", "been", "isn't", "aren't", "wasn't", "weren't"]
+    + ["isnt", "arent", "wasnt", "werent"]
+)
+
+
+def _existential(words: list[str], i: int) -> bool:
+    """Whether words[i] is the "there" of "is there anything about X?" or "there are": next
+    to a form of "be" with words after the pair, it points nowhere (a place pointed at ends
+    its clause: "who was there?", "what happened there")."""
+    if words[i] != "there":
+        return False
+    before = words[i - 1] if i > 0 else ""
+    after = words[i + 1 : i + 3]
+    if after[:1] and after[0] in _BE:  # "there is a…", "there's…"
+        return len(after) > 1
+    return before in _BE and bool(after)  # "is there a…", "has there been…" (after "been")
 
 
 def _relative(words: list[str], i: int) -> bool:
