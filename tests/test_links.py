@@ -8,8 +8,10 @@ from pathlib import Path
 from bot.library.sync import Library
 from bot.search.asked import NO_LINK
 from bot.search.engine import SearchEngine
-from bot.search.lookup import link_forms
+from bot.search.followup import Topic
+from bot.search.lookup import link_forms, quoted_link_forms
 from bot.store.schema import MIGRATIONS
+from tests.conftest import CONTENT, small_engine
 
 # How many migrations a cache had run before the one adding the link index.
 LINK_MIGRATION = next(i for i, m in enumerate(MIGRATIONS) if "articles_link ON" in m)
@@ -39,6 +41,27 @@ async def test_a_pasted_link_gets_its_article_card(bundled_library: Library) -> 
     assert missing.article is None and missing.reply == NO_LINK
     # The title lookup (Discord /show, the console's /article) takes a link too.
     assert (await engine.find(CORAL)) is not None
+
+
+async def test_a_link_among_words_finds_its_article(tmp_path: Path) -> None:
+    # An address whose words name nothing of its article, as most news sites' do.
+    post = (
+        "---\ntitle: Kettle prices climb\nslug: kettles\nlink: https://news.example/p/48213\n"
+        "date: '2024-03-01T00:00:00Z'\n---\nKettles cost more this spring.\n"
+    )
+    async with small_engine(tmp_path, {"kettles.md": post}, CONTENT) as engine:
+        # Asked while the conversation is about the repair café: "this one" is the
+        # address's article (before: the café's closest match).
+        about = Topic("2025-02-08-repair-cafe-fixes-record-number-of-toasters", None)
+        link = "https://news.example/p/48213"
+        for asked in (f"can you find this one {link}", f"do we have <{link}>?", f"{link}, thx"):
+            answer = await engine.ask(asked, about)
+            assert answer.article is not None and answer.article.slug == "kettles", asked
+            assert answer.confidence == "high"
+        # An address the library lacks leaves the words asked, as any question is.
+        other = await engine.ask("did https://example.org/x say how many toasters were fixed")
+        assert other.article is not None and "toasters" in other.article.slug
+    assert quoted_link_forms(f"{CORAL} or {CORAL}x") == []  # two: which is not guessed
 
 
 async def test_an_older_cache_gains_the_link_index(

@@ -196,6 +196,13 @@ class SearchEngine:
             about = None  # the conversation showed a list, but is about no article yet
         if about is None and followup.wants_more(question):
             return Answer(question=question, reply=asked.MORE_OF_WHAT)
+        if (links := lookup.quoted_link_forms(question)) and (
+            linked := await (await self.keeper.store()).article_by_link(links)
+        ):
+            # An address among words ("can you find this one https://…"): its article is
+            # the one meant, whatever the conversation was about ("this" points at the
+            # address); an address the library lacks leaves the words asked.
+            return asked.card(question, linked)
         # Kept per day: "what was posted yesterday" lists another day's articles tomorrow.
         key = ("ask", clip(question), self._today())
         own = await self._cached(key, lambda idx: self._ask(idx, question))

@@ -34,10 +34,21 @@ def link_forms(text: str) -> list[str]:
     ([] otherwise): https or http, with or without "www." and a trailing slash, with the
     query string as pasted and without it (tracking parameters: "?utm_source=...")."""
     m = _LINK.fullmatch(text.strip())
-    if not m:
-        return []
+    return _forms(m.group(1)) if m else []
+
+
+def quoted_link_forms(text: str) -> list[str]:
+    """link_forms of the one address a message holds among words ("can you find this one
+    https://…", "do we have <https://…>?"); [] when it holds none, or several (which one is
+    meant is not for the bot to guess). Closing punctuation typed after it is no part of it."""
+    found = _LINK.findall(text)
+    return _forms(found[0].rstrip(".,;:!?)]'\"")) if len(found) == 1 else []
+
+
+def _forms(address: str) -> list[str]:
+    """The forms an address may be saved in (see link_forms)."""
     try:
-        parts = urlsplit(m.group(1))
+        parts = urlsplit(address)
     except ValueError:  # "http://[bad": not an address after all
         return []
     host = parts.netloc.lower().removeprefix("www.")
