@@ -646,6 +646,13 @@ async def test_small_talk_gets_a_friendly_reply_not_an_article(
         ("this is wild", "reaction"),
         ("that's the coral one?", None),  # asked: a question
         ("that cost", None),
+        # Member QA: "thanks, that helps" was searched (an article on the Go anniversary)
+        ("thanks, that helps", "thanks"),
+        ("ok that makes sense", "ack"),
+        ("great, this answers it", "praise"),
+        ("thanks, what did that study find", None),  # asked of the reply: a question
+        ("thanks, that cost how much?", None),
+        ("thanks that article on coral was really great", None),  # more than a reaction
         # QA: punctuation or emoji alone got "Try /search ?!?!"
         ("?!?!", "wordless"),
         ("🦦🦦🦦", "wordless"),

@@ -888,6 +888,13 @@ _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 WORDLESS = "wordless"
 
 
+# A clause after thanks or praise says what the reply did, its subject the demonstrative
+# for the reply ("thanks, that helps", "great, this answers it", "ok that makes sense"):
+# at most this many words after the demonstrative.
+_AFTER_THANKS = 3
+_DEMONSTRATIVES = frozenset(["that", "this", "thats", "that's"])
+
+
 def social_kind(raw: str, ws: list[str]) -> str | None:
     """What kind of small talk a message (`raw`, its words `ws`) is: one of small_talk's,
     "reaction" ("that's wild"), WORDLESS (punctuation or emoji only), else None."""
@@ -896,7 +903,23 @@ def social_kind(raw: str, ws: list[str]) -> str | None:
     asks = raw.rstrip().endswith("?")
     if not asks and _REACTION.match(_EDGES.sub("", " ".join(fold(raw).replace("’", "'").split()))):
         return "reaction"
-    return small_talk(ws)
+    kind = small_talk(ws)
+    if kind is None and not asks:
+        kind = _thanks_and_reaction(ws)
+    return kind
+
+
+def _thanks_and_reaction(ws: list[str]) -> str | None:
+    """The kind of the small talk a message opens with when the rest is a short clause about
+    the reply ("thanks, that helps"), else None. The demonstrative must follow the small
+    talk at once: "thanks, what did that study find" asks something."""
+    lead = next((i for i, w in enumerate(ws) if small_talk([w]) is None), len(ws))
+    rest = ws[lead:]
+    if not lead or not rest or rest[0] not in _DEMONSTRATIVES or len(rest) > 1 + _AFTER_THANKS:
+        return None
+    if any(w in QUESTION_WORDS for w in rest):
+        return None
+    return small_talk(ws[:lead])
 
 
 def small_talk(ws: list[str]) -> str | None:
