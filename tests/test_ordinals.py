@@ -9,6 +9,7 @@ import pytest
 
 from bot.conversation import Conversations
 from bot.library.sync import Library
+from bot.search.asked import NO_LIST
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.ordinals import LAST, Pick, picked
@@ -85,10 +86,18 @@ async def test_a_place_the_list_does_not_have_says_which_it_has(engine) -> None:
     assert answer.article is None and answer.reply == "The last list had 2: ask for one of 1 to 2."
 
 
-async def test_without_a_list_a_place_is_asked_as_before(engine) -> None:
-    # No list shown: "the first one" is read as any question is, never as a pick.
-    alone = await engine.ask("the first one")
-    assert alone.reply is None and not alone.followup
+async def test_without_a_list_a_place_alone_says_there_is_none(engine) -> None:
+    # No list shown: "the second one" asks for nothing a search could find (member QA: it
+    # was searched, "could not find" and titles holding "second"); said so.
+    for alone in ("the first one", "the second one", "tell me more about the 2nd one"):
+        answer = await engine.ask(alone)
+        assert answer.article is None and answer.reply == NO_LIST, alone
+        # After an answer naming no list (its card alone), the same.
+        answer = await engine.ask(alone, Topic(CORAL, None))
+        assert answer.article is None and answer.reply == NO_LIST, alone
+    # Asking something of a place is read as any question is, never as a pick.
+    asked = await engine.ask("who wrote the first one")
+    assert asked.reply != NO_LIST and not asked.followup
 
 
 def _about(slug: str, listed: tuple[str, ...] = (), followup: bool = False) -> Answer:

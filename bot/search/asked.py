@@ -44,6 +44,11 @@ WHICH_ARTICLE = {
 
 # What the bot says to "tell me more" (followup.wants_more) when no conversation is about an
 # article: its words name nothing, so any article its search found would be a guess.
+# "the second one" when the conversation has shown no list to pick from.
+NO_LIST = (
+    "The second of what? No list was shown yet: ask a question or “what's new?”, then pick"
+    " one of its list (“the second one”)."
+)
 MORE_OF_WHAT = (
     "More of what? Ask a question first (or pick one of a list: “the second one”), then"
     " “tell me more”."

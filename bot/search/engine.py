@@ -190,8 +190,11 @@ class SearchEngine:
         volunteers?") is answered from that article when it finds no confident answer on its
         own, or when that article answers it as surely (see _follow_up)."""
         question = normalize_query(question)
-        if about is not None and about.listed and (pick := ordinals.picked(question)):
-            return await self._picked(question, about.listed, pick)
+        if pick := ordinals.picked(question):
+            if about is not None and about.listed:
+                return await self._picked(question, about.listed, pick)
+            if pick.shown:  # "the second one" asks for nothing a search could find
+                return Answer(question=question, reply=asked.NO_LIST)
         if about is not None and about.slug is None:
             about = None  # the conversation showed a list, but is about no article yet
         if about is None and followup.wants_more(question):
