@@ -344,3 +344,22 @@ async def test_more_with_no_article_in_the_conversation_asks_of_what(engine, que
     for about in (None, Topic(None, None, (CORAL,))):  # no conversation; only a list shown
         answer = await engine.ask(question, about)
         assert answer.article is None and answer.reply == MORE_OF_WHAT
+
+
+@pytest.mark.parametrize(
+    "about",
+    [
+        "2026-03-14-hearing-aids-linked-to-slower-memory-decline",
+        "2025-09-10-fund-pays-open-source-maintainers-to-fix-old-bugs",
+    ],
+)
+async def test_a_long_question_s_pronouns_point_inside_it(engine, about: str) -> None:
+    # Member QA: a pasted paragraph ("I was reading this post… it said… which release
+    # changed it?") was answered as the closest match of the conversation's article; its
+    # own words' closest match is no worse a guess, and here the right one.
+    question = (
+        "I read that people repair broken appliances for free, how many did it say they fixed?"
+    )
+    answer = await engine.ask(question, Topic(about, None))
+    assert answer.article is not None and answer.article.slug == REPAIR
+    assert not answer.followup

@@ -237,6 +237,16 @@ class SearchEngine:
             # with one word beside it ("when did it ship?") is about it however sure the
             # other article is (followup.pinned).
             return found if found is not None and found.confidence == HIGH else own
+        if (
+            found is not None
+            and found.confidence != HIGH
+            and own.article is not None
+            and len(following.terms) > self.policy.ellipsis_terms
+        ):
+            # A question naming its topic in words enough of its own, whose pronouns point
+            # inside it ("I read a post… it said… which release changed it?"): the
+            # conversation's article is no surer a guess than its own closest match.
+            return own
         return found or own
 
     async def _picked(self, question: str, listed: Sequence[str], pick: ordinals.Pick) -> Answer:

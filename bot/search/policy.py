@@ -670,7 +670,9 @@ class Policy:
     #: has named its topic, and is not checked against the conversation's article (that
     #: check reads the article: ~0.9 ms an ask on the 100k library when every question
     #: paid it). bench/followups.py's "ellipsis" rows, written before the rule, name 1-3
-    #: words; 139 of the 713 first questions of the answers sets name 3 or fewer.
+    #: words; 139 of the 713 first questions of the answers sets name 3 or fewer. A question
+    #: pointing back ("it") with more words than this names its topic too: the
+    #: conversation's article, when only its closest match, loses to the question's own.
     ellipsis_terms: int = 3
     #: From this final score up to answer_threshold the best article is given as the
     #: closest match, saying it may not answer ("low" confidence); below it, nothing: the
