@@ -705,3 +705,41 @@ def test_new_with_a_topic_is_a_question_not_a_request_for_the_newest() -> None:
     assert parse("what's new").newest
     assert not parse("what's new in heat pumps").newest
     assert not parse("new battery chemistry").newest
+
+
+@pytest.mark.parametrize(
+    "text", ["articles tagged environment", "posts labelled with environment?", "tag:environment"]
+)
+async def test_a_tag_asked_for_alone_lists_its_newest(bundled: SearchEngine, text: str) -> None:
+    # Member QA: "articles tagged favorite" was searched for its words (a follow-up on the
+    # conversation's article), and "tag:favorite" alone answered with one arbitrary article.
+    answer = await bundled.ask(text)
+    _, tagged = await bundled.tag("environment")
+    assert answer.article is not None and answer.article.slug == tagged[0].slug
+    assert [h.slug for h in answer.newest] == [m.slug for m in tagged][: len(answer.newest)]
+    assert answer.passage == f"{len(tagged)} articles tagged “environment”, newest first."
+    assert answer.confidence == "high"
+
+
+def _tags(kind: str, ws: list[str]) -> tuple[str | None, int]:
+    """A library whose one tag is "release team"."""
+    for k in range(len(ws), 0, -1):
+        if kind == "tag" and " ".join(ws[:k]).lower() == "release team":
+            return "release team", k
+    return None, 1
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("articles tagged release team", ("release team",)),
+        ("show me posts labeled as Release Team!", ("release team",)),
+        ("articles tagged release team notes", ()),  # a word the tag lacks: words asked
+        ("bugs tagged release team", ()),  # the words before it name something else
+        ("posts tagged", ()),
+    ],
+)
+def test_tagged_reads_a_tag_only_when_every_word_after_names_it(
+    text: str, tags: tuple[str, ...]
+) -> None:
+    assert parse(text, _tags).tags == tags

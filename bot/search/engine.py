@@ -419,7 +419,23 @@ class SearchEngine:
             return await self._about_itself(idx, q)
         if q.authors and all(q.authors) and not (q.content or q.tags or q.phrases or q.dates):
             return await self._authored(idx, q.raw, q.authors)  # "articles by rafael quintero"
+        if len(q.tags) == 1 and q.tags[0] and not (q.content or q.authors or q.phrases or q.dates):
+            return await self._tagged(idx, q, q.tags[0])  # "articles tagged favorite"
         return await self._answer(idx, q)
+
+    async def _tagged(self, idx: LibraryIndex, q: Query, tag: str) -> Answer:
+        """A tag's articles asked for with nothing else ("tag:energy", "posts tagged
+        energy"): its newest, listed as "what's new?" lists the library's; before, the
+        tag's best match for no words at all, an arbitrary one of them."""
+        ids = sorted(idx.by_tag.view(tag), key=idx.ranks.__getitem__)
+        store = await self.keeper.store()
+        article = await store.article_by_id(ids[0]) if ids else None
+        if article is None:
+            return await self._answer(idx, q)
+        n = len(ids)
+        said = f"{n} {'article' if n == 1 else 'articles'} tagged “{tag}”"
+        said += ", newest first." if n > 1 else "."
+        return replace(respond.newest(idx, q, article, self.policy, ids), passage=said)
 
     async def _authored(
         self, idx: LibraryIndex, question: str, names: Sequence[str], but: Article | None = None

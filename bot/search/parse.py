@@ -318,6 +318,13 @@ _WHAT_WROTE = re.compile(
     r"(?i)^what\s+(?:else\s+)?(?:has|have|did)\s+(?P<name>.+?)\s+"
     r"(?:written|write|wrote|published|publish)(?:\s+else)?\s*[?!.]*$"
 )
+# A request for a tag's articles in plain words: "articles tagged favorite", "posts
+# labelled with release team". Read as the filter `tag:NAME` when the words before only
+# ask and every word after names the library's tag; the participle is the closed class.
+_TAGGED = re.compile(
+    r"(?i)^(?P<lead>(?:\S+\s+)*?)(?:tagged|labell?ed)\s+(?:with\s+|as\s+)?"
+    r"(?P<name>[^?!.]+?)\s*[?!.]*$"
+)
 _BY_LEAD = frozenset(["else", "more", "other", "others", "written", "wrote", "published"])
 _SAME_AUTHOR = frozenset(["same", "author", "writer", "person"])
 # Words asking for any article ("random article", "surprise me", "i'm feeling lucky"),
@@ -617,6 +624,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     """
     typed = clip(raw)
     by, pointing = _by_author(typed, resolve) if resolve else (typed, False)
+    by = _tagged(by, resolve) if resolve else by
     head, free = _filters(by, resolve or _first_word)
     head = replace(head, raw=typed)
     free = _RELATED_PHRASE.sub(r"\1 similar", _SUMMARY_PHRASE.sub("tldr", free))
@@ -648,6 +656,24 @@ def _by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
     if found is None or not set(name) <= set(folded_words(fold(found))):
         return text, False
     return f'author:"{found}"', False
+
+
+def _tagged(text: str, resolve: Resolver) -> str:
+    """A request for a tag's articles as the filter `tag:"NAME"` ("articles tagged
+    favorite"), else the text as it was."""
+    m = _TAGGED.match(text)
+    if m is None:
+        return text
+    lead = folded_words(fold(m["lead"]))
+    if not set(lead) <= _REQUEST | LISTING_WORDS | STOPWORDS:
+        return text
+    typed = m["name"].split()
+    found, used = resolve("tag", typed)
+    if found is None or used < len(typed):
+        return text
+    if not set(folded_words(fold(m["name"]))) <= set(folded_words(fold(found))):
+        return text
+    return f'tag:"{found}"'
 
 
 @dataclass(frozen=True, slots=True)
