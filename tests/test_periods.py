@@ -315,12 +315,15 @@ async def test_odd_periods_never_raise(tmp_path: Path, text: str) -> None:
 
 
 async def test_anything_new_in_an_empty_period_lists_the_newest(tmp_path: Path) -> None:
-    # "Anything new today?" asks what's new: with nothing today, the newest, as before.
+    # "Anything new today?" asks what's new: with nothing today, the newest, as before,
+    # saying there is nothing of today (member QA: "what's new this month" listed older
+    # articles bare, read as this month's).
     async with small_engine(tmp_path, {}, CONTENT) as engine:
         dated = SearchEngine(engine.library, clock=FakeClock(APRIL_10))
         answer = await dated.ask("anything new today?")
         assert answer.article is not None and answer.article.slug == CORAL
-        assert answer.passage is None and len(answer.newest) == engine.policy.newest_listed
+        assert answer.passage == "No articles from 10 April 2026; the newest instead."
+        assert len(answer.newest) == engine.policy.newest_listed
         assert [h.slug for h in (await dated.search("anything new today?")).hits][:1] == [CORAL]
         answer = await dated.ask("anything new this month?")  # the coral article is of April
         assert answer.passage == "1 article from April 2026."

@@ -623,8 +623,13 @@ class SearchEngine:
         first = await store.article_by_id(ids[0]) if ids else None
         if first is not None and dates is not None:
             return respond.in_period(idx, q, first, ids, dates, self.policy)
-        if q.newest:  # "anything new today?" with nothing today: what's new, as before
-            return await self._newest(idx, q)
+        if q.newest:  # "anything new today?" with nothing today: what's new, as before,
+            # saying there is nothing of the period (listed bare, October's newest read as
+            # this month's).
+            newest = await self._newest(idx, q)
+            if dates is None or newest.article is None:
+                return newest
+            return replace(newest, passage=f"No articles {dates.label}; the newest instead.")
         return respond.none_in_period(idx, q, dates)
 
     async def _in_period_about(self, idx: LibraryIndex, q: Query, run: Retriever) -> Answer:
