@@ -743,3 +743,27 @@ def test_tagged_reads_a_tag_only_when_every_word_after_names_it(
     text: str, tags: tuple[str, ...]
 ) -> None:
     assert parse(text, _tags).tags == tags
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("lol 😂 toasters", "toasters"),
+        (
+            "haha how many toasters did the repair cafe fix",
+            "how many toasters did the repair cafe fix",
+        ),
+        ("hahaha lmao", "hahaha lmao"),  # laughter alone: small talk, kept
+        ("when did he leave", "when did he leave"),  # "he" is no laughter
+    ],
+)
+def test_laughter_beside_a_question_names_nothing(text: str, plain: str) -> None:
+    assert parse(text).terms.weights() == parse(plain).terms.weights()
+    assert parse(text).social == parse(plain).social
+
+
+async def test_a_question_with_laughter_is_as_sure_as_without(bundled: SearchEngine) -> None:
+    # Member QA: "lol 😂 otters" found nothing sure; "otters" its article.
+    answer = await bundled.ask("lol 😂 toasters")
+    assert answer.article is not None and "toasters" in answer.article.slug
+    assert answer.confidence == "high"

@@ -628,7 +628,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     head, free = _filters(by, resolve or _first_word)
     head = replace(head, raw=typed)
     free = _RELATED_PHRASE.sub(r"\1 similar", _SUMMARY_PHRASE.sub("tldr", free))
-    free = _OTHERS_ALONE.sub("similar", free)
+    free = _OTHERS_ALONE.sub("similar", _without_laughter(free))
     folded = _question_typos(_chat_spellings(fold(free)))
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
@@ -656,6 +656,26 @@ def _by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
     if found is None or not set(name) <= set(folded_words(fold(found))):
         return text, False
     return f'author:"{found}"', False
+
+
+_TYPED_WORD = re.compile(r"[^\W_]+")
+
+
+def _without_laughter(text: str) -> str:
+    """The text without the laughter typed beside a question ("lol otters", "haha what
+    did the otters do"): it names nothing, and as an unknown word it made the question's
+    words half unmatched. Laughter alone stays (small talk reads it)."""
+    laughs = {
+        w
+        for w in _TYPED_WORD.findall(text)
+        if _LAUGHTER.fullmatch(w.lower()) and w.lower() not in STOPWORDS
+    }
+    if not laughs:
+        return text
+    rest = [w for w in _TYPED_WORD.findall(text) if w not in laughs and w.lower() not in STOPWORDS]
+    if not rest:
+        return text
+    return _TYPED_WORD.sub(lambda m: "" if m.group() in laughs else m.group(), text)
 
 
 def _tagged(text: str, resolve: Resolver) -> str:
