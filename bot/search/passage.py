@@ -48,6 +48,7 @@ from bot.search.irregular import question_held
 from bot.search.parse import Query
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
+from bot.search.sentence_stems import with_text
 from bot.search.stem import stem
 from bot.search.words import fold, stems, words
 
@@ -113,7 +114,7 @@ def passage_match(
     With `idf_by_word` (library-wide weights by folded word), the coverage is comparable
     across articles, so it can rerank them; without, the weights come from this article.
     """
-    sentences: list[Sentence] = [s for s in article.sentences if s.text.strip()]
+    sentences: list[Sentence] = with_text(article.sentences)
     terms = set(q.terms.weights())
     if not sentences or not terms:
         return 0.0, None

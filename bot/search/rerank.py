@@ -32,6 +32,7 @@ from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.series import asks_first, same_series, title_words
+from bot.search.sentence_stems import with_text
 from bot.search.stem import stem
 from bot.search.versions import point_releases, release_numbers, release_of
 from bot.search.words import STOPWORDS, fts_word, words
@@ -245,9 +246,12 @@ def _written_pairs(tokens: Iterable[str]) -> set[tuple[str, str]]:
     (stopwords, "a" and "I" among them, are not tokens)."""
     tokens = tuple(tokens)
     out = set(zip(tokens, tokens[1:], strict=False))
-    for a, mid, b in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        if len(mid) == 1 and mid.isalpha():
-            out.add((a, b))
+    # (the triples only where a token is one letter: most sentences have none, and this
+    # runs for each sentence holding two question terms, for every question)
+    if 1 in map(len, tokens[1:-1]):
+        for a, mid, b in zip(tokens, tokens[1:], tokens[2:], strict=False):
+            if len(mid) == 1 and mid.isalpha():
+                out.add((a, b))
     return out
 
 
@@ -261,7 +265,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     weight, total = asked.weight, asked.total
     if not total:
         return Evidence(0.0, None, 0.0, 0.0)
-    sentences = [s for s in article.sentences if s.text.strip()]
+    sentences = with_text(article.sentences)
     q = set(weight)
     held = question_held(article, q, asked.numbers, asked.compounds)
     sets = held.sets
