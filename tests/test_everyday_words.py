@@ -239,3 +239,15 @@ async def test_the_bundled_library_answers_what_a_pilot_cost(bundled_library) ->
     engine = SearchEngine(bundled_library)
     reply = await engine.ask("how much did the glen orrin pilot cost")
     assert reply.passage and "£410,000" in reply.passage
+
+
+def test_written_pairs_reads_a_pair_across_a_middle_initial_only_there():
+    """The pair around a one-letter token ("brian x chen" -> "brian chen"), and no other
+    pair skipping a word: the check that skips sentences without such a token must not
+    skip the one that holds it, first, middle or last."""
+    from bot.search.rerank import _written_pairs
+
+    assert ("brian", "chen") in _written_pairs(["said", "brian", "x", "chen"])
+    assert ("brian", "chen") not in _written_pairs(["said", "brian", "xi", "chen"])
+    assert _written_pairs(["x", "brian", "chen"]) == {("x", "brian"), ("brian", "chen")}
+    assert _written_pairs(["a", "b"]) == {("a", "b")}
