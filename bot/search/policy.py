@@ -244,6 +244,20 @@ class Policy:
     #: "Contributors Summit 2019" (1.0), "December 2024 Project Director Update" and "Late
     #: 2025 Project Director Update" (0.75).
     series_title_share: float = 0.67
+    #: A question asking when something came out or was introduced ("when did go 1.18
+    #: come out", "when was X released"; present.asks_arrival) puts first the best
+    #: candidate within this much of the first's order whose title says the thing happened
+    #: (present.says_done: "Go 1.18 is released!"), unless the first's says so already:
+    #: the tutorials, the plan and the later posts about it hold the question's words as
+    #: well ("Two New Tutorials for 1.18"), and the announcement is dated the day asked
+    #: for. 0 turns the rule off.
+    arrival_margin: float = 0.1
+    #: A question asking what something is ("what is the rust leadership council";
+    #: present.asks_what_is) puts first the best candidate within this much of the first's
+    #: order whose title introduces exactly what it names ("Introducing the Rust Leadership
+    #: Council"; present.introduces) over later updates about it, which hold its words as
+    #: well. 0 turns the rule off.
+    introduced_margin: float = 0.1
     #: A question about now is ranked and reranked without its aspectual adverbs ("yet",
     #: "still", "anymore"; present.without_frame): they say how the asker thinks things
     #: stood, not what the answer is about, and the plan and the beta's post, written

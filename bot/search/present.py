@@ -22,6 +22,8 @@ import re
 from dataclasses import replace
 
 from bot.search.parse import Query
+from bot.search.stem import stem
+from bot.search.words import STOPWORDS, words
 
 # Adverbs of the present state: "does go have generics now", "is it still in beta", "is
 # it out yet", "do people use it anymore", "what do they use these days".
@@ -105,3 +107,68 @@ def without_frame(q: Query) -> Query:
     if len(content) == len(q.content) or not content:
         return q
     return replace(q, content=content, words=tuple(w for w in q.words if w not in _ASPECT))
+
+
+# "When did X come out", "when was X released / introduced / announced": the date of the
+# thing's arrival, which the post announcing it is dated and written for. The verbs of a
+# thing arriving (its release, its introduction, its stabilization) and the phrasal "come
+# out"; "when" or "what date" asks for the time.
+_ARRIVED = frozenset(
+    [
+        "released", "introduced", "announced", "launched", "shipped", "landed", "added",
+        "stabilized", "stabilised", "unveiled", "published", "debuted",
+    ]
+)  # fmt: skip
+_COME = frozenset(["come", "came", "comes"])
+# Words of expectation and intention ("when was 1.39 expected to be released", "when did
+# the team plan to release go 1.2"): the time asked is the plan's, which the post written
+# before the release answers, not the announcement.
+_PROSPECTIVE = frozenset(
+    [
+        "expected", "expect", "plan", "planned", "planning", "plans", "scheduled", "schedule",
+        "supposed", "due", "will", "going", "slated", "intended", "meant", "target",
+        "targeted",
+    ]
+)  # fmt: skip
+# The verbs an introduction's title opens with: "Introducing the Rust Leadership Council",
+# "Announcing Rust 1.0", "Meet the gopher".
+_INTRODUCING = frozenset(["introducing", "announcing"])
+
+
+def asks_arrival(typed: tuple[str, ...]) -> bool:
+    """Whether a question asks when something came out or was introduced ("when did go
+    1.18 come out", "when was the leadership council introduced", "go 1 release date"),
+    not when it was expected or planned to."""
+    words = [w.lower() for w in typed]
+    dated = ("release", "date") in set(zip(words, words[1:], strict=False))
+    if not ("when" in words or dated) or _PROSPECTIVE.intersection(words):
+        return False
+    if dated or _ARRIVED.intersection(words):
+        return True
+    return "out" in words and bool(_COME.intersection(words))
+
+
+def asks_what_is(typed: tuple[str, ...]) -> bool:
+    """Whether a question opens "what is", "what are", "what's" (read as "what" and the
+    rest), "whats": it asks what something is."""
+    words = [w.lower() for w in typed]
+    return bool(words) and (words[0] == "whats" or words[0] == "what")
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """A text's words as the rerank compares them: stemmed, function words aside."""
+    return frozenset(stem(w) for w in words(text) if w not in STOPWORDS)
+
+
+def introduces(title: str, stems: frozenset[str]) -> bool:
+    """Whether a title introduces exactly what a question names: it opens with an
+    introduction's verb ("Introducing", "Announcing") and the rest of its words
+    (content_stems) are the question's `stems`, no more and no fewer: "Introducing the
+    Rust Leadership Council" for "what is the rust leadership council", not for "what is
+    the council's budget"; the later "February 2024 Leadership Council Update" is about
+    the council too, but does not introduce it."""
+    ws = title_words(title)
+    if not ws or ws[0] not in _INTRODUCING:
+        return False
+    rest = content_stems(" ".join(ws[1:]))
+    return bool(rest) and rest == stems

@@ -13,7 +13,7 @@ top (Policy.lead_weight).
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.library.model import Article
@@ -27,7 +27,13 @@ from bot.search.irregular import question_held
 from bot.search.parse import Query
 from bot.search.passage import Passages
 from bot.search.policy import DEFAULT, Policy
-from bot.search.present import asks_present, says_done
+from bot.search.present import (
+    asks_arrival,
+    asks_present,
+    asks_what_is,
+    introduces,
+    says_done,
+)
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
@@ -437,7 +443,31 @@ async def rerank(
         done_first(found, policy.present_margin)
     elif not blind and policy.first_margin and asks_first(q.typed):
         earliest_first(found, policy.first_margin, policy.series_title_share)
+    elif not blind and policy.arrival_margin and asks_arrival(q.typed):
+        said_first(found, policy.arrival_margin, says_done)
+    elif not blind and policy.introduced_margin and asks_what_is(q.typed):
+        stems = frozenset(stem(w) for w in q.content)
+        said_first(found, policy.introduced_margin, lambda t: introduces(t, stems))
     return [f[2] for f in found]
+
+
+def said_first(
+    found: list[tuple[float, int, Ranked]], margin: float, says: Callable[[str], bool]
+) -> None:
+    """The first candidate within `margin` of the best's order whose title `says` it is
+    the post asked for goes first, unless the best's title says so already: the post
+    announcing a release for "when did go 1.18 come out" (present.says_done; the tutorials
+    for 1.18 hold the question's words as well), the one introducing a thing for "what is
+    the rust leadership council" (present.introduces; its later updates hold them too)."""
+    if not found or says(found[0][2].article.title):
+        return
+    best = found[0][0]
+    for k, (order, _, r) in enumerate(found[1:], 1):
+        if order < best - margin:
+            return
+        if says(r.article.title):
+            found.insert(0, found.pop(k))
+            return
 
 
 def earliest_first(found: list[tuple[float, int, Ranked]], margin: float, share: float) -> None:

@@ -1,0 +1,112 @@
+"""Questions asking when something came out prefer the post announcing it, and "what is X"
+the post introducing X (bot/search/present.py, Policy.arrival_margin and
+Policy.introduced_margin)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.search.policy import DEFAULT
+from bot.search.present import asks_arrival, asks_what_is, content_stems, introduces
+from tests.conftest import assert_rule_decides
+
+
+def _article(slug: str, title: str, date: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
+        f"date: '{date}T00:00:00Z'\ntags: [news]\n---\n{body}\n"
+    )
+
+
+# The release's own announcement, and a post of guides for it that says the release's
+# number more often and holds "come out".
+RELEASE = {
+    "r1.md": _article(
+        "guides",
+        "Two New Guides for Quillkit 2.4",
+        "2023-01-10",
+        "Quillkit 2.4 will come out soon, and two new guides show how to use Quillkit 2.4.",
+        "The first guide covers the Quillkit 2.4 parser; the second its formatter.",
+        "Try them with the Quillkit 2.4 beta when it comes out.",
+    ),
+    "r2.md": _article(
+        "released",
+        "Quillkit 2.4 is released",
+        "2023-03-15",
+        "Today the Quillkit team released version 2.4, on March 15.",
+        "It brings a faster parser and a new formatter.",
+        "Thanks to everyone who tested the beta.",
+    ),
+}
+
+# The post introducing a board, and a later update about it that says its name more often.
+BOARD = {
+    "b1.md": _article(
+        "introducing",
+        "Introducing the Quillkit Steering Board",
+        "2022-02-01",
+        "The board is a new body of seven members that governs the project.",
+        "It replaces the core team and decides on funding.",
+    ),
+    "b2.md": _article(
+        "update",
+        "March 2023 Quillkit Steering Board Update",
+        "2023-03-30",
+        "The Quillkit Steering Board met in March.",
+        "The Quillkit Steering Board approved the budget and the Quillkit Steering Board "
+        "elected its chair.",
+    ),
+}
+
+
+async def test_when_it_came_out_is_answered_by_the_announcement(tmp_path: Path) -> None:
+    await assert_rule_decides(
+        tmp_path,
+        RELEASE,
+        "when did quillkit 2.4 come out",
+        ("released", "March 15"),
+        DEFAULT.with_(arrival_margin=0.0),
+        "guides",
+    )
+
+
+async def test_what_it_is_is_answered_by_its_introduction(tmp_path: Path) -> None:
+    await assert_rule_decides(
+        tmp_path,
+        BOARD,
+        "what is the quillkit steering board",
+        ("introducing", "new body"),
+        DEFAULT.with_(introduced_margin=0.0),
+        "update",
+    )
+
+
+def test_arrival_questions_are_read_not_plans() -> None:
+    for q in (
+        "when did go 1.18 come out",
+        "when was the council introduced",
+        "when was it released",
+        "go 1 release date",
+    ):
+        assert asks_arrival(tuple(q.split())), q
+    for q in (
+        "when was 1.39 expected to be released",
+        "when did the team plan to release go 1.2",
+        "what was released in go 1.18",
+        "when did the summit take place",
+        "is go 1.18 out yet",
+    ):
+        assert not asks_arrival(tuple(q.split())), q
+
+
+def test_a_title_introduces_exactly_what_the_question_names() -> None:
+    assert asks_what_is(("what", "is", "the", "council"))
+    assert asks_what_is(("whats", "gopls"))
+    assert not asks_what_is(("when", "was", "it", "introduced"))
+    council = content_stems("rust leadership council")
+    assert introduces("Introducing the Rust Leadership Council", council)
+    assert introduces("Announcing the Rust Leadership Council!", council)
+    assert not introduces("February 2024 Leadership Council Update", council)
+    assert not introduces("Introducing the Rust Leadership Council", content_stems("council"))
+    assert not introduces("Rust Leadership Council", council)
