@@ -1,20 +1,29 @@
-"""Questions asking when something came out prefer the post announcing it, and "what is X"
-the post introducing X (bot/search/present.py, Policy.arrival_margin and
-Policy.introduced_margin)."""
+"""Questions asking when something came out prefer the post announcing it, "what is X" the
+post introducing X, and a question about now the release that shipped what it asks about
+(bot/search/present.py, Policy.arrival_margin, Policy.introduced_margin and
+Policy.shipped_pool)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from bot.search.policy import DEFAULT
-from bot.search.present import asks_arrival, asks_what_is, content_stems, introduces
+from bot.search.present import (
+    asks_arrival,
+    asks_what_is,
+    content_stems,
+    introduces,
+    release_topic,
+    ships,
+)
 from tests.conftest import assert_rule_decides
 
 
-def _article(slug: str, title: str, date: str, *paragraphs: str) -> str:
+def _article(slug: str, title: str, date: str, *paragraphs: str, about: str = "") -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    described = f"description: {about}\n" if about else ""
     return (
-        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
+        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n{described}"
         f"date: '{date}T00:00:00Z'\ntags: [news]\n---\n{body}\n"
     )
 
@@ -110,3 +119,61 @@ def test_a_title_introduces_exactly_what_the_question_names() -> None:
     assert not introduces("February 2024 Leadership Council Update", council)
     assert not introduces("Introducing the Rust Leadership Council", content_stems("council"))
     assert not introduces("Rust Leadership Council", council)
+
+
+# The proposal, written before, says the feature's name throughout; the release that
+# shipped it lists it among other things; a later release extends it.
+SHIPPED = {
+    "s1.md": _article(
+        "proposal",
+        "A Proposal for Adding Sandboxes to Quillkit",
+        "2021-05-01",
+        "We propose adding sandboxes to Quillkit.",
+        "Sandboxes would let Quillkit run plugins safely; sandboxes are the most requested "
+        "feature, and Quillkit sandboxes would isolate each plugin.",
+        about="A design for sandboxes in Quillkit.",
+    ),
+    "s2.md": _article(
+        "shipped",
+        "Quillkit 3.0 is released",
+        "2022-03-01",
+        "Today we release Quillkit 3.0.",
+        "The parser is twice as fast, and the formatter keeps comments.",
+        "Thanks to all who tested it.",
+        about="Quillkit 3.0 adds sandboxes, a faster parser and more.",
+    ),
+    "s3.md": _article(
+        "later",
+        "Quillkit 3.4 is released",
+        "2024-03-01",
+        "Today we release Quillkit 3.4.",
+        "The formatter now wraps long lines.",
+        about="Quillkit 3.4 adds sandbox limits, line wrapping and more.",
+    ),
+}
+
+
+async def test_a_question_about_now_is_answered_by_the_release_that_shipped_it(
+    tmp_path: Path,
+) -> None:
+    await assert_rule_decides(
+        tmp_path,
+        SHIPPED,
+        "does quillkit have sandboxes now",
+        ("shipped", "Quillkit"),
+        DEFAULT.with_(shipped_pool=0),
+        "proposal",
+    )
+
+
+def test_what_a_release_says_it_ships() -> None:
+    topic = release_topic(("go", "generics", "now"), "Go 1.18 is released!")
+    assert topic == content_stems("generics")
+    assert release_topic(("go", "fuzzing", "beta"), "Go 1.18 is released!") == content_stems(
+        "fuzzing"
+    )
+    assert ships(["Go 1.18 adds generics, native fuzzing, workspace mode and more."], topic)
+    assert ships(["In Rust 1.51, const generics are now stable."], content_stems("const generics"))
+    # The topic as part of something longer is another thing; a mention is no shipping.
+    assert not ships(["Go 1.27 adds support for generic type aliases on methods."], topic)
+    assert not ships(["We propose adding generics to Go."], topic)

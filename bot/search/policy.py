@@ -252,6 +252,17 @@ class Policy:
     #: well ("Two New Tutorials for 1.18"), and the announcement is dated the day asked
     #: for. 0 turns the rule off.
     arrival_margin: float = 0.1
+    #: A question about now (present.asks_present) also reads the releases among the
+    #: ranking's first this many whose title says they happened and names one version,
+    #: and puts first the oldest whose description or opening says it ships what the
+    #: question asks of it (present.ships: "Go 1.18 adds generics, native fuzzing…" for
+    #: "does go have generics now"; "X is now stable"), unless the first is one of them.
+    #: A release's notes name a feature among many, so its rerank score is far below the
+    #: proposal's (0.75 against 0.92) and it was 13th in the first stage, past the pool
+    #: (bench/README.md, "rel12"); what it says of the feature at its top is structure the
+    #: proposal does not have. The oldest: later releases extend what shipped ("Go 1.27
+    #: adds generic methods"). 60: the first stage's depth rel12 read. 0 turns it off.
+    shipped_pool: int = 60
     #: A question asking what something is ("what is the rust leadership council";
     #: present.asks_what_is) puts first the best candidate within this much of the first's
     #: order whose title introduces exactly what it names ("Introducing the Rust Leadership

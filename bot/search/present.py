@@ -172,3 +172,58 @@ def introduces(title: str, stems: frozenset[str]) -> bool:
         return False
     rest = content_stems(" ".join(ws[1:]))
     return bool(rest) and rest == stems
+
+
+# What a release's opening says it brings: "Go 1.18 adds generics, native fuzzing,
+# workspace mode…", "In Go 1.18, we're introducing new support for generic code", "const
+# generics are now stable". Verbs of a release delivering a thing, and the predicate of
+# a thing now delivered.
+_SHIP_VERBS = frozenset(
+    [
+        "adds", "added", "introduces", "introducing", "brings", "stabilizes", "stabilises",
+        "stabilized", "stabilised", "ships", "delivers",
+    ]
+)  # fmt: skip
+_NOW_DONE = re.compile(r"^(.*?)\b(?:is|are)\s+now\s+(?:stable|supported|available)\b")
+# The items of a list a release verb opens ("generics, native fuzzing and workspace mode").
+_ITEMS = re.compile(r",|;|\.|\band\b")
+_ITEMS_READ = 8
+
+
+def release_topic(content: tuple[str, ...], title: str) -> frozenset[str]:
+    """What a question about now asks of a release: its content words' stems less the
+    release's title (the project and its number: "go", "1.18"), the present-state adverbs,
+    the completion predicate and the pre-release stages ("does go have generics now" ->
+    {"generic"}; "is go fuzzing still in beta" -> {"fuzz"})."""
+    named = content_stems(title)
+    frame = _PRESENT | _COMPLETED | _PRE_RELEASE
+    return frozenset(
+        s for w in content if w not in frame and (s := stem(w)) not in named and s not in frame
+    )
+
+
+def _names_item(text: str, topic: frozenset[str]) -> bool:
+    # An item naming the topic, with at most one word more ("native fuzzing" for
+    # fuzzing); a longer one is about something else the topic is part of.
+    item = content_stems(text)
+    return topic <= item and len(item - topic) <= 1
+
+
+def ships(texts: list[str], topic: frozenset[str]) -> bool:
+    """Whether a release's description or opening sentences say it ships the topic: an
+    item of the list after a release verb ("Go 1.18 adds generics, native fuzzing…"), or
+    the subject of "is/are now stable" ("const generics are now stable")."""
+    if not topic:
+        return False
+    for text in texts:
+        low = text.lower()
+        if (m := _NOW_DONE.search(low)) and _names_item(_ITEMS.split(m.group(1))[-1], topic):
+            return True
+        ws = low.split()
+        for k, w in enumerate(ws):
+            if w in _SHIP_VERBS and any(
+                _names_item(part, topic)
+                for part in _ITEMS.split(" ".join(ws[k + 1 :]))[:_ITEMS_READ]
+            ):
+                return True
+    return False

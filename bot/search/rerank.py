@@ -32,7 +32,9 @@ from bot.search.present import (
     asks_present,
     asks_what_is,
     introduces,
+    release_topic,
     says_done,
+    ships,
 )
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
@@ -40,7 +42,7 @@ from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discou
 from bot.search.series import asks_first, same_series, title_words
 from bot.search.sentence_stems import with_text
 from bot.search.stem import stem
-from bot.search.versions import point_releases, release_numbers, release_of
+from bot.search.versions import point_releases, release_numbers, release_of, version_named
 from bot.search.words import STOPWORDS, fts_word, words
 from bot.store.articles import ArticleStore
 from bot.store.search import SearchStore
@@ -416,6 +418,9 @@ async def rerank(
     asked = Asked.of(q, weights, held, index.text_vocab, policy, ranked.corrections, forms, index.n)
     # The whole pool in one round trip rather than one (or three) per article.
     articles = await store.articles_by_id(pool)
+    shipped: set[int] = set()
+    if not blind and policy.shipped_pool and asks_present(q.typed):
+        shipped = await _shipping(q, ranked, pool, articles, store, policy.shipped_pool)
     found: list[tuple[float, int, Ranked]] = []
     for a in pool:
         article = articles.get(a)
@@ -439,6 +444,8 @@ async def rerank(
             order += policy.release_title_weight * ev.names_release
         found.append((order, -index.ranks[a], Ranked(final, article, ev)))
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
+    if shipped and shipped_first(found, {articles[a].slug for a in shipped}):
+        return [f[2] for f in found]
     if not blind and policy.present_margin and asks_present(q.typed):
         done_first(found, policy.present_margin)
     elif not blind and policy.first_margin and asks_first(q.typed):
@@ -449,6 +456,49 @@ async def rerank(
         stems = frozenset(stem(w) for w in q.content)
         said_first(found, policy.introduced_margin, lambda t: introduces(t, stems))
     return [f[2] for f in found]
+
+
+async def _shipping(
+    q: Query,
+    ranked: Candidates,
+    pool: list[int],
+    articles: dict[int, Article],
+    store: ArticleStore,
+    within: int,
+) -> set[int]:
+    """The releases among the ranking's first `within` whose title says they happened
+    and name one version, and whose description or opening says they ship what a
+    question about now asks of them (present.ships): "Go 1.18 is released!" ("Go 1.18
+    adds generics, …") for "does go have generics now", 13th in the first stage, below
+    the rerank's pool, as its notes name generics among many things. Those past the pool
+    join it (and `articles`)."""
+    more = [a for a in ranked.ids[:within] if a not in articles]
+    extra = await store.articles_by_id(more) if more else {}
+    found: set[int] = set()
+    for a, article in [*articles.items(), *extra.items()]:
+        title = article.title
+        if not says_done(title) or version_named(title) is None:
+            continue
+        opening = [article.description or "", *(s.text for s in article.sentences[:8])]
+        if ships(opening, release_topic(q.content, title)):
+            found.add(a)
+            if a not in articles:
+                articles[a] = article
+                pool.append(a)
+    return found
+
+
+def shipped_first(found: list[tuple[float, int, Ranked]], slugs: set[str]) -> bool:
+    """The oldest of the releases shipping what is asked (`slugs`, _shipping) goes first,
+    unless the first is one of them: the release that shipped a feature is the first
+    that says so; later ones extend it ("Go 1.27 adds generic methods"). Whether it
+    moved one."""
+    ks = [k for k, f in enumerate(found) if f[2].article.slug in slugs]
+    if not ks or ks[0] == 0:
+        return False
+    oldest = min(ks, key=lambda k: found[k][1])  # (-rank: an older article has a smaller one)
+    found.insert(0, found.pop(oldest))
+    return True
 
 
 def said_first(
