@@ -420,7 +420,7 @@ async def rerank(
     articles = await store.articles_by_id(pool)
     shipped: set[int] = set()
     if not blind and policy.shipped_pool and asks_present(q.typed):
-        shipped = await _shipping(q, ranked, pool, articles, store, policy.shipped_pool)
+        shipped = await _shipping(q, ranked, index, pool, articles, store, policy.shipped_pool)
     found: list[tuple[float, int, Ranked]] = []
     for a in pool:
         article = articles.get(a)
@@ -461,6 +461,7 @@ async def rerank(
 async def _shipping(
     q: Query,
     ranked: Candidates,
+    index: LibraryIndex,
     pool: list[int],
     articles: dict[int, Article],
     store: ArticleStore,
@@ -471,16 +472,20 @@ async def _shipping(
     question about now asks of them (present.ships): "Go 1.18 is released!" ("Go 1.18
     adds generics, …") for "does go have generics now", 13th in the first stage, below
     the rerank's pool, as its notes name generics among many things. Those past the pool
-    join it (and `articles`)."""
-    more = [a for a in ranked.ids[:within] if a not in articles]
+    join it (and `articles`). Titles are read from the index: only releases are fetched."""
+
+    def release(a: int) -> bool:
+        title = index.entries[a].meta.title if a in index.entries else ""
+        return says_done(title) and version_named(title) is not None
+
+    more = [a for a in ranked.ids[:within] if a not in articles and release(a)]
     extra = await store.articles_by_id(more) if more else {}
     found: set[int] = set()
     for a, article in [*articles.items(), *extra.items()]:
-        title = article.title
-        if not says_done(title) or version_named(title) is None:
+        if a not in extra and not release(a):
             continue
         opening = [article.description or "", *(s.text for s in article.sentences[:8])]
-        if ships(opening, release_topic(q.content, title)):
+        if ships(opening, release_topic(q.content, article.title)):
             found.add(a)
             if a not in articles:
                 articles[a] = article
