@@ -17,7 +17,7 @@ from bot.search.engine import SearchEngine
 from bot.search.features import sentence_features
 from bot.search.followup import next_part
 from bot.search.parse import parse, question_kind
-from bot.search.passage import best_passage, passage_match
+from bot.search.passage import best_passage, passage_match, with_text
 from bot.search.policy import DEFAULT, Policy
 from bot.search.rerank import Asked, article_evidence
 from bot.search.sentence_stems import encode_stems, held_terms
@@ -1355,3 +1355,14 @@ def test_a_next_sentence_not_going_on_from_the_one_shown_stays_out() -> None:
     going_on = _ferries("They now refund every ticket in full within a week.")
     short = best_passage(going_on, q, DEFAULT.with_(follow_chars=80))
     assert short and "refund" not in short
+
+
+def test_with_text_keeps_the_sentences_with_text_in_order():
+    """with_text: the sentences the passages read, a fresh list whether or not some are
+    blank (its fast path must not hand back the article's own tuple)."""
+    whole = (Sentence("One.", 0), Sentence("Two.", 1))
+    assert with_text(whole) == list(whole)
+    assert isinstance(with_text(whole), list)
+    gappy = (Sentence("One.", 0), Sentence("  \n", 1), Sentence("Three.", 2))
+    assert with_text(gappy) == [gappy[0], gappy[2]]
+    assert with_text(()) == []

@@ -129,15 +129,3 @@ def test_the_stems_version_covers_every_module_stemming_uses() -> None:
     the stems without the cache noticing (see bot.library.workers.version)."""
     assert project_modules_imported("bot.search.sentence_stems") == set(STEM_MODULES)
 
-
-def test_with_text_keeps_the_sentences_with_text_in_order():
-    """with_text: the sentences the passages read, a fresh list whether or not some are
-    blank (its fast path must not hand back the article's own tuple)."""
-    from bot.library.model import Sentence
-
-    whole = (Sentence("One.", 0), Sentence("Two.", 1))
-    assert sentence_stems.with_text(whole) == list(whole)
-    assert isinstance(sentence_stems.with_text(whole), list)
-    gappy = (Sentence("One.", 0), Sentence("  \n", 1), Sentence("Three.", 2))
-    assert sentence_stems.with_text(gappy) == [gappy[0], gappy[2]]
-    assert sentence_stems.with_text(()) == []

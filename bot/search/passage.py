@@ -36,6 +36,7 @@ its place, after the label ("Let chains" -> "Let chains — This feature allows
 from __future__ import annotations
 
 import heapq
+import operator
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence, Set
@@ -48,7 +49,6 @@ from bot.search.irregular import question_held
 from bot.search.parse import Query
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
-from bot.search.sentence_stems import with_text
 from bot.search.stem import stem
 from bot.search.words import fold, stems, words
 
@@ -835,3 +835,16 @@ class Passages:
         no stop of its own ("Let chains — This feature allows…"), else a space."""
         text = self.sentences[k].text
         return " — " if self.label(k) and text[-1:] not in _STOPS else " "
+
+
+_TEXT = operator.attrgetter("text")
+
+
+def with_text(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences with text (more than whitespace), in order: those the passages read.
+    (Read for every candidate of every question: the check runs in C where all have text,
+    as nearly all articles' do.)"""
+    if all(map(str.strip, map(_TEXT, sentences))):
+        return list(sentences)
+    return [s for s in sentences if s.text.strip()]
+

@@ -25,7 +25,7 @@ from bot.search.identifiers import identifier_stems, only_in_identifiers
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
 from bot.search.parse import Query
-from bot.search.passage import Passages
+from bot.search.passage import Passages, with_text
 from bot.search.policy import DEFAULT, Policy
 from bot.search.present import (
     asks_arrival,
@@ -40,7 +40,6 @@ from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.series import asks_first, same_series, title_words
-from bot.search.sentence_stems import with_text
 from bot.search.stem import stem
 from bot.search.versions import point_releases, release_numbers, release_of, version_named
 from bot.search.words import STOPWORDS, fts_word, words

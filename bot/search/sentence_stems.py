@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.metadata
-import operator
 import re
 from collections.abc import Iterable, Sequence, Set
 from typing import TYPE_CHECKING
@@ -26,7 +25,7 @@ from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fold, raw_words_and_breaks, without_apostrophe, words
 
 if TYPE_CHECKING:
-    from bot.library.model import Article, Sentence
+    from bot.library.model import Article
 
 # The modules whose code decides a sentence's stems (tests/test_sentence_stems.py checks
 # that computing them imports no other module of the project), and the stemmer's library.
@@ -164,18 +163,6 @@ def held_terms(article: Article, terms: set[str]) -> Held:
 
 def _with_text(sentences: Sequence) -> list[int] | None:
     """The places of the sentences with text; None when all have some."""
-    if all(map(str.strip, map(_TEXT, sentences))):
+    if all(s.text.strip() for s in sentences):
         return None
     return [k for k, s in enumerate(sentences) if s.text.strip()]
-
-
-def with_text(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences with text (more than whitespace), in order: those the passages read.
-    (Read for every candidate of every question: the check runs in C where all have text,
-    as nearly all articles' do.)"""
-    if all(map(str.strip, map(_TEXT, sentences))):
-        return list(sentences)
-    return [s for s in sentences if s.text.strip()]
-
-
-_TEXT = operator.attrgetter("text")
