@@ -128,4 +128,3 @@ def test_the_stems_version_covers_every_module_stemming_uses() -> None:
     """A module that computing the stems imports but the version leaves out could change
     the stems without the cache noticing (see bot.library.workers.version)."""
     assert project_modules_imported("bot.search.sentence_stems") == set(STEM_MODULES)
-

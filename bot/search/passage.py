@@ -847,4 +847,3 @@ def with_text(sentences: Sequence[Sentence]) -> list[Sentence]:
     if all(map(str.strip, map(_TEXT, sentences))):
         return list(sentences)
     return [s for s in sentences if s.text.strip()]
-
