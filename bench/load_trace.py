@@ -88,11 +88,19 @@ def install(out: str, skip: int) -> Callable[[], None]:
 
     began_gc: list[float] = []
 
+    examined = [0]
+
     def on_gc(phase: str, info: dict[str, int]) -> None:
         if phase == "start":
-            began_gc[:] = [pc()]
+            # The objects this collection examines (its generation and the younger ones),
+            # counted before its clocks start; its CPU beside its wall time tells the
+            # collector's work from the time the process was not running (a busy machine).
+            if state["on"]:
+                examined[0] = sum(len(gc.get_objects(g)) for g in range(info["generation"] + 1))
+            began_gc[:] = [pc(), tt()]
         elif state["on"] and began_gc:
-            state["gc"].append((began_gc[0], pc() - began_gc[0], info["generation"]))
+            took, cpu = pc() - began_gc[0], tt() - began_gc[1]
+            state["gc"].append((began_gc[0], took, info["generation"], examined[0], cpu))
 
     gc.callbacks.append(on_gc)
 
@@ -220,11 +228,20 @@ def summary(data: dict[str, Any], kinds: list[str]) -> list[str]:
     for kind in [k for k in kinds if k in by_kind] + sorted(set(by_kind) - set(kinds)):
         lines.append(line(kind, by_kind[kind]))
     pauses: dict[int, list[float]] = collections.defaultdict(list)
-    for at, took, generation in data.get("gc", []):
+    cpus: dict[int, list[float]] = collections.defaultdict(list)
+    examined: dict[int, list[int]] = collections.defaultdict(list)
+    # (start, wall, generation[, objects examined, CPU]): older traces hold the first three.
+    for at, took, generation, *more in data.get("gc", []):
         if at < end:
             pauses[generation].append(took * 1000)
+            if more:
+                examined[generation].append(more[0])
+                cpus[generation].append(more[1] * 1000)
     gcs = ", ".join(
-        f"gen{g} {len(p)} x (total {sum(p):.0f} ms, longest {max(p):.1f})"
+        f"gen{g} {len(p)} x (total {sum(p):.0f} ms, longest {max(p):.1f}"
+        + (f"; CPU {sum(cpus[g]):.0f} ms, longest {max(cpus[g]):.1f}" if cpus[g] else "")
+        + (f"; objects {statistics.median(examined[g]):.0f}" if examined[g] else "")
+        + ")"
         for g, p in sorted(pauses.items())
     )
     lines.append(

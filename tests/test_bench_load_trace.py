@@ -58,6 +58,20 @@ def test_summary_adds_up_per_kind_and_counts_new_interactions_apart() -> None:
     assert "gen2" not in lines[5]
 
 
+def test_summary_reports_each_collections_cpu_and_objects_where_recorded() -> None:
+    """A collection recorded with the objects it examined and its CPU (a busy machine
+    stretches the wall time, not the CPU) shows both; older traces' entries only the wall."""
+    data = {
+        "start": 0.0,
+        "records": [_record("ask", 1, 0.002, 0.100, 0.150)],
+        "select": [],
+        "gc": [(0.01, 0.006, 0, 1000, 0.002), (0.02, 0.004, 0, 3000, 0.003), (0.03, 0.01, 1)],
+    }
+    line = load_trace.summary(data, ["ask"])[-1]
+    assert "gen0 2 x (total 10 ms, longest 6.0; CPU 5 ms, longest 3.0; objects 2000)" in line
+    assert "gen1 1 x (total 10 ms, longest 10.0)" in line
+
+
 def test_summary_of_nothing_says_so() -> None:
     assert load_trace.summary({"records": []}, ["ask"]) == ["trace: no interaction recorded"]
 

@@ -53,6 +53,17 @@ GIL_SWITCH_INTERVAL = 0.0002
 # instead of Python's 10 makes it ~10x rarer; each reclaimed only 0.7-5k objects, so
 # memory barely grows meanwhile (bench/README.md, load test, "Eighteenth pass").
 GC_FULL_AFTER = 100
+# Python collects its youngest generation once 700 more containers were made than freed.
+# Under load, what such a collection finds is mostly alive: the work of the interactions in
+# flight (coroutines, candidate lists, sentences, cards) and the result and memo caches
+# filling, ~1,500 objects each time at 0.3-0.4 ms, ~140 of them and 13 middle ones a
+# thousand interactions (`bench/load.py --trace` at 100k articles: 90-95 ms of the loop's
+# CPU). Every pause stops each interaction in flight. Collecting after 10,000 lets most of
+# an interaction's temporaries be freed before any collection looks at them: 8 young and 1
+# middle collection a thousand interactions, 48-68 ms of CPU; the longest pause grows to
+# ~7-11 ms of CPU, small against a reply's 150-250 ms under that load (bench/README.md,
+# gc19).
+GC_YOUNG_AFTER = 10_000
 
 
 def open_bot_service(
@@ -173,7 +184,7 @@ class ArticleBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL))
         young, middle, full = gc.get_threshold()
-        gc.set_threshold(young, middle, max(full, GC_FULL_AFTER))
+        gc.set_threshold(max(young, GC_YOUNG_AFTER), middle, max(full, GC_FULL_AFTER))
         if self._service is None:
             # The bot's clock is read at every call, so tests can move time under a running bot.
             opening = open_bot_service(self.settings, lambda: self.clock())
