@@ -116,14 +116,54 @@ def passage_match(
     """
     sentences: list[Sentence] = with_text(article.sentences)
     terms = set(q.terms.weights())
-    if not sentences or not terms:
+    if not terms:
         return 0.0, None
-    held = question_held(article, terms).sets
     weight = q.terms.weights(idf_by_word) if idf_by_word is not None else None
+    if not sentences:
+        # No body saved (a read-later export's link alone): the headline may still say it.
+        even = weight if weight is not None else dict.fromkeys(terms, 1.0)
+        heads = (article.title, article.description or "")
+        return 0.0, headline_answer(heads, terms, even, Wanted.of(q), policy)
+    held = question_held(article, terms).sets
     found = Passages(
-        sentences, held, terms, weight, Wanted.of(q), stems(article.title), policy, article.title
+        sentences,
+        held,
+        terms,
+        weight,
+        Wanted.of(q),
+        stems(article.title),
+        policy,
+        article.title,
+        article.description or "",
     )
     return found.cover(), found.shown()
+
+
+def headline_answer(
+    heads: Sequence[str],
+    q: Set[str],
+    weight: Mapping[str, float],
+    wanted: Wanted,
+    policy: Policy = DEFAULT,
+) -> str | None:
+    """The title or the description (`heads`, in that order) that answers a question of a
+    kind always a typed span (_ALWAYS_TYPED), or None: one holding a question term and an
+    answer of that kind fitting at least Policy.headline_fit. News headlines and standfirsts
+    state the key fact ("Gang of 20 otters attacks…"); read where the body says none of it
+    (see Passages.shown). The better fit; the title on a tie."""
+    if policy.headline_fit <= 0 or wanted.kind not in _ALWAYS_TYPED:
+        return None
+    best: tuple[float, str] | None = None
+    for text in heads:
+        text = text.strip()
+        if not text:
+            continue
+        f = sentence_features(text)
+        matched = {s for s in f.stems if s} & q
+        fit = typed_fit(f, wanted, weight, matched, policy) if matched else 0.0
+        if fit >= policy.headline_fit and (best is None or fit > best[0] + 1e-9):
+            best = (fit, text)
+    return None if best is None else best[1]
 
 
 def _sentence_idf(held: Sequence[Set[str]], q: set[str], n: int) -> dict[str, float]:
@@ -155,9 +195,11 @@ class Passages:
         title_stems: set[str],
         policy: Policy = DEFAULT,
         title: str = "",
+        description: str = "",
     ) -> None:
         self.sentences = sentences
         self.title = title
+        self.description = description
         self._title_fits: bool | None = None  # see title_answers
         self.q = q
         self.policy = policy
@@ -329,8 +371,24 @@ class Passages:
         holding a likely one (see _likely); None when no window covers more than
         Policy.min_passage. Chosen when first asked for, once."""
         if self._shown is None:
-            self._shown = (self._choose() if self.cover() > 0 else None,)
+            self._shown = (self._with_headline(self._choose() if self.cover() > 0 else None),)
         return self._shown[0]
+
+    def _with_headline(self, shown: str | None) -> str | None:
+        """`shown`, led by the title or description that answers (headline_answer) when no
+        body sentence holding a question term holds an answer of the kind asked for: the
+        headline is then the answering sentence ("how many otters were in the gang" ->
+        "Gang of 20 otters attacks…"), the body's best window read after it, " … " between
+        them, as a runner-up is."""
+        if self.wanted.kind not in _ALWAYS_TYPED or self.policy.headline_fit <= 0:
+            return shown
+        if any(self.fit(k) > 0 for k, h in enumerate(self.held) if h):
+            return shown
+        heads = (self.title, self.description)
+        found = headline_answer(heads, self.q, self.weight, self.wanted, self.policy)
+        if found is None:
+            return shown
+        return found if not shown else f"{found} … {shown}"
 
     def _choose(self) -> str | None:
         """The best window holding one of the likely answers (see _likely) by answer(),

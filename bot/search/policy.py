@@ -572,6 +572,14 @@ class Policy:
     #: how-long units and "noon" alone); 0.2: 579; 0.3 to 0.5: 580; 0.6: 580, trading a fresh4
     #: passage for a blogs tune one. The middle of the range that loses none.
     untyped_cost: float = 0.4
+    #: When no body sentence holding a question word holds an answer of a kind always a
+    #: typed span (a number, a date, an hour, a name), or the article has no body saved,
+    #: the title or description holding a question word and an answer of that kind fitting
+    #: at least this (answer_type.typed_fit) is shown as the answering sentence, before the
+    #: body's window (passage.headline_answer): news headlines and standfirsts state the key
+    #: fact ("Gang of 20 otters attacks…"), and read-later exports often save no body.
+    #: 0 turns it off. bench/README.md, title12.
+    headline_fit: float = 0.5
     #: The article's first sentence introduces it (what the title says, again): it costs
     #: this as the passage shown (0: blogs tune 35 -> 34, nothing else).
     lead_cost: float = 0.1

@@ -299,7 +299,15 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     passages = None
     if sentences:
         passages = Passages(
-            sentences, sets, q, weight, asked.wanted, title_stems, policy, article.title
+            sentences,
+            sets,
+            q,
+            weight,
+            asked.wanted,
+            title_stems,
+            policy,
+            article.title,
+            article.description or "",
         )
         cover = passages.cover()
     else:
