@@ -380,13 +380,10 @@ class Passages:
         headline is then the answering sentence ("how many otters were in the gang" ->
         "Gang of 20 otters attacks…"), the body's best window read after it, " … " between
         them, as a runner-up is."""
-        if self.wanted.kind not in _ALWAYS_TYPED or self.policy.headline_fit <= 0:
-            return shown
-        if any(self.fit(k) > 0 for k, h in enumerate(self.held) if h):
-            return shown
         heads = (self.title, self.description)
         found = headline_answer(heads, self.q, self.weight, self.wanted, self.policy)
-        if found is None:
+        # (the headline read first: one or two sentences, where the body's are many)
+        if found is None or any(self.fit(k) > 0 for k, h in enumerate(self.held) if h):
             return shown
         return found if not shown else f"{found} … {shown}"
 
