@@ -330,6 +330,26 @@ def test_what_which_wants_something_named_next_to_its_noun() -> None:
     assert passage == "The ban on speech at night comes from Senate Bill 2972, critics say."
 
 
+def test_how_old_reads_a_number_set_off_after_a_name_as_an_age() -> None:
+    # "says Hu, 32": English news gives a person's age as a number in commas after the
+    # name, with no "years" to say so; not "1,500 copies", an amount of something else.
+    prints = _article(
+        [
+            ["The printmaker sold 1,500 copies in May."],
+            ["Shops across the city stock it now."],
+            ["The printmaker is proud of such a clean design, says Ana Hu, 32."],
+        ],
+        title="A sandwich print",
+    )
+    question = parse("how old is the printmaker of the sandwich print")
+    passage = best_passage(prints, question, policy=ONE_WINDOW)
+    assert passage and "Ana Hu, 32" in passage and "1,500" not in passage
+    f = sentence_features(
+        "Hu, 32 others and 7 more, said Ana Hu, 132, then Judy Heath, 65, of Glenside."
+    )
+    assert [f.stems[s.start] for s in f.spans(("number",)) if f.age(s)] == ["65"]
+
+
 def test_a_sentence_opening_with_it_comes_with_the_one_before() -> None:
     article = _article(
         [

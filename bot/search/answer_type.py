@@ -73,6 +73,7 @@ _HEAD_KINDS: Mapping[str, str] = {
     **_nouns("person people man woman author founder ceo", "who"),
     **_nouns("release releases version versions", "version"),
 }
+
 # English nouns whose plural is not the singular and an ending, both ways, so that "how
 # many people" counts "a five-person board" and "how many children" "each child": the
 # stemmer leaves them apart.
@@ -81,6 +82,7 @@ _NUMBER_FORM: Mapping[str, tuple[str, ...]] = {
     **{one: (plural,) for one, plural in IRREGULAR_PLURALS},
 }
 _MANY = stem("many")
+_OLD = stem("old")
 # The units a measure word asks for: "how long" a time or a length ("each 30-minute
 # episode", "a 2km bridge"), "how old" an age (not "how far", as often a degree: "how
 # far off track is the world" wants "63% off track"). An amount in another
@@ -353,6 +355,8 @@ def typed_fit(
             fit = policy.object_fit
         elif wanted.units and span.kind == "amount" and stems[span.end - 1] not in wanted.units:
             fit = policy.partial_fit  # "a 52-episode series" for "how long is each episode"
+        elif span.kind == "number" and _OLD in wanted.form and f.age(span):
+            fit = 1.0  # "says Hu, 32" for "how old is…": an age, in years
         elif span.kind in wanted.full and not counts:
             fit = 1.0
         else:

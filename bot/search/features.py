@@ -92,6 +92,9 @@ _COPULAS = frozenset(["is", "are", "was", "were"])
 # "a/an" ("“Project Popcorn”, an unorthodox business model under which…").
 _APPOSITION = re.compile(r"[”\"’']?,\s+")
 _INDEFINITE = frozenset(["a", "an"])
+# An age is below this; after it, a comma or the sentence's end (not "Hu, 32 others").
+_OLDEST = 125
+_AGE_AFTER = re.compile(r"\s*(?:[,.;:)”\"]|$)")
 # Words before a count that make it a set named before, not a count given as new: "the 51
 # schools", "its 300 staff", "11 of the 51 schools" (see Features.counts_head).
 _GIVEN_BEFORE = frozenset(
@@ -593,6 +596,20 @@ class Features:
         spans = self.spans(("name", "place"))
         places = {(s.start, s.end) for s in spans if s.kind == "place"}
         return [s for s in spans if s.kind == "name" and (s.start, s.end) not in places]
+
+    def age(self, span: Span) -> bool:
+        """Whether the span is a person's age as English news writes it: a whole number
+        below _OLDEST set off by commas right after a name ("says Hu, 32.", "said Judy
+        Heath, 65, of Glenside")."""
+        t = self._read()
+        k = span.start
+        if span.end != k + 1 or not k or not t.folded[k].isdigit() or int(t.folded[k]) >= _OLDEST:
+            return False
+        if _AGE_AFTER.match(self.text, t.ends[k]) is None:
+            return False
+        if _APPOSITION.fullmatch(self.text, t.ends[k - 1], t.starts[k]) is None:
+            return False
+        return any(s.end == k for s in self.names())
 
     def plurals(self, stems: frozenset[str]) -> list[Span]:
         """The words of these stems written as plurals, each a span of kind "number": a
