@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.search.policy import DEFAULT
-from bot.search.series import asks_first, same_series, title_words
+from bot.search.series import asks_first, same_series, series_words
 from tests.conftest import assert_rule_decides
 
 
@@ -58,15 +58,15 @@ def test_a_question_asks_about_the_first_by_its_ordinal_or_superlative() -> None
 
 def test_titles_are_one_series_by_their_words_not_their_numbers() -> None:
     share = DEFAULT.series_title_share
-    summit = title_words("Contributors Summit")
-    assert summit == title_words("Contributors Summit 2019")
-    assert same_series(summit, title_words("Contributors Summit 2019"), share)
+    summit = series_words("Contributors Summit")
+    assert summit == series_words("Contributors Summit 2019")
+    assert same_series(summit, series_words("Contributors Summit 2019"), share)
     assert same_series(
-        title_words("December 2024 Project Director Update"),
-        title_words("Late 2025 Project Director Update"),
+        series_words("December 2024 Project Director Update"),
+        series_words("Late 2025 Project Director Update"),
         share,
     )
     # One shared word of two is not a series ("go" alone).
     assert not same_series(
-        title_words("Go 1.1 is released"), title_words("Introducing the Go Race Detector"), share
+        series_words("Go 1.1 is released"), series_words("Introducing the Go Race Detector"), share
     )

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from bot.search.parse import Query
 from bot.search.stem import stem
-from bot.search.words import STOPWORDS, words
+from bot.search.words import stems
 
 # Adverbs of the present state: "does go have generics now", "is it still in beta", "is
 # it out yet", "do people use it anymore", "what do they use these days".
@@ -155,23 +155,18 @@ def asks_what_is(typed: tuple[str, ...]) -> bool:
     return bool(words) and (words[0] == "whats" or words[0] == "what")
 
 
-def content_stems(text: str) -> frozenset[str]:
-    """A text's words as the rerank compares them: stemmed, function words aside."""
-    return frozenset(stem(w) for w in words(text) if w not in STOPWORDS)
-
-
-def introduces(title: str, stems: frozenset[str]) -> bool:
+def introduces(title: str, asked: frozenset[str]) -> bool:
     """Whether a title introduces exactly what a question names: it opens with an
     introduction's verb ("Introducing", "Announcing") and the rest of its words
-    (content_stems) are the question's `stems`, no more and no fewer: "Introducing the
+    (words.stems) are the question's stems (`asked`), no more and no fewer: "Introducing the
     Rust Leadership Council" for "what is the rust leadership council", not for "what is
     the council's budget"; the later "February 2024 Leadership Council Update" is about
     the council too, but does not introduce it."""
     ws = title_words(title)
     if not ws or ws[0] not in _INTRODUCING:
         return False
-    rest = content_stems(" ".join(ws[1:]))
-    return bool(rest) and rest == stems
+    rest = stems(" ".join(ws[1:]))
+    return bool(rest) and rest == asked
 
 
 # What a release's opening says it brings: "Go 1.18 adds generics, native fuzzing,
@@ -195,7 +190,7 @@ def release_topic(content: tuple[str, ...], title: str) -> frozenset[str]:
     release's title (the project and its number: "go", "1.18"), the present-state adverbs,
     the completion predicate and the pre-release stages ("does go have generics now" ->
     {"generic"}; "is go fuzzing still in beta" -> {"fuzz"})."""
-    named = content_stems(title)
+    named = stems(title)
     frame = _PRESENT | _COMPLETED | _PRE_RELEASE
     return frozenset(
         s for w in content if w not in frame and (s := stem(w)) not in named and s not in frame
@@ -205,7 +200,7 @@ def release_topic(content: tuple[str, ...], title: str) -> frozenset[str]:
 def _names_item(text: str, topic: frozenset[str]) -> bool:
     # An item naming the topic, with at most one word more ("native fuzzing" for
     # fuzzing); a longer one is about something else the topic is part of.
-    item = content_stems(text)
+    item = stems(text)
     return topic <= item and len(item - topic) <= 1
 
 

@@ -39,7 +39,7 @@ from bot.search.present import (
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
-from bot.search.series import asks_first, same_series, title_words
+from bot.search.series import asks_first, same_series, series_words
 from bot.search.stem import stem
 from bot.search.versions import point_releases, release_numbers, release_of, version_named
 from bot.search.words import STOPWORDS, fts_word, words
@@ -539,12 +539,12 @@ def earliest_first(found: list[tuple[float, int, Ranked]], margin: float, share:
     and often recap the first; which of them is about the first is what they are dated."""
     if not found:
         return
-    best, words = found[0][0], title_words(found[0][2].article.title)
+    best, words = found[0][0], series_words(found[0][2].article.title)
     oldest = 0
     for k, (order, newer, r) in enumerate(found[1:], 1):
         if order < best - margin:
             break
-        if newer < found[oldest][1] and same_series(words, title_words(r.article.title), share):
+        if newer < found[oldest][1] and same_series(words, series_words(r.article.title), share):
             oldest = k
     if oldest:
         found.insert(0, found.pop(oldest))

@@ -31,7 +31,7 @@ def asks_first(typed: tuple[str, ...]) -> bool:
     return any(w.lower() in _FIRST for w in typed)
 
 
-def title_words(title: str) -> frozenset[str]:
+def series_words(title: str) -> frozenset[str]:
     """A title's words without function words and numbers: "Contributors Summit 2019" ->
     {"contributors", "summit"}. A letter alone is no word of it (the "s" of "Rust's")."""
     return frozenset(
@@ -40,7 +40,7 @@ def title_words(title: str) -> frozenset[str]:
 
 
 def same_series(a: frozenset[str], b: frozenset[str], share: float) -> bool:
-    """Whether two titles' words (title_words) are one series': the shorter shares at
+    """Whether two titles' words (series_words) are one series': the shorter shares at
     least `share` of its words with the other."""
     least = min(len(a), len(b))
     return bool(least) and len(a & b) / least >= share
