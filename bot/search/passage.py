@@ -512,9 +512,10 @@ class Passages:
         Policy.follow_chars; not after a label (see label_section), nor after a sentence
         holding the kind of answer asked for as fully as Policy.neighbour_gate. The window
         holds the question's words; the sentence going on about what it named says what
-        became of it, often in other words: "As these events unfold, Viv will … track all the causal threads…" then "This happens
-        automatically behind the scenes, via Viv's mechanism for causal bookkeeping." for
-        "what does viv call the way it tracks causal threads"."""
+        became of it, often in other words: "As these events unfold, Viv will … track all
+        the causal threads…" then "This happens automatically behind the scenes, via Viv's
+        mechanism for causal bookkeeping." for "what does viv call the way it tracks causal
+        threads"."""
         most, k, w = self.policy.follow_chars, j, self.wanted
         if not most or j - i != 1 or k >= len(self.sentences) or self.label(i) or self.label(k):
             return i, j
