@@ -17,7 +17,7 @@ from bot.search.present import (
     without_frame,
 )
 from bot.search.versions import version_named
-from tests.conftest import CONTENT, small_engine, tool_post
+from tests.conftest import CONTENT, assert_rule_decides, small_engine, tool_post
 
 
 def test_present_state_and_completion_cues_are_read() -> None:
@@ -75,16 +75,17 @@ STATE = {
 
 
 async def test_a_question_about_now_is_answered_by_the_release(tmp_path: Path) -> None:
-    question = "is the incremental compiler backend out yet"
-    async with small_engine(tmp_path, STATE, CONTENT) as engine:
-        on = await engine.ask(question)
-        off = await SearchEngine(engine.library, policy=DEFAULT.with_(present_margin=0)).ask(
-            question
-        )
-        # Without a present-state cue the best-held post answers as before.
+    await assert_rule_decides(
+        tmp_path,
+        STATE,
+        "is the incremental compiler backend out yet",
+        ("quill-3-0", "incremental compiler backend"),
+        DEFAULT.with_(present_margin=0),
+        "quill-backend-plan",
+    )
+    # Without a present-state cue the best-held post answers as before.
+    async with small_engine(tmp_path / "plain", STATE, CONTENT) as engine:
         plain = await engine.ask("what is the incremental compiler backend")
-    assert off.article is not None and off.article.slug == "quill-backend-plan"
-    assert on.article is not None and on.article.slug == "quill-3-0"
     assert plain.article is not None and plain.article.slug == "quill-backend-plan"
 
 
@@ -149,10 +150,11 @@ FRAMED = {
 
 
 async def test_present_adverbs_do_not_hold_the_release_down(tmp_path: Path) -> None:
-    question = "is quill 5.0 out yet"
-    async with small_engine(tmp_path, FRAMED, CONTENT) as engine:
-        on = await engine.ask(question)
-        rule_off = DEFAULT.with_(present_frame=0)
-        off = await SearchEngine(engine.library, policy=rule_off).ask(question)
-    assert off.article is not None and off.article.slug == "quill-5-beta", off.article
-    assert on.article is not None and on.article.slug == "quill-5-0", on.article
+    await assert_rule_decides(
+        tmp_path,
+        FRAMED,
+        "is quill 5.0 out yet",
+        ("quill-5-0", "Quill 5.0"),
+        DEFAULT.with_(present_frame=0),
+        "quill-5-beta",
+    )
