@@ -370,6 +370,10 @@ async def start_profiler(args: argparse.Namespace, pid: int) -> asyncio.subproce
         "--output",
         str(args.profile),
         "--nonblocking",
+        # --profile-gil: only samples of the thread holding the GIL, i.e. running Python; a
+        # wall-time sample also counts a thread in a system call or descheduled by the OS,
+        # which on a loaded machine is much of the loop's send() and queue hand-offs.
+        *(["--gil"] if args.profile_gil else []),
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
@@ -799,6 +803,9 @@ def main() -> int:
     )
     parser.add_argument("--profile", type=Path, help="record the bot with py-spy to this file")
     parser.add_argument("--py-spy", help="the py-spy executable (default: on PATH)")
+    parser.add_argument(
+        "--profile-gil", action="store_true", help="with --profile: only samples holding the GIL"
+    )
     args = parser.parse_args()
     if args.count < 1 or args.concurrency < 1 or args.users < 1:
         parser.error("--count, --concurrency and --users must be positive")
