@@ -244,6 +244,20 @@ class Policy:
     #: "Contributors Summit 2019" (1.0), "December 2024 Project Director Update" and "Late
     #: 2025 Project Director Update" (0.75).
     series_title_share: float = 0.67
+    #: Among candidates within this much of the first's order, one that holds the
+    #: question's word pairs side by side (Evidence.pairs) this much more than the first
+    #: goes first (rerank.pairs_first), when no rule of the question's form (now, first,
+    #: arrival, what is) applies: a question's phrase written as a phrase ("rust debugging
+    #: survey", "windows on arm64") says which post is about it, while the first stage and
+    #: the lead, which weigh single words, leave posts that name them apart all but tied.
+    #: The blend weighs pairs with the rest (rerank_mix); near a tie the phrase decides.
+    #: Replayed over the readable blogs pools (tune half, fresh-fresh10, 507 questions,
+    #: the order as rerank computes it; bench/README.md, "rank14"): margin / lead 0.03 /
+    #: 0.3 +4/-0, 0.05 / 0.4-0.5 +3/-0, 0.08 / 0.5 +4/-0, 0.1 / 0.3 +8/-6, 0.15 / 0.5
+    #: +4/-1, 0.6 at any margin +1-2/-0; taken from the middle of the region losing none.
+    #: 0 turns the rule off.
+    pairs_margin: float = 0.05
+    pairs_lead: float = 0.5
     #: A question asking when something came out or was introduced ("when did go 1.18
     #: come out", "when was X released"; present.asks_arrival) puts first the best
     #: candidate within this much of the first's order whose title says the thing happened

@@ -462,6 +462,8 @@ async def rerank(
     elif not blind and policy.introduced_margin and asks_what_is(q.typed):
         stems = frozenset(stem(w) for w in q.content)
         said_first(found, policy.introduced_margin, lambda t: introduces(t, stems))
+    elif not blind and policy.pairs_margin:
+        pairs_first(found, policy.pairs_margin, policy.pairs_lead)
     return [f[2] for f in found]
 
 
@@ -528,6 +530,24 @@ def said_first(
         if order < best - margin:
             return
         if says(r.article.title):
+            found.insert(0, found.pop(k))
+            return
+
+
+def pairs_first(found: list[tuple[float, int, Ranked]], margin: float, lead: float) -> None:
+    """The first candidate within `margin` of the best's order that holds the question's
+    word pairs side by side (Evidence.pairs) `lead` more than the best goes first: a
+    phrase of the question written as a phrase says which post is about it ("until when
+    can i answer the rust debugging survey": "Rust debugging survey 2026" over the
+    compiler performance survey's results, which hold the words apart), where single
+    words, which the order mostly weighs, leave the two all but tied (Policy.pairs_margin)."""
+    if not found:
+        return
+    best, pairs = found[0][0], found[0][2].evidence.pairs
+    for k, (order, _, r) in enumerate(found[1:], 1):
+        if order < best - margin:
+            return
+        if r.evidence.pairs >= pairs + lead:
             found.insert(0, found.pop(k))
             return
 
