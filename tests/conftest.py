@@ -77,6 +77,15 @@ def tool_post(slug: str, title: str, body: str, month: int = 3) -> str:
     )
 
 
+def dated_post(slug: str, title: str, date: str, *paragraphs: str) -> str:
+    """An article file dated `date` (YYYY-MM-DD), one <p> a paragraph, for small_engine."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
+        f"date: '{date}T00:00:00Z'\ntags: [news]\n---\n{body}\n"
+    )
+
+
 async def answered_by(
     library: Library, question: str, policy: Policy = DEFAULT
 ) -> tuple[str | None, str]:

@@ -5,23 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.search.policy import DEFAULT
-from tests.conftest import assert_rule_decides
-
-
-def _article(slug: str, title: str, date: str, *paragraphs: str) -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (
-        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
-        f"date: '{date}T00:00:00Z'\ntags: [news]\n---\n{body}\n"
-    )
-
+from tests.conftest import assert_rule_decides, dated_post
 
 # The results of another survey name the question's words in their title and opening,
 # apart ("Quillkit … survey", "Debugging was the top answer"); the debugging survey's own
 # post writes the question's phrase once, deep in a longer text. By single words the
 # results lead, by a hair.
 SURVEYS = {
-    "a.md": _article(
+    "a.md": dated_post(
         "perf-results",
         "Quillkit compiler performance survey results",
         "2025-09-01",
@@ -30,7 +21,7 @@ SURVEYS = {
         "Debugging was the top answer in the Quillkit survey: many said slow builds took too long.",
         "The survey got 3,000 answers from Quillkit users.",
     ),
-    "b.md": _article(
+    "b.md": dated_post(
         "debug-survey",
         "Help us improve Quillkit",
         "2026-02-01",

@@ -6,21 +6,12 @@ from pathlib import Path
 
 from bot.search.policy import DEFAULT
 from bot.search.series import asks_first, same_series, series_words
-from tests.conftest import assert_rule_decides
-
-
-def _article(slug: str, title: str, date: str, *paragraphs: str) -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (
-        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
-        f"date: '{date}T00:00:00Z'\ntags: [news]\n---\n{body}\n"
-    )
-
+from tests.conftest import assert_rule_decides, dated_post
 
 # The first meetup's own post, and the later one of the series, which recaps the first
 # and holds the question's words at its top.
 MEETUPS = {
-    "m1.md": _article(
+    "m1.md": dated_post(
         "meetup",
         "Quillkit Meetup",
         "2019-06-01",
@@ -28,7 +19,7 @@ MEETUPS = {
         "The talks covered the parser and the formatter.",
         "We plan to meet again next year.",
     ),
-    "m2.md": _article(
+    "m2.md": dated_post(
         "meetup-2023",
         "Quillkit Meetup 2023",
         "2023-06-01",
