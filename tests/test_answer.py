@@ -1377,6 +1377,50 @@ def test_a_next_sentence_not_going_on_from_the_one_shown_stays_out() -> None:
     assert short and "refund" not in short
 
 
+def _council(quote: str, before: str = "Areman also expressed reservations about adopting a public welcoming policy.") -> Article:
+    return _article(
+        [
+            ["The township council met on Tuesday to discuss immigration."],
+            [before],
+            [quote],
+            ["The meeting ran for three hours."],
+        ],
+        title="Township council debates immigration",
+    )
+
+
+WELCOMING = "why is the township hesitant about a public welcoming policy"
+
+
+def test_the_quote_backing_the_sentence_shown_comes_along() -> None:
+    # The sentence shown says what Areman thinks in the writer's words; the next
+    # paragraph is her own, a quote attributed to her by name (or by "she"), and holds
+    # the reason in words the question does not use. Off (quote_chars 0), it is left out.
+    q = parse(WELCOMING)
+    for said in ("Areman said at the meeting.", "she said.", "said Commissioner Areman."):
+        story = _council(f"“We do not want to attract negative attention to us,” {said}")
+        shown = best_passage(story, q)
+        assert shown and "negative attention" in shown and "reservations" in shown, said
+        off = best_passage(story, q, DEFAULT.with_(quote_chars=0))
+        assert off and "negative attention" not in off and "reservations" in off
+
+
+def test_a_quote_of_someone_else_or_too_long_stays_out() -> None:
+    # A quote attributed to a name the sentence shown does not hold is someone else's
+    # word on it; a sentence not opening with a quote is no quote backing it; and a pair
+    # longer than quote_chars is left as it was.
+    q = parse(WELCOMING)
+    for after in (
+        "“We do not want to attract negative attention to us,” Rappoport said.",
+        "Negative attention worried the police chief, Rappoport said.",
+    ):
+        shown = best_passage(_council(after), q)
+        assert shown and "reservations" in shown and "negative attention" not in shown, after
+    story = _council("“We do not want to attract negative attention to us,” Areman said.")
+    short = best_passage(story, q, DEFAULT.with_(quote_chars=120))
+    assert short and "negative attention" not in short
+
+
 def test_with_text_keeps_the_sentences_with_text_in_order():
     """with_text: the sentences the passages read, a fresh list whether or not some are
     blank (its fast path must not hand back the article's own tuple)."""

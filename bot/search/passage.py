@@ -50,7 +50,7 @@ from bot.search.parse import Query
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
 from bot.search.stem import stem
-from bot.search.words import fold, stems, words
+from bot.search.words import STOPWORDS, fold, stems, words
 
 # Where a sentence's subject ends, roughly: at its first clause break or auxiliary verb
 # ("The new study is…", "Mack was among…", "Sandweg worked at …, spending…").
@@ -73,6 +73,19 @@ _STOPS = frozenset(".!?:;…")
 # A line attributing the quote before it: a dash, then a capitalised name ("— Sheldon
 # Klein (1976)", "-- Rob Pike").
 _ATTRIBUTION = re.compile(r"^\s*(?:[—―–]|--?)\s*[A-Z]")
+
+# A direct quote with who said it after its closing mark (news writes a paraphrase, then
+# the speaker's own words): "“We will fully embrace theatrical,” he declared, laying out…",
+# "“…our principles are,” Areman said at the…", "“…,” said Ms. Heath." The sentence opens
+# with the quote; after its closing mark (set off by a comma or its own stop) the speaker,
+# a pronoun or a name, then a lower-case verb; or, inverted, "said"/"says" and the name
+# (English inverts only a few speech verbs so). Group "who": the speaker.
+_QUOTE_SAID = re.compile(
+    r"^[“\"][^”\"]{2,}?[,.?!…—–-]\s*[”\"]\s+"
+    r"(?:(?P<who>he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+[a-z]+"
+    r"|(?:said|says|added|asked|wrote)\s+(?P<after>(?:[A-Z][\w’'.-]*\s*){1,3}))"
+)
+_PRONOUN_SPEAKERS = frozenset(["he", "she", "they"])
 
 # The general nouns news re-names an organisation by once it has named it ("Warner went all
 # in on streaming…" then "The company caused a stir with 'Project Popcorn'"), as the subject
@@ -417,6 +430,7 @@ class Passages:
         top, i, j, labelled = best
         i, j = self._with_neighbour(i, j)
         i, j = self._with_follower(i, j)
+        i, j = self._with_quote(i, j)
         # The label leads the sentence standing for it: its words were the match, and say
         # what the sentence answers ("May 26-27: RustFest Paris — The fourth iteration…").
         i = min(i, labelled)
@@ -529,6 +543,33 @@ class Passages:
             return i, j
         if len(self.text(i, j)) + 1 + len(self.sentences[k].text) > most:
             return i, j
+        return i, j + 1
+
+    def _with_quote(self, i: int, j: int) -> tuple[int, int]:
+        """The window [i, j) with the sentence after it when the window is one sentence and
+        that one is a direct quote (_QUOTE_SAID) of someone it names, or of "he", "she",
+        "they" (the one it is about), in its paragraph or after a paragraph of one sentence,
+        the two within Policy.quote_chars; not after a label. The window holds the
+        question's words, said in the writer's; the quote after it says it in the
+        speaker's own, often the answer: "Areman also expressed reservations…" then "“…we
+        want to make sure we’re … not attracting negative attention to our township…,”
+        Areman said" for "why is cheltenham hesitant about…"."""
+        most, k = self.policy.quote_chars, j
+        if not most or j - i != 1 or k >= len(self.sentences) or self.label(i) or self.label(k):
+            return i, j
+        if not (self.joined(k - 1) or self._one_sentence_block(k - 1)):
+            return i, j
+        said = _QUOTE_SAID.match(self.sentences[k].text)
+        if said is None:
+            return i, j
+        if len(self.text(i, j)) + 1 + len(self.sentences[k].text) > most:
+            return i, j
+        who = said.group("who") or said.group("after")
+        if who not in _PRONOUN_SPEAKERS:
+            # (a name's words, not its title: "Ms." names no one)
+            name = {w for w in words(who) if len(w) > 2 and w not in STOPWORDS}
+            if name.isdisjoint(words(self.sentences[i].text)):
+                return i, j
         return i, j + 1
 
     def _beside(self, k: int, own: float) -> float:

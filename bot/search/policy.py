@@ -541,6 +541,15 @@ class Policy:
     #: 306 (3 lost: the longer passage leaves no room for a runner-up), blogs 373, 385
     #: changed.
     follow_chars: int = 300
+    #: A window of one sentence shown takes the sentence after it when that one is a direct
+    #: quote of the one it names or refers back to ("…Zaslav pushed the headline of
+    #: theatrical releasing’s comeback…" then "“We will fully embrace theatrical,” he
+    #: declared"; "Areman also expressed reservations…" then "“…not attracting negative
+    #: attention to our township…,” Areman said"), the two at most this many characters
+    #: (0: never; passage.Passages._with_quote). News writes what someone said, then
+    #: backs it with their own words: the paraphrase holds the question's words, the
+    #: quote the answer in the speaker's. Issue 15, pass13 (bench/README.md).
+    quote_chars: int = 500
     #: When the best window is not clear, the runner-up is shown after it (in page order,
     #: joined by "…"; passage.Passages._runner_up): a window apart from it on the page,
     #: holding a question term it lacks, scoring within this much of it (answer() plus
