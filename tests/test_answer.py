@@ -76,6 +76,24 @@ def test_a_passage_naming_what_the_title_adds_beats_one_repeating_the_question()
     assert passage == "Each map is now built from Swiss Tables, a design from Google."
 
 
+def test_the_question_word_is_the_first_one() -> None:
+    # A later "when", "who", "where" or "how" opens a clause inside the question: the
+    # question is asked by the first. (Read by a fixed order of cues, each of these was
+    # another kind: "when", "when", "who", "who", "how".)
+    assert question_kind("where was the driver sitting when the agents pulled up") == "where"
+    assert question_kind("what does she want to be when she grows up") == "what"
+    assert question_kind("whats the channel of the streamer who noticed it was gone") == "what"
+    assert question_kind("where were the workers who talked to reporters helping") == "where"
+    assert question_kind("which fix could change how my code behaves") == "what"
+    assert question_kind("what percent of packages were formatted when they surveyed them") == "what"
+    assert answer_type.Wanted.of(parse("what percent were formatted when surveyed")).kind == "number"
+    # On one word the longer cue: "how many" asks for an amount, "what year" for a date.
+    assert question_kind("how many came when it opened") == "number"
+    assert question_kind("what year did it open when the bridge closed") == "when"
+    # A question opening with "is/did…" and holding a question word asks that word's kind.
+    assert question_kind("did the mayor say when it opens") == "when"
+
+
 def test_kinds_of_question() -> None:
     assert question_kind("who designed the bridge?") == "who"
     assert question_kind("When will it open") == "when"

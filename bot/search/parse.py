@@ -390,16 +390,21 @@ def question_kind(text: str) -> str | None:
 
 
 def _kind(q: str) -> str | None:
-    """question_kind of folded text."""
-    if _HOW_MUCH.search(q):
-        return "number"
-    for cue, pattern in _CUES:
-        if pattern.search(q):
-            return cue
-    if _WHAT_TIME.search(q):
-        return "when"
-    if _WHAT.search(q):
-        return "what"
+    """question_kind of folded text.
+
+    The question word is the first one: a later "when", "who", "where" or "how" opens a
+    clause inside the question, not the question ("where was cruz sitting when the agents
+    pulled up", "what does she want to be when she grows up", "the streamer who noticed…").
+    On one word, "how many" before "how" and "what year" before "what"."""
+    found = [
+        (m.start(), rank, cue)
+        for rank, (cue, pattern) in enumerate(
+            (("number", _HOW_MUCH), *_CUES, ("when", _WHAT_TIME), ("what", _WHAT))
+        )
+        if (m := pattern.search(q)) is not None
+    ]
+    if found:
+        return min(found)[2]
     first = q.split(maxsplit=1)[:1]
     if first and first[0] in YES_NO_START:
         return "yesno"
