@@ -85,8 +85,12 @@ def test_the_question_word_is_the_first_one() -> None:
     assert question_kind("whats the channel of the streamer who noticed it was gone") == "what"
     assert question_kind("where were the workers who talked to reporters helping") == "where"
     assert question_kind("which fix could change how my code behaves") == "what"
-    assert question_kind("what percent of packages were formatted when they surveyed them") == "what"
-    assert answer_type.Wanted.of(parse("what percent were formatted when surveyed")).kind == "number"
+    assert (
+        question_kind("what percent of packages were formatted when they surveyed them") == "what"
+    )
+    assert (
+        answer_type.Wanted.of(parse("what percent were formatted when surveyed")).kind == "number"
+    )
     # On one word the longer cue: "how many" asks for an amount, "what year" for a date.
     assert question_kind("how many came when it opened") == "number"
     assert question_kind("what year did it open when the bridge closed") == "when"
@@ -1395,7 +1399,10 @@ def test_a_next_sentence_not_going_on_from_the_one_shown_stays_out() -> None:
     assert short and "refund" not in short
 
 
-def _council(quote: str, before: str = "Areman also expressed reservations about adopting a public welcoming policy.") -> Article:
+def _council(
+    quote: str,
+    before: str = "Areman also expressed reservations about adopting a public welcoming policy.",
+) -> Article:
     return _article(
         [
             ["The township council met on Tuesday to discuss immigration."],
