@@ -634,6 +634,13 @@ async def test_small_talk_gets_a_friendly_reply_not_an_article(
         ("who are you?", "help"),
         ("what can you do", "help"),
         ("thanks for the help", "thanks"),
+        # Member QA: a use asked of the bot was searched ("TikTok Couch Guy", "could not find")
+        ("hi, im new here. what kind of stuff can i ask you?", "help"),
+        ("what is this bot for", "help"),
+        ("how do i use you", "help"),
+        ("what kind of stuff is in lasagna", None),  # not said to the bot: a topic
+        ("whats new with you", None),  # no use asked
+        ("is this bot about bees", None),  # a topic named
         ("help with heat pumps", None),
         ("thanks to the maintainers fund", None),  # a topic follows: a question
         ("hello world", None),

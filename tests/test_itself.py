@@ -321,3 +321,19 @@ def test_the_articles_of_co_authors_are_said_to_be_by_either() -> None:
     hits = [SearchHit(s, s, None, None, (), 0) for s in ("a", "b")]
     answer = asked.authored("q", ["Ian Lance Taylor", "Robert Griesemer"], first, hits, DEFAULT)
     assert answer.passage == "2 articles by Ian Lance Taylor or Robert Griesemer, newest first."
+
+
+async def test_a_word_for_articles_alone_names_the_conversations_article(engine) -> None:
+    # Member QA: "who wrote the post" after an answer searched "post" and gave the byline of
+    # another article (a roadmap's "call for blog posts"): "the post", "the story" name no
+    # article of their own, as "it" names none.
+    for question in ("who wrote the post", "who wrote the story?"):
+        answer = await engine.ask(question, Topic(SOLAR, None))
+        assert answer.article is not None and answer.article.slug == SOLAR, question
+        assert answer.passage == "Written by Marcus Ellery; published on 18 June 2025."
+    summary = await engine.ask("summarize the post", Topic(CORAL, None))
+    assert summary.article is not None and summary.article.slug == CORAL
+    answer = await engine.ask("who wrote the post")  # no conversation: which one?
+    assert answer.article is None and answer.reply and "Which article?" in answer.reply
+    answer = await engine.ask("who wrote the coral post", Topic(SOLAR, None))  # named
+    assert answer.article is not None and answer.article.slug == CORAL

@@ -31,6 +31,7 @@ from bot.search.parse import (
     RANDOM,
     RELATED,
     Query,
+    names_an_article,
     parse,
     topic_words,
     with_dates,
@@ -463,7 +464,7 @@ class SearchEngine:
         if q.wants == LIBRARY:
             return asked.library(idx, q)
         topic = q.topic
-        if q.wants == RANDOM or topic is None or not topic.content:
+        if q.wants == RANDOM or topic is None or not names_an_article(topic):
             return asked.which_article(q)
         found = await self._answer(idx, topic)
         if found.article is None:

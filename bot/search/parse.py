@@ -195,6 +195,15 @@ ADDRESS_WORDS = frozenset(
         "one",
     ]
 )
+# Words that ask a bot what it is for, said to it ("what kind of stuff can I ask you?",
+# "how do I use you?", "what is this bot for?"): the language of using a tool, never a
+# topic. Only with the bot addressed; "what kind of stuff is in lasagna" asks the library.
+_OF_USE = frozenset(
+    ["ask", "use", "kind", "kinds", "sort", "type", "stuff", "things", "questions", "purpose"]
+)
+# A newcomer saying so ("I'm new here"): allowed beside a use asked, never one on its own
+# ("what's new with you" asks no use).
+_NEWCOMER = frozenset(["new"])
 # Laughter and cheer as people type it: "haha", "hehehe", "lool", "lmfao", "xD", "yay".
 _LAUGHTER = re.compile(r"(?:a?h+a+h*)+|(?:h+e+)+h*|lo+l+|l+m+f*a+o+|rofl|xd+|ya+y+|wo+w+")
 # Words that ask for something without naming it: "show me…", "give me one", "anything".
@@ -892,6 +901,14 @@ def _asks_of_text(every: list[str]) -> bool:
     return _LISTS.isdisjoint(every[1 : 1 + _LISTED_WITHIN]) or not _DO.isdisjoint(every)
 
 
+def names_an_article(topic: Query) -> bool:
+    """Whether the words left of a request of an article itself name one: a word besides
+    the words for articles. "who wrote the post?", "summarize the story" name none, as
+    "who wrote it?" names none: the article is the conversation's (before, "post" was
+    searched: a roadmap's "call for blog posts")."""
+    return bool(set(topic.content) - LISTING_WORDS)
+
+
 def topic_words(q: Query) -> str:
     """The words naming a query's topic, as a reply repeats them: its content words but
     those that list or ask for the newest ("rust posts" -> "rust")."""
@@ -977,16 +994,27 @@ def small_talk(ws: list[str]) -> str | None:
     """What kind of small talk words are ("thanks", "farewell", "greeting", "laughter",
     "praise", "ack", "help"), or None when one of them is more than stopwords and social words."""
     kinds: set[str] = set()
+    of_use = newcomer = False
     for w in ws:
         kind = next((k for k, group in SOCIAL_WORDS.items() if w in group), None)
         if kind is None and _LAUGHTER.fullmatch(w):
             kind = "laughter"
         if kind is not None:
             kinds.add(kind)
+        elif w in _OF_USE:
+            of_use = True
+        elif w in _NEWCOMER:
+            newcomer = True
         elif w not in _SPOKEN_STOPWORDS and w not in ADDRESS_WORDS:
             return None
-    if not kinds and "you" in ws:
-        kinds.add("help")  # stopwords said to the bot: "who are you?", "what can you do?"
+    # Said to the bot: "you", or "bot" in a question ("what is this bot for?").
+    to_bot = "you" in ws or ("bot" in ws and any(w in QUESTION_WORDS for w in ws))
+    if (of_use or newcomer) and not (to_bot and of_use):
+        return None  # "what kind of stuff" names no one; "what's new with you" asks no use
+    if to_bot and (of_use or not kinds):
+        # Stopwords said to the bot ("who are you?", "what can you do?"), or its use asked
+        # of it ("hi, i'm new here, what kind of stuff can i ask you?").
+        kinds.add("help")
     # The first of the kinds in this order: "thanks, bye" thanks, "hi, lol" greets.
     order = ("thanks", "farewell", "help", "greeting", "laughter", "praise", "ack")
     return next((k for k in order if k in kinds), None)
