@@ -769,6 +769,22 @@ def test_laughter_beside_a_question_names_nothing(text: str, plain: str) -> None
     assert parse(text).social == parse(plain).social
 
 
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # Member QA: "wait" and "meant" were searched as words of the question
+        ("no i meant what happens to cnn staff", "what happens to cnn staff"),
+        ("wait no, i meant how many toasters", "how many toasters"),
+        ("sorry, what I meant was the coral one", "the coral one"),
+        ("I meant", "I meant"),  # the frame alone stays
+        ("what did he mean by it", "what did he mean by it"),  # not leading: asked
+    ],
+)
+def test_a_corrections_frame_names_nothing(text: str, plain: str) -> None:
+    assert parse(text).terms.weights() == parse(plain).terms.weights()
+    assert parse(text).kind == parse(plain).kind
+
+
 async def test_a_question_with_laughter_is_as_sure_as_without(bundled: SearchEngine) -> None:
     # Member QA: "lol 😂 otters" found nothing sure; "otters" its article.
     answer = await bundled.ask("lol 😂 toasters")

@@ -17,6 +17,7 @@ from bot.search.followup import Topic, first_window, pinned, refers_back, wants_
 from bot.search.parse import Query
 from bot.search.results import HIGH, LOW, Answer
 from bot.search.retrieve import Candidates, Retriever
+from tests.conftest import CONTENT, small_engine
 
 CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
 BIRDS = "2026-01-26-citizen-scientists-count-record-number-of-garden-birds"
@@ -363,3 +364,25 @@ async def test_a_long_question_s_pronouns_point_inside_it(engine, about: str) ->
     answer = await engine.ask(question, Topic(about, None))
     assert answer.article is not None and answer.article.slug == REPAIR
     assert not answer.followup
+
+
+
+async def test_pointing_back_with_words_the_article_holds_stays_with_it(
+    tmp_path: Path, blogs_dir: Path
+) -> None:
+    # Member QA: "wait no, i meant what changed in cargo in that release" after Rust 1.70
+    # answered another release's post, surer on "changed", "cargo" and "release" alone.
+    # Every word the question names is the conversation's article's and "that" points at
+    # it: it stays (over the Rust release posts of 2019-2029 and the bundled content).
+    posts = sorted(blogs_dir.glob("20[12]*/*/*/*rust-1[0-9]*.md"))
+    files = {p.name: p.read_text(encoding="utf-8") for p in posts}
+    rust170 = "2023-06-01-httpsblogrust-langorg20230601rust-1700"
+    assert f"{rust170}.md" in files
+    async with small_engine(tmp_path, files, CONTENT) as engine:
+        question = "what changed in cargo in that release"
+        alone = await engine.ask(question)
+        assert alone.article is not None and alone.article.slug != rust170
+        assert alone.confidence == HIGH
+        answer = await engine.ask(question, Topic(rust170, None))
+        assert answer.article is not None and answer.article.slug == rust170
+        assert answer.followup and "sparse" in (answer.passage or "")

@@ -237,7 +237,17 @@ class SearchEngine:
             # the article just discussed, not another that says "volunteers". A pronoun
             # with one word beside it ("when did it ship?") is about it however sure the
             # other article is (followup.pinned).
-            return found if found is not None and found.confidence == HIGH else own
+            if found is not None and found.confidence == HIGH:
+                return found
+            held = found is not None and found.article is not None and following.points
+            if held and followup.continues(found.article, following.terms, True):
+                # Pointing back with every word it names held by the conversation's article
+                # ("which go version added it?" after container-aware GOMAXPROCS, "what
+                # changed in cargo in that release?" after Rust 1.70): its words name no
+                # other topic, the pronoun names this one; another article's surer match
+                # on those words alone is a guess at a question not asked.
+                return found
+            return own
         if (
             found is not None
             and found.confidence != HIGH

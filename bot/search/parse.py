@@ -642,7 +642,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     head, free = _filters(by, resolve or _first_word)
     head = replace(head, raw=typed)
     free = _RELATED_PHRASE.sub(r"\1 similar", _SUMMARY_PHRASE.sub("tldr", free))
-    free = _OTHERS_ALONE.sub("similar", _without_laughter(free))
+    free = _OTHERS_ALONE.sub("similar", _without_laughter(_without_correction(free)))
     folded = _question_typos(_chat_spellings(fold(free)))
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
@@ -673,6 +673,23 @@ def _by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
 
 
 _TYPED_WORD = re.compile(r"[^\W_]+")
+# A correction's frame before what is asked again ("no, I meant what happens to cnn
+# staff", "wait no i meant the cargo changes", "sorry, what I meant was…"): discourse
+# markers, then the speaker saying they meant. It names nothing: as words it made the
+# question hold "wait" and "meant", unknown to the text that answers it.
+_CORRECTION = re.compile(
+    r"(?i)^\s*(?:(?:no+|nope|nah|wait|sorry|oops|actually|oh|ah|hm+|um+|er+|ok|okay|well)"
+    r"[\s,.!:;-]+)*(?:i\s+(?:meant|mean)|what\s+i\s+(?:meant|mean)\s+(?:was|is))[\s,.:;-]+"
+)
+
+
+def _without_correction(text: str) -> str:
+    """The text after a correction's frame ("no i meant …"), else the text as it was: a
+    frame with nothing after it stays."""
+    m = _CORRECTION.match(text)
+    if m is None or not _TYPED_WORD.search(text[m.end() :]):
+        return text
+    return text[m.end() :]
 
 
 def _without_laughter(text: str) -> str:
