@@ -153,7 +153,9 @@ class Chat:
             return
         if answer.article is None:
             self.out.line("I could not find an article that answers that.", "yellow")
-            self._next_steps(await self.service.next_steps(question), searching=False)
+            steps = await self.service.next_steps(question)
+            self._next_steps(steps, searching=False)
+            self.conversation.offered([a.slug for a in steps.articles[:MAX_LIST]], SESSION)
             return
         if answer.newest:  # "what's new?", "articles from 2021" (what it lists first)
             self.out.line(f"{(answer.passage or 'Newest articles').rstrip('.')} (/open N):")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 
 from bot.search.followup import Topic
 from bot.search.results import Answer
@@ -68,6 +68,23 @@ class Conversations:
                 topic = Topic(before.slug, before.passage, kept)
             else:
                 topic = Topic(None, None, kept)
+            self._topics[key] = (now, topic)
+            self._topics.move_to_end(key)
+        while len(self._topics) > self.size:
+            self._topics.popitem(last=False)
+
+    def offered(self, slugs: Sequence[str], *keys: Hashable) -> None:
+        """Remember a list a reply offered when nothing answered (what a search for the words
+        finds, else the newest), for "the second one": it is the list the member just saw.
+        The conversation keeps its article; an empty list changes nothing."""
+        if not slugs:
+            return
+        now = self._clock()
+        for key in keys:
+            before = self.about(key)
+            topic = Topic(None, None, tuple(slugs))
+            if before is not None:
+                topic = Topic(before.slug, before.passage, tuple(slugs))
             self._topics[key] = (now, topic)
             self._topics.move_to_end(key)
         while len(self._topics) > self.size:

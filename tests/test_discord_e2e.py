@@ -242,6 +242,16 @@ async def test_ask_with_no_answer_says_so_privately_with_a_next_step(running) ->
     assert opened.ephemeral and opened.embeds[0]["title"].startswith("Coral nursery")
 
 
+async def test_the_second_one_after_nothing_found_is_of_the_menu_offered(running) -> None:
+    # Member QA: "the second one" after a "nothing found" reply opened an older list's
+    # article (or asked "the second of what?"): the menu offered is the list seen last.
+    fake, _ = running
+    result = await fake.invoke("ask", {"question": "recipe for banana bread"})
+    second = select(result.message)["options"][1]["label"]
+    picked = await fake.invoke("ask", {"question": "the second one"})
+    assert picked.embeds[0]["title"].startswith(second[:40])
+
+
 async def test_nothing_found_offers_the_closest_tags(running) -> None:
     fake, _ = running
     result = await fake.invoke("ask", {"question": "any helth tips for dogs?"})

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import io
+import re
 from dataclasses import replace
 
 import pytest
 
+from bot.console import run_chat
 from bot.conversation import Conversations
 from bot.library.sync import Library
 from bot.search.asked import NO_LIST
@@ -14,6 +17,7 @@ from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.ordinals import LAST, Pick, picked
 from bot.search.results import HIGH, Answer, SearchHit
+from bot.service import LibraryService
 from tests.test_followup import answer_about
 
 CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
@@ -115,3 +119,20 @@ def test_an_answers_list_replaces_the_last_and_a_follow_up_keeps_it() -> None:
     assert talk.about("a") == Topic(SALMON, "p.", ())
     talk.answered(Answer(question="thanks", reply="You're welcome!"), "a")
     assert talk.about("a") == Topic(SALMON, "p.", ())
+
+
+async def test_the_second_one_after_nothing_found_is_of_the_list_offered(bundled_library) -> None:
+    # Member QA: after "could not find" and a numbered list of what a search finds, "the
+    # second one" opened the second of an older list's answers: the list offered is the
+    # list the member saw last.
+    service = LibraryService(bundled_library, SearchEngine(bundled_library))
+    out = io.StringIO()
+    lines = "how many toasters did the repair cafe fix\nwhat is the capital of mongolia\n"
+    lines += "the second one\n"
+    assert await run_chat(service, stdin=io.StringIO(lines), stdout=out) == 0
+    text = out.getvalue()
+    offered = text[text.index("I could not find") :]
+    second = re.search(r"^ 2\. (.+) \(\d{4}-\d\d-\d\d\)$", offered, re.M)
+    assert second is not None, offered
+    reply = offered[offered.index("> the second one") :]
+    assert f"== {second[1]} ==" in reply

@@ -6,6 +6,7 @@ import contextlib
 import logging
 import re
 import uuid
+from collections.abc import Hashable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -52,9 +53,11 @@ class AskCog(commands.Cog, name="Ask"):
         return self._answer_card(answer), answer_view(answer, owner)
 
     async def _nothing_found(
-        self, question: str, owner: int | None
+        self, question: str, owner: int | None, member: Hashable
     ) -> tuple[discord.Embed, discord.ui.View | None]:
         steps = await self.bot.service.next_steps(question)
+        # The articles offered are the list the member saw last: "the second one".
+        self.bot.conversations.offered([a.slug for a in steps.articles], member)
         lead = f"I found nothing in the library that answers {typed(question)}."
         return next_steps_embed(steps, lead), next_steps_view(steps, owner)
 
@@ -91,7 +94,7 @@ class AskCog(commands.Cog, name="Ask"):
             await send(interaction, answer.reply)
             return
         if answer.article is None:
-            embed, view = await self._nothing_found(question, None)
+            embed, view = await self._nothing_found(question, None, member)
             await send(interaction, embed=embed, view=view, ephemeral=True)
             return
         embed, view = self._answered(answer, interaction.user.id)
@@ -174,7 +177,8 @@ class AskCog(commands.Cog, name="Ask"):
             )
             return
         if answer.article is None:
-            await self._reply(message, *await self._nothing_found(question, message.author.id))
+            found = await self._nothing_found(question, message.author.id, member)
+            await self._reply(message, *found)
             return
         sent = await self._reply(message, *self._answered(answer, message.author.id))
         # (With the member's key: a byline or link reply goes on from the text shown before.)
