@@ -12,7 +12,7 @@ import pytest
 from bot.console import run_chat
 from bot.conversation import Conversations
 from bot.library.sync import Library
-from bot.search.asked import NO_LIST
+from bot.search.asked import NO_LIST, NO_OTHER
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.ordinals import LAST, Pick, picked
@@ -136,3 +136,17 @@ async def test_the_second_one_after_nothing_found_is_of_the_list_offered(bundled
     assert second is not None, offered
     reply = offered[offered.index("> the second one") :]
     assert f"== {second[1]} ==" in reply
+
+
+async def test_the_other_one_is_of_a_list_of_two_the_one_not_discussed(engine) -> None:
+    # Member QA: "what about the other one" was searched ("could not find", titles holding
+    # "one"). Of a list of two it is the article the conversation is not about; with no
+    # such list, it says which it cannot tell.
+    answer = await engine.ask("what about the other one", Topic(CORAL, None, (CORAL, HEARING)))
+    assert answer.article is not None and answer.article.slug == HEARING
+    answer = await engine.ask("who wrote the other one?", Topic(HEARING, None, (CORAL, HEARING)))
+    assert answer.article is not None and answer.article.slug == CORAL
+    for about in (None, Topic(CORAL, None), Topic(SALMON, None, (CORAL, HEARING, SALMON))):
+        answer = await engine.ask("what about the other one", about)
+        assert answer.article is None and answer.reply == NO_OTHER
+    assert picked("the other day") is None and picked("other ones like it") is None

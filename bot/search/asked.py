@@ -49,6 +49,11 @@ NO_LIST = (
     "The second of what? No list was shown yet: ask a question or “what's new?”, then pick"
     " one of its list (“the second one”)."
 )
+# "the other one" with no list of two to pick from.
+NO_OTHER = (
+    "The other of what? Ask a question or “what's new?”, then pick one of its list by its"
+    " place (“the second one”)."
+)
 MORE_OF_WHAT = (
     "More of what? Ask a question first (or pick one of a list: “the second one”), then"
     " “tell me more”."

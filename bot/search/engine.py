@@ -192,6 +192,16 @@ class SearchEngine:
         own, or when that article answers it as surely (see _follow_up)."""
         question = normalize_query(question)
         if pick := ordinals.picked(question):
+            if pick.place == ordinals.OTHER:
+                listed = about.listed if about is not None else ()
+                others = [s for s in listed if about is None or s != about.slug]
+                if len(listed) == 2 and len(others) == 1:
+                    pick = replace(pick, place=listed.index(others[0]) + 1)
+                elif pick.shown:  # no list of two: which other is a guess
+                    return Answer(question=question, reply=asked.NO_OTHER)
+                else:
+                    pick = None
+        if pick:
             if about is not None and about.listed:
                 return await self._picked(question, about.listed, pick)
             if pick.shown:  # "the second one" asks for nothing a search could find

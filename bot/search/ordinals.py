@@ -27,6 +27,8 @@ _NUMERAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 # The place of the list's last article.
 LAST = -1
 _LAST_WORDS = frozenset(["last", "final"])
+# "The other one": of a list of two, the one the conversation is not about.
+OTHER = -2
 # What an ordinal is followed by when it names a listed article: "one", or a word naming
 # what the library holds ("the second article").
 _NAMES = LISTING_WORDS | frozenset(["one", "link", "result", "match", "item", "entry"])
@@ -82,6 +84,8 @@ def _place(ws: list[str], i: int) -> tuple[int, int, int] | None:
         or (int(numeral.group(1)) if numeral else None)
         or (LAST if w in _LAST_WORDS else None)
     )
+    if not place and w == "other" and the and nxt in _NAMES:
+        return OTHER, start, i + 2  # "the other one", "what about the other article"
     if not place:
         return None
     if nxt in _NAMES:
