@@ -337,3 +337,15 @@ async def test_a_word_for_articles_alone_names_the_conversations_article(engine)
     assert answer.article is None and answer.reply and "Which article?" in answer.reply
     answer = await engine.ask("who wrote the coral post", Topic(SOLAR, None))  # named
     assert answer.article is not None and answer.article.slug == CORAL
+
+
+async def test_the_length_asked_of_a_summary_names_no_article(engine) -> None:
+    # Member QA: "summarise it in one line" searched "line" and followed up with a passage
+    # as a closest match: the length asked is of the reply, not a topic.
+    for question in ("summarise it in one line", "give me the gist in a few words"):
+        answer = await engine.ask(question, Topic(CORAL, None))
+        assert answer.article is not None and answer.article.slug == CORAL, question
+        assert answer.passage == cards.summary(answer.article)
+    named = await engine.ask("summarize the heat pump article in two sentences", Topic(CORAL, None))
+    assert named.article is not None and named.article.slug == HEAT
+    assert parse("how many birds in one garden").content == ("birds", "one", "garden")

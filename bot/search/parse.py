@@ -257,6 +257,14 @@ _SUMMARY_PHRASE = re.compile(
     r"(?i)\btl\s*[;:,.]?\s*dr\b|\bsum(?:s|med|ming)?\s+(?:(?:it|this|that|them)\s+)?up\b"
     r"|\bin\s+a\s+nutshell\b"
 )
+# How long a summary is asked to be ("summarise it in one line", "the gist in a few
+# words", "tl;dr in 2 sentences"): the length of the reply, no topic. Left out only
+# beside a word asking for a summary: "the poem in three lines" may name a text's words.
+_SUMMARY_LENGTH = re.compile(
+    r"(?i)\b(?:in|into|within|using)\s+(?:just\s+|only\s+)?"
+    r"(?:one|a|an|1|two|2|three|3|four|4|five|5|a\s+few|few|a\s+couple(?:\s+of)?)\s+"
+    r"(?:short\s+)?(?:lines?|sentences?|words?|paragraphs?|bullet\s+points?|bullets?)\b"
+)
 # "More like this", "articles like the coral one": "like" after a word for articles or
 # for more, read as "similar" (a RELATED_WORDS word) before the words are split ("what
 # is it like" keeps its "like").
@@ -642,6 +650,8 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     head, free = _filters(by, resolve or _first_word)
     head = replace(head, raw=typed)
     free = _RELATED_PHRASE.sub(r"\1 similar", _SUMMARY_PHRASE.sub("tldr", free))
+    if not SUMMARY_WORDS.isdisjoint(folded_words(fold(free))):
+        free = " ".join(_SUMMARY_LENGTH.sub(" ", free).split())
     free = _OTHERS_ALONE.sub("similar", _without_laughter(_without_correction(free)))
     folded = _question_typos(_chat_spellings(fold(free)))
     every = folded_words(folded)
