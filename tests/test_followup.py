@@ -366,7 +366,6 @@ async def test_a_long_question_s_pronouns_point_inside_it(engine, about: str) ->
     assert not answer.followup
 
 
-
 async def test_pointing_back_with_words_the_article_holds_stays_with_it(
     tmp_path: Path, blogs_dir: Path
 ) -> None:

@@ -191,16 +191,12 @@ class SearchEngine:
         volunteers?") is answered from that article when it finds no confident answer on its
         own, or when that article answers it as surely (see _follow_up)."""
         question = normalize_query(question)
-        if pick := ordinals.picked(question):
-            if pick.place == ordinals.OTHER:
-                listed = about.listed if about is not None else ()
-                others = [s for s in listed if about is None or s != about.slug]
-                if len(listed) == 2 and len(others) == 1:
-                    pick = replace(pick, place=listed.index(others[0]) + 1)
-                elif pick.shown:  # no list of two: which other is a guess
-                    return Answer(question=question, reply=asked.NO_OTHER)
-                else:
-                    pick = None
+        pick = ordinals.picked(question)
+        if pick is not None and pick.place == ordinals.OTHER:
+            place = _other_place(about)
+            if place is None and pick.shown:  # no list of two: which other is a guess
+                return Answer(question=question, reply=asked.NO_OTHER)
+            pick = None if place is None else replace(pick, place=place)
         if pick:
             if about is not None and about.listed:
                 return await self._picked(question, about.listed, pick)
@@ -885,3 +881,13 @@ class SearchEngine:
         """A notable quote: one with a speaker first, relevant to the question if given
         (without one, the card's, stored by the reload)."""
         return best_quote(article, question) if question else cards.quote(article)
+
+
+def _other_place(about: Topic | None) -> int | None:
+    """The place of "the other one": of a list of two, the article the conversation is
+    not about; None when there is no such list."""
+    listed = about.listed if about is not None else ()
+    others = [slug for slug in listed if about is None or slug != about.slug]
+    if len(listed) != 2 or len(others) != 1:
+        return None
+    return listed.index(others[0]) + 1
