@@ -141,6 +141,10 @@ class Policy:
     #: rarest first while their article counts stay within this. 2,500 saved 15-30% CPU at
     #: 100k but changed 61 of 393 first results (bench/README.md, fifth pass).
     fts_budget: int = 4000
+    #: The articles published within a year or a month the question names as a time ("in
+    #: march 2022") are credited this share of what the period's words would score in
+    #: their text (Retriever._by_date; 0: off): the date is the article's, not its text's.
+    dated_credit: float = 1.0
     #: A filter allowing at most this many articles is passed to FTS5 as their ids; a larger
     #: one is applied to fts_overfetch times as many hits.
     fts_filter_ids: int = 2000

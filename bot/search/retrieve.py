@@ -9,6 +9,7 @@ rest of the request, so a later stage asking again costs nothing.
 from __future__ import annotations
 
 import heapq
+from datetime import date
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from bot.search.english import everyday
 from bot.search.fuzzy import name_key
 from bot.search.index import DocFreqs
 from bot.search.parse import RECENCY_WORDS, Query
+from bot.search.period import introduced, read_period, span
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 from bot.search.scoring import bm25_bound, combine, fts5_idf
@@ -246,6 +248,8 @@ class Retriever:
         bound = bm25_bound((t[1] for t in usable), missing)
         raw = await self._bm25(usable, allowed, question) if usable else {}
         self._by_author(q, allowed, raw, terms)
+        if self.policy.dated_credit:
+            self._by_date(q, allowed, raw, terms)
         if not raw or bound <= 0:
             return TextScores({}, corrections)
         scores = {a: min(1.0, s / bound) for a, s in raw.items()}
@@ -328,6 +332,36 @@ class Retriever:
         idf_of = {t[3]: t[1] for t in terms}
         credit = bm25_bound([idf_of.get(w, fts5_idf(n, 0)) for w in named], 0.0)
         for a in ids[: self.policy.tag_articles]:
+            if allowed is None or a in allowed:
+                raw[a] = raw.get(a, 0.0) + credit
+
+    def _by_date(
+        self, q: Query, allowed: set[int] | None, raw: dict[int, float], terms: list[_Term]
+    ) -> None:
+        """Credit the articles published within a calendar period the question names as a
+        time ("who joined the cargo team in march 2022", "… in 2018") as if their text held
+        its words: the date is part of an article, but not of its full text, and a post
+        about the event is dated when it happened. Only a year or a month of one: "last
+        week" or "since 2019" span too much to say which post."""
+        named = read_period(q.words)
+        if named is None or named.bound is not None:
+            return
+        if any(p.year is None or p.unit is not None or p.decade for p in named.periods):
+            return
+        if not all(introduced(q.words, i) for i in named.used if i - 1 not in named.used):
+            return
+        when = span(named, date(2000, 1, 1))  # (absolute periods: today is not read)
+        if when is None:
+            return
+        words = {q.words[i] for i in named.used} & set(q.content)
+        if not words:
+            return
+        n = self.index.n
+        idf_of = {t[3]: t[1] for t in terms}
+        credit = self.policy.dated_credit * bm25_bound(
+            [idf_of.get(w, fts5_idf(n, 0)) for w in words], 0.0
+        )
+        for a in self.index.published(*when.bounds)[: self.policy.tag_articles]:
             if allowed is None or a in allowed:
                 raw[a] = raw.get(a, 0.0) + credit
 
