@@ -9,9 +9,9 @@ rest of the request, so a later stage asking again costs nothing.
 from __future__ import annotations
 
 import heapq
-from datetime import date
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from bot.search import acronyms
 from bot.search.compounds import Forms, forms_of
