@@ -15,6 +15,7 @@ as written and is not when slipped, with its correction. The test half and the u
 and validation fresh sets (rerank_pools.HELD_OUT) are never read.
 
     .venv/bin/python bench/typos.py [--library news|blogs|content] [--policy FILE]
+    .venv/bin/python bench/typos.py --split test [--library news|blogs]   # held out: totals only
 """
 
 from __future__ import annotations
@@ -68,6 +69,14 @@ def slip(question: str, rng: random.Random) -> tuple[str, str, str] | None:
     if typed == w:
         return None
     return " ".join([*words[:i], typed, *words[i + 1 :]]), w.lower(), typed.lower()
+
+
+def test_half_rows(library: str) -> dict[str, list[dict]]:
+    """The answerable questions of a library's test half (rerank_pools.UNREAD), for its
+    aggregates only: its rows and slips are never printed (`report(..., unread=True)`)."""
+    if library == "content":
+        return {}
+    return {UNREAD: [r for r in load_rows(SET_FILES[library]) if r["split"] == UNREAD]}
 
 
 def readable_rows(library: str) -> dict[str, list[dict]]:
@@ -130,7 +139,7 @@ async def ask_all(lib: Library, db: Path, rows: Sequence[dict], policy_file: str
         return out
 
 
-def report(library: str, name: str, asked: Sequence[Asked]) -> None:
+def report(library: str, name: str, asked: Sequence[Asked], unread: bool = False) -> None:
     n = len(asked)
     clean = sum(a.clean for a in asked)
     slipped = sum(a.slipped for a in asked)
@@ -141,7 +150,7 @@ def report(library: str, name: str, asked: Sequence[Asked]) -> None:
         f"{kinds[OTHER]} {OTHER}, {kinds[UNCORRECTED]} {UNCORRECTED}"
     )
     for a in asked:
-        if a.clean and not a.slipped:
+        if a.clean and not a.slipped and not unread:
             print(f"    lost: {a.typed!r} ({a.meant}) -> {a.fixed!r}: {a.row['question']!r}")
 
 
@@ -149,9 +158,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--library", choices=[*SET_FILES, "content"], action="append")
     ap.add_argument("--policy", default=None, help="a policy file, as SEARCH_POLICY")
+    ap.add_argument(
+        "--split",
+        choices=["tune", UNREAD],
+        default="tune",
+        help=f"{UNREAD}: slip the test half's questions instead, aggregates only (held out)",
+    )
     args = ap.parse_args(argv)
+    unread = args.split == UNREAD
     for library in args.library or [*SET_FILES, "content"]:
-        sets = readable_rows(library)
+        sets = test_half_rows(library) if unread else readable_rows(library)
+        if not sets:
+            continue
         rows = [r for rs in sets.values() for r in rs]
         with tempfile.TemporaryDirectory(prefix="articlebot-typos-") as tmp:
             lib = open_library(library, Path(tmp))
@@ -160,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             asked = asyncio.run(ask_all(lib, db, rows, args.policy))
         for name, rs in sets.items():
             ids = {id(r) for r in rs}
-            report(library, name, [a for a in asked if id(a.row) in ids])
+            report(library, name, [a for a in asked if id(a.row) in ids], unread)
     return 0
 
 

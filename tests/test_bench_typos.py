@@ -32,3 +32,17 @@ def test_the_held_out_questions_are_never_read() -> None:
         sets = typos.readable_rows(library)
         assert not set(typos.HELD_OUT) & set(sets) and "test" not in sets
         assert all(r["split"] != "test" for rows in sets.values() for r in rows)
+
+
+def test_the_test_half_is_slipped_for_its_totals_only(capsys) -> None:
+    for library in ("news", "blogs"):
+        rows = typos.test_half_rows(library).get("test", [])
+        assert rows and all(r["split"] == "test" for r in rows)
+    assert typos.test_half_rows("content") == {}
+    row = {"question": "how many shareholders voted", "articles": ["a"]}
+    lost = typos.Asked(row, "shareholders", "sharehlders", True, False, None)
+    typos.report("news", "test", [lost], unread=True)
+    out = capsys.readouterr().out
+    assert "1 slipped questions" in out and "lost" not in out and "voted" not in out
+    typos.report("news", "tune", [lost])
+    assert "voted" in capsys.readouterr().out

@@ -133,13 +133,22 @@ class Vocabulary:
     def correct(self, word: str) -> str | None:
         """The closest vocabulary word within the typo budget (for a plural with no such
         word, its singular's), or None."""
+        return next(iter(self.nearest(word)), None)
+
+    def nearest(self, word: str) -> list[str]:
+        """Every vocabulary word as few typos from `word` as any within its budget (for a
+        plural with none, its singular's): those of its length first, then alphabetically.
+        Which of them was meant is the caller's to weigh (several are one typo from
+        "relase": "release", "rebase", "relate")."""
         if word in self.words:
-            return word
+            return [word]
         near = self.near(word, allowed_typos(word, self.policy))
         if not near:
             one = _singular(word)
-            return self.correct(one) if one else None
-        return min(near, key=lambda x: (x[1], abs(len(x[0]) - len(word)), x[0]))[0]
+            return self.nearest(one) if one else []
+        fewest = min(d for _, d in near)
+        tied = (w for w, d in near if d == fewest)
+        return sorted(tied, key=lambda w: (abs(len(w) - len(word)), w))
 
 
 def _singular(word: str) -> str | None:

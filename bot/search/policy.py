@@ -116,6 +116,40 @@ class Policy:
     #: fixed" low -> high, no other reply of tune/test, fresh-fresh5 or content moved;
     #: fresh6 aggregates unchanged (bench/README.md, "ranking7").
     spelling_edits: int = 1
+    #: A correction of the text's terms is written the way nearest the word typed: the
+    #: term with up to this many of the typed word's last letters, or a common ending, an
+    #: English word first on equal typos (spelling.surface; 0: the first form porter stems
+    #: to the term, as before). Porter stems a slip otherwise than the word: "screnings" is
+    #: "screne", so "screen" came back as "screen", three typos from what was typed, and
+    #: "actiev" came back as "activ", which no article writes; neither was kept.
+    #: bench/typos.py (bench/README.md, "typo14").
+    spelling_typed_tails: int = 5
+    #: Of the title and description words as few typos from a word no article holds as
+    #: any, the one most articles hold (1; 0: the one of the typed word's length, then
+    #: alphabetically). A slip is as often a letter dropped as one changed: "relase" is one
+    #: typo from "rebase" and "release", "vrsion" from "vision" and "version", and the
+    #: word a library writes most is the likelier meant (a noisy channel's prior).
+    #: bench/typos.py (bench/README.md, "typo14").
+    spelling_tie_by_articles: int = 1
+    #: A word no English list holds whose porter term at most this many articles hold,
+    #: and that none of them writes as typed, is corrected as a word no article holds
+    #: (0: off), the correction kept only if one is found: a slip can land on another
+    #: word's rare stem ("tutoral" is porter's "tutor", one article's "Tutor"; "avale" is
+    #: "aval"), which matched the slip to the wrong article and left the word meant out.
+    #: One more small query per such word (SearchStore.writes). bench/typos.py
+    #: (bench/README.md, "typo14").
+    spelling_collision_articles: int = 2
+    #: A guess ending in "s" that no article writes counts when one writes it without the
+    #: "s" (1; 0: off): members type the possessive "Wayland's" as "waylands", and the
+    #: text writes "wayland" then "s", so "wayands" was never corrected (bench/typos.py;
+    #: bench/README.md, "typo14"). The guess is still within the typo budget as typed.
+    spelling_plural_written: int = 1
+    #: The one edit on a word as typed (spelling_edits) is made after its first 4 letters
+    #: when a term the text holds starts with them, not only when they are one (1; 0:
+    #: only a held term): a slip inside the stem ("watcihng", "deplyoed", porter's
+    #: "deploi"; "brittayn") left no held term typed, so nothing was tried
+    #: (bench/typos.py; bench/README.md, "typo14").
+    spelling_edit_prefix: int = 1
 
     # -- retrieve: tags ---------------------------------------------------------------------
     #: A whole query names a tag from this rapidfuzz ratio up (stricter than a tag: filter,

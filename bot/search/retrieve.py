@@ -15,8 +15,8 @@ from datetime import date
 
 from bot.search import acronyms
 from bot.search.compounds import Forms, forms_of
-from bot.search.english import everyday
-from bot.search.fuzzy import name_key
+from bot.search.english import everyday, zipf
+from bot.search.fuzzy import allowed_typos, name_key
 from bot.search.index import DocFreqs
 from bot.search.parse import RECENCY_WORDS, Query
 from bot.search.period import introduced, read_period, span
@@ -390,14 +390,16 @@ class Retriever:
         exprs, dfs = await self._counted(qwords, joined, forms)
         # A function word typed with two letters swapped ("teh") is that word: no term.
         slips = {w: f for w, df in dfs.items() if df == 0 and (f := function_word(w))}
-        unknown = [w for w, df in dfs.items() if df == 0 and w not in slips]
-        fixes = self._fixes(unknown, lambda w: self.index.text_vocab.correct(w))
+        # A slip onto another word's rare stem is corrected as if no article held it.
+        collided = await self._collided(exprs, dfs)
+        unknown = [w for w, df in dfs.items() if (df == 0 or w in collided) and w not in slips]
+        fixes = await self._title_fixes(unknown)
         fixed_df = await self._fixed_counts(fixes)
         # A word no title or description corrects: against the whole text's vocabulary.
         if self.spelling is not None and (rest := [w for w in unknown if not fixed_df.get(w)]):
             body = await self.spelling()
             # The question's other words, rarest first: where a guess's form is written.
-            held = sorted((w for w in exprs if dfs[w]), key=lambda w: dfs[w])
+            held = sorted((w for w in exprs if dfs[w] and w not in collided), key=lambda w: dfs[w])
             context = [exprs[w] for w in held[: self.policy.spelling_context]]
             more = await self._text_fixes(rest, body, context)
             fixes.update(more)
@@ -416,7 +418,7 @@ class Retriever:
                 corrections[w] = slips[w]
                 continue
             df = dfs[w]
-            if df == 0 and fixed_df.get(w):
+            if (df == 0 or w in collided) and fixed_df.get(w):
                 corrections[w] = fixes[w][0]
                 expr, df = fixes[w][1], fixed_df[w]
             if df == 0:
@@ -424,6 +426,37 @@ class Retriever:
             else:
                 terms.append((expr, fts5_idf(n, df), df, w))
         return terms, missing, corrections
+
+    async def _collided(self, exprs: dict[str, str], dfs: dict[str, int]) -> set[str]:
+        """The words no English list, title or description holds whose porter term at most
+        Policy.spelling_collision_articles articles hold, none of them writing the word as
+        typed: slips onto another word's rare stem ("tutoral" is porter's "tutor")."""
+        p = self.policy
+        most = p.spelling_collision_articles
+        if not most or self.spelling is None:
+            return set()
+        out: set[str] = set()
+        for w, df in dfs.items():
+            if not 0 < df <= most or not w.isalpha() or not allowed_typos(w, p):
+                continue
+            if zipf(w) or w in self.index.text_vocab:
+                continue
+            if not await self.fts.writes(exprs[w], w, p.spelling_articles):
+                out.add(w)
+        return out
+
+    async def _title_fixes(self, ws: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """word -> (the title or description word as few typos from it as any, its FTS5
+        expression); of several, the one most articles hold (Policy.spelling_tie_by_articles:
+        "release", not "rebase", for "relase")."""
+        vocab = self.index.text_vocab
+        if not self.policy.spelling_tie_by_articles:
+            return self._fixes(ws, vocab.correct)
+        tied = {w: [(c, e) for c in vocab.nearest(w) if c != w and (e := fts_word(c))] for w in ws}
+        several = list(dict.fromkeys(e for cs in tied.values() if len(cs) > 1 for _, e in cs))
+        counted = await self.counts.count(self.fts, several) if several else []
+        held = dict(zip(several, counted, strict=True))
+        return {w: max(cs, key=lambda c: held.get(c[1], 0)) for w, cs in tied.items() if cs}
 
     @staticmethod
     def _fixes(
@@ -454,7 +487,7 @@ class Retriever:
                 # The few words shown may be other forms ("address", "addresses") than
                 # the one meant ("addressing"): the guess counts if an article writes it.
                 if fixed is None and closest(w, [guess], p) is not None:
-                    fixed = guess if await self._writes(expr, guess, context) else None
+                    fixed = guess if await self._written(expr, guess, context) else None
                 if fixed and (fixed_expr := fts_word(fixed)):
                     fixes[w] = (fixed, fixed_expr)
                     break
@@ -504,6 +537,16 @@ class Retriever:
             if df:
                 fixes[w] = (pair, expr)
         return fixes
+
+    async def _written(self, expr: str, guess: str, context: Sequence[str]) -> bool:
+        """Whether the text writes `guess`, or, for one ending in "s", the word without it
+        (Policy.spelling_plural_written): "waylands" is how members type "Wayland's", which
+        the text writes as "wayland" and "s"."""
+        if await self._writes(expr, guess, context):
+            return True
+        bare = guess[:-1]
+        plural = self.policy.spelling_plural_written and guess.endswith("s") and len(bare) > 2
+        return bool(plural) and await self._writes(expr, bare, context)
 
     async def _writes(self, expr: str, word: str, context: Sequence[str] = ()) -> bool:
         """Whether the text writes `word` (see SearchStore.writes): read in the articles

@@ -80,7 +80,9 @@ class TextVocabulary:
                 if term not in near or entry[:2] < near[term][:2]:
                     near[term] = entry
         order = sorted(near, key=lambda t: (*near[t][:2], -self.docs[t], t))
-        found = (surface(t, word, near[t][2]) for t in order[: self.policy.spelling_guesses])
+        found = (
+            surface(t, word, near[t][2], self.policy) for t in order[: self.policy.spelling_guesses]
+        )
         return [g for g in dict.fromkeys(found) if g]
 
     def edits(self, word: str) -> list[list[str]]:
@@ -101,8 +103,11 @@ class TextVocabulary:
             return []
         # A slip past the stem leaves the stem typed: "read" of "readng", "celebr" of
         # "celebratte"; the edits are made after it. Most names a library lacks start with
-        # no held term of 4 letters or more, and no edit is made for them (ask CPU).
-        k = next((k for k in range(_STEM_TYPED, len(word)) if word[:k] in self.docs), 0)
+        # no held term of 4 letters or more, and no edit is made for them (ask CPU). A
+        # slip inside the stem leaves only its start typed ("watc" of "watcihng", "depl"
+        # of "deplyoed", porter's "deploi"): a term starting so will do
+        # (Policy.spelling_edit_prefix).
+        k = next((k for k in range(_STEM_TYPED, len(word)) if self._starts(word[:k])), 0)
         if not k:
             return []
         found: dict[str, list[str]] = {}
@@ -115,6 +120,12 @@ class TextVocabulary:
         order = sorted(found, key=lambda t: (-self.docs[t], t))
         n = self.policy.spelling_guesses
         return [sorted(found[t])[:n] for t in order[:n]]
+
+    def _starts(self, typed: str) -> bool:
+        """Whether `typed` is a term, or (Policy.spelling_edit_prefix) starts one."""
+        if typed in self.docs:
+            return True
+        return bool(self.policy.spelling_edit_prefix and self._vocab.prefixed(typed, 1))
 
     def splits(self, word: str) -> list[str]:
         """Two words the text holds that `word` (one no article holds) may be typed for,
@@ -193,11 +204,24 @@ def closest(typed: str, held: list[str], policy: Policy = DEFAULT) -> str | None
     return best[1] if best else None
 
 
-def surface(term: str, typed: str, typed_stem: str) -> str | None:
-    """A word the porter tokenizer stems to `term`: the typed word's own ending on the
-    term first ("housholds" -> "households"), then common endings and -y for -i."""
+def surface(term: str, typed: str, typed_stem: str, policy: Policy = DEFAULT) -> str | None:
+    """A word the porter tokenizer stems to `term`, the one nearest the typed word: the
+    term (or its -i as -y) with the typed word's own ending ("housholds" -> "households"),
+    its last few letters ("screnings" -> "screenings", where porter stemmed the typed word
+    to "screne") or a common ending; on equal typos an English word first ("actiev" ->
+    "active", not "activ"), else in that order. Only the nearest can be a correction
+    within the typo budget (`closest`); a form the typo does not reach is no help."""
     tails = [typed[len(typed_stem) :]] if typed.startswith(typed_stem) else []
-    candidates = [term + t for t in (*tails, *_ENDINGS)]
+    if policy.spelling_typed_tails:
+        tails += [typed[-k:] for k in range(1, min(policy.spelling_typed_tails, len(typed)) + 1)]
+    bases = [
+        term,
+        *([term[:-1] + "y"] if term.endswith("i") and policy.spelling_typed_tails else []),
+    ]
+    candidates = [b + t for b in bases for t in (*tails, *_ENDINGS)]
     if term.endswith("i"):
         candidates.append(term[:-1] + "y")
-    return next((c for c in candidates if porter(c) == term), None)
+    held = [c for c in dict.fromkeys(candidates) if porter(c) == term]
+    if not policy.spelling_typed_tails:
+        return next(iter(held), None)
+    return min(held, key=lambda c: (OSA.distance(typed, c), not zipf(c)), default=None)

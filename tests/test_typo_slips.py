@@ -1,0 +1,128 @@
+"""One slip in a question word still finds the word meant (bench/typos.py's causes; bench/README.md,
+"typo14"): the nearest written form of a term, ties to the word most articles hold, and
+slips onto another word's rare stem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.search.engine import SearchEngine
+from bot.search.fuzzy import Vocabulary
+from bot.search.policy import DEFAULT
+from bot.search.spelling import TextVocabulary, porter, surface
+from tests.conftest import small_engine
+
+
+def _described(slug: str, title: str, body: str) -> str:
+    """An article whose description adds no words of its own to the title vocabulary."""
+    return (
+        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
+        f"description: A note from the club.\ndate: '2025-03-01T00:00:00Z'\n---\n{body}\n"
+    )
+
+
+def test_the_form_of_a_term_nearest_the_typed_word_is_the_guess() -> None:
+    # Porter stems "screnings" to "screne", one typo from "screen": the guess must be
+    # the form of "screen" the slip is near ("screenings"), not "screen" itself, three
+    # typos from what was typed; "actiev" is "active", not the bare stem "activ".
+    assert surface(porter("screenings"), "screnings", porter("screnings")) == "screenings"
+    assert surface(porter("active"), "actiev", porter("actiev")) == "active"
+    off = DEFAULT.with_(spelling_typed_tails=0)
+    assert surface(porter("screenings"), "screnings", porter("screnings"), off) == "screen"
+    assert surface(porter("active"), "actiev", porter("actiev"), off) == "activ"
+
+
+def test_a_slip_inside_the_stem_is_edited_after_a_term_s_start() -> None:
+    # "watcihng" stems to itself, and its first letters "watc", "watci"... are no term:
+    # the edits are made after "watc", which starts the held "watch"
+    # (Policy.spelling_edit_prefix); off, no edit is tried.
+    terms = [(porter(w), 3) for w in ("watching", "deployed", "wind")]
+    assert TextVocabulary(terms).edits("watcihng") == [["watching"]]
+    assert TextVocabulary(terms).edits("deplyoed") == [["deployed"]]
+    off = DEFAULT.with_(spelling_edit_prefix=0)
+    assert TextVocabulary(terms, off).edits("watcihng") == []
+    assert TextVocabulary(terms).edits("zxqwerty") == []  # nothing starts so
+
+
+def test_every_word_as_few_typos_away_is_offered() -> None:
+    vocab = Vocabulary(["rebase", "release", "relate", "kettle"])
+    assert set(vocab.nearest("relase")) == {"rebase", "release", "relate"}
+    assert vocab.correct("relase") == vocab.nearest("relase")[0]
+    assert vocab.nearest("release") == ["release"]
+    assert vocab.nearest("zzzzzz") == []
+
+
+RELEASES = {
+    **{
+        f"r{k}.md": _described(
+            f"release-{k}", f"The {k}.0 release", f"<p>Version {k}.0 shipped in spring.</p>"
+        )
+        for k in range(1, 4)
+    },
+    "b.md": _described("rebase", "How to rebase a branch", "<p>Rebase onto main first.</p>"),
+}
+
+
+async def test_a_tie_between_title_words_goes_to_the_one_most_articles_hold(
+    tmp_path: Path,
+) -> None:
+    # "relase" is one typo from "rebase" (one article) and "release" (three): the slip
+    # is read as the word the library writes most (Policy.spelling_tie_by_articles); off,
+    # as the word of the typed length, and the question finds nothing.
+    question = "which relase version shipped in spring"
+    meant = question.replace("relase", "release")
+    async with small_engine(tmp_path, RELEASES) as engine:
+        for tie in (1, 0):
+            rule = DEFAULT.with_(spelling_tie_by_articles=tie)
+            searched = await SearchEngine(engine.library, policy=rule).search(question)
+            assert (searched.corrected == meant) == bool(tie)
+            assert bool(searched.hits) == bool(tie)
+
+
+TUTORS = {
+    "t.md": _described(
+        "tutor", "Our new volunteers", "<p>Sam is the club's tutor on Tuesdays.</p>"
+    ),
+    "f.md": _described(
+        "fuzzing", "Notes from the spring meetup", "<p>Katie wrote the fuzzing tutorial.</p>"
+    ),
+}
+
+
+async def test_a_slip_onto_another_word_s_rare_stem_is_still_corrected(tmp_path: Path) -> None:
+    # Porter stems "tutoral" to "tutor", which one article holds ("tutor"), but none writes
+    # "tutoral": the word is corrected as one no article holds
+    # (Policy.spelling_collision_articles); off, it matches the tutor's article as typed.
+    question = "who wrote the fuzzing tutoral"
+    async with small_engine(tmp_path, TUTORS) as engine:
+        for most, meant in ((2, "tutorial"), (0, None)):
+            rule = DEFAULT.with_(spelling_collision_articles=most)
+            searched = await SearchEngine(engine.library, policy=rule).search(question)
+            assert searched.corrected == (meant and question.replace("tutoral", meant))
+        # A rare word an article writes as typed is no slip.
+        searched = await engine.search("who is the club's tutor")
+        assert not searched.corrected
+
+
+GOALS = {
+    "w.md": _described(
+        "goal",
+        "A startup's first year",
+        "<p>Its founders say Wayland's stated goal is cheaper batteries.</p>",
+    ),
+    "o.md": _described("other", "Notes from the spring meetup", "<p>Katie wrote a tutorial.</p>"),
+}
+
+
+async def test_a_slipped_possessive_finds_the_name_written_with_an_apostrophe(
+    tmp_path: Path,
+) -> None:
+    # "waylands" is how members type "Wayland's"; with a letter dropped ("wayands") the
+    # guess "waylands" is one typo away but the text writes "wayland" then "s": it counts
+    # (Policy.spelling_plural_written); off, nothing corrects the slip.
+    question = "whats wayands stated goal"
+    async with small_engine(tmp_path, GOALS) as engine:
+        for plural, meant in ((1, "waylands"), (0, None)):
+            rule = DEFAULT.with_(spelling_plural_written=plural)
+            ranked, _ = await SearchEngine(engine.library, policy=rule).reranked(question)
+            assert ranked.corrections.get("wayands") == meant
