@@ -139,11 +139,6 @@ class Policy:
     #: One more small query per such word (SearchStore.writes). bench/typos.py
     #: (bench/README.md, "typo14").
     spelling_collision_articles: int = 2
-    #: A guess ending in "s" that no article writes counts when one writes it without the
-    #: "s" (1; 0: off): members type the possessive "Wayland's" as "waylands", and the
-    #: text writes "wayland" then "s", so "wayands" was never corrected (bench/typos.py;
-    #: bench/README.md, "typo14"). The guess is still within the typo budget as typed.
-    spelling_plural_written: int = 1
     #: The one edit on a word as typed (spelling_edits) is made after its first 4 letters
     #: when a term the text holds starts with them, not only when they are one (1; 0:
     #: only a held term): a slip inside the stem ("watcihng", "deplyoed", porter's

@@ -487,7 +487,7 @@ class Retriever:
                 # The few words shown may be other forms ("address", "addresses") than
                 # the one meant ("addressing"): the guess counts if an article writes it.
                 if fixed is None and closest(w, [guess], p) is not None:
-                    fixed = guess if await self._written(expr, guess, context) else None
+                    fixed = guess if await self._writes(expr, guess, context) else None
                 if fixed and (fixed_expr := fts_word(fixed)):
                     fixes[w] = (fixed, fixed_expr)
                     break
@@ -537,16 +537,6 @@ class Retriever:
             if df:
                 fixes[w] = (pair, expr)
         return fixes
-
-    async def _written(self, expr: str, guess: str, context: Sequence[str]) -> bool:
-        """Whether the text writes `guess`, or, for one ending in "s", the word without it
-        (Policy.spelling_plural_written): "waylands" is how members type "Wayland's", which
-        the text writes as "wayland" and "s"."""
-        if await self._writes(expr, guess, context):
-            return True
-        bare = guess[:-1]
-        plural = self.policy.spelling_plural_written and guess.endswith("s") and len(bare) > 2
-        return bool(plural) and await self._writes(expr, bare, context)
 
     async def _writes(self, expr: str, word: str, context: Sequence[str] = ()) -> bool:
         """Whether the text writes `word` (see SearchStore.writes): read in the articles
