@@ -430,7 +430,8 @@ class Retriever:
     async def _collided(self, exprs: dict[str, str], dfs: dict[str, int]) -> set[str]:
         """The words no English list, title or description holds whose porter term at most
         Policy.spelling_collision_articles articles hold, none of them writing the word as
-        typed: slips onto another word's rare stem ("tutoral" is porter's "tutor")."""
+        typed (or, ending in "s", without it): slips onto another word's rare stem
+        ("tutoral" is porter's "tutor")."""
         p = self.policy
         most = p.spelling_collision_articles
         if not most or self.spelling is None:
@@ -439,9 +440,14 @@ class Retriever:
         for w, df in dfs.items():
             if not 0 < df <= most or not w.isalpha() or not allowed_typos(w, p):
                 continue
-            if zipf(w) or w in self.index.text_vocab:
+            # A possessive typed without its apostrophe ("jenns" for "Jenn's") is no slip.
+            forms = [w, *([w[:-1]] if w.endswith("s") else [])]
+            if zipf(w) or any(f in self.index.text_vocab for f in forms):
                 continue
-            if not await self.fts.writes(exprs[w], w, p.spelling_articles):
+            for form in forms:
+                if await self.fts.writes(exprs[w], form, p.spelling_articles):
+                    break
+            else:
                 out.add(w)
         return out
 
