@@ -1455,3 +1455,37 @@ def test_with_text_keeps_the_sentences_with_text_in_order():
     gappy = (Sentence("One.", 0), Sentence("  \n", 1), Sentence("Three.", 2))
     assert with_text(gappy) == [gappy[0], gappy[2]]
     assert with_text(()) == []
+
+
+ACCOUNTS = [
+    ["The forum opened in May."],
+    ["Log in to the forum today with your Lumen/Orbit account."],
+    ["The forum has rooms for every hobby."],
+    ["Your Orbit account IS a Lumen account!"],
+]
+SAME_ACCOUNT = "is an orbit account the same as a lumen account"
+
+
+def test_a_tie_is_shown_after_the_best_window() -> None:
+    # Both sentences hold every word of the question and no answer the features read:
+    # only page order parts them, no evidence of which answers, so both are shown.
+    shown = _shown("Accounts", ACCOUNTS, SAME_ACCOUNT)
+    assert shown == f"{ACCOUNTS[1][0]} … {ACCOUNTS[3][0]}"
+    # With Policy.tie_margin 0 a runner-up must hold a word the best lacks: the first alone.
+    assert _shown("Accounts", ACCOUNTS, SAME_ACCOUNT, DEFAULT.with_(tie_margin=0)) == (
+        ACCOUNTS[1][0]
+    )
+    # Still apart on the page and within Policy.second_chars.
+    short = DEFAULT.with_(second_chars=len(shown or "") - 1)
+    assert _shown("Accounts", ACCOUNTS, SAME_ACCOUNT, short) == ACCOUNTS[1][0]
+
+
+def test_a_tie_takes_no_new_readings_place() -> None:
+    # A runner-up holding a word the best lacks ("merger") is a second reading of the
+    # question: with one runner-up allowed it keeps its place, and the tie comes along
+    # only when there is room for it.
+    story = [*ACCOUNTS, ["The rooms are quiet."], ["The merger made the forum larger."]]
+    q = "is an orbit account the same as a lumen account after the merger"
+    one = DEFAULT.with_(extra_windows=1)
+    assert _shown("Accounts", story, q, one) == f"{ACCOUNTS[1][0]} … {story[5][0]}"
+    assert _shown("Accounts", story, q) == f"{ACCOUNTS[1][0]} … {ACCOUNTS[3][0]} … {story[5][0]}"

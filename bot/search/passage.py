@@ -436,15 +436,18 @@ class Passages:
         i = min(i, labelled)
         parts = [((i, j), self.text(i, j))]
         size = len(parts[0][1])
-        for _ in range(self.policy.extra_windows):
-            found = self._runner_up(scored, top, [w for w, _ in parts])
-            if found is None:
-                break
-            other = self.text(*found)
-            if size + len(other) + 3 > self.policy.second_chars:
-                break
-            parts.append((found, other))
-            size += len(other) + 3
+        # Runner-ups holding words the windows shown lack first, then a tie in what room
+        # is left (see _runner_up): a tie never takes a new reading's place.
+        for ties in (False, True):
+            while len(parts) <= self.policy.extra_windows:
+                found = self._runner_up(scored, top, [w for w, _ in parts], ties)
+                if found is None:
+                    break
+                other = self.text(*found)
+                if size + len(other) + 3 > self.policy.second_chars:
+                    break
+                parts.append((found, other))
+                size += len(other) + 3
         # In page order, apart as text() joins sentences apart: "it says X … and Y".
         return " … ".join(text for _, text in sorted(parts))
 
@@ -453,6 +456,7 @@ class Passages:
         scored: Sequence[tuple[float, int, int]],
         best: float,
         shown: Sequence[tuple[int, int]],
+        ties: bool = False,
     ) -> tuple[int, int] | None:
         """The window to show after those `shown` (the best first, scoring `best`) when the
         best is not clear: the next best (the earlier on a tie), with its neighbour, scoring
@@ -466,8 +470,17 @@ class Passages:
         launched in 2019". The readable sets' misses hold the key in the runner-up far more
         often than in the sentences around the best one; one holding only the best's words
         seldom adds the answer (bench/README.md, tenth pass). A third reading, under the
-        same rules, is asked for the same way (Policy.extra_windows; eleventh pass)."""
-        floor = best - self.policy.second_margin
+        same rules, is asked for the same way (Policy.extra_windows; eleventh pass).
+
+        With `ties`, the window instead scores within Policy.tie_margin of the best,
+        whatever words it holds: two windows the scores cannot tell apart are left in page
+        order only, no evidence of which answers ("Start using any of these today by
+        logging in with your Atmosphere/Bluesky account." and, later, "Your Bluesky account
+        IS an Atmosphere account!", both holding the question's every word and no answer
+        the features read, for "is a bluesky account the same as an atmosphere account")."""
+        if ties and self.policy.tie_margin <= 0:
+            return None
+        floor = best - (self.policy.tie_margin if ties else self.policy.second_margin)
         spans = [self._span(*w) for w in shown]
         terms = set().union(*(self._covered(*w) for w in shown))
         found: tuple[float, int, int] | None = None
@@ -477,7 +490,7 @@ class Passages:
             a, b = self._with_neighbour(i, j)
             start, end = self._span(a, b)
             apart = all(end < lo or start > hi for lo, hi in spans)
-            if apart and not self._covered(a, b) <= terms:
+            if apart and (ties or not self._covered(a, b) <= terms):
                 found = (score, a, b)
         return None if found is None else (found[1], found[2])
 

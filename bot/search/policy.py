@@ -595,6 +595,10 @@ class Policy:
     #: 492 (118), 0.5 494 (152); without the new-term condition 0.15 482 (78), 0.3 492
     #: (153). Past 0.3 a reply more in four or five gets two windows for each key gained...
     second_margin: float = 0.3
+    #: ...and a window scoring within this much of the best is shown after it even when it
+    #: holds no question term the best lacks: the scores cannot tell the two apart, and
+    #: page order is no evidence of which answers (0: off). bench/README.md, pass14.
+    tie_margin: float = 0.01
     #: ...if the windows shown are at most this many characters together. Tenth pass
     #: (one runner-up): 400 486 (67), 500 488, 600 490 (104), 700 492 (113). Eleventh
     #: pass (bench/README.md), with extra_windows: oracle passages of the 748 readable
