@@ -1472,9 +1472,8 @@ def test_a_tie_is_shown_after_the_best_window() -> None:
     shown = _shown("Accounts", ACCOUNTS, SAME_ACCOUNT)
     assert shown == f"{ACCOUNTS[1][0]} … {ACCOUNTS[3][0]}"
     # With Policy.tie_margin 0 a runner-up must hold a word the best lacks: the first alone.
-    assert _shown("Accounts", ACCOUNTS, SAME_ACCOUNT, DEFAULT.with_(tie_margin=0)) == (
-        ACCOUNTS[1][0]
-    )
+    untied = DEFAULT.with_(tie_margin=0)
+    assert _shown("Accounts", ACCOUNTS, SAME_ACCOUNT, untied) == ACCOUNTS[1][0]
     # Still apart on the page and within Policy.second_chars.
     short = DEFAULT.with_(second_chars=len(shown or "") - 1)
     assert _shown("Accounts", ACCOUNTS, SAME_ACCOUNT, short) == ACCOUNTS[1][0]
