@@ -1474,6 +1474,10 @@ def test_a_tie_is_shown_after_the_best_window() -> None:
     # With Policy.tie_margin 0 a runner-up must hold a word the best lacks: the first alone.
     untied = DEFAULT.with_(tie_margin=0)
     assert _shown("Accounts", ACCOUNTS, SAME_ACCOUNT, untied) == ACCOUNTS[1][0]
+    # Words searched for ask no question: every sentence holding them alike ties, and the
+    # best match shows where they are.
+    assert _shown("Accounts", ACCOUNTS, "orbit lumen account") == ACCOUNTS[1][0]
+    assert _shown("Accounts", ACCOUNTS, "orbit lumen account", untied) == ACCOUNTS[1][0]
     # Still apart on the page and within Policy.second_chars.
     short = DEFAULT.with_(second_chars=len(shown or "") - 1)
     assert _shown("Accounts", ACCOUNTS, SAME_ACCOUNT, short) == ACCOUNTS[1][0]

@@ -477,9 +477,11 @@ class Passages:
         order only, no evidence of which answers ("Start using any of these today by
         logging in with your Atmosphere/Bluesky account." and, later, "Your Bluesky account
         IS an Atmosphere account!", both holding the question's every word and no answer
-        the features read, for "is a bluesky account the same as an atmosphere account")."""
-        if ties and self.policy.tie_margin <= 0:
-            return None
+        the features read, for "is a bluesky account the same as an atmosphere account").
+        Only for a question: words searched for ("orbit account") ask for no one answer,
+        and tie in every sentence holding them alike; the best match shows where they are."""
+        if ties and (self.policy.tie_margin <= 0 or self.wanted.kind is None):
+            return None  # (words searched for, not a question: the best match shows them)
         floor = best - (self.policy.tie_margin if ties else self.policy.second_margin)
         spans = [self._span(*w) for w in shown]
         terms = set().union(*(self._covered(*w) for w in shown))
