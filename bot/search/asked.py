@@ -17,6 +17,7 @@ from bot.search.parse import (
     BYLINE,
     LIBRARY,
     LINK,
+    QUOTE,
     RELATED,
     SUMMARY,
     Query,
@@ -39,6 +40,8 @@ WHICH_ARTICLE = {
     " and then “summarise it”.",
     BYLINE: "Which article? Name it (“who wrote the article about …?”), or ask a question first"
     " and then “who wrote it?”.",
+    QUOTE: "Which article? Name it (“a quote from the article about …”), or ask a question"
+    " first and then “give me a quote from it”.",
 }
 
 
@@ -89,6 +92,8 @@ def _asked(article: Article, wants: str, said: str | None = None) -> tuple[str |
         return (f"{said} {line}" if own else line), cards.summary(article)
     if wants == SUMMARY:
         return cards.summary(article) or None, None
+    if wants == QUOTE:  # the card's quote is the answer; no passage stands before it
+        return None, cards.summary(article)
     if wants == LINK:
         where = f"Read it at {article.link}" if article.link else "The article gives no link."
         return where, cards.summary(article)
@@ -209,6 +214,17 @@ def library(index: LibraryIndex, q: Query) -> Answer:
     return Answer(
         question=q.raw,
         reply=f"The library holds {articles} under {len(tags)} tags, the most used: {shown}"
-        f"{more}. Type /tag NAME to see the articles of one.",
+        f"{more}. Type /tag NAME to see the articles of one.{_newest(index)}",
         wants=LIBRARY,
     )
+
+
+def _newest(index: LibraryIndex) -> str:
+    """ " The newest: “TITLE” (DATE); /latest lists more.": what "what kind of articles do
+    you have" asks besides counts, how current the library is ("" when empty)."""
+    if not index.newest:
+        return ""
+    aid = index.newest[0]
+    title = index.entries[aid].meta.title
+    when = index.date_text(aid)[:10]
+    return f" The newest: “{title}”" + (f" ({when})" if when else "") + "; /latest lists more."

@@ -658,9 +658,11 @@ class SearchEngine:
         if dates is None:
             return respond.none_in_period(idx, q, None)
         dated = with_dates(q.dated, (dates.bounds,))
+        about = topic_words(q.dated)
+        if (tagged := await self._tagged_in_period(idx, q, about, dates)) is not None:
+            return tagged  # "posts from march 2024 about rust": every rust article of it
         topic = (await run.read(dated, question=False)).query
         ids, first = await self._listed(idx, topic, run)
-        about = topic_words(q.dated)
         if first is not None:
             return respond.in_period(idx, q, first, ids, dates, self.policy, about)
         # A question of the period's text ("which articles from 2025 mention schools"),
@@ -669,6 +671,26 @@ class SearchEngine:
         return (
             answer if answer.article is not None else respond.none_in_period(idx, q, dates, about)
         )
+
+    async def _tagged_in_period(
+        self, idx: LibraryIndex, q: Query, about: str, dates: Span
+    ) -> Answer | None:
+        """A period's articles on a topic that is exactly one of the library's tags ("posts
+        from march 2024 about rust", "stories from 2019 tagged go"): all of that tag's
+        articles of the period, newest first, counted. A search for the word lists only
+        the few it finds surest ("2 best matches for “rust”" of a month with a dozen rust
+        posts); the tag says which articles are on it. None when the topic is no tag or
+        none of the tag's is of the period (then searched as before)."""
+        tag = idx.tag_table.exact(about) if about else None
+        if tag is None:
+            return None
+        of_tag = set(idx.by_tag.view(tag))
+        ids = [a for a in idx.published(*dates.bounds) if a in of_tag]
+        store = await self.keeper.store()
+        first = await store.article_by_id(ids[0]) if ids else None
+        if first is None:
+            return None
+        return respond.in_period(idx, q, first, ids, dates, self.policy, tagged=tag)
 
     def _published(self, idx: LibraryIndex, period: Named) -> tuple[Span | None, Sequence[int]]:
         """The dates a period covers today, and the articles of them, newest first."""

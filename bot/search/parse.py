@@ -241,8 +241,9 @@ LINK = "link"
 RELATED = "related"
 RANDOM = "random"
 AUTHORED = "authored"  # the other articles of the conversation's article's author
+QUOTE = "quote"  # a quote of the article ("give me a quote from it"): its card, sure
 # Those answered from the conversation's article when the request names none.
-ARTICLE_ASKS = frozenset([SUMMARY, BYLINE, LINK, RELATED, AUTHORED])
+ARTICLE_ASKS = frozenset([SUMMARY, BYLINE, LINK, RELATED, AUTHORED, QUOTE])
 LIBRARY = "library"  # not of an article: what the library holds ("what topics do you cover?")
 SUMMARY_WORDS = frozenset(
     [
@@ -285,6 +286,10 @@ RELATED_WORDS = frozenset(["similar", "related", "alike"])
 # "something similar to the bird count", "anything like the coral one", "more like it".
 _RELATED_LEAD = _REQUEST | LISTING_WORDS | frozenset(["more", "other", "others"])
 LINK_WORDS = frozenset(["link", "links", "url", "urls", "address"])
+# Words asking for a quote of an article ("give me a quote from it", "quote something
+# from that post"): before, "quote" was searched ("rsc.io/quote" of "Using Go Modules"),
+# or the card came as a "closest match" to the words "quote", "give".
+QUOTE_WORDS = frozenset(["quote", "quotes", "quotation", "quotations"])
 _ABOUT = frozenset(["about"])  # "what is the heat pump article about?": its summary
 # Words asking who wrote an article or when it came out (with a listing word or a
 # pronoun standing for the article: "who wrote it?", "when was the heat pump story
@@ -309,6 +314,7 @@ _ASKED_OF_ARTICLE = (
     (SUMMARY, _ABOUT, frozenset(["what"]), True),
     (BYLINE, BYLINE_WORDS, _BYLINE_KINDS, True),
     (LINK, LINK_WORDS, _LINK_KINDS, True),
+    (QUOTE, QUOTE_WORDS, _SUMMARY_KINDS, True),
     (RELATED, RELATED_WORDS, _SUMMARY_KINDS, True),
 )
 # Words asking what the library holds as a whole: "how many articles are there?", "what
@@ -318,11 +324,19 @@ _TAG_WORDS = frozenset(
     ["tag", "tags", "topic", "topics", "subject", "subjects", "category", "categories"]
 )
 _COUNT_WORDS = frozenset(["many", "number", "count", "total"])
+# Kinds asked of what is listed ("what kind of articles do you have", "what sorts of
+# stories are there"): the library's shape, as a count is; before, the help reply.
+_KIND_WORDS = frozenset(["kind", "kinds", "sort", "sorts", "type", "types"])
+# The bot's library named as its own ("what's in your library"): the library asked, not
+# a "library of things" (no "your").
+_HOLDER = frozenset(["library", "collection"])
+_SECOND_PERSON = frozenset(["you", "your", "yours", "u", "ur"])
 _LIBRARY_REQUEST = frozenset(
     [
         *("cover", "covers", "covered", "have", "has", "hold", "holds", "library", "there"),
         *("available", "exist", "kinds", "kind", "sort", "sorts", "types", "type", "different"),
         *("use", "used", "write", "got", "overall", "altogether", "in", "total"),
+        *("collection", "sorts"),
     ]
 )
 # A request for an author's articles: "articles by Rafael Quintero", "anything else by
@@ -645,7 +659,8 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     how many of the following words belong to it; the rest stay free text.
     """
     typed = clip(raw)
-    by, pointing = _by_author(typed, resolve) if resolve else (typed, False)
+    framed = _without_request_frame(typed)
+    by, pointing = _by_author(framed, resolve) if resolve else (framed, False)
     by = _tagged(by, resolve) if resolve else by
     head, free = _filters(by, resolve or _first_word)
     head = replace(head, raw=typed)
@@ -693,6 +708,36 @@ _CORRECTION = re.compile(
 )
 
 
+# A request's frame before what it asks for ("show me posts by the go team about
+# generics", "can you find me anything on otters", "i'm looking for news about tax
+# refunds", "pull up a quote from the fluoride article"): a leading imperative of getting
+# or showing (its object the speaker), or the speaker saying they look for, want or would
+# like to read something. It names nothing: kept, "show" and "find" were searched words
+# ("show me posts by the go team…" found nothing; "go team generics" finds the post),
+# and the words before "by" or "tagged" asked more than the filter reads. The verbs of
+# fetching and showing as a class, never a topic's words; "tell me about…" is left as it
+# was (it already names nothing searched).
+_REQUEST_FRAME = re.compile(
+    r"(?i)^\s*(?:(?:hey|hi|hello|ok|okay|so|um+|please|pls|plz)[\s,.!]+)*"
+    r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
+    r"(?:(?:show|find|give|get|fetch|send|recommend|suggest|list)(?:\s+(?:me|us))?"
+    r"|(?:pull|bring|dig|look)\s+up(?:\s+(?:me|us))?|search\s+for"
+    r"|i(?:'|’)?m\s+(?:looking|searching)\s+for|i\s+am\s+(?:looking|searching)\s+for"
+    r"|i(?:(?:'|’)?d|\s+would)\s+(?:like|love)(?:\s+to\s+(?:read|see|find))?"
+    r"|i\s+(?:want|need)(?:\s+to\s+(?:read|see|find))?"
+    r"|(?:do\s+)?you\s+(?:have|got)|have\s+you\s+got)\s+"
+)
+
+
+def _without_request_frame(text: str) -> str:
+    """The text after a request's frame ("show me …", "i'm looking for …"), else the text
+    as it was: a frame with only stopwords after it stays ("show me", "find it")."""
+    m = _REQUEST_FRAME.match(text)
+    if m is None or set(folded_words(fold(text[m.end() :]))) <= STOPWORDS:
+        return text
+    return text[m.end() :]
+
+
 def _without_correction(text: str) -> str:
     """The text after a correction's frame ("no i meant …"), else the text as it was: a
     frame with nothing after it stays."""
@@ -730,11 +775,22 @@ def _tagged(text: str, resolve: Resolver) -> str:
         return text
     typed = m["name"].split()
     found, used = resolve("tag", typed)
+    if found is not None and used < len(typed) and _names_tag(found, typed[:used]):
+        # "stories tagged go from 2019": the tag's words, then a period; read as "stories
+        # go from 2019", a topic's articles of a period (_within), which lists the tag's.
+        rest = folded_words(fold(" ".join(typed[used:])))
+        if read_period(rest) is not None:
+            return f"{m['lead']}{' '.join(typed)}"
     if found is None or used < len(typed):
         return text
-    if not set(folded_words(fold(m["name"]))) <= set(folded_words(fold(found))):
+    if not _names_tag(found, typed):
         return text
     return f'tag:"{found}"'
+
+
+def _names_tag(tag: str, typed: list[str]) -> bool:
+    """Whether every word typed is a word of the tag's name (no fuzzy guess at a name)."""
+    return set(folded_words(fold(" ".join(typed)))) <= set(folded_words(fold(tag)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1038,6 +1094,8 @@ def small_talk(ws: list[str]) -> str | None:
     to_bot = "you" in ws or ("bot" in ws and any(w in QUESTION_WORDS for w in ws))
     if (of_use or newcomer) and not (to_bot and of_use):
         return None  # "what kind of stuff" names no one; "what's new with you" asks no use
+    if of_use and not LISTING_WORDS.isdisjoint(ws):
+        return None  # "what kind of articles do you have" asks the library (asks_library)
     if to_bot and (of_use or not kinds):
         # Stopwords said to the bot ("who are you?", "what can you do?"), or its use asked
         # of it ("hi, i'm new here, what kind of stuff can i ask you?").
@@ -1107,7 +1165,9 @@ def asks_library(ws: list[str]) -> bool:
     "what topics do you cover?", "list the tags" (a word naming tags, or one counting
     with a listing word; listing, request and stopwords)."""
     tags = bool(_TAG_WORDS.intersection(ws))
-    if not tags and not (_COUNT_WORDS.intersection(ws) and LISTING_WORDS.intersection(ws)):
+    counted = bool(_COUNT_WORDS.intersection(ws) or _KIND_WORDS.intersection(ws))
+    yours = _HOLDER.intersection(ws) and not _SECOND_PERSON.isdisjoint(ws)
+    if not tags and not (counted and LISTING_WORDS.intersection(ws)) and not yours:
         return False
     return _LIBRARY_ALLOWED.issuperset(ws)
 

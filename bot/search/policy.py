@@ -887,6 +887,11 @@ class Policy:
     suggestions: int = 3
     #: ...titles from this share of search_threshold up.
     suggest_share: float = 0.7
+    #: A corrected query longer than this many words is not offered whole: a did-you-mean
+    #: is a short query typed again, and a pasted paragraph's ("Lorem ipsum dolor sit amet,
+    #: I wanted to ask…", member12's sitting) repeated the whole text with one word changed.
+    #: Longer than the titles and keyword queries the suggestion is for.
+    suggest_max_words: int = 8
     #: An answer lists at most this many alternatives...
     alternatives: int = 4
     #: ...other answers from this share of the answer's score up.

@@ -115,6 +115,8 @@ def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Polic
     fixed = corrected(q, ranked)
     if fixed and all(english.zipf(w) and english.zipf(c) for w, c in ranked.corrections.items()):
         fixed = None
+    if fixed and len(fixed.split()) > policy.suggest_max_words:
+        fixed = None  # a paragraph's corrections: not a did-you-mean (Policy.suggest_max_words)
     out: list[str] = [fixed] if fixed else []
     floor = policy.search_threshold * policy.suggest_share
     for a in ranked.ids[: policy.suggestions]:
@@ -294,15 +296,18 @@ def in_period(
     span: Span,
     policy: Policy,
     about: str | None = None,
+    tagged: str | None = None,
 ) -> Answer:
     """ "Articles from 2021" answered as "what's new?" is, for the period's articles (`ids`,
     newest first; `article` the first), saying how many there are; with `about`, the topic
     they were found for ("rust posts from 2019"), how many of the search's best matches
     there are: a search ranks, it does not count ("2 articles on rust from the 2010s" read
-    as all there are)."""
+    as all there are); with `tagged`, the tag they all carry (a count: all there are)."""
     listed = policy.period_listed
     n = len(ids)
-    if about:
+    if tagged:
+        said = f"{n} {'article' if n == 1 else 'articles'} tagged “{tagged}” {span.label}"
+    elif about:
         said = f"{n} best {'match' if n == 1 else 'matches'} for “{about}” {span.label}"
     else:
         said = f"{n} {'article' if n == 1 else 'articles'} {span.label}"
