@@ -15,6 +15,7 @@ from bot.search.parse import (
     AUTHOR_WORDS,
     AUTHORED,
     BYLINE,
+    COMPARE,
     LIBRARY,
     LINK,
     QUOTE,
@@ -24,7 +25,7 @@ from bot.search.parse import (
 )
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
-from bot.search.results import HIGH, Answer, SearchHit
+from bot.search.results import HIGH, LOW, Answer, SearchHit
 from bot.search.words import words
 
 # What the bot says to a request about an article that names none ("who wrote it?",
@@ -228,3 +229,24 @@ def _newest(index: LibraryIndex) -> str:
     title = index.entries[aid].meta.title
     when = index.date_text(aid)[:10]
     return f" The newest: “{title}”" + (f" ({when})" if when else "") + "; /latest lists more."
+
+
+def compared(question: str, a: Answer, b: Answer, hits: list[SearchHit]) -> Answer:
+    """ "Compare A with B": the two articles' gists one after the other (the passage), the
+    first as the answer and both listed (`hits`) to open; as sure as the less sure side.
+    Before, the side its words found surer was the whole reply."""
+    assert a.article is not None and b.article is not None
+    gists = " ".join(
+        f"“{x.title}”: {cards.summary(x) or 'no summary saved.'}" for x in (a.article, b.article)
+    )
+    sure = LOW if LOW in (a.confidence, b.confidence) else HIGH
+    return Answer(
+        question=question,
+        article=a.article,
+        passage=f"Two articles, side by side. {gists}",
+        alternatives=hits,
+        score=min(a.score, b.score),
+        confidence=sure,
+        wants=COMPARE,
+    )
+

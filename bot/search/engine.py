@@ -26,6 +26,7 @@ from bot.search.followup import Topic
 from bot.search.index import IndexKeeper
 from bot.search.parse import (
     ARTICLE_ASKS,
+    COMPARE,
     AUTHORED,
     LIBRARY,
     RANDOM,
@@ -218,6 +219,8 @@ class SearchEngine:
         own = await self._cached(key, lambda idx: self._ask(idx, question))
         if own.wants == RANDOM:  # drawn per ask: the cache keeps what was asked, not the draw
             return await self._random(own.question)
+        if own.wants == COMPARE:  # names both sides: no follow-up of the conversation's
+            return own
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
             return (await self._itself_of(about, own)) if about else own
         if about is None or own.reply is not None or own.newest:
@@ -414,6 +417,18 @@ class SearchEngine:
             )
         return asked.like(question, source, first, hits[1:], sure)
 
+    async def _compared(
+        self, idx: LibraryIndex, q: Query, sides: tuple[Query, Query]
+    ) -> Answer | None:
+        """ "Compare A with B": the article each side finds, both shown briefly (the
+        first as the answer, both listed to open). None when a side finds none or both
+        find the same article (one article then holds both sides: answered as asked)."""
+        a, b = [await self._answer(idx, side) for side in sides]
+        if a.article is None or b.article is None or a.article.slug == b.article.slug:
+            return None
+        hits = [respond.hit(idx, idx.by_slug[x.slug], 1.0) for x in (a.article, b.article)]
+        return asked.compared(q.raw, a, b, hits)
+
     async def _random(self, question: str) -> Answer:
         """ "Surprise me": a random article, sure (HIGH), since any article is what was asked."""
         article = await self.random()
@@ -430,6 +445,9 @@ class SearchEngine:
             return respond.small_talk(q)
         if q.empty or not idx.n:
             return Answer(question=q.raw)
+        if q.compared is not None and not idx.exact_title(q.title_key):
+            if (both := await self._compared(idx, q, q.compared)) is not None:
+                return both  # "compare A with B": each side's article
         if q.period is not None and not idx.exact_title(q.title_key):
             return await self._in_period(idx, q)  # "articles from 2021"
         if q.wants and not idx.exact_title(q.title_key):

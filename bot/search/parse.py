@@ -242,6 +242,7 @@ RELATED = "related"
 RANDOM = "random"
 AUTHORED = "authored"  # the other articles of the conversation's article's author
 QUOTE = "quote"  # a quote of the article ("give me a quote from it"): its card, sure
+COMPARE = "compare"  # two articles asked side by side ("compare A with B"; Query.compared)
 # Those answered from the conversation's article when the request names none.
 ARTICLE_ASKS = frozenset([SUMMARY, BYLINE, LINK, RELATED, AUTHORED, QUOTE])
 LIBRARY = "library"  # not of an article: what the library holds ("what topics do you cover?")
@@ -523,6 +524,9 @@ class Query:
     # and the reading without the words that ask it: the words naming the article.
     wants: str | None = None
     topic: Query | None = None
+    # Two things asked side by side ("compare A with B", "the difference between A and
+    # B", "A vs B"): the reading of each (see _compared).
+    compared: tuple[Query, Query] | None = None
 
     @property
     def title_key(self) -> str:
@@ -675,7 +679,42 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     q = _read(
         head, free, folded, every, ranked, content, policy, listing=True, recency=True, itself=True
     )
-    return replace(q, wants=AUTHORED, topic=None) if pointing else q
+    if pointing:
+        return replace(q, wants=AUTHORED, topic=None)
+    if q.has_filters or q.social or (pair := _compared(free, resolve, policy)) is None:
+        return q
+    return replace(q, compared=pair)
+
+
+# Two things asked side by side: "compare A with B" (and, to, against, vs), "what's the
+# difference between A and B", "A vs B". The grammar of comparing, never a topic: each
+# side is searched as a question of its own, and a reply that showed one article (the
+# side its words found surer) answered half of it.
+_COMPARE = (
+    re.compile(
+        r"(?i)^\s*(?:compare|contrast)\s+(?P<a>.+?)\s+"
+        r"(?:with|and|to|against|vs\.?|versus)\s+(?P<b>.+?)\s*[?!.]*\s*$"
+    ),
+    re.compile(
+        r"(?i)^\s*(?:(?:what|whats|what's|what’s)(?:\s+is|\s+are)?\s+)?(?:the\s+)?"
+        r"differences?\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*[?!.]*\s*$"
+    ),
+    re.compile(r"(?i)^\s*(?P<a>.+?)\s+(?:vs\.?|versus)\s+(?P<b>.+?)\s*[?!.]*\s*$"),
+)
+
+
+def _compared(free: str, resolve: Resolver | None, policy: Policy) -> tuple[Query, Query] | None:
+    """The two sides of a comparison asked (see _COMPARE), each naming something (a word
+    besides stopwords), else None."""
+    for pattern in _COMPARE:
+        m = pattern.match(free)
+        if m is None:
+            continue
+        sides = (parse(m["a"], resolve, policy), parse(m["b"], resolve, policy))
+        if all(side.content and side.compared is None for side in sides):
+            return sides
+        return None
+    return None
 
 
 def _by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
