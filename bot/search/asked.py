@@ -20,6 +20,7 @@ from bot.search.parse import (
     LINK,
     QUOTE,
     RELATED,
+    SHOWN,
     SUMMARY,
     Query,
 )
@@ -41,6 +42,7 @@ WHICH_ARTICLE = {
     " and then “summarise it”.",
     BYLINE: "Which article? Name it (“who wrote the article about …?”), or ask a question first"
     " and then “who wrote it?”.",
+    SHOWN: "Look at what? Paste an article's link or ask about its subject, and I'll show it.",
     QUOTE: "Which article? Name it (“a quote from the article about …”), or ask a question"
     " first and then “give me a quote from it”.",
 }

@@ -410,6 +410,7 @@ class SearchEngine:
         """ "Anything similar?" about `source`: the articles most like it (as `related`
         finds them), the first as the answer; a reply saying so when none is."""
         hits = await self.related(source.slug, 1 + self.policy.alternatives)
+        hits = [h for h in hits if h.score >= self.policy.like_floor]  # not noise as "like"
         first = await self._article(idx, hits[0].slug) if hits else None
         if first is None:
             return Answer(

@@ -242,9 +242,10 @@ RELATED = "related"
 RANDOM = "random"
 AUTHORED = "authored"  # the other articles of the conversation's article's author
 QUOTE = "quote"  # a quote of the article ("give me a quote from it"): its card, sure
+SHOWN = "shown"  # the article itself pointed at to look at ("check this out"): its card
 COMPARE = "compare"  # two articles asked side by side ("compare A with B"; Query.compared)
 # Those answered from the conversation's article when the request names none.
-ARTICLE_ASKS = frozenset([SUMMARY, BYLINE, LINK, RELATED, AUTHORED, QUOTE])
+ARTICLE_ASKS = frozenset([SUMMARY, BYLINE, LINK, RELATED, AUTHORED, QUOTE, SHOWN])
 LIBRARY = "library"  # not of an article: what the library holds ("what topics do you cover?")
 SUMMARY_WORDS = frozenset(
     [
@@ -291,6 +292,11 @@ LINK_WORDS = frozenset(["link", "links", "url", "urls", "address"])
 # from that post"): before, "quote" was searched ("rsc.io/quote" of "Using Go Modules"),
 # or the card came as a "closest match" to the words "quote", "give".
 QUOTE_WORDS = frozenset(["quote", "quotes", "quotation", "quotations"])
+# Words telling someone to look at what is pointed at ("@everyone check this out", "look
+# at this one", "see this"): with nothing else named, the conversation's article, shown
+# as itself. Before, its words were searched ("look", "check") and the conversation's
+# article came as a "closest match" that "may not answer", or nothing was found.
+LOOK_WORDS = frozenset(["look", "check", "see", "out"])
 _ABOUT = frozenset(["about"])  # "what is the heat pump article about?": its summary
 # Words asking who wrote an article or when it came out (with a listing word or a
 # pronoun standing for the article: "who wrote it?", "when was the heat pump story
@@ -316,6 +322,7 @@ _ASKED_OF_ARTICLE = (
     (BYLINE, BYLINE_WORDS, _BYLINE_KINDS, True),
     (LINK, LINK_WORDS, _LINK_KINDS, True),
     (QUOTE, QUOTE_WORDS, _SUMMARY_KINDS, True),
+    (SHOWN, LOOK_WORDS, frozenset([None]), True),
     (RELATED, RELATED_WORDS, _SUMMARY_KINDS, True),
 )
 # Words asking what the library holds as a whole: "how many articles are there?", "what

@@ -887,6 +887,17 @@ class Policy:
     suggestions: int = 3
     #: ...titles from this share of search_threshold up.
     suggest_share: float = 0.7
+    #: "More like this" answers with the articles `related` scores from this (0-100) up;
+    #: with none, it says no article is much like it. Where few articles share an
+    #: article's subject (a news export of a few dozen stories on many subjects), the
+    #: best neighbours share only everyday words: after "Google's turning off its dark web
+    #: monitoring" a Go web-site post (19), after a cycling-science story a Go
+    #: type-inference post (20), after the OpenWrt router an app for donating books (12),
+    #: while neighbours on the subject scored 23-39 (Mastodon's CEO after the Guardian
+    #: leaving X, 23; CNN staff after Paramount's bid, 39) and the blogs' 25-100
+    #: (member13's sitting). Noise offered as "like it" misleads; saying so does not.
+    #: The cards' related lists are unchanged. 0 turns it off.
+    like_floor: int = 21
     #: A corrected query longer than this many words is not offered whole: a did-you-mean
     #: is a short query typed again, and a pasted paragraph's ("Lorem ipsum dolor sit amet,
     #: I wanted to ask…", member12's sitting) repeated the whole text with one word changed.
