@@ -251,4 +251,3 @@ def compared(question: str, a: Answer, b: Answer, hits: list[SearchHit]) -> Answ
         confidence=sure,
         wants=COMPARE,
     )
-

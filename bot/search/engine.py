@@ -26,8 +26,8 @@ from bot.search.followup import Topic
 from bot.search.index import IndexKeeper
 from bot.search.parse import (
     ARTICLE_ASKS,
-    COMPARE,
     AUTHORED,
+    COMPARE,
     LIBRARY,
     RANDOM,
     RELATED,
@@ -418,13 +418,12 @@ class SearchEngine:
             )
         return asked.like(question, source, first, hits[1:], sure)
 
-    async def _compared(
-        self, idx: LibraryIndex, q: Query, sides: tuple[Query, Query]
-    ) -> Answer | None:
+    async def _compared(self, idx: LibraryIndex, q: Query) -> Answer | None:
         """ "Compare A with B": the article each side finds, both shown briefly (the
         first as the answer, both listed to open). None when a side finds none or both
         find the same article (one article then holds both sides: answered as asked)."""
-        a, b = [await self._answer(idx, side) for side in sides]
+        assert q.compared is not None
+        a, b = [await self._answer(idx, side) for side in q.compared]
         if a.article is None or b.article is None or a.article.slug == b.article.slug:
             return None
         hits = [respond.hit(idx, idx.by_slug[x.slug], 1.0) for x in (a.article, b.article)]
@@ -446,9 +445,9 @@ class SearchEngine:
             return respond.small_talk(q)
         if q.empty or not idx.n:
             return Answer(question=q.raw)
-        if q.compared is not None and not idx.exact_title(q.title_key):
-            if (both := await self._compared(idx, q, q.compared)) is not None:
-                return both  # "compare A with B": each side's article
+        compares = q.compared is not None and not idx.exact_title(q.title_key)
+        if compares and (both := await self._compared(idx, q)) is not None:
+            return both  # "compare A with B": each side's article
         if q.period is not None and not idx.exact_title(q.title_key):
             return await self._in_period(idx, q)  # "articles from 2021"
         if q.wants and not idx.exact_title(q.title_key):
