@@ -61,6 +61,9 @@ async def test_a_quote_asked_of_the_conversations_article_is_its_card(engine) ->
     named = await engine.ask("give me one quote from the toaster story", Topic(CORAL, None))
     assert named.article is not None and named.article.slug == TOASTERS
     assert named.quote is not None
+    # Its title names every word naming it ("toasters"): the article asked for, not a
+    # "closest match" that may not answer.
+    assert named.confidence == HIGH
     alone = await engine.ask("give me a quote from it")
     assert alone.article is None and alone.reply and "Which article?" in alone.reply
 

@@ -18,6 +18,7 @@ from bot.search.parse import (
     COMPARE,
     LIBRARY,
     LINK,
+    LISTING_WORDS,
     QUOTE,
     RELATED,
     SHOWN,
@@ -27,6 +28,7 @@ from bot.search.parse import (
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 from bot.search.results import HIGH, LOW, Answer, SearchHit
+from bot.search.stem import stem
 from bot.search.words import words
 
 # What the bot says to a request about an article that names none ("who wrote it?",
@@ -101,6 +103,20 @@ def _asked(article: Article, wants: str, said: str | None = None) -> tuple[str |
         where = f"Read it at {article.link}" if article.link else "The article gives no link."
         return where, cards.summary(article)
     return None, cards.summary(article)
+
+
+# What is asked of an article that its title's words name surely: a quote, or the article
+# to look at. Their naming words are all the question holds of the article ("give me one
+# quote from the toaster story"), so a match on them alone came as a "closest match" that
+# "may not answer", under which the quote asked for was shown.
+BY_TITLE = frozenset([QUOTE, SHOWN])
+
+
+def titled(article: Article, topic: Query) -> bool:
+    """Whether every word naming the article (besides words for articles) is a word of
+    its title, as stemmed ("toaster" of "…record number of toasters")."""
+    named = {stem(w) for w in topic.content if w not in LISTING_WORDS}
+    return bool(named) and named <= {stem(w) for w in words(article.title)}
 
 
 def asked_of(found: Answer, wants: str) -> Answer:

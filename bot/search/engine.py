@@ -505,6 +505,8 @@ class SearchEngine:
             return found
         if q.wants == RELATED:
             return await self._like(idx, q.raw, found.article, found.confidence or LOW)
+        if q.wants in asked.BY_TITLE and asked.titled(found.article, topic):
+            found = replace(found, confidence=HIGH)  # "a quote from the toaster story"
         return asked.asked_of(found, q.wants)
 
     async def _answer(self, idx: LibraryIndex, q: Query) -> Answer:
