@@ -40,6 +40,10 @@ def engine(bundled_library: Library) -> SearchEngine:
         # A frame with nothing named after it stays as typed; "tell me about" is untouched.
         ("show me", ("show",)),
         ("find it", ("find",)),
+        # A bare verb frames only what it lists: a title opening with one stays whole.
+        ("Get familiar with workspaces", ("get", "familiar", "workspaces")),
+        ("find otters", ("find", "otters")),
+        ("find the posts about generics", ("posts", "generics")),
     ],
 )
 def test_a_requests_frame_is_not_what_it_asks_for(text: str, content: tuple[str, ...]) -> None:

@@ -766,7 +766,7 @@ _CORRECTION = re.compile(
 _REQUEST_FRAME = re.compile(
     r"(?i)^\s*(?:(?:hey|hi|hello|ok|okay|so|um+|please|pls|plz)[\s,.!]+)*"
     r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
-    r"(?:(?:show|find|give|get|fetch|send|recommend|suggest|list)(?:\s+(?:me|us))?"
+    r"(?:(?P<bare>show|find|give|get|fetch|send|recommend|suggest|list)(?P<me>\s+(?:me|us))?"
     r"|(?:pull|bring|dig|look)\s+up(?:\s+(?:me|us))?|search\s+for"
     r"|i(?:'|’)?m\s+(?:looking|searching)\s+for|i\s+am\s+(?:looking|searching)\s+for"
     r"|i(?:(?:'|’)?d|\s+would)\s+(?:like|love)(?:\s+to\s+(?:read|see|find))?"
@@ -775,12 +775,23 @@ _REQUEST_FRAME = re.compile(
 )
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "some", "all", "any", "every", "my", "your"])
+_FRAMED = LISTING_WORDS | _REQUEST | _PERIOD_NOUNS
+
+
 def _without_request_frame(text: str) -> str:
     """The text after a request's frame ("show me …", "i'm looking for …"), else the text
     as it was: a frame with only stopwords after it stays ("show me", "find it")."""
     m = _REQUEST_FRAME.match(text)
-    if m is None or set(folded_words(fold(text[m.end() :]))) <= STOPWORDS:
+    rest = folded_words(fold(text[m.end() :])) if m else []
+    if m is None or set(rest) <= STOPWORDS:
         return text
+    if m["bare"] and not m["me"]:
+        # A bare verb frames a request only before what it lists ("find posts about…",
+        # "list the stories…", "show anything…"): "Get familiar with workspaces" is a title.
+        named = rest[1:2] if rest[0] in _DETERMINERS else rest[:1]
+        if not named or named[0] not in _FRAMED:
+            return text
     return text[m.end() :]
 
 
