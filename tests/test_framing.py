@@ -16,11 +16,7 @@ from bot.search.followup import Topic
 from bot.search.parse import COMPARE, LIBRARY, QUOTE, SHOWN, parse
 from bot.search.policy import DEFAULT
 from bot.search.results import HIGH
-
-SOLAR = "2025-06-18-solar-co-op-puts-panels-on-forty-school-roofs"
-CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
-HEAT = "2026-02-12-street-by-street-heat-pump-rollout-halves-bills"
-TOASTERS = "2025-02-08-repair-cafe-fixes-record-number-of-toasters"
+from tests.test_itself import CORAL, HEAT, SOLAR, TOASTERS
 
 
 @pytest.fixture
