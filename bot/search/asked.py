@@ -18,7 +18,6 @@ from bot.search.parse import (
     COMPARE,
     LIBRARY,
     LINK,
-    LISTING_WORDS,
     QUOTE,
     RELATED,
     SHOWN,
@@ -26,6 +25,7 @@ from bot.search.parse import (
     Query,
 )
 from bot.search.policy import Policy
+from bot.search.question_words import LISTING_WORDS
 from bot.search.rank import LibraryIndex
 from bot.search.results import HIGH, LOW, Answer, SearchHit
 from bot.search.stem import stem

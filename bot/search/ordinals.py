@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.search.parse import LISTING_WORDS
+from bot.search.question_words import LISTING_WORDS
 from bot.search.words import STOPWORDS
 
 _ORDINALS = {

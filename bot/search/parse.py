@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import OSA
 
 from bot.search.followup import POINTERS
+from bot.search.framing import without_correction, without_laughter, without_request_frame
 from bot.search.period import (
     JOINING,
     Named,
@@ -28,196 +29,25 @@ from bot.search.period import (
     read_period,
 )
 from bot.search.policy import DEFAULT, Policy
+from bot.search.question_words import (
+    LISTING_WORDS,
+    PERIOD_NOUNS,
+    QUESTION_START,
+    QUESTION_WORDS,
+    RECENCY_WORDS,
+    REQUEST_WORDS,
+    YES_NO_START,
+)
+from bot.search.social import social_kind
 from bot.search.stem import stem
 from bot.search.typed import clip
-from bot.search.words import STOPWORDS, fold, folded_words, fts_terms, without_apostrophe, words
+from bot.search.words import STOPWORDS, fold, folded_words, fts_terms, words
 
-# Words that shape the kind of answer wanted; stopwords for matching, cues for passages.
-QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"])
-# Words asking for the newest of what matches ("latest rust release"), unless a title
-# holds them ("Two recent Go talks").
-RECENCY_WORDS = frozenset(["latest", "newest", "recent", "recently"])
-# Words naming what a library holds, not what it is about: "blog posts about the borrow
-# checker" is about the borrow checker, and "go modules tutorial" about go modules (in a
-# keyword search, and unless it is a title).
-LISTING_WORDS = frozenset(
-    [
-        "post",
-        "posts",
-        "article",
-        "articles",
-        "blog",
-        "blogs",
-        "story",
-        "stories",
-        "tutorial",
-        "tutorials",
-        "guide",
-        "guides",
-    ]
-)
-# Words a yes/no question starts with; with the question words, the first words of a question.
-YES_NO_START = frozenset(
-    [
-        "is",
-        "are",
-        "can",
-        "could",
-        "does",
-        "do",
-        "did",
-        "should",
-        "will",
-        "would",
-        "was",
-        "were",
-        "has",
-        "have",
-    ]
-)
-QUESTION_START = QUESTION_WORDS | YES_NO_START
-# Small talk: a message made only of these (and stopwords) is said to the bot, not asked of
-# the library ("thanks!", "hi there", "good bot", "lol"). A closed class, like stopwords:
-# greetings, thanks, farewells, laughter and praise, and the words that address someone.
-SOCIAL_WORDS: dict[str, frozenset[str]] = {
-    "thanks": frozenset(
-        [
-            "thanks",
-            "thank",
-            "thx",
-            "thanx",
-            "tnx",
-            "thnx",
-            "thnks",
-            "thankyou",
-            "tx",
-            "ty",
-            "tysm",
-            "tyvm",
-            "cheers",
-            "appreciated",
-            "appreciate",
-            "grateful",
-            "ta",
-            "kudos",
-        ]
-    ),
-    # Asking the bot what it does: "help", "commands?" (and, below, "who are you?").
-    "help": frozenset(["help", "commands", "usage"]),
-    "farewell": frozenset(
-        ["bye", "byebye", "goodbye", "cya", "ciao", "later", "ttyl", "farewell", "goodnight", "gn"]
-    ),
-    "greeting": frozenset(
-        [
-            "hi",
-            "hello",
-            "hey",
-            "heya",
-            "hiya",
-            "howdy",
-            "yo",
-            "sup",
-            "hola",
-            "greetings",
-            "morning",
-            "afternoon",
-            "evening",
-            "gm",
-            "welcome",
-        ]
-    ),
-    "praise": frozenset(
-        [
-            "good",
-            "great",
-            "nice",
-            "cool",
-            "awesome",
-            "perfect",
-            "excellent",
-            "amazing",
-            "brilliant",
-            "lovely",
-            "wonderful",
-            "fantastic",
-            "helpful",
-            "neat",
-            "sweet",
-            "wow",
-            "best",
-        ]
-    ),
-    # An acknowledgement says nothing of the reply: "ok" is no praise to thank for.
-    "ack": frozenset(
-        [
-            "ok",
-            "okay",
-            "k",
-            "kk",
-            "alright",
-            "sure",
-            "yes",
-            "yeah",
-            "yep",
-            "yup",
-            "nope",
-            "np",
-            "sorry",
-        ]
-    ),
-}
-# Words that only address someone or intensify ("thank you so much", "hi bot", "nice one
-# mate"): they keep a message small talk but make none on their own.
-ADDRESS_WORDS = frozenset(
-    [
-        "bot",
-        "robot",
-        "buddy",
-        "mate",
-        "friend",
-        "man",
-        "dude",
-        "guys",
-        "folks",
-        "everyone",
-        "everybody",
-        "all",
-        "much",
-        "lot",
-        "lots",
-        "very",
-        "really",
-        "so",
-        "again",
-        "there",
-        "job",
-        "work",
-        "one",
-    ]
-)
-# Words that ask a bot what it is for, said to it ("what kind of stuff can I ask you?",
-# "how do I use you?", "what is this bot for?"): the language of using a tool, never a
-# topic. Only with the bot addressed; "what kind of stuff is in lasagna" asks the library.
-_OF_USE = frozenset(
-    ["ask", "use", "kind", "kinds", "sort", "type", "stuff", "things", "questions", "purpose"]
-)
-# A newcomer saying so ("I'm new here"): allowed beside a use asked, never one on its own
-# ("what's new with you" asks no use).
-_NEWCOMER = frozenset(["new"])
-# Laughter and cheer as people type it: "haha", "hehehe", "lool", "lmfao", "xD", "yay".
-_LAUGHTER = re.compile(r"(?:a?h+a+h*)+|(?:h+e+)+h*|lo+l+|l+m+f*a+o+|rofl|xd+|ya+y+|wo+w+")
-# Words that ask for something without naming it: "show me…", "give me one", "anything".
-_REQUEST = frozenset(
-    [
-        *("show", "list", "give", "get", "got", "see", "find", "look", "want", "need"),
-        *("any", "anything", "everything", "something", "stuff", "things", "one", "ones"),
-    ]
-)
 # Words asking for the newest articles ("what's new?", "show me the most recent posts",
 # "anything added lately"): a request made only of these and stopwords, with one of
 # NEWEST_WORDS, lists the newest articles. Listing, time and request words only.
 NEWEST_WORDS = frozenset(["new", "newest", "latest", "recent", "recently", "lately", "fresh"])
-_NEWS_REQUEST = _REQUEST | frozenset(
+_NEWS_REQUEST = REQUEST_WORDS | frozenset(
     [
         *("added", "published", "posted", "written", "released", "out", "today", "yesterday"),
         *("week", "weeks", "month", "months", "day", "days", "last", "past", "since"),
@@ -228,9 +58,6 @@ _NEWS_REQUEST = _REQUEST | frozenset(
 _NEWS_TIME = frozenset(
     ["today", "yesterday", "week", "weeks", "month", "months", "day", "days", "last", "past"]
 ) | frozenset(["since"])
-# What a library holds, besides LISTING_WORDS, when a period's articles are asked for
-# ("news from last week", "headlines from yesterday").
-_PERIOD_NOUNS = frozenset(["news", "headlines", "items", "entries", "pieces"])
 # What a request may ask of an article itself rather than of its text (Query.wants):
 # its summary ("summarise the solar co-op one", "tl;dr hearing aids"), its author and
 # date ("who wrote the coral article?", "when was that published?"), or any article
@@ -286,7 +113,7 @@ _OTHERS_ALONE = re.compile(
 RELATED_WORDS = frozenset(["similar", "related", "alike"])
 # Words that may lead a request for articles like one, naming it with no listing word:
 # "something similar to the bird count", "anything like the coral one", "more like it".
-_RELATED_LEAD = _REQUEST | LISTING_WORDS | frozenset(["more", "other", "others"])
+_RELATED_LEAD = REQUEST_WORDS | LISTING_WORDS | frozenset(["more", "other", "others"])
 LINK_WORDS = frozenset(["link", "links", "url", "urls", "address"])
 # Words asking for a quote of an article ("give me a quote from it", "quote something
 # from that post"): before, "quote" was searched ("rsc.io/quote" of "Using Go Modules"),
@@ -373,7 +200,7 @@ RANDOM_WORDS = frozenset(["random", "randomly", "surprise", "lucky"])
 # me"), "lucky" only as "feeling lucky" ("that was lucky" says something).
 _RANDOM_PICK = frozenset(["pick", "choose"])
 # ("im": "i'm" as folded, which STOPWORDS spells with its apostrophe.)
-_RANDOM_REQUEST = _REQUEST | _RANDOM_PICK | frozenset(["feeling", "im", "read", "whatever"])
+_RANDOM_REQUEST = REQUEST_WORDS | _RANDOM_PICK | frozenset(["feeling", "im", "read", "whatever"])
 # Words that may come before the question word: "until which release", "since when".
 _QUESTION_LEAD = frozenset(
     [
@@ -670,7 +497,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     how many of the following words belong to it; the rest stay free text.
     """
     typed = clip(raw)
-    framed = _without_request_frame(typed)
+    framed = without_request_frame(typed)
     by, pointing = _by_author(framed, resolve) if resolve else (framed, False)
     by = _tagged(by, resolve) if resolve else by
     head, free = _filters(by, resolve or _first_word)
@@ -678,7 +505,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     free = _RELATED_PHRASE.sub(r"\1 similar", _SUMMARY_PHRASE.sub("tldr", free))
     if not SUMMARY_WORDS.isdisjoint(folded_words(fold(free))):
         free = " ".join(_SUMMARY_LENGTH.sub(" ", free).split())
-    free = _OTHERS_ALONE.sub("similar", _without_laughter(_without_correction(free)))
+    free = _OTHERS_ALONE.sub("similar", without_laughter(without_correction(free)))
     folded = _question_typos(_chat_spellings(fold(free)))
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
@@ -732,7 +559,7 @@ def _by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
     if m is None:
         return text, False
     lead = folded_words(fold(m.groupdict().get("lead") or ""))
-    if not set(lead) <= _BY_LEAD | _REQUEST | LISTING_WORDS | STOPWORDS:
+    if not set(lead) <= _BY_LEAD | REQUEST_WORDS | LISTING_WORDS | STOPWORDS:
         return text, False
     name = folded_words(fold(m["name"]))
     if name and set(name) <= POINTERS | _SAME_AUTHOR | STOPWORDS:
@@ -743,84 +570,6 @@ def _by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
     return f'author:"{found}"', False
 
 
-_TYPED_WORD = re.compile(r"[^\W_]+")
-# A correction's frame before what is asked again ("no, I meant what happens to cnn
-# staff", "wait no i meant the cargo changes", "sorry, what I meant was…"): discourse
-# markers, then the speaker saying they meant. It names nothing: as words it made the
-# question hold "wait" and "meant", unknown to the text that answers it.
-_CORRECTION = re.compile(
-    r"(?i)^\s*(?:(?:no+|nope|nah|wait|sorry|oops|actually|oh|ah|hm+|um+|er+|ok|okay|well)"
-    r"[\s,.!:;-]+)*(?:i\s+(?:meant|mean)|what\s+i\s+(?:meant|mean)\s+(?:was|is))[\s,.:;-]+"
-)
-
-
-# A request's frame before what it asks for ("show me posts by the go team about
-# generics", "can you find me anything on otters", "i'm looking for news about tax
-# refunds", "pull up a quote from the fluoride article"): a leading imperative of getting
-# or showing (its object the speaker), or the speaker saying they look for, want or would
-# like to read something. It names nothing: kept, "show" and "find" were searched words
-# ("show me posts by the go team…" found nothing; "go team generics" finds the post),
-# and the words before "by" or "tagged" asked more than the filter reads. The verbs of
-# fetching and showing as a class, never a topic's words; "tell me about…" is left as it
-# was (it already names nothing searched).
-_REQUEST_FRAME = re.compile(
-    r"(?i)^\s*(?:(?:hey|hi|hello|ok|okay|so|um+|please|pls|plz)[\s,.!]+)*"
-    r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
-    r"(?:(?P<bare>show|find|give|get|fetch|send|recommend|suggest|list)(?P<me>\s+(?:me|us))?"
-    r"|(?:pull|bring|dig|look)\s+up(?:\s+(?:me|us))?|search\s+for"
-    r"|i(?:'|’)?m\s+(?:looking|searching)\s+for|i\s+am\s+(?:looking|searching)\s+for"
-    r"|i(?:(?:'|’)?d|\s+would)\s+(?:like|love)(?:\s+to\s+(?:read|see|find))?"
-    r"|i\s+(?:want|need)(?:\s+to\s+(?:read|see|find))?"
-    r"|(?:do\s+)?you\s+(?:have|got)|have\s+you\s+got)\s+"
-)
-
-
-_DETERMINERS = frozenset(["the", "a", "an", "some", "all", "any", "every", "my", "your"])
-_FRAMED = LISTING_WORDS | _REQUEST | _PERIOD_NOUNS
-
-
-def _without_request_frame(text: str) -> str:
-    """The text after a request's frame ("show me …", "i'm looking for …"), else the text
-    as it was: a frame with only stopwords after it stays ("show me", "find it")."""
-    m = _REQUEST_FRAME.match(text)
-    rest = folded_words(fold(text[m.end() :])) if m else []
-    if m is None or set(rest) <= STOPWORDS:
-        return text
-    if m["bare"] and not m["me"]:
-        # A bare verb frames a request only before what it lists ("find posts about…",
-        # "list the stories…", "show anything…"): "Get familiar with workspaces" is a title.
-        named = rest[1:2] if rest[0] in _DETERMINERS else rest[:1]
-        if not named or named[0] not in _FRAMED:
-            return text
-    return text[m.end() :]
-
-
-def _without_correction(text: str) -> str:
-    """The text after a correction's frame ("no i meant …"), else the text as it was: a
-    frame with nothing after it stays."""
-    m = _CORRECTION.match(text)
-    if m is None or not _TYPED_WORD.search(text[m.end() :]):
-        return text
-    return text[m.end() :]
-
-
-def _without_laughter(text: str) -> str:
-    """The text without the laughter typed beside a question ("lol otters", "haha what
-    did the otters do"): it names nothing, and as an unknown word it made the question's
-    words half unmatched. Laughter alone stays (small talk reads it)."""
-    laughs = {
-        w
-        for w in _TYPED_WORD.findall(text)
-        if _LAUGHTER.fullmatch(w.lower()) and w.lower() not in STOPWORDS
-    }
-    if not laughs:
-        return text
-    rest = [w for w in _TYPED_WORD.findall(text) if w not in laughs and w.lower() not in STOPWORDS]
-    if not rest:
-        return text
-    return _TYPED_WORD.sub(lambda m: "" if m.group() in laughs else m.group(), text)
-
-
 def _tagged(text: str, resolve: Resolver) -> str:
     """A request for a tag's articles as the filter `tag:"NAME"` ("articles tagged
     favorite"), else the text as it was."""
@@ -828,7 +577,7 @@ def _tagged(text: str, resolve: Resolver) -> str:
     if m is None:
         return text
     lead = folded_words(fold(m["lead"]))
-    if not set(lead) <= _REQUEST | LISTING_WORDS | STOPWORDS:
+    if not set(lead) <= REQUEST_WORDS | LISTING_WORDS | STOPWORDS:
         return text
     typed = m["name"].split()
     found, used = resolve("tag", typed)
@@ -990,7 +739,7 @@ def _itself(
             continue
         if asking is _ABOUT and ws[-1:] != ["about"]:
             continue  # "what is … about": about last
-        drop = asking | _REQUEST
+        drop = asking | REQUEST_WORDS
         topic = _without(head, text, ws, content, drop, policy, listing=True, recency=True)
         named = not named_only or bool(LISTING_WORDS.intersection(ws))
         named = named or (asking is RELATED_WORDS and _related_leads(ws))
@@ -1081,102 +830,21 @@ def _related_leads(ws: list[str]) -> bool:
     return ws[i + 1 : i + 2] == ["to"] and not (lead and lead[0] in YES_NO_START)
 
 
-# Stopwords as words() gives them when typed with their apostrophe or without it:
-# "you're" and "youre" both read "youre" ("thanks bot you're the best" is small talk).
-_SPOKEN_STOPWORDS = STOPWORDS | {without_apostrophe(w) for w in STOPWORDS}
-# A reaction to the last reply: a demonstrative, a copula, intensifiers and one word
-# ("that's wild", "this is so sad", "thats crazy"), nothing asked: said to the bot.
-_REACTION = re.compile(
-    r"^(?:that|this)(?:'s|s|\s+is|\s+was)\s+"
-    r"(?:(?:so|really|very|pretty|quite|kinda|too|such|a|an|just)\s+)*[^\W\d_]+$"
-)
-# What may surround a reaction's words: punctuation, emoji, spaces.
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
-# Messages with no word at all ("?!?!", "...", "🦦🦦🦦") ask nothing the library can answer.
-WORDLESS = "wordless"
-
-
-# A clause after thanks or praise says what the reply did, its subject the demonstrative
-# for the reply ("thanks, that helps", "great, this answers it", "ok that makes sense"):
-# at most this many words after the demonstrative.
-_AFTER_THANKS = 3
-_DEMONSTRATIVES = frozenset(["that", "this", "thats", "that's"])
-
-
-def social_kind(raw: str, ws: list[str]) -> str | None:
-    """What kind of small talk a message (`raw`, its words `ws`) is: one of small_talk's,
-    "reaction" ("that's wild"), WORDLESS (punctuation or emoji only), else None."""
-    if not ws:
-        return WORDLESS if raw.strip() else None
-    asks = raw.rstrip().endswith("?")
-    if not asks and _REACTION.match(_EDGES.sub("", " ".join(fold(raw).replace("’", "'").split()))):
-        return "reaction"
-    kind = small_talk(ws)
-    if kind is None and not asks:
-        kind = _thanks_and_reaction(ws)
-    return kind
-
-
-def _thanks_and_reaction(ws: list[str]) -> str | None:
-    """The kind of the small talk a message opens with when the rest is a short clause about
-    the reply ("thanks, that helps"), else None. The demonstrative must follow the small
-    talk at once: "thanks, what did that study find" asks something."""
-    lead = next((i for i, w in enumerate(ws) if small_talk([w]) is None), len(ws))
-    rest = ws[lead:]
-    if not lead or not rest or rest[0] not in _DEMONSTRATIVES or len(rest) > 1 + _AFTER_THANKS:
-        return None
-    if any(w in QUESTION_WORDS for w in rest):
-        return None
-    return small_talk(ws[:lead])
-
-
-def small_talk(ws: list[str]) -> str | None:
-    """What kind of small talk words are ("thanks", "farewell", "greeting", "laughter",
-    "praise", "ack", "help"), or None when one of them is more than stopwords and social words."""
-    kinds: set[str] = set()
-    of_use = newcomer = False
-    for w in ws:
-        kind = next((k for k, group in SOCIAL_WORDS.items() if w in group), None)
-        if kind is None and _LAUGHTER.fullmatch(w):
-            kind = "laughter"
-        if kind is not None:
-            kinds.add(kind)
-        elif w in _OF_USE:
-            of_use = True
-        elif w in _NEWCOMER:
-            newcomer = True
-        elif w not in _SPOKEN_STOPWORDS and w not in ADDRESS_WORDS:
-            return None
-    # Said to the bot: "you", or "bot" in a question ("what is this bot for?").
-    to_bot = "you" in ws or ("bot" in ws and any(w in QUESTION_WORDS for w in ws))
-    if (of_use or newcomer) and not (to_bot and of_use):
-        return None  # "what kind of stuff" names no one; "what's new with you" asks no use
-    if of_use and not LISTING_WORDS.isdisjoint(ws):
-        return None  # "what kind of articles do you have" asks the library (asks_library)
-    if to_bot and (of_use or not kinds):
-        # Stopwords said to the bot ("who are you?", "what can you do?"), or its use asked
-        # of it ("hi, i'm new here, what kind of stuff can i ask you?").
-        kinds.add("help")
-    # The first of the kinds in this order: "thanks, bye" thanks, "hi, lol" greets.
-    order = ("thanks", "farewell", "help", "greeting", "laughter", "praise", "ack")
-    return next((k for k in order if k in kinds), None)
-
-
 # The words each request may be made of besides its cue (see asks_newest, asks_random,
 # asks_library): built once, as every query is read against them.
 _NEWEST_ALLOWED = NEWEST_WORDS | _NEWS_REQUEST | LISTING_WORDS | STOPWORDS
 # A period's request names what to list ("posts", "anything", "published", "how many").
 _PERIOD_CUES = (
-    LISTING_WORDS | _NEWS_REQUEST | NEWEST_WORDS | _COUNT_WORDS | _PERIOD_NOUNS
+    LISTING_WORDS | _NEWS_REQUEST | NEWEST_WORDS | _COUNT_WORDS | PERIOD_NOUNS
 ) - _NEWS_TIME
 # What a topic's articles of a period are asked for with ("rust posts", "latest release").
 _LISTS = LISTING_WORDS | RECENCY_WORDS
 _PERIOD_ALLOWED = (
-    _NEWEST_ALLOWED | _COUNT_WORDS | _PERIOD_NOUNS | JOINING | frozenset(["may", "please"])
+    _NEWEST_ALLOWED | _COUNT_WORDS | PERIOD_NOUNS | JOINING | frozenset(["may", "please"])
 )
 _RANDOM_ALLOWED = RANDOM_WORDS | _RANDOM_REQUEST | LISTING_WORDS | STOPWORDS
 _LIBRARY_ALLOWED = (
-    _TAG_WORDS | _COUNT_WORDS | _LIBRARY_REQUEST | _REQUEST | LISTING_WORDS | STOPWORDS
+    _TAG_WORDS | _COUNT_WORDS | _LIBRARY_REQUEST | REQUEST_WORDS | LISTING_WORDS | STOPWORDS
 )
 
 

@@ -240,7 +240,7 @@ def answer(
     )
 
 
-# What the bot says to small talk, by its kind (see parse.social_kind).
+# What the bot says to small talk, by its kind (see social.social_kind).
 SMALL_TALK = {
     "thanks": "You're welcome! Ask me anything else about the articles.",
     "farewell": "Bye! Come back with more questions.",
