@@ -209,6 +209,19 @@ async def test_a_distinctive_word_few_articles_hold_makes_the_closest_match(
     assert (await SearchEngine(bundled_library).ask("when is the next full moon")).article is None
 
 
+async def test_a_name_only_the_byline_holds_makes_the_closest_match(tmp_path: Path) -> None:
+    # "Brittany" is in no article's text, only in the cargo bikes story's byline, and the
+    # question's other words are everyday ones: the library holds its one distinctive
+    # word, so the story is the closest match, not nothing (Policy.rare_unwritten).
+    question = "what did brittany say about the city"
+    async with small_engine(tmp_path, SMALL, CONTENT) as engine:
+        answer = await engine.ask(question)
+        assert answer.article is not None and answer.article.slug == "bikes"
+        assert answer.confidence == LOW
+        off = DEFAULT.with_(rare_unwritten=0)
+        assert (await SearchEngine(engine.library, policy=off).ask(question)).article is None
+
+
 async def test_a_function_word_typed_with_a_slip_is_read_as_that_word(tmp_path: Path) -> None:
     # "teh" is no article's word: as typed it weighed as a topic the library lacks and
     # pulled the question's score down; read as "the", the question is answered as if

@@ -852,6 +852,13 @@ class Policy:
     #: article 0.88 -> 0.82 in each library, no confident answer 1.00 unchanged
     #: (bench/README.md, "refuse9").
     rare_english_zipf: float = 4.0
+    #: Whether such a word counts when no article's text writes it (1) or not (0: off):
+    #: the full-text counts are of the text, but an article's author is part of it too,
+    #: and a name a member knows the writer by is in the library though no text says it.
+    #: "where did brittany give a talk the first week she was off" (fresh6 news) was
+    #: refused at 0.435 with its article first: "brittany" is only in the byline of
+    #: "Build the thing" by Brittany Ellich (bench/README.md, "refuse14").
+    rare_unwritten: int = 1
     #: Whether a question word the best passage holds only inside underscore-joined code
     #: identifiers counts among its words together (confident_terms, tentative_terms,
     #: the distinct ones; identifiers.py): 0 not, 1 as any other (the rule off). The word pattern splits `meaning_of_life`, so

@@ -155,9 +155,13 @@ class Asked:
         everyday_stems = frozenset(t for t, e in plain.items() if e)
         # A run-together word's correction is two words ("coop" -> "co op").
         guessed = frozenset(stem(w) for c in (corrections or {}).values() for w in c.split())
+        # A word no article's text writes is rare too (policy.rare_unwritten): an article
+        # can still hold it outside its text, in its author's name ("where did brittany
+        # give a talk": only the byline says "Brittany"); article_evidence finds it there.
+        counted = (held or {}) if policy.rare_unwritten else present
         rare = frozenset(
             stem(w)
-            for w, df in present.items()
+            for w, df in counted.items()
             if df <= policy.rare_word_articles
             and not w.isdigit()
             and zipf(w) < policy.rare_english_zipf
