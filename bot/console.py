@@ -155,7 +155,7 @@ class Chat:
             self.out.line("I could not find an article that answers that.", "yellow")
             steps = await self.service.next_steps(question)
             self._next_steps(steps, searching=False)
-            self.conversation.offered([a.slug for a in steps.articles[:MAX_LIST]], SESSION)
+            self.conversation.offered([a.slug for a in steps.articles], SESSION)
             return
         if answer.newest:  # "what's new?", "articles from 2021" (what it lists first)
             self.out.line(f"{(answer.passage or 'Newest articles').rstrip('.')} (/open N):")

@@ -77,11 +77,13 @@ def tool_post(slug: str, title: str, body: str, month: int = 3) -> str:
     )
 
 
-def dated_post(slug: str, title: str, date: str, *paragraphs: str) -> str:
-    """An article file dated `date` (YYYY-MM-DD), one <p> a paragraph, for small_engine."""
+def dated_post(slug: str, title: str, date: str, *paragraphs: str, about: str = "") -> str:
+    """An article file dated `date` (YYYY-MM-DD), one <p> a paragraph, described as
+    `about` when given, for small_engine."""
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    described = f"description: {about}\n" if about else ""
     return (
-        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
+        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n{described}"
         f"date: '{date}T00:00:00Z'\ntags: [news]\n---\n{body}\n"
     )
 

@@ -16,22 +16,12 @@ from bot.search.present import (
     ships,
 )
 from bot.search.words import stems
-from tests.conftest import assert_rule_decides
-
-
-def _article(slug: str, title: str, date: str, *paragraphs: str, about: str = "") -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    described = f"description: {about}\n" if about else ""
-    return (
-        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n{described}"
-        f"date: '{date}T00:00:00Z'\ntags: [news]\n---\n{body}\n"
-    )
-
+from tests.conftest import assert_rule_decides, dated_post
 
 # The release's own announcement, and a post of guides for it that says the release's
 # number more often and holds "come out".
 RELEASE = {
-    "r1.md": _article(
+    "r1.md": dated_post(
         "guides",
         "Two New Guides for Quillkit 2.4",
         "2023-01-10",
@@ -39,7 +29,7 @@ RELEASE = {
         "The first guide covers the Quillkit 2.4 parser; the second its formatter.",
         "Try them with the Quillkit 2.4 beta when it comes out.",
     ),
-    "r2.md": _article(
+    "r2.md": dated_post(
         "released",
         "Quillkit 2.4 is released",
         "2023-03-15",
@@ -51,14 +41,14 @@ RELEASE = {
 
 # The post introducing a board, and a later update about it that says its name more often.
 BOARD = {
-    "b1.md": _article(
+    "b1.md": dated_post(
         "introducing",
         "Introducing the Quillkit Steering Board",
         "2022-02-01",
         "The board is a new body of seven members that governs the project.",
         "It replaces the core team and decides on funding.",
     ),
-    "b2.md": _article(
+    "b2.md": dated_post(
         "update",
         "March 2023 Quillkit Steering Board Update",
         "2023-03-30",
@@ -124,7 +114,7 @@ def test_a_title_introduces_exactly_what_the_question_names() -> None:
 # The proposal, written before, says the feature's name throughout; the release that
 # shipped it lists it among other things; a later release extends it.
 SHIPPED = {
-    "s1.md": _article(
+    "s1.md": dated_post(
         "proposal",
         "A Proposal for Adding Sandboxes to Quillkit",
         "2021-05-01",
@@ -133,7 +123,7 @@ SHIPPED = {
         "feature, and Quillkit sandboxes would isolate each plugin.",
         about="A design for sandboxes in Quillkit.",
     ),
-    "s2.md": _article(
+    "s2.md": dated_post(
         "shipped",
         "Quillkit 3.0 is released",
         "2022-03-01",
@@ -142,7 +132,7 @@ SHIPPED = {
         "Thanks to all who tested it.",
         about="Quillkit 3.0 adds sandboxes, a faster parser and more.",
     ),
-    "s3.md": _article(
+    "s3.md": dated_post(
         "later",
         "Quillkit 3.4 is released",
         "2024-03-01",
