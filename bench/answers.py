@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh12]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh13]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -61,10 +61,13 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # left to the lead) stood in until "fresh11" and is the validation set from session 17:
 # aggregates only, never --misses, and readable tune material from session 18. "fresh11"
 # (written blind the same way on 2026-12-06, session 17, its baseline left to the lead) stood
-# in until "fresh12" and is the validation set from session 18: aggregates only, never
-# --misses. "fresh12" (written blind the same way on 2026-12-06, session 18, its baseline left
-# to the lead) is the untouched held-out stand-in: never run but for its baseline and --check,
-# never read. fresh to fresh10 are tune material.
+# in until "fresh12" and was the validation set of session 18: aggregates only, never
+# --misses, and readable tune material from session 19. "fresh12" (written blind the same way
+# on 2026-12-06, session 18, its baseline left to the lead) stood in until "fresh13" and is the
+# validation set from session 19: aggregates only, never --misses. "fresh13" (written blind
+# the same way on 2026-12-06, session 19, its baseline left to the lead) is the untouched
+# held-out stand-in: never run but for its baseline and --check, never read. fresh to fresh11
+# are tune material.
 FRESH_FILES = {
     "fresh": HERE / "answers_fresh.jsonl",
     "fresh2": HERE / "answers_fresh2.jsonl",
@@ -78,6 +81,7 @@ FRESH_FILES = {
     "fresh10": HERE / "answers_fresh10.jsonl",
     "fresh11": HERE / "answers_fresh11.jsonl",
     "fresh12": HERE / "answers_fresh12.jsonl",
+    "fresh13": HERE / "answers_fresh13.jsonl",
 }
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
@@ -710,10 +714,10 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, ..., fresh12: stand-ins for the held-out set, fresh12 untouched "
-        "(written blind, never read), fresh11 the validation set (aggregates only, never "
+        help="fresh, fresh2, ..., fresh13: stand-ins for the held-out set, fresh13 untouched "
+        "(written blind, never read), fresh12 the validation set (aggregates only, never "
         "--misses); "
-        "the others (fresh6 to fresh10 among them) tune material after their blind baselines "
+        "the others (fresh6 to fresh11 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
