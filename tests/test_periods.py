@@ -270,10 +270,10 @@ async def test_an_empty_period_says_so_and_what_the_library_covers(tmp_path: Pat
         assert answer.article is None and not answer.newest
         assert answer.reply == "No articles from 1999: the library runs from 2025 to 2026."
         dated = SearchEngine(engine.library, clock=FakeClock(APRIL_10))
+        # A period after the newest article (2 April) offers the newest (member14).
         answer = await dated.ask("anything from this week")
-        assert answer.reply == (
-            "No articles from the week of 6 April 2026: the library runs from 2025 to 2026."
-        )
+        assert answer.passage == "No articles from the week of 6 April 2026; the newest instead."
+        assert answer.newest and answer.newest[0].slug == CORAL
         assert not (await engine.search("articles from 1999")).hits
 
 

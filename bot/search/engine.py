@@ -22,6 +22,7 @@ from bot.library.model import Article, ArticleMeta, Quote
 from bot.search import asked, cards, followup, lookup, opinion, ordinals, present, respond, versions
 from bot.search.build import split_authors
 from bot.search.cache import ResultCache
+from bot.search.english import zipf
 from bot.search.followup import Topic
 from bot.search.index import IndexKeeper
 from bot.search.parse import (
@@ -29,6 +30,7 @@ from bot.search.parse import (
     AUTHORED,
     COMPARE,
     LIBRARY,
+    LISTED,
     RANDOM,
     RELATED,
     Query,
@@ -48,6 +50,7 @@ from bot.search.results import HIGH, LOW, Answer, Lookup, SearchHit, SearchRespo
 from bot.search.retrieve import Candidates, Reading, Retriever
 from bot.search.tables import Metas
 from bot.search.typed import clip
+from bot.search.words import fts_word
 from bot.store.search import SearchStore
 
 if TYPE_CHECKING:
@@ -77,6 +80,14 @@ class _Following(NamedTuple):
     terms: frozenset[str]
     points: bool
     pinned: bool
+
+
+def _after_newest(idx: LibraryIndex, dates: Span | None) -> bool:
+    """Whether a period starts after the library's newest dated article."""
+    if dates is None or not idx.newest:
+        return False
+    newest = idx.date_text(idx.newest[0])
+    return bool(newest) and newest[:10] < dates.bounds[0]
 
 
 class SearchEngine:
@@ -267,6 +278,15 @@ class SearchEngine:
             # inside it ("I read a post… it said… which release changed it?"): the
             # conversation's article is no surer a guess than its own closest match.
             return own
+        pasted = len(following.terms) > self.policy.pasted_terms
+        if found is not None and found.confidence != HIGH and own.article is None and pasted:
+            # A pasted paragraph (more words than a question's ranked ones) that found
+            # nothing is not about the conversation's article for holding an "it"
+            # somewhere: the CI question on target-dir size after the Polonius post came
+            # as that post's closest match, the "Lorem ipsum…" river question as the
+            # conversation's (member12, member13); "could not find" and what its words
+            # find, as with no conversation.
+            return own
         return found or own
 
     async def _picked(self, question: str, listed: Sequence[str], pick: ordinals.Pick) -> Answer:
@@ -317,7 +337,12 @@ class SearchEngine:
         article = await self._article(idx, about.slug)
         if article is None:
             return None
-        if not points and not followup.continues(article, terms, elsewhere):
+        rare = frozenset(
+            s
+            for w, s in zip(q.terms.words, q.terms.stems, strict=True)
+            if w.isalpha() and zipf(w) < p.new_topic_zipf
+        )
+        if not points and not followup.continues(article, terms, elsewhere, rare):
             return None
         if points and not article.text.strip():
             # Its text was not saved ("where did it happen?" after the otters' card): its
@@ -472,6 +497,30 @@ class SearchEngine:
         said += ", newest first." if n > 1 else "."
         return replace(respond.newest(idx, q, article, self.policy, ids), passage=said)
 
+    async def _topic_articles(self, idx: LibraryIndex, q: Query, topic: Query) -> Answer:
+        """ "How many articles about rust are there?", "list the articles about netflix": a
+        tag's articles when the topic is exactly a tag (all of them, counted, as "posts
+        tagged rust" lists them); else how many articles mention every word of the topic
+        and the best matches of a search for it, newest first (a search ranks, it does not
+        count: the number is the text's, the list the search's). A topic no article
+        mentions, or one the search finds nothing confident for, is asked as a question."""
+        about = topic_words(topic)
+        tag = idx.tag_table.exact(about) if about else None
+        if tag is not None and idx.by_tag.view(tag):
+            return await self._tagged(idx, q, tag)
+        run = await self._retriever(idx)
+        read = (await run.read(topic, question=False)).query
+        exprs = [e for w in read.content if (e := fts_word(w)) is not None]
+        (n,) = await run.counts.count(run.fts, [" AND ".join(exprs)]) if exprs else (0,)
+        ids, first = await self._listed(idx, read, run)
+        if not n or first is None:
+            return await self._answer(idx, topic)
+        said = f"{n} {'article mentions' if n == 1 else 'articles mention'} “{about}”"
+        if len(ids) > 1:
+            said += f"; the {len(ids)} best matches, newest first"
+        answer = respond.newest(idx, q, first, self.policy, ids, len(ids))
+        return replace(answer, passage=said + ".")
+
     async def _authored(
         self, idx: LibraryIndex, question: str, names: Sequence[str], but: Article | None = None
     ) -> Answer:
@@ -497,6 +546,8 @@ class SearchEngine:
         holds (LIBRARY) is a reply with its counts and tags."""
         if q.wants == LIBRARY:
             return asked.library(idx, q)
+        if q.wants == LISTED and q.topic is not None:
+            return await self._topic_articles(idx, q, q.topic)
         topic = q.topic
         if q.wants == RANDOM or topic is None or not names_an_article(topic):
             return asked.which_article(q)
@@ -660,9 +711,12 @@ class SearchEngine:
         first = await store.article_by_id(ids[0]) if ids else None
         if first is not None and dates is not None:
             return respond.in_period(idx, q, first, ids, dates, self.policy)
-        if q.newest:  # "anything new today?" with nothing today: what's new, as before,
-            # saying there is nothing of the period (listed bare, October's newest read as
-            # this month's).
+        if q.newest or _after_newest(idx, dates):
+            # "anything new today?" with nothing today: what's new, as before, saying there
+            # is nothing of the period (listed bare, October's newest read as this month's).
+            # So too a period after the newest article ("anything from last week", "last
+            # month"): asked for what is recent, the newest are the nearest to it; before,
+            # only "no articles" and the library's years, nothing to open.
             newest = await self._newest(idx, q)
             if dates is None or newest.article is None:
                 return newest

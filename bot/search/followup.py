@@ -107,7 +107,9 @@ def pinned(question: str) -> bool:
     return refers_back(question) and not wants_more(question) and len(own) <= 1
 
 
-def continues(article: Article, terms: frozenset[str], elsewhere: bool) -> bool:
+def continues(
+    article: Article, terms: frozenset[str], elsewhere: bool, rare: frozenset[str] = frozenset()
+) -> bool:
     """Whether a short question that does not point back, asked while the conversation is
     about `article`, leaves its topic unsaid, as people do once a topic is set ("how many
     volunteers?", "how much money?", "which river?"): it names nothing (its words, `terms`,
@@ -115,13 +117,19 @@ def continues(article: Article, terms: frozenset[str], elsewhere: bool) -> bool:
     confidently (`elsewhere`; "how many volunteers" after the repair café is about its
     volunteers, not the coding club's), or some of what it holds when none does ("how hot
     did the water get": "water" is the coral article's, "hot" no article's). A question
-    naming what the article does not hold is a new topic ("how many birds were counted")."""
+    naming what the article does not hold is a new topic ("how many birds were counted").
+    So is one naming, among what the article holds, a word English rarely writes that it
+    does not hold (`rare`, stems; see Policy.new_topic_zipf): "gpu prices?" after the SEC's
+    suit against Musk ("price") names GPUs, no part of that article, where "hot" of "how
+    hot did the water get" is an everyday word asked of the coral article's water."""
     if not terms:
         return True
     # The title is the article's too: "how much did bills drop" after the heat-pump answer
     # names the "bills" its title and summary hold, its body not.
     held = terms & set().union(stems(article.title), *question_held(article, terms).sets)
-    return held == terms if elsewhere else bool(held)
+    if elsewhere:
+        return held == terms
+    return bool(held) and rare <= held
 
 
 # The forms of "be" that make "there" the dummy subject of a sentence saying something

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bot.search.question_words import LISTING_WORDS, PERIOD_NOUNS, REQUEST_WORDS
-from bot.search.social import LAUGHTER
+from bot.search.question_words import LISTING_WORDS, PERIOD_NOUNS, QUESTION_START, REQUEST_WORDS
+from bot.search.social import ADDRESS_WORDS, LAUGHTER, SOCIAL_WORDS
 from bot.search.words import STOPWORDS, fold, folded_words
 
 _TYPED_WORD = re.compile(r"[^\W_]+")
@@ -46,6 +46,43 @@ _REQUEST_FRAME = re.compile(
 
 _DETERMINERS = frozenset(["the", "a", "an", "some", "all", "any", "every", "my", "your"])
 _FRAMED = LISTING_WORDS | REQUEST_WORDS | PERIOD_NOUNS
+
+
+# A preamble of chatter before what is asked ("hey bot quick q, did anyone sue…", "hey
+# bot, quick question — when did rust 1.97 come out?", "hiya! random question but how
+# many…"): a greeting and the words addressing the bot, set off by a mark, and the speaker
+# announcing a question ("quick question", "random q but", "i have a question:"). It names
+# nothing: kept, "hey", "bot", "quick" and "question" were content words of the question,
+# and "hey bot, quick question: when did…" found nothing. The greeting must be set off (a
+# comma, "!", a dash, a colon) or followed by the announcement: "hello world in go" keeps
+# its "hello".
+_GREETED = "|".join(sorted(SOCIAL_WORDS["greeting"] | ADDRESS_WORDS - {"one", "all", "so"}))
+_MARK = r"\s*(?:[,.!:;…]+|\s[—–-]+)\s*"
+_ANNOUNCED = (
+    r"(?:(?:i\s+(?:have|got)|i(?:'|’)?ve\s+got|got)\s+)?"
+    r"(?:(?:a|one|another|one\s+more|quick|random|dumb|silly|stupid|small|simple|short|"
+    r"weird|odd|general|little|real|serious)\s+)*(?:question|qq?|qn)"
+    r"(?:\s+for\s+(?:you|u|ya))?(?:\s+(?:but|tho|though|here|then))?"
+)
+_QUESTION_NEXT = "|".join(sorted(QUESTION_START))
+_PREAMBLE = re.compile(
+    rf"(?i)^\s*(?:(?:{_GREETED})\b(?:\s+(?:{_GREETED})\b)*"
+    rf"(?:{_MARK}|\s+(?=(?:{_ANNOUNCED}|{_QUESTION_NEXT})\b)))?"
+    rf"(?:{_ANNOUNCED}(?:{_MARK}|(?<=but|tho|ugh)\s+))?"
+)
+
+
+def without_preamble(text: str) -> str:
+    """The text after a preamble of chatter ("hey bot, quick question — …"), else the text
+    as it was: a preamble with nothing but stopwords after it stays ("hi bot!", "quick
+    question"), for small talk to read."""
+    m = _PREAMBLE.match(text)
+    if m is None or not m.group().strip():
+        return text
+    rest = folded_words(fold(text[m.end() :]))
+    if set(rest) <= STOPWORDS:
+        return text
+    return text[m.end() :]
 
 
 def without_request_frame(text: str) -> str:

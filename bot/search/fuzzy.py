@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -171,6 +172,11 @@ def _key(name: str) -> str:
     return name_key(fold(name))
 
 
+# Marks typed around a name rather than in it: a hashtag's "#", the "!" and "?" of chat,
+# quotes and brackets.
+_EDGE_MARKS = re.compile(r"^[#@\W_]+|[\W_]+$")
+
+
 class NameTable:
     """Tag or author names for "exact, else one confident fuzzy match, else nothing"."""
 
@@ -187,7 +193,14 @@ class NameTable:
     def resolve(self, name: str, cutoff: float | None = None) -> str | None:
         """Exact name; else the one name holding all its words ("pike" → "Rob Pike");
         else the one name within a few typos of it; else None (never a guess between two)."""
-        return self.resolve_key(_key(name), cutoff)
+        key = _key(name)
+        found = self.resolve_key(key, cutoff)
+        bare = _EDGE_MARKS.sub("", key)
+        if found is None and bare != key:
+            # "/tag Rust!!", "/tag #go", "/random energy?": the marks typed around a name
+            # are no part of it (a name holding them, "c++", is found as typed first).
+            return self.resolve_key(bare, cutoff)
+        return found
 
     def resolve_key(self, key: str, cutoff: float | None = None) -> str | None:
         """resolve() for a name already folded and keyed (see name_key)."""

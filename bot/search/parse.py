@@ -20,7 +20,12 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import OSA
 
 from bot.search.followup import POINTERS
-from bot.search.framing import without_correction, without_laughter, without_request_frame
+from bot.search.framing import (
+    without_correction,
+    without_laughter,
+    without_preamble,
+    without_request_frame,
+)
 from bot.search.period import (
     JOINING,
     Named,
@@ -74,6 +79,7 @@ COMPARE = "compare"  # two articles asked side by side ("compare A with B"; Quer
 # Those answered from the conversation's article when the request names none.
 ARTICLE_ASKS = frozenset([SUMMARY, BYLINE, LINK, RELATED, AUTHORED, QUOTE, SHOWN])
 LIBRARY = "library"  # not of an article: what the library holds ("what topics do you cover?")
+LISTED = "listed"  # a topic's articles counted or listed ("how many posts about rust?")
 SUMMARY_WORDS = frozenset(
     [
         *("summary", "summaries", "summarise", "summarize", "summarised", "summarized"),
@@ -497,7 +503,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     how many of the following words belong to it; the rest stay free text.
     """
     typed = clip(raw)
-    framed = without_request_frame(typed)
+    framed = without_request_frame(without_preamble(typed))
     by, pointing = _by_author(framed, resolve) if resolve else (framed, False)
     by = _tagged(by, resolve) if resolve else by
     head, free = _filters(by, resolve or _first_word)
@@ -515,6 +521,9 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     )
     if pointing:
         return replace(q, wants=AUTHORED, topic=None)
+    plain = q.wants is None and q.period is None and q.within is None and not q.has_filters
+    if plain and (topic := _topic_articles(head, free, typed, ranked, content, policy)):
+        return replace(q, wants=LISTED, topic=topic)
     if q.has_filters or q.social or (pair := _compared(free, resolve, policy)) is None:
         return q
     return replace(q, compared=pair)
@@ -734,6 +743,8 @@ def _itself(
         return RANDOM, None
     if asks_library(every):
         return LIBRARY, None
+    if kind == "when" and asks_when_itself(every):
+        return BYLINE, None  # "when was that?": the date of the article pointed at
     for wants, asking, kinds, named_only in _ASKED_OF_ARTICLE:
         if kind not in kinds or not asking.intersection(ws):
             continue
@@ -788,6 +799,74 @@ def _asks_of_text(every: list[str]) -> bool:
     if not every or every[0] not in QUESTION_WORDS:
         return False
     return _LISTS.isdisjoint(every[1 : 1 + _LISTED_WITHIN]) or not _DO.isdisjoint(every)
+
+
+# A topic's articles asked for by number or as a list ("how many articles about ice do
+# you have", "how many go posts are there", "list the articles about netflix", "which
+# posts mention generics"): a count ("how many", "number of") or a request to list
+# ("list", "which"/"what" before the word for articles) of a word for articles, the topic
+# introduced by a preposition of subject (or, counted, named before the word for
+# articles), the other words only those asking what the library holds. Before, the best
+# article was the answer and no number was said ("how many articles about rust are there"
+# followed up on the article of the conversation). Grammar of asking, never a topic.
+_OF_SUBJECT = frozenset(
+    [
+        *("about", "on", "regarding", "concerning", "covering", "mention", "mentions"),
+        *("mentioning", "mentioned", "discussing", "discuss", "discusses", "re"),
+    ]
+)
+_TOPIC_ASKING = (
+    _LIBRARY_REQUEST
+    | REQUEST_WORDS
+    | LISTING_WORDS
+    | _OF_SUBJECT
+    | _COUNT_WORDS
+    | QUESTION_WORDS
+    | frozenset(["all", "every", "each", "list", "ones", "far", "currently", "now"])
+)
+# The articles counted are named at most this many words after the count or list word:
+# "how many times did the post say…" counts no articles.
+_TOPIC_LISTED_WITHIN = 3
+
+
+def _topic_articles(
+    head: _Head, free: str, typed: str, ws: list[str], content: list[str], policy: Policy
+) -> Query | None:
+    """The reading naming the topic whose articles are counted or listed (see _OF_SUBJECT),
+    else None. `typed` is the message before its request frame ("list the…" loses its
+    "list" to the frame)."""
+    said = folded_words(fold(typed))
+    cue = next(
+        (
+            i + 1
+            for i, w in enumerate(said)
+            if (w in ("many", "number") and said[i - 1 : i] in (["how"], ["the"], []))
+            or (w == "list" and i == 0)
+            or (w in ("which", "what") and i == 0)
+        ),
+        None,
+    )
+    if cue is None:
+        return None
+    listing = [
+        i for i, w in enumerate(said[cue : cue + _TOPIC_LISTED_WITHIN + 1]) if w in LISTING_WORDS
+    ]
+    if not listing:
+        return None
+    after = said[cue + listing[0] + 1 :]
+    counted = said[cue - 1] in ("many", "number")
+    # Listed ("which posts…"), the topic follows a preposition of subject: "which post
+    # announced rust 1.0" asks for one post, not a list.
+    after = after[1:] if after[:1] in (["are"], ["were"]) else after  # "what posts are about…"
+    if not counted and not (after and (after[0] in _OF_SUBJECT or after[:2] == ["do", "you"])):
+        return None
+    for i, w in enumerate(said):  # "how many posts did jenn write" asks of a post's text
+        if w in _DO and said[i + 1 : i + 2] not in (["you"], ["u"]):
+            return None
+    topic = _without(head, free, ws, content, _TOPIC_ASKING, policy, listing=False, recency=False)
+    if topic is None or not topic.content:
+        return None
+    return topic
 
 
 def names_an_article(topic: Query) -> bool:
@@ -848,10 +927,19 @@ _LIBRARY_ALLOWED = (
 )
 
 
+# The pronouns that point at an article ("what's new in it", "anything new about them"):
+# beside a word for the newest they ask of that article, not for the library's newest
+# (before, "and what's new in it" after a Rust release listed the newest posts). Not the
+# deictic adverbs: "is there anything new", "anything new since then" ask the library.
+_NEWS_POINTERS = POINTERS - frozenset(["there", "then"])
+
+
 def asks_newest(ws: list[str]) -> bool:
     """Whether words only ask for the newest articles: "what's new?", "latest posts",
     "anything added lately" (stopwords, listing, time and request words, and one of
     NEWEST_WORDS)."""
+    if not _NEWS_POINTERS.isdisjoint(ws):
+        return False  # "what's new in it?" asks what the article pointed at says is new
     return bool(NEWEST_WORDS.intersection(ws)) and _NEWEST_ALLOWED.issuperset(ws)
 
 
@@ -868,6 +956,23 @@ def asks_period(ws: list[str]) -> Named | None:
     if _PERIOD_CUES.isdisjoint(rest) or not _PERIOD_ALLOWED.issuperset(rest):
         return None
     return named
+
+
+# What may stand beside "when" and a pronoun for the article when its date is asked:
+# the copula ("when was that?", "when is it from") and coming out ("when did it come
+# out"), as a post comes out. A verb of its own names an event the text dates ("when was
+# it launched?": "launched in January", bench/followups.py), asked of the text as before.
+_OCCURRING = frozenset(["come", "came", "out", "from", "exactly"])
+_WHEN_ITSELF = _OCCURRING | QUESTION_WORDS | STOPWORDS
+
+
+def asks_when_itself(ws: list[str]) -> bool:
+    """Whether words only ask when the article pointed at was: "when was that?", "and
+    when did it come out" (a pronoun for the article, the question word, the copula or
+    coming out; see _OCCURRING). Before, they were answered with the
+    article's best passage for no words at all, as a closest match that "may not answer",
+    though "when was it published" gave its date, sure."""
+    return not _NEWS_POINTERS.isdisjoint(ws) and _WHEN_ITSELF.issuperset(ws)
 
 
 def asks_random(ws: list[str]) -> bool:

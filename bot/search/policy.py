@@ -775,6 +775,22 @@ class Policy:
     #: pointing back ("it") with more words than this names its topic too: the
     #: conversation's article, when only its closest match, loses to the question's own.
     ellipsis_terms: int = 3
+    #: A short question that does not point back, some of whose words the conversation's
+    #: article holds, still names a topic of its own when a word of it under this Zipf
+    #: frequency (english.zipf: about 10 a million words at 4) is no word of that article:
+    #: "gpu prices?" after the SEC's suit against Musk ("price" held, "gpu" zipf 0) was
+    #: answered from that article as a closest match; the everyday words of a question
+    #: leaving its topic unsaid ("how hot did the water get": "hot" 5.1) still follow up.
+    #: Read off member14's probes (bench/qa_inputs_2026-12-07k_member14.txt), set at
+    #: rare_english_zipf (the line of a distinctive word already used for refusals). 0: off.
+    new_topic_zipf: float = 4.0
+    #: A question of more words than this (Query.terms: a pasted paragraph, more than the
+    #: max_terms a question ranks) that finds nothing of its own is not answered from the
+    #: conversation's article for holding an "it" somewhere: the CI question on target-dir
+    #: size (member14) came as the Polonius post's closest match, member12's "Lorem
+    #: ipsum…" river question as the conversation's. Set at max_terms: the words beyond
+    #: those the search read are the ones that make the conversation's article look close.
+    pasted_terms: int = 12
     #: From this final score up to answer_threshold the best article is given as the
     #: closest match, saying it may not answer ("low" confidence); below it, nothing: the
     #: library holds too little of what is distinctive in the question (its words' idf

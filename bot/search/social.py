@@ -155,6 +155,13 @@ _REACTION = re.compile(
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 # Messages with no word at all ("?!?!", "...", "🦦🦦🦦") ask nothing the library can answer.
 WORDLESS = "wordless"
+# The emoji people answer a reply with instead of words: a thumbs up, "ok", hands
+# together, applause, a tick, a heart, a salute (skin tones and the emoji presentation
+# selector aside). Said alone they acknowledge or thank, as "ok" and "thanks" do; before,
+# 👍 was told "I read words". Gestures of assent as a closed class, never a topic's emoji.
+_ASSENT = frozenset("👍👌🙌👏✅✔💯❤♥💙💚💜🧡💛🫡🤝😊🙂")
+_THANKING = frozenset("🙏")
+_MODIFIERS = re.compile(r"[\U0001F3FB-\U0001F3FF\uFE0F\u200d\s!.]")
 
 
 # A clause after thanks or praise says what the reply did, its subject the demonstrative
@@ -168,7 +175,7 @@ def social_kind(raw: str, ws: list[str]) -> str | None:
     """What kind of small talk a message (`raw`, its words `ws`) is: one of small_talk's,
     "reaction" ("that's wild"), WORDLESS (punctuation or emoji only), else None."""
     if not ws:
-        return WORDLESS if raw.strip() else None
+        return _gesture(raw) if raw.strip() else None
     asks = raw.rstrip().endswith("?")
     if not asks and _REACTION.match(_EDGES.sub("", " ".join(fold(raw).replace("’", "'").split()))):
         return "reaction"
@@ -176,6 +183,17 @@ def social_kind(raw: str, ws: list[str]) -> str | None:
     if kind is None and not asks:
         kind = _thanks_and_reaction(ws)
     return kind
+
+
+def _gesture(raw: str) -> str:
+    """The small talk a wordless message is: "thanks" for hands together, "ack" for the
+    gestures of assent (_ASSENT), else WORDLESS."""
+    marks = set(_MODIFIERS.sub("", raw))
+    if not marks:
+        return WORDLESS
+    if marks <= _THANKING | _ASSENT and marks & _THANKING:
+        return "thanks"
+    return "ack" if marks <= _ASSENT else WORDLESS
 
 
 def _thanks_and_reaction(ws: list[str]) -> str | None:

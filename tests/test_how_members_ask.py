@@ -1,0 +1,170 @@
+"""How members talk to the bot (member14's sitting): a preamble of chatter before the
+question, an emoji for thanks, "when was that?" of the conversation's article, "what's new
+in it", a topic's articles counted or listed, a recent period with nothing in it, the
+marks typed around a tag's name, a short question naming a word its conversation's
+article lacks, and a pasted paragraph that finds nothing (bundled content/)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.library.sync import Library
+from bot.search.engine import SearchEngine
+from bot.search.followup import Topic
+from bot.search.framing import without_preamble
+from bot.search.parse import BYLINE, LISTED, parse
+from bot.search.policy import DEFAULT
+from bot.search.results import HIGH
+from tests.test_itself import CORAL, HEAT, TOASTERS
+
+
+@pytest.fixture
+def engine(bundled_library: Library) -> SearchEngine:
+    return SearchEngine(bundled_library)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("hey bot quick q, did anyone count the birds", "did anyone count the birds"),
+        ("hey bot, quick question — when did the coral replanting start?", "when did the coral"),
+        ("hiya bot! random question but how many toasters", "how many toasters"),
+        ("quick question: who wrote the coral story", "who wrote the coral story"),
+        ("hey bot what is a heat pump", "what is a heat pump"),
+        # No preamble: a greeting not set off, an announcement word as a topic's word.
+        ("hello world in go", "hello world in go"),
+        ("Question mark operator in rust", "Question mark operator in rust"),
+        # A preamble with nothing after it stays, for small talk to read.
+        ("hi bot!", "hi bot!"),
+    ],
+)
+def test_a_preamble_of_chatter_is_not_what_is_asked(text: str, rest: str) -> None:
+    assert without_preamble(text).startswith(rest)
+
+
+async def test_a_question_after_chatter_is_answered_as_asked_plainly(engine) -> None:
+    plain = await engine.ask("how many toasters did the repair cafe fix")
+    chatted = await engine.ask("hey bot, quick question: how many toasters did the repair cafe fix")
+    assert plain.article is not None and plain.article.slug == TOASTERS
+    assert chatted.article is not None and chatted.article.slug == TOASTERS
+    assert parse("hey bot, quick question: how many toasters").content == ("toasters",)
+
+
+@pytest.mark.parametrize(("text", "kind"), [("👍", "ack"), ("👍🏽👍🏽", "ack"), ("🙏", "thanks")])
+def test_an_emoji_of_assent_is_small_talk(text: str, kind: str) -> None:
+    assert parse(text).social == kind
+    assert parse("🤔🤔🤔").social == "wordless"
+
+
+@pytest.mark.parametrize(
+    "question", ["when was that", "and when did it come out", "when was it?"]
+)
+async def test_when_was_that_is_the_conversations_articles_date(engine, question) -> None:
+    assert parse(question).wants == BYLINE
+    answer = await engine.ask(question, Topic(CORAL, None))
+    assert answer.article is not None and answer.article.slug == CORAL
+    assert answer.confidence == HIGH and answer.followup
+    assert answer.passage is not None and "published on 2 April 2026" in answer.passage
+    alone = await engine.ask(question)
+    assert alone.article is None and alone.reply and "Which article?" in alone.reply
+
+
+def test_when_asked_of_something_named_is_asked_of_the_text() -> None:
+    assert parse("when did they add generics").wants is None
+    assert parse("when did it rain there").wants is None
+    assert parse("when was it launched?").wants is None  # "launched in January": the text
+
+
+def test_whats_new_in_it_asks_of_the_article_not_for_the_newest() -> None:
+    assert not parse("and what's new in it").newest
+    assert parse("what's new?").newest
+    assert parse("is there anything new").newest
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("how many articles about rust are there", ("rust",)),
+        ("how many go posts are there", ("go",)),
+        ("how many articles do you have about energy", ("energy",)),
+        ("list the articles about netflix", ("netflix",)),
+        ("which posts mention generics", ("generics",)),
+        ("what posts are about async", ("async",)),
+        # Asks nothing of an article itself (test_itself), and is no library size: counted.
+        ("how many articles mention heat pumps", ("heat", "pumps")),
+    ],
+)
+def test_a_topics_articles_counted_or_listed(question: str, topic: tuple[str, ...]) -> None:
+    q = parse(question)
+    assert q.wants == LISTED and q.topic is not None and q.topic.content == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many posts did jenn write",  # asks of a post's text
+        "which post announced rust 1.0",  # asks for one post
+        "how many birds were counted",  # counts no articles
+        "how many articles are there",  # the library's size
+    ],
+)
+def test_a_count_of_something_else_is_not_a_topics_articles(question: str) -> None:
+    assert parse(question).wants != LISTED
+
+
+async def test_a_tags_articles_counted_are_all_of_them(engine) -> None:
+    answer = await engine.ask("how many articles do you have about energy")
+    assert answer.passage is not None and answer.passage.startswith("3 articles tagged “energy”")
+    assert len(answer.newest) == 3
+
+
+async def test_a_words_articles_counted_say_how_many_mention_it(engine) -> None:
+    answer = await engine.ask("how many articles mention toasters")
+    assert answer.passage is not None
+    assert answer.passage.startswith("1 article mentions “toasters”")
+    assert answer.article is not None and answer.article.slug == TOASTERS
+
+
+async def test_a_period_after_the_newest_article_offers_the_newest(engine) -> None:
+    later = await engine.ask("articles from 2030")
+    assert later.passage is not None
+    assert later.passage.startswith("No articles from 2030; the newest instead")
+    assert later.newest and later.newest[0].slug == CORAL
+    earlier = await engine.ask("articles from 2020")
+    assert earlier.reply == "No articles from 2020: the library runs from 2025 to 2026."
+
+
+@pytest.mark.parametrize("typed", ["Energy!!", "#energy", "energy?"])
+async def test_marks_typed_around_a_tags_name_are_no_part_of_it(engine, typed: str) -> None:
+    tag, articles = await engine.tag(typed)
+    assert tag == "energy" and len(articles) == 3
+
+
+async def test_a_short_question_naming_a_rare_word_the_article_lacks_is_new(
+    bundled_library: Library,
+) -> None:
+    # "bills" is the heat-pump article's; "gpu" no word of it, nor everyday English.
+    answer = await SearchEngine(bundled_library).ask("gpu bills?", Topic(HEAT, None))
+    assert answer.article is None
+    off = replace(DEFAULT, new_topic_zipf=0)
+    guessed = await SearchEngine(bundled_library, policy=off).ask("gpu bills?", Topic(HEAT, None))
+    assert guessed.article is not None and guessed.article.slug == HEAT and guessed.followup
+    held = await SearchEngine(bundled_library).ask("how much did bills drop", Topic(HEAT, None))
+    assert held.article is not None and held.article.slug == HEAT
+
+
+PASTED = (
+    "my neighbour keeps talking at barbecues about vintage motorcycles, carburettor tuning,"
+    " spark plugs, chrome polish, leather saddles and old garages, and then she said divers"
+    " replant coral fragments on reefs in warm water, how does it work?"
+)
+
+
+async def test_a_pasted_paragraph_finding_nothing_is_not_a_follow_up(bundled_library) -> None:
+    answer = await SearchEngine(bundled_library).ask(PASTED, Topic(CORAL, None))
+    assert answer.article is None
+    off = replace(DEFAULT, pasted_terms=10**6)
+    guessed = await SearchEngine(bundled_library, policy=off).ask(PASTED, Topic(CORAL, None))
+    assert guessed.article is not None and guessed.article.slug == CORAL
