@@ -14,7 +14,7 @@ from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.framing import without_preamble
-from bot.search.parse import BYLINE, LISTED, parse
+from bot.search.parse import BYLINE, LISTED, SUMMARY, parse
 from bot.search.policy import DEFAULT
 from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT, TOASTERS
@@ -75,10 +75,17 @@ def test_when_asked_of_something_named_is_asked_of_the_text() -> None:
     assert parse("when was it launched?").wants is None  # "launched in January": the text
 
 
-def test_whats_new_in_it_asks_of_the_article_not_for_the_newest() -> None:
+async def test_whats_new_in_it_is_the_articles_gist_not_the_newest(engine) -> None:
     assert not parse("and what's new in it").newest
-    assert parse("what's new?").newest
+    assert parse("and what's new in it").wants == SUMMARY
+    assert parse("what's new?").newest and parse("what's new?").wants is None
     assert parse("is there anything new").newest
+    assert parse("any news?").newest and parse("🦀 news?").newest
+    assert not parse("fox news").newest and not parse("news about rust").newest
+    assert parse("what's new in the heat pump rollout").wants is None  # names its topic
+    answer = await engine.ask("and what's new in it", Topic(HEAT, None))
+    assert answer.article is not None and answer.article.slug == HEAT
+    assert answer.confidence == HIGH and answer.newest == []
 
 
 @pytest.mark.parametrize(

@@ -50,8 +50,11 @@ from bot.search.words import STOPWORDS, fold, folded_words, fts_terms, words
 
 # Words asking for the newest articles ("what's new?", "show me the most recent posts",
 # "anything added lately"): a request made only of these and stopwords, with one of
-# NEWEST_WORDS, lists the newest articles. Listing, time and request words only.
-NEWEST_WORDS = frozenset(["new", "newest", "latest", "recent", "recently", "lately", "fresh"])
+# NEWEST_WORDS, lists the newest articles. Listing, time and request words only. "News"
+# is what is new ("any news?", "🦀 news?": "could not find" and a did-you-mean before).
+NEWEST_WORDS = frozenset(
+    ["new", "newest", "latest", "recent", "recently", "lately", "fresh", "news"]
+)
 _NEWS_REQUEST = REQUEST_WORDS | frozenset(
     [
         *("added", "published", "posted", "written", "released", "out", "today", "yesterday"),
@@ -745,6 +748,8 @@ def _itself(
         return LIBRARY, None
     if kind == "when" and asks_when_itself(every):
         return BYLINE, None  # "when was that?": the date of the article pointed at
+    if kind == "what" and asks_new_in_itself(every):
+        return SUMMARY, None  # "what's new in it?": the gist of the article pointed at
     for wants, asking, kinds, named_only in _ASKED_OF_ARTICLE:
         if kind not in kinds or not asking.intersection(ws):
             continue
@@ -973,6 +978,17 @@ def asks_when_itself(ws: list[str]) -> bool:
     article's best passage for no words at all, as a closest match that "may not answer",
     though "when was it published" gave its date, sure."""
     return not _NEWS_POINTERS.isdisjoint(ws) and _WHEN_ITSELF.issuperset(ws)
+
+
+def asks_new_in_itself(ws: list[str]) -> bool:
+    """Whether words only ask what is new in the article pointed at: "and what's new in
+    it?", "what's new in that one" (a pronoun for the article, "new", stopwords). The gist
+    of a release post is what is new in it ("Go 1.27 adds generic methods, …"); before,
+    its passage for "new" came as a closest match ("a new version of Rust")."""
+    return "new" in ws and not _NEWS_POINTERS.isdisjoint(ws) and _NEW_IN_ITSELF.issuperset(ws)
+
+
+_NEW_IN_ITSELF = STOPWORDS | frozenset(["new", "whats", "one"])
 
 
 def asks_random(ws: list[str]) -> bool:
