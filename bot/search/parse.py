@@ -829,6 +829,7 @@ _TOPIC_ASKING = (
     | QUESTION_WORDS
     | frozenset(["all", "every", "each", "list", "ones", "far", "currently", "now"])
 )
+_TOPIC_CUE = re.compile(r"(?i)\b(?:many|number|list|which|what)\b")
 # The articles counted are named at most this many words after the count or list word:
 # "how many times did the post say…" counts no articles.
 _TOPIC_LISTED_WITHIN = 3
@@ -840,6 +841,8 @@ def _topic_articles(
     """The reading naming the topic whose articles are counted or listed (see _OF_SUBJECT),
     else None. `typed` is the message before its request frame ("list the…" loses its
     "list" to the frame)."""
+    if not _TOPIC_CUE.search(typed):
+        return None  # most questions: folded once more for nothing (ask CPU)
     said = folded_words(fold(typed))
     cue = next(
         (
