@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh13]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh13|probe15]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -67,7 +67,10 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # validation set from session 19: aggregates only, never --misses. "fresh13" (written blind
 # the same way on 2026-12-06, session 19, its baseline left to the lead) is the untouched
 # held-out stand-in: never run but for its baseline and --check, never read. fresh to fresh11
-# are tune material.
+# are tune material. "probe15" (refuse15's, written blind
+# 2026-12-06 21:44 UTC before any run on it, aimed at refusals and unrelated answers: paraphrase,
+# a name or brand, a slip, short questions, common words) is readable tune material from the
+# start, never a stand-in.
 FRESH_FILES = {
     "fresh": HERE / "answers_fresh.jsonl",
     "fresh2": HERE / "answers_fresh2.jsonl",
@@ -82,6 +85,7 @@ FRESH_FILES = {
     "fresh11": HERE / "answers_fresh11.jsonl",
     "fresh12": HERE / "answers_fresh12.jsonl",
     "fresh13": HERE / "answers_fresh13.jsonl",
+    "probe15": HERE / "answers_probe15.jsonl",
 }
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
