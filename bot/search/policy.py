@@ -875,6 +875,31 @@ class Policy:
     #: refused at 0.435 with its article first: "brittany" is only in the byline of
     #: "Build the thing" by Brittany Ellich (bench/README.md, "refuse14").
     rare_unwritten: int = 1
+    #: A best passage (with its title) holding at most this many of the question's words,
+    #: while a word the search put in for an English word typed that no article holds
+    #: (misread_zipf) is not among them, gives the closest match at most
+    #: (Evidence.guess_apart; 0: off):
+    #: the word held is the only part of the question the article speaks to, and the one
+    #: typed is nowhere in the library. "when should i prune roses" (probe15, blogs):
+    #: "roses" -> "roles", "pruned module graphs" in a Go anniversary post, 0.63, high
+    #: (bench/README.md, "refuse15").
+    guess_apart_terms: int = 1
+    #: ...a word typed "English" so from this Zipf value up (the word list keeps words from
+    #: 3): a slip ("taaking", "screeen") is no English word and its correction is the word
+    #: meant, while a word English writes that no article holds ("roses") is what was
+    #: asked, and the word put in for it ("roles") a different one. Applied to every
+    #: correction, the rule took four right answers off high confidence in
+    #: bench/typos.py ("where is cop30 taaking place", news tune).
+    misread_zipf: float = 3.0
+    #: Below tentative_threshold, the best article is still the closest match from
+    #: together_floor up when its best passage (with its title) holds together_floor_distinct
+    #: of the question's words that are more than everyday English (0: off): so many words
+    #: of the question in one place are about it, though a word the article writes
+    #: otherwise (a brand for its kind) leaves the score low: "can i post chatgpt output in
+    #: a rust pr" (probe15, blogs), the LLM policy post first at 0.394 holding 3 of its 5
+    #: words together (bench/README.md, "refuse15").
+    together_floor: float = 0.35
+    together_floor_distinct: int = 3
     #: Whether a question word the best passage holds only inside underscore-joined code
     #: identifiers counts among its words together (confident_terms, tentative_terms,
     #: the distinct ones; identifiers.py): 0 not, 1 as any other (the rule off). The word pattern splits `meaning_of_life`, so

@@ -82,6 +82,11 @@ class Evidence:
     # library writes often (Asked.common) that neither the title nor the opening holds:
     # no sign the article is about the question (see respond.confidence).
     lone_common: bool = False
+    # The best passage (with the title) holds at most Policy.guess_apart_terms of the
+    # question's words, and a word the search put in for an English word typed
+    # (Asked.misread) is not among them: the word asked about is in no article, and the
+    # one held is the only part of the question the article speaks to (respond.confidence).
+    guess_apart: bool = False
 
     @property
     def passage(self) -> str | None:
@@ -119,6 +124,10 @@ class Asked:
     # Stems of its words the library writes in Policy.common_word_share of its articles or
     # more (see Evidence.lone_common); empty when the library's size is not known.
     common: frozenset[str] = frozenset()
+    # Stems of the words the search put in for words typed that are English words
+    # themselves (Policy.misread_zipf: "roses" -> "roles"): no slip was typed, the
+    # library lacks the word asked about (see Evidence.guess_apart).
+    misread: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -183,7 +192,19 @@ class Asked:
             (rare & weight.keys()) - guessed,
             frozenset(identifier_stems(q.text)),
             common & weight.keys(),
+            _misread(corrections or {}, policy) & weight.keys(),
         )
+
+
+def _misread(corrections: Mapping[str, str], policy: Policy) -> frozenset[str]:
+    """Stems of the words put in for words typed that English writes from
+    Policy.misread_zipf up (Asked.misread)."""
+    return frozenset(
+        stem(w)
+        for typed, put in corrections.items()
+        if zipf(typed) >= policy.misread_zipf
+        for w in put.split()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +381,14 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         _names_release(asked.numbers, title_stems, released, policy),
         bool(asked.rare & present),
         lone_common,
+        _guess_apart(shown, asked, policy),
     )
+
+
+def _guess_apart(shown: set[str], asked: Asked, policy: Policy) -> bool:
+    """The passage shown holds at most Policy.guess_apart_terms of the question's words
+    and leaves out a word the search put in for an English word typed (Evidence.guess_apart)."""
+    return len(shown) <= policy.guess_apart_terms and bool(asked.misread - shown)
 
 
 def _names_release(

@@ -177,7 +177,11 @@ def confidence(
         # The one distinctive word held together is one the library writes for many
         # things, and the article's title and opening do not name it (Evidence.lone_common).
         common = ev is not None and ev.lone_common
-        if unsaid or passing or guessed or common or _unjudged(ev, judged, policy):
+        # An English word typed that no article holds ("roses") was replaced by a guess
+        # ("roles") the passage does not hold either, and it holds one word of the
+        # question: that word alone is no sign the article is about it (Evidence.guess_apart).
+        apart = ev is not None and ev.guess_apart
+        if unsaid or passing or guessed or common or apart or _unjudged(ev, judged, policy):
             return LOW
         return HIGH
     together = ev is None or (
@@ -194,7 +198,22 @@ def confidence(
     rare = ev is not None and ev.holds_rare
     if rare and best.score >= policy.tentative_title_floor:
         return LOW
+    if _several_together(ev, best.score, policy):
+        return LOW
     return None
+
+
+def _several_together(ev: Evidence | None, score: float, policy: Policy) -> bool:
+    """The best passage (with its title) holds Policy.together_floor_distinct of the
+    question's words that are more than everyday English, from Policy.together_floor up:
+    the closest match, though a word of the question the article writes otherwise (a brand
+    for its kind: "chatgpt" for "LLM") leaves its score low."""
+    return (
+        ev is not None
+        and policy.together_floor_distinct > 0
+        and ev.distinct_together >= policy.together_floor_distinct
+        and score >= policy.together_floor
+    )
 
 
 def _unjudged(ev: Evidence | None, judged: frozenset[str], policy: Policy) -> bool:
