@@ -23,7 +23,8 @@ from bot.search.words import STOPWORDS
 # answer it in part (Policy.partial_fit).
 FITS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     "number": (frozenset({"amount"}), frozenset({"number"})),
-    "when": (frozenset({"date", "year"}), frozenset({"version"})),
+    # A time told from now ("in a year", "40 years ago") fits Policy.relative_date_fit.
+    "when": (frozenset({"date", "year", "relative"}), frozenset({"version"})),
     # "What time…" asks for the hour ("at about 11pm"); a day ("late on Monday night")
     # says when, not what time.
     "time": (frozenset({"clock"}), frozenset()),
@@ -254,12 +255,15 @@ def _asks_doing(ws: Sequence[str]) -> bool:
 def _after(ws: Sequence[str], starts: set[str] | frozenset[str], most: int) -> tuple[str, ...]:
     """Up to `most` content words right after the first of `starts` ("what program did…"
     -> program; "which texas bill bans…" -> texas, bill, bans, speech; "how many photos
-    are…" -> many, photos), skipping the function words before them ("what is the…")."""
+    are…" -> many, photos), skipping the function words before them ("what is the…"), and
+    a noun of kind before "of" ("what kind of officer…" -> officer: see _KIND_OF)."""
     out: list[str] = []
     started = False
-    for w in ws:
+    for k, w in enumerate(ws):
         if not started:
             started = w in starts
+        elif not out and w in _KIND_OF and k + 1 < len(ws) and ws[k + 1] == "of":
+            continue  # ("of" is a function word: the noun after it is read next)
         elif w not in STOPWORDS or (w in ("many", "much") and not out):
             out.append(w)
             if len(out) == most:
@@ -267,6 +271,12 @@ def _after(ws: Sequence[str], starts: set[str] | frozenset[str], most: int) -> t
         elif out or w not in _BEFORE_HEAD:
             break
     return tuple(out)
+
+
+# English's nouns of kind: "what kind of officer", "which type of drones", "what sorts of
+# documents" ask for a kind of the noun after "of" ("a Customs and Border Protection
+# officer", "a Hotmail email address"); the noun of kind names no thing in the article.
+_KIND_OF = frozenset(["kind", "kinds", "type", "types", "sort", "sorts"])
 
 
 def typed_fit(
@@ -343,6 +353,16 @@ def typed_fit(
             # "Garda Commissioner Justin Kelly" for "who is the garda commissioner": the
             # title written before a name is what the question asks who holds.
             fit = 1.0 + policy.agent_answer
+        elif (
+            span.kind == "name"
+            and wanted.kind == "who"
+            and policy.apposed_answer
+            and f.apposed(span, frozenset(matched))
+        ):
+            # "Anna Kelly, a White House spokeswoman, said…", "…said the lead author, Erin
+            # Matson" for "who spoke for the white house", "who is the lead author": the
+            # role set off by commas is the question's words, the name who holds it.
+            fit = 1.0 + policy.apposed_answer
         elif span.kind == "name" and (
             (wanted.kind == "who" and not inside.isdisjoint(wanted.asked))
             or (wanted.kind == "what" and stems[span.end - 1] in wanted.asked)
@@ -352,6 +372,8 @@ def typed_fit(
             # which", one ending with them ("Bari Weiss" for "…has weiss…": a name ends
             # with its head), not one opening with them ("Copyright Act of 1909").
             fit = policy.asked_name_fit
+        elif span.kind == "relative":
+            fit = policy.relative_date_fit  # "is going to go away in a year" for "when…"
         elif span.kind == "object":
             fit = policy.object_fit
         elif wanted.units and span.kind == "amount" and stems[span.end - 1] not in wanted.units:

@@ -41,12 +41,15 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k|mn|tn)\b"
 _FIGURE = r"(?<![\w.,:])\d(?:[\d,]*\d)?(?:\.\d+)?"
 # A figure or a range of them ("5–35", "10-20").
 _FIGURES = rf"{_FIGURE}(?:\s?[-–]\s?\d(?:[\d,]*\d)?(?:\.\d+)?)?"
+# A share written as a ratio: "one in five American households", "3 out of 10".
+_RATIO_PART = rf"(?:(?<![\w.,:])\d+(?![\d.,]\d)|\b{_NUMBER_WORD}\b)"
 # A number with a currency, a percent sign or word, or a unit word after it ("2,500
 # stairs", "19-second clip", "6.8-inch", "2.3MB", "nine children", "$3.2m", "€1 million",
 # "one million users").
 # A unit is a lower-case word after the number, or letters written onto it ("2.3MB").
 _AMOUNT = re.compile(
-    rf"(?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$)\s?{_FIGURES}(?:\s?(?i:{_SCALE}))?"
+    rf"(?:{_RATIO_PART}|one)\s+(?:in|out\s+of)\s+(?!{_YEAR}\b){_RATIO_PART}\b"
+    rf"|(?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$)\s?{_FIGURES}(?:\s?(?i:{_SCALE}))?"
     rf"|{_FIGURES}\s?(?i:%|percent\b|per cent\b|percentage points?\b)"
     rf"|(?:(?!{_YEAR}\b){_FIGURES}|\b(?i:{_NUMBER_WORD}|(?:an?|one) (?:hundred|thousand|million|billion"
     rf"|trillion|dozen)\b))(?:[\s-]+(?i:{_SCALE}|{_NUMBER_WORD}\b))*"
@@ -72,6 +75,22 @@ _DATE = re.compile(
     r"|\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR + r"\b",
     re.IGNORECASE,
 )
+# A time told from now or from the story's day: "almost 40 years ago", "two weeks later",
+# "in a year", "within three months", "a year from now". Says when, as a date does, in a
+# span of kind "relative" (answer_type reads it for "when" only: Policy.relative_date_fit);
+# an amount of time it also is ("40 years") says how long, as before.
+_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+_TIME_COUNT = rf"(?:{_FIGURES}|{_NUMBER_WORD}|an?|one|a few|a couple of|several|many|some)"
+_RELATIVE = re.compile(
+    rf"(?:in|within)\s+(?:the\s+next\s+)?{_TIME_COUNT}\s+{_TIME_UNIT}\b"
+    rf"|{_TIME_COUNT}\s+{_TIME_UNIT}\s+(?:ago|earlier|later|from now)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks fortnight fortnights month"
+    " months year years decade decades century centuries".split()
+)
+_RELATIVE_STARTS = frozenset(["in", "within", "a", "an", "one", "several", "many", "some"])
 # The hour of a day ("11pm", "10 p.m.", "14:30", "noon"), also read as a date: "what
 # time" asks for it (see answer_type).
 _CLOCK = re.compile(
@@ -395,7 +414,8 @@ _MAY_BE_CODE = re.compile(
 class Span:
     """A typed stretch of a sentence: tokens start..end-1 (see Features.stems)."""
 
-    # amount, number, year, date, clock (also a date), version, name, place, reason,
+    # amount, number, year, date, clock (also a date), relative (a time from now: "in a
+    # year"), version, name, place, reason,
     # means, code (a token of code in prose), line (a whole line of code), quote, polarity
     kind: str
     start: int
@@ -404,7 +424,7 @@ class Span:
 
 # The kinds of span, by the group of patterns that finds them.
 _GROUPS: dict[str, str] = {
-    **dict.fromkeys(("amount", "number", "year", "date", "clock", "version"), "numeric"),
+    **dict.fromkeys(("amount", "number", "year", "date", "clock", "relative", "version"), "numeric"),
     **dict.fromkeys(("name", "place"), "name"),
     "reason": "reason",
     "means": "means",
@@ -550,6 +570,35 @@ class Features:
             and (before[-1] == "by" or before == ["by", "the"])
             or (span.end < len(folded) and folded[span.end] == "who")
         )
+
+    def apposed(self, span: Span, anchors: frozenset[str]) -> bool:
+        """Whether a noun phrase holding one of the `anchors` stems stands in apposition to
+        the span, set off from it by a comma: right after it, opening with a determiner or
+        a lower-case word ("Anna Kelly, a White House spokeswoman, said", "Prasad, chief
+        executive officer of Lemon Dot Media, told"), or right before it, from a
+        determiner on ("said the lead author, Erin Matson"). News names who holds a role
+        so; the phrase runs to the next clause break, at most _PHRASE_WORDS words."""
+        t, text = self._read(), self.text
+        n, k = len(t.stems), span.end
+        if k < n and _APPOSITION.fullmatch(text, t.ends[k - 1], t.starts[k]):
+            if t.folded[k] in _DETERMINERS or (t.stems[k] and text[t.starts[k]].islower()):
+                j = k + 1
+                while j < n and j - k < _PHRASE_WORDS and _in_phrase(text, t.ends[j - 1], t.starts[j]):
+                    j += 1
+                if not anchors.isdisjoint(t.stems[k:j]):
+                    return True
+        k = span.start
+        if k < 2 or not _APPOSITION.fullmatch(text, t.ends[k - 1], t.starts[k]):
+            return False
+        i = k - 1
+        while (
+            i > 0
+            and k - i < _PHRASE_WORDS
+            and t.folded[i] not in _DETERMINERS
+            and _in_phrase(text, t.ends[i - 1], t.starts[i])
+        ):
+            i -= 1
+        return t.folded[i] in _DETERMINERS and not anchors.isdisjoint(t.stems[i:k])
 
     def counts_done(self, span: Span, verbs: frozenset[str] | set[str]) -> bool:
         """Whether an amount counts by a past participle of one of the `verbs` stems:
@@ -746,7 +795,8 @@ def _numbers(text: str, t: _Tokens) -> list[tuple[str, int, int]]:
     digits = [m.start() for m in _FIGURE_START.finditer(text)]
     figures = [a for a in digits if _starts_figure(text, a)]
     numbers = [a for a, w in zip(t.starts, t.folded, strict=True) if w in _NUMBER_WORDS]
-    if not figures and not numbers and not t.may(_DATE_WORDS):
+    relative = t.may(_RELATIVE_UNITS)  # ("in a year": no figure, number or date word)
+    if not figures and not numbers and not t.may(_DATE_WORDS) and not relative:
         return []
     found: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
@@ -766,6 +816,9 @@ def _numbers(text: str, t: _Tokens) -> list[tuple[str, int, int]]:
     scan("amount", _AMOUNT, figures + numbers + ones, True)
     scan("date", _DATE, figures + [a for a, w in words if w in _DATE_STARTS], True)
     scan("clock", _CLOCK, figures + [a for a, w in words if w in _HOUR_WORDS], True)
+    if relative:
+        starts = [a for a, w in words if w in _RELATIVE_STARTS or w in _NUMBER_WORDS]
+        scan("relative", _RELATIVE, figures + starts, True)
     after_v = [
         a - 1 for a in digits if a > 0 and text[a - 1] in "vV" and _starts_figure(text, a - 1)
     ]

@@ -431,6 +431,7 @@ class Passages:
         i, j = self._with_neighbour(i, j)
         i, j = self._with_follower(i, j)
         i, j = self._with_quote(i, j)
+        i, j = self._with_speaker(i, j)
         # The label leads the sentence standing for it: its words were the match, and say
         # what the sentence answers ("May 26-27: RustFest Paris — The fourth iteration…").
         i = min(i, labelled)
@@ -586,6 +587,28 @@ class Passages:
             if name.isdisjoint(words(self.sentences[i].text)):
                 return i, j
         return i, j + 1
+
+    def _with_speaker(self, i: int, j: int) -> tuple[int, int]:
+        """The window [i, j) with the sentence before it when the question asks who, the
+        window is one sentence, a direct quote attributed to "he", "she" or "they"
+        (_QUOTE_SAID) holding no name that answers as fully as Policy.neighbour_gate, and
+        the sentence before names someone (neighbour_fit at least Policy.next_fit), the
+        two within Policy.speaker_chars; not after a label. News opens a paragraph with
+        the quote and names its speaker only in the paragraph before ("Former acting
+        director Cameron Hamilton described…" then "“…order a pizza from Domino’s…,” he
+        said."), so the paragraph rule of _with_neighbour does not reach it."""
+        most, k = self.policy.speaker_chars, i - 1
+        if not most or self.wanted.kind != "who" or j - i != 1 or k < 0 or self.label(k):
+            return i, j
+        said = _QUOTE_SAID.match(self.sentences[i].text)
+        if said is None or said.group("who") not in _PRONOUN_SPEAKERS:
+            return i, j
+        p = self.policy
+        if self.fit(i) >= p.neighbour_gate or self.neighbour_fit(k) < p.next_fit:
+            return i, j
+        if len(self.sentences[k].text) + 1 + len(self.text(i, j)) > most:
+            return i, j
+        return k, j
 
     def _beside(self, k: int, own: float) -> float:
         """How well sentence k, beside a window whose best fit is `own`, answers as its

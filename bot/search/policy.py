@@ -467,6 +467,17 @@ class Policy:
     #: title made of the question's words ("Garda Commissioner Justin Kelly" for "who is
     #: the garda commissioner"), fits this much more than 1...
     agent_answer: float = 0.5
+    #: ...for "who" questions, a name in apposition to a phrase holding the question's
+    #: words ("Anna Kelly, a White House spokeswoman, said" for "who spoke for the white
+    #: house…"; "said the lead author, Erin Matson" for "who is the lead author…"): news
+    #: names who holds a role so, the role set off by commas (features.apposed). Fits this
+    #: much more than 1, as an agent does; 0 turns the rule off (bench/README.md, pass16).
+    apposed_answer: float = 0.5
+    #: ...for "when" questions, a time told from now or from the story's day ("is going
+    #: to go away in a year", "adopted the approach almost 40 years ago", "two weeks
+    #: later"; features._RELATIVE) fits this much: news dates by the day it writes on as
+    #: often as by the calendar. 0 turns the rule off (bench/README.md, pass16).
+    relative_date_fit: float = 1.0
     #: ...for a question ending with a preposition ("where did the drones take off from",
     #: "who did the summary mix benn jordan up with"), the phrase after that preposition
     #: next to the question's words ("took off from the north-east of Dublin", "confused
@@ -586,6 +597,14 @@ class Policy:
     #: backs it with their own words: the paraphrase holds the question's words, the
     #: quote the answer in the speaker's. Issue 15, pass13 (bench/README.md).
     quote_chars: int = 500
+    #: A "who" question's window of one sentence, a direct quote attributed to "he",
+    #: "she" or "they" ("“…when you order a pizza from Domino’s…,” he said."), takes the
+    #: sentence before it, whatever its paragraph, when that one names someone (a name
+    #: fitting at least next_fit, read as next to the quote's words): the pronoun stands
+    #: for the one named before, who is the answer ("Former acting director Cameron
+    #: Hamilton described…"). The two at most this many characters (0: never;
+    #: passage.Passages._with_speaker). Issue 15, pass16 (bench/README.md).
+    speaker_chars: int = 700
     #: When the best window is not clear, the runner-up is shown after it (in page order,
     #: joined by "…"; passage.Passages._runner_up): a window apart from it on the page,
     #: holding a question term it lacks, scoring within this much of it (answer() plus
