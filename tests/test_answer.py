@@ -1041,12 +1041,16 @@ def test_a_news_lede_after_its_dateline_is_no_mere_opening() -> None:
         ["The decision to hold Widgetcon in Lyon, Paul Roux said, was long overdue."],
     ]
     q = "who runs widgetcon"
+    # (Jane Doe's role, set off by commas, also names her: Policy.apposed_answer, off here
+    # to see the dateline's part alone)
+    one = ONE_WINDOW.with_(apposed_answer=0)
+    assert _shown("Why is Widgetcon in Lyon?", story, q, one) == story[0][0]
     assert _shown("Why is Widgetcon in Lyon?", story, q, ONE_WINDOW) == story[0][0]
-    without = ONE_WINDOW.with_(dateline_lead_cost=DEFAULT.lead_cost)
+    without = one.with_(dateline_lead_cost=DEFAULT.lead_cost)
     assert _shown("Why is Widgetcon in Lyon?", story, q, without) == story[3][0]
     # Without its dateline the same first sentence is an opening like any other.
     plain = [[story[0][0].removeprefix("LYON, France — ")], *story[1:]]
-    assert _shown("Why is Widgetcon in Lyon?", plain, q, ONE_WINDOW) == plain[3][0]
+    assert _shown("Why is Widgetcon in Lyon?", plain, q, one) == plain[3][0]
 
 
 def test_the_company_is_the_organisation_named_just_before() -> None:

@@ -87,8 +87,11 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_UNITS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks fortnight fortnights month"
-    " months year years decade decades century centuries".split()
+    [
+        *("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days"),
+        *("week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years"),
+        *("decade", "decades", "century", "centuries"),
+    ]
 )
 _RELATIVE_STARTS = frozenset(["in", "within", "a", "an", "one", "several", "many", "some"])
 # The hour of a day ("11pm", "10 p.m.", "14:30", "noon"), also read as a date: "what
@@ -424,7 +427,9 @@ class Span:
 
 # The kinds of span, by the group of patterns that finds them.
 _GROUPS: dict[str, str] = {
-    **dict.fromkeys(("amount", "number", "year", "date", "clock", "relative", "version"), "numeric"),
+    **dict.fromkeys(
+        ("amount", "number", "year", "date", "clock", "relative", "version"), "numeric"
+    ),
     **dict.fromkeys(("name", "place"), "name"),
     "reason": "reason",
     "means": "means",
@@ -578,15 +583,22 @@ class Features:
         executive officer of Lemon Dot Media, told"), or right before it, from a
         determiner on ("said the lead author, Erin Matson"). News names who holds a role
         so; the phrase runs to the next clause break, at most _PHRASE_WORDS words."""
+        return self._role_after(span, anchors) or self._role_before(span, anchors)
+
+    def _role_after(self, span: Span, anchors: frozenset[str]) -> bool:
         t, text = self._read(), self.text
         n, k = len(t.stems), span.end
-        if k < n and _APPOSITION.fullmatch(text, t.ends[k - 1], t.starts[k]):
-            if t.folded[k] in _DETERMINERS or (t.stems[k] and text[t.starts[k]].islower()):
-                j = k + 1
-                while j < n and j - k < _PHRASE_WORDS and _in_phrase(text, t.ends[j - 1], t.starts[j]):
-                    j += 1
-                if not anchors.isdisjoint(t.stems[k:j]):
-                    return True
+        if k >= n or not _APPOSITION.fullmatch(text, t.ends[k - 1], t.starts[k]):
+            return False
+        if not (t.folded[k] in _DETERMINERS or (t.stems[k] and text[t.starts[k]].islower())):
+            return False  # ("Paramount, which…": a clause, no role)
+        j = k + 1
+        while j < n and j - k < _PHRASE_WORDS and _in_phrase(text, t.ends[j - 1], t.starts[j]):
+            j += 1
+        return not anchors.isdisjoint(t.stems[k:j])
+
+    def _role_before(self, span: Span, anchors: frozenset[str]) -> bool:
+        t, text = self._read(), self.text
         k = span.start
         if k < 2 or not _APPOSITION.fullmatch(text, t.ends[k - 1], t.starts[k]):
             return False
