@@ -43,6 +43,10 @@ def test_a_role_set_off_by_commas_names_who_holds_it() -> None:
     )
     matson = next(s for s in f.spans(("name",)) if f.text_of(s.start) == "Erin")
     assert f.apposed(matson, frozenset([stem("author")]))
+    # A name a verb follows says who said the words before it: no role.
+    f = sentence_features("Tests need images of children with an autism diagnosis, Alvares says.")
+    alvares = next(s for s in f.spans(("name",)) if f.text_of(s.start) == "Alvares")
+    assert not f.apposed(alvares, frozenset([stem("autism")]))
     # A relative clause is no apposition, nor a role with no comma between.
     f = sentence_features("The deal pleased Paramount, which bought the studio last year.")
     paramount = next(s for s in f.spans(("name",)) if f.text_of(s.start) == "Paramount")

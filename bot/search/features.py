@@ -599,9 +599,11 @@ class Features:
 
     def _role_before(self, span: Span, anchors: frozenset[str]) -> bool:
         t, text = self._read(), self.text
-        k = span.start
+        k, end = span.start, span.end
         if k < 2 or not _APPOSITION.fullmatch(text, t.ends[k - 1], t.starts[k]):
             return False
+        if end < len(t.stems) and _adjacent(text, t.ends[end - 1], t.starts[end]):
+            return False  # ("…with an autism diagnosis, Alvares says": who said it, no role)
         i = k - 1
         while (
             i > 0
