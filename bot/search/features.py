@@ -427,9 +427,10 @@ class Span:
 
 # The kinds of span, by the group of patterns that finds them.
 _GROUPS: dict[str, str] = {
-    **dict.fromkeys(
-        ("amount", "number", "year", "date", "clock", "relative", "version"), "numeric"
-    ),
+    **dict.fromkeys(("amount", "number", "year", "date", "clock", "version"), "numeric"),
+    # (its own group: only "when" questions read it, and most sentences name a day or a
+    # year somewhere, so reading it with the numbers would cost every question)
+    "relative": "relative",
     **dict.fromkeys(("name", "place"), "name"),
     "reason": "reason",
     "means": "means",
@@ -740,6 +741,8 @@ class Features:
             found = _names(text, t.starts, t.ends)
             if "." in text:
                 found += [("place", m.start(1), m.end(1)) for m in _ADDRESS.finditer(text)]
+        elif group == "relative":
+            found = _relative(text, t) if t.may(_RELATIVE_UNITS) else []
         elif group == "reason":
             found = _clauses("reason", _REASON, text) if t.may(_REASON_WORDS) else []
         elif group == "means":
@@ -809,8 +812,7 @@ def _numbers(text: str, t: _Tokens) -> list[tuple[str, int, int]]:
     digits = [m.start() for m in _FIGURE_START.finditer(text)]
     figures = [a for a in digits if _starts_figure(text, a)]
     numbers = [a for a, w in zip(t.starts, t.folded, strict=True) if w in _NUMBER_WORDS]
-    relative = t.may(_RELATIVE_UNITS)  # ("in a year": no figure, number or date word)
-    if not figures and not numbers and not t.may(_DATE_WORDS) and not relative:
+    if not figures and not numbers and not t.may(_DATE_WORDS):
         return []
     found: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
@@ -830,15 +832,26 @@ def _numbers(text: str, t: _Tokens) -> list[tuple[str, int, int]]:
     scan("amount", _AMOUNT, figures + numbers + ones, True)
     scan("date", _DATE, figures + [a for a, w in words if w in _DATE_STARTS], True)
     scan("clock", _CLOCK, figures + [a for a, w in words if w in _HOUR_WORDS], True)
-    if relative:
-        starts = [a for a, w in words if w in _RELATIVE_STARTS or w in _NUMBER_WORDS]
-        scan("relative", _RELATIVE, figures + starts, True)
     after_v = [
         a - 1 for a in digits if a > 0 and text[a - 1] in "vV" and _starts_figure(text, a - 1)
     ]
     scan("version", _VERSION, figures + after_v, False)
     scan("year", _YEAR_RE, figures, False)
     scan("number", _BARE_NUMBER, figures + numbers, False)
+    return found
+
+
+def _relative(text: str, t: _Tokens) -> list[tuple[str, int, int]]:
+    """Times told from now ("in a year", "almost 40 years ago": _RELATIVE), each matched
+    where a count or "in/within" starts it."""
+    found: list[tuple[str, int, int]] = []
+    end = -1
+    for at, w in zip(t.starts, t.folded, strict=True):
+        if at >= end and (w in _RELATIVE_STARTS or w in _NUMBER_WORDS or w[:1].isdigit()):
+            m = _RELATIVE.match(text, at)
+            if m:
+                found.append(("relative", m.start(), m.end()))
+                end = m.end()
     return found
 
 
