@@ -25,6 +25,16 @@ def _shown(paragraphs: list[list[str]], question: str, policy: Policy = DEFAULT)
     return best_passage(article, parse(question), policy)
 
 
+def _on_and_off(paragraphs: list[list[str]], question: str, **off: int) -> tuple[str, str]:
+    """The passage shown with the default policy, and with the rule's weight `off`."""
+    shown, without = (
+        _shown(paragraphs, question),
+        _shown(paragraphs, question, DEFAULT.with_(**off)),
+    )
+    assert shown and without
+    return shown, without
+
+
 def _spans(text: str, kind: str) -> list[str]:
     f = sentence_features(text)
     return [" ".join(f.text_of(k) for k in range(s.start, s.end)) for s in f.spans((kind,))]
@@ -71,11 +81,11 @@ def test_who_spoke_for_a_body_is_the_name_its_role_is_set_beside() -> None:
     # Both sentences hold every word of the question; the first names the president next
     # to them, the second the spokeswoman far from "coal miners", her role set off by
     # commas. Off (apposed_answer 0), the president's sentence is shown.
-    q = "who spoke for the white house about the coal miners"
-    shown = _shown(MINERS, q)
-    assert shown and shown.startswith("Dana Ruiz")
-    off = _shown(MINERS, q, DEFAULT.with_(apposed_answer=0))
-    assert off and "Dana Ruiz" not in off and "President Hale" in off
+    shown, off = _on_and_off(
+        MINERS, "who spoke for the white house about the coal miners", apposed_answer=0
+    )
+    assert shown.startswith("Dana Ruiz")
+    assert "Dana Ruiz" not in off and "President Hale" in off
 
 
 # -- who a quoted "he" is ------------------------------------------------------------------
@@ -101,10 +111,9 @@ PIZZA_Q = "who compared disaster aid to tracking a pizza order"
 def test_a_quote_by_he_takes_the_sentence_naming_him_for_who() -> None:
     # The quote holds the question's words; "he" is the director the paragraph before
     # names. Off (speaker_chars 0), the quote is shown without him.
-    shown = _shown(_pizza("he said."), PIZZA_Q)
-    assert shown and "Sam Hale" in shown and "pizza" in shown
-    off = _shown(_pizza("he said."), PIZZA_Q, DEFAULT.with_(speaker_chars=0))
-    assert off and "pizza" in off and "Sam Hale" not in off
+    shown, off = _on_and_off(_pizza("he said."), PIZZA_Q, speaker_chars=0)
+    assert "Sam Hale" in shown and "pizza" in shown
+    assert "pizza" in off and "Sam Hale" not in off
     short = _shown(_pizza("he said."), PIZZA_Q, DEFAULT.with_(speaker_chars=200))
     assert short and "Sam Hale" not in short
 
@@ -160,10 +169,8 @@ def test_when_is_answered_by_a_time_told_from_now() -> None:
     # The first sentence holds a date (June) near the station's name; the second says when
     # the money goes, from now. Off (relative_date_fit 0), the dated sentence wins.
     q = "when is access riverside going to lose its station money"
-    shown = _shown(STATION, q)
-    assert shown and "in a year" in shown
-    off = _shown(STATION, q, DEFAULT.with_(relative_date_fit=0))
-    assert off and "in a year" not in off
+    shown, off = _on_and_off(STATION, q, relative_date_fit=0)
+    assert "in a year" in shown and "in a year" not in off
 
 
 # -- a share written as a ratio ------------------------------------------------------------
