@@ -294,6 +294,27 @@ class Policy:
     #: 0 turns the rule off.
     pairs_margin: float = 0.05
     pairs_lead: float = 0.5
+    #: A question asking what was planned or expected ("what were the 2017 plans for
+    #: async io in rust", "when was go 1 supposed to launch"; present.asks_planned, the
+    #: words of expectation asks_arrival already reads, "target" aside: a build's noun)
+    #: puts first the oldest candidate within this much of the first's order, older than
+    #: it (rerank.oldest_first): the plan is written before what it plans, and the later
+    #: release, report or retrospective recap it with the same words. Replayed over the
+    #: readable pools (bench/README.md, "rank15"; blogs 562, 14 questions read as plans;
+    #: news 455, 19): blogs 0.03 +0/-0, 0.05-0.15 +1/-0, the newest-first variant and
+    #: "target" read as a plan -2 from 0.08; news +0/-0 throughout. 0 turns it off.
+    plan_margin: float = 0.1
+    #: A question naming the site some candidates come from (the registered domain of
+    #: their link, a word the question uses as a name, not a verb: "rust users", "in go";
+    #: sites.py), but not the first's, puts first the best candidate within this much of
+    #: the first's order from a named site (rerank.named_site_first): a library of a few
+    #: projects' blogs holds each one's posts on a topic (survey results, meetups) with the
+    #: question's other words alike, and the project named says whose post is asked about.
+    #: Replayed over the readable pools (bench/README.md, "rank15"; blogs 562: tune half,
+    #: fresh-fresh11; news 455): blogs 0.03-0.08 +1/-0, 0.1-0.3 +2/-0; news 0.03-0.2
+    #: +0/-0, 0.3 +0/-2 (an outlet a news question is about, "the former Vice CEO", is
+    #: not the site asked of); 0.1, the least margin gaining both. 0 turns the rule off.
+    site_margin: float = 0.1
     #: A question asking when something came out or was introduced ("when did go 1.18
     #: come out", "when was X released"; present.asks_arrival) puts first the best
     #: candidate within this much of the first's order whose title says the thing happened

@@ -148,6 +148,29 @@ def asks_arrival(typed: tuple[str, ...]) -> bool:
     return "out" in words and bool(_COME.intersection(words))
 
 
+# Of the words of expectation, those a question about software also uses as nouns or
+# for a cause ("which build target", "the default target", "due to"): no plan read.
+_NOUN_PROSPECTIVE = frozenset(["target", "targeted"])
+
+
+def asks_planned(typed: tuple[str, ...]) -> bool:
+    """Whether a question asks what was planned or expected ("what were the 2017 plans
+    for async io", "when was go 1 supposed to launch"): a word of expectation or
+    intention (_PROSPECTIVE), not "due to" (a cause), nor a word also a noun of a build
+    ("target"), and no question about now (asks_present), whose plan may since have
+    happened."""
+    words = [w.lower() for w in typed]
+    if asks_present(typed):
+        return False
+    for k, w in enumerate(words):
+        if w not in _PROSPECTIVE or w in _NOUN_PROSPECTIVE:
+            continue
+        if w == "due" and k + 1 < len(words) and words[k + 1] == "to":
+            continue
+        return True
+    return False
+
+
 def asks_what_is(typed: tuple[str, ...]) -> bool:
     """Whether a question opens "what is", "what are", "what's" (read as "what" and the
     rest), "whats": it asks what something is."""

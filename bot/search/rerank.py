@@ -29,6 +29,7 @@ from bot.search.passage import Passages, with_text
 from bot.search.policy import DEFAULT, Policy
 from bot.search.present import (
     asks_arrival,
+    asks_planned,
     asks_present,
     asks_what_is,
     introduces,
@@ -40,6 +41,7 @@ from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.series import asks_first, same_series, series_words
+from bot.search.sites import names_used, site_words
 from bot.search.stem import stem
 from bot.search.versions import point_releases, release_numbers, release_of, version_named
 from bot.search.words import STOPWORDS, fts_word, words
@@ -491,11 +493,15 @@ async def rerank(
         earliest_first(found, policy.first_margin, policy.series_title_share)
     elif not blind and policy.arrival_margin and asks_arrival(q.typed):
         said_first(found, policy.arrival_margin, says_done)
+    elif not blind and policy.plan_margin and asks_planned(q.typed):
+        oldest_first(found, policy.plan_margin)
     elif not blind and policy.introduced_margin and asks_what_is(q.typed):
         stems = frozenset(stem(w) for w in q.content)
         said_first(found, policy.introduced_margin, lambda t: introduces(t, stems))
     elif not blind and policy.pairs_margin:
         pairs_first(found, policy.pairs_margin, policy.pairs_lead)
+    if not blind and policy.site_margin:
+        named_site_first(found, policy.site_margin, names_used(q.typed))
     return [f[2] for f in found]
 
 
@@ -602,6 +608,24 @@ def earliest_first(found: list[tuple[float, int, Ranked]], margin: float, share:
         found.insert(0, found.pop(oldest))
 
 
+def oldest_first(found: list[tuple[float, int, Ranked]], margin: float) -> None:
+    """A question about a plan or an expectation ("what were the 2017 plans for async io
+    in rust"; present.asks_planned): the oldest candidate within `margin` of the best's
+    order, older than the best, goes first. A plan is written before what it plans; the
+    release, the progress report and the year's retrospective come after it, recap it and
+    hold its words as well, and say how it turned out, not what was planned."""
+    if not found:
+        return
+    best, oldest = found[0][0], 0
+    for k, (order, newer, _) in enumerate(found[1:], 1):
+        if order < best - margin:
+            break
+        if newer < found[oldest][1]:  # (-rank: an older article has a smaller one)
+            oldest = k
+    if oldest:
+        found.insert(0, found.pop(oldest))
+
+
 def done_first(found: list[tuple[float, int, Ranked]], margin: float) -> None:
     """A question about now ("is the 2024 edition out yet?"): the first candidate within
     `margin` of the best's order, newer than the best, whose title says the thing happened
@@ -617,5 +641,28 @@ def done_first(found: list[tuple[float, int, Ranked]], margin: float) -> None:
         if order < best - margin:
             return
         if newer > first and says_done(r.article.title):
+            found.insert(0, found.pop(k))
+            return
+
+
+def named_site_first(
+    found: list[tuple[float, int, Ranked]], margin: float, names: frozenset[str]
+) -> None:
+    """A question naming the site some candidates were published on ("what percent of
+    rust users use it every week": blog.rust-lang.org; sites.site_words) and not the
+    first's: the first candidate within `margin` of the best's order from a named site
+    goes first. Two projects' posts on one topic (each one's survey results) hold the
+    question's other words alike; the project it names says whose post it asks about.
+    Nothing moves when every candidate's site is named, or none is."""
+    if not found or not names:
+        return
+    named = [bool(site_words(r.article.link) & names) for _, _, r in found]
+    if named[0] or not any(named):
+        return
+    best = found[0][0]
+    for k, (order, _, _) in enumerate(found[1:], 1):
+        if order < best - margin:
+            return
+        if named[k]:
             found.insert(0, found.pop(k))
             return

@@ -1,0 +1,47 @@
+"""The site an article was published on, as a question names it: "what percent of rust
+users…" names the site blog.rust-lang.org, "how many go meetups…" names go.dev.
+
+A library gathered from a few projects' blogs holds each project's posts under its own
+domain, and a question names the project it is about; two projects' posts on one topic
+(their surveys, their debuggers) hold the question's other words alike. The name is read
+from the link's registered domain (document structure), never from a list of projects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from bot.library.source import host
+from bot.search.answer_type import _NOUN_AFTER
+from bot.search.words import STOPWORDS
+
+# The second-level labels a country's registry sells under ("bbc.co.uk"): the name is
+# the label before them. DNS structure, not a list of sites.
+_REGISTRY_LABELS = frozenset(["co", "com", "ac", "org", "net", "gov", "edu"])
+
+
+@lru_cache(maxsize=4096)
+def site_words(link: str | None) -> frozenset[str]:
+    """The words of the link's registered domain, TLD and subdomains aside: "go" of
+    go.dev, "rust" and "lang" of blog.rust-lang.org, "bbc" of www.bbc.co.uk."""
+    labels = (host(link) or "").split(".")
+    if len(labels) < 2:
+        return frozenset()
+    name = labels[-2]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and name in _REGISTRY_LABELS:
+        name = labels[-3]
+    return frozenset(w for w in name.split("-") if w)
+
+
+def names_used(ws: Sequence[str]) -> frozenset[str]:
+    """The question's content words that can only be names, not verbs: followed by a
+    content word ("rust users", "go meetups") or after a preposition or a determiner ("in
+    go"). A word followed by nothing, or by a function word, after anything else may be a
+    verb ("why did docs.rs go down", "where did the branches go"), and is left out."""
+    return frozenset(
+        w
+        for i, w in enumerate(ws)
+        if w not in STOPWORDS
+        and ((i + 1 < len(ws) and ws[i + 1] not in STOPWORDS) or (i and ws[i - 1] in _NOUN_AFTER))
+    )

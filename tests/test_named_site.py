@@ -1,0 +1,112 @@
+"""A question naming the site some candidates come from (rerank.named_site_first,
+sites.py), and a question about a plan (rerank.oldest_first, present.asks_planned)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.search.policy import DEFAULT
+from bot.search.present import asks_planned
+from bot.search.sites import names_used, site_words
+from bot.search.words import words
+from tests.conftest import assert_rule_decides, dated_post
+
+
+def _linked(post: str, link: str) -> str:
+    """A dated_post published at `link`."""
+    return post.replace("\ntags:", f"\nlink: {link}\ntags:", 1)
+
+
+# Two projects' survey results: the other project's post holds the question's other
+# words in its title and opening, and names the asked project once in passing; the asked
+# project's own post, on its own site, holds them further down.
+SURVEYS = {
+    "a.md": _linked(
+        dated_post(
+            "quill-survey",
+            "Quillkit survey results, how often users use the editor every week",
+            "2022-03-01",
+            "Quillkit users told us how often they use the editor every week.",
+            "Of all users, 41 percent use it every week, up from last year.",
+            "Some had moved over from Brambl, and kept both.",
+        ),
+        "https://quillkit.dev/blog/survey",
+    ),
+    "b.md": _linked(
+        dated_post(
+            "brambl-survey",
+            "Survey 2021 results",
+            "2022-02-15",
+            "Thank you to everyone who answered this year's survey.",
+            "We heard from 9,000 people in ten languages.",
+            "Among Brambl users, 59 percent use it every week, and 22 percent every day.",
+            "The answers will shape next year's roadmap.",
+        ),
+        "https://blog.brambl-lang.org/2022/02/15/survey",
+    ),
+}
+
+
+async def test_the_site_a_question_names_decides_a_near_tie(tmp_path: Path) -> None:
+    await assert_rule_decides(
+        tmp_path,
+        SURVEYS,
+        "what percent of brambl users use it every week",
+        ("brambl-survey", "59 percent"),
+        DEFAULT.with_(site_margin=0.0),
+        "quill-survey",
+    )
+
+
+def test_a_site_is_named_by_its_registered_domain() -> None:
+    assert site_words("https://blog.brambl-lang.org/x") == {"brambl", "lang"}
+    assert site_words("https://quillkit.dev/blog/") == {"quillkit"}
+    assert site_words("https://www.bbc.co.uk/news/1") == {"bbc"}
+    assert site_words(None) == frozenset() and site_words("not a link") == frozenset()
+
+
+def test_a_word_that_may_be_a_verb_names_no_site() -> None:
+    assert "go" not in names_used(words("why did docs.rs go down in october"))
+    assert "go" not in names_used(words("where did the snapshot branches go"))
+    assert {"go", "rust"} <= names_used(words("how many go meetups are there in rust"))
+
+
+# The plan, written before the year, and the year's retrospective, which recaps it with
+# the same words and more of them.
+PLANS = {
+    "a.md": dated_post(
+        "roadmap",
+        "Quillkit's 2017 roadmap",
+        "2017-02-06",
+        "This year we plan to make Quillkit a good fit for servers.",
+        "Our 2017 plans for async io: a stable futures library and a fast event loop.",
+        "We also want faster compiles.",
+    ),
+    "b.md": dated_post(
+        "retrospective",
+        "Quillkit in 2017, what we achieved with async io",
+        "2017-12-21",
+        "Quillkit's 2017 plans for async io were ambitious.",
+        "The futures library shipped in the spring, and async io on servers grew all year.",
+        "The event loop is not stable yet.",
+    ),
+}
+
+
+async def test_a_question_about_a_plan_goes_to_the_post_written_before(tmp_path: Path) -> None:
+    await assert_rule_decides(
+        tmp_path,
+        PLANS,
+        "what were the 2017 plans for async io in quillkit",
+        ("roadmap", "stable futures library"),
+        DEFAULT.with_(plan_margin=0.0),
+        "retrospective",
+    )
+
+
+def test_a_plan_is_read_from_words_of_expectation() -> None:
+    assert asks_planned(tuple(words("when was go 1 supposed to launch")))
+    assert asks_planned(tuple(words("what were the 2017 plans for async io")))
+    assert not asks_planned(tuple(words("which target does docs.rs build by default")))
+    assert not asks_planned(tuple(words("why was it late due to the outage")))
+    assert not asks_planned(tuple(words("is the plan still on")))  # about now
