@@ -294,15 +294,16 @@ class Policy:
     #: 0 turns the rule off.
     pairs_margin: float = 0.05
     pairs_lead: float = 0.5
-    #: A question asking what was planned or expected ("what were the 2017 plans for
-    #: async io in rust", "when was go 1 supposed to launch"; present.asks_planned, the
-    #: words of expectation asks_arrival already reads, "target" aside: a build's noun)
-    #: puts first the oldest candidate within this much of the first's order, older than
-    #: it (rerank.oldest_first): the plan is written before what it plans, and the later
-    #: release, report or retrospective recap it with the same words. Replayed over the
-    #: readable pools (bench/README.md, "rank15"; blogs 562, 14 questions read as plans;
-    #: news 455, 19): blogs 0.03 +0/-0, 0.05-0.15 +1/-0, the newest-first variant and
-    #: "target" read as a plan -2 from 0.08; news +0/-0 throughout. 0 turns it off.
+    #: A question asking what was planned or expected then ("what were the 2017 plans
+    #: for async io in rust", "when was go 1 supposed to launch"; present.asks_planned: a
+    #: word of expectation asks_arrival already reads, "target" aside, with a past
+    #: auxiliary) puts first the oldest candidate within this much of the first's order,
+    #: older than it (rerank.oldest_first): the plan is written before what it plans, and
+    #: the later release, report or retrospective recap it with the same words. Replayed
+    #: over the readable pools (bench/README.md, "rank15"; blogs 562, 8 questions read as
+    #: past plans; news 455, 7): blogs 0.05-0.15 +1/-0, news +0/-0. Without the past
+    #: auxiliary ("will" alone) it took "until which version will RLS be released" from
+    #: "RLS Deprecation" to the older 1.26.1 notes (tests/test_search.py). 0: off.
     plan_margin: float = 0.1
     #: A question naming the site some candidates come from (the registered domain of
     #: their link, a word the question uses as a name, not a verb: "rust users", "in go";

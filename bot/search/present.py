@@ -151,16 +151,19 @@ def asks_arrival(typed: tuple[str, ...]) -> bool:
 # Of the words of expectation, those a question about software also uses as nouns or
 # for a cause ("which build target", "the default target", "due to"): no plan read.
 _NOUN_PROSPECTIVE = frozenset(["target", "targeted"])
+# The past auxiliaries: a plan asked of as it stood then ("when was go 1 supposed to
+# launch", "what were the plans"), not one asked of now ("until which version will RLS
+# be released", which the newest post answers).
+_PAST = frozenset(["was", "were", "did", "had"])
 
 
 def asks_planned(typed: tuple[str, ...]) -> bool:
-    """Whether a question asks what was planned or expected ("what were the 2017 plans
-    for async io", "when was go 1 supposed to launch"): a word of expectation or
-    intention (_PROSPECTIVE), not "due to" (a cause), nor a word also a noun of a build
-    ("target"), and no question about now (asks_present), whose plan may since have
-    happened."""
+    """Whether a question asks what was planned or expected then ("what were the 2017
+    plans for async io", "when was go 1 supposed to launch"): a word of expectation or
+    intention (_PROSPECTIVE) with a past auxiliary, not "due to" (a cause), nor a word
+    also a noun of a build ("target"), and no question about now (asks_present)."""
     words = [w.lower() for w in typed]
-    if asks_present(typed):
+    if not _PAST.intersection(words) or asks_present(typed):
         return False
     for k, w in enumerate(words):
         if w not in _PROSPECTIVE or w in _NOUN_PROSPECTIVE:
