@@ -1496,3 +1496,84 @@ def test_a_tie_takes_no_new_readings_place() -> None:
     one = DEFAULT.with_(extra_windows=1)
     assert _shown("Accounts", story, q, one) == f"{ACCOUNTS[1][0]} … {story[5][0]}"
     assert _shown("Accounts", story, q) == f"{ACCOUNTS[1][0]} … {ACCOUNTS[3][0]} … {story[5][0]}"
+
+
+def _blocks(title: str, blocks: list[tuple[str, str]]) -> Article:
+    """An article of one sentence a block, each (kind, text): "text" or "heading"."""
+    sentences = tuple(Sentence(text, i, kind) for i, (kind, text) in enumerate(blocks))
+    return Article(
+        slug="a",
+        title=title,
+        path="a.md",
+        text="\n\n".join(s.text for s in sentences),
+        sentences=sentences,
+    )
+
+
+REACTOR = [
+    ("text", "Lumen 2.0 is out, with faster builds and a new linker."),
+    ("text", "Lumen can now build a wasm reactor module with the -shared flag."),
+    ("heading", "Wasm reactor modules"),
+    ("text", "The flag tells the linker to generate an init function instead of a start function."),
+    ("text", "Other changes are listed in the release notes."),
+]
+
+
+def test_a_section_s_heading_names_what_its_sentences_are_about() -> None:
+    # "Wasm reactor modules" names the subject of the sentence under it, which answers
+    # the question's "generate instead of start" without naming the reactor again; the
+    # sentence before holds the subject's words and nothing of what is asked about it.
+    post = _blocks("Lumen 2.0 is released", REACTOR)
+    q = parse("what does a wasm reactor module generate instead of start")
+    shown = best_passage(post, q, ONE_WINDOW)
+    assert shown == f"{REACTOR[2][1]} — {REACTOR[3][1]}"
+    # With Policy.heading_share 0 the heading counts for nothing: the subject's sentence.
+    off = best_passage(post, q, ONE_WINDOW.with_(heading_share=0.0))
+    assert off is not None and REACTOR[3][1] not in off
+
+
+RELEASE = [
+    ["We wrote this post for the team."],
+    ["The Lumen team released Lumen 2.0.1 today for every platform."],
+    ["Lumen 2.0.1 fixes a crash when the reader opens an empty file."],
+    ["Thanks to everyone who tested it."],
+]
+DECODER = [
+    ["We wrote this post for the team."],
+    ["The Lumen team wrote a GIF decoder for the launch this spring."],
+    [
+        "PNG decoders already existed in the image library, but the GIF format was missing,"
+        " so we decided to write a GIF decoder."
+    ],
+    ["Thanks to everyone who tested it."],
+]
+
+
+def test_a_reason_given_by_what_follows_from_it_answers_why() -> None:
+    # "…, so we decided to write…": the clause before is why; "2.0.1 fixes a crash": what
+    # a release fixes is why it was put out. Neither has a reason's connective.
+    for title, story, q in (
+        ("Patch notes", RELEASE, "why was lumen 2.0.1 released"),
+        ("Image formats", DECODER, "why did the lumen team write a gif decoder"),
+    ):
+        key = story[2][0]
+        assert key in (_shown(title, story, q, ONE_WINDOW) or "")
+        off = ONE_WINDOW.with_(result_reason=0.0)
+        assert key not in (_shown(title, story, q, off) or "")
+
+
+def test_what_a_result_or_a_fix_reads_as_its_reason() -> None:
+    def reasons(text: str) -> list[str]:
+        f = sentence_features(text)
+        return [" ".join(f.text_of(k) for k in range(s.start, s.end)) for s in f.results()]
+
+    assert reasons("The key used MD5, which resulted in every signature failing.") == [
+        "The key used MD5"
+    ]
+    assert reasons("Lumen 2.0.1 addresses two regressions in 2.0.0.") == [
+        "two regressions in 2.0.0"
+    ]
+    # "addresses" as a noun, "fixed in" saying where, "so that" a purpose: none.
+    assert reasons("IP addresses are received by every service.") == []
+    assert reasons("The bug was fixed in 1.2.") == []
+    assert reasons("We split the file, so that builds are faster.") == []

@@ -529,6 +529,15 @@ class Policy:
     #: The passage shown: question words the title holds weigh this share: the article is
     #: about them, the answer need not repeat them (1.0: news 41/43, blogs 33/40)...
     title_shown: float = 0.5
+    #: The passage shown: a sentence under a heading holding question words it does not
+    #: hold is credited with this share of their weight (passage.Passages._under_heading):
+    #: a technical post names its subject in a heading and then writes about it.
+    heading_share: float = 0.5
+    #: For "why…", a reason written without a reason's connective fits this much
+    #: (features.Features.results): the clause before ", so we decided to…" or "which
+    #: resulted in…", and what a change "fixes"/"addresses" ("Rust 1.71.1 fixes Cargo not
+    #: respecting the umask…"). English gives a reason so as often as with "because".
+    result_reason: float = 1.0
     #: ...and one word of a name of the question that the article never writes without the
     #: question's next word weighs this share: "Ella" of "Ella Rumpf", later only "Rumpf"
     #: (1.0: news 42/45, blogs 33/41).
