@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 from answers import (  # noqa: E402
     FRESH_FILES,
+    HELD_OUT,
     SET_FILES,
     SPLITS,
     Library,
@@ -42,12 +43,6 @@ from answers import (  # noqa: E402
 )
 from botcli import project_reload  # noqa: E402
 
-# Run only by answers.py, for aggregates, never read: the untouched stand-in for the
-# held-out set (fresh13, written blind, its baseline left to the lead) and the validation
-# set (fresh12, the stand-in before it). fresh6, the validation set of four sessions, and
-# fresh7 to fresh11, stand-ins and validation sets before fresh12, are tune material now, so
-# their pools may be read.
-HELD_OUT = ("fresh13", "fresh12")
 # The half whose questions are never printed (tune on tune, report test).
 UNREAD = "test"
 

@@ -4,7 +4,7 @@ with one typo typed into its longest word (issue 15).
 A held-out set's typos are few and were each read by someone; this bench makes many,
 the same way every time, from questions the team may read: in each answerable question
 of the tune half, of every fresh set but the untouched and validation ones
-(rerank_pools.HELD_OUT: fresh13 and fresh12; fresh6 to fresh11 are read) and of the bundled
+(answers.HELD_OUT: fresh13 and fresh12; fresh6 to fresh11 are read) and of the bundled
 library's set, the longest word of 6 letters or more gets one slip (a letter dropped,
 doubled, or swapped with the next: random.Random(SEED), in file order). Each question is asked as written and as
 slipped, in process, through the pool `ask` weighs (SearchEngine.reranked) and its
@@ -12,7 +12,7 @@ confidence. Printed per library and set: answered right at high confidence as wr
 and as slipped, and of the slipped words the ones corrected to the word as written (or
 a word of its stem), to another word, or not at all; then every question that was right
 as written and is not when slipped, with its correction. The test half and the untouched
-and validation fresh sets (rerank_pools.HELD_OUT) are never read.
+and validation fresh sets (answers.HELD_OUT) are never read.
 
     .venv/bin/python bench/typos.py [--library news|blogs|content] [--policy FILE]
     .venv/bin/python bench/typos.py --split test [--library news|blogs]   # held out: totals only
@@ -35,6 +35,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).res
 from answers import (  # noqa: E402
     CONTENT_FILE,
     FRESH_FILES,
+    HELD_OUT,
     SET_FILES,
     Library,
     in_process,
@@ -42,7 +43,7 @@ from answers import (  # noqa: E402
     open_library,
 )
 from botcli import project_reload  # noqa: E402
-from rerank_pools import HELD_OUT, UNREAD  # noqa: E402
+from rerank_pools import UNREAD  # noqa: E402
 
 SEED = 7
 LONGEST = 6  # a slip goes into a word this long or longer (shorter ones allow no typo)

@@ -135,6 +135,13 @@ def test_a_fresh_question_must_be_new_and_key_what_no_other_set_keys() -> None:
     assert "blog post another set uses" in problems[3]
 
 
+def test_a_held_out_set_s_problems_are_counted_not_quoted() -> None:
+    found = ["fresh13 question asked before: 'where is the secret kept'"] * 2
+    (said,) = answers._unprinted(answers.HELD_OUT[0], found)
+    assert "2 problem" in said and "secret" not in said
+    assert answers._unprinted(answers.HELD_OUT[0], []) == []
+
+
 def test_the_question_files_hold_keys_their_articles_contain(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
