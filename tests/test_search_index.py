@@ -196,6 +196,29 @@ async def test_without_following_reloads_the_next_query_sees_the_new_library(
     assert (await engine.search("quokkas lighthouse")).hits
 
 
+async def test_a_title_repeated_by_a_reload_is_labelled_with_its_date(library: Library) -> None:
+    # The repeated title keys are remembered per index (tables.Repeated): the index a
+    # reload builds must know the title an added article now shares.
+    (library.content_dir / "quokkas.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    await library.reload()
+    engine = SearchEngine(library)
+    engine.follow_reloads()
+    await engine.warm()
+    [alone] = await engine.autocomplete("Lighthouse keepers train a flock of quokkas")
+    assert (alone.slug, alone.label) == ("lighthouse-quokkas", alone.title)
+    twin = NEW_ARTICLE.replace("slug: lighthouse-quokkas", "slug: lighthouse-quokkas-2")
+    twin = twin.replace("2026-05-01", "2026-06-01").replace("/quokkas/", "/quokkas-2/")
+    (library.content_dir / "quokkas2.md").write_text(twin, encoding="utf-8")
+    await library.reload()
+    await engine.refreshed()
+    choices = await engine.autocomplete("Lighthouse keepers train a flock of quokkas")
+    labels = {c.slug: c.label for c in choices if c.title.startswith("Lighthouse keepers")}
+    assert labels == {
+        "lighthouse-quokkas-2": "Lighthouse keepers train a flock of quokkas (2026-06-01)",
+        "lighthouse-quokkas": "Lighthouse keepers train a flock of quokkas (2026-05-01)",
+    }
+
+
 async def test_repeated_queries_come_from_memory_until_the_library_changes(
     library: Library,
 ) -> None:
