@@ -336,3 +336,83 @@ def test_a_passage_of_two_windows_is_one_quote_block_with_both_in_bold() -> None
     block = text.split("\n\n")[0]
     assert block.startswith("> The council") and "\n" not in block
     assert "**service** will stop. … **Night** buses were **launched** in 2019" in block
+
+
+def _fit_rebuilding_every_part(embed: discord.Embed) -> discord.Embed:
+    """render.fit as it was before perf22: every part set again, the total read from
+    to_dict(); the reference the faster fit must match."""
+    if embed.title:
+        embed.title = render.cut(embed.title, render.TITLE)
+    if embed.description:
+        embed.description = render.cut(embed.description, render.DESCRIPTION)
+    if embed.footer.text:
+        embed.set_footer(
+            text=render.cut(embed.footer.text, render.FOOTER), icon_url=embed.footer.icon_url
+        )
+    if embed.author.name:
+        embed.set_author(
+            name=render.cut(embed.author.name, render.AUTHOR),
+            url=embed.author.url,
+            icon_url=embed.author.icon_url,
+        )
+    fields = [
+        (
+            render.cut(f.name or "\u200b", render.FIELD_NAME),
+            render.cut(f.value or "\u200b", render.FIELD_VALUE),
+            f.inline,
+        )
+        for f in embed.fields
+    ][: render.FIELDS]
+    embed.clear_fields()
+    for name, value, inline in fields:
+        embed.add_field(name=name, value=value, inline=bool(inline))
+
+    def total() -> int:
+        data: Any = embed.to_dict()
+        n = len(data.get("title") or "") + len(data.get("description") or "")
+        n += len((data.get("footer") or {}).get("text") or "")
+        n += len((data.get("author") or {}).get("name") or "")
+        return n + sum(len(f["name"]) + len(f["value"]) for f in data.get("fields") or [])
+
+    over = total() - render.EMBED_TOTAL
+    if over > 0 and embed.description:
+        embed.description = render.cut(embed.description, max(len(embed.description) - over, 100))
+        over = total() - render.EMBED_TOTAL
+    while over > 0 and embed.fields:
+        embed.remove_field(len(embed.fields) - 1)
+        over = total() - render.EMBED_TOTAL
+    if over > 0 and embed.description:
+        embed.description = render.cut(embed.description, max(len(embed.description) - over, 1))
+    return embed
+
+
+_SIZES = st.sampled_from([0, 1, 40, 256, 300, 1030, 2100, 4200])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    title=_SIZES,
+    description=_SIZES,
+    footer=_SIZES,
+    author=_SIZES,
+    fields=st.lists(st.tuples(_SIZES, _SIZES, st.booleans()), max_size=28),
+    icon=st.booleans(),
+)
+def test_fit_sends_what_rebuilding_every_part_sent(
+    title: int, description: int, footer: int, author: int, fields: list, icon: bool
+) -> None:
+    # fit sets a part again only when cutting changed it (perf22): the embed sent must be
+    # the one the old way made, within limits or not, "fields": [] included.
+    def made() -> discord.Embed:
+        embed = discord.Embed(title="t " * (title // 2) or None, colour=render.ACCENT)
+        embed.description = "d " * (description // 2) or None
+        url = "https://example.com/i.png" if icon else None
+        if footer:
+            embed.set_footer(text="f " * (footer // 2) or "f", icon_url=url)
+        if author:
+            embed.set_author(name="a " * (author // 2) or "a", url=url)
+        for name, value, inline in fields:
+            embed.add_field(name="n " * (name // 2), value="v " * (value // 2), inline=inline)
+        return embed
+
+    assert render.fit(made()).to_dict() == _fit_rebuilding_every_part(made()).to_dict()
