@@ -416,3 +416,18 @@ def test_fit_sends_what_rebuilding_every_part_sent(
         return embed
 
     assert render.fit(made()).to_dict() == _fit_rebuilding_every_part(made()).to_dict()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"ab1. \n#>-*+_~|`[]\\<>@:/é", "http://x.y/a_b", "https://q.r"]),
+        max_size=40,
+    ).map("".join)
+)
+def test_clean_skips_the_markdown_pass_only_where_it_changes_nothing(text: str) -> None:
+    # clean runs the markdown substitution only when a character it escapes is there
+    # (perf22): the text made must be the one the substitution made.
+    whole = render._MARKDOWN.sub(lambda m: m["url"] or "\\" + m["md"], text)
+    expected = render._LINE_START.sub(render._escape_line_start, render.plain(whole))
+    assert render.clean(text) == expected

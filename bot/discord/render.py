@@ -53,6 +53,9 @@ _MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
 # masked-link pattern swallows a whole line between a "[" and the last ")" unescaped.
 _MARKDOWN = re.compile(r"(?P<url>https?://[^\s<>]+)|(?P<md>[\\*_~|`\[\]])")
 _LINE_START = re.compile(r"^(\s*)([#>\-*+]|\d+(?=\.))", re.MULTILINE)
+# The characters _MARKDOWN escapes: a text with none of them is left as it is (its URLs
+# are kept whole either way), which a scan for one finds ~5x faster than the substitution.
+_MARKDOWN_CHAR = re.compile(r"[\\*_~|`\[\]]")
 
 
 # -- text helpers -----------------------------------------------------------------------
@@ -92,7 +95,10 @@ def clean(text: str | None) -> str:
     """Article or user text made inert: markdown escaped, mentions and everyone/here defused."""
     if not text:
         return ""
-    text = plain(_MARKDOWN.sub(lambda m: m["url"] or "\\" + m["md"], text))
+    # Titles, descriptions and passages, several a reply: most have no markdown character.
+    if _MARKDOWN_CHAR.search(text):
+        text = _MARKDOWN.sub(lambda m: m["url"] or "\\" + m["md"], text)
+    text = plain(text)
     # Headings, quotes and lists only take effect at the start of a line.
     return _LINE_START.sub(_escape_line_start, text)
 
