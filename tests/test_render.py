@@ -418,16 +418,19 @@ def test_fit_sends_what_rebuilding_every_part_sent(
     assert render.fit(made()).to_dict() == _fit_rebuilding_every_part(made()).to_dict()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(
     st.lists(
-        st.sampled_from([*"ab1. \n#>-*+_~|`[]\\<>@:/é", "http://x.y/a_b", "https://q.r"]),
+        st.sampled_from(
+            [*"ab1٣². \n\r\t\u00a0\u2003#>-*+_~|`[]\\<>@:/é", "http://x.y/a_b", "https://q.r"]
+        ),
         max_size=40,
     ).map("".join)
 )
 def test_clean_skips_the_markdown_pass_only_where_it_changes_nothing(text: str) -> None:
-    # clean runs the markdown substitution only when a character it escapes is there
-    # (perf22): the text made must be the one the substitution made.
+    # clean runs the markdown substitution only when a character it escapes is there,
+    # and the line starts' only when a line opens with one (perf22): the text made must
+    # be the one both substitutions made.
     whole = render._MARKDOWN.sub(lambda m: m["url"] or "\\" + m["md"], text)
     expected = render._LINE_START.sub(render._escape_line_start, render.plain(whole))
     assert render.clean(text) == expected
