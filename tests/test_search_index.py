@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import itertools
 import os
+import random
 import shutil
 from array import array
 from pathlib import Path
@@ -21,7 +23,7 @@ from bot.search.index import build_index
 from bot.search.parse import Query
 from bot.search.policy import Policy
 from bot.search.rank import slug_digest
-from bot.search.tables import Buckets, Postings
+from bot.search.tables import Buckets, Groups, Postings
 from bot.search.words import STOPWORDS, fts_quote
 from bot.service import LibraryService
 from bot.store import sqlite as sqlite_files
@@ -217,6 +219,17 @@ async def test_a_title_repeated_by_a_reload_is_labelled_with_its_date(library: L
         "lighthouse-quokkas-2": "Lighthouse keepers train a flock of quokkas (2026-06-01)",
         "lighthouse-quokkas": "Lighthouse keepers train a flock of quokkas (2026-05-01)",
     }
+
+
+def test_the_names_shared_are_found_by_halving_as_by_a_look_at_each() -> None:
+    # Groups.shared skips the ranges where every name has one article (perf22).
+    rng = random.Random(5)
+    for _ in range(300):
+        sizes = [rng.choice([1, 1, 1, 1, 2, 3]) for _ in range(rng.randint(1, 60))]
+        groups = Groups.__new__(Groups)
+        groups._at = memoryview(array("q", [0, *itertools.accumulate(sizes)]))
+        groups.names = [f"n{i}" for i in range(len(sizes))]  # type: ignore[assignment]
+        assert groups.shared() == [f"n{i}" for i, n in enumerate(sizes) if n > 1]
 
 
 async def test_repeated_queries_come_from_memory_until_the_library_changes(
