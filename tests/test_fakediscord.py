@@ -279,3 +279,16 @@ async def test_fake_without_a_bot_answers_rest_and_rejects_bad_tokens() -> None:
                 assert resp.status == 401
     finally:
         await fake.close()
+
+
+def test_the_fake_refuses_embeds_over_6000_characters_together_or_more_than_ten() -> None:
+    # The spec limits each part of an embed; the total is Discord's own rule.
+    from tests.fakediscord.rules import embed_problems
+
+    part = {"title": "t" * 256, "description": "d" * 2000, "fields": [{"name": "n", "value": "v"}]}
+    assert embed_problems({"embeds": [part, part]}) == []  # 4516
+    assert embed_problems({"embeds": [part, part, part]}) == [
+        "embeds: 6774 characters of text (at most 6000)"
+    ]
+    assert embed_problems({"embeds": [{"title": "x"}] * 11}) == ["embeds: 11 embeds (at most 10)"]
+    assert embed_problems({"content": "no embeds"}) == []

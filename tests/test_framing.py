@@ -124,6 +124,17 @@ async def test_compare_a_with_b_shows_both(engine) -> None:
     assert answer.passage is not None
     for hit in answer.alternatives:
         assert f"“{hit.title}”: " in answer.passage
+    # One line a side: front ends list them (Discord: one linked item each).
+    sides = answer.passage.splitlines()[1:]
+    assert [s.split("”: ")[0] for s in sides] == [f"“{h.title}" for h in answer.alternatives]
+
+
+async def test_a_tags_list_shorter_than_the_tag_names_the_tag_to_page_through(engine) -> None:
+    listed = await engine.ask("how many articles about environment")
+    assert listed.passage == "7 articles tagged “environment”, newest first."
+    assert len(listed.newest) == DEFAULT.newest_listed and listed.more_of_tag == "environment"
+    every = await engine.ask("list the articles tagged wildlife")
+    assert len(every.newest) == 2 and every.more_of_tag is None  # all of the tag listed
 
 
 async def test_a_pasted_paragraphs_did_you_mean_is_not_the_paragraph(engine) -> None:

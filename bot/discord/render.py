@@ -318,6 +318,28 @@ def answer_embed(answer: Answer, bold: Sequence[tuple[int, int]] = ()) -> discor
     return fit(embed)
 
 
+def compared_embed(answer: Answer) -> discord.Embed:
+    """ "Compare A with B": the two articles as a numbered list, each linked, dated and
+    followed by its gist (the passage's line for it), under the passage's first line;
+    "closest match" first when a side was unsure. Not the answer card: its title, link,
+    cover and tags would be the first side's alone, and the gists one run of text."""
+    heading, *sides = (answer.passage or "").splitlines() or [""]
+    pairs = list(zip(answer.alternatives, sides, strict=False))
+    room = (DESCRIPTION - 100) // max(1, len(pairs))  # each side its share: both are seen
+    items = []
+    for n, (hit, side) in enumerate(pairs, start=1):
+        line = _hit_line(n, hit.title, hit.link, hit.date)
+        gist = side.removeprefix(f"“{hit.title}”:").strip()
+        items.append(f"{line}\n{cut(clean(gist), max(100, min(1500, room - len(line) - 3)))}")
+    parts = [f"*{TENTATIVE}*"] if answer.tentative else []
+    embed = discord.Embed(
+        title=cut(clean(heading), TITLE) or None,
+        description="\n\n".join(parts + items) or None,
+        colour=ACCENT,
+    )
+    return fit(embed)
+
+
 def _tags_field(embed: discord.Embed, tags: Sequence[str]) -> None:
     if tags:
         embed.add_field(name="Tags", value=cut(format_tags(tags), FIELD_VALUE), inline=False)
@@ -475,6 +497,14 @@ def list_pages(
         return fit(embed)
 
     return Pages(count, page)
+
+
+def more_in_tag(embed: discord.Embed, tag: str, shown: int) -> discord.Embed:
+    """A list of a tag's newest `shown` articles says where to page through all of them
+    (/tag pages them; a reply to a question lists a few)."""
+    name = cut(tag.replace("`", ""), 100)
+    embed.set_footer(text=f"The newest {shown} · /tag {name} pages through every one")
+    return fit(embed)
 
 
 def tags_pages(tags: Sequence[tuple[str, int]], size: int = 20) -> Sequence[discord.Embed]:

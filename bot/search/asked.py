@@ -252,16 +252,17 @@ def _newest(index: LibraryIndex) -> str:
 def compared(question: str, a: Answer, b: Answer, hits: list[SearchHit]) -> Answer:
     """ "Compare A with B": the two articles' gists one after the other (the passage), the
     first as the answer and both listed (`hits`) to open; as sure as the less sure side.
-    Before, the side its words found surer was the whole reply."""
+    Before, the side its words found surer was the whole reply. One line a side, so front
+    ends show them as a list (Discord, one linked item each), not one run of text."""
     assert a.article is not None and b.article is not None
-    gists = " ".join(
+    gists = "\n".join(
         f"“{x.title}”: {cards.summary(x) or 'no summary saved.'}" for x in (a.article, b.article)
     )
     sure = LOW if LOW in (a.confidence, b.confidence) else HIGH
     return Answer(
         question=question,
         article=a.article,
-        passage=f"Two articles, side by side. {gists}",
+        passage=f"Two articles, side by side.\n{gists}",
         alternatives=hits,
         score=min(a.score, b.score),
         confidence=sure,

@@ -495,7 +495,9 @@ class SearchEngine:
         n = len(ids)
         said = f"{n} {'article' if n == 1 else 'articles'} tagged “{tag}”"
         said += ", newest first." if n > 1 else "."
-        return replace(respond.newest(idx, q, article, self.policy, ids), passage=said)
+        answer = respond.newest(idx, q, article, self.policy, ids)
+        more = tag if n > len(answer.newest) else None
+        return replace(answer, passage=said, more_of_tag=more)
 
     async def _topic_articles(self, idx: LibraryIndex, q: Query, topic: Query) -> Answer:
         """ "How many articles about rust are there?", "list the articles about netflix": a

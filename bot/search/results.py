@@ -105,6 +105,9 @@ class Answer:
     # What was asked of an article itself (parse.SUMMARY, BYLINE, RANDOM), answered in
     # `passage`; with no article, the request still to be answered (SearchEngine.ask).
     wants: str | None = None
+    # The tag whose newest articles `newest` lists when it holds more than are listed
+    # ("750 articles tagged rust"): front ends say where to see every one (/tag).
+    more_of_tag: str | None = None
 
     @property
     def tentative(self) -> bool:

@@ -25,7 +25,7 @@ from .records import (
     InteractionResult,
     RecordedRequest,
 )
-from .rules import component_problems
+from .rules import component_problems, embed_problems
 
 log = logging.getLogger("fakediscord")
 
@@ -134,7 +134,7 @@ class RestMixin:
     def _validate(self, rec: RecordedRequest) -> None:
         body = rec.message_body
         if body:
-            rec.errors += component_problems(body)
+            rec.errors += component_problems(body) + embed_problems(body)
         if self.validator is None:
             return
         operation = self.validator.find(rec.method, rec.path)

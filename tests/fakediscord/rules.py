@@ -5,6 +5,8 @@ descriptions of 100 characters, custom_id of 100); Discord also refuses a messag
 more than 5 action rows, a select sharing its row, two components with one custom_id, and
 two options of one select with the same value. A component interaction the fake sends
 must be possible in Discord's client: only options the select offers, as many as it allows.
+The spec limits each part of an embed; Discord also refuses a message whose embeds hold
+more than 6000 characters of text together, or more than 10 embeds.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ ACTION_ROW, BUTTON = 1, 2
 SELECTS = (3, 5, 6, 7, 8)
 COMPONENTS_V2 = 1 << 15  # message flag: the new layout, which has none of these rules
 MAX_ROWS = 5
+MAX_EMBEDS = 10
+EMBEDS_TOTAL = 6000  # title, description, field names and values, footer, author together
 
 
 def component_problems(body: dict[str, Any]) -> list[str]:
@@ -57,4 +61,23 @@ def choice_problems(component: dict[str, Any], values: list[str]) -> list[str]:
     high = 1 if high is None else high
     if not low <= len(values) <= high:
         problems.append(f"{len(values)} values chosen; the select takes {low} to {high}")
+    return problems
+
+
+def embed_problems(body: dict[str, Any]) -> list[str]:
+    """What Discord would refuse in a message body's embeds as a whole ([] when fine)."""
+    embeds = body.get("embeds") or []
+    problems = []
+    if len(embeds) > MAX_EMBEDS:
+        problems.append(f"embeds: {len(embeds)} embeds (at most {MAX_EMBEDS})")
+    total = 0
+    for e in embeds:
+        total += len(e.get("title") or "") + len(e.get("description") or "")
+        total += len((e.get("footer") or {}).get("text") or "")
+        total += len((e.get("author") or {}).get("name") or "")
+        total += sum(
+            len(f.get("name") or "") + len(f.get("value") or "") for f in e.get("fields") or []
+        )
+    if total > EMBEDS_TOTAL:
+        problems.append(f"embeds: {total} characters of text (at most {EMBEDS_TOTAL})")
     return problems

@@ -20,7 +20,7 @@ from bot.discord.guidance import help_embed, next_steps_embed, typed
 from bot.discord.pager import Pager
 from bot.discord.reply import NO_MENTIONS, send
 from bot.discord.views import answer_view, menu, menu_view, next_steps_view
-from bot.search.parse import missing_name
+from bot.search.parse import COMPARE, missing_name
 from bot.search.results import Answer
 
 if TYPE_CHECKING:
@@ -45,11 +45,18 @@ class AskCog(commands.Cog, name="Ask"):
         return render.answer_embed(replace(answer, passage=text or None), bold)
 
     def _answered(self, answer: Answer, owner: int) -> tuple[discord.Embed, discord.ui.View | None]:
-        """The reply to an answered question: the newest articles for "what's new?", else
-        the answer card. A period's list ("articles from 2021") is headed by what it lists."""
+        """The reply to an answered question: the newest articles for "what's new?", the
+        two articles of "compare A with B" as a list, else the answer card. A period's list
+        ("articles from 2021") is headed by what it lists."""
         if answer.newest:
             embed = render.list_pages(answer.passage or "Newest articles", answer.newest)[0]
+            if answer.more_of_tag:  # "750 articles tagged rust": the newest few, then /tag
+                render.more_in_tag(embed, answer.more_of_tag, len(answer.newest))
             return embed, menu_view("card", answer.newest, "Open one…", owner)
+        if answer.wants == COMPARE and len(answer.alternatives) > 1:  # "compare A with B"
+            return render.compared_embed(answer), menu_view(
+                "card", answer.alternatives, "Open one…", owner
+            )
         return self._answer_card(answer), answer_view(answer, owner)
 
     async def _nothing_found(
