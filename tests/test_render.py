@@ -192,6 +192,30 @@ def test_autocomplete_choices_fit() -> None:
     assert (render.choice_name(short), render.choice_value(short)) == ("A title", "a-slug")
 
 
+def test_a_comparison_is_two_linked_items_within_limits_closest_match_first() -> None:
+    # "Compare A with B" on huge, hostile articles: a numbered list of both, linked, each
+    # with its gist, inert and within every limit; "closest match" first when unsure.
+    article = huge_article()
+    a, b = hit(0, article), hit(1, article)
+    gist = (HOSTILE + " ") * 300
+    passage = f"Two articles, side by side.\n“{a.title}”: {gist}\n“{b.title}”: {gist}"
+    answer = Answer(
+        question="compare a with b",
+        article=article,
+        passage=passage,
+        alternatives=[a, b],
+        confidence="low",
+        wants="compare",
+    )
+    embed = render.compared_embed(answer)
+    assert_within_limits(embed)
+    assert_inert(embed)
+    text = embed.description or ""
+    assert embed.title == "Two articles, side by side."
+    assert text.startswith("*Closest match — it may not answer this.*\n\n**1. [")
+    assert "\n\n**2. [" in text and text.count("](https://example.org/") == 2
+
+
 def test_menus_and_buttons_keep_discords_component_limits() -> None:
     article = huge_article()
     hits = [hit(i, article) for i in range(40)] + [hit(0, article)]  # one twice
@@ -434,27 +458,3 @@ def test_clean_skips_the_markdown_pass_only_where_it_changes_nothing(text: str) 
     whole = render._MARKDOWN.sub(lambda m: m["url"] or "\\" + m["md"], text)
     expected = render._LINE_START.sub(render._escape_line_start, render.plain(whole))
     assert render.clean(text) == expected
-
-
-def test_a_comparison_is_two_linked_items_within_limits_closest_match_first() -> None:
-    # "Compare A with B" on huge, hostile articles: a numbered list of both, linked, each
-    # with its gist, inert and within every limit; "closest match" first when unsure.
-    article = huge_article()
-    a, b = hit(0, article), hit(1, article)
-    gist = (HOSTILE + " ") * 300
-    passage = f"Two articles, side by side.\n“{a.title}”: {gist}\n“{b.title}”: {gist}"
-    answer = Answer(
-        question="compare a with b",
-        article=article,
-        passage=passage,
-        alternatives=[a, b],
-        confidence="low",
-        wants="compare",
-    )
-    embed = render.compared_embed(answer)
-    assert_within_limits(embed)
-    assert_inert(embed)
-    text = embed.description or ""
-    assert embed.title == "Two articles, side by side."
-    assert text.startswith("*Closest match — it may not answer this.*\n\n**1. [")
-    assert "\n\n**2. [" in text and text.count("](https://example.org/") == 2
