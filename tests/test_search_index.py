@@ -125,9 +125,11 @@ async def test_warming_up_counts_the_common_title_words_once_and_exactly(
     counted: list[str] = []
     real = SearchStore.doc_freqs
 
-    async def spy(self: SearchStore, terms: list[str]) -> list[int]:
-        counted.extend(terms)
-        return await real(self, terms)
+    async def spy(
+        self: SearchStore, terms: list[str], guarded: tuple[tuple[int, str], ...] = ()
+    ) -> list[int]:
+        counted.extend([*terms, *(t for _, t in guarded)])
+        return await real(self, terms, guarded)
 
     monkeypatch.setattr(SearchStore, "doc_freqs", spy)
     await engine.ask(f"what happened with the {common[0]} and {common[1]}?")

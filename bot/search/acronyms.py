@@ -204,17 +204,15 @@ async def _learn(
     words = [fts_word(w) or "" for w in typed]
     # The question's words are counted in the same round trip: the search counts them
     # next (most have no other form), and finds them counted.
-    dfs = await counts.count(fts, [*words, *map(fts_quote, initials), *also])
-    word_dfs, initial_dfs = dfs[: len(words)], dfs[len(words) : len(words) + len(runs)]
-    # A run is counted as a phrase only when some article holds its initials: a phrase
-    # count reads the position lists of its words, which at 100k articles cost more than
-    # the rest of a question (the load test's bot CPU per interaction 3.4 -> 4.2 ms with
-    # every run counted), and a run's initials rarely spell a word the library holds.
-    held = [k for k, df in enumerate(initial_dfs) if df]
-    phrases = [fts_quote(" ".join(runs[k])) for k in held]
-    phrase_dfs = [0] * len(runs)
-    for k, df in zip(held, await counts.count(fts, phrases) if held else [], strict=True):
-        phrase_dfs[k] = df
+    # A run is counted as a phrase only when some article holds its initials (a guarded
+    # count, in the same round trip): a phrase count reads the position lists of its
+    # words, which at 100k articles cost more than the rest of a question (the load
+    # test's bot CPU per interaction 3.4 -> 4.2 ms with every run counted), and a run's
+    # initials rarely spell a word the library holds.
+    spelled = [fts_quote(a) for a in initials]
+    phrases = [(a, fts_quote(" ".join(r))) for a, r in zip(spelled, runs, strict=True)]
+    dfs = await counts.count(fts, [*words, *spelled, *also], phrases)
+    word_dfs, phrase_dfs = dfs[: len(words)], dfs[-len(runs) :] if runs else []
     # (the words it is learned for, the articles to read, the capitals they must write)
     asked: list[tuple[tuple[str, ...], str, str]] = []
     for w, expr, df in zip(typed, words, word_dfs, strict=True):

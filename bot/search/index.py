@@ -116,18 +116,38 @@ class DocFreqs:
         self._known = {}
         self.learned = {}
 
-    async def count(self, fts: SearchStore, exprs: Sequence[str]) -> list[int]:
-        """Document frequencies, from memory or in one query for those not yet known."""
-        known = {e: self._known[e] for e in exprs if e in self._known}
+    async def count(
+        self, fts: SearchStore, exprs: Sequence[str], guarded: Sequence[tuple[str, str]] = ()
+    ) -> list[int]:
+        """Document frequencies, from memory or in one query for those not yet known; then,
+        for each (guard, expr) of `guarded` (guard one of `exprs`), expr's where some
+        article holds guard, else 0 uncounted (SearchStore.doc_freqs): a count that needs
+        another's first is made in the same round trip."""
+        known = {e: self._known[e] for e in (*exprs, *(e for _, e in guarded)) if e in self._known}
         todo = list(dict.fromkeys(e for e in exprs if e not in known))
+        # A guard known to be held: its expression is counted as any other. A guard not
+        # yet counted: its expression is counted in the query only if the guard is held.
+        for guard, expr in guarded:
+            if known.get(guard) and expr not in known and expr not in todo:
+                todo.append(expr)
+        pending = list(
+            dict.fromkeys(
+                (g, e) for g, e in guarded if g not in known and e not in known and e not in todo
+            )
+        )
         if todo:
-            found = dict(zip(todo, await fts.doc_freqs(todo), strict=True))
+            at = {e: k for k, e in enumerate(todo)}
+            dfs = await fts.doc_freqs(todo, [(at[g], e) for g, e in pending])
+            found = dict(zip(todo, dfs, strict=False))
+            for (g, e), df in zip(pending, dfs[len(todo) :], strict=True):
+                if found[g]:  # counted only where its guard is held: a 0 there is no count
+                    found[e] = df
             known.update(found)
             if len(self._known) + len(found) > self.limit:
                 self._known.clear()
                 self.learned.clear()
             self._known.update(found)
-        return [known[e] for e in exprs]
+        return [known[e] for e in exprs] + [known[e] if known[g] else 0 for g, e in guarded]
 
 
 class IndexKeeper:

@@ -22,6 +22,28 @@ def _bm25(weights: tuple[float, ...]) -> str:
     return "bm25(articles_fts, {})".format(", ".join(str(float(w)) for w in weights))
 
 
+def _guarded_counts(
+    terms: Sequence[str], guarded: Sequence[tuple[int, str]]
+) -> tuple[str, list[str]]:
+    """SQL and parameters for SearchStore.doc_freqs with guarded terms: the terms are
+    counted once, in a common table the guards read (SQLite 3.40's plan runs it once, as
+    a co-routine; a guard repeating its count would double the dearest part), and a CASE
+    counts a guarded term only when its guard's count is above 0 (SQLite evaluates a
+    CASE's branches only as reached)."""
+    n = len(terms)
+
+    def count(k: int) -> str:  # numbered parameters: the guarded terms' come after
+        return f"(SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?{k})"
+
+    counted = ", ".join(f"{count(k + 1)} AS c{k}" for k in range(n))
+    guards = ", ".join(
+        f"CASE WHEN c{k} > 0 THEN {count(n + j + 1)} ELSE 0 END"
+        for j, (k, _) in enumerate(guarded)
+    )
+    sql = f"WITH counted AS (SELECT {counted}) SELECT *, {guards} FROM counted"
+    return sql, [*terms, *(t for _, t in guarded)]
+
+
 def _pairs_from_json(text: str | None) -> list[tuple[int, str]]:
     return sorted((a, t) for a, t in json.loads(text)) if text else []
 
@@ -45,18 +67,29 @@ class SearchStore:
         """How many articles contain a term (or phrase); FTS5 stems it as it indexed."""
         return (await self.doc_freqs([term]))[0]
 
-    async def doc_freqs(self, terms: Sequence[str]) -> list[int]:
-        """doc_freq of several terms in one query (one round trip), in order."""
+    async def doc_freqs(
+        self, terms: Sequence[str], guarded: Sequence[tuple[int, str]] = ()
+    ) -> list[int]:
+        """doc_freq of several terms in one query (one round trip), in order; then, for
+        each (k, term) of `guarded`, the term's doc_freq where some article holds
+        terms[k], else 0 without counting it (a phrase's count reads the position lists
+        of its words: dear at 100k articles, and useless where a word it needs is held by
+        none). Both in the same query: a second round trip for the guarded terms would
+        wait its turn of a busy event loop again."""
         if not terms:
             return []
-        count = "(SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?)"
-        rows = await self._rows("SELECT " + ", ".join([count] * len(terms)), terms)
+        if guarded:
+            rows = await self._rows(*_guarded_counts(terms, guarded))
+        else:
+            count = "(SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?)"
+            rows = await self._rows("SELECT " + ", ".join([count] * len(terms)), terms)
         if rows:
             return [int(n) for n in rows[0]]
-        if len(terms) == 1:
+        if len(terms) == 1 and not guarded:
             return [0]
         # One refused term would zero them all: count each on its own instead.
-        return [(await self.doc_freqs([t]))[0] for t in terms]
+        dfs = [(await self.doc_freqs([t]))[0] for t in terms]
+        return dfs + [dfs[k] and (await self.doc_freqs([t]))[0] for k, t in guarded]
 
     async def ranked(
         self,
