@@ -37,8 +37,7 @@ def _guarded_counts(
 
     counted = ", ".join(f"{count(k + 1)} AS c{k}" for k in range(n))
     guards = ", ".join(
-        f"CASE WHEN c{k} > 0 THEN {count(n + j + 1)} ELSE 0 END"
-        for j, (k, _) in enumerate(guarded)
+        f"CASE WHEN c{k} > 0 THEN {count(n + j + 1)} ELSE 0 END" for j, (k, _) in enumerate(guarded)
     )
     sql = f"WITH counted AS (SELECT {counted}) SELECT *, {guards} FROM counted"
     return sql, [*terms, *(t for _, t in guarded)]
