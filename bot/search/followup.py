@@ -45,11 +45,18 @@ POINTERS = frozenset(
         "then",
     ]
 )
-# "tell me more", "more", "more please", "what else", "anything else", "go on", "continue".
+# "tell me more", "more", "more please", "what else", "anything else", "go on", "continue";
+# and the other ways English asks the same of what was just said, with a pronoun for it:
+# "what else did they say?", "is there more on this?", "anything more about it?" (before,
+# "what else did they say" was searched for its words: "could not find", or the article's
+# passage for no word under "Closest match").
 _MORE = re.compile(
     r"^(?:(?:tell|show|give) me (?:some )?more(?: about (?:it|that|this|them))?|(?:some |any |)more"
     r"|(?:what|anything) else(?: is there)?(?: about (?:it|that|this|them))?|go on|continue"
-    r"|keep going)(?: please)?$"
+    r"|keep going|(?:what|anything) else (?:did|does|do) (?:it|they|he|she|this|that) "
+    r"(?:say|says|write|mention|tell us)|(?:is|are) there (?:any |some )?more"
+    r"(?: (?:on|about) (?:it|that|this|them))?|(?:any|anything|something) more"
+    r" (?:on|about) (?:it|that|this|them))(?: please)?$"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Words shown as the next part of an article for "tell me more": about a paragraph.

@@ -123,7 +123,10 @@ RELATED_WORDS = frozenset(["similar", "related", "alike"])
 # Words that may lead a request for articles like one, naming it with no listing word:
 # "something similar to the bird count", "anything like the coral one", "more like it".
 _RELATED_LEAD = REQUEST_WORDS | LISTING_WORDS | frozenset(["more", "other", "others"])
-LINK_WORDS = frozenset(["link", "links", "url", "urls", "address"])
+# "Source?", "what's the source": where the article came from, asked as its link (a
+# "source" with words of its own, "the source of the leak", asks of the text: see
+# _ASKED_OF_ARTICLE's named_only). Before, "source?" found "Source-based code coverage".
+LINK_WORDS = frozenset(["link", "links", "url", "urls", "address", "source", "sources"])
 # Words asking for a quote of an article ("give me a quote from it", "quote something
 # from that post"): before, "quote" was searched ("rsc.io/quote" of "Using Go Modules"),
 # or the card came as a "closest match" to the words "quote", "give".
@@ -979,8 +982,10 @@ def asks_when_itself(ws: list[str]) -> bool:
     when did it come out" (a pronoun for the article, the question word, the copula or
     coming out; see _OCCURRING). Before, they were answered with the
     article's best passage for no words at all, as a closest match that "may not answer",
-    though "when was it published" gave its date, sure."""
-    return not _NEWS_POINTERS.isdisjoint(ws) and _WHEN_ITSELF.issuperset(ws)
+    though "when was it published" gave its date, sure. "When?" alone (with stopwords) asks
+    the same of the article just shown: it names nothing else to date."""
+    bare = not set(ws) - STOPWORDS - QUESTION_WORDS - _OCCURRING  # "when?", "and when exactly?"
+    return (bare or not _NEWS_POINTERS.isdisjoint(ws)) and _WHEN_ITSELF.issuperset(ws)
 
 
 def asks_new_in_itself(ws: list[str]) -> bool:
