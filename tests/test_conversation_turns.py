@@ -1,5 +1,5 @@
 """Turns of a conversation (member15's sitting, bundled content/): "source?" asks the link
-of the article just shown, "when?" alone its date, and "what else did they say?" or "is
+of the article just shown ("when?" alone its date: tests/test_how_members_ask.py), and "what else did they say?" or "is
 there more on this?" the next part of it, as "tell me more" does."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic, wants_more
-from bot.search.parse import BYLINE, LINK, parse
+from bot.search.parse import LINK, parse
 from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT
 
@@ -31,15 +31,6 @@ def test_a_source_with_words_of_its_own_asks_of_the_text() -> None:
     assert parse("what is the source of the leak").wants is None
     assert parse("open source").wants is None
     assert parse("source code of the go compiler").wants is None
-
-
-@pytest.mark.parametrize("question", ["when?", "and when?", "when exactly?"])
-async def test_when_alone_is_the_conversations_articles_date(engine, question) -> None:
-    assert parse(question).wants == BYLINE
-    answer = await engine.ask(question, Topic(CORAL, None))
-    assert answer.article is not None and answer.article.slug == CORAL
-    assert answer.confidence == HIGH and answer.followup
-    assert answer.passage is not None and "published on 2 April 2026" in answer.passage
 
 
 def test_when_with_words_of_its_own_asks_of_the_text() -> None:

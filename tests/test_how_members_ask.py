@@ -58,7 +58,18 @@ def test_an_emoji_of_assent_is_small_talk(text: str, kind: str) -> None:
     assert parse("🤔🤔🤔").social == "wordless"
 
 
-@pytest.mark.parametrize("question", ["when was that", "and when did it come out", "when was it?"])
+@pytest.mark.parametrize(
+    "question",
+    # "When?" alone asks the same of the article just shown (member15).
+    [
+        "when was that",
+        "and when did it come out",
+        "when was it?",
+        "when?",
+        "and when?",
+        "when exactly?",
+    ],
+)
 async def test_when_was_that_is_the_conversations_articles_date(engine, question) -> None:
     assert parse(question).wants == BYLINE
     answer = await engine.ask(question, Topic(CORAL, None))
