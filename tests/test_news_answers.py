@@ -183,3 +183,51 @@ def test_a_ratio_is_an_amount() -> None:
     assert _spans("About 3 out of 10 people agreed.", "amount") == ["3 out of 10"]
     # A figure before a year is no ratio.
     assert "5 in 2019" not in _spans("He scored 5 in 2019.", "amount")
+
+
+# -- a person named again by their age ------------------------------------------------------
+
+FIRM = [
+    ["The county's vote drew campaigns from every party this autumn."],
+    [
+        "“Cloned voices were the product every candidate wanted,” Ravi Menon, chief "
+        "executive of Brightfield Studio, told reporters.",
+        "“It reached voters in every village.”",
+    ],
+    [
+        "Tools for images and video spread through the campaigns of Google, Meta and others.",
+        "Analysts said spending on advertising had doubled.",
+    ],
+    [
+        "“We saved money by using these tools rather than hiring people,” the 41-year-old said.",
+        "He plans to open a second office next year.",
+    ],
+]
+
+
+def test_a_person_quoted_again_under_their_age_holds_the_words_that_named_them() -> None:
+    shown, without = _on_and_off(
+        FIRM, "how old is the man running brightfield studio", age_lookback=0
+    )
+    assert "41-year-old" in shown
+    assert "41-year-old" not in without
+
+
+def test_an_age_stands_for_the_person_given_an_age_before() -> None:
+    paragraphs = [
+        ["A new therapy has cleared cancers that no treatment had reached."],
+        ["In 2021, 12-year-old Mia Lane from Kent was the first patient to receive it."],
+        [
+            "Dr Omar Haddad, the trial's lead doctor, said: “Now we can treat patients who "
+            "do not respond to the standard drugs.”"
+        ],
+        ["“I can go to school again,” said the now 15-year-old, who is back home."],
+    ]
+    question = "how old is the first patient now"
+    shown, without = _on_and_off(paragraphs, question, age_lookback=0)
+    # (without the rule her age then comes first, the one now only as a runner-up)
+    assert shown.startswith("“I can go to school again")
+    assert without.startswith("In 2021")
+    # "a 15-year-old" is someone new: no one named before is meant.
+    paragraphs[3] = ["“I can go to school again,” said a 15-year-old, who is back home."]
+    assert "15-year-old" not in (_shown(paragraphs, question) or "")

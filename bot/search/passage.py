@@ -100,6 +100,14 @@ _DESCRIPTION = re.compile(
 )
 
 
+# A person named again by their age: "the 33-year-old said", "said the now 16-year-old"
+# (the definite article, perhaps "now", and the age as one hyphened word); not "a
+# 33-year-old", someone new. ("The 16-year-old girl" is her too.)
+_AGED = re.compile(r"\b[Tt]he (?:now )?\d{1,3}-year-old\b(?!-)")
+# A person given an age where named: "13-year-old Alyssa Tapley", "Prasad, 33,".
+_AGE_GIVEN = re.compile(r"\b\d{1,3}-year-old [A-Z]|[A-Z][a-z]+, \d{1,3},")
+
+
 # A news story's lede opens with its dateline: the place in capitals, maybe the agency, a
 # region or a date, then a dash ("BUDAPEST, Hungary — Matt Schlapp, the head of…", "AUSTIN,
 # Texas, Sept. 3, 2025 — The Foundation…", "WASHINGTON (AP) — …"). Three letters or more
@@ -217,6 +225,9 @@ class Passages:
         self.q = q
         self.policy = policy
         self.wanted = wanted
+        self._features: dict[int, Features] = {}
+        # (a sentence re-naming a person by age holds the words that named them: _aged)
+        held = self._aged(held) if policy.age_lookback else held
         # Per sentence, the question terms it holds: most hold none, and windows are built
         # from these small sets rather than from every word of up to three sentences.
         self.held = held
@@ -225,7 +236,6 @@ class Passages:
         self.title_terms = title_stems & q
         self._joined: dict[int, bool] = {}  # see joined
         self.windows = self._windows()
-        self._features: dict[int, Features] = {}
         self.wanted = self._asked_about(wanted, held)
         self._fits: dict[int, float] = {}
         self._inherited: dict[int, set[str]] = {}
@@ -791,6 +801,37 @@ class Passages:
                 if terms:
                     found[k] = terms
         return found
+
+    def _aged(self, held: Sequence[Set[str]]) -> Sequence[Set[str]]:
+        """`held`, each sentence re-naming a person by their age (_AGED: "“…,” the
+        33-year-old said") holding too the question terms of the sentence that named them,
+        up to Policy.age_lookback sentences before: the last giving someone's age
+        (_AGE_GIVEN: "13-year-old Alyssa Tapley … was the first in the world to receive…",
+        then a doctor quoted, then "said the now 16-year-old"), else the last quoting
+        someone by name ("“…,” Prasad, chief executive officer of Lemon Dot Media, told…",
+        then a paragraph of background, then "“…,” the 33-year-old said"): news quotes a
+        person again under their age, and the words that named them are about what the
+        sentence says. Read before the windows: such a sentence may hold no question term
+        of its own."""
+        back, sentences = self.policy.age_lookback, self.sentences
+        out: list[Set[str]] | None = None
+        for k, sentence in enumerate(sentences):
+            # (the cheap test first: this runs over every candidate article's sentences)
+            if "year-old" not in sentence.text or not _AGED.search(sentence.text):
+                continue
+            earlier = range(k - 1, max(-1, k - back - 1), -1)
+            given = next((m for m in earlier if _AGE_GIVEN.search(sentences[m].text)), None)
+            if given is None:
+                given = next((m for m in earlier if self._quotes_someone(m)), None)
+            if given is not None and not held[given] <= held[k]:
+                out = out if out is not None else list(held)
+                out[k] = held[k] | held[given]
+        return held if out is None else out
+
+    def _quotes_someone(self, k: int) -> bool:
+        """Whether sentence k quotes someone it names (a quote mark and a name)."""
+        text = self.sentences[k].text
+        return any(c in text for c in '“”"') and bool(self.features(k).names())
 
     def _referent(self, k: int) -> set[str]:
         """The question terms of the last name written before sentence k (see

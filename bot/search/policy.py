@@ -742,6 +742,16 @@ class Policy:
     #: apposition of Features.objects, news fresh3 +1, "what was warners project
     #: popcorn", no other passage of any set changed; 1 and 4 the same). 0: off.
     description_lookback: int = 2
+    #: A sentence re-naming a person by their age ("…,” the 33-year-old said", "said the
+    #: now 16-year-old", passage._AGED) holds the question terms of the sentence that
+    #: named them, up to this many sentences before it: the last giving a person's age
+    #: ("13-year-old Alyssa Tapley", "Hu, 32,"), else the last naming anyone. News
+    #: introduces a person once, by name and role or age, then calls them "the
+    #: N-year-old"; so "how old is the guy running lemon dot media" is answered by the
+    #: quote that says "the 33-year-old" (the name and the firm a sentence before it).
+    #: Set by hand to a few short news paragraphs (the readable "now 16-year-old" is 4
+    #: sentences after her name, a doctor quoted between). 0: off.
+    age_lookback: int = 5
     #: A list item is a block of one sentence of at most this many characters ("Library:
     #: Mara Bos"); up to this many of them in a row after a sentence ending with ":" are
     #: items of the list it announces, each read with that sentence's words and shown
