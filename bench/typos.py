@@ -16,6 +16,12 @@ and validation fresh sets (answers.HELD_OUT) are never read.
 
     .venv/bin/python bench/typos.py [--library news|blogs|content] [--policy FILE]
     .venv/bin/python bench/typos.py --split test [--library news|blogs]   # held out: totals only
+    .venv/bin/python bench/typos.py --slips 2     # two slips in the longest word
+    .venv/bin/python bench/typos.py --words 2     # one slip in each of the two longest words
+
+With --slips 2 the longest word gets a second slip drawn the same way on the slipped
+word (a member's own typo plus one more: "recieveing"); with --words 2 the next longest
+word gets one slip too. One slip in one word draws as the bench always did.
 """
 
 from __future__ import annotations
@@ -50,26 +56,40 @@ LONGEST = 6  # a slip goes into a word this long or longer (shorter ones allow n
 CORRECTED, OTHER, UNCORRECTED = "to the word meant", "to another word", "not corrected"
 
 
-def slip(question: str, rng: random.Random) -> tuple[str, str, str] | None:
-    """The question with one slip in its longest word (the last of equal ones), that word
-    and the slipped one; None when no word is long enough or the slip changes nothing."""
-    words = question.split()
-    long = [i for i, w in enumerate(words) if w.isalpha() and len(w) >= LONGEST]
-    if not long:
-        return None
-    i = max(long, key=lambda k: (len(words[k]), k))
-    w = words[i]
-    k = rng.randrange(1, len(w) - 1)
+def edit(word: str, rng: random.Random) -> str:
+    """One slip in `word` (not its first or last letter): a letter dropped, doubled, or
+    swapped with the next."""
+    k = rng.randrange(1, len(word) - 1)
     kind = rng.choice(("drop", "swap", "double"))
     if kind == "drop":
-        typed = w[:k] + w[k + 1 :]
-    elif kind == "swap":
-        typed = w[:k] + w[k + 1] + w[k] + w[k + 2 :]
-    else:
-        typed = w[:k] + w[k] + w[k:]
-    if typed == w:
+        return word[:k] + word[k + 1 :]
+    if kind == "swap":
+        return word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+    return word[:k] + word[k] + word[k:]
+
+
+def slip(
+    question: str, rng: random.Random, slips: int = 1, words_slipped: int = 1
+) -> tuple[str, str, str] | None:
+    """The question with `slips` slips in its longest word (the last of equal ones), or
+    one slip in each of its `words_slipped` longest words; the longest word and its
+    slipped form; None when too few words are long enough or a slip changes nothing.
+    One slip in one word draws from `rng` as the bench always did."""
+    words = question.split()
+    long = [i for i, w in enumerate(words) if w.isalpha() and len(w) >= LONGEST]
+    if len(long) < words_slipped:
         return None
-    return " ".join([*words[:i], typed, *words[i + 1 :]]), w.lower(), typed.lower()
+    chosen = sorted(long, key=lambda k: (len(words[k]), k), reverse=True)[:words_slipped]
+    out = list(words)
+    for n, i in enumerate(chosen):
+        typed = words[i]
+        for _ in range(slips if n == 0 else 1):
+            typed = edit(typed, rng)
+        if typed.lower() == words[i].lower():
+            return None
+        out[i] = typed
+    i = chosen[0]
+    return " ".join(out), words[i].lower(), out[i].lower()
 
 
 def test_half_rows(library: str) -> dict[str, list[dict]]:
@@ -112,7 +132,14 @@ class Asked:
         return CORRECTED if stem(self.fixed) == stem(self.meant) else OTHER
 
 
-async def ask_all(lib: Library, db: Path, rows: Sequence[dict], policy_file: str | None):
+async def ask_all(
+    lib: Library,
+    db: Path,
+    rows: Sequence[dict],
+    policy_file: str | None,
+    slips: int = 1,
+    words_slipped: int = 1,
+):
     """Each row asked as written and slipped, in process over the cache `db` of `lib`."""
     from bot.search import respond
     from bot.search.policy import load_policy
@@ -129,7 +156,7 @@ async def ask_all(lib: Library, db: Path, rows: Sequence[dict], policy_file: str
             return right and respond.confidence(found, policy) == "high", ranked.corrections
 
         for row in rows:
-            slipped = slip(row["question"], rng)
+            slipped = slip(row["question"], rng, slips, words_slipped)
             if slipped is None:
                 continue
             question, meant, typed = slipped
@@ -165,6 +192,16 @@ def main(argv: list[str] | None = None) -> int:
         default="tune",
         help=f"{UNREAD}: slip the test half's questions instead, aggregates only (held out)",
     )
+    ap.add_argument(
+        "--slips", type=int, choices=[1, 2], default=1, help="slips typed into the longest word"
+    )
+    ap.add_argument(
+        "--words",
+        type=int,
+        choices=[1, 2],
+        default=1,
+        help="2: one more slip in the next longest word (a question with two slipped words)",
+    )
     args = ap.parse_args(argv)
     unread = args.split == UNREAD
     for library in args.library or [*SET_FILES, "content"]:
@@ -176,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             lib = open_library(library, Path(tmp))
             db = Path(tmp) / "cache.db"
             project_reload(lib.content, db, {})
-            asked = asyncio.run(ask_all(lib, db, rows, args.policy))
+            asked = asyncio.run(ask_all(lib, db, rows, args.policy, args.slips, args.words))
         for name, rs in sets.items():
             ids = {id(r) for r in rs}
             report(library, name, [a for a in asked if id(a.row) in ids], unread)
