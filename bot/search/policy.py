@@ -145,6 +145,14 @@ class Policy:
     #: "deploi"; "brittayn") left no held term typed, so nothing was tried
     #: (bench/typos.py; bench/README.md, "typo14").
     spelling_edit_prefix: int = 1
+    #: A word of this many letters or more (and at most one_typo_letters, whose budget is
+    #: one typo) that no title, term or edit corrects is matched at two typos against the
+    #: text's terms, kept only as a word an article writes (retrieve._two_typo_fix; 0:
+    #: off): two slips in one word ("faework" for "framework", "copryiht", a member's
+    #: "recieveing"-like typo plus one more) are past the one-typo budget of 5-8 letters,
+    #: and were never corrected. Shorter words are left alone: two typos in 5-6 letters
+    #: reach too many other words. bench/typos.py --slips 2 (bench/README.md, "typo15").
+    spelling_two_typo_letters: int = 7
 
     # -- retrieve: tags ---------------------------------------------------------------------
     #: A whole query names a tag from this rapidfuzz ratio up (stricter than a tag: filter,

@@ -24,8 +24,8 @@ from bot.search.policy import Policy
 from bot.search.question_words import RECENCY_WORDS
 from bot.search.rank import LibraryIndex
 from bot.search.scoring import bm25_bound, combine, fts5_idf
-from bot.search.spelling import TextVocabulary, closest, function_word
-from bot.search.words import STOPWORDS, fts_quote, fts_word
+from bot.search.spelling import TextVocabulary, closest, function_word, no_letter_changed
+from bot.search.words import STOPWORDS, fold, fts_quote, fts_word
 from bot.store.search import SearchStore
 
 # (FTS5 expression, its FTS5 idf, how many articles hold it, the query word)
@@ -505,7 +505,31 @@ class Retriever:
                 and (edit := await self._edit_fix(w, body, context))
             ):
                 fixes[w] = edit
+            # Still nothing: two typos in a word of Policy.spelling_two_typo_letters or more.
+            if w not in fixes and (two := await self._two_typo_fix(w, body)):
+                fixes[w] = two
         return fixes
+
+    async def _two_typo_fix(self, w: str, body: TextVocabulary) -> tuple[str, str] | None:
+        """A word the text writes two typos from `w`, when `w` is long enough
+        (Policy.spelling_two_typo_letters) that its own budget is one: a word typed with
+        two slips ("faework" for "framework", "copryiht") is past every other pass. Only
+        words the articles shown for a near term write count (`closest`), no guess."""
+        p = self.policy
+        least = p.spelling_two_typo_letters
+        if not least or len(w) < least or allowed_typos(w, p) != 1 or zipf(w):
+            return None
+        for guess in body.guesses(w, 2):
+            expr = fts_word(guess)
+            if not expr:
+                continue
+            held = await self.fts.held_words(expr, p.spelling_guesses)
+            # Two typos with a letter changed reach other names ("michael" for "michele"):
+            # at two, letters only dropped, added or moved count.
+            fixed = closest(w, [h for h in held if no_letter_changed(w, fold(h))], p, 2)
+            if fixed and (fixed_expr := fts_word(fixed)):
+                return fixed, fixed_expr
+        return None
 
     async def _edit_fix(
         self, w: str, body: TextVocabulary, context: list[str]

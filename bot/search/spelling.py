@@ -12,6 +12,7 @@ within the typo budget of what was typed.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -57,7 +58,7 @@ class TextVocabulary:
         """List the typo buckets ahead of the lookups, a step at a time (Buckets.fill)."""
         return self._vocab.fill_buckets()
 
-    def guesses(self, word: str) -> list[str]:
+    def guesses(self, word: str, budget: int | None = None) -> list[str]:
         """Words the full-text search can look for in place of `word` (one no article
         holds): one per term within its typo budget, fewest typos first, then the terms
         most articles hold. Stems are shorter than words, so a term can be nearer than the
@@ -65,7 +66,7 @@ class TextVocabulary:
         `closest`, which checks the words the text really holds."""
         if not word.isalpha():
             return []
-        budget = allowed_typos(word, self.policy)
+        budget = allowed_typos(word, self.policy) if budget is None else budget
         if not budget:
             return []
         # term -> (typos, whether an ending was taken off, the typed stem it is near): the
@@ -190,10 +191,12 @@ def typed_stems(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def closest(typed: str, held: list[str], policy: Policy = DEFAULT) -> str | None:
+def closest(
+    typed: str, held: list[str], policy: Policy = DEFAULT, budget: int | None = None
+) -> str | None:
     """Of the words the text holds (as written, in any case), the one nearest `typed` within
-    its typo budget, folded; None when none is that near."""
-    budget = allowed_typos(typed, policy)
+    its typo budget (or `budget`), folded; None when none is that near."""
+    budget = allowed_typos(typed, policy) if budget is None else budget
     best: tuple[int, str] | None = None
     for w in dict.fromkeys(fold(h) for h in held):
         if w == typed or not w.isalpha():
@@ -202,6 +205,13 @@ def closest(typed: str, held: list[str], policy: Policy = DEFAULT) -> str | None
         if d <= budget and (best is None or d < best[0]):
             best = (d, w)
     return best[1] if best else None
+
+
+def no_letter_changed(typed: str, word: str) -> bool:
+    """Whether `word` is `typed` with letters only dropped, added or moved, none changed
+    for another: the letters one has over the other are all on one side."""
+    extra, missing = Counter(typed) - Counter(word), Counter(word) - Counter(typed)
+    return not (extra and missing)
 
 
 def surface(term: str, typed: str, typed_stem: str, policy: Policy = DEFAULT) -> str | None:
