@@ -55,3 +55,6 @@ def test_at_two_typos_no_letter_is_changed_for_another() -> None:
     assert no_letter_changed("copryiht", "copyright")
     assert no_letter_changed("delegets", "delegates")
     assert not no_letter_changed("michele", "michael")
+    # Letters typed over the word are doubled ones; "portugal" is no "portal" typed twice over.
+    assert no_letter_changed("avvaalle", "avalle")
+    assert not no_letter_changed("portugal", "portal")

@@ -208,10 +208,12 @@ def closest(
 
 
 def no_letter_changed(typed: str, word: str) -> bool:
-    """Whether `word` is `typed` with letters only dropped, added or moved, none changed
-    for another: the letters one has over the other are all on one side."""
+    """Whether `word` is `typed` with letters only dropped, doubled or moved, none changed
+    for another (the letters one has over the other are all on one side), and any letter
+    typed over the word's typed twice side by side: a slip adds a letter by doubling it,
+    while a word two letters longer than another ("portugal", "portal") is another word."""
     extra, missing = Counter(typed) - Counter(word), Counter(word) - Counter(typed)
-    return not (extra and missing)
+    return not (extra and missing) and all(c + c in typed for c in extra)
 
 
 def surface(term: str, typed: str, typed_stem: str, policy: Policy = DEFAULT) -> str | None:
