@@ -313,8 +313,6 @@ def typed_fit(
             spans = spans + f.objects(frozenset(verbs), frozenset(nouns))
         if wanted.heads & matched:
             spans = spans + f.labelled(wanted.heads & matched)
-    if wanted.kind == "why" and policy.result_reason > 0:
-        spans = spans + f.results()  # "…, so we decided to…", "1.71.1 fixes…"
     if wanted.units:
         spans = spans + f.plurals(wanted.units)  # "spend months" for "how long", in part
     if wanted.stranded and matched:
@@ -378,8 +376,6 @@ def typed_fit(
             fit = policy.relative_date_fit  # "is going to go away in a year" for "when…"
         elif span.kind == "object":
             fit = policy.object_fit
-        elif span.kind == "result":
-            fit = policy.result_reason
         elif wanted.units and span.kind == "amount" and stems[span.end - 1] not in wanted.units:
             fit = policy.partial_fit  # "a 52-episode series" for "how long is each episode"
         elif span.kind == "number" and _OLD in wanted.form and f.age(span):

@@ -188,26 +188,6 @@ _MEANS = re.compile(
     r"\b(?:by \w+ing|using|via|with the help of|through the use of)\b|^After \w+ing\b", re.I
 )
 _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)")
-# A result drawn from what the clause before it says: ", so we decided to write a GIF
-# decoder" (the format "was not represented" before it is why), "…, which resulted in all
-# signatures being marked as invalid". "so" only before a subject (not "so that", "so
-# far", "so many"): English writes the reason first and the decision after.
-_RESULT = re.compile(
-    r",\s+(?:and\s+)?so\s+(?=(?:we|i|they|he|she|it|you|there|the|this|our|its|their)\b)"
-    r"|,?\s+(?:which|that|this)\s+(?:has\s+|have\s+)?(?:resulted|results|led)\s+(?:in|to)\b"
-    r"|,\s+resulting\s+in\b",
-    re.IGNORECASE,
-)
-# What a change is made for, after its verb: "Rust 1.71.1 fixes Cargo not respecting the
-# umask…", "Rust 1.41.1 addresses two critical regressions…": what it fixes is why it
-# was made (a point release, a patch, a change). The verb in the present or past, with an
-# object: not before a verb or a function word, where the word is a noun ("IP addresses
-# are…", "addresses to route", "fixes for") or says where or how ("fixed in 1.2").
-_FIXES = re.compile(
-    r"\b(?:[Ff]ix(?:es|ed)|[Aa]ddress(?:es|ed)|[Rr]esolv(?:es|ed)|[Cc]orrect(?:s|ed))\s+"
-    r"(?!(?:is|are|was|were|will|would|can|could|should|may|must|have|has|had|be|been|do|does"
-    r"|did|to|in|by|on|for|of|and|or|but|that|which|from|with|at|as|so|when|if|it|this)\b)\w",
-)
 # Code as it is written in prose: a dotted or slashed identifier ("C.CString", "crates.io",
 # "golang.org/x/tools"), a flag ("-cover", "--release"), snake_case, an assignment
 # ("codegen-units=N"), a call or attribute ("#[cfg(clippy)]", "panic=abort"), or an
@@ -694,28 +674,6 @@ class Features:
         if _APPOSITION.fullmatch(self.text, t.ends[k - 1], t.starts[k]) is None:
             return False
         return any(s.end == k for s in self.names())
-
-    def results(self) -> list[Span]:
-        """Reasons a sentence gives without a reason's connective (see _REASON), each a
-        span of kind "result": the clause before a result drawn from it (_RESULT: "the
-        venerable GIF format was not represented, so we decided to write a GIF decoder"),
-        and what a change fixes after its verb (_FIXES: "Rust 1.71.1 fixes Cargo not
-        respecting the umask…"), to the end of its clause."""
-        text, t = self.text, self._read()
-        found: list[tuple[int, int]] = []
-        for m in _RESULT.finditer(text):
-            # (from the clause break before it: "…, but the venerable GIF format…")
-            start = max(text.rfind(c, 0, m.start()) for c in ";:")
-            found.append((start + 1, m.start()))
-        for m in _FIXES.finditer(text):
-            end = _CLAUSE_END.search(text, m.end())
-            found.append((m.end(), end.start() if end else len(text)))
-        spans = []
-        for x, y in found:
-            first, last = bisect_right(t.ends, x), bisect_left(t.starts, y)
-            if first < last:
-                spans.append(Span("result", first, last))
-        return spans
 
     def plurals(self, stems: frozenset[str]) -> list[Span]:
         """The words of these stems written as plurals, each a span of kind "number": a

@@ -245,7 +245,6 @@ class Passages:
         self._shown_total = 1.0
         self._shown: tuple[str | None] | None = None
         self._labels: list[bool] | None = None  # see label
-        self._headings: list[int | None] | None = None  # see _under_heading
         self._cover: float | None = None  # see cover: read by the rerank, again by shown
         #: The question terms the best window by coverage and the title hold (read after
         #: cover()): see Policy.tentative_terms and Policy.everyday_zipf.
@@ -703,39 +702,7 @@ class Passages:
             for k in range(i, j)
         ]
         score = self._best_sentence(i, j, own, extra)
-        if p.heading_share > 0:
-            score += self._under_heading(i, j)
         return score - p.untyped_cost if self._untyped(i, j, likely) else score
-
-    def _under_heading(self, i: int, j: int) -> float:
-        """What the window [i, j)'s section heading adds to its score (Policy.heading_share
-        of the share of the question terms the heading holds and the window does not). A
-        technical post names its subject in a heading ("Go as a WASI reactor") and then
-        writes about it without naming it again: under it, "The build flag signals to the
-        linker not to generate the _start function … and instead generate an _initialize
-        function" answers "what does a go wasi reactor generate instead of _start" as
-        fully as a sentence naming the reactor would. Only for prose under the heading
-        (to the next one) holding question words of its own, not a line of code; not
-        the noun naming the kind of thing asked for ("Stabilized APIs" lists APIs, it
-        names none "which api lets…" asks about)."""
-        if self._headings is None:
-            last, found = None, []
-            for k, sentence in enumerate(self.sentences):
-                if sentence.heading:
-                    last = k
-                found.append(last)
-            self._headings = found
-        h = self._headings[i]
-        if h is None or h >= i or self._headings[j - 1] != h:
-            return 0.0
-        if not any(self.held[k] and not self.features(k).code_line for k in range(i, j)):
-            return 0.0
-        # (the title's words are what the whole article is about, weighed as such:
-        # Policy.title_shown; a heading writing the title again adds nothing)
-        named = self.held[h] - self.wanted.heads - self.title_terms
-        if not named or not named.isdisjoint(self._covered(i, j)):
-            return 0.0  # (a window naming the subject again stands by its own words)
-        return self.policy.heading_share * self._share(named)
 
     def _untyped(self, i: int, j: int, likely: set[int]) -> bool:
         """Whether the window [i, j) holds no answer of a kind that is always a typed span

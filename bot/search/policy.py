@@ -537,21 +537,6 @@ class Policy:
     #: The passage shown: question words the title holds weigh this share: the article is
     #: about them, the answer need not repeat them (1.0: news 41/43, blogs 33/40)...
     title_shown: float = 0.5
-    #: The passage shown: a sentence under a heading holding question words it does not
-    #: hold is credited with this share of their weight (passage.Passages._under_heading):
-    #: a technical post names its subject in a heading and then writes about it. Readable
-    #: blogs (pass15, in process, oracle passages of 562): 0 452, 0.25 452, 0.5 453 (+1, none
-    #: lost), 1.0 451 (+3 -5); news 369 of 455 at 0 and 0.5. fresh12 and the test half: the
-    #: same (a fix, no held-out gain).
-    heading_share: float = 0.5
-    #: For "why…", a reason written without a reason's connective fits this much
-    #: (features.Features.results): the clause before ", so we decided to…" or "which
-    #: resulted in…", and what a change "fixes"/"addresses" ("Rust 1.71.1 fixes Cargo not
-    #: respecting the umask…"). English gives a reason so as often as with "because": 9 of
-    #: the 11 readable blog "why" misses whose key was read and out-scored fit 0. As a reason fits (1.0, not
-    #: tuned): readable blogs 452 -> 455 (+3, none lost), news 369 the same; fresh12 and
-    #: the test half the same (a fix, no held-out gain).
-    result_reason: float = 1.0
     #: ...and one word of a name of the question that the article never writes without the
     #: question's next word weighs this share: "Ella" of "Ella Rumpf", later only "Rumpf"
     #: (1.0: news 42/45, blogs 33/41).
