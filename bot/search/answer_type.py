@@ -210,8 +210,9 @@ _STRANDED = frozenset(
 _STRANDED_KINDS = frozenset(["who", "what", "where"])
 
 
-# Words after which a word is a noun, not a verb: prepositions and determiners.
-_NOUN_AFTER = frozenset(
+# Words after which a word is a noun, not a verb: prepositions and determiners (also
+# sites.names_used: a project named "in go" is no verb).
+NOUN_AFTER = frozenset(
     [
         *("a", "an", "the", "this", "these", "that", "those"),
         *("its", "their", "his", "her", "our", "my", "your"),
@@ -230,7 +231,7 @@ def _objectless(ws: Sequence[str], verbs: bool = False) -> frozenset[str]:
         for i, w in enumerate(ws)
         if w not in STOPWORDS
         and (i + 1 == len(ws) or ws[i + 1] in STOPWORDS)
-        and not (verbs and i and ws[i - 1] in _NOUN_AFTER)
+        and not (verbs and i and ws[i - 1] in NOUN_AFTER)
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bot.library.source import host
-from bot.search.answer_type import _NOUN_AFTER
+from bot.search.answer_type import NOUN_AFTER
 from bot.search.words import STOPWORDS
 
 # The second-level labels a country's registry sells under ("bbc.co.uk"): the name is
@@ -43,5 +43,5 @@ def names_used(ws: Sequence[str]) -> frozenset[str]:
         w
         for i, w in enumerate(ws)
         if w not in STOPWORDS
-        and ((i + 1 < len(ws) and ws[i + 1] not in STOPWORDS) or (i and ws[i - 1] in _NOUN_AFTER))
+        and ((i + 1 < len(ws) and ws[i + 1] not in STOPWORDS) or (i and ws[i - 1] in NOUN_AFTER))
     )
