@@ -64,10 +64,12 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # in until "fresh12" and was the validation set of session 18: aggregates only, never
 # --misses, and readable tune material from session 19. "fresh12" (written blind the same way
 # on 2026-12-06, session 18, its baseline left to the lead) stood in until "fresh13" and is the
-# validation set from session 19: aggregates only, never --misses. "fresh13" (written blind
-# the same way on 2026-12-06, session 19, its baseline left to the lead) is the untouched
-# held-out stand-in: never run but for its baseline and --check, never read. fresh to fresh11
-# are tune material. "probe15" (refuse15's, written blind
+# validation set from session 19: aggregates only, never --misses, and readable tune material
+# from session 20. "fresh13" (written blind the same way on 2026-12-06, session 19, its
+# baseline left to the lead) stood in until "fresh14" and is the validation set from session
+# 20: aggregates only, never --misses. "fresh14" (written blind the same way on 2026-12-07,
+# session 20, its baseline left to the lead) is the untouched held-out stand-in: never run but
+# for its baseline and --check, never read. fresh to fresh12 are tune material. "probe15" (refuse15's, written blind
 # 2026-12-06 21:44 UTC before any run on it, aimed at refusals and unrelated answers: paraphrase,
 # a name or brand, a slip, short questions, common words) is readable tune material from the
 # start, never a stand-in.
@@ -85,14 +87,15 @@ FRESH_FILES = {
     "fresh11": HERE / "answers_fresh11.jsonl",
     "fresh12": HERE / "answers_fresh12.jsonl",
     "fresh13": HERE / "answers_fresh13.jsonl",
+    "fresh14": HERE / "answers_fresh14.jsonl",
     "probe15": HERE / "answers_probe15.jsonl",
 }
 # Run only by answers.py (and --check prints none of their questions), for aggregates, never read: the untouched stand-in for the
-# held-out set (fresh13, written blind, its baseline left to the lead) and the validation
-# set (fresh12, the stand-in before it). fresh6, the validation set of four sessions, and
-# fresh7 to fresh11, stand-ins and validation sets before fresh12, are tune material now, so
+# held-out set (fresh14, written blind, its baseline left to the lead) and the validation
+# set (fresh13, the stand-in before it). fresh6, the validation set of four sessions, and
+# fresh7 to fresh12, stand-ins and validation sets before fresh13, are tune material now, so
 # their pools may be read.
-HELD_OUT = ("fresh13", "fresh12")
+HELD_OUT = ("fresh14", "fresh13")
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {

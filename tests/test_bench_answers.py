@@ -136,7 +136,7 @@ def test_a_fresh_question_must_be_new_and_key_what_no_other_set_keys() -> None:
 
 
 def test_a_held_out_set_s_problems_are_counted_not_quoted() -> None:
-    found = ["fresh13 question asked before: 'where is the secret kept'"] * 2
+    found = [f"{answers.HELD_OUT[0]} question asked before: 'where is the secret kept'"] * 2
     (said,) = answers._unprinted(answers.HELD_OUT[0], found)
     assert "2 problem" in said and "secret" not in said
     assert answers._unprinted(answers.HELD_OUT[0], []) == []
