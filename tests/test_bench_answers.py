@@ -142,6 +142,34 @@ def test_a_held_out_set_s_problems_are_counted_not_quoted() -> None:
     assert answers._unprinted(answers.HELD_OUT[0], []) == []
 
 
+def test_fts5_wins_lists_what_the_baseline_gets_right_and_the_bot_does_not(capsys) -> None:
+    def reply(question: str, article: str | None, split: str = "tune") -> answers.Reply:
+        r = row(question, articles=["right"], split=split)
+        return answers.Reply(r, article, None, "low" if article else None, True, [])
+
+    replies = [
+        reply("both right", "right"),
+        reply("bot wrong", "other"),
+        reply("bot refused", None),
+        reply("fts5 wrong too", "other"),
+        reply("unread half", "other", split="test"),
+    ]
+    answers.print_fts5_wins("news", replies, [True, True, True, False, True], 10)
+    out = capsys.readouterr().out
+    assert "news: 3 (1 refused, 1 of the test half not printed)" in out
+    assert "bot wrong" in out and "bot refused" in out
+    for unlisted in ("both right", "fts5 wrong too", "unread half"):
+        assert unlisted not in out
+
+
+@pytest.mark.parametrize("unread", answers.HELD_OUT)
+@pytest.mark.parametrize("flag", ["--fts5-wins", "--misses"])
+def test_a_held_out_set_is_never_listed_question_by_question(flag: str, unread: str) -> None:
+    with pytest.raises(SystemExit) as e:
+        answers.main(["--set", unread, flag, "5"])
+    assert e.value.code == 2
+
+
 def test_the_question_files_hold_keys_their_articles_contain(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
