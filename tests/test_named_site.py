@@ -1,15 +1,18 @@
 """A question naming the site some candidates come from (rerank.named_site_first,
-sites.py), and a question about a plan (rerank.oldest_first, present.asks_planned)."""
+sites.py) or the writer of the best one (Evidence.names_writer), and a question about a
+plan (rerank.oldest_first, present.asks_planned)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from bot.search.engine import SearchEngine
 from bot.search.policy import DEFAULT
 from bot.search.present import asks_planned
 from bot.search.sites import names_used, site_words
 from bot.search.words import words
-from tests.conftest import assert_rule_decides, dated_post
+from bot.search.results import LOW
+from tests.conftest import CONTENT, assert_rule_decides, dated_post, small_engine
 
 
 def _linked(post: str, link: str) -> str:
@@ -111,3 +114,54 @@ def test_a_plan_is_read_from_words_of_expectation() -> None:
     assert not asks_planned(tuple(words("which target was built by default")))
     assert not asks_planned(tuple(words("is the plan still on")))  # about now
     assert not asks_planned(tuple(words("until which version will rls be released")))
+
+
+# A writer's post on their own site, whose text never writes the name they go by, and
+# posts holding the question's other words.
+WRITER = {
+    "w.md": _linked(
+        dated_post(
+            "every-frame",
+            "Every frame counts",
+            "2024-05-01",
+            "Some interfaces stutter when a panel slides in.",
+            "I call this a seam: the platform cannot draw the next state in time, so the "
+            "motion jumps.",
+            "Good tools hide the seam.",
+        ),
+        "https://framepx.me/blog/every-frame",
+    ),
+    **{
+        f"o{k}.md": dated_post(
+            f"other-{k}",
+            f"Studio notes {k}",
+            f"2023-01-0{k + 1}",
+            f"The studio made a weird animation for the festival, part {k}.",
+            "A tech limitation of the old cameras shaped it.",
+        )
+        for k in range(3)
+    },
+}
+
+
+async def test_a_question_naming_the_writer_s_site_gets_their_post_as_closest_match(
+    tmp_path: Path,
+) -> None:
+    # "framepx" is only in the post's link (framepx.me): the question names who wrote it,
+    # and the post, below every other floor of the closest match, is that (Policy.writer_floor).
+    question = "what does framepx call it when a slow platform makes an animation jump"
+    async with small_engine(tmp_path, WRITER, CONTENT) as engine:
+        answer = await engine.ask(question)
+        _, found = await engine.reranked(question)
+        unruled = await SearchEngine(engine.library, policy=DEFAULT.with_(writer_floor=0)).ask(
+            question
+        )
+    assert answer.article is not None and answer.article.slug == "every-frame"
+    assert answer.confidence == LOW
+    assert found[0].evidence.names_writer
+    assert DEFAULT.writer_floor <= found[0].score < DEFAULT.tentative_title_floor
+    assert unruled.article is None
+    # Published elsewhere, the post is not the one the name asks of: nothing.
+    elsewhere = {**WRITER, "w.md": WRITER["w.md"].replace("framepx.me", "example.org")}
+    async with small_engine(tmp_path / "elsewhere", elsewhere, CONTENT) as engine:
+        assert (await engine.ask(question)).article is None

@@ -959,6 +959,15 @@ class Policy:
     #: words together (bench/README.md, "refuse15").
     together_floor: float = 0.35
     together_floor_distinct: int = 3
+    #: Below tentative_title_floor, the best article is still the closest match from this
+    #: final score up when the question names its writer by a distinctive word few
+    #: articles hold (Asked.rare): its byline's or its site's (the registered domain of its
+    #: link, sites.site_words) (Evidence.names_writer; 0: off). A member asking what a
+    #: writer said names them, and the writer's own article is what is asked of, though
+    #: the text never writes the name the member knows them by: "what does tonsky call it
+    #: when a tech limitation causes a weird animation" (fresh12, news) was refused at 0.323
+    #: with tonsky.me's post first (bench/README.md, "rank17").
+    writer_floor: float = 0.3
     #: Whether a question word the best passage holds only inside underscore-joined code
     #: identifiers counts among its words together (confident_terms, tentative_terms,
     #: the distinct ones; identifiers.py): 0 not, 1 as any other (the rule off). The word pattern splits `meaning_of_life`, so

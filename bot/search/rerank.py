@@ -89,6 +89,10 @@ class Evidence:
     # (Asked.misread) is not among them: the word asked about is in no article, and the
     # one held is the only part of the question the article speaks to (respond.confidence).
     guess_apart: bool = False
+    # The article's writer, its byline or the registered domain of its link ("tonsky" of
+    # tonsky.me), holds a distinctive word of the question few articles hold (Asked.rare):
+    # the question names who wrote it (see Policy.writer_floor).
+    names_writer: bool = False
 
     @property
     def passage(self) -> str | None:
@@ -384,6 +388,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         bool(asked.rare & present),
         lone_common,
         _guess_apart(shown, asked, policy),
+        bool(asked.rare & (author | {stem(w) for w in site_words(article.link)})),
     )
 
 
