@@ -9,9 +9,9 @@ from pathlib import Path
 from bot.search.engine import SearchEngine
 from bot.search.policy import DEFAULT
 from bot.search.present import asks_planned
+from bot.search.results import LOW
 from bot.search.sites import names_used, site_words
 from bot.search.words import words
-from bot.search.results import LOW
 from tests.conftest import CONTENT, assert_rule_decides, dated_post, small_engine
 
 

@@ -202,7 +202,12 @@ def confidence(
         return LOW
     # The question names the writer of the best article by a word few articles hold (its
     # byline, its site's name): whoever it names wrote this one (Policy.writer_floor).
-    if ev is not None and ev.names_writer and policy.writer_floor and best.score >= policy.writer_floor:
+    if (
+        ev is not None
+        and ev.names_writer
+        and policy.writer_floor
+        and best.score >= policy.writer_floor
+    ):
         return LOW
     return None
 
