@@ -59,13 +59,26 @@ class Conversations:
         for key in keys:
             before = self.about(key)
             kept = listed
-            if not kept and before is not None and (answer.followup or answer.wants is not None):
+            picked = (
+                own
+                and answer.article is not None
+                and before is not None
+                and answer.article.slug in before.listed
+            )
+            if (
+                not kept
+                and before is not None
+                and (answer.followup or answer.wants is not None or picked)
+            ):
+                # ...and an answer about one of its articles: the member is going through
+                # it ("tell me about the solar one"; then "the first one" is still its).
                 kept = before.listed
             if own:
                 assert answer.article is not None
-                topic = Topic(answer.article.slug, shown, kept)
+                after = (before or Topic(None)).moved_to(answer.article.slug)
+                topic = Topic(answer.article.slug, shown, kept, after)
             elif before is not None:
-                topic = Topic(before.slug, before.passage, kept)
+                topic = Topic(before.slug, before.passage, kept, before.before)
             else:
                 topic = Topic(None, None, kept)
             self._topics[key] = (now, topic)
@@ -84,7 +97,7 @@ class Conversations:
             before = self.about(key)
             topic = Topic(None, None, tuple(slugs))
             if before is not None:
-                topic = Topic(before.slug, before.passage, tuple(slugs))
+                topic = Topic(before.slug, before.passage, tuple(slugs), before.before)
             self._topics[key] = (now, topic)
             self._topics.move_to_end(key)
         while len(self._topics) > self.size:

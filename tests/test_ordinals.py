@@ -114,11 +114,14 @@ def test_an_answers_list_replaces_the_last_and_a_follow_up_keeps_it() -> None:
     talk.answered(_about(CORAL, (HEARING, SALMON)), "a")
     assert talk.about("a") == Topic(CORAL, "p.", (HEARING, SALMON))
     talk.answered(_about(HEARING, followup=True), "a")  # "tell me more", "the first one"
-    assert talk.about("a") == Topic(HEARING, "p.", (HEARING, SALMON))
-    talk.answered(_about(SALMON), "a")  # a new question, no other matches: no list
-    assert talk.about("a") == Topic(SALMON, "p.", ())
+    assert talk.about("a") == Topic(HEARING, "p.", (HEARING, SALMON), CORAL)
+    # A question answered by another of the list: the member is going through it.
+    talk.answered(_about(SALMON), "a")
+    assert talk.about("a") == Topic(SALMON, "p.", (HEARING, SALMON), HEARING)
+    talk.answered(_about(CORAL), "a")  # a new question, no other matches: no list
+    assert talk.about("a") == Topic(CORAL, "p.", (), SALMON)
     talk.answered(Answer(question="thanks", reply="You're welcome!"), "a")
-    assert talk.about("a") == Topic(SALMON, "p.", ())
+    assert talk.about("a") == Topic(CORAL, "p.", (), SALMON)
 
 
 async def test_the_second_one_after_nothing_found_is_of_the_list_offered(bundled_library) -> None:

@@ -204,6 +204,9 @@ class SearchEngine:
         own, or when that article answers it as surely (see _follow_up)."""
         question = normalize_query(question)
         pick = ordinals.picked(question)
+        if pick and pick.back and about and about.before and not about.listed:
+            # "Go back to the first one" with no list to pick from: the article before.
+            return await self._picked(question, (about.before,), replace(pick, place=1))
         if pick is not None and pick.place == ordinals.OTHER:
             place = _other_place(about)
             if place is None and pick.shown:  # no list of two: which other is a guess
@@ -241,13 +244,19 @@ class SearchEngine:
         following = await self._cached(
             ("following", clip(question)), lambda idx: self._following(idx, question)
         )
+        if following.points and not following.pinned and own.article is None:
+            # Found nowhere, a pronoun for its only thing ("how long did it last?", "why
+            # does she care so much?", "how much does it cost to join?"): the conversation's
+            # article is the one asked of, its closest match shown (followup.held).
+            following = following._replace(pinned=followup.held(following.query.kind))
         same = own.article is not None and own.article.slug == about.slug
         if same and not following.points:
             return own  # its own words found the conversation's article: nothing to follow
         if not following.points and len(following.terms) > self.policy.ellipsis_terms:
             return own  # it names its topic: no need to read the article (see _follow_up)
         sure = own.confidence == HIGH
-        key = ("follow", clip(question), about, sure)
+        # The article before (Topic.before) changes no follow-up: conversations share them.
+        key = ("follow", clip(question), replace(about, before=None), sure, following.pinned)
         found = await self._cached(
             key, lambda idx: self._follow_up(idx, question, following, about, sure)
         )

@@ -74,11 +74,18 @@ class Topic:
     """The article a conversation is about: its slug (None: no article yet, only a list)
     and the passage last shown of it (None: only its card or summary was shown); and the
     articles of the last list the conversation showed, in its order, for "the second one"
-    (bot/search/ordinals.py)."""
+    (bot/search/ordinals.py); and the article it was about before this one (`before`), for
+    "go back to the first one" once no list is held."""
 
     slug: str | None
     passage: str | None = None
     listed: tuple[str, ...] = ()
+    before: str | None = None
+
+    def moved_to(self, slug: str) -> str | None:
+        """`before` once the conversation is about `slug`: the present article when it is
+        another (going back to the article before makes the one left the one before)."""
+        return self.before if slug == self.slug else self.slug
 
 
 def _words(question: str) -> list[str]:
@@ -112,6 +119,22 @@ def pinned(question: str) -> bool:
     rain tomorrow", "what is his favourite film") may name a topic of its own."""
     own = [w for w in _words(question) if w not in POINTERS and w not in STOPWORDS]
     return refers_back(question) and not wants_more(question) and len(own) <= 1
+
+
+# The kinds of question (parse.question_kind) whose question word stands for the answer
+# without naming a thing of its own: a person, a time, a place, a reason, a manner or an
+# amount. "What"/"which" questions name their thing ("what is his favourite film?"), and
+# yes/no ones may ask of anything ("is it going to rain tomorrow?").
+_HELD_KINDS = frozenset(["who", "when", "where", "why", "how", "number"])
+
+
+def held(kind: str | None) -> bool:
+    """Whether a question pointing back that its own words found nowhere in the library is
+    about the conversation's article, as a pinned one is (see pinned): its question word
+    names no thing, so the pronoun holds the only thing it asks of ("how long did it
+    last?", "why does she care so much?"). Before, "could not find" and a list of articles
+    its everyday words matched."""
+    return kind in _HELD_KINDS
 
 
 def continues(

@@ -36,7 +36,12 @@ _NAMES = LISTING_WORDS | frozenset(["one", "link", "result", "match", "item", "e
 _NUMBER = frozenset(["number", "no", "#"])
 # The words of a request to see an article and nothing more of it ("the second one",
 # "tell me more about the 2nd", "show me number 3", "open 2"): answered with its card.
-_SHOW = frozenset(["tell", "show", "give", "open", "read", "see", "more", "about", "please"])
+_SHOW = frozenset(
+    ["tell", "show", "give", "open", "read", "see", "more", "about", "please", "go", "back"]
+)
+# The adverb of return: "go back to the first one", "back to the second article" name a
+# place among the articles the conversation was about before, not in its last list.
+_BACK = "back"
 _TOKEN = re.compile(r"#|[^\W_]+")
 _DIGITS = re.compile(r"\d{1,2}")
 
@@ -50,6 +55,7 @@ class Pick:
     place: int
     asked: str
     shown: bool
+    back: bool = False  # returns to an earlier article of the conversation (see _BACK)
 
 
 def picked(question: str) -> Pick | None:
@@ -64,7 +70,7 @@ def picked(question: str) -> Pick | None:
         rest = ws[:start] + ws[end:]
         asked = " ".join([*ws[:start], "it", *ws[end:]])
         shown = all(r in STOPWORDS or r in _SHOW for r in rest)
-        return Pick(place, asked, shown)
+        return Pick(place, asked, shown, _BACK in rest)
     return None
 
 

@@ -832,7 +832,10 @@ _TOPIC_ASKING = (
     | QUESTION_WORDS
     | frozenset(["all", "every", "each", "list", "ones", "far", "currently", "now"])
 )
-_TOPIC_CUE = re.compile(r"(?i)\b(?:many|number|list|which|what)\b")
+_TOPIC_CUE = re.compile(r"(?i)\b(?:many|number|list|which|what|any)\b")
+# The library asked what it holds, in the words of owning: "what do you have on X", "what
+# have you got about X" list X's articles as "which articles are about X" does.
+_HOLDING = frozenset([("do", "you", "have"), ("have", "you", "got")])
 # The articles counted are named at most this many words after the count or list word:
 # "how many times did the post say…" counts no articles.
 _TOPIC_LISTED_WITHIN = 3
@@ -853,7 +856,7 @@ def _topic_articles(
             for i, w in enumerate(said)
             if (w in ("many", "number") and said[i - 1 : i] in (["how"], ["the"], []))
             or (w == "list" and i == 0)
-            or (w in ("which", "what") and i == 0)
+            or (w in ("which", "what", "any") and i == 0)
         ),
         None,
     )
@@ -862,6 +865,8 @@ def _topic_articles(
     listing = [
         i for i, w in enumerate(said[cue : cue + _TOPIC_LISTED_WITHIN + 1]) if w in LISTING_WORDS
     ]
+    if said[0] == "what" and tuple(said[cue : cue + 3]) in _HOLDING:
+        listing = [2]  # "what do you have on X": owning stands for the articles listed
     if not listing:
         return None
     after = said[cue + listing[0] + 1 :]

@@ -169,6 +169,9 @@ _MODIFIERS = re.compile(r"[\U0001F3FB-\U0001F3FF\uFE0F\u200d\s!.]")
 # at most this many words after the demonstrative.
 _AFTER_THANKS = 3
 _DEMONSTRATIVES = frozenset(["that", "this", "thats", "that's"])
+# Or the clause is said of the bot, its subject "you" with the copula ("nice, you're pretty
+# handy", "thanks, you are a star"): before, its adjective was searched ("could not find").
+_TO_YOU = (("youre",), ("you're",), ("you", "are"), ("ur",))
 
 
 def social_kind(raw: str, ws: list[str]) -> str | None:
@@ -201,8 +204,13 @@ def _thanks_and_reaction(ws: list[str]) -> str | None:
     the reply ("thanks, that helps"), else None. The demonstrative must follow the small
     talk at once: "thanks, what did that study find" asks something."""
     lead = next((i for i, w in enumerate(ws) if small_talk([w]) is None), len(ws))
+    if lead > 1 and ws[lead - 1] == "you":  # "you" alone is said to the bot (small_talk)
+        lead -= 1
     rest = ws[lead:]
-    if not lead or not rest or rest[0] not in _DEMONSTRATIVES or len(rest) > 1 + _AFTER_THANKS:
+    said = next((len(y) for y in _TO_YOU if tuple(rest[: len(y)]) == y), 0)
+    if not said and rest[:1] and rest[0] in _DEMONSTRATIVES:
+        said = 1
+    if not lead or not said or len(rest) > said + _AFTER_THANKS:
         return None
     if any(w in QUESTION_WORDS for w in rest):
         return None
