@@ -17,7 +17,6 @@ from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT, SOLAR, TOASTERS
 
 THINGS = "2025-03-19-library-of-things-lends-its-ten-thousandth-item"
-BATTERY = "2025-04-15-sodium-sulfur-battery-survives-ten-thousand-cycles"
 
 
 @pytest.fixture
