@@ -142,10 +142,12 @@ def _next_word(text: str, at: int) -> str:
 
 
 async def learn(
-    q: Query, fts: SearchStore, counts: DocFreqs, policy: Policy
+    q: Query, fts: SearchStore, counts: DocFreqs, policy: Policy, also: Sequence[str] = ()
 ) -> dict[tuple[str, ...], tuple[str, ...]]:
     """The question's words as the library spells them otherwise (see the module's
-    docstring): (words as typed) -> (the other form,), for compounds.forms_of."""
+    docstring): (words as typed) -> (the other form,), for compounds.forms_of. `also`:
+    more FTS5 expressions the search counts next (the words' compound forms), counted in
+    the same round trip when one is made."""
     cap = policy.acronym_articles
     if not cap or not q.content:
         return {}
@@ -156,8 +158,8 @@ async def learn(
     todo_typed = [w for w in typed if (w,) not in memo]
     todo_runs = [r for r in runs if r not in memo]
     if todo_typed or todo_runs:
-        also = [e for w in content if (e := fts_word(w))]
-        await _learn(todo_typed, todo_runs, fts, counts, memo, policy, also)
+        words = [e for w in content if (e := fts_word(w))]
+        await _learn(todo_typed, todo_runs, fts, counts, memo, policy, [*words, *also])
     return known(q, memo, policy)
 
 

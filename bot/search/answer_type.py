@@ -301,7 +301,6 @@ def typed_fit(
     if not wanted.full and not wanted.partial:
         return 0.0
     stems = f.stems
-    at = [(k, s, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
     counts = wanted.kind == "number" and bool(wanted.heads)
     tallies = counts and _MANY in wanted.form  # "how many X": a count of X is asked for
     spans = f.spans(wanted.full | wanted.partial)
@@ -318,6 +317,9 @@ def typed_fit(
         spans = spans + f.plurals(wanted.units)  # "spend months" for "how long", in part
     if wanted.stranded and matched:
         spans = spans + f.after_word(wanted.stranded, frozenset(matched))
+    if not spans:
+        return 0.0  # (most sentences hold no span of the kinds asked for)
+    at = [(k, s, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
     best = 0.0
     for span in spans:
         inside = {s for s in stems[span.start : span.end] if s}

@@ -661,13 +661,13 @@ def named_site_first(
     Nothing moves when every candidate's site is named, or none is."""
     if not found or not names:
         return
-    named = [bool(site_words(r.article.link) & names) for _, _, r in found]
-    if named[0] or not any(named):
+    # (each link's site read only as far as the margin reaches: one past it moves nothing)
+    if site_words(found[0][2].article.link) & names:
         return
     best = found[0][0]
-    for k, (order, _, _) in enumerate(found[1:], 1):
+    for k, (order, _, r) in enumerate(found[1:], 1):
         if order < best - margin:
             return
-        if named[k]:
+        if site_words(r.article.link) & names:
             found.insert(0, found.pop(k))
             return

@@ -8,7 +8,7 @@ rest of the request, so a later stage asking again costs nothing.
 
 from __future__ import annotations
 
-import heapq
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -155,8 +155,15 @@ class Retriever:
     async def forms(self, q: Query) -> Forms:
         """The other forms of q's words a text may write (compounds.py), with the acronyms
         the library spells out (acronyms.py)."""
-        learned = await acronyms.learn(q, self.fts, self.counts, self.policy)
-        return forms_of(q, self.index.text_vocab.words, self.policy, learned)
+        vocab = self.index.text_vocab.words
+        # The compounds' forms need no acronym: the words' expressions in them are
+        # counted in the learning's round trip (if it makes one), where _counted finds
+        # them, rather than in a round trip of their own. Made once: forms_of with
+        # nothing learned is the same Forms.
+        apart = forms_of(q, vocab, self.policy)
+        also = [apart.expr(w, e) for w in q.content if w in apart.phrases and (e := fts_word(w))]
+        learned = await acronyms.learn(q, self.fts, self.counts, self.policy, also)
+        return forms_of(q, vocab, self.policy, learned) if learned else apart
 
     def _order(self, scores: dict[int, float]) -> list[int]:
         """The head of the ranking, best first (newer first on equal rounded scores).
@@ -168,7 +175,10 @@ class Retriever:
         p = self.policy
         items: Iterable[tuple[int, float]] = scores.items()
         if len(scores) > p.ordered:
-            low = min(p.rerank_floor, heapq.nlargest(p.ordered, scores.values())[-1]) - 0.01
+            # (the ordered-th best by a sort in C: heapq.nlargest loops in Python, and
+            # took ~4x as long over the few hundred scores a query has)
+            nth = sorted(scores.values(), reverse=True)[p.ordered - 1]
+            low = min(p.rerank_floor, nth) - 0.01
             items = [(a, s) for a, s in items if s >= low]
         ranks = self.index.ranks
         keyed = sorted([(-round(s * 100), ranks[a], a) for a, s in items])
@@ -604,11 +614,18 @@ class Retriever:
             if a in exprs and b in exprs and (a, b) not in forms.hyphens
         ]
         # All the words' frequencies in one round trip (with those of words typed apart
-        # written as one), then the joined words' in one more.
-        counted = await self.counts.count(self.fts, [*exprs.values(), *(j[2] for j in joins)])
+        # written as one), and in it each word's with its one joined form where some
+        # article holds that form (a guarded count): the "(word OR joined)" below is then
+        # known. A word of two joins chains both, counted after, in one more round trip.
+        joining = Counter(w for a, b, _ in joins for w in (a, b))
+        guarded = [
+            (j, f"({exprs[w]} OR {j})") for a, b, j in joins for w in (a, b) if joining[w] == 1
+        ]
+        singles = [*exprs.values(), *(j[2] for j in joins)]
+        counted = await self.counts.count(self.fts, singles, guarded)
         dfs = dict(zip(exprs, counted, strict=False))
         either: dict[str, str] = {}  # word -> "(word OR joined)" where the library has it
-        for (a, b, joined_expr), df in zip(joins, counted[len(exprs) :], strict=True):
+        for (a, b, joined_expr), df in zip(joins, counted[len(exprs) : len(singles)], strict=True):
             if df:
                 for w in (a, b):
                     either[w] = f"({either.get(w, exprs[w])} OR {joined_expr})"
