@@ -153,3 +153,24 @@ def test_the_order_keeps_the_same_head_of_a_ranking() -> None:
             items = [(a, s) for a, s in items if s >= low]
         want = [k[2] for k in sorted([(-round(s * 100), ranks[a], a) for a, s in items])]
         assert got == want
+
+
+async def test_a_question_asked_then_searched_is_parsed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.search import engine as engine_module
+
+    parsed: list[str] = []
+    real = engine_module.parse
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "parse", counting)
+    async with small_engine(tmp_path, FILES) as engine:
+        answer = await engine.ask("who grows beans in the city garden")
+        assert answer.article is not None and answer.article.slug == "garden"
+        hits = (await engine.search("who grows beans in the city garden")).hits
+        assert [h.slug for h in hits][:1] == ["garden"]
+        assert parsed == ["who grows beans in the city garden"]
