@@ -474,7 +474,6 @@ class SearchEngine:
     async def _ask(self, idx: LibraryIndex, question: str) -> Answer:
         if links := lookup.link_forms(question):  # a pasted address: "do we have this?"
             return await self._by_link(question, links)
-        p = self.policy
         q = self._parse(idx, question)
         if q.social:
             return respond.small_talk(q)
