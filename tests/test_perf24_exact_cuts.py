@@ -19,8 +19,8 @@ from bot.search.policy import DEFAULT
 from bot.search.rerank import named_site_first
 from bot.search.retrieve import Retriever
 from bot.search.sites import site_words
-from bot.store.search import SearchStore
 from tests.conftest import small_engine, tool_post
+from tests.test_guarded_counts import trips
 
 FILES = {
     "devterm.md": tool_post(
@@ -38,27 +38,24 @@ FILES = {
 }
 
 
-def counting_trips(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The counting statements the search store hands to SQLite from now on."""
-    sent: list[str] = []
-    real = SearchStore._rows
+def counts_of(sent: list[str]) -> list[str]:
+    """The counting statements among those sent (see test_guarded_counts.trips)."""
+    return [sql for sql in sent if "count(*)" in sql]
 
-    async def spy(self: SearchStore, sql: str, params: Any = ()) -> Any:
-        if "count(*)" in sql:
-            sent.append(sql)
-        return await real(self, sql, params)
 
-    monkeypatch.setattr(SearchStore, "_rows", spy)
-    return sent
+async def fresh_retriever(engine: Any) -> Retriever:
+    """A retriever of the engine's index with nothing counted yet."""
+    run = await engine._retriever(await engine.index())
+    run.counts = DocFreqs(100)
+    return run
 
 
 async def test_a_joined_form_is_counted_with_its_words_in_one_round_trip(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with small_engine(tmp_path, FILES) as engine:
-        run = await engine._retriever(await engine.index())
-        run.counts = DocFreqs(100)
-        sent = counting_trips(monkeypatch)
+        run = await fresh_retriever(engine)
+        sent = trips(monkeypatch)
         exprs, dfs = await run._counted(
             ["clockwork", "pi"], [("clockwork", "pi", "clockworkpi")], Forms()
         )
@@ -69,15 +66,14 @@ async def test_a_joined_form_is_counted_with_its_words_in_one_round_trip(
             "pi": '("pi" OR "clockworkpi")',
         }
         assert dfs == {"clockwork": 2, "pi": 2}
-        assert len(sent) == 1, sent
+        assert len(counts_of(sent)) == 1, sent
 
 
 async def test_a_word_in_two_joins_is_still_counted_with_both(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with small_engine(tmp_path, FILES) as engine:
-        run = await engine._retriever(await engine.index())
-        run.counts = DocFreqs(100)
+        run = await fresh_retriever(engine)
         joins = [("front", "end", "frontend"), ("end", "front", "endfront")]
         exprs, dfs = await run._counted(["front", "end"], joins, Forms())
         # "endfront" is held by none: each word takes "frontend" only.
@@ -89,16 +85,15 @@ async def test_a_hyphenated_compound_is_counted_in_the_learning_round_trip(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with small_engine(tmp_path, FILES) as engine:
-        run = await engine._retriever(await engine.index())
-        run.counts = DocFreqs(100)
+        run = await fresh_retriever(engine)
         q = parse("who built the portable front-end terminal")
-        sent = counting_trips(monkeypatch)
+        sent = trips(monkeypatch)
         forms = await run.forms(q)
         assert forms.expr("front", '"front"') == '("front" OR "frontend")'
-        assert len(sent) == 1, sent  # acronyms.learn's (the question has runs of words)
+        assert len(counts_of(sent)) == 1, sent  # acronyms.learn's (the question has runs of words)
         exprs, dfs = await run._counted(q.content, [], forms)
         # The compound's forms were counted in that trip: none more to count them.
-        assert len(sent) == 1, sent
+        assert len(counts_of(sent)) == 1, sent
         assert exprs["front"] == '("front" OR "frontend")' and dfs["front"] == 2
 
 
