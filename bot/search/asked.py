@@ -52,9 +52,10 @@ WHICH_ARTICLE = {
 
 # What the bot says to "tell me more" (followup.wants_more) when no conversation is about an
 # article: its words name nothing, so any article its search found would be a guess.
-# "the second one" when the conversation has shown no list to pick from.
+# "the second one" when the conversation has shown no list to pick from. It names no place:
+# "the 9th one" or "the last one" was answered "The second of what?" (harden20).
 NO_LIST = (
-    "The second of what? No list was shown yet: ask a question or “what's new?”, then pick"
+    "Which one? No list was shown yet: ask a question or “what's new?”, then pick"
     " one of its list (“the second one”)."
 )
 # "the other one" with no list of two to pick from.
@@ -62,6 +63,9 @@ NO_OTHER = (
     "The other of what? Ask a question or “what's new?”, then pick one of its list by its"
     " place (“the second one”)."
 )
+# A question about the conversation's article (or a place of its list) once a reload has
+# removed that article: said so, not "which article?" as if none had been shown.
+GONE = "That article is no longer in the library."
 MORE_OF_WHAT = (
     "More of what? Ask a question first (or pick one of a list: “the second one”), then"
     " “tell me more”."

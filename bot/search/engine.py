@@ -220,8 +220,15 @@ class SearchEngine:
                 return Answer(question=question, reply=asked.NO_LIST)
         if about is not None and about.slug is None:
             about = None  # the conversation showed a list, but is about no article yet
+        # The conversation's article, removed by a reload since it was shown: "when was
+        # that?" or "tell me more" is told so (asked.GONE) rather than "which article?" or
+        # "could not find"; a question naming its own topic is asked as with no
+        # conversation (harden20).
+        gone = about is not None and about.slug not in (await self.index()).by_slug
+        if gone:
+            about = None
         if about is None and followup.wants_more(question):
-            return Answer(question=question, reply=asked.MORE_OF_WHAT)
+            return Answer(question=question, reply=asked.GONE if gone else asked.MORE_OF_WHAT)
         if (links := lookup.quoted_link_forms(question)) and (
             linked := await (await self.keeper.store()).article_by_link(links)
         ):
@@ -237,6 +244,8 @@ class SearchEngine:
         if own.wants == COMPARE:  # names both sides: no follow-up of the conversation's
             return own
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
+            if gone:
+                return Answer(question=question, reply=asked.GONE)
             return (await self._itself_of(about, own)) if about else own
         if about is None or own.reply is not None or own.newest:
             return own
@@ -311,7 +320,7 @@ class SearchEngine:
         slug = listed[-1 if pick.place == ordinals.LAST else pick.place - 1]
         article = await self._article(await self.index(), slug)
         if article is None:  # a reload removed it since the list was shown
-            return Answer(question=question, reply="That article is no longer in the library.")
+            return Answer(question=question, reply=asked.GONE)
         if pick.shown:
             return replace(asked.card(question, article), followup=True)
         answer = await self.ask(pick.asked, Topic(slug, None, tuple(listed)))
