@@ -209,6 +209,15 @@ def content(text: str) -> str:
     return cut(text, CONTENT)
 
 
+def reply_content(text: str) -> str:
+    """A core reply (small talk, "no other article is much like …", the library's shape)
+    as message content: the titles, tags and words it quotes from articles or the question
+    with mentions defused, so none shows as a live @everyone or role/user mention (each
+    request's allowed_mentions already keeps them from pinging; the admin replies that
+    show a channel or role on purpose send through `content`), within the limit."""
+    return content(plain(text))
+
+
 # -- limits enforcement -----------------------------------------------------------------
 
 

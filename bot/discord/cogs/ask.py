@@ -98,7 +98,7 @@ class AskCog(commands.Cog, name="Ask"):
         answer = await in_time(interaction, self.bot.service.ask(question, talk.about(member)))
         talk.answered(answer, member)
         if answer.reply is not None:  # small talk
-            await send(interaction, answer.reply)
+            await send(interaction, render.reply_content(answer.reply))
             return
         if answer.article is None:
             embed, view = await self._nothing_found(question, None, member)
@@ -180,7 +180,9 @@ class AskCog(commands.Cog, name="Ask"):
         talk.answered(answer, member)
         if answer.reply is not None:  # small talk
             await message.reply(
-                render.content(answer.reply), mention_author=False, allowed_mentions=NO_MENTIONS
+                render.reply_content(answer.reply),
+                mention_author=False,
+                allowed_mentions=NO_MENTIONS,
             )
             return
         if answer.article is None:
