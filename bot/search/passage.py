@@ -550,7 +550,8 @@ class Passages:
         that one reads only after it (opens with a pronoun or "This": features.leans_back),
         in its paragraph or after a paragraph of one sentence, the two within
         Policy.follow_chars; not after a label (see label_section), nor after a sentence
-        holding the kind of answer asked for as fully as Policy.neighbour_gate. The window
+        holding the kind of answer asked for as fully as Policy.neighbour_gate, unless the
+        follower holds question words too (Policy.follow_gate). The window
         holds the question's words; the sentence going on about what it named says what
         became of it, often in other words: "As these events unfold, Viv will … track all
         the causal threads…" then "This happens automatically behind the scenes, via Viv's
@@ -561,7 +562,13 @@ class Passages:
             return i, j
         # (a window holding the kind of answer asked for by the question's words stands
         # alone, as it takes no neighbour: see _with_neighbour)
-        if (w.full or w.partial) and self.fit(i) >= self.policy.neighbour_gate:
+        # (…unless the follower holds question words of its own and the window's answer
+        # names no noun the question asks about, below Policy.follow_gate: "Users can now
+        # access the offset of a field with offset_of!(StructName, field)." then "This
+        # expands to … the offset in bytes from the start of the struct.")
+        p = self.policy
+        typed = (w.full or w.partial) and self.fit(i) >= p.neighbour_gate
+        if typed and not (self.held[k] and self.fit(i) < p.follow_gate):
             return i, j
         if not (self.joined(k - 1) or self._one_sentence_block(k - 1)):
             return i, j
