@@ -231,3 +231,43 @@ def test_an_age_stands_for_the_person_given_an_age_before() -> None:
     # "a 15-year-old" is someone new: no one named before is meant.
     paragraphs[3] = ["“I can go to school again,” said a 15-year-old, who is back home."]
     assert "15-year-old" not in (_shown(paragraphs, question) or "")
+
+
+# -- a role written before a name, with no comma (pass18) ----------------------------------
+
+
+def test_a_role_written_before_a_name_names_who_holds_it() -> None:
+    f = sentence_features("On May 3, YouTuber creator Sam Rivera was excited to stream the game.")
+    rivera = next(s for s in f.spans(("name",)) if f.text_of(s.start) == "Sam")
+    assert f.titled(rivera, frozenset([stem("youtuber")]), 2)
+    assert not f.titled(rivera, frozenset([stem("youtuber")]), 0)  # (the rule off)
+    assert not f.titled(rivera, frozenset([stem("game")]), 2)  # (words after the name)
+    # A role set off by a comma is apposition's (Features.apposed), and a name's own
+    # capitalised words before another name are no role ("Steal a Brainrot").
+    f = sentence_features("He met the creator, Sam Rivera, in May.")
+    rivera = next(s for s in f.spans(("name",)) if f.text_of(s.start) == "Sam")
+    assert not f.titled(rivera, frozenset([stem("creator")]), 2)
+    f = sentence_features("Fans of Youtuber Sam Rivera came.")
+    rivera = next(s for s in f.spans(("name",)) if "Rivera" in f.text_of(s.end - 1))
+    assert not f.titled(rivera, frozenset([stem("youtuber")]), 2)
+
+
+STREAMER = [
+    ["On May 3, YouTuber creator Sam Rivera was excited to stream Stack the Blocks."],
+    ["The game has become the site's most-played title."],
+    [
+        "While streaming on his YouTube channel Blockhead that day, Rivera noticed that "
+        "Stack the Blocks had lost a character.",
+    ],
+]
+
+
+def test_who_holds_a_role_written_before_their_name() -> None:
+    # Both sentences hold the question's words; the first names the streamer after his
+    # role, the other by his surname alone beside another name. Off (role_words 0), the
+    # later sentence is shown.
+    shown, off = _on_and_off(
+        STREAMER, "who was the youtuber who wanted to stream stack the blocks", role_words=0
+    )
+    assert "Sam Rivera" in shown
+    assert "Sam Rivera" not in off

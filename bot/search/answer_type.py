@@ -350,7 +350,11 @@ def typed_fit(
         elif (
             span.kind == "name"
             and wanted.kind == "who"
-            and (f.agent(span) or _titled(stems, span, matched, wanted.asked))
+            and (
+                f.agent(span)
+                or _titled(stems, span, matched, wanted.asked)
+                or f.titled(span, frozenset(matched), policy.role_words)
+            )
         ):
             # "…done by Rich Kadel", "Arlo Siemsen who implemented…": who did it;
             # "Garda Commissioner Justin Kelly" for "who is the garda commissioner": the

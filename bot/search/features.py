@@ -615,6 +615,32 @@ class Features:
             i -= 1
         return t.folded[i] in _DETERMINERS and not anchors.isdisjoint(t.stems[i:k])
 
+    def titled(self, span: Span, anchors: frozenset[str], words: int) -> bool:
+        """Whether a name of two words or more follows, with nothing but spaces between,
+        a role of at most `words` words holding one of the `anchors` stems, its last word
+        in lower case: "YouTuber creator Forrest Waldron", "lead author Erin Matson".
+        English writes a role so before the name of who holds it (an apposition without
+        commas). The lower-case word keeps a name's own capitalised words out, and two
+        words at most keep out a verb's object ("Coal miners posed behind President
+        Hale": three words back reach "miners")."""
+        t, text = self._read(), self.text
+        k = span.start
+        if not words or span.end - k < 2 or k == 0:
+            return False
+        if not _adjacent(text, t.ends[k - 1], t.starts[k]):
+            return False
+        if not (t.stems[k - 1] and text[t.starts[k - 1]].islower()):
+            return False
+        i = k - 1
+        while (
+            i > 0
+            and k - i < words
+            and t.stems[i - 1]
+            and _adjacent(text, t.ends[i - 1], t.starts[i])
+        ):
+            i -= 1
+        return not anchors.isdisjoint(t.stems[i:k])
+
     def counts_done(self, span: Span, verbs: frozenset[str] | set[str]) -> bool:
         """Whether an amount counts by a past participle of one of the `verbs` stems:
         "400,000 deported", "12 killed", "30 arrested" count those it was done to."""
