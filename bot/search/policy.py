@@ -636,8 +636,8 @@ class Policy:
     #: expression with the offset in bytes…" for "what does offset_of give you"). At 1.5
     #: (1 + named_answer) a window naming the noun the question asks about, or who did
     #: it, stands alone. pass18 (bench/README.md), oracle passages of every readable set:
-    #: blogs 509 -> 512 of 638 (none lost, 16 passages changed), news 448 of 552 (2
-    #: changed); 1.01: blogs 511 (9 changed); no cap: 512 (18 changed). 0 turns it off.
+    #: blogs 509 -> 512 of 638, news 448 of 552, none lost, 16 passages changed in the two
+    #: (2 news); 1.01: blogs 511 (9 changed); no cap: 512 (18 changed). 0 turns it off.
     follow_gate: float = 1.5
     #: A window of one sentence shown takes the sentence after it when that one is a direct
     #: quote of the one it names or refers back to ("…Zaslav pushed the headline of
