@@ -31,6 +31,21 @@ def identifier_stems(text: str) -> set[str]:
     return out
 
 
+def written_identifiers(text: str) -> frozenset[str]:
+    """The underscore-joined identifiers `text` writes, case-folded (`offset_of`)."""
+    return frozenset(_IDENTIFIER.findall(fold(text)))
+
+
+def writes_identifier(texts: Iterable[str], names: Set[str]) -> bool:
+    """Whether one of `texts` writes one of the identifiers `names` (folded) whole: not as
+    part of a longer one (`offset_of` is not in `offset_of_field`)."""
+    if not names:
+        return False
+    alternatives = "|".join(map(re.escape, sorted(names)))
+    found = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return any("_" in t and found.search(fold(t)) for t in texts)
+
+
 def prose_stems(text: str) -> set[str]:
     """The stems of the words `text` writes outside underscore-joined identifiers."""
     return {stem(w) for w in words(_IDENTIFIER.sub(" ", fold(text)))}

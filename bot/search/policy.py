@@ -324,6 +324,16 @@ class Policy:
     #: +0/-0, 0.3 +0/-2 (an outlet a news question is about, "the former Vice CEO", is
     #: not the site asked of); 0.1, the least margin gaining both. 0 turns the rule off.
     site_margin: float = 0.1
+    #: A question writing an underscore-joined code identifier ("offset_of") whose first
+    #: candidate writes none whole puts first the best candidate within this much of the
+    #: first's order that writes one (rerank.identifier_first): the word pattern splits the
+    #: identifier into words any post on the topic holds, the name itself only the posts
+    #: about it. Replayed over the readable blogs questions writing one (18: tune half,
+    #: fresh-fresh12, probe15; no readable news question writes one; bench/README.md,
+    #: "rank18"): 0.02-0.05 +1/-0, 0.06-0.11 +2/-0, 0.12 and over +3/-0 (the gaps 0.014,
+    #: 0.053, 0.118); no first that writes the name is ever moved. 0.15, past the three.
+    #: 0 turns the rule off.
+    identifier_margin: float = 0.15
     #: A question asking when something came out or was introduced ("when did go 1.18
     #: come out", "when was X released"; present.asks_arrival) puts first the best
     #: candidate within this much of the first's order whose title says the thing happened

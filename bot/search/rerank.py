@@ -21,7 +21,12 @@ from bot.search import acronyms
 from bot.search.answer_type import Wanted
 from bot.search.compounds import Forms, forms_of
 from bot.search.english import article_share, everyday, zipf
-from bot.search.identifiers import identifier_stems, only_in_identifiers
+from bot.search.identifiers import (
+    identifier_stems,
+    only_in_identifiers,
+    writes_identifier,
+    written_identifiers,
+)
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
 from bot.search.parse import Query
@@ -507,6 +512,8 @@ async def rerank(
         pairs_first(found, policy.pairs_margin, policy.pairs_lead)
     if not blind and policy.site_margin:
         named_site_first(found, policy.site_margin, names_used(q.typed))
+    if not blind and policy.identifier_margin:
+        identifier_first(found, policy.identifier_margin, written_identifiers(q.text))
     return [f[2] for f in found]
 
 
@@ -669,5 +676,32 @@ def named_site_first(
         if order < best - margin:
             return
         if site_words(r.article.link) & names:
+            found.insert(0, found.pop(k))
+            return
+
+
+def identifier_first(
+    found: list[tuple[float, int, Ranked]], margin: float, names: frozenset[str]
+) -> None:
+    """A question writing a code identifier ("what does offset_of give you") whose first
+    candidate writes none of its identifiers whole: the first candidate within `margin` of
+    the best's order that writes one goes first. The word pattern splits `offset_of` into
+    "offset" and a stopword, so every post on offsets holds the question's words as well as
+    the release that stabilized `offset_of!`; a name a programmer wrote is said only by the
+    posts writing it (identifiers.py, Policy.identifier_margin)."""
+    if not found or not names:
+        return
+
+    def writes(r: Ranked) -> bool:
+        a = r.article
+        return writes_identifier((a.title, *(s.text for s in with_text(a.sentences))), names)
+
+    if writes(found[0][2]):
+        return
+    best = found[0][0]
+    for k, (order, _, r) in enumerate(found[1:], 1):
+        if order < best - margin:
+            return
+        if writes(r):
             found.insert(0, found.pop(k))
             return
