@@ -334,17 +334,6 @@ class Policy:
     #: 0.053, 0.118); no first that writes the name is ever moved. 0.15, past the three.
     #: 0 turns the rule off.
     identifier_margin: float = 0.15
-    #: A question's words all written within near_window words of each other (FTS5's
-    #: NEAR) in an article: the near_articles best such articles are read by the rerank
-    #: whatever their first score (retrieve._near), when the question has near_terms words
-    #: or more, each in the library. Words each in hundreds of posts ("go", "project",
-    #: "launch") rank the post writing "we launched the Go project" 28th by bm25, below
-    #: the pool; written together they say what it is about. Values set before any run,
-    #: not swept (bench/README.md, "rank18": fresh12 +1 right first, the other readable
-    #: sets, fresh13 and the test half unmoved). 0 near_articles turns it off.
-    near_articles: int = 3
-    near_window: int = 8
-    near_terms: int = 3
     #: A question asking when something came out or was introduced ("when did go 1.18
     #: come out", "when was X released"; present.asks_arrival) puts first the best
     #: candidate within this much of the first's order whose title says the thing happened

@@ -264,10 +264,7 @@ class Retriever:
         if not raw or bound <= 0:
             return TextScores({}, corrections)
         scores = {a: min(1.0, s / bound) for a, s in raw.items()}
-        rare = await self._rare(usable, allowed)
-        if self.policy.near_articles and question:
-            rare += tuple(a for a in await self._near(terms, allowed) if a not in rare)
-        return TextScores(scores, corrections, rare)
+        return TextScores(scores, corrections, await self._rare(usable, allowed))
 
     async def distinct(self, q: Query, guessed: Iterable[str] = ()) -> list[int]:
         """The articles FTS5's bm25 ranks best for the question's words that are more than
@@ -300,23 +297,6 @@ class Retriever:
         )
         entries = self.index.entries
         return [a for a, _ in hits if a in entries]
-
-    async def _near(self, terms: list[_Term], allowed: set[int] | None) -> tuple[int, ...]:
-        """The articles writing all of a question's words within Policy.near_window words
-        of each other, best first by bm25, up to Policy.near_articles: "we launched the Go
-        project" for "when did the go project launch", each word in hundreds of posts."""
-        p = self.policy
-        phrases = list(dict.fromkeys(t[0] for t in terms if " OR " not in t[0]))
-        if len(phrases) < p.near_terms or len(phrases) < len(terms):
-            return ()
-        hits = await self.fts.ranked(
-            f"NEAR({' '.join(phrases)}, {p.near_window})",
-            p.near_articles,
-            p.question_bm25_weights,
-            ids=sorted(allowed) if allowed is not None else None,
-        )
-        entries = self.index.entries
-        return tuple(a for a, _ in hits if a in entries)
 
     async def _rare(self, usable: list[_Term], allowed: set[int] | None) -> tuple[int, ...]:
         """The articles holding the query's rarest term, when at most rare_word_articles do."""
