@@ -166,10 +166,12 @@ class Chat:
     def _answer(self, answer: Answer) -> None:
         a = answer.article
         assert a is not None
-        if answer.followup:
-            self.out.line(f"Following up on “{a.title}”:", "dim")
+        # Issue 15: an answer that may not answer says so first, before which article a
+        # follow-up is about.
         if answer.tentative:
             self.out.line(TENTATIVE, "yellow")
+        if answer.followup:
+            self.out.line(f"Following up on “{a.title}”:", "dim")
         self._heading(a)
         if answer.passage:
             self.out.line("")

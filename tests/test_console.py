@@ -227,6 +227,17 @@ async def test_a_follow_up_is_about_the_article_just_answered(bundled) -> None:
     assert "Following up" not in new and "heat-pump rollout" in new
 
 
+async def test_a_closest_match_as_a_follow_up_says_so_first(bundled) -> None:
+    # Issue 15: a low-confidence answer is flagged in its first line, follow-up or not.
+    text = await chat(bundled, ["the hearing aid one", "who was there?"])
+    follow = [ln for ln in text.split("> who was there?")[1].splitlines() if ln.strip()]
+    assert follow[0] == "Closest match — it may not answer this."
+    assert (
+        follow[1]
+        == "Following up on “Hearing aids linked to slower memory decline in older adults”:"
+    )
+
+
 async def test_a_filter_without_a_name_says_the_name_is_missing(bundled) -> None:
     text = await chat(bundled, ["/search tag:", "/search author:", "/search heat by:"])
     lines = text.splitlines()

@@ -997,7 +997,11 @@ async def test_a_members_follow_up_is_about_their_last_answer_and_no_one_elses(r
     theirs = await fake.invoke("ask", {"question": FOLLOW_UP})
     (embed,) = theirs.embeds
     assert embed["title"].startswith("Coral nursery") and "81%" in embed["description"]
-    assert embed["description"].startswith("*Following up on this article:*")
+    # A closest match says so first (issue 15), then which article it follows up.
+    assert embed["description"].split("\n\n")[:2] == [
+        "*Closest match — it may not answer this.*",
+        "*Following up on this article:*",
+    ]
     # Another member asking the same in the same channel has no conversation to follow.
     other = await fake.invoke("ask", {"question": FOLLOW_UP}, user=fake.admin)
     assert other.ephemeral and "nothing in the library" in other.embeds[0]["description"]

@@ -261,3 +261,14 @@ async def test_text_that_would_ping_is_shown_and_pings_nobody(ask_own: Ask) -> N
     assert "everyone party" in shape["content"]  # content: allowed_mentions keeps it silent
     like = only_embed(await ask_own("more like this"))
     assert "An article **like** “@\u200beveryone party" in like["description"]
+
+
+async def test_a_closest_match_as_a_follow_up_says_so_in_its_first_line(ask: Ask) -> None:
+    # Issue 15: the flag comes before "Following up on this article:" (present20's reading:
+    # it came second, under the follow-up line).
+    await ask("the hearing aid one")
+    shown = only_embed(await ask("who was there?"))
+    assert shown["title"].startswith("Hearing aids linked")
+    first, second = shown["description"].split("\n\n")[:2]
+    assert first == "*Closest match — it may not answer this.*"
+    assert second == "*Following up on this article:*"

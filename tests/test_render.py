@@ -327,10 +327,12 @@ def test_a_card_of_an_article_without_text_says_its_text_was_not_saved() -> None
         tags=("favorite",),
     )
     answer = render.answer_embed(Answer(question="otters", article=bare)).to_dict()
-    assert answer["footer"]["text"] == "The article's text was not saved; the link has it."
+    # The answer card has nothing else to say: the note is its first line, not its footer.
+    assert answer["description"] == "*The article's text was not saved; the link has it.*"
+    assert "footer" not in answer
     assert answer["url"] == "https://example.org/otters"
     card = render.article_embed(bare, "").to_dict()
-    assert card["footer"]["text"] == answer["footer"]["text"]
+    assert card["footer"]["text"] == "The article's text was not saved; the link has it."
     full = render.article_embed(huge_article(), "A summary.").to_dict()
     assert full["footer"]["text"] == "250 min read"  # an article with text: no such note
 
@@ -458,3 +460,33 @@ def test_clean_skips_the_markdown_pass_only_where_it_changes_nothing(text: str) 
     whole = render._MARKDOWN.sub(lambda m: m["url"] or "\\" + m["md"], text)
     expected = render._LINE_START.sub(render._escape_line_start, render.plain(whole))
     assert render.clean(text) == expected
+
+
+def test_a_closest_match_says_so_first_even_as_a_follow_up() -> None:
+    # Issue 15: a low-confidence answer is flagged in its first line; "Following up" next.
+    answer = Answer(
+        question="who was there?",
+        article=huge_article(),
+        passage="The summit included talks.",
+        confidence="low",
+        followup=True,
+    )
+    lines = render.answer_embed(answer).to_dict()["description"].split("\n\n")
+    assert lines[:2] == [
+        "*Closest match — it may not answer this.*",
+        "*Following up on this article:*",
+    ]
+    sure = Answer(
+        question="q", article=huge_article(), passage="P.", confidence="high", followup=True
+    )
+    assert render.answer_embed(sure).to_dict()["description"].startswith("*Following up on")
+
+
+def test_a_link_in_a_passage_stays_whole_with_no_bold_inside() -> None:
+    # Bold (or an escape) inside a bare link becomes part of the address Discord links to.
+    passage = "Send a PR (to https://github.com/rust-lang/rust) or a release blog post about rust."
+    spans = key_spans(passage, "rust release")
+    assert any(passage[a:b] == "rust" and a < passage.index(")") for a, b in spans)
+    block = render.quote_block(passage, 1800, spans)
+    assert "https://github.com/rust-lang/rust)" in block
+    assert "**release** blog post about **rust**." in block

@@ -51,7 +51,8 @@ _MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
 # Bare URLs stay as they are (Discord would keep a backslash in the link); elsewhere every
 # markdown character is escaped. discord.utils.escape_markdown is not used because its
 # masked-link pattern swallows a whole line between a "[" and the last ")" unescaped.
-_MARKDOWN = re.compile(r"(?P<url>https?://[^\s<>]+)|(?P<md>[\\*_~|`\[\]])")
+_URL = re.compile(r"https?://[^\s<>]+")
+_MARKDOWN = re.compile(rf"(?P<url>{_URL.pattern})|(?P<md>[\\*_~|`\[\]])")
 _LINE_START = re.compile(r"^(\s*)([#>\-*+]|\d+(?=\.))", re.MULTILINE)
 # The characters _MARKDOWN escapes: a text with none of them is left as it is (its URLs
 # are kept whole either way).
@@ -161,9 +162,14 @@ def _lines(markdown: str) -> list[str]:
 def emphasise(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """`text` made inert (see clean) with the given (start, end) spans of it in bold."""
     out, at = [], 0
+    # A link is kept whole and plain: bold inside it, or a piece of it escaped on its own
+    # ("\\-lang/"), becomes part of the address Discord links to.
+    links = [m.span() for m in _URL.finditer(text)] if "://" in text else []
     for start, end in sorted(spans):
         if start < at or end <= start:
             continue  # overlapping or empty: the spans come from words, so never in practice
+        if any(a < end and start < b for a, b in links):
+            continue
         out += [clean(text[at:start]), "**", clean(text[start:end]), "**"]
         at = end
     out.append(clean(text[at:]))
@@ -310,14 +316,22 @@ def answer_embed(answer: Answer, bold: Sequence[tuple[int, int]] = ()) -> discor
         raise ValueError("an answer card needs an article; say what to do next instead")
     embed = card_embed(article)
     parts = []
-    if answer.followup:  # the card's title says which article; the line says why this one
-        parts.append("*Following up on this article:*")
+    # Issue 15: an answer that may not answer says so in its first line, before the line
+    # saying which article a follow-up is about.
     if answer.tentative:
         parts.append(f"*{TENTATIVE}*")
+    if answer.followup:  # the card's title says which article; the line says why this one
+        parts.append("*Following up on this article:*")
     if answer.passage:
         parts.append(quote_block(answer.passage, 1800, bold))
     if answer.summary and answer.summary != answer.passage:
         parts.append(cut(clean(answer.summary), 1800))
+    note = unsaved_text(article)
+    if note and not (answer.passage or answer.summary):
+        # A card of a title and tags only says nothing where a member reads first: the
+        # note moves from the small footer to the description.
+        parts.append(f"*{note}*")
+        embed.remove_footer()
     embed.description = "\n\n".join(parts) or None
     if answer.quote and answer.quote.text not in (answer.passage or ""):
         embed.add_field(
