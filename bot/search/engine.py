@@ -39,7 +39,7 @@ from bot.search.parse import (
     topic_words,
     with_dates,
 )
-from bot.search.passage import best_passage
+from bot.search.passage import best_passage, shown_fit
 from bot.search.period import Named, Span, span
 from bot.search.policy import DEFAULT, Policy
 from bot.search.quotes import best_quote
@@ -385,9 +385,10 @@ class SearchEngine:
         self, idx: LibraryIndex, q: Query, article: Article, passage: str, pinned: bool
     ) -> Answer | None:
         """A follow-up's answer showing `passage` of `article`, as sure as the question's
-        own words read in this article alone make it; None when they find nothing there and
-        the passage holds none of them, unless the question is `pinned` to the article
-        (followup.pinned): then the closest match."""
+        own words read in this article alone make it, or sure when the passage's first
+        window holds the amount or date it asks for (Policy.followup_answer_fit); None when
+        they find nothing there and the passage holds none of them, unless the question is
+        `pinned` to the article (followup.pinned): then the closest match."""
         p = self.policy
         aid = idx.by_slug[article.slug]
         terms = q.terms.weights()
@@ -401,6 +402,15 @@ class SearchEngine:
         found = await self._rerank(idx, q.corrected(ranked.corrections), alone) if terms else []
         sure = respond.confidence(found, p) if found else None
         shown = f"{article.title} {followup.first_window(passage)}"
+        if found and sure != HIGH and p.followup_answer_fit > 0:
+            # The conversation names the article and the question's own words are few and
+            # everyday ("how many people took part", "when did it open"): the rerank finds
+            # it a closest match at best, though the sentence shown holds the count or date
+            # asked for, by the question's words. That answer fitting there says it
+            # answers (first questions keep their confidence: no conversation names one).
+            window = followup.first_window(passage)
+            if shown_fit(article, q, window, p) >= p.followup_answer_fit:
+                sure = HIGH
         if terms and not (found and (sure or followup.speaks_to(q.raw, shown))):
             # "what is his favourite film?": the article says nothing of it, unless its
             # pronoun holds the topic ("who ran it?", followup.pinned): the closest match.

@@ -43,7 +43,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from bot.library.model import Article, Sentence
-from bot.search.answer_type import Wanted, typed_fit
+from bot.search.answer_type import _MANY, Wanted, _after, typed_fit
 from bot.search.features import Features, sentence_features
 from bot.search.irregular import question_held
 from bot.search.parse import Query
@@ -68,6 +68,8 @@ _TITLE_ANSWERS = frozenset(["version"])
 # holds (Policy.untyped_cost). Not "where" (a place is often a common noun: "donated by
 # local businesses"), "what", "why", "how" or yes/no: their answers are often plain words.
 _ALWAYS_TYPED = frozenset(["number", "when", "time", "who"])
+# Of those, the kinds whose span is the answer itself (see shown_fit).
+_AMOUNT_OR_DATE = frozenset(["number", "when", "time"])
 # What ends a sentence: a label (a heading) ending so reads on without a dash.
 _STOPS = frozenset(".!?:;…")
 # A line attributing the quote before it: a dash, then a capitalised name ("— Sheldon
@@ -158,6 +160,43 @@ def passage_match(
         article.description or "",
     )
     return found.cover(), found.shown()
+
+
+def shown_fit(article: Article, q: Query, shown: str, policy: Policy = DEFAULT) -> float:
+    """How well the sentences of `shown` (a passage of `article`) that hold one of the
+    question's own terms hold the amount, date or time it asks for (Passages.fit, weighed
+    within the article as the passage shown is): the best of them. 0 for other kinds ("who"
+    among a list of names, "what", "where": spans too loose to read as the answer); when a
+    question term (not one saying the kind: "many", "rate") is in none of the article's
+    sentences, the question asking of what the article does not tell ("how many people were
+    hurt" where nobody is: "50,000 people" attended). An amount must be of the thing the
+    question names as measured, named in its sentence: for "how many X", X ("how many homes
+    got one" is not "forty identical ones"); else a noun it asks about ("survival" of "what
+    was the survival rate"); a question naming none ("how much does one cost") is not read."""
+    terms = set(q.terms.weights())
+    wanted = Wanted.of(q)
+    sentences: list[Sentence] = with_text(article.sentences)
+    if not terms or not sentences or wanted.kind not in _AMOUNT_OR_DATE:
+        return 0.0
+    held = question_held(article, terms).sets
+    if not terms - wanted.form <= set().union(*held):
+        return 0.0
+    measured: Set[str] = frozenset()  # a sentence must hold one of these
+    if wanted.kind == "number":
+        counted = _after(q.words, {"how"}, 2)
+        many = _MANY in wanted.form and len(counted) > 1
+        measured = {stem(counted[1])} if many else wanted.heads
+        if not measured:
+            return 0.0
+    found = Passages(sentences, held, terms, None, wanted, stems(article.title), policy)
+    return max(
+        (
+            found.fit(k)
+            for k, s in enumerate(sentences)
+            if held[k] and (not measured or measured & held[k]) and s.text in shown
+        ),
+        default=0.0,
+    )
 
 
 def headline_answer(

@@ -865,6 +865,22 @@ class Policy:
     #: pointing back ("it") with more words than this names its topic too: the
     #: conversation's article, when only its closest match, loses to the question's own.
     ellipsis_terms: int = 3
+    #: A follow-up answered from the conversation's article whose own words, few and
+    #: everyday, find it only as a closest match ("how many people took part", "what was
+    #: the survival rate", "when did it open") is said surely when a sentence of the window
+    #: shown that holds one of its words holds the amount or date asked for fitting at
+    #: least this much (passage.shown_fit; Passages.fit's scale: 1 is a span of the full
+    #: kind right by the question's words, 1 + named_answer one naming the noun counted).
+    #: The conversation says which article is meant; the fit says the sentence answers.
+    #: Lower fits are amounts or dates of something else ("24 gopls releases" for "how
+    #: many users tried it", 0.27; "since it began in 2020" holding none of "when did it
+    #: start"'s words, 0.30). Read off member17's probes
+    #: (bench/qa_inputs_2026-12-07_member17.txt) and member15/16's: answers present fit
+    #: 0.80-2.5 ("Every Thursday at 4pm" by "meeting" for "when do they meet", 0.80),
+    #: absent ones 0-0.32, so 0.75 lies between; shown_fit's guards (what an amount
+    #: measures, every question word in the article, no "who") come from three of
+    #: member15's turns a first version made sure and wrong. 0 turns the rule off.
+    followup_answer_fit: float = 0.75
     #: A short question that does not point back, some of whose words the conversation's
     #: article holds, still names a topic of its own when a word of it under this Zipf
     #: frequency (english.zipf: about 10 a million words at 4) is no word of that article:
