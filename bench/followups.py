@@ -6,7 +6,8 @@ article the conversation is about, kept by bot.conversation.Conversations).
 
 A second turn is right when:
   followup  it is answered from the first answer's article (the row's `title` names it)
-            and, when the row has `has`, the passage or summary shown holds that text;
+            and, when the row has `has`, the passage or summary shown holds that text,
+            and, when the row has `"sure": true`, said surely (not "Closest match");
   more      it shows that article again, with text the first answer did not show;
   new       it is answered from the new topic's article (`title`), not the first one;
   unrelated it gets no confident answer;
@@ -55,6 +56,8 @@ def right(row: dict, first: Answer, second: Answer) -> bool:
         return False
     if kind == "more":
         return bool(shown(second)) and shown(second) != shown(first)
+    if row.get("sure") and second.confidence != HIGH:
+        return False
     return row.get("has") is None or row["has"].lower() in shown(second).lower()
 
 
