@@ -5,7 +5,9 @@ A query goes one way through the stages, each a module of its own:
     parse (Query) → retrieve (Candidates) → rerank (questions) → passage → respond
 
 The engine wires them to the index of the moment (index.py keeps it), caches finished
-results, and answers the browsing calls (tags, latest, random) from the index.
+results, and answers the browsing calls (tags, latest, random) from the index. What a
+question that asks for articles lists (newest, of a period, a tag's, a topic's, an
+author's) is listings.py's; the engine only routes to it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search import asked, cards, followup, lookup, opinion, ordinals, present, respond, versions
+from bot.search import asked, cards, followup, listings, lookup, opinion, ordinals, present, respond
 from bot.search.build import split_authors
 from bot.search.cache import ResultCache
 from bot.search.english import zipf
@@ -40,7 +42,7 @@ from bot.search.parse import (
     with_dates,
 )
 from bot.search.passage import best_passage, shown_fit
-from bot.search.period import Named, Span, span
+from bot.search.period import span
 from bot.search.policy import DEFAULT, Policy
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
@@ -50,7 +52,6 @@ from bot.search.results import HIGH, LOW, Answer, Lookup, SearchHit, SearchRespo
 from bot.search.retrieve import Candidates, Reading, Retriever
 from bot.search.tables import Metas
 from bot.search.typed import clip
-from bot.search.words import fts_word
 from bot.store.search import SearchStore
 
 if TYPE_CHECKING:
@@ -80,14 +81,6 @@ class _Following(NamedTuple):
     terms: frozenset[str]
     points: bool
     pinned: bool
-
-
-def _after_newest(idx: LibraryIndex, dates: Span | None) -> bool:
-    """Whether a period starts after the library's newest dated article."""
-    if dates is None or not idx.newest:
-        return False
-    newest = idx.date_text(idx.newest[0])
-    return bool(newest) and newest[:10] < dates.bounds[0]
 
 
 class SearchEngine:
@@ -156,7 +149,7 @@ class SearchEngine:
             return SearchResponse(query=q.raw)
         if q.period is not None and not idx.exact_title(q.title_key):
             # "articles from 2021": that period's articles, newest first.
-            dates, ids = self._published(idx, q.period)
+            dates, ids = listings.published(idx, q.period, self._today())
             if ids or not q.newest:  # "anything new today?" with none today: the newest
                 hits = [respond.hit(idx, a, 1.0) for a in ids[: max(1, limit)]]
                 return SearchResponse(query=q.raw, hits=hits)
@@ -457,7 +450,10 @@ class SearchEngine:
             return await self._like(idx, request.question, article, HIGH)
         if request.wants == AUTHORED:
             names = split_authors(article.author)
-            return await self._authored(idx, request.question, names, but=article)
+            store = await self.keeper.store()
+            return await listings.authored(
+                idx, request.question, names, store, self.policy, but=article
+            )
         return asked.of_itself(request.question, article, request.wants)
 
     async def _like(self, idx: LibraryIndex, question: str, source: Article, sure: str) -> Answer:
@@ -502,70 +498,32 @@ class SearchEngine:
         if compares and (both := await self._compared(idx, q)) is not None:
             return both  # "compare A with B": each side's article
         if q.period is not None and not idx.exact_title(q.title_key):
-            return await self._in_period(idx, q)  # "articles from 2021"
+            store = await self.keeper.store()  # "articles from 2021"
+            return await listings.in_period(idx, q, self._today(), store, self.policy)
         if q.wants and not idx.exact_title(q.title_key):
             return await self._about_itself(idx, q)
         if q.authors and all(q.authors) and not (q.content or q.tags or q.phrases or q.dates):
-            return await self._authored(idx, q.raw, q.authors)  # "articles by rafael quintero"
+            store = await self.keeper.store()  # "articles by rafael quintero"
+            return await listings.authored(idx, q.raw, q.authors, store, self.policy)
         if len(q.tags) == 1 and q.tags[0] and not (q.content or q.authors or q.phrases or q.dates):
             return await self._tagged(idx, q, q.tags[0])  # "articles tagged favorite"
         return await self._answer(idx, q)
 
     async def _tagged(self, idx: LibraryIndex, q: Query, tag: str) -> Answer:
-        """A tag's articles asked for with nothing else ("tag:energy", "posts tagged
-        energy"): its newest, listed as "what's new?" lists the library's; before, the
-        tag's best match for no words at all, an arbitrary one of them."""
-        ids = sorted(idx.by_tag.view(tag), key=idx.ranks.__getitem__)
+        """A tag's articles (see listings.tagged); a tag with none answered as a question."""
         store = await self.keeper.store()
-        article = await store.article_by_id(ids[0]) if ids else None
-        if article is None:
-            return await self._answer(idx, q)
-        n = len(ids)
-        said = f"{n} {'article' if n == 1 else 'articles'} tagged “{tag}”"
-        said += ", newest first." if n > 1 else "."
-        answer = respond.newest(idx, q, article, self.policy, ids)
-        more = tag if n > len(answer.newest) else None
-        return replace(answer, passage=said, more_of_tag=more)
+        listed = await listings.tagged(idx, q, tag, store, self.policy)
+        return listed if listed is not None else await self._answer(idx, q)
 
     async def _topic_articles(self, idx: LibraryIndex, q: Query, topic: Query) -> Answer:
-        """ "How many articles about rust are there?", "list the articles about netflix": a
-        tag's articles when the topic is exactly a tag (all of them, counted, as "posts
-        tagged rust" lists them); else how many articles mention every word of the topic
-        and the best matches of a search for it, newest first (a search ranks, it does not
-        count: the number is the text's, the list the search's). A topic no article
-        mentions, or one the search finds nothing confident for, is asked as a question."""
-        about = topic_words(topic)
-        tag = idx.tag_table.exact(about) if about else None
-        if tag is not None and idx.by_tag.view(tag):
+        """A topic's articles (see listings.topic_articles), all of its tag's when it is
+        exactly one; a topic no listing finds answered as a question."""
+        if (tag := listings.topic_tag(idx, topic)) is not None:
             return await self._tagged(idx, q, tag)
         run = await self._retriever(idx)
-        read = (await run.read(topic, question=False)).query
-        exprs = [e for w in read.content if (e := fts_word(w)) is not None]
-        (n,) = await run.counts.count(run.fts, [" AND ".join(exprs)]) if exprs else (0,)
-        ids, first = await self._listed(idx, read, run)
-        if not n or first is None:
-            return await self._answer(idx, topic)
-        said = f"{n} {'article mentions' if n == 1 else 'articles mention'} “{about}”"
-        if len(ids) > 1:
-            said += f"; the {len(ids)} best matches, newest first"
-        answer = respond.newest(idx, q, first, self.policy, ids, len(ids))
-        return replace(answer, passage=said + ".")
-
-    async def _authored(
-        self, idx: LibraryIndex, question: str, names: Sequence[str], but: Article | None = None
-    ) -> Answer:
-        """An author's articles (of any of `names`), newest first, but `but`: the newest
-        as the answer, the next ones as the other matches; a reply when there is none."""
-        skip = None if but is None else idx.by_slug.get(but.slug)
-        found = {a for n in names if n in idx.by_author for a in idx.by_author[n]} - {skip}
-        ids = sorted(found, key=idx.ranks.__getitem__)
         store = await self.keeper.store()
-        first = await store.article_by_id(ids[0]) if ids else None
-        if first is None:
-            other = "other " if but is not None else ""
-            return Answer(question=question, reply=f"No {other}article by {' or '.join(names)}.")
-        hits = [respond.hit(idx, a, 1.0) for a in ids]
-        return asked.authored(question, names, first, hits, self.policy, other=but is not None)
+        listed = await listings.topic_articles(idx, q, topic, run, store, self.policy)
+        return listed if listed is not None else await self._answer(idx, topic)
 
     async def _about_itself(self, idx: LibraryIndex, q: Query) -> Answer:
         """A request of an article itself (`q.wants`: its summary, byline or link, the
@@ -593,7 +551,7 @@ class SearchEngine:
     async def _answer(self, idx: LibraryIndex, q: Query) -> Answer:
         """The question answered from the library's text (see ask)."""
         if q.newest and not idx.exact_title(q.title_key):
-            return await self._newest(idx, q)
+            return await listings.newest(idx, q, await self.keeper.store(), self.policy)
         run = await self._retriever(idx)
         if q.within is not None and q.dated is not None and not idx.exact_title(q.title_key):
             return await self._in_period_about(idx, q, run)  # "rust posts from 2019"
@@ -607,7 +565,8 @@ class SearchEngine:
             q = present.without_frame(q)
         reading = await run.read(q, question=True)
         if reading.recent:  # "latest rust release": the newest the topic finds
-            listed = await self._newest_about(idx, reading.query, run)
+            store = await self.keeper.store()
+            listed = await listings.newest_about(idx, reading.query, run, store, p)
             if listed is not None:
                 return listed
         q, ranked, found = await self._reranked(idx, reading, run)
@@ -735,134 +694,27 @@ class SearchEngine:
             return Answer(question=question, reply=asked.NO_LINK)
         return asked.card(question, article)
 
-    async def _newest(self, idx: LibraryIndex, q: Query) -> Answer:
-        """ "What's new?": the newest articles."""
-        store = await self.keeper.store()
-        article = await store.article_by_id(idx.newest[0])
-        if article is None:  # removed by a reload the index has not caught up with
-            return Answer(question=q.raw)
-        return respond.newest(idx, q, article, self.policy)
-
-    async def _in_period(self, idx: LibraryIndex, q: Query) -> Answer:
-        """ "Articles from 2021", "what was posted last week": the period's articles,
-        newest first, as "what's new?" lists the newest; a reply saying there are none
-        and the years the library covers."""
-        assert q.period is not None
-        dates, ids = self._published(idx, q.period)
-        store = await self.keeper.store()
-        first = await store.article_by_id(ids[0]) if ids else None
-        if first is not None and dates is not None:
-            return respond.in_period(idx, q, first, ids, dates, self.policy)
-        if q.newest or _after_newest(idx, dates):
-            # "anything new today?" with nothing today: what's new, as before, saying there
-            # is nothing of the period (listed bare, October's newest read as this month's).
-            # So too a period after the newest article ("anything from last week", "last
-            # month"): asked for what is recent, the newest are the nearest to it; before,
-            # only "no articles" and the library's years, nothing to open.
-            newest = await self._newest(idx, q)
-            if dates is None or newest.article is None:
-                return newest
-            return replace(newest, passage=f"No articles {dates.label}; the newest instead.")
-        return respond.none_in_period(idx, q, dates)
-
     async def _in_period_about(self, idx: LibraryIndex, q: Query, run: Retriever) -> Answer:
-        """ "Rust posts from 2019", "latest go release in 2023": the topic's articles of the
-        period, as _newest_about lists a topic's (the close ones, newest first), found as
-        if `date:` said the period; a reply saying there are none."""
+        """ "Rust posts from 2019": the topic's articles of the period (see
+        listings.topic_in_period); else a question of the period's text ("which articles
+        from 2025 mention schools"), which its words as keywords do not find, answered as
+        any question, within it; a reply saying there are none."""
         assert q.within is not None and q.dated is not None
         dates = span(q.within, self._today())
         if dates is None:
             return respond.none_in_period(idx, q, None)
         dated = with_dates(q.dated, (dates.bounds,))
-        about = topic_words(q.dated)
-        if (tagged := await self._tagged_in_period(idx, q, about, dates)) is not None:
-            return tagged  # "posts from march 2024 about rust": every rust article of it
-        topic = (await run.read(dated, question=False)).query
-        ids, first = await self._listed(idx, topic, run)
-        if first is not None:
-            return respond.in_period(idx, q, first, ids, dates, self.policy, about)
-        # A question of the period's text ("which articles from 2025 mention schools"),
-        # which its words as keywords do not find: answered as any question, within it.
-        answer = await self._from_text(idx, dated, run)
-        return (
-            answer if answer.article is not None else respond.none_in_period(idx, q, dates, about)
-        )
-
-    async def _tagged_in_period(
-        self, idx: LibraryIndex, q: Query, about: str, dates: Span
-    ) -> Answer | None:
-        """A period's articles on a topic that is exactly one of the library's tags ("posts
-        from march 2024 about rust", "stories from 2019 tagged go"): all of that tag's
-        articles of the period, newest first, counted. A search for the word lists only
-        the few it finds surest ("2 best matches for “rust”" of a month with a dozen rust
-        posts); the tag says which articles are on it. None when the topic is no tag or
-        none of the tag's is of the period (then searched as before)."""
-        tag = idx.tag_table.exact(about) if about else None
-        if tag is None:
-            return None
-        of_tag = set(idx.by_tag.view(tag))
-        ids = [a for a in idx.published(*dates.bounds) if a in of_tag]
         store = await self.keeper.store()
-        first = await store.article_by_id(ids[0]) if ids else None
-        if first is None:
-            return None
-        return respond.in_period(idx, q, first, ids, dates, self.policy, tagged=tag)
-
-    def _published(self, idx: LibraryIndex, period: Named) -> tuple[Span | None, Sequence[int]]:
-        """The dates a period covers today, and the articles of them, newest first."""
-        dates = span(period, self._today())
-        return dates, idx.published(*dates.bounds) if dates else []
+        listed = await listings.topic_in_period(idx, q, dates, dated, run, store, self.policy)
+        if listed is not None:
+            return listed
+        answer = await self._from_text(idx, dated, run)
+        if answer.article is not None:
+            return answer
+        return respond.none_in_period(idx, q, dates, topic_words(q.dated))
 
     def _today(self) -> date:
         return self.clock().astimezone(UTC).date()
-
-    async def _newest_about(self, idx: LibraryIndex, q: Query, run: Retriever) -> Answer | None:
-        """ "Latest rust release", "newest article about energy": the articles the topic
-        finds confidently, as `search` lists them (titles, tags, descriptions and text:
-        "environment" is a tag), the close ones newest first (Policy.recent_band), the
-        newest as the answer; None when the topic finds nothing confidently. The topic
-        names what to list, not a question a passage answers: the rerank, reading the
-        text alone, missed tagged articles and put the best-scored one first, not the
-        newest."""
-        ids, article = await self._listed(idx, q, run)
-        if article is None:
-            return None
-        return respond.newest(idx, q, article, self.policy, ids)
-
-    async def _listed(
-        self, idx: LibraryIndex, q: Query, run: Retriever
-    ) -> tuple[list[int], Article | None]:
-        """The articles a topic finds confidently, the close ones newest first (as `search`
-        lists them), and the first of them (None when there is none, or it was removed by a
-        reload the index has not caught up with)."""
-        found = await run.rank(q)
-        ids = respond.confident(found, self.policy.search_threshold, self.policy)
-        ids = respond.newest_close(idx, ids, found.scores, self.policy)
-        if self.policy.release_over_prerelease and ids:
-            ids = await self._release_first(idx, ids, run)
-        store = await self.keeper.store()
-        return ids, (await store.article_by_id(ids[0]) if ids else None)
-
-    async def _release_first(self, idx: LibraryIndex, ids: list[int], run: Retriever) -> list[int]:
-        """The newest listed first when it is a pre-release post of a version ("1.98.0
-        pre-release testing") and the library holds that version's release, written after
-        it ("Announcing Rust 1.98.0"): the release goes first (Policy.release_over_prerelease).
-        A pre-release post's title names the stage ("pre-release", "beta", "rc") where the
-        release's does not; for "latest rust release" the release posts' titles, without
-        the word "release", scored far below the listed ones and were not listed."""
-        title = idx.entries[ids[0]].meta.title
-        version = versions.version_named(title)
-        if version is None or not present.pre_release(title):
-            return ids
-        found = await run.rank(parse(version, idx.resolve_filter, self.policy))
-        newer = idx.ranks[ids[0]]
-        for a in sorted(found.ids, key=idx.ranks.__getitem__):
-            other = idx.entries[a].meta.title
-            if idx.ranks[a] >= newer:
-                break
-            if versions.version_named(other) == version and not present.pre_release(other):
-                return [a, *(b for b in ids if b != a)]
-        return ids
 
     async def _retriever(self, idx: LibraryIndex) -> Retriever:
         store = await self.keeper.store()

@@ -1042,7 +1042,7 @@ class Policy:
     #: "Latest rust release": when the newest listed is a pre-release post of a version
     #: ("1.98.0 pre-release testing", semantic versioning's pre-release stages in its title)
     #: and the library holds that version's release written after it ("Announcing Rust
-    #: 1.98.0"), the release is listed first (SearchEngine._release_first). The release
+    #: 1.98.0"), the release is listed first (listings.release_first). The release
     #: posts' titles lack the word "release" the pre-release ones hold, and were not
     #: listed at all (bench/README.md, "now11"). 0 turns it off.
     release_over_prerelease: int = 1
