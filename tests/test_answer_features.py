@@ -6,15 +6,16 @@ from __future__ import annotations
 import pytest
 
 from bot.search.answer_type import Wanted
-from bot.search.features import _TOKEN, _tokens, sentence_features
+from bot.search.features import sentence_features
 from bot.search.parse import parse
+from bot.search.sentence_spans import TOKEN, tokens
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fold
 
 
 def spans(text: str, kind: str) -> list[str]:
     """The text of each span of one kind, from its first word to its last."""
-    words = [m.span() for m in _TOKEN.finditer(text)]
+    words = [m.span() for m in TOKEN.finditer(text)]
     found = sentence_features(text).spans((kind,))
     return [text[words[s.start][0] : words[s.end - 1][1]] for s in found]
 
@@ -114,7 +115,7 @@ def test_a_name_where_english_names_who_did_it() -> None:
 def test_a_label_gives_what_follows_its_colon() -> None:
     def labelled(text: str, nouns: set[str]) -> list[str]:
         f = sentence_features(text)
-        words = [m.span() for m in _TOKEN.finditer(text)]
+        words = [m.span() for m in TOKEN.finditer(text)]
         return [text[words[s.start][0] : words[s.end - 1][1]] for s in f.labelled(frozenset(nouns))]
 
     assert labelled("New built-in functions: min, max and clear.", {"function"}) == [
@@ -129,7 +130,7 @@ def test_a_label_gives_what_follows_its_colon() -> None:
 def test_the_phrase_after_a_preposition_the_question_s_words_lead_to() -> None:
     def after(text: str, prep: str, anchors: set[str]) -> list[str]:
         f = sentence_features(text)
-        words = [m.span() for m in _TOKEN.finditer(text)]
+        words = [m.span() for m in TOKEN.finditer(text)]
         found = f.after_word(frozenset([prep]), frozenset(anchors))
         return [text[words[s.start][0] : words[s.end - 1][1]] for s in found]
 
@@ -184,10 +185,10 @@ def test_a_sentence_s_words_and_stems_are_those_the_word_pattern_and_stemmer_giv
 ) -> None:
     # The reading for ASCII text (its own pattern, the stems from a dict) is a fast path:
     # the same words at the same places, and the same stems, as the general reading.
-    found = list(_TOKEN.finditer(text))
+    found = list(TOKEN.finditer(text))
     folded = [fold(m.group()).replace("’", "'") for m in found]
     folded = [(w[:-2] if w.endswith("'s") else w).replace("'", "") for w in folded]
-    t = _tokens(text)
+    t = tokens(text)
     assert (t.starts, t.ends) == ([m.start() for m in found], [m.end() for m in found])
     assert t.folded == folded
     assert t.stems == tuple(stem(w) if w and w not in STOPWORDS else "" for w in folded)

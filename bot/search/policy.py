@@ -524,7 +524,7 @@ class Policy:
     apposed_answer: float = 0.5
     #: ...for "when" questions, a time told from now or from the story's day ("is going
     #: to go away in a year", "adopted the approach almost 40 years ago", "two weeks
-    #: later"; features._RELATIVE) fits this much: news dates by the day it writes on as
+    #: later"; sentence_spans._RELATIVE) fits this much: news dates by the day it writes on as
     #: often as by the calendar. 0 turns the rule off (bench/README.md, pass16).
     relative_date_fit: float = 1.0
     #: ...for a question ending with a preposition ("where did the drones take off from",
