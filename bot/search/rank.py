@@ -16,6 +16,8 @@ import re
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
+from operator import eq, gt
 
 from bot.search.fuzzy import EXACT, NameTable, Vocabulary, WordMatch
 from bot.search.layout import IndexFile, find
@@ -259,7 +261,8 @@ class LibraryIndex:
         }
         total = sum(weights.values()) or 1.0
         # The candidates holding each matched title word, made once for recall and mass.
-        holding = {m.word: self.postings[m.word] & candidates for _, ms in expansions for m in ms}
+        within = self.postings.within
+        holding = {m.word: within(m.word, candidates) for _, ms in expansions for m in ms}
         # recall[aid], summed query word by query word: matches go best first, so the
         # first quality an article gets for a word is its best. Each match adds the same
         # w x quality to all its articles: those no earlier word matched get it set in C
@@ -303,7 +306,7 @@ class LibraryIndex:
         p = self.policy
         # Only titles holding every query word but the last (which may be half typed) as
         # whole words can hold them in the query's order.
-        check = out.keys() & self._holding(qwords[:-1])
+        check = self._among(out.keys(), qwords[:-1])
         top = p.title_top
         if len(check) > top:
             # The bonus only matters to titles it can lift into the title_top.
@@ -318,15 +321,17 @@ class LibraryIndex:
 
     def _whole_titles(self, out: dict[int, float], qwords: list[str]) -> None:
         """A title whose content words are the query's scores 1.0: it holds each of them."""
-        whole = [self.postings.get(q) for q in qwords]
-        if not all(whole):
+        count = self.postings.size
+        if not all(count(q) for q in qwords):
             return
         keys = self._content_keys
         qkey = " ".join(qwords).encode()
         # Only keys of the query's length can equal it: that test reads two offsets, inline
         # (a call per candidate to Strings.equals was most of this).
         at, size = keys.offsets, len(qkey) + 1
-        for a in min(whole, key=len) & out.keys():  # type: ignore[arg-type, operator]
+        # The titles holding the query's rarest word (a title of the query's words holds
+        # each one): only the scored ones are looked up, no common word's set is made.
+        for a in self.postings.members(min(qwords, key=count), out.keys()):
             if at[a + 1] - at[a] == size and keys.equals(a, qkey):
                 out[a] = 1.0
 
@@ -350,6 +355,19 @@ class LibraryIndex:
         first, *rest = sorted((self.postings.get(q, set()) for q in set(qwords)), key=len)
         return first.intersection(*rest)
 
+    def _among(self, ids: Iterable[int], qwords: list[str]) -> set[int]:
+        """Those of ids whose titles hold every one of these words: `ids & _holding(qwords)`
+        (in another order), the rarest word first, each word's postings read only against
+        the ids left, so a common word's postings are neither made into a set nor copied."""
+        postings = self.postings
+        first, *rest = sorted(set(qwords), key=postings.size)
+        left = postings.members(first, ids)
+        for q in rest:
+            if not left:
+                break
+            left = postings.members(q, left)
+        return left
+
     def _full_matches(self, qwords: list[str]) -> set[int]:
         """The newest candidate_cap titles holding every content word of the query exactly.
 
@@ -372,9 +390,10 @@ class LibraryIndex:
         ranks = self.ranks
         # Sorting bare floats is cheap: it gives the score the cut falls on.
         edge = sorted(scores.values(), reverse=True)[top - 1]
-        above = [a for a, s in scores.items() if s > edge]
+        # (compress and map pick them in C, in the scores' order)
+        above = list(compress(scores, map(gt, scores.values(), repeat(edge))))
         # Often hundreds of titles tie on the cut: only the newest of them are kept.
-        ties = [a for a, s in scores.items() if s == edge]
+        ties = list(compress(scores, map(eq, scores.values(), repeat(edge))))
         ties.sort(key=ranks.__getitem__)  # in C: faster than a heap over hundreds of ties
         del ties[top - len(above) :]
         above.sort(key=ranks.__getitem__)
@@ -395,7 +414,6 @@ class LibraryIndex:
         once: set[int] = set()
         twice: set[int] = set()
         more: set[int] = set()
-        words_of = self._title_words
         for w, found in holding.items():
             if w in STOPWORDS:
                 # (most titles holding a stopword do not list it among their words: the
@@ -418,8 +436,13 @@ class LibraryIndex:
                 mass.update({a: mass[a] + iw for a in second})
             once |= found
         idf = {w: self.idf(w) for w in holding}
+        # Each title's words read from the blob here (Strings' item, inline): thousands
+        # of titles for a long query.
+        twords = self._twords
+        blob, at = twords.blob, twords.offsets
         for a in more:
-            mass[a] = sum([idf[w] for w in words_of(a) if w in idf])
+            ws = str(blob[at[a] : at[a + 1] - 1], "utf-8").split()
+            mass[a] = sum([idf[w] for w in ws if w in idf])
         return mass
 
     def _mass(self, aid: int) -> float:
@@ -449,9 +472,6 @@ class LibraryIndex:
         m = self._title_mass
         done = not self._unsummed and self._summed_to >= len(m)
         return m if isinstance(m, array) and done else None
-
-    def _title_words(self, aid: int) -> list[str]:
-        return self._twords[aid].split()
 
     def _newest_postings(self, word: str) -> set[int]:
         """The candidate_cap newest articles with a title word (cached: the index is fixed)."""

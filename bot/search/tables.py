@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -164,6 +164,46 @@ class Postings(SortedWords, Mapping[str, set[int]]):
     def ids_at(self, i: int) -> memoryview:
         """The ids of the word at position i, ascending, read in place."""
         return self._ids[self._at[i] : self._at[i + 1]]
+
+    def within(self, word: str, among: set[int]) -> set[int]:
+        """`self[word] & among`, the same set made the same way (its members added in the
+        order the intersection adds them), without making the word's set when it is not
+        kept and holds more titles than `among`: `among` is walked then, in its own order,
+        as `&` walks the smaller set."""
+        kept = self._kept.get(word)
+        if kept is not None:
+            self._kept.move_to_end(word)
+            return kept & among
+        i = find(self.words, word)
+        if i < 0:
+            raise KeyError(word)
+        if self.size_at(i) < len(among):
+            return self[word] & among
+        held = among.intersection(self.ids_at(i))  # the members, in the order of the ids
+        return set(filter(held.__contains__, among))
+
+    def members(self, word: str, among: Iterable[int]) -> set[int]:
+        """Those of `among` whose titles hold word (an empty set for a word none holds), in
+        no particular order: the word's kept set if there is one, its set made (and kept)
+        if it is small beside `among`, else each of `among` looked up in its sorted ids."""
+        kept = self._kept.get(word)
+        if kept is not None:
+            self._kept.move_to_end(word)
+            return kept.intersection(among)
+        i = find(self.words, word)
+        if i < 0:
+            return set()
+        ids = self.ids_at(i)
+        among = among if isinstance(among, (set, frozenset, KeysView)) else set(among)
+        if len(ids) <= 8 * len(among):
+            return self[word].intersection(among)
+        end = len(ids)
+        found: set[int] = set()
+        for a in among:
+            k = bisect.bisect_left(ids, a)
+            if k < end and ids[k] == a:
+                found.add(a)
+        return found
 
     def __getitem__(self, word: str) -> set[int]:
         kept = self._kept.get(word)
