@@ -84,7 +84,7 @@ _NUMBER_FORM: Mapping[str, tuple[str, ...]] = {
     **{plural: (one,) for one, plural in IRREGULAR_PLURALS},
     **{one: (plural,) for one, plural in IRREGULAR_PLURALS},
 }
-_MANY = stem("many")
+MANY = stem("many")
 _OLD = stem("old")
 # The units a measure word asks for: "how long" a time or a length ("each 30-minute
 # episode", "a 2km bridge"), "how old" an age (not "how far", as often a degree: "how
@@ -167,7 +167,7 @@ class Wanted:
         form: set[str] = set()
         heads: tuple[str, ...] = ()
         if kind == "what" and _subject_after_what(q.words) is None:
-            heads = _after(q.words, QUESTION_WORDS | {"whats"}, 4)
+            heads = words_after(q.words, QUESTION_WORDS | {"whats"}, 4)
             for head in heads:
                 if head in _HEAD_KINDS:
                     kind = _HEAD_KINDS[head]
@@ -175,7 +175,7 @@ class Wanted:
                     break
         elif kind == "number":
             # "how many photos…": "many" says an amount is wanted, "photos" what it counts.
-            after = _after(q.words, {"how"}, 4)
+            after = words_after(q.words, {"how"}, 4)
             form.update(after[:1])
             heads = after[1:]
         full, partial = FITS.get(kind or "", (frozenset(), frozenset()))
@@ -254,7 +254,7 @@ def _asks_doing(ws: Sequence[str]) -> bool:
     return at is not None and "do" in ws[at + 1 :]
 
 
-def _after(ws: Sequence[str], starts: set[str] | frozenset[str], most: int) -> tuple[str, ...]:
+def words_after(ws: Sequence[str], starts: set[str] | frozenset[str], most: int) -> tuple[str, ...]:
     """Up to `most` content words right after the first of `starts` ("what program did…"
     -> program; "which texas bill bans…" -> texas, bill, bans, speech; "how many photos
     are…" -> many, photos), skipping the function words before them ("what is the…"), and
@@ -303,7 +303,7 @@ def typed_fit(
         return 0.0
     stems = f.stems
     counts = wanted.kind == "number" and bool(wanted.heads)
-    tallies = counts and _MANY in wanted.form  # "how many X": a count of X is asked for
+    tallies = counts and MANY in wanted.form  # "how many X": a count of X is asked for
     spans = f.spans(wanted.full | wanted.partial)
     if wanted.kind == "what":
         # "what was she reviewing": the object of a question word that has none in it;

@@ -43,7 +43,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from bot.library.model import Article, Sentence
-from bot.search.answer_type import _MANY, Wanted, _after, typed_fit
+from bot.search.answer_type import MANY, Wanted, typed_fit, words_after
 from bot.search.features import Features, sentence_features
 from bot.search.irregular import question_held
 from bot.search.parse import Query
@@ -183,8 +183,8 @@ def shown_fit(article: Article, q: Query, shown: str, policy: Policy = DEFAULT) 
         return 0.0
     measured: Set[str] = frozenset()  # a sentence must hold one of these
     if wanted.kind == "number":
-        counted = _after(q.words, {"how"}, 2)
-        many = _MANY in wanted.form and len(counted) > 1
+        counted = words_after(q.words, {"how"}, 2)
+        many = MANY in wanted.form and len(counted) > 1
         measured = {stem(counted[1])} if many else wanted.heads
         if not measured:
             return 0.0
