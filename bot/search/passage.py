@@ -44,11 +44,12 @@ from dataclasses import replace
 
 from bot.library.model import Article, Sentence
 from bot.search.answer_type import MANY, Wanted, typed_fit, words_after
-from bot.search.features import Features, sentence_features
+from bot.search.features import sentence_features
 from bot.search.irregular import question_held
 from bot.search.parse import Query
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
+from bot.search.sentence_roles import SentenceRoles
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fold, stems, words
 
@@ -70,11 +71,6 @@ _TITLE_ANSWERS = frozenset(["version"])
 _ALWAYS_TYPED = frozenset(["number", "when", "time", "who"])
 # Of those, the kinds whose span is the answer itself (see shown_fit).
 _AMOUNT_OR_DATE = frozenset(["number", "when", "time"])
-# What ends a sentence: a label (a heading) ending so reads on without a dash.
-_STOPS = frozenset(".!?:;…")
-# A line attributing the quote before it: a dash, then a capitalised name ("— Sheldon
-# Klein (1976)", "-- Rob Pike").
-_ATTRIBUTION = re.compile(r"^\s*(?:[—―–]|--?)\s*[A-Z]")
 
 # A direct quote with who said it after its closing mark (news writes a paraphrase, then
 # the speaker's own words): "“We will fully embrace theatrical,” he declared, laying out…",
@@ -264,7 +260,8 @@ class Passages:
         self.q = q
         self.policy = policy
         self.wanted = wanted
-        self._features: dict[int, Features] = {}
+        # (how each sentence reads in the article: read before _aged, which quotes names)
+        self.roles = SentenceRoles(sentences, title, policy)
         # (a sentence re-naming a person by age holds the words that named them: _aged)
         held = self._aged(held) if policy.age_lookback else held
         # Per sentence, the question terms it holds: most hold none, and windows are built
@@ -278,12 +275,10 @@ class Passages:
         self.wanted = self._asked_about(wanted, held)
         self._fits: dict[int, float] = {}
         self._inherited: dict[int, set[str]] = {}
-        self._leads: dict[int, int | None] = {}  # see lead
         self._named_again: dict[int, set[str]] | None = None  # see named_again
         self._shown_weight: dict[str, float] | None = None
         self._shown_total = 1.0
         self._shown: tuple[str | None] | None = None
-        self._labels: list[bool] | None = None  # see label
         self._cover: float | None = None  # see cover: read by the rerank, again by shown
         #: The question terms the best window by coverage and the title hold (read after
         #: cover()): see Policy.tentative_terms and Policy.everyday_zipf.
@@ -311,14 +306,14 @@ class Passages:
         for head in wanted.heads:
             # (such a name is only in a sentence holding two question words or more)
             for k in [k for k, h in enumerate(held) if head in h and len(h) > 1][:most]:
-                f = self.features(k)
+                f = self.roles.features(k)
                 for span in f.spans(("name",)):
                     inside = {x for x in f.stems[span.start : span.end] if x}
                     if head in inside and len(inside) > 1 and inside <= wanted.asked:
                         named.add(head)
         for head in list(named):  # one written in lower case is a noun after all
             if any(
-                self.features(k).lower_case(frozenset([head]))
+                self.roles.features(k).lower_case(frozenset([head]))
                 for k in [k for k, h in enumerate(held) if head in h][:most]
             ):
                 named.discard(head)
@@ -334,7 +329,9 @@ class Passages:
         if found is None:
             a, b = self.sentences[k], self.sentences[k + 1]
             found = self._joined[k] = (
-                a.paragraph == b.paragraph or self._announces(k) or self._attributes(k + 1)
+                a.paragraph == b.paragraph
+                or self.roles.announces(k)
+                or self.roles.attributes(k + 1)
             )
         return found
 
@@ -460,10 +457,10 @@ class Passages:
         for i, j, shape in self.windows:  # in order: the earlier of two equal windows wins
             if not likely.isdisjoint(range(i, j)):
                 labelled = i
-                if sections and self.labels_only(i, j):
+                if sections and self.roles.labels_only(i, j):
                     # A heading is the label of what follows: its section's first prose
                     # sentence answers in its place, as close a match as the heading is.
-                    k = self.section_start(j)
+                    k = self.roles.section_start(j)
                     if k is None:
                         continue
                     label = self.answer(i, j, likely)
@@ -484,7 +481,7 @@ class Passages:
         # The label leads the sentence standing for it: its words were the match, and say
         # what the sentence answers ("May 26-27: RustFest Paris — The fourth iteration…").
         i = min(i, labelled)
-        parts = [((i, j), self.text(i, j))]
+        parts = [((i, j), self.roles.text(i, j))]
         size = len(parts[0][1])
         # Runner-ups holding words the windows shown lack first, then a tie in what room
         # is left (see _runner_up): a tie never takes a new reading's place.
@@ -493,7 +490,7 @@ class Passages:
                 found = self._runner_up(scored, top, [w for w, _ in parts], ties)
                 if found is None:
                     break
-                other = self.text(*found)
+                other = self.roles.text(*found)
                 if size + len(other) + 3 > self.policy.second_chars:
                     break
                 parts.append((found, other))
@@ -549,8 +546,8 @@ class Passages:
     def _span(self, i: int, j: int) -> tuple[int, int]:
         """The sentences text(i, j) shows: [first, past last), the one its first sentence
         reads after and the block its last announces included."""
-        lead = self.lead(i)
-        end = j + 1 if j < len(self.sentences) and self._announces(j - 1) else j
+        lead = self.roles.lead(i)
+        end = j + 1 if j < len(self.sentences) and self.roles.announces(j - 1) else j
         return (i if lead is None else min(i, lead)), end
 
     def _with_neighbour(self, i: int, j: int) -> tuple[int, int]:
@@ -576,9 +573,9 @@ class Passages:
         if own >= p.neighbour_gate:
             return i, j
         after = before = -1.0
-        if j < n and (self.joined(j - 1) or self._one_sentence_block(j - 1)):
+        if j < n and (self.joined(j - 1) or self.roles.one_sentence_block(j - 1)):
             after = self._beside(j, own)
-        if i > 0 and (self.joined(i - 1) or self._one_sentence_block(i)):
+        if i > 0 and (self.joined(i - 1) or self.roles.one_sentence_block(i)):
             before = self._beside(i - 1, own)
         if max(after, before) < p.next_fit:
             return i, j
@@ -597,7 +594,13 @@ class Passages:
         mechanism for causal bookkeeping." for "what does viv call the way it tracks causal
         threads"."""
         most, k, w = self.policy.follow_chars, j, self.wanted
-        if not most or j - i != 1 or k >= len(self.sentences) or self.label(i) or self.label(k):
+        if (
+            not most
+            or j - i != 1
+            or k >= len(self.sentences)
+            or self.roles.label(i)
+            or self.roles.label(k)
+        ):
             return i, j
         # (a window holding the kind of answer asked for by the question's words stands
         # alone, as it takes no neighbour: see _with_neighbour)
@@ -609,11 +612,11 @@ class Passages:
         typed = (w.full or w.partial) and self.fit(i) >= p.neighbour_gate
         if typed and not (self.held[k] and self.fit(i) < p.follow_gate):
             return i, j
-        if not (self.joined(k - 1) or self._one_sentence_block(k - 1)):
+        if not (self.joined(k - 1) or self.roles.one_sentence_block(k - 1)):
             return i, j
-        if not self.features(k).leans_back:
+        if not self.roles.features(k).leans_back:
             return i, j
-        if len(self.text(i, j)) + 1 + len(self.sentences[k].text) > most:
+        if len(self.roles.text(i, j)) + 1 + len(self.sentences[k].text) > most:
             return i, j
         return i, j + 1
 
@@ -627,14 +630,20 @@ class Passages:
         want to make sure we’re … not attracting negative attention to our township…,”
         Areman said" for "why is cheltenham hesitant about…"."""
         most, k = self.policy.quote_chars, j
-        if not most or j - i != 1 or k >= len(self.sentences) or self.label(i) or self.label(k):
+        if (
+            not most
+            or j - i != 1
+            or k >= len(self.sentences)
+            or self.roles.label(i)
+            or self.roles.label(k)
+        ):
             return i, j
-        if not (self.joined(k - 1) or self._one_sentence_block(k - 1)):
+        if not (self.joined(k - 1) or self.roles.one_sentence_block(k - 1)):
             return i, j
         said = _QUOTE_SAID.match(self.sentences[k].text)
         if said is None:
             return i, j
-        if len(self.text(i, j)) + 1 + len(self.sentences[k].text) > most:
+        if len(self.roles.text(i, j)) + 1 + len(self.sentences[k].text) > most:
             return i, j
         who = said.group("who") or said.group("after")
         if who not in _PRONOUN_SPEAKERS:
@@ -654,7 +663,7 @@ class Passages:
         director Cameron Hamilton described…" then "“…order a pizza from Domino’s…,” he
         said."), so the paragraph rule of _with_neighbour does not reach it."""
         most, k = self.policy.speaker_chars, i - 1
-        if not most or self.wanted.kind != "who" or j - i != 1 or k < 0 or self.label(k):
+        if not most or self.wanted.kind != "who" or j - i != 1 or k < 0 or self.roles.label(k):
             return i, j
         said = _QUOTE_SAID.match(self.sentences[i].text)
         if said is None or said.group("who") not in _PRONOUN_SPEAKERS:
@@ -662,7 +671,7 @@ class Passages:
         p = self.policy
         if self.fit(i) >= p.neighbour_gate or self.neighbour_fit(k) < p.next_fit:
             return i, j
-        if len(self.sentences[k].text) + 1 + len(self.text(i, j)) > most:
+        if len(self.sentences[k].text) + 1 + len(self.roles.text(i, j)) > most:
             return i, j
         return k, j
 
@@ -695,7 +704,7 @@ class Passages:
         if heads:
             likely |= {k for k in held if not heads.isdisjoint(self.held[k])}
         n = len(self.sentences)
-        return likely | {k + 1 for k in likely if k + 1 < n and self.continues(k + 1)}
+        return likely | {k + 1 for k in likely if k + 1 < n and self.roles.continues(k + 1)}
 
     @property
     def shown_weight(self) -> dict[str, float]:
@@ -742,7 +751,7 @@ class Passages:
         extra = [fit * self.fit(k) - self.cost(k) if k in likely else 0.0 for k in range(i, j)]
         own = [
             self._share(
-                (self.held[k] | self.inherited(k) if self.continues(k) else self.held[k])
+                (self.held[k] | self.inherited(k) if self.roles.continues(k) else self.held[k])
                 | named.get(k, set())
             )
             for k in range(i, j)
@@ -780,7 +789,7 @@ class Passages:
             most = self.policy.head_case_sentences
             for t in self.q:
                 for k in [k for k, h in enumerate(self.held) if t in h][:most]:
-                    f = self.features(k)
+                    f = self.roles.features(k)
                     for span in f.spans(("name",)):
                         inside = f.stems[span.start : span.end]
                         last = f.text_of(span.end - 1)
@@ -844,13 +853,13 @@ class Passages:
     def _quotes_someone(self, k: int) -> bool:
         """Whether sentence k quotes someone it names (a quote mark and a name)."""
         text = self.sentences[k].text
-        return any(c in text for c in '“”"') and bool(self.features(k).names())
+        return any(c in text for c in '“”"') and bool(self.roles.features(k).names())
 
     def _referent(self, k: int) -> set[str]:
         """The question terms of the last name written before sentence k (see
         _described_again)."""
         earlier = range(k - 1, max(-1, k - self.policy.description_lookback - 1), -1)
-        for f in (*map(self.features, earlier), sentence_features(self.title)):
+        for f in (*map(self.roles.features, earlier), sentence_features(self.title)):
             names = f.names()
             if names:
                 return {x for x in f.stems[names[-1].start : names[-1].end] if x} & self.q
@@ -869,107 +878,6 @@ class Passages:
             )
         return self._title_fits
 
-    # -- one sentence ----------------------------------------------------------------------
-
-    def features(self, k: int) -> Features:
-        found = self._features.get(k)
-        if found is None:
-            found = self._features[k] = sentence_features(self.sentences[k].text)
-        return found
-
-    def continues(self, k: int) -> bool:
-        """Whether sentence k reads only after an earlier one (see lead)."""
-        return self.lead(k) is not None
-
-    def lead(self, k: int) -> int | None:
-        """The sentence that sentence k reads only after, if any: the one before when k
-        opens with a pronoun or "This", attributes a quote ("— Sheldon Klein"), or follows
-        a ":"; the ":" sentence announcing a list k is an item of (see _announcer)."""
-        if k not in self._leads:
-            if k == 0:
-                self._leads[k] = None
-            elif self._announces(k - 1) or self._attributes(k) or self.features(k).leans_back:
-                self._leads[k] = k - 1
-            else:
-                self._leads[k] = self._announcer(k)
-        return self._leads[k]
-
-    def _announces(self, k: int) -> bool:
-        """Sentence k ends with ":": what it announces is in the next block."""
-        return self.sentences[k].text.rstrip().endswith(":")
-
-    def _attributes(self, k: int) -> bool:
-        """Sentence k, a short block of its own (Policy.list_item_chars), names who said
-        the one before ("— Name")."""
-        s = self.sentences
-        return (
-            k > 0
-            and s[k].paragraph != s[k - 1].paragraph
-            and len(s[k].text) <= self.policy.list_item_chars
-            and bool(_ATTRIBUTION.match(s[k].text))
-        )
-
-    def _one_sentence_block(self, k: int) -> bool:
-        """Sentence k is a paragraph of its own: news writes one sentence a paragraph, and
-        the next paragraph goes on with the same story."""
-        s = self.sentences
-        return (k == 0 or s[k - 1].paragraph != s[k].paragraph) and (
-            k + 1 == len(s) or s[k + 1].paragraph != s[k].paragraph
-        )
-
-    def label(self, k: int) -> bool:
-        """Sentence k is a label, not prose: a heading, or the article's title written in
-        the body (a blog post's "# Title" line, a saved page's headline)."""
-        if self._labels is None:
-            title = fold(self.title).strip(" .:")
-            size = len(self.title) + 2
-            self._labels = [
-                s.heading or (len(s.text) <= size and fold(s.text).strip(" .:") == title)
-                for s in self.sentences
-            ]
-        return self._labels[k]
-
-    def labels_only(self, i: int, j: int) -> bool:
-        """Whether the window [i, j) is of labels alone (see label)."""
-        return all(map(self.label, range(i, j)))
-
-    def section_start(self, k: int) -> int | None:
-        """The first prose sentence from sentence k on, past the labels before it (a
-        heading, then a sub-heading), or None when the article ends first."""
-        n = len(self.sentences)
-        while k < n and self.label(k):
-            k += 1
-        return k if k < n else None
-
-    def _item(self, k: int) -> bool:
-        """Sentence k may be a list item: a block of one short sentence, not a heading (a
-        heading ends the list before it: the short sentence under "Contributors to 1.5" is
-        no item of the list a ":" announced above that heading)."""
-        s = self.sentences[k]
-        return (
-            len(s.text) <= self.policy.list_item_chars
-            and not s.heading
-            and self._one_sentence_block(k)
-        )
-
-    def _announcer(self, k: int) -> int | None:
-        """The sentence ending with ":" whose list sentence k is an item of: k and the
-        blocks back to it are each one short sentence (see _item), at most
-        Policy.list_items of them. "Library: Mara Bos", seventh under "…has chosen a
-        representative who collectively form the Council:", says who represents the
-        library team; read alone, it says nothing of representing."""
-        if not self._item(k):
-            return None
-        code = self.features(k).code_line
-        for a in range(k - 1, max(-1, k - 1 - self.policy.list_items), -1):
-            if self._announces(a):
-                return a
-            # A list's items are of one kind: a sentence after the command that "Run it
-            # like this:" announces is prose again, not the next item.
-            if not self._item(a) or self.features(a).code_line != code:
-                return None
-        return None
-
     def inherited(self, k: int) -> set[str]:
         """The question terms continuing sentence k takes from the one it reads after
         (see lead): all of them after a ":" and under a quote, else those of its subject
@@ -979,13 +887,13 @@ class Passages:
         It is the first study" (it is the study)."""
         found = self._inherited.get(k)
         if found is None:
-            lead = self.lead(k)
+            lead = self.roles.lead(k)
             found = before = self.held[lead] if lead is not None else set()
             if (
                 before
                 and lead is not None
-                and not self._announces(lead)
-                and not self._attributes(k)
+                and not self.roles.announces(lead)
+                and not self.roles.attributes(k)
             ):
                 text = self.sentences[lead].text
                 subject = _SUBJECT_END.split(fold(text), maxsplit=1)[0]
@@ -1000,9 +908,9 @@ class Passages:
             p = self.policy
             # "He capped off his tenure … from 2013-2014": "He" is the subject the sentence
             # before named; what it says is about those question words, however far away.
-            leaned = self.continues(k) and bool(self.inherited(k))
+            leaned = self.roles.continues(k) and bool(self.inherited(k))
             found = self._fits[k] = typed_fit(
-                self.features(k), self.wanted, self.weight, self.held[k], p, leaned
+                self.roles.features(k), self.wanted, self.weight, self.held[k], p, leaned
             )
         return found
 
@@ -1014,14 +922,14 @@ class Passages:
         if self.held[k]:
             return self.fit(k)
         p = self.policy
-        f = self.features(k)
+        f = self.roles.features(k)
         return typed_fit(f, self.wanted, self.weight, self.held[k], p, unmatched=p.neighbour_anchor)
 
     def cost(self, k: int) -> float:
         """What sentence k loses as the answer shown: one that sends the reader elsewhere
         ("see the user guide"), the article's first, or a line of code when the question
         does not ask how to do something, is rarely the answer."""
-        f, p = self.features(k), self.policy
+        f, p = self.roles.features(k), self.policy
         if k == 0:
             lead = p.dateline_lead_cost if _DATELINE.match(self.sentences[0].text) else p.lead_cost
         else:
@@ -1031,32 +939,12 @@ class Passages:
 
     def _name(self, x: str, y: str, k: int) -> bool:
         """Whether sentence k writes x then y in one name ("Ella Rumpf")."""
-        f = self.features(k)
+        f = self.roles.features(k)
         for span in f.spans(("name",)):
             content = [s for s in f.stems[span.start : span.end] if s]
             if any(a == x and b == y for a, b in zip(content, content[1:], strict=False)):
                 return True
         return False
-
-    def text(self, i: int, j: int) -> str:
-        """The window as shown: after the sentence its first reads after (see lead; "…"
-        between them when they are apart, as an item of a list and the sentence announcing
-        it), with the block after when it ends announcing it (":")."""
-        if j < len(self.sentences) and self._announces(j - 1):
-            j += 1
-        shown = self.sentences[i].text
-        for k in range(i + 1, j):
-            shown += self._between(k - 1) + self.sentences[k].text
-        lead = self.lead(i)
-        if lead is None:
-            return shown
-        return self.sentences[lead].text + (self._between(lead) if lead == i - 1 else " … ") + shown
-
-    def _between(self, k: int) -> str:
-        """What separates sentence k from the next one shown: a dash after a label with
-        no stop of its own ("Let chains — This feature allows…"), else a space."""
-        text = self.sentences[k].text
-        return " — " if self.label(k) and text[-1:] not in _STOPS else " "
 
 
 _TEXT = operator.attrgetter("text")
