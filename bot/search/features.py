@@ -334,7 +334,7 @@ class Features:
 
     def names(self) -> list[Span]:
         """The names, in order, but not a place's ("in Leeds"): who or what may be named
-        again as "the company" (see passage._DESCRIPTION)."""
+        again as "the company" (see named_again._DESCRIPTION)."""
         spans = self.spans(("name", "place"))
         places = {(s.start, s.end) for s in spans if s.kind == "place"}
         return [s for s in spans if s.kind == "name" and (s.start, s.end) not in places]

@@ -46,6 +46,7 @@ from bot.library.model import Article, Sentence
 from bot.search.answer_type import MANY, Wanted, typed_fit, words_after
 from bot.search.features import sentence_features
 from bot.search.irregular import question_held
+from bot.search.named_again import aged, named_again
 from bot.search.parse import Query
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
@@ -84,27 +85,6 @@ _QUOTE_SAID = re.compile(
     r"|(?:said|says|added|asked|wrote)\s+(?P<after>(?:[A-Z][\w’'.-]*\s*){1,3}))"
 )
 _PRONOUN_SPEAKERS = frozenset(["he", "she", "they"])
-
-# The general nouns news re-names an organisation by once it has named it ("Warner went all
-# in on streaming…" then "The company caused a stir with 'Project Popcorn'"), as the subject
-# opening a sentence (perhaps after a phrase: "On Monday, the agency said…"). Read from the
-# news exports' own sentences ("the X said/has/was…": company 12, administration 4, group 3,
-# agency 3, organization 2; bench/README.md, issue 15 sixth pass), "the administration"
-# left out: it names a government in office, seldom the name just written. Not when a
-# capitalised word follows: "The agency Frontex" names it there and then.
-_DESCRIPTION = re.compile(
-    r"^[“\"]?(?:[^,.]{1,40},\s+)?[Tt]he (?:company|firm|group|agency|organi[sz]ation|nonprofit"
-    r"|startup)\b(?!\s+[A-Z])"
-)
-
-
-# A person named again by their age: "the 33-year-old said", "said the now 16-year-old"
-# (the definite article, perhaps "now", and the age as one hyphened word); not "a
-# 33-year-old", someone new. ("The 16-year-old girl" is her too.)
-_AGED = re.compile(r"\b[Tt]he (?:now )?\d{1,3}-year-old\b(?!-)")
-# A person given an age where named: "13-year-old Alyssa Tapley", "Prasad, 33,".
-_AGE_GIVEN = re.compile(r"\b\d{1,3}-year-old [A-Z]|[A-Z][a-z]+, \d{1,3},")
-
 
 # A news story's lede opens with its dateline: the place in capitals, maybe the agency, a
 # region or a date, then a dash ("BUDAPEST, Hungary — Matt Schlapp, the head of…", "AUSTIN,
@@ -260,10 +240,10 @@ class Passages:
         self.q = q
         self.policy = policy
         self.wanted = wanted
-        # (how each sentence reads in the article: read before _aged, which quotes names)
+        # (how each sentence reads in the article: read before aged, which quotes names)
         self.roles = SentenceRoles(sentences, title, policy)
-        # (a sentence re-naming a person by age holds the words that named them: _aged)
-        held = self._aged(held) if policy.age_lookback else held
+        # (a sentence re-naming a person by age holds the words that named them: aged)
+        held = aged(held, self.roles, policy) if policy.age_lookback else held
         # Per sentence, the question terms it holds: most hold none, and windows are built
         # from these small sets rather than from every word of up to three sentences.
         self.held = held
@@ -779,91 +759,13 @@ class Passages:
         return max(o + ctx * (whole - o) + e for o, e in zip(own, extra, strict=True))
 
     def named_again(self) -> dict[int, set[str]]:
-        """Per sentence, the question terms it names again by the common noun ending a
-        name that holds them: "Cheltenham Township", then "the township plans to…" (news
-        names a place, a company, a group in full once, then by its noun). Names are read
-        in the first Policy.head_case_sentences sentences holding each question term."""
+        """Per sentence, the question terms it names again without writing them (see
+        named_again.named_again): read once, for the windows shown."""
         if self._named_again is None:
-            self._named_again = {}
-            nouns: dict[str, set[str]] = {}  # "township" -> {"cheltenham"}
-            most = self.policy.head_case_sentences
-            for t in self.q:
-                for k in [k for k, h in enumerate(self.held) if t in h][:most]:
-                    f = self.roles.features(k)
-                    for span in f.spans(("name",)):
-                        inside = f.stems[span.start : span.end]
-                        last = f.text_of(span.end - 1)
-                        # (its last word a noun no question term is: "Township")
-                        if t in inside[:-1] and last.isalpha() and inside[-1] not in self.q:
-                            nouns.setdefault(last.lower(), set()).add(t)
-            if nouns:
-                again = re.compile(r"\bthe (" + "|".join(map(re.escape, nouns)) + r")\b")
-                for k, sentence in enumerate(self.sentences):
-                    for m in again.finditer(sentence.text):
-                        self._named_again.setdefault(k, set()).update(nouns[m.group(1)])
-            for k, terms in self._described_again().items():
-                self._named_again.setdefault(k, set()).update(terms)
+            self._named_again = named_again(
+                self.q, self.held, self.roles, self.title_terms, self.policy
+            )
         return self._named_again
-
-    def _described_again(self) -> dict[int, set[str]]:
-        """Per sentence opening with a general noun for an organisation (_DESCRIPTION:
-        "The company caused a stir with 'Project Popcorn'"), the question terms of the
-        name it stands for: the last one written in the Policy.description_lookback
-        sentences before it (Warner, "…as Warner went all in on streaming"), or in the
-        title when those name nothing. Not a place's name ("in Leeds"): a company is none."""
-        found: dict[int, set[str]] = {}
-        back = self.policy.description_lookback
-        if not back:
-            return found
-        for k, sentence in enumerate(self.sentences):
-            # (the name must hold a question term: look only where one is)
-            near = self.title_terms or any(self.held[max(0, k - back) : k])
-            if near and _DESCRIPTION.match(sentence.text):
-                terms = self._referent(k)
-                if terms:
-                    found[k] = terms
-        return found
-
-    def _aged(self, held: Sequence[Set[str]]) -> Sequence[Set[str]]:
-        """`held`, each sentence re-naming a person by their age (_AGED: "“…,” the
-        33-year-old said") holding too the question terms of the sentence that named them,
-        up to Policy.age_lookback sentences before: the last giving someone's age
-        (_AGE_GIVEN: "13-year-old Alyssa Tapley … was the first in the world to receive…",
-        then a doctor quoted, then "said the now 16-year-old"), else the last quoting
-        someone by name ("“…,” Prasad, chief executive officer of Lemon Dot Media, told…",
-        then a paragraph of background, then "“…,” the 33-year-old said"): news quotes a
-        person again under their age, and the words that named them are about what the
-        sentence says. Read before the windows: such a sentence may hold no question term
-        of its own."""
-        back, sentences = self.policy.age_lookback, self.sentences
-        out: list[Set[str]] | None = None
-        for k, sentence in enumerate(sentences):
-            # (the cheap test first: this runs over every candidate article's sentences)
-            if "year-old" not in sentence.text or not _AGED.search(sentence.text):
-                continue
-            earlier = range(k - 1, max(-1, k - back - 1), -1)
-            given = next((m for m in earlier if _AGE_GIVEN.search(sentences[m].text)), None)
-            if given is None:
-                given = next((m for m in earlier if self._quotes_someone(m)), None)
-            if given is not None and not held[given] <= held[k]:
-                out = out if out is not None else list(held)
-                out[k] = held[k] | held[given]
-        return held if out is None else out
-
-    def _quotes_someone(self, k: int) -> bool:
-        """Whether sentence k quotes someone it names (a quote mark and a name)."""
-        text = self.sentences[k].text
-        return any(c in text for c in '“”"') and bool(self.roles.features(k).names())
-
-    def _referent(self, k: int) -> set[str]:
-        """The question terms of the last name written before sentence k (see
-        _described_again)."""
-        earlier = range(k - 1, max(-1, k - self.policy.description_lookback - 1), -1)
-        for f in (*map(self.roles.features, earlier), sentence_features(self.title)):
-            names = f.names()
-            if names:
-                return {x for x in f.stems[names[-1].start : names[-1].end] if x} & self.q
-        return set()
 
     def title_answers(self) -> bool:
         """Whether the title holds an answer of the kind asked for, not of the question's

@@ -760,14 +760,14 @@ class Policy:
     #: township plans to introduce a policy … in October", nothing else changed).
     head_case_sentences: int = 5
     #: A sentence opening with a general noun for an organisation ("The company caused a
-    #: stir with 'Project Popcorn'", passage._DESCRIPTION) holds the question terms of the
+    #: stir with 'Project Popcorn'", named_again._DESCRIPTION) holds the question terms of the
     #: last name written in this many sentences before it (else the title's): news
     #: re-names in the next sentence or two (bench/answers.py --oracle: with the
     #: apposition of Features.objects, news fresh3 +1, "what was warners project
     #: popcorn", no other passage of any set changed; 1 and 4 the same). 0: off.
     description_lookback: int = 2
     #: A sentence re-naming a person by their age ("…,” the 33-year-old said", "said the
-    #: now 16-year-old", passage._AGED) holds the question terms of the sentence that
+    #: now 16-year-old", named_again._AGED) holds the question terms of the sentence that
     #: named them, up to this many sentences before it: the last giving a person's age
     #: ("13-year-old Alyssa Tapley", "Hu, 32,"), else the last naming anyone. News
     #: introduces a person once, by name and role or age, then calls them "the
