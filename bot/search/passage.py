@@ -31,6 +31,11 @@ A heading, or the title written in the body, is a label, never the passage on it
 when a window of labels is the best, the first prose sentence of its section is shown in
 its place, after the label ("Let chains" -> "Let chains — This feature allows
 &&-chaining let statements…").
+
+Here: the stage's entry points and the Passages class scoring windows. How each sentence
+reads among the others (its lead, labels, list items) is sentence_roles.py's; the question
+terms a sentence names again without writing them, named_again.py's; the sentences the
+window shown takes beside it, window_neighbours.py's.
 """
 
 from __future__ import annotations
@@ -52,7 +57,14 @@ from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
 from bot.search.sentence_roles import SentenceRoles
 from bot.search.stem import stem
-from bot.search.words import STOPWORDS, fold, stems, words
+from bot.search.window_neighbours import (
+    shown_span,
+    with_follower,
+    with_neighbour,
+    with_quote,
+    with_speaker,
+)
+from bot.search.words import fold, stems, words
 
 # Where a sentence's subject ends, roughly: at its first clause break or auxiliary verb
 # ("The new study is…", "Mack was among…", "Sandweg worked at …, spending…").
@@ -73,18 +85,6 @@ _ALWAYS_TYPED = frozenset(["number", "when", "time", "who"])
 # Of those, the kinds whose span is the answer itself (see shown_fit).
 _AMOUNT_OR_DATE = frozenset(["number", "when", "time"])
 
-# A direct quote with who said it after its closing mark (news writes a paraphrase, then
-# the speaker's own words): "“We will fully embrace theatrical,” he declared, laying out…",
-# "“…our principles are,” Areman said at the…", "“…,” said Ms. Heath." The sentence opens
-# with the quote; after its closing mark (set off by a comma or its own stop) the speaker,
-# a pronoun or a name, then a lower-case verb; or, inverted, "said"/"says" and the name
-# (English inverts only a few speech verbs so). Group "who": the speaker.
-_QUOTE_SAID = re.compile(
-    r"^[“\"][^”\"]{2,}?[,.?!…—–-]\s*[”\"]\s+"
-    r"(?:(?P<who>he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+[a-z]+"
-    r"|(?:said|says|added|asked|wrote)\s+(?P<after>(?:[A-Z][\w’'.-]*\s*){1,3}))"
-)
-_PRONOUN_SPEAKERS = frozenset(["he", "she", "they"])
 
 # A news story's lede opens with its dateline: the place in capitals, maybe the agency, a
 # region or a date, then a dash ("BUDAPEST, Hungary — Matt Schlapp, the head of…", "AUSTIN,
@@ -428,7 +428,7 @@ class Passages:
 
     def _choose(self) -> str | None:
         """The best window holding one of the likely answers (see _likely) by answer(),
-        with the sentence beside it when that one alone holds an answer (_with_neighbour),
+        with the sentence beside it when that one alone holds an answer (with_neighbour),
         and the runner-up when the best is not clear (see _runner_up)."""
         likely = self._likely()
         scored: list[tuple[float, int, int]] = []
@@ -454,10 +454,10 @@ class Passages:
         if best is None:
             return None
         top, i, j, labelled = best
-        i, j = self._with_neighbour(i, j)
-        i, j = self._with_follower(i, j)
-        i, j = self._with_quote(i, j)
-        i, j = self._with_speaker(i, j)
+        i, j = with_neighbour(self, i, j)
+        i, j = with_follower(self, i, j)
+        i, j = with_quote(self, i, j)
+        i, j = with_speaker(self, i, j)
         # The label leads the sentence standing for it: its words were the match, and say
         # what the sentence answers ("May 26-27: RustFest Paris — The fourth iteration…").
         i = min(i, labelled)
@@ -510,159 +510,18 @@ class Passages:
         if ties and (self.policy.tie_margin <= 0 or self.wanted.kind is None):
             return None  # (words searched for, not a question: the best match shows them)
         floor = best - (self.policy.tie_margin if ties else self.policy.second_margin)
-        spans = [self._span(*w) for w in shown]
+        spans = [shown_span(self, *w) for w in shown]
         terms = set().union(*(self._covered(*w) for w in shown))
         found: tuple[float, int, int] | None = None
         for score, i, j in scored:  # in page order: the earlier of two equal ones wins
             if score < floor or (found is not None and score <= found[0] + 1e-9):
                 continue
-            a, b = self._with_neighbour(i, j)
-            start, end = self._span(a, b)
+            a, b = with_neighbour(self, i, j)
+            start, end = shown_span(self, a, b)
             apart = all(end < lo or start > hi for lo, hi in spans)
             if apart and (ties or not self._covered(a, b) <= terms):
                 found = (score, a, b)
         return None if found is None else (found[1], found[2])
-
-    def _span(self, i: int, j: int) -> tuple[int, int]:
-        """The sentences text(i, j) shows: [first, past last), the one its first sentence
-        reads after and the block its last announces included."""
-        lead = self.roles.lead(i)
-        end = j + 1 if j < len(self.sentences) and self.roles.announces(j - 1) else j
-        return (i if lead is None else min(i, lead)), end
-
-    def _with_neighbour(self, i: int, j: int) -> tuple[int, int]:
-        """The window [i, j), with the sentence before or after it when the window is of
-        at most Policy.neighbour_window sentences, none of them holds an answer of the kind
-        asked for as fully as Policy.neighbour_gate, and that one holds one (at least
-        Policy.next_fit, read as about what the window is about: see neighbour_fit).
-
-        The window holds the question's words; the answer is often the sentence beside
-        it, in other words: "Go 1 is the first release … in binary distributions." then
-        "They are available for Linux, FreeBSD, Mac OS X and … Windows." for "what
-        platforms…"; "We observed a 5–35% speedup across our benchmarks." before "For now,
-        the new backend is only available for…" for "how much faster is code from the new
-        ssa backend". A neighbour within the window's paragraph; after (before) a paragraph
-        of one sentence, the next (previous) paragraph's as well: news writes a sentence a
-        paragraph ("A hiker lost on a mountain in Colorado ignored…" goes on "…on Mount
-        Elbert, the highest peak in the state"). The better of the two; the one after on a
-        tie."""
-        w, p, n = self.wanted, self.policy, len(self.sentences)
-        if not (w.full or w.partial) or j - i > p.neighbour_window or self.title_answers():
-            return i, j
-        own = max(map(self.fit, range(i, j)))
-        if own >= p.neighbour_gate:
-            return i, j
-        after = before = -1.0
-        if j < n and (self.joined(j - 1) or self.roles.one_sentence_block(j - 1)):
-            after = self._beside(j, own)
-        if i > 0 and (self.joined(i - 1) or self.roles.one_sentence_block(i)):
-            before = self._beside(i - 1, own)
-        if max(after, before) < p.next_fit:
-            return i, j
-        return (i, j + 1) if after >= before else (i - 1, j)
-
-    def _with_follower(self, i: int, j: int) -> tuple[int, int]:
-        """The window [i, j) with the sentence after it when the window is one sentence and
-        that one reads only after it (opens with a pronoun or "This": features.leans_back),
-        in its paragraph or after a paragraph of one sentence, the two within
-        Policy.follow_chars; not after a label (see label_section), nor after a sentence
-        holding the kind of answer asked for as fully as Policy.neighbour_gate, unless the
-        follower holds question words too (Policy.follow_gate). The window
-        holds the question's words; the sentence going on about what it named says what
-        became of it, often in other words: "As these events unfold, Viv will … track all
-        the causal threads…" then "This happens automatically behind the scenes, via Viv's
-        mechanism for causal bookkeeping." for "what does viv call the way it tracks causal
-        threads"."""
-        most, k, w = self.policy.follow_chars, j, self.wanted
-        if (
-            not most
-            or j - i != 1
-            or k >= len(self.sentences)
-            or self.roles.label(i)
-            or self.roles.label(k)
-        ):
-            return i, j
-        # (a window holding the kind of answer asked for by the question's words stands
-        # alone, as it takes no neighbour: see _with_neighbour)
-        # (…unless the follower holds question words of its own and the window's answer
-        # names no noun the question asks about, below Policy.follow_gate: "Users can now
-        # access the offset of a field with offset_of!(StructName, field)." then "This
-        # expands to … the offset in bytes from the start of the struct.")
-        p = self.policy
-        typed = (w.full or w.partial) and self.fit(i) >= p.neighbour_gate
-        if typed and not (self.held[k] and self.fit(i) < p.follow_gate):
-            return i, j
-        if not (self.joined(k - 1) or self.roles.one_sentence_block(k - 1)):
-            return i, j
-        if not self.roles.features(k).leans_back:
-            return i, j
-        if len(self.roles.text(i, j)) + 1 + len(self.sentences[k].text) > most:
-            return i, j
-        return i, j + 1
-
-    def _with_quote(self, i: int, j: int) -> tuple[int, int]:
-        """The window [i, j) with the sentence after it when the window is one sentence and
-        that one is a direct quote (_QUOTE_SAID) of someone it names, or of "he", "she",
-        "they" (the one it is about), in its paragraph or after a paragraph of one sentence,
-        the two within Policy.quote_chars; not after a label. The window holds the
-        question's words, said in the writer's; the quote after it says it in the
-        speaker's own, often the answer: "Areman also expressed reservations…" then "“…we
-        want to make sure we’re … not attracting negative attention to our township…,”
-        Areman said" for "why is cheltenham hesitant about…"."""
-        most, k = self.policy.quote_chars, j
-        if (
-            not most
-            or j - i != 1
-            or k >= len(self.sentences)
-            or self.roles.label(i)
-            or self.roles.label(k)
-        ):
-            return i, j
-        if not (self.joined(k - 1) or self.roles.one_sentence_block(k - 1)):
-            return i, j
-        said = _QUOTE_SAID.match(self.sentences[k].text)
-        if said is None:
-            return i, j
-        if len(self.roles.text(i, j)) + 1 + len(self.sentences[k].text) > most:
-            return i, j
-        who = said.group("who") or said.group("after")
-        if who not in _PRONOUN_SPEAKERS:
-            # (a name's words, not its title: "Ms." names no one)
-            name = {w for w in words(who) if len(w) > 2 and w not in STOPWORDS}
-            if name.isdisjoint(words(self.sentences[i].text)):
-                return i, j
-        return i, j + 1
-
-    def _with_speaker(self, i: int, j: int) -> tuple[int, int]:
-        """The window [i, j) with the sentence before it when the question asks who, the
-        window is one sentence, a direct quote attributed to "he", "she" or "they"
-        (_QUOTE_SAID) holding no name that answers as fully as Policy.neighbour_gate, and
-        the sentence before names someone (neighbour_fit at least Policy.next_fit), the
-        two within Policy.speaker_chars; not after a label. News opens a paragraph with
-        the quote and names its speaker only in the paragraph before ("Former acting
-        director Cameron Hamilton described…" then "“…order a pizza from Domino’s…,” he
-        said."), so the paragraph rule of _with_neighbour does not reach it."""
-        most, k = self.policy.speaker_chars, i - 1
-        if not most or self.wanted.kind != "who" or j - i != 1 or k < 0 or self.roles.label(k):
-            return i, j
-        said = _QUOTE_SAID.match(self.sentences[i].text)
-        if said is None or said.group("who") not in _PRONOUN_SPEAKERS:
-            return i, j
-        p = self.policy
-        if self.fit(i) >= p.neighbour_gate or self.neighbour_fit(k) < p.next_fit:
-            return i, j
-        if len(self.sentences[k].text) + 1 + len(self.roles.text(i, j)) > most:
-            return i, j
-        return k, j
-
-    def _beside(self, k: int, own: float) -> float:
-        """How well sentence k, beside a window whose best fit is `own`, answers as its
-        neighbour: one holding none of the question's words was never weighed as a
-        window of its own (see neighbour_fit); one holding some was, and lost, so it
-        comes along only when the window holds no answer at all (below Policy.next_fit)."""
-        if not self.held[k]:
-            return self.neighbour_fit(k)
-        return self.fit(k) if own < self.policy.next_fit else -1.0
 
     def _likely(self) -> set[int]:
         """The sentences that may answer: the Policy.answer_sentences best by their words
@@ -741,7 +600,7 @@ class Passages:
 
     def _untyped(self, i: int, j: int, likely: set[int]) -> bool:
         """Whether the window [i, j) holds no answer of a kind that is always a typed span
-        (_ALWAYS_TYPED), nor takes a sentence beside it that does (_with_neighbour): "You
+        (_ALWAYS_TYPED), nor takes a sentence beside it that does (with_neighbour): "You
         can write up these posts and email them to…" holds the words of "until when did
         they want rust2018 posts", "…running until the end of January" the date. A window
         naming the noun a "how many X" counts is not: it may count it in words the
@@ -750,7 +609,7 @@ class Passages:
             self.wanted.kind in _ALWAYS_TYPED
             and not any(self.fit(k) > 0 for k in range(i, j) if k in likely)
             and self.wanted.heads.isdisjoint(self._covered(i, j))
-            and self._with_neighbour(i, j) == (i, j)
+            and with_neighbour(self, i, j) == (i, j)
         )
 
     def _best_sentence(self, i: int, j: int, own: list[float], extra: list[float]) -> float:

@@ -589,7 +589,7 @@ class Policy:
     #: in the window add: "It will open in 2027" after "The bridge was designed…" (0: news
     #: 41/44, blogs 34/41).
     context_share: float = 0.5
-    #: The passage shown takes the sentence beside it (passage.Passages._with_neighbour)
+    #: The passage shown takes the sentence beside it (window_neighbours.with_neighbour)
     #: when that one fits as an answer at least this well (see answer_type.typed_fit):
     #: "They are available for Linux, FreeBSD…" after the sentence naming Go 1's binaries
     #: (set by hand, as `answers5` tried it for the sentence after only; bench/answers.py:
@@ -624,7 +624,7 @@ class Policy:
     #: A window of one sentence shown takes the sentence after it when that one reads only
     #: after it (it opens with a pronoun, "This", "But they…": features.leans_back), both
     #: within one paragraph or the window a paragraph of its own, and the two are at most
-    #: this many characters (0: never; passage.Passages._with_follower). The window
+    #: this many characters (0: never; window_neighbours.with_follower). The window
     #: matched the question's words; what "it" or "they" does next is often the answer,
     #: in words the question does not use ("…via Viv's mechanism for causal bookkeeping"
     #: after the sentence naming causal threads). Issue 15, thirteenth pass
@@ -654,7 +654,7 @@ class Policy:
     #: theatrical releasing’s comeback…" then "“We will fully embrace theatrical,” he
     #: declared"; "Areman also expressed reservations…" then "“…not attracting negative
     #: attention to our township…,” Areman said"), the two at most this many characters
-    #: (0: never; passage.Passages._with_quote). News writes what someone said, then
+    #: (0: never; window_neighbours.with_quote). News writes what someone said, then
     #: backs it with their own words: the paraphrase holds the question's words, the
     #: quote the answer in the speaker's. Issue 15, pass13 (bench/README.md).
     quote_chars: int = 500
@@ -664,7 +664,7 @@ class Policy:
     #: fitting at least next_fit, read as next to the quote's words): the pronoun stands
     #: for the one named before, who is the answer ("Former acting director Cameron
     #: Hamilton described…"). The two at most this many characters (0: never;
-    #: passage.Passages._with_speaker). Issue 15, pass16 (bench/README.md).
+    #: window_neighbours.with_speaker). Issue 15, pass16 (bench/README.md).
     speaker_chars: int = 700
     #: When the best window is not clear, the runner-up is shown after it (in page order,
     #: joined by "…"; passage.Passages._runner_up): a window apart from it on the page,
