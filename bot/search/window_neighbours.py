@@ -83,13 +83,7 @@ def with_follower(passages: Passages, i: int, j: int) -> tuple[int, int]:
     mechanism for causal bookkeeping." for "what does viv call the way it tracks causal
     threads"."""
     most, k, w = passages.policy.follow_chars, j, passages.wanted
-    if (
-        not most
-        or j - i != 1
-        or k >= len(passages.sentences)
-        or passages.roles.label(i)
-        or passages.roles.label(k)
-    ):
+    if not _may_take_next(passages, i, j, most):
         return i, j
     # (a window holding the kind of answer asked for by the question's words stands
     # alone, as it takes no neighbour: see with_neighbour)
@@ -120,13 +114,7 @@ def with_quote(passages: Passages, i: int, j: int) -> tuple[int, int]:
     want to make sure we’re … not attracting negative attention to our township…,”
     Areman said" for "why is cheltenham hesitant about…"."""
     most, k = passages.policy.quote_chars, j
-    if (
-        not most
-        or j - i != 1
-        or k >= len(passages.sentences)
-        or passages.roles.label(i)
-        or passages.roles.label(k)
-    ):
+    if not _may_take_next(passages, i, j, most):
         return i, j
     if not (passages.joined(k - 1) or passages.roles.one_sentence_block(k - 1)):
         return i, j
@@ -175,3 +163,16 @@ def _beside(passages: Passages, k: int, own: float) -> float:
     if not passages.held[k]:
         return passages.neighbour_fit(k)
     return passages.fit(k) if own < passages.policy.next_fit else -1.0
+
+
+def _may_take_next(passages: Passages, i: int, j: int, most: int) -> bool:
+    """Whether the window [i, j) may take the sentence after it, as with_follower and
+    with_quote do: taking one is on (`most`, their Policy length, above 0), the window is
+    one sentence and there is one after it, neither a label."""
+    return not (
+        not most
+        or j - i != 1
+        or j >= len(passages.sentences)
+        or passages.roles.label(i)
+        or passages.roles.label(j)
+    )
