@@ -166,3 +166,14 @@ async def test_check_this_out_shows_the_conversations_article(engine) -> None:
     alone = await engine.ask("check this out")
     assert alone.article is None and alone.reply and "Look at what?" in alone.reply
     assert parse("new rust release is out").wants is None
+
+
+def test_vs_after_a_function_word_opens_a_name_not_a_comparison() -> None:
+    # "in vs code": "vs" is the object of "in", the editor's name, not a second thing.
+    assert parse("how do i debug go code in vs code").compared is None
+    assert parse("is gopls enabled by default in VS Code").compared is None
+    pair = parse("rust vs go").compared
+    assert pair is not None and [s.content for s in pair] == [("rust",), ("go",)]
+    # The split is the first "vs" after a word naming a thing.
+    pair = parse("gopls in vs code vs goland?").compared
+    assert pair is not None and pair[1].content == ("goland",)

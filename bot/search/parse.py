@@ -548,21 +548,40 @@ _COMPARE = (
         r"(?i)^\s*(?:(?:what|whats|what's|what’s)(?:\s+is|\s+are)?\s+)?(?:the\s+)?"
         r"differences?\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*[?!.]*\s*$"
     ),
-    re.compile(r"(?i)^\s*(?P<a>.+?)\s+(?:vs\.?|versus)\s+(?P<b>.+?)\s*[?!.]*\s*$"),
 )
+# "A vs B": split at a "vs" or "versus" (see _versus_sides).
+_VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus)\s+")
+_END_MARKS = re.compile(r"\s*[?!.]*\s*$")
 
 
 def _compared(free: str, resolve: Resolver | None, policy: Policy) -> tuple[Query, Query] | None:
     """The two sides of a comparison asked (see _COMPARE), each naming something (a word
     besides stopwords), else None."""
+    texts: tuple[str, str] | None = None
     for pattern in _COMPARE:
-        m = pattern.match(free)
-        if m is None:
-            continue
-        sides = (parse(m["a"], resolve, policy), parse(m["b"], resolve, policy))
-        if all(side.content and side.compared is None for side in sides):
-            return sides
+        if (m := pattern.match(free)) is not None:
+            texts = (m["a"], m["b"])
+            break
+    else:
+        texts = _versus_sides(free)
+    if texts is None:
         return None
+    sides = (parse(texts[0], resolve, policy), parse(texts[1], resolve, policy))
+    if all(side.content and side.compared is None for side in sides):
+        return sides
+    return None
+
+
+def _versus_sides(free: str) -> tuple[str, str] | None:
+    """The two sides of "A vs B", split at the first "vs" (or "versus") that follows a word
+    naming a thing. After a function word "vs" opens a name, that word's object, not the
+    second of two things: "debug go code in vs code", "enabled by default in VS Code" ask
+    of the editor, as opinion.judged reads "use the vs code extension"."""
+    for m in _VERSUS.finditer(free):
+        a, b = free[: m.start()], _END_MARKS.sub("", free[m.end() :])
+        before = folded_words(fold(a))
+        if before and b and before[-1] not in STOPWORDS:
+            return a, b
     return None
 
 
