@@ -49,6 +49,7 @@ def engine(bundled_library: Library) -> SearchEngine:
         ("what's the heat pump article about?", SUMMARY, ("heat", "pump")),
         ("who wrote the solar co-op article", BYLINE, ("solar", "co", "op")),
         ("when was the heat pump story published?", BYLINE, ("heat", "pump", "story")),
+        ("who wrote the battery one", BYLINE, ("battery",)),  # "the … one" names an article
         ("when was that published?", BYLINE, ()),
         ("give me the link", LINK, ()),
         ("what's the url of the solar co-op article", LINK, ("solar", "co", "op")),
@@ -349,3 +350,11 @@ async def test_the_length_asked_of_a_summary_names_no_article(engine) -> None:
     named = await engine.ask("summarize the heat pump article in two sentences", Topic(CORAL, None))
     assert named.article is not None and named.article.slug == HEAT
     assert parse("how many birds in one garden").content == ("birds", "one", "garden")
+
+
+async def test_the_x_one_names_the_article_whose_writer_is_asked(engine: SearchEngine) -> None:
+    # Read as words of the text, "wrote" and "batteries" sit together in the coding club
+    # article ("wrote most of the code", "replace worn batteries"), which came first.
+    answer = await engine.ask("who wrote the battery one")
+    assert answer.article is not None
+    assert answer.article.slug == "2025-04-15-sodium-sulfur-battery-survives-ten-thousand-cycles"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
 
+from bot.search import ordinals
 from bot.search.followup import POINTERS
 from bot.search.framing import (
     without_correction,
@@ -780,10 +781,25 @@ def _itself(
         drop = asking | REQUEST_WORDS
         topic = _without(head, text, ws, content, drop, policy, listing=True, recency=True)
         named = not named_only or bool(LISTING_WORDS.intersection(ws))
-        named = named or (asking is RELATED_WORDS and _related_leads(ws))
+        # ("the … one" names no article for RELATED: "is it similar to the old one?")
+        related = asking is RELATED_WORDS
+        named = named or (_related_leads(ws) if related else _one_named(ws))
         if topic is not None and (named or not topic.content):
             return wants, topic
     return None, None
+
+
+def _one_named(ws: list[str]) -> bool:
+    """Whether the request ends naming an article by "the … one", the pronoun standing for
+    an article as a listing word does: "who wrote the battery one", "link to the heat pump
+    one". Before, "who wrote the battery one" searched "wrote" and "battery" in
+    the text, and a sentence where a child "wrote most of the code" beside "batteries" won
+    over the battery article. "The one" alone names nothing (the conversation's article),
+    nor does a place in a list ("the second one": ordinals.picked)."""
+    if ws[-1:] != ["one"] or "the" not in ws[:-2] or ordinals.picked(" ".join(ws)):
+        return False
+    named = ws[len(ws) - 1 - ws[::-1].index("the") : -1][1:]  # the words between them
+    return bool(named) and not set(named) & STOPWORDS
 
 
 def _within(
