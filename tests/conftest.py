@@ -138,6 +138,18 @@ def real_dir() -> Path:
 
 
 @pytest.fixture
+async def lib(tmp_path: Path):
+    """A library over an empty content folder, opened (test_sync, test_bad_files_keep_served;
+    modules with a `lib` of their own read theirs)."""
+    content = tmp_path / "content"
+    content.mkdir()
+    library = Library(content, tmp_path / "data" / "articles.db")
+    await library.open()
+    yield library
+    await library.close()
+
+
+@pytest.fixture
 async def seed_library(seed_dir: Path, tmp_path: Path):
     """The one-article seed library, loaded into a fresh cache."""
     lib = Library(seed_dir, tmp_path / "seed.db")

@@ -14,16 +14,6 @@ from bot.library.sync import Library
 from tests.test_sync import article, write
 
 
-@pytest.fixture
-async def lib(tmp_path: Path):
-    content = tmp_path / "content"
-    content.mkdir()
-    library = Library(content, tmp_path / "data" / "articles.db")
-    await library.open()
-    yield library
-    await library.close()
-
-
 async def test_a_good_file_turned_to_junk_or_huge_keeps_its_article(lib: Library) -> None:
     root = lib.content_dir
     write(root, "junk.md", article("Kept despite junk", "junk"))

@@ -34,16 +34,6 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     return path
 
 
-@pytest.fixture
-async def lib(tmp_path: Path):
-    content = tmp_path / "content"
-    content.mkdir()
-    library = Library(content, tmp_path / "data" / "articles.db")
-    await library.open()
-    yield library
-    await library.close()
-
-
 async def test_incremental_reload_lifecycle(lib: Library) -> None:
     root = lib.content_dir
     write(root, "a.md", article("Alpha", "alpha"))
