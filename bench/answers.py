@@ -90,12 +90,12 @@ FRESH_FILES = {
     "fresh14": HERE / "answers_fresh14.jsonl",
     "probe15": HERE / "answers_probe15.jsonl",
 }
-# Run only by answers.py (and --check prints none of their questions), for aggregates, never read: the untouched stand-in for the
-# held-out set (fresh14, written blind, its baseline left to the lead) and the validation
-# set (fresh13, the stand-in before it). fresh6, the validation set of four sessions, and
-# fresh7 to fresh12, stand-ins and validation sets before fresh13, are tune material now, so
-# their pools may be read.
-HELD_OUT = ("fresh14", "fresh13")
+# Run only by answers.py (and --check prints none of its questions), for aggregates, never read:
+# the validation set (fresh14, the untouched stand-in of session 20, written blind). fresh6,
+# the validation set of four sessions, and fresh7 to fresh13, stand-ins and validation sets
+# before fresh14, are tune material now, so their pools may be read. Session 21's set15 helper
+# adds the new untouched stand-in (fresh15) here when it is written.
+HELD_OUT = ("fresh14",)
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
