@@ -184,3 +184,13 @@ async def test_a_pasted_paragraph_finding_nothing_is_not_a_follow_up(bundled_lib
     off = replace(DEFAULT, pasted_terms=10**6)
     guessed = await SearchEngine(bundled_library, policy=off).ask(PASTED, Topic(CORAL, None))
     assert guessed.article is not None and guessed.article.slug == CORAL
+
+
+async def test_one_listed_of_several_counted_is_called_the_best_match(engine) -> None:
+    # content/: "birds" is in the bird count's text and in another article's; the search
+    # is confident of the bird count only. Before, "2 articles mention “birds”." stood
+    # above one title, as if a line were lost.
+    answer = await engine.ask("list articles about birds")
+    assert answer.passage is not None
+    assert int(answer.passage.split()[0]) > len(answer.newest) == 1
+    assert answer.passage.endswith("; the best match.")

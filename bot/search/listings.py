@@ -80,6 +80,10 @@ async def topic_articles(
     said = f"{n} {'article mentions' if n == 1 else 'articles mention'} “{topic_words(topic)}”"
     if len(ids) > 1:
         said += f"; the {len(ids)} best matches, newest first"
+    elif n > 1:
+        # One listed of several counted: say which it is, or "2 articles mention birds"
+        # above one title reads as a list that lost a line.
+        said += "; the best match"
     answer = respond.newest(idx, q, first, policy, ids, len(ids))
     return replace(answer, passage=said + ".")
 
