@@ -14,7 +14,8 @@ articles writing the short form say which longer word it stands for.
   longer at least (the Policy.clipped_terms most held): the one most of the articles
   writing the short form also write, by at least Policy.clipped_share of them, ahead of
   the next one by Policy.clipped_margin ("dir": "directori" 0.66 of the 44 blog posts
-  writing "dir", "direct" 0.50).
+  writing "dir", "direct" 0.50); not a compound of it and another word the library
+  writes ("git" and "github": "hub").
 
 - Not where the clipped word is part of a name with the question's word before or after
   it: the library writes the two together, and never with the whole word ("app engine",
@@ -135,4 +136,12 @@ async def _whole(
     # The term is FTS5's porter stem ("directori"): the rerank's sentence stems need a word
     # an article writes.
     written = await fts.held_words(fts_quote(term), 1)
-    return fold(written[0]) if written and written[0].isalpha() else ""
+    whole = fold(written[0]) if written and written[0].isalpha() else ""
+    # A compound of the word and another the library writes is no clipping of it: "git" is
+    # a name of its own beside "github" (git + "hub"), "app" beside "appengine".
+    rest = whole[len(base) :]
+    if len(rest) >= policy.compound_part_letters and (rest_expr := fts_word(rest)):
+        (rest_df,) = await counts.count(fts, [rest_expr])
+        if rest_df:
+            return ""
+    return whole
