@@ -99,8 +99,7 @@ class DocFreqs:
 
     Counting a word common in a large library takes 1-3 ms (FTS5 walks its whole list), and
     the same words come back in query after query. What acronyms.learn read in the
-    articles is remembered with them (`learned`), for the same reason, and what
-    clipped.learn counted (`clipped`).
+    articles is remembered with them (`learned`), for the same reason.
     """
 
     def __init__(self, limit: int) -> None:
@@ -109,10 +108,6 @@ class DocFreqs:
         # (words as a question types them) -> (the form the library writes them in,),
         # () when looked for and not found (acronyms.py).
         self.learned: dict[tuple[str, ...], tuple[str, ...]] = {}
-        # (a question word,) -> the whole word it clips, "" when looked for and not found;
-        # (the word before, the word, the word after) -> the same, "" where it is part of a
-        # name (clipped.py).
-        self.clipped: dict[tuple[str, ...], str] = {}
 
     def __getitem__(self, expr: str) -> int:
         return self._known[expr]
@@ -120,7 +115,6 @@ class DocFreqs:
     def clear(self) -> None:
         self._known = {}
         self.learned = {}
-        self.clipped = {}
 
     async def count(
         self, fts: SearchStore, exprs: Sequence[str], guarded: Sequence[tuple[str, str]] = ()
@@ -152,7 +146,6 @@ class DocFreqs:
             if len(self._known) + len(found) > self.limit:
                 self._known.clear()
                 self.learned.clear()
-                self.clipped.clear()
             self._known.update(found)
         return [known[e] for e in exprs] + [known[e] if known[g] else 0 for g, e in guarded]
 

@@ -408,26 +408,6 @@ class Policy:
     #: "NEMIS", "RFMF"). 0 articles: off.
     acronym_letters: int = 5
     acronym_articles: int = 5
-    #: Clippings learned from the library's text (clipped.py): a question word that is no
-    #: English word, 3 to clipped_letters letters long (a plural "s" aside), written by at
-    #: least clipped_articles articles, also matches the word at least clipped_longer
-    #: letters longer starting with it that clipped_share of the articles writing it also
-    #: write, ahead of the next such word (of the clipped_terms most held) by
-    #: clipped_margin: "dir" -> "directory", "deps" -> "dependencies", "perf" ->
-    #: "performance", "impl" -> "implementations". Five letters: "intro", "admin". Two
-    #: articles: one article writing "rep" says nothing of what it stands for. Half of the
-    #: articles writing it: the blog posts writing "dir" write "directory" in 0.66, "direct"
-    #: in 0.50 (margin 0.16, the case read: fresh6 "on which platform was cargos build dir
-    #: locking broken", the post writing "build directory locking"); "devs" "develop*" 0.45
-    #: and "repo" "repository" 0.41 are left, as their posts were right first already.
-    #: 0.4 / 0.1 and 0.5 / 0 gave the same right-first counts over the readable blogs
-    #: questions. clipped_terms bounds the counts made (one round trip). 0 share: off.
-    clipped_letters: int = 5
-    clipped_articles: int = 2
-    clipped_longer: int = 3
-    clipped_share: float = 0.5
-    clipped_margin: float = 0.15
-    clipped_terms: int = 8
     #: A word is everyday English from this Zipf value up (log10 of its frequency per
     #: billion words in pyspellchecker's English list, see english.py: 5 is about once in
     #: 100,000 words; "till" 5.3, "buy" 5.4, "coffee" 4.8, "swim" 4.3; at least

@@ -17,7 +17,7 @@ from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.library.model import Article
-from bot.search import acronyms, clipped
+from bot.search import acronyms
 from bot.search.answer_type import Wanted
 from bot.search.compounds import Forms, forms_of
 from bot.search.english import article_share, everyday, zipf
@@ -460,10 +460,8 @@ async def rerank(
         return []
     # A word counts the articles writing it any way (compounds.py): "web" and "site" of
     # "web-site" are in every article writing "website", and weigh as such; "hr" in every
-    # one writing "human resources" where the library spells it so (acronyms.py), "dir" in
-    # every one writing "directory" where its articles write both (clipped.py).
-    learned = {**clipped.known(q, counts, policy), **acronyms.known(q, counts.learned, policy)}
-    forms = forms_of(q, index.text_vocab, policy, learned)
+    # one writing "human resources" where the library spells it so (acronyms.py).
+    forms = forms_of(q, index.text_vocab, policy, acronyms.known(q, counts.learned, policy))
     exprs = {w: forms.expr(w, e) for w in q.content if (e := fts_word(w))}
     dfs = await counts.count(SearchStore(store.readers), list(exprs.values()))
     weights = {w: word_weight(w, df, index.n, policy) for w, df in zip(exprs, dfs, strict=True)}

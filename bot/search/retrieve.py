@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.search import acronyms, clipped
+from bot.search import acronyms
 from bot.search.compounds import Forms, forms_of
 from bot.search.english import everyday, zipf
 from bot.search.fuzzy import allowed_typos, name_key
@@ -154,8 +154,7 @@ class Retriever:
 
     async def forms(self, q: Query) -> Forms:
         """The other forms of q's words a text may write (compounds.py), with the acronyms
-        the library spells out (acronyms.py) and the clipped words it writes whole
-        (clipped.py)."""
+        the library spells out (acronyms.py)."""
         vocab = self.index.text_vocab.words
         # The compounds' forms need no acronym: the words' expressions in them are
         # counted in the learning's round trip (if it makes one), where _counted finds
@@ -164,8 +163,6 @@ class Retriever:
         apart = forms_of(q, vocab, self.policy)
         also = [apart.expr(w, e) for w in q.content if w in apart.phrases and (e := fts_word(w))]
         learned = await acronyms.learn(q, self.fts, self.counts, self.policy, also)
-        # A clipped word ("dir") matches the whole word its articles write ("directory").
-        learned = {**await clipped.learn(q, self.fts, self.counts, self.policy), **learned}
         return forms_of(q, vocab, self.policy, learned) if learned else apart
 
     def _order(self, scores: dict[int, float]) -> list[int]:

@@ -159,17 +159,6 @@ class SearchStore:
         )
         return any(not r[0].isalpha() for r in rows)
 
-    async def terms_starting(self, prefix: str, least: int, limit: int) -> list[str]:
-        """Up to `limit` of the full text's terms (FTS5's porter stems, all letters) that
-        start with `prefix` and are at least `least` characters long, those most articles
-        hold first (the fts5vocab table, read in the prefix's range of its sorted terms)."""
-        rows = await self._rows(
-            "SELECT term FROM articles_vocab WHERE term >= ? AND term < ? AND length(term) >= ?"
-            " ORDER BY doc DESC LIMIT ?",
-            (prefix, prefix + "\uffff", least, limit * 2),
-        )
-        return [r[0] for r in rows if r[0].isalpha()][:limit]
-
     async def texts_writing(self, asked: Sequence[tuple[str, str]], limit: int) -> list[list[str]]:
         """For each (MATCH expression, text) pair, the title, description and text (one
         string, a line apart) of those of the first `limit` articles matching the
