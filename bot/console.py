@@ -11,7 +11,7 @@ from typing import TextIO
 
 from bot.conversation import Conversations
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search.parse import missing_name
+from bot.search.filters import missing_name
 from bot.search.results import TENTATIVE, Answer, SearchHit, unsaved_text
 from bot.service import ArticleCard, Examples, LibraryService, NextSteps
 from bot.terminal import (

@@ -16,9 +16,10 @@ from bot.search.answer_type import Wanted
 from bot.search.engine import SearchEngine
 from bot.search.features import sentence_features
 from bot.search.followup import next_part
-from bot.search.parse import parse, question_kind
+from bot.search.parse import parse
 from bot.search.passage import best_passage, passage_match, with_text
 from bot.search.policy import DEFAULT, Policy
+from bot.search.query import question_kind
 from bot.search.rerank import Asked, article_evidence
 from bot.search.sentence_stems import encode_stems, held_terms
 from bot.search.stem import stem

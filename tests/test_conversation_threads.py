@@ -12,7 +12,8 @@ from bot.library.sync import Library
 from bot.search import followup, ordinals
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
-from bot.search.parse import LISTED, parse
+from bot.search.parse import parse
+from bot.search.query import LISTED
 from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT, SOLAR, TOASTERS
 

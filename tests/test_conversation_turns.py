@@ -9,7 +9,8 @@ import pytest
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic, wants_more
-from bot.search.parse import LINK, parse
+from bot.search.parse import parse
+from bot.search.query import LINK
 from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT
 

@@ -14,7 +14,7 @@ from bot.search import followup
 from bot.search.asked import MORE_OF_WHAT
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic, first_window, pinned, refers_back, wants_more
-from bot.search.parse import Query
+from bot.search.query import Query
 from bot.search.results import HIGH, LOW, Answer
 from bot.search.retrieve import Candidates, Retriever
 from tests.conftest import CONTENT, small_engine

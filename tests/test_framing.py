@@ -13,8 +13,9 @@ from bot.library.sync import Library
 from bot.search import cards
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
-from bot.search.parse import COMPARE, LIBRARY, QUOTE, SHOWN, parse
+from bot.search.parse import parse
 from bot.search.policy import DEFAULT
+from bot.search.query import COMPARE, LIBRARY, QUOTE, SHOWN
 from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT, SOLAR, TOASTERS
 

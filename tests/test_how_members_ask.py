@@ -14,8 +14,9 @@ from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.framing import without_preamble
-from bot.search.parse import BYLINE, LISTED, SUMMARY, parse
+from bot.search.parse import parse
 from bot.search.policy import DEFAULT
+from bot.search.query import BYLINE, LISTED, SUMMARY
 from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT, TOASTERS
 

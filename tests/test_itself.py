@@ -20,8 +20,9 @@ from bot.library.sync import Library
 from bot.search import asked, cards
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
-from bot.search.parse import BYLINE, LIBRARY, LINK, RANDOM, RELATED, SUMMARY, parse
+from bot.search.parse import parse
 from bot.search.policy import DEFAULT
+from bot.search.query import BYLINE, LIBRARY, LINK, RANDOM, RELATED, SUMMARY
 from bot.search.results import HIGH, SearchHit
 from bot.service import LibraryService
 from tests.conftest import CONTENT, small_engine

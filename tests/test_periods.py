@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.search.engine import SearchEngine
+from bot.search.filters import missing_name
 from bot.search.followup import Topic
-from bot.search.parse import missing_name, parse, topic_words
+from bot.search.library_asks import topic_words
+from bot.search.parse import parse
 from bot.search.period import Period, filter_dates, read_period, span
 from bot.search.results import HIGH
 from tests.conftest import CONTENT, small_engine

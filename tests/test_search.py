@@ -10,7 +10,8 @@ import pytest
 
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
-from bot.search.parse import missing_name, parse
+from bot.search.filters import missing_name
+from bot.search.parse import parse
 from tests.conftest import ASK_JSON_KEYS, small_engine
 
 ROOT = Path(__file__).resolve().parents[1]

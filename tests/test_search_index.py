@@ -20,8 +20,8 @@ from bot.search import engine as engine_module
 from bot.search.engine import SearchEngine
 from bot.search.fuzzy import Vocabulary
 from bot.search.index import build_index
-from bot.search.parse import Query
 from bot.search.policy import Policy
+from bot.search.query import Query
 from bot.search.rank import slug_digest
 from bot.search.tables import Buckets, Groups, Postings
 from bot.search.words import STOPWORDS, fts_quote

@@ -31,8 +31,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bot.search.index import DocFreqs
-from bot.search.parse import Query
 from bot.search.policy import Policy
+from bot.search.query import Query
 from bot.search.words import STOPWORDS, fold, fts_quote, fts_word
 from bot.store.search import SearchStore
 

@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.search.features import IRREGULAR_PLURALS, Features
-from bot.search.parse import Query
 from bot.search.policy import Policy
+from bot.search.query import Query
 from bot.search.question_words import QUESTION_WORDS
 from bot.search.sentence_spans import Span
 from bot.search.stem import stem

@@ -11,8 +11,9 @@ from dataclasses import replace
 from bot.library.model import Article
 from bot.library.source import source_of
 from bot.search import cards
-from bot.search.parse import (
-    AUTHOR_WORDS,
+from bot.search.article_asks import AUTHOR_WORDS
+from bot.search.policy import Policy
+from bot.search.query import (
     AUTHORED,
     BYLINE,
     COMPARE,
@@ -24,7 +25,6 @@ from bot.search.parse import (
     SUMMARY,
     Query,
 )
-from bot.search.policy import Policy
 from bot.search.question_words import LISTING_WORDS
 from bot.search.rank import LibraryIndex
 from bot.search.results import HIGH, LOW, Answer, SearchHit

@@ -24,8 +24,8 @@ import re
 from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 
-from bot.search.parse import Query
 from bot.search.policy import Policy
+from bot.search.query import Query
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fold, fts_quote
 

@@ -24,25 +24,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
 from bot.search import asked, cards, followup, listings, lookup, opinion, present, respond
+from bot.search.article_asks import names_an_article
 from bot.search.cache import ResultCache
 from bot.search.following import ConversationAnswers
 from bot.search.followup import Topic
 from bot.search.index import IndexKeeper
-from bot.search.parse import (
-    COMPARE,
-    LIBRARY,
-    LISTED,
-    RANDOM,
-    RELATED,
-    Query,
-    names_an_article,
-    parse,
-    topic_words,
-    with_dates,
-)
+from bot.search.library_asks import topic_words, with_dates
+from bot.search.parse import parse
 from bot.search.passage import best_passage
 from bot.search.period import span
 from bot.search.policy import DEFAULT, Policy
+from bot.search.query import COMPARE, LIBRARY, LISTED, RANDOM, RELATED, Query
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
 from bot.search.related import related

@@ -18,8 +18,9 @@ from bot.search import asked, cards, followup, listings, ordinals, respond
 from bot.search.build import split_authors
 from bot.search.english import zipf
 from bot.search.followup import Topic
-from bot.search.parse import ARTICLE_ASKS, AUTHORED, RELATED, Query, parse
+from bot.search.parse import parse
 from bot.search.passage import best_passage, shown_fit
+from bot.search.query import ARTICLE_ASKS, AUTHORED, RELATED, Query
 from bot.search.rank import LibraryIndex
 from bot.search.rerank import Evidence, Ranked
 from bot.search.results import HIGH, LOW, Answer

@@ -121,7 +121,7 @@ def pinned(question: str) -> bool:
     return refers_back(question) and not wants_more(question) and len(own) <= 1
 
 
-# The kinds of question (parse.question_kind) whose question word stands for the answer
+# The kinds of question (query.question_kind) whose question word stands for the answer
 # without naming a thing of its own: a person, a time, a place, a reason, a manner or an
 # amount. "What"/"which" questions name their thing ("what is his favourite film?"), and
 # yes/no ones may ask of anything ("is it going to rain tomorrow?").

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 
 from bot.library.model import Article
 from bot.search import asked, present, respond, versions
-from bot.search.parse import Query, parse, topic_words
+from bot.search.library_asks import topic_words
+from bot.search.parse import parse
 from bot.search.period import Named, Span, span
 from bot.search.policy import Policy
+from bot.search.query import Query
 from bot.search.rank import LibraryIndex
 from bot.search.results import Answer
 from bot.search.retrieve import Retriever

@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 
-from bot.search.parse import Query, parse
+from bot.search.parse import parse
 from bot.search.policy import Policy
+from bot.search.query import Query
 from bot.search.rank import LibraryIndex, title_key
 from bot.search.respond import choice
 from bot.search.results import Lookup, TitleChoice

@@ -27,7 +27,7 @@ first, and took a content test-half answer off high confidence (bench/README.md)
 
 from __future__ import annotations
 
-from bot.search.parse import Query
+from bot.search.query import Query
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS
 
@@ -71,7 +71,7 @@ _THAN = "than"
 _CHOOSING = frozenset(["which", "should"])
 # Words saying the question weighs alternatives, which a comparative then judges.
 _WEIGHING = _VERSUS | frozenset([_OR, _THAN, "which"])
-# Question kinds that ask for a span of their own kind, not a judgement (parse.question_kind).
+# Question kinds that ask for a span of their own kind, not a judgement (query.question_kind).
 _TYPED = frozenset(["number", "who", "when", "where", "why"])
 
 

@@ -52,8 +52,8 @@ from bot.search.answer_type import MANY, Wanted, typed_fit, words_after
 from bot.search.features import sentence_features
 from bot.search.irregular import question_held
 from bot.search.named_again import aged, named_again
-from bot.search.parse import Query
 from bot.search.policy import DEFAULT, Policy
+from bot.search.query import Query
 from bot.search.scoring import idf
 from bot.search.sentence_roles import SentenceRoles
 from bot.search.stem import stem

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.search.parse import Query
+from bot.search.query import Query
 from bot.search.stem import stem
 from bot.search.words import stems
 

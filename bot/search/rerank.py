@@ -29,7 +29,6 @@ from bot.search.identifiers import (
 )
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
-from bot.search.parse import Query
 from bot.search.passage import Passages, with_text
 from bot.search.policy import DEFAULT, Policy
 from bot.search.present import (
@@ -42,6 +41,7 @@ from bot.search.present import (
     says_done,
     ships,
 )
+from bot.search.query import Query
 from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from bot.library.model import Article
 from bot.search import cards, english
-from bot.search.parse import Query
 from bot.search.period import Span
 from bot.search.policy import Policy
+from bot.search.query import Query
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
 from bot.search.rerank import Evidence, Ranked

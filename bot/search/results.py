@@ -102,7 +102,7 @@ class Answer:
     # Answered as a follow-up about the article the conversation was about: front ends
     # say which article the answer is about.
     followup: bool = False
-    # What was asked of an article itself (parse.SUMMARY, BYLINE, RANDOM), answered in
+    # What was asked of an article itself (query.SUMMARY, BYLINE, RANDOM), answered in
     # `passage`; with no article, the request still to be answered (SearchEngine.ask).
     wants: str | None = None
     # The tag whose newest articles `newest` lists when it holds more than are listed

@@ -18,9 +18,9 @@ from bot.search.compounds import Forms, forms_of
 from bot.search.english import everyday, zipf
 from bot.search.fuzzy import allowed_typos, name_key
 from bot.search.index import DocFreqs
-from bot.search.parse import Query
 from bot.search.period import introduced, read_period, span
 from bot.search.policy import Policy
+from bot.search.query import Query
 from bot.search.question_words import RECENCY_WORDS
 from bot.search.rank import LibraryIndex
 from bot.search.scoring import bm25_bound, combine, fts5_idf

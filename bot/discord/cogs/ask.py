@@ -20,7 +20,8 @@ from bot.discord.guidance import help_embed, next_steps_embed, typed
 from bot.discord.pager import Pager
 from bot.discord.reply import NO_MENTIONS, send
 from bot.discord.views import answer_view, menu, menu_view, next_steps_view
-from bot.search.parse import COMPARE, missing_name
+from bot.search.filters import missing_name
+from bot.search.query import COMPARE
 from bot.search.results import Answer
 
 if TYPE_CHECKING:
