@@ -22,7 +22,7 @@ from bot.search.query import (
     SHOWN,
     SUMMARY,
     Query,
-    Reading,
+    Rereading,
 )
 from bot.search.question_words import LISTING_WORDS, QUESTION_WORDS, REQUEST_WORDS, YES_NO_START
 from bot.search.words import STOPWORDS, fold, folded_words
@@ -126,7 +126,7 @@ def others_alone(free: str) -> str:
 
 
 def asked_of_itself(
-    every: list[str], ws: list[str], kind: str | None, reading: Reading
+    every: list[str], ws: list[str], kind: str | None, reading: Rereading
 ) -> tuple[str | None, Query | None]:
     """What a request asks of an article itself (SUMMARY, BYLINE, LINK, RELATED, RANDOM
     or None), or of the library (LIBRARY), and the reading without the words that ask it,

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot.search.followup import POINTERS
 from bot.search.period import JOINING, Named, introduced, read_period
-from bot.search.query import Query, Reading
+from bot.search.query import Query, Rereading
 from bot.search.question_words import (
     LISTING_WORDS,
     PERIOD_NOUNS,
@@ -72,7 +72,7 @@ _RANDOM_PICK = frozenset(["pick", "choose"])
 _RANDOM_REQUEST = REQUEST_WORDS | _RANDOM_PICK | frozenset(["feeling", "im", "read", "whatever"])
 
 
-def within_period(every: list[str], reading: Reading) -> tuple[Named | None, Query | None]:
+def within_period(every: list[str], reading: Rereading) -> tuple[Named | None, Query | None]:
     """A topic's articles asked for within a period: "rust posts from 2019", "latest go
     release in 2023", "articles about energy from last year". The request names what it
     lists (a listing word or a recency word) and introduces each period ("from", "in",
@@ -144,7 +144,7 @@ _HOLDING = frozenset([("do", "you", "have"), ("have", "you", "got")])
 _TOPIC_LISTED_WITHIN = 3
 
 
-def topic_articles(typed: str, reading: Reading) -> Query | None:
+def topic_articles(typed: str, reading: Rereading) -> Query | None:
     """The reading naming the topic whose articles are counted or listed (see _OF_SUBJECT),
     else None. `typed` is the message before its request frame ("list the…" loses its
     "list" to the frame)."""

@@ -15,7 +15,7 @@ the readings without listing and recency words, comparisons. What it reads with 
 apart: the Query and its kinds in query.py, the filters (typed and said) in filters.py,
 the requests of an article itself in article_asks.py, those of the library (newest, a
 period's, a topic's counted or listed, any, its tags) in library_asks.py. The request
-readers name what is left of a request through `Reading` (this module's `_without`
+readers name what is left of a request through `Rereading` (this module's `_without`
 bound to the query), so they never import this module.
 """
 
@@ -41,7 +41,7 @@ from bot.search.query import (
     HOW_MEASURES,
     LISTED,
     Query,
-    Reading,
+    Rereading,
     Resolver,
     content_words,
     kind_of_folded,
@@ -286,8 +286,8 @@ def _read(
     )
 
 
-def _reading(head: Head, text: str, ws: list[str], content: list[str], policy: Policy) -> Reading:
-    """_without bound to one query's text and words, for the request readers (see Reading)."""
+def _reading(head: Head, text: str, ws: list[str], content: list[str], policy: Policy) -> Rereading:
+    """_without bound to one query's text and words, for the request readers (see Rereading)."""
 
     def reading(drop: frozenset[str], *, listing: bool, recency: bool) -> Query | None:
         return _without(head, text, ws, content, drop, policy, listing=listing, recency=recency)

@@ -217,7 +217,7 @@ class Query:
 Resolver = Callable[[str, list[str]], tuple[str | None, int]]
 
 
-class Reading(Protocol):
+class Rereading(Protocol):
     """The query being parsed read again without the words in `drop` (parse._without
     bound to that query): how the request readers (article_asks, library_asks) name what
     is left once the words asking are gone, without importing the parser that imports
