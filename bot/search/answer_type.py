@@ -10,9 +10,10 @@ question's words it matches.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.search.features import IRREGULAR_PLURALS, Features
+from bot.search.irregular import PAST_FORMS
 from bot.search.policy import Policy
 from bot.search.query import Query
 from bot.search.question_words import QUESTION_WORDS
@@ -160,6 +161,9 @@ class Wanted:
     # The units an amount answering it is in ("how long": a time or a length), if the
     # question's measure word says (see _MEASURE_UNITS); empty for any unit.
     units: frozenset[str] = frozenset()
+    # The words read for `heads`, as written and in order ("county", "sued", "meta" of
+    # "which county sued meta…"): where the asked noun's phrase ends (see head_phrase).
+    head_words: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, q: Query) -> Wanted:
@@ -197,7 +201,31 @@ class Wanted:
             units=frozenset().union(*(_MEASURE_UNITS.get(stem(f), ()) for f in form))
             if kind == "number"
             else frozenset(),
+            head_words=heads,
         )
+
+    def head_phrase(self) -> Wanted:
+        """This, its heads ending at the question's verb: "which county sued meta over scam
+        ads" asks about a county, not about "meta" (words_after reads up to four words,
+        as "which texas bill bans…" gives no sign where the noun's phrase ends). A verb in
+        its past form after the first word (one ending "-ed", not "-eed": "speed"; or an
+        irregular past, "ran", "wrote") opens the predicate; the words after it are no
+        heads unless written before it too. The verb stays one: a name beside it is who
+        did it ("…says Stephanie Grisham" for "which ex trump aide said…"; cutting it
+        lost that case). A question whose heads hold no such word is returned as it is."""
+        ws = self.head_words
+        cut = next((k for k, w in enumerate(ws) if k and _past_verb(w)), None)
+        if cut is None or self.kind not in ("what", "where", "who", "when", "version"):
+            return self
+        kept = {stem(x) for h in ws[: cut + 1] for x in (h, *_NUMBER_FORM.get(h, ()))}
+        dropped = {stem(w) for w in ws[cut + 1 :]} - kept
+        return replace(self, heads=self.heads - dropped)
+
+
+def _past_verb(word: str) -> bool:
+    """Whether `word` reads only as a verb's past ("sued", "commissioned", "wrote")."""
+    w = word.lower()
+    return (len(w) > 3 and w.endswith("ed") and not w.endswith("eed")) or w in PAST_FORMS
 
 
 # Prepositions a question may end with, its object moved to the front as the question
@@ -341,6 +369,15 @@ def typed_fit(
             continue
         if wanted.heads and _names_head(f, span, wanted.heads):
             fit = 1.0 + policy.named_answer
+        elif (
+            policy.kind_name_answer
+            and span.kind in ("name", "place")
+            and span.end - span.start > 1
+            and stems[span.end - 1] in wanted.form
+        ):
+            # "Santa Clara County" for "which county…": a name ending with the noun
+            # saying the kind asked for is one of that kind, named.
+            fit = 1.0 + policy.kind_name_answer
         elif counts and span.kind == "amount" and f.counts_done(span, matched):
             # "“400,000 deported”" for "how many people … were deported": those the
             # question's verb was done to, what it counts.

@@ -188,6 +188,21 @@ def _groups() -> list[tuple[str, ...]]:
 _GROUPS = _groups()
 
 
+def _past_forms() -> frozenset[str]:
+    """The simple past forms that are not also the base ("wrote", "ran", "said"; not
+    "hit", "put"): a word read as a verb's past. Participles are left out: before a noun
+    they are adjectives ("a well known crate", "broken links")."""
+    out: set[str] = set()
+    for line in _TABLE.split("\n"):
+        parts = line.split()
+        if len(parts) == 3:
+            out.update(f for f in parts[1].split("/") if f not in ("-", parts[0]))
+    return frozenset(out)
+
+
+PAST_FORMS = _past_forms()
+
+
 @lru_cache(maxsize=1)
 def _by_stem() -> dict[str, frozenset[str]]:
     """Each form's stem -> the stems of all forms of its verb."""

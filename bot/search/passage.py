@@ -279,6 +279,8 @@ class Passages:
         article also writes in lower case stays ("program"), as does one only ever in a
         name holding other words ("bill": "Senate Bill 2972"). Read from the first
         Policy.head_case_sentences sentences holding each word."""
+        if self.policy.head_verb_cut:
+            wanted = wanted.head_phrase()
         if not wanted.heads:
             return wanted
         most = self.policy.head_case_sentences

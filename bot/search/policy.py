@@ -568,6 +568,19 @@ class Policy:
     #: any question word as the unit, "two datasets" took "how many photos are in the …
     #: dataset" off its key).
     named_answer: float = 0.5
+    #: A name of two words or more ending with the noun that says the kind asked for
+    #: ("Santa Clara County" for "which county…", "Salt Lake City" for "what city…") fits
+    #: this much more than 1: English names a place of a kind with the kind's noun last,
+    #: so the name is one of that kind. 0 turns it off (such a name fit Policy.partial_fit,
+    #: as any name does for "where"). pass19 (bench/README.md).
+    kind_name_answer: float = 0.5
+    #: 1: the nouns a "what/which X" question asks about end at its verb in a past form
+    #: ("which county sued meta" asks about a county; "meta" is what it sued, and a name
+    #: next to "Meta's" is no county): answer_type.Wanted.head_phrase. 0 reads up to four
+    #: words after "which" as before. With kind_name_answer, readable oracle passages
+    #: news 493 -> 494 of 599 (probe15 "which county sued meta…"), blogs 555 of 696 the
+    #: same, none lost; either alone changes none. pass19 (bench/README.md).
+    head_verb_cut: int = 1
     #: For "how many X", an amount whose unit is X itself, written as new ("Forty schools…",
     #: "84,300 people sat…"; not "the 51 schools", "11 of the 51 schools"), adds this to
     #: its fit, unscaled by closeness: it is the count asked for, where a number elsewhere
