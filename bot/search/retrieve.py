@@ -289,7 +289,8 @@ class Retriever:
         if not usable or len(usable) == len(q.content):  # all of them: the question again
             return []
         allowed = await self._allowed(q) if q.has_filters else None
-        hits = await self.fts.ranked(
+        hits = await self.counts.ranked(
+            self.fts,
             " OR ".join(dict.fromkeys(usable)),
             p.distinct_pool,
             p.question_bm25_weights,
@@ -318,13 +319,13 @@ class Retriever:
         weights = p.question_bm25_weights if question else p.bm25_weights
         limit = p.question_fts_limit if question else p.fts_limit
         if allowed is not None and len(allowed) <= p.fts_filter_ids:
-            ranked = await self.fts.ranked(match, limit, weights, ids=sorted(allowed))
+            ranked = await self.counts.ranked(self.fts, match, limit, weights, sorted(allowed))
         else:
-            ranked = await self.fts.ranked(
-                match, limit * (p.fts_overfetch if allowed else 1), weights
+            ranked = await self.counts.ranked(
+                self.fts, match, limit * (p.fts_overfetch if allowed else 1), weights
             )
             if allowed is not None:
-                ranked = [r for r in ranked if r[0] in allowed][:limit]
+                ranked = tuple(r for r in ranked if r[0] in allowed)[:limit]
         # An FTS hit the index does not hold yet (added by a reload while the index is
         # rebuilt in the background) waits for the new index.
         entries = self.index.entries
