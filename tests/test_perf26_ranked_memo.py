@@ -52,13 +52,17 @@ async def test_a_ranking_read_again_is_remembered_the_same(
         await counts.ranked(fts, '"copper"', 5, WEIGHTS)
         await counts.ranked(fts, '"copper"', 10, (2.0, 1.5, 1.5, 1.0))
         assert len(bm25s(sent)) == 4
+        # A ranking within ids is read each time (its key would hold them all).
+        within = await counts.ranked(fts, '"copper"', 10, WEIGHTS, [a for a, _ in first])
+        assert within == first and await counts.ranked(fts, '"copper"', 10, WEIGHTS, [1, 2])
+        assert len(bm25s(sent)) == 6
         # Only the last `ranked_kept` are kept: the first was pushed out.
         await counts.ranked(fts, '"copper"', 10, WEIGHTS)
-        assert len(bm25s(sent)) == 5
+        assert len(bm25s(sent)) == 7
         # A new index forgets them.
         counts.clear()
         await counts.ranked(fts, '"copper"', 10, WEIGHTS)
-        assert len(bm25s(sent)) == 6
+        assert len(bm25s(sent)) == 8
 
 
 async def test_a_ranking_read_across_a_clear_is_not_kept() -> None:

@@ -137,14 +137,17 @@ class DocFreqs:
         articles (FTS5 scores every article holding a term), and the load test's mix reads
         one in ten again: a question asked anew by another member (its conversation makes
         another Query), a search of an ask's words, the lookup of a title searched before
-        (bench/README.md, perf26)."""
-        key = (match, limit, tuple(weights), None if ids is None else tuple(ids))
+        (bench/README.md, perf26). A ranking within ids (a filter's articles, up to
+        Policy.fts_filter_ids of them) is read each time: its key would hold them all."""
+        if ids is not None:
+            return tuple(await fts.ranked(match, limit, weights, ids))
+        key = (match, limit, tuple(weights))
         found = self._ranked.get(key)
         if found is not None:
             self._ranked.move_to_end(key)
             return found
         epoch = self._epoch
-        found = tuple(await fts.ranked(match, limit, weights, ids))
+        found = tuple(await fts.ranked(match, limit, weights))
         if epoch == self._epoch and self.ranked_kept > 0:
             self._ranked[key] = found
             while len(self._ranked) > self.ranked_kept:

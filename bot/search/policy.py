@@ -1137,7 +1137,8 @@ class Policy:
     #: At most this many document frequencies are remembered per index.
     df_cache: int = 20_000
     #: ...and at most this many bm25 rankings (DocFreqs.ranked: ~3.5 ms of SQLite each at 100k
-    #: articles; a ranking holds at most fts_limit x fts_overfetch hits).
+    #: articles; a ranking holds at most fts_limit x fts_overfetch hits; one within a
+    #: filter's ids is not kept).
     fts_ranked_kept: int = 256
     #: The title postings of common words are kept as sets once made, up to this many ids
     #: in all (~70 bytes each): at 100k articles "go" alone is 30k ids, ~1 ms to make.
