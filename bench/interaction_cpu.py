@@ -9,7 +9,8 @@ It draws the same interactions as `bench/load.py` (its workload and mix, same se
 makes each reply the way the cogs do: the service calls and the embeds and components
 (as the JSON discord.py would send), with the result cache on (as the bot runs). Printed
 per kind: how many, process CPU per interaction (SQLite runs in aiosqlite's threads,
-which thread time would miss) as mean and median, and its share of the total. `--users N`
+which thread time would miss) as mean and median, its share of the total, and the event
+loop's own thread CPU (the rest is SQLite's). `--users N`
 sends the interactions from N members in turn, as the load test does (its `--users`, 200),
 and keeps their conversations as the bot does, so a member's ask after an answer is read
 as a possible follow-up (FOLLOWUP_MINUTES); without it no ask has a conversation. `--dump`
@@ -79,6 +80,9 @@ OWNER = 1234
 # --trips: the kind of interaction being made, and round trips counted per kind and statement.
 _KIND: contextvars.ContextVar[str | None] = contextvars.ContextVar("kind", default=None)
 TRIPS: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+# The event loop's own thread CPU per interaction, by kind (the rest of the process CPU is
+# SQLite's work in aiosqlite's threads: a third of it at 100k, bench/README.md, perf26).
+LOOP: dict[str, list[float]] = defaultdict(list)
 
 
 def _statement(fn: Any, args: tuple) -> str:
@@ -224,7 +228,7 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
         with trips:
             for i, (kind, _command, options) in enumerate(todo):
                 on = profiler is not None and args.profile in (kind, "all")
-                started = time.process_time()
+                started, loop_started = time.process_time(), time.thread_time()
                 if on:
                     profiler.enable()
                 token = _KIND.set(kind)
@@ -233,6 +237,7 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
                 if on:
                     profiler.disable()
                 cpu[kind].append((time.process_time() - started) * 1000)
+                LOOP[kind].append((time.thread_time() - loop_started) * 1000)
                 if dump is not None:
                     dump.write(json.dumps({"kind": kind, "options": options, "reply": body}) + "\n")
     if dump is not None:
@@ -256,13 +261,18 @@ def trips_table(cpu: dict[str, list[float]]) -> None:
 
 def table(cpu: dict[str, list[float]], count: int) -> None:
     total = sum(sum(v) for v in cpu.values())
-    print(f"{count} interactions, {total / count:.2f} ms CPU each on average; {load()}")
-    print(f"{'kind':<13}{'n':>6}{'mean ms':>10}{'median ms':>11}{'share':>8}")
+    loop = sum(sum(v) for v in LOOP.values())
+    print(
+        f"{count} interactions, {total / count:.2f} ms CPU each on average, of which the"
+        f" event loop's thread {loop / count:.2f} (the rest SQLite's threads); {load()}"
+    )
+    print(f"{'kind':<13}{'n':>6}{'mean ms':>10}{'median ms':>11}{'share':>8}{'loop ms':>9}")
     for kind, values in sorted(cpu.items(), key=lambda kv: -sum(kv[1])):
         mean = sum(values) / len(values)
         med = statistics.median(values)
         share = sum(values) / total
-        print(f"{kind:<13}{len(values):>6}{mean:>10.2f}{med:>11.2f}{share:>8.0%}")
+        on_loop = sum(LOOP[kind]) / len(values)
+        print(f"{kind:<13}{len(values):>6}{mean:>10.2f}{med:>11.2f}{share:>8.0%}{on_loop:>9.2f}")
 
 
 def against(args: argparse.Namespace) -> None:
