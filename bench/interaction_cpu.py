@@ -10,9 +10,9 @@ makes each reply the way the cogs do: the service calls and the embeds and compo
 (as the JSON discord.py would send), with the result cache on (as the bot runs). Printed
 per kind: how many, process CPU per interaction (SQLite runs in aiosqlite's threads,
 which thread time would miss) as mean and median, its share of the total, and the event
-loop's own thread CPU (the rest is SQLite's). `--users N`
-sends the interactions from N members in turn, as the load test does (its `--users`, 200),
-and keeps their conversations as the bot does, so a member's ask after an answer is read
+loop's own thread CPU (the rest is SQLite's). `--users N` sends the interactions from N
+members in turn, as the load test does (its `--users`, 200), and keeps their
+conversations as the bot does, so a member's ask after an answer is read
 as a possible follow-up (FOLLOWUP_MINUTES); without it no ask has a conversation. `--dump`
 writes every reply's JSON, one line each, to compare two versions' replies; `--profile
 KIND` prints cProfile's top functions for that kind's interactions. `--trips` counts the
