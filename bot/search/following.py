@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from bot.library.model import Article
 from bot.search import asked, cards, followup, listings, ordinals, respond
+from bot.search.answer_type import Wanted
 from bot.search.build import split_authors
 from bot.search.english import zipf
 from bot.search.followup import Topic
@@ -30,12 +31,15 @@ from bot.search.typed import clip
 class _Following(NamedTuple):
     """How a question reads as a possible follow-up (see _follow_up below): parsed,
     its words (stopwords aside), whether it points back ("it", "tell me more") and whether
-    its pronoun holds its topic (followup.pinned: "when did it ship?")."""
+    its pronoun holds its topic (followup.pinned: "when did it ship?"); `rare`: the stems
+    of its words English rarely writes (Policy.new_topic_zipf), which may name a topic of
+    their own."""
 
     query: Query
     terms: frozenset[str]
     points: bool
     pinned: bool
+    rare: frozenset[str]
 
 
 class ConversationAnswers:
@@ -85,11 +89,15 @@ class ConversationAnswers:
         following = await self._cached(
             ("following", clip(question)), lambda idx: self._following(idx, question)
         )
-        if following.points and not following.pinned and own.article is None:
+        if following.points and not following.pinned and own.confidence != HIGH:
             # Found nowhere, a pronoun for its only thing ("how long did it last?", "why
             # does she care so much?", "how much does it cost to join?"): the conversation's
-            # article is the one asked of, its closest match shown (followup.held).
-            following = following._replace(pinned=followup.held(following.query.kind))
+            # article is the one asked of, its closest match shown (followup.held). So when
+            # its everyday words found another article's closest match only, and it names
+            # no rare word the conversation's lacks ("how much did it cost?" after the
+            # Wendle's salmon came as the telemedicine pilot's "cost £410,000").
+            if own.article is None or await self._names_nothing_else(about, following):
+                following = following._replace(pinned=followup.held(following.query.kind))
         same = own.article is not None and own.article.slug == about.slug
         if same and not following.points:
             return own  # its own words found the conversation's article: nothing to follow
@@ -110,12 +118,19 @@ class ConversationAnswers:
             if found is not None and found.confidence == HIGH:
                 return found
             held = found is not None and found.article is not None and following.points
-            if held and followup.continues(found.article, following.terms, True):
+            # The words saying only what kind of answer is wanted ("version" of "which go
+            # version", "year" of "what year") need not be the article's: the answer is.
+            named = following.terms - Wanted.of(following.query).form
+            if held and followup.continues(found.article, named, True):
                 # Pointing back with every word it names held by the conversation's article
-                # ("which go version added it?" after container-aware GOMAXPROCS, "what
-                # changed in cargo in that release?" after Rust 1.70): its words name no
-                # other topic, the pronoun names this one; another article's surer match
-                # on those words alone is a guess at a question not asked.
+                # ("which go version added it?" after container-aware GOMAXPROCS or the
+                # wasmexport post, "what changed in cargo in that release?" after Rust
+                # 1.70): its words name no other topic, the pronoun names this one; another
+                # article's surer match on those words alone is a guess at a question not
+                # asked. Before, "version" (no word of the wasmexport post, whose answer is
+                # "Go 1.24") sent it to Using Go Modules, surely. A thing named that the
+                # article lacks is another topic: "how many fish did they count" after the
+                # repair café is the Wendle's salmon count.
                 return found
             return own
         if (
@@ -162,7 +177,20 @@ class ConversationAnswers:
         member asking it in a conversation is read alike, and most name their own topic."""
         q = self._parse(idx, question)
         terms = frozenset(q.terms.weights())
-        return _Following(q, terms, followup.refers_back(question), followup.pinned(question))
+        rare = frozenset(
+            s
+            for w, s in zip(q.terms.words, q.terms.stems, strict=True)
+            if w.isalpha() and zipf(w) < self.policy.new_topic_zipf
+        )
+        points = followup.refers_back(question)
+        return _Following(q, terms, points, followup.pinned(question), rare)
+
+    async def _names_nothing_else(self, about: Topic, following: _Following) -> bool:
+        """Whether the question names no rare word the conversation's article lacks
+        (followup.names_nothing_else); False when that article is gone."""
+        idx = await self.index()
+        article = await self._article(idx, about.slug)
+        return article is not None and followup.names_nothing_else(article, following.rare)
 
     async def _follow_up(
         self,
@@ -183,15 +211,10 @@ class ConversationAnswers:
         `following`: the question as _following reads it, one of few words or pointing
         back (ask leaves the others out: Policy.ellipsis_terms)."""
         p = self.policy
-        q, terms, points, pinned = following
+        q, terms, points, pinned, rare = following
         article = await self._article(idx, about.slug)
         if article is None:
             return None
-        rare = frozenset(
-            s
-            for w, s in zip(q.terms.words, q.terms.stems, strict=True)
-            if w.isalpha() and zipf(w) < p.new_topic_zipf
-        )
         if not points and not followup.continues(article, terms, elsewhere, rare):
             return None
         if points and not article.text.strip():

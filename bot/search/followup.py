@@ -154,12 +154,31 @@ def continues(
     hot did the water get" is an everyday word asked of the coral article's water."""
     if not terms:
         return True
-    # The title is the article's too: "how much did bills drop" after the heat-pump answer
-    # names the "bills" its title and summary hold, its body not.
-    held = terms & set().union(stems(article.title), *question_held(article, terms).sets)
+    held = _held(article, terms)
     if elsewhere:
         return held == terms
     return bool(held) and rare <= held
+
+
+def names_nothing_else(article: Article, rare: frozenset[str]) -> bool:
+    """Whether a question pointing back names no word English rarely writes (`rare`,
+    stems; see Policy.new_topic_zipf) that `article` lacks: its pronoun may then stand for
+    the article the conversation is about, whatever its everyday words match elsewhere
+    ("which go version added it?" after the wasmexport post: "version" is no word of that
+    post, and Using Go Modules answers "go", "version" and "added" surely; "how much did
+    it cost?" after the Wendle's salmon, whose "£2.7 million project" says no "cost").
+    "where is his employer based" names an "employer" the rustwasm post lacks: another
+    topic may be meant."""
+    return rare <= _held(article, rare)
+
+
+def _held(article: Article, terms: frozenset[str]) -> frozenset[str]:
+    """The question's `terms` (stems) that `article` holds. The title is the article's
+    too: "how much did bills drop" after the heat-pump answer names the "bills" its title
+    and summary hold, its body not."""
+    if not terms:
+        return frozenset()
+    return terms & set().union(stems(article.title), *question_held(article, terms).sets)
 
 
 # The forms of "be" that make "there" the dummy subject of a sentence saying something

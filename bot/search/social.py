@@ -224,7 +224,9 @@ def small_talk(ws: list[str]) -> str | None:
     of_use = newcomer = False
     for w in ws:
         kind = next((k for k, group in SOCIAL_WORDS.items() if w in group), None)
-        if kind is None and LAUGHTER.fullmatch(w):
+        if kind is None and w not in _SPOKEN_STOPWORDS and LAUGHTER.fullmatch(w):
+            # A function word is read as itself: "he" of "what is he doing" is the
+            # pronoun, not a short "hehe" (before: "Glad you're enjoying it").
             kind = "laughter"
         if kind is not None:
             kinds.add(kind)
