@@ -12,8 +12,8 @@ import pytest
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
-from bot.search.results import HIGH
 from bot.search.parse import parse
+from bot.search.results import HIGH
 from tests.test_itself import HEARING, TOASTERS
 
 WENDLE = "2025-11-03-river-restoration-brings-salmon-back-to-the-wendle"

@@ -89,15 +89,15 @@ class ConversationAnswers:
         following = await self._cached(
             ("following", clip(question)), lambda idx: self._following(idx, question)
         )
-        if following.points and not following.pinned and own.confidence != HIGH:
+        unsure = following.points and not following.pinned and own.confidence != HIGH
+        if unsure and (own.article is None or await self._names_nothing_else(about, following)):
             # Found nowhere, a pronoun for its only thing ("how long did it last?", "why
             # does she care so much?", "how much does it cost to join?"): the conversation's
             # article is the one asked of, its closest match shown (followup.held). So when
             # its everyday words found another article's closest match only, and it names
             # no rare word the conversation's lacks ("how much did it cost?" after the
             # Wendle's salmon came as the telemedicine pilot's "cost £410,000").
-            if own.article is None or await self._names_nothing_else(about, following):
-                following = following._replace(pinned=followup.held(following.query.kind))
+            following = following._replace(pinned=followup.held(following.query.kind))
         same = own.article is not None and own.article.slug == about.slug
         if same and not following.points:
             return own  # its own words found the conversation's article: nothing to follow
