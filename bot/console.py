@@ -258,7 +258,10 @@ class Chat:
             self.out.line(note, "yellow")
 
     def _card(self, card: ArticleCard) -> None:
+        """An article's card (/article, /open N, /random): the article the member now
+        reads, so the conversation is about it ("who wrote it?")."""
         a = card.article
+        self.conversation.opened(a.slug, SESSION)
         self._heading(a)
         if card.summary:
             self.out.line(card.summary)

@@ -103,6 +103,20 @@ class Conversations:
         while len(self._topics) > self.size:
             self._topics.popitem(last=False)
 
+    def opened(self, slug: str, *keys: Hashable) -> None:
+        """Remember an article the member opened from a list (`/open N` in the console, a
+        menu in Discord): the conversation is now about it, as after "the second one", so
+        "who wrote it?" asks of the article on screen. Only its card was shown (no passage:
+        "tell me more" starts from its text); the list stays, to open another of it."""
+        now = self._clock()
+        for key in keys:
+            before = self.about(key) or Topic(None)
+            topic = Topic(slug, None, before.listed, before.moved_to(slug))
+            self._topics[key] = (now, topic)
+            self._topics.move_to_end(key)
+        while len(self._topics) > self.size:
+            self._topics.popitem(last=False)
+
     def _shown(self, answer: Answer, *keys: Hashable) -> str | None:
         """The article's text last shown in the conversation, where "tell me more" goes on
         from. An answer about the article itself (its byline, link or summary: `wants`)

@@ -305,3 +305,19 @@ async def test_a_period_lists_its_articles_to_open(bundled) -> None:
     assert "4 articles from 2026, newest first (/open N):" in text
     assert "== Coral nursery" in text  # the newest of 2026, opened
     assert "No articles from 1999: the library runs from 2025 to 2026." in text
+
+
+async def test_an_article_opened_is_the_one_a_follow_up_asks_of(bundled) -> None:
+    # journey21: after "/open 1" the member reads that article; "who wrote it?" asked of
+    # the one answered before it (another author's) was wrong.
+    text = await chat(
+        bundled,
+        ["who wrote the coral article?", "/search heet pumps", "/open 1", "who wrote it?"],
+    )
+    byline = text.split("> who wrote it?")[1]
+    assert "Following up on “Street-by-street heat-pump rollout" in byline
+    assert "Written by Rafael Quintero" in byline
+    text = await chat(
+        bundled, ["who wrote the coral article?", "/article solar co-op", "who wrote it?"]
+    )
+    assert "Written by Marcus Ellery" in text.split("> who wrote it?")[1]

@@ -1041,3 +1041,20 @@ async def test_a_follow_up_after_followup_minutes_is_read_alone(
     now[0] += settings.followup_minutes * 60 + 1
     later = await fake.invoke("ask", {"question": FOLLOW_UP})
     assert later.ephemeral and "nothing in the library" in later.embeds[0]["description"]
+
+
+async def test_an_article_chosen_or_opened_is_the_one_a_follow_up_asks_of(running) -> None:
+    # journey21: a member chooses an article from a menu (or opens one with /article) and
+    # asks "who wrote it?": it is that article's byline, not the one answered before.
+    fake, _ = running
+    await fake.invoke("ask", {"question": "who wrote the coral article?"})
+    listed = await fake.invoke("ask", {"question": "what's new?"})
+    option, chosen = await choose(fake, listed, 2)
+    assert chosen.ephemeral and chosen.embeds[0]["title"] == option["label"]
+    byline = await fake.invoke("ask", {"question": "who wrote it?"})
+    assert byline.embeds[0]["title"] == option["label"]
+    assert "Rafael Quintero" in byline.embeds[0]["description"]
+    await fake.invoke("article", {"title": "solar co-op"})
+    byline = await fake.invoke("ask", {"question": "who wrote it?"})
+    assert byline.embeds[0]["title"].startswith("Solar co-op")
+    assert "Written by Marcus Ellery" in byline.embeds[0]["description"]

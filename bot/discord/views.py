@@ -119,8 +119,10 @@ class ArticleMenu(Persistent, template=rf"{PREFIX}:pick:(?P<kind>{'|'.join(KINDS
             await interaction.response.defer()
             return
         article = await _article(interaction, values[0])
-        service = interaction.client.service  # type: ignore[attr-defined]
-        embed, view = await article_reply(service, article, self.kind)
+        client: Any = interaction.client
+        # The article chosen is the one the member now reads: "who wrote it?" asks of it.
+        client.conversations.opened(article.slug, (interaction.channel_id, interaction.user.id))
+        embed, view = await article_reply(client.service, article, self.kind)
         await send(interaction, embed=embed, view=view, ephemeral=True)
 
 
@@ -283,7 +285,10 @@ async def send_reply(
     article: Article,
     kind: str,
 ) -> None:
-    """Post an article's card, quote or summary publicly, owned by the member who asked."""
+    """Post an article's card, quote or summary publicly, owned by the member who asked;
+    the conversation is now about it ("who wrote it?" after /article)."""
+    client: Any = interaction.client
+    client.conversations.opened(article.slug, (interaction.channel_id, interaction.user.id))
     embed, view = await article_reply(service, article, kind, owner=interaction.user.id)
     await send(interaction, embed=embed, view=view)
 
