@@ -157,9 +157,9 @@ class Chat:
             self._next_steps(steps, searching=False)
             self.conversation.offered([a.slug for a in steps.articles], SESSION)
             return
-        if answer.newest:  # "what's new?", "articles from 2021" (what it lists first)
+        if listed := answer.listed:  # "what's new?", "articles from 2021", "articles by NAME"
             self.out.line(f"{(answer.passage or 'Newest articles').rstrip('.')} (/open N):")
-            self._numbered(answer.newest)
+            self._numbered(listed)
             return
         self._answer(answer)
 
@@ -188,7 +188,9 @@ class Chat:
             self.out.line("Other matches (/open N):")
             self._numbered(answer.alternatives)
 
-    def _numbered(self, items: Sequence[ArticleMeta | SearchHit], limit: int = MAX_LIST) -> None:
+    def _numbered(
+        self, items: Sequence[ArticleMeta | Article | SearchHit], limit: int = MAX_LIST
+    ) -> None:
         """A numbered list of articles that /open N opens."""
         self.numbered = [m.slug for m in items[:limit]]
         for row in numbered_lines(items, limit):

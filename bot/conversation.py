@@ -49,8 +49,10 @@ class Conversations:
         talk or no answer: the conversation keeps its article; a "what's new?" list keeps
         it too), and the list it showed, for "the second one": its newest or period's
         articles, else its other matches. An answer about the conversation's article (a
-        follow-up, "who wrote it?", "the second one") keeps the list before it."""
-        listed = tuple(h.slug for h in (answer.newest or answer.alternatives))
+        follow-up, "who wrote it?", "the second one") keeps the list before it. An
+        author's list ("articles by NAME") is about its first, the newest, and "the
+        second one" is the second listed (`Answer.listed`)."""
+        listed = tuple(h.slug for h in (answer.listed or answer.alternatives))
         if answer.article is None and not listed:
             return
         own = answer.article is not None and not answer.newest

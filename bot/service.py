@@ -33,6 +33,7 @@ from bot.search.engine import SearchEngine, utc_now
 from bot.search.followup import Topic
 from bot.search.fuzzy import closest_names
 from bot.search.highlight import balance_quotes, key_spans
+from bot.search.parse import AUTHORED, LINK, RELATED
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.words import fold
 from bot.settings import Settings
@@ -108,6 +109,11 @@ class NextSteps:
     tags: list[str]
     articles: list[SearchHit] | list[ArticleMeta]
     searched: bool
+
+
+# What an answer's passage is when it is asked of the article itself in the bot's own words
+# (bot/search/asked.py): no key words to show in it.
+OWN_WORDS = frozenset({LINK, RELATED, AUTHORED})
 
 
 def example_question(title: str) -> str:
@@ -223,8 +229,12 @@ class LibraryService:
 
     def shown_passage(self, answer: Answer) -> tuple[str, list[tuple[int, int]]]:
         """An answer's passage as front ends show it (its quotation marks paired), and where
-        the question's key words are in it, to show them in bold."""
+        the question's key words are in it, to show them in bold: none in a sentence the
+        bot wrote rather than the article (its link, "an article like …", "2 articles by
+        …"), where a bold word only echoes the request ("more **like** this")."""
         text = balance_quotes(answer.passage or "")
+        if answer.wants in OWN_WORDS:
+            return text, []
         return text, key_spans(text, answer.question)
 
     async def next_steps(self, text: str, searched: SearchResponse | None = None) -> NextSteps:

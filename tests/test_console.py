@@ -321,3 +321,15 @@ async def test_an_article_opened_is_the_one_a_follow_up_asks_of(bundled) -> None
         bundled, ["who wrote the coral article?", "/article solar co-op", "who wrote it?"]
     )
     assert "Written by Marcus Ellery" in text.split("> who wrote it?")[1]
+
+
+async def test_an_authors_articles_are_numbered_to_open(bundled) -> None:
+    # journey21: "2 articles by Hannah Brightwell" listed one ("/open 2": "from 1 to 1").
+    text = await chat(bundled, ["articles by hannah brightwell", "/open 2", "the first one"])
+    listed = text.split("2 articles by Hannah Brightwell, newest first (/open N):\n")[1]
+    assert listed.splitlines()[:2] == [
+        " 1. Citizen scientists count a record number of garden birds (2026-01-26)",
+        " 2. Repair café fixes a record number of toasters (2025-02-08)",
+    ]
+    assert "== Repair café fixes a record number of toasters ==" in text.split("> /open 2")[1]
+    assert "== Citizen scientists count" in text.split("> the first one")[1]

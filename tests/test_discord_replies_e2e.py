@@ -272,3 +272,24 @@ async def test_a_closest_match_as_a_follow_up_says_so_in_its_first_line(ask: Ask
     first, second = shown["description"].split("\n\n")[:2]
     assert first == "*Closest match — it may not answer this.*"
     assert second == "*Following up on this article:*"
+
+
+async def test_an_authors_articles_are_a_list_and_the_second_one_is_its_second(ask: Ask) -> None:
+    # journey21: "2 articles by Rafael Quintero" above one card, the other in a "Not it?"
+    # menu, and "the second one" answered "The last list had 1".
+    reply = await ask("posts by quintero")
+    embed = only_embed(reply)
+    assert embed["title"] == "2 articles by Rafael Quintero, newest first."
+    assert_linked_list(embed, 2)
+    assert "Street-by-street heat-pump" in list_lines(embed)[0]
+    assert [o["label"] for o in select(reply)["options"]][1].startswith("Fund pays open-source")
+    second = only_embed(await ask("the second one"))
+    assert second["title"].startswith("Fund pays open-source maintainers")
+
+
+async def test_the_bots_own_sentence_has_no_words_in_bold(ask: Ask) -> None:
+    # journey21: "> An article **like** “…”": bold only echoes the request.
+    await ask("how much did heat pump bills drop?")
+    embed = only_embed(await ask("more like this"))
+    assert embed["description"].startswith("> An article like “Street-by-street")
+    assert "**" not in embed["description"].split("\n\n")[0]

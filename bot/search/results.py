@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.library.model import Article, Quote
+from bot.search.parse import AUTHORED
 
 
 def _iso(date: datetime | None) -> str | None:
@@ -108,6 +109,19 @@ class Answer:
     # The tag whose newest articles `newest` lists when it holds more than are listed
     # ("750 articles tagged rust"): front ends say where to see every one (/tag).
     more_of_tag: str | None = None
+
+    @property
+    def listed(self) -> list[Article | SearchHit]:
+        """The articles the reply lists rather than answering with one card, in order:
+        the newest or a period's (`newest`), or an author's ("2 articles by Rafael
+        Quintero, newest first.": the answer's article, then the next ones), headed by
+        the passage; empty when the reply is a card. Front ends number this list, and
+        "the second one" is its second (bot/conversation.py)."""
+        if self.newest:
+            return list(self.newest)
+        if self.wants == AUTHORED and self.article is not None and self.alternatives:
+            return [self.article, *self.alternatives]
+        return []
 
     @property
     def tentative(self) -> bool:

@@ -47,13 +47,13 @@ class AskCog(commands.Cog, name="Ask"):
 
     def _answered(self, answer: Answer, owner: int) -> tuple[discord.Embed, discord.ui.View | None]:
         """The reply to an answered question: the newest articles for "what's new?", the
-        two articles of "compare A with B" as a list, else the answer card. A period's list
-        ("articles from 2021") is headed by what it lists."""
-        if answer.newest:
-            embed = render.list_pages(answer.passage or "Newest articles", answer.newest)[0]
+        two articles of "compare A with B" as a list, else the answer card. A period's or an
+        author's list ("articles from 2021", "articles by NAME") is headed by what it lists."""
+        if listed := answer.listed:  # "what's new?", a period's or an author's articles
+            embed = render.list_pages(answer.passage or "Newest articles", listed)[0]
             if answer.more_of_tag:  # "750 articles tagged rust": the newest few, then /tag
-                render.more_in_tag(embed, answer.more_of_tag, len(answer.newest))
-            return embed, menu_view("card", answer.newest, "Open one…", owner)
+                render.more_in_tag(embed, answer.more_of_tag, len(listed))
+            return embed, menu_view("card", listed, "Open one…", owner)
         if answer.wants == COMPARE and len(answer.alternatives) > 1:  # "compare A with B"
             return render.compared_embed(answer), menu_view(
                 "card", answer.alternatives, "Open one…", owner
