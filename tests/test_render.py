@@ -490,3 +490,12 @@ def test_a_link_in_a_passage_stays_whole_with_no_bold_inside() -> None:
     block = render.quote_block(passage, 1800, spans)
     assert "https://github.com/rust-lang/rust)" in block
     assert "**release** blog post about **rust**." in block
+
+
+def test_a_reload_time_is_discords_timestamp_or_left_as_it_is() -> None:
+    from bot.discord.render import discord_time
+
+    assert discord_time("2026-12-07T03:49:01+00:00") == "<t:1796615341:f> (<t:1796615341:R>)"
+    assert discord_time("2026-12-07T03:49:01") == "<t:1796615341:f> (<t:1796615341:R>)"
+    assert discord_time("yesterday-ish") == "yesterday-ish"
+    assert discord_time(None) == "?"

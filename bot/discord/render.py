@@ -10,7 +10,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import discord
@@ -611,6 +611,21 @@ def format_duration(seconds: float) -> str:
     return " ".join(parts + [f"{secs}s"]) if not days else " ".join(parts)
 
 
+def discord_time(stamp: object) -> str:
+    """An ISO 8601 time as Discord's timestamp markup (the reader's own time zone, then
+    how long ago: "7 December 2026 03:49 (2 hours ago)"); what is not one, as it is."""
+    if not stamp:
+        return "?"
+    try:
+        at = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return clean(str(stamp)) or "?"
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    unix = int(at.timestamp())
+    return f"<t:{unix}:f> (<t:{unix}:R>)"
+
+
 def status_embed(info: StatusInfo) -> discord.Embed:
     warn = info.failing or info.warning
     embed = discord.Embed(title="ArticleBot status", colour=WARN if warn else ACCENT)
@@ -622,9 +637,12 @@ def status_embed(info: StatusInfo) -> discord.Embed:
     lr = info.last_reload
     if lr:
         failed = lr.get("failed") or []
+        # In words, as /reload says it ("+14 ~0 -0" was a diff's shorthand an admin had
+        # to decode), at a time Discord shows in the reader's own zone and as "2 hours ago".
         text = (
-            f"{lr.get('at', '?')}: +{lr.get('added', 0)} ~{lr.get('updated', 0)} "
-            f"-{lr.get('removed', 0)}, {len(failed)} failed, {float(lr.get('seconds') or 0):.2f} s"
+            f"{discord_time(lr.get('at'))}: {lr.get('added', 0)} added, "
+            f"{lr.get('updated', 0)} updated, {lr.get('removed', 0)} removed, "
+            f"{len(failed)} failed; took {float(lr.get('seconds') or 0):.2f} s"
         )
     else:
         text = "never"
