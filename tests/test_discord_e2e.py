@@ -1063,3 +1063,13 @@ async def test_an_article_chosen_or_opened_is_the_one_a_follow_up_asks_of(runnin
     byline = await fake.invoke("ask", {"question": "who wrote it?"})
     assert byline.embeds[0]["title"].startswith("Solar co-op")
     assert "Written by Marcus Ellery" in byline.embeds[0]["description"]
+
+
+async def test_nothing_found_for_one_word_does_not_say_use_fewer_words(running) -> None:
+    # journey21: "/tag nosuchtag" said "Try `/search nosuchtag` with fewer words".
+    fake, _ = running
+    one = await fake.invoke("tag", {"name": "nosuchtag"})
+    assert one.ephemeral and "fewer words" not in one.embeds[0]["description"]
+    assert "Try other words" in one.embeds[0]["description"]
+    many = await fake.invoke("ask", {"question": "qwxzv plorbt vrrmx"})
+    assert "with fewer words" in many.embeds[0]["description"]

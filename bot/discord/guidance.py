@@ -50,7 +50,9 @@ def next_steps_embed(steps: NextSteps, lead: str, *, searching: bool = False) ->
         found = plural(len(steps.articles), "article")
         lines.append(f"`/search {words}` finds {found}: open one from the menu below.")
     elif steps.articles:
-        other = "Try other words" if searching else f"Try `/search {words}` with fewer words"
+        # "Fewer words" of one word ("/tag nosuchtag") is advice that cannot be taken.
+        fewer = not searching and len(steps.text.split()) > 1
+        other = f"Try `/search {words}` with fewer words" if fewer else "Try other words"
         lines.append(f"{other}, or start from the newest articles in the menu below.")
     elif not searching:
         lines.append(f"Try `/search {words}` with other words.")
