@@ -719,6 +719,9 @@ async def test_the_newest_on_a_topic_lists_its_articles_newest_first(
     assert data["confidence"] == "high"
     listed = [r["slug"] for r in data["results"]]
     assert listed == [m.slug for m in tagged][: len(listed)] and len(listed) >= 3
+    # journey21: headed by what it lists (front ends showed "Newest articles", read as
+    # the library's newest), as a period's list is.
+    assert f"“{topic}”, newest first" in data["answer"], data["answer"]
 
 
 def test_new_with_a_topic_is_a_question_not_a_request_for_the_newest() -> None:

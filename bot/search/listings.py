@@ -206,7 +206,18 @@ async def newest_about(
     ids, article = await listed(idx, q, run, store, policy)
     if article is None:
         return None
-    return respond.newest(idx, q, article, policy, ids)
+    answer = respond.newest(idx, q, article, policy, ids)
+    about = topic_words(q)
+    if not about:
+        return answer
+    # Headed by what it lists, as a period's list is: a bare "Newest articles" above the
+    # topic's read as the library's newest (journey21).
+    n = len(ids)
+    said = f"{n} best {'match' if n == 1 else 'matches'} for “{about}”"
+    if n > 1:
+        shown = len(answer.newest)
+        said += ", newest first" + (f" (the newest {shown} listed)" if n > shown else "")
+    return replace(answer, passage=said + ".")
 
 
 async def listed(
