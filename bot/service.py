@@ -117,9 +117,11 @@ OWN_WORDS = frozenset({LINK, RELATED, AUTHORED})
 
 
 def example_question(title: str) -> str:
-    """A question an article's title answers, as a member might type it."""
+    """A question an article's title answers, as a member might type it: the title quoted
+    whole, as a headline is asked about ("what about repair café fixes a record number of
+    toasters?" read as a broken sentence in /help)."""
     title = re.sub(r"[\s.!?:;]+$", "", " ".join(title.split()))
-    return f"what about {title[:1].lower()}{title[1:]}?"
+    return f"what's “{title}” about?"
 
 
 class LibraryService:

@@ -72,8 +72,9 @@ def test_closest_names_allow_plurals_and_typos_but_not_guesses() -> None:
 
 
 def test_example_questions_read_as_questions() -> None:
-    assert example_question("Go 1.21 is released!") == "what about go 1.21 is released?"
-    assert example_question("  Hearing aids   help.") == "what about hearing aids help?"
+    # journey21: "what about go 1.21 is released?" is no sentence a member would type.
+    assert example_question("Go 1.21 is released!") == "what's “Go 1.21 is released” about?"
+    assert example_question("  Hearing aids   help.") == "what's “Hearing aids help” about?"
 
 
 @pytest.fixture
