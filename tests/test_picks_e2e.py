@@ -505,3 +505,25 @@ async def test_loop_survives_a_failing_tick(
     ticks = cog.ticks
     await fake.wait_for(lambda: cog.ticks >= ticks + 2, what="ticks after a failure")
     assert cog.tick.is_running()
+
+
+async def test_show_after_skip_names_the_pick_that_will_post(
+    fake: PicksFake, settings: Settings, clock: FakeClock
+) -> None:
+    # journey21: "Status: on (the next pick is skipped)" above "Next pick: Monday … 09:30",
+    # the very run skipped: the moderator could not tell when the next pick comes.
+    channel = fake.add_channel(fake.guild, "picks")
+    clock.set(2026, 11, 23, 8, 0, zone="Europe/Paris")
+    await start(fake, settings, clock)
+    await configure(fake, channel, at="09:30", zone="Europe/Paris")
+    await picks(fake, "skip")
+    shown = await picks(fake, "show")
+    fields = {f["name"]: f["value"] for f in shown.embeds[0]["fields"]}
+    assert fields["Status"] == "on (the next pick is skipped)"
+    assert fields["Next pick"] == (
+        "Tuesday 24 November 2026 at 09:30 CET (the one on Monday 23 November 2026 is skipped)"
+    )
+    await picks(fake, "on")  # turning picks on again keeps or clears the skip: either way, true
+    fields = {f["name"]: f["value"] for f in (await picks(fake, "show")).embeds[0]["fields"]}
+    skip = "skipped" in fields["Status"]
+    assert ("Tuesday 24 November" in fields["Next pick"]) == skip

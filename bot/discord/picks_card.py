@@ -18,6 +18,7 @@ from bot.discord import render
 from bot.discord.views import read_button
 from bot.library.model import Article, Quote
 from bot.picks.model import PickRecord, PicksSettings
+from bot.picks.schedule import next_run
 from bot.picks.service import PicksOverview, PlannedPick
 
 # English names whatever the process locale, so the card reads the same everywhere.
@@ -201,6 +202,16 @@ def overview_embed(overview: PicksOverview) -> discord.Embed:
         embed.add_field(name=name, value=value)
     if overview.next_run is not None:
         next_text = format_when(overview.next_run, settings.timezone)
+        if settings.enabled and settings.skip_next:
+            # The run due next is the one skipped: "on (the next pick is skipped)" above
+            # "Next pick: Sunday at 18:30" read as a contradiction. The next that posts is
+            # the run after that day's.
+            skipped = overview.next_run.astimezone(ZoneInfo(settings.timezone)).date()
+            after = next_run(settings, overview.next_run, skipped)
+            next_text = (
+                f"{format_when(after, settings.timezone)} "
+                f"(the one on {format_day(skipped)} is skipped)"
+            )
     elif settings.channel_id is None:
         next_text = "none: set a channel with /picks channel"
     else:
