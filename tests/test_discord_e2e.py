@@ -1073,3 +1073,21 @@ async def test_nothing_found_for_one_word_does_not_say_use_fewer_words(running) 
     assert "Try other words" in one.embeds[0]["description"]
     many = await fake.invoke("ask", {"question": "qwxzv plorbt vrrmx"})
     assert "with fewer words" in many.embeds[0]["description"]
+
+
+async def test_a_command_typed_into_a_message_is_run_or_explained(running) -> None:
+    # journey21: "/picks now" in a DM got "I found nothing that answers “/picks now”. Try
+    # `/search /picks now`…"; "@ArticleBot /ask …" searched the word "ask" too.
+    fake, _ = running
+    mention = fake.bot_user.mention
+    asked = await fake.send_message(f"{mention} /ask how many toasters did the repair cafe fix?")
+    assert asked.messages[-1]["embeds"][0]["title"].startswith("Repair café fixes")
+    helped = await fake.send_message(f"{mention} /help")
+    assert helped.messages[-1]["embeds"][0]["title"].startswith("ArticleBot")
+    dm = fake.dm_channel(fake.member)
+    told = await fake.send_message("/picks now", channel=dm)
+    text = told.messages[-1]["content"]
+    assert text.startswith("`/picks` is a command: type `/picks` in the message box")
+    assert not told.messages[-1]["embeds"]
+    path = await fake.send_message(f"{mention} /usr/bin/go is what?")
+    assert "is a command" not in (path.messages[-1].get("content") or "")

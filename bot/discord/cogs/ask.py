@@ -163,7 +163,31 @@ class AskCog(commands.Cog, name="Ask"):
                     allowed_mentions=NO_MENTIONS,
                 )
 
+    def _typed_command(self, text: str) -> tuple[str, str] | None:
+        """A slash command of this bot typed into a message ("@ArticleBot /search heat
+        pumps", "/picks now" in a DM): its name and the rest; None for anything else (a
+        path such as "/usr/bin/go" names no command)."""
+        m = re.match(r"/([a-z]+)\b\s*(.*)", text, re.S | re.I)
+        if m is None:
+            return None
+        names = {c.name for c in self.bot.tree.get_commands()}
+        name = m.group(1).lower()
+        return (name, m.group(2).strip()) if name in names else None
+
     async def _answer_mention(self, message: discord.Message, question: str) -> None:
+        if typed := self._typed_command(question):
+            # Typed as text, a command is not run: "/ask …" is its question, "/help" the
+            # help; any other says how commands are run rather than searching "/picks now".
+            name, rest = typed
+            if name not in ("ask", "help"):
+                await message.reply(
+                    f"`/{name}` is a command: type `/{name}` in the message box and choose "
+                    "it from the list that appears. In a message, ask me in plain words.",
+                    mention_author=False,
+                    allowed_mentions=NO_MENTIONS,
+                )
+                return
+            question = rest if name == "ask" else ""
         if not question:
             await self._reply(message, await self._help(), None)
             return
