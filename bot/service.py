@@ -33,7 +33,7 @@ from bot.search.engine import SearchEngine, utc_now
 from bot.search.followup import Topic
 from bot.search.fuzzy import closest_names
 from bot.search.highlight import balance_quotes, key_spans
-from bot.search.parse import AUTHORED, LINK, RELATED
+from bot.search.query import AUTHORED, LINK, RELATED
 from bot.search.results import Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.words import fold
 from bot.settings import Settings

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.library.model import Article, Quote
-from bot.search.parse import AUTHORED
+from bot.search.query import AUTHORED
 
 
 def _iso(date: datetime | None) -> str | None:
