@@ -187,11 +187,11 @@ async def test_a_pasted_paragraph_finding_nothing_is_not_a_follow_up(bundled_lib
     assert guessed.article is not None and guessed.article.slug == CORAL
 
 
-async def test_one_listed_of_several_counted_is_called_the_best_match(engine) -> None:
+async def test_few_articles_counted_are_all_listed(engine) -> None:
     # content/: "birds" is in the bird count's text and in another article's; the search
     # is confident of the bird count only. Before, "2 articles mention “birds”." stood
-    # above one title, as if a line were lost.
+    # above one title, and a member went looking for the second.
     answer = await engine.ask("list articles about birds")
-    assert answer.passage is not None
-    assert int(answer.passage.split()[0]) > len(answer.newest) == 1
-    assert answer.passage.endswith("; the best match.")
+    assert answer.passage == "2 articles mention “birds”, the best match first."
+    assert len(answer.newest) == 2
+    assert answer.newest[0].slug == answer.article.slug

@@ -71,7 +71,8 @@ async def topic_articles(
     """ "How many articles about rust are there?", "list the articles about netflix", the
     topic being no tag (see topic_tag): how many articles mention every word of the topic
     and the best matches of a search for it, newest first (a search ranks, it does not
-    count: the number is the text's, the list the search's). None for a topic no article
+    count: the number is the text's, the list the search's); when the count is no more
+    than a list shows, every one, the best matches first. None for a topic no article
     mentions, or one the search finds nothing confident for: it is asked as a question."""
     read = (await run.read(topic, question=False)).query
     exprs = [e for w in read.content if (e := fts_word(w)) is not None]
@@ -80,11 +81,18 @@ async def topic_articles(
     if not n or first is None:
         return None
     said = f"{n} {'article mentions' if n == 1 else 'articles mention'} “{topic_words(topic)}”"
-    if len(ids) > 1:
+    if len(ids) < n <= policy.newest_listed:
+        # Few enough to list every one: the search's best matches first, then the others
+        # that mention it ("2 articles mention “birds”." above one title read as a list
+        # that lost a line, and the member went looking for the second).
+        mention = await run.counts.ranked(run.fts, " AND ".join(exprs), n, policy.bm25_weights)
+        best = len(ids)
+        ids = [*ids, *(a for a, _ in mention if a not in ids and a in idx.entries)]
+        if len(ids) > best:
+            said += ", the best match first" if best == 1 else f", the {best} best matches first"
+    elif len(ids) > 1:
         said += f"; the {len(ids)} best matches, newest first"
     elif n > 1:
-        # One listed of several counted: say which it is, or "2 articles mention birds"
-        # above one title reads as a list that lost a line.
         said += "; the best match"
     answer = respond.newest(idx, q, first, policy, ids, len(ids))
     return replace(answer, passage=said + ".")
