@@ -231,6 +231,10 @@ class Ranked:
         return self.evidence.passage
 
 
+# The rerank's candidates as it orders them: (order, -rank, candidate), best first.
+Found = list[tuple[float, int, Ranked]]
+
+
 def _uncounted(word: str) -> bool:
     """A word FTS5 cannot count as typed: "c#", "c++" and "f#" are "c" and "f" to its
     tokenizer. It weighs as a word no article holds, so an article must hold it as typed
@@ -472,7 +476,7 @@ async def rerank(
     shipped: set[int] = set()
     if not blind and policy.shipped_pool and asks_present(q.typed):
         shipped = await _shipping(q, ranked, index, pool, articles, store, policy.shipped_pool)
-    found: list[tuple[float, int, Ranked]] = []
+    found: Found = []
     for a in pool:
         article = articles.get(a)
         if article is None:
@@ -552,7 +556,7 @@ async def _shipping(
     return found
 
 
-def shipped_first(found: list[tuple[float, int, Ranked]], slugs: set[str]) -> bool:
+def shipped_first(found: Found, slugs: set[str]) -> bool:
     """The oldest of the releases shipping what is asked (`slugs`, _shipping) goes first,
     unless the first is one of them: the release that shipped a feature is the first
     that says so; later ones extend it ("Go 1.27 adds generic methods"). Whether it
@@ -565,9 +569,33 @@ def shipped_first(found: list[tuple[float, int, Ranked]], slugs: set[str]) -> bo
     return True
 
 
-def said_first(
-    found: list[tuple[float, int, Ranked]], margin: float, says: Callable[[str], bool]
-) -> None:
+def _lift_first(found: Found, margin: float, lifts: Callable[[int, Ranked], bool]) -> None:
+    """The first candidate after the best within `margin` of the best's order for which
+    `lifts(newer, candidate)` holds goes first (`newer`: -rank, a newer article has a
+    larger one). The rules below that move one near tie each say only what lifts."""
+    best = found[0][0]
+    for k, (order, newer, r) in enumerate(found[1:], 1):
+        if order < best - margin:
+            return
+        if lifts(newer, r):
+            found.insert(0, found.pop(k))
+            return
+
+
+def _lift_oldest(found: Found, margin: float, alike: Callable[[Ranked], bool]) -> None:
+    """The oldest candidate within `margin` of the best's order, older than the best, that
+    is `alike` goes first (earliest_first, oldest_first)."""
+    best, oldest = found[0][0], 0
+    for k, (order, newer, r) in enumerate(found[1:], 1):
+        if order < best - margin:
+            break
+        if newer < found[oldest][1] and alike(r):  # (-rank: an older article has a smaller one)
+            oldest = k
+    if oldest:
+        found.insert(0, found.pop(oldest))
+
+
+def said_first(found: Found, margin: float, says: Callable[[str], bool]) -> None:
     """The first candidate within `margin` of the best's order whose title `says` it is
     the post asked for goes first, unless the best's title says so already: the post
     announcing a release for "when did go 1.18 come out" (present.says_done; the tutorials
@@ -575,16 +603,10 @@ def said_first(
     the rust leadership council" (present.introduces; its later updates hold them too)."""
     if not found or says(found[0][2].article.title):
         return
-    best = found[0][0]
-    for k, (order, _, r) in enumerate(found[1:], 1):
-        if order < best - margin:
-            return
-        if says(r.article.title):
-            found.insert(0, found.pop(k))
-            return
+    _lift_first(found, margin, lambda _, r: says(r.article.title))
 
 
-def pairs_first(found: list[tuple[float, int, Ranked]], margin: float, lead: float) -> None:
+def pairs_first(found: Found, margin: float, lead: float) -> None:
     """The first candidate within `margin` of the best's order that holds the question's
     word pairs side by side (Evidence.pairs) `lead` more than the best goes first: a
     phrase of the question written as a phrase says which post is about it ("until when
@@ -593,34 +615,22 @@ def pairs_first(found: list[tuple[float, int, Ranked]], margin: float, lead: flo
     words, which the order mostly weighs, leave the two all but tied (Policy.pairs_margin)."""
     if not found:
         return
-    best, pairs = found[0][0], found[0][2].evidence.pairs
-    for k, (order, _, r) in enumerate(found[1:], 1):
-        if order < best - margin:
-            return
-        if r.evidence.pairs >= pairs + lead:
-            found.insert(0, found.pop(k))
-            return
+    pairs = found[0][2].evidence.pairs
+    _lift_first(found, margin, lambda _, r: r.evidence.pairs >= pairs + lead)
 
 
-def earliest_first(found: list[tuple[float, int, Ranked]], margin: float, share: float) -> None:
+def earliest_first(found: Found, margin: float, share: float) -> None:
     """A question about the first of something ("where did the first contributors summit
     take place"): the oldest of the best's series (series.same_series) within `margin` of
     its order goes first. The later posts of a series hold the question's words as well,
     and often recap the first; which of them is about the first is what they are dated."""
     if not found:
         return
-    best, words = found[0][0], series_words(found[0][2].article.title)
-    oldest = 0
-    for k, (order, newer, r) in enumerate(found[1:], 1):
-        if order < best - margin:
-            break
-        if newer < found[oldest][1] and same_series(words, series_words(r.article.title), share):
-            oldest = k
-    if oldest:
-        found.insert(0, found.pop(oldest))
+    words = series_words(found[0][2].article.title)
+    _lift_oldest(found, margin, lambda r: same_series(words, series_words(r.article.title), share))
 
 
-def oldest_first(found: list[tuple[float, int, Ranked]], margin: float) -> None:
+def oldest_first(found: Found, margin: float) -> None:
     """A question about a plan or an expectation ("what were the 2017 plans for async io
     in rust"; present.asks_planned): the oldest candidate within `margin` of the best's
     order, older than the best, goes first. A plan is written before what it plans; the
@@ -628,17 +638,10 @@ def oldest_first(found: list[tuple[float, int, Ranked]], margin: float) -> None:
     hold its words as well, and say how it turned out, not what was planned."""
     if not found:
         return
-    best, oldest = found[0][0], 0
-    for k, (order, newer, _) in enumerate(found[1:], 1):
-        if order < best - margin:
-            break
-        if newer < found[oldest][1]:  # (-rank: an older article has a smaller one)
-            oldest = k
-    if oldest:
-        found.insert(0, found.pop(oldest))
+    _lift_oldest(found, margin, lambda _: True)
 
 
-def done_first(found: list[tuple[float, int, Ranked]], margin: float) -> None:
+def done_first(found: Found, margin: float) -> None:
     """A question about now ("is the 2024 edition out yet?"): the first candidate within
     `margin` of the best's order, newer than the best, whose title says the thing happened
     goes first, unless the best's title says so already (present.py,
@@ -648,18 +651,11 @@ def done_first(found: list[tuple[float, int, Ranked]], margin: float) -> None:
     written before Go 1.22, is no outcome of "Range Over Function Types" a year later."""
     if not found or says_done(found[0][2].article.title):
         return
-    best, first = found[0][0], found[0][1]  # (-rank: a newer article has a larger one)
-    for k, (order, newer, r) in enumerate(found[1:], 1):
-        if order < best - margin:
-            return
-        if newer > first and says_done(r.article.title):
-            found.insert(0, found.pop(k))
-            return
+    first = found[0][1]  # (-rank: a newer article has a larger one)
+    _lift_first(found, margin, lambda newer, r: newer > first and says_done(r.article.title))
 
 
-def named_site_first(
-    found: list[tuple[float, int, Ranked]], margin: float, names: frozenset[str]
-) -> None:
+def named_site_first(found: Found, margin: float, names: frozenset[str]) -> None:
     """A question naming the site some candidates were published on ("what percent of
     rust users use it every week": blog.rust-lang.org; sites.site_words) and not the
     first's: the first candidate within `margin` of the best's order from a named site
@@ -671,18 +667,10 @@ def named_site_first(
     # (each link's site read only as far as the margin reaches: one past it moves nothing)
     if site_words(found[0][2].article.link) & names:
         return
-    best = found[0][0]
-    for k, (order, _, r) in enumerate(found[1:], 1):
-        if order < best - margin:
-            return
-        if site_words(r.article.link) & names:
-            found.insert(0, found.pop(k))
-            return
+    _lift_first(found, margin, lambda _, r: bool(site_words(r.article.link) & names))
 
 
-def identifier_first(
-    found: list[tuple[float, int, Ranked]], margin: float, names: frozenset[str]
-) -> None:
+def identifier_first(found: Found, margin: float, names: frozenset[str]) -> None:
     """A question writing a code identifier ("what does offset_of give you") whose first
     candidate writes none of its identifiers whole: the first candidate within `margin` of
     the best's order that writes one goes first. The word pattern splits `offset_of` into
@@ -698,10 +686,4 @@ def identifier_first(
 
     if writes(found[0][2]):
         return
-    best = found[0][0]
-    for k, (order, _, r) in enumerate(found[1:], 1):
-        if order < best - margin:
-            return
-        if writes(r):
-            found.insert(0, found.pop(k))
-            return
+    _lift_first(found, margin, lambda _, r: writes(r))
