@@ -130,14 +130,12 @@ class LibraryIndex:
     def resolve_filter(self, kind: str, ws: list[str]) -> tuple[str | None, int]:
         """The tag or author name that the first words stand for, and how many it used."""
         table = self.tag_table if kind == "tag" else self.author_table
-        for k in range(len(ws), 0, -1):
-            name = table.exact(" ".join(ws[:k]))
-            if name:
-                return name, k
-        for k in range(len(ws), 0, -1):
-            name = table.resolve(" ".join(ws[:k]))
-            if name:
-                return name, k
+        # Longest first, and an exact name before a resolved one at any length.
+        for look in (table.exact, table.resolve):
+            for k in range(len(ws), 0, -1):
+                name = look(" ".join(ws[:k]))
+                if name:
+                    return name, k
         return None, 1
 
     def idf(self, word: str) -> float:
