@@ -100,26 +100,17 @@ class SearchStore:
         """(article id, -bm25) best first for a MATCH expression, optionally within ids;
         `weights` are bm25's column weights (title, tags, description, text)."""
         bm25 = _bm25(tuple(weights))
+        within = ""
         if ids is not None:
             if not ids:
                 return []
-            marks = ",".join("?" * len(ids))
-            return [
-                (r[0], -r[1])
-                for r in await self._rows(
-                    f"SELECT rowid, {bm25} FROM articles_fts WHERE articles_fts MATCH ?"
-                    f" AND rowid IN ({marks}) ORDER BY 2 LIMIT ?",
-                    (match, *ids, limit),
-                )
-            ]
-        return [
-            (r[0], -r[1])
-            for r in await self._rows(
-                f"SELECT rowid, {bm25} FROM articles_fts WHERE articles_fts MATCH ?"
-                " ORDER BY 2 LIMIT ?",
-                (match, limit),
-            )
-        ]
+            within = f" AND rowid IN ({','.join('?' * len(ids))})"
+        rows = await self._rows(
+            f"SELECT rowid, {bm25} FROM articles_fts WHERE articles_fts MATCH ?{within}"
+            " ORDER BY 2 LIMIT ?",
+            (match, *(ids or ()), limit),
+        )
+        return [(r[0], -r[1]) for r in rows]
 
     async def vocabulary(self) -> list[tuple[str, int]]:
         """(term, how many articles hold it) for every alphabetic term of the full text, as
