@@ -83,10 +83,8 @@ class Conversations:
                 topic = Topic(before.slug, before.passage, kept, before.before)
             else:
                 topic = Topic(None, None, kept)
-            self._topics[key] = (now, topic)
-            self._topics.move_to_end(key)
-        while len(self._topics) > self.size:
-            self._topics.popitem(last=False)
+            self._keep(key, now, topic)
+        self._trim()
 
     def offered(self, slugs: Sequence[str], *keys: Hashable) -> None:
         """Remember a list a reply offered when nothing answered (what a search for the words
@@ -100,8 +98,16 @@ class Conversations:
             topic = Topic(None, None, tuple(slugs))
             if before is not None:
                 topic = Topic(before.slug, before.passage, tuple(slugs), before.before)
-            self._topics[key] = (now, topic)
-            self._topics.move_to_end(key)
+            self._keep(key, now, topic)
+        self._trim()
+
+    def _keep(self, key: Hashable, now: float, topic: Topic) -> None:
+        """Hold `topic` under `key` as its conversation's most recently used."""
+        self._topics[key] = (now, topic)
+        self._topics.move_to_end(key)
+
+    def _trim(self) -> None:
+        """Drop the least recently used conversations beyond `size`."""
         while len(self._topics) > self.size:
             self._topics.popitem(last=False)
 
