@@ -55,9 +55,6 @@ TARGETS: dict[str, tuple[str, float]] = {
 PROJECT = "project"
 BASELINES = ["rapidfuzz", "fts5", "tantivy"]
 
-Ranker = Callable[[Sequence[str]], list[list[str]]]
-
-
 # ---------------------------------------------------------------- metrics
 
 

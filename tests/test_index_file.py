@@ -327,7 +327,7 @@ def _title_score(idx: LibraryIndex, expansions: list, a: int) -> float | None:
             recall = w * best if recall is None else recall + w * best
     if recall is None:
         return None
-    held = sum([idx.idf(t) for t in idx._title_words(a) if t in matched])
+    held = sum([idx.idf(t) for t in idx._twords[a].split() if t in matched])
     pr = held / idx._mass(a)
     return (recall / (total or 1.0)) * (
         1.0 if pr >= 1.0 else p.precision_base + p.precision_share * pr

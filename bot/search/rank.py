@@ -471,9 +471,6 @@ class LibraryIndex:
         done = not self._unsummed and self._summed_to >= len(m)
         return m if isinstance(m, array) and done else None
 
-    def _title_words(self, aid: int) -> list[str]:
-        return self._twords[aid].split()
-
     def _newest_postings(self, word: str) -> set[int]:
         """The candidate_cap newest articles with a title word (cached: the index is fixed)."""
         top = self._newest_cache.get(word)
