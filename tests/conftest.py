@@ -159,6 +159,18 @@ async def seed_library(seed_dir: Path, tmp_path: Path):
 
 
 @pytest.fixture
+async def library(tmp_path: Path):
+    """The bundled content/ copied into tmp_path/content (a test may add or change its
+    files there), loaded into a fresh cache (test_index_file, test_search_index)."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    lib = Library(content, tmp_path / "articles.db")
+    await lib.reload()
+    yield lib
+    await lib.close()
+
+
+@pytest.fixture
 async def bundled_library(tmp_path: Path):
     """The bundled content/ (14 articles), loaded into a fresh cache."""
     lib = Library(CONTENT, tmp_path / "bundled.db")

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import logging
 import random
-import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -21,9 +19,6 @@ from bot.search.layout import IndexFile
 from bot.search.policy import Policy
 from bot.search.rank import LibraryIndex
 
-ROOT = Path(__file__).resolve().parents[1]
-CONTENT = ROOT / "content"
-
 QUOKKAS = """---
 title: Lighthouse keepers train a flock of quokkas
 slug: lighthouse-quokkas
@@ -32,16 +27,6 @@ tags: [community]
 ---
 <p>The keepers of the old lighthouse trained a flock of quokkas to greet visitors.</p>
 """
-
-
-@pytest.fixture
-async def library(tmp_path: Path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    lib = Library(content, tmp_path / "articles.db")
-    await lib.reload()
-    yield lib
-    await lib.close()
 
 
 def _no_build(*args: object) -> None:

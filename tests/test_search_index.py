@@ -8,7 +8,6 @@ import gc
 import itertools
 import os
 import random
-import shutil
 from array import array
 from pathlib import Path
 from typing import Any
@@ -29,9 +28,6 @@ from bot.service import LibraryService
 from bot.store import sqlite as sqlite_files
 from bot.store.search import SearchStore
 
-ROOT = Path(__file__).resolve().parents[1]
-CONTENT = ROOT / "content"
-
 NEW_ARTICLE = """---
 title: Lighthouse keepers train a flock of quokkas
 slug: lighthouse-quokkas
@@ -43,16 +39,6 @@ link: https://articlebot.example/quokkas/
 <p>The keepers of the old lighthouse trained a flock of quokkas to greet visitors.</p>
 <p>“They learned faster than the interns,” said keeper Mara Quill.</p>
 """
-
-
-@pytest.fixture
-async def library(tmp_path: Path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    lib = Library(content, tmp_path / "articles.db")
-    await lib.reload()
-    yield lib
-    await lib.close()
 
 
 async def test_a_reload_rebuilds_in_the_background_while_the_old_index_serves(
