@@ -524,6 +524,14 @@ def print_other(lib: str, figures: dict[str, dict], confident: bool) -> None:
         print(f"{label:<40}" + "".join(cells))
 
 
+def print_unheld(unheld: Sequence[Reply], n: int) -> None:
+    """The first `n` replies whose passage lacks the row's key, each with that passage."""
+    for r in unheld[:n]:
+        print(
+            f"  [{r.row['split']}] {r.row['question']!r}\n      key {r.row['key']!r} not in: {r.passage!r}"
+        )
+
+
 def print_misses(name: str, replies: Sequence[Reply], fts5: Sequence[bool], n: int) -> None:
     wrong = [(r, f) for r, f in zip(replies, fts5, strict=True) if not r.right]
     unheld = [r for r in replies if r.right and not r.held]
@@ -536,10 +544,7 @@ def print_misses(name: str, replies: Sequence[Reply], fts5: Sequence[bool], n: i
             f"  [{r.row['split']}] {r.row['question']!r}\n      got {got}  want {(r.row['articles'] or ['(none)'])[0]}"
             f"  (fts5 {'right' if f else 'wrong'})\n      passage: {r.passage!r}"
         )
-    for r in unheld[:n]:
-        print(
-            f"  [{r.row['split']}] {r.row['question']!r}\n      key {r.row['key']!r} not in: {r.passage!r}"
-        )
+    print_unheld(unheld, n)
 
 
 def print_fts5_wins(name: str, replies: Sequence[Reply], fts5: Sequence[bool], n: int) -> None:
@@ -565,10 +570,7 @@ def print_oracle_misses(name: str, oracled: Sequence[Reply], n: int) -> None:
     print(
         f"\nmisses, {name} --oracle: {len(unheld)} passages of the labelled article without the key"
     )
-    for r in unheld[:n]:
-        print(
-            f"  [{r.row['split']}] {r.row['question']!r}\n      key {r.row['key']!r} not in: {r.passage!r}"
-        )
+    print_unheld(unheld, n)
 
 
 def print_other_misses(lib: str, replies: Sequence[Reply], newest: set[str], n: int) -> None:
