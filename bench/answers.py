@@ -93,6 +93,9 @@ FRESH_FILES = {
     "fresh14": HERE / "answers_fresh14.jsonl",
     "fresh15": HERE / "answers_fresh15.jsonl",
     "probe15": HERE / "answers_probe15.jsonl",
+    # spell19's probes (written 2026-12-07 03:50 UTC before any run on them): questions typed
+    # with the other region's spelling of a word the article writes ("harbour", "leukemia").
+    "spell19": HERE / "answers_spell19.jsonl",
 }
 # Run only by answers.py (and --check prints none of their questions), for aggregates, never read:
 # the untouched stand-in (fresh15, written blind by session 21's set15 helper) and the validation
