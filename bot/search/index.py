@@ -114,6 +114,8 @@ class DocFreqs:
         self._ranked: OrderedDict[tuple, tuple[tuple[int, float], ...]] = OrderedDict()
         # Counts up at each clear: a ranking read before a clear is not kept after it.
         self._epoch = 0
+        # A word -> its other region's spelling the library holds, () for none (regional.py).
+        self.regional: dict[str, tuple[str, ...]] = {}
 
     def __getitem__(self, expr: str) -> int:
         return self._known[expr]
@@ -121,6 +123,7 @@ class DocFreqs:
     def clear(self) -> None:
         self._known = {}
         self.learned = {}
+        self.regional = {}
         self._ranked = OrderedDict()
         self._epoch += 1
 
@@ -184,6 +187,7 @@ class DocFreqs:
             if len(self._known) + len(found) > self.limit:
                 self._known.clear()
                 self.learned.clear()
+                self.regional.clear()
             self._known.update(found)
         return [known[e] for e in exprs] + [known[e] if known[g] else 0 for g, e in guarded]
 

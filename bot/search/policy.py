@@ -324,6 +324,12 @@ class Policy:
     #: +0/-0, 0.3 +0/-2 (an outlet a news question is about, "the former Vice CEO", is
     #: not the site asked of); 0.1, the least margin gaining both. 0 turns the rule off.
     site_margin: float = 0.1
+    #: Whether a site is named by its initials too in named_site_first: a short head run
+    #: together with an English word in its domain ("nyt" of nytimes.com; sites.
+    #: site_initials). Members name a paper so ("the nyt column", rank19: a fresh news
+    #: question that went to a blog post); the initials are a name of the site's own
+    #: structure, no list. False: off.
+    site_initials: bool = True
     #: A question writing an underscore-joined code identifier ("offset_of") whose first
     #: candidate writes none whole puts first the best candidate within this much of the
     #: first's order that writes one (rerank.identifier_first): the word pattern splits the
@@ -408,6 +414,15 @@ class Policy:
     #: "NEMIS", "RFMF"). 0 articles: off.
     acronym_letters: int = 5
     acronym_articles: int = 5
+    #: A question word's other region's spelling ("leukaemia"/"leukemia", "colour"/"color",
+    #: "centre"/"center": regional.py's orthographic patterns) counts as the word where the
+    #: library's text holds it: ORed in the full-text search, matched exactly in titles,
+    #: read as the word in the rerank's and the passages' sentences. A member types the
+    #: spelling they learned; a news library mixes both (rank19: fresh13's "t cell
+    #: leukemia" asked of a story writing "leukaemia", outranked by one writing
+    #: "leukemia"). Typo correction never reaches it where both are the library's words.
+    #: False: off.
+    regional_spellings: bool = True
     #: A word is everyday English from this Zipf value up (log10 of its frequency per
     #: billion words in pyspellchecker's English list, see english.py: 5 is about once in
     #: 100,000 words; "till" 5.3, "buy" 5.4, "coffee" 4.8, "swim" 4.3; at least

@@ -17,7 +17,7 @@ from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.library.model import Article
-from bot.search import acronyms
+from bot.search import acronyms, regional
 from bot.search.answer_type import Wanted
 from bot.search.compounds import Forms, forms_of
 from bot.search.english import article_share, everyday, zipf
@@ -46,7 +46,7 @@ from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.series import asks_first, same_series, series_words
-from bot.search.sites import names_used, site_words
+from bot.search.sites import names_used, site_initials, site_words
 from bot.search.stem import stem
 from bot.search.versions import point_releases, release_numbers, release_of, version_named
 from bot.search.words import STOPWORDS, fts_word, words
@@ -465,7 +465,11 @@ async def rerank(
     # A word counts the articles writing it any way (compounds.py): "web" and "site" of
     # "web-site" are in every article writing "website", and weigh as such; "hr" in every
     # one writing "human resources" where the library spells it so (acronyms.py).
-    forms = forms_of(q, index.text_vocab, policy, acronyms.known(q, counts.learned, policy))
+    # ... and a word spelled the other region's way where the search found it (regional.py).
+    learned = acronyms.known(q, counts.learned, policy)
+    if policy.regional_spellings:
+        learned |= regional.known(q.content, counts.regional)
+    forms = forms_of(q, index.text_vocab, policy, learned)
     exprs = {w: forms.expr(w, e) for w in q.content if (e := fts_word(w))}
     dfs = await counts.count(SearchStore(store.readers), list(exprs.values()))
     weights = {w: word_weight(w, df, index.n, policy) for w, df in zip(exprs, dfs, strict=True)}
@@ -515,7 +519,7 @@ async def rerank(
     elif not blind and policy.pairs_margin:
         pairs_first(found, policy.pairs_margin, policy.pairs_lead)
     if not blind and policy.site_margin:
-        named_site_first(found, policy.site_margin, names_used(q.typed))
+        named_site_first(found, policy.site_margin, names_used(q.typed), policy.site_initials)
     if not blind and policy.identifier_margin:
         identifier_first(found, policy.identifier_margin, written_identifiers(q.text))
     return [f[2] for f in found]
@@ -655,19 +659,26 @@ def done_first(found: Found, margin: float) -> None:
     _lift_first(found, margin, lambda newer, r: newer > first and says_done(r.article.title))
 
 
-def named_site_first(found: Found, margin: float, names: frozenset[str]) -> None:
+def named_site_first(
+    found: Found, margin: float, names: frozenset[str], initials: bool = False
+) -> None:
     """A question naming the site some candidates were published on ("what percent of
     rust users use it every week": blog.rust-lang.org; sites.site_words) and not the
     first's: the first candidate within `margin` of the best's order from a named site
     goes first. Two projects' posts on one topic (each one's survey results) hold the
     question's other words alike; the project it names says whose post it asks about.
-    Nothing moves when every candidate's site is named, or none is."""
+    Nothing moves when every candidate's site is named, or none is. `initials`: the site
+    named by its initials too ("the nyt column": nytimes.com; sites.site_initials)."""
     if not found or not names:
         return
+
+    def named(link: str | None) -> bool:
+        return bool(site_words(link) & names or (initials and site_initials(link) & names))
+
     # (each link's site read only as far as the margin reaches: one past it moves nothing)
-    if site_words(found[0][2].article.link) & names:
+    if named(found[0][2].article.link):
         return
-    _lift_first(found, margin, lambda _, r: bool(site_words(r.article.link) & names))
+    _lift_first(found, margin, lambda _, r: named(r.article.link))
 
 
 def identifier_first(found: Found, margin: float, names: frozenset[str]) -> None:

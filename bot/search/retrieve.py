@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.search import acronyms
+from bot.search import acronyms, regional
 from bot.search.compounds import Forms, forms_of
 from bot.search.english import everyday, zipf
 from bot.search.fuzzy import allowed_typos, name_key
@@ -142,12 +142,17 @@ class Retriever:
             joined = [j for j in q.joined if (j[0], j[1]) in forms.hyphens]
         else:
             joined = [j for j in q.joined if j[2] in vocab]
-        title = self._titles(q, joined, allowed)
+        # A title writing a word the other region's way holds the word (regional.py):
+        # matched as the word's exact form, as a joined form is.
+        spelled = [
+            (w, w, v) for (w,), (v,) in regional.known(q.content, self.counts.regional).items()
+        ]
+        title = self._titles(q, [*joined, *spelled], allowed)
         tag = {} if question else self._tags(q, allowed)
         text = await self._text(q, allowed, question, joined, forms)
         if slips := {w: c for w, c in text.corrections.items() if c in STOPWORDS}:
             # A function word typed with a slip ("teh") weighs nothing in titles either.
-            title = self._titles(q.corrected(slips), joined, allowed)
+            title = self._titles(q.corrected(slips), [*joined, *spelled], allowed)
         mix = self.policy.question_mix if question else self.policy.keyword_mix
         scores = combine(title, text.scores, tag, mix)
         return Candidates(self._order(scores), scores, text.corrections, text.rare)
@@ -163,7 +168,27 @@ class Retriever:
         apart = forms_of(q, vocab, self.policy)
         also = [apart.expr(w, e) for w in q.content if w in apart.phrases and (e := fts_word(w))]
         learned = await acronyms.learn(q, self.fts, self.counts, self.policy, also)
+        learned |= await self._regional(q)
         return forms_of(q, vocab, self.policy, learned) if learned else apart
+
+    async def _regional(self, q: Query) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """The question's words the library spells the other region's way (regional.py),
+        read against the full text's vocabulary; nothing looked up for a question with no
+        word of the patterns."""
+        if not self.policy.regional_spellings or self.spelling is None:
+            return {}
+        memo = self.counts.regional
+        todo = [w for w in q.content if w not in memo and regional.variants(w)]
+        if todo:
+            terms = (await self.spelling()).docs
+            limit = self.policy.spelling_articles
+
+            async def writes(word: str) -> bool:
+                expr = fts_word(word)
+                return bool(expr) and await self.fts.writes(expr, word, limit, True)
+
+            await regional.learn(todo, terms, writes, memo)
+        return regional.known(q.content, memo)
 
     def _order(self, scores: dict[int, float]) -> list[int]:
         """The head of the ranking, best first (newer first on equal rounded scores).
