@@ -165,3 +165,51 @@ async def test_a_question_naming_the_writer_s_site_gets_their_post_as_closest_ma
     elsewhere = {**WRITER, "w.md": WRITER["w.md"].replace("framepx.me", "example.org")}
     async with small_engine(tmp_path / "elsewhere", elsewhere, CONTENT) as engine:
         assert (await engine.ask(question)).article is None
+
+
+# A paper named by its initials: the question's "sft" names sftimes.com ("sf" + "times").
+COLUMNS = {
+    "a.md": _linked(
+        dated_post(
+            "location-guide",
+            "What location data can do to a person",
+            "2021-07-25",
+            "One case shows what location data can do.",
+            "A phone's location data showed a person's daily routine.",
+            "Turn off location history to keep it private.",
+        ),
+        "https://privacyweekly.dev/guide",
+    ),
+    "b.md": _linked(
+        dated_post(
+            "phones-column",
+            "Your phone knows where you were",
+            "2021-07-21",
+            "A church official resigned after an app's data placed him at bars.",
+            "Data brokers buy and sell it with few rules.",
+            "The case shows what location data can do to a person once it is sold.",
+        ),
+        "https://www.sftimes.com/2021/07/21/technology/phones.html",
+    ),
+}
+
+
+def test_a_site_named_by_its_initials() -> None:
+    from bot.search.sites import site_initials
+
+    assert site_initials("https://www.nytimes.com/2021/07/21/x.html") == {"nyt"}
+    assert site_initials("https://www.latimes.com/x") == {"lat"}
+    # No two-letter head before an everyday word: none ("tech" + "crunch", "ar" + "chive").
+    for link in ("https://techcrunch.com/x", "https://go.dev/blog", "https://archive.org/x"):
+        assert site_initials(link) == frozenset(), link
+
+
+async def test_the_initials_a_question_names_a_paper_by_decide(tmp_path: Path) -> None:
+    await assert_rule_decides(
+        tmp_path,
+        COLUMNS,
+        "what case does the sft column use to show what location data can do to a person",
+        ("phones-column", "location data can do"),
+        DEFAULT.with_(site_initials=False),
+        "location-guide",
+    )

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from bot.library.source import host
 from bot.search.answer_type import NOUN_AFTER
+from bot.search.english import zipf
 from bot.search.words import STOPWORDS
 
 # The second-level labels a country's registry sells under ("bbc.co.uk"): the name is
@@ -32,6 +33,33 @@ def site_words(link: str | None) -> frozenset[str]:
     if len(labels) >= 3 and len(labels[-1]) == 2 and name in _REGISTRY_LABELS:
         name = labels[-3]
     return frozenset(w for w in name.split("-") if w)
+
+
+# A reader shortens a name run together from a two-letter head (itself initials: "ny",
+# "la") and a common English word to the head and the word's initial ("nyt" of "nytimes").
+# A longer head is a word of its own ("tech" of "techcrunch", "spu" + "dart" nothing), and
+# a rare tail a chance split ("ar" + "chive" of "archive"): the word is everyday English
+# from Zipf 4 (english.py), of 4 letters or more.
+_HEAD = 2
+_TAIL = 4
+_TAIL_ZIPF = 4.0
+
+
+@lru_cache(maxsize=4096)
+def site_initials(link: str | None) -> frozenset[str]:
+    """The initials a reader calls the site by, from its registered domain: a short head
+    run together with an English word ("nyt" of nytimes.com, "lat" of latimes.com).
+    Structure of the name, no list of publications: a question naming the site so names
+    it (rank19's "the nyt column", Policy.site_initials). Not the initials of hyphenated
+    words ("rl" of rust-lang.org): two letters are many things' initials."""
+    parts = site_words(link)
+    if len(parts) != 1:
+        return frozenset()
+    (name,) = parts
+    head, tail = name[:_HEAD], name[_HEAD:]
+    if len(tail) >= _TAIL and head.isalpha() and zipf(tail) >= _TAIL_ZIPF:
+        return frozenset([head + tail[0]])
+    return frozenset()
 
 
 def names_used(ws: Sequence[str]) -> frozenset[str]:
