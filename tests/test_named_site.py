@@ -210,6 +210,6 @@ async def test_the_initials_a_question_names_a_paper_by_decide(tmp_path: Path) -
         COLUMNS,
         "what case does the sft column use to show what location data can do to a person",
         ("phones-column", "location data can do"),
-        DEFAULT.with_(site_initials=False),
+        DEFAULT.with_(site_initials=0),
         "location-guide",
     )

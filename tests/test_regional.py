@@ -9,7 +9,7 @@ from bot.search.policy import DEFAULT
 from bot.search.regional import learn, variants
 from tests.conftest import CONTENT, answered_by, small_engine, tool_post
 
-RULE_OFF = DEFAULT.with_(regional_spellings=False)
+RULE_OFF = DEFAULT.with_(regional_spellings=0)
 
 
 def test_the_patterns_make_the_other_spelling_both_ways() -> None:

@@ -328,8 +328,8 @@ class Policy:
     #: together with an English word in its domain ("nyt" of nytimes.com; sites.
     #: site_initials). Members name a paper so ("the nyt column", rank19: a fresh news
     #: question that went to a blog post); the initials are a name of the site's own
-    #: structure, no list. False: off.
-    site_initials: bool = True
+    #: structure, no list. 0: off.
+    site_initials: int = 1
     #: A question writing an underscore-joined code identifier ("offset_of") whose first
     #: candidate writes none whole puts first the best candidate within this much of the
     #: first's order that writes one (rerank.identifier_first): the word pattern splits the
@@ -421,8 +421,8 @@ class Policy:
     #: spelling they learned; a news library mixes both (rank19: fresh13's "t cell
     #: leukemia" asked of a story writing "leukaemia", outranked by one writing
     #: "leukemia"). Typo correction never reaches it where both are the library's words.
-    #: False: off.
-    regional_spellings: bool = True
+    #: 0: off.
+    regional_spellings: int = 1
     #: A word is everyday English from this Zipf value up (log10 of its frequency per
     #: billion words in pyspellchecker's English list, see english.py: 5 is about once in
     #: 100,000 words; "till" 5.3, "buy" 5.4, "coffee" 4.8, "swim" 4.3; at least

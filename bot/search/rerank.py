@@ -519,7 +519,7 @@ async def rerank(
     elif not blind and policy.pairs_margin:
         pairs_first(found, policy.pairs_margin, policy.pairs_lead)
     if not blind and policy.site_margin:
-        named_site_first(found, policy.site_margin, names_used(q.typed), policy.site_initials)
+        named_site_first(found, policy.site_margin, names_used(q.typed), bool(policy.site_initials))
     if not blind and policy.identifier_margin:
         identifier_first(found, policy.identifier_margin, written_identifiers(q.text))
     return [f[2] for f in found]
