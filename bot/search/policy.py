@@ -852,6 +852,29 @@ class Policy:
     #: everyday. bench/answers.py: fresh3 blogs unrelated with no confident answer 0.90
     #: -> 1.00; nothing else moved on any set.
     confident_distinct: int = 1
+    #: ...and from this final score up when the best passage (with its title) holds
+    #: distinct_terms of the question's words that are more than everyday English
+    #: (Evidence.distinct_together; 0: off): three distinctive words of a question in one
+    #: place are what an article about it holds, and an unrelated question shares at most
+    #: a word or two with any passage, however high it scores (readable sets, blogs: the
+    #: unrelated questions given an article from 0.45 up hold 1-2 such words together, but
+    #: "does java have pattern matching in switch yet", already high at 0.75). Right
+    #: answers under confident_threshold with 3-4 ("when was the rust belt rust call for
+    #: speakers open till", 0.496; "did rustup's old gpg check ever stop a bad download
+    #: from installing", 0.471) were given as the closest match (bench/README.md,
+    #: "refuse19"). Set at tentative_threshold: below it the rule would give a confident
+    #: answer where the closest match is not given at all.
+    distinct_threshold: float = 0.45
+    distinct_terms: int = 3
+    #: ...and from confident_threshold up when the article's title names the question's
+    #: rarest word the library holds (Evidence.names_rarest) and its title and opening
+    #: sentences hold at least this share of the question's idf mass (Evidence.lead; 0:
+    #: off): an article that says in its title and first lines what the question is about
+    #: is about it, though the answer's sentence holds few of its words ("what was the name
+    #: of the leaked cookie": the crates.io security post, 0.56; "which well known crate
+    #: was rustdecimal pretending to be", 0.52). No unrelated question of the readable sets
+    #: has its rarest word in its best article's title (bench/README.md, "refuse19").
+    named_lead: float = 0.5
     #: Words asking no question (parse: Query.asks), at most this many, that the best
     #: article holds only in its body (not in its title or opening sentences: Evidence.lead
     #: 0) make the closest match at most: one word mentioned in passing ("tell me a joke":

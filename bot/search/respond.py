@@ -169,9 +169,28 @@ def confidence(
     # story) is no sign the article is about it (Policy.lone_terms): the closest match at
     # most. A question ("what is a goroutine") is answered by the text explaining it.
     distinct = ev is None or unsaid or ev.distinct_together >= policy.confident_distinct
+    # Three distinctive words together (Policy.distinct_terms) or a title and opening
+    # naming what is asked (Policy.named_lead) say the article is about the question
+    # below the thresholds that words alone need.
+    several = (
+        ev is not None
+        and policy.distinct_terms > 0
+        and ev.distinct_together >= policy.distinct_terms
+        and best.score >= policy.distinct_threshold
+    )
+    titled = (
+        ev is not None
+        and policy.named_lead > 0
+        and ev.names_rarest
+        and ev.lead >= policy.named_lead
+        and best.score >= policy.confident_threshold
+    )
     passing = not asks and ev is not None and ev.terms <= policy.lone_terms and ev.lead <= 0
-    if (distinct and best.score >= policy.answer_threshold) or (
-        close and best.score >= policy.confident_threshold
+    if (
+        (distinct and best.score >= policy.answer_threshold)
+        or (close and best.score >= policy.confident_threshold)
+        or several
+        or titled
     ):
         guessed = ev is not None and ev.guessed
         # The one distinctive word held together is one the library writes for many
