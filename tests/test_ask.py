@@ -566,7 +566,10 @@ async def test_below_the_answer_threshold_only_words_together_make_a_confident_a
         answerable = await within.ask(question)
         # Only "four" (the title) and "seasoned", a stem variant of "seasons".
         unrelated = await within.ask("who composed the four seasons")
-        stricter = SearchEngine(engine.library, policy=band.with_(confident_terms=5))
+        # (The words-together rules that do not count words of any kind turned off too.)
+        stricter = SearchEngine(
+            engine.library, policy=band.with_(confident_terms=5, distinct_terms=0, named_lead=0.0)
+        )
         fewer = await stricter.ask(question)
     assert answerable.article is not None and answerable.article.slug == "club-years"
     assert answerable.confidence == "high" and "six members" in (answerable.passage or "")

@@ -44,6 +44,9 @@ def test_a_title_and_opening_naming_what_is_asked_answer_with_confidence() -> No
     # The opening holds it but the title does not name the rarest word: not confident.
     untitled = best(0.56, together=1, terms=3, distinct_together=1, lead=0.53)
     assert confidence(untitled, DEFAULT) != HIGH
+    # Only everyday words held ("sleep" naming the sleep study): the closest match.
+    everyday = best(0.56, together=1, terms=1, distinct_together=0, names_rarest=True, lead=0.9)
+    assert confidence(everyday, DEFAULT) == LOW
     # Under confident_threshold: not from the title alone.
     low = best(0.48, together=1, terms=3, distinct_together=1, names_rarest=True, lead=0.53)
     assert confidence(low, DEFAULT) != HIGH

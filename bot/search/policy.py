@@ -873,7 +873,10 @@ class Policy:
     #: is about it, though the answer's sentence holds few of its words ("what was the name
     #: of the leaked cookie": the crates.io security post, 0.56; "which well known crate
     #: was rustdecimal pretending to be", 0.52). No unrelated question of the readable sets
-    #: has its rarest word in its best article's title (bench/README.md, "refuse19").
+    #: has its rarest word in its best article's title (bench/README.md, "refuse19"). As
+    #: for every confident answer (confident_distinct), the words held together must not
+    #: all be everyday English: "sleep" alone names the sleep study (tagged and titled
+    #: with it), but as the closest match.
     named_lead: float = 0.5
     #: Words asking no question (parse: Query.asks), at most this many, that the best
     #: article holds only in its body (not in its title or opening sentences: Evidence.lead

@@ -183,6 +183,7 @@ def confidence(
         and policy.named_lead > 0
         and ev.names_rarest
         and ev.lead >= policy.named_lead
+        and ev.distinct_together >= policy.confident_distinct
         and best.score >= policy.confident_threshold
     )
     passing = not asks and ev is not None and ev.terms <= policy.lone_terms and ev.lead <= 0
