@@ -152,8 +152,8 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
             msgs = [m for m in msgs if m]
             body = "\n".join(("[EPHEMERAL]\n" if eph else "") + show(m) for m in msgs)
             out.append(f"{head}\n{body or '(no reply)'}\n")
-            if msgs and not eph or msgs and action in ("click", "choose") or msgs:
-                last = msgs[-1] if not eph or not last else msgs[-1]
+            if msgs:  # the message the next "click"/"choose" step acts on
+                last = msgs[-1]
         # what the picks channel holds
         posted = [m for m in fake.message_log if int(m["channel_id"]) == channels["picks"].id]
         out.append("## #picks channel\n" + "\n".join(show(m) for m in posted) + "\n")
