@@ -34,11 +34,14 @@ MOD = {"cooldown": False}  # configuration is not a query: no per-user query coo
 
 @contextlib.contextmanager
 def user_errors() -> Iterator[None]:
-    """The picks core's PicksError is the moderator's mistake: show it as such."""
+    """The picks core's PicksError is the moderator's mistake: show it as such, as a
+    sentence (the core words it to follow "error: " on the command line: "no picks channel
+    is set…"; in Discord it stands alone)."""
     try:
         yield
     except PicksError as exc:
-        raise UserError(str(exc)) from exc
+        said = str(exc)
+        raise UserError(said[:1].upper() + said[1:]) from exc
 
 
 class PicksCog(commands.Cog, name="Picks"):
