@@ -69,10 +69,12 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # baseline left to the lead) stood in until "fresh14" and is the validation set from session
 # 20: aggregates only, never --misses, and readable tune material from session 21. "fresh14"
 # (written blind the same way on 2026-12-07, session 20, its baseline left to the lead) stood
-# in until "fresh15" and is the validation set from session 21: aggregates only, never
-# --misses. "fresh15" (written blind the same way on 2026-12-07, session 21, its baseline left
-# to the lead) is the untouched held-out stand-in: never run but for its baseline and --check,
-# never read. fresh to fresh13 are tune material. "probe15" (refuse15's, written blind
+# in until "fresh15" and was the validation set of session 21: aggregates only, never
+# --misses, and readable tune material from session 22. "fresh15" (written blind the same way
+# on 2026-12-07, session 21, its baseline left to the lead) stood in until "fresh16" and is the
+# validation set from session 22: aggregates only, never --misses. Session 22's set16 helper
+# adds the new untouched stand-in ("fresh16") here when it is written. fresh to fresh14 are
+# tune material. "probe15" (refuse15's, written blind
 # 2026-12-06 21:44 UTC before any run on it, aimed at refusals and unrelated answers: paraphrase,
 # a name or brand, a slip, short questions, common words) is readable tune material from the
 # start, never a stand-in.
@@ -97,12 +99,12 @@ FRESH_FILES = {
     # with the other region's spelling of a word the article writes ("harbour", "leukemia").
     "spell19": HERE / "answers_spell19.jsonl",
 }
-# Run only by answers.py (and --check prints none of their questions), for aggregates, never read:
-# the untouched stand-in (fresh15, written blind by session 21's set15 helper) and the validation
-# set (fresh14, the untouched stand-in of session 20). fresh6, the validation set of four
-# sessions, and fresh7 to fresh13, stand-ins and validation sets before fresh14, are tune
-# material now, so their pools may be read.
-HELD_OUT = ("fresh15", "fresh14")
+# Run only by answers.py (and --check prints none of its questions), for aggregates, never read:
+# the validation set (fresh15, the untouched stand-in of session 21, written blind). fresh6,
+# the validation set of four sessions, and fresh7 to fresh14, stand-ins and validation sets
+# before fresh15, are tune material now, so their pools may be read. Session 22's set16 helper
+# adds the new untouched stand-in (fresh16) here when it is written.
+HELD_OUT = ("fresh15",)
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
