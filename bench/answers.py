@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|fresh2|...|fresh13|probe15]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|...|fresh16|probe15]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -72,8 +72,9 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # in until "fresh15" and was the validation set of session 21: aggregates only, never
 # --misses, and readable tune material from session 22. "fresh15" (written blind the same way
 # on 2026-12-07, session 21, its baseline left to the lead) stood in until "fresh16" and is the
-# validation set from session 22: aggregates only, never --misses. Session 22's set16 helper
-# adds the new untouched stand-in ("fresh16") here when it is written. fresh to fresh14 are
+# validation set from session 22: aggregates only, never --misses. "fresh16" (written blind the
+# same way on 2026-12-07 by session 22's set16 helper, its baseline left to the lead) is the
+# untouched stand-in: never run question by question, never read. fresh to fresh14 are
 # tune material. "probe15" (refuse15's, written blind
 # 2026-12-06 21:44 UTC before any run on it, aimed at refusals and unrelated answers: paraphrase,
 # a name or brand, a slip, short questions, common words) is readable tune material from the
@@ -94,17 +95,19 @@ FRESH_FILES = {
     "fresh13": HERE / "answers_fresh13.jsonl",
     "fresh14": HERE / "answers_fresh14.jsonl",
     "fresh15": HERE / "answers_fresh15.jsonl",
+    "fresh16": HERE / "answers_fresh16.jsonl",
     "probe15": HERE / "answers_probe15.jsonl",
     # spell19's probes (written 2026-12-07 03:50 UTC before any run on them): questions typed
     # with the other region's spelling of a word the article writes ("harbour", "leukemia").
     "spell19": HERE / "answers_spell19.jsonl",
 }
-# Run only by answers.py (and --check prints none of its questions), for aggregates, never read:
-# the validation set (fresh15, the untouched stand-in of session 21, written blind). fresh6,
-# the validation set of four sessions, and fresh7 to fresh14, stand-ins and validation sets
-# before fresh15, are tune material now, so their pools may be read. Session 22's set16 helper
-# adds the new untouched stand-in (fresh16) here when it is written.
-HELD_OUT = ("fresh15",)
+# Run only by answers.py (and --check prints none of their questions), never read: the
+# untouched stand-in (fresh16, written blind by session 22's set16 helper; its baseline is the
+# lead's) and the validation set (fresh15, the untouched stand-in of session 21, written blind;
+# aggregates only). fresh6, the validation set of four sessions, and fresh7 to fresh14,
+# stand-ins and validation sets before fresh15, are tune material now, so their pools may be
+# read.
+HELD_OUT = ("fresh16", "fresh15")
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -774,10 +777,10 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, ..., fresh13: stand-ins for the held-out set, fresh13 untouched "
-        "(written blind, never read), fresh12 the validation set (aggregates only, never "
+        help="fresh, fresh2, ..., fresh16: stand-ins for the held-out set, fresh16 untouched "
+        "(written blind, never read), fresh15 the validation set (aggregates only, never "
         "--misses); "
-        "the others (fresh6 to fresh11 among them) tune material after their blind baselines "
+        "the others (fresh6 to fresh14 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
