@@ -1,7 +1,16 @@
-"""Walk a journey file (bench/qa_inputs_*_journey21.txt) through the real Discord adapter against
-the fake Discord over a copy of content/ (clock 10 May 2026): admins, moderators and members,
-slash commands, buttons, menus, autocomplete, mentions, DMs, threads and replies; each step's
-reply dumped as a member sees it (bench/discord_replies_dump.show), ephemeral marked, for reading.
+"""Walk a journey file (bench/qa_inputs_*_journey21.txt, *_journey22.txt) through the real Discord
+adapter against the fake Discord over a copy of content/ (clock 10 May 2026): admins, moderators
+and members, slash commands, buttons, menus, autocomplete, mentions, DMs, threads and replies;
+each step's reply dumped as a member sees it (bench/discord_replies_dump.show), ephemeral marked,
+for reading. Under each step, what would ping (any message-sending request whose
+allowed_mentions lets @everyone, roles, users or the replied-to author be notified) and what the
+fake refused (Discord's limits, the spec) are printed, so a judge sees them.
+
+Actions (the journey file's header says what each does): slash, ask, mention, dm, thread,
+reply, post CHANNEL (text as typed: {bot} is the bot's mention, {pad:N} N characters of words),
+together CHANNEL (two members at once: "member: text || member2: text"), click, choose, keep
+NAME / clickon NAME LABEL / chooseon NAME N (a message kept to act on later), auto, file
+add|break|update|rm, ratelimit ROUTE SECONDS... (the next requests of a route answered 429).
 
     PYTHONPATH=. python bench/discord_journey.py bench/qa_inputs_X_journey21.txt out.txt
 """
@@ -9,6 +18,7 @@ reply dumped as a member sees it (bench/discord_replies_dump.show), ephemeral ma
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -17,21 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from bench.discord_replies_dump import show
+from bench.journey_articles import ARTICLES
 
 ROOT = Path(__file__).resolve().parents[1]
 
-GOOD = """---
-title: Harbour festival flies a record three hundred kites
-author: Ines Walcott
-date: '2026-05-02T09:00:00.000Z'
-description: The harbour festival flew 312 kites on Saturday, a record for the town.
-link: https://example.org/harbour-kites
-tags: [community, events]
----
-<p>The harbour festival flew 312 kites on Saturday, beating last year's record of 240.</p>
-<p>“We ran out of string twice,” said organiser Tomas Reyes.</p>
-"""
-BAD = "---\ntitle: [unclosed\nauthor: x\n---\n<p>body</p>\n"
+ROUTES = {  # ratelimit ROUTE: which requests the fake answers 429
+    "messages": ("POST", r"/channels/\d+/messages"),
+    "callback": ("POST", r"/interactions/\d+/[^/]+/callback"),
+    "followup": ("POST", r"/webhooks/\d+/[^/]+"),
+}
 
 
 def parse_options(text: str, fake: Any, channels: dict[str, Any]) -> dict[str, Any]:
@@ -40,13 +44,47 @@ def parse_options(text: str, fake: Any, channels: dict[str, Any]) -> dict[str, A
         key, value = part.split("=", 1)
         if key == "channel":
             out[key] = channels[value]
+        elif key == "role":
+            out[key] = next(r for r in fake.guild.roles.values() if r.name == value)
         elif value in ("True", "False"):
             out[key] = value == "True"
         elif value.isdigit():
             out[key] = int(value)
         else:
-            out[key] = value
+            out[key] = expand(value, fake)
     return out
+
+
+def expand(text: str, fake: Any) -> str:
+    """{bot} the bot's mention, {pad:N} about N characters of filler words, \\n a new line."""
+    text = text.replace("{bot}", fake.bot_user.mention).replace("\\n", "\n")
+    while "{pad:" in text:
+        head, rest = text.split("{pad:", 1)
+        n, tail = rest.split("}", 1)
+        filler = ("so anyway as I was saying " * (int(n) // 26 + 1))[: int(n)]
+        text = head + filler + tail
+    return text
+
+
+def pings(fake: Any, since: int, ping_roles: set[str]) -> list[str]:
+    """What each message-sending request since `since` would let Discord notify."""
+    problems = []
+    for rec in fake.requests[since:]:
+        if not rec.sends_message:
+            continue
+        allowed = rec.allowed_mentions
+        if allowed is None:
+            problems.append(f"{rec.method} {rec.path}: no allowed_mentions")
+            continue
+        if allowed.get("parse"):
+            problems.append(f"{rec.method} {rec.path}: parse {allowed['parse']}")
+        for key in ("users", "roles"):
+            extra = set(allowed.get(key) or []) - (ping_roles if key == "roles" else set())
+            if extra:
+                problems.append(f"{rec.method} {rec.path}: {key} {sorted(extra)}")
+        if allowed.get("replied_user"):
+            problems.append(f"{rec.method} {rec.path}: replied_user")
+    return problems
 
 
 async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
@@ -70,16 +108,28 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
     await fake.start()
     mod = fake.add_user("mod")
     mod_role = fake.add_role(fake.guild, "Mods", MANAGE_MESSAGES)
+    fake.add_role(fake.guild, "Readers")
     fake.add_member(fake.guild, mod, roles=[mod_role.id])
     member2 = fake.add_user("member2", member_of=fake.guild)
+    newbie = fake.add_user("newbie", member_of=fake.guild)
     channels = {
         "general": fake.channel,
         "picks": fake.add_channel(fake.guild, "picks"),
+        "busy": fake.add_channel(fake.guild, "busy"),
     }
     thread = fake.add_channel(fake.guild, "coral-chat", type=11, parent_id=fake.channel.id)
-    users = {"admin": fake.admin, "mod": mod, "member": fake.member, "member2": member2}
+    channels["thread"] = thread
+    users = {
+        "admin": fake.admin,
+        "mod": mod,
+        "member": fake.member,
+        "member2": member2,
+        "newbie": newbie,
+    }
     out: list[str] = []
     last: dict[str, Any] | None = None
+    kept: dict[str, dict[str, Any]] = {}
+    ping_roles: set[str] = set()  # the role /picks ping names: the one mention allowed
     try:
         bot = await fake.start_bot(
             create_bot(
@@ -89,42 +139,100 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
             )
         )
         for role, action, arg in steps:
-            user = users[role]
+            user = users.get(role, fake.member)
             head = f"## {role} | {action} | {arg}"
             msgs: list[dict[str, Any]] = []
             eph = False
+            since = len(fake.requests)
             try:
                 if action.startswith("file"):
-                    verb, name = action.split()[1], arg
+                    verb = action.split()[1]
+                    name, _, article = arg.partition("=")
                     path = content / f"zz-{name}.md"
                     if verb == "rm":
                         path.unlink()
                     else:
-                        path.write_text(GOOD if verb == "add" else BAD)
+                        text = ARTICLES["bad"] if verb == "break" else ARTICLES[article or name]
+                        path.write_text(text)
                     out.append(f"{head}\n(file {verb} {path.name})\n")
+                    continue
+                if action.startswith("ratelimit"):
+                    route = action.split()[1]
+                    method, path = ROUTES[route]
+                    is_global = "global" in arg
+                    waits = [float(w) for w in arg.replace("global", "").split()]
+                    fake.rate_limit_next(method, path, *waits, is_global=is_global)
+                    out.append(f"{head}\n(the next {len(waits)} {route} answered 429)\n")
+                    continue
+                if action.startswith("keep"):
+                    kept[arg] = last or {}
+                    out.append(f"{head}\n(kept the last message as {arg!r})\n")
                     continue
                 if action.startswith("slash"):
                     name = action.split(None, 1)[1]
                     opts = parse_options(arg, fake, channels)
-                    r = await fake.invoke(name, opts, user=user)
+                    where = opts.pop("in", None)
+                    dm = where == "dm"
+                    chan = channels.get(where) if isinstance(where, str) else None
+                    if name == "picks ping" and "role" in opts:
+                        ping_roles.add(str(opts["role"].id))
+                    r = await fake.invoke(name, opts, user=user, dm=dm, channel=chan)
                     msgs, eph = r.messages or [r.message], r.ephemeral
                 elif action == "ask":
-                    r = await fake.invoke("ask", {"question": arg}, user=user)
+                    r = await fake.invoke("ask", {"question": expand(arg, fake)}, user=user)
                     msgs, eph = r.messages or [r.message], r.ephemeral
-                elif action in ("mention", "thread", "reply", "dm"):
-                    text = f"{fake.bot_user.mention} {arg}".strip()
+                elif action in ("mention", "thread", "reply", "dm") or action.startswith("post"):
+                    text = f"{fake.bot_user.mention} {expand(arg, fake)}".strip()
                     chan = {"thread": thread, "dm": fake.dm_channel(user)}.get(action, fake.channel)
+                    if action.startswith("post"):
+                        chan = channels[action.split()[1]]
+                        text = expand(arg, fake)
                     if action == "dm":
-                        text = arg
+                        text = expand(arg, fake)
                     ref = last if action == "reply" else None
                     if action == "reply":
                         chan = fake.find_channel(int(last["channel_id"]))[1] or thread
-                    replies = await fake.send_message(text, author=user, channel=chan, reply_to=ref)
+                    replies = await fake.send_message(
+                        text, author=user, channel=chan, reply_to=ref, wait=False
+                    )
+                    # No reply is a finding too ("post" without the bot's mention expects none);
+                    # a rate-limited reply comes after its wait.
+                    with contextlib.suppress(AssertionError):
+                        await replies.wait(1, timeout=8.0)
                     await asyncio.sleep(0.3)
                     msgs = replies.messages
-                elif action.startswith("click"):
-                    label = action.split(None, 1)[1] if " " in action else arg
-                    comps = [c for row in last.get("components") or [] for c in row["components"]]
+                elif action.startswith("together"):
+                    chan = channels[action.split()[1]]
+                    said = []
+                    for part in arg.split("||"):
+                        who, text = (t.strip() for t in part.split(":", 1))
+                        said.append((users[who], f"{fake.bot_user.mention} {text}"))
+                    start = len(fake.message_log)
+                    await asyncio.gather(
+                        *(fake.send_message(t, author=u, channel=chan, wait=False) for u, t in said)
+                    )
+                    await asyncio.sleep(1.0)
+                    log = fake.message_log[start:]
+                    asked = {m["id"]: m["author"]["username"] for m in log if not m["author"].get("bot")}
+                    lines = []
+                    for m in log:
+                        if not m["author"].get("bot"):
+                            continue
+                        ref = (m.get("message_reference") or {}).get("message_id")
+                        lines.append(f"[reply to {asked.get(ref, '?')}]\n" + show(m))
+                        last = m
+                    body = "\n".join(lines) or "(no reply)"
+                    out.append(f"{head}\n{body}\n{report(fake, since, ping_roles)}")
+                    continue
+                elif action.startswith(("click", "clickon")):
+                    words = action.split(None, 2)
+                    target = last
+                    if words[0] == "clickon":
+                        target = kept[words[1]]
+                        label = words[2] if len(words) > 2 else arg
+                    else:
+                        label = action.split(None, 1)[1] if " " in action else arg
+                    comps = [c for row in target.get("components") or [] for c in row["components"]]
                     hit = [
                         c for c in comps if label in (c.get("label") or c.get("placeholder") or "")
                     ]
@@ -133,13 +241,15 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                         continue
                     c = hit[0]
                     vals = [c["options"][0]["value"]] if c["type"] == 3 else None
-                    r = await fake.click(last, c["custom_id"], user=user, values=vals)
+                    r = await fake.click(target, c["custom_id"], user=user, values=vals)
                     msgs, eph = r.messages or [r.message], r.ephemeral
-                elif action == "choose":
-                    comps = [c for row in last.get("components") or [] for c in row["components"]]
+                elif action.startswith(("choose", "chooseon")):
+                    words = action.split()
+                    target = kept[words[1]] if words[0] == "chooseon" else last
+                    comps = [c for row in target.get("components") or [] for c in row["components"]]
                     menu = [c for c in comps if c["type"] == 3][0]
                     v = menu["options"][int(arg)]["value"]
-                    r = await fake.click(last, menu["custom_id"], user=user, values=[v])
+                    r = await fake.click(target, menu["custom_id"], user=user, values=[v])
                     msgs, eph = r.messages or [r.message], r.ephemeral
                 elif action.startswith("auto"):
                     _, cmd, option = action.split()
@@ -147,11 +257,11 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                     out.append(f"{head}\nCHOICES: {[c['name'] for c in choices]}\n")
                     continue
             except Exception as exc:  # a step that fails is a finding, not the end of the walk
-                out.append(f"{head}\nDRIVER ERROR: {exc!r}\n")
+                out.append(f"{head}\nDRIVER ERROR: {exc!r}\n{report(fake, since, ping_roles)}")
                 continue
             msgs = [m for m in msgs if m]
             body = "\n".join(("[EPHEMERAL]\n" if eph else "") + show(m) for m in msgs)
-            out.append(f"{head}\n{body or '(no reply)'}\n")
+            out.append(f"{head}\n{body or '(no reply)'}\n{report(fake, since, ping_roles)}")
             if msgs:  # the message the next "click"/"choose" step acts on
                 last = msgs[-1]
         # what the picks channel holds
@@ -163,6 +273,16 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
     if fake.errors:
         out.append("FAKE ERRORS: " + "\n".join(fake.errors))
     return out
+
+
+def report(fake: Any, since: int, ping_roles: set[str]) -> str:
+    """The step's pings and the fake's refusals, when there are any."""
+    lines = [f"PING: {p}" for p in pings(fake, since, ping_roles)]
+    lines += [f"REFUSED: {e}" for e in fake.take_errors()]
+    limited = [r for r in fake.requests[since:] if r.status == 429]
+    if limited:
+        lines.append(f"(429s met: {len(limited)})")
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def main() -> None:

@@ -73,6 +73,18 @@ class RestMixin:
         if outage:
             rec.status = outage.pop(0)
             return _error(rec.status, 0, f"{rec.status}: {HTTPStatus(rec.status).phrase}")
+        limited = next(
+            (
+                limit
+                for limit in self.rate_limits
+                if limit[0] == request.method and limit[1].fullmatch(path)
+            ),
+            None,
+        )
+        if limited is not None:
+            self.rate_limits.remove(limited)
+            rec.status = 429
+            return _rate_limited(limited[2], limited[3])
         interaction_route = path.startswith(("/interactions/", "/webhooks/"))
         if not interaction_route and request.headers.get("Authorization") != f"Bot {self.token}":
             rec.status = 401
@@ -562,6 +574,22 @@ def _error(
     status: int, code: int, message: str, extra: dict[str, Any] | None = None
 ) -> web.Response:
     return _json({"message": message, "code": code, **(extra or {})}, status)
+
+
+def _rate_limited(retry_after: float, is_global: bool) -> web.Response:
+    """Discord's 429: the JSON body and headers discord.py reads (Via marks it Discord's
+    own, not Cloudflare's ban) before it waits `retry_after` seconds and tries again."""
+    body = {"message": "You are being rate limited.", "retry_after": retry_after}
+    body["global"] = is_global
+    headers = {
+        "Content-Type": "application/json",
+        "Via": "1.1 google",
+        "Retry-After": str(max(1, round(retry_after))),
+        "X-RateLimit-Scope": "global" if is_global else "user",
+    }
+    if is_global:
+        headers["X-RateLimit-Global"] = "true"
+    return web.Response(body=json.dumps(body).encode(), status=429, headers=headers)
 
 
 def _json(body: Any, status: int) -> web.Response:

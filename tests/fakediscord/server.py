@@ -71,6 +71,9 @@ class FakeDiscord(RestMixin, GatewayMixin):
         self.gateway_events: list[dict[str, Any]] = []  # what the bot sent on the gateway
         # Error statuses to answer the next requests of a (method, path) with, one each.
         self.outages: dict[tuple[str, str], list[int]] = {}
+        # Rate limits to answer the next requests matching (method, path regex) with: each a
+        # 429 saying how many seconds to wait, and whether the limit is the bot's global one.
+        self.rate_limits: list[tuple[str, re.Pattern[str], float, bool]] = []
         self.validation_skipped: str | None = None
         self.validator: SpecValidator | None = None
         if not validate:
@@ -179,6 +182,15 @@ class FakeDiscord(RestMixin, GatewayMixin):
         "/gateway/bot") with these error statuses, one each: an outage, or a token
         revoked after the login."""
         self.outages.setdefault((method, path), []).extend(statuses)
+
+    def rate_limit_next(
+        self, method: str, path: str, *retry_after: float, is_global: bool = False
+    ) -> None:
+        """Answer the next requests of `method` whose path (under the API base) matches the
+        regex `path` with Discord's 429, one per `retry_after` (seconds to wait): the body and
+        headers Discord sends, so discord.py waits and retries as it would for real."""
+        for seconds in retry_after:
+            self.rate_limits.append((method, re.compile(path), seconds, is_global))
 
     # ------------------------------------------------------------------ world building
     def add_user(self, username: str, *, bot: bool = False, member_of: Guild | None = None) -> User:
