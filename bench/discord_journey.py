@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import shutil
 import sys
 import tempfile
@@ -79,7 +80,8 @@ def pings(fake: Any, since: int, ping_roles: set[str]) -> list[str]:
         if allowed.get("parse"):
             problems.append(f"{rec.method} {rec.path}: parse {allowed['parse']}")
         for key in ("users", "roles"):
-            extra = set(allowed.get(key) or []) - (ping_roles if key == "roles" else set())
+            named = {str(i) for i in allowed.get(key) or []}
+            extra = named - (ping_roles if key == "roles" else set())
             if extra:
                 problems.append(f"{rec.method} {rec.path}: {key} {sorted(extra)}")
         if allowed.get("replied_user"):
@@ -248,7 +250,8 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                     target = kept[words[1]] if words[0] == "chooseon" else last
                     comps = [c for row in target.get("components") or [] for c in row["components"]]
                     menu = [c for c in comps if c["type"] == 3][0]
-                    v = menu["options"][int(arg)]["value"]
+                    index = words[2] if words[0] == "chooseon" and len(words) > 2 else arg
+                    v = menu["options"][int(index)]["value"]
                     r = await fake.click(target, menu["custom_id"], user=user, values=[v])
                     msgs, eph = r.messages or [r.message], r.ephemeral
                 elif action.startswith("auto"):
@@ -291,7 +294,8 @@ def main() -> None:
     for line in src.read_text().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        role, action, arg, *_ = (p.strip() for p in line.split("|"))
+        # "||" inside an argument separates the two members of a "together" step.
+        role, action, arg, *_ = (p.strip() for p in re.split(r"(?<!\|)\|(?!\|)", line))
         steps.append((role, action, arg))
     with tempfile.TemporaryDirectory() as tmp:
         out = asyncio.run(run(steps, Path(tmp)))
