@@ -215,7 +215,9 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                     )
                     await asyncio.sleep(1.0)
                     log = fake.message_log[start:]
-                    asked = {m["id"]: m["author"]["username"] for m in log if not m["author"].get("bot")}
+                    asked = {
+                        m["id"]: m["author"]["username"] for m in log if not m["author"].get("bot")
+                    }
                     lines = []
                     for m in log:
                         if not m["author"].get("bot"):
@@ -235,9 +237,7 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                     else:
                         label = action.split(None, 1)[1] if " " in action else arg
                     comps = [c for row in target.get("components") or [] for c in row["components"]]
-                    hit = [
-                        c for c in comps if label in (c.get("label") or c.get("placeholder") or "")
-                    ]
+                    hit = [c for c in comps if label in _label(c)]
                     if not hit:
                         out.append(f"{head}\n(no component {label!r})\n")
                         continue
@@ -276,6 +276,12 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
     if fake.errors:
         out.append("FAKE ERRORS: " + "\n".join(fake.errors))
     return out
+
+
+def _label(component: dict[str, Any]) -> str:
+    """What a member reads on a component: its label or placeholder, and its emoji (🗑)."""
+    emoji = (component.get("emoji") or {}).get("name") or ""
+    return f"{emoji} {component.get('label') or component.get('placeholder') or ''}"
 
 
 def report(fake: Any, since: int, ping_roles: set[str]) -> str:

@@ -71,9 +71,9 @@ _LONG_TITLE = (
 )
 LONGTITLE = f"""---
 title: "{_LONG_TITLE}"
-author: "{'Bartholomew Augustin Fitzwilliam-Montgomery of the Caer Wendle Tramway Trust ' * 4}"
+author: "{"Bartholomew Augustin Fitzwilliam-Montgomery of the Caer Wendle Tramway Trust " * 4}"
 date: '2026-04-28T10:00:00.000Z'
-description: "{('The Caer Wendle tramway reopened after eleven years of volunteer work. ' * 22).strip()}"
+description: "{("The Caer Wendle tramway reopened after eleven years of volunteer work. " * 22).strip()}"
 link: https://example.org/caer-wendle-tramway
 tags: [{", ".join(f"tramway-topic-{i:02d}" for i in range(28))}, heritage, transport]
 ---
