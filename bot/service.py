@@ -51,6 +51,11 @@ RANDOM_QUOTE_TRIES = 8
 # reads well on one line; this many articles are tried for an example question.
 EXAMPLE_POOL = 30
 EXAMPLE_TITLE_CHARS = 70
+# ... and a member can type it as they read it: words, digits and everyday punctuation.
+# journey22: "/ask what's “@everyone should know: …” about?" (a mention, shown with the
+# zero-width space that keeps it inert), a title of **markdown** or `code`, or of emoji,
+# reads as noise in /help and cannot be typed back as shown.
+TYPABLE_TITLE = re.compile(r"(?:[^\W_]|[\s,.:;!?'’‘\"“”()&%+/-])+")
 EXAMPLE_QUESTION_TRIES = 4
 # "Nothing found" offers this many articles and tags to go on with.
 NEXT_STEP_ARTICLES = 5
@@ -255,7 +260,8 @@ class LibraryService:
         question is one the library answers with its article."""
         metas = await self.latest(EXAMPLE_POOL)
         tags = await self.tags()
-        short = [m for m in metas if len(m.title) <= EXAMPLE_TITLE_CHARS] or metas
+        typable = [m for m in metas if TYPABLE_TITLE.fullmatch(m.title)] or metas
+        short = [m for m in typable if len(m.title) <= EXAMPLE_TITLE_CHARS] or typable
         picked = random.sample(short, len(short))
         title = picked[0].title if picked else None
         tag = random.choice(tags[:10])[0] if tags else None

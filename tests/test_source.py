@@ -12,6 +12,7 @@ from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.fuzzy import closest_names
 from bot.service import LibraryService, example_question
+from tests.conftest import dated_post, small_engine
 
 
 @pytest.mark.parametrize(
@@ -91,6 +92,25 @@ async def test_examples_come_from_the_library_and_the_question_is_answered(bundl
         assert examples.question is not None
         answer = await bundled.ask(examples.question)
         assert answer.article is not None and answer.article.title != examples.title
+
+
+async def test_help_examples_are_titles_a_member_can_type(tmp_path) -> None:
+    # journey22: /help offered "/ask what's “@everyone should know: …” about?" (the newest
+    # article's title, its mention shown with a zero-width space) to a newcomer. Titles
+    # with a mention, markdown or emoji are passed over while a typable one is there.
+    odd = {
+        "a.md": dated_post("a", '"@everyone should know: bins move"', "2026-04-20", "Bins."),
+        "b.md": dated_post("b", '"Why **bold** and `code` break bots"', "2026-04-21", "Bold."),
+        "c.md": dated_post("c", '"🌊 Sea swimmers brave the tide 🥶"', "2026-04-22", "Sea."),
+        "d.md": dated_post("d", '"Kite festival sets a record"', "2026-01-01", "Kites flew."),
+        "e.md": dated_post("e", '"Repair café mends toasters"', "2026-01-02", "Toasters."),
+    }
+    async with small_engine(tmp_path, odd) as engine:
+        service = LibraryService(engine.library, engine)
+        for _ in range(8):  # drawn at random: every draw holds
+            examples = await service.examples()
+            assert examples.title in ("Kite festival sets a record", "Repair café mends toasters")
+            assert examples.question is None or "@" not in examples.question
 
 
 async def test_next_steps_offer_search_results_or_else_the_newest(bundled) -> None:
