@@ -1091,3 +1091,18 @@ async def test_a_command_typed_into_a_message_is_run_or_explained(running) -> No
     assert not told.messages[-1]["embeds"]
     path = await fake.send_message(f"{mention} /usr/bin/go is what?")
     assert "is a command" not in (path.messages[-1].get("content") or "")
+
+
+async def test_nothing_found_quotes_back_the_question_read_and_a_search_to_copy(running) -> None:
+    # journey22: a long message ending in its question was quoted back by its first words
+    # ("I found nothing that answers “so I was at the harbour…”"), though the question read
+    # was its last; a code fence typed into a question was offered as `/search '''python …`.
+    fake, _ = running
+    story = "I was at the harbour with my cousin and the weather held all day. " * 20
+    long = await fake.send_message(f"{fake.bot_user.mention} {story}So how many qwxzv plorbt?")
+    text = long.messages[-1]["embeds"][0]["description"]
+    assert "answers “…So how many qwxzv plorbt?”" in text
+    assert "`/search So how many qwxzv plorbt?`" in text
+    fenced = await fake.invoke("ask", {"question": '```python\nprint("qwxzv")\n``` plorbt?'})
+    text = fenced.embeds[0]["description"]
+    assert '`/search python print("qwxzv") plorbt?`' in text and "'''" not in text

@@ -5,6 +5,7 @@ Pure functions over what the service returns (its examples and next steps); no n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import discord
@@ -20,19 +21,37 @@ from bot.discord.render import (
     plain,
     plural,
 )
+from bot.search.typed import clip
 from bot.service import Examples, NextSteps
 
 QUERY_SHOWN = 200  # characters of what the member typed, quoted back to them
 
 
+def read_back(text: str, limit: int, *, marked: bool = True) -> str:
+    """Of what a member typed, the part the bot read (search.typed.clip: a long message's
+    last question, else its start), at most about `limit` characters, "…" where it was cut.
+
+    journey22: a 1,900-character message ending "…anyway, how many kites flew?" was quoted
+    back by its first words, though the question read was its last. `marked` False: no
+    leading "…" (a command to copy)."""
+    whole = " ".join(text.split())
+    part = clip(whole, limit)
+    if whole.startswith(part):
+        return cut(whole, limit)  # the start: cut at a word, with "…"
+    if not marked:
+        return part
+    return "…" + part + ("" if whole.endswith(part) else "…")
+
+
 def typed(text: str) -> str:
     """What a member typed, quoted back inertly."""
-    return f"“{cut(clean(text), QUERY_SHOWN)}”"
+    return f"“{clean(read_back(text, QUERY_SHOWN))}”"
 
 
 def code(text: str, limit: int = 120) -> str:
-    """Text to show inside `code` (a command to copy): one line, no backtick, no mention."""
-    return cut(plain(" ".join(text.split())), limit).replace("`", "'")
+    """Text to show inside `code` (a command to copy): one line, no mention, no backtick
+    (a code fence typed into a question is dropped rather than shown as quotes to copy)."""
+    return " ".join(plain(re.sub(r"`+", " ", read_back(text, limit, marked=False))).split())
 
 
 def next_steps_embed(steps: NextSteps, lead: str, *, searching: bool = False) -> discord.Embed:
