@@ -527,3 +527,26 @@ async def test_show_after_skip_names_the_pick_that_will_post(
     fields = {f["name"]: f["value"] for f in (await picks(fake, "show")).embeds[0]["fields"]}
     skip = "skipped" in fields["Status"]
     assert ("Tuesday 24 November" in fields["Next pick"]) == skip
+
+
+async def test_a_repeat_pick_now_says_it_was_picked_before_and_why(
+    fake: PicksFake, settings: Settings, clock: FakeClock
+) -> None:
+    # journey22: with the picks' tags allowing one article, /picks now posted it twice on
+    # one day, and the moderator read "Posted … in #picks." both times.
+    channel = fake.add_channel(fake.guild, "picks")
+    clock.set(2026, 5, 10, 12, 0)
+    await start(fake, settings, clock)
+    await configure(fake, channel)
+    await picks(fake, "tags", {"tags": "ageing"})  # one bundled article has it
+    first = await picks(fake, "now")
+    assert first.content.startswith("Posted **Hearing aids") and "before" not in first.content
+    again = await picks(fake, "now")
+    assert "It was picked before, on 10 May 2026: every article the picks may choose" in (
+        again.content
+    )
+    named = await picks(fake, "now", {"title": "hearing aids"})
+    assert named.content.endswith("It was picked before, on 10 May 2026.")
+    await picks(fake, "tags")
+    other = await picks(fake, "now")  # the whole library: a fresh article, no note
+    assert "before" not in other.content

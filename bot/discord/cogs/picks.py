@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 import discord
@@ -23,11 +24,20 @@ from bot.discord.picks_card import NOTE_MAX, history_pages, overview_embed
 from bot.discord.picks_post import PickPoster, missing_permissions
 from bot.discord.picks_scheduler import PicksScheduler
 from bot.discord.reply import acknowledge, send
-from bot.picks import PicksError, PicksSettings, can_manage, timezone_suggestions
+from bot.picks import (
+    PicksError,
+    PicksSettings,
+    PlannedPick,
+    can_manage,
+    timezone_suggestions,
+)
 
 if TYPE_CHECKING:
     from bot.discord.client import ArticleBot
 
+# A repeat is looked for among this many newest picks (a window of 60 daily picks, plus
+# moderators' /picks now).
+HISTORY_LOOKBACK = 100
 MAX_HISTORY_PAGES = 20  # /picks history shows at most this many pages (newest first)
 MOD = {"cooldown": False}  # configuration is not a query: no per-user query cooldown
 
@@ -222,14 +232,40 @@ class PicksCog(commands.Cog, name="Picks"):
             slug = article.slug
         with user_errors():
             pick = await self.picks_service.now(interaction.guild.id, slug, note)
+        before = await self._posted_before(pick)
         result = await self.poster.post(pick)
         name = render.cut(render.clean(pick.title), 200)
         if not result.posted:
             raise UserError(f"I could not post **{name}**: {render.clean(result.error)}")
         text = f"Posted **{name}** in <#{result.channel_id}>."
+        if before is not None:
+            # journey22: with one article under the picks' tags, /picks now posted it again
+            # and again, and the moderator was not told it was a repeat, nor why.
+            text += f" It was picked before, on {before:%-d %B %Y}"
+            if slug is None:
+                days = pick.settings.window_days
+                text += (
+                    f": every article the picks may choose was picked in the last {days} "
+                    "days, so the least recent came round again (`/picks tags` widens the "
+                    "choice)"
+                )
+            text += "."
         if result.thread_error:
             text += f" ({render.clean(result.thread_error)})"
         await send(interaction, text, ephemeral=True)
+
+    async def _posted_before(self, pick: PlannedPick) -> date | None:
+        """The day the pick's article was last posted in the guild within the repeat window
+        before `pick`'s day, if it was (from the history's newest page)."""
+        page = await self.picks_service.history(pick.guild_id, 1, HISTORY_LOOKBACK)
+        days = [
+            r.day
+            for r in page.items
+            if r.slug == pick.candidate.slug
+            and r.status == "posted"
+            and 0 <= (pick.day - r.day).days < pick.settings.window_days
+        ]
+        return max(days, default=None)
 
     @picks_now.autocomplete("title")
     async def _title_choices(
