@@ -245,6 +245,9 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                     vals = [c["options"][0]["value"]] if c["type"] == 3 else None
                     r = await fake.click(target, c["custom_id"], user=user, values=vals)
                     msgs, eph = r.messages or [r.message], r.ephemeral
+                    if int(target["id"]) not in fake.messages:
+                        out.append(f"{head}\n(the message was deleted)\n")
+                        continue
                 elif action.startswith(("choose", "chooseon")):
                     words = action.split()
                     target = kept[words[1]] if words[0] == "chooseon" else last
