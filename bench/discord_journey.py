@@ -57,8 +57,9 @@ def parse_options(text: str, fake: Any, channels: dict[str, Any]) -> dict[str, A
 
 
 def expand(text: str, fake: Any) -> str:
-    """{bot} the bot's mention, {pad:N} about N characters of filler words, \\n a new line."""
+    """{bot} the bot's mention, {botrole} its role's, {pad:N} about N characters of filler words, \\n a new line."""
     text = text.replace("{bot}", fake.bot_user.mention).replace("\\n", "\n")
+    text = text.replace("{botrole}", f"<@&{fake.guild.bot_role_id}>")
     while "{pad:" in text:
         head, rest = text.split("{pad:", 1)
         n, tail = rest.split("}", 1)

@@ -445,6 +445,9 @@ class FakeDiscord(RestMixin, GatewayMixin):
         )
         mentioned = [int(m) for m in re.findall(r"<@!?(\d+)>", content)]
         msg["mentions"] = [self.users[u].to_dict() for u in mentioned if u in self.users]
+        if guild is not None:  # as Discord: the guild's roles the text mentions
+            roles = [int(r) for r in re.findall(r"<@&(\d+)>", content)]
+            msg["mention_roles"] = [str(r) for r in roles if r in guild.roles]
         if guild is not None:
             if author.id not in guild.members:
                 raise LookupError(f"{author.username} is not a member of {guild.name}")
