@@ -340,8 +340,11 @@ class LibraryService:
         tags = [t for t, _ in await self.engine.tags()]
         typed = fold(typed).strip()
         if typed:
-            starts = [t for t in tags if t.startswith(typed)]
-            inside = [t for t in tags if typed in t and not t.startswith(typed)]
+            # Both sides folded: "even" and "éven" offer "événements" (journey22: "éven",
+            # folded, matched no accented tag, which was left as it is).
+            folded = {t: fold(t) for t in tags}
+            starts = [t for t in tags if folded[t].startswith(typed)]
+            inside = [t for t in tags if typed in folded[t] and not folded[t].startswith(typed)]
             tags = starts + inside
         return tags[:limit]
 

@@ -138,3 +138,15 @@ def test_closest_names_rank_by_typos_then_list_order_for_each_list() -> None:
     assert closest_names("helth tips", ["health", "heath"]) == ["health", "heath"]
     assert closest_names("helth tips", ["rust"]) == []
     assert closest_names("helth tips", tags, limit=1) == ["Tips"]
+
+
+async def test_tag_choices_match_with_or_without_accents(tmp_path) -> None:
+    # journey22: typing "éven" into /tag offered nothing for the tag "événements".
+    post = dated_post("a", "Le marché de Noël attire un record", "2025-12-20", "Noël.")
+    post = post.replace("tags: [news]", "tags: [événements, noël-lyon]")
+    async with small_engine(tmp_path, {"a.md": post}) as engine:
+        service = LibraryService(engine.library, engine)
+        assert await service.tag_choices("éven") == ["événements"]
+        assert await service.tag_choices("EVEN") == ["événements"]
+        assert await service.tag_choices("lyon") == ["noël-lyon"]
+        assert await service.tag_choices("noel") == ["noël-lyon"]
