@@ -1106,3 +1106,19 @@ async def test_nothing_found_quotes_back_the_question_read_and_a_search_to_copy(
     fenced = await fake.invoke("ask", {"question": '```python\nprint("qwxzv")\n``` plorbt?'})
     text = fenced.embeds[0]["description"]
     assert '`/search python print("qwxzv") plorbt?`' in text and "'''" not in text
+
+
+async def test_the_bots_own_role_mentioned_addresses_it(running) -> None:
+    # journey22: Discord's @ autocomplete offers the bot's own role beside the bot; a
+    # member who picked it ("@ArticleBot how many toasters…?" as <@&role>) got no reply.
+    fake, _ = running
+    own = f"<@&{fake.guild.bot_role_id}>"
+    asked = await fake.send_message(f"{own} how many toasters did the repair cafe fix?")
+    reply = asked.messages[-1]
+    assert reply["embeds"][0]["title"].startswith("Repair café fixes")
+    assert fake.message_requests()[-1].allowed_mentions["parse"] == []  # the role not pinged
+    other = fake.add_role(fake.guild, "Readers")
+    before = len(fake.message_log)
+    await fake.send_message(f"<@&{other.id}> how many toasters?", wait=False)
+    await asyncio.sleep(0.3)
+    assert not [m for m in fake.message_log[before:] if m["author"].get("bot")]

@@ -95,8 +95,10 @@ class Role:
     name: str
     permissions: int
     position: int = 0
+    bot_id: int | None = None  # a bot's own role, made when it joins: managed, tagged
 
     def to_dict(self) -> dict[str, Any]:
+        managed = {"managed": True, "tags": {"bot_id": str(self.bot_id)}} if self.bot_id else {}
         return {
             "id": str(self.id),
             "name": self.name,
@@ -110,6 +112,7 @@ class Role:
             "managed": False,
             "mentionable": False,
             "flags": 0,
+            **managed,
         }
 
 

@@ -213,7 +213,13 @@ class FakeDiscord(RestMixin, GatewayMixin):
         owner = owner or self.add_user(f"{name}-owner")
         guild = Guild(snowflake(), name, owner.id)
         guild.roles[guild.id] = Role(guild.id, "@everyone", everyone_permissions)
-        bot_role = Role(snowflake(), self.bot_user.username, bot_permissions, position=1)
+        bot_role = Role(
+            snowflake(),
+            self.bot_user.username,
+            bot_permissions,
+            position=1,
+            bot_id=self.bot_user.id,
+        )
         guild.roles[bot_role.id] = bot_role
         guild.bot_role_id = bot_role.id
         general = Channel(snowflake(), "general", 0, guild_id=guild.id)

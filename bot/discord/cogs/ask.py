@@ -148,9 +148,17 @@ class AskCog(commands.Cog, name="Ask"):
         me = self.bot.user
         if me is None or message.author.bot or message.author.id == me.id:
             return
-        if message.guild is not None and me not in message.mentions:
+        # The bot's own role (the one Discord makes when it joins, named like it) addresses
+        # it too: Discord's @ autocomplete offers it beside the bot, and members pick either
+        # (journey22: "@ArticleBot how many toasters…?" as the role got no reply).
+        own_role = message.guild.self_role if message.guild is not None else None
+        by_role = own_role is not None and own_role in message.role_mentions
+        if message.guild is not None and me not in message.mentions and not by_role:
             return
-        question = re.sub(rf"<@!?{me.id}>", " ", message.content or "").strip()
+        question = re.sub(rf"<@!?{me.id}>", " ", message.content or "")
+        if own_role is not None:
+            question = question.replace(own_role.mention, " ")
+        question = question.strip()
         try:
             await self._answer_mention(message, question)
         except Exception:
