@@ -550,3 +550,17 @@ async def test_a_repeat_pick_now_says_it_was_picked_before_and_why(
     await picks(fake, "tags")
     other = await picks(fake, "now")  # the whole library: a fresh article, no note
     assert "before" not in other.content
+
+
+async def test_picks_tags_that_match_nothing_offer_the_closest_tags(
+    fake: PicksFake, settings: Settings, clock: FakeClock
+) -> None:
+    # journey22: "No article has any of the tags 🌊" (or a typo) named no tag to use instead.
+    channel = fake.add_channel(fake.guild, "picks")
+    await start(fake, settings, clock)
+    await configure(fake, channel)
+    typo = await picks(fake, "tags", {"tags": "enviroment-news"})
+    assert typo.ephemeral and typo.text.startswith("No article has any of the tags")
+    assert "Closest: `environment`" in typo.text and typo.text.endswith("`/tags` lists every tag.")
+    emoji = await picks(fake, "tags", {"tags": "🌊"})
+    assert emoji.text.endswith("`/tags` lists every tag.")

@@ -152,10 +152,19 @@ class PicksCog(commands.Cog, name="Picks"):
         assert interaction.guild is not None
         # Checking the tags reads the whole library: answer within Discord's 3 s first.
         await acknowledge(interaction, ephemeral=True)
-        with user_errors():
+        try:
             settings = await self.picks_service.set_tags(
                 interaction.guild.id, [tags] if tags else None
             )
+        except PicksError as exc:
+            # journey22: "No article has any of the tags 🌊" left the moderator guessing:
+            # the tags closest to what was typed, and where the rest are listed.
+            closest = await self.bot.service.closest_tags(tags or "", 3)
+            said = str(exc)
+            text = said[:1].upper() + said[1:] + "."
+            if closest:
+                text += f" Closest: {render.format_tags(closest)}."
+            raise UserError(text + " `/tags` lists every tag.") from exc
         if settings.tags:
             text = "Picks now come only from articles tagged " + render.format_tags(settings.tags)
         else:
