@@ -50,8 +50,13 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except PicksError as exc:
-        said = str(exc)
-        raise UserError(said[:1].upper() + said[1:]) from exc
+        raise UserError(sentence(exc)) from exc
+
+
+def sentence(exc: PicksError) -> str:
+    """The picks core's error as a sentence on its own (it starts lower case)."""
+    said = str(exc)
+    return said[:1].upper() + said[1:]
 
 
 class PicksCog(commands.Cog, name="Picks"):
@@ -160,8 +165,7 @@ class PicksCog(commands.Cog, name="Picks"):
             # journey22: "No article has any of the tags 🌊" left the moderator guessing:
             # the tags closest to what was typed, and where the rest are listed.
             closest = await self.bot.service.closest_tags(tags or "", 3)
-            said = str(exc)
-            text = said[:1].upper() + said[1:] + "."
+            text = sentence(exc) + "."
             if closest:
                 text += f" Closest: {render.format_tags(closest)}."
             raise UserError(text + " `/tags` lists every tag.") from exc
