@@ -55,7 +55,7 @@ EXAMPLE_TITLE_CHARS = 70
 # journey22: "/ask what's “@everyone should know: …” about?" (a mention, shown with the
 # zero-width space that keeps it inert), a title of **markdown** or `code`, or of emoji,
 # reads as noise in /help and cannot be typed back as shown.
-TYPABLE_TITLE = re.compile(r"(?:[^\W_]|[\s,.:;!?'’‘\"“”()&%+/-])+")
+TYPABLE_TITLE = re.compile(r"(?:[^\W_]|[\s,.:;!?'’‘\"“”()&%+/#$€£°…–—-])+")
 EXAMPLE_QUESTION_TRIES = 4
 # "Nothing found" offers this many articles and tags to go on with.
 NEXT_STEP_ARTICLES = 5
