@@ -26,6 +26,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from bench.discord_replies_dump import show
 from bench.journey_articles import ARTICLES
@@ -60,6 +61,7 @@ def expand(text: str, fake: Any) -> str:
     """{bot} the bot's mention, {botrole} its role's, {pad:N} about N characters of filler words, \\n a new line."""
     text = text.replace("{bot}", fake.bot_user.mention).replace("\\n", "\n")
     text = text.replace("{botrole}", f"<@&{fake.guild.bot_role_id}>")
+    text = text.replace("{botnick}", f"<@!{fake.bot_user.id}>")
     while "{pad:" in text:
         head, rest = text.split("{pad:", 1)
         n, tail = rest.split("}", 1)
@@ -120,6 +122,11 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
         "picks": fake.add_channel(fake.guild, "picks"),
         "busy": fake.add_channel(fake.guild, "busy"),
     }
+    from tests.fakediscord.payloads import SEND_MESSAGES
+
+    # A channel the bot may read but not post in (its role denied Send Messages).
+    deny = {"id": str(fake.guild.bot_role_id), "type": 0, "allow": "0", "deny": str(SEND_MESSAGES)}
+    channels["locked"] = fake.add_channel(fake.guild, "locked", overwrites=[deny])
     thread = fake.add_channel(fake.guild, "coral-chat", type=11, parent_id=fake.channel.id)
     channels["thread"] = thread
     users = {
@@ -166,6 +173,11 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                     waits = [float(w) for w in arg.replace("global", "").split()]
                     fake.rate_limit_next(method, path, *waits, is_global=is_global)
                     out.append(f"{head}\n(the next {len(waits)} {route} answered 429)\n")
+                    continue
+                if action.startswith("cooldown"):  # queries a member may ask in 30 s
+                    bot.cooldown.rate = int(arg)
+                    bot.cooldown._hits.clear()
+                    out.append(f"{head}\n(cooldown: {arg} queries in 30 s)\n")
                     continue
                 if action.startswith("keep"):
                     kept[arg] = last or {}
@@ -292,6 +304,9 @@ def report(fake: Any, since: int, ping_roles: set[str]) -> str:
     """The step's pings and the fake's refusals, when there are any."""
     lines = [f"PING: {p}" for p in pings(fake, since, ping_roles)]
     lines += [f"REFUSED: {e}" for e in fake.take_errors()]
+    reacted = [r for r in fake.requests[since:] if "/reactions/" in r.path and r.method == "PUT"]
+    if reacted:
+        lines.append(f"(reacted: {unquote(reacted[0].path.split('/reactions/')[1].split('/')[0])})")
     limited = [r for r in fake.requests[since:] if r.status == 429]
     if limited:
         lines.append(f"(429s met: {len(limited)})")
