@@ -156,6 +156,8 @@ async def test_configure_then_post_now_with_note_ping_and_thread(
     refused = await picks(fake, "channel", {"channel": locked})
     assert refused.ephemeral and "cannot post" in refused.text
     assert "Send Messages" in refused.text
+    # journey22: the channel was named "<​#…>" (defused like article text), not its link.
+    assert f"I cannot post in <#{locked.id}>:" in refused.text
     bad_zone = await picks(fake, "time", {"time": "09:00", "timezone": "Mars/Olympus"})
     assert bad_zone.ephemeral and "Unknown timezone" in bad_zone.text
     bad_time = await picks(fake, "time", {"time": "25:00", "timezone": "UTC"})

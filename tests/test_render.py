@@ -499,3 +499,12 @@ def test_a_reload_time_is_discords_timestamp_or_left_as_it_is() -> None:
     assert discord_time("2026-12-07T03:49:01") == "<t:1796615341:f> (<t:1796615341:R>)"
     assert discord_time("yesterday-ish") == "yesterday-ish"
     assert discord_time(None) == "?"
+
+
+def test_an_error_names_a_channel_by_its_link_and_defuses_every_ping() -> None:
+    # journey22: "I cannot post in <​#…>" showed the channel's raw id; a channel link
+    # notifies nobody, so the bot's own sentences keep it; users, roles, everyone do not.
+    text = render.error_embed("In <#123>: <@456> <@&789> @everyone").description
+    assert text.startswith("In <#123>: ") and "<@456>" not in text and "<@&789>" not in text
+    assert "@everyone" not in text
+    assert render.plain("<#123>") != "<#123>"  # article text: no channel links either

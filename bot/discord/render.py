@@ -48,6 +48,7 @@ PAGE_SIZE = 5
 LIST_PAGE_SIZE = 10
 
 _MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
+_PING = re.compile(r"<(@[!&]?)(\d+)>")  # the mentions that notify: users and roles
 # Bare URLs stay as they are (Discord would keep a backslash in the link); elsewhere every
 # markdown character is escaped. discord.utils.escape_markdown is not used because its
 # masked-link pattern swallows a whole line between a "[" and the last ")" unescaped.
@@ -78,9 +79,10 @@ def cut(text: str, limit: int) -> str:
     return head + ELLIPSIS
 
 
-def plain(text: str | None) -> str:
+def plain(text: str | None, *, channels: bool = False) -> str:
     """Text for places Discord shows without markdown (embed author, footer, labels):
-    only mentions and everyone/here are defused."""
+    only mentions and everyone/here are defused; `channels`: a channel's link (<#id>, which
+    notifies nobody) is kept, for the bot's own sentences that name one."""
     if not text:
         return ""
     # Both need their sign, and most text (every tag, most titles) has neither: the
@@ -89,7 +91,8 @@ def plain(text: str | None) -> str:
         text = discord.utils.escape_mentions(text)
     if "<" not in text:
         return text
-    return _MENTION.sub(lambda m: f"<\u200b{m.group(1)}{m.group(2)}>", text)
+    pattern = _PING if channels else _MENTION
+    return pattern.sub(lambda m: f"<\u200b{m.group(1)}{m.group(2)}>", text)
 
 
 def clean(text: str | None) -> str:
@@ -470,8 +473,10 @@ def search_pages(response: SearchResponse, size: int = PAGE_SIZE) -> Sequence[di
 
 def error_embed(text: str) -> discord.Embed:
     """What every error and refusal looks like (always sent ephemerally). Markdown in
-    `text` shows (user text in it is cleaned by whoever quotes it); mentions never ping."""
-    return fit(discord.Embed(description=cut(plain(text), DESCRIPTION), colour=WARN))
+    `text` shows (user text in it is cleaned by whoever quotes it); mentions never ping;
+    a channel the bot names shows as its link (journey22: "I cannot post in <​#…>")."""
+    text = plain(text, channels=True)
+    return fit(discord.Embed(description=cut(text, DESCRIPTION), colour=WARN))
 
 
 @dataclass(frozen=True, slots=True)
