@@ -81,6 +81,34 @@ def spans(text: str, kind: str) -> list[str]:
             ["as linear television continues to decline"],
         ),
         ("It was cut, as reported by Reuters, as well as its rivals.", "reason", []),
+        # English's other links of cause and effect: what a cause resulted in, reasons
+        # counted, a motivation, "the problem is that", and ", so we…" after the cause.
+        (
+            "The key used SHA-1, which resulted in every signature failing.",
+            "reason",
+            ["resulted in every signature failing"],
+        ),
+        (
+            "Others must not, for a variety of reasons including security.",
+            "reason",
+            ["for a variety of reasons including security"],
+        ),
+        (
+            "The main motivation for the update is a faster resolver.",
+            "reason",
+            ["motivation for the update is a faster resolver"],
+        ),
+        (
+            "The problem is that finalizers resurrect objects.",
+            "reason",
+            ["The problem is that finalizers resurrect objects"],
+        ),
+        (
+            "GIF was not supported, so we wrote a decoder.",
+            "reason",
+            ["so we wrote a decoder"],
+        ),
+        ("So we went home, and the result was clear.", "reason", []),
         (
             "Use go get -tool to add it; see C.CString and crates.io.",
             "code",

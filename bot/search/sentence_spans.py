@@ -132,7 +132,11 @@ _REASON = re.compile(
     r"(?:[a-z]+ ){1,2}[a-z]+(?:s|ed)\b"
     r"|out of (?:an abundance of )?caution|in light of|as such|therefore|hence|for this reason"
     r"|(?:motivated|prompted|driven|spurred|triggered|fuell?ed|sparked|caused) by"
-    r"|in (?:response|retaliation|reaction) to)",
+    r"|in (?:response|retaliation|reaction) to"
+    r"|result(?:s|ed|ing)? in"
+    r"|for (?:a (?:variety|number) of|several|many|various|other|these|those) reasons"
+    r"|motivation (?:for|behind|is|was)|the (?:problem|trouble|issue) (?:is|was) that"
+    r"|, so (?:we|i|they|he|she|it|you|the)\b)",
     re.IGNORECASE,
 )
 # What introduces a way of doing something ("by running", "using go install", "via a flag").
@@ -301,6 +305,14 @@ _REASON_WORDS = frozenset(
         "response",
         "retaliation",
         "reaction",
+        "result",
+        "results",
+        "resulted",
+        "resulting",
+        "motivation",
+        "problem",
+        "trouble",
+        "issue",
     ]
 )
 # Where an amount or a date may start: a currency sign or a figure, or one of these words.
