@@ -1392,6 +1392,29 @@ def test_the_sentence_going_on_from_the_one_shown_comes_along() -> None:
     assert off and "refund" not in off and "late sailings" in off
 
 
+def test_the_sentence_going_on_from_a_window_of_two_comes_along() -> None:
+    # Both sentences of the window hold the question's words; the third opens with "It"
+    # (the company) and says what it now does. A window of two takes it as one of one does
+    # (Policy.follow_window 2); at 1 only a window of one sentence did, and it was left out.
+    story = _article(
+        [
+            ["The ferry company runs four boats between the islands."],
+            [
+                "The ferry company reviewed late sailings in spring.",
+                "Handling them had cost the ferry company dearly.",
+                "It now refunds every ticket in full within a week.",
+            ],
+            ["Crossings take about forty minutes in calm weather."],
+        ],
+        title="Island ferries",
+    )
+    q = parse(LATE_SAILINGS)
+    shown = best_passage(story, q)
+    assert shown and "reviewed late sailings" in shown and "refunds every ticket" in shown
+    one = best_passage(story, q, DEFAULT.with_(follow_window=1))
+    assert one and "reviewed late sailings" in one and "refunds" not in one
+
+
 def test_a_next_sentence_not_going_on_from_the_one_shown_stays_out() -> None:
     # The next sentence opens with a name of its own, not a pronoun: it is about
     # something else, and only the sentence matching the question is shown; so is a pair

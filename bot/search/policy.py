@@ -677,6 +677,17 @@ class Policy:
     #: blogs 509 -> 512 of 638, news 448 of 552, none lost, 16 passages changed in the two
     #: (2 news); 1.01: blogs 511 (9 changed); no cap: 512 (18 changed). 0 turns it off.
     follow_gate: float = 1.5
+    #: ...and a window of up to this many sentences takes it, not only one of a sentence:
+    #: when the window shown is two sentences of a paragraph (both holding the question's
+    #: words, or one and the neighbour it took), the sentence after them that opens with
+    #: a pronoun or "This" goes on from the second, as after a window of one ("This week's
+    #: article is written by Michael Hoisie. A programmer based in San Francisco, he is…"
+    #: then "He describes his experiences using Go:", announcing "I was introduced to Go
+    #: by a post on Hacker News." for "where did the smarttwitter author first hear…").
+    #: span22 (bench/README.md), oracle passages of every readable set (scratch harness):
+    #: 1 -> 2: blogs 599 -> 600 of 754, news 547 of 663 as before, none lost, 5 passages
+    #: changed; 3 is no window of passage.py's (Policy.window) that is not one already.
+    follow_window: int = 2
     #: A window of one sentence shown takes the sentence after it when that one is a direct
     #: quote of the one it names or refers back to ("…Zaslav pushed the headline of
     #: theatrical releasing’s comeback…" then "“We will fully embrace theatrical,” he

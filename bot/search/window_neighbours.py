@@ -71,8 +71,9 @@ def with_neighbour(passages: Passages, i: int, j: int) -> tuple[int, int]:
 
 
 def with_follower(passages: Passages, i: int, j: int) -> tuple[int, int]:
-    """The window [i, j) with the sentence after it when the window is one sentence and
-    that one reads only after it (opens with a pronoun or "This": features.leans_back),
+    """The window [i, j) with the sentence after it when the window is of at most
+    Policy.follow_window sentences (one, or two of a paragraph) and that one reads only
+    after its last (opens with a pronoun or "This": features.leans_back),
     in its paragraph or after a paragraph of one sentence, the two within
     Policy.follow_chars; not after a label (see label_section), nor after a sentence
     holding the kind of answer asked for as fully as Policy.neighbour_gate, unless the
@@ -83,7 +84,7 @@ def with_follower(passages: Passages, i: int, j: int) -> tuple[int, int]:
     mechanism for causal bookkeeping." for "what does viv call the way it tracks causal
     threads"."""
     most, k, w = passages.policy.follow_chars, j, passages.wanted
-    if not _may_take_next(passages, i, j, most):
+    if not _may_take_next(passages, i, j, most, passages.policy.follow_window):
         return i, j
     # (a window holding the kind of answer asked for by the question's words stands
     # alone, as it takes no neighbour: see with_neighbour)
@@ -92,8 +93,9 @@ def with_follower(passages: Passages, i: int, j: int) -> tuple[int, int]:
     # access the offset of a field with offset_of!(StructName, field)." then "This
     # expands to … the offset in bytes from the start of the struct.")
     p = passages.policy
-    typed = (w.full or w.partial) and passages.fit(i) >= p.neighbour_gate
-    if typed and not (passages.held[k] and passages.fit(i) < p.follow_gate):
+    fit = max(map(passages.fit, range(i, j)))
+    typed = (w.full or w.partial) and fit >= p.neighbour_gate
+    if typed and not (passages.held[k] and fit < p.follow_gate):
         return i, j
     if not (passages.joined(k - 1) or passages.roles.one_sentence_block(k - 1)):
         return i, j
@@ -165,14 +167,14 @@ def _beside(passages: Passages, k: int, own: float) -> float:
     return passages.fit(k) if own < passages.policy.next_fit else -1.0
 
 
-def _may_take_next(passages: Passages, i: int, j: int, most: int) -> bool:
+def _may_take_next(passages: Passages, i: int, j: int, most: int, width: int = 1) -> bool:
     """Whether the window [i, j) may take the sentence after it, as with_follower and
     with_quote do: taking one is on (`most`, their Policy length, above 0), the window is
-    one sentence and there is one after it, neither a label."""
+    at most `width` sentences (with_quote: one) and there is one after it, none a label."""
     return not (
         not most
-        or j - i != 1
+        or j - i > width
         or j >= len(passages.sentences)
-        or passages.roles.label(i)
+        or any(passages.roles.label(x) for x in range(i, j))
         or passages.roles.label(j)
     )
