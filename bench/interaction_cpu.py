@@ -2,7 +2,7 @@
 fake, to see where the bot's CPU goes before running `load.py`.
 
     .venv/bin/python bench/interaction_cpu.py --db COPY_OF_100K.db [--count 2000]
-        [--seed 6] [--users 200] [--dump FILE] [--profile KIND|all] [--trips]
+        [--seed 6] [--users 200] [--dump FILE] [--profile KIND|all [--profile-out F]] [--trips]
         [--against REF [--rounds 3] [--ref-db REF_COPY.db]]
 
 It draws the same interactions as `bench/load.py` (its workload and mix, same seed), then
@@ -15,7 +15,8 @@ members in turn, as the load test does (its `--users`, 200), and keeps their
 conversations as the bot does, so a member's ask after an answer is read
 as a possible follow-up (FOLLOWUP_MINUTES); without it no ask has a conversation. `--dump`
 writes every reply's JSON, one line each, to compare two versions' replies; `--profile
-KIND` prints cProfile's top functions for that kind's interactions. `--trips` counts the
+KIND` prints cProfile's top functions (the event loop thread's CPU) for that kind's
+interactions, and `--profile-out F` writes their pstats (to diff two versions' by function). `--trips` counts the
 SQL round trips (queries handed to aiosqlite's threads) each kind makes, and which
 statements they were: each costs the event loop a future, a hand-off and a wake-up.
 
@@ -217,7 +218,9 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
     overrides = {"articles_db": args.db, "content_dir": args.db.parent}
     settings = Settings.load(overrides, env_file=None)
     cpu: dict[str, list[float]] = defaultdict(list)
-    profiler = cProfile.Profile() if args.profile else None
+    # The loop thread's CPU (thread_time), not wall time: a wall-clock profile counts the
+    # loop's waits for SQLite's threads as its select's time.
+    profiler = cProfile.Profile(time.thread_time) if args.profile else None
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     trips = counting_trips() if args.trips else contextlib.nullcontext()
     talk = conversations(settings) if args.users else None
@@ -246,6 +249,8 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
         print(out.getvalue(), file=sys.stderr)
+        if args.profile_out:
+            profiler.dump_stats(str(args.profile_out))
     return cpu
 
 
@@ -313,6 +318,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--dump", type=Path, help="write every reply's JSON here")
     parser.add_argument("--profile", help="cProfile this kind's interactions, or all (to stderr)")
+    parser.add_argument("--profile-out", type=Path, help="also write --profile's pstats here")
     parser.add_argument("--trips", action="store_true", help="count SQL round trips per kind")
     parser.add_argument(
         "--users",
