@@ -57,9 +57,15 @@ def combine(
     without passing 1. One comprehension, no call per article: thousands per query."""
     a, b, c = mix
     by_title, by_text, by_tag = title.get, text.get, tag.get
+    keys = title.keys() | text.keys() | tag.keys()
+    if not tag:
+        # A question has no tag scores: its factor (1 - c x 0.0) is 1.0 and x * 1.0 is x,
+        # so leaving it out is the same float with a third fewer lookups (~200k per
+        # 1,000 load-test interactions).
+        return {k: 1 - (1 - a * by_title(k, 0.0)) * (1 - b * by_text(k, 0.0)) for k in keys}
     return {
         k: 1 - (1 - a * by_title(k, 0.0)) * (1 - b * by_text(k, 0.0)) * (1 - c * by_tag(k, 0.0))
-        for k in title.keys() | text.keys() | tag.keys()
+        for k in keys
     }
 
 
