@@ -198,15 +198,16 @@ class Retriever:
         in C; a key is a call per item.
         """
         p = self.policy
-        items: Iterable[tuple[int, float]] = scores.items()
+        ranks = self.index.ranks
         if len(scores) > p.ordered:
             # (the ordered-th best by a sort in C: heapq.nlargest loops in Python, and
             # took ~4x as long over the few hundred scores a query has)
             nth = sorted(scores.values(), reverse=True)[p.ordered - 1]
             low = min(p.rerank_floor, nth) - 0.01
-            items = [(a, s) for a, s in items if s >= low]
-        ranks = self.index.ranks
-        keyed = sorted([(-round(s * 100), ranks[a], a) for a, s in items])
+            # (the cut and the keys in one pass: no list of the kept pairs made first)
+            keyed = sorted([(-round(s * 100), ranks[a], a) for a, s in scores.items() if s >= low])
+        else:
+            keyed = sorted([(-round(s * 100), ranks[a], a) for a, s in scores.items()])
         return [k[2] for k in keyed]
 
     async def _allowed(self, q: Query) -> set[int] | None:
