@@ -52,3 +52,37 @@ def test_a_words_regional_patterns_are_read_once(monkeypatch: pytest.MonkeyPatch
     assert regional.variants("colour") == ["color"]
     assert calls == ["colour"]
     regional._variants.cache_clear()
+
+
+def _all_patterns(word: str) -> tuple[str, ...]:
+    """regional's variants with every pattern read (before perf27's ending check)."""
+    if len(word) < 5 or not word.isalpha() or word in regional.STOPWORDS:
+        return ()
+    out = [
+        *regional._our(word),
+        *regional._swap_ending(word, regional._ISE_ENDINGS, "is", "iz", 3),
+        *regional._swap_ending(word, regional._YSE_ENDINGS, "ys", "yz", 3),
+        *regional._tre(word),
+        *regional._ogue(word),
+        *regional._digraph(word, 7),
+        *regional._ll(word),
+        *regional._ence(word),
+        *regional._swap_ending(word, ("", "s"), "gramme", "gram", 3),
+    ]
+    return tuple(v for v in dict.fromkeys(out) if v != word)
+
+
+def test_a_word_ending_in_no_patterns_ending_has_the_same_variants() -> None:
+    rng = random.Random(2027)
+    stems = ["col", "behavi", "organ", "anal", "cent", "fib", "catal", "trav", "mod", "def"]
+    stems += ["leukaem", "paediatr", "oestrog", "progr", "counsel", "marv", "lic", "pret"]
+    words = [s + t for s in stems for t in regional._TAILS]
+    words += [
+        "".join(rng.choice("aeiolrsnt") for _ in range(rng.randint(5, 10))) for _ in range(3000)
+    ]
+    skipped = 0
+    for w in words:
+        assert regional._variants.__wrapped__(w) == _all_patterns(w), w
+        skipped += len(w) >= 5 and not w.endswith(regional._TAILS)
+    assert skipped > 100  # the check is exercised
+    assert regional.variants("leukaemia") == ["leukemia"]  # _digraph alone, past the check
