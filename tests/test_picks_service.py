@@ -88,6 +88,9 @@ async def test_configure_and_validate(store: StateStore, clock: FakeClock) -> No
         await service.set_time(GUILD, "09:00", "Mars/Base")
     with pytest.raises(PicksError, match="HH:MM"):
         await service.set_time(GUILD, "noon", "UTC")
+    # A bad time and a bad zone: both named at once (one error stops nothing short).
+    with pytest.raises(PicksError, match="HH:MM.*; unknown timezone 'Mars/Base'"):
+        await service.set_time(GUILD, "noon", "Mars/Base")
     assert (await service.set_tags(GUILD, ["Rust", " go "])).tags == ("rust", "go")
     with pytest.raises(PicksError, match="no article has any of the tags cooking"):
         await service.set_tags(GUILD, ["cooking"])

@@ -144,8 +144,20 @@ class PicksService:
 
     async def set_time(self, guild_id: int, time_text: str, timezone: str) -> PicksSettings:
         """Pick daily at `time_text` (HH:MM) in IANA `timezone`, starting from now."""
-        at = format_time(parse_time(time_text))
-        zone = validate_timezone(timezone)
+        # Both values are read before either is refused: a moderator who typed a bad time
+        # and a bad zone learns of both at once, not of the zone only after fixing the time.
+        problems: list[str] = []
+        at = zone = ""
+        try:
+            at = format_time(parse_time(time_text))
+        except PicksError as exc:
+            problems.append(str(exc))
+        try:
+            zone = validate_timezone(timezone)
+        except PicksError as exc:
+            problems.append(str(exc))
+        if problems:
+            raise PicksError("; ".join(problems))
         # Setting the time after today's new run time must not post at once: start from now.
         return await self._update(guild_id, time=at, timezone=zone, active_from=self._now())
 
