@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from bot.library.model import Article
-from bot.search import asked, cards, followup, listings, ordinals, respond
+from bot.search import asked, cards, followup, listings, ordinals, respond, said_by
 from bot.search.answer_type import Wanted
 from bot.search.build import split_authors
 from bot.search.english import zipf
@@ -78,6 +78,11 @@ class ConversationAnswers:
         """`own` (the question asked as with no conversation) or what the conversation's
         article `about` answers instead (see SearchEngine.ask); `gone`: that article was
         removed by a reload since it was shown."""
+        if about is not None and about.passage and said_by.asks_speaker(question):
+            # "Who said that?" asks of the passage just shown, not of the library.
+            said = await self._said(question, about)
+            if said is not None:
+                return said
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
             if gone:
                 return Answer(question=question, reply=asked.GONE)
@@ -184,6 +189,14 @@ class ConversationAnswers:
         )
         points = followup.refers_back(question)
         return _Following(q, terms, points, followup.pinned(question), rare)
+
+    async def _said(self, question: str, about: Topic) -> Answer | None:
+        """ "Who said that?" of the passage last shown (said_by.said_answer); None when
+        the article is gone or names no one to say it."""
+        article = await self._article(await self.index(), about.slug)
+        if article is None or about.passage is None:
+            return None
+        return said_by.said_answer(question, article, about.passage)
 
     async def _names_nothing_else(self, about: Topic, following: _Following) -> bool:
         """Whether the question names no rare word the conversation's article lacks

@@ -1,0 +1,122 @@
+"""Who said what a conversation last showed: "who said that?" read in the passage shown.
+
+A member shown a passage asks "who said that?" of the passage itself: its "that" is what
+was just read, not a new search. The speaker is in the passage or nowhere: a quote the
+library attributed (Article.quotes, read at parse time), else a sentence naming its
+speaker beside a verb of saying ("Williams says that…", "…, said Ms. Heath"), else no one
+is quoted there and the words are the writer's own. Before, the question's one word
+("said") chose the article's passage best matching "said" and its title: another speaker,
+under "Closest match" (member19's and member22's probes).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.library.model import Article, Quote
+from bot.library.source import source_of
+from bot.search import cards
+from bot.search.query import QUOTE
+from bot.search.quotes import best_quote
+from bot.search.results import HIGH, Answer
+
+# "who said that?", "who says this", "who said it again?", "who was saying that": the
+# question word, a verb of saying and a demonstrative or "it" for what was shown, nothing
+# else. "Who wrote it?" asks for the article's byline (query.BYLINE), not this.
+_ASKS = re.compile(
+    r"^(?:so |and |but |ok(?:ay)? |wait,? )?who (?:(?:was|is) )?(?:said|says|say|saying|told you)"
+    r" (?:that|this|it|those)(?: (?:quote|line|part|bit))?(?: again| exactly| then)?[\s?!.]*$"
+)
+# A name beside a verb of saying: "Williams says that…", "said Gary Hairston", "according
+# to Dr Fiona Strachan". A name is one to four capitalised words; a lower-case word
+# between ("multiple Kennedy Center employees said") leaves the subject unnamed.
+_NAME = r"(?P<{g}>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|da|al))*)"
+_SAY = r"(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|argued|argues)"
+_NAMED_SAY = re.compile(rf"{_NAME.format(g='before')},?\s+{_SAY}\b")
+_SAY_NAMED = re.compile(rf"\b(?:{_SAY}|according to)\s+{_NAME.format(g='after')}")
+# Any verb of saying: a passage holding one whose speaker goes unnamed ("…,” he said")
+# quotes someone all the same, so its words are not taken for the writer's.
+_SAYING = re.compile(rf"\b(?:{_SAY}|according to)\b")
+# Capitalised words that open a sentence or stand for no one ("The", "But she said").
+_NO_ONE = frozenset(
+    ["The", "A", "An", "But", "And", "So", "He", "She", "They", "It", "We", "I", "You", "This"]
+    + ["That", "There", "Then", "When", "While", "As", "In", "On", "At", "Mr", "Ms", "Mrs"]
+)
+
+
+def asks_speaker(question: str) -> bool:
+    """Whether the question asks who said what was just shown ("who said that?")."""
+    return bool(_ASKS.match(" ".join(question.lower().replace("’", "'").split())))
+
+
+def speaker_in(article: Article, shown: str) -> tuple[str, str] | None:
+    """Who said the passage `shown` of `article`, window by window (the first is the
+    one chosen for the question; " … " parts were added for words it lacked): a quote of
+    the article with a speaker inside the window (the speaker, the quote's words), else a
+    name beside a verb of saying there (the name, its sentence); None when the passage
+    names no speaker."""
+    quotes = [x for x in article.quotes if x.speaker and not x.excerpt]
+    for window in shown.split(" … "):
+        flat = _flat(window)
+        quoted = [(flat.find(_flat(x.text)[:60]), x) for x in quotes if _flat(x.text)]
+        quoted = [(at, x) for at, x in quoted if at >= 0]
+        if quoted:
+            quote: Quote = min(quoted, key=lambda pair: pair[0])[1]
+            assert quote.speaker is not None
+            return quote.speaker, f"“{quote.text}”"
+        for sentence in re.split(r"(?<=[.!?”])\s+(?=[“A-Z])", window):
+            name = _named(sentence)
+            if name:
+                return name, sentence
+    return None
+
+
+def writer(article: Article) -> str | None:
+    """The article's writer, for words no one is quoted saying; None without a byline."""
+    return source_of(article.author, article.link).person or None
+
+
+def _named(sentence: str) -> str | None:
+    """The name beside a verb of saying in `sentence`, its first such; None when none."""
+    for pattern, group in ((_SAY_NAMED, "after"), (_NAMED_SAY, "before")):
+        for m in pattern.finditer(sentence):
+            parts = m.group(group).split()
+            while parts and parts[0].rstrip(".") in _NO_ONE:
+                parts = parts[1:]
+            if parts:
+                return " ".join(parts).rstrip(",.")
+    return None
+
+
+def _flat(text: str) -> str:
+    """Text compared without its quote marks, case or spacing."""
+    return " ".join(re.sub(r"[“”\"‘’']", "", text).lower().split())
+
+
+def said_answer(question: str, article: Article, shown: str) -> Answer | None:
+    """ "Who said that?" answered from the passage `shown` of `article` (speaker_in), sure:
+    the passage is the one asked about. Words no one is quoted saying are the writer's
+    (None when the article names no writer, or the passage holds a verb of saying whose
+    speaker goes unnamed, "…,” he said": the question is then asked as before). Asked
+    of the article (query.QUOTE), so the passage shown before stays where "tell me more"
+    goes on from (bot/conversation.py)."""
+    found = speaker_in(article, shown)
+    if found is not None:
+        who, said = found
+        passage, avoid = f"{who} said it: {said}", (said,)
+    else:
+        person = writer(article)
+        if person is None or _SAYING.search(shown):
+            return None
+        passage, avoid = f"No one is quoted in that part: the words are the writer's, {person}.", ()
+    return Answer(
+        question=question,
+        article=article,
+        passage=passage,
+        summary=cards.summary(article),
+        quote=best_quote(article, avoid=avoid),
+        score=100,
+        confidence=HIGH,
+        followup=True,
+        wants=QUOTE,
+    )

@@ -1,0 +1,101 @@
+""" "Who said that?" read in the passage the conversation last showed (member22's sitting):
+the speaker of a quote the passage holds, else a name beside a verb of saying in it, else
+the writer when no one is quoted there; sure, since the passage is the one asked about.
+Before, "said" chose another passage of the article (another speaker) as a closest match."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library.sync import Library
+from bot.search import said_by
+from bot.search.engine import SearchEngine
+from bot.search.followup import Topic
+from bot.search.query import QUOTE
+from bot.search.results import HIGH
+
+TELEMEDICINE = "2025-05-30-rural-telemedicine-programme-cuts-travel-for-hill-farmers"
+REID = (
+    "“Before this, a ten-minute check on my blood pressure cost me a full day off the farm,”"
+    " said Callum Reid, a sheep farmer from Achnabreck who uses the booth in the Strathbeg hall."
+)
+MILES = (
+    "In its first 12 months the programme hosted 2,310 consultations. The health board "
+    "estimates they saved patients a combined 183,000 miles of driving and around 4,600 "
+    "hours of travel time."
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["who said that", "Who said that?", "who said it", "who says this", "so who said that"]
+)
+def test_who_said_that_asks_for_a_speaker(text) -> None:
+    assert said_by.asks_speaker(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["who wrote it", "who said that about the fund", "who said the fund was small", "that"]
+)
+def test_other_questions_do_not(text) -> None:
+    assert not said_by.asks_speaker(text)
+
+
+@pytest.fixture
+def engine(bundled_library: Library) -> SearchEngine:
+    return SearchEngine(bundled_library)
+
+
+async def test_the_speaker_of_the_quote_shown_answers_surely(engine) -> None:
+    # The passage shown: the consultations, then Callum Reid's quote (a second window).
+    answer = await engine.ask("who said that", Topic(TELEMEDICINE, f"{MILES} … {REID}"))
+    assert answer.article is not None and answer.article.slug == TELEMEDICINE
+    assert answer.confidence == HIGH and answer.followup and answer.wants == QUOTE
+    assert answer.passage is not None and answer.passage.startswith("Callum Reid said it")
+
+
+async def test_words_no_one_is_quoted_saying_are_the_writers(engine) -> None:
+    answer = await engine.ask("who said that", Topic(TELEMEDICINE, MILES))
+    assert answer.confidence == HIGH
+    assert answer.passage is not None and "the writer's, Eilidh MacAskill" in answer.passage
+
+
+async def test_without_a_passage_shown_the_question_is_asked_as_before(engine) -> None:
+    answer = await engine.ask("who said that", Topic(TELEMEDICINE, None))
+    assert answer.passage is None or "said it:" not in answer.passage
+
+
+_POST = (
+    "The council voted to close the old bridge on Monday. Engineers found cracks in two "
+    "of its piers last spring. Harrow says that the repairs would cost more than a new "
+    "bridge, and the work would take three years. Traffic will go by the ring road. "
+    "“We had no other choice,” he said."
+)
+
+
+@pytest.fixture
+async def bridge(tmp_path):
+    root = tmp_path / "posts"
+    root.mkdir()
+    (root / "bridge.md").write_text(
+        f"---\ntitle: Old bridge to close\nauthor: Dana Smith\n---\n{_POST}\n", encoding="utf-8"
+    )
+    library = Library(root, tmp_path / "bridge.db")
+    await library.reload()
+    yield SearchEngine(library, cache_size=0)
+    await library.close()
+
+
+async def test_a_name_beside_a_verb_of_saying_answers(bridge) -> None:
+    idx = await bridge.index()
+    (slug,) = idx.by_slug
+    shown = "Harrow says that the repairs would cost more than a new bridge, and the work would take three years."
+    answer = await bridge.ask("who said that", Topic(slug, shown))
+    assert answer.confidence == HIGH
+    assert answer.passage is not None and answer.passage.startswith("Harrow said it: Harrow says")
+
+
+async def test_a_speaker_left_unnamed_is_not_taken_for_the_writer(bridge) -> None:
+    idx = await bridge.index()
+    (slug,) = idx.by_slug
+    answer = await bridge.ask("who said that", Topic(slug, "“We had no other choice,” he said."))
+    assert answer.passage is None or "writer's" not in answer.passage
