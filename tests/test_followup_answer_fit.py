@@ -59,3 +59,22 @@ async def test_a_follow_up_whose_sentence_does_not_answer_in_kind_stays_unsure(
 ) -> None:
     answer = await SearchEngine(bundled_library).ask(question, Topic(slug, None))
     assert answer.confidence != HIGH, (question, answer.passage)
+
+
+async def test_a_short_question_finding_the_conversations_article_as_a_closest_match_is_read_as_a_follow_up(
+    bundled_library: Library,
+) -> None:
+    # Policy.same_article_fit (member22's sitting): "how much per home" finds the heat-pump
+    # rollout on its own words, but as a closest match; read as a follow-up of it, the
+    # sentence shown holds the amount asked for ("£7,900 per home").
+    question = "how much per home"
+    alone = await SearchEngine(bundled_library).ask(question)
+    assert alone.article is not None and alone.article.slug == HEAT
+    assert alone.confidence != HIGH
+    on = await SearchEngine(bundled_library).ask(question, Topic(HEAT, None))
+    assert on.article is not None and on.article.slug == HEAT and on.followup
+    assert "£7,900 per home" in (on.passage or ""), on.passage
+    assert on.confidence == HIGH
+    off_policy = replace(DEFAULT, same_article_fit=0)
+    off = await SearchEngine(bundled_library, policy=off_policy).ask(question, Topic(HEAT, None))
+    assert off.confidence != HIGH and not off.followup

@@ -105,7 +105,18 @@ class ConversationAnswers:
             following = following._replace(pinned=followup.held(following.query.kind))
         same = own.article is not None and own.article.slug == about.slug
         if same and not following.points:
-            return own  # its own words found the conversation's article: nothing to follow
+            short = len(following.terms) <= self.policy.ellipsis_terms
+            if own.confidence == HIGH or not short or not self.policy.same_article_fit:
+                return own  # its own words found the conversation's article: nothing to follow
+            # Its few words found the conversation's article as a closest match ("how
+            # much per home" after the heat-pump rollout): read as a follow-up of it, the
+            # sentence shown may hold the amount or date asked for (_sure_of). Only a sure
+            # reading replaces the question's own answer.
+            key = ("follow", clip(question), replace(about, before=None), False, False)
+            found = await self._cached(
+                key, lambda idx: self._follow_up(idx, question, following, about, False)
+            )
+            return found if found is not None and found.confidence == HIGH else own
         if not following.points and len(following.terms) > self.policy.ellipsis_terms:
             return own  # it names its topic: no need to read the article (see _follow_up)
         sure = own.confidence == HIGH

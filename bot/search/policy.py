@@ -955,6 +955,14 @@ class Policy:
     #: Read off member14's probes (bench/qa_inputs_2026-12-07k_member14.txt), set at
     #: rare_english_zipf (the line of a distinctive word already used for refusals). 0: off.
     new_topic_zipf: float = 4.0
+    #: A short question (Policy.ellipsis_terms words or fewer) not pointing back whose own
+    #: words found the conversation's article as a closest match is read as a follow-up of
+    #: it too, and said surely when that reading is sure (followup_answer_fit: the sentence
+    #: shown holds the amount or date asked): "how much per home" after the heat-pump
+    #: rollout showed "£7,900 per home" under "Closest match", because the follow-up
+    #: reading ran only when the question's words found another article. Read off
+    #: member22's probes. 0: off (the question's own answer, as before).
+    same_article_fit: int = 1
     #: A question of more words than this (Query.terms: a pasted paragraph, more than the
     #: max_terms a question ranks) that finds nothing of its own is not answered from the
     #: conversation's article for holding an "it" somewhere: the CI question on target-dir
