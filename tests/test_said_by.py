@@ -5,12 +5,16 @@ Before, "said" chose another passage of the article (another speaker) as a close
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.library.sync import Library
 from bot.search import said_by
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
+from bot.search.parse import parse
+from bot.search.policy import DEFAULT
 from bot.search.query import QUOTE
 from bot.search.results import HIGH
 
@@ -99,3 +103,57 @@ async def test_a_speaker_left_unnamed_is_not_taken_for_the_writer(bridge) -> Non
     (slug,) = idx.by_slug
     answer = await bridge.ask("who said that", Topic(slug, "“We had no other choice,” he said."))
     assert answer.passage is None or "writer's" not in answer.passage
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Harrow says that the repairs would cost more.", "Harrow"),
+        ("The level the EPA now says is acceptable will protect people.", "EPA"),
+        ("“It works,” said Gary Hairston, 71, a retired miner.", "Gary Hairston"),
+        ("Multiple Kennedy Center employees said so.", None),  # the subject goes unnamed
+        ("She said it was over.", None),
+    ],
+)
+def test_the_name_beside_a_verb_of_saying(sentence, name) -> None:
+    found = said_by.speaker_in((), sentence)
+    assert (found[0] if found else None) == name
+
+
+@pytest.fixture
+async def real_library(real_dir, tmp_path):
+    library = Library(real_dir, tmp_path / "real.db")
+    await library.reload()
+    yield library
+    await library.close()
+
+
+async def test_what_someone_said_is_sure_when_the_sentence_shown_names_them_saying_it(
+    real_library,
+) -> None:
+    # Policy.followup_said_sure: after the coal miners' black lung story, "what did the
+    # white house say" finds its spokeswoman's statement; its everyday words rerank low.
+    idx = await SearchEngine(real_library).index()
+    coal = next(s for s in idx.by_slug if "black-lung" in s)
+    question = "what did the white house say"
+    on = await SearchEngine(real_library).ask(question, Topic(coal, None))
+    assert on.article is not None and on.article.slug == coal and on.followup
+    assert "White House spokeswoman, said" in (on.passage or "")
+    assert on.confidence == HIGH
+    off_policy = replace(DEFAULT, followup_said_sure=0)
+    off = await SearchEngine(real_library, policy=off_policy).ask(question, Topic(coal, None))
+    assert off.passage == on.passage and off.confidence != HIGH
+
+
+@pytest.mark.parametrize(
+    ("question", "window", "sure"),
+    [
+        ("what did the white house say", "Anna Kelly, a White House spokeswoman, said so.", True),
+        ("what did the white house say", "The White House held a meeting.", False),
+        ("what did she say", "Anna Kelly, a White House spokeswoman, said so.", False),
+        ("what did the union want", "The union said it wanted more.", False),
+    ],
+)
+def test_what_someone_said_needs_their_words_and_a_verb_of_saying(question, window, sure) -> None:
+    q = parse(question)
+    assert said_by.tells_what_said(q.words, set(q.terms.weights()), window) is sure

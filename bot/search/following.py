@@ -289,6 +289,13 @@ class ConversationAnswers:
             window = followup.first_window(passage)
             if shown_fit(article, q, window, p) >= p.followup_answer_fit:
                 sure = HIGH
+        # "What did the white house say?": the sentence shown names them and says what they
+        # said (said_by.tells_what_said); its everyday words alone rerank low.
+        said = found and p.followup_said_sure and q.kind == "what"
+        if said and sure != HIGH:
+            window = followup.first_window(passage)
+            if said_by.tells_what_said(q.words, set(terms), window):
+                sure = HIGH
         if terms and not (found and (sure or followup.speaks_to(q.raw, shown))):
             # "what is his favourite film?": the article says nothing of it, unless its
             # pronoun holds the topic ("who ran it?", followup.pinned): the closest match.

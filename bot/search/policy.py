@@ -963,6 +963,13 @@ class Policy:
     #: reading ran only when the question's words found another article. Read off
     #: member22's probes. 0: off (the question's own answer, as before).
     same_article_fit: int = 1
+    #: A follow-up asking what someone said ("what did the white house say?") is sure
+    #: when a sentence of the first window shown holds every word it names besides the
+    #: verb and a verb of saying (said_by.tells_what_said): "Anna Kelly, a White House
+    #: spokeswoman, said in a statement that…" came under "Closest match" (its everyday
+    #: words rerank low, and shown_fit reads amounts and dates only). Read off member22's
+    #: probes. 0: off.
+    followup_said_sure: int = 1
     #: A question of more words than this (Query.terms: a pasted paragraph, more than the
     #: max_terms a question ranks) that finds nothing of its own is not answered from the
     #: conversation's article for holding an "it" somewhere: the CI question on target-dir

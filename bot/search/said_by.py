@@ -12,6 +12,7 @@ under "Closest match" (member19's and member22's probes).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence, Set
 
 from bot.library.model import Article, Quote
 from bot.library.source import source_of
@@ -19,6 +20,7 @@ from bot.search import cards
 from bot.search.query import QUOTE
 from bot.search.quotes import best_quote
 from bot.search.results import HIGH, Answer
+from bot.search.words import stems
 
 # "who said that?", "who says this", "who said it again?", "who was saying that": the
 # question word, a verb of saying and a demonstrative or "it" for what was shown, nothing
@@ -32,7 +34,9 @@ _ASKS = re.compile(
 # between ("multiple Kennedy Center employees said") leaves the subject unnamed.
 _NAME = r"(?P<{g}>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|da|al))*)"
 _SAY = r"(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|argued|argues)"
-_NAMED_SAY = re.compile(rf"{_NAME.format(g='before')},?\s+{_SAY}\b")
+# An adverb may stand between the name and its verb ("the EPA now says", "Kelly also said").
+_ADVERB = r"(?:\s+(?:also|now|later|then|still|again|once|previously|[a-z]+ly))?"
+_NAMED_SAY = re.compile(rf"{_NAME.format(g='before')},?{_ADVERB}\s+{_SAY}\b")
 _SAY_NAMED = re.compile(rf"\b(?:{_SAY}|according to)\s+{_NAME.format(g='after')}")
 # Any verb of saying: a passage holding one whose speaker goes unnamed ("…,” he said")
 # quotes someone all the same, so its words are not taken for the writer's.
@@ -49,13 +53,38 @@ def asks_speaker(question: str) -> bool:
     return bool(_ASKS.match(" ".join(question.lower().replace("’", "'").split())))
 
 
-def speaker_in(article: Article, shown: str) -> tuple[str, str] | None:
-    """Who said the passage `shown` of `article`, window by window (the first is the
-    one chosen for the question; " … " parts were added for words it lacked): a quote of
-    the article with a speaker inside the window (the speaker, the quote's words), else a
+# Where a passage's window breaks into sentences: after a closing mark, before a capital or
+# an opening quote.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?”])\s+(?=[“A-Z])")
+# The verbs of a question asking what someone said ("what did the white house say?").
+_ASKS_SAID = frozenset(["say", "said", "says", "tell", "told", "tells"])
+
+
+def tells_what_said(words: Sequence[str], terms: Set[str], window: str) -> bool:
+    """Whether `window` (the first window of a passage shown) answers a "what" question
+    asking what someone said (`words`, as typed; `terms`, its stems): a sentence of it
+    holds every word the question names besides its verb of saying, at least one, and a
+    verb of saying ("Anna Kelly, a White House spokeswoman, said in a statement that…"
+    for "what did the white house say"). The sentence is the answer: what they said."""
+    said = {w for w in words if w in _ASKS_SAID}
+    if not said:
+        return False
+    named = set(terms) - stems(" ".join(said))
+    if not named:
+        return False  # "what did she say?": no word to hold the sentence to
+    return any(
+        named <= stems(sentence) and _SAYING.search(sentence)
+        for sentence in _SENTENCE_BREAK.split(window)
+    )
+
+
+def speaker_in(quotes: Sequence[Quote], shown: str) -> tuple[str, str] | None:
+    """Who said the passage `shown` of an article whose quotes are `quotes`
+    (Article.quotes), window by window (the first is the one chosen for the question;
+    " … " parts were added for words it lacked): a quote of the article with a speaker inside the window (the speaker, the quote's words), else a
     name beside a verb of saying there (the name, its sentence); None when the passage
     names no speaker."""
-    quotes = [x for x in article.quotes if x.speaker and not x.excerpt]
+    quotes = [x for x in quotes if x.speaker and not x.excerpt]
     for window in shown.split(" … "):
         flat = _flat(window)
         quoted = [(flat.find(_flat(x.text)[:60]), x) for x in quotes if _flat(x.text)]
@@ -64,7 +93,7 @@ def speaker_in(article: Article, shown: str) -> tuple[str, str] | None:
             quote: Quote = min(quoted, key=lambda pair: pair[0])[1]
             assert quote.speaker is not None
             return quote.speaker, f"“{quote.text}”"
-        for sentence in re.split(r"(?<=[.!?”])\s+(?=[“A-Z])", window):
+        for sentence in _SENTENCE_BREAK.split(window):
             name = _named(sentence)
             if name:
                 return name, sentence
@@ -100,7 +129,7 @@ def said_answer(question: str, article: Article, shown: str) -> Answer | None:
     speaker goes unnamed, "…,” he said": the question is then asked as before). Asked
     of the article (query.QUOTE), so the passage shown before stays where "tell me more"
     goes on from (bot/conversation.py)."""
-    found = speaker_in(article, shown)
+    found = speaker_in(article.quotes, shown)
     if found is not None:
         who, said = found
         passage, avoid = f"{who} said it: {said}", (said,)
