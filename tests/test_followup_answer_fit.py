@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 
 from bot.library.sync import Library
+from bot.search import followup
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.policy import DEFAULT
@@ -78,3 +79,32 @@ async def test_a_short_question_finding_the_conversations_article_as_a_closest_m
     off_policy = replace(DEFAULT, same_article_fit=0)
     off = await SearchEngine(bundled_library, policy=off_policy).ask(question, Topic(HEAT, None))
     assert off.confidence != HIGH and not off.followup
+
+
+SOLAR = "2025-06-18-solar-co-op-puts-panels-on-forty-school-roofs"
+
+
+async def test_an_amount_per_thing_needs_that_rate_in_the_sentence_shown(
+    bundled_library: Library,
+) -> None:
+    # "how much per school": the solar co-op's sentence holds "school" and an amount, but
+    # the amount is "14p per kilowatt-hour" sold "to each school": no rate per school, so
+    # the sure reading (followup.rate_shown) does not hold.
+    question = "how much per school"
+    on = await SearchEngine(bundled_library).ask(question, Topic(SOLAR, None))
+    assert on.article is not None and on.article.slug == SOLAR
+    assert "14p per kilowatt-hour" in (on.passage or "")
+    assert on.confidence != HIGH
+
+
+@pytest.mark.parametrize(
+    ("question", "window", "shown"),
+    [
+        ("how much per home", "That brought the cost down to £7,900 per home.", True),
+        ("how much per hour", "at a flat rate of £75 an hour", True),
+        ("how much per school", "sells to each school at 14p per kilowatt-hour", False),
+        ("how much did it cost", "The pilot cost £410,000.", True),
+    ],
+)
+def test_rate_shown(question, window, shown) -> None:
+    assert followup.rate_shown(question, window) is shown

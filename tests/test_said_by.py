@@ -112,6 +112,8 @@ async def test_a_speaker_left_unnamed_is_not_taken_for_the_writer(bridge) -> Non
         ("The level the EPA now says is acceptable will protect people.", "EPA"),
         ("“It works,” said Gary Hairston, 71, a retired miner.", "Gary Hairston"),
         ("Multiple Kennedy Center employees said so.", None),  # the subject goes unnamed
+        ("…, and the council says it will extend the scheme.", "The council"),
+        ("The level the agency now says is safe.", "The agency"),
         ("She said it was over.", None),
     ],
 )

@@ -287,7 +287,8 @@ class ConversationAnswers:
             # asked for, by the question's words. That answer fitting there says it
             # answers (first questions keep their confidence: no conversation names one).
             window = followup.first_window(passage)
-            if shown_fit(article, q, window, p) >= p.followup_answer_fit:
+            fits = shown_fit(article, q, window, p) >= p.followup_answer_fit
+            if fits and followup.rate_shown(q.raw, window):
                 sure = HIGH
         # "What did the white house say?": the sentence shown names them and says what they
         # said (said_by.tells_what_said); its everyday words alone rerank low.

@@ -137,6 +137,16 @@ def held(kind: str | None) -> bool:
     return kind in _HELD_KINDS
 
 
+def rate_shown(question: str, window: str) -> bool:
+    """Whether a question asking an amount "per X" ("how much per home") has that rate in
+    the `window` shown: "per X" or "a X"/"an X" there ("£7,900 per home", "£75 an hour").
+    A sentence holding X and another rate ("14p per kilowatt-hour" sold "to each school"
+    for "how much per school") is no amount per X. True when the question asks no rate."""
+    words = _words(question)
+    wanted = [words[i + 1] for i, w in enumerate(words[:-1]) if w == "per"]
+    return all(re.search(rf"\b(?:per|an?)\s+{re.escape(x)}", window, re.IGNORECASE) for x in wanted)
+
+
 def continues(
     article: Article, terms: frozenset[str], elsewhere: bool, rare: frozenset[str] = frozenset()
 ) -> bool:

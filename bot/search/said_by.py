@@ -35,8 +35,14 @@ _ASKS = re.compile(
 _NAME = r"(?P<{g}>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|da|al))*)"
 _SAY = r"(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|argued|argues)"
 # An adverb may stand between the name and its verb ("the EPA now says", "Kelly also said").
-_ADVERB = r"(?:\s+(?:also|now|later|then|still|again|once|previously|[a-z]+ly))?"
+_ADVERBS = r"(?:also|now|later|then|still|again|once|previously|[a-z]+ly)"
+_ADVERB = rf"(?:\s+{_ADVERBS})?"
 _NAMED_SAY = re.compile(rf"{_NAME.format(g='before')},?{_ADVERB}\s+{_SAY}\b")
+# A body named by a definite noun phrase ("the council says it will extend…", "the
+# company said"): one or two lower-case words after "the", then the verb.
+_BODY_SAY = re.compile(
+    rf"\b(?P<body>[Tt]he\s+[a-z]+(?:\s+(?!{_ADVERBS}\b)[a-z]+)?){_ADVERB}\s+{_SAY}\b"
+)
 _SAY_NAMED = re.compile(rf"\b(?:{_SAY}|according to)\s+{_NAME.format(g='after')}")
 # Any verb of saying: a passage holding one whose speaker goes unnamed ("…,” he said")
 # quotes someone all the same, so its words are not taken for the writer's.
@@ -114,7 +120,8 @@ def _named(sentence: str) -> str | None:
                 parts = parts[1:]
             if parts:
                 return " ".join(parts).rstrip(",.")
-    return None
+    body = _BODY_SAY.search(sentence)
+    return body.group("body").capitalize() if body else None
 
 
 def _flat(text: str) -> str:
