@@ -113,6 +113,8 @@ async def test_a_speaker_left_unnamed_is_not_taken_for_the_writer(bridge) -> Non
         ("“It works,” said Gary Hairston, 71, a retired miner.", "Gary Hairston"),
         ("Multiple Kennedy Center employees said so.", None),  # the subject goes unnamed
         ("…, and the council says it will extend the scheme.", "The council"),
+        ("Joe Dante, who made Gremlins in 1984, recently told a paper so.", "Joe Dante"),
+        ("Anna Kelly, a White House spokeswoman, said in a statement that…", "Anna Kelly"),
         ("The level the agency now says is safe.", "The agency"),
         ("She said it was over.", None),
     ],

@@ -38,6 +38,12 @@ _SAY = r"(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|argu
 _ADVERBS = r"(?:also|now|later|then|still|again|once|previously|[a-z]+ly)"
 _ADVERB = rf"(?:\s+{_ADVERBS})?"
 _NAMED_SAY = re.compile(rf"{_NAME.format(g='before')},?{_ADVERB}\s+{_SAY}\b")
+# A name, then a phrase set off by commas that describes it, then the verb: "Joe Dante,
+# who popularized the Gremlins…, recently told…", "Anna Kelly, a White House spokeswoman,
+# said…" (a relative clause or a role; within one sentence).
+_NAME_SET_OFF_SAY = re.compile(
+    rf"{_NAME.format(g='set')},\s+(?:who|which|an?|the)\s[^.;:!?”“]{{0,160}}?,{_ADVERB}\s+{_SAY}\b"
+)
 # A body named by a definite noun phrase ("the council says it will extend…", "the
 # company said"): one or two lower-case words after "the", then the verb.
 _BODY_SAY = re.compile(
@@ -113,7 +119,11 @@ def writer(article: Article) -> str | None:
 
 def _named(sentence: str) -> str | None:
     """The name beside a verb of saying in `sentence`, its first such; None when none."""
-    for pattern, group in ((_SAY_NAMED, "after"), (_NAMED_SAY, "before")):
+    for pattern, group in (
+        (_SAY_NAMED, "after"),
+        (_NAMED_SAY, "before"),
+        (_NAME_SET_OFF_SAY, "set"),
+    ):
         for m in pattern.finditer(sentence):
             parts = m.group(group).split()
             while parts and parts[0].rstrip(".") in _NO_ONE:
