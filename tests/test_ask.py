@@ -15,6 +15,7 @@ from bot.search.engine import SearchEngine
 from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.results import LOW, TENTATIVE
+from bot.search.typed import clip
 from bot.service import LibraryService
 from tests.conftest import CONTENT, assert_rule_decides, small_engine
 
@@ -247,6 +248,24 @@ async def test_a_long_message_is_read_for_the_question_at_its_end(bundled: Searc
     assert "£3.2 million" in (answer.passage or "")
     # With no question in it, a long message is cut at its start as before.
     assert (await bundled.ask(chatter * 2)).question.startswith("My neighbours keep")
+
+
+async def test_a_run_on_message_is_read_for_the_question_at_its_end(bundled: SearchEngine) -> None:
+    # No sentence end before the question: the last 300 characters were read, mostly the
+    # run-on's filler. The question starts at its question word, at a line break, or after
+    # a clause break.
+    run_on = ("so anyway as I was saying the energy projects around here " * 40).strip()
+    asked = "how much did the solar co-op raise?"
+    for typed in (f"{run_on} anyway {asked}", f"{run_on}\n{asked}", f"{run_on}, {asked}"):
+        answer = await bundled.ask(typed)
+        assert answer.question == asked
+        assert "£3.2 million" in (answer.passage or "")
+    assert clip(f"{run_on} - did the solar co-op raise much?") == "did the solar co-op raise much?"
+    # A question word farther back than a question's length belongs to the run-on.
+    far = clip(f"{run_on} when {run_on[:200]} so did they raise much?")
+    assert " when " in far and not far.startswith("when")
+    # A short message reads as typed.
+    assert clip(f"so anyway, {asked}") == f"so anyway, {asked}"
 
 
 ADDRESSES = {
