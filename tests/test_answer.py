@@ -1241,6 +1241,22 @@ def test_how_long_wants_an_amount_of_time_not_a_count(monkeypatch: pytest.Monkey
     assert "30-minute" not in (best_passage(pod, parse(question)) or "")
 
 
+def test_how_hot_asks_for_a_measure() -> None:
+    # "how hot/cold/warm/cool" asks for a measure, as "how long" and "how deep" do: the
+    # sentence with a figure ("above 30C"), not the one with the question's other words.
+    assert question_kind("how hot did the water get in the coral nursery") == "number"
+    assert question_kind("how cold is the lake in winter") == "number"
+    nursery = _article(
+        [
+            ["The nursery work in the water is done by local divers from the coral reef."],
+            ["The island also has a school, a harbour and a market on Saturdays."],
+            ["Water temperatures at the nursery stayed above 30C for weeks."],
+        ]
+    )
+    question = parse("how hot did the water get in the coral nursery")
+    assert best_passage(nursery, question, ONE_WINDOW) == nursery.sentences[2].text
+
+
 def test_noon_and_midnight_are_hours_of_the_day() -> None:
     # "what time" asks for the hour: "at noon" says it as a word.
     assert sentence_features("The meetings take place on Mondays at noon.").spans(("clock",))

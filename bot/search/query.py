@@ -101,11 +101,13 @@ def terms_of(ws: list[str]) -> Terms:
 
 # Words that make "how" ask for a measure: "how many", "how long", "how big"… They say
 # what kind of answer is wanted (see question_kind), not what it is about. The English
-# words of degree that "how" asks about (size, extent, age, speed, frequency, cost), the
+# words of degree that "how" asks about (size, extent, age, speed, frequency, cost,
+# temperature: "how hot did the water get"), the
 # whole class rather than the ones a question set used.
 _MEASURED = (
     *("many", "much", "long", "often", "old", "big", "fast", "far", "large", "tall", "high"),
     *("deep", "wide", "heavy", "small", "short", "expensive", "frequently", "recent"),
+    *("hot", "cold", "warm", "cool"),
     "recently",
 )
 HOW_MEASURES = frozenset([*_MEASURED, "soon"])
