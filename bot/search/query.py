@@ -107,7 +107,8 @@ def terms_of(ws: list[str]) -> Terms:
 _MEASURED = (
     *("many", "much", "long", "often", "old", "big", "fast", "far", "large", "tall", "high"),
     *("deep", "wide", "heavy", "small", "short", "expensive", "frequently", "recent"),
-    *("hot", "cold", "warm", "cool"),
+    # (not "cool": "how cool is that" is an exclamation far more often than a measure)
+    *("hot", "cold", "warm"),
     "recently",
 )
 HOW_MEASURES = frozenset([*_MEASURED, "soon"])
