@@ -1242,10 +1242,12 @@ def test_how_long_wants_an_amount_of_time_not_a_count(monkeypatch: pytest.Monkey
 
 
 def test_how_hot_asks_for_a_measure() -> None:
-    # "how hot/cold/warm/cool" asks for a measure, as "how long" and "how deep" do: the
+    # "how hot/cold/warm" asks for a measure, as "how long" and "how deep" do: the
     # sentence with a figure ("above 30C"), not the one with the question's other words.
     assert question_kind("how hot did the water get in the coral nursery") == "number"
     assert question_kind("how cold is the lake in winter") == "number"
+    # ...and "how cool is that" stays an exclamation, not a question of temperature
+    assert question_kind("how cool is that") != "number"
     nursery = _article(
         [
             ["The nursery work in the water is done by local divers from the coral reef."],
