@@ -100,6 +100,13 @@ FRESH_FILES = {
     # spell19's probes (written 2026-12-07 03:50 UTC before any run on them): questions typed
     # with the other region's spelling of a word the article writes ("harbour", "leukemia").
     "spell19": HERE / "answers_spell19.jsonl",
+    # unrel22's probes (written blind by the unrel22 helper, 2026-12-07 06:23 UTC, committed
+    # before any run on them): 84 unrelated everyday questions (cooking, pets, health, DIY,
+    # sport, travel), many sharing an incidental word, a name or a brand with one article
+    # ("turkey", "gophers", "green tea", "mastodons", "log cabin", "otters"), and 41
+    # answerable controls over blog posts no readable set's rows name (6 of them asked of the
+    # news library, which mixes the blogs in). Readable tune material from the start.
+    "unrel22": HERE / "answers_unrel22.jsonl",
 }
 # Run only by answers.py (and --check prints none of their questions), never read: the
 # untouched stand-in (fresh16, written blind by session 22's set16 helper; its baseline is the
