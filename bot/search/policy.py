@@ -913,6 +913,22 @@ class Policy:
     #: the go 1 plan"); up to 4, two right ones too; up to 2, not that one (bench/README.md,
     #: "Issue 15, wrong article at high confidence"). 0 turns the rule off.
     common_together_terms: int = 3
+    #: A best passage (with its title) holding fewer than distinct_terms of the question's
+    #: words more than everyday English, every one an ordinary English word from this Zipf
+    #: value up that the article writes only inside a capitalised name (never lower case
+    #: away from a sentence's start), while the article lacks another distinctive word of
+    #: the question, gives the closest match at most (Evidence.named_apart; 0: off): the
+    #: name shares the question's words, not its topic ("how do i build a log cabin from a
+    #: kit": "Log Cabin Republicans", 0.63; "what does the fox say in the song": "Fox
+    #: News"; "how long should green tea steep": "the Green Tea garbage collector"; "what
+    #: day does the city do garbage collection on holidays": "the High Holidays"; all
+    #: high, bench/README.md "unrel22"). The words a name is made of there: "holidays"
+    #: 3.65, "fox" 3.8, "cabin" 4.0, "tea" 4.6; a name's own word ("cpac", "octoverse",
+    #: "cop30": 0) is what a question about the name asks, and a word under 3.5 ("io",
+    #: "declaration" 3.1-3.2) took a right answer of the readable sets off high at 3.0.
+    #: Readable sets: no right answer at high confidence moves; "who joined the cargo team
+    #: in march 2022" (fresh, wrong: "Cargo" of a compiler team post) leaves high too.
+    name_word_zipf: float = 3.5
     #: ...a word "common" so: held by this share of the library's articles or more (a
     #: library smaller than prior_library counts as that large, so that in 14 articles two
     #: holding a word do not make it common). One in ten: the readable sets' right answers

@@ -13,10 +13,10 @@ top (Policy.lead_weight).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from bot.library.model import Article
+from bot.library.model import Article, Sentence
 from bot.search import acronyms, regional
 from bot.search.answer_type import Wanted
 from bot.search.compounds import Forms, forms_of
@@ -29,6 +29,7 @@ from bot.search.identifiers import (
 )
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
+from bot.search.named_apart import only_in_names
 from bot.search.passage import Passages, with_text
 from bot.search.policy import DEFAULT, Policy
 from bot.search.present import (
@@ -98,6 +99,12 @@ class Evidence:
     # tonsky.me), holds a distinctive word of the question few articles hold (Asked.rare):
     # the question names who wrote it (see Policy.writer_floor).
     names_writer: bool = False
+    # The question's words more than everyday English the best passage holds, fewer than
+    # Policy.distinct_terms, are ordinary English words (Asked.plain) the article writes
+    # only inside a capitalised name ("Log Cabin Republicans"), and it lacks another
+    # distinctive word of the question: a name sharing the question's words, not its
+    # topic (see Policy.name_word_zipf, named_apart.py).
+    named_apart: bool = False
 
     @property
     def passage(self) -> str | None:
@@ -139,6 +146,9 @@ class Asked:
     # themselves (Policy.misread_zipf: "roses" -> "roles"): no slip was typed, the
     # library lacks the word asked about (see Evidence.guess_apart).
     misread: frozenset[str] = frozenset()
+    # Stems of its words that are ordinary English, from Policy.name_word_zipf up (not
+    # bare numbers): words a name may be made of (see Evidence.named_apart).
+    plain: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -189,6 +199,11 @@ class Asked:
         # A small library counts as prior_library articles, as its word weights do.
         floor = policy.common_word_share * max(n, policy.prior_library)
         common = frozenset(stem(w) for w, df in present.items() if n and df >= floor)
+        plain_words: dict[str, bool] = {}
+        for w, t in zip(q.terms.words, qtoks, strict=True):
+            english = bool(policy.name_word_zipf) and not w.isdigit()
+            english = english and zipf(w) >= policy.name_word_zipf
+            plain_words[t] = plain_words.get(t, True) and english
         return cls(
             weight,
             sum(weight.values()),
@@ -204,6 +219,7 @@ class Asked:
             frozenset(identifier_stems(q.text)),
             common & weight.keys(),
             _misread(corrections or {}, policy) & weight.keys(),
+            frozenset(t for t, e in plain_words.items() if e),
         )
 
 
@@ -398,6 +414,26 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         lone_common,
         _guess_apart(shown, asked, policy),
         bool(asked.rare & (author | {stem(w) for w in site_words(article.link)})),
+        _named_apart(distinct, q - asked.everyday - present, asked, sentences, sets, policy),
+    )
+
+
+def _named_apart(
+    distinct: set[str],
+    missing: set[str],
+    asked: Asked,
+    sentences: Sequence[Sentence],
+    sets: Sequence[Set[str]],
+    policy: Policy,
+) -> bool:
+    """Evidence.named_apart: `distinct` the question's distinctive words the best passage
+    holds, `missing` its distinctive words the article lacks."""
+    return (
+        bool(distinct)
+        and bool(missing)
+        and len(distinct) < policy.distinct_terms
+        and distinct <= asked.plain
+        and only_in_names([s.text for s in sentences], sets, distinct)
     )
 
 

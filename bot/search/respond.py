@@ -201,7 +201,19 @@ def confidence(
         # ("roles") the passage does not hold either, and it holds one word of the
         # question: that word alone is no sign the article is about it (Evidence.guess_apart).
         apart = ev is not None and ev.guess_apart
-        if unsaid or passing or guessed or common or apart or _unjudged(ev, judged, policy):
+        # The words held are ordinary English the article writes only inside a name ("Log
+        # Cabin Republicans"), and the question's other distinctive words are not in it
+        # (Evidence.named_apart).
+        named = ev is not None and ev.named_apart
+        if (
+            unsaid
+            or passing
+            or guessed
+            or common
+            or apart
+            or named
+            or _unjudged(ev, judged, policy)
+        ):
             return LOW
         return HIGH
     together = ev is None or (
