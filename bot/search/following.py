@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from bot.library.model import Article
-from bot.search import asked, cards, followup, listings, ordinals, respond, said_by
+from bot.search import asked, cards, followup, listings, ordinals, respond, said_by, when_shown
 from bot.search.answer_type import Wanted
 from bot.search.build import split_authors
 from bot.search.english import zipf
@@ -83,6 +83,12 @@ class ConversationAnswers:
             said = await self._said(question, about)
             if said is not None:
                 return said
+        if about is not None and about.passage and self.policy.event_date_shown:
+            if when_shown.asks_when(question):
+                # "When was that?" asks when what was just shown happened, not the library.
+                article = await self._article(await self.index(), about.slug)
+                if article is not None:
+                    return when_shown.when_answer(question, article, about.passage)
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
             if gone:
                 return Answer(question=question, reply=asked.GONE)

@@ -986,6 +986,13 @@ class Policy:
     #: words rerank low, and shown_fit reads amounts and dates only). Read off member22's
     #: probes. 0: off.
     followup_said_sure: int = 1
+    #: "When was that?" / "when did that happen?" after a passage is read in the passage
+    #: shown (when_shown.when_answer): the date its sentences give what they tell ("on
+    #: September 18", "in May 2024", "last summer"), the publication date only when they
+    #: give none. Before, "when was that?" always gave the publication date, where the
+    #: passage dated the event itself (member22's probes: the show was September 18).
+    #: Grammar, no weight; 0: off (the byline, or a search for "happen", as before).
+    event_date_shown: int = 1
     #: A question of more words than this (Query.terms: a pasted paragraph, more than the
     #: max_terms a question ranks) that finds nothing of its own is not answered from the
     #: conversation's article for holding an "it" somewhere: the CI question on target-dir

@@ -67,7 +67,7 @@ def asks_speaker(question: str) -> bool:
 
 # Where a passage's window breaks into sentences: after a closing mark, before a capital or
 # an opening quote.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?”])\s+(?=[“A-Z])")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?”])\s+(?=[“A-Z])")
 # The verbs of a question asking what someone said ("what did the white house say?").
 _ASKS_SAID = frozenset(["say", "said", "says", "tell", "told", "tells"])
 
@@ -86,7 +86,7 @@ def tells_what_said(words: Sequence[str], terms: Set[str], window: str) -> bool:
         return False  # "what did she say?": no word to hold the sentence to
     return any(
         named <= stems(sentence) and _SAYING.search(sentence)
-        for sentence in _SENTENCE_BREAK.split(window)
+        for sentence in SENTENCE_BREAK.split(window)
     )
 
 
@@ -105,7 +105,7 @@ def speaker_in(quotes: Sequence[Quote], shown: str) -> tuple[str, str] | None:
             quote: Quote = min(quoted, key=lambda pair: pair[0])[1]
             assert quote.speaker is not None
             return quote.speaker, f"“{quote.text}”"
-        for sentence in _SENTENCE_BREAK.split(window):
+        for sentence in SENTENCE_BREAK.split(window):
             name = _named(sentence)
             if name:
                 return name, sentence

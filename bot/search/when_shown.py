@@ -1,0 +1,138 @@
+"""When what a conversation last showed happened: "when was that?" read in the passage shown.
+
+A member shown a passage asks "when was that?" / "when did that happen?" of what was just
+read: its "that" is the event the passage tells, not the article. The passage dates it or
+the article does not say: a date in a sentence of the passage ("on September 18", "in May
+2024", "last summer", "since it began in 2020"), its first window first (the one chosen
+for the question), then its other windows. Only when none holds a date is the article's
+publication date the answer ("published on …"). Before, "when was that?" always gave the
+publication date (article_asks.asks_when_itself), and "when did that happen?" searched the
+article for "happen" as a closest match (member22's probes: "the show was September 18").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.library.model import Article
+from bot.search import cards
+from bot.search.asked import byline
+from bot.search.query import BYLINE
+from bot.search.quotes import best_quote
+from bot.search.results import HIGH, Answer
+from bot.search.said_by import SENTENCE_BREAK
+
+# "when was that?", "and when did that happen?", "when did it take place exactly?",
+# "when?": the question word, the copula or a verb standing for any event (happen, take
+# place, occur), a demonstrative or pronoun for what was shown, nothing else. A verb of its
+# own ("when did he join?", "when was it launched?") names an event the article is searched
+# for, as before.
+_ASKS = re.compile(
+    r"^(?:so |and |but |ok(?:ay)? |wait,? |sorry,? )?when"
+    r"(?: (?:was|were|is|did|does|do) (?:that|this|it|they)"
+    r"(?: (?:happen|happened|take place|took place|occur|occurred|be))?)?"
+    r"(?: exactly| again| then| precisely)?[\s?!.]*$"
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_SPAN = rf"(?:week|weekend|month|year|decade|{_SEASON}|{_WEEKDAY}|{_MONTH})"
+# A phrase dating an event: a calendar date ("September 18", "18 June 2025", "May 2024"),
+# a month or year after a preposition of time ("in March", "since 2020", "by 2030"), a
+# season of a year ("in spring 2026"), a span counted from the writing ("last summer",
+# "earlier this year", "two years ago", "on Tuesday"). A bare month needs its preposition
+# ("May" is also a verb); a bare number needs one too (a year, not a count).
+_DATE = re.compile(
+    rf"\b(?:{_MONTH} {_DAY}(?:,? {_YEAR})?(?!\d)"
+    rf"|{_DAY} {_MONTH}(?: {_YEAR})?"
+    rf"|{_MONTH},? {_YEAR}"
+    rf"|(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Aa]fter|[Bb]efore|[Ee]arly|[Ll]ate|[Oo]f|[Tt]hrough)"
+    rf" (?:early |late |mid-?)?(?:{_MONTH}(?:,? {_YEAR})?|(?:the )?{_YEAR}s?|{_SEASON},? {_YEAR})\b"
+    rf"|(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this|[Tt]hat) {_SPAN}\b"
+    rf"|(?:\w+|\d+) (?:days|weeks|months|years|decades) ago\b|an? (?:day|week|month|year|decade) ago\b"
+    rf"|[Oo]n {_WEEKDAY}\b|[Yy]esterday\b)"
+)
+
+# How far from the window shown (in sentences of its paragraph) a sentence dating the
+# same event is read: a paragraph tells one event and dates it once, near its start.
+NEAR_SENTENCES = 2
+
+
+def asks_when(question: str) -> bool:
+    """Whether the question asks when what was just shown happened ("when was that?")."""
+    return bool(_ASKS.match(" ".join(question.lower().replace("’", "'").split())))
+
+
+def dated(shown: str, article: Article | None = None) -> list[str]:
+    """The sentences of the passage `shown` that date what they tell (see _DATE): those of
+    its first window (the one chosen for the question; " … " parts were added for words it
+    lacked), else of the first later window holding any, else the sentence of `article`
+    nearest the first window in its paragraph that does (near); [] when none does."""
+    windows = shown.split(" … ")
+    for window in windows:
+        found = [s for s in SENTENCE_BREAK.split(window) if _DATE.search(s)]
+        if found:
+            return found
+    return near(article, windows[0]) if article is not None else []
+
+
+def near(article: Article, window: str) -> list[str]:
+    """The sentence of `article` dating what it tells nearest the `window` shown, within
+    the window's paragraph and NEAR_SENTENCES of it, the one before first at equal
+    distance (a paragraph dates its event once: "On the hottest afternoon of last summer…"
+    then "Streets with more than 40% canopy were… 3.9C cooler"); [] when none is."""
+    sentences = [s for s in article.sentences if s.text.strip()]
+    inside = [i for i, s in enumerate(sentences) if s.text.strip() in window]
+    if not inside:
+        return []
+    first, last = inside[0], inside[-1]
+    para = sentences[first].paragraph
+    for step in range(1, NEAR_SENTENCES + 1):
+        for i in (first - step, last + step):
+            if 0 <= i < len(sentences) and sentences[i].paragraph == para:
+                text = sentences[i].text.strip()
+                if _DATE.search(text):
+                    return [text]
+    return []
+
+
+def dates_in(sentence: str) -> list[str]:
+    """The date phrases of a sentence, in order, without repeats."""
+    seen: list[str] = []
+    for m in _DATE.finditer(sentence):
+        if m.group(0) not in seen:
+            seen.append(m.group(0))
+    return seen
+
+
+def when_answer(question: str, article: Article, shown: str) -> Answer:
+    """ "When was that?" answered from the passage `shown` of `article`, sure: the date
+    phrases of its dated sentences, then those sentences, then the publication date (which
+    a span counted from the writing, "last week", reads from). The article's byline
+    ("published on …") when the passage dates nothing. Asked of the article
+    (query.BYLINE), so the passage shown before stays where "tell me more" goes on."""
+    sentences = dated(shown, article)
+    line = byline(article)
+    if sentences:
+        phrases = [p for s in sentences for p in dates_in(s)]
+        lead = "; ".join(dict.fromkeys(phrases))
+        passage = f"{lead[:1].upper()}{lead[1:]}: {' '.join(sentences)} ({line})"
+    else:
+        passage = line
+    return Answer(
+        question=question,
+        article=article,
+        passage=passage,
+        summary=cards.summary(article),
+        quote=best_quote(article),
+        score=100,
+        confidence=HIGH,
+        followup=True,
+        wants=BYLINE,
+    )

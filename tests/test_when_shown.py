@@ -1,0 +1,84 @@
+""" "When was that?" read in the passage the conversation last showed (member22's sitting):
+the date a sentence of the passage gives what it tells ("in May 2024", "last week"), or
+the one nearest it in its paragraph; the publication date only when none dates it. Before,
+"when was that?" always gave the publication date, and "when did that happen?" searched
+the article for "happen" as a closest match."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.library.sync import Library
+from bot.search import when_shown
+from bot.search.engine import SearchEngine
+from bot.search.followup import Topic
+from bot.search.policy import DEFAULT
+from bot.search.query import BYLINE
+from bot.search.results import HIGH
+
+TELEMEDICINE = "2025-05-30-rural-telemedicine-programme-cuts-travel-for-hill-farmers"
+BOOTHS = (
+    "The Glen Orrin Connected Care pilot installed six soundproofed consultation booths in"
+    " community buildings across the valley in May 2024."
+)
+MILES = (
+    "In its first 12 months the programme hosted 2,310 consultations. The health board "
+    "estimates they saved patients a combined 183,000 miles of driving and around 4,600 "
+    "hours of travel time."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["when was that", "When did that happen?", "and when was it?", "when?", "so when did it take place"],
+)
+def test_when_was_that_asks_of_what_was_shown(text) -> None:
+    assert when_shown.asks_when(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["when did he join", "when was it launched", "when was the pilot set up", "that"]
+)
+def test_a_verb_or_topic_of_its_own_does_not(text) -> None:
+    assert not when_shown.asks_when(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        (BOOTHS, ["in May 2024"]),
+        ("The show was on September 18, 2025, at the Kennedy Center.", ["September 18, 2025"]),
+        ("It lent its 10,000th item last week: a hedge trimmer.", ["last week"]),
+        ("It paid 1500 people, and they may stay.", []),  # a count, "may" the verb
+        ("It began in 2020 and was bleached in 2019.", ["in 2020", "in 2019"]),
+    ],
+)
+def test_the_phrases_that_date_a_sentence(sentence, dates) -> None:
+    assert when_shown.dates_in(sentence) == dates
+
+
+@pytest.fixture
+def engine(bundled_library: Library) -> SearchEngine:
+    return SearchEngine(bundled_library)
+
+
+async def test_the_date_in_the_passage_shown_answers_surely(engine) -> None:
+    answer = await engine.ask("when did that happen", Topic(TELEMEDICINE, BOOTHS))
+    assert answer.article is not None and answer.article.slug == TELEMEDICINE
+    assert answer.confidence == HIGH and answer.followup and answer.wants == BYLINE
+    assert answer.passage is not None and answer.passage.startswith("In May 2024: The Glen")
+
+
+async def test_without_a_date_in_the_passage_the_publication_date_answers(engine) -> None:
+    answer = await engine.ask("when was that", Topic(TELEMEDICINE, MILES))
+    assert answer.confidence == HIGH and answer.wants == BYLINE
+    assert answer.passage is not None and "published on 30 May 2025" in answer.passage
+    assert "May 2024" not in answer.passage
+
+
+async def test_with_the_rule_off_the_publication_date_answers_as_before(bundled_library) -> None:
+    off = SearchEngine(bundled_library, policy=replace(DEFAULT, event_date_shown=0))
+    answer = await off.ask("when was that", Topic(TELEMEDICINE, BOOTHS))
+    assert answer.passage is not None and "May 2024" not in answer.passage
