@@ -53,6 +53,7 @@ def test_a_verb_or_topic_of_its_own_does_not(text) -> None:
         ("It lent its 10,000th item last week: a hedge trimmer.", ["last week"]),
         ("It paid 1500 people, and they may stay.", []),  # a count, "may" the verb
         ("It began in 2020 and was bleached in 2019.", ["in 2020", "in 2019"]),
+        ("For the last year or so, he has run the meeting.", []),  # a length, not a date
     ],
 )
 def test_the_phrases_that_date_a_sentence(sentence, dates) -> None:

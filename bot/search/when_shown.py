@@ -47,14 +47,15 @@ _SPAN = rf"(?:week|weekend|month|year|decade|{_SEASON}|{_WEEKDAY}|{_MONTH})"
 # a month or year after a preposition of time ("in March", "since 2020", "by 2030"), a
 # season of a year ("in spring 2026"), a span counted from the writing ("last summer",
 # "earlier this year", "two years ago", "on Tuesday"). A bare month needs its preposition
-# ("May" is also a verb); a bare number needs one too (a year, not a count).
+# ("May" is also a verb); a bare number needs one too (a year, not a count). "The last
+# year" is a length of time ("for the last year or so"), not a date.
 _DATE = re.compile(
     rf"\b(?:{_MONTH} {_DAY}(?:,? {_YEAR})?(?!\d)"
     rf"|{_DAY} {_MONTH}(?: {_YEAR})?"
     rf"|{_MONTH},? {_YEAR}"
     rf"|(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Aa]fter|[Bb]efore|[Ee]arly|[Ll]ate|[Oo]f|[Tt]hrough)"
     rf" (?:early |late |mid-?)?(?:{_MONTH}(?:,? {_YEAR})?|(?:the )?{_YEAR}s?|{_SEASON},? {_YEAR})\b"
-    rf"|(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this|[Tt]hat) {_SPAN}\b"
+    rf"|(?<!the )(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this|[Tt]hat) {_SPAN}\b"
     rf"|(?:\w+|\d+) (?:days|weeks|months|years|decades) ago\b|an? (?:day|week|month|year|decade) ago\b"
     rf"|[Oo]n {_WEEKDAY}\b|[Yy]esterday\b)"
 )
