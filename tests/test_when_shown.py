@@ -32,7 +32,13 @@ MILES = (
 
 @pytest.mark.parametrize(
     "text",
-    ["when was that", "When did that happen?", "and when was it?", "when?", "so when did it take place"],
+    [
+        "when was that",
+        "When did that happen?",
+        "and when was it?",
+        "when?",
+        "so when did it take place",
+    ],
 )
 def test_when_was_that_asks_of_what_was_shown(text) -> None:
     assert when_shown.asks_when(text)

@@ -83,12 +83,13 @@ class ConversationAnswers:
             said = await self._said(question, about)
             if said is not None:
                 return said
-        if about is not None and about.passage and self.policy.event_date_shown:
-            if when_shown.asks_when(question):
-                # "When was that?" asks when what was just shown happened, not the library.
-                article = await self._article(await self.index(), about.slug)
-                if article is not None:
-                    return when_shown.when_answer(question, article, about.passage)
+        shown = about.passage if about is not None else None
+        if shown and self.policy.event_date_shown and when_shown.asks_when(question):
+            # "When was that?" asks when what was just shown happened, not the library.
+            assert about is not None
+            article = await self._article(await self.index(), about.slug)
+            if article is not None:
+                return when_shown.when_answer(question, article, shown)
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
             if gone:
                 return Answer(question=question, reply=asked.GONE)
