@@ -108,6 +108,10 @@ FRESH_FILES = {
     # news library, which mixes the blogs in; 7 over posts the held-out sets name were
     # dropped when --check said so). Readable tune material from the start.
     "unrel22": HERE / "answers_unrel22.jsonl",
+    # typo22's probes (written blind by the typo22 helper, 2026-12-07 07:35 UTC, before any
+    # run on them): content/ questions typed fast, slips in the question's grammar words
+    # ("hw mnay", "teh", "wo") and in one or two content words.
+    "typo22": HERE / "answers_typo22.jsonl",
 }
 # Run only by answers.py (and --check prints none of their questions), never read: the
 # untouched stand-in (fresh16, written blind by session 22's set16 helper; its baseline is the
