@@ -203,7 +203,8 @@ def load_fresh(name: str) -> tuple[dict[str, list[dict]], list[dict]]:
     """A fresh set as load_questions gives a set: its answerable questions by library, and
     its unrelated ones."""
     rows = load_rows(FRESH_FILES[name])
-    by_lib = {s: [r for r in rows if r["set"] == s] for s in SET_FILES}
+    # A fresh set may ask the bundled content/ too (typo22's probes).
+    by_lib = {s: [r for r in rows if r["set"] == s] for s in (*SET_FILES, "content")}
     return {s: rs for s, rs in by_lib.items() if rs}, [r for r in rows if r["set"] == "unrelated"]
 
 
