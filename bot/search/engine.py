@@ -363,7 +363,7 @@ class SearchEngine(ConversationAnswers):
         `ask` weighs them before it decides how sure it is: each candidate's evidence, for
         reading why one post beat another (bench/rerank_pools.py)."""
         idx = await self.index()
-        q = parse(normalize_query(question), idx.resolve_filter, self.policy)
+        q = parse(normalize_query(question), idx.resolve_filter, self.policy, idx.holds)
         if q.empty or not idx.n:
             return Candidates([], {}), []
         run = await self._retriever(idx)
@@ -426,7 +426,7 @@ class SearchEngine(ConversationAnswers):
         self._keep_for(idx)
         q = self._parsed.get(text)
         if q is None:
-            q = parse(text, idx.resolve_filter, self.policy)
+            q = parse(text, idx.resolve_filter, self.policy, idx.holds)
             self._parsed.put(text, q)
         return q
 

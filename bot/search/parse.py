@@ -22,12 +22,14 @@ bound to the query), so they never import this module.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
 from bot.search.article_asks import asked_of_itself, others_alone, request_phrases
 from bot.search.filters import Head, by_author, read_filters, tagged
+from bot.search.function_typos import function_typos
 from bot.search.framing import (
     without_correction,
     without_laughter,
@@ -138,12 +140,18 @@ def _first_word(kind: str, ws: list[str]) -> tuple[str | None, int]:
     return (ws[0], 1) if ws else (None, 0)
 
 
-def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -> Query:
+def parse(
+    raw: str,
+    resolve: Resolver | None = None,
+    policy: Policy = DEFAULT,
+    held: Callable[[str], bool] | None = None,
+) -> Query:
     """Parse what was typed: `tag:NAME`, `author:NAME` and "exact phrases" apart from the
     free text, then its words, kind of question and readings.
 
     An unquoted name may run over several words ("author:rob pike"): `resolve` decides
-    how many of the following words belong to it; the rest stay free text.
+    how many of the following words belong to it; the rest stay free text. `held`: whether
+    the library holds a word, which a slip of a function word must not be (function_typos).
     """
     typed = clip(raw)
     framed = without_request_frame(without_preamble(typed))
@@ -152,7 +160,7 @@ def parse(raw: str, resolve: Resolver | None = None, policy: Policy = DEFAULT) -
     head, free = read_filters(by, resolve or _first_word)
     head = replace(head, raw=typed)
     free = others_alone(without_laughter(without_correction(request_phrases(free))))
-    folded = _question_typos(_chat_spellings(fold(free)))
+    folded = _question_typos(function_typos(_chat_spellings(fold(free)), held, policy))
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
     content = content_words(ranked)[: policy.max_terms]

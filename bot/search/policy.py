@@ -91,6 +91,15 @@ class Policy:
     #: many near terms are tried, each checked against the words as this many articles
     #: write them (one small FTS5 query each; only for words no article holds).
     spelling_guesses: int = 3
+    #: A word of this many letters or fewer, no everyday English and no word the library
+    #: holds, one slip from a function word ("hw", "mnay", "teh", "wht") is read as it
+    #: before the question's kind is read (function_typos.py); 0 turns the rule off. Four:
+    #: the question words and the commonest stopwords are that short, and longer words one
+    #: edit from a stopword are more often a content word's slip ("therm", "thos").
+    function_typo_letters: int = 4
+    #: ...and "no everyday English" is a Zipf value below this (english.py): "wo" (3.6) is
+    #: a fast "who", "dose" (3.8) a word of its own ("what dose of vitamin d").
+    function_typo_zipf: float = 3.7
     #: ...and when none of those words is near enough, the guess itself ("addressing" for
     #: "adressing", where the words shown were "address", "addresses") counts if one of
     #: this many articles holding its stem writes it, those using the stem most when at

@@ -23,6 +23,7 @@ from bot.search.fuzzy import EXACT, NameTable, Vocabulary, WordMatch
 from bot.search.layout import IndexFile, find
 from bot.search.policy import DEFAULT, Policy
 from bot.search.scoring import idf
+from bot.search.spelling import porter
 from bot.search.tables import (
     Entries,
     Groups,
@@ -137,6 +138,11 @@ class LibraryIndex:
                 if name:
                     return name, k
         return None, 1
+
+    def holds(self, word: str) -> bool:
+        """Whether a title or the full text holds `word` (folded), as typed or as the
+        full-text tokenizer stems it: a word of the library's own, never a typo to put right."""
+        return word in self.vocab or word in self.text_vocab or porter(word) in self.text_vocab
 
     def idf(self, word: str) -> float:
         """Title-vocabulary idf: rare title words weigh more; unknown words weigh most."""

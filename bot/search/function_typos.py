@@ -1,0 +1,73 @@
+"""Slips in a question's short grammar words, put right before its kind is read.
+
+Members type fast: "hw mnay tostrs did teh repiar cafe fx" asks how many toasters the
+repair café fixed. The content words are the spelling corrections' (spelling.py, fuzzy.py);
+the short words around them ("hw", "mnay", "teh", "wht", "wo") decide what kind of answer
+is wanted ("how many" wants a number), and read as content words they are looked for in
+the library and found nowhere. A short word that is no everyday English word and no word
+the library holds, one slip from a function word (a stopword, a question word, "many" or
+"much"), is read as that word: a letter dropped ("hw" "how"), doubled, two swapped ("teh"
+"the"), or one changed. Among several, the commonest in English ("wht": "what" before
+"why"), as a fast typist most often means the word they type most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from rapidfuzz.distance import OSA
+
+from bot.search.english import zipf
+from bot.search.policy import DEFAULT, Policy
+from bot.search.question_words import QUESTION_WORDS
+from bot.search.words import STOPWORDS
+
+_WORD = re.compile(r"[a-z]+")
+# "how many/much" is the commonest question of a number; the two are no stopwords.
+_AMOUNTS = ("many", "much")
+
+
+@cache
+def _function_words() -> tuple[str, ...]:
+    """The words a slip is read back to, commonest first."""
+    found = {w for w in (*STOPWORDS, *QUESTION_WORDS, *_AMOUNTS) if w.isalpha() and len(w) > 1}
+    return tuple(sorted(found, key=lambda w: (-zipf(w), w)))
+
+
+def function_word(word: str, policy: Policy = DEFAULT) -> str | None:
+    """The function word `word` (folded, one the library does not hold) is a slip of, or
+    None: it is short (Policy.function_typo_letters), no everyday English
+    (Policy.function_typo_zipf), and one edit from a function word; a two-letter word
+    only by a letter dropped ("hw" "how", "wo" "who"), as one edit of two letters reaches
+    too many words."""
+    n = len(word)
+    if not 2 <= n <= policy.function_typo_letters or not word.isalpha():
+        return None
+    if word in STOPWORDS or word in QUESTION_WORDS or zipf(word) >= policy.function_typo_zipf:
+        return None
+    for w in _function_words():  # commonest first: the first within reach wins
+        if n == 2 and len(w) != 3:
+            continue
+        if abs(len(w) - n) <= 1 and OSA.distance(word, w, score_cutoff=1) == 1:
+            return w
+    return None
+
+
+def function_typos(
+    folded: str, held: Callable[[str], bool] | None, policy: Policy = DEFAULT
+) -> str:
+    """Folded text with slipped function words put right (see function_word); a word the
+    library holds (`held`: a name, an identifier, "hw" in a hardware blog) stays."""
+    if not policy.function_typo_letters:
+        return folded
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        right = function_word(word, policy)
+        if right is None or (held is not None and held(word)):
+            return word
+        return right
+
+    return _WORD.sub(fix, folded)
