@@ -7,8 +7,8 @@ is wanted ("how many" wants a number), and read as content words they are looked
 the library and found nowhere. A short word that is no everyday English word and no word
 the library holds, one slip from a function word (a stopword, a question word, "many" or
 "much"), is read as that word: a letter dropped ("hw" "how"), doubled, two swapped ("teh"
-"the"), or one changed. Among several, the commonest in English ("wht": "what" before
-"why"), as a fast typist most often means the word they type most.
+"the"), or one changed. One slip from several ("hwo": "how" or "who"; "wht": "what" or
+"why") it stays as typed: the kind of question it would decide is a guess.
 """
 
 from __future__ import annotations
@@ -31,15 +31,14 @@ _AMOUNTS = ("many", "much")
 
 @cache
 def _function_words() -> tuple[str, ...]:
-    """The words a slip is read back to, commonest first."""
-    found = {w for w in (*STOPWORDS, *QUESTION_WORDS, *_AMOUNTS) if w.isalpha() and len(w) > 1}
-    return tuple(sorted(found, key=lambda w: (-zipf(w), w)))
+    """The words a slip is read back to."""
+    return tuple(sorted({w for w in (*STOPWORDS, *QUESTION_WORDS, *_AMOUNTS) if w.isalpha() and len(w) > 1}))
 
 
 def function_word(word: str, policy: Policy = DEFAULT) -> str | None:
     """The function word `word` (folded, one the library does not hold) is a slip of, or
     None: it is short (Policy.function_typo_letters), no everyday English
-    (Policy.function_typo_zipf), and one edit from a function word; a two-letter word
+    (Policy.function_typo_zipf), and one edit from exactly one function word; a two-letter word
     only by a letter dropped ("hw" "how", "wo" "who"), as one edit of two letters reaches
     too many words."""
     n = len(word)
@@ -47,12 +46,14 @@ def function_word(word: str, policy: Policy = DEFAULT) -> str | None:
         return None
     if word in STOPWORDS or word in QUESTION_WORDS or zipf(word) >= policy.function_typo_zipf:
         return None
-    for w in _function_words():  # commonest first: the first within reach wins
-        if n == 2 and len(w) != 3:
-            continue
-        if abs(len(w) - n) <= 1 and OSA.distance(word, w, score_cutoff=1) == 1:
-            return w
-    return None
+    near = [
+        w
+        for w in _function_words()
+        if (n > 2 or len(w) == 3)
+        and abs(len(w) - n) <= 1
+        and OSA.distance(word, w, score_cutoff=1) == 1
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def function_typos(
