@@ -34,6 +34,7 @@ from bot.search.parse import parse
 from bot.search.passage import best_passage
 from bot.search.period import span
 from bot.search.policy import DEFAULT, Policy
+from bot.search.spelling import porter
 from bot.search.query import COMPARE, LIBRARY, LISTED, RANDOM, RELATED, Query
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
@@ -363,7 +364,7 @@ class SearchEngine(ConversationAnswers):
         `ask` weighs them before it decides how sure it is: each candidate's evidence, for
         reading why one post beat another (bench/rerank_pools.py)."""
         idx = await self.index()
-        q = parse(normalize_query(question), idx.resolve_filter, self.policy, idx.holds)
+        q = parse(normalize_query(question), idx.resolve_filter, self.policy, self._held(idx))
         if q.empty or not idx.n:
             return Candidates([], {}), []
         run = await self._retriever(idx)
@@ -419,6 +420,15 @@ class SearchEngine(ConversationAnswers):
             self._parsed.clear()
             self._reranks_index = idx
 
+    def _held(self, idx: LibraryIndex) -> Callable[[str], bool]:
+        """Whether the library holds a word (a title, tag, description or the body text),
+        for parse's function-word slips (function_typos.py); every word, while the body's
+        vocabulary is not read yet: no word is put right that the library may hold."""
+        body = self.keeper.spelling_read(idx)
+        if body is None:
+            return lambda word: True
+        return lambda word: idx.holds(word) or porter(word) in body.docs
+
     def _parse(self, idx: LibraryIndex, text: str) -> Query:
         """parse() of `text` with the index's filters; as many kept for the index as results:
         an ask parses its question again to read it as a follow-up (_following), and an
@@ -426,7 +436,7 @@ class SearchEngine(ConversationAnswers):
         self._keep_for(idx)
         q = self._parsed.get(text)
         if q is None:
-            q = parse(text, idx.resolve_filter, self.policy, idx.holds)
+            q = parse(text, idx.resolve_filter, self.policy, self._held(idx))
             self._parsed.put(text, q)
         return q
 

@@ -60,14 +60,15 @@ def function_typos(
     folded: str, held: Callable[[str], bool] | None, policy: Policy = DEFAULT
 ) -> str:
     """Folded text with slipped function words put right (see function_word); a word the
-    library holds (`held`: a name, an identifier, "hw" in a hardware blog) stays."""
-    if not policy.function_typo_letters:
+    library holds (`held`: a name, an identifier, "hw" in a hardware blog) stays; with no
+    `held` (the library's words unknown) every word stays."""
+    if not policy.function_typo_letters or held is None:
         return folded
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
         right = function_word(word, policy)
-        if right is None or (held is not None and held(word)):
+        if right is None or held(word):
             return word
         return right
 

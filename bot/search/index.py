@@ -314,6 +314,12 @@ class IndexKeeper:
                     return
                 await asyncio.sleep(0)
 
+    def spelling_read(self, idx: LibraryIndex) -> TextVocabulary | None:
+        """The full-text vocabulary of `idx` when already read (the warm-up reads it), else
+        None: for a caller that cannot wait."""
+        known = self._spelling
+        return known[1] if known is not None and known[0] is idx else None
+
     async def spelling(self, idx: LibraryIndex) -> TextVocabulary:
         """The full-text vocabulary of the library `idx` was built from, read once."""
         async with self._spelling_lock:

@@ -172,7 +172,7 @@ def parse(
     plain = q.wants is None and q.period is None and q.within is None and not q.has_filters
     if plain and (topic := topic_articles(typed, _reading(head, free, ranked, content, policy))):
         return replace(q, wants=LISTED, topic=topic)
-    if q.has_filters or q.social or (pair := _compared(free, resolve, policy)) is None:
+    if q.has_filters or q.social or (pair := _compared(free, resolve, policy, held)) is None:
         return q
     return replace(q, compared=pair)
 
@@ -196,7 +196,9 @@ _VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus)\s+")
 _END_MARKS = re.compile(r"\s*[?!.]*\s*$")
 
 
-def _compared(free: str, resolve: Resolver | None, policy: Policy) -> tuple[Query, Query] | None:
+def _compared(
+    free: str, resolve: Resolver | None, policy: Policy, held: Callable[[str], bool] | None
+) -> tuple[Query, Query] | None:
     """The two sides of a comparison asked (see _COMPARE), each naming something (a word
     besides stopwords), else None."""
     texts: tuple[str, str] | None = None
@@ -208,7 +210,7 @@ def _compared(free: str, resolve: Resolver | None, policy: Policy) -> tuple[Quer
         texts = _versus_sides(free)
     if texts is None:
         return None
-    sides = (parse(texts[0], resolve, policy), parse(texts[1], resolve, policy))
+    sides = (parse(texts[0], resolve, policy, held), parse(texts[1], resolve, policy, held))
     if all(side.content and side.compared is None for side in sides):
         return sides
     return None

@@ -97,9 +97,12 @@ class Policy:
     #: the question words and the commonest stopwords are that short, and longer words one
     #: edit from a stopword are more often a content word's slip ("therm", "thos").
     function_typo_letters: int = 4
-    #: ...and "no everyday English" is a Zipf value below this (english.py): "wo" (3.6) is
-    #: a fast "who", "dose" (3.8) a word of its own ("what dose of vitamin d").
-    function_typo_zipf: float = 3.7
+    #: ...and "no everyday English" is a Zipf value below this (english.py): no word of
+    #: the English list at all (it keeps words from 3.0 up). The tune questions hold short
+    #: English words one slip from a function word that a library may lack ("rust" 3.5
+    #: "just", "knot" "not", "mow" "how", "fork" "for", "git" "it"); a slip of a function
+    #: word is no English word ("teh", "hw", "mnay").
+    function_typo_zipf: float = 3.0
     #: ...and when none of those words is near enough, the guess itself ("addressing" for
     #: "adressing", where the words shown were "address", "addresses") counts if one of
     #: this many articles holding its stem writes it, those using the stem most when at

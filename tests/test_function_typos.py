@@ -1,0 +1,49 @@
+"""Slipped grammar words of a fast-typed question are read right (function_typos.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.search.function_typos import function_word
+from bot.search.parse import parse as _parse
+from bot.search.policy import DEFAULT
+
+OFF = dataclasses.replace(DEFAULT, function_typo_letters=0)
+
+
+def _none_held(word: str) -> bool:
+    return False
+
+
+def parse(text: str, policy=DEFAULT, held=_none_held):  # noqa: ANN001, ANN201
+    """parse() over a library that holds none of the question's words."""
+    return _parse(text, None, policy, held)
+
+
+def test_slipped_question_words_decide_the_kind_and_leave_the_terms() -> None:
+    q = parse("hw mnay tostrs did teh repiar cafe fx")
+    assert q.kind == "number"
+    assert "teh" not in q.terms.words and "mnay" not in q.terms.words
+    assert parse("wo runs teh libary of things").kind == "who"
+    assert "teh" not in parse("wo runs teh libary of things").terms.words
+    # With the rule off, "teh" is a word to look for and "wo" no question word.
+    assert "teh" in parse("hw mnay tostrs did teh repiar cafe fx", policy=OFF).terms.words
+    assert parse("wo runs teh libary of things", policy=OFF).kind != "who"
+
+
+def test_a_word_the_library_holds_or_everyday_english_stays() -> None:
+    # "hw" in a hardware blog is its own word.
+    assert "hw" in parse("hw fr teh tostrs", held=lambda w: w == "hw").terms.words
+    assert "hw" not in parse("hw fr teh tostrs").terms.words
+    assert function_word("dose") is None  # "what dose of vitamin d": a word of its own
+    assert function_word("knot") is None and function_word("rust") is None
+    assert function_word("toasters") is None  # longer words are the spelling's
+    assert function_word("hwo") is None  # "how" or "who": no guess
+    assert function_word("hw") == "how" and function_word("teh") == "the"
+    # With the library's words unknown (no `held`), every word stays.
+    assert "teh" in _parse("hw mnay tostrs did teh repiar cafe fx").terms.words
+
+
+def test_odd_words_never_raise() -> None:
+    for word in ("", "a", "é", "12", "x" * 400):
+        assert function_word(word) is None
