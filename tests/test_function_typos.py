@@ -24,11 +24,11 @@ def test_slipped_question_words_decide_the_kind_and_leave_the_terms() -> None:
     q = parse("hw mnay tostrs did teh repiar cafe fx")
     assert q.kind == "number"
     assert "teh" not in q.terms.words and "mnay" not in q.terms.words
-    assert parse("wo runs teh libary of things").kind == "who"
-    assert "teh" not in parse("wo runs teh libary of things").terms.words
+    assert parse("hw mcuh did teh fund pay").kind == "number"
+    assert "teh" not in parse("whta did teh fund pay for").terms.words
     # With the rule off, "teh" is a word to look for and "wo" no question word.
     assert "teh" in parse("hw mnay tostrs did teh repiar cafe fx", policy=OFF).terms.words
-    assert parse("wo runs teh libary of things", policy=OFF).kind != "who"
+    assert parse("hw mcuh did teh fund pay", policy=OFF).kind != "number"
 
 
 def test_a_word_the_library_holds_or_everyday_english_stays() -> None:
