@@ -34,7 +34,6 @@ from bot.search.parse import parse
 from bot.search.passage import best_passage
 from bot.search.period import span
 from bot.search.policy import DEFAULT, Policy
-from bot.search.spelling import porter
 from bot.search.query import COMPARE, LIBRARY, LISTED, RANDOM, RELATED, Query
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
@@ -42,6 +41,7 @@ from bot.search.related import related
 from bot.search.rerank import Ranked, rerank
 from bot.search.results import HIGH, LOW, Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.retrieve import Candidates, Reading, Retriever
+from bot.search.spelling import porter
 from bot.search.tables import Metas
 from bot.search.typed import clip
 from bot.store.search import SearchStore

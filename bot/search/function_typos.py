@@ -32,7 +32,9 @@ _AMOUNTS = ("many", "much")
 @cache
 def _function_words() -> tuple[str, ...]:
     """The words a slip is read back to."""
-    return tuple(sorted({w for w in (*STOPWORDS, *QUESTION_WORDS, *_AMOUNTS) if w.isalpha() and len(w) > 1}))
+    return tuple(
+        sorted({w for w in (*STOPWORDS, *QUESTION_WORDS, *_AMOUNTS) if w.isalpha() and len(w) > 1})
+    )
 
 
 def function_word(word: str, policy: Policy = DEFAULT) -> str | None:

@@ -29,13 +29,13 @@ from rapidfuzz.distance import OSA
 
 from bot.search.article_asks import asked_of_itself, others_alone, request_phrases
 from bot.search.filters import Head, by_author, read_filters, tagged
-from bot.search.function_typos import function_typos
 from bot.search.framing import (
     without_correction,
     without_laughter,
     without_preamble,
     without_request_frame,
 )
+from bot.search.function_typos import function_typos
 from bot.search.library_asks import asks_newest, asks_period, topic_articles, within_period
 from bot.search.policy import DEFAULT, Policy
 from bot.search.query import (
