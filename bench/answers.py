@@ -653,7 +653,7 @@ def check_fresh(name: str, fresh: list[dict], others: list[dict], known: set[str
         q = norm_text(r["question"]).rstrip("?!. ")
         if r.get("split") != name:
             out.append(f"split of {name} {q!r} is {r.get('split')!r}, not {name!r}")
-        if r["set"] not in (*SET_FILES, "unrelated") or (r["set"] == "unrelated") != (
+        if r["set"] not in (*SET_FILES, "content", "unrelated") or (r["set"] == "unrelated") != (
             r["type"] == "unrelated"
         ):
             out.append(f"bad set/type in {name}: {q!r}")
@@ -762,6 +762,13 @@ def check_files() -> int:
         for f, rs in fresh.items():
             found = [p for r in rs if r["set"] == name for p in check_set_row(r, text, name)]
             problems += _unprinted(f, found) if f in HELD_OUT else found
+    # A fresh set's questions of the bundled content/ (typo22's probes): keys in its articles.
+    with tempfile.TemporaryDirectory() as tmp:
+        lib = open_library("content", Path(tmp))
+    text = {d.slug: norm_text(d.text) for d in lib.docs}
+    for f, rs in fresh.items():
+        found = [p for r in rs if r["set"] == "content" for p in check_set_row(r, text, "content")]
+        problems += _unprinted(f, found) if f in HELD_OUT else found
     problems += check_content(seen | older)
     for p in problems:
         print("  " + p)
