@@ -47,3 +47,12 @@ def test_a_word_the_library_holds_or_everyday_english_stays() -> None:
 def test_odd_words_never_raise() -> None:
     for word in ("", "a", "é", "12", "x" * 400):
         assert function_word(word) is None
+
+
+def test_a_letter_too_many_is_never_read_off() -> None:
+    # "udp" is one letter more than "up": an acronym, not a slip; read as "up" it left "tcp"
+    # alone in "what's the difference between tcp and udp" (fresh's unrelated question got
+    # a confident answer from a Go talk about TCP connections).
+    assert function_word("udp") is None
+    assert "udp" in parse("what's the difference between tcp and udp").terms.words
+    assert function_word("mcuh") == "much" and function_word("whta") == "what"

@@ -6,8 +6,8 @@ the short words around them ("hw", "mnay", "teh", "wht", "wo") decide what kind 
 is wanted ("how many" wants a number), and read as content words they are looked for in
 the library and found nowhere. A short word that is no everyday English word and no word
 the library holds, one slip from a function word (a stopword, a question word, "many" or
-"much"), is read as that word: a letter dropped ("hw" "how"), doubled, two swapped ("teh"
-"the"), or one changed. One slip from several ("hwo": "how" or "who"; "wht": "what" or
+"much"), is read as that word: a letter dropped ("hw" "how"), two swapped ("teh" "the"), or one
+changed; never a letter too many, which reads acronyms as shorter function words. One slip from several ("hwo": "how" or "who"; "wht": "what" or
 "why") it stays as typed: the kind of question it would decide is a guess.
 """
 
@@ -42,7 +42,10 @@ def function_word(word: str, policy: Policy = DEFAULT) -> str | None:
     None: it is short (Policy.function_typo_letters), no everyday English
     (Policy.function_typo_zipf), and one edit from exactly one function word; a two-letter word
     only by a letter dropped ("hw" "how", "wo" "who"), as one edit of two letters reaches
-    too many words."""
+    too many words. Never a shorter word (a letter typed too many): dropping a letter of a
+    short word reaches the many one- and two-letter function words from acronyms and
+    names ("udp" would read "up" and leave "tcp" alone in "the difference between tcp and
+    udp"; fresh's unrelated question got a confident answer so)."""
     n = len(word)
     if not 2 <= n <= policy.function_typo_letters or not word.isalpha():
         return None
@@ -52,7 +55,7 @@ def function_word(word: str, policy: Policy = DEFAULT) -> str | None:
         w
         for w in _function_words()
         if (n > 2 or len(w) == 3)
-        and abs(len(w) - n) <= 1
+        and n <= len(w) <= n + 1
         and OSA.distance(word, w, score_cutoff=1) == 1
     ]
     return near[0] if len(near) == 1 else None
