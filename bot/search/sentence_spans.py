@@ -27,8 +27,10 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]|20)\d\d"
+# A day of the month and a year of the last two centuries, as written in text (when_shown
+# dates what a conversation showed with them too).
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]|20)\d\d"
 _NUMBER_WORD = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -45,31 +47,31 @@ _RATIO_PART = rf"(?:(?<![\w.,:])\d+(?![\d.,]\d)|\b{_NUMBER_WORD}\b)"
 # "one million users").
 # A unit is a lower-case word after the number, or letters written onto it ("2.3MB").
 _AMOUNT = re.compile(
-    rf"(?:{_RATIO_PART}|one)\s+(?:in|out\s+of)\s+(?!{_YEAR}\b){_RATIO_PART}\b"
+    rf"(?:{_RATIO_PART}|one)\s+(?:in|out\s+of)\s+(?!{YEAR}\b){_RATIO_PART}\b"
     rf"|(?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$)\s?{_FIGURES}(?:\s?(?i:{_SCALE}))?"
     rf"|{_FIGURES}\s?(?i:%|percent\b|per cent\b|percentage points?\b)"
-    rf"|(?:(?!{_YEAR}\b){_FIGURES}|\b(?i:{_NUMBER_WORD}|(?:an?|one) (?:hundred|thousand|million|billion"
+    rf"|(?:(?!{YEAR}\b){_FIGURES}|\b(?i:{_NUMBER_WORD}|(?:an?|one) (?:hundred|thousand|million|billion"
     rf"|trillion|dozen)\b))(?:[\s-]+(?i:{_SCALE}|{_NUMBER_WORD}\b))*"
     r"(?:(?<=\d)[A-Za-z]+\b|[\s-]+(?!(?:of|to|and|or|in|on|at|the|a|an|is|was|are|were"
     r"|we|i|you|he|she|it|they|this|that|which|who)\b)"
     r"[a-z]{2,}\b)",
 )
 _DATE = re.compile(
-    rf"\b{_MONTH}\.?\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+{_YEAR})?\b"
-    rf"|\b{_DAY}(?:\s+of)?\s+{_MONTH}\b(?:,?\s+{_YEAR})?"
+    rf"\b{_MONTH}\.?\s+{DAY}(?:\s*[-–]\s*{DAY})?(?:,?\s+{YEAR})?\b"
+    rf"|\b{DAY}(?:\s+of)?\s+{_MONTH}\b(?:,?\s+{YEAR})?"
     rf"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|August|Sept(?:ember)?"
-    rf"|October|November|December)\b(?:\s+{_YEAR})?"
+    rf"|October|November|December)\b(?:\s+{YEAR})?"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
     r"|\b(?:yesterday|today|tonight|tomorrow)\b"
     r"|\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn"
     r"|fall|winter|weekend|decade)\b"
-    rf"|\b(?:early|mid|late|the end of|the start of|the beginning of)[\s-]+(?:{_YEAR}|{_MONTH})\b"
+    rf"|\b(?:early|mid|late|the end of|the start of|the beginning of)[\s-]+(?:{YEAR}|{_MONTH})\b"
     r"|\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\b\d{1,2}:\d\d\b(?:\s?(?:UTC|GMT|[ECMP][SD]?T)\b)?"
-    rf"|\b{_YEAR}-\d\d-\d\d\b"
-    rf"|\b{_YEAR}\s?[-–]\s?(?:{_YEAR}|\d\d)\b"
+    rf"|\b{YEAR}-\d\d-\d\d\b"
+    rf"|\b{YEAR}\s?[-–]\s?(?:{YEAR}|\d\d)\b"
     r"|\b(?:1[89]|20)\d0s\b"
-    r"|\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR + r"\b",
+    r"|\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + YEAR + r"\b",
     re.IGNORECASE,
 )
 # A time told from now or from the story's day: "almost 40 years ago", "two weeks later",
@@ -99,7 +101,7 @@ _CLOCK = re.compile(
 )
 # The hours English names by a word (_CLOCK reads them where they stand).
 _HOUR_WORDS = frozenset(["noon", "midnight", "midday"])
-_YEAR_RE = re.compile(rf"(?<![\d.,$€£])\b{_YEAR}\b(?![.,]\d)")
+_YEAR_RE = re.compile(rf"(?<![\d.,$€£])\b{YEAR}\b(?![.,]\d)")
 _VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*(?:-?(?:rc|beta|alpha)\.?\d*)?\b")
 _BARE_NUMBER = re.compile(rf"\b{_FIGURE}\b|\b{_NUMBER_WORD}\b", re.IGNORECASE)
 # Words that join the capitalised words of one name ("Court of Appeals", "Bill de Blasio").

@@ -21,6 +21,7 @@ from bot.search.query import BYLINE
 from bot.search.quotes import best_quote
 from bot.search.results import HIGH, Answer
 from bot.search.said_by import SENTENCE_BREAK
+from bot.search.sentence_spans import DAY, YEAR
 
 # "when was that?", "and when did that happen?", "when did it take place exactly?",
 # "when?": the question word, the copula or a verb standing for any event (happen, take
@@ -38,8 +39,6 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]|20)\d\d"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _SPAN = rf"(?:week|weekend|month|year|decade|{_SEASON}|{_WEEKDAY}|{_MONTH})"
@@ -50,11 +49,11 @@ _SPAN = rf"(?:week|weekend|month|year|decade|{_SEASON}|{_WEEKDAY}|{_MONTH})"
 # ("May" is also a verb); a bare number needs one too (a year, not a count). "The last
 # year" is a length of time ("for the last year or so"), not a date.
 _DATE = re.compile(
-    rf"\b(?:{_MONTH} {_DAY}(?:,? {_YEAR})?(?!\d)"
-    rf"|{_DAY} {_MONTH}(?: {_YEAR})?"
-    rf"|{_MONTH},? {_YEAR}"
+    rf"\b(?:{_MONTH} {DAY}(?:,? {YEAR})?(?!\d)"
+    rf"|{DAY} {_MONTH}(?: {YEAR})?"
+    rf"|{_MONTH},? {YEAR}"
     rf"|(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Aa]fter|[Bb]efore|[Ee]arly|[Ll]ate|[Oo]f|[Tt]hrough)"
-    rf" (?:early |late |mid-?)?(?:{_MONTH}(?:,? {_YEAR})?|(?:the )?{_YEAR}s?|{_SEASON},? {_YEAR})\b"
+    rf" (?:early |late |mid-?)?(?:{_MONTH}(?:,? {YEAR})?|(?:the )?{YEAR}s?|{_SEASON},? {YEAR})\b"
     rf"|(?<!the )(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this|[Tt]hat) {_SPAN}\b"
     rf"|(?:\w+|\d+) (?:days|weeks|months|years|decades) ago\b|an? (?:day|week|month|year|decade) ago\b"
     rf"|[Oo]n {_WEEKDAY}\b|[Yy]esterday\b)"
