@@ -203,6 +203,26 @@ def card(question: str, article: Article, wants: str | None = None) -> Answer:
     )
 
 
+def of_shown(
+    question: str, article: Article, passage: str, quote: str | None, wants: str
+) -> Answer:
+    """A follow-up read in the passage a conversation last showed ("who said that?",
+    "when was that?": said_by, when_shown), answered with `passage`: sure (HIGH), since
+    the passage is the one asked about; `wants` keeps the passage shown before where "tell
+    me more" goes on from (bot/conversation.py)."""
+    return Answer(
+        question=question,
+        article=article,
+        passage=passage,
+        summary=cards.summary(article),
+        quote=quote,
+        score=100,
+        confidence=HIGH,
+        followup=True,
+        wants=wants,
+    )
+
+
 def of_itself(question: str, article: Article, wants: str) -> Answer:
     """A request about an article itself ("who wrote it?") answered from the article the
     conversation is about (`followup`): sure (HIGH), since that article is the one asked

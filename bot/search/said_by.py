@@ -16,10 +16,10 @@ from collections.abc import Sequence, Set
 
 from bot.library.model import Article, Quote
 from bot.library.source import source_of
-from bot.search import cards
+from bot.search.asked import of_shown
 from bot.search.query import QUOTE
 from bot.search.quotes import best_quote
-from bot.search.results import HIGH, Answer
+from bot.search.results import Answer
 from bot.search.words import stems
 
 # "who said that?", "who says this", "who said it again?", "who was saying that": the
@@ -155,14 +155,4 @@ def said_answer(question: str, article: Article, shown: str) -> Answer | None:
         if person is None or _SAYING.search(shown):
             return None
         passage, avoid = f"No one is quoted in that part: the words are the writer's, {person}.", ()
-    return Answer(
-        question=question,
-        article=article,
-        passage=passage,
-        summary=cards.summary(article),
-        quote=best_quote(article, avoid=avoid),
-        score=100,
-        confidence=HIGH,
-        followup=True,
-        wants=QUOTE,
-    )
+    return of_shown(question, article, passage, best_quote(article, avoid=avoid), QUOTE)

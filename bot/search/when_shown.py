@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 
 from bot.library.model import Article
-from bot.search import cards
-from bot.search.asked import byline
+from bot.search.asked import byline, of_shown
 from bot.search.query import BYLINE
 from bot.search.quotes import best_quote
-from bot.search.results import HIGH, Answer
+from bot.search.results import Answer
 from bot.search.said_by import SENTENCE_BREAK
 from bot.search.sentence_spans import DAY, YEAR
 
@@ -125,14 +124,4 @@ def when_answer(question: str, article: Article, shown: str) -> Answer:
         passage = f"{lead[:1].upper()}{lead[1:]}: {' '.join(sentences)} ({line})"
     else:
         passage = line
-    return Answer(
-        question=question,
-        article=article,
-        passage=passage,
-        summary=cards.summary(article),
-        quote=best_quote(article),
-        score=100,
-        confidence=HIGH,
-        followup=True,
-        wants=BYLINE,
-    )
+    return of_shown(question, article, passage, best_quote(article), BYLINE)
