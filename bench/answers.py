@@ -71,10 +71,12 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # (written blind the same way on 2026-12-07, session 20, its baseline left to the lead) stood
 # in until "fresh15" and was the validation set of session 21: aggregates only, never
 # --misses, and readable tune material from session 22. "fresh15" (written blind the same way
-# on 2026-12-07, session 21, its baseline left to the lead) stood in until "fresh16" and is the
-# validation set from session 22: aggregates only, never --misses. "fresh16" (written blind the
-# same way on 2026-12-07 by session 22's set16 helper, its baseline left to the lead) is the
-# untouched stand-in: never run question by question, never read. fresh to fresh14 are
+# on 2026-12-07, session 21, its baseline left to the lead) stood in until "fresh16" and was the
+# validation set of session 22: aggregates only, never --misses, and readable tune material
+# from session 23. "fresh16" (written blind the same way on 2026-12-07 by session 22's set16
+# helper, its baseline left to the lead) stood in until "fresh17" and is the validation set
+# from session 23: aggregates only, never --misses. Session 23's set17 helper adds the new
+# untouched stand-in ("fresh17") here when it is written. fresh to fresh15 are
 # tune material. "probe15" (refuse15's, written blind
 # 2026-12-06 21:44 UTC before any run on it, aimed at refusals and unrelated answers: paraphrase,
 # a name or brand, a slip, short questions, common words) is readable tune material from the
@@ -113,13 +115,12 @@ FRESH_FILES = {
     # ("hw mnay", "teh", "wo") and in one or two content words.
     "typo22": HERE / "answers_typo22.jsonl",
 }
-# Run only by answers.py (and --check prints none of their questions), never read: the
-# untouched stand-in (fresh16, written blind by session 22's set16 helper; its baseline is the
-# lead's) and the validation set (fresh15, the untouched stand-in of session 21, written blind;
-# aggregates only). fresh6, the validation set of four sessions, and fresh7 to fresh14,
-# stand-ins and validation sets before fresh15, are tune material now, so their pools may be
-# read.
-HELD_OUT = ("fresh16", "fresh15")
+# Run only by answers.py (and --check prints none of its questions), for aggregates, never read:
+# the validation set (fresh16, the untouched stand-in of session 22, written blind by its set16
+# helper). fresh6, the validation set of four sessions, and fresh7 to fresh15, stand-ins and
+# validation sets before fresh16, are tune material now, so their pools may be read. Session
+# 23's set17 helper adds the new untouched stand-in (fresh17) here when it is written.
+HELD_OUT = ("fresh16",)
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {

@@ -111,7 +111,7 @@ def with_pool_best(table: list[dict]) -> None:
 
 def readable_sets() -> list[str]:
     """The sets whose questions may be read (tune material), default first."""
-    fresh = [s for s in FRESH_FILES if s not in HELD_OUT and s != "fresh16"]
+    fresh = [s for s in FRESH_FILES if s not in HELD_OUT]
     return [DEFAULT_SET, *fresh]
 
 
