@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|...|fresh16|probe15]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|...|fresh17|probe15]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -75,8 +75,9 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # validation set of session 22: aggregates only, never --misses, and readable tune material
 # from session 23. "fresh16" (written blind the same way on 2026-12-07 by session 22's set16
 # helper, its baseline left to the lead) stood in until "fresh17" and is the validation set
-# from session 23: aggregates only, never --misses. Session 23's set17 helper adds the new
-# untouched stand-in ("fresh17") here when it is written. fresh to fresh15 are
+# from session 23: aggregates only, never --misses. "fresh17" (written blind the same way on
+# 2026-12-07 by session 23's set17 helper, its baseline left to the lead) is the untouched
+# stand-in from session 23: never run but by the lead, never read. fresh to fresh15 are
 # tune material. "probe15" (refuse15's, written blind
 # 2026-12-06 21:44 UTC before any run on it, aimed at refusals and unrelated answers: paraphrase,
 # a name or brand, a slip, short questions, common words) is readable tune material from the
@@ -98,6 +99,10 @@ FRESH_FILES = {
     "fresh14": HERE / "answers_fresh14.jsonl",
     "fresh15": HERE / "answers_fresh15.jsonl",
     "fresh16": HERE / "answers_fresh16.jsonl",
+    # fresh17 (written blind by session 23's set17 helper, 2026-12-07, before any run on it):
+    # news questions over 14 exports no set from fresh14 on uses, blog questions over 18 posts
+    # no set names, 10 unrelated; the untouched stand-in of session 23.
+    "fresh17": HERE / "answers_fresh17.jsonl",
     "probe15": HERE / "answers_probe15.jsonl",
     # spell19's probes (written 2026-12-07 03:50 UTC before any run on them): questions typed
     # with the other region's spelling of a word the article writes ("harbour", "leukemia").
@@ -115,12 +120,13 @@ FRESH_FILES = {
     # ("hw mnay", "teh", "wo") and in one or two content words.
     "typo22": HERE / "answers_typo22.jsonl",
 }
-# Run only by answers.py (and --check prints none of its questions), for aggregates, never read:
-# the validation set (fresh16, the untouched stand-in of session 22, written blind by its set16
-# helper). fresh6, the validation set of four sessions, and fresh7 to fresh15, stand-ins and
-# validation sets before fresh16, are tune material now, so their pools may be read. Session
-# 23's set17 helper adds the new untouched stand-in (fresh17) here when it is written.
-HELD_OUT = ("fresh16",)
+# Run only by answers.py (and --check prints none of their questions), for aggregates, never
+# read: the untouched stand-in (fresh17, written blind by session 23's set17 helper; its
+# baseline is the lead's) and the validation set (fresh16, the untouched stand-in of session
+# 22, written blind by its set16 helper). fresh6, the validation set of four sessions, and
+# fresh7 to fresh15, stand-ins and validation sets before fresh16, are tune material now, so
+# their pools may be read. The held-out tests take this tuple and its first member.
+HELD_OUT = ("fresh17", "fresh16")
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -798,10 +804,10 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, ..., fresh16: stand-ins for the held-out set, fresh16 untouched "
-        "(written blind, never read), fresh15 the validation set (aggregates only, never "
+        help="fresh, fresh2, ..., fresh17: stand-ins for the held-out set, fresh17 untouched "
+        "(written blind, never read), fresh16 the validation set (aggregates only, never "
         "--misses); "
-        "the others (fresh6 to fresh14 among them) tune material after their blind baselines "
+        "the others (fresh6 to fresh15 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
