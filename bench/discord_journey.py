@@ -10,9 +10,15 @@ Actions (the journey file's header says what each does): slash, ask, mention, dm
 reply, post CHANNEL (text as typed: {bot} is the bot's mention, {pad:N} N characters of words),
 together CHANNEL (two members at once: "member: text || member2: text"), click, choose, keep
 NAME / clickon NAME LABEL / chooseon NAME N (a message kept to act on later), auto, file
-add|break|update|rm, ratelimit ROUTE SECONDS... (the next requests of a route answered 429).
+add|break|update|rm NAME (zz-NAME.md, or for break/rm the library's own file named with NAME),
+file copyall (content/'s articles put into an empty library), ratelimit ROUTE SECONDS... (the
+next requests of a route answered 429), day DATE HH:MM [ZONE] (the clock set there, then one
+tick of the picks scheduler: what it posted is shown), library NAME (a new bot over another
+library: bench/discord_session's content, real:N or empty). #noembed is a channel where the
+bot lacks Embed Links: a message sent there with embeds is flagged HIDDEN, as Discord would
+not show them.
 
-    PYTHONPATH=. python bench/discord_journey.py bench/qa_inputs_X_journey21.txt out.txt
+    PYTHONPATH=. python bench/discord_journey.py bench/qa_inputs_X_journey23.txt out.txt
 """
 
 from __future__ import annotations
@@ -23,15 +29,20 @@ import re
 import shutil
 import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from bench.discord_replies_dump import show
+from bench.discord_session import (
+    ROOT,
+    bot_settings,
+    input_lines,
+    library_folder,
+    library_now,
+    started_fake,
+)
 from bench.journey_articles import ARTICLES
-
-ROOT = Path(__file__).resolve().parents[1]
 
 ROUTES = {  # ratelimit ROUTE: which requests the fake answers 429
     "messages": ("POST", r"/channels/\d+/messages"),
@@ -57,8 +68,14 @@ def parse_options(text: str, fake: Any, channels: dict[str, Any]) -> dict[str, A
     return out
 
 
-def expand(text: str, fake: Any) -> str:
-    """{bot} the bot's mention, {botrole} its role's, {pad:N} about N characters of filler words, \\n a new line."""
+def expand(text: str, fake: Any, last: dict[str, Any] | None = None) -> str:
+    """{bot} the bot's mention, {botrole} its role's, {pad:N} about N characters of filler words, \\n a new line,
+    {lastmsg} the link Discord's "Copy Message Link" gives for the bot's last message."""
+    if last and "{lastmsg}" in text:
+        place = last.get("guild_id") or "@me"
+        text = text.replace(
+            "{lastmsg}", f"https://discord.com/channels/{place}/{last['channel_id']}/{last['id']}"
+        )
     text = text.replace("{bot}", fake.bot_user.mention).replace("\\n", "\n")
     text = text.replace("{botrole}", f"<@&{fake.guild.bot_role_id}>")
     text = text.replace("{botnick}", f"<@!{fake.bot_user.id}>")
@@ -92,25 +109,15 @@ def pings(fake: Any, since: int, ping_roles: set[str]) -> list[str]:
     return problems
 
 
-async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
+async def run(steps: list[tuple[str, str, str]], tmp: Path, library: str) -> list[str]:
     from bot.discord.app import create_bot
-    from bot.settings import Settings
     from tests.fakeclock import FakeClock
-    from tests.fakediscord import FakeDiscord
-    from tests.fakediscord.payloads import MANAGE_MESSAGES
+    from tests.fakediscord.payloads import EMBED_LINKS, MANAGE_MESSAGES
 
-    content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
-    settings = Settings(
-        content_dir=content,
-        articles_db=tmp / "articles.db",
-        state_database_url=f"sqlite:///{tmp}/state.db",
-        discord_token="fake-bot-token",
-        cooldown_queries=1000,
-        cooldown_seconds=30,
-    )
-    fake = FakeDiscord(timeout=60.0, interaction_deadline=None)
-    await fake.start()
+    content = library_folder(library, tmp)
+    settings = bot_settings(content, tmp)
+    clock = FakeClock(library_now(library))
+    fake = await started_fake()
     mod = fake.add_user("mod")
     mod_role = fake.add_role(fake.guild, "Mods", MANAGE_MESSAGES)
     fake.add_role(fake.guild, "Readers")
@@ -127,6 +134,9 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
     # A channel the bot may read but not post in (its role denied Send Messages).
     deny = {"id": str(fake.guild.bot_role_id), "type": 0, "allow": "0", "deny": str(SEND_MESSAGES)}
     channels["locked"] = fake.add_channel(fake.guild, "locked", overwrites=[deny])
+    # A channel where the bot may post but not embed (an invite without Embed Links there).
+    bare = {"id": str(fake.guild.bot_role_id), "type": 0, "allow": "0", "deny": str(EMBED_LINKS)}
+    channels["noembed"] = fake.add_channel(fake.guild, "noembed", overwrites=[bare])
     thread = fake.add_channel(fake.guild, "coral-chat", type=11, parent_id=fake.channel.id)
     channels["thread"] = thread
     users = {
@@ -145,7 +155,7 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
             create_bot(
                 settings,
                 guild_ready_timeout=0.05,
-                clock=FakeClock(datetime(2026, 5, 10, 12, tzinfo=UTC)),
+                clock=clock,
             )
         )
         for role, action, arg in steps:
@@ -158,13 +168,33 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                 if action.startswith("file"):
                     verb = action.split()[1]
                     name, _, article = arg.partition("=")
+                    if verb == "copyall":  # the admin puts the bundled articles in the folder
+                        for src in sorted((ROOT / "content").glob("*.md")):
+                            shutil.copyfile(src, content / src.name)
+                        out.append(f"{head}\n(copied content/'s articles in)\n")
+                        continue
                     path = content / f"zz-{name}.md"
+                    if not path.exists() and verb in ("rm", "break"):
+                        # one of the library's own files, by a word of its name
+                        path = next(iter(sorted(content.rglob(f"*{name}*.md"))), path)
                     if verb == "rm":
                         path.unlink()
                     else:
                         text = ARTICLES["bad"] if verb == "break" else ARTICLES[article or name]
                         path.write_text(text)
                     out.append(f"{head}\n(file {verb} {path.name})\n")
+                    continue
+                if action.startswith("day"):  # the clock moves; the scheduler's tick runs
+                    day, hour, *zone = arg.split()  # "2026-05-11 09:30 [Europe/London]"
+                    clock.set(
+                        *map(int, re.split("[-:]", f"{day}-{hour}")), zone=(zone or ["UTC"])[0]
+                    )
+                    start = len(fake.message_log)
+                    await bot.get_cog("PicksScheduler").run_due()
+                    await asyncio.sleep(0.3)
+                    posted = [m for m in fake.message_log[start:] if m["author"].get("bot")]
+                    body = "\n".join(show(m) for m in posted) or "(nothing posted)"
+                    out.append(f"{head}\n{body}\n{report(fake, since, ping_roles, channels)}")
                     continue
                 if action.startswith("ratelimit"):
                     route = action.split()[1]
@@ -194,16 +224,16 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                     r = await fake.invoke(name, opts, user=user, dm=dm, channel=chan)
                     msgs, eph = r.messages or [r.message], r.ephemeral
                 elif action == "ask":
-                    r = await fake.invoke("ask", {"question": expand(arg, fake)}, user=user)
+                    r = await fake.invoke("ask", {"question": expand(arg, fake, last)}, user=user)
                     msgs, eph = r.messages or [r.message], r.ephemeral
                 elif action in ("mention", "thread", "reply", "dm") or action.startswith("post"):
-                    text = f"{fake.bot_user.mention} {expand(arg, fake)}".strip()
+                    text = f"{fake.bot_user.mention} {expand(arg, fake, last)}".strip()
                     chan = {"thread": thread, "dm": fake.dm_channel(user)}.get(action, fake.channel)
                     if action.startswith("post"):
                         chan = channels[action.split()[1]]
-                        text = expand(arg, fake)
+                        text = expand(arg, fake, last)
                     if action == "dm":
-                        text = expand(arg, fake)
+                        text = expand(arg, fake, last)
                     ref = last if action == "reply" else None
                     if action == "reply":
                         chan = fake.find_channel(int(last["channel_id"]))[1] or thread
@@ -239,7 +269,7 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                         lines.append(f"[reply to {asked.get(ref, '?')}]\n" + show(m))
                         last = m
                     body = "\n".join(lines) or "(no reply)"
-                    out.append(f"{head}\n{body}\n{report(fake, since, ping_roles)}")
+                    out.append(f"{head}\n{body}\n{report(fake, since, ping_roles, channels)}")
                     continue
                 elif action.startswith(("click", "clickon")):
                     words = action.split(None, 2)
@@ -271,16 +301,20 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path) -> list[str]:
                     r = await fake.click(target, menu["custom_id"], user=user, values=[v])
                     msgs, eph = r.messages or [r.message], r.ephemeral
                 elif action.startswith("auto"):
-                    _, cmd, option = action.split()
-                    choices = await fake.autocomplete(cmd, option, arg, user=user)
+                    _, *cmd, option = action.split()  # "auto picks time timezone": a subcommand's
+                    choices = await fake.autocomplete(" ".join(cmd), option, arg, user=user)
                     out.append(f"{head}\nCHOICES: {[c['name'] for c in choices]}\n")
                     continue
             except Exception as exc:  # a step that fails is a finding, not the end of the walk
-                out.append(f"{head}\nDRIVER ERROR: {exc!r}\n{report(fake, since, ping_roles)}")
+                out.append(
+                    f"{head}\nDRIVER ERROR: {exc!r}\n{report(fake, since, ping_roles, channels)}"
+                )
                 continue
             msgs = [m for m in msgs if m]
             body = "\n".join(("[EPHEMERAL]\n" if eph else "") + show(m) for m in msgs)
-            out.append(f"{head}\n{body or '(no reply)'}\n{report(fake, since, ping_roles)}")
+            out.append(
+                f"{head}\n{body or '(no reply)'}\n{report(fake, since, ping_roles, channels)}"
+            )
             if msgs:  # the message the next "click"/"choose" step acts on
                 last = msgs[-1]
         # what the picks channel holds
@@ -300,9 +334,16 @@ def _label(component: dict[str, Any]) -> str:
     return f"{emoji} {component.get('label') or component.get('placeholder') or ''}"
 
 
-def report(fake: Any, since: int, ping_roles: set[str]) -> str:
-    """The step's pings and the fake's refusals, when there are any."""
+def report(fake: Any, since: int, ping_roles: set[str], channels: dict[str, Any]) -> str:
+    """The step's pings, the fake's refusals and embeds Discord would not show, if any."""
     lines = [f"PING: {p}" for p in pings(fake, since, ping_roles)]
+    bare = str(channels["noembed"].id)
+    for rec in fake.requests[since:]:
+        # Discord drops a bot message's embeds where it lacks Embed Links (not in
+        # interaction replies, which are the application's own): the member sees the rest.
+        to_bare = rec.method == "POST" and f"/channels/{bare}/messages" in rec.path
+        if to_bare and (rec.json or {}).get("embeds"):
+            lines.append("HIDDEN: embeds of a message where the bot lacks Embed Links")
     lines += [f"REFUSED: {e}" for e in fake.take_errors()]
     reacted = [r for r in fake.requests[since:] if "/reactions/" in r.path and r.method == "PUT"]
     if reacted:
@@ -314,16 +355,24 @@ def report(fake: Any, since: int, ping_roles: set[str]) -> str:
 
 
 def main() -> None:
+    """Walk the journey file; a "library NAME" step starts a new bot over that library
+    (bench/discord_session: content, real:N, empty), the steps before the first over content."""
     src, dst = Path(sys.argv[1]), Path(sys.argv[2])
-    steps = []
-    for line in src.read_text().splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    sessions: list[tuple[str, list[tuple[str, str, str]]]] = [("content", [])]
+    for line in input_lines(src):
         # "||" inside an argument separates the two members of a "together" step.
         role, action, arg, *_ = (p.strip() for p in re.split(r"(?<!\|)\|(?!\|)", line))
-        steps.append((role, action, arg))
-    with tempfile.TemporaryDirectory() as tmp:
-        out = asyncio.run(run(steps, Path(tmp)))
+        if action == "library":
+            sessions.append((arg, []))
+            continue
+        sessions[-1][1].append((role, action, arg))
+    out: list[str] = []
+    for number, (library, steps) in enumerate(sessions):
+        if not steps:
+            continue
+        out.append(f"# ===== library {library}\n")
+        with tempfile.TemporaryDirectory() as tmp:
+            out += asyncio.run(run(steps, Path(tmp) / str(number), library))
     dst.write_text("\n".join(out))
 
 

@@ -12,15 +12,18 @@ Libraries: "content" (a copy of content/, clock 10 May 2026) and "mixed"
 from __future__ import annotations
 
 import asyncio
-import shutil
 import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+from bench.discord_session import (
+    bot_settings,
+    input_lines,
+    library_folder,
+    library_now,
+    started_fake,
+)
 
 
 def show(msg: dict[str, Any]) -> str:
@@ -57,28 +60,12 @@ def show(msg: dict[str, Any]) -> str:
 
 async def run(library: str, questions: list[str], tmp: Path) -> list[str]:
     from bot.discord.app import create_bot
-    from bot.settings import Settings
     from tests.fakeclock import FakeClock
-    from tests.fakediscord import FakeDiscord
 
-    content = tmp / library / "content"
-    if library == "content":
-        shutil.copytree(ROOT / "content", content)
-        now = datetime(2026, 5, 10, tzinfo=UTC)
-    else:
-        shutil.copytree(CORPUS / "real", content / "real")
-        shutil.copytree(CORPUS / "blogs", content / "blogs")
-        now = datetime(2026, 12, 7, tzinfo=UTC)
-    settings = Settings(
-        content_dir=content,
-        articles_db=tmp / library / "articles.db",
-        state_database_url=f"sqlite:///{tmp / library}/state.db",
-        discord_token="fake-bot-token",
-        cooldown_queries=1000,
-        cooldown_seconds=30,
-    )
-    fake = FakeDiscord(timeout=60.0, interaction_deadline=None)
-    await fake.start()
+    content = library_folder(library, tmp / library)
+    now = library_now(library)
+    settings = bot_settings(content, tmp / library)
+    fake = await started_fake()
     out = []
     try:
         await fake.start_bot(create_bot(settings, guild_ready_timeout=0.05, clock=FakeClock(now)))
@@ -100,9 +87,7 @@ def main() -> None:
     src, dst = Path(sys.argv[1]), Path(sys.argv[2])
     by_library: dict[str, list[str]] = {}
     last = ""
-    for line in src.read_text().splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in input_lines(src):
         if line.startswith("+"):
             by_library[last].append(line)
             continue
