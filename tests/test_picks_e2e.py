@@ -566,3 +566,29 @@ async def test_picks_tags_that_match_nothing_offer_the_closest_tags(
     assert "Closest: `environment`" in typo.text and typo.text.endswith("`/tags` lists every tag.")
     emoji = await picks(fake, "tags", {"tags": "🌊"})
     assert emoji.text.endswith("`/tags` lists every tag.")
+
+
+async def test_a_city_for_a_timezone_names_the_zones_it_may_mean(
+    fake: PicksFake, settings: Settings, clock: FakeClock
+) -> None:
+    # journey23: "Unknown timezone 'London'" left a new admin to guess the IANA name.
+    await start(fake, settings, clock)
+    city = await picks(fake, "time", {"time": "08:30", "timezone": "London"})
+    assert city.ephemeral and city.text == "Unknown timezone 'London': did you mean Europe/London?"
+    nowhere = await picks(fake, "time", {"time": "08:30", "timezone": "Qqqzz"})
+    assert nowhere.text == "Unknown timezone 'Qqqzz'"
+
+
+async def test_skip_says_which_day_is_skipped_and_when_the_next_comes(
+    fake: PicksFake, settings: Settings, clock: FakeClock
+) -> None:
+    # journey23: "The next automatic pick will be skipped." named neither day.
+    channel = fake.add_channel(fake.guild, "picks")
+    clock.set(2026, 5, 11, 7, 0)  # a Monday, before 08:30 in London (07:30 UTC)
+    await start(fake, settings, clock)
+    await configure(fake, channel, at="08:30", zone="Europe/London")
+    skipped = await picks(fake, "skip")
+    assert skipped.content == (
+        "The pick on Monday 11 May 2026 will be skipped; "
+        "the next comes Tuesday 12 May 2026 at 08:30 BST."
+    )

@@ -148,6 +148,7 @@ def every_embed(article: Article) -> list[discord.Embed]:
         render.quote_embed(article, article.quotes[0]),
         render.summary_embed(article, article.description or ""),
         render.reload_embed(report),
+        render.reload_embed(report, served=0, stale=10**6),
         render.status_embed(status),
     ]
     embeds += render.search_pages(SearchResponse(query=HOSTILE * 100, hits=hits))
@@ -508,3 +509,28 @@ def test_an_error_names_a_channel_by_its_link_and_defuses_every_ping() -> None:
     assert text.startswith("In <#123>: ") and "<@456>" not in text and "<@&789>" not in text
     assert "@everyone" not in text
     assert render.plain("<#123>") != "<#123>"  # article text: no channel links either
+
+
+def test_a_reload_says_when_nothing_is_served_and_what_a_failing_file_still_serves() -> None:
+    # journey23: an empty content folder reloaded as a row of zeros; a broken file whose
+    # article stays served showed only "1 failed".
+    empty = render.reload_embed(ReloadReport(), served=0).description or ""
+    assert "No article is served: the content folder holds no article" in empty
+    broken = ReloadReport(unchanged=12, failed=[FileFailure("a.md", "bad YAML")])
+    kept = render.reload_embed(broken, served=13, stale=1).description or ""
+    assert "Still served as last read well: 1 article whose file fails now" in kept
+    plain = render.reload_embed(ReloadReport(added=3), served=3).description or ""
+    assert "served" not in plain
+
+
+def test_a_card_as_text_keeps_its_words_within_a_message() -> None:
+    # Where the bot lacks Embed Links the card goes as text (journey23): title, link,
+    # passage, fields and date, within Discord's 2000 characters, mentions still inert.
+    article = huge_article(title=HOSTILE, description=HOSTILE)
+    answer = Answer(question="q", article=article, passage=(HOSTILE + " ") * 300, summary="S")
+    text = render.embed_as_text(render.answer_embed(answer))
+    assert text.startswith(render.NO_EMBEDS) and len(text) <= render.CONTENT
+    assert "@everyone" not in text.replace("@\u200beveryone", "")
+    small = huge_article(title="Short title", link="https://example.org/a")
+    card = render.embed_as_text(render.article_embed(small, "A summary."))
+    assert "**Short title** <https://example.org/a>" in card and "A summary." in card

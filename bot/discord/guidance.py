@@ -54,10 +54,18 @@ def code(text: str, limit: int = 120) -> str:
     return " ".join(plain(re.sub(r"`+", " ", read_back(text, limit, marked=False))).split())
 
 
+# What a server that has not added articles yet is told, instead of what to try.
+EMPTY_LIBRARY = "The library is empty for now: an admin adds articles and runs /reload."
+
+
 def next_steps_embed(steps: NextSteps, lead: str, *, searching: bool = False) -> discord.Embed:
     """`lead` ("Nothing found for …") and what to try instead: did-you-mean, the closest
     tags, a search with the words (not after a search) and the articles in the menu below
-    (what the search finds, else the newest). `searching`: the reply to a /search."""
+    (what the search finds, else the newest). `searching`: the reply to a /search. With no
+    newest article to offer the library is empty, and saying so is all there is to try
+    (journey23: a new server's first question was told to /search other words)."""
+    if not steps.articles and not steps.tags:
+        return discord.Embed(description=EMPTY_LIBRARY, colour=WARN)
     lines = [lead]
     if steps.suggestions:
         names = ", ".join(f"**{cut(clean(s), 100)}**" for s in steps.suggestions)
@@ -95,7 +103,7 @@ def help_embed(
     if examples.tag:
         tries.append(f"Browse a tag: `/tag {code(examples.tag)}`")
     if not tries:
-        tries.append("The library is empty for now: an admin adds articles and runs /reload.")
+        tries.append(EMPTY_LIBRARY)
     embed = discord.Embed(
         title=f"{me} — answers from the article library",
         description="\n".join(f"• {t}" for t in tries),

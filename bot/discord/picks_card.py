@@ -66,6 +66,28 @@ def format_when(moment: datetime, zone: str) -> str:
     return f"{format_day(local.date())} at {local:%H:%M} {local.tzname() or zone}"
 
 
+def _skipped(overview: PicksOverview) -> tuple[date, datetime] | None:
+    """The day whose automatic pick is skipped and the next run that posts, when a skip
+    is set. The run due next is the one skipped: "on (the next pick is skipped)" above
+    "Next pick: Sunday at 18:30" read as a contradiction; the next that posts is the run
+    after that day's."""
+    settings = overview.settings
+    if overview.next_run is None or not (settings.enabled and settings.skip_next):
+        return None
+    skipped = overview.next_run.astimezone(ZoneInfo(settings.timezone)).date()
+    return skipped, next_run(settings, overview.next_run, skipped)
+
+
+def skip_sentence(overview: PicksOverview) -> str:
+    """/picks skip's reply: the day skipped and when the next pick comes (journey23: "The
+    next automatic pick will be skipped" left the moderator to work out which)."""
+    if skipping := _skipped(overview):
+        skipped, after = skipping
+        when = format_when(after, overview.settings.timezone)
+        return f"The pick on {format_day(skipped)} will be skipped; the next comes {when}."
+    return "The next automatic pick will be skipped."
+
+
 def pick_heading(day: date) -> str:
     return f"Pick of the day — {format_day(day)}"
 
@@ -202,12 +224,8 @@ def overview_embed(overview: PicksOverview) -> discord.Embed:
         embed.add_field(name=name, value=value)
     if overview.next_run is not None:
         next_text = format_when(overview.next_run, settings.timezone)
-        if settings.enabled and settings.skip_next:
-            # The run due next is the one skipped: "on (the next pick is skipped)" above
-            # "Next pick: Sunday at 18:30" read as a contradiction. The next that posts is
-            # the run after that day's.
-            skipped = overview.next_run.astimezone(ZoneInfo(settings.timezone)).date()
-            after = next_run(settings, overview.next_run, skipped)
+        if skipping := _skipped(overview):
+            skipped, after = skipping
             next_text = (
                 f"{format_when(after, settings.timezone)} "
                 f"(the one on {format_day(skipped)} is skipped)"

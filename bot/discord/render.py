@@ -227,6 +227,31 @@ def reply_content(text: str) -> str:
     return content(plain(text))
 
 
+# Where the bot may post but not embed, Discord drops a message's embeds and a reply shows
+# only its buttons; the card goes as text instead, after this line.
+NO_EMBEDS = (
+    "*(I need the Embed Links permission in this channel to show cards; an admin can grant it.)*"
+)
+
+
+def embed_as_text(embed: discord.Embed) -> str:
+    """An embed as message content, for a channel where the bot lacks Embed Links: the
+    first line says why, then its author, title and link (in <>: no preview either), its
+    description, fields ("**name**: value") and footer, within Discord's 2000 characters."""
+    lines = [NO_EMBEDS]
+    if embed.author.name:
+        lines.append(f"-# {embed.author.name}")
+    if embed.title:
+        lines.append(f"**{embed.title}**" + (f" <{embed.url}>" if embed.url else ""))
+    if embed.description:
+        lines.append(embed.description)
+    lines += [f"**{f.name}**: {f.value}" for f in embed.fields]
+    dated = format_date(embed.timestamp) if embed.timestamp else ""
+    if footer := " · ".join(filter(None, [embed.footer.text, dated])):
+        lines.append(f"-# {footer}")
+    return content("\n".join(lines))
+
+
 # -- limits enforcement -----------------------------------------------------------------
 
 
@@ -558,15 +583,30 @@ def tags_pages(tags: Sequence[tuple[str, int]], size: int = 20) -> Sequence[disc
 # -- admin ------------------------------------------------------------------------------
 
 
-def reload_embed(report: ReloadReport, max_listed: int = 10) -> discord.Embed:
-    """What a reload changed, with failing files (paths and reasons shortened)."""
-    colour = WARN if report.failed else discord.Colour.green()
+def reload_embed(
+    report: ReloadReport, max_listed: int = 10, *, served: int | None = None, stale: int = 0
+) -> discord.Embed:
+    """What a reload changed, with failing files (paths and reasons shortened); `served`,
+    the articles the library serves after it (none: its folder holds no article, said so
+    rather than a row of zeros), `stale` how many of them a failing file's last good
+    version serves (journey23: an admin who broke a served file saw only "1 failed")."""
+    colour = WARN if report.failed or served == 0 else discord.Colour.green()
     embed = discord.Embed(title="Library reloaded", colour=colour)
     embed.description = (
         f"**{report.added}** added · **{report.updated}** updated · "
         f"**{report.removed}** removed · **{report.unchanged}** unchanged · "
         f"**{len(report.failed)}** failed\nTook {report.seconds:.2f} s"
     )
+    if served == 0:
+        embed.description += (
+            "\nNo article is served: the content folder holds no article that could be read."
+            " Put Markdown files (`.md`) with a title in their frontmatter there, then /reload."
+        )
+    if stale:
+        embed.description += (
+            f"\nStill served as last read well: {plural(stale, 'article')} whose file fails"
+            " now, until it is fixed."
+        )
     if report.failed:
         lines = [
             f"`{shorten_path(f.path).replace('`', '')}`: {cut(clean(f.error), 120)}"

@@ -55,6 +55,9 @@ def slug_ref(slug: str) -> str:
     return DIGEST + slug_digest(slug)
 
 
+GONE = "That article is no longer in the library."
+
+
 async def _article(interaction: discord.Interaction, ref: str) -> Article:
     service: LibraryService = interaction.client.service  # type: ignore[attr-defined]
     if ref.startswith(DIGEST):
@@ -62,7 +65,7 @@ async def _article(interaction: discord.Interaction, ref: str) -> Article:
     else:
         article = await service.article(ref)
     if article is None:
-        raise UserError("That article is no longer in the library.")
+        raise UserError(GONE)
     return article
 
 

@@ -69,7 +69,9 @@ class AdminCog(commands.Cog, name="Admin"):
             except LibraryError as exc:
                 raise UserError(str(exc)) from exc
             log.info("/reload by %s: %s", interaction.user.id, summarize(report))
-            await send(interaction, embed=render.reload_embed(report), ephemeral=True)
+            stats = await service.stats()  # what is served now: a failing file's old version
+            embed = render.reload_embed(report, served=stats.articles, stale=stats.stale)
+            await send(interaction, embed=embed, ephemeral=True)
         finally:
             self._reloading = False
 

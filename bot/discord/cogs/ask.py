@@ -18,9 +18,10 @@ from bot.discord import render
 from bot.discord.deadline import in_time
 from bot.discord.guidance import help_embed, next_steps_embed, typed
 from bot.discord.pager import Pager
-from bot.discord.reply import NO_MENTIONS, send
-from bot.discord.views import answer_view, menu, menu_view, next_steps_view
+from bot.discord.reply import reply_to, send
+from bot.discord.views import GONE, answer_view, article_reply, menu, menu_view, next_steps_view
 from bot.search.filters import missing_name
+from bot.search.followup import Topic
 from bot.search.query import COMPARE
 from bot.search.results import Answer
 
@@ -30,6 +31,19 @@ if TYPE_CHECKING:
 log = logging.getLogger("articlebot.discord")
 
 EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
+# Discord's "Copy Message Link": a link to a message (in a server or a DM), not an article's.
+MESSAGE_LINK = re.compile(
+    r"<?https?://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/channels/(?:\d+|@me)/\d+/(?P<id>\d+)>?"
+)
+UNKNOWN_MESSAGE = (
+    "That links to a Discord message, and I can't open messages by their link (I only "
+    "remember my own answers for a while). Reply to the message instead, or ask in words."
+)
+# Discord's block quote: "> " quotes a line, ">>> " the rest of the message.
+_QUOTE_LINE = re.compile(r"^\s*>(?:>>)?\s?")
+_WORD = re.compile(r"\w+")
+# A quote is the article's when all its words but this share are the article's.
+QUOTE_WORDS_OUTSIDE = 0.15
 
 
 class AskCog(commands.Cog, name="Ask"):
@@ -165,10 +179,8 @@ class AskCog(commands.Cog, name="Ask"):
             trace = uuid.uuid4().hex[:8]
             log.exception("unexpected error (trace id %s) answering a mention", trace)
             with contextlib.suppress(discord.HTTPException):
-                await message.reply(
-                    embed=render.error_embed(f"Sorry, something went wrong (id {trace})."),
-                    mention_author=False,
-                    allowed_mentions=NO_MENTIONS,
+                await reply_to(
+                    message, embed=render.error_embed(f"Sorry, something went wrong (id {trace}).")
                 )
 
     def _typed_command(self, text: str) -> tuple[str, str] | None:
@@ -188,11 +200,10 @@ class AskCog(commands.Cog, name="Ask"):
             # help; any other says how commands are run rather than searching "/picks now".
             name, rest = typed
             if name not in ("ask", "help"):
-                await message.reply(
+                await reply_to(
+                    message,
                     f"`/{name}` is a command: type `/{name}` in the message box and choose "
                     "it from the list that appears. In a message, ask me in plain words.",
-                    mention_author=False,
-                    allowed_mentions=NO_MENTIONS,
                 )
                 return
             question = rest if name == "ask" else ""
@@ -206,17 +217,25 @@ class AskCog(commands.Cog, name="Ask"):
             return
         talk = self.bot.conversations
         member = (message.channel.id, message.author.id)
-        # A reply to one of the bot's answers is about that answer's article.
+        # A reply to one of the bot's answers is about that answer's article; so is a
+        # message pasting the link to one (Discord's "Copy Message Link", journey23).
         ref = message.reference.message_id if message.reference is not None else None
+        if linked := MESSAGE_LINK.search(question):
+            question = MESSAGE_LINK.sub(" ", question).strip()
+            ref = int(linked["id"])
+            topic = talk.about(("reply", ref))
+            if topic is None or topic.slug is None:
+                await reply_to(message, UNKNOWN_MESSAGE)
+                return
+            if not question:  # the link alone: that answer's article again
+                await self._linked_answer(message, topic.slug, member)
+                return
         about = (talk.about(("reply", ref)) if ref is not None else None) or talk.about(member)
+        question = await self._quoting_back(question, about)
         answer = await self.bot.service.ask(question, about)
         talk.answered(answer, member)
         if answer.reply is not None:  # small talk
-            await message.reply(
-                render.reply_content(answer.reply),
-                mention_author=False,
-                allowed_mentions=NO_MENTIONS,
-            )
+            await reply_to(message, render.reply_content(answer.reply))
             return
         if answer.article is None:
             found = await self._nothing_found(question, message.author.id, member)
@@ -226,13 +245,52 @@ class AskCog(commands.Cog, name="Ask"):
         # (With the member's key: a byline or link reply goes on from the text shown before.)
         talk.answered(answer, member, ("reply", sent.id))
 
+    async def _linked_answer(self, message: discord.Message, slug: str, member: Hashable) -> None:
+        """The card of the article of one of the bot's answers whose link was pasted alone;
+        the conversation is about it then ("who wrote it?")."""
+        article = await self.bot.service.article(slug)
+        if article is None:  # removed since the answer
+            await reply_to(message, embed=render.error_embed(GONE))
+            return
+        self.bot.conversations.opened(article.slug, member)
+        embed, view = await article_reply(
+            self.bot.service, article, "card", owner=message.author.id
+        )
+        await reply_to(message, embed=embed, view=view)
+
+    async def _quoting_back(self, question: str, about: Topic | None) -> str:
+        """The member's own words of a message that quotes the conversation's article back
+        ("> We fixed 212 toasters this year" then "who is she?", journey23): the quote
+        shows what they ask about, which the conversation holds already, and its words
+        read as the question's sent the answer elsewhere. A quote of anything else (another
+        member's words) is part of what is asked, as typed."""
+        lines = question.splitlines()
+        quoted: list[str] = []
+        own: list[str] = []
+        rest_quoted = False
+        for line in lines:
+            if rest_quoted or _QUOTE_LINE.match(line):
+                rest_quoted = rest_quoted or line.lstrip().startswith(">>>")
+                quoted.append(_QUOTE_LINE.sub("", line))
+            else:
+                own.append(line)
+        said = " ".join(own).strip()
+        if not quoted or not said or about is None or about.slug is None:
+            return question
+        article = await self.bot.service.article(about.slug)
+        if article is None:
+            return question
+        words = _WORD.findall(" ".join(quoted).casefold())
+        held = set(
+            _WORD.findall(f"{article.title} {article.description or ''} {article.text}".casefold())
+        )
+        outside = sum(w not in held for w in words)
+        return said if words and outside <= QUOTE_WORDS_OUTSIDE * len(words) else question
+
     async def _reply(
         self, message: discord.Message, embed: discord.Embed, view: discord.ui.View | None
     ) -> discord.Message:
-        kwargs = {"view": view} if view is not None else {}
-        return await message.reply(
-            embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS, **kwargs
-        )
+        return await reply_to(message, embed=embed, view=view)
 
 
 async def setup(bot: ArticleBot) -> None:

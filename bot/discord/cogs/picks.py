@@ -20,7 +20,7 @@ from discord.ext import commands
 from bot.discord import render
 from bot.discord.errors import NotAllowed, UserError
 from bot.discord.pager import Pager
-from bot.discord.picks_card import NOTE_MAX, history_pages, overview_embed
+from bot.discord.picks_card import NOTE_MAX, history_pages, overview_embed, skip_sentence
 from bot.discord.picks_post import PickPoster, missing_permissions
 from bot.discord.picks_scheduler import PicksScheduler
 from bot.discord.reply import acknowledge, send
@@ -30,6 +30,7 @@ from bot.picks import (
     PlannedPick,
     can_manage,
     timezone_suggestions,
+    validate_timezone,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 # moderators' /picks now).
 HISTORY_LOOKBACK = 100
 MAX_HISTORY_PAGES = 20  # /picks history shows at most this many pages (newest first)
+ZONES_OFFERED = 3  # the zones an unknown one's error names
 MOD = {"cooldown": False}  # configuration is not a query: no per-user query cooldown
 
 
@@ -131,6 +133,16 @@ class PicksCog(commands.Cog, name="Picks"):
         await self._moderator(interaction)
         assert interaction.guild is not None
         with user_errors():
+            try:
+                validate_timezone(timezone)
+            except PicksError as exc:
+                # "London" for Europe/London (journey23): name the zones it may mean.
+                close = timezone_suggestions(timezone, ZONES_OFFERED)
+                typed = timezone.strip().lower().replace(" ", "_")
+                close = [z for z in close if typed in z.lower()] or close
+                if close:
+                    raise PicksError(f"{exc}: did you mean {', '.join(close)}?") from exc
+                raise
             settings = await self.picks_service.set_time(interaction.guild.id, time, timezone)
         await send(
             interaction,
@@ -292,7 +304,8 @@ class PicksCog(commands.Cog, name="Picks"):
         await self._moderator(interaction)
         assert interaction.guild is not None
         await self.picks_service.skip(interaction.guild.id)
-        await send(interaction, "The next automatic pick will be skipped.", ephemeral=True)
+        overview = await self.picks_service.show(interaction.guild.id)
+        await send(interaction, skip_sentence(overview), ephemeral=True)
 
     @picks.command(name="off", description="Stop automatic daily picks", extras=MOD)
     async def picks_off(self, interaction: discord.Interaction) -> None:
