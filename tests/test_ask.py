@@ -695,6 +695,13 @@ async def test_small_talk_gets_a_friendly_reply_not_an_article(
         ("thanks, what did that study find", None),  # asked of the reply: a question
         ("thanks, that cost how much?", None),
         ("thanks that article on coral was really great", None),  # more than a reaction
+        # journey23: "ok and when was that?" was told "👍 Ask me anything else": a
+        # question after an acknowledgement (or thanks, laughter) asks it.
+        ("ok and when was that?", None),
+        ("lol why did it close", None),
+        ("thanks! who runs it?", None),
+        ("lol what", "laughter"),  # a question word last only reacts
+        ("hey whats up", "greeting"),  # a greeting's question is its own
         # QA: punctuation or emoji alone got "Try /search ?!?!"
         ("?!?!", "wordless"),
         ("🦦🦦🦦", "wordless"),

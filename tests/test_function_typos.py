@@ -56,3 +56,10 @@ def test_a_letter_too_many_is_never_read_off() -> None:
     assert function_word("udp") is None
     assert "udp" in parse("what's the difference between tcp and udp").terms.words
     assert function_word("mcuh") == "much" and function_word("whta") == "what"
+
+
+def test_small_talk_typed_short_is_said_not_slipped() -> None:
+    # journey23: in the running bot (the library's words read) "thx" after an answer was
+    # read as "the" and answered as a follow-up of the article, not thanked.
+    assert function_word("thx") is None
+    assert parse("thx").social == "thanks" and parse("thx!! 🙏").social == "thanks"

@@ -22,11 +22,15 @@ from rapidfuzz.distance import OSA
 from bot.search.english import zipf
 from bot.search.policy import DEFAULT, Policy
 from bot.search.question_words import QUESTION_WORDS
+from bot.search.social import SOCIAL_WORDS
 from bot.search.words import STOPWORDS
 
 _WORD = re.compile(r"[a-z]+")
 # "how many/much" is the commonest question of a number; the two are no stopwords.
 _AMOUNTS = ("many", "much")
+# Small talk's words are typed so on purpose ("thx" is thanks, not a slip of "the": read so
+# once the library's words were known, it made "thx" after an answer a follow-up of it).
+_SAID = frozenset().union(*SOCIAL_WORDS.values())
 
 
 @cache
@@ -49,7 +53,9 @@ def function_word(word: str, policy: Policy = DEFAULT) -> str | None:
     n = len(word)
     if not 2 <= n <= policy.function_typo_letters or not word.isalpha():
         return None
-    if word in STOPWORDS or word in QUESTION_WORDS or zipf(word) >= policy.function_typo_zipf:
+    if word in STOPWORDS or word in QUESTION_WORDS or word in _SAID:
+        return None
+    if zipf(word) >= policy.function_typo_zipf:
         return None
     near = [
         w

@@ -174,6 +174,18 @@ _DEMONSTRATIVES = frozenset(["that", "this", "thats", "that's"])
 _TO_YOU = (("youre",), ("you're",), ("you", "are"), ("ur",))
 
 
+# The kinds of small talk a question may follow in one breath ("ok and when was that?",
+# "thanks! who runs it?", "lol why"): an acknowledgement, thanks, laughter or praise. A
+# greeting's question is its own ("hey what's up").
+_ASKING_AFTER = frozenset(["ack", "thanks", "laughter", "praise"])
+
+
+def _asks_after(ws: list[str]) -> bool:
+    """Whether the words hold a question word with words after it: "when was that" asks
+    something; a question word last ("lol what") only reacts."""
+    return any(w in QUESTION_WORDS for w in ws[:-1])
+
+
 def social_kind(raw: str, ws: list[str]) -> str | None:
     """What kind of small talk a message (`raw`, its words `ws`) is: one of small_talk's,
     "reaction" ("that's wild"), WORDLESS (punctuation or emoji only), else None."""
@@ -242,6 +254,8 @@ def small_talk(ws: list[str]) -> str | None:
         return None  # "what kind of stuff" names no one; "what's new with you" asks no use
     if of_use and not LISTING_WORDS.isdisjoint(ws):
         return None  # "what kind of articles do you have" asks the library (asks_library)
+    if not to_bot and kinds <= _ASKING_AFTER and _asks_after(ws):
+        return None  # "ok and when was that?", "lol why did it close": asked, not said
     if to_bot and (of_use or not kinds):
         # Stopwords said to the bot ("who are you?", "what can you do?"), or its use asked
         # of it ("hi, i'm new here, what kind of stuff can i ask you?").
