@@ -348,6 +348,11 @@ def report(fake: Any, since: int, ping_roles: set[str], channels: dict[str, Any]
     reacted = [r for r in fake.requests[since:] if "/reactions/" in r.path and r.method == "PUT"]
     if reacted:
         lines.append(f"(reacted: {unquote(reacted[0].path.split('/reactions/')[1].split('/')[0])})")
+    threads = [
+        r for r in fake.requests[since:] if r.method == "POST" and r.path.endswith("/threads")
+    ]
+    for rec in threads:  # a pick's discussion thread (/picks thread on)
+        lines.append(f"(thread opened: {(rec.json or {}).get('name')!r}, status {rec.status})")
     limited = [r for r in fake.requests[since:] if r.status == 429]
     if limited:
         lines.append(f"(429s met: {len(limited)})")
