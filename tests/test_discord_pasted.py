@@ -93,3 +93,9 @@ async def test_an_empty_library_says_so_rather_than_what_to_search(
     await fake_discord.start_bot(make_bot(settings))
     replied = await fake_discord.send_message(f"{fake_discord.bot_user.mention} {TOASTERS}")
     assert replied.messages[-1]["embeds"][0]["description"] == EMPTY_LIBRARY
+
+
+async def test_words_beside_an_unknown_message_link_are_still_asked(fake: FakeDiscord) -> None:
+    link = f"https://discord.com/channels/{fake.guild.id}/{fake.channel.id}/1234567890123"
+    replied = await fake.send_message(f"{fake.bot_user.mention} {link} {TOASTERS}")
+    assert replied.messages[-1]["embeds"][0]["title"].startswith("Repair café fixes")

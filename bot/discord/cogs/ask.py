@@ -222,13 +222,15 @@ class AskCog(commands.Cog, name="Ask"):
         ref = message.reference.message_id if message.reference is not None else None
         if linked := MESSAGE_LINK.search(question):
             question = MESSAGE_LINK.sub(" ", question).strip()
-            ref = int(linked["id"])
-            topic = talk.about(("reply", ref))
-            if topic is None or topic.slug is None:
-                await reply_to(message, UNKNOWN_MESSAGE)
-                return
-            if not question:  # the link alone: that answer's article again
-                await self._linked_answer(message, topic.slug, member)
+            topic = talk.about(("reply", int(linked["id"])))
+            slug = topic.slug if topic is not None else None
+            if slug is not None:  # one of its answers: what the words ask is about it
+                ref = int(linked["id"])
+            if not question:  # the link alone: that answer's article again, if it is one
+                if slug is not None:
+                    await self._linked_answer(message, slug, member)
+                else:
+                    await reply_to(message, UNKNOWN_MESSAGE)
                 return
         about = (talk.about(("reply", ref)) if ref is not None else None) or talk.about(member)
         question = await self._quoting_back(question, about)
