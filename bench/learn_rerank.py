@@ -44,6 +44,9 @@ from answers import FRESH_FILES, HELD_OUT, in_process, open_library  # noqa: E40
 from botcli import project_reload  # noqa: E402
 from rerank_pools import questions  # noqa: E402
 
+from bot.search.stem import stem  # noqa: E402
+from bot.search.words import words  # noqa: E402
+
 LIBRARIES = ("news", "blogs")
 DEFAULT_SET = "default"  # the tune half of answers_news.jsonl and answers_blogs.jsonl
 # Features of one candidate, all read from what the rerank computed (see candidate_features).
@@ -71,6 +74,15 @@ FEATURES = (
     "current_place",  # 1 / (1 + place in the current order)
     "stage_place",  # 1 / (1 + place in the first stage's ranking)
     "newest",  # 1 for the pool's newest article, 0 for its oldest
+    # focus23: where the article holds the question's words (structure_features)
+    "sentence_share",  # the most question terms one sentence holds / terms
+    "sentence_weight",  # the largest share of the question's weight one sentence holds
+    "title_weight",  # the share of the question's weight the title holds
+    "heading_weight",  # ... its section headings hold
+    "section_lead_weight",  # ... the first sentence under a heading (or the article's) holds
+    "title_sentence_share",  # terms the title and the best sentence hold together / terms
+    "heads_named",  # the nouns asked about (Wanted.heads) the title or a heading holds
+    "about_weight",  # ... the title, the description and the tags hold (what it says it is about)
 )
 # The compact set judged in bench/README.md ("learn22"): the default of --features.
 LEARNED = (
@@ -91,7 +103,19 @@ LEARNED = (
 )
 # Read from the table, not stored in it: whether a candidate has the pool's best value of
 # these (a linear softmax cannot tell "best of its pool" from its values alone).
-POOL_BEST = ("order", "score", "first", "cover", "doc_cover", "pairs", "lead", "together_share")
+POOL_BEST = (
+    "order",
+    "score",
+    "first",
+    "cover",
+    "doc_cover",
+    "pairs",
+    "lead",
+    "together_share",
+    "sentence_share",
+    "sentence_weight",
+    "title_sentence_share",
+)
 ALL_FEATURES = FEATURES + tuple(f"best_{f}" for f in POOL_BEST)
 
 
@@ -153,6 +177,48 @@ def candidate_features(
         1.0 / (1 + k),
         1.0 / (1 + stage),
         newest,
+        *structure_features(r.article, ev),
+    ]
+
+
+def structure_features(article, ev) -> list[float]:
+    """focus23's candidate evidence of WHERE an article holds the question's words: one
+    sentence restating it, its title, its section headings, the sentence opening a section,
+    what its title, description and tags say it is about."""
+    p = ev.passages
+    if p is None or not p.q:
+        return [0.0] * 8
+    w, total, q = p.weight, p.total, p.q
+    held, sents = p.held, p.sentences
+    title = set(p.title_terms)
+
+    def share(terms) -> float:
+        return sum(w.get(t, 0.0) for t in terms) / total
+
+    best_n = max((len(h) for h in held), default=0)
+    best_w = max((share(h) for h in held), default=0.0)
+    heading: set[str] = set()
+    section_lead: set[str] = set(held[0]) if held else set()
+    for k, s in enumerate(sents):
+        if s.heading:
+            heading |= held[k]
+            if k + 1 < len(sents) and not sents[k + 1].heading:
+                section_lead |= held[k + 1]
+    together = max((len(title | h) for h in held), default=len(title))
+    heads = p.wanted.heads
+    named = len(heads & (title | heading)) / len(heads) if heads else 0.0
+    n = len(q)
+    about = {stem(x) for x in words(article.description or "")}
+    about |= {stem(x) for tag in article.tags for x in words(tag)}
+    return [
+        best_n / n,
+        best_w,
+        share(title),
+        share(heading),
+        share(section_lead),
+        together / n,
+        named,
+        share(title | (about & q)),
     ]
 
 

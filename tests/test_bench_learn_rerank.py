@@ -54,3 +54,45 @@ def test_the_tie_break_moves_only_candidates_within_its_margin() -> None:
     model = learn_rerank.train(table, used, epochs=60, l2=0.01, lr=0.1)
     pick = learn_rerank.tiebreak_key(model, 0.05)
     assert pick(table[0]) and not pick(table[1])
+
+
+def test_structure_features_say_where_the_article_holds_the_question() -> None:
+    # focus23: one sentence restating the question, the headings, what the post says it is
+    # about (title, description, tags), each read from the rerank's own passages.
+    from types import SimpleNamespace
+
+    from bot.search.stem import stem
+
+    survey, go, year = stem("survey"), stem("go"), "2011"
+    q = {survey, go, year}
+    sentences = [
+        SimpleNamespace(heading=True),  # "The survey"
+        SimpleNamespace(heading=False),  # "Go users, take our survey."
+        SimpleNamespace(heading=False),  # "It ran in 2011."
+    ]
+    passages = SimpleNamespace(
+        q=q,
+        weight={survey: 2.0, go: 1.0, year: 1.0},
+        total=4.0,
+        held=[{survey}, {survey, go}, {year}],
+        sentences=sentences,
+        title_terms=set(),
+        wanted=SimpleNamespace(heads=frozenset({survey})),
+    )
+    article = SimpleNamespace(description="Please take a Go survey", tags=())
+    got = dict(
+        zip(
+            learn_rerank.FEATURES[-8:],
+            learn_rerank.structure_features(article, SimpleNamespace(passages=passages)),
+            strict=True,
+        )
+    )
+    assert got["sentence_share"] == 2 / 3  # "Go users, take our survey."
+    assert got["sentence_weight"] == 3 / 4
+    assert got["title_weight"] == 0.0
+    assert got["heading_weight"] == 2 / 4
+    assert got["section_lead_weight"] == 3 / 4  # the heading's first sentence and the opening
+    assert got["heads_named"] == 1.0  # "survey" in a heading
+    assert got["about_weight"] == 3 / 4  # the description names the survey and go
+    none = learn_rerank.structure_features(article, SimpleNamespace(passages=None))
+    assert none == [0.0] * 8
