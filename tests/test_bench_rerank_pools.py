@@ -51,3 +51,23 @@ async def test_the_pool_read_is_the_one_ask_answers_from(bundled_library: Librar
     assert found[0].article.slug == answer.article.slug
     assert ranked.ids and all(a in ranked.scores for a in ranked.ids)
     assert await engine.reranked("   ") == (ranked.__class__([], {}), [])
+
+
+async def test_labelled_in_reads_an_article_the_first_stage_left_out(
+    bundled_library: Library,
+) -> None:
+    engine = SearchEngine(bundled_library)
+    question = "how much did the solar co-op raise?"
+    idx = await engine.index()
+    _, found = await engine.reranked(question)
+    read = {r.article.slug for r in found}
+    outside = next(s for s in idx.by_slug if s not in read)
+    wanted: set[int] = set()
+    rerank_pools.labelled_in(engine, wanted)
+    _, again = await engine.reranked(question)
+    assert {r.article.slug for r in again} == read  # nothing wanted: the same pool
+    wanted.add(idx.by_slug.get(outside))
+    engine._reranks.clear()
+    _, found = await engine.reranked(question)
+    assert outside in {r.article.slug for r in found}
+    assert found[0].article.slug == again[0].article.slug
