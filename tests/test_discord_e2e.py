@@ -471,7 +471,7 @@ async def test_article_autocomplete_is_fuzzy_and_within_limits(running) -> None:
     assert interaction.callback.type == 8
 
 
-async def test_article_card_with_a_related_menu_and_no_repeated_buttons(running) -> None:
+async def test_article_card_with_a_related_button_and_no_repeated_buttons(running) -> None:
     fake, _ = running
     (choice, *_) = await fake.autocomplete("article", "title", "hearing aids")
     card = await fake.invoke("article", {"title": choice["value"]})
@@ -479,12 +479,16 @@ async def test_article_card_with_a_related_menu_and_no_repeated_buttons(running)
     assert embed["title"].startswith("Hearing aids")
     assert embed["description"]  # the summary
     assert any(f["name"] == "Quote" for f in embed["fields"])
-    # The card shows its summary and quote: no buttons repeat them.
-    assert labels(card.message) == ["Read", None]  # Read and 🗑
-    menu = select(card.message)
-    assert menu["placeholder"] == "Related articles…"
+    # The card shows its summary and quote: no buttons repeat them. Its related articles
+    # are found when Related is pressed, not with every card.
+    assert labels(card.message) == ["Related", "Read", None]  # Related, Read and 🗑
+    assert not [c for c in buttons(card.message) if c["type"] == 3]
+    related = await fake.click(card.message, button(card.message, "Related")["custom_id"])
+    assert related.ephemeral and related.embeds[0]["title"].startswith("Related to Hearing aids")
+    menu = select(related.message)
+    assert menu["placeholder"] == "Open a related article…"
     assert not any(o["label"].startswith("Hearing aids") for o in menu["options"])
-    option, opened = await choose(fake, card, 0, user=fake.admin)
+    option, opened = await choose(fake, related, 0, user=fake.admin)
     assert opened.ephemeral and opened.embeds[0]["title"] == option["label"]
 
 
@@ -777,8 +781,7 @@ async def test_random_article_optionally_of_a_tag(running) -> None:
         assert "`health`" in tags["value"]
     anything = await fake.invoke("random")
     assert anything.embeds[0]["title"]
-    assert select(anything.message)["placeholder"] == "Related articles…"
-    assert labels(anything.message) == ["Read", None]
+    assert labels(anything.message) == ["Related", "Read", None]
 
 
 # -- admin ------------------------------------------------------------------------------
