@@ -119,6 +119,14 @@ FRESH_FILES = {
     # run on them): content/ questions typed fast, slips in the question's grammar words
     # ("hw mnay", "teh", "wo") and in one or two content words.
     "typo22": HERE / "answers_typo22.jsonl",
+    # unrel23's probes (written blind by the unrel23 helper, 2026-12-07 08:50 UTC, committed
+    # before any run on them): 62 unrelated everyday and programming-community questions
+    # ("how do i center a div", "what is the capital of peru", "how do i crate train a new
+    # puppy", "ice breaker games for a team meeting"), some sharing a word, a name or a
+    # programming term with one article, and 30 answerable controls over 11 blog posts no
+    # other readable set's rows name (5 asked of the news library, which mixes the blogs in).
+    # Readable tune material from the start.
+    "unrel23": HERE / "answers_unrel23.jsonl",
 }
 # Run only by answers.py (and --check prints none of their questions), for aggregates, never
 # read: the untouched stand-in (fresh17, written blind by session 23's set17 helper; its
