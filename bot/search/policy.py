@@ -941,6 +941,25 @@ class Policy:
     #: Readable sets: no right answer at high confidence moves; "who joined the cargo team
     #: in march 2022" (fresh, wrong: "Cargo" of a compiler team post) leaves high too.
     name_word_zipf: float = 3.5
+    #: A best article whose distinctive words of the question (those more than everyday
+    #: English it holds, in its title, author or text) are all ordinary English words
+    #: (Asked.plain: name_word_zipf up), none in its title or opening sentences, each
+    #: written in at most passing_sentences of its sentences, mentions the question's words
+    #: in passing (Evidence.in_passing; 0: off): it is the closest match unless its final
+    #: score reaches passing_threshold. Readable sets (bench/README.md, "unrel23"): the
+    #: unrelated questions confident that way ("what is the best pizza oven for a
+    #: backyard": the FEMA story's one Domino's sentence, 0.64; "how do i fix a wall clock
+    #: that runs fast": Go 1.9's notes, 0.62; "how do you say thank you in japanese": a
+    #: survey's thanks to its translators, 0.68; "how do i make my own pasta without a
+    #: machine": "developer machines", 0.66) score 0.62-0.68; every right answer of the
+    #: readable sets at high confidence of that shape ("how many aerial yoga classes has
+    #: she taken", "what did a group of men dump into a harbour", "how old is the first
+    #: patient now") 0.74 or more. A name or a technical word mentioned once ("who started
+    #: operation shamrock", "what did goinstall turn into") is no ordinary English word:
+    #: the question asks about that very thing. Up to 1 sentence took 3 of the 7 unrelated
+    #: answers off high; up to 3, 4 or 6 the same 7 and no right one below 0.7.
+    passing_sentences: int = 2
+    passing_threshold: float = 0.7
     #: ...a word "common" so: held by this share of the library's articles or more (a
     #: library smaller than prior_library counts as that large, so that in 14 articles two
     #: holding a word do not make it common). One in ten: the readable sets' right answers

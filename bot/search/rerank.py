@@ -29,6 +29,7 @@ from bot.search.identifiers import (
 )
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
+from bot.search.in_passing import in_passing
 from bot.search.named_apart import only_in_names
 from bot.search.passage import Passages, with_text
 from bot.search.policy import DEFAULT, Policy
@@ -105,6 +106,11 @@ class Evidence:
     # distinctive word of the question: a name sharing the question's words, not its
     # topic (see Policy.name_word_zipf, named_apart.py).
     named_apart: bool = False
+    # The question's distinctive words the article holds are all ordinary English (Asked.
+    # plain), none in its title or opening, each in at most Policy.passing_sentences of its
+    # sentences: mentioned in passing, not its topic (see Policy.passing_threshold,
+    # in_passing.py).
+    in_passing: bool = False
 
     @property
     def passage(self) -> str | None:
@@ -415,6 +421,13 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         _guess_apart(shown, asked, policy),
         bool(asked.rare & (author | {stem(w) for w in site_words(article.link)})),
         _named_apart(distinct, q - asked.everyday - present, asked, sentences, sets, policy),
+        in_passing(
+            held_terms - asked.everyday,
+            asked.plain,
+            opening | named,
+            sets,
+            policy.passing_sentences,
+        ),
     )
 
 

@@ -205,8 +205,13 @@ def confidence(
         # Cabin Republicans"), and the question's other distinctive words are not in it
         # (Evidence.named_apart).
         named = ev is not None and ev.named_apart
+        # The question's words the article holds are ordinary English it writes once or
+        # twice away from its title and opening (Evidence.in_passing): only a score from
+        # Policy.passing_threshold up says it is about them.
+        aside = ev is not None and ev.in_passing and best.score < policy.passing_threshold
         if (
             unsaid
+            or aside
             or passing
             or guessed
             or common
