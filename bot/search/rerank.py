@@ -421,7 +421,12 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         _guess_apart(shown, asked, policy),
         bool(asked.rare & (author | {stem(w) for w in site_words(article.link)})),
         _named_apart(distinct, q - asked.everyday - present, asked, sentences, sets, policy),
-        in_passing(
+        # (not when the question holds a typo correction, or a word few articles or none
+        # hold that this one lacks: a slip, or a name this article may write otherwise,
+        # took its weight from the score the rule reads)
+        not asked.guessed
+        and not asked.rare - present
+        and in_passing(
             held_terms - asked.everyday,
             asked.plain,
             opening | named,
