@@ -947,17 +947,19 @@ class Policy:
     #: written in at most passing_sentences of its sentences, mentions the question's words
     #: in passing (Evidence.in_passing; 0: off): it is the closest match unless its final
     #: score reaches passing_threshold. Readable sets (bench/README.md, "unrel23"): the
-    #: unrelated questions confident that way ("what is the best pizza oven for a
-    #: backyard": the FEMA story's one Domino's sentence, 0.64; "how do i fix a wall clock
-    #: that runs fast": Go 1.9's notes, 0.62; "how do you say thank you in japanese": a
-    #: survey's thanks to its translators, 0.68; "how do i make my own pasta without a
-    #: machine": "developer machines", 0.66) score 0.62-0.68; every right answer of the
+    #: unrelated questions confident that way ("how do i fix a wall clock that runs fast":
+    #: Go 1.9's notes, 0.62; "how do you say thank you in japanese": a survey's thanks to
+    #: its translators, 0.68; "what is the best board game for two players": one sentence
+    #: of the alligator brides story, 0.66) score 0.62-0.68; every right answer of the
     #: readable sets at high confidence of that shape ("how many aerial yoga classes has
     #: she taken", "what did a group of men dump into a harbour", "how old is the first
     #: patient now") 0.74 or more. A name or a technical word mentioned once ("who started
     #: operation shamrock", "what did goinstall turn into") is no ordinary English word:
-    #: the question asks about that very thing. Up to 1 sentence took 3 of the 7 unrelated
-    #: answers off high; up to 3, 4 or 6 the same 7 and no right one below 0.7.
+    #: the question asks about that very thing. Not applied when the question holds a typo
+    #: correction or a word few articles or none hold that the article lacks: a slip takes
+    #: its word's weight off the score (bench/typos.py, spell19 "harboour", "colouur": 3
+    #: right answers left high only so). Up to 1 sentence took 3 of the readable unrelated
+    #: answers off high; up to 3, 4 or 6 no more, and no right one below 0.7.
     passing_sentences: int = 2
     passing_threshold: float = 0.7
     #: ...a word "common" so: held by this share of the library's articles or more (a
