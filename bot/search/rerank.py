@@ -27,9 +27,9 @@ from bot.search.identifiers import (
     writes_identifier,
     written_identifiers,
 )
+from bot.search.in_passing import in_passing
 from bot.search.index import DocFreqs
 from bot.search.irregular import question_held
-from bot.search.in_passing import in_passing
 from bot.search.named_apart import only_in_names
 from bot.search.passage import Passages, with_text
 from bot.search.policy import DEFAULT, Policy
