@@ -42,6 +42,7 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 from answers import FRESH_FILES, HELD_OUT, in_process, open_library  # noqa: E402
 from botcli import project_reload  # noqa: E402
+from clause_roles import agrees, asked  # noqa: E402
 from rerank_pools import questions  # noqa: E402
 
 from bot.search.stem import stem  # noqa: E402
@@ -83,6 +84,9 @@ FEATURES = (
     "title_sentence_share",  # terms the title and the best sentence hold together / terms
     "heads_named",  # the nouns asked about (Wanted.heads) the title or a heading holds
     "about_weight",  # ... the title, the description and the tags hold (what it says it is about)
+    # svo23: a sentence where the question's subject does the question's verb (clause_roles.py)
+    "role_share",  # the most question terms such a sentence's clause holds / terms (0: none)
+    "role_held",  # 1 when one sentence agrees so
 )
 # The compact set judged in bench/README.md ("learn22"): the default of --features.
 LEARNED = (
@@ -115,6 +119,7 @@ POOL_BEST = (
     "sentence_share",
     "sentence_weight",
     "title_sentence_share",
+    "role_share",
 )
 ALL_FEATURES = FEATURES + tuple(f"best_{f}" for f in POOL_BEST)
 
@@ -148,7 +153,7 @@ def rows_of(name: str, library: str) -> list[dict]:
 
 
 def candidate_features(
-    k: int, r, first: float, stage: int, newest: float, best: float, order: float
+    k: int, r, first: float, stage: int, newest: float, best: float, order: float, shape=None
 ) -> list[float]:
     """One candidate's FEATURES (`r`: bot.search.rerank.Ranked at place k)."""
     ev = r.evidence
@@ -178,7 +183,23 @@ def candidate_features(
         1.0 / (1 + stage),
         newest,
         *structure_features(r.article, ev),
+        *role_features(ev, shape),
     ]
+
+
+def role_features(ev, shape) -> list[float]:
+    """svo23's candidate evidence: the best share of the question's terms one sentence's
+    clause holds where the question's subject does its verb (clause_roles.agrees;
+    `shape` is clause_roles.asked(question), None for a question without one), and whether any
+    sentence agrees. Only sentences holding two question terms or more are read."""
+    p = ev.passages
+    if shape is None or p is None:
+        return [0.0, 0.0]
+    best = max(
+        (agrees(shape, s.text) for s, h in zip(p.sentences, p.held, strict=True) if len(h) >= 2),
+        default=0.0,
+    )
+    return [best, float(best > 0)]
 
 
 def structure_features(article, ev) -> list[float]:
@@ -237,6 +258,7 @@ async def library_table(library: str, sets: Sequence[str], tmp: Path) -> list[di
         for name in sets:
             for row in rows_of(name, library):
                 ranked, found = await engine.reranked(row["question"])
+                shape = asked(row["question"])
                 labels = set(row["articles"])
                 ids = [idx.by_slug.get(r.article.slug, -1) for r in found]
                 stage = {a: k for k, a in enumerate(ranked.ids)}
@@ -256,7 +278,14 @@ async def library_table(library: str, sets: Sequence[str], tmp: Path) -> list[di
                     cands.append(
                         {
                             "x": candidate_features(
-                                k, r, first, stage.get(a, len(ranked.ids)), newest, best, orders[k]
+                                k,
+                                r,
+                                first,
+                                stage.get(a, len(ranked.ids)),
+                                newest,
+                                best,
+                                orders[k],
+                                shape,
                             ),
                             "y": int(lib.label_of.get(r.article.slug, r.article.slug) in labels),
                         }

@@ -80,9 +80,10 @@ def test_structure_features_say_where_the_article_holds_the_question() -> None:
         wanted=SimpleNamespace(heads=frozenset({survey})),
     )
     article = SimpleNamespace(description="Please take a Go survey", tags=())
+    first = learn_rerank.FEATURES.index("sentence_share")
     got = dict(
         zip(
-            learn_rerank.FEATURES[-8:],
+            learn_rerank.FEATURES[first : first + 8],
             learn_rerank.structure_features(article, SimpleNamespace(passages=passages)),
             strict=True,
         )
@@ -96,3 +97,28 @@ def test_structure_features_say_where_the_article_holds_the_question() -> None:
     assert got["about_weight"] == 3 / 4  # the description names the survey and go
     none = learn_rerank.structure_features(article, SimpleNamespace(passages=None))
     assert none == [0.0] * 8
+
+
+def test_role_features_read_the_sentence_where_the_subject_does_the_verb() -> None:
+    # svo23: the best clause agreeing with the question's subject and verb, and whether any.
+    from types import SimpleNamespace
+
+    from clause_roles import asked
+
+    shape = asked("why did the rust team remove the old borrow checker")
+    texts = [
+        "The removal of the old borrow checker by the Rust team was overdue.",
+        "The Rust team removed the old borrow checker.",
+        "Checker.",
+    ]
+    passages = SimpleNamespace(
+        sentences=[SimpleNamespace(text=t) for t in texts],
+        held=[{"remov", "borrow"}, {"remov", "borrow"}, {"checker"}],
+    )
+    ev = SimpleNamespace(passages=passages)
+    assert learn_rerank.role_features(ev, shape) == [1.0, 1.0]
+    passages.sentences = passages.sentences[:1] + passages.sentences[2:]
+    passages.held = passages.held[:1] + passages.held[2:]
+    assert learn_rerank.role_features(ev, shape) == [0.0, 0.0]
+    assert learn_rerank.role_features(ev, None) == [0.0, 0.0]
+    assert learn_rerank.role_features(SimpleNamespace(passages=None), shape) == [0.0, 0.0]
