@@ -88,6 +88,18 @@ class Topic:
         return self.before if slug == self.slug else self.slug
 
 
+# What a member may say before a short question about what was just shown ("so who said
+# that?", "and when was it?", "ok why?", "wait, how come?"): a conjunction or a filler.
+# The patterns of said_by, when_shown and why_shown start with it (see asks_of_shown).
+LEAD_IN = r"^(?:so |and |but |ok(?:ay)?,? |wait,? |sorry,? )?"
+
+
+def asks_of_shown(pattern: re.Pattern[str], question: str) -> bool:
+    """Whether `pattern` (LEAD_IN and a question asking of what was shown, nothing else)
+    matches the question, lower-cased, its apostrophes plain and its spaces single."""
+    return bool(pattern.match(" ".join(question.lower().replace("’", "'").split())))
+
+
 def _words(question: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(question.lower())]
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence, Set
 from bot.library.model import Article, Quote
 from bot.library.source import source_of
 from bot.search.asked import of_shown
+from bot.search.followup import LEAD_IN, asks_of_shown
 from bot.search.query import QUOTE
 from bot.search.quotes import best_quote
 from bot.search.results import Answer
@@ -26,7 +27,7 @@ from bot.search.words import stems
 # question word, a verb of saying and a demonstrative or "it" for what was shown, nothing
 # else. "Who wrote it?" asks for the article's byline (query.BYLINE), not this.
 _ASKS = re.compile(
-    r"^(?:so |and |but |ok(?:ay)? |wait,? )?who (?:(?:was|is) )?(?:said|says|say|saying|told you)"
+    LEAD_IN + r"who (?:(?:was|is) )?(?:said|says|say|saying|told you)"
     r" (?:that|this|it|those)(?: (?:quote|line|part|bit))?(?: again| exactly| then)?[\s?!.]*$"
 )
 # A name beside a verb of saying: "Williams says that…", "said Gary Hairston", "according
@@ -62,7 +63,7 @@ _NO_ONE = frozenset(
 
 def asks_speaker(question: str) -> bool:
     """Whether the question asks who said what was just shown ("who said that?")."""
-    return bool(_ASKS.match(" ".join(question.lower().replace("’", "'").split())))
+    return asks_of_shown(_ASKS, question)
 
 
 # Where a passage's window breaks into sentences: after a closing mark, before a capital or

@@ -16,6 +16,7 @@ import re
 
 from bot.library.model import Article
 from bot.search.asked import byline, of_shown
+from bot.search.followup import LEAD_IN, asks_of_shown
 from bot.search.query import BYLINE
 from bot.search.quotes import best_quote
 from bot.search.results import Answer
@@ -28,7 +29,7 @@ from bot.search.sentence_spans import DAY, YEAR
 # own ("when did he join?", "when was it launched?") names an event the article is searched
 # for, as before.
 _ASKS = re.compile(
-    r"^(?:so |and |but |ok(?:ay)? |wait,? |sorry,? )?when"
+    LEAD_IN + r"when"
     r"(?: (?:was|were|is|did|does|do) (?:that|this|it|they)"
     r"(?: (?:happen|happened|take place|took place|occur|occurred|be))?)?"
     r"(?: exactly| again| then| precisely)?[\s?!.]*$"
@@ -65,7 +66,7 @@ NEAR_SENTENCES = 2
 
 def asks_when(question: str) -> bool:
     """Whether the question asks when what was just shown happened ("when was that?")."""
-    return bool(_ASKS.match(" ".join(question.lower().replace("’", "'").split())))
+    return asks_of_shown(_ASKS, question)
 
 
 def dated(shown: str, article: Article | None = None) -> list[str]:
