@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import replace
 
 from bot.search.followup import Topic
 from bot.search.results import Answer
@@ -54,9 +55,14 @@ class Conversations:
         second one" is the second listed (`Answer.listed`)."""
         listed = tuple(h.slug for h in (answer.listed or answer.alternatives))
         if answer.article is None and not listed:
+            if answer.reply is None:
+                self._asked(answer.question, *keys)
             return
         own = answer.article is not None and not answer.newest
         shown = self._shown(answer, *keys) if own else None
+        # The question the passage shown answered: an answer about the article itself
+        # (`wants`: "who said that?", "when was that?") keeps the one before.
+        asked = answer.question if answer.wants is None else None
         now = self._clock()
         for key in keys:
             before = self.about(key)
@@ -78,13 +84,26 @@ class Conversations:
             if own:
                 assert answer.article is not None
                 after = (before or Topic(None)).moved_to(answer.article.slug)
-                topic = Topic(answer.article.slug, shown, kept, after)
+                same = before is not None and before.slug == answer.article.slug
+                held = asked or (before.asked if same and before is not None else None)
+                topic = Topic(answer.article.slug, shown, kept, after, held)
             elif before is not None:
-                topic = Topic(before.slug, before.passage, kept, before.before)
+                topic = Topic(before.slug, before.passage, kept, before.before, answer.question)
             else:
-                topic = Topic(None, None, kept)
+                topic = Topic(None, None, kept, None, answer.question)
             self._keep(key, now, topic)
         self._trim()
+
+    def _asked(self, question: str, *keys: Hashable) -> None:
+        """Remember the question a conversation last asked that found no answer ("how hot
+        did the water get last year?" when "could not find"): "when was that?" after it
+        asks of its event, in the article the conversation is still about (when_shown).
+        Its time and article stand: an unanswered question renews no conversation."""
+        for key in keys:
+            held = self._topics.get(key)
+            if held is not None and self.about(key) is not None:
+                at, topic = held
+                self._topics[key] = (at, replace(topic, asked=question))
 
     def offered(self, slugs: Sequence[str], *keys: Hashable) -> None:
         """Remember a list a reply offered when nothing answered (what a search for the words
@@ -97,7 +116,7 @@ class Conversations:
             before = self.about(key)
             topic = Topic(None, None, tuple(slugs))
             if before is not None:
-                topic = Topic(before.slug, before.passage, tuple(slugs), before.before)
+                topic = replace(before, listed=tuple(slugs))
             self._keep(key, now, topic)
         self._trim()
 
@@ -119,7 +138,7 @@ class Conversations:
         now = self._clock()
         for key in keys:
             before = self.about(key) or Topic(None)
-            topic = Topic(slug, None, before.listed, before.moved_to(slug))
+            topic = Topic(slug, None, before.listed, before.moved_to(slug))  # no question yet
             self._topics[key] = (now, topic)
             self._topics.move_to_end(key)
         while len(self._topics) > self.size:

@@ -10,13 +10,14 @@ from dataclasses import replace
 
 import pytest
 
+from bot.conversation import Conversations
 from bot.library.sync import Library
 from bot.search import when_shown
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.policy import DEFAULT
 from bot.search.query import BYLINE
-from bot.search.results import HIGH
+from bot.search.results import HIGH, Answer
 
 TELEMEDICINE = "2025-05-30-rural-telemedicine-programme-cuts-travel-for-hill-farmers"
 BOOTHS = (
@@ -89,3 +90,52 @@ async def test_with_the_rule_off_the_publication_date_answers_as_before(bundled_
     off = SearchEngine(bundled_library, policy=replace(DEFAULT, event_date_shown=0))
     answer = await off.ask("when was that", Topic(TELEMEDICINE, BOOTHS))
     assert answer.passage is not None and "May 2024" not in answer.passage
+
+
+CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
+
+
+async def test_when_was_that_dates_the_event_the_last_question_asked(bundled_library) -> None:
+    """member23's probe: "how hot did the water get last year?" found no answer, so the
+    passage shown was still the nursery's count ("since it began in 2020"); "when was
+    that?" asks of the heatwave the last question named, not of the count."""
+    engine = SearchEngine(bundled_library)
+    talk = Conversations(ttl=600)
+    first = await engine.ask("how many coral fragments has the tavaru nursery replanted")
+    assert first.article is not None and first.article.slug == CORAL
+    talk.answered(first, "k")
+    asked = "how hot did the water get last year"
+    # Whatever the question found, the conversation holds it as its last question.
+    talk.answered(Answer(question=asked), "k")
+    topic = talk.about("k")
+    assert topic is not None and topic.slug == CORAL and topic.asked == asked
+    answer = await engine.ask("when was that?", topic)
+    assert answer.passage is not None and answer.passage.startswith("Last year: The approach")
+    # Off: the passage shown alone dates the nursery's start.
+    off = SearchEngine(bundled_library, policy=replace(DEFAULT, event_of_asked=0))
+    before = await off.ask("when was that?", topic)
+    assert before.passage is not None and before.passage.startswith("In 2020")
+
+
+async def test_a_question_read_in_the_passage_shown_keeps_the_question_before(engine) -> None:
+    talk = Conversations(ttl=600)
+    first = await engine.ask("when did the telemedicine pilot install its booths")
+    talk.answered(first, "k")
+    topic = talk.about("k")
+    assert topic is not None and topic.asked == first.question
+    talk.answered(await engine.ask("who said that", topic), "k")
+    after = talk.about("k")
+    assert after is not None and after.asked == first.question
+
+
+def test_one_shared_word_is_no_event() -> None:
+    """A question sharing one word with a dated sentence ("year") names no event there:
+    the passage shown dates what it tells; two words beyond the title's do."""
+    from tests.test_answer import ARTICLE
+
+    shown = "The bridge will carry 12000 cyclists a day."
+    assert when_shown.of_asked(ARTICLE, "what did the year bring", shown, 2) == []
+    opened = when_shown.of_asked(ARTICLE, "will it open after three years", shown, 2)
+    assert opened == ["It will open in 2027 after three years of work."]
+    # The words of the title ("bridge", "town") name the article, not the event.
+    assert when_shown.of_asked(ARTICLE, "the town bridge", shown, 1) == []

@@ -89,7 +89,9 @@ class ConversationAnswers:
             assert about is not None
             article = await self._article(await self.index(), about.slug)
             if article is not None:
-                return when_shown.when_answer(question, article, shown)
+                return when_shown.when_answer(
+                    question, article, shown, about.asked, self.policy.event_of_asked
+                )
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
             if gone:
                 return Answer(question=question, reply=asked.GONE)
@@ -119,7 +121,7 @@ class ConversationAnswers:
             # much per home" after the heat-pump rollout): read as a follow-up of it, the
             # sentence shown may hold the amount or date asked for (_sure_of). Only a sure
             # reading replaces the question's own answer.
-            key = ("follow", clip(question), replace(about, before=None), False, False)
+            key = ("follow", clip(question), replace(about, before=None, asked=None), False, False)
             found = await self._cached(
                 key, lambda idx: self._follow_up(idx, question, following, about, False)
             )
@@ -127,8 +129,15 @@ class ConversationAnswers:
         if not following.points and len(following.terms) > self.policy.ellipsis_terms:
             return own  # it names its topic: no need to read the article (see _follow_up)
         sure = own.confidence == HIGH
-        # The article before (Topic.before) changes no follow-up: conversations share them.
-        key = ("follow", clip(question), replace(about, before=None), sure, following.pinned)
+        # The article before (Topic.before) and the question before (Topic.asked) change no
+        # follow-up: conversations share them.
+        key = (
+            "follow",
+            clip(question),
+            replace(about, before=None, asked=None),
+            sure,
+            following.pinned,
+        )
         found = await self._cached(
             key, lambda idx: self._follow_up(idx, question, following, about, sure)
         )

@@ -75,12 +75,15 @@ class Topic:
     and the passage last shown of it (None: only its card or summary was shown); and the
     articles of the last list the conversation showed, in its order, for "the second one"
     (bot/search/ordinals.py); and the article it was about before this one (`before`), for
-    "go back to the first one" once no list is held."""
+    "go back to the first one" once no list is held; and the last question the
+    conversation asked of the library (`asked`: not one read in the passage shown, "who
+    said that?"), for "when was that?": the event it asked about (when_shown)."""
 
     slug: str | None
     passage: str | None = None
     listed: tuple[str, ...] = ()
     before: str | None = None
+    asked: str | None = None
 
     def moved_to(self, slug: str) -> str | None:
         """`before` once the conversation is about `slug`: the present article when it is

@@ -1026,6 +1026,15 @@ class Policy:
     #: passage dated the event itself (member22's probes: the show was September 18).
     #: Grammar, no weight; 0: off (the byline, or a search for "happen", as before).
     event_date_shown: int = 1
+    #: "When was that?" dates the event the conversation's last question asked about: a
+    #: dated sentence of the article holding at least this many of that question's words
+    #: beyond the title's (and more than any sentence of the passage shown holds) answers
+    #: instead of the passage's own date (when_shown.of_asked). When22's leftover: the
+    #: first window shown may date another event (member23's probes: "how hot did the
+    #: water get last year?" went unanswered, then "when was that?" gave the nursery's
+    #: start, "in 2020"). Two: one shared word ("year") is no event. 0: off (the passage
+    #: shown alone, as before).
+    event_of_asked: int = 2
     #: A question of more words than this (Query.terms: a pasted paragraph, more than the
     #: max_terms a question ranks) that finds nothing of its own is not answered from the
     #: conversation's article for holding an "it" somewhere: the CI question on target-dir

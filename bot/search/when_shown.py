@@ -22,6 +22,7 @@ from bot.search.quotes import best_quote
 from bot.search.results import Answer
 from bot.search.said_by import SENTENCE_BREAK
 from bot.search.sentence_spans import DAY, YEAR
+from bot.search.words import stems
 
 # "when was that?", "and when did that happen?", "when did it take place exactly?",
 # "when?": the question word, the copula or a verb standing for any event (happen, take
@@ -102,6 +103,31 @@ def near(article: Article, window: str) -> list[str]:
     return []
 
 
+def of_asked(article: Article, asked: str | None, shown: str, least: int) -> list[str]:
+    """The sentence of `article` dating what it tells that holds most of the words the
+    conversation's last question (`asked`) names beyond the article's title, when it holds
+    `least` of them or more and more than any sentence of the passage `shown` does ("how
+    hot did the water get last year?", left unanswered, then "when was that?": "The
+    approach was put to the test last year, when water temperatures…" holds "water",
+    "last" and "year"; the passage still shown dates the nursery's start). The title's
+    words name the article, not the event asked about. [] when no sentence is such."""
+    if not asked or least <= 0:
+        return []
+    named = stems(asked) - stems(article.title)
+    if not named:
+        return []
+
+    def held(sentence: str) -> int:
+        return len(named & stems(sentence))
+
+    own = max((held(s) for w in shown.split(" … ") for s in SENTENCE_BREAK.split(w)), default=0)
+    candidates = [s.text.strip() for s in article.sentences if _DATE.search(s.text)]
+    best = max(candidates, key=held, default=None)  # the first of the best, in order
+    if best is None or held(best) < least or held(best) <= own:
+        return []
+    return [best]
+
+
 def dates_in(sentence: str) -> list[str]:
     """The date phrases of a sentence, in order, without repeats."""
     seen: list[str] = []
@@ -111,13 +137,17 @@ def dates_in(sentence: str) -> list[str]:
     return seen
 
 
-def when_answer(question: str, article: Article, shown: str) -> Answer:
+def when_answer(
+    question: str, article: Article, shown: str, asked: str | None = None, least: int = 0
+) -> Answer:
     """ "When was that?" answered from the passage `shown` of `article`, sure: the date
     phrases of its dated sentences, then those sentences, then the publication date (which
     a span counted from the writing, "last week", reads from). The article's byline
-    ("published on …") when the passage dates nothing. Asked of the article
-    (query.BYLINE), so the passage shown before stays where "tell me more" goes on."""
-    sentences = dated(shown, article)
+    ("published on …") when the passage dates nothing. The event is the last question's
+    (`asked`) when a dated sentence elsewhere holds more of its words (of_asked: `least`
+    words or more; 0: the passage shown alone). Asked of the article (query.BYLINE), so
+    the passage shown before stays where "tell me more" goes on."""
+    sentences = of_asked(article, asked, shown, least) or dated(shown, article)
     line = byline(article)
     if sentences:
         phrases = [p for s in sentences for p in dates_in(s)]
