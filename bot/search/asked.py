@@ -204,12 +204,19 @@ def card(question: str, article: Article, wants: str | None = None) -> Answer:
 
 
 def of_shown(
-    question: str, article: Article, passage: str, quote: str | None, wants: str
+    question: str,
+    article: Article,
+    passage: str,
+    quote: str | None,
+    wants: str | None,
+    sure: str = HIGH,
 ) -> Answer:
     """A follow-up read in the passage a conversation last showed ("who said that?",
-    "when was that?": said_by, when_shown), answered with `passage`: sure (HIGH), since
-    the passage is the one asked about; `wants` keeps the passage shown before where "tell
-    me more" goes on from (bot/conversation.py)."""
+    "when was that?", "why?": said_by, when_shown, why_shown), answered with `passage`:
+    sure (HIGH) when the passage holds it, since the passage is the one asked about
+    (`sure`: LOW when only its neighbours do); `wants` keeps the passage shown before
+    where "tell me more" goes on from (bot/conversation.py; None: `passage` is the
+    article's own text, where it goes on from)."""
     return Answer(
         question=question,
         article=article,
@@ -217,7 +224,7 @@ def of_shown(
         summary=cards.summary(article),
         quote=quote,
         score=100,
-        confidence=HIGH,
+        confidence=sure,
         followup=True,
         wants=wants,
     )

@@ -14,7 +14,17 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from bot.library.model import Article
-from bot.search import asked, cards, followup, listings, ordinals, respond, said_by, when_shown
+from bot.search import (
+    asked,
+    cards,
+    followup,
+    listings,
+    ordinals,
+    respond,
+    said_by,
+    when_shown,
+    why_shown,
+)
 from bot.search.answer_type import Wanted
 from bot.search.build import split_authors
 from bot.search.english import zipf
@@ -92,6 +102,12 @@ class ConversationAnswers:
                 return when_shown.when_answer(
                     question, article, shown, about.asked, self.policy.event_of_asked
                 )
+        if shown and self.policy.reason_shown and why_shown.asks_why(question):
+            # "Why?" / "how come?" asks the reason of what was just shown.
+            assert about is not None
+            why = await self._why(question, about, shown, own)
+            if why is not None:
+                return why
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
             if gone:
                 return Answer(question=question, reply=asked.GONE)
@@ -224,6 +240,22 @@ class ConversationAnswers:
         if article is None or about.passage is None:
             return None
         return said_by.said_answer(question, article, about.passage)
+
+    async def _why(self, question: str, about: Topic, shown: str, own: Answer) -> Answer | None:
+        """ "Why?" of the passage last shown (why_shown.why_answer); when it and its
+        neighbours give no reason and `own` (the question's own answer) is not about the
+        conversation's article, another way of asking it ("how come?") is asked as "why?"
+        alone (its words are no topic: "come" found Go 2's "here we come!"); None (asked
+        as before) for "why?" itself, or when the article is gone."""
+        article = await self._article(await self.index(), about.slug)
+        if article is None:
+            return None
+        found = why_shown.why_answer(question, article, shown, self.policy.reason_near)
+        if found is not None or question == why_shown.WHY:
+            return found
+        if own.article is not None and own.article.slug == about.slug:
+            return None
+        return replace(await self.ask(why_shown.WHY, about), question=question)
 
     async def _names_nothing_else(self, about: Topic, following: _Following) -> bool:
         """Whether the question names no rare word the conversation's article lacks

@@ -1035,6 +1035,18 @@ class Policy:
     #: start, "in 2020"). Two: one shared word ("year") is no event. 0: off (the passage
     #: shown alone, as before).
     event_of_asked: int = 2
+    #: "Why?" / "how come?" / "why's that?" alone after a passage is read in the passage
+    #: shown (why_shown): a sentence of its first window giving a reason (sentence_spans'
+    #: reason connectives but "since" and "as") answers surely, one of the reason_near
+    #: sentences beside it in its paragraph as the closest match; neither: "how come?" is
+    #: asked as "why?" (before: searched for "come", "could not find"). Member22's and
+    #: member23's probes (the repair café's "largely because of glued-in batteries" shown,
+    #: then "why?" got the opening, hedged). Grammar, no weight; 0: off (as before).
+    reason_shown: int = 1
+    #: How many sentences before or after the window shown, in its paragraph, a reason is
+    #: read in (hedged): one. Member22 read three and took another thing's reason
+    #: ("because of the hostile takeover" for the Log Cabin group's), so only the next.
+    reason_near: int = 1
     #: A question of more words than this (Query.terms: a pasted paragraph, more than the
     #: max_terms a question ranks) that finds nothing of its own is not answered from the
     #: conversation's article for holding an "it" somewhere: the CI question on target-dir
