@@ -137,7 +137,7 @@ class ConversationAnswers:
             # much per home" after the heat-pump rollout): read as a follow-up of it, the
             # sentence shown may hold the amount or date asked for (_sure_of). Only a sure
             # reading replaces the question's own answer.
-            key = ("follow", clip(question), replace(about, before=None, asked=None), False, False)
+            key = ("follow", clip(question), replace(about, before=None), False, False)
             found = await self._cached(
                 key, lambda idx: self._follow_up(idx, question, following, about, False)
             )
@@ -145,12 +145,11 @@ class ConversationAnswers:
         if not following.points and len(following.terms) > self.policy.ellipsis_terms:
             return own  # it names its topic: no need to read the article (see _follow_up)
         sure = own.confidence == HIGH
-        # The article before (Topic.before) and the question before (Topic.asked) change no
-        # follow-up: conversations share them.
+        # The article before (Topic.before) changes no follow-up: conversations share them.
         key = (
             "follow",
             clip(question),
-            replace(about, before=None, asked=None),
+            replace(about, before=None),
             sure,
             following.pinned,
         )

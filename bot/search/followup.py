@@ -11,7 +11,7 @@ confident answer on its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.library.model import Article, Sentence
 from bot.search.irregular import question_held
@@ -83,7 +83,9 @@ class Topic:
     passage: str | None = None
     listed: tuple[str, ...] = ()
     before: str | None = None
-    asked: str | None = None
+    # (no part of a topic's equality or hash: follow-ups are cached by topic, and the
+    # question before changes none but "when was that?", which is not cached)
+    asked: str | None = field(default=None, compare=False)
 
     def moved_to(self, slug: str) -> str | None:
         """`before` once the conversation is about `slug`: the present article when it is
