@@ -20,6 +20,7 @@ from bot.search import (
     followup,
     listings,
     ordinals,
+    rate_asked,
     respond,
     said_by,
     when_shown,
@@ -108,6 +109,12 @@ class ConversationAnswers:
             why = await self._why(question, about, shown, own)
             if why is not None:
                 return why
+        unit = rate_asked.asks_rate(question) if self.policy.rate_of_article else None
+        if about is not None and about.slug and unit:
+            # "How much per hour?" asks the conversation's article for its rate.
+            rate = await self._rate(question, about, unit)
+            if rate is not None:
+                return rate
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
             if gone:
                 return Answer(question=question, reply=asked.GONE)
@@ -255,6 +262,14 @@ class ConversationAnswers:
         if own.article is not None and own.article.slug == about.slug:
             return None
         return replace(await self.ask(why_shown.WHY, about), question=question)
+
+    async def _rate(self, question: str, about: Topic, unit: str) -> Answer | None:
+        """ "How much per X?" of the conversation's article (rate_asked.rate_answer); None
+        when it is gone or gives no amount per anything."""
+        article = await self._article(await self.index(), about.slug)
+        if article is None:
+            return None
+        return rate_asked.rate_answer(question, article, about.passage or "", about.asked, unit)
 
     async def _names_nothing_else(self, about: Topic, following: _Following) -> bool:
         """Whether the question names no rare word the conversation's article lacks

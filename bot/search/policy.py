@@ -1047,6 +1047,14 @@ class Policy:
     #: read in (hedged): one. Member22 read three and took another thing's reason
     #: ("because of the hostile takeover" for the Log Cabin group's), so only the next.
     reason_near: int = 1
+    #: "How much per hour?" alone (an amount per unit, no topic of its own) asks the
+    #: conversation's article for its rate (rate_asked): an amount "per X"/"a X"/"an X"
+    #: in the passage shown or the article's only one, surely; one of several, or amounts
+    #: per other units, as the closest match. Before, its two words were searched: the
+    #: battery's "160 watt-hours per kilogram" after the maintainers fund (member22's
+    #: leftover), the heat pumps' "£7,900 per home" for "how much per month" (member23's
+    #: probes), surely. Grammar, no weight; 0: off (searched as before).
+    rate_of_article: int = 1
     #: A question of more words than this (Query.terms: a pasted paragraph, more than the
     #: max_terms a question ranks) that finds nothing of its own is not answered from the
     #: conversation's article for holding an "it" somewhere: the CI question on target-dir
