@@ -84,11 +84,12 @@ class ConversationAnswers:
         return None
 
     async def _in_conversation(
-        self, question: str, own: Answer, about: Topic | None, gone: bool
+        self, question: str, own: Answer, about: Topic | None, gone: bool, reasons: bool = True
     ) -> Answer:
         """`own` (the question asked as with no conversation) or what the conversation's
         article `about` answers instead (see SearchEngine.ask); `gone`: that article was
-        removed by a reload since it was shown."""
+        removed by a reload since it was shown; `reasons`: "why?" reads the passage shown
+        for its reason (False: it gave none, the question is read as before)."""
         if about is not None and about.passage and said_by.asks_speaker(question):
             # "Who said that?" asks of the passage just shown, not of the library.
             said = await self._said(question, about)
@@ -103,12 +104,17 @@ class ConversationAnswers:
                 return when_shown.when_answer(
                     question, article, shown, about.asked, self.policy.event_of_asked
                 )
-        if shown and self.policy.reason_shown and why_shown.asks_why(question):
+        if shown and reasons and self.policy.reason_shown and why_shown.asks_why(question):
             # "Why?" / "how come?" asks the reason of what was just shown.
             assert about is not None
-            why = await self._why(question, about, shown, own)
+            why = await self._why(question, about, shown)
             if why is not None:
                 return why
+            rest = await self._in_conversation(question, own, about, gone, reasons=False)
+            if rest.article is None and question != why_shown.WHY:
+                # Found nowhere ("how come?" was searched for "come"): asked as "why?".
+                return replace(await self.ask(why_shown.WHY, about), question=question)
+            return rest
         unit = rate_asked.asks_rate(question) if self.policy.rate_of_article else None
         if about is not None and about.slug and unit:
             # "How much per hour?" asks the conversation's article for its rate.
@@ -247,21 +253,13 @@ class ConversationAnswers:
             return None
         return said_by.said_answer(question, article, about.passage)
 
-    async def _why(self, question: str, about: Topic, shown: str, own: Answer) -> Answer | None:
-        """ "Why?" of the passage last shown (why_shown.why_answer); when it and its
-        neighbours give no reason and `own` (the question's own answer) is not about the
-        conversation's article, another way of asking it ("how come?") is asked as "why?"
-        alone (its words are no topic: "come" found Go 2's "here we come!"); None (asked
-        as before) for "why?" itself, or when the article is gone."""
+    async def _why(self, question: str, about: Topic, shown: str) -> Answer | None:
+        """ "Why?" of the passage last shown (why_shown.why_answer); None when it and its
+        neighbours give no reason, or the article is gone."""
         article = await self._article(await self.index(), about.slug)
         if article is None:
             return None
-        found = why_shown.why_answer(question, article, shown, self.policy.reason_near)
-        if found is not None or question == why_shown.WHY:
-            return found
-        if own.article is not None and own.article.slug == about.slug:
-            return None
-        return replace(await self.ask(why_shown.WHY, about), question=question)
+        return why_shown.why_answer(question, article, shown, self.policy.reason_near)
 
     async def _rate(self, question: str, about: Topic, unit: str) -> Answer | None:
         """ "How much per X?" of the conversation's article (rate_asked.rate_answer); None

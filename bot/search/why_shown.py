@@ -6,7 +6,8 @@ batteries"), in the sentences shown, else in the one before or after them in the
 paragraph. Found in the sentences shown, the reason is the answer, surely; beside them,
 it is the closest match (a neighbour's reason may be another thing's). Found in neither,
 the question is asked as "why?" was before (the passage its kind and the article's title
-choose, hedged): "how come?" was searched for "come" and answered "could not find".
+choose, hedged); "how come?", found nowhere that way, is asked as "why?" (it was searched
+for "come" and answered "could not find").
 Member22 tried the reason three sentences off and dropped it (it replaced a right reason
 once, and "since he was in his 40s" read as one); here only the window shown and its
 paragraph's next sentences are read, and "since" and "as" (times and manners as often as
@@ -33,7 +34,8 @@ _ASKS = re.compile(
     r"(?:'s that| (?:is|was) (?:that|it|this)(?: so)?| that)?"
     r"(?: though| exactly| then| again)?[\s?!.]*$"
 )
-# How "why?" is asked when what was shown gives no reason (see following._why).
+# How "why?" is asked when what was shown gives no reason and its other ways of asking
+# find nothing (see following._in_conversation).
 WHY = "why?"
 # The connectives read as giving no reason here: "since" dates as often as it explains
 # ("since he was in his 40s", "has since paid"), "as" compares or times ("as it was").
