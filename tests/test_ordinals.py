@@ -12,7 +12,7 @@ import pytest
 from bot.console import run_chat
 from bot.conversation import Conversations
 from bot.library.sync import Library
-from bot.search.asked import NO_LIST, NO_OTHER
+from bot.search.asked import NO_LIST, NO_OTHER, which_other
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.ordinals import LAST, Pick, picked
@@ -149,7 +149,23 @@ async def test_the_other_one_is_of_a_list_of_two_the_one_not_discussed(engine) -
     assert answer.article is not None and answer.article.slug == HEARING
     answer = await engine.ask("who wrote the other one?", Topic(HEARING, None, (CORAL, HEARING)))
     assert answer.article is not None and answer.article.slug == CORAL
-    for about in (None, Topic(CORAL, None), Topic(SALMON, None, (CORAL, HEARING, SALMON))):
+    for about in (None, Topic(CORAL, None)):
         answer = await engine.ask("what about the other one", about)
         assert answer.article is None and answer.reply == NO_OTHER
+    # A list of three: which other is a guess, and the reply names the list's places
+    # (member23: "The other of what?" read as if no list had been shown).
+    answer = await engine.ask(
+        "what about the other one", Topic(SALMON, None, (CORAL, HEARING, SALMON))
+    )
+    assert answer.article is None and answer.reply == which_other(3) and "1 to 3" in answer.reply
+
+
+async def test_the_other_one_after_an_answer_with_one_other_match(engine) -> None:
+    """ "X… Other matches: 1. Y", then "and the other one?": Y, the one other shown
+    (member23's leftover of member22: it was "The other of what?")."""
+    answer = await engine.ask("and the other one?", Topic(CORAL, "p.", (HEARING,)))
+    assert answer.article is not None and answer.article.slug == HEARING
+    # Of one listed article and no article discussed, "other" names nothing.
+    alone = await engine.ask("and the other one?", Topic(None, None, (HEARING,)))
+    assert alone.article is None
     assert picked("the other day") is None and picked("other ones like it") is None

@@ -63,6 +63,18 @@ NO_OTHER = (
     "The other of what? Ask a question or “what's new?”, then pick one of its list by its"
     " place (“the second one”)."
 )
+
+
+def which_other(listed: int) -> str:
+    """ "The other one" after a list of more than one other article: which one is a
+    guess, so the reply names the list's places (not NO_OTHER's "of what?": a list was
+    shown)."""
+    return (
+        f"Which other one? The last list had {listed}: ask for one of 1 to {listed} by its"
+        " place (“the second one”)."
+    )
+
+
 # A question about the conversation's article (or a place of its list) once a reload has
 # removed that article: said so, not "which article?" as if none had been shown.
 GONE = "That article is no longer in the library."

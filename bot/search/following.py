@@ -73,8 +73,10 @@ class ConversationAnswers:
             return await self._picked(question, (about.before,), replace(pick, place=1))
         if pick is not None and pick.place == ordinals.OTHER:
             place = _other_place(about)
-            if place is None and pick.shown:  # no list of two: which other is a guess
-                return Answer(question=question, reply=asked.NO_OTHER)
+            if place is None and pick.shown:  # no one other: which other is a guess
+                listed = len(about.listed) if about is not None else 0
+                reply = asked.which_other(listed) if listed > 1 else asked.NO_OTHER
+                return Answer(question=question, reply=reply)
             pick = None if place is None else replace(pick, place=place)
         if pick:
             if about is not None and about.listed:
@@ -411,10 +413,14 @@ class ConversationAnswers:
 
 
 def _other_place(about: Topic | None) -> int | None:
-    """The place of "the other one": of a list of two, the article the conversation is
-    not about; None when there is no such list."""
+    """The place of "the other one": of the articles the conversation showed last, its
+    article and its list, the one listed it is not about (a list of two, one of them
+    discussed; or an answer and one other match: "X… Other matches: 1. Y", then "and the
+    other one?" is Y); None when there is no one such."""
     listed = about.listed if about is not None else ()
-    others = [slug for slug in listed if about is None or slug != about.slug]
-    if len(listed) != 2 or len(others) != 1:
+    if about is None or about.slug is None:
+        return None
+    others = [slug for slug in listed if slug != about.slug]
+    if len(others) != 1 or len(listed) > 2:
         return None
     return listed.index(others[0]) + 1
