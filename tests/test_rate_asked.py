@@ -77,3 +77,17 @@ async def test_a_rate_the_article_does_not_give_is_its_closest_match(
     off = SearchEngine(bundled_library, policy=replace(DEFAULT, rate_of_article=0))
     before = await off.ask("how much per month", topic)  # the heat pumps' "£7,900 per home"
     assert before.article is None or before.article.slug != CLUB
+
+
+HEAT = "2026-02-12-street-by-street-heat-pump-rollout-halves-bills"
+
+
+async def test_of_several_rates_the_question_read_as_before_stands(engine) -> None:
+    """The heat pumps give two sums per home (£7,900 installed, £640 a year on heating):
+    "how much per home" read as before is sure of one (member22's same_article_fit), and
+    stays so rather than the closest match of the two."""
+    opening = "Eighteen months into the Warm Streets scheme, 1,150 homes have swapped"
+    answer = await engine.ask("how much per home", Topic(HEAT, opening))
+    assert answer.article is not None and answer.article.slug == HEAT
+    assert answer.confidence == HIGH and answer.passage is not None
+    assert "per home" in answer.passage

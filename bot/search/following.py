@@ -86,12 +86,18 @@ class ConversationAnswers:
         return None
 
     async def _in_conversation(
-        self, question: str, own: Answer, about: Topic | None, gone: bool, reasons: bool = True
+        self,
+        question: str,
+        own: Answer,
+        about: Topic | None,
+        gone: bool,
+        read_shown: bool = True,
     ) -> Answer:
         """`own` (the question asked as with no conversation) or what the conversation's
         article `about` answers instead (see SearchEngine.ask); `gone`: that article was
-        removed by a reload since it was shown; `reasons`: "why?" reads the passage shown
-        for its reason (False: it gave none, the question is read as before)."""
+        removed by a reload since it was shown; `read_shown`: "why?" and "how much per
+        X?" read the passage shown and the article first (False: they did, and the
+        question is read as before)."""
         if about is not None and about.passage and said_by.asks_speaker(question):
             # "Who said that?" asks of the passage just shown, not of the library.
             said = await self._said(question, about)
@@ -106,23 +112,28 @@ class ConversationAnswers:
                 return when_shown.when_answer(
                     question, article, shown, about.asked, self.policy.event_of_asked
                 )
-        if shown and reasons and self.policy.reason_shown and why_shown.asks_why(question):
+        if shown and read_shown and self.policy.reason_shown and why_shown.asks_why(question):
             # "Why?" / "how come?" asks the reason of what was just shown.
             assert about is not None
             why = await self._why(question, about, shown)
             if why is not None:
                 return why
-            rest = await self._in_conversation(question, own, about, gone, reasons=False)
+            rest = await self._in_conversation(question, own, about, gone, read_shown=False)
             if rest.article is None and question != why_shown.WHY:
                 # Found nowhere ("how come?" was searched for "come"): asked as "why?".
                 return replace(await self.ask(why_shown.WHY, about), question=question)
             return rest
         unit = rate_asked.asks_rate(question) if self.policy.rate_of_article else None
-        if about is not None and about.slug and unit:
-            # "How much per hour?" asks the conversation's article for its rate.
+        if read_shown and about is not None and about.slug and unit:
+            # "How much per hour?" asks the conversation's article for its rate: sure when
+            # it gives one such; else the question read as before, unless that shows no
+            # amount per the unit ("£7,900 per home" for "how much per month").
             rate = await self._rate(question, about, unit)
-            if rate is not None:
+            if rate is not None and rate.confidence == HIGH:
                 return rate
+            rest = await self._in_conversation(question, own, about, gone, read_shown=False)
+            window = followup.first_window(rest.passage or "")
+            return rest if rate is None or rate_asked.rates(window, unit) else rate
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
             if gone:
                 return Answer(question=question, reply=asked.GONE)
