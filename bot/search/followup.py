@@ -11,6 +11,7 @@ confident answer on its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.library.model import Article, Sentence
@@ -261,6 +262,26 @@ def standing_in(question: str, title: str) -> str:
     words = _WORD.findall(question)
     kept = [w for w in words if w.lower().replace("’", "'") not in POINTERS]
     return " ".join([*kept, title])
+
+
+def beside(article: Article, window: str, near: int, fits: Callable[[str], bool]) -> str | None:
+    """The sentence of `article` nearest the `window` shown that `fits`, within the
+    window's paragraph and `near` sentences of it, the one before first at equal distance
+    (a paragraph tells one thing: its date or reason is given once, near it); None when
+    none is, or the window is not the article's text."""
+    sentences = [s for s in article.sentences if s.text.strip()]
+    inside = [i for i, s in enumerate(sentences) if s.text.strip() in window]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    para = sentences[first].paragraph
+    for step in range(1, near + 1):
+        for i in (first - step, last + step):
+            if 0 <= i < len(sentences) and sentences[i].paragraph == para:
+                text = sentences[i].text.strip()
+                if fits(text):
+                    return text
+    return None
 
 
 def next_part(article: Article, shown: str | None) -> str | None:

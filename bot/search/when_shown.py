@@ -16,7 +16,7 @@ import re
 
 from bot.library.model import Article
 from bot.search.asked import byline, of_shown
-from bot.search.followup import LEAD_IN, asks_of_shown
+from bot.search.followup import LEAD_IN, asks_of_shown, beside
 from bot.search.query import BYLINE
 from bot.search.quotes import best_quote
 from bot.search.results import Answer
@@ -88,19 +88,8 @@ def near(article: Article, window: str) -> list[str]:
     the window's paragraph and NEAR_SENTENCES of it, the one before first at equal
     distance (a paragraph dates its event once: "On the hottest afternoon of last summer…"
     then "Streets with more than 40% canopy were… 3.9C cooler"); [] when none is."""
-    sentences = [s for s in article.sentences if s.text.strip()]
-    inside = [i for i, s in enumerate(sentences) if s.text.strip() in window]
-    if not inside:
-        return []
-    first, last = inside[0], inside[-1]
-    para = sentences[first].paragraph
-    for step in range(1, NEAR_SENTENCES + 1):
-        for i in (first - step, last + step):
-            if 0 <= i < len(sentences) and sentences[i].paragraph == para:
-                text = sentences[i].text.strip()
-                if _DATE.search(text):
-                    return [text]
-    return []
+    found = beside(article, window, NEAR_SENTENCES, lambda text: bool(_DATE.search(text)))
+    return [found] if found else []
 
 
 def of_asked(article: Article, asked: str | None, shown: str, least: int) -> list[str]:

@@ -20,7 +20,7 @@ import re
 
 from bot.library.model import Article
 from bot.search.asked import of_shown
-from bot.search.followup import LEAD_IN, asks_of_shown, first_window
+from bot.search.followup import LEAD_IN, asks_of_shown, beside, first_window
 from bot.search.quotes import best_quote
 from bot.search.results import HIGH, LOW, Answer
 from bot.search.said_by import SENTENCE_BREAK
@@ -71,20 +71,8 @@ def reason_of(article: Article, shown: str, near: int) -> tuple[str, bool] | Non
         for sentence in SENTENCE_BREAK.split(part):
             if gives_reason(sentence):
                 return sentence.strip(), True
-    window = first_window(shown)
-    sentences = [s for s in article.sentences if s.text.strip()]
-    inside = [i for i, s in enumerate(sentences) if s.text.strip() in window]
-    if not inside:
-        return None
-    first, last = inside[0], inside[-1]
-    para = sentences[first].paragraph
-    for step in range(1, near + 1):
-        for i in (first - step, last + step):
-            if 0 <= i < len(sentences) and sentences[i].paragraph == para:
-                text = sentences[i].text.strip()
-                if gives_reason(text):
-                    return text, False
-    return None
+    found = beside(article, first_window(shown), near, gives_reason)
+    return (found, False) if found else None
 
 
 def why_answer(question: str, article: Article, shown: str, near: int) -> Answer | None:
