@@ -123,8 +123,9 @@ class ConversationAnswers:
                 # Found nowhere ("how come?" was searched for "come"): asked as "why?".
                 return replace(await self.ask(why_shown.WHY, about), question=question)
             return rest
-        unit = rate_asked.asks_rate(question) if self.policy.rate_of_article else None
-        if read_shown and about is not None and about.slug and unit:
+        asks_rate = read_shown and about is not None and self.policy.rate_of_article
+        if asks_rate and (unit := rate_asked.asks_rate(question)):
+            assert about is not None
             # "How much per hour?" asks the conversation's article for its rate: sure when
             # it gives one such; else the question read as before, unless that shows no
             # amount per the unit ("£7,900 per home" for "how much per month").
@@ -172,13 +173,7 @@ class ConversationAnswers:
             return own  # it names its topic: no need to read the article (see _follow_up)
         sure = own.confidence == HIGH
         # The article before (Topic.before) changes no follow-up: conversations share them.
-        key = (
-            "follow",
-            clip(question),
-            replace(about, before=None),
-            sure,
-            following.pinned,
-        )
+        key = ("follow", clip(question), replace(about, before=None), sure, following.pinned)
         found = await self._cached(
             key, lambda idx: self._follow_up(idx, question, following, about, sure)
         )

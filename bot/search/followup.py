@@ -100,10 +100,10 @@ class Topic:
 LEAD_IN = r"^(?:so |and |but |ok(?:ay)?,? |wait,? |sorry,? )?"
 
 
-def asks_of_shown(pattern: re.Pattern[str], question: str) -> bool:
-    """Whether `pattern` (LEAD_IN and a question asking of what was shown, nothing else)
-    matches the question, lower-cased, its apostrophes plain and its spaces single."""
-    return bool(pattern.match(" ".join(question.lower().replace("’", "'").split())))
+def asks_of_shown(pattern: re.Pattern[str], question: str) -> re.Match[str] | None:
+    """The match of `pattern` (LEAD_IN and a question asking of what was shown, nothing
+    else) on the question, lower-cased, its apostrophes plain and its spaces single."""
+    return pattern.match(" ".join(question.lower().replace("’", "'").split()))
 
 
 def _words(question: str) -> list[str]:

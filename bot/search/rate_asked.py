@@ -58,9 +58,7 @@ _PERIODS = r"(?:hour|day|night|week|month|term|year)"
 def asks_rate(question: str) -> str | None:
     """The unit of the rate the question asks alone ("how much per hour?": "hour"), else
     None."""
-    if not asks_of_shown(_ASKS, question):
-        return None
-    m = _ASKS.match(" ".join(question.lower().replace("’", "'").split()))
+    m = asks_of_shown(_ASKS, question)
     return m.group("unit") if m else None
 
 

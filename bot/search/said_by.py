@@ -63,7 +63,7 @@ _NO_ONE = frozenset(
 
 def asks_speaker(question: str) -> bool:
     """Whether the question asks who said what was just shown ("who said that?")."""
-    return asks_of_shown(_ASKS, question)
+    return asks_of_shown(_ASKS, question) is not None
 
 
 # Where a passage's window breaks into sentences: after a closing mark, before a capital or

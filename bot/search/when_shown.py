@@ -67,7 +67,7 @@ NEAR_SENTENCES = 2
 
 def asks_when(question: str) -> bool:
     """Whether the question asks when what was just shown happened ("when was that?")."""
-    return asks_of_shown(_ASKS, question)
+    return asks_of_shown(_ASKS, question) is not None
 
 
 def dated(shown: str, article: Article | None = None) -> list[str]:

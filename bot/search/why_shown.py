@@ -44,7 +44,7 @@ _NOT_REASONS = frozenset(["since", "as"])
 
 def asks_why(question: str) -> bool:
     """Whether the question asks the reason of what was just shown ("why?", "how come?")."""
-    return asks_of_shown(_ASKS, question)
+    return asks_of_shown(_ASKS, question) is not None
 
 
 def gives_reason(sentence: str) -> bool:
