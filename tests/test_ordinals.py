@@ -158,14 +158,4 @@ async def test_the_other_one_is_of_a_list_of_two_the_one_not_discussed(engine) -
         "what about the other one", Topic(SALMON, None, (CORAL, HEARING, SALMON))
     )
     assert answer.article is None and answer.reply == which_other(3) and "1 to 3" in answer.reply
-
-
-async def test_the_other_one_after_an_answer_with_one_other_match(engine) -> None:
-    """ "X… Other matches: 1. Y", then "and the other one?": Y, the one other shown
-    (member23's leftover of member22: it was "The other of what?")."""
-    answer = await engine.ask("and the other one?", Topic(CORAL, "p.", (HEARING,)))
-    assert answer.article is not None and answer.article.slug == HEARING
-    # Of one listed article and no article discussed, "other" names nothing.
-    alone = await engine.ask("and the other one?", Topic(None, None, (HEARING,)))
-    assert alone.article is None
     assert picked("the other day") is None and picked("other ones like it") is None

@@ -419,14 +419,12 @@ class ConversationAnswers:
 
 
 def _other_place(about: Topic | None) -> int | None:
-    """The place of "the other one": of the articles the conversation showed last, its
-    article and its list, the one listed it is not about (a list of two, one of them
-    discussed; or an answer and one other match: "X… Other matches: 1. Y", then "and the
-    other one?" is Y); None when there is no one such."""
+    """The place of "the other one": of a list of two, the article the conversation is
+    not about; None when there is no such list. (An answer and one other match is no
+    such list: the list a conversation holds may be older than the answer, member12's
+    "anything tagged nature" before two articles asked by name.)"""
     listed = about.listed if about is not None else ()
-    if about is None or about.slug is None:
-        return None
-    others = [slug for slug in listed if slug != about.slug]
-    if len(others) != 1 or len(listed) > 2:
+    others = [slug for slug in listed if about is None or slug != about.slug]
+    if len(listed) != 2 or len(others) != 1:
         return None
     return listed.index(others[0]) + 1
