@@ -127,14 +127,16 @@ class ConversationAnswers:
         if asks_rate and (unit := rate_asked.asks_rate(question)):
             assert about is not None
             # "How much per hour?" asks the conversation's article for its rate: sure when
-            # it gives one such; else the question read as before, unless that shows no
-            # amount per the unit ("£7,900 per home" for "how much per month").
+            # it gives one such; else the question read as before, unless that shows
+            # another article's amount per nothing asked ("£7,900 per home" for "how much
+            # per month" after the maintainers fund).
             rate = await self._rate(question, about, unit)
             if rate is not None and rate.confidence == HIGH:
                 return rate
             rest = await self._in_conversation(question, own, about, gone, read_shown=False)
             window = followup.first_window(rest.passage or "")
-            return rest if rate is None or rate_asked.rates(window, unit) else rate
+            kept = rest.article is not None and rest.article.slug == about.slug
+            return rest if rate is None or kept or rate_asked.rates(window, unit) else rate
         if own.wants in ARTICLE_ASKS and own.reply is not None:  # "who wrote it?"
             if gone:
                 return Answer(question=question, reply=asked.GONE)

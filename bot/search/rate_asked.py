@@ -11,9 +11,10 @@ the follow-up reading never held the fund article.
 
 Found in the passage shown, or the article's only amount per X, the rate is the answer,
 surely; one of several is the closest match (the one holding most of the conversation's
-last question's words), shown only when the question read as before shows no amount per X
-(following.py: "how much per home" after the heat pumps was sure of "£7,900 per home" by
-member22's same_article_fit, and stays so). An article giving no amount per X, but a sum per another period
+last question's words), shown only when the question read as before shows another
+article's amount per nothing asked (following.py: "how much per home" after the heat pumps
+was sure of "£7,900 per home" by member22's same_article_fit, and stays so; "how much per
+school" after the solar co-op stays its "14p per kilowatt-hour" sold to each school). An article giving no amount per X, but a sum per another period
 ("£3,500 a year" for "per month"), is shown with it, as the closest match: it does not
 say.
 """
