@@ -52,7 +52,8 @@ class Conversations:
         articles, else its other matches. An answer about the conversation's article (a
         follow-up, "who wrote it?", "the second one") keeps the list before it. An
         author's list ("articles by NAME") is about its first, the newest, and "the
-        second one" is the second listed (`Answer.listed`)."""
+        second one" is the second listed (`Answer.listed`). The question asked is held too
+        (`Topic.asked`, for "when was that?"), also when it found nothing."""
         listed = tuple(h.slug for h in (answer.listed or answer.alternatives))
         if answer.article is None and not listed:
             if answer.reply is None:
