@@ -345,6 +345,14 @@ def test_a_card_of_an_article_without_text_says_its_text_was_not_saved() -> None
         ("It isn’t.” She laughed.", "“It isn’t.” She laughed."),  # ends one
         ("He said “yes” and “no”.", "He said “yes” and “no”."),  # paired already
         ("No quotation here.", "No quotation here."),
+        # Two windows: the quotation left open in the first closes there, not after the
+        # narration of the second (the Pokémon reply read the fans' demand as the
+        # spokesman's words).
+        (
+            "A spokesman said, “We are aware of the video. … Fans demanded a lawsuit.",
+            "A spokesman said, “We are aware of the video.” … Fans demanded a lawsuit.",
+        ),
+        ("He said. … “It was the second.", "He said. … “It was the second.”"),
     ],
 )
 def test_a_passage_is_shown_with_its_quotation_marks_paired(passage: str, shown: str) -> None:

@@ -32,11 +32,25 @@ def _stem_of(word: str) -> str | None:
     return stem(folded[0]) if folded else None
 
 
+# The " … " passage.Passages sets between the windows it quotes: each window is a run of
+# the article's text on its own.
+WINDOW_JOIN = " … "
+
+
 def balance_quotes(text: str) -> str:
     """`text` with its curly quotation marks paired: a passage may start or end inside a
     quotation running over several sentences ("“People assume a toaster is a throwaway
     thing." is the first of three the speaker said), and a mark left open reads as a
-    mistake. The text's own marks are kept; the missing ones are added at its ends."""
+    mistake. The text's own marks are kept; the missing ones are added at its ends, and
+    each window of a passage of several is paired on its own: a quotation left open at
+    the end of the first window closes there, not after the next window, which would
+    read the narration between as the speaker's words."""
+    if WINDOW_JOIN in text:
+        return WINDOW_JOIN.join(_balanced(w) for w in text.split(WINDOW_JOIN))
+    return _balanced(text)
+
+
+def _balanced(text: str) -> str:
     # Only the marks matter: read them alone (most passages have none), not every
     # character of the passage in a Python loop (~20 us a shown answer).
     unopened = depth = 0

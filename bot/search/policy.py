@@ -1236,6 +1236,23 @@ class Policy:
     #: ...other answers from this share of the answer's score up.
     alternative_share: float = 0.6
 
+    # -- the quote an answer shows (shown_quote) -------------------------------------------
+    #: A quote at least this share of whose content stems the passage shown holds says
+    #: the passage again (reply23: COP30's "The talks have drawn more than 50,000 people
+    #: from nearly 200 countries." under "More than 50,000 people from nearly 200 nations
+    #: are attending…", 0.62); another quote is shown, else none. The other quotes of
+    #: reply23's 40 replies share 0.50 or less with their passages (async fn in traits,
+    #: 0.50, adds the "we also permit you" the passage lacks). 0 turns it off.
+    quote_restates_share: float = 0.6
+    #: ...read only for a quote of this many content stems or more: of "I could solve this
+    #: if Go had generics" (3) two shared words are not a restatement.
+    quote_restates_words: int = 5
+    #: A quote longer than this many words is shown as its first whole sentences within it,
+    #: "…" after: a speaker's statement of ~100 words (Google's on its dark web report)
+    #: outweighed the answer above it. best_quote itself prefers quotes of 8-60 words
+    #: as readable; 60 is that bound. 0 shows every quote whole.
+    quote_shown_words: int = 60
+
     # -- lookup (find a title) and autocomplete ---------------------------------------------
     #: A typed title finds one article from this score up...
     find_cutoff: float = 0.6

@@ -10,11 +10,11 @@ from bot.search import cards, english
 from bot.search.period import Span
 from bot.search.policy import Policy
 from bot.search.query import Query
-from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
 from bot.search.rerank import Evidence, Ranked
 from bot.search.results import HIGH, LOW, Answer, SearchHit, TitleChoice
 from bot.search.retrieve import Candidates
+from bot.search.shown_quote import shown_quote
 from bot.search.summary import summarize
 
 
@@ -298,7 +298,7 @@ def answer(
         article=article,
         passage=passage,
         summary=summary,
-        quote=best_quote(article, q.raw, avoid=[t for t in (passage, summary) if t]),
+        quote=shown_quote(article, q.raw, [passage or "", summary or ""], policy),
         alternatives=[hit(index, a, ranked.scores.get(a, 0.0)) for a in alternatives],
         score=round(best.score * 100),
         confidence=sure,

@@ -1,0 +1,67 @@
+"""The quote an answer shows under its passage and summary: one that adds to them, at a
+length read on a phone.
+
+quotes.best_quote keeps out a quote whose text is inside the passage, but not one that
+says the passage's facts again in other words (COP30: the passage "More than 50,000
+people from nearly 200 nations are attending", the quote "The talks have drawn more than
+50,000 people from nearly 200 countries."). And a speaker's paragraph can run to a
+hundred words under an answer of three sentences (Google's statement on its dark web
+report): the reply's last part then outweighs its answer. Both are read here, when the
+answer is made, not in quotes.py, whose choices the cache keeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.library.model import Article, Quote
+from bot.library.sentences import split_sentences
+from bot.search.policy import Policy
+from bot.search.quotes import best_quote
+from bot.search.words import stems
+
+
+def restates(quote: str, passage: str, policy: Policy) -> bool:
+    """Whether `quote` says again what `passage` shows: at least Policy.quote_restates_share
+    of its content words' stems are the passage's, and it has Policy.quote_restates_words
+    of them or more (two or three words shared say little of a short quote)."""
+    said = stems(quote)
+    if len(said) < policy.quote_restates_words or policy.quote_restates_share <= 0:
+        return False
+    return len(said & stems(passage)) / len(said) >= policy.quote_restates_share
+
+
+def shorter(quote: Quote, policy: Policy) -> Quote:
+    """`quote` as its first whole sentences within Policy.quote_shown_words words, "…"
+    after them; unchanged when it is that short, or its first sentence alone is longer
+    (a sentence is not cut: a quote cut mid-sentence says what the speaker did not)."""
+    limit = policy.quote_shown_words
+    if limit <= 0 or len(quote.text.split()) <= limit:
+        return quote
+    kept: list[str] = []
+    n = 0
+    for sentence in split_sentences(quote.text):
+        n += len(sentence.split())
+        if n > limit:
+            break
+        kept.append(sentence)
+    if not kept:
+        return quote
+    return replace(quote, text=" ".join(kept) + " …")
+
+
+def shown_quote(
+    article: Article, question: str, shown: Sequence[str], policy: Policy
+) -> Quote | None:
+    """The quote to show under `shown` (the passage, then the summary): best_quote's, or
+    when it restates the passage the best other one that does not, else none; shortened
+    (see shorter)."""
+    avoid = [t for t in shown if t]
+    quote = best_quote(article, question, avoid=avoid)
+    passage = shown[0] if shown else None
+    if quote is not None and passage and restates(quote.text, passage, policy):
+        other = best_quote(article, question, avoid=[*avoid, quote.text])
+        fresh = other is not None and other.text != quote.text
+        quote = other if fresh and not restates(other.text, passage, policy) else None
+    return shorter(quote, policy) if quote is not None else None

@@ -1,0 +1,77 @@
+"""The quote an answer shows: not the passage said again, not a paragraph (reply23)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.library.model import Article, Quote, Sentence
+from bot.search.policy import Policy
+from bot.search.shown_quote import restates, shown_quote
+
+POLICY = Policy()
+OFF_RESTATES = replace(POLICY, quote_restates_share=0.0)
+OFF_LENGTH = replace(POLICY, quote_shown_words=0)
+
+PASSAGE = "More than 50,000 people from nearly 200 nations are attending the gathering in Brazil."
+AGAIN = Quote("The talks have drawn more than 50,000 people from nearly 200 countries.")
+NEW = Quote("We will not leave this city without a deal on finance for adaptation")
+
+
+def _article(quotes: tuple[Quote, ...], sentences: tuple[str, ...] = ()) -> Article:
+    return Article(
+        slug="a",
+        title="Fire forces evacuation from climate summit",
+        path="a.md",
+        text=" ".join(sentences),
+        sentences=tuple(Sentence(s, i) for i, s in enumerate(sentences)),
+        quotes=quotes,
+    )
+
+
+def test_a_quote_saying_the_passage_again_gives_way_to_another() -> None:
+    article = _article((AGAIN, NEW))
+    question = "how many people are at the summit"
+    # best_quote alone takes the restatement: it shares the question's words.
+    assert shown_quote(article, question, [PASSAGE], OFF_RESTATES) == AGAIN
+    assert shown_quote(article, question, [PASSAGE], POLICY) == NEW
+
+
+def test_a_restating_quote_with_no_other_is_not_shown() -> None:
+    article = _article((AGAIN,), (PASSAGE,))
+    assert shown_quote(article, "how many people", [PASSAGE], OFF_RESTATES) == AGAIN
+    assert shown_quote(article, "how many people", [PASSAGE], POLICY) is None
+
+
+def test_a_short_quote_or_one_adding_words_is_not_a_restatement() -> None:
+    assert restates(AGAIN.text, PASSAGE, POLICY)
+    assert not restates("I could solve this if Go had generics", "generic Go code", POLICY)
+    added = "The talks, which the fire stopped for a day, drew delegates from 200 countries."
+    assert not restates(added, PASSAGE, POLICY)
+
+
+LONG = Quote(
+    "We are discontinuing the dark web report, which was meant to scan the dark web for your"
+    " personal information. It will stop monitoring for new results on January 15, 2026"
+    " and its data will no longer be available from February 16, 2026. While the report"
+    " offered general information, feedback showed that it did not provide helpful next"
+    " steps. We're making this change to instead focus on tools that give you more clear,"
+    " actionable steps to protect your information online. We will continue to track and"
+    " defend you from online threats, including the dark web.",
+    "Google",
+)
+
+
+def test_a_long_quote_is_shown_as_its_first_whole_sentences() -> None:
+    article = _article((LONG,))
+    whole = shown_quote(article, "why is the dark web report going", [], OFF_LENGTH)
+    assert whole == LONG
+    short = shown_quote(article, "why is the dark web report going", [], POLICY)
+    assert short is not None and short.speaker == "Google"
+    assert short.text.endswith("helpful next steps. …")  # whole sentences, then "…"
+    assert LONG.text.startswith(short.text.removesuffix(" …"))
+    assert len(short.text.split()) <= POLICY.quote_shown_words + 1
+
+
+def test_a_quote_whose_first_sentence_is_over_the_length_is_kept_whole() -> None:
+    one = Quote(" ".join(["word"] * 70) + ".", "Someone")
+    assert shown_quote(_article((one,)), "word", [], POLICY) == one
