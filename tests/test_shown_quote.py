@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.library.model import Article, Quote, Sentence
+from bot.library.model import Article, Quote
 from bot.search.policy import Policy
 from bot.search.shown_quote import restates, shown_quote
+from tests.test_search_quotes import _article as article_of
 
 POLICY = Policy()
 OFF_RESTATES = replace(POLICY, quote_restates_share=0.0)
@@ -18,14 +19,7 @@ NEW = Quote("We will not leave this city without a deal on finance for adaptatio
 
 
 def _article(quotes: tuple[Quote, ...], sentences: tuple[str, ...] = ()) -> Article:
-    return Article(
-        slug="a",
-        title="Fire forces evacuation from climate summit",
-        path="a.md",
-        text=" ".join(sentences),
-        sentences=tuple(Sentence(s, i) for i, s in enumerate(sentences)),
-        quotes=quotes,
-    )
+    return article_of(list(sentences), quotes)
 
 
 def test_a_quote_saying_the_passage_again_gives_way_to_another() -> None:
