@@ -70,7 +70,12 @@ _RELATED_LEAD = REQUEST_WORDS | LISTING_WORDS | frozenset(["more", "other", "oth
 # "Source?", "what's the source": where the article came from, asked as its link (a
 # "source" with words of its own, "the source of the leak", asks of the text: see
 # _ASKED_OF_ARTICLE's named_only). Before, "source?" found "Source-based code coverage".
-LINK_WORDS = frozenset(["link", "links", "url", "urls", "address", "source", "sources"])
+# "Sauce" is chat's spelling of "source" ("sauce?", "sauce pls": journey23 found nothing);
+# it asks the same only as the whole request (named_only), so "the sauce recipe" or "what
+# goes in the sauce" (other words, no listing word) ask of the text.
+LINK_WORDS = frozenset(
+    ["link", "links", "url", "urls", "address", "source", "sources", "sauce"]
+)
 # Words asking for a quote of an article ("give me a quote from it", "quote something
 # from that post"): before, "quote" was searched ("rsc.io/quote" of "Using Go Modules"),
 # or the card came as a "closest match" to the words "quote", "give".
@@ -154,7 +159,9 @@ def asked_of_itself(
         named = not named_only or bool(LISTING_WORDS.intersection(ws))
         # ("the … one" names no article for RELATED: "is it similar to the old one?")
         related = asking is RELATED_WORDS
-        named = named or (_related_leads(ws) if related else _one_named(ws))
+        # ("the … one" before the words asking: "when was the openwrt one published")
+        unasked = [w for w in ws if w not in asking]
+        named = named or (_related_leads(ws) if related else _one_named(unasked))
         if topic is not None and (named or not topic.content):
             return wants, topic
     return None, None

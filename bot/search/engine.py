@@ -240,6 +240,10 @@ class SearchEngine(ConversationAnswers):
     async def _ask(self, idx: LibraryIndex, question: str) -> Answer:
         if links := lookup.link_forms(question):  # a pasted address: "do we have this?"
             return await self._by_link(question, links)
+        if (bare := lookup.bare_link_forms(question)) and (
+            linked := await (await self.keeper.store()).article_by_link(bare)
+        ):
+            return asked.card(question, linked)  # pasted without https; else its words
         q = self._parse(idx, question)
         if q.social:
             return respond.small_talk(q)

@@ -25,6 +25,12 @@ _WHAT_WROTE = re.compile(
     r"(?i)^what\s+(?:else\s+)?(?:has|have|did)\s+(?P<name>.+?)\s+"
     r"(?:written|write|wrote|published|publish)(?:\s+else)?\s*[?!.]*$"
 )
+# "Who is NAME?" of a name the library holds as a byline ("whos hannah brightwell"): the
+# library knows the person as the author of its articles, so they are listed, as for
+# "articles by NAME". Only the whole name as a byline has it (by_author checks it): "who is
+# tony lopresti" of a name in the text asks of the text (journey23: a byline's name
+# got an unrelated article as a closest match).
+_WHO_IS = re.compile(r"(?i)^who(?:\s+is|\s*['’]s|s)\s+(?P<name>[^?!.]+?)\s*[?!.]*$")
 # A request for a tag's articles in plain words: "articles tagged favorite", "posts
 # labelled with release team". Read as the filter `tag:NAME` when the words before only
 # ask and every word after names the library's tag; the participle is the closed class.
@@ -74,6 +80,8 @@ def by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
     Rafael Quintero"), with whether it names the author by a pronoun only ("more by
     her?"); else the text as it was."""
     m = _BY_NAME.match(text) or _WHAT_WROTE.match(text)
+    if m is None and (who := _WHO_IS.match(text)):
+        return _byline_named(text, who["name"], resolve), False
     if m is None:
         return text, False
     lead = folded_words(fold(m.groupdict().get("lead") or ""))
@@ -86,6 +94,16 @@ def by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
     if found is None or not set(name) <= set(folded_words(fold(found))):
         return text, False
     return f'author:"{found}"', False
+
+
+def _byline_named(text: str, typed: str, resolve: Resolver) -> str:
+    """`author:"NAME"` when `typed` is the whole of a byline's name (see _WHO_IS), else
+    the text as it was."""
+    name = folded_words(fold(typed))
+    found, used = resolve("author", typed.split())
+    if found is None or used < len(typed.split()) or name != folded_words(fold(found)):
+        return text
+    return f'author:"{found}"'
 
 
 def tagged(text: str, resolve: Resolver) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.search.article_asks import LINK_WORDS, QUOTE_WORDS
 from bot.search.question_words import LISTING_WORDS, PERIOD_NOUNS, QUESTION_START, REQUEST_WORDS
 from bot.search.social import ADDRESS_WORDS, LAUGHTER, SOCIAL_WORDS
 from bot.search.words import STOPWORDS, fold, folded_words
@@ -35,7 +36,7 @@ _CORRECTION = re.compile(
 _REQUEST_FRAME = re.compile(
     r"(?i)^\s*(?:(?:hey|hi|hello|ok|okay|so|um+|please|pls|plz)[\s,.!]+)*"
     r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
-    r"(?:(?P<bare>show|find|give|get|fetch|send|recommend|suggest|list)(?P<me>\s+(?:me|us))?"
+    r"(?:(?P<bare>show|find|give|get|fetch|send|share|recommend|suggest|list)(?P<me>\s+(?:me|us))?"
     r"|(?:pull|bring|dig|look)\s+up(?:\s+(?:me|us))?|search\s+for"
     r"|i(?:'|’)?m\s+(?:looking|searching)\s+for|i\s+am\s+(?:looking|searching)\s+for"
     r"|i(?:(?:'|’)?d|\s+would)\s+(?:like|love)(?:\s+to\s+(?:read|see|find))?"
@@ -45,7 +46,11 @@ _REQUEST_FRAME = re.compile(
 
 
 _DETERMINERS = frozenset(["the", "a", "an", "some", "all", "any", "every", "my", "your"])
-_FRAMED = LISTING_WORDS | REQUEST_WORDS | PERIOD_NOUNS
+# What a bare verb of fetching frames: articles, or what one is asked of an article itself:
+# "send the link", "share the url", "give the source" ask its link as "link?" does (before,
+# "can u send the link" searched "send" and "link" and answered "Scientists link its
+# rise…"); "send a quote" its quote. "Share prices" and "send help" stay as typed.
+_FRAMED = LISTING_WORDS | REQUEST_WORDS | PERIOD_NOUNS | LINK_WORDS | QUOTE_WORDS
 
 
 # A preamble of chatter before what is asked ("hey bot quick q, did anyone sue…", "hey

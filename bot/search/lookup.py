@@ -28,6 +28,15 @@ T = TypeVar("T")
 
 # One web address, as pasted (Discord users wrap one in <> to hide its preview).
 _LINK = re.compile(r"<?(https?://[^\s<>]+)>?", re.IGNORECASE)
+# An address pasted without its scheme, as the whole message ("example.com/news/otters",
+# "www.example.com/otters?utm_source=discord"): a host of dotted names ending in letters,
+# then a path, or "www." first. Browsers and phones copy it so; before, its words were
+# searched (journey23). A host alone ("go.dev", "node.js") is a name, not an address.
+_BARE_LINK = re.compile(
+    r"<?((?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#][^\s<>]*)?"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/[^\s<>]*))>?",
+    re.IGNORECASE,
+)
 
 
 def link_forms(text: str) -> list[str]:
@@ -36,6 +45,14 @@ def link_forms(text: str) -> list[str]:
     query string as pasted and without it (tracking parameters: "?utm_source=...")."""
     m = _LINK.fullmatch(text.strip())
     return _forms(m.group(1)) if m else []
+
+
+def bare_link_forms(text: str) -> list[str]:
+    """link_forms of an address pasted without its scheme as the whole message (see
+    _BARE_LINK), [] otherwise. Unlike a link with https, one no article has is no sure
+    address (a truncated paste, a name with a slash): the caller then reads its words."""
+    m = _BARE_LINK.fullmatch(text.strip())
+    return _forms(f"https://{m.group(1)}") if m else []
 
 
 def quoted_link_forms(text: str) -> list[str]:
@@ -109,7 +126,8 @@ async def find_or_suggest(
     text = clip(text)
     if not text:
         return Lookup(None, [])
-    if (links := link_forms(text)) and (article := await store.article_by_link(links)):
+    links = link_forms(text) or bare_link_forms(text)
+    if links and (article := await store.article_by_link(links)):
         return Lookup(article, [])
     aid = index.by_slug.get(text)
     if aid is not None:

@@ -98,11 +98,20 @@ _PLEASE = re.compile(r"\b(?:pls|plz|plox)\b")
 # the layoffs", "how many articles r there"); "is r the best language" and "what
 # packages in r are there" keep the letter.
 _ARE = re.compile(r"^(?P<lead>how (?:many|much)(?: [^\W\d_]+)?|[a-z]+) r (?P<after>[^\W\d_']+)")
+# "u" for "you" right after an auxiliary verb that opens a request or question ("can u
+# send the link", "do u have anything on otters", "are u there"): the verb wants a subject
+# there, and a lone letter "u" is no other word (journey23: "can u send the link" searched
+# "u" and "link" and answered a passage where scientists "link" its rise). Elsewhere
+# ("u-boat", "the u in ucla", "uranium's u") the letter stays.
+_YOU = re.compile(
+    r"^(?P<aux>(?:" + "|".join(sorted(YES_NO_START)) + r")) u(?= [^\W\d_]|\s*[?!.]*$)"
+)
 
 
 def _chat_spellings(folded: str) -> str:
     """Folded text with chat spellings of function words put right (see _PLEASE, _ARE)."""
     folded = _PLEASE.sub("please", folded)
+    folded = _YOU.sub(r"\g<aux> you", folded)
     m = _ARE.match(folded)
     lead = m["lead"] if m else ""
     if m is None or m["after"] not in STOPWORDS:
@@ -125,7 +134,8 @@ def _question_typos(folded: str) -> str:
         return folded
     first, gap, second = m.groups()
     typed = first not in QUESTION_WORDS and first not in STOPWORDS and first[0] in "wh"
-    if typed and (second in YES_NO_START or second in _AMOUNT_WORDS):
+    # ("r" is "are" after a question word, _ARE: "wat r the tags" asks what the tags are)
+    if typed and (second in YES_NO_START or second in _AMOUNT_WORDS or second == "r"):
         near = [w for w in QUESTION_WORDS if OSA.distance(first, w) == 1]
         if len(near) == 1:
             first = near[0]
@@ -161,6 +171,7 @@ def parse(
     head = replace(head, raw=typed)
     free = others_alone(without_laughter(without_correction(request_phrases(free))))
     folded = _question_typos(function_typos(_chat_spellings(fold(free)), held, policy))
+    folded = _chat_spellings(folded)  # "wat r" read "what r" only now: "what are"
     every = folded_words(folded)
     ranked = every[: policy.max_terms * 2]
     content = content_words(ranked)[: policy.max_terms]
