@@ -73,9 +73,7 @@ _RELATED_LEAD = REQUEST_WORDS | LISTING_WORDS | frozenset(["more", "other", "oth
 # "Sauce" is chat's spelling of "source" ("sauce?", "sauce pls": journey23 found nothing);
 # it asks the same only as the whole request (named_only), so "the sauce recipe" or "what
 # goes in the sauce" (other words, no listing word) ask of the text.
-LINK_WORDS = frozenset(
-    ["link", "links", "url", "urls", "address", "source", "sources", "sauce"]
-)
+LINK_WORDS = frozenset(["link", "links", "url", "urls", "address", "source", "sources", "sauce"])
 # Words asking for a quote of an article ("give me a quote from it", "quote something
 # from that post"): before, "quote" was searched ("rsc.io/quote" of "Using Go Modules"),
 # or the card came as a "closest match" to the words "quote", "give".
