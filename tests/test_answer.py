@@ -1538,3 +1538,80 @@ def test_a_tie_takes_no_new_readings_place() -> None:
     one = DEFAULT.with_(extra_windows=1)
     assert _shown("Accounts", story, q, one) == f"{ACCOUNTS[1][0]} … {story[5][0]}"
     assert _shown("Accounts", story, q) == f"{ACCOUNTS[1][0]} … {ACCOUNTS[3][0]} … {story[5][0]}"
+
+
+# -- npsg23: a yes/no opener, the counted compound, naming verbs ---------------------------
+
+
+def test_a_question_opening_with_its_verb_asks_yes_or_no() -> None:
+    # "when" after the subject opens a clause: a date beside "hurricanes" does not say
+    # whether he was joking.
+    assert Wanted.of(parse("was the mayor joking when he asked about the storms")).kind == "yesno"
+    assert Wanted.of(parse("will old links break when the site moves")).kind == "yesno"
+    # (a question word first still decides; an indirect question asks its own kind)
+    assert Wanted.of(parse("when was the mayor joking")).kind == "when"
+    assert Wanted.of(parse("did the report say how many toasters were fixed")).kind == "number"
+    storms = _article(
+        [
+            ["The mayor asked aides about the storms in his first month."],
+            [
+                "During the 2019 storm season, the mayor asked whether storms could be"
+                " steered away from the city."
+            ],
+            ["“I did not get the sense he was joking at all,” one aide said."],
+        ],
+        title="The mayor's storm questions",
+    )
+    passage = best_passage(storms, parse("was the mayor joking when he asked about the storms"))
+    assert passage and "joking" in passage
+
+
+def test_how_many_reads_the_compound_to_the_plural_it_counts() -> None:
+    # "members" is the fourth word after "many": the count is of members, not of the
+    # committee's other words.
+    wanted = Wanted.of(parse("how many vaccine advisory committee members did he remove"))
+    assert stem("members") in wanted.heads
+    # (a plural among the first words changes nothing)
+    heads = Wanted.of(parse("how many schools got panels")).heads
+    assert heads == {stem(w) for w in ("schools", "got", "panels")}
+    panel = _article(
+        [
+            ["The vaccine advisory committee met in June."],
+            [
+                "Earlier this year, he removed all 17 sitting members of the federal vaccine"
+                " advisory committee."
+            ],
+            ["A Covid-19 vaccine advisory committee briefing was cancelled."],
+        ],
+        title="Health secretary reshapes panels",
+    )
+    q = parse("how many vaccine advisory committee members did he remove")
+    passage = best_passage(panel, q)
+    assert passage and "17 sitting members" in passage
+
+
+def test_what_was_it_called_wants_the_name_a_naming_verb_gives() -> None:
+    # The name after "dubbed", "also called", "known … as" answers "what was X called"
+    # fully, as a span next to the noun asked about does; "call centers" gives no name.
+    q = parse("what was the hurricane map thing called")
+    wanted = Wanted.of(q)
+    weight = dict.fromkeys(q.terms.weights(), 1.0)
+    off = dataclasses.replace(DEFAULT, naming_answer=0.0)
+
+    def fit(text: str, policy: Policy = DEFAULT) -> float:
+        f = sentence_features(text)
+        matched = {s for s in f.stems if s} & set(weight)
+        return answer_type.typed_fit(f, wanted, weight, matched, policy)
+
+    dubbed = "Aides dubbed it Sharpiegate after the hurricane map was marked by hand."
+    known = "Among aides it became known for years as the Sharpie affair, after the map."
+    for text in (dubbed, known):
+        assert fit(text) > fit(text, off) + 0.25
+    assert fit("The hurricane calls were handled by call centers near the map office.") < 1.0
+    # (only a question asking for a name reads them)
+    other = Wanted.of(parse("what did the hurricane map thing lead to"))
+    f = sentence_features(dubbed)
+    matched = {s for s in f.stems if s} & set(weight)
+    assert answer_type.typed_fit(f, other, weight, matched, DEFAULT) == answer_type.typed_fit(
+        f, other, weight, matched, off
+    )

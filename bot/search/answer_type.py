@@ -13,11 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.search.features import IRREGULAR_PLURALS, Features
+from bot.search.features import _plural as plural
 from bot.search.irregular import PAST_FORMS
 from bot.search.policy import Policy
 from bot.search.query import Query
-from bot.search.question_words import QUESTION_WORDS
-from bot.search.sentence_spans import Span
+from bot.search.question_words import QUESTION_WORDS, YES_NO_START
+from bot.search.sentence_spans import Span, Tokens, adjacent, tokens
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS
 
@@ -168,6 +169,8 @@ class Wanted:
     @classmethod
     def of(cls, q: Query) -> Wanted:
         kind = q.kind
+        if _opens_yes_no(q.words, kind):
+            kind = "yesno"
         form: set[str] = set()
         heads: tuple[str, ...] = ()
         if kind == "what" and _subject_after_what(q.words) is None:
@@ -180,6 +183,8 @@ class Wanted:
         elif kind == "number":
             # "how many photos…": "many" says an amount is wanted, "photos" what it counts.
             after = words_after(q.words, {"how"}, 4)
+            if after[:1] == ("many",):
+                after = _counted_phrase(words_after(q.words, {"how"}, _COUNTED_WORDS), after)
             form.update(after[:1])
             heads = after[1:]
         full, partial = FITS.get(kind or "", (frozenset(), frozenset()))
@@ -220,6 +225,39 @@ class Wanted:
         kept = {stem(x) for h in ws[: cut + 1] for x in (h, *_NUMBER_FORM.get(h, ()))}
         dropped = {stem(w) for w in ws[cut + 1 :]} - kept
         return replace(self, heads=self.heads - dropped)
+
+
+# The most words "how many" reads for the noun it counts (see _counted_phrase).
+_COUNTED_WORDS = 6
+
+
+def _counted_phrase(longer: Sequence[str], after: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of "how many X…" up to the noun it counts: English marks a compound's
+    head, its last noun, as plural, so "how many vaccine advisory committee members did…"
+    counts members, four words on (three words after "many" left it out, and "17 sitting
+    members" was no count of what was asked). Up to the first plural in `longer` (the
+    words after "how", more of them); `after` (the first four) when none is a plural
+    past those."""
+    first = next((k for k, w in enumerate(longer) if k and plural(w)), None)
+    if first is not None and first >= len(after):
+        return tuple(longer[: first + 1])
+    return after
+
+
+# The kinds whose question word may open a clause of time or place inside a yes/no
+# question ("was he joking when he asked…"); "how many", "who", "what" after its subject
+# ask for themselves ("did the report say how many toasters were fixed": an indirect
+# question, asked as "how many…" is).
+_CLAUSE_KINDS = frozenset(["when", "where"])
+
+
+def _opens_yes_no(ws: Sequence[str], kind: str | None) -> bool:
+    """Whether the question opens with the verb of a yes/no question and its question
+    word opens a clause of time or place inside it ("was trump joking when he asked…",
+    "will old links break when everything moves…"): it asks yes or no (the rule
+    query.kind_of_folded reads for a later "when" after "where"), and a date beside
+    "joking" does not say whether he was."""
+    return kind in _CLAUSE_KINDS and bool(ws) and ws[0] in YES_NO_START
 
 
 def _past_verb(word: str) -> bool:
@@ -342,6 +380,8 @@ def typed_fit(
             spans = spans + f.objects(frozenset(verbs), frozenset(nouns))
         if wanted.heads & matched:
             spans = spans + f.labelled(wanted.heads & matched)
+    if policy.naming_answer and wanted.kind == "what" and _asks_name(wanted):
+        spans = spans + _named(f)
     if wanted.units:
         spans = spans + f.plurals(wanted.units)  # "spend months" for "how long", in part
     if wanted.stranded and matched:
@@ -417,6 +457,8 @@ def typed_fit(
             # which", one ending with them ("Bari Weiss" for "…has weiss…": a name ends
             # with its head), not one opening with them ("Copyright Act of 1909").
             fit = policy.asked_name_fit
+        elif span.kind == "named":
+            fit = 1.0 + policy.naming_answer  # "dubbed Sharpiegate" for "what was … called"
         elif span.kind == "relative":
             fit = policy.relative_date_fit  # "is going to go away in a year" for "when…"
         elif span.kind == "object":
@@ -431,6 +473,90 @@ def typed_fit(
             fit = policy.partial_fit
         best = max(best, fit * near)
     return best
+
+
+# English's verbs that give a thing its name, as written ("called", "dubbed", "nicknamed",
+# "termed", "christened", "labelled", "titled": the past participles and "calling", not
+# the noun of "call centers"), and those that do with "as" a few words on ("known among
+# some as", "described as", "referred to as"): the whole closed class, not a question's.
+_NAMING_FORMS = frozenset(
+    [
+        "called",
+        "calling",
+        "named",
+        "naming",
+        "dubbed",
+        "nicknamed",
+        "termed",
+        "christened",
+        "labelled",
+        "labeled",
+        "titled",
+    ]
+)
+_NAMING = frozenset(stem(w) for w in _NAMING_FORMS)
+_NAMING_AS = frozenset(["known", "described", "referred"])
+# The words between a naming verb and the name it gives: "calling him “BradBot”", "also
+# called a PDS", "referred to as the…".
+_BEFORE_NAME = frozenset(
+    [
+        "as",
+        "to",
+        "a",
+        "an",
+        "the",
+        "him",
+        "her",
+        "it",
+        "them",
+        "this",
+        "these",
+        "that",
+        "those",
+        "us",
+        "me",
+    ]
+)
+# At most this many words of the name after them.
+_NAME_WORDS = 5
+
+
+def _joined(t: Tokens, text: str, k: int) -> bool:
+    """Whether word k goes on the phrase of the word before it: only spaces between."""
+    return adjacent(text, t.ends[k - 1], t.starts[k])
+
+
+def _asks_name(wanted: Wanted) -> bool:
+    """Whether a "what" question asks for what something is called: it writes a naming
+    verb or noun ("what was … called", "what nickname did…", "whats the name of…")."""
+    return not wanted.asked.isdisjoint(_NAMING) or not wanted.heads.isdisjoint(_NAMING)
+
+
+def _named(f: Features) -> list[Span]:
+    """The names a sentence gives by a naming verb: the words after "dubbed", "called",
+    "known as"…, past a pronoun or determiner, up to a clause break, a function word or
+    _NAME_WORDS words ("The incident, dubbed Sharpiegate for…" -> "Sharpiegate";
+    "calling him “BradBot”" -> "BradBot"; "also called a PDS" -> "PDS")."""
+    t = tokens(f.text)
+    stems, words = t.stems, t.folded
+    out: list[Span] = []
+    n = len(stems)
+    for k, w in enumerate(words):
+        if w in _NAMING_AS and "as" in words[k + 1 : k + 4]:
+            verb = words.index("as", k + 1)  # (the name comes after "as")
+        elif w in _NAMING_FORMS:
+            verb = k
+        else:
+            continue
+        j = verb + 1
+        while j < n and words[j] in _BEFORE_NAME and j - verb <= 3:
+            j += 1
+        end = j + 1 if j < n and stems[j] else j
+        while end < n and end - j < _NAME_WORDS and stems[end] and _joined(t, f.text, end):
+            end += 1
+        if end > j:
+            out.append(Span("named", j, end))
+    return out
 
 
 def _titled(stems: Sequence[str], span: Span, matched: set[str], asked: frozenset[str]) -> bool:

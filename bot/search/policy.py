@@ -835,6 +835,13 @@ class Policy:
     #: as short.
     list_item_chars: int = 200
     list_items: int = 20
+    #: npsg23: for a "what" question asking what something is called ("what was … called",
+    #: "what nickname…"), the words a sentence names by a naming verb ("dubbed
+    #: Sharpiegate", "calling him “BradBot”", answer_type._named) fit 1 + this, as a span
+    #: next to the noun asked about does (named_answer). Set to named_answer's value by hand:
+    #: readable oracle passages news 588 -> 589 of 715 ("what is an atmosphere account also
+    #: called"), blogs 669 the same, none lost (bench/README.md, npsg23). 0: off.
+    naming_answer: float = 0.5
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.
