@@ -38,7 +38,7 @@ _GIVEN_BEFORE = frozenset(
 # Words after a count's unit read as one compound with it ("six soundproofed consultation
 # booths"), looking for the plural that heads it (see Features._counted).
 _COMPOUND_WORDS = 3
-# English nouns whose plural does not end in "s" (see _plural).
+# English nouns whose plural does not end in "s" (see plural).
 IRREGULAR_PLURALS = (
     ("person", "people"),
     ("man", "men"),
@@ -320,7 +320,7 @@ class Features:
         t, text = self._read(), self.text
         unit = k = span.end - 1
         for _ in range(_COMPOUND_WORDS):
-            if _plural(t.folded[k]):
+            if plural(t.folded[k]):
                 return k
             nxt = k + 1
             if (
@@ -330,7 +330,7 @@ class Features:
             ):
                 break
             k = nxt
-        return k if _plural(t.folded[k]) else unit
+        return k if plural(t.folded[k]) else unit
 
     def names(self) -> list[Span]:
         """The names, in order, but not a place's ("in Leeds"): who or what may be named
@@ -361,7 +361,7 @@ class Features:
         return [
             Span("number", k, k + 1)
             for k, s in enumerate(t.stems)
-            if s in stems and _plural(t.folded[k])
+            if s in stems and plural(t.folded[k])
         ]
 
     def text_of(self, k: int) -> str:
@@ -418,7 +418,7 @@ def sentence_features(text: str) -> Features:
     return Features(text)
 
 
-def _plural(word: str) -> bool:
+def plural(word: str) -> bool:
     """Whether a folded word reads as a plural noun: an "s" ending that is no "ss", "us"
     or "is" ("booths", not "glass", "bonus", "analysis"), or an irregular plural."""
     return word in _PLURAL_ONLY or (
