@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from bot.search.features import IRREGULAR_PLURALS, Features
-from bot.search.features import _plural as plural
+from bot.search.features import IRREGULAR_PLURALS, Features, plural
 from bot.search.irregular import PAST_FORMS
 from bot.search.policy import Policy
 from bot.search.query import Query
@@ -83,8 +82,8 @@ _HEAD_KINDS: Mapping[str, str] = {
 # many people" counts "a five-person board" and "how many children" "each child": the
 # stemmer leaves them apart.
 _NUMBER_FORM: Mapping[str, tuple[str, ...]] = {
-    **{plural: (one,) for one, plural in IRREGULAR_PLURALS},
-    **{one: (plural,) for one, plural in IRREGULAR_PLURALS},
+    **{many: (one,) for one, many in IRREGULAR_PLURALS},
+    **{one: (many,) for one, many in IRREGULAR_PLURALS},
 }
 MANY = stem("many")
 _OLD = stem("old")
