@@ -596,6 +596,28 @@ def test_a_noun_summing_up_the_sentence_before_comes_with_it() -> None:
     assert sentence_features("The move, which came in May, was praised.").leans_back
 
 
+def test_a_sentence_opening_on_a_connective_comes_with_the_one_before() -> None:
+    # "But on Tuesday…" goes on from what the miners did before; shown alone, a member
+    # reads a contrast with nothing to contrast with.
+    miners = _article(
+        [
+            [
+                "In April the miners stood behind the governor at the statehouse in hard hats.",
+                "But on Tuesday the miners will protest outside the labor office over dust rules.",
+            ],
+            ["The state has twelve working mines, most of them in the north."],
+        ],
+        title="Miners protest",
+    )
+    passage = best_passage(miners, parse("what will the miners protest over on tuesday"))
+    assert passage and passage.startswith("In April") and "dust rules" in passage
+    for text in ("However, the court ruled.", "Still, many stayed.", "Meanwhile, Bo left."):
+        assert sentence_features(text).leans_back, text
+    # The same words as ordinary ones, not set off as a link, lean on nothing.
+    for text in ("Still waters run deep.", "Butter is cheap.", "Instead of tea, we drank."):
+        assert not sentence_features(text).leans_back, text
+
+
 async def test_a_question_made_only_of_filters_is_answered(bundled_library) -> None:
     # No free text: what kind of answer it asks for is read from no words at all.
     engine = SearchEngine(bundled_library)

@@ -68,6 +68,16 @@ _LEANS_BACK = re.compile(
     r"(?:this|that|these|those|it|its|it.s|they|their|them|he|she|his|her)\b",
     re.IGNORECASE,
 )
+# ...or with a connective of contrast or continuation and nothing after it that names what
+# it goes on from ("But on Tuesday, …", "However, the court…", "Still, …", "Even so, …"):
+# the connective is the link to the sentence before, whatever follows. Adverbs that are
+# also ordinary words ("still", "instead", "meanwhile") count only set off by a comma.
+_CONNECTIVE = re.compile(
+    r"^(?:(?:but|yet|and yet|however|nevertheless|nonetheless|even so|that said"
+    r"|moreover|furthermore)\b|(?:still|instead|meanwhile|otherwise|likewise|similarly"
+    r"|in contrast|by contrast|on the other hand|in addition|as a result|even then),)",
+    re.IGNORECASE,
+)
 # ...or with "The" and one noun set off by a clause ("The practice, first adopted in
 # Grand Rapids, …"): the noun sums up the sentence before. Not an apposition naming
 # someone ("The reporter, Felicia Sonmez, …"): what follows the comma is in lower case.
@@ -376,7 +386,8 @@ class Features:
 
     @property
     def leans_back(self) -> bool:
-        """Opens with a pronoun or "This" (perhaps after "But"): needs the sentence before."""
+        """Opens with a pronoun or "This" (perhaps after "But"), or with a connective ("But on
+        Tuesday…", "However, …"): needs the sentence before."""
         return self._flag("leans_back")
 
     @property
@@ -397,7 +408,9 @@ class Features:
                 found = CODE_LINE.search(text) is not None
             elif name == "leans_back":
                 opening = text.lstrip("“\"‘'(")
-                found = _LEANS_BACK.match(opening) is not None or bool(_SUMS_UP.match(opening))
+                found = any(
+                    r.match(opening) is not None for r in (_LEANS_BACK, _CONNECTIVE, _SUMS_UP)
+                )
             else:
                 found = self._read().may(_POINTER_WORDS) and bool(_POINTS_AWAY.search(text))
             self._flags[name] = found
