@@ -663,8 +663,8 @@ class Policy:
     neighbour_window: int = 1
     #: A window of one sentence shown takes the sentence after it when that one reads only
     #: after it (it opens with a pronoun, "This", "But they…", "However, …":
-    #: features.leans_back), both within one paragraph or the window a paragraph of its own, and the two are at most
-    #: this many characters (0: never; window_neighbours.with_follower). The window
+    #: features.leans_back), both within one paragraph or the window a paragraph of its
+    #: own, and the two are at most this many characters (0: never; window_neighbours.with_follower). The window
     #: matched the question's words; what "it" or "they" does next is often the answer,
     #: in words the question does not use ("…via Viv's mechanism for causal bookkeeping"
     #: after the sentence naming causal threads). Issue 15, thirteenth pass
