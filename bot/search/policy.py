@@ -662,20 +662,20 @@ class Policy:
     #: at all, the rule before this one off too, 500).
     neighbour_window: int = 1
     #: A window of one sentence shown takes the sentence after it when that one reads only
-    #: after it (it opens with a pronoun, "This", "But they…", "However, …":
-    #: features.leans_back), both within one paragraph or the window a paragraph of its own,
-    #: and the two are at most this many characters (0: never;
-    #: window_neighbours.with_follower). The window matched the question's words; what "it"
-    #: or "they" does next is often the answer, in words the question does not use ("…via
-    #: Viv's mechanism for causal bookkeeping" after the sentence naming causal threads).
-    #: Issue 15, thirteenth pass (bench/README.md), oracle passages of the readable sets: 0
-    #: -> 300: news 308 -> 309 of 368, blogs 366 -> 368 of 451, none lost, 28 passages
-    #: changed (median length 235 -> 240 news, 184 -> 191 blogs). Not after a window already
-    #: holding the kind of answer asked for (neighbour_gate): without that, blogs 370 and 52
-    #: changed, but "It was released on 3 March…" comes along after the amount asked for
-    #: (400 and 550: the same keys, 69-70 changed). Any next sentence, not only one leaning
-    #: back: news 306 (3 lost: the longer passage leaves no room for a runner-up), blogs
-    #: 373, 385 changed.
+    #: after it (it opens with a pronoun, "This", "However, …": features.leans_back), both
+    #: within one paragraph or the window a paragraph of its own, and the two are at most
+    #: this many characters (0: never; window_neighbours.with_follower). The window
+    #: matched the question's words; what "it" or "they" does next is often the answer,
+    #: in words the question does not use ("…via Viv's mechanism for causal bookkeeping"
+    #: after the sentence naming causal threads). Issue 15, thirteenth pass
+    #: (bench/README.md), oracle passages of the readable sets: 0 -> 300: news 308 -> 309
+    #: of 368, blogs 366 -> 368 of 451, none lost, 28 passages changed (median length
+    #: 235 -> 240 news, 184 -> 191 blogs). Not after a window already holding the kind
+    #: of answer asked for (neighbour_gate): without that, blogs 370 and 52 changed, but
+    #: "It was released on 3 March…" comes along after the amount asked for (400 and 550:
+    #: the same keys, 69-70 changed). Any next sentence, not only one leaning back: news
+    #: 306 (3 lost: the longer passage leaves no room for a runner-up), blogs 373, 385
+    #: changed.
     follow_chars: int = 300
     #: ...and after a window whose sentence fits as an answer at least neighbour_gate but
     #: below this, the sentence going on from it still comes along when it holds question
