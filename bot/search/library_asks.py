@@ -228,6 +228,22 @@ _LIBRARY_ALLOWED = (
 ARTICLE_POINTERS = POINTERS - frozenset(["there", "then"])
 
 
+def asks_recent(ws: list[str]) -> bool:
+    """Whether a recency word asks for the newest of what matches ("latest rust release",
+    "the most recent go survey"). Not "how recent does it need to be" (a measure); nor in
+    a question pointing at what was said ("when did they present their latest request":
+    the latest of theirs, which the conversation's article tells, not the library's newest
+    of "present request": before, a list of Go posts), unless the word names articles
+    ("their latest posts")."""
+    said = not ARTICLE_POINTERS.isdisjoint(ws)
+    return any(
+        w in RECENCY_WORDS
+        and ws[i - 1 : i] != ["how"]
+        and (not said or not LISTING_WORDS.isdisjoint(ws[i + 1 : i + 2]))
+        for i, w in enumerate(ws)
+    )
+
+
 def asks_newest(ws: list[str]) -> bool:
     """Whether words only ask for the newest articles: "what's new?", "latest posts",
     "anything added lately" (stopwords, listing, time and request words, and one of

@@ -36,7 +36,13 @@ from bot.search.framing import (
     without_request_frame,
 )
 from bot.search.function_typos import function_typos
-from bot.search.library_asks import asks_newest, asks_period, topic_articles, within_period
+from bot.search.library_asks import (
+    asks_newest,
+    asks_period,
+    asks_recent,
+    topic_articles,
+    within_period,
+)
 from bot.search.policy import DEFAULT, Policy
 from bot.search.query import (
     AUTHORED,
@@ -262,8 +268,7 @@ def _read(
         without_listing = _without(
             head, text, ws, content, LISTING_WORDS, policy, listing=False, recency=recency
         )
-    # "how recent does it need to be" asks for a measure, not for the newest articles.
-    if recency and any(w in RECENCY_WORDS and ws[i - 1 : i] != ["how"] for i, w in enumerate(ws)):
+    if recency and asks_recent(ws):
         without_recency = _without(
             head, text, ws, content, RECENCY_WORDS, policy, listing=False, recency=False
         )

@@ -25,6 +25,7 @@ from bot.search.question_words import RECENCY_WORDS
 from bot.search.rank import LibraryIndex
 from bot.search.scoring import bm25_bound, combine, fts5_idf
 from bot.search.spelling import TextVocabulary, closest, function_word, no_letter_changed
+from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fold, fts_quote, fts_word
 from bot.store.search import SearchStore
 
@@ -482,12 +483,23 @@ class Retriever:
             forms = [w, *([w[:-1]] if w.endswith("s") else [])]
             if zipf(w) or any(f in self.index.text_vocab for f in forms):
                 continue
+            # Nor a word a title writes inflected ("otter" where only a title says
+            # "Otters", the article's text not saved): the title's word has its stem, as a
+            # body word of that stem would hold it. Before, "otter" was a slip for "other".
+            if self._title_inflects(w):
+                continue
             for form in forms:
                 if await self.fts.writes(exprs[w], form, p.spelling_articles):
                     break
             else:
                 out.add(w)
         return out
+
+    def _title_inflects(self, word: str) -> bool:
+        """Whether a title or description word is `word` with an ending of the same stem
+        ("otters" for "otter"): the completions of the word as typed, porter-stemmed."""
+        stemmed = stem(word)
+        return any(stem(v) == stemmed for v in self.index.text_vocab.prefixed(word))
 
     async def _title_fixes(self, ws: Iterable[str]) -> dict[str, tuple[str, str]]:
         """word -> (the title or description word as few typos from it as any, its FTS5
