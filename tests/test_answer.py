@@ -1637,3 +1637,22 @@ def test_what_was_it_called_wants_the_name_a_naming_verb_gives() -> None:
     assert answer_type.typed_fit(f, other, weight, matched, DEFAULT) == answer_type.typed_fit(
         f, other, weight, matched, off
     )
+
+
+def test_latest_in_a_question_pointing_at_what_was_said_asks_of_it() -> None:
+    # "their latest request" is the latest of theirs (the conversation's article tells
+    # it), not the library's newest of "present request": no reading as the newest.
+    for asked in (
+        "when did they present their latest request",
+        "what did he say in his newest letter",
+        "is this the most recent figure",
+    ):
+        assert parse(asked).without_recency is None, asked
+    # Naming articles it still asks for the newest ("their latest posts"), and with no
+    # pointer "latest" is the library's newest of the topic.
+    for asked in (
+        "what are their latest posts",
+        "when was the latest go release",
+        "latest rust release",
+    ):
+        assert parse(asked).without_recency is not None, asked

@@ -104,3 +104,26 @@ async def test_a_slip_onto_another_word_s_rare_stem_is_still_corrected(tmp_path:
         for asked in ("who is the club's tutor", "what is sams day"):
             ranked, _ = await engine.reranked(asked)
             assert not ranked.corrections
+
+
+OTTERS = {
+    "o.md": _described(
+        "otters", "Roving gang of otters in the gardens", "<p>A man was bitten by the pond.</p>"
+    ),
+    **{
+        f"n{k}.md": _described(
+            f"notes-{k}", f"Other notes from meetup {k}", "<p>The members met in the hall.</p>"
+        )
+        for k in range(1, 4)
+    },
+}
+
+
+async def test_a_word_a_title_writes_inflected_is_no_slip(tmp_path: Path) -> None:
+    # Only a title says "otters" (its text does not): "otter" shares its stem, as a body
+    # word of that stem would, so it is no slip onto a rare stem to correct to "other"
+    # (a function word, weighing nothing: before, the question found the notes).
+    async with small_engine(tmp_path, OTTERS) as engine:
+        ranked, found = await engine.reranked("who wrote the otter story")
+        assert not ranked.corrections
+        assert found and found[0].article.slug == "otters"
