@@ -228,14 +228,20 @@ _LIBRARY_ALLOWED = (
 ARTICLE_POINTERS = POINTERS - frozenset(["there", "then"])
 
 
+# The personal pronouns among them: the people or things a conversation named ("they",
+# "their"). Not the demonstratives, which are as often relatives or determiners of the
+# question's own noun ("examples of apps that stopped working").
+PERSONAL_POINTERS = ARTICLE_POINTERS - frozenset(["this", "that", "these", "those"])
+
+
 def asks_recent(ws: list[str]) -> bool:
     """Whether a recency word asks for the newest of what matches ("latest rust release",
     "the most recent go survey"). Not "how recent does it need to be" (a measure); nor in
-    a question pointing at what was said ("when did they present their latest request":
-    the latest of theirs, which the conversation's article tells, not the library's newest
-    of "present request": before, a list of Go posts), unless the word names articles
-    ("their latest posts")."""
-    said = not ARTICLE_POINTERS.isdisjoint(ws)
+    a question with a personal pronoun for what was said ("when did they present their
+    latest request": the latest of theirs, which the conversation's article tells, not the
+    library's newest of "present request": before, a list of Go posts), unless the word
+    names articles ("their latest posts")."""
+    said = not PERSONAL_POINTERS.isdisjoint(ws)
     return any(
         w in RECENCY_WORDS
         and ws[i - 1 : i] != ["how"]
