@@ -16,37 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.search.question_words import QUESTION_WORDS, YES_NO_START
 from bot.search.sentence_spans import tokens
 
-_WH = frozenset(["what", "why", "how", "when", "where", "who", "whom", "whose", "which"])
+_WH = QUESTION_WORDS
 # Auxiliaries, copulas and modals: in a question, what the subject follows; in a sentence,
 # the finite verb a participle or infinitive hangs on ("has removed", "will be removed").
-_AUX = frozenset(
-    [
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "were",
-        "am",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "shall",
-        "may",
-        "might",
-        "must",
-    ]
+_AUX = YES_NO_START | frozenset(
+    ["am", "be", "been", "being", "had", "shall", "may", "might", "must"]
 )
 # Words that may stand between an auxiliary and its verb ("has also removed", "did not").
 _BETWEEN = frozenset(["not", "also", "now", "already", "just", "still", "never", "n't", "no"])
