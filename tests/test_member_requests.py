@@ -9,6 +9,7 @@ import pytest
 from bot.library.sync import Library
 from bot.search.asked import NO_LINK
 from bot.search.engine import SearchEngine
+from bot.search.filters import by_author
 from bot.search.lookup import bare_link_forms
 from bot.search.parse import parse
 from bot.search.query import BYLINE, LIBRARY, LINK
@@ -79,3 +80,15 @@ async def test_who_is_a_bylines_name_lists_their_articles(bundled_library: Libra
         assert answer.article.author == "Hannah Brightwell", typed
     # A name no byline has is asked of the text as before.
     assert (await engine.ask("who is zebulon marchetti")).wants != "authored"
+
+
+def test_who_is_a_bylines_name_the_text_writes_asks_of_the_text() -> None:
+    # fresh8's "who is riya misra": her own article says "Riya Misra is an intern for
+    # POLITICO Magazine", which the listing of her one article hid.
+    def resolve(kind: str, words: list[str]) -> tuple[str | None, int]:
+        return ("Riya Misra", 2) if kind == "author" else (None, 0)
+
+    named = {"riya", "misra"}
+    typed = "who is riya misra"
+    assert by_author(typed, resolve, lambda w: w in named) == (typed, False)
+    assert by_author(typed, resolve, lambda w: False) == ('author:"Riya Misra"', False)

@@ -368,7 +368,13 @@ class SearchEngine(ConversationAnswers):
         `ask` weighs them before it decides how sure it is: each candidate's evidence, for
         reading why one post beat another (bench/rerank_pools.py)."""
         idx = await self.index()
-        q = parse(normalize_query(question), idx.resolve_filter, self.policy, self._held(idx))
+        q = parse(
+            normalize_query(question),
+            idx.resolve_filter,
+            self.policy,
+            self._held(idx),
+            self._written(idx),
+        )
         if q.empty or not idx.n:
             return Candidates([], {}), []
         run = await self._retriever(idx)
@@ -433,6 +439,13 @@ class SearchEngine(ConversationAnswers):
             return lambda word: True
         return lambda word: idx.holds(word) or porter(word) in body.docs
 
+    def _written(self, idx: LibraryIndex) -> Callable[[str], bool] | None:
+        """Whether an article's body text writes a word (as the full-text tokenizer stems
+        it), for "who is NAME" of a byline's name (filters.by_author); None while the
+        body's vocabulary is not read yet."""
+        body = self.keeper.spelling_read(idx)
+        return None if body is None else (lambda word: porter(word) in body.docs)
+
     def _parse(self, idx: LibraryIndex, text: str) -> Query:
         """parse() of `text` with the index's filters; as many kept for the index as results:
         an ask parses its question again to read it as a follow-up (_following), and an
@@ -440,7 +453,7 @@ class SearchEngine(ConversationAnswers):
         self._keep_for(idx)
         q = self._parsed.get(text)
         if q is None:
-            q = parse(text, idx.resolve_filter, self.policy, self._held(idx))
+            q = parse(text, idx.resolve_filter, self.policy, self._held(idx), self._written(idx))
             self._parsed.put(text, q)
         return q
 

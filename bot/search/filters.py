@@ -7,6 +7,7 @@ free text the filters leave.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.search.followup import POINTERS
@@ -29,7 +30,9 @@ _WHAT_WROTE = re.compile(
 # library knows the person as the author of its articles, so they are listed, as for
 # "articles by NAME". Only the whole name as a byline has it (by_author checks it): "who is
 # tony lopresti" of a name in the text asks of the text (journey23: a byline's name
-# got an unrelated article as a closest match).
+# got an unrelated article as a closest match), and so does a byline's name an article's
+# text writes too: the text may say who they are ("Riya Misra is an intern for POLITICO
+# Magazine": fresh8's "who is riya misra" lost that answer to the listing).
 _WHO_IS = re.compile(r"(?i)^who(?:\s+is|\s*['’]s|s)\s+(?P<name>[^?!.]+?)\s*[?!.]*$")
 # A request for a tag's articles in plain words: "articles tagged favorite", "posts
 # labelled with release team". Read as the filter `tag:NAME` when the words before only
@@ -75,13 +78,16 @@ def missing_name(text: str) -> str | None:
 _WHAT_DATE = "a year, month or day"
 
 
-def by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
+def by_author(
+    text: str, resolve: Resolver, written: Callable[[str], bool] | None = None
+) -> tuple[str, bool]:
     """A request for an author's articles as the filter `author:"NAME"` ("articles by
     Rafael Quintero"), with whether it names the author by a pronoun only ("more by
-    her?"); else the text as it was."""
+    her?"); else the text as it was. `written`: whether the library's text writes a word
+    (for "who is NAME", see _WHO_IS; None: never)."""
     m = _BY_NAME.match(text) or _WHAT_WROTE.match(text)
     if m is None and (who := _WHO_IS.match(text)):
-        return _byline_named(text, who["name"], resolve), False
+        return _byline_named(text, who["name"], resolve, written), False
     if m is None:
         return text, False
     lead = folded_words(fold(m.groupdict().get("lead") or ""))
@@ -96,12 +102,16 @@ def by_author(text: str, resolve: Resolver) -> tuple[str, bool]:
     return f'author:"{found}"', False
 
 
-def _byline_named(text: str, typed: str, resolve: Resolver) -> str:
-    """`author:"NAME"` when `typed` is the whole of a byline's name (see _WHO_IS), else
-    the text as it was."""
+def _byline_named(
+    text: str, typed: str, resolve: Resolver, written: Callable[[str], bool] | None
+) -> str:
+    """`author:"NAME"` when `typed` is the whole of a byline's name that the text never
+    writes (see _WHO_IS), else the text as it was."""
     name = folded_words(fold(typed))
     found, used = resolve("author", typed.split())
     if found is None or used < len(typed.split()) or name != folded_words(fold(found)):
+        return text
+    if written is not None and all(written(w) for w in name):
         return text
     return f'author:"{found}"'
 

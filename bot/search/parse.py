@@ -161,17 +161,19 @@ def parse(
     resolve: Resolver | None = None,
     policy: Policy = DEFAULT,
     held: Callable[[str], bool] | None = None,
+    written: Callable[[str], bool] | None = None,
 ) -> Query:
     """Parse what was typed: `tag:NAME`, `author:NAME` and "exact phrases" apart from the
     free text, then its words, kind of question and readings.
 
     An unquoted name may run over several words ("author:rob pike"): `resolve` decides
     how many of the following words belong to it; the rest stay free text. `held`: whether
-    the library holds a word, which a slip of a function word must not be (function_typos).
+    the library holds a word, which a slip of a function word must not be (function_typos);
+    `written`: whether an article's text writes a word ("who is NAME", filters.by_author).
     """
     typed = clip(raw)
     framed = without_request_frame(without_preamble(typed))
-    by, pointing = by_author(framed, resolve) if resolve else (framed, False)
+    by, pointing = by_author(framed, resolve, written) if resolve else (framed, False)
     by = tagged(by, resolve) if resolve else by
     head, free = read_filters(by, resolve or _first_word)
     head = replace(head, raw=typed)
