@@ -6,9 +6,10 @@ the short words around them ("hw", "mnay", "teh", "wht", "wo") decide what kind 
 is wanted ("how many" wants a number), and read as content words they are looked for in
 the library and found nowhere. A short word that is no everyday English word and no word
 the library holds, one slip from a function word (a stopword, a question word, "many" or
-"much"), is read as that word: a letter dropped ("hw" "how"), two swapped ("teh" "the"), or one
-changed; never a letter too many, which reads acronyms as shorter function words. One slip from several ("hwo": "how" or "who"; "wht": "what" or
-"why") it stays as typed: the kind of question it would decide is a guess.
+"much"), is read as that word: a letter dropped ("hw" "how"), two swapped ("teh" "the"), or
+one changed; never a letter too many, which reads acronyms as shorter function words. One
+slip from several ("hwo": "how" or "who"; "wht": "what" or "why") it stays as typed: the
+kind of question it would decide is a guess.
 """
 
 from __future__ import annotations

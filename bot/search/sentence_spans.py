@@ -27,10 +27,11 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-# A day of the month and a year of the last two centuries, as written in text (when_shown
-# dates what a conversation showed with them too).
+# A day of the month, a year of the last two centuries and a day of the week, as written in
+# text (when_shown dates what a conversation showed with them too).
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]|20)\d\d"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMBER_WORD = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -61,7 +62,7 @@ _DATE = re.compile(
     rf"|\b{DAY}(?:\s+of)?\s+{_MONTH}\b(?:,?\s+{YEAR})?"
     rf"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|August|Sept(?:ember)?"
     rf"|October|November|December)\b(?:\s+{YEAR})?"
-    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+    rf"|\b{WEEKDAY}s?\b"
     r"|\b(?:yesterday|today|tonight|tomorrow)\b"
     r"|\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn"
     r"|fall|winter|weekend|decade)\b"
@@ -106,9 +107,7 @@ _VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*(?:-?(?:rc|beta|alpha)\.?\d*)?\b")
 _BARE_NUMBER = re.compile(rf"\b{_FIGURE}\b|\b{_NUMBER_WORD}\b", re.IGNORECASE)
 # Words that join the capitalised words of one name ("Court of Appeals", "Bill de Blasio").
 _NAME_JOINERS = frozenset(["of", "de", "da", "del", "der", "van", "von", "la", "le", "al", "bin"])
-_MONTH_WORDS = re.compile(
-    rf"^{_MONTH}$|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
-)
+_MONTH_WORDS = re.compile(rf"^{_MONTH}$|^{WEEKDAY}$")
 # Before a name, these make it a place ("in Belém", "near Howth", "from the north-east of Dublin").
 _PLACE_BEFORE = frozenset(
     ["in", "at", "from", "near", "outside", "inside", "across", "throughout", "into"]

@@ -21,7 +21,7 @@ from bot.search.query import BYLINE
 from bot.search.quotes import best_quote
 from bot.search.results import Answer
 from bot.search.said_by import SENTENCE_BREAK
-from bot.search.sentence_spans import DAY, YEAR
+from bot.search.sentence_spans import DAY, WEEKDAY, YEAR
 from bot.search.words import stems
 
 # "when was that?", "and when did that happen?", "when did it take place exactly?",
@@ -40,9 +40,8 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_SPAN = rf"(?:week|weekend|month|year|decade|{_SEASON}|{_WEEKDAY}|{_MONTH})"
+_SPAN = rf"(?:week|weekend|month|year|decade|{_SEASON}|{WEEKDAY}|{_MONTH})"
 # A phrase dating an event: a calendar date ("September 18", "18 June 2025", "May 2024"),
 # a month or year after a preposition of time ("in March", "since 2020", "by 2030"), a
 # season of a year ("in spring 2026"), a span counted from the writing ("last summer",
@@ -57,7 +56,7 @@ _DATE = re.compile(
     rf" (?:early |late |mid-?)?(?:{_MONTH}(?:,? {YEAR})?|(?:the )?{YEAR}s?|{_SEASON},? {YEAR})\b"
     rf"|(?<!the )(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this|[Tt]hat) {_SPAN}\b"
     rf"|(?:\w+|\d+) (?:days|weeks|months|years|decades) ago\b|an? (?:day|week|month|year|decade) ago\b"
-    rf"|[Oo]n {_WEEKDAY}\b|[Yy]esterday\b)"
+    rf"|[Oo]n {WEEKDAY}\b|[Yy]esterday\b)"
 )
 
 # How far from the window shown (in sentences of its paragraph) a sentence dating the
