@@ -74,14 +74,15 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # on 2026-12-07, session 21, its baseline left to the lead) stood in until "fresh16" and was the
 # validation set of session 22: aggregates only, never --misses, and readable tune material
 # from session 23. "fresh16" (written blind the same way on 2026-12-07 by session 22's set16
-# helper, its baseline left to the lead) stood in until "fresh17" and is the validation set
-# from session 23: aggregates only, never --misses. "fresh17" (written blind the same way on
-# 2026-12-07 by session 23's set17 helper, its baseline left to the lead) is the untouched
-# stand-in from session 23: never run but by the lead, never read. fresh to fresh15 are
-# tune material. "probe15" (refuse15's, written blind
-# 2026-12-06 21:44 UTC before any run on it, aimed at refusals and unrelated answers: paraphrase,
-# a name or brand, a slip, short questions, common words) is readable tune material from the
-# start, never a stand-in.
+# helper, its baseline left to the lead) stood in until "fresh17" and was the validation set
+# of session 23: aggregates only, never --misses, and readable tune material from session 24.
+# "fresh17" (written blind the same way on 2026-12-07 by session 23's set17 helper, its
+# baseline left to the lead) stood in until "fresh18" and is the validation set from session
+# 24: aggregates only, never --misses. Session 24's set18 helper adds the new untouched
+# stand-in ("fresh18") here when it is written. fresh to fresh16 are tune material.
+# "probe15" (refuse15's, written blind 2026-12-06 21:44 UTC before any run on it, aimed at
+# refusals and unrelated answers: paraphrase, a name or brand, a slip, short questions, common
+# words) is readable tune material from the start, never a stand-in.
 FRESH_FILES = {
     "fresh": HERE / "answers_fresh.jsonl",
     "fresh2": HERE / "answers_fresh2.jsonl",
@@ -128,13 +129,13 @@ FRESH_FILES = {
     # Readable tune material from the start.
     "unrel23": HERE / "answers_unrel23.jsonl",
 }
-# Run only by answers.py (and --check prints none of their questions), for aggregates, never
-# read: the untouched stand-in (fresh17, written blind by session 23's set17 helper; its
-# baseline is the lead's) and the validation set (fresh16, the untouched stand-in of session
-# 22, written blind by its set16 helper). fresh6, the validation set of four sessions, and
-# fresh7 to fresh15, stand-ins and validation sets before fresh16, are tune material now, so
-# their pools may be read. The held-out tests take this tuple and its first member.
-HELD_OUT = ("fresh17", "fresh16")
+# Run only by answers.py (and --check prints none of its questions), for aggregates, never
+# read: the validation set (fresh17, the untouched stand-in of session 23, written blind by its
+# set17 helper). fresh6, the validation set of four sessions, and fresh7 to fresh16, stand-ins
+# and validation sets before fresh17, are tune material now, so their pools may be read.
+# Session 24's set18 helper adds the new untouched stand-in (fresh18) here when it is written.
+# The held-out tests take this tuple and its first member.
+HELD_OUT = ("fresh17",)
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -812,10 +813,9 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, ..., fresh17: stand-ins for the held-out set, fresh17 untouched "
-        "(written blind, never read), fresh16 the validation set (aggregates only, never "
-        "--misses); "
-        "the others (fresh6 to fresh15 among them) tune material after their blind baselines "
+        help="fresh, fresh2, ..., fresh17: stand-ins for the held-out set, fresh17 the "
+        "validation set (aggregates only, never --misses); "
+        "the others (fresh6 to fresh16 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
