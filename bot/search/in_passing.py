@@ -29,7 +29,7 @@ def in_passing(
     if most <= 0 or not held or not held <= plain or held & opening:
         return False
     seen = dict.fromkeys(held, 0)
-    for terms in sets:
+    for terms in filter(None, sets):  # (most sentences hold none: skipped in C)
         for t in terms & held:
             seen[t] += 1
             if seen[t] > most:

@@ -8,6 +8,7 @@ holding them.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence, Set
 
@@ -34,6 +35,7 @@ _DESCRIPTION = re.compile(
 _AGED = re.compile(r"\b[Tt]he (?:now )?\d{1,3}-year-old\b(?!-)")
 # A person given an age where named: "13-year-old Alyssa Tapley", "Prasad, 33,".
 _AGE_GIVEN = re.compile(r"\b\d{1,3}-year-old [A-Z]|[A-Z][a-z]+, \d{1,3},")
+_TEXT = operator.attrgetter("text")
 
 
 def named_again(
@@ -121,9 +123,12 @@ def aged(held: Sequence[Set[str]], roles: SentenceRoles, policy: Policy) -> Sequ
     sentence says. Read before the windows: such a sentence may hold no question term
     of its own."""
     back, sentences = policy.age_lookback, roles.sentences
+    # (the cheap test first, on the whole text at once: this runs over every candidate
+    # article, and few write an age; "\n" between the sentences cannot make "year-old")
+    if "year-old" not in "\n".join(map(_TEXT, sentences)):
+        return held
     out: list[Set[str]] | None = None
     for k, sentence in enumerate(sentences):
-        # (the cheap test first: this runs over every candidate article's sentences)
         if "year-old" not in sentence.text or not _AGED.search(sentence.text):
             continue
         earlier = range(k - 1, max(-1, k - back - 1), -1)

@@ -44,6 +44,7 @@ import heapq
 import operator
 import re
 from collections import Counter
+from itertools import compress
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
@@ -247,6 +248,9 @@ class Passages:
         # Per sentence, the question terms it holds: most hold none, and windows are built
         # from these small sets rather than from every word of up to three sentences.
         self.held = held
+        # The sentences holding a term, found in C (compress keeps the non-empty sets):
+        # the loops below read these few rather than every sentence of the article.
+        self.holding = list(compress(range(len(held)), held))
         self.weight = weight if weight is not None else _sentence_idf(held, q, len(held))
         self.total = sum(self.weight.values()) or 1.0
         self.title_terms = title_stems & q
@@ -287,7 +291,7 @@ class Passages:
         named: set[str] = set()  # in a name of two or more of the question's words
         for head in wanted.heads:
             # (such a name is only in a sentence holding two question words or more)
-            for k in [k for k, h in enumerate(held) if head in h and len(h) > 1][:most]:
+            for k in [k for k in self.holding if head in held[k] and len(held[k]) > 1][:most]:
                 f = self.roles.features(k)
                 for span in f.spans(("name",)):
                     inside = {x for x in f.stems[span.start : span.end] if x}
@@ -296,7 +300,7 @@ class Passages:
         for head in list(named):  # one written in lower case is a noun after all
             if any(
                 self.roles.features(k).lower_case(frozenset([head]))
-                for k in [k for k, h in enumerate(held) if head in h][:most]
+                for k in [k for k in self.holding if head in held[k]][:most]
             ):
                 named.discard(head)
         return replace(wanted, heads=wanted.heads - named) if named else wanted
@@ -333,7 +337,7 @@ class Passages:
         chars, long_cost = p.passage_chars, p.long_passage_cost
         earlier, places = p.earlier, max(n, 1)
         starts = sorted(
-            {k for i, h in enumerate(held) if h for k in range(max(0, i - (width - 1)), i + 1)}
+            {k for i in self.holding for k in range(max(0, i - (width - 1)), i + 1)}
         )
         sentences, found = self.sentences, []
         for i in starts:
@@ -424,7 +428,7 @@ class Passages:
         heads = (self.title, self.description)
         found = headline_answer(heads, self.q, self.weight, self.wanted, self.policy)
         # (the headline read first: one or two sentences, where the body's are many)
-        if found is None or any(self.fit(k) > 0 for k, h in enumerate(self.held) if h):
+        if found is None or any(self.fit(k) > 0 for k in self.holding):
             return shown
         return found if not shown else f"{found} … {shown}"
 
@@ -532,7 +536,7 @@ class Passages:
         for an answer: reading every sentence of a long article would cost more than the
         rest of the question."""
         m, weight = self.policy.answer_sentences, self.weight
-        held = [k for k, h in enumerate(self.held) if h]
+        held = self.holding
         named = self.named_again()
         held = sorted(set(held) | set(named))
         likely = set(
@@ -565,7 +569,7 @@ class Passages:
                 shown[t] *= p.title_shown
             # One word of a name the article never writes without the question's next
             # word ("ella" of "Ella Rumpf", later "Rumpf") adds nothing.
-            where = {t: {k for k, h in enumerate(self.held) if t in h} for t in q}
+            where = {t: {k for k in self.holding if t in self.held[k]} for t in q}
             for x, y in self.wanted.pairs:
                 both = where.get(x, set()) & where.get(y, set())
                 if both and self._name(x, y, min(both)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
+from itertools import compress
 
 from bot.library.model import Article, Sentence
 from bot.search import acronyms, regional
@@ -379,8 +380,8 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     pairs = 1.0  # a one-word question has no pair to miss
     if asked.pairs:
         seen = _written_pairs(title)
-        for k, terms in enumerate(sets):
-            if len(terms) >= 2:  # a pair needs two question terms
+        for k in compress(range(len(sets)), sets):  # (those holding a term, found in C)
+            if len(sets[k]) >= 2:  # a pair needs two question terms
                 seen |= _written_pairs(held.tokens(k)) & asked.pairs.keys()
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
@@ -419,7 +420,10 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         bool(asked.rare & present),
         lone_common,
         _guess_apart(shown, asked, policy),
-        bool(asked.rare & (author | {stem(w) for w in site_words(article.link)})),
+        # (the link's site read only for a question with a rare word: at 100k articles every
+        # link is new to site_words' memo, and parsing it was ~3 % of an ask)
+        bool(asked.rare)
+        and bool(asked.rare & (author | {stem(w) for w in site_words(article.link)})),
         _named_apart(distinct, q - asked.everyday - present, asked, sentences, sets, policy),
         # (not when the question holds a typo correction, or a word few articles or none
         # hold that this one lacks: a slip, or a name this article may write otherwise,
