@@ -44,9 +44,9 @@ import heapq
 import operator
 import re
 from collections import Counter
-from itertools import compress
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
+from itertools import compress
 
 from bot.library.model import Article, Sentence
 from bot.search.answer_type import MANY, Wanted, typed_fit, words_after
@@ -336,9 +336,7 @@ class Passages:
         proximity, per_extra, terms = p.proximity, p.extra_sentence, len(self.q)
         chars, long_cost = p.passage_chars, p.long_passage_cost
         earlier, places = p.earlier, max(n, 1)
-        starts = sorted(
-            {k for i in self.holding for k in range(max(0, i - (width - 1)), i + 1)}
-        )
+        starts = sorted({k for i in self.holding for k in range(max(0, i - (width - 1)), i + 1)})
         sentences, found = self.sentences, []
         for i in starts:
             densest, length, any_held = 0, 0, False
