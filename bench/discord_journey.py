@@ -285,6 +285,9 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path, library: str) -> lis
                         out.append(f"{head}\n(no component {label!r})\n")
                         continue
                     c = hit[0]
+                    if c.get("disabled"):  # Discord greys it out: a member cannot press it
+                        out.append(f"{head}\n(component {label!r} is disabled)\n")
+                        continue
                     vals = [c["options"][0]["value"]] if c["type"] == 3 else None
                     r = await fake.click(target, c["custom_id"], user=user, values=vals)
                     msgs, eph = r.messages or [r.message], r.ephemeral
