@@ -571,8 +571,9 @@ async def test_an_automatic_repeat_says_so_on_the_card_and_in_picks_show(
     assert first.before is None and again.before is not None
     cards = [m["embeds"][0]["description"] for m in posts(fake, channel)]
     assert "(again" not in cards[0]
-    assert "Pick of the day — Monday 11 May 2026 (again: first picked Sunday 10 May 2026)" in (
-        cards[1]
+    assert (
+        "Pick of the day — Monday 11 May 2026 (again: first picked Sunday 10 May 2026)"
+        in (cards[1])
     )
     fields = {f["name"]: f["value"] for f in (await picks(fake, "show")).embeds[0]["fields"]}
     problem = next(v for k, v in fields.items() if "Problem" in k)

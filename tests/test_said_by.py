@@ -105,6 +105,34 @@ async def test_a_speaker_left_unnamed_is_not_taken_for_the_writer(bridge) -> Non
     assert answer.passage is None or "writer's" not in answer.passage
 
 
+_HURRICANE = (
+    "The president asked about it often. “It was almost too stupid for words,” said a former "
+    "official close to the president. “I did not get the sense he was joking at all.”\n\n"
+    "He dropped the topic later."
+)
+
+
+async def test_a_quotation_goes_on_with_the_speaker_of_the_one_before(tmp_path) -> None:
+    # journey24: "I did not get the sense he was joking at all." shown alone; "who said
+    # that?" was "No one is quoted in that part: the words are the writer's".
+    root = tmp_path / "posts"
+    root.mkdir()
+    (root / "gun.md").write_text(
+        f"---\ntitle: Hurricane gun\nauthor: Dana Smith\n---\n{_HURRICANE}\n", encoding="utf-8"
+    )
+    library = Library(root, tmp_path / "gun.db")
+    await library.reload()
+    engine = SearchEngine(library, cache_size=0)
+    (slug,) = (await engine.index()).by_slug
+    shown = "“I did not get the sense he was joking at all.”"
+    answer = await engine.ask("who said that?", Topic(slug, shown))
+    await library.close()
+    assert answer.confidence == HIGH and answer.passage is not None
+    assert answer.passage.startswith(
+        "A former official close to the president said it: “I did not get the sense"
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
@@ -117,6 +145,12 @@ async def test_a_speaker_left_unnamed_is_not_taken_for_the_writer(bridge) -> Non
         ("Anna Kelly, a White House spokeswoman, said in a statement that…", "Anna Kelly"),
         ("The level the agency now says is safe.", "The agency"),
         ("She said it was over.", None),
+        # journey24: a source described, not named, after the quotation
+        (
+            "“Too stupid for words,” said a former Trump official close to him.",
+            "A former Trump official close to him",
+        ),
+        ("He told a reporter that it was fine.", None),  # whom, not who
     ],
 )
 def test_the_name_beside_a_verb_of_saying(sentence, name) -> None:
