@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from bot.library.model import Article, LibraryStats, Quote, ReloadReport
-from bot.library.source import source_of
+from bot.search.bylines import source_line
 from bot.search.results import Lookup
 
 
@@ -33,7 +33,7 @@ def title_and_date(item: Any) -> tuple[str, str]:
 def byline(article: Article) -> str:
     """ "Author · site · YYYY-MM-DD", each part left out when unknown ("" for none); an
     author that is a domain is the site, never a person."""
-    source = source_of(article.author, article.link).line()
+    source = source_line(article.author, article.link)
     return " · ".join(p for p in (source, article.date and date_text(article)) if p)
 
 

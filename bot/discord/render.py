@@ -17,7 +17,7 @@ import discord
 from discord import app_commands
 
 from bot.library.model import Article, Quote, ReloadReport
-from bot.library.source import source_of
+from bot.search.bylines import source_line
 from bot.search.results import TENTATIVE, Answer, SearchResponse, TitleChoice, unsaved_text
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -323,7 +323,7 @@ def card_embed(article: Article) -> discord.Embed:
         colour=ACCENT,
         timestamp=article.date,
     )
-    line = source_of(article.author, article.link).line()
+    line = source_line(article.author, article.link)
     if line:
         embed.set_author(name=cut(plain(line), AUTHOR))
     cover = article.cover_image
