@@ -673,6 +673,10 @@ async def test_small_talk_gets_a_friendly_reply_not_an_article(
         # Member QA: a use asked of the bot was searched ("TikTok Couch Guy", "could not find")
         ("hi, im new here. what kind of stuff can i ask you?", "help"),
         ("what is this bot for", "help"),
+        # journey24: the snooping-phones article for "new" and "bots"
+        ("hi! im new here, what is this bot for", "help"),
+        ("hello! what does this bot do", "help"),
+        ("hi bot", "greeting"),
         ("how do i use you", "help"),
         ("what kind of stuff is in lasagna", None),  # not said to the bot: a topic
         ("whats new with you", None),  # no use asked
