@@ -542,3 +542,16 @@ def test_a_card_as_text_keeps_its_words_within_a_message() -> None:
     small = huge_article(title="Short title", link="https://example.org/a")
     card = render.embed_as_text(render.article_embed(small, "A summary."))
     assert "**Short title** <https://example.org/a>" in card and "A summary." in card
+
+
+def test_a_card_shows_no_quote_that_says_its_summary_again() -> None:
+    # journey24: the killer whales card (and its daily picks) showed the newsletter's
+    # opening as summary and again as the quote.
+    opening = "Here’s some of the most intriguing studies I came across this week: the Sun."
+    article = Article(slug="w", title="Killer whales make tools", path="w.md")
+    same = render.article_embed(article, opening, Quote(opening[:60] + "…", kind="excerpt"))
+    assert not [f for f in same.fields if f.name == "Quote"]
+    other = render.article_embed(article, opening, Quote("We saw them use kelp.", "Dr Ames"))
+    assert [f.value for f in other.fields if f.name == "Quote"] == [
+        "“We saw them use kelp.” — Dr Ames"
+    ]

@@ -123,6 +123,7 @@ def pick_embed(
     if summary:
         parts.append(render.cut(render.clean(summary), 2500))
     embed.description = "\n\n".join(parts)
+    quote = render.quote_beside(summary, quote)
     if quote is not None:
         embed.add_field(
             name="Quote",
