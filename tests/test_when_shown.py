@@ -187,3 +187,15 @@ def test_a_byline_writers_own_writing_is_the_articles() -> None:
     text = "Gault wrote in 2020 that the program was old."
     article = Article("a", "A", "a.md", author="Matthew Gault", sentences=(Sentence(text, 0),))
     assert when_shown.written_sentences(article, text) == []
+
+
+def test_an_initialism_does_not_end_the_sentence_dated() -> None:
+    # journey24: "On Thursday: The latest news: on Thursday, the U." (cut at "U.S.").
+    shown = (
+        "The latest news: on Thursday, the U.S. Securities and Exchange Commission filed a "
+        "lawsuit against Musk. Dr. Ames agreed."
+    )
+    assert when_shown.dated(shown) == [
+        "The latest news: on Thursday, the U.S. Securities and Exchange Commission filed a "
+        "lawsuit against Musk."
+    ]

@@ -75,8 +75,12 @@ def asks_speaker(question: str) -> bool:
 
 
 # Where a passage's window breaks into sentences: after a closing mark, before a capital or
-# an opening quote.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?”])\s+(?=[“A-Z])")
+# an opening quote; not after an initialism ("the U.S. Securities and Exchange
+# Commission": journey24's "when was that?" showed "on Thursday, the U.") nor a title
+# before a name ("Dr. Ames").
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?”])(?<![A-Z]\.[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr)\.)(?<!\bMrs\.)\s+(?=[“A-Z])"
+)
 # The verbs of a question asking what someone said ("what did the white house say?").
 _ASKS_SAID = frozenset(["say", "said", "says", "tell", "told", "tells"])
 
