@@ -268,6 +268,20 @@ async def test_a_run_on_message_is_read_for_the_question_at_its_end(bundled: Sea
     assert clip(f"so anyway, {asked}") == f"so anyway, {asked}"
 
 
+async def test_a_long_run_on_with_no_question_mark_is_read_from_its_question(
+    bundled: SearchEngine,
+) -> None:
+    # member23, journey24: a long message typed with no "?" was read from its start, its
+    # question at the end cut off. A question word opening it keeps its start.
+    run_on = ("so anyway as I was saying the energy projects around here " * 8).strip()
+    answer = await bundled.ask(f"{run_on} anyway how much did the solar co-op raise")
+    assert answer.question == "how much did the solar co-op raise"
+    assert "£3.2 million" in (answer.passage or "")
+    asked_first = f"how much did the solar co-op raise {run_on} when it was sunny"
+    assert clip(asked_first).startswith("how much did the solar co-op raise")
+    assert clip(run_on).startswith("so anyway")  # no question word: its start, as before
+
+
 ADDRESSES = {
     **{
         f"a{k}.md": _article(
