@@ -301,7 +301,11 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path, library: str) -> lis
                     words = action.split()
                     target = kept[words[1]] if words[0] == "chooseon" else last
                     comps = [c for row in target.get("components") or [] for c in row["components"]]
-                    menu = [c for c in comps if c["type"] == 3][0]
+                    menus = [c for c in comps if c["type"] == 3]
+                    if not menus:  # a reply with no menu (a note): nothing to choose
+                        out.append(f"{head}\n(no menu on the last reply)\n")
+                        continue
+                    menu = menus[0]
                     # "chooseon NAME N", "choose N" (as the headers write it) or "choose | N"
                     index = words[-1] if words[-1].isdigit() else arg
                     v = menu["options"][int(index)]["value"]
