@@ -17,6 +17,7 @@ from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.query import QUOTE
 from bot.search.results import HIGH
+from tests.conftest import small_engine
 
 TELEMEDICINE = "2025-05-30-rural-telemedicine-programme-cuts-travel-for-hill-farmers"
 REID = (
@@ -115,18 +116,11 @@ _HURRICANE = (
 async def test_a_quotation_goes_on_with_the_speaker_of_the_one_before(tmp_path) -> None:
     # journey24: "I did not get the sense he was joking at all." shown alone; "who said
     # that?" was "No one is quoted in that part: the words are the writer's".
-    root = tmp_path / "posts"
-    root.mkdir()
-    (root / "gun.md").write_text(
-        f"---\ntitle: Hurricane gun\nauthor: Dana Smith\n---\n{_HURRICANE}\n", encoding="utf-8"
-    )
-    library = Library(root, tmp_path / "gun.db")
-    await library.reload()
-    engine = SearchEngine(library, cache_size=0)
-    (slug,) = (await engine.index()).by_slug
-    shown = "“I did not get the sense he was joking at all.”"
-    answer = await engine.ask("who said that?", Topic(slug, shown))
-    await library.close()
+    post = f"---\ntitle: Hurricane gun\nauthor: Dana Smith\n---\n{_HURRICANE}\n"
+    async with small_engine(tmp_path, {"gun.md": post}) as engine:
+        (slug,) = (await engine.index()).by_slug
+        shown = "“I did not get the sense he was joking at all.”"
+        answer = await engine.ask("who said that?", Topic(slug, shown))
     assert answer.confidence == HIGH and answer.passage is not None
     assert answer.passage.startswith(
         "A former official close to the president said it: “I did not get the sense"

@@ -18,6 +18,7 @@ from bot.search.followup import Topic
 from bot.search.policy import DEFAULT
 from bot.search.query import BYLINE
 from bot.search.results import HIGH, Answer
+from tests.conftest import small_engine
 
 TELEMEDICINE = "2025-05-30-rural-telemedicine-programme-cuts-travel-for-hill-farmers"
 BOOTHS = (
@@ -150,17 +151,12 @@ _SCREENPLAY = (
 
 @pytest.fixture
 async def screenplay(tmp_path):
-    root = tmp_path / "posts"
-    root.mkdir()
-    (root / "dune.md").write_text(
+    post = (
         "---\ntitle: The Dune screenplay was typed in DOS\nauthor: Matthew Gault\n"
-        f"date: 2021-10-26\n---\n{_SCREENPLAY}\n",
-        encoding="utf-8",
+        f"date: 2021-10-26\n---\n{_SCREENPLAY}\n"
     )
-    library = Library(root, tmp_path / "dune.db")
-    await library.reload()
-    yield SearchEngine(library, cache_size=0)
-    await library.close()
+    async with small_engine(tmp_path, {"dune.md": post}) as engine:
+        yield engine
 
 
 @pytest.mark.parametrize("question", ["when did he write it?", "so when did he write that"])
