@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from bot.library.model import Article, LibraryStats, Quote, ReloadReport
+from bot.library.model import Article, Quote
+from bot.library.report import LibraryStats, ReloadReport, counts_of, counts_text
 from bot.search.bylines import source_line
 from bot.search.results import Lookup
 
@@ -55,10 +56,7 @@ def stats_lines(stats: LibraryStats, *, max_tags: int = 30) -> list[str]:
     lines = [f"{stats.articles} articles from {stats.files} files, {len(stats.tags)} tags"]
     if stats.last_reload:
         lr = stats.last_reload
-        lines.append(
-            f"last reload {lr.get('at')}: {lr.get('added')} added, {lr.get('updated')} updated,"
-            f" {lr.get('removed')} removed, {len(lr.get('failed', []))} failed"
-        )
+        lines.append(f"last reload {lr.get('at')}: {counts_text(counts_of(lr))}")
     else:
         lines.append("never reloaded: run `reload`")
     lines.append(f"cache {stats.db_bytes / 1e6:.1f} MB")
@@ -69,12 +67,19 @@ def stats_lines(stats: LibraryStats, *, max_tags: int = 30) -> list[str]:
 
 
 def report_lines(report: ReloadReport) -> list[str]:
-    """What a reload changed, then each failed file and each renamed slug."""
-    lines = [
-        f"reload: {report.added} added, {report.updated} updated, {report.removed} removed,"
-        f" {report.unchanged} unchanged, {len(report.failed)} failed in {report.seconds:.2f}s"
+    """What a reload changed, then the files whose articles it removed (the first few),
+    each failed file (and whether its last good version is still served) and each
+    renamed slug."""
+    lines = [f"reload: {counts_text(report.counts())} in {report.seconds:.2f}s"]
+    if report.removed_paths:
+        more = report.removed - len(report.removed_paths)
+        lines.append(
+            "  removed " + ", ".join(report.removed_paths) + (f" and {more} more" if more else "")
+        )
+    lines += [
+        f"  failed  {f.path}: {f.error}" + ("; its last good version is still served" * f.kept)
+        for f in report.failed
     ]
-    lines += [f"  failed  {f.path}: {f.error}" for f in report.failed]
     lines += [f"  renamed {r}" for r in report.renamed]
     return lines
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from bot.discord import render, views
 from bot.discord.guidance import help_embed, next_steps_embed, typed
-from bot.library.model import Article, FileFailure, Quote, ReloadReport
+from bot.library.model import Article, Quote
+from bot.library.report import FileFailure, ReloadReport
 from bot.search.highlight import balance_quotes, key_spans
 from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
 from bot.service import Examples, NextSteps
@@ -114,9 +115,13 @@ def every_embed(article: Article) -> list[discord.Embed]:
     )
     report = ReloadReport(
         added=1,
-        failed=[FileFailure("deep/" * 100 + f"file{i}.md", HOSTILE * 20) for i in range(500)],
+        failed=[
+            FileFailure("deep/" * 100 + f"file{i}.md", HOSTILE * 20, kept=True) for i in range(500)
+        ],
         renamed=[HOSTILE * 10] * 40,
         seconds=1.5,
+        removed=10**6,
+        removed_paths=[HOSTILE * 5 + f"{i}.md" for i in range(10)],
     )
     status = render.StatusInfo(
         articles=100_000,

@@ -16,7 +16,8 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.library.model import Article, Quote, ReloadReport
+from bot.library.model import Article, Quote
+from bot.library.report import ReloadReport, counts_of, counts_text
 from bot.search.bylines import source_line
 from bot.search.results import TENTATIVE, Answer, SearchResponse, TitleChoice, unsaved_text
 
@@ -211,6 +212,11 @@ def shorten_path(path: str, limit: int = 60) -> str:
     keep = limit - len(ELLIPSIS)
     tail = path[-(keep * 2 // 3) :]
     return path[: keep - len(tail)] + ELLIPSIS + tail
+
+
+def path_code(path: str) -> str:
+    """A file's path shortened, as a code span; a file name may hold a mention too."""
+    return f"`{plain(shorten_path(path).replace('`', ''))}`"
 
 
 def content(text: str) -> str:
@@ -610,9 +616,8 @@ def reload_embed(
     colour = WARN if report.failed or served == 0 else discord.Colour.green()
     embed = discord.Embed(title="Library reloaded", colour=colour)
     embed.description = (
-        f"**{report.added}** added · **{report.updated}** updated · "
-        f"**{report.removed}** removed · **{report.unchanged}** unchanged · "
-        f"**{len(report.failed)}** failed\nTook {report.seconds:.2f} s"
+        " · ".join(f"**{n}** {label}" for n, label in report.counts())
+        + f"\nTook {report.seconds:.2f} s"
     )
     if served == 0:
         embed.description += (
@@ -624,9 +629,15 @@ def reload_embed(
             f"\nStill served as last read well: {plural(stale, 'article')} whose file fails"
             " now, until it is fixed."
         )
+    if report.removed_paths:
+        names = [path_code(p) for p in report.removed_paths[:5]]
+        if report.removed > len(names):
+            names.append(f"…and {report.removed - len(names)} more")
+        embed.add_field(name="Removed", value=cut("\n".join(names), FIELD_VALUE), inline=False)
     if report.failed:
         lines = [
-            f"`{shorten_path(f.path).replace('`', '')}`: {cut(clean(f.error), 120)}"
+            f"{path_code(f.path)}: {cut(clean(f.error), 120)}"
+            + (" (last good version still served)" if f.kept else "")
             for f in report.failed[:max_listed]
         ]
         if len(report.failed) > max_listed:
@@ -698,13 +709,11 @@ def status_embed(info: StatusInfo) -> discord.Embed:
     embed.add_field(name="Cache size", value=f"{info.cache_bytes / 1e6:.1f} MB")
     lr = info.last_reload
     if lr:
-        failed = lr.get("failed") or []
         # In words, as /reload says it ("+14 ~0 -0" was a diff's shorthand an admin had
         # to decode), at a time Discord shows in the reader's own zone and as "2 hours ago".
         text = (
-            f"{discord_time(lr.get('at'))}: {lr.get('added', 0)} added, "
-            f"{lr.get('updated', 0)} updated, {lr.get('removed', 0)} removed, "
-            f"{len(failed)} failed; took {float(lr.get('seconds') or 0):.2f} s"
+            f"{discord_time(lr.get('at'))}: {counts_text(counts_of(lr))};"
+            f" took {float(lr.get('seconds') or 0):.2f} s"
         )
     else:
         text = "never"
@@ -714,10 +723,7 @@ def status_embed(info: StatusInfo) -> discord.Embed:
             name="Content watcher", value=cut(clean(info.watcher), FIELD_VALUE), inline=False
         )
     if info.failing:
-        lines = [
-            f"`{shorten_path(p).replace('`', '')}`: {cut(clean(e), 100)}"
-            for p, e in info.failing[:8]
-        ]
+        lines = [f"{path_code(p)}: {cut(clean(e), 100)}" for p, e in info.failing[:8]]
         if len(info.failing) > 8:
             lines.append(f"…and {len(info.failing) - 8} more")
         stale = f" ({info.stale} still served from an older version)" if info.stale else ""

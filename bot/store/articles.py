@@ -33,11 +33,10 @@ from bot.library.model import (
     Article,
     ArticleMeta,
     CardText,
-    FileFailure,
-    LibraryStats,
     Quote,
     Sentence,
 )
+from bot.library.report import FileFailure, LibraryStats
 from bot.store.schema import MIGRATIONS
 from bot.store.sqlite import connect, hold, is_corrupt, prefetch, release, use_wal
 
