@@ -59,7 +59,9 @@ def scan(root: Path) -> Scan:
                 continue
             with os.scandir(fd) as it:
                 entries = list(it)
-            _read_folder(out.files, entries, folder, f"{rel}/" if rel else "", stack, links)
+            _read_folder(
+                out.files, out.skipped, entries, folder, f"{rel}/" if rel else "", stack, links
+            )
         except OSError as exc:
             out.unreadable[rel] = exc.strerror or str(exc)
         finally:
@@ -69,6 +71,7 @@ def scan(root: Path) -> Scan:
 
 def _read_folder(
     files: dict[str, tuple[int, int]],
+    skipped: dict[str, str],
     entries: list[os.DirEntry[str]],
     folder: str,
     prefix: str,
@@ -81,6 +84,12 @@ def _read_folder(
     for entry in entries:
         name = entry.name
         if name[0] == ".":
+            continue
+        if not name.isascii() and not _utf8(name):
+            # The cache (and every reply) holds text: one such name stopped every reload.
+            if name.endswith(".md") or entry.is_dir():
+                shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                skipped[prefix + shown] = "its name is not valid UTF-8: rename it"
             continue
         try:
             # An article file, the usual case, is told by its entry alone (d_type).
@@ -96,3 +105,13 @@ def _read_folder(
                 files[prefix + name] = (st.st_size, st.st_mtime_ns)
         except OSError:
             continue
+
+
+def _utf8(name: str) -> bool:
+    """Whether a file name decoded from the disk is text: a name that is not valid UTF-8
+    comes back from the OS with surrogates, which no UTF-8 encoder (SQLite's) accepts."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
