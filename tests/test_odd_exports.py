@@ -66,3 +66,26 @@ async def test_html_nested_too_deep_is_named_and_the_good_version_stays(lib: Lib
     assert [(f.path, f.kept) for f in report.failed] == [("deep.md", True)]
     assert report.failed[0].error.startswith("HTML nested too deeply to read")
     assert (await lib.store.article("deep")).text == "Some text here."
+
+
+async def test_a_symlinked_article_whose_target_is_gone_keeps_its_article(lib: Library) -> None:
+    # An article linked from another drive or folder: while the target is out of reach
+    # (unmounted, moved) the link dangles; that is not the article deleted.
+    outside = lib.content_dir.parent / "elsewhere"
+    target = write(outside, "linked.md", article("Linked", "linked"))
+    write(lib.content_dir, "other.md", article("Other", "other"))
+    (lib.content_dir / "linked.md").symlink_to(target)
+    assert (await lib.reload()).added == 2
+    target.rename(outside / "moved.md")
+    for _ in range(2):  # and again, the link still dangling
+        report = await lib.reload()
+        assert [(f.path, f.kept) for f in report.failed] == [("linked.md", True)]
+        assert "cannot be read" in report.failed[0].error and report.removed == 0
+        assert (await lib.store.article("linked")).title == "Linked"
+    (outside / "moved.md").rename(target)
+    report = await lib.reload()
+    assert report.failed == [] and report.updated == 1
+    (lib.content_dir / "linked.md").unlink()
+    report = await lib.reload()
+    assert report.removed_paths == ["linked.md"]
+    assert await lib.store.article("linked") is None

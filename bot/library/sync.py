@@ -265,9 +265,10 @@ class Library:
         allow_removals: bool,
     ) -> None:
         """Delete what is gone from the folder (`missing`, sorted); keep (stale) what sits
-        in unreadable folders."""
+        in unreadable folders, and what a symlink whose target cannot be read served."""
         kept = {p: folder for p in missing if (folder := found.unreadable_folder(p)) is not None}
-        removed = [p for p in missing if p not in kept]
+        linked = {p: found.dangling[p] for p in missing if p in found.dangling}
+        removed = [p for p in missing if p not in kept and p not in linked]
         gone = [i for p in removed if (i := rows[p].article_id)]
         if gone and not allow_removals:
             self._check_removals(len(gone), await writer.files_with_articles())
@@ -289,8 +290,13 @@ class Library:
         for path, folder in kept.items():
             error = f"folder {folder or '.'}/ cannot be read: {found.unreadable[folder]}"
             stale.append((path, rows[path].size, -1, "", rows[path].article_id, error))
+        stale += [(p, rows[p].size, -1, "", rows[p].article_id, e) for p, e in linked.items()]
         await writer.put_files(stale)
         report.failed.extend(FileFailure(p, reason) for p, reason in found.skipped.items())
+        report.failed.extend(
+            FileFailure(p, reason, kept=bool((row := rows.get(p)) and row.article_id))
+            for p, reason in found.dangling.items()
+        )
 
     def _check_removals(self, gone: int, total: int) -> None:
         """Raise RemovalRefused when removing `gone` of `total` articles looks like an accident."""
