@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from bot.library.model import Article, Quote
-from bot.library.report import LibraryStats, ReloadReport, counts_of, counts_text
+from bot.library.report import FileFailure, LibraryStats, ReloadReport, counts_of, counts_text
 from bot.search.bylines import source_line
 from bot.search.results import Lookup
 
@@ -62,7 +62,7 @@ def stats_lines(stats: LibraryStats, *, max_tags: int = 30) -> list[str]:
     lines.append(f"cache {stats.db_bytes / 1e6:.1f} MB")
     if stats.tags:
         lines.append("tags: " + ", ".join(f"{t} ({n})" for t, n in stats.tags[:max_tags]))
-    lines += [f"failing: {f.path}: {f.error}" for f in stats.failing]
+    lines += [f"failing: {f.path}: {f.error}{_still_served(f)}" for f in stats.failing]
     return lines
 
 
@@ -76,12 +76,13 @@ def report_lines(report: ReloadReport) -> list[str]:
         lines.append(
             "  removed " + ", ".join(report.removed_paths) + (f" and {more} more" if more else "")
         )
-    lines += [
-        f"  failed  {f.path}: {f.error}" + ("; its last good version is still served" * f.kept)
-        for f in report.failed
-    ]
+    lines += [f"  failed  {f.path}: {f.error}{_still_served(f)}" for f in report.failed]
     lines += [f"  renamed {r}" for r in report.renamed]
     return lines
+
+
+def _still_served(failure: FileFailure) -> str:
+    return "; its last good version is still served" if failure.kept else ""
 
 
 def list_lines(items: Sequence[Any], limit: int) -> list[str]:

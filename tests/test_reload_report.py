@@ -9,7 +9,7 @@ import os
 from bot.discord import render
 from bot.library.report import REMOVED_NAMED, FileFailure, ReloadReport
 from bot.library.sync import Library
-from bot.terminal import report_lines
+from bot.terminal import report_lines, stats_lines
 from tests.test_sync import article, write
 
 BROKEN = "---\ntitle: [unclosed\n---\nbody"
@@ -40,6 +40,12 @@ async def test_a_broken_file_is_failed_never_unchanged_and_says_its_article_stay
         assert report.unchanged == 2 and _files(report) == 4, report
         assert report.kept == 1
     assert (await lib.store.article("a")).title == "A"  # the good version, still served
+    # `stats` (the command line, the console's /stats) says it of each failing file too.
+    failing = [line for line in stats_lines(await lib.store.stats()) if "failing" in line]
+    assert failing == [
+        f"failing: a.md: {first.failed[0].error}; its last good version is still served",
+        f"failing: new.md: {first.failed[1].error}",
+    ]
 
 
 async def test_removed_files_are_named_the_first_few(lib: Library) -> None:
