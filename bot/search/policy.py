@@ -510,8 +510,10 @@ class Policy:
     #: question, a name in a title took 6 blogs and 4 news tune passages off their answer.
     title_answered: float = 0.0
     #: ...a span of a kind that answers in part (a bare number for "how many", a name for
-    #: "where", an amount of something else than the question counts) fits this much
-    #: (1.0: news 43/42, blogs 36/41)...
+    #: "where", an amount of something else than the question counts, an amount in
+    #: another unit than "how long" or "what share of X" asks for: npsg24's "0.7 milligram"
+    #: for "what share of the us…", "200,000 monthly active users" for "how long…") fits
+    #: this much (1.0: news 43/42, blogs 36/41)...
     partial_fit: float = 0.5
     #: ...for "what" questions, a noun phrase right after a question word that has no
     #: object in the question ("reviewing a new coffee maker" for "what was she reviewing
