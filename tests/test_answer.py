@@ -1711,3 +1711,24 @@ def test_a_unit_as_an_adverb_of_frequency_says_no_time() -> None:
     wanted = Wanted.of(question)
     f = sentence_features(app.sentences[1].text)
     assert not any(f.in_units(s, wanted.units) for s in f.spans(("amount",)))
+
+
+def test_without_says_no_to_a_yes_no_question() -> None:
+    # "without" negates what follows it as "not" does: "use the hook anywhere, without the
+    # need of providers" answers "do i need a provider".
+    assert sentence_features("Use the hook anywhere, without the need of providers.").spans(
+        ("polarity",)
+    )
+    store = _article(
+        [
+            ["Zustand keeps the state of a React app in one small store."],
+            ["The store is a hook, and the app reads it wherever it needs to."],
+            [
+                "Providers wrap an app in other state libraries, and a store needs one each time.",
+                "You can use the hook anywhere, without the need of providers.",
+            ],
+        ],
+        title="A small state store",
+    )
+    passage = best_passage(store, parse("do i need to wrap my app in a provider"), ONE_WINDOW)
+    assert passage and "without the need of providers" in passage

@@ -370,9 +370,12 @@ GROUPS: dict[str, str] = {
 }
 KINDS = frozenset(GROUPS)
 # What says yes or no to a yes/no question: English's negation (a closed class of
-# function words, "not", "n't", "no", "never"…) and "always", its opposite.
+# function words, "not", "n't", "no", "never"…, and the preposition negating what
+# follows it, "without": "use the hook anywhere, without the need of providers") and
+# "always", its opposite.
 _POLARITY = re.compile(
-    r"\b(?:not|no|never|none|nothing|neither|nor|cannot|always)\b|\w(?:n't|n’t)\b", re.I
+    r"\b(?:not|no|never|none|nothing|neither|nor|cannot|without|always)\b|\w(?:n't|n’t)\b",
+    re.I,
 )
 
 
