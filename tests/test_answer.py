@@ -1719,6 +1719,10 @@ def test_without_says_no_to_a_yes_no_question() -> None:
     assert sentence_features("Use the hook anywhere, without the need of providers.").spans(
         ("polarity",)
     )
+    # ...before a verb's -ing form it says how a thing is done, and it is done.
+    assert not sentence_features("Users can publish crates without managing API tokens.").spans(
+        ("polarity",)
+    )
     store = _article(
         [
             ["Zustand keeps the state of a React app in one small store."],
