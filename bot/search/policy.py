@@ -300,6 +300,13 @@ class Policy:
     #: "Contributors Summit 2019" (1.0), "December 2024 Project Director Update" and "Late
     #: 2025 Project Director Update" (0.75).
     series_title_share: float = 0.67
+    #: Posts of one series told apart by a fact the question carries (rerank.sibling_first,
+    #: stages.py): within this much of the first's order, a post of the first's series
+    #: goes first when ... (sib24; measured below). 0 turns each rule off.
+    deadline_margin: float = 0.1
+    outcome_margin: float = 0.1
+    year_title_margin: float = 0.1
+    ordinal_margin: float = 0.1
     #: Among candidates within this much of the first's order, one that holds the
     #: question's word pairs side by side (Evidence.pairs) this much more than the first
     #: goes first (rerank.pairs_first), when no rule of the question's form (now, first,
