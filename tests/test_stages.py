@@ -151,6 +151,7 @@ def test_the_stage_a_question_asks_about() -> None:
     assert not asks_deadline(("when", "was", "the", "poll", "open"))
     assert asks_outcome(("how", "many", "people", "answered", "the", "poll"))
     assert asks_outcome(("how", "many", "talks", "were", "there"))
+    assert asks_outcome(("how", "many", "people", "took", "the", "poll"))
     assert not asks_outcome(("how", "many", "people", "use", "it"))
     assert not asks_outcome(("who", "answered", "the", "poll"))
 

@@ -718,7 +718,7 @@ def sibling_first(found: Found, typed: tuple[str, ...], policy: Policy) -> None:
 
     def sibling(r: Ranked) -> bool:
         theirs = without_stage(series_words(r.article.title))
-        return same_series(words, theirs, policy.series_title_share)
+        return same_series(words, theirs, policy.stage_series_share)
 
     if policy.deadline_margin and asks_deadline(typed) and reports_outcome(title):
         _lift_first(

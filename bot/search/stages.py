@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from bot.search.irregular import PAST_FORMS
+
 # A deadline asked: "until when", "till when", "by when", "deadline".
 _UNTIL = frozenset(["until", "till", "til", "by"])
 _DEADLINE = frozenset(["deadline", "deadlines"])
@@ -37,8 +39,8 @@ _OUTCOME = frozenset(
 # Words a title announces something still to come with: the launch of a survey, the
 # announcement of a freeze or a programme, "Go will be at …", a call for proposals.
 _AHEAD = frozenset(["launching", "announcing", "will", "upcoming", "call"])
-# A count asked ("how many", "how much") in the past: an auxiliary of the past, or a
-# verb written in "-ed" ("how many people answered").
+# A count asked ("how many", "how much") in the past: an auxiliary of the past, a verb
+# written in "-ed" ("how many people answered") or an irregular past ("took").
 _PAST = frozenset(["was", "were", "did", "had"])
 _ORDINALS = {
     w: i + 2
@@ -74,7 +76,9 @@ def asks_outcome(typed: tuple[str, ...]) -> bool:
     count = any(a == "how" and b in ("many", "much") for a, b in zip(ws, ws[1:], strict=False))
     if not count:
         return False
-    return bool(_PAST.intersection(ws)) or any(len(w) > 4 and w.endswith("ed") for w in ws)
+    if _PAST.intersection(ws) or PAST_FORMS.intersection(ws):
+        return True
+    return any(len(w) > 4 and w.endswith("ed") for w in ws)
 
 
 def _title_words(title: str) -> set[str]:
