@@ -713,12 +713,14 @@ def sibling_first(found: Found, typed: tuple[str, ...], policy: Policy) -> None:
     if not found:
         return
     title = found[0][2].article.title
-    words = without_stage(series_words(title))
     first = found[0][1]  # (-rank: a newer article has a larger one)
+    mine: list[frozenset[str]] = []  # the best's series words, read once a rule applies
 
     def sibling(r: Ranked) -> bool:
+        if not mine:
+            mine.append(without_stage(series_words(title)))
         theirs = without_stage(series_words(r.article.title))
-        return same_series(words, theirs, policy.stage_series_share)
+        return same_series(mine[0], theirs, policy.stage_series_share)
 
     if policy.deadline_margin and asks_deadline(typed) and reports_outcome(title):
         _lift_first(
@@ -734,16 +736,16 @@ def sibling_first(found: Found, typed: tuple[str, ...], policy: Policy) -> None:
             lambda newer, r: newer > first and sibling(r) and not announces_ahead(r.article.title),
         )
         return
-    years, named = years_asked(typed), title_years(title)
-    if policy.year_title_margin and years and named and not named & years:
+    years = years_asked(typed)
+    if policy.year_title_margin and years and (named := title_years(title)) and not named & years:
         _lift_first(
             found,
             policy.year_title_margin,
             lambda _, r: sibling(r) and bool(title_years(r.article.title) & years),
         )
         return
-    n, numbers = ordinal_asked(typed), title_numbers(title)
-    if policy.ordinal_margin and n and numbers and n not in numbers:
+    n = ordinal_asked(typed)
+    if policy.ordinal_margin and n and (numbers := title_numbers(title)) and n not in numbers:
         _lift_first(
             found,
             policy.ordinal_margin,
