@@ -310,7 +310,7 @@ class Policy:
     #: probe15, unrel22, unrel23), all four rules at 0.05 / 0.1 / 0.15 / 0.2: 749 / 751 /
     #: 751 / 749 of 746 (0.05 +3 -0, 0.1 +5 -0, 0.15 +6 -1, 0.2 +4 -1: at 0.15 fresh3's
     #: "Go at OSCON" comes first and fresh8's GSoC 2024 results pass its selected-projects
-    #: post, "Announcing" being that series' outcome). Readable news 715: 0.1 moves none
+    #: post, "Announcing" being that series' outcome). Readable news (768): 0.1 moves none
     #: (bench/README.md, sib24). This rule: +2 at 0.1 (the perf survey, the 2019 survey).
     #: 0 turns it off.
     deadline_margin: float = 0.1
