@@ -7,7 +7,7 @@ article first (and plain SQLite FTS5 bm25 on the same library), the passage hold
 answer key, refusals, right answers at high confidence, unrelated questions without a
 confident answer, small talk without an article and "what's new" requests.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|...|fresh17|probe15]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|...|fresh18|probe15]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -78,8 +78,9 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # of session 23: aggregates only, never --misses, and readable tune material from session 24.
 # "fresh17" (written blind the same way on 2026-12-07 by session 23's set17 helper, its
 # baseline left to the lead) stood in until "fresh18" and is the validation set from session
-# 24: aggregates only, never --misses. Session 24's set18 helper adds the new untouched
-# stand-in ("fresh18") here when it is written. fresh to fresh16 are tune material.
+# 24: aggregates only, never --misses. "fresh18" (written blind the same way on 2026-12-07 by
+# session 24's set18 helper, its baseline left to the lead) is the untouched stand-in from
+# session 24. fresh to fresh16 are tune material.
 # "probe15" (refuse15's, written blind 2026-12-06 21:44 UTC before any run on it, aimed at
 # refusals and unrelated answers: paraphrase, a name or brand, a slip, short questions, common
 # words) is readable tune material from the start, never a stand-in.
@@ -104,6 +105,10 @@ FRESH_FILES = {
     # news questions over 14 exports no set from fresh14 on uses, blog questions over 18 posts
     # no set names, 10 unrelated; the untouched stand-in of session 23.
     "fresh17": HERE / "answers_fresh17.jsonl",
+    # fresh18 (written blind by session 24's set18 helper, 2026-12-07, before any run on it):
+    # news questions over 14 exports no set from fresh15 on uses, blog questions over 21 posts
+    # no set names, 10 unrelated; the untouched stand-in of session 24.
+    "fresh18": HERE / "answers_fresh18.jsonl",
     "probe15": HERE / "answers_probe15.jsonl",
     # spell19's probes (written 2026-12-07 03:50 UTC before any run on them): questions typed
     # with the other region's spelling of a word the article writes ("harbour", "leukemia").
@@ -129,13 +134,13 @@ FRESH_FILES = {
     # Readable tune material from the start.
     "unrel23": HERE / "answers_unrel23.jsonl",
 }
-# Run only by answers.py (and --check prints none of its questions), for aggregates, never
-# read: the validation set (fresh17, the untouched stand-in of session 23, written blind by its
-# set17 helper). fresh6, the validation set of four sessions, and fresh7 to fresh16, stand-ins
-# and validation sets before fresh17, are tune material now, so their pools may be read.
-# Session 24's set18 helper adds the new untouched stand-in (fresh18) here when it is written.
-# The held-out tests take this tuple and its first member.
-HELD_OUT = ("fresh17",)
+# Run only by answers.py (and --check prints none of their questions), for aggregates, never
+# read: the untouched stand-in (fresh18, written blind by session 24's set18 helper; its
+# baseline is the lead's) and the validation set (fresh17, the untouched stand-in of session 23,
+# written blind by its set17 helper). fresh6, the validation set of four sessions, and fresh7
+# to fresh16, stand-ins and validation sets before fresh17, are tune material now, so their
+# pools may be read. The held-out tests take this tuple and its first member.
+HELD_OUT = ("fresh18", "fresh17")
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -813,8 +818,9 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, ..., fresh17: stand-ins for the held-out set, fresh17 the "
-        "validation set (aggregates only, never --misses); "
+        help="fresh, fresh2, ..., fresh18: stand-ins for the held-out set, fresh18 the "
+        "untouched one (the lead alone runs it) and fresh17 the validation set (aggregates "
+        "only, never --misses); "
         "the others (fresh6 to fresh16 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )

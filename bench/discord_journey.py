@@ -285,6 +285,12 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path, library: str) -> lis
                         out.append(f"{head}\n(no component {label!r})\n")
                         continue
                     c = hit[0]
+                    if c.get("url"):  # a link button: Discord opens the page, no interaction
+                        out.append(f"{head}\n(opens {c['url']} in the browser)\n")
+                        continue
+                    if c.get("disabled"):  # Discord greys it out: a member cannot press it
+                        out.append(f"{head}\n(component {label!r} is disabled)\n")
+                        continue
                     vals = [c["options"][0]["value"]] if c["type"] == 3 else None
                     r = await fake.click(target, c["custom_id"], user=user, values=vals)
                     msgs, eph = r.messages or [r.message], r.ephemeral
@@ -295,8 +301,13 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path, library: str) -> lis
                     words = action.split()
                     target = kept[words[1]] if words[0] == "chooseon" else last
                     comps = [c for row in target.get("components") or [] for c in row["components"]]
-                    menu = [c for c in comps if c["type"] == 3][0]
-                    index = words[2] if words[0] == "chooseon" and len(words) > 2 else arg
+                    menus = [c for c in comps if c["type"] == 3]
+                    if not menus:  # a reply with no menu (a note): nothing to choose
+                        out.append(f"{head}\n(no menu on the last reply)\n")
+                        continue
+                    menu = menus[0]
+                    # "chooseon NAME N", "choose N" (as the headers write it) or "choose | N"
+                    index = words[-1] if words[-1].isdigit() else arg
                     v = menu["options"][int(index)]["value"]
                     r = await fake.click(target, menu["custom_id"], user=user, values=[v])
                     msgs, eph = r.messages or [r.message], r.ephemeral

@@ -8,7 +8,10 @@ into the project):
 - "mixed": ../shared/corpus/real and blogs;
 - "real:N": N news exports of ../shared/corpus/real, every other file in path order (a
   spread over the years, the same N each run);
-- "empty": no article yet (a server setting the bot up; files are added by the walk).
+- "empty": no article yet (a server setting the bot up; files are added by the walk);
+- "corpus:GLOB,GLOB,...": the files of ../shared/corpus the globs name (relative to it, e.g.
+  "real/*/*/*/*dune*.md,blogs/*/*/*/*intro-generics*.md"), each glob naming at least one:
+  a library whose every file a walk names.
 """
 
 from __future__ import annotations
@@ -47,6 +50,16 @@ def library_folder(library: str, folder: Path) -> Path:
             shutil.copyfile(src, dst)
     elif name == "empty":
         content.mkdir(parents=True)
+    elif name == "corpus":
+        content.mkdir(parents=True)
+        for pattern in count.split(","):
+            files = sorted(CORPUS.glob(pattern.strip()))
+            if not files:
+                raise ValueError(f"no file of {CORPUS} matches {pattern!r}")
+            for src in files:
+                dst = content / src.relative_to(CORPUS)
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, dst)
     else:
         raise ValueError(f"unknown library {library!r}")
     return content

@@ -173,7 +173,7 @@ async def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
         "files": stats.files,
         "tags": [{"tag": t, "count": n} for t, n in stats.tags],
         "last_reload": stats.last_reload,
-        "failing": [{"path": f.path, "error": f.error} for f in stats.failing],
+        "failing": [{"path": f.path, "error": f.error, "kept": f.kept} for f in stats.failing],
         "stale": stats.stale,
         "cache_bytes": stats.db_bytes,
     }

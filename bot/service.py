@@ -23,7 +23,8 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.library.model import Article, ArticleMeta, LibraryStats, Quote, ReloadReport
+from bot.library.model import Article, ArticleMeta, Quote
+from bot.library.report import LibraryStats, ReloadReport
 from bot.library.sync import Library, LibraryError, Progress, RemovalRefused
 from bot.library.watch import summarize, watch_content
 from bot.picks.service import PicksService

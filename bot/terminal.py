@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from bot.library.model import Article, LibraryStats, Quote, ReloadReport
-from bot.library.source import source_of
+from bot.library.model import Article, Quote
+from bot.library.report import FileFailure, LibraryStats, ReloadReport, counts_of, counts_text
+from bot.search.bylines import source_line
 from bot.search.results import Lookup
 
 
@@ -33,7 +34,7 @@ def title_and_date(item: Any) -> tuple[str, str]:
 def byline(article: Article) -> str:
     """ "Author · site · YYYY-MM-DD", each part left out when unknown ("" for none); an
     author that is a domain is the site, never a person."""
-    source = source_of(article.author, article.link).line()
+    source = source_line(article.author, article.link)
     return " · ".join(p for p in (source, article.date and date_text(article)) if p)
 
 
@@ -55,28 +56,33 @@ def stats_lines(stats: LibraryStats, *, max_tags: int = 30) -> list[str]:
     lines = [f"{stats.articles} articles from {stats.files} files, {len(stats.tags)} tags"]
     if stats.last_reload:
         lr = stats.last_reload
-        lines.append(
-            f"last reload {lr.get('at')}: {lr.get('added')} added, {lr.get('updated')} updated,"
-            f" {lr.get('removed')} removed, {len(lr.get('failed', []))} failed"
-        )
+        lines.append(f"last reload {lr.get('at')}: {counts_text(counts_of(lr))}")
     else:
         lines.append("never reloaded: run `reload`")
     lines.append(f"cache {stats.db_bytes / 1e6:.1f} MB")
     if stats.tags:
         lines.append("tags: " + ", ".join(f"{t} ({n})" for t, n in stats.tags[:max_tags]))
-    lines += [f"failing: {f.path}: {f.error}" for f in stats.failing]
+    lines += [f"failing: {f.path}: {f.error}{_still_served(f)}" for f in stats.failing]
     return lines
 
 
 def report_lines(report: ReloadReport) -> list[str]:
-    """What a reload changed, then each failed file and each renamed slug."""
-    lines = [
-        f"reload: {report.added} added, {report.updated} updated, {report.removed} removed,"
-        f" {report.unchanged} unchanged, {len(report.failed)} failed in {report.seconds:.2f}s"
-    ]
-    lines += [f"  failed  {f.path}: {f.error}" for f in report.failed]
+    """What a reload changed, then the files whose articles it removed (the first few),
+    each failed file (and whether its last good version is still served) and each
+    renamed slug."""
+    lines = [f"reload: {counts_text(report.counts())} in {report.seconds:.2f}s"]
+    if report.removed_paths:
+        more = report.removed - len(report.removed_paths)
+        lines.append(
+            "  removed " + ", ".join(report.removed_paths) + (f" and {more} more" if more else "")
+        )
+    lines += [f"  failed  {f.path}: {f.error}{_still_served(f)}" for f in report.failed]
     lines += [f"  renamed {r}" for r in report.renamed]
     return lines
+
+
+def _still_served(failure: FileFailure) -> str:
+    return "; its last good version is still served" if failure.kept else ""
 
 
 def list_lines(items: Sequence[Any], limit: int) -> list[str]:

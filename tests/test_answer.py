@@ -1657,3 +1657,82 @@ def test_latest_in_a_question_pointing_at_what_was_said_asks_of_it() -> None:
         "which apps are recent examples of apps that stopped working",
     ):
         assert parse(asked).without_recency is not None, asked
+
+
+def test_what_share_of_x_wants_a_percent_or_a_ratio() -> None:
+    # "what share of X" asks for a part of X: "62 percent", "15%", "one in five"; an
+    # amount in another unit ("0.7 milligram of fluoride") is of something else.
+    town = _article(
+        [
+            ["Fluoride was first added to the town's drinking water in 1945."],
+            [
+                "Today more than 62 percent of the town's homes receive fluoridated water.",
+                "Generally, the town's water systems add 0.7 milligram of fluoride per liter"
+                " of water.",
+            ],
+        ],
+        title="Fluoride in the town's water",
+    )
+    for asked in (
+        "what share of the town gets fluoridated water now",
+        "what percentage of homes get fluoridated water",
+    ):
+        passage = best_passage(town, parse(asked), ONE_WINDOW)
+        assert passage and "62 percent" in passage, asked
+    share = Wanted.of(parse("what share of homes get fluoridated water"))
+    for text, part in (
+        ("Amazon may cut as much as 15% of its human resources staff.", True),
+        ("About one in five homes has no internet at all.", True),
+        ("Each home uses 0.7 milligram of fluoride a day.", False),
+    ):
+        f = sentence_features(text)
+        (span,) = f.spans(("amount",))
+        assert f.in_units(span, share.units, share=True) is part, text
+    # Before a noun, "share" is no part asked for: "what share price" asks for a price.
+    assert not Wanted.of(parse("at what share price did he take the company private")).units
+
+
+def test_a_unit_as_an_adverb_of_frequency_says_no_time() -> None:
+    # "200,000 monthly active users" counts users; "for the past ten years" says how long.
+    app = _article(
+        [
+            ["Rochko is stepping down as chief executive of the app."],
+            [
+                "Before the deal, the app had only around 200,000 monthly active users,"
+                " Rochko noted.",
+            ],
+            ["Rochko has been focused on building the app for the past ten years."],
+        ],
+        title="The app's founder steps down",
+    )
+    question = parse("how long has rochko been working on the app")
+    passage = best_passage(app, question, ONE_WINDOW)
+    assert passage == app.sentences[2].text
+    wanted = Wanted.of(question)
+    f = sentence_features(app.sentences[1].text)
+    assert not any(f.in_units(s, wanted.units) for s in f.spans(("amount",)))
+
+
+def test_without_says_no_to_a_yes_no_question() -> None:
+    # "without" negates what follows it as "not" does: "use the hook anywhere, without the
+    # need of providers" answers "do i need a provider".
+    assert sentence_features("Use the hook anywhere, without the need of providers.").spans(
+        ("polarity",)
+    )
+    # ...before a verb's -ing form it says how a thing is done, and it is done.
+    assert not sentence_features("Users can publish crates without managing API tokens.").spans(
+        ("polarity",)
+    )
+    store = _article(
+        [
+            ["Zustand keeps the state of a React app in one small store."],
+            ["The store is a hook, and the app reads it wherever it needs to."],
+            [
+                "Providers wrap an app in other state libraries, and a store needs one each time.",
+                "You can use the hook anywhere, without the need of providers.",
+            ],
+        ],
+        title="A small state store",
+    )
+    passage = best_passage(store, parse("do i need to wrap my app in a provider"), ONE_WINDOW)
+    assert passage and "without the need of providers" in passage

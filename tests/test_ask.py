@@ -268,6 +268,20 @@ async def test_a_run_on_message_is_read_for_the_question_at_its_end(bundled: Sea
     assert clip(f"so anyway, {asked}") == f"so anyway, {asked}"
 
 
+async def test_a_long_run_on_with_no_question_mark_is_read_from_its_question(
+    bundled: SearchEngine,
+) -> None:
+    # member23, journey24: a long message typed with no "?" was read from its start, its
+    # question at the end cut off. A question word opening it keeps its start.
+    run_on = ("so anyway as I was saying the energy projects around here " * 8).strip()
+    answer = await bundled.ask(f"{run_on} anyway how much did the solar co-op raise")
+    assert answer.question == "how much did the solar co-op raise"
+    assert "£3.2 million" in (answer.passage or "")
+    asked_first = f"how much did the solar co-op raise {run_on} when it was sunny"
+    assert clip(asked_first).startswith("how much did the solar co-op raise")
+    assert clip(run_on).startswith("so anyway")  # no question word: its start, as before
+
+
 ADDRESSES = {
     **{
         f"a{k}.md": _article(
@@ -673,6 +687,10 @@ async def test_small_talk_gets_a_friendly_reply_not_an_article(
         # Member QA: a use asked of the bot was searched ("TikTok Couch Guy", "could not find")
         ("hi, im new here. what kind of stuff can i ask you?", "help"),
         ("what is this bot for", "help"),
+        # journey24: the snooping-phones article for "new" and "bots"
+        ("hi! im new here, what is this bot for", "help"),
+        ("hello! what does this bot do", "help"),
+        ("hi bot", "greeting"),
         ("how do i use you", "help"),
         ("what kind of stuff is in lasagna", None),  # not said to the bot: a topic
         ("whats new with you", None),  # no use asked

@@ -917,7 +917,8 @@ async def test_status_shows_the_library_and_the_bot(running) -> None:
     # journey21: in words and as Discord's timestamp (the reader's zone, "… ago"), not
     # "2026-12-07T03:49:01+00:00: +14 ~0 -0".
     assert re.fullmatch(
-        r"<t:\d+:f> \(<t:\d+:R>\): 14 added, 0 updated, 0 removed, 0 failed; took \d+\.\d\d s",
+        r"<t:\d+:f> \(<t:\d+:R>\): 14 added, 0 changed, 0 removed, 0 failed, 0 unchanged;"
+        r" took \d+\.\d\d s",
         fields["Last reload"],
     ), fields["Last reload"]
     for name in ("Cache size", "Uptime", "Gateway latency", "Version", "Shards"):

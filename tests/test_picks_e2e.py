@@ -554,6 +554,33 @@ async def test_a_repeat_pick_now_says_it_was_picked_before_and_why(
     assert "before" not in other.content
 
 
+async def test_an_automatic_repeat_says_so_on_the_card_and_in_picks_show(
+    fake: PicksFake, settings: Settings, clock: FakeClock
+) -> None:
+    # journey23, journey24: with one article under the picks' tags, the schedule posted it
+    # day after day with no word to anyone (/picks now told its moderator; the schedule no one).
+    channel = fake.add_channel(fake.guild, "picks")
+    clock.set(2026, 5, 10, 8, 0)
+    _, cog = await start(fake, settings, clock)
+    await configure(fake, channel, at="09:00", zone="UTC")
+    await picks(fake, "tags", {"tags": "ageing"})  # one bundled article has it
+    clock.set(2026, 5, 10, 9, 1)
+    [first] = await cog.run_due()
+    clock.set(2026, 5, 11, 9, 1)
+    [again] = await cog.run_due()
+    assert first.before is None and again.before is not None
+    cards = [m["embeds"][0]["description"] for m in posts(fake, channel)]
+    assert "(again" not in cards[0]
+    assert (
+        "Pick of the day — Monday 11 May 2026 (again: first picked Sunday 10 May 2026)"
+        in (cards[1])
+    )
+    fields = {f["name"]: f["value"] for f in (await picks(fake, "show")).embeds[0]["fields"]}
+    problem = next(v for k, v in fields.items() if "Problem" in k)
+    assert "repeated “Hearing aids" in problem and "/picks tags widens the choice" in problem
+    assert_no_mentions_but(fake)
+
+
 async def test_picks_tags_that_match_nothing_offer_the_closest_tags(
     fake: PicksFake, settings: Settings, clock: FakeClock
 ) -> None:

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from bot.discord import render, views
 from bot.discord.guidance import help_embed, next_steps_embed, typed
-from bot.library.model import Article, FileFailure, Quote, ReloadReport
+from bot.library.model import Article, Quote
+from bot.library.report import FileFailure, ReloadReport
 from bot.search.highlight import balance_quotes, key_spans
 from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
 from bot.service import Examples, NextSteps
@@ -114,9 +115,13 @@ def every_embed(article: Article) -> list[discord.Embed]:
     )
     report = ReloadReport(
         added=1,
-        failed=[FileFailure("deep/" * 100 + f"file{i}.md", HOSTILE * 20) for i in range(500)],
+        failed=[
+            FileFailure("deep/" * 100 + f"file{i}.md", HOSTILE * 20, kept=True) for i in range(500)
+        ],
         renamed=[HOSTILE * 10] * 40,
         seconds=1.5,
+        removed=10**6,
+        removed_paths=[HOSTILE * 5 + f"{i}.md" for i in range(10)],
     )
     status = render.StatusInfo(
         articles=100_000,
@@ -542,3 +547,16 @@ def test_a_card_as_text_keeps_its_words_within_a_message() -> None:
     small = huge_article(title="Short title", link="https://example.org/a")
     card = render.embed_as_text(render.article_embed(small, "A summary."))
     assert "**Short title** <https://example.org/a>" in card and "A summary." in card
+
+
+def test_a_card_shows_no_quote_that_says_its_summary_again() -> None:
+    # journey24: the killer whales card (and its daily picks) showed the newsletter's
+    # opening as summary and again as the quote.
+    opening = "Here’s some of the most intriguing studies I came across this week: the Sun."
+    article = Article(slug="w", title="Killer whales make tools", path="w.md")
+    same = render.article_embed(article, opening, Quote(opening[:60] + "…", kind="excerpt"))
+    assert not [f for f in same.fields if f.name == "Quote"]
+    other = render.article_embed(article, opening, Quote("We saw them use kelp.", "Dr Ames"))
+    assert [f.value for f in other.fields if f.name == "Quote"] == [
+        "“We saw them use kelp.” — Dr Ames"
+    ]

@@ -17,6 +17,7 @@ from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.query import QUOTE
 from bot.search.results import HIGH
+from tests.conftest import small_engine
 
 TELEMEDICINE = "2025-05-30-rural-telemedicine-programme-cuts-travel-for-hill-farmers"
 REID = (
@@ -105,6 +106,27 @@ async def test_a_speaker_left_unnamed_is_not_taken_for_the_writer(bridge) -> Non
     assert answer.passage is None or "writer's" not in answer.passage
 
 
+_HURRICANE = (
+    "The president asked about it often. “It was almost too stupid for words,” said a former "
+    "official close to the president. “I did not get the sense he was joking at all.”\n\n"
+    "He dropped the topic later."
+)
+
+
+async def test_a_quotation_goes_on_with_the_speaker_of_the_one_before(tmp_path) -> None:
+    # journey24: "I did not get the sense he was joking at all." shown alone; "who said
+    # that?" was "No one is quoted in that part: the words are the writer's".
+    post = f"---\ntitle: Hurricane gun\nauthor: Dana Smith\n---\n{_HURRICANE}\n"
+    async with small_engine(tmp_path, {"gun.md": post}) as engine:
+        (slug,) = (await engine.index()).by_slug
+        shown = "“I did not get the sense he was joking at all.”"
+        answer = await engine.ask("who said that?", Topic(slug, shown))
+    assert answer.confidence == HIGH and answer.passage is not None
+    assert answer.passage.startswith(
+        "A former official close to the president said it: “I did not get the sense"
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
@@ -117,6 +139,12 @@ async def test_a_speaker_left_unnamed_is_not_taken_for_the_writer(bridge) -> Non
         ("Anna Kelly, a White House spokeswoman, said in a statement that…", "Anna Kelly"),
         ("The level the agency now says is safe.", "The agency"),
         ("She said it was over.", None),
+        # journey24: a source described, not named, after the quotation
+        (
+            "“Too stupid for words,” said a former Trump official close to him.",
+            "A former Trump official close to him",
+        ),
+        ("He told a reporter that it was fine.", None),  # whom, not who
     ],
 )
 def test_the_name_beside_a_verb_of_saying(sentence, name) -> None:

@@ -12,7 +12,7 @@ import pytest
 from watchfiles import Change
 
 from bot.library import watch
-from bot.library.model import ReloadReport
+from bot.library.report import ReloadReport
 from bot.library.sync import Library
 from bot.library.watch import MarkdownFilter, watch_content
 

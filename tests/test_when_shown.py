@@ -18,6 +18,7 @@ from bot.search.followup import Topic
 from bot.search.policy import DEFAULT
 from bot.search.query import BYLINE
 from bot.search.results import HIGH, Answer
+from tests.conftest import small_engine
 
 TELEMEDICINE = "2025-05-30-rural-telemedicine-programme-cuts-travel-for-hill-farmers"
 BOOTHS = (
@@ -139,3 +140,58 @@ def test_one_shared_word_is_no_event() -> None:
     assert opened == ["It will open in 2027 after three years of work."]
     # The words of the title ("bridge", "town") name the article, not the event.
     assert when_shown.of_asked(ARTICLE, "the town bridge", shown, 1) == []
+
+
+_SCREENPLAY = (
+    "Good then that screenwriter Eric Roth typed the screenplay in an old program. "
+    "“It’s half superstition and half fear of change,” Roth said. Roth wrote the screenplay "
+    "for Dune in 2018 and explained he was still using it on a podcast in 2020."
+)
+
+
+@pytest.fixture
+async def screenplay(tmp_path):
+    post = (
+        "---\ntitle: The Dune screenplay was typed in DOS\nauthor: Matthew Gault\n"
+        f"date: 2021-10-26\n---\n{_SCREENPLAY}\n"
+    )
+    async with small_engine(tmp_path, {"dune.md": post}) as engine:
+        yield engine
+
+
+@pytest.mark.parametrize("question", ["when did he write it?", "so when did he write that"])
+async def test_when_a_person_wrote_it_is_the_date_the_text_gives(screenplay, question) -> None:
+    # journey23, journey24: after the Dune answer, "when did he write it?" (he = Roth) got
+    # the byline "Written by Matthew Gault; published on 26 October 2021", not 2018.
+    (slug,) = (await screenplay.index()).by_slug
+    shown = "“It’s half superstition and half fear of change,” Roth said."
+    answer = await screenplay.ask(question, Topic(slug, shown))
+    assert answer.confidence == HIGH and answer.passage is not None
+    assert answer.passage.startswith("In 2018; in 2020: Roth wrote the screenplay for Dune")
+    assert answer.passage.endswith("(Written by Matthew Gault; published on 26 October 2021.)")
+
+
+async def test_when_the_article_was_written_is_its_byline(screenplay) -> None:
+    (slug,) = (await screenplay.index()).by_slug
+    answer = await screenplay.ask("when was it written?", Topic(slug, "Roth said."))
+    assert answer.passage == "Written by Matthew Gault; published on 26 October 2021."
+
+
+def test_a_byline_writers_own_writing_is_the_articles() -> None:
+    from bot.library.model import Article, Sentence
+
+    text = "Gault wrote in 2020 that the program was old."
+    article = Article("a", "A", "a.md", author="Matthew Gault", sentences=(Sentence(text, 0),))
+    assert when_shown.written_sentences(article, text) == []
+
+
+def test_an_initialism_does_not_end_the_sentence_dated() -> None:
+    # journey24: "On Thursday: The latest news: on Thursday, the U." (cut at "U.S.").
+    shown = (
+        "The latest news: on Thursday, the U.S. Securities and Exchange Commission filed a "
+        "lawsuit against Musk. Dr. Ames agreed."
+    )
+    assert when_shown.dated(shown) == [
+        "The latest news: on Thursday, the U.S. Securities and Exchange Commission filed a "
+        "lawsuit against Musk."
+    ]

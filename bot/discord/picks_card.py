@@ -88,8 +88,11 @@ def skip_sentence(overview: PicksOverview) -> str:
     return "The next automatic pick will be skipped."
 
 
-def pick_heading(day: date) -> str:
-    return f"Pick of the day — {format_day(day)}"
+def pick_heading(day: date, before: date | None = None) -> str:
+    """The card's first line; a repeat names the day the article was picked before, so the
+    channel reads it as a reminder, not a mistake."""
+    again = f" (again: first picked {format_day(before)})" if before is not None else ""
+    return f"Pick of the day — {format_day(day)}{again}"
 
 
 def ping_mentions(role_id: int | None) -> discord.AllowedMentions:
@@ -106,6 +109,7 @@ def pick_embed(
     article: Article | None,
     summary: str | None = None,
     quote: Quote | None = None,
+    before: date | None = None,
 ) -> discord.Embed:
     """The pick card: the article card (title link, source, date, cover, reading time)
     headed by the guild-local day, with the summary, quote, tags and the moderator's note.
@@ -115,10 +119,11 @@ def pick_embed(
     else:
         title = render.cut(render.clean(pick.title), render.TITLE) or "Untitled"
         embed = discord.Embed(title=title, colour=render.ACCENT)
-    parts = [f"\N{PUSHPIN} **{pick_heading(pick.day)}**"]
+    parts = [f"\N{PUSHPIN} **{pick_heading(pick.day, before)}**"]
     if summary:
         parts.append(render.cut(render.clean(summary), 2500))
     embed.description = "\n\n".join(parts)
+    quote = render.quote_beside(summary, quote)
     if quote is not None:
         embed.add_field(
             name="Quote",
@@ -145,6 +150,7 @@ def pick_post(
     article: Article | None,
     summary: str | None = None,
     quote: Quote | None = None,
+    before: date | None = None,
 ) -> PickPost:
     """The message for a pick: the ping role's mention as content (the only mention ever
     allowed, and only that role) and the card."""
@@ -156,7 +162,7 @@ def pick_post(
         view.add_item(read)
     return PickPost(
         content=f"<@&{role}>" if role is not None else None,
-        embed=pick_embed(pick, article, summary, quote),
+        embed=pick_embed(pick, article, summary, quote, before),
         allowed_mentions=ping_mentions(role),
         view=view,
     )

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 import discord
 
-from bot.discord.picks_card import pick_post, thread_name
+from bot.discord.picks_card import format_day, pick_post, thread_name
 from bot.picks import PlannedPick
 
 if TYPE_CHECKING:
@@ -28,6 +29,9 @@ POST_PERMISSIONS = {
     "embed_links": "Embed Links",
 }
 GONE = "the picks channel no longer exists: choose another with /picks channel"
+# A repeat is looked for among this many newest picks (a window of 60 daily picks, plus
+# the moderators' own /picks now).
+HISTORY_LOOKBACK = 100
 
 
 class PickFailure(Exception):
@@ -43,6 +47,8 @@ class PostResult:
     channel_id: int | None = None
     error: str | None = None
     thread_error: str | None = None
+    # The day the article was last posted within the repeat window, when this is a repeat.
+    before: date | None = None
 
     @property
     def posted(self) -> bool:
@@ -69,9 +75,11 @@ class PickPoster:
         self.picks = bot.service.picks
 
     async def post(self, pick: PlannedPick) -> PostResult:
-        """Post `pick` and record the outcome; failures are recorded, never raised."""
+        """Post `pick` and record the outcome; failures are recorded, never raised. A
+        repeat says so on its card, and an automatic one in /picks show (see _repeat)."""
+        before = await self.posted_before(pick)
         try:
-            message = await self._send(pick)
+            message = await self._send(pick, before)
         except PickFailure as exc:
             await self.picks.record_failed(pick, str(exc))
             return PostResult(pick, error=str(exc))
@@ -88,8 +96,25 @@ class PickPoster:
             pick.slug,
             pick.kind,
         )
+        if before is not None and pick.kind == "auto":
+            await self.picks.note_problem(pick.guild_id, repeat_problem(pick, before))
         thread_error = await self._open_thread(pick, message) if pick.settings.thread else None
-        return PostResult(pick, message.id, message.channel.id, thread_error=thread_error)
+        return PostResult(
+            pick, message.id, message.channel.id, thread_error=thread_error, before=before
+        )
+
+    async def posted_before(self, pick: PlannedPick) -> date | None:
+        """The day the pick's article was last posted in the guild within the repeat window
+        before `pick`'s day, if it was (from the history's newest page)."""
+        page = await self.picks.history(pick.guild_id, 1, HISTORY_LOOKBACK)
+        days = [
+            r.day
+            for r in page.items
+            if r.slug == pick.candidate.slug
+            and r.status == "posted"
+            and 0 <= (pick.day - r.day).days < pick.settings.window_days
+        ]
+        return max(days, default=None)
 
     async def _channel(self, pick: PlannedPick) -> discord.abc.GuildChannel:
         channel = self.bot.get_channel(pick.channel_id)
@@ -115,12 +140,12 @@ class PickPoster:
             )
         return channel
 
-    async def _send(self, pick: PlannedPick) -> discord.Message:
+    async def _send(self, pick: PlannedPick, before: date | None = None) -> discord.Message:
         channel = await self._channel(pick)
         # By exact slug: a fuzzy lookup could feature a different article.
         article = await self.service.article(pick.slug)
         card = self.service.card(article) if article is not None else None
-        post = pick_post(pick, article, card and card.summary, card and card.quote)
+        post = pick_post(pick, article, card and card.summary, card and card.quote, before)
         try:
             return await channel.send(  # type: ignore[union-attr]
                 content=post.content,
@@ -146,3 +171,14 @@ class PickPoster:
             await self.picks.note_problem(pick.guild_id, error)
             return error
         return None
+
+
+def repeat_problem(pick: PlannedPick, before: date) -> str:
+    """What /picks show says after an automatic pick repeated an article: journey23 and
+    journey24 saw the only article under the picks' tags posted day after day with no word
+    to anyone (/picks now said so to the moderator who ran it; the schedule told no one)."""
+    return (
+        f"the pick of {format_day(pick.day)} repeated “{pick.title}” (picked on "
+        f"{format_day(before)}): every article the picks may choose was picked in the last "
+        f"{pick.settings.window_days} days; /picks tags widens the choice"
+    )

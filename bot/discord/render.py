@@ -16,8 +16,9 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.library.model import Article, Quote, ReloadReport
-from bot.library.source import source_of
+from bot.library.model import Article, Quote
+from bot.library.report import ReloadReport, counts_of, counts_text
+from bot.search.bylines import source_line
 from bot.search.results import TENTATIVE, Answer, SearchResponse, TitleChoice, unsaved_text
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -213,6 +214,11 @@ def shorten_path(path: str, limit: int = 60) -> str:
     return path[: keep - len(tail)] + ELLIPSIS + tail
 
 
+def path_code(path: str) -> str:
+    """A file's path shortened, as a code span; a file name may hold a mention too."""
+    return f"`{plain(shorten_path(path).replace('`', ''))}`"
+
+
 def content(text: str) -> str:
     """Message content within Discord's 2000 characters."""
     return cut(text, CONTENT)
@@ -323,7 +329,7 @@ def card_embed(article: Article) -> discord.Embed:
         colour=ACCENT,
         timestamp=article.date,
     )
-    line = source_of(article.author, article.link).line()
+    line = source_line(article.author, article.link)
     if line:
         embed.set_author(name=cut(plain(line), AUTHOR))
     cover = article.cover_image
@@ -396,10 +402,27 @@ def _tags_field(embed: discord.Embed, tags: Sequence[str]) -> None:
         embed.add_field(name="Tags", value=cut(format_tags(tags), FIELD_VALUE), inline=False)
 
 
+def _flat(text: str) -> str:
+    return " ".join(re.sub(r"[“”\"‘’'*_>…]", "", text).lower().split())
+
+
+def quote_beside(summary: str | None, quote: Quote | None) -> Quote | None:
+    """The quote a card shows under its summary: none when one holds the other's words
+    (the killer whales card and its picks showed the newsletter's opening twice, as
+    summary and as quote: journey24), compared on their first 80 characters."""
+    if quote is None or not summary:
+        return quote
+    said, told = _flat(quote.text), _flat(summary)
+    if said[:80] in told or told[:80] in said:
+        return None
+    return quote
+
+
 def article_embed(article: Article, summary: str, quote: Quote | None = None) -> discord.Embed:
-    """The full /article card: summary, quote, tags."""
+    """The full /article card: summary, quote (unless it says the summary again), tags."""
     embed = card_embed(article)
     embed.description = cut(clean(summary), 3000) or None
+    quote = quote_beside(summary, quote)
     if quote is not None:
         embed.add_field(name="Quote", value=cut(format_quote(quote), FIELD_VALUE), inline=False)
     _tags_field(embed, article.tags)
@@ -593,9 +616,8 @@ def reload_embed(
     colour = WARN if report.failed or served == 0 else discord.Colour.green()
     embed = discord.Embed(title="Library reloaded", colour=colour)
     embed.description = (
-        f"**{report.added}** added · **{report.updated}** updated · "
-        f"**{report.removed}** removed · **{report.unchanged}** unchanged · "
-        f"**{len(report.failed)}** failed\nTook {report.seconds:.2f} s"
+        " · ".join(f"**{n}** {label}" for n, label in report.counts())
+        + f"\nTook {report.seconds:.2f} s"
     )
     if served == 0:
         embed.description += (
@@ -607,9 +629,15 @@ def reload_embed(
             f"\nStill served as last read well: {plural(stale, 'article')} whose file fails"
             " now, until it is fixed."
         )
+    if report.removed_paths:
+        names = [path_code(p) for p in report.removed_paths[:5]]
+        if report.removed > len(names):
+            names.append(f"…and {report.removed - len(names)} more")
+        embed.add_field(name="Removed", value=cut("\n".join(names), FIELD_VALUE), inline=False)
     if report.failed:
         lines = [
-            f"`{shorten_path(f.path).replace('`', '')}`: {cut(clean(f.error), 120)}"
+            f"{path_code(f.path)}: {cut(clean(f.error), 120)}"
+            + (" (last good version still served)" if f.kept else "")
             for f in report.failed[:max_listed]
         ]
         if len(report.failed) > max_listed:
@@ -681,13 +709,11 @@ def status_embed(info: StatusInfo) -> discord.Embed:
     embed.add_field(name="Cache size", value=f"{info.cache_bytes / 1e6:.1f} MB")
     lr = info.last_reload
     if lr:
-        failed = lr.get("failed") or []
         # In words, as /reload says it ("+14 ~0 -0" was a diff's shorthand an admin had
         # to decode), at a time Discord shows in the reader's own zone and as "2 hours ago".
         text = (
-            f"{discord_time(lr.get('at'))}: {lr.get('added', 0)} added, "
-            f"{lr.get('updated', 0)} updated, {lr.get('removed', 0)} removed, "
-            f"{len(failed)} failed; took {float(lr.get('seconds') or 0):.2f} s"
+            f"{discord_time(lr.get('at'))}: {counts_text(counts_of(lr))};"
+            f" took {float(lr.get('seconds') or 0):.2f} s"
         )
     else:
         text = "never"
@@ -697,10 +723,7 @@ def status_embed(info: StatusInfo) -> discord.Embed:
             name="Content watcher", value=cut(clean(info.watcher), FIELD_VALUE), inline=False
         )
     if info.failing:
-        lines = [
-            f"`{shorten_path(p).replace('`', '')}`: {cut(clean(e), 100)}"
-            for p, e in info.failing[:8]
-        ]
+        lines = [f"{path_code(p)}: {cut(clean(e), 100)}" for p, e in info.failing[:8]]
         if len(info.failing) > 8:
             lines.append(f"…and {len(info.failing) - 8} more")
         stale = f" ({info.stale} still served from an older version)" if info.stale else ""

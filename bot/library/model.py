@@ -1,9 +1,9 @@
-"""Plain data the library hands to everything else: articles, their light columns,
-reload reports and library counts."""
+"""Plain data the library hands to everything else: articles and their light columns
+(what a reload reports and the library's counts: bot/library/report.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -96,47 +96,3 @@ class ArticleMeta:
     tags: tuple[str, ...]
     cover_image: str | None
     description: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class FileFailure:
-    """A file the reload could not use, with a one-line reason."""
-
-    path: str
-    error: str
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryStats:
-    """Counts for `stats` and `/status`."""
-
-    articles: int
-    tags: list[tuple[str, int]]
-    files: int
-    failing: list[FileFailure]
-    stale: int
-    last_reload: dict | None
-    db_bytes: int
-
-
-@dataclass(slots=True)
-class ReloadReport:
-    """What one reload changed. `renamed` lists slug clashes resolved by renaming."""
-
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    failed: list[FileFailure] = field(default_factory=list)
-    renamed: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def as_json(self) -> dict:
-        return {
-            "added": self.added,
-            "updated": self.updated,
-            "removed": self.removed,
-            "unchanged": self.unchanged,
-            "failed": [{"path": f.path, "error": f.error} for f in self.failed],
-            "seconds": round(self.seconds, 3),
-        }

@@ -22,6 +22,7 @@ from bot.library.sentences import split_sentences
 DEFAULT_MAX_BYTES = 2_000_000
 _OPENING = re.compile(r"-{3,}[ \t]*\n")
 _BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-32's little-endian one starts the same
 
 
 class ArticleError(Exception):
@@ -279,6 +280,9 @@ def decode(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """File bytes as text, or ArticleError for oversize, binary or non-UTF-8 files."""
     if len(raw) > max_bytes:
         raise ArticleError(f"file is {_size(len(raw))}, over the {_size(max_bytes)} limit")
+    if raw.startswith(_UTF16_BOMS):
+        # Some Windows editors save "Unicode" as UTF-16, whose NUL bytes read as binary.
+        raise ArticleError("UTF-16 text, not UTF-8: save the file as UTF-8")
     if b"\x00" in raw:
         raise ArticleError("binary file (contains NUL bytes), not a text article")
     offset = 3 if raw.startswith(_BOM) else 0
@@ -292,6 +296,19 @@ def decode(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return text
 
 
+def _no_title(meta: dict) -> str:
+    """Why the frontmatter gives no title, in the admin's terms: a bare "missing title"
+    over a file that has a `title:` line sent them looking for a typo."""
+    if "title" not in meta:
+        return "missing title (the frontmatter has no `title:`)"
+    value = meta["title"]
+    if isinstance(value, (list, tuple, set)):
+        return "missing title (`title:` is a list, not text)"
+    if isinstance(value, dict):
+        return "missing title (`title:` is a mapping, not text)"
+    return "missing title (`title:` is empty)"
+
+
 def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Parse one article file; raises ArticleError with a one-line reason when unusable."""
     text = strip_controls(decode(raw, max_bytes))
@@ -303,7 +320,7 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
 
     title = _scalar(meta.get("title"))
     if not title:
-        raise ArticleError("missing title")
+        raise ArticleError(_no_title(meta))
 
     slug = slugify(_scalar(meta.get("slug")) or "") or _slug_from_path(rel_path)
     published = parse_date(meta.get("date"))

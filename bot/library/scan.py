@@ -15,12 +15,14 @@ from pathlib import Path
 @dataclass(slots=True)
 class Scan:
     """Visible *.md files (relative path → (size, mtime_ns), in no particular order),
-    folders that could not be read (relative path, "" for the root → reason), and
-    symlinked folders that were not followed (relative path → reason)."""
+    folders that could not be read (relative path, "" for the root → reason), symlinked
+    folders that were not followed and names that are not text (relative path → reason),
+    and symlinked files whose target cannot be read (relative path → reason)."""
 
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
     unreadable: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
+    dangling: dict[str, str] = field(default_factory=dict)
 
     def unreadable_folder(self, rel: str) -> str | None:
         """The unreadable folder a file lies in (so it may still exist there), if any."""
@@ -59,7 +61,7 @@ def scan(root: Path) -> Scan:
                 continue
             with os.scandir(fd) as it:
                 entries = list(it)
-            _read_folder(out.files, entries, folder, f"{rel}/" if rel else "", stack, links)
+            _read_folder(out, entries, fd, folder, f"{rel}/" if rel else "", stack, links)
         except OSError as exc:
             out.unreadable[rel] = exc.strerror or str(exc)
         finally:
@@ -68,8 +70,9 @@ def scan(root: Path) -> Scan:
 
 
 def _read_folder(
-    files: dict[str, tuple[int, int]],
+    out: Scan,
     entries: list[os.DirEntry[str]],
+    dir_fd: int,
     folder: str,
     prefix: str,
     stack: list[tuple[str, str]],
@@ -78,9 +81,16 @@ def _read_folder(
     """Record one folder's article files (its listing made from a descriptor, so each
     entry's path is its bare name and its stat is relative to the folder) and queue its
     subfolders, symlinked ones apart."""
+    files = out.files
     for entry in entries:
         name = entry.name
         if name[0] == ".":
+            continue
+        if not name.isascii() and not _utf8(name):
+            # The cache (and every reply) holds text: one such name stopped every reload.
+            if name.endswith(".md") or entry.is_dir():
+                shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                out.skipped[prefix + shown] = "its name is not valid UTF-8: rename it"
             continue
         try:
             # An article file, the usual case, is told by its entry alone (d_type).
@@ -94,5 +104,20 @@ def _read_folder(
             elif name.endswith(".md") and entry.is_file():  # a symlink to an article
                 st = entry.stat()
                 files[prefix + name] = (st.st_size, st.st_mtime_ns)
+            elif name.endswith(".md") and entry.is_symlink():
+                # Its target is gone or out of reach (an unmounted drive, a moved folder):
+                # not an article deleted, so what it served stays (sync._remove).
+                target = os.readlink(name, dir_fd=dir_fd)
+                out.dangling[prefix + name] = f"symlink to {target}, which cannot be read"
         except OSError:
             continue
+
+
+def _utf8(name: str) -> bool:
+    """Whether a file name decoded from the disk is text: a name that is not valid UTF-8
+    comes back from the OS with surrogates, which no UTF-8 encoder (SQLite's) accepts."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.library import workers
-from bot.library.model import FileFailure, ReloadReport
+from bot.library.report import REMOVED_NAMED, FileFailure, ReloadReport
 from bot.library.scan import Scan, scan
 from bot.library.workers import Parsed, Todo
 from bot.store.articles import (
@@ -30,7 +30,6 @@ from bot.store.articles import (
     ArticleStore,
     ArticleWriter,
     CacheCorrupt,
-    FileIndex,
     FileRow,
     StoreError,
     move_aside,
@@ -193,10 +192,13 @@ class Library:
                     await writer.forget_cards()
                 changed = list(found.files) if reparse else known.changed(found.files)
                 missing = sorted(known.paths() - found.files.keys())
+                # Files that failed when last read and are still there: reported again,
+                # with whether their last good article is still served.
+                failing = [p for p in known.errors() if p in found.files]
                 # All the cache holds of the files this reload acts on (none, when nothing
-                # changed): their hashes, articles and errors.
-                rows = await writer.file_rows([*changed, *missing])
-                todo = self._plan(found, known, rows, changed, reparse, report)
+                # changed and nothing fails): their hashes, articles and errors.
+                rows = await writer.file_rows([*changed, *missing, *failing])
+                todo = self._plan(found, rows, changed, failing, reparse, report)
                 await self._remove(writer, found, rows, missing, report, allow_removals)
                 owners = SlugOwners(await writer.slug_owners() if todo else {})
                 done = 0
@@ -224,14 +226,15 @@ class Library:
     @staticmethod
     def _plan(
         found: Scan,
-        known: FileIndex,
         rows: dict[str, FileRow],
         changed: list[str],
+        failing: list[str],
         reparse: bool,
         report: ReloadReport,
     ) -> list[Todo]:
         """The files to read, by path: new and changed ones (size or mtime), or all of them
-        when `reparse`. Unchanged files are counted, and reported again if still broken."""
+        when `reparse`. Of the others, those that failed when last read (`failing`) are
+        reported again as failed, the rest counted as unchanged."""
         scanned = found.files
         if reparse:
             # No cached hash either: "same content" must not spare a file the new parser.
@@ -242,13 +245,14 @@ class Library:
                 for rel in changed
             ]
         todo.sort()  # parsed (and slug clashes settled) in path order
-        report.unchanged = len(scanned) - len(todo)
         pending = {item[0] for item in todo}
-        report.failed.extend(
-            FileFailure(path, error)
-            for path, error in known.errors().items()
-            if path in scanned and path not in pending
-        )
+        still = [
+            FileFailure(path, row.error or "", kept=row.article_id is not None)
+            for path in failing
+            if path not in pending and (row := rows.get(path)) is not None
+        ]
+        report.failed.extend(still)
+        report.unchanged = len(scanned) - len(todo) - len(still)
         return todo
 
     async def _remove(
@@ -261,21 +265,24 @@ class Library:
         allow_removals: bool,
     ) -> None:
         """Delete what is gone from the folder (`missing`, sorted); keep (stale) what sits
-        in unreadable folders."""
+        in unreadable folders, and what a symlink whose target cannot be read served."""
         kept = {p: folder for p in missing if (folder := found.unreadable_folder(p)) is not None}
-        removed = [p for p in missing if p not in kept]
+        linked = {p: found.dangling[p] for p in missing if p in found.dangling}
+        removed = [p for p in missing if p not in kept and p not in linked]
         gone = [i for p in removed if (i := rows[p].article_id)]
         if gone and not allow_removals:
             self._check_removals(len(gone), await writer.files_with_articles())
         await writer.delete_articles(gone)
         await writer.delete_files(removed)
         report.removed = len(gone)
+        report.removed_paths = [p for p in removed if rows[p].article_id][:REMOVED_NAMED]
         for folder, reason in found.unreadable.items():
             cached = sum(1 for p, f in kept.items() if f == folder and rows[p].article_id)
             report.failed.append(
                 FileFailure(
                     f"{folder or '.'}/",
                     f"cannot read folder: {reason}; {cached} cached article(s) kept",
+                    kept=cached > 0,
                 )
             )
         # Served as they were, shown as failing, and read again (mtime -1) once readable.
@@ -283,8 +290,13 @@ class Library:
         for path, folder in kept.items():
             error = f"folder {folder or '.'}/ cannot be read: {found.unreadable[folder]}"
             stale.append((path, rows[path].size, -1, "", rows[path].article_id, error))
+        stale += [(p, rows[p].size, -1, "", rows[p].article_id, e) for p, e in linked.items()]
         await writer.put_files(stale)
         report.failed.extend(FileFailure(p, reason) for p, reason in found.skipped.items())
+        report.failed.extend(
+            FileFailure(p, reason, kept=bool((row := rows.get(p)) and row.article_id))
+            for p, reason in found.dangling.items()
+        )
 
     def _check_removals(self, gone: int, total: int) -> None:
         """Raise RemovalRefused when removing `gone` of `total` articles looks like an accident."""
@@ -313,13 +325,14 @@ class Library:
             old = cached.get(item.path)
             old_id = old.article_id if old else None
             if item.same_content:
-                report.unchanged += 1
                 rows.append((item.path, item.size, item.mtime_ns, item.hash, old_id, old.error))
-                if old and old.error:
-                    report.failed.append(FileFailure(item.path, old.error))
+                if old and old.error:  # the same broken file as last time: still failing
+                    report.failed.append(FileFailure(item.path, old.error, kept=bool(old_id)))
+                else:
+                    report.unchanged += 1
                 continue
             if item.error is not None:
-                report.failed.append(FileFailure(item.path, item.error))
+                report.failed.append(FileFailure(item.path, item.error, kept=bool(old_id)))
                 rows.append((item.path, item.size, item.mtime_ns, item.hash, old_id, item.error))
                 continue
             article = item.article

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from watchfiles import Change, awatch
 
-from bot.library.model import ReloadReport
+from bot.library.report import ReloadReport, counts_text
 from bot.library.sync import LibraryError
 
 log = logging.getLogger("articlebot.watch")
@@ -67,10 +67,7 @@ class MarkdownFilter:
 
 def summarize(report: ReloadReport) -> str:
     """One line for the log: what a reload changed."""
-    line = (
-        f"+{report.added} added, ~{report.updated} updated, -{report.removed} removed, "
-        f"{len(report.failed)} failing in {report.seconds:.2f}s"
-    )
+    line = f"{counts_text(report.counts())} in {report.seconds:.2f}s"
     if report.failed:
         first = report.failed[0]
         more = f" (+{len(report.failed) - 1} more)" if len(report.failed) > 1 else ""

@@ -81,6 +81,9 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
             out.append(Parsed(rel, size, mtime_ns, digest, article=row))
         except ArticleError as exc:
             out.append(Parsed(rel, size, mtime_ns, digest, error=str(exc)))
+        except RecursionError:  # the HTML reader walks elements recursively
+            error = "HTML nested too deeply to read (hundreds of elements one inside another)"
+            out.append(Parsed(rel, size, mtime_ns, digest, error=error))
         except Exception as exc:  # a parser bug must not stop the reload either
             error = f"parser failed: {type(exc).__name__}"
             out.append(Parsed(rel, size, mtime_ns, digest, error=error))

@@ -108,6 +108,13 @@ _MEASURE_UNITS: Mapping[str, frozenset[str]] = {
         ("old", _TIME_UNITS),
     )
 }
+# "What share of X" asks for a part of X: an amount in percent ("62 percent", "15%") or a
+# ratio ("one in five"); another amount ("0.7 milligram of fluoride", "$3,462") is of
+# something else and fits only in part (Policy.partial_fit), as an amount in another unit
+# does for "how long". Only before "of": "what share price" asks for a price. English's
+# nouns of a part, not a question set's.
+_SHARE_NOUNS = frozenset(["percent", "percentage", "share", "proportion", "fraction"])
+SHARE_UNITS = frozenset(stem(u) for u in ["percent", "cent", "percentage"])
 # Words between "what/which" and its noun: "what is the", "which of the", "what did".
 _BEFORE_HEAD = frozenset(
     [
@@ -172,12 +179,14 @@ class Wanted:
             kind = "yesno"
         form: set[str] = set()
         heads: tuple[str, ...] = ()
+        share = False  # "what share of X": a part of X (_SHARE_NOUNS)
         if kind == "what" and _subject_after_what(q.words) is None:
             heads = words_after(q.words, QUESTION_WORDS | {"whats"}, 4)
             for head in heads:
                 if head in _HEAD_KINDS:
                     kind = _HEAD_KINDS[head]
                     form.add(head)
+                    share = head in _SHARE_NOUNS and _followed_by(q.words, head, "of")
                     break
         elif kind == "number":
             # "how many photos…": "many" says an amount is wanted, "photos" what it counts.
@@ -202,7 +211,9 @@ class Wanted:
             objectless=_objectless(q.typed),
             verbs=_objectless(q.typed, verbs=True),
             stranded=_STRANDED & set(q.typed[-1:]) if kind in _STRANDED_KINDS else frozenset(),
-            units=frozenset().union(*(_MEASURE_UNITS.get(stem(f), ()) for f in form))
+            units=SHARE_UNITS
+            if share
+            else frozenset().union(*(_MEASURE_UNITS.get(stem(f), ()) for f in form))
             if kind == "number"
             else frozenset(),
             head_words=heads,
@@ -340,6 +351,12 @@ def words_after(ws: Sequence[str], starts: set[str] | frozenset[str], most: int)
     return tuple(out)
 
 
+def _followed_by(ws: Sequence[str], word: str, after: str) -> bool:
+    """Whether `word`'s first place in `ws` has `after` next ("share" then "of")."""
+    k = ws.index(word) if word in ws else -1
+    return 0 <= k < len(ws) - 1 and ws[k + 1] == after
+
+
 # English's nouns of kind: "what kind of officer", "which type of drones", "what sorts of
 # documents" ask for a kind of the noun after "of" ("a Customs and Border Protection
 # officer", "a Hotmail email address"); the noun of kind names no thing in the article.
@@ -462,7 +479,11 @@ def typed_fit(
             fit = policy.relative_date_fit  # "is going to go away in a year" for "when…"
         elif span.kind == "object":
             fit = policy.object_fit
-        elif wanted.units and span.kind == "amount" and stems[span.end - 1] not in wanted.units:
+        elif (
+            wanted.units
+            and span.kind == "amount"
+            and not f.in_units(span, wanted.units, wanted.units == SHARE_UNITS)
+        ):
             fit = policy.partial_fit  # "a 52-episode series" for "how long is each episode"
         elif span.kind == "number" and _OLD in wanted.form and f.age(span):
             fit = 1.0  # "says Hu, 32" for "how old is…": an age, in years

@@ -12,6 +12,7 @@ from bot.library.model import Article
 from bot.library.source import source_of
 from bot.search import cards
 from bot.search.article_asks import AUTHOR_WORDS
+from bot.search.bylines import people
 from bot.search.policy import Policy
 from bot.search.query import (
     AUTHORED,
@@ -95,7 +96,7 @@ def byline(article: Article) -> str:
     """Who wrote an article and when, from its frontmatter, as a sentence ("Written by
     Marcus Ellery; published on 18 June 2025."), saying so when either is not given. An
     author that is a domain (the exporter found no byline) names no person."""
-    person = source_of(article.author, article.link).person
+    person = people(source_of(article.author, article.link).person)
     date = article.date
     who = f"Written by {person}" if person else "The article names no author"
     when = f"published on {date.day} {date:%B %Y}" if date else "it gives no publication date"

@@ -30,6 +30,10 @@ _INDEFINITE = frozenset(["a", "an"])
 # An age is below this; after it, a comma or the sentence's end (not "Hu, 32 others").
 _OLDEST = 125
 _AGE_AFTER = re.compile(r"\s*(?:[,.;:)”\"]|$)")
+# A percent sign written right after a figure ("15%", "15 %"): the tokens leave it out.
+_PERCENT_SIGN = re.compile(r"\s?%")
+# The words joining a ratio's two figures ("one in five", "3 out of 10").
+_RATIO_WORDS = frozenset(["in", "out"])
 # Words before a count that make it a set named before, not a count given as new: "the 51
 # schools", "its 300 staff", "11 of the 51 schools" (see Features.counts_head).
 _GIVEN_BEFORE = frozenset(
@@ -362,6 +366,20 @@ class Features:
         if _APPOSITION.fullmatch(self.text, t.ends[k - 1], t.starts[k]) is None:
             return False
         return any(s.end == k for s in self.names())
+
+    def in_units(self, span: Span, units: frozenset[str], share: bool = False) -> bool:
+        """Whether the amount `span` is written in one of `units` (stems): its last word
+        is one, as a noun, not as its adverb of frequency ("200,000 monthly active users"
+        counts users; "for the past ten years" is a time). For a `share` (units of
+        percent), also a percent sign after it ("15%") or a ratio ("one in five")."""
+        t = self._read()
+        last = span.end - 1
+        if t.stems[last] in units and not t.folded[last].endswith("ly"):
+            return True
+        return share and (
+            _PERCENT_SIGN.match(self.text, t.ends[last]) is not None
+            or not _RATIO_WORDS.isdisjoint(t.folded[span.start : span.end])
+        )
 
     def plurals(self, stems: frozenset[str]) -> list[Span]:
         """The words of these stems written as plurals, each a span of kind "number": a

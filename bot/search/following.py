@@ -32,7 +32,7 @@ from bot.search.english import zipf
 from bot.search.followup import Topic
 from bot.search.parse import parse
 from bot.search.passage import best_passage, shown_fit
-from bot.search.query import ARTICLE_ASKS, AUTHORED, RELATED, Query
+from bot.search.query import ARTICLE_ASKS, AUTHORED, BYLINE, RELATED, Query
 from bot.search.rank import LibraryIndex
 from bot.search.rerank import Evidence, Ranked
 from bot.search.results import HIGH, LOW, Answer
@@ -411,6 +411,12 @@ class ConversationAnswers:
             return request
         if request.wants == RELATED:
             return await self._like(idx, request.question, article, HIGH)
+        if request.wants == BYLINE and when_shown.asks_when_written(request.question):
+            # "When did he write it?": the text may date a person's writing (the Dune
+            # screenplay "in 2018"), which the byline's date is not; the byline follows.
+            found = when_shown.written_sentences(article, about.passage or "")
+            if found:
+                return when_shown.dated_answer(request.question, article, found)
         if request.wants == AUTHORED:
             names = split_authors(article.author)
             store = await self.keeper.store()

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.library.model import ArticleMeta, ReloadReport
+from bot.library.model import ArticleMeta
+from bot.library.report import ReloadReport
 from bot.search import build as builder
 from bot.search import english, layout
 from bot.search.build import Row

@@ -50,6 +50,17 @@ from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.series import asks_first, same_series, series_words
 from bot.search.sites import names_used, site_initials, site_words
+from bot.search.stages import (
+    announces_ahead,
+    asks_deadline,
+    asks_outcome,
+    ordinal_asked,
+    reports_outcome,
+    title_numbers,
+    title_years,
+    without_stage,
+    years_asked,
+)
 from bot.search.stem import stem
 from bot.search.versions import point_releases, release_numbers, release_of, version_named
 from bot.search.words import STOPWORDS, fts_word, words
@@ -578,6 +589,8 @@ async def rerank(
         pairs_first(found, policy.pairs_margin, policy.pairs_lead)
     if not blind and policy.site_margin:
         named_site_first(found, policy.site_margin, names_used(q.typed), bool(policy.site_initials))
+    if not blind:  # (after the site rule: the fact tells apart the named site's own posts)
+        sibling_first(found, q.typed, policy)
     if not blind and policy.identifier_margin:
         identifier_first(found, policy.identifier_margin, written_identifiers(q.text))
     return [f[2] for f in found]
@@ -690,6 +703,58 @@ def earliest_first(found: Found, margin: float, share: float) -> None:
         return
     words = series_words(found[0][2].article.title)
     _lift_oldest(found, margin, lambda r: same_series(words, series_words(r.article.title), share))
+
+
+def sibling_first(found: Found, typed: tuple[str, ...], policy: Policy) -> None:
+    """A post of the best's series (series.same_series) that states the fact the question
+    carries goes first, the nearest within the rule's margin of the best's order
+    (stages.py): for a deadline, an older one when the best reports the outcome
+    (Policy.deadline_margin); for a count of what happened, a newer one when the best
+    announced it ahead (Policy.outcome_margin); a title naming the year asked when the
+    best's names only others (Policy.year_title_margin); a title writing the number of the
+    ordinal asked when the best's writes others (Policy.ordinal_margin). The series' posts
+    hold the same words; the question's fact is what tells them apart."""
+    if not found:
+        return
+    title = found[0][2].article.title
+    first = found[0][1]  # (-rank: a newer article has a larger one)
+    mine: list[frozenset[str]] = []  # the best's series words, read once a rule applies
+
+    def sibling(r: Ranked) -> bool:
+        if not mine:
+            mine.append(without_stage(series_words(title)))
+        theirs = without_stage(series_words(r.article.title))
+        return same_series(mine[0], theirs, policy.stage_series_share)
+
+    if policy.deadline_margin and asks_deadline(typed) and reports_outcome(title):
+        _lift_first(
+            found,
+            policy.deadline_margin,
+            lambda newer, r: newer < first and sibling(r) and not reports_outcome(r.article.title),
+        )
+        return
+    if policy.outcome_margin and asks_outcome(typed) and announces_ahead(title):
+        _lift_first(
+            found,
+            policy.outcome_margin,
+            lambda newer, r: newer > first and sibling(r) and not announces_ahead(r.article.title),
+        )
+        return
+    years = years_asked(typed)
+    if policy.year_title_margin and years and (named := title_years(title)) and not named & years:
+        _lift_first(
+            found,
+            policy.year_title_margin,
+            lambda _, r: sibling(r) and bool(title_years(r.article.title) & years),
+        )
+        return
+    n = ordinal_asked(typed)
+    if policy.ordinal_margin and n and (numbers := title_numbers(title)) and n not in numbers:
+        _lift_first(
+            found,
+            policy.ordinal_margin,
+            lambda _, r: sibling(r) and n in title_numbers(r.article.title),
+        )
 
 
 def oldest_first(found: Found, margin: float) -> None:

@@ -51,6 +51,14 @@ _BODY_SAY = re.compile(
     rf"\b(?P<body>[Tt]he\s+[a-z]+(?:\s+(?!{_ADVERBS}\b)[a-z]+)?){_ADVERB}\s+{_SAY}\b"
 )
 _SAY_NAMED = re.compile(rf"\b(?:{_SAY}|according to)\s+{_NAME.format(g='after')}")
+# A speaker described, not named, after a quotation: "“It was almost too stupid for
+# words,” said a former Trump official intimately familiar with…" (news sources kept
+# anonymous). Only after a closing quotation mark (the quotation's own attribution) and
+# an article or a count: "told a reporter" in running text names whom, not who.
+_DESCRIBED_SAY = re.compile(
+    r"[”\"],?\s+(?:said|says|added|adds|explained|explains|argued|argues|wrote|writes)\s+"
+    r"(?P<who>(?:an?|the|one|two|three|four|several)\s+[^,.;:!?“”\"]{3,100}?)\s*(?:[,.;:!?]|$)"
+)
 # Any verb of saying: a passage holding one whose speaker goes unnamed ("…,” he said")
 # quotes someone all the same, so its words are not taken for the writer's.
 _SAYING = re.compile(rf"\b(?:{_SAY}|according to)\b")
@@ -67,8 +75,12 @@ def asks_speaker(question: str) -> bool:
 
 
 # Where a passage's window breaks into sentences: after a closing mark, before a capital or
-# an opening quote.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?”])\s+(?=[“A-Z])")
+# an opening quote; not after an initialism ("the U.S. Securities and Exchange
+# Commission": journey24's "when was that?" showed "on Thursday, the U.") nor a title
+# before a name ("Dr. Ames").
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?”])(?<![A-Z]\.[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr)\.)(?<!\bMrs\.)\s+(?=[“A-Z])"
+)
 # The verbs of a question asking what someone said ("what did the white house say?").
 _ASKS_SAID = frozenset(["say", "said", "says", "tell", "told", "tells"])
 
@@ -107,10 +119,39 @@ def speaker_in(quotes: Sequence[Quote], shown: str) -> tuple[str, str] | None:
             assert quote.speaker is not None
             return quote.speaker, f"“{quote.text}”"
         for sentence in SENTENCE_BREAK.split(window):
-            name = _named(sentence)
+            name = _named(sentence) or _described(sentence)
             if name:
                 return name, sentence
     return None
+
+
+def _described(sentence: str) -> str | None:
+    """The speaker a quotation's attribution describes (see _DESCRIBED_SAY), capitalised;
+    None when it names or describes no one that way."""
+    m = _DESCRIBED_SAY.search(sentence)
+    return m.group("who")[:1].upper() + m.group("who")[1:] if m else None
+
+
+def continued_speaker(article: Article, shown: str) -> tuple[str, str] | None:
+    """Who said a quotation shown with no attribution of its own, the speaker of the
+    quotation just before it in its paragraph: "“It was almost too stupid for words,”
+    said a former Trump official… “I did not get the sense he was joking at all.”" shows
+    only its second sentence; before, its words were called the writer's. (the speaker,
+    the quotation); None when the first window opens with no quotation, holds a verb of
+    saying of its own, or the sentence before is no attributed quotation."""
+    window = shown.split(" … ")[0].strip()
+    if not window.startswith(("“", '"')) or _SAYING.search(window):
+        return None
+    sentences = [s for s in article.sentences if s.text.strip()]
+    first = next((i for i, s in enumerate(sentences) if s.text.strip() in window), None)
+    if not first or sentences[first - 1].paragraph != sentences[first].paragraph:
+        return None
+    before = sentences[first - 1].text.strip()
+    if not re.search(r"[”\"]", before):
+        return None
+    who = _named(before) or _described(before)
+    quoted = SENTENCE_BREAK.split(window)[0]
+    return (who, quoted) if who else None
 
 
 def writer(article: Article) -> str | None:
@@ -147,7 +188,7 @@ def said_answer(question: str, article: Article, shown: str) -> Answer | None:
     speaker goes unnamed, "…,” he said": the question is then asked as before). Asked
     of the article (query.QUOTE), so the passage shown before stays where "tell me more"
     goes on from (bot/conversation.py)."""
-    found = speaker_in(article.quotes, shown)
+    found = speaker_in(article.quotes, shown) or continued_speaker(article, shown)
     if found is not None:
         who, said = found
         passage, avoid = f"{who} said it: {said}", (said,)

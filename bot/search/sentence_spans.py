@@ -370,9 +370,15 @@ GROUPS: dict[str, str] = {
 }
 KINDS = frozenset(GROUPS)
 # What says yes or no to a yes/no question: English's negation (a closed class of
-# function words, "not", "n't", "no", "never"…) and "always", its opposite.
+# function words, "not", "n't", "no", "never"…, and the preposition saying a thing is
+# absent, "without" before a noun phrase: "used its branding without permission", "use
+# the hook anywhere, without the need of providers") and "always", its opposite.
+# "Without" before a verb's -ing form says how a thing is done, and it is done ("publish
+# crates without managing API tokens"): no "no".
 _POLARITY = re.compile(
-    r"\b(?:not|no|never|none|nothing|neither|nor|cannot|always)\b|\w(?:n't|n’t)\b", re.I
+    r"\b(?:not|no|never|none|nothing|neither|nor|cannot|always|without(?!\s+\w+ing\b))\b"
+    r"|\w(?:n't|n’t)\b",
+    re.I,
 )
 
 

@@ -248,15 +248,20 @@ def small_talk(ws: list[str]) -> str | None:
             newcomer = True
         elif w not in _SPOKEN_STOPWORDS and w not in ADDRESS_WORDS:
             return None
-    # Said to the bot: "you", or "bot" in a question ("what is this bot for?").
-    to_bot = "you" in ws or ("bot" in ws and any(w in QUESTION_WORDS for w in ws))
-    if (of_use or newcomer) and not (to_bot and of_use):
+    # Said to the bot: "you", or "bot" in a question ("what is this bot for?"): a question
+    # naming the bot asks what it is, as "what can you do?" does.
+    named_bot = "bot" in ws and any(w in QUESTION_WORDS for w in ws)
+    to_bot = "you" in ws or named_bot
+    # A newcomer may say so beside a use asked, or beside a question naming the bot ("hi!
+    # im new here, what is this bot for": journey24 got the snooping-phones article for
+    # "new" and "bots").
+    if (of_use or newcomer) and not (to_bot and of_use) and not (newcomer and named_bot):
         return None  # "what kind of stuff" names no one; "what's new with you" asks no use
     if of_use and not LISTING_WORDS.isdisjoint(ws):
         return None  # "what kind of articles do you have" asks the library (asks_library)
     if not to_bot and kinds <= _ASKING_AFTER and _asks_after(ws):
         return None  # "ok and when was that?", "lol why did it close": asked, not said
-    if to_bot and (of_use or not kinds):
+    if to_bot and (of_use or not kinds or named_bot):
         # Stopwords said to the bot ("who are you?", "what can you do?"), or its use asked
         # of it ("hi, i'm new here, what kind of stuff can i ask you?").
         kinds.add("help")

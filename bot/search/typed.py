@@ -35,6 +35,8 @@ def clip(text: str, limit: int = MAX_QUERY_CHARS) -> str:
         return flat
     text = "\n".join(lines)  # as long as flat: a line break is a place a question starts
     end = text.rfind("?")
+    if end < 0:
+        return flat[_unmarked_start(text, limit) :][:limit].replace("\n", " ")
     if end < limit:
         return flat[:limit]
     start = max(
@@ -65,6 +67,23 @@ def _question_start(text: str, first: int, end: int) -> int:
     if first > 0 and text[first - 1] != " ":  # cut inside a word: start at the next one
         first = text.find(" ", first) + 1
     return first
+
+
+def _unmarked_start(text: str, limit: int) -> int:
+    """Where a long message with no question mark is read from: its start, unless no
+    question word opens it (among its first _QUESTION_SPAN words) and one stands among the
+    last _QUESTION_SPAN words within `limit` of its end, where the question then starts:
+    "i read the piece on the co-op and … anyway how much did they raise" (typed on a phone,
+    no "?") asks how much, not the co-op's first words (journey23/member23: the start was
+    read). A question word at the start keeps the start: the rest is its context."""
+    opening = _WORD.findall(" ".join(text.split()[:_QUESTION_SPAN]))
+    if any(w.lower() in QUESTION_WORDS for w in opening):
+        return 0
+    end = len(text)
+    for match in _WORD.finditer(text, max(0, end - limit), end):
+        if match.group().lower() in QUESTION_WORDS and _near(text, match.start(), end):
+            return match.start()
+    return 0
 
 
 def _near(text: str, start: int, end: int) -> bool:

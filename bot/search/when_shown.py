@@ -16,6 +16,7 @@ import re
 
 from bot.library.model import Article
 from bot.search.asked import byline, of_shown
+from bot.search.build import split_authors
 from bot.search.followup import LEAD_IN, asks_of_shown, beside
 from bot.search.query import BYLINE
 from bot.search.quotes import best_quote
@@ -35,6 +36,19 @@ _ASKS = re.compile(
     r"(?: (?:happen|happened|take place|took place|occur|occurred|be))?)?"
     r"(?: exactly| again| then| precisely)?[\s?!.]*$"
 )
+
+# "when did he write it?", "so when did she write that": a person's pronoun writing what
+# was discussed. The publication date answers when the ARTICLE was written; the person
+# may be one the text dates writing something (the Dune screenplay "in 2018", journey23's
+# and journey24's "when did he write it?" got the byline of October 2021). See
+# written_sentences.
+_ASKS_WRITTEN = re.compile(
+    LEAD_IN + r"when did (?:he|she|they) (?:write|wrote|pen)"
+    r"(?: (?:it|that|this|them|those))?(?: exactly| again| then| first)?[\s?!.]*$"
+)
+# A verb of writing in a sentence (the question's verb, in the text's forms).
+_POSSESSIVE = re.compile(r"['’]s$")
+_WRITING = re.compile(r"\b(?:wrote|written|writes|write|writing|penned)\b", re.IGNORECASE)
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -116,6 +130,26 @@ def of_asked(article: Article, asked: str | None, shown: str, least: int) -> lis
     return [best]
 
 
+def asks_when_written(question: str) -> bool:
+    """Whether the question asks when a person (a pronoun) wrote what was discussed."""
+    return asks_of_shown(_ASKS_WRITTEN, question) is not None
+
+
+def written_sentences(article: Article, shown: str) -> list[str]:
+    """The first sentence that dates someone writing, the byline's writers aside: of the
+    passage `shown` first, else of the article in order. A sentence naming a byline writer
+    is left out (their writing is the article, which the byline dates). [] when none."""
+    writers = {w for name in split_authors(article.author) for w in name.split()[-1:]}
+
+    def fits(sentence: str) -> bool:
+        named = {_POSSESSIVE.sub("", w.strip('.,;:“”"')) for w in sentence.split()}
+        return bool(_WRITING.search(sentence) and _DATE.search(sentence) and not writers & named)
+
+    pieces = [s for w in shown.split(" … ") for s in SENTENCE_BREAK.split(w)]
+    pieces += [s.text.strip() for s in article.sentences]
+    return next(([s] for s in pieces if fits(s)), [])
+
+
 def dates_in(sentence: str) -> list[str]:
     """The date phrases of a sentence, in order, without repeats."""
     seen: list[str] = []
@@ -136,6 +170,12 @@ def when_answer(
     words or more; 0: the passage shown alone). Asked of the article (query.BYLINE), so
     the passage shown before stays where "tell me more" goes on."""
     sentences = of_asked(article, asked, shown, least) or dated(shown, article)
+    return dated_answer(question, article, sentences)
+
+
+def dated_answer(question: str, article: Article, sentences: list[str]) -> Answer:
+    """The answer giving `sentences`' date phrases, the sentences, then the byline (the
+    byline alone when there are none); see when_answer."""
     line = byline(article)
     if sentences:
         phrases = [p for s in sentences for p in dates_in(s)]

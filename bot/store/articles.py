@@ -33,11 +33,10 @@ from bot.library.model import (
     Article,
     ArticleMeta,
     CardText,
-    FileFailure,
-    LibraryStats,
     Quote,
     Sentence,
 )
+from bot.library.report import FileFailure, LibraryStats
 from bot.store.schema import MIGRATIONS
 from bot.store.sqlite import connect, hold, is_corrupt, prefetch, release, use_wal
 
@@ -624,10 +623,13 @@ class ArticleStore:
         return (await self._one("SELECT count(*) FROM files WHERE article_id IS NOT NULL"))[0]
 
     async def failing(self) -> list[FileFailure]:
+        """The files that failed when last read, each with whether its last good article
+        is still served."""
         rows = await self._all(
-            "SELECT path, error FROM files WHERE error IS NOT NULL ORDER BY path"
+            "SELECT path, error, article_id IS NOT NULL FROM files"
+            " WHERE error IS NOT NULL ORDER BY path"
         )
-        return [FileFailure(r[0], r[1]) for r in rows]
+        return [FileFailure(r[0], r[1], kept=bool(r[2])) for r in rows]
 
     async def stats(self) -> LibraryStats:
         files = (await self._one("SELECT count(*) FROM files"))[0]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 import discord
@@ -27,7 +26,6 @@ from bot.discord.reply import acknowledge, send
 from bot.picks import (
     PicksError,
     PicksSettings,
-    PlannedPick,
     can_manage,
     timezone_suggestions,
     validate_timezone,
@@ -36,9 +34,6 @@ from bot.picks import (
 if TYPE_CHECKING:
     from bot.discord.client import ArticleBot
 
-# A repeat is looked for among this many newest picks (a window of 60 daily picks, plus
-# moderators' /picks now).
-HISTORY_LOOKBACK = 100
 MAX_HISTORY_PAGES = 20  # /picks history shows at most this many pages (newest first)
 ZONES_OFFERED = 3  # the zones an unknown one's error names
 MOD = {"cooldown": False}  # configuration is not a query: no per-user query cooldown
@@ -257,8 +252,8 @@ class PicksCog(commands.Cog, name="Picks"):
             slug = article.slug
         with user_errors():
             pick = await self.picks_service.now(interaction.guild.id, slug, note)
-        before = await self._posted_before(pick)
         result = await self.poster.post(pick)
+        before = result.before
         name = render.cut(render.clean(pick.title), 200)
         if not result.posted:
             raise UserError(f"I could not post **{name}**: {render.clean(result.error)}")
@@ -278,19 +273,6 @@ class PicksCog(commands.Cog, name="Picks"):
         if result.thread_error:
             text += f" ({render.clean(result.thread_error)})"
         await send(interaction, text, ephemeral=True)
-
-    async def _posted_before(self, pick: PlannedPick) -> date | None:
-        """The day the pick's article was last posted in the guild within the repeat window
-        before `pick`'s day, if it was (from the history's newest page)."""
-        page = await self.picks_service.history(pick.guild_id, 1, HISTORY_LOOKBACK)
-        days = [
-            r.day
-            for r in page.items
-            if r.slug == pick.candidate.slug
-            and r.status == "posted"
-            and 0 <= (pick.day - r.day).days < pick.settings.window_days
-        ]
-        return max(days, default=None)
 
     @picks_now.autocomplete("title")
     async def _title_choices(

@@ -1,0 +1,92 @@
+"""What a reload reports and the library's counts: plain data, apart from the article
+model (bot/library/model.py) because a change here must not change what the cache stores:
+the model's source is part of the parser's version, and a new version re-parses every
+user's library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class FileFailure:
+    """A file the reload could not use, with a one-line reason; `kept`: the article its
+    last good version made is still served (until the file is fixed or removed)."""
+
+    path: str
+    error: str
+    kept: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryStats:
+    """Counts for `stats` and `/status`."""
+
+    articles: int
+    tags: list[tuple[str, int]]
+    files: int
+    failing: list[FileFailure]
+    stale: int
+    last_reload: dict | None
+    db_bytes: int
+
+
+# How many of the files whose articles a reload removed it names (the rest are counted):
+# enough to recognise a folder moved away, short enough for a Discord field and the log.
+REMOVED_NAMED = 10
+
+
+@dataclass(slots=True)
+class ReloadReport:
+    """What one reload changed. Each file of the folder counts once: added, updated
+    (changed), failed or unchanged; a file that fails is never "unchanged", even when it
+    is the same broken file as last time. `removed` counts the articles whose file is gone,
+    `removed_paths` names the first REMOVED_NAMED of those files (sorted). `renamed` lists
+    slug clashes resolved by renaming."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[FileFailure] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    removed_paths: list[str] = field(default_factory=list)
+
+    @property
+    def kept(self) -> int:
+        """How many failing files' last good articles are still served."""
+        return sum(1 for f in self.failed if f.kept)
+
+    def counts(self) -> list[tuple[int, str]]:
+        """(count, label) in the order every reply says them: one wording for the
+        command line, the log and Discord."""
+        return counts_of(self.as_json())
+
+    def as_json(self) -> dict:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "removed_paths": self.removed_paths,
+            "unchanged": self.unchanged,
+            "failed": [{"path": f.path, "error": f.error, "kept": f.kept} for f in self.failed],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def counts_of(report: dict) -> list[tuple[int, str]]:
+    """A reload's (count, label) pairs from its JSON form (as_json, or the `last_reload`
+    the cache keeps; older ones lack some keys)."""
+    return [
+        (report.get("added") or 0, "added"),
+        (report.get("updated") or 0, "changed"),
+        (report.get("removed") or 0, "removed"),
+        (len(report.get("failed") or ()), "failed"),
+        (report.get("unchanged") or 0, "unchanged"),
+    ]
+
+
+def counts_text(counts: list[tuple[int, str]]) -> str:
+    """ "3 added, 1 changed, 0 removed, 1 failed, 12 unchanged" (see counts_of)."""
+    return ", ".join(f"{n} {label}" for n, label in counts)

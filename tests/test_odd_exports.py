@@ -1,0 +1,91 @@
+"""Files a real export may hold that gave an unclear error or stopped the reload (lib24):
+a name that is not UTF-8, a UTF-16 file, a title that is there but not text, HTML nested
+past what the reader can walk. Each is reported with a reason an admin can act on, and
+the reload goes on with the rest."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from bot.library.parse import ArticleError, parse_article
+from bot.library.sync import Library
+from tests.test_sync import article, write
+
+
+async def test_a_name_that_is_not_utf8_is_reported_and_the_reload_goes_on(lib: Library) -> None:
+    root = lib.content_dir
+    write(root, "good.md", article("Good", "good"))
+    bad_name = os.fsencode(root) + b"/caf\xe9.md"  # Latin-1, as an old archive unpacks
+    bad_dir = os.fsencode(root) + b"/r\xe9sum\xe9s"
+    try:
+        _write_bytes(bad_name, article("Named in Latin-1", "latin").encode())
+        os.mkdir(bad_dir)
+        _write_bytes(bad_dir + b"/inside.md", article("Inside", "inside").encode())
+    except OSError as exc:  # a file system that only takes UTF-8 names
+        pytest.skip(f"cannot make a non-UTF-8 name here: {exc}")
+    for _ in range(2):  # the second, a no-change reload, says the same
+        report = await lib.reload()
+        assert report.added + report.unchanged == 1
+        assert [(f.path, f.error) for f in report.failed] == [
+            ("caf\ufffd.md", "its name is not valid UTF-8: rename it"),
+            ("r\ufffdsum\ufffds", "its name is not valid UTF-8: rename it"),
+        ]
+    assert (await lib.store.article("good")).title == "Good"
+
+
+def _write_bytes(path: bytes, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("---\ntitle: Hi\n---\n<p>x</p>".encode("utf-16"), "UTF-16 text, not UTF-8"),
+        (b"---\ntitle: [a, b]\n---\n<p>x</p>", "`title:` is a list, not text"),
+        (b"---\ntitle: {a: 1}\n---\n<p>x</p>", "`title:` is a mapping, not text"),
+        (b"---\ntitle: ''\n---\n<p>x</p>", "`title:` is empty"),
+        (b"---\nauthor: Ann\n---\n<p>x</p>", "the frontmatter has no `title:`"),
+    ],
+)
+def test_a_file_without_a_usable_title_or_encoding_says_which(raw: bytes, reason: str) -> None:
+    with pytest.raises(ArticleError) as caught:
+        parse_article(raw, "a.md")
+    assert reason in str(caught.value)
+
+
+async def test_html_nested_too_deep_is_named_and_the_good_version_stays(lib: Library) -> None:
+    root = lib.content_dir
+    write(root, "deep.md", article("Deep", "deep"))
+    write(root, "other.md", article("Other", "other"))
+    await lib.reload()
+    write(root, "deep.md", article("Deep", "deep", body="<div>" * 5000 + "<p>x.</p>"))
+    report = await lib.reload()
+    assert [(f.path, f.kept) for f in report.failed] == [("deep.md", True)]
+    assert report.failed[0].error.startswith("HTML nested too deeply to read")
+    assert (await lib.store.article("deep")).text == "Some text here."
+
+
+async def test_a_symlinked_article_whose_target_is_gone_keeps_its_article(lib: Library) -> None:
+    # An article linked from another drive or folder: while the target is out of reach
+    # (unmounted, moved) the link dangles; that is not the article deleted.
+    outside = lib.content_dir.parent / "elsewhere"
+    target = write(outside, "linked.md", article("Linked", "linked"))
+    write(lib.content_dir, "other.md", article("Other", "other"))
+    (lib.content_dir / "linked.md").symlink_to(target)
+    assert (await lib.reload()).added == 2
+    target.rename(outside / "moved.md")
+    for _ in range(2):  # and again, the link still dangling
+        report = await lib.reload()
+        assert [(f.path, f.kept) for f in report.failed] == [("linked.md", True)]
+        assert "cannot be read" in report.failed[0].error and report.removed == 0
+        assert (await lib.store.article("linked")).title == "Linked"
+    (outside / "moved.md").rename(target)
+    report = await lib.reload()
+    assert report.failed == [] and report.updated == 1
+    (lib.content_dir / "linked.md").unlink()
+    report = await lib.reload()
+    assert report.removed_paths == ["linked.md"]
+    assert await lib.store.article("linked") is None
