@@ -122,6 +122,12 @@ class Evidence:
     # sentences: mentioned in passing, not its topic (see Policy.passing_threshold,
     # in_passing.py).
     in_passing: bool = False
+    # The most question terms one sentence holds (rerank.restated_first).
+    sentence_terms: int = 0
+    # The question terms each sentence holds that writes one of the question's word pairs
+    # side by side (asked.pairs): a sentence holding its words and a phrase of it as
+    # written may say the question again (rerank.restated_first).
+    restating: tuple[int, ...] = ()
 
     @property
     def passage(self) -> str | None:
@@ -388,11 +394,15 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         # words a passage leaves out count half, as in Passages.coverage.
         cover = policy.title_share * doc_cover
     pairs = 1.0  # a one-word question has no pair to miss
+    restating: list[int] = []
     if asked.pairs:
         seen = _written_pairs(title)
         for k, terms in enumerate(sets):
             if len(terms) >= 2:  # a pair needs two question terms
-                seen |= _written_pairs(held.tokens(k)) & asked.pairs.keys()
+                written = _written_pairs(held.tokens(k)) & asked.pairs.keys()
+                seen |= written
+                if written:
+                    restating.append(len(terms))
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
     shown = passages.together_terms if passages is not None else title_stems & q
@@ -444,6 +454,8 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
             sets,
             policy.passing_sentences,
         ),
+        max(map(len, sets), default=0),
+        tuple(restating),
     )
 
 
@@ -589,6 +601,8 @@ async def rerank(
         sibling_first(found, q.typed, policy)
     if not blind and policy.identifier_margin:
         identifier_first(found, policy.identifier_margin, written_identifiers(q.text))
+    if not blind and policy.restated_margin:
+        restated_first(found, policy.restated_margin)
     return [f[2] for f in found]
 
 
@@ -688,6 +702,22 @@ def pairs_first(found: Found, margin: float, lead: float) -> None:
         return
     pairs = found[0][2].evidence.pairs
     _lift_first(found, margin, lambda _, r: r.evidence.pairs >= pairs + lead)
+
+
+def restated_first(found: Found, margin: float) -> None:
+    """When no sentence of the best writes one of the question's word pairs side by side
+    (its words are there only apart), the first candidate within `margin` of its order
+    with a sentence that writes one AND holds more of the question's terms than any
+    sentence of the best goes first: that sentence says the question again ("As of this
+    writing, the backtrace type only implements the Display and Debug traits" for "what
+    traits does the backtrace type implement right now", over release notes holding
+    "trait", "type" and "implement" in separate places). Where the best writes a phrase
+    of the question too, one more word or phrase elsewhere is no sign which post is
+    about it (bench/README.md, "restate24"; Policy.restated_margin)."""
+    if not found or found[0][2].evidence.restating:
+        return
+    terms = found[0][2].evidence.sentence_terms
+    _lift_first(found, margin, lambda _, r: max(r.evidence.restating, default=0) > terms)
 
 
 def earliest_first(found: Found, margin: float, share: float) -> None:
