@@ -348,8 +348,9 @@ class Policy:
     #: 0 turns the rule off.
     pairs_margin: float = 0.05
     pairs_lead: float = 0.5
-    #: After every other near-tie rule, when no sentence of the first writes one of the
-    #: question's word pairs side by side (its words are there only apart), the first
+    #: Before the rules of the question's form (now, first, arrival, plan, what is; they
+    #: decide after it), when no sentence of the first writes one of the question's word
+    #: pairs side by side (its words are there only apart), the first
     #: candidate within this much of its order with a sentence that writes one AND holds
     #: more of the question's terms than any sentence of the first goes first
     #: (rerank.restated_first): that sentence says the question again ("the backtrace

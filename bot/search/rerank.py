@@ -582,6 +582,10 @@ async def rerank(
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
     if shipped and shipped_first(found, {articles[a].slug for a in shipped}):
         return [f[2] for f in found]
+    # (before the rules of the question's form: "when did X come out" is answered by the
+    # announcement, "the first X" by the oldest, whichever post restates it)
+    if not blind and policy.restated_margin:
+        restated_first(found, policy.restated_margin)
     if not blind and policy.present_margin and asks_present(q.typed):
         done_first(found, policy.present_margin)
     elif not blind and policy.first_margin and asks_first(q.typed):
@@ -601,8 +605,6 @@ async def rerank(
         sibling_first(found, q.typed, policy)
     if not blind and policy.identifier_margin:
         identifier_first(found, policy.identifier_margin, written_identifiers(q.text))
-    if not blind and policy.restated_margin:
-        restated_first(found, policy.restated_margin)
     return [f[2] for f in found]
 
 
