@@ -623,7 +623,8 @@ def reload_embed(
     if served == 0:
         embed.description += (
             "\nNo article is served: the content folder holds no article that could be read."
-            " Put Markdown files (`.md`) with a title in their frontmatter there, then /reload."
+            " Put Markdown files (`.md`, `.markdown`) with a title in their frontmatter there,"
+            " then /reload."
         )
     if stale:
         embed.description += (
