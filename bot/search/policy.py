@@ -1220,6 +1220,14 @@ class Policy:
     #: correction, the rule took four right answers off high confidence in
     #: bench/typos.py ("where is cop30 taaking place", news tune).
     misread_zipf: float = 3.0
+    #: Whether a best passage holding only words the search put in for English words typed
+    #: (misread_zipf), at most guess_apart_terms of them, is the closest match too (1) or
+    #: not (0: off): the typed word is in no article, and the passage speaks to the word
+    #: put in for it, a different one. "how many strings does a cello have" (fresh16): "cello"
+    #: -> "cells", the Cell types of Rust 1.17's notes, 0.73 high in both libraries (its
+    #: "strings" elsewhere in the post). A slip ("taaking", "deforestaion": no English
+    #: word) is read as meant, so its correction alone still answers.
+    misread_shown: int = 1
     #: Below tentative_threshold, the best article is still the closest match from
     #: together_floor up when its best passage (with its title) holds together_floor_distinct
     #: of the question's words that are more than everyday English (0: off): so many words

@@ -105,7 +105,9 @@ class Evidence:
     # The best passage (with the title) holds at most Policy.guess_apart_terms of the
     # question's words, and a word the search put in for an English word typed
     # (Asked.misread) is not among them: the word asked about is in no article, and the
-    # one held is the only part of the question the article speaks to (respond.confidence).
+    # one held is the only part of the question the article speaks to; or the one held is
+    # that word put in (Policy.misread_shown): it speaks to the guess, not to what was
+    # typed (respond.confidence).
     guess_apart: bool = False
     # The article's writer, its byline or the registered domain of its link ("tonsky" of
     # tonsky.me), holds a distinctive word of the question few articles hold (Asked.rare):
@@ -480,8 +482,11 @@ def _named_apart(
 
 def _guess_apart(shown: set[str], asked: Asked, policy: Policy) -> bool:
     """The passage shown holds at most Policy.guess_apart_terms of the question's words
-    and leaves out a word the search put in for an English word typed (Evidence.guess_apart)."""
-    return len(shown) <= policy.guess_apart_terms and bool(asked.misread - shown)
+    and leaves out a word the search put in for an English word typed, or holds only such
+    words (Policy.misread_shown) (Evidence.guess_apart)."""
+    if len(shown) > policy.guess_apart_terms or not asked.misread:
+        return False
+    return bool(asked.misread - shown) or (policy.misread_shown > 0 and shown <= asked.misread)
 
 
 def _names_release(
