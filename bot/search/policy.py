@@ -1228,6 +1228,12 @@ class Policy:
     #: "strings" elsewhere in the post). A slip ("taaking", "deforestaion": no English
     #: word) is read as meant, so its correction alone still answers.
     misread_shown: int = 1
+    #: Whether a plural typed whose singular is English from misread_zipf up counts as an
+    #: English word typed (1) or not (0: off): the word list keeps words from Zipf 3, and a
+    #: plural is often rarer than its singular ("crosswords" 0, "crossword" 3.2).
+    #: "how do you get better at crosswords" (fresh6 news): "crossroads", a blog search
+    #: page's, 0.61 high. A slip ("heckers") has no English singular.
+    misread_plural: int = 1
     #: Below tentative_threshold, the best article is still the closest match from
     #: together_floor up when its best passage (with its title) holds together_floor_distinct
     #: of the question's words that are more than everyday English (0: off): so many words

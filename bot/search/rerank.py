@@ -250,13 +250,24 @@ class Asked:
 
 def _misread(corrections: Mapping[str, str], policy: Policy) -> frozenset[str]:
     """Stems of the words put in for words typed that English writes from
-    Policy.misread_zipf up (Asked.misread)."""
+    Policy.misread_zipf up (Asked.misread), a plural read by its singular
+    (Policy.misread_plural)."""
     return frozenset(
         stem(w)
         for typed, put in corrections.items()
-        if zipf(typed) >= policy.misread_zipf
+        if _english(typed, policy)
         for w in put.split()
     )
+
+
+def _english(typed: str, policy: Policy) -> bool:
+    """Whether a word typed is English from Policy.misread_zipf up: itself, or a plural
+    ("crosswords") whose singular is. The word list keeps words from Zipf 3, and a
+    plural is often rarer than its singular; a slip ("heckers") has no English singular."""
+    if zipf(typed) >= policy.misread_zipf:
+        return True
+    single = typed[:-1] if typed.endswith("s") and not typed.endswith("ss") else ""
+    return bool(policy.misread_plural) and len(single) > 2 and zipf(single) >= policy.misread_zipf
 
 
 @dataclass(frozen=True, slots=True)
