@@ -141,3 +141,20 @@ async def test_a_passage_holding_only_the_guess_for_an_english_word_is_the_close
     # A slip ("cellls", no English word) read as "cells" is the word meant: its passage
     # still answers.
     assert slip.article is not None and slip.confidence == "high"
+
+
+async def test_a_plural_typed_is_english_when_its_singular_is(tmp_path: Path) -> None:
+    # "crosswords" is in no word list (Zipf 0; the list keeps words from 3) though
+    # "crossword" is: typed as a plural, "cellos" is an English word in no article, read as
+    # "cells", and the passage holding only that word is the closest match
+    # (Policy.misread_plural); counted as a slip, its correction would be the word meant.
+    sure = DEFAULT.with_(answer_threshold=0.5)
+    off = sure.with_(misread_plural=0)
+    question = "how many strings do cellos have"
+    async with small_engine(tmp_path, CELLS) as engine:
+        plural = await SearchEngine(engine.library, policy=sure).ask(question)
+        unruled = await SearchEngine(engine.library, policy=off).ask(question)
+    assert plural.article is not None and plural.article.slug == "notes"
+    assert plural.confidence == LOW
+    assert unruled.article is not None and unruled.article.slug == "notes"
+    assert unruled.confidence == "high"
