@@ -1020,6 +1020,13 @@ class Policy:
     #: answers off high; up to 3, 4 or 6 no more, and no right one below 0.7.
     passing_sentences: int = 2
     passing_threshold: float = 0.7
+    #: Whether a question's English word that the library lacks leaves that rule read (1)
+    #: or not (0: off). The rule is not read when the question holds a typo correction or
+    #: a rare word the article lacks, since a slip's lost weight lowers the score it reads;
+    #: but an English word typed (misread_zipf: "backyard" -> "backward") or an ordinary
+    #: English word no article holds (name_word_zipf: "pasta" in the blogs) is no slip:
+    #: the library lacks what was asked.
+    passing_english_missing: int = 1
     #: ...a word "common" so: held by this share of the library's articles or more (a
     #: library smaller than prior_library counts as that large, so that in 14 articles two
     #: holding a word do not make it common). One in ten: the readable sets' right answers

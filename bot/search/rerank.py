@@ -457,9 +457,9 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         _named_apart(distinct, q - asked.everyday - present, asked, sentences, sets, policy),
         # (not when the question holds a typo correction, or a word few articles or none
         # hold that this one lacks: a slip, or a name this article may write otherwise,
-        # took its weight from the score the rule reads)
-        not asked.guessed
-        and not asked.rare - present
+        # took its weight from the score the rule reads; an English word typed that the
+        # library lacks is neither, Policy.passing_english_missing)
+        not _slipped(asked, present, policy)
         and in_passing(
             held_terms - asked.everyday,
             asked.plain,
@@ -470,6 +470,17 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         max(map(len, sets), default=0),
         tuple(restating),
     )
+
+
+def _slipped(asked: Asked, present: set[str], policy: Policy) -> bool:
+    """Whether the question holds a typo correction, or a word few articles or none hold
+    that the article lacks (Evidence.in_passing is then not read): with
+    Policy.passing_english_missing, only a correction of a slip (not of an English word
+    typed: Asked.misread) and a missing word that is no ordinary English (Asked.plain)."""
+    guessed, missing = asked.guessed, asked.rare - present
+    if policy.passing_english_missing:
+        guessed, missing = guessed - asked.misread, missing - asked.plain
+    return bool(guessed or missing)
 
 
 def _named_apart(
