@@ -600,6 +600,13 @@ class Policy:
     #: names who holds a role so, the role set off by commas (features.apposed). Fits this
     #: much more than 1, as an agent does; 0 turns the rule off (bench/README.md, pass16).
     apposed_answer: float = 0.5
+    #: ...but no name fits a "who" question in a news no-comment line ("Amazon
+    #: spokesperson Kelly Nantel declined to comment." for "who runs amazon now":
+    #: no_comment.answers_no_who) unless the question shares the line's words ("who
+    #: declined to comment"): the person named there said nothing, so answers nothing
+    #: asked of the story, though the title before the name made them an agent (reply24,
+    #: bench/README.md). False turns the rule off.
+    no_comment_who: bool = True
     #: ...for "when" questions, a time told from now or from the story's day ("is going
     #: to go away in a year", "adopted the approach almost 40 years ago", "two weeks
     #: later"; sentence_spans._RELATIVE) fits this much: news dates by the day it writes on as
@@ -903,6 +910,12 @@ class Policy:
     #: corpus so unrelated queries fall below it (rejection 0.96, held-out 1.00) while typo'd
     #: fragments stay above (top-1 1.00).
     search_threshold: float = 0.5
+    #: A search of one everyday English word (over everyday_zipf: "go", "run") lists only
+    #: the results naming it in their title, tags or description when some do
+    #: (respond.named_where_shown): in body text such a word is mostly a verb ("go on to"),
+    #: and "/search go" listed the SEC, ICE and phones stories after the Go posts (journey24;
+    #: reply24, bench/README.md). False turns it off.
+    everyday_word_shown: bool = True
     #: A search read as a question lists reranked articles from this final score up (the
     #: quality bench's unrelated queries: rejection 0.96, held-out 1.00).
     question_hit_threshold: float = 0.5
