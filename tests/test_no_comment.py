@@ -23,7 +23,9 @@ def test_only_a_question_of_speaking_or_declining_asks_of_it() -> None:
     assert answers_no_who(LINE, frozenset(stems("who runs acme now")))
     assert not answers_no_who(LINE, frozenset(stems("who refused to comment")))
     assert not answers_no_who(LINE, frozenset(stems("who spoke for acme")))
-    assert not answers_no_who("Acme CEO Dana Holt runs the company.", frozenset(stems("who runs acme")))
+    assert not answers_no_who(
+        "Acme CEO Dana Holt runs the company.", frozenset(stems("who runs acme"))
+    )
 
 
 def test_who_runs_it_is_not_answered_by_the_spokesperson_who_declined() -> None:

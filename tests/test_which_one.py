@@ -24,15 +24,24 @@ def _post(slug: str, title: str, author: str, date: str, body: str, tags: str = 
 
 FILES = {
     "intro.md": _post(
-        "intro", "An Introduction To Widgets", "Ada Quill", "2022-03-22",
+        "intro",
+        "An Introduction To Widgets",
+        "Ada Quill",
+        "2022-03-22",
         "Widgets are the biggest change to the toolkit. They let you build panels.",
     ),
     "why.md": _post(
-        "why", "Why Widgets?", "Ada Quill", "2019-07-31",
+        "why",
+        "Why Widgets?",
+        "Ada Quill",
+        "2019-07-31",
         "Why should we add widgets to the toolkit, and what might they look like?",
     ),
     "news.md": _post(
-        "news", "Council votes on the new bridge", "Sam Reed", "2024-05-01",
+        "news",
+        "Council votes on the new bridge",
+        "Sam Reed",
+        "2024-05-01",
         "The council will go ahead with the bridge. Residents go to the hall to vote, and many"
         " go home again. Others go on to the next meeting; few go to the river.",
         tags="local",
@@ -59,7 +68,9 @@ async def test_that_one_after_an_authors_list_asks_which(tmp_path: Path) -> None
         which = await engine.ask("when was that one published", about)
         assert which.article is None and which.reply == which_one(2)
         # With the list's first taken as chosen, the old reply: its date, unsaid which.
-        guessed = await engine.ask("when was that one published", replace(about, first_of_list=False))
+        guessed = await engine.ask(
+            "when was that one published", replace(about, first_of_list=False)
+        )
         assert guessed.article is not None and guessed.article.slug == "intro"
         # The list stays: "the second one" picks from it.
         talk.answered(which, "k")
@@ -73,8 +84,16 @@ async def test_that_one_after_an_authors_list_asks_which(tmp_path: Path) -> None
 
 async def test_a_search_of_an_everyday_word_lists_articles_about_it(tmp_path: Path) -> None:
     # journey24: "/search go" listed news stories whose text says "go on" after the Go posts.
-    files = {**FILES, "go.md": _post("go", "Go 1.18 is released", "Ada Quill", "2022-03-15",
-                                     "Go 1.18 adds widgets to the toolkit.")}
+    files = {
+        **FILES,
+        "go.md": _post(
+            "go",
+            "Go 1.18 is released",
+            "Ada Quill",
+            "2022-03-15",
+            "Go 1.18 adds widgets to the toolkit.",
+        ),
+    }
     async with small_engine(tmp_path, files) as engine:
         assert [h.slug for h in (await engine.search("go")).hits] == ["go"]
     off = DEFAULT.with_(everyday_word_shown=False)

@@ -138,13 +138,13 @@ def points_at_one(question: str) -> bool:
     word of its own (pinned). "They", "he", "she" point at people; "tell me more" at what
     was said."""
     words = _words(question)
-    ones = {i + 1 for i, w in enumerate(words[:-1]) if w in ("that", "this") and words[i + 1] == "one"}
+    ones = {
+        i + 1 for i, w in enumerate(words[:-1]) if w in ("that", "this") and words[i + 1] == "one"
+    }
     if not ones and "it" not in words:
         return False
     own = [
-        w
-        for i, w in enumerate(words)
-        if i not in ones and w not in POINTERS and w not in STOPWORDS
+        w for i, w in enumerate(words) if i not in ones and w not in POINTERS and w not in STOPWORDS
     ]
     return refers_back(question) and not wants_more(question) and len(own) <= 1
 
