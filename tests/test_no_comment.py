@@ -11,20 +11,33 @@ from tests.test_answer import _shown
 LINE = "Acme spokesperson Kelly Brandt declined to comment."
 
 
+N = DEFAULT.no_comment_subject_words
+
+
 def test_the_no_comment_line_is_read_in_its_usual_forms() -> None:
-    assert declined(LINE) == frozenset(stems("declined to comment"))
-    assert declined("The company did not immediately respond to a request for comment.")
-    assert declined("Brandt could not be reached on Friday.")
-    assert declined("Brandt refused to say how many jobs would go.")
-    assert declined("Brandt said the cuts were small.") is None
+    assert declined(LINE, N) == frozenset(stems("declined to comment"))
+    assert declined("The company did not immediately respond to a request for comment.", N)
+    assert declined("Brandt could not be reached on Friday.", N)
+    assert declined("Brandt refused to say how many jobs would go.", N)
+    assert declined("Brandt said the cuts were small.", N) is None
+    # A sentence telling more of its subject first is not a no-comment line only.
+    named = "Holt, who was named chief executive in 2020, did not respond to a request."
+    assert declined(named, N) is None
+    assert (
+        declined(
+            "Acme's long-serving chief executive of the last decade Dana Holt declined to comment.",
+            N,
+        )
+        is None
+    )
 
 
 def test_only_a_question_of_speaking_or_declining_asks_of_it() -> None:
-    assert answers_no_who(LINE, frozenset(stems("who runs acme now")))
-    assert not answers_no_who(LINE, frozenset(stems("who refused to comment")))
-    assert not answers_no_who(LINE, frozenset(stems("who spoke for acme")))
+    assert answers_no_who(LINE, frozenset(stems("who runs acme now")), N)
+    assert not answers_no_who(LINE, frozenset(stems("who refused to comment")), N)
+    assert not answers_no_who(LINE, frozenset(stems("who spoke for acme")), N)
     assert not answers_no_who(
-        "Acme CEO Dana Holt runs the company.", frozenset(stems("who runs acme"))
+        "Acme CEO Dana Holt runs the company.", frozenset(stems("who runs acme")), N
     )
 
 

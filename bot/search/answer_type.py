@@ -405,7 +405,11 @@ def typed_fit(
         spans = spans + f.after_word(wanted.stranded, frozenset(matched))
     if not spans:
         return 0.0  # (most sentences hold no span of the kinds asked for)
-    if wanted.kind == "who" and policy.no_comment_who and answers_no_who(f.text, wanted.asked):
+    if (
+        wanted.kind == "who"
+        and policy.no_comment_who
+        and answers_no_who(f.text, wanted.asked, policy.no_comment_subject_words)
+    ):
         return 0.0  # "X declined to comment": X said nothing, answering no "who"
     at = [(k, s, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
     best = 0.0

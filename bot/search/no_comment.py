@@ -34,17 +34,26 @@ _SPEAKING = frozenset(
 )
 
 
-def declined(sentence: str) -> frozenset[str] | None:
+def declined(sentence: str, subject_words: int) -> frozenset[str] | None:
     """The stems of the words saying the sentence's person gave no comment ("declin",
-    "comment"), or None when it says no such thing."""
+    "comment"), or None when it says no such thing or says more: the line opens with its
+    subject alone (at most `subject_words` words, no comma before the declining), as
+    "Amazon spokesperson Kelly Nantel declined to comment." does. "Smith, who was named
+    chief executive in 2020, did not respond…" tells who holds the post first: not a
+    no-comment line only."""
     found = _NO_COMMENT.search(sentence.lower())
-    return frozenset(stems(found.group(0))) if found else None
+    if found is None:
+        return None
+    before = sentence[: found.start()]
+    if any(mark in before for mark in ",;:—(") or len(before.split()) > subject_words:
+        return None
+    return frozenset(stems(found.group(0)))
 
 
-def answers_no_who(sentence: str, asked: frozenset[str]) -> bool:
+def answers_no_who(sentence: str, asked: frozenset[str], subject_words: int) -> bool:
     """Whether a sentence is a no-comment line the question (its stems `asked`) does not
     ask about: its person declined to say anything, so is no answer to "who runs amazon
     now"; a question sharing the line's words ("who declined to comment") or asking who
     spoke ("who spoke for amazon") asks of it."""
-    said = declined(sentence)
+    said = declined(sentence, subject_words)
     return said is not None and (said | _SPEAKING).isdisjoint(asked)

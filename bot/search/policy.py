@@ -607,6 +607,11 @@ class Policy:
     #: asked of the story, though the title before the name made them an agent (reply24,
     #: bench/README.md). False turns the rule off.
     no_comment_who: bool = True
+    #: ...a no-comment line being one whose subject, before the declining, is at most this
+    #: many words with no comma ("Amazon spokesperson Kelly Nantel", "A spokesperson for the
+    #: Department of Homeland Security"): a sentence setting off more ("Smith, who was named
+    #: chief executive in 2020, did not respond…") says who holds a post before it declines.
+    no_comment_subject_words: int = 8
     #: ...for "when" questions, a time told from now or from the story's day ("is going
     #: to go away in a year", "adopted the approach almost 40 years ago", "two weeks
     #: later"; sentence_spans._RELATIVE) fits this much: news dates by the day it writes on as
