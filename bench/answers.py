@@ -233,7 +233,11 @@ def load_fresh(name: str) -> tuple[dict[str, list[dict]], list[dict]]:
     rows = load_rows(FRESH_FILES[name])
     # A fresh set may ask the bundled content/ too (typo22's probes).
     by_lib = {s: [r for r in rows if r["set"] == s] for s in (*SET_FILES, "content")}
-    return {s: rs for s, rs in by_lib.items() if rs}, [r for r in rows if r["set"] == "unrelated"]
+    unrelated = [r for r in rows if r["set"] == "unrelated"]
+    asked = {s: rs for s, rs in by_lib.items() if rs}
+    # A set of unrelated questions only (unrel24's probes) is asked of both libraries, as
+    # the unrelated rows of every set are; before, it printed no figure at all.
+    return asked or ({s: [] for s in SET_FILES} if unrelated else {}), unrelated
 
 
 # ---------------------------------------------------------------- libraries
