@@ -133,6 +133,13 @@ FRESH_FILES = {
     # other readable set's rows name (5 asked of the news library, which mixes the blogs in).
     # Readable tune material from the start.
     "unrel23": HERE / "answers_unrel23.jsonl",
+    # unrel24's probes (written blind by the unrel24 helper, 2026-12-07 11:51 UTC, committed
+    # before any run on them; its first rule, misread_shown, was built before they were
+    # written): 35 unrelated everyday questions (instruments, cooking, pets, DIY, sport),
+    # many with an English word few libraries write ("harpsichord", "cribbage", "aphids")
+    # beside words a library does ("strings", "keys", "rust", "budget"). No controls: the
+    # readable sets' answerable rows measure what a rule costs. Readable from the start.
+    "unrel24": HERE / "answers_unrel24.jsonl",
 }
 # Run only by answers.py (and --check prints none of their questions), for aggregates, never
 # read: the untouched stand-in (fresh18, written blind by session 24's set18 helper; its
@@ -226,7 +233,11 @@ def load_fresh(name: str) -> tuple[dict[str, list[dict]], list[dict]]:
     rows = load_rows(FRESH_FILES[name])
     # A fresh set may ask the bundled content/ too (typo22's probes).
     by_lib = {s: [r for r in rows if r["set"] == s] for s in (*SET_FILES, "content")}
-    return {s: rs for s, rs in by_lib.items() if rs}, [r for r in rows if r["set"] == "unrelated"]
+    unrelated = [r for r in rows if r["set"] == "unrelated"]
+    asked = {s: rs for s, rs in by_lib.items() if rs}
+    # A set of unrelated questions only (unrel24's probes) is asked of both libraries, as
+    # the unrelated rows of every set are; before, it printed no figure at all.
+    return asked or ({s: [] for s in SET_FILES} if unrelated else {}), unrelated
 
 
 # ---------------------------------------------------------------- libraries

@@ -87,7 +87,9 @@ class Conversations:
                 after = (before or Topic(None)).moved_to(answer.article.slug)
                 same = before is not None and before.slug == answer.article.slug
                 held = asked or (before.asked if same and before is not None else None)
-                topic = Topic(answer.article.slug, shown, kept, after, held)
+                # An author's list is about its first (newest) only by default.
+                first = len(answer.listed) > 1
+                topic = Topic(answer.article.slug, shown, kept, after, held, first)
             elif before is not None:
                 topic = Topic(before.slug, before.passage, kept, before.before, answer.question)
             else:

@@ -7,7 +7,15 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from bot.library.model import Article, Quote
-from bot.library.report import FileFailure, LibraryStats, ReloadReport, counts_of, counts_text
+from bot.library.report import (
+    WARNED_NAMED,
+    FileFailure,
+    LibraryStats,
+    ReloadReport,
+    counts_of,
+    counts_text,
+    warned_count,
+)
 from bot.search.bylines import source_line
 from bot.search.results import Lookup
 
@@ -56,7 +64,7 @@ def stats_lines(stats: LibraryStats, *, max_tags: int = 30) -> list[str]:
     lines = [f"{stats.articles} articles from {stats.files} files, {len(stats.tags)} tags"]
     if stats.last_reload:
         lr = stats.last_reload
-        lines.append(f"last reload {lr.get('at')}: {counts_text(counts_of(lr))}")
+        lines.append(f"last reload {lr.get('at')}: {counts_text(counts_of(lr))}{warned_count(lr)}")
     else:
         lines.append("never reloaded: run `reload`")
     lines.append(f"cache {stats.db_bytes / 1e6:.1f} MB")
@@ -69,8 +77,9 @@ def stats_lines(stats: LibraryStats, *, max_tags: int = 30) -> list[str]:
 def report_lines(report: ReloadReport) -> list[str]:
     """What a reload changed, then the files whose articles it removed (the first few),
     each failed file (and whether its last good version is still served) and each
-    renamed slug."""
-    lines = [f"reload: {counts_text(report.counts())} in {report.seconds:.2f}s"]
+    renamed slug, then the first files served with warnings (a frontmatter value dropped)."""
+    json = report.as_json()
+    lines = [f"reload: {counts_text(report.counts())}{warned_count(json)} in {report.seconds:.2f}s"]
     if report.removed_paths:
         more = report.removed - len(report.removed_paths)
         lines.append(
@@ -78,6 +87,9 @@ def report_lines(report: ReloadReport) -> list[str]:
         )
     lines += [f"  failed  {f.path}: {f.error}{_still_served(f)}" for f in report.failed]
     lines += [f"  renamed {r}" for r in report.renamed]
+    lines += [f"  warning {w.path}: {w.warning}" for w in report.warned[:WARNED_NAMED]]
+    if len(report.warned) > WARNED_NAMED:
+        lines.append(f"  … and {len(report.warned) - WARNED_NAMED} more served with warnings")
     return lines
 
 

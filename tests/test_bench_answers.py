@@ -62,6 +62,16 @@ def test_a_reply_without_confidence_counts_as_high_and_slugs_map_back() -> None:
     assert low.confidence == "low" and low.confidence_given
 
 
+def test_a_set_of_unrelated_questions_only_is_asked_of_both_libraries(
+    monkeypatch, tmp_path
+) -> None:
+    only = tmp_path / "only_unrelated.jsonl"
+    only.write_text('{"id": "u1", "set": "unrelated", "question": "how do i bake bread"}\n')
+    monkeypatch.setitem(answers.FRESH_FILES, "probe", only)
+    sets, unrelated = answers.load_fresh("probe")
+    assert sets == {"news": [], "blogs": []} and [r["id"] for r in unrelated] == ["u1"]
+
+
 def test_a_further_span_counts_only_for_its_own_article() -> None:
     r = row(
         "when is rustfest paris 2018",

@@ -100,3 +100,61 @@ async def test_three_distinctive_words_together_make_the_closest_match(tmp_path:
     assert answer.confidence == LOW
     assert found[0].score < DEFAULT.tentative_threshold
     assert unruled.article is None
+
+
+# A release's notes holding "cells" in one part and "strings" in another; other articles
+# hold "cells" too, so that "cello", in no article, is read as "cells".
+CELLS = {
+    "n.md": _article(
+        "notes",
+        "Release notes for version nine",
+        "<p>Interior mutability now has two new cells for shared state.</p>"
+        "<p>Concatenating owned strings with a plus sign gives a clearer error.</p>",
+    ),
+    **{
+        f"b{k}.md": _article(
+            f"biology-{k}", f"Lab diary {k}", f"<p>We counted cells under the lens on day {k}.</p>"
+        )
+        for k in range(4)
+    },
+}
+
+
+async def test_a_passage_holding_only_the_guess_for_an_english_word_is_the_closest_match(
+    tmp_path: Path,
+) -> None:
+    # "how many strings does a cello have" (fresh16): "cello", an English word in no
+    # article, is read as "cells", and the best passage holds only that word: the post
+    # speaks of cells, not of a cello, so it is the closest match (Policy.misread_shown),
+    # however high its score (the confident floor lowered so the score alone would do).
+    sure = DEFAULT.with_(answer_threshold=0.5)
+    off = sure.with_(misread_shown=0)
+    question = "how many strings does a cello have"
+    async with small_engine(tmp_path, CELLS) as engine:
+        guessed = await SearchEngine(engine.library, policy=sure).ask(question)
+        unruled = await SearchEngine(engine.library, policy=off).ask(question)
+        slip = await SearchEngine(engine.library, policy=sure).ask("how many new cellls are there")
+    assert guessed.article is not None and guessed.article.slug == "notes"
+    assert guessed.confidence == LOW
+    assert unruled.article is not None and unruled.article.slug == "notes"
+    assert unruled.confidence == "high"
+    # A slip ("cellls", no English word) read as "cells" is the word meant: its passage
+    # still answers.
+    assert slip.article is not None and slip.confidence == "high"
+
+
+async def test_a_plural_typed_is_english_when_its_singular_is(tmp_path: Path) -> None:
+    # "crosswords" is in no word list (Zipf 0; the list keeps words from 3) though
+    # "crossword" is: typed as a plural, "cellos" is an English word in no article, read as
+    # "cells", and the passage holding only that word is the closest match
+    # (Policy.misread_plural); counted as a slip, its correction would be the word meant.
+    sure = DEFAULT.with_(answer_threshold=0.5)
+    off = sure.with_(misread_plural=0)
+    question = "how many strings do cellos have"
+    async with small_engine(tmp_path, CELLS) as engine:
+        plural = await SearchEngine(engine.library, policy=sure).ask(question)
+        unruled = await SearchEngine(engine.library, policy=off).ask(question)
+    assert plural.article is not None and plural.article.slug == "notes"
+    assert plural.confidence == LOW
+    assert unruled.article is not None and unruled.article.slug == "notes"
+    assert unruled.confidence == "high"

@@ -89,3 +89,25 @@ def test_in_passing_counts_sentences_and_reads_names_and_the_opening() -> None:
     # Nothing held, or the rule off (0): nothing said.
     assert not in_passing(set(), plain, set(), sets, 2)
     assert not in_passing({"pizza"}, plain, set(), sets, 0)
+
+
+async def test_an_english_word_the_library_lacks_is_no_slip(tmp_path: Path) -> None:
+    # "pasta" (ordinary English, in no article) and "backyard" (read as "backward", which
+    # a timetable writes) are no slips whose lost weight lowered the score: the library
+    # lacks what was asked, so the rule still reads the story's words in passing
+    # (Policy.passing_english_missing). A made-up word ("kerbleton") still exempts it
+    # (the test above).
+    sure = DEFAULT.with_(answer_threshold=0.3, passing_threshold=1.01)
+    off = sure.with_(passing_english_missing=0)
+    lib = _library("The agency that helps disaster victims changed its rules on Monday.")
+    lib["w.md"] = _article(
+        "backward", "Rail timetable changes", "<p>The timetable for line nine runs backward.</p>"
+    )
+    async with small_engine(tmp_path, lib) as engine:
+        for question in (f"{QUESTION} for pasta", f"{QUESTION} for a backyard"):
+            ruled = await SearchEngine(engine.library, policy=sure).ask(question)
+            unruled = await SearchEngine(engine.library, policy=off).ask(question)
+            assert ruled.article is not None and ruled.article.slug == "relief", question
+            assert ruled.confidence == LOW, question
+            assert unruled.article is not None and unruled.article.slug == "relief", question
+            assert unruled.confidence == HIGH, question

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bot.discord import render, views
 from bot.discord.guidance import help_embed, next_steps_embed, typed
 from bot.library.model import Article, Quote
-from bot.library.report import FileFailure, ReloadReport
+from bot.library.report import FileFailure, FileWarning, ReloadReport
 from bot.search.highlight import balance_quotes, key_spans
 from bot.search.results import Answer, SearchHit, SearchResponse, TitleChoice
 from bot.service import Examples, NextSteps
@@ -122,12 +122,13 @@ def every_embed(article: Article) -> list[discord.Embed]:
         seconds=1.5,
         removed=10**6,
         removed_paths=[HOSTILE * 5 + f"{i}.md" for i in range(10)],
+        warned=[FileWarning(HOSTILE * 5 + f"{i}.md", HOSTILE * 20) for i in range(500)],
     )
     status = render.StatusInfo(
         articles=100_000,
         tags=5000,
         files=100_500,
-        failing=[(f.path, f.error) for f in report.failed],
+        failing=[(f.path, f.error, f.kept) for f in report.failed],
         stale=3,
         last_reload={"at": "2025-01-01T00:00:00+00:00", "added": 1, "failed": [{}] * 500},
         watcher="on; " + HOSTILE * 100,

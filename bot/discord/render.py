@@ -17,7 +17,7 @@ import discord
 from discord import app_commands
 
 from bot.library.model import Article, Quote
-from bot.library.report import ReloadReport, counts_of, counts_text
+from bot.library.report import WARNED_NAMED, ReloadReport, counts_of, counts_text, warned_count
 from bot.search.bylines import source_line
 from bot.search.results import TENTATIVE, Answer, SearchResponse, TitleChoice, unsaved_text
 
@@ -613,16 +613,18 @@ def reload_embed(
     the articles the library serves after it (none: its folder holds no article, said so
     rather than a row of zeros), `stale` how many of them a failing file's last good
     version serves (journey23: an admin who broke a served file saw only "1 failed")."""
-    colour = WARN if report.failed or served == 0 else discord.Colour.green()
+    colour = WARN if report.failed or report.warned or served == 0 else discord.Colour.green()
     embed = discord.Embed(title="Library reloaded", colour=colour)
     embed.description = (
         " · ".join(f"**{n}** {label}" for n, label in report.counts())
+        + (f" · of them **{len(report.warned)}** served with warnings" if report.warned else "")
         + f"\nTook {report.seconds:.2f} s"
     )
     if served == 0:
         embed.description += (
             "\nNo article is served: the content folder holds no article that could be read."
-            " Put Markdown files (`.md`) with a title in their frontmatter there, then /reload."
+            " Put Markdown files (`.md`, `.markdown`) with a title in their frontmatter there,"
+            " then /reload."
         )
     if stale:
         embed.description += (
@@ -650,6 +652,17 @@ def reload_embed(
         embed.add_field(
             name="Renamed slugs", value=cut("\n".join(lines), FIELD_VALUE), inline=False
         )
+    if report.warned:
+        # Served, but undated or untagged: without this the admin never hears of it.
+        lines = [
+            f"{path_code(w.path)}: {cut(clean(w.warning), 120)}"
+            for w in report.warned[:WARNED_NAMED]
+        ]
+        if len(report.warned) > WARNED_NAMED:
+            lines.append(f"…and {len(report.warned) - WARNED_NAMED} more")
+        embed.add_field(
+            name="Served with warnings", value=cut("\n".join(lines), FIELD_VALUE), inline=False
+        )
     return fit(embed)
 
 
@@ -660,7 +673,7 @@ class StatusInfo:
     articles: int
     tags: int
     files: int
-    failing: Sequence[tuple[str, str]]
+    failing: Sequence[tuple[str, str, bool]]  # path, reason, its last good version served
     stale: int
     last_reload: dict | None
     watcher: str | None  # "on"/"off" plus the watcher's last result
@@ -712,7 +725,7 @@ def status_embed(info: StatusInfo) -> discord.Embed:
         # In words, as /reload says it ("+14 ~0 -0" was a diff's shorthand an admin had
         # to decode), at a time Discord shows in the reader's own zone and as "2 hours ago".
         text = (
-            f"{discord_time(lr.get('at'))}: {counts_text(counts_of(lr))};"
+            f"{discord_time(lr.get('at'))}: {counts_text(counts_of(lr))}{warned_count(lr)};"
             f" took {float(lr.get('seconds') or 0):.2f} s"
         )
     else:
@@ -723,7 +736,10 @@ def status_embed(info: StatusInfo) -> discord.Embed:
             name="Content watcher", value=cut(clean(info.watcher), FIELD_VALUE), inline=False
         )
     if info.failing:
-        lines = [f"{path_code(p)}: {cut(clean(e), 100)}" for p, e in info.failing[:8]]
+        lines = [
+            f"{path_code(p)}: {cut(clean(e), 100)}" + (" (still served)" if kept else "")
+            for p, e, kept in info.failing[:8]
+        ]
         if len(info.failing) > 8:
             lines.append(f"…and {len(info.failing) - 8} more")
         stale = f" ({info.stale} still served from an older version)" if info.stale else ""

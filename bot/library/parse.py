@@ -213,6 +213,41 @@ def _http_url(value: Any) -> str | None:
     return None
 
 
+def _shape(value: Any) -> str:
+    """What a frontmatter value is, for a warning: "a list", "a mapping", "true"..."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple, set)):
+        return "a list"
+    return f"'{_one_line(str(value))[:40]}'"
+
+
+def _date_warning(value: Any, dated: bool, published: datetime | None) -> str | None:
+    """Why the `date:` the author wrote was not used, when it was not (`dated`: it was):
+    the article is served undated, or dated by its `dateFolder`."""
+    if dated or value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    served = "served dated by its dateFolder" if published else "served undated"
+    if isinstance(value, (dict, list, tuple, set)):
+        return f"date is {_shape(value)}, not a date: {served}"
+    return f"date {_shape(value)} not understood: {served}"
+
+
+def _tags_warning(value: Any, tags: tuple[str, ...]) -> str | None:
+    """Why tags the author wrote were dropped: `tags:` a mapping (or another non-list),
+    or entries of the list that are not text."""
+    if value is None or isinstance(value, str):
+        return None
+    if isinstance(value, dict):
+        return "tags is a mapping, not a list: served untagged" if value else None
+    if isinstance(value, (list, tuple, set)):
+        odd = sum(1 for item in value if item is not None and _scalar(item) is None)
+        if odd:
+            return f"{odd} of the tags not text (a list or a mapping): dropped"
+        return None
+    return None if tags else f"tags is {_shape(value)}, not a list: served untagged"
+
+
 def _tags(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         items: list[Any] = value.split(",")
@@ -309,8 +344,18 @@ def _no_title(meta: dict) -> str:
     return "missing title (`title:` is empty)"
 
 
-def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Parse one article file; raises ArticleError with a one-line reason when unusable."""
+def parse_article(
+    raw: bytes,
+    rel_path: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    warnings: list[str] | None = None,
+) -> Article:
+    """Parse one article file; raises ArticleError with a one-line reason when unusable.
+
+    `warnings`, when given, receives a line for each frontmatter value dropped while the
+    article is still served (a date not understood, tags that are not a list): the reload
+    reports them, or the admin never hears the article went undated or untagged."""
     text = strip_controls(decode(raw, max_bytes))
     if not _OPENING.match(text):
         raise ArticleError("missing title (no YAML frontmatter at the top of the file)")
@@ -324,6 +369,7 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
 
     slug = slugify(_scalar(meta.get("slug")) or "") or _slug_from_path(rel_path)
     published = parse_date(meta.get("date"))
+    dated = published is not None
     if published is None:
         published = parse_date(_scalar(meta.get("dateFolder")))
     link = _http_url(meta.get("link")) or _http_url(meta.get("isBasedOn"))
@@ -345,7 +391,7 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
         author=_author(meta.get("author")),
         date=published,
         link=link,
-        tags=_tags(meta.get("tags")),
+        tags=(tags := _tags(meta.get("tags"))),
         cover_image=_http_url(meta.get("cover_image")),
         description=_description(meta.get("description")),
         text=clean,
@@ -357,6 +403,12 @@ def parse_article(raw: bytes, rel_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
     article = clean_article(article)  # entities and YAML escapes may decode to controls
     if not article.title.strip():
         raise ArticleError("missing title (it is only control characters)")
+    if warnings is not None:
+        found = (
+            _date_warning(meta.get("date"), dated, published),
+            _tags_warning(meta.get("tags"), tags),
+        )
+        warnings.extend(w for w in found if w)
     return article
 
 

@@ -19,6 +19,15 @@ class FileFailure:
 
 
 @dataclass(frozen=True, slots=True)
+class FileWarning:
+    """A file served, but with a frontmatter value dropped (a date not understood, tags
+    that are not a list): one line saying what, and how the article is served."""
+
+    path: str
+    warning: str
+
+
+@dataclass(frozen=True, slots=True)
 class LibraryStats:
     """Counts for `stats` and `/status`."""
 
@@ -34,6 +43,9 @@ class LibraryStats:
 # How many of the files whose articles a reload removed it names (the rest are counted):
 # enough to recognise a folder moved away, short enough for a Discord field and the log.
 REMOVED_NAMED = 10
+# How many files served with warnings a reply names (the rest are counted): the CLI, the
+# log line and a Discord field alike.
+WARNED_NAMED = 5
 
 
 @dataclass(slots=True)
@@ -42,7 +54,9 @@ class ReloadReport:
     (changed), failed or unchanged; a file that fails is never "unchanged", even when it
     is the same broken file as last time. `removed` counts the articles whose file is gone,
     `removed_paths` names the first REMOVED_NAMED of those files (sorted). `renamed` lists
-    slug clashes resolved by renaming."""
+    slug clashes resolved by renaming. `warned`: the added or changed files served with a
+    frontmatter value dropped (each file once, already counted as added or changed); a
+    file is warned of on the reload that reads it, not again while it is unchanged."""
 
     added: int = 0
     updated: int = 0
@@ -52,6 +66,7 @@ class ReloadReport:
     renamed: list[str] = field(default_factory=list)
     seconds: float = 0.0
     removed_paths: list[str] = field(default_factory=list)
+    warned: list[FileWarning] = field(default_factory=list)
 
     @property
     def kept(self) -> int:
@@ -71,6 +86,7 @@ class ReloadReport:
             "removed_paths": self.removed_paths,
             "unchanged": self.unchanged,
             "failed": [{"path": f.path, "error": f.error, "kept": f.kept} for f in self.failed],
+            "warnings": [{"path": w.path, "warning": w.warning} for w in self.warned],
             "seconds": round(self.seconds, 3),
         }
 
@@ -90,3 +106,10 @@ def counts_of(report: dict) -> list[tuple[int, str]]:
 def counts_text(counts: list[tuple[int, str]]) -> str:
     """ "3 added, 1 changed, 0 removed, 1 failed, 12 unchanged" (see counts_of)."""
     return ", ".join(f"{n} {label}" for n, label in counts)
+
+
+def warned_count(report: dict) -> str:
+    """ "; 3 served with warnings" after a reload's counts (from as_json or the cache's
+    `last_reload`), or "" when there are none: the files are among those counted."""
+    n = len(report.get("warnings") or ())
+    return f"; {n} served with warnings" if n else ""

@@ -11,13 +11,23 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# What names an article file: Markdown's extensions in any case. Read-later tools and
+# editors export `.markdown`, and Windows ones `.MD`: ignored, they vanished without a word.
+ARTICLE_SUFFIXES = (".md", ".markdown")
+
+
+def article_name(name: str) -> bool:
+    """Whether a file name is an article's: `.md` or `.markdown`, in any case."""
+    # The usual lower-case name is told without lower(): this runs for every file.
+    return name.endswith(ARTICLE_SUFFIXES) or name.lower().endswith(ARTICLE_SUFFIXES)
+
 
 @dataclass(slots=True)
 class Scan:
-    """Visible *.md files (relative path → (size, mtime_ns), in no particular order),
-    folders that could not be read (relative path, "" for the root → reason), symlinked
-    folders that were not followed and names that are not text (relative path → reason),
-    and symlinked files whose target cannot be read (relative path → reason)."""
+    """Visible article files (`article_name`; relative path → (size, mtime_ns), in no
+    particular order), folders that could not be read (relative path, "" for the root →
+    reason), symlinked folders that were not followed and names that are not text
+    (relative path → reason), and symlinked files whose target cannot be read (relative path → reason)."""
 
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
     unreadable: dict[str, str] = field(default_factory=dict)
@@ -35,7 +45,7 @@ class Scan:
 
 
 def scan(root: Path) -> Scan:
-    """Every visible *.md file under root, following symlinked folders once each.
+    """Every visible article file (*.md, *.markdown, any case) under root, following symlinked folders once each.
 
     At 100k files this is mostly one stat call a file; the loop does little else. Each
     folder is opened once and listed through its descriptor, so its files are stat'ed
@@ -88,23 +98,24 @@ def _read_folder(
             continue
         if not name.isascii() and not _utf8(name):
             # The cache (and every reply) holds text: one such name stopped every reload.
-            if name.endswith(".md") or entry.is_dir():
+            if article_name(name) or entry.is_dir():
                 shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
                 out.skipped[prefix + shown] = "its name is not valid UTF-8: rename it"
             continue
+        article = article_name(name)
         try:
             # An article file, the usual case, is told by its entry alone (d_type).
-            if name.endswith(".md") and entry.is_file(follow_symlinks=False):
+            if article and entry.is_file(follow_symlinks=False):
                 st = entry.stat()
                 files[prefix + name] = (st.st_size, st.st_mtime_ns)
             elif entry.is_dir(follow_symlinks=False):
                 stack.append((f"{folder}/{name}", prefix + name))
             elif entry.is_symlink() and entry.is_dir():
                 links.append((f"{folder}/{name}", prefix + name))
-            elif name.endswith(".md") and entry.is_file():  # a symlink to an article
+            elif article and entry.is_file():  # a symlink to an article
                 st = entry.stat()
                 files[prefix + name] = (st.st_size, st.st_mtime_ns)
-            elif name.endswith(".md") and entry.is_symlink():
+            elif article and entry.is_symlink():
                 # Its target is gone or out of reach (an unmounted drive, a moved folder):
                 # not an article deleted, so what it served stays (sync._remove).
                 target = os.readlink(name, dir_fd=dir_fd)

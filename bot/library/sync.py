@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.library import workers
-from bot.library.report import REMOVED_NAMED, FileFailure, ReloadReport
+from bot.library.report import REMOVED_NAMED, FileFailure, FileWarning, ReloadReport
 from bot.library.scan import Scan, scan
 from bot.library.workers import Parsed, Todo
 from bot.store.articles import (
@@ -210,6 +210,7 @@ class Library:
                     if progress:
                         progress(done, len(todo))
                 report.failed.sort(key=lambda f: f.path)
+                report.warned.sort(key=lambda w: w.path)
                 report.seconds = time.perf_counter() - started
                 await writer.set_meta(PARSER_VERSION_KEY, version)
                 await writer.set_meta(
@@ -351,6 +352,8 @@ class Library:
                 )
                 article = article._replace(slug=new_slug)
             owners.claim(article.slug, item.path)
+            if item.warnings:  # one entry a file: the count is of files served so
+                report.warned.append(FileWarning(item.path, "; ".join(item.warnings)))
             fresh.append(article)
             fresh_files.append(item)
         await writer.delete_articles(stale_ids)

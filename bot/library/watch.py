@@ -17,7 +17,8 @@ from typing import Protocol
 
 from watchfiles import Change, awatch
 
-from bot.library.report import ReloadReport, counts_text
+from bot.library.report import ReloadReport, counts_text, warned_count
+from bot.library.scan import article_name
 from bot.library.sync import LibraryError
 
 log = logging.getLogger("articlebot.watch")
@@ -34,7 +35,8 @@ class Reloadable(Protocol):
 
 
 class MarkdownFilter:
-    """Pass changes that can alter the library: visible *.md files and whole folders.
+    """Pass changes that can alter the library: visible article files (the scan's
+    `article_name`: .md, .markdown, any case) and whole folders.
 
     Hidden files and folders are skipped because the reload's scan skips them too (editor
     files such as `.#draft.md` would otherwise trigger reloads).
@@ -48,13 +50,13 @@ class MarkdownFilter:
         name = os.path.basename(path)
         if name.startswith("."):
             return False
-        if name.endswith(".md"):
+        if article_name(name):
             pass
         elif change == Change.deleted:
             # A folder moved out yields one event for the folder, none for its files.
             if "." in name:
                 return False
-        elif not (os.path.isdir(path) and next(Path(path).rglob("*.md"), None)):
+        elif not (os.path.isdir(path) and _holds_articles(path)):
             return False
         return not self._hidden(path)
 
@@ -65,13 +67,24 @@ class MarkdownFilter:
         return False
 
 
+def _holds_articles(folder: str) -> bool:
+    """Whether a folder holds an article file at any depth (rglob's pattern is
+    case-sensitive here, and articles are `.MD` or `.markdown` too)."""
+    return any(article_name(p.name) for p in Path(folder).rglob("*"))
+
+
 def summarize(report: ReloadReport) -> str:
     """One line for the log: what a reload changed."""
-    line = f"{counts_text(report.counts())} in {report.seconds:.2f}s"
+    warned = warned_count(report.as_json())
+    line = f"{counts_text(report.counts())}{warned} in {report.seconds:.2f}s"
     if report.failed:
         first = report.failed[0]
         more = f" (+{len(report.failed) - 1} more)" if len(report.failed) > 1 else ""
         line += f"; {first.path}: {first.error}{more}"
+    if report.warned:
+        first_warned = report.warned[0]
+        more = f" (+{len(report.warned) - 1} more)" if len(report.warned) > 1 else ""
+        line += f"; {first_warned.path}: {first_warned.warning}{more}"
     return line
 
 
@@ -86,7 +99,7 @@ async def watch_content(
     poll_delay_ms: int = 500,
     retry_seconds: float = 5.0,
 ) -> None:
-    """Reload `library` whenever its *.md files change, until `stop_event` is set.
+    """Reload `library` whenever its article files change, until `stop_event` is set.
 
     A burst of changes is reloaded once nothing new arrived for `step_ms`, and at the
     latest `debounce_ms` after it started. Errors are logged; the watcher keeps going.

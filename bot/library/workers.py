@@ -46,6 +46,8 @@ class Parsed(NamedTuple):
     article: ArticleRow | None = None
     error: str | None = None
     same_content: bool = False
+    # Frontmatter values the parse dropped while serving the article (parse_article).
+    warnings: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -75,10 +77,11 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
             out.append(Parsed(rel, size, mtime_ns, digest, same_content=True))
             continue
         try:
-            parsed = parse_article(raw, rel, max_bytes=max_bytes)
+            warnings: list[str] = []
+            parsed = parse_article(raw, rel, max_bytes=max_bytes, warnings=warnings)
             stems = encode_stems(s.text for s in parsed.sentences)
             row = article_row(parsed, stems, card_of(dataclasses.replace(parsed, stems=stems)))
-            out.append(Parsed(rel, size, mtime_ns, digest, article=row))
+            out.append(Parsed(rel, size, mtime_ns, digest, article=row, warnings=tuple(warnings)))
         except ArticleError as exc:
             out.append(Parsed(rel, size, mtime_ns, digest, error=str(exc)))
         except RecursionError:  # the HTML reader walks elements recursively

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.search.features import IRREGULAR_PLURALS, Features, plural
 from bot.search.irregular import PAST_FORMS
+from bot.search.no_comment import answers_no_who
 from bot.search.policy import Policy
 from bot.search.query import Query
 from bot.search.question_words import QUESTION_WORDS, YES_NO_START
@@ -404,6 +405,12 @@ def typed_fit(
         spans = spans + f.after_word(wanted.stranded, frozenset(matched))
     if not spans:
         return 0.0  # (most sentences hold no span of the kinds asked for)
+    if (
+        wanted.kind == "who"
+        and policy.no_comment_who
+        and answers_no_who(f.text, wanted.asked, policy.no_comment_subject_words)
+    ):
+        return 0.0  # "X declined to comment": X said nothing, answering no "who"
     at = [(k, s, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
     best = 0.0
     for span in spans:

@@ -76,6 +76,15 @@ def which_other(listed: int) -> str:
     )
 
 
+def which_one(listed: int) -> str:
+    """ "When was that one published?" right after a list of `listed` articles, none
+    chosen: which one is a guess (the first, taken silently, may not be the one meant)."""
+    return (
+        f"Which one? The last list had {listed}: ask for one of 1 to {listed} by its"
+        " place (“when was the second one published?”), or open it from the list."
+    )
+
+
 # A question about the conversation's article (or a place of its list) once a reload has
 # removed that article: said so, not "which article?" as if none had been shown.
 GONE = "That article is no longer in the library."

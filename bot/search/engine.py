@@ -159,6 +159,8 @@ class SearchEngine(ConversationAnswers):
         if question:
             _, ranked, found = await self._reranked(idx, reading, run)
             ids, scores = respond.answered(idx, found, ranked, p)
+        if p.everyday_word_shown:
+            ids = respond.named_where_shown(idx, ids, q.typed, p)  # "/search go"
         if reading.recent:
             ids = respond.newest_first(idx, ids, scores, p)
         found = SearchResponse(query=q.raw)
@@ -182,6 +184,15 @@ class SearchEngine(ConversationAnswers):
             return listed
         if about is not None and about.slug is None:
             about = None  # the conversation showed a list, but is about no article yet
+        if (
+            about is not None
+            and about.first_of_list
+            and len(about.listed) > 1
+            and followup.points_at_one(question)
+        ):
+            # "When was that one published?" right after an author's list: the list's
+            # first is the topic only by default, so which one is asked, not guessed.
+            return Answer(question=question, reply=asked.which_one(len(about.listed)))
         # The conversation's article, removed by a reload since it was shown: "when was
         # that?" or "tell me more" is told so (asked.GONE) rather than "which article?" or
         # "could not find"; a question naming its own topic is asked as with no

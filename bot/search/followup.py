@@ -87,6 +87,10 @@ class Topic:
     # (no part of a topic's equality or hash: follow-ups are cached by topic, and the
     # question before changes none but "when was that?", which is not cached)
     asked: str | None = field(default=None, compare=False)
+    # The article is only the first of a list just shown ("2 articles by Ian Lance Taylor":
+    # the newest), not one the member chose: "when was that one published?" is then a
+    # guess between the list's articles (see points_at_one).
+    first_of_list: bool = False
 
     def moved_to(self, slug: str) -> str | None:
         """`before` once the conversation is about `slug`: the present article when it is
@@ -126,6 +130,23 @@ def refers_back(question: str) -> bool:
         w in POINTERS and not _relative(words, i) and not _existential(words, i)
         for i, w in enumerate(words)
     )
+
+
+def points_at_one(question: str) -> bool:
+    """Whether a question pointing back points at one thing, an article: "it" or "that
+    one"/"this one" ("when was that one published?", "who wrote it?"), with at most one
+    word of its own (pinned). "They", "he", "she" point at people; "tell me more" at what
+    was said."""
+    words = _words(question)
+    ones = {
+        i + 1 for i, w in enumerate(words[:-1]) if w in ("that", "this") and words[i + 1] == "one"
+    }
+    if not ones and "it" not in words:
+        return False
+    own = [
+        w for i, w in enumerate(words) if i not in ones and w not in POINTERS and w not in STOPWORDS
+    ]
+    return refers_back(question) and not wants_more(question) and len(own) <= 1
 
 
 def pinned(question: str) -> bool:

@@ -106,7 +106,9 @@ class Evidence:
     # The best passage (with the title) holds at most Policy.guess_apart_terms of the
     # question's words, and a word the search put in for an English word typed
     # (Asked.misread) is not among them: the word asked about is in no article, and the
-    # one held is the only part of the question the article speaks to (respond.confidence).
+    # one held is the only part of the question the article speaks to; or the one held is
+    # that word put in (Policy.misread_shown): it speaks to the guess, not to what was
+    # typed (respond.confidence).
     guess_apart: bool = False
     # The article's writer, its byline or the registered domain of its link ("tonsky" of
     # tonsky.me), holds a distinctive word of the question few articles hold (Asked.rare):
@@ -123,6 +125,12 @@ class Evidence:
     # sentences: mentioned in passing, not its topic (see Policy.passing_threshold,
     # in_passing.py).
     in_passing: bool = False
+    # The most question terms one sentence holds (rerank.restated_first).
+    sentence_terms: int = 0
+    # The question terms each sentence holds that writes one of the question's word pairs
+    # side by side (asked.pairs): a sentence holding its words and a phrase of it as
+    # written may say the question again (rerank.restated_first).
+    restating: tuple[int, ...] = ()
 
     @property
     def passage(self) -> str | None:
@@ -243,13 +251,24 @@ class Asked:
 
 def _misread(corrections: Mapping[str, str], policy: Policy) -> frozenset[str]:
     """Stems of the words put in for words typed that English writes from
-    Policy.misread_zipf up (Asked.misread)."""
+    Policy.misread_zipf up (Asked.misread), a plural read by its singular
+    (Policy.misread_plural)."""
     return frozenset(
         stem(w)
         for typed, put in corrections.items()
-        if zipf(typed) >= policy.misread_zipf
+        if _english(typed, policy)
         for w in put.split()
     )
+
+
+def _english(typed: str, policy: Policy) -> bool:
+    """Whether a word typed is English from Policy.misread_zipf up: itself, or a plural
+    ("crosswords") whose singular is. The word list keeps words from Zipf 3, and a
+    plural is often rarer than its singular; a slip ("heckers") has no English singular."""
+    if zipf(typed) >= policy.misread_zipf:
+        return True
+    single = typed[:-1] if typed.endswith("s") and not typed.endswith("ss") else ""
+    return bool(policy.misread_plural) and len(single) > 2 and zipf(single) >= policy.misread_zipf
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,11 +408,15 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         # words a passage leaves out count half, as in Passages.coverage.
         cover = policy.title_share * doc_cover
     pairs = 1.0  # a one-word question has no pair to miss
+    restating: list[int] = []
     if asked.pairs:
         seen = _written_pairs(title)
         for k in compress(range(len(sets)), sets):  # (those holding a term, found in C)
             if len(sets[k]) >= 2:  # a pair needs two question terms
-                seen |= _written_pairs(held.tokens(k)) & asked.pairs.keys()
+                written = _written_pairs(held.tokens(k)) & asked.pairs.keys()
+                seen |= written
+                if written:
+                    restating.append(len(sets[k]))
         found = sum(w for p, w in asked.pairs.items() if p in seen)
         pairs = found / (sum(asked.pairs.values()) or 1.0)
     shown = passages.together_terms if passages is not None else title_stems & q
@@ -438,9 +461,9 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         _named_apart(distinct, q - asked.everyday - present, asked, sentences, sets, policy),
         # (not when the question holds a typo correction, or a word few articles or none
         # hold that this one lacks: a slip, or a name this article may write otherwise,
-        # took its weight from the score the rule reads)
-        not asked.guessed
-        and not asked.rare - present
+        # took its weight from the score the rule reads; an English word typed that the
+        # library lacks is neither, Policy.passing_english_missing)
+        not _slipped(asked, present, policy)
         and in_passing(
             held_terms - asked.everyday,
             asked.plain,
@@ -448,7 +471,20 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
             sets,
             policy.passing_sentences,
         ),
+        max(map(len, sets), default=0),
+        tuple(restating),
     )
+
+
+def _slipped(asked: Asked, present: set[str], policy: Policy) -> bool:
+    """Whether the question holds a typo correction, or a word few articles or none hold
+    that the article lacks (Evidence.in_passing is then not read): with
+    Policy.passing_english_missing, only a correction of a slip (not of an English word
+    typed: Asked.misread) and a missing word that is no ordinary English (Asked.plain)."""
+    guessed, missing = asked.guessed, asked.rare - present
+    if policy.passing_english_missing:
+        guessed, missing = guessed - asked.misread, missing - asked.plain
+    return bool(guessed or missing)
 
 
 def _named_apart(
@@ -472,8 +508,11 @@ def _named_apart(
 
 def _guess_apart(shown: set[str], asked: Asked, policy: Policy) -> bool:
     """The passage shown holds at most Policy.guess_apart_terms of the question's words
-    and leaves out a word the search put in for an English word typed (Evidence.guess_apart)."""
-    return len(shown) <= policy.guess_apart_terms and bool(asked.misread - shown)
+    and leaves out a word the search put in for an English word typed, or holds only such
+    words (Policy.misread_shown) (Evidence.guess_apart)."""
+    if len(shown) > policy.guess_apart_terms or not asked.misread:
+        return False
+    return bool(asked.misread - shown) or (policy.misread_shown > 0 and shown <= asked.misread)
 
 
 def _names_release(
@@ -574,6 +613,10 @@ async def rerank(
     found.sort(key=lambda f: (round(f[0], 3), f[1]), reverse=True)
     if shipped and shipped_first(found, {articles[a].slug for a in shipped}):
         return [f[2] for f in found]
+    # (before the rules of the question's form: "when did X come out" is answered by the
+    # announcement, "the first X" by the oldest, whichever post restates it)
+    if not blind and policy.restated_margin:
+        restated_first(found, policy.restated_margin)
     if not blind and policy.present_margin and asks_present(q.typed):
         done_first(found, policy.present_margin)
     elif not blind and policy.first_margin and asks_first(q.typed):
@@ -692,6 +735,22 @@ def pairs_first(found: Found, margin: float, lead: float) -> None:
         return
     pairs = found[0][2].evidence.pairs
     _lift_first(found, margin, lambda _, r: r.evidence.pairs >= pairs + lead)
+
+
+def restated_first(found: Found, margin: float) -> None:
+    """When no sentence of the best writes one of the question's word pairs side by side
+    (its words are there only apart), the first candidate within `margin` of its order
+    with a sentence that writes one AND holds more of the question's terms than any
+    sentence of the best goes first: that sentence says the question again ("As of this
+    writing, the backtrace type only implements the Display and Debug traits" for "what
+    traits does the backtrace type implement right now", over release notes holding
+    "trait", "type" and "implement" in separate places). Where the best writes a phrase
+    of the question too, one more word or phrase elsewhere is no sign which post is
+    about it (bench/README.md, "restate24"; Policy.restated_margin)."""
+    if not found or found[0][2].evidence.restating:
+        return
+    terms = found[0][2].evidence.sentence_terms
+    _lift_first(found, margin, lambda _, r: max(r.evidence.restating, default=0) > terms)
 
 
 def earliest_first(found: Found, margin: float, share: float) -> None:

@@ -15,7 +15,9 @@ from bot.search.rerank import Evidence, Ranked
 from bot.search.results import HIGH, LOW, Answer, SearchHit, TitleChoice
 from bot.search.retrieve import Candidates
 from bot.search.shown_quote import shown_quote
+from bot.search.stem import stem
 from bot.search.summary import summarize
+from bot.search.words import words as split_words
 
 
 def hit(index: LibraryIndex, aid: int, score: float) -> SearchHit:
@@ -54,6 +56,27 @@ def confident(ranked: Candidates, threshold: float, policy: Policy) -> list[int]
         return []
     floor = max(threshold, best * policy.relative_cutoff)
     return [a for a in ranked.ids if ranked.scores[a] >= floor]
+
+
+def named_where_shown(
+    index: LibraryIndex, ids: list[int], words: Sequence[str], policy: Policy
+) -> list[int]:
+    """A search of one everyday English word ("go", more than Policy.everyday_zipf): the
+    results naming it where a result shows what an article is about (title, tags or
+    description), when some do. Such a word is mostly a verb or a filler in body text
+    ("they would go on to…"), so an article holding it only there is not about it; a
+    word no result names so keeps every result (nothing better to show)."""
+    if len(words) != 1 or english.zipf(words[0]) <= policy.everyday_zipf:
+        return ids
+    asked = stem(words[0])
+
+    def names(aid: int) -> bool:
+        e = index.entries[aid]
+        shown = " ".join([e.meta.title, e.meta.description or "", *e.tags])
+        return asked in {stem(w) for w in split_words(shown)}
+
+    named = [a for a in ids if names(a)]
+    return named or ids
 
 
 def newest_close(
