@@ -20,6 +20,7 @@ from bot.library.model import Article, Quote
 from bot.picks.model import PickRecord, PicksSettings
 from bot.picks.schedule import next_run
 from bot.picks.service import PicksOverview, PlannedPick
+from bot.search.shown_quote import beside_summary
 
 # English names whatever the process locale, so the card reads the same everywhere.
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -123,7 +124,7 @@ def pick_embed(
     if summary:
         parts.append(render.cut(render.clean(summary), 2500))
     embed.description = "\n\n".join(parts)
-    quote = render.quote_beside(summary, quote)
+    quote = beside_summary(summary, quote)
     if quote is not None:
         embed.add_field(
             name="Quote",

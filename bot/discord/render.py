@@ -20,6 +20,7 @@ from bot.library.model import Article, Quote
 from bot.library.report import WARNED_NAMED, ReloadReport, counts_of, counts_text, warned_count
 from bot.search.bylines import source_line
 from bot.search.results import TENTATIVE, Answer, SearchResponse, TitleChoice, unsaved_text
+from bot.search.shown_quote import beside_summary
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 TITLE = 256
@@ -402,27 +403,11 @@ def _tags_field(embed: discord.Embed, tags: Sequence[str]) -> None:
         embed.add_field(name="Tags", value=cut(format_tags(tags), FIELD_VALUE), inline=False)
 
 
-def _flat(text: str) -> str:
-    return " ".join(re.sub(r"[“”\"‘’'*_>…]", "", text).lower().split())
-
-
-def quote_beside(summary: str | None, quote: Quote | None) -> Quote | None:
-    """The quote a card shows under its summary: none when one holds the other's words
-    (the killer whales card and its picks showed the newsletter's opening twice, as
-    summary and as quote: journey24), compared on their first 80 characters."""
-    if quote is None or not summary:
-        return quote
-    said, told = _flat(quote.text), _flat(summary)
-    if said[:80] in told or told[:80] in said:
-        return None
-    return quote
-
-
 def article_embed(article: Article, summary: str, quote: Quote | None = None) -> discord.Embed:
     """The full /article card: summary, quote (unless it says the summary again), tags."""
     embed = card_embed(article)
     embed.description = cut(clean(summary), 3000) or None
-    quote = quote_beside(summary, quote)
+    quote = beside_summary(summary, quote)
     if quote is not None:
         embed.add_field(name="Quote", value=cut(format_quote(quote), FIELD_VALUE), inline=False)
     _tags_field(embed, article.tags)

@@ -12,6 +12,7 @@ answer is made, not in quotes.py, whose choices the cache keeps.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -65,3 +66,21 @@ def shown_quote(
         fresh = other is not None and other.text != quote.text
         quote = other if fresh and not restates(other.text, passage, policy) else None
     return shorter(quote, policy) if quote is not None else None
+
+
+def _flat(text: str) -> str:
+    """Text compared without its quote and Markdown marks, case or spacing."""
+    return " ".join(re.sub(r"[“”\"‘’'*_>…]", "", text).lower().split())
+
+
+def beside_summary(summary: str | None, quote: Quote | None) -> Quote | None:
+    """The quote a card shows under its summary: none when one holds the other's words
+    (the killer whales card and its picks showed the newsletter's opening twice, as
+    summary and as quote: journey24), compared on their first 80 characters. Every card
+    that shows both reads it here (the Discord card and the pick card)."""
+    if quote is None or not summary:
+        return quote
+    said, told = _flat(quote.text), _flat(summary)
+    if said[:80] in told or told[:80] in said:
+        return None
+    return quote
