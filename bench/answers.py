@@ -77,10 +77,12 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # helper, its baseline left to the lead) stood in until "fresh17" and was the validation set
 # of session 23: aggregates only, never --misses, and readable tune material from session 24.
 # "fresh17" (written blind the same way on 2026-12-07 by session 23's set17 helper, its
-# baseline left to the lead) stood in until "fresh18" and is the validation set from session
-# 24: aggregates only, never --misses. "fresh18" (written blind the same way on 2026-12-07 by
-# session 24's set18 helper, its baseline left to the lead) is the untouched stand-in from
-# session 24. fresh to fresh16 are tune material.
+# baseline left to the lead) stood in until "fresh18" and was the validation set of session
+# 24: aggregates only, never --misses, and readable tune material from session 25. "fresh18"
+# (written blind the same way on 2026-12-07 by session 24's set18 helper, its baseline left to
+# the lead) stood in until "fresh19" and is the validation set from session 25: aggregates
+# only, never --misses. Session 25's set19 helper adds the new untouched stand-in ("fresh19")
+# here when it is written. fresh to fresh17 are tune material.
 # "probe15" (refuse15's, written blind 2026-12-06 21:44 UTC before any run on it, aimed at
 # refusals and unrelated answers: paraphrase, a name or brand, a slip, short questions, common
 # words) is readable tune material from the start, never a stand-in.
@@ -141,13 +143,13 @@ FRESH_FILES = {
     # readable sets' answerable rows measure what a rule costs. Readable from the start.
     "unrel24": HERE / "answers_unrel24.jsonl",
 }
-# Run only by answers.py (and --check prints none of their questions), for aggregates, never
-# read: the untouched stand-in (fresh18, written blind by session 24's set18 helper; its
-# baseline is the lead's) and the validation set (fresh17, the untouched stand-in of session 23,
-# written blind by its set17 helper). fresh6, the validation set of four sessions, and fresh7
-# to fresh16, stand-ins and validation sets before fresh17, are tune material now, so their
-# pools may be read. The held-out tests take this tuple and its first member.
-HELD_OUT = ("fresh18", "fresh17")
+# Run only by answers.py (and --check prints none of its questions), for aggregates, never
+# read: the validation set (fresh18, the untouched stand-in of session 24, written blind by its
+# set18 helper). fresh6, the validation set of four sessions, and fresh7 to fresh17, stand-ins
+# and validation sets before fresh18, are tune material now, so their pools may be read.
+# Session 25's set19 helper adds the new untouched stand-in (fresh19) here when it is written.
+# The held-out tests take this tuple and its first member.
+HELD_OUT = ("fresh18",)
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -830,9 +832,8 @@ def main(argv: list[str] | None = None) -> int:
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
         help="fresh, fresh2, ..., fresh18: stand-ins for the held-out set, fresh18 the "
-        "untouched one (the lead alone runs it) and fresh17 the validation set (aggregates "
-        "only, never --misses); "
-        "the others (fresh6 to fresh16 among them) tune material after their blind baselines "
+        "validation set (aggregates only, never --misses); "
+        "the others (fresh6 to fresh17 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
