@@ -83,10 +83,6 @@ class Article:
     # Each sentence's stems, a line per sentence (bot/search/sentence_stems.py): computed
     # once by the reload and stored with the article; None where they were not.
     stems: str | None = None
-    # Each sentence's answer features, a line per sentence (bot/search/features.py,
-    # encode_features): computed once by the reload and stored with the article; None
-    # where they were not.
-    features: str | None = None
     # Its card's summary and quote, made by the reload and stored with the article (see
     # bot/search/cards.py); None where they were not.
     card: CardText | None = None

@@ -25,7 +25,6 @@ from typing import NamedTuple
 
 from bot.library.parse import ArticleError, parse_article, parser_version
 from bot.search.cards import card_of, cards_version
-from bot.search.features import encode_features, features_version
 from bot.search.sentence_stems import encode_stems, stems_version
 from bot.store.articles import ArticleRow, article_row
 
@@ -53,11 +52,10 @@ class Parsed(NamedTuple):
 
 @functools.cache
 def version() -> str:
-    """The version of what a worker makes of a file: the parser's and that of the stems,
-    card and answer features computed with it (see parser_version, stems_version,
-    cards_version, features_version). The cache records it, and a reload by workers of
-    another version parses every file again."""
-    return f"{parser_version()}-{stems_version()}-{cards_version()}-{features_version()}"
+    """The version of what a worker makes of a file: the parser's and that of the stems
+    and card computed with it (see parser_version, stems_version, cards_version). The
+    cache records it, and a reload by workers of another version parses every file again."""
+    return f"{parser_version()}-{stems_version()}-{cards_version()}"
 
 
 def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]:
@@ -81,10 +79,8 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
         try:
             warnings: list[str] = []
             parsed = parse_article(raw, rel, max_bytes=max_bytes, warnings=warnings)
-            texts = [s.text for s in parsed.sentences]
-            stems = encode_stems(texts)
-            card = card_of(dataclasses.replace(parsed, stems=stems))
-            row = article_row(parsed, stems, card, encode_features(texts))
+            stems = encode_stems(s.text for s in parsed.sentences)
+            row = article_row(parsed, stems, card_of(dataclasses.replace(parsed, stems=stems)))
             out.append(Parsed(rel, size, mtime_ns, digest, article=row, warnings=tuple(warnings)))
         except ArticleError as exc:
             out.append(Parsed(rel, size, mtime_ns, digest, error=str(exc)))

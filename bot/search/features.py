@@ -12,13 +12,10 @@ document structure only.
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.library.fingerprint import code_fingerprint
 from bot.search.sentence_spans import CODE_LINE, GROUPS, KINDS, Span, Tokens, adjacent, find, tokens
 
 # What opens a noun phrase that is a verb's object ("reviewing a new coffee maker").
@@ -447,95 +444,9 @@ class Features:
 def sentence_features(text: str) -> Features:
     """The answer features of one sentence (see the module docstring and Features), the
     same object for the same text while it is remembered: what one question read from it
-    is there for the next. The one place a sentence's features come from: read from what
-    the reload stored (see offer) when the sentence's article offered it, else computed
-    on first asking."""
-    line = _OFFERED.get(text)
-    return Features(text) if line is None else _from_line(text, line)
-
-
-# -- computed once, at ingest -------------------------------------------------------------
-#
-# A sentence's features computed the first time a question reads it were a sixth of a
-# blog question's CPU (its words' places, folds and stems, and the spans' patterns: ~17
-# sentences and ~36 pattern groups a question, bench/README.md, perf31). The reload's
-# parse workers compute every sentence's features (`encode_features`: a line per sentence)
-# and the cache stores them with the article; the rerank offers each candidate's lines
-# (`offer`) and sentence_features reads a sentence's line rather than its text, the same
-# features by construction (the same code made them: `features_version` is part of the
-# cache's parser version, so a cache made by other code is parsed again whole).
-
-# The modules whose code decides a sentence's features (tests/test_stored_features.py
-# checks that computing them imports no other module of the project).
-FEATURE_MODULES = (
-    "bot.search.features",
-    "bot.search.sentence_spans",
-    "bot.search.sentence_stems",
-    "bot.search.words",
-    "bot.search.stem",
-    "bot.library.fingerprint",
-)
-_FLAGS = ("code_line", "leans_back", "points_away")
-_GROUPS = sorted(set(GROUPS.values()))
-_NONE: list[Span] = []  # (a group that found nothing: read, never added to)
-# Sentence text -> its stored line, for the sentences of the articles offered last; emptied
-# when it grows past _MOST_OFFERED (a line is read at most once per text while the
-# sentence's Features stay remembered).
-_OFFERED: dict[str, str] = {}
-_MOST_OFFERED = 1 << 15
-
-
-@functools.cache
-def features_version() -> str:
-    """A fingerprint of what decides the stored features: the modules' code and the
-    stemmer's version (the stems are part of them). Derived, not bumped by hand."""
-    return code_fingerprint(FEATURE_MODULES, ("PyStemmer",))
-
-
-def encode_features(texts: Iterable[str]) -> str:
-    """A line per sentence: its features as JSON (every group's spans, its words' places,
-    folds and stems, and its flags), read back by _from_line. JSON writes a line break in
-    a string as an escape, so a line is one sentence's."""
-    lines = []
-    for text in texts:
-        f = Features(text)
-        f.spans()
-        t = f._read()
-        # (kept small, the cache holds a line per sentence: a word's end is 0 where it is
-        # its start plus its fold's length, its stem 0 where it is its fold, and a group
-        # of patterns that found nothing is left out)
-        ends = [0 if e == a + len(w) else e for a, e, w in zip(t.starts, t.ends, t.folded)]
-        stems = [0 if x == w else x for x, w in zip(t.stems, t.folded)]
-        spans = {g: [[x.kind, x.start, x.end] for x in found] for g, found in f._spans.items()}
-        flags = [int(f._flag(name)) for name in _FLAGS]
-        record = [t.starts, ends, t.folded, stems, {g: x for g, x in spans.items() if x}, flags]
-        lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-    return "\n".join(lines)
-
-
-def offer(articles: Iterable) -> None:
-    """Make the stored features of these articles' sentences (Article.features, a line per
-    sentence) what sentence_features reads for them."""
-    if len(_OFFERED) > _MOST_OFFERED:
-        _OFFERED.clear()
-    for a in articles:
-        if a.features is not None:
-            lines = a.features.split("\n")
-            if len(lines) == len(a.sentences):  # (else another layout: computed on asking)
-                _OFFERED.update(zip([s.text for s in a.sentences], lines))
-
-
-def _from_line(text: str, line: str) -> Features:
-    starts, ends, folded, stems, spans, flags = json.loads(line)
-    ends = [e or a + len(w) for a, e, w in zip(starts, ends, folded)]  # (a word is never empty)
-    stems = tuple([w if x == 0 else x for x, w in zip(stems, folded)])
-    f = Features(text)
-    f._tokens = Tokens(starts, ends, folded, frozenset(folded), stems)
-    f._spans = dict.fromkeys(_GROUPS, _NONE) | {
-        g: [Span(*x) for x in found] for g, found in spans.items()
-    }
-    f._flags = dict(zip(_FLAGS, map(bool, flags)))
-    return f
+    is there for the next. The one place a sentence's features come from, so that the
+    library can compute them once per sentence (`.spans()` reads every kind)."""
+    return Features(text)
 
 
 def plural(word: str) -> bool:

@@ -22,7 +22,6 @@ from bot.search import acronyms, regional
 from bot.search.answer_type import Wanted
 from bot.search.compounds import Forms, forms_of
 from bot.search.english import article_share, everyday, zipf
-from bot.search.features import offer
 from bot.search.identifiers import (
     identifier_stems,
     only_in_identifiers,
@@ -586,7 +585,6 @@ async def rerank(
     asked = Asked.of(q, weights, held, index.text_vocab, policy, ranked.corrections, forms, index.n)
     # The whole pool in one round trip rather than one (or three) per article.
     articles = await store.articles_by_id(pool)
-    offer(articles.values())  # their sentences' stored features (features.py)
     shipped: set[int] = set()
     if not blind and policy.shipped_pool and asks_present(q.typed):
         shipped = await _shipping(q, ranked, index, pool, articles, store, policy.shipped_pool)

@@ -132,7 +132,6 @@ class ArticleRow(NamedTuple):
     stems: str | None = None  # each sentence's stems (see bot.search.sentence_stems)
     # its card's (summary, quote, the quote's speaker, the quote's kind); see bot.search.cards
     card: tuple[str, str | None, str | None, str | None] | None = None
-    features: str | None = None  # each sentence's answer features (bot.search.features)
 
 
 def _stored_kind(kind: str) -> str | None:
@@ -140,14 +139,8 @@ def _stored_kind(kind: str) -> str | None:
     return None if kind == "text" else kind
 
 
-def article_row(
-    a: Article,
-    stems: str | None = None,
-    card: CardText | None = None,
-    features: str | None = None,
-) -> ArticleRow:
-    """The row the cache stores for an article, with its sentences' `stems` and answer
-    `features`, and its `card`."""
+def article_row(a: Article, stems: str | None = None, card: CardText | None = None) -> ArticleRow:
+    """The row the cache stores for an article, with its sentences' `stems` and its `card`."""
     quote = card.quote if card is not None else None
     return ArticleRow(
         a.slug,
@@ -168,7 +161,6 @@ def article_row(
         None
         if card is None
         else (card.summary, *((quote.text, quote.speaker, quote.kind) if quote else (None,) * 3)),
-        features,
     )
 
 
@@ -250,7 +242,6 @@ def _article(
     quotes: list[Quote],
     stems: str | None,
     card: CardText | None = None,
-    features: str | None = None,
 ) -> Article:
     meta = _meta(row)
     return Article(
@@ -269,7 +260,6 @@ def _article(
         word_count=row[11],
         reading_minutes=row[12],
         stems=stems,
-        features=features,
         card=card,
     )
 
@@ -485,9 +475,9 @@ class ArticleStore:
             "  FROM sentences WHERE article_id = articles.id),"
             " (SELECT json_group_array(json_array(position, text, speaker))"
             "  FROM quotes WHERE article_id = articles.id),"
-            " s.stems, c.summary, c.quote, c.quote_speaker, c.quote_kind, s.features"
+            " (SELECT stems FROM article_stems WHERE article_id = articles.id),"
+            " c.summary, c.quote, c.quote_speaker, c.quote_kind"
             " FROM articles LEFT JOIN article_cards AS c ON c.article_id = articles.id"
-            " LEFT JOIN article_stems AS s ON s.article_id = articles.id"
             f" WHERE articles.id {which}",
             params,
         )
@@ -495,7 +485,7 @@ class ArticleStore:
         for r in rows:
             sentences = [Sentence(t, p, k or "text") for _, t, p, k in sorted(json.loads(r[13]))]
             quotes = [Quote(t, who) for _, t, who in sorted(json.loads(r[14]))]
-            out[r[0]] = _article(r, sentences, quotes, r[15], _card(*r[16:20]), r[20])
+            out[r[0]] = _article(r, sentences, quotes, r[15], _card(*r[16:20]))
         return out
 
     async def all_meta(self) -> list[ArticleMeta]:
@@ -766,8 +756,8 @@ class ArticleWriter(ArticleStore):
             [(i, n, t, who) for i, a in pairs for n, (t, who) in enumerate(a.quotes)],
         )
         await self.db.executemany(
-            "INSERT INTO article_stems (article_id, stems, features) VALUES (?,?,?)",
-            [(i, a.stems, a.features) for i, a in pairs if a.stems is not None],
+            "INSERT INTO article_stems (article_id, stems) VALUES (?,?)",
+            [(i, a.stems) for i, a in pairs if a.stems is not None],
         )
         await self.db.executemany(
             "INSERT INTO article_cards (article_id, summary, quote, quote_speaker, quote_kind)"

@@ -121,11 +121,4 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE sentences ADD COLUMN kind TEXT;
     """,
-    # 9: each article's sentences' answer features (bot/search/features.py), computed once
-    # by the reload rather than the first time a question reads a sentence: a line per
-    # sentence. NULL where none were stored (a cache migrated here, until its next reload
-    # parses every file again: the parser version it records changed with the features).
-    """
-    ALTER TABLE article_stems ADD COLUMN features TEXT;
-    """,
 ]
