@@ -14,6 +14,7 @@ import os
 import random
 import sqlite3
 import uuid
+from collections import OrderedDict
 from collections.abc import (
     AsyncIterator,
     Collection,
@@ -192,6 +193,10 @@ LAST_ID = "last_article_id"
 FTS_OPTIMIZED = "fts_optimized_at"
 FTS_OPTIMIZE_SHARE = 0.25
 _FULL_COLUMNS = f"{_META_COLUMNS}, path, text, word_count, reading_minutes"
+# How many whole articles a store keeps after reading them (see articles_by_id): over
+# bench/ask_cpu.py's blog questions 256 kept answer 38 % of the reads (perf30), at ~50 KB
+# an article (its text twice: body and sentences).
+RECENT_ARTICLES = 256
 
 
 def _meta(row: Sequence) -> ArticleMeta:
@@ -351,6 +356,8 @@ class ArticleStore:
         self.path = path
         self.readers = readers or Readers([db])
         self._closed = False
+        # Whole articles read lately, by id (see articles_by_id).
+        self._recent: OrderedDict[int, Article] = OrderedDict()
 
     @classmethod
     async def open(cls, path: str | Path, *, create: bool = True, readers: int = 1) -> ArticleStore:
@@ -460,10 +467,30 @@ class ArticleStore:
         return _article(row, [], [], None, card)
 
     async def articles_by_id(self, ids: Sequence[int]) -> dict[int, Article]:
-        """Several whole articles in one query (one round trip), whatever their number."""
+        """Several whole articles in one query (one round trip), whatever their number.
+
+        The last RECENT_ARTICLES read are kept by id and not read again: a question's
+        candidates are decoded whole (65-300 sentences each, 13 % of a blog question's CPU)
+        and the next question about the same post, or a follow-up, reads them again. An id
+        always means the same article (ids are never given twice, LAST_ID), so a kept one
+        is never out of date; an article the reload removed may still be returned by id
+        until the index that named it is replaced."""
         if not ids:
             return {}
-        return await self._load(f"IN ({','.join('?' * len(ids))})", ids)
+        recent = self._recent
+        kept = {i: recent[i] for i in ids if i in recent}
+        for i in kept:
+            recent.move_to_end(i)
+        missing = [i for i in ids if i not in kept] if kept else ids
+        read = await self._load(f"IN ({','.join('?' * len(missing))})", missing) if missing else {}
+        recent.update(read)
+        while len(recent) > RECENT_ARTICLES:
+            recent.popitem(last=False)
+        if not kept:
+            return read
+        # (in the order the query gives, by id, as callers have always seen them)
+        kept.update(read)
+        return {i: kept[i] for i in sorted(kept)}
 
     async def _load(self, which: str, params: Sequence) -> dict[int, Article]:
         """Whole articles whose id matches `which` (an SQL condition on the id)."""
