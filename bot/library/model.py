@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +25,8 @@ class Quote:
         return self.kind == "excerpt"
 
 
-class Sentence(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Sentence:
     """One sentence of the body text; `paragraph` numbers the block it came from and
     `kind` says what block that was: "text" (a paragraph, a list item, a table row),
     "heading", "pre" (code) or "blockquote" (see bot.library.markup.Kind).
@@ -35,11 +35,6 @@ class Sentence(NamedTuple):
     lists...) is marked while the HTML is read and never becomes a sentence. A heading
     is kept: its words say what the sentences under it are about, but it is a label,
     never an answer on its own (bot/search/passage.py).
-
-    A named tuple, not a frozen dataclass: every question decodes the sentences of a
-    dozen candidate articles (65-300 each), and a frozen dataclass's __init__ (a
-    setattr per field) was half of that decoding, ~7 % of a blog question's CPU
-    (bench/README.md, perf31). Equal, hashed and immutable as before.
     """
 
     text: str

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.metadata
-import operator
 import re
 from collections.abc import Iterable, Sequence, Set
 from typing import TYPE_CHECKING
@@ -39,7 +38,6 @@ STEM_MODULES = (
 _STEMMER = "PyStemmer"
 
 _NOTHING: frozenset[str] = frozenset()
-_TEXT = operator.attrgetter("text")
 
 
 class _Stems(dict[str, str]):
@@ -165,8 +163,6 @@ def held_terms(article: Article, terms: set[str]) -> Held:
 
 def _with_text(sentences: Sequence) -> list[int] | None:
     """The places of the sentences with text; None when all have some."""
-    # (the check in C where all have text, as nearly all articles' do: a generator here
-    # ran over every sentence of every candidate of every question)
-    if all(map(str.strip, map(_TEXT, sentences))):
+    if all(s.text.strip() for s in sentences):
         return None
     return [k for k, s in enumerate(sentences) if s.text.strip()]
