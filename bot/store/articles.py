@@ -356,8 +356,11 @@ class ArticleStore:
         self.path = path
         self.readers = readers or Readers([db])
         self._closed = False
-        # Whole articles read lately, by id (see articles_by_id).
+        # Whole articles read lately, by id (see articles_by_id), and the content version
+        # they were read at (forgotten when the search index, reading content_version to
+        # know whether it is current, finds another).
         self._recent: OrderedDict[int, Article] = OrderedDict()
+        self._recent_of: tuple[str, str] | None = None
 
     @classmethod
     async def open(cls, path: str | Path, *, create: bool = True, readers: int = 1) -> ArticleStore:
@@ -409,7 +412,11 @@ class ArticleStore:
     async def content_version(self) -> tuple[str, str]:
         """The cache's identity and content version (see CACHE_ID, CONTENT_VERSION), each
         given when the cache has none yet (one made before they were kept)."""
-        return await self._token(CACHE_ID), await self._token(CONTENT_VERSION)
+        found = await self._token(CACHE_ID), await self._token(CONTENT_VERSION)
+        if found != self._recent_of:  # (a reload changed articles: forget those kept)
+            self._recent.clear()
+            self._recent_of = found
+        return found
 
     async def _token(self, key: str) -> str:
         found = await self.get_meta(key)
@@ -473,8 +480,8 @@ class ArticleStore:
         candidates are decoded whole (65-300 sentences each, 13 % of a blog question's CPU)
         and the next question about the same post, or a follow-up, reads them again. An id
         always means the same article (ids are never given twice, LAST_ID), so a kept one
-        is never out of date; an article the reload removed may still be returned by id
-        until the index that named it is replaced."""
+        is never out of date; one a reload removed is forgotten when the search index
+        next reads the content version (content_version), as it does to replace itself."""
         if not ids:
             return {}
         recent = self._recent
