@@ -337,6 +337,19 @@ class Reply:
         passage = norm_text(self.passage)
         return any(norm_text(k) in passage for k in answer_keys(self.row, self.article))
 
+    @property
+    def shown(self) -> bool:
+        """The passage shown holds the row's key, whatever the article: a member reads the
+        answer though the label names another post (sib24: 29 of 53 sibling misses have the
+        key in both posts; fresh17's GSoC selected-projects post names each project's
+        contributor as its results post does). A figure of its own beside `right` and
+        `held`, which read the labels as written."""
+        if not self.passage:
+            return False
+        passage = norm_text(self.passage)
+        keys = [self.row["key"], *(m["key"] for m in self.row.get("more") or ())]
+        return any(norm_text(k) in passage for k in keys if k)
+
 
 def answer_keys(row: dict, article: str | None) -> list[str]:
     """The spans that answer `row` in `article`: the key, and the "more" spans of that article."""
@@ -376,6 +389,7 @@ def score_answerable(
         "fts5_first": _share(sum(fts5_first), n),
         "held": _share(sum(r.held for r in replies), n),
         "held_of_first": _share(sum(r.held for r in replies), first),
+        "key_shown": _share(sum(r.shown for r in replies), n),
         "refused": _share(sum(r.article is None for r in replies), n),
         "high_right": _share(sum(r.right and r.confidence == "high" for r in replies), n),
     }
@@ -541,6 +555,7 @@ ROWS = [
     ("held", "passage holds the answer key"),
     ("held_of_first", "  of answers with the right article"),
     ("oracle_held", "  from the labelled article (--oracle)"),
+    ("key_shown", "key shown, whatever the article"),
     ("refused", "answerable questions refused"),
     ("high_right", "right article at high confidence"),
 ]
