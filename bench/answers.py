@@ -5,7 +5,10 @@ For each library ("news": the read-later exports, the seed and the blogs as dist
 one `ask - --json` process and prints, per question set and per half (tune/test): the right
 article first (and plain SQLite FTS5 bm25 on the same library), the passage holding the
 answer key, refusals, right answers at high confidence, unrelated questions without a
-confident answer, small talk without an article and "what's new" requests.
+confident answer, small talk without an article and "what's new" requests. "Key shown" is a
+figure of its own, not a relabelling: the passage shown holds the row's key whatever the
+article (two posts of a series often state the same fact; the labels name one); every other
+figure reads the labels as written.
 
     .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|...|fresh19|probe15]
         [--split tune|test|all]
