@@ -252,8 +252,15 @@ class ConversationAnswers:
             for w, s in zip(q.terms.words, q.terms.stems, strict=True)
             if w.isalpha() and zipf(w) < self.policy.new_topic_zipf
         )
-        points = followup.refers_back(question)
-        return _Following(q, terms, points, followup.pinned(question), rare)
+        points, pinned = followup.refers_back(question), followup.pinned(question)
+        if self.policy.kind_only_follows and not points and terms:
+            # Naming only the kind of answer it wants ("and in which version?", "what
+            # year?", "which release?"): no thing of its own is asked about, so the topic is
+            # the one under discussion, as a pronoun would say ("in which version was it?").
+            # Before, "version" alone was searched and another article's "minimum versions"
+            # answered surely (journey25: after "when was async await stabilised").
+            points = pinned = terms <= Wanted.of(q).form
+        return _Following(q, terms, points, pinned, rare)
 
     async def _said(self, question: str, about: Topic) -> Answer | None:
         """ "Who said that?" of the passage last shown (said_by.said_answer); None when

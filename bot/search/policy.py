@@ -1102,6 +1102,14 @@ class Policy:
     #: words rerank low, and shown_fit reads amounts and dates only). Read off member22's
     #: probes. 0: off.
     followup_said_sure: int = 1
+    #: A question in a conversation whose only words name the kind of answer it wants
+    #: (answer_type.Wanted.form: "and in which version?", "what year?", "which release?")
+    #: is about the conversation's article, as if a pronoun held its topic (followup.pinned):
+    #: it names no thing of its own. Before, "and in which version?" after "when was async
+    #: await stabilised" was searched for "version" alone and answered surely by "Increasing
+    #: the minimum supported Apple platform versions" (journey25). Grammar, no weight;
+    #: 0: off (the question searched for its own words, as before).
+    kind_only_follows: int = 1
     #: "When was that?" / "when did that happen?" after a passage is read in the passage
     #: shown (when_shown.when_answer): the date its sentences give what they tell ("on
     #: September 18", "in May 2024", "last summer"), the publication date only when they
