@@ -1110,6 +1110,13 @@ class Policy:
     #: the minimum supported Apple platform versions" (journey25). Grammar, no weight;
     #: 0: off (the question searched for its own words, as before).
     kind_only_follows: int = 1
+    #: A "when" question's passage that dates what it tells only by the day it was written
+    #: ("we are also releasing Rust 1.1 beta today") and names no calendar date or year is
+    #: shown after the publication date ("Published on 15 May 2015: …"), which that
+    #: "today" means (when_shown.dated_by_writing). Before, "when was rust 1.0 released"
+    #: showed the sentence alone, the date only in the card's footer (journey24, journey25).
+    #: Grammar, no weight; 0: off (the passage as chosen).
+    writing_date_shown: int = 1
     #: "When was that?" / "when did that happen?" after a passage is read in the passage
     #: shown (when_shown.when_answer): the date its sentences give what they tell ("on
     #: September 18", "in May 2024", "last summer"), the publication date only when they
