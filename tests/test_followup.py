@@ -16,7 +16,7 @@ from bot.search.asked import MORE_OF_WHAT
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic, first_window, pinned, refers_back, wants_more
 from bot.search.policy import DEFAULT
-from bot.search.query import Query
+from bot.search.query import BYLINE, Query
 from bot.search.results import HIGH, LOW, Answer
 from bot.search.retrieve import Candidates, Retriever
 from tests.conftest import CONTENT, dated_post, small_engine
@@ -424,3 +424,18 @@ async def test_a_question_naming_only_the_kind_of_answer_asks_of_the_conversatio
         without = SearchEngine(engine.library, policy=replace(DEFAULT, kind_only_follows=0))
         off = await without.ask("and in which version?", about)
         assert off.article is not None and off.article.slug == "apple-versions"
+
+
+def test_a_request_of_a_new_article_leaves_an_older_list_behind() -> None:
+    # journey25: a "nothing found" menu, then "who wrote the coast guard article" (its two
+    # writers), then "and the other one?" was told "the last list had 5". A request of
+    # the conversation's own article ("who wrote it?") keeps the list, as before.
+    talk = Conversations(ttl=600, clock=Clock())
+    talk.answered(answer_about(CORAL), "a")
+    talk.offered([BIRDS, TREES, REPAIR], "a")
+    own = replace(answer_about(CORAL), wants=BYLINE)
+    talk.answered(own, "a")
+    assert talk.about("a").listed == (BIRDS, TREES, REPAIR)
+    talk.answered(replace(answer_about(SLEEP), wants=BYLINE), "a")
+    topic = talk.about("a")
+    assert topic is not None and topic.slug == SLEEP and topic.listed == ()
