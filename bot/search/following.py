@@ -103,6 +103,14 @@ class ConversationAnswers:
             said = await self._said(question, about)
             if said is not None:
                 return said
+        said = about is not None and self.policy.said_words_quoted
+        if said and (words := said_by.asks_words(question)):
+            # "Who said it was bonkers?": the quotation of the article holding those words.
+            assert about is not None
+            article = await self._article(await self.index(), about.slug)
+            found = said_by.words_answer(question, article, words) if article else None
+            if found is not None:
+                return found
         shown = about.passage if about is not None else None
         if shown and self.policy.event_date_shown and when_shown.asks_when(question):
             # "When was that?" asks when what was just shown happened, not the library.

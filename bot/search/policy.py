@@ -1117,6 +1117,12 @@ class Policy:
     #: showed the sentence alone, the date only in the card's footer (journey24, journey25).
     #: Grammar, no weight; 0: off (the passage as chosen).
     writing_date_shown: int = 1
+    #: "Who said it was bonkers?" in a conversation is answered by the quotation of the
+    #: conversation's article that holds every word asked, with its speaker
+    #: (said_by.words_answer): before, the title stood in for "it" and chose a passage
+    #: naming another speaker (journey25: Springer Nature's Kersjes, where Dorothy Bishop
+    #: said "This is absolute bonkers"). Grammar, no weight; 0: off (as before).
+    said_words_quoted: int = 1
     #: "When was that?" / "when did that happen?" after a passage is read in the passage
     #: shown (when_shown.when_answer): the date its sentences give what they tell ("on
     #: September 18", "in May 2024", "last summer"), the publication date only when they
