@@ -439,3 +439,22 @@ def test_a_request_of_a_new_article_leaves_an_older_list_behind() -> None:
     talk.answered(replace(answer_about(SLEEP), wants=BYLINE), "a")
     topic = talk.about("a")
     assert topic is not None and topic.slug == SLEEP and topic.listed == ()
+
+
+async def test_the_other_one_with_no_list_names_an_articles_several_writers(
+    tmp_path: Path,
+) -> None:
+    # journey24/25: "and the other one?" right after "Written by Tara Copp and Michelle
+    # Boorstein" was "The other of what?" (or a stale list's places).
+    two = (
+        "---\ntitle: Coast Guard drafts a new policy\nslug: coast\n"
+        "author: 'Tara Copp, Michelle Boorstein'\ndate: '2025-11-21T00:00:00Z'\n---\n"
+        "<p>The military service has drafted a new policy.</p>\n"
+    )
+    one = dated_post("cop", "Fire forces evacuation", "2025-11-20", "A fire broke out.")
+    async with small_engine(tmp_path, {"coast.md": two, "cop.md": one}) as engine:
+        other = await engine.ask("and the other one?", Topic("coast", None))
+        assert other.reply is not None
+        assert "was written by Tara Copp and Michelle Boorstein" in other.reply
+        alone = await engine.ask("and the other one?", Topic("cop", None))
+        assert alone.reply is not None and "written by" not in alone.reply
