@@ -213,10 +213,13 @@ async def test_a_when_answer_dated_only_by_its_writing_day_shows_that_day(tmp_pa
     async with small_engine(tmp_path, files) as engine:
         answer = await engine.ask("when was widget 1.0 released")
         assert answer.article is not None and answer.article.slug == "widget-one"
-        assert (answer.passage or "").startswith("Published on 15 May 2015: To kick off")
+        shown = answer.passage or ""
+        assert (
+            shown.startswith("To kick off") and "Widget 1.0. (Published on 15 May 2015.)" in shown
+        )
         off = SearchEngine(engine.library, policy=replace(DEFAULT, writing_date_shown=0))
         plain = await off.ask("when was widget 1.0 released")
-        assert (plain.passage or "").startswith("To kick off")
+        assert "Published on" not in (plain.passage or "")
 
 
 def test_a_passage_naming_its_own_date_is_left_as_it_is() -> None:
@@ -230,6 +233,6 @@ def test_a_passage_naming_its_own_date_is_left_as_it_is() -> None:
     dated = "Today, on May 15, we release it."
     assert when_shown.dated_by_writing(dated, article) == dated
     assert when_shown.dated_by_writing("It ships now.", article) == "It ships now."
-    assert when_shown.dated_by_writing("We ship it today.", article) == (
-        "Published on 15 May 2015: We ship it today."
+    assert when_shown.dated_by_writing("We ship it today. … And more.", article) == (
+        "We ship it today. (Published on 15 May 2015.) … And more."
     )

@@ -1112,7 +1112,7 @@ class Policy:
     kind_only_follows: int = 1
     #: A "when" question's passage that dates what it tells only by the day it was written
     #: ("we are also releasing Rust 1.1 beta today") and names no calendar date or year is
-    #: shown after the publication date ("Published on 15 May 2015: …"), which that
+    #: shown with the publication date after it ("… (Published on 15 May 2015.)"), which that
     #: "today" means (when_shown.dated_by_writing). Before, "when was rust 1.0 released"
     #: showed the sentence alone, the date only in the card's footer (journey24, journey25).
     #: Grammar, no weight; 0: off (the passage as chosen).

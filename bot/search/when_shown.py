@@ -92,16 +92,19 @@ _CALENDAR = re.compile(rf"\b(?:{_MONTH} {DAY}|{DAY} {_MONTH}|{YEAR})\b")
 def dated_by_writing(passage: str | None, article: Article) -> str | None:
     """A "when" question's passage whose first window dates what it tells only by the day
     it was written ("…releasing Rust 1.1 beta today…") and names no calendar date or year:
-    the publication date before it ("Published on 15 May 2015: To kick off…"), which that
-    "today" means. Before (journey24, journey25), "when was rust 1.0 released" showed the
-    sentence alone, the date only in the card's footer. Else the passage as it was."""
+    the publication date after that window ("To kick off… today, simultaneously with Rust
+    1.0. (Published on 15 May 2015.)"), which that "today" means; after it, so the passage
+    still starts with the page's words (the "Read in context" link finds them there).
+    Before (journey24, journey25), "when was rust 1.0 released" showed the sentence alone,
+    the date only in the card's footer. Else the passage as it was."""
     if not passage or article.date is None:
         return passage
-    window = passage.split(" … ")[0]
+    window, *rest = passage.split(" … ")
     if not _WRITTEN_NOW.search(window) or _CALENDAR.search(window):
         return passage
     date = article.date
-    return f"Published on {date.day} {date:%B %Y}: {passage}"
+    dated = f"{window} (Published on {date.day} {date:%B %Y}.)"
+    return " … ".join([dated, *rest])
 
 
 def asks_when(question: str) -> bool:
