@@ -456,5 +456,9 @@ async def test_the_other_one_with_no_list_names_an_articles_several_writers(
         other = await engine.ask("and the other one?", Topic("coast", None))
         assert other.reply is not None
         assert "was written by Tara Copp and Michelle Boorstein" in other.reply
+        # With a longer list held (a "nothing found" menu the article was in), both.
+        listed = await engine.ask("and the other one?", Topic("coast", None, ("cop", "coast", "x")))
+        assert listed.reply is not None and "Tara Copp and Michelle Boorstein" in listed.reply
+        assert "one of 1 to 3" in listed.reply
         alone = await engine.ask("and the other one?", Topic("cop", None))
         assert alone.reply is not None and "written by" not in alone.reply

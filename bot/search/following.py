@@ -77,7 +77,7 @@ class ConversationAnswers:
             if place is None and pick.shown:  # no one other: which other is a guess
                 listed = len(about.listed) if about is not None else 0
                 reply = asked.which_other(listed) if listed > 1 else asked.NO_OTHER
-                if listed <= 1 and (writers := await self._writers(about)) is not None:
+                if (writers := await self._writers(about, listed)) is not None:
                     reply = writers  # "and the other one?" after "Written by A and B"
                 return Answer(question=question, reply=reply)
             pick = None if place is None else replace(pick, place=place)
@@ -273,15 +273,16 @@ class ConversationAnswers:
             points = pinned = terms <= Wanted.of(q).form
         return _Following(q, terms, points, pinned, rare)
 
-    async def _writers(self, about: Topic | None) -> str | None:
+    async def _writers(self, about: Topic | None, listed: int) -> str | None:
         """The reply naming the writers of the conversation's article when more than one
-        person wrote it (asked.other_writers); None otherwise, or with no article."""
+        person wrote it (asked.other_writers; `listed`: the last list's length); None
+        otherwise, or with no article."""
         if about is None or about.slug is None:
             return None
         article = await self._article(await self.index(), about.slug)
         if article is None or len(split_authors(article.author)) < 2:
             return None
-        return asked.other_writers(article.title, people(article.author) or "")
+        return asked.other_writers(article.title, people(article.author) or "", listed)
 
     async def _said(self, question: str, about: Topic) -> Answer | None:
         """ "Who said that?" of the passage last shown (said_by.said_answer); None when
