@@ -20,11 +20,10 @@ import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.library import workers
 from bot.library.report import REMOVED_NAMED, FileFailure, FileWarning, ReloadReport
 from bot.library.scan import Scan, scan
-from bot.library.workers import Parsed, Todo
 from bot.store.articles import (
     ArticleRow,
     ArticleStore,
@@ -34,6 +33,9 @@ from bot.store.articles import (
     StoreError,
     move_aside,
 )
+
+if TYPE_CHECKING:
+    from bot.library.workers import Parsed, Todo
 
 log = logging.getLogger("articlebot.library")
 
@@ -171,6 +173,11 @@ class Library:
 
     async def _reload(self, progress: Progress | None, allow_removals: bool) -> ReloadReport:
         started = time.perf_counter()
+        # The parser (BeautifulSoup, markdown-it, YAML: ~45 % of the bot's imports) is
+        # imported by the first reload, not at start: a process asking of a built cache
+        # answers without it (issue 19's start -> first answer).
+        from bot.library import workers
+
         report = ReloadReport()
         # Walked before the file index is read, not beside it: both threads need the GIL
         # 100k times, and together they took longer.
