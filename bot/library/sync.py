@@ -205,7 +205,9 @@ class Library:
                 # All the cache holds of the files this reload acts on (none, when nothing
                 # changed and nothing fails): their hashes, articles and errors.
                 rows = await writer.file_rows([*changed, *missing, *failing])
-                todo = self._plan(found, rows, changed, failing, reparse, report)
+                # Files served with a warning when last read: said again while they hold it.
+                warned = {} if reparse else await writer.warned()
+                todo = self._plan(found, rows, changed, failing, warned, reparse, report)
                 await self._remove(writer, found, rows, missing, report, allow_removals)
                 owners = SlugOwners(await writer.slug_owners() if todo else {})
                 done = 0
@@ -237,12 +239,14 @@ class Library:
         rows: dict[str, FileRow],
         changed: list[str],
         failing: list[str],
+        warned: dict[str, str],
         reparse: bool,
         report: ReloadReport,
     ) -> list[Todo]:
         """The files to read, by path: new and changed ones (size or mtime), or all of them
         when `reparse`. Of the others, those that failed when last read (`failing`) are
-        reported again as failed, the rest counted as unchanged."""
+        reported again as failed, the rest counted as unchanged, and those of them served
+        with a warning (`warned`, path → warning) warned of again."""
         scanned = found.files
         if reparse:
             # No cached hash either: "same content" must not spare a file the new parser.
@@ -261,6 +265,11 @@ class Library:
         ]
         report.failed.extend(still)
         report.unchanged = len(scanned) - len(todo) - len(still)
+        report.warned.extend(
+            FileWarning(path, warning)
+            for path, warning in warned.items()
+            if path in scanned and path not in pending
+        )
         return todo
 
     async def _remove(
@@ -297,8 +306,10 @@ class Library:
         stale = []
         for path, folder in kept.items():
             error = f"folder {folder or '.'}/ cannot be read: {found.unreadable[folder]}"
-            stale.append((path, rows[path].size, -1, "", rows[path].article_id, error))
-        stale += [(p, rows[p].size, -1, "", rows[p].article_id, e) for p, e in linked.items()]
+            stale.append((path, rows[path].size, -1, "", rows[path].article_id, error, None))
+        stale += [
+            (p, rows[p].size, -1, "", rows[p].article_id, e, None) for p, e in linked.items()
+        ]
         await writer.put_files(stale)
         report.failed.extend(FileFailure(p, reason) for p, reason in found.skipped.items())
         report.failed.extend(
@@ -333,15 +344,24 @@ class Library:
             old = cached.get(item.path)
             old_id = old.article_id if old else None
             if item.same_content:
-                rows.append((item.path, item.size, item.mtime_ns, item.hash, old_id, old.error))
-                if old and old.error:  # the same broken file as last time: still failing
+                assert old is not None  # only a cached file has a hash to compare with
+                rows.append(
+                    (item.path, item.size, item.mtime_ns, item.hash, old_id, old.error, old.warning)
+                )
+                if old.error:  # the same broken file as last time: still failing
                     report.failed.append(FileFailure(item.path, old.error, kept=bool(old_id)))
                 else:
                     report.unchanged += 1
+                    if old.warning:  # touched, same bytes: served as it was, warning and all
+                        report.warned.append(FileWarning(item.path, old.warning))
                 continue
             if item.error is not None:
+                # Failing: what it is served as (its last good version, if any) is said by
+                # the failure; its old warning is read again once the file is fixed.
                 report.failed.append(FileFailure(item.path, item.error, kept=bool(old_id)))
-                rows.append((item.path, item.size, item.mtime_ns, item.hash, old_id, item.error))
+                rows.append(
+                    (item.path, item.size, item.mtime_ns, item.hash, old_id, item.error, None)
+                )
                 continue
             article = item.article
             assert article is not None
@@ -360,16 +380,21 @@ class Library:
                 article = article._replace(slug=new_slug)
             owners.claim(article.slug, item.path)
             if item.warnings:  # one entry a file: the count is of files served so
-                report.warned.append(FileWarning(item.path, "; ".join(item.warnings)))
+                report.warned.append(FileWarning(item.path, _joined(item.warnings)))
             fresh.append(article)
             fresh_files.append(item)
         await writer.delete_articles(stale_ids)
         ids = await writer.insert_articles(fresh)
         rows.extend(
-            (f.path, f.size, f.mtime_ns, f.hash, i, None)
+            (f.path, f.size, f.mtime_ns, f.hash, i, None, _joined(f.warnings) or None)
             for f, i in zip(fresh_files, ids, strict=True)
         )
         await writer.put_files(rows)
+
+
+def _joined(warnings: tuple[str, ...]) -> str:
+    """A file's warnings as its one line (report and cache alike)."""
+    return "; ".join(warnings)
 
 
 @contextlib.asynccontextmanager
