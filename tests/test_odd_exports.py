@@ -125,3 +125,13 @@ async def test_a_symlink_into_a_linked_folder_is_read_once(lib: Library) -> None
     assert [f.path for f in report.failed] == ["pinned.md"]
     assert "posts/d.md" in report.failed[0].error
     assert [m.slug for m in await lib.store.all_meta()] == ["delta"]
+
+
+async def test_a_file_over_the_size_limit_names_the_setting(lib: Library) -> None:
+    # A page saved with its images inlined: the admin is told which setting reads it.
+    write(lib.content_dir, "big.md", article("Big", "big", body="<p>" + "a" * 250_000 + "</p>"))
+    lib.max_bytes = 200_000
+    report = await lib.reload()
+    assert [f.error for f in report.failed] == [
+        "file is 0.3 MB, over the 0.2 MB limit (raise MAX_ARTICLE_BYTES to read it)"
+    ]

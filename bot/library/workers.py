@@ -63,7 +63,10 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
     out: list[Parsed] = []
     for rel, size, mtime_ns, old_hash in items:
         if size > max_bytes:
-            error = f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit"
+            error = (
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit"
+                " (raise MAX_ARTICLE_BYTES to read it)"
+            )
             out.append(Parsed(rel, size, mtime_ns, f"size:{size}:{mtime_ns}", error=error))
             continue
         try:

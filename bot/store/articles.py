@@ -38,7 +38,7 @@ from bot.library.model import (
 )
 from bot.library.report import FileFailure, FileWarning, LibraryStats
 from bot.store.schema import MIGRATIONS
-from bot.store.sqlite import connect, hold, is_corrupt, prefetch, release, use_wal
+from bot.store.sqlite import advice, connect, hold, is_corrupt, prefetch, release, use_wal
 
 
 class StoreError(Exception):
@@ -52,7 +52,8 @@ class CacheCorrupt(StoreError):
 def _store_error(doing: str, path: Path, exc: BaseException) -> StoreError:
     """The one-line StoreError for a sqlite3 or OS error while `doing` something to `path`."""
     kind = CacheCorrupt if is_corrupt(exc) else StoreError
-    return kind(f"{doing} {path}: {exc}")
+    hint = advice(exc)
+    return kind(f"{doing} {path}: {exc}" + (f": {hint}" if hint else ""))
 
 
 class FileRow(NamedTuple):
