@@ -307,9 +307,7 @@ class Library:
         for path, folder in kept.items():
             error = f"folder {folder or '.'}/ cannot be read: {found.unreadable[folder]}"
             stale.append((path, rows[path].size, -1, "", rows[path].article_id, error, None))
-        stale += [
-            (p, rows[p].size, -1, "", rows[p].article_id, e, None) for p, e in linked.items()
-        ]
+        stale += [(p, rows[p].size, -1, "", rows[p].article_id, e, None) for p, e in linked.items()]
         await writer.put_files(stale)
         report.failed.extend(FileFailure(p, reason) for p, reason in found.skipped.items())
         report.failed.extend(
