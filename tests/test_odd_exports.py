@@ -135,3 +135,16 @@ async def test_a_file_over_the_size_limit_names_the_setting(lib: Library) -> Non
     assert [f.error for f in report.failed] == [
         "file is 0.3 MB, over the 0.2 MB limit (raise MAX_ARTICLE_BYTES to read it)"
     ]
+
+
+def test_a_tab_indenting_the_frontmatter_is_named() -> None:
+    # An editor shows the tab as spaces; "cannot start any token" did not say what to fix.
+    with pytest.raises(ArticleError) as caught:
+        parse_article(b"---\ntitle: Tabs\ntags:\n\t- news\n---\n<p>x</p>", "a.md")
+    assert str(caught.value) == (
+        "bad YAML in frontmatter at line 4: found character that cannot start any token"
+        " (a tab indents it: YAML indents with spaces)"
+    )
+    with pytest.raises(ArticleError) as caught:  # a tab elsewhere in the line is no cause
+        parse_article(b"---\ntitle: Tabs\ntags: [a\t, {\n---\n<p>x</p>", "a.md")
+    assert "a tab indents it" not in str(caught.value)

@@ -108,6 +108,15 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:bool", _bool)
 
 
+def _tab_indented(text: str, line: int) -> bool:
+    """Whether line `line` (0-based) of `text` has a tab among its leading whitespace."""
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return False
+    row = lines[line]
+    return "\t" in row[: len(row) - len(row.lstrip())]
+
+
 class _Handler(frontmatter.YAMLHandler):
     """python-frontmatter's YAML handler with our loader and one-line errors."""
 
@@ -123,6 +132,10 @@ class _Handler(frontmatter.YAMLHandler):
         except yaml.MarkedYAMLError as e:
             line = f" at line {e.problem_mark.line + 1}" if e.problem_mark else ""
             problem = e.problem or e.context or "syntax error"
+            if "tab" not in problem and e.problem_mark and _tab_indented(fm, e.problem_mark.line):
+                # "found character that cannot start any token" does not say it is a tab,
+                # which an editor shows as spaces: the usual slip in a hand-edited list.
+                problem += " (a tab indents it: YAML indents with spaces)"
             raise ArticleError(_one_line(f"bad YAML in frontmatter{line}: {problem}")) from None
         except yaml.YAMLError as e:
             raise ArticleError(_one_line(f"bad YAML in frontmatter: {e}")) from None
