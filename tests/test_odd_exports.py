@@ -148,3 +148,13 @@ def test_a_tab_indenting_the_frontmatter_is_named() -> None:
     with pytest.raises(ArticleError) as caught:  # a tab elsewhere in the line is no cause
         parse_article(b"---\ntitle: Tabs\ntags: [a\t, {\n---\n<p>x</p>", "a.md")
     assert "a tab indents it" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("written", "shown"), [("2021", "2021"), ("'2021-05'", "2021-05")])
+def test_a_date_without_a_day_says_so_and_what_to_write(written: str, shown: str) -> None:
+    # ISO 8601's reduced precision: no day is made up (a card would show 1 January), and
+    # the warning says what is missing rather than "not understood".
+    warnings: list[str] = []
+    raw = f"---\ntitle: T\ndate: {written}\n---\n<p>x</p>".encode()
+    assert parse_article(raw, "a.md", warnings=warnings).date is None
+    assert warnings == [f"date '{shown}' gives no day: served undated (write it as YYYY-MM-DD)"]

@@ -235,6 +235,10 @@ def _shape(value: Any) -> str:
     return f"'{_one_line(str(value))[:40]}'"
 
 
+# A date written as a year or a year and month alone (ISO 8601's reduced precision).
+_NO_DAY = re.compile(r"\d{4}(?:-\d{1,2})?")
+
+
 def _date_warning(value: Any, dated: bool, published: datetime | None) -> str | None:
     """Why the `date:` the author wrote was not used, when it was not (`dated`: it was):
     the article is served undated, or dated by its `dateFolder`."""
@@ -243,6 +247,11 @@ def _date_warning(value: Any, dated: bool, published: datetime | None) -> str | 
     served = "served dated by its dateFolder" if published else "served undated"
     if isinstance(value, (dict, list, tuple, set)):
         return f"date is {_shape(value)}, not a date: {served}"
+    if _NO_DAY.fullmatch(str(value).strip()):
+        # A year or a month alone: read as its first day, a card would show a day the
+        # author never wrote. Said apart, with what to write ("not understood" of a plain
+        # "2021" left the admin guessing what was wrong with it).
+        return f"date {_shape(value)} gives no day: {served} (write it as YYYY-MM-DD)"
     return f"date {_shape(value)} not understood: {served}"
 
 
