@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.library.sync import LibraryError
 from bot.settings import Settings
 from tests.fakediscord import FakeDiscord
 from tests.test_discord_e2e import assert_mentions_locked, embed_text, make_bot
@@ -53,3 +54,22 @@ async def test_a_warning_stays_on_status_and_a_repeated_reload(running) -> None:
     for command in ("reload", "status"):
         refused = await fake.invoke(command, user=fake.member)
         assert refused.ephemeral and "Manage Server" in refused.text
+
+
+async def test_status_says_the_content_folder_is_gone(running) -> None:
+    # The watcher's reload when the volume is unmounted: said only in the log before, and
+    # /status showed the last good reload as if all were well.
+    fake, bot = running
+    content = bot.settings.content_dir
+    content.rename(content.with_name("elsewhere"))
+    with pytest.raises(LibraryError):
+        await bot.service.library.reload()
+    status = await fake.invoke("status", user=fake.admin)
+    warning = _fields(status.embeds[0])["Warning"]
+    assert "does not exist (moved, or a volume not mounted?)" in warning
+    assert "the articles already loaded stay served" in warning
+    assert _fields(status.embeds[0])["Articles"] == "14 from 14 files"
+    content.with_name("elsewhere").rename(content)
+    await bot.service.library.reload()
+    status = await fake.invoke("status", user=fake.admin)
+    assert "Warning" not in _fields(status.embeds[0])

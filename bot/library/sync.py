@@ -101,7 +101,8 @@ class Library:
         self.db_path = Path(db_path)
         self.max_bytes = max_bytes
         self.max_removal_share = max_removal_share
-        self.refused: str | None = None  # why the last reload was refused, until one succeeds
+        # Why the last reload was refused or stopped (see reload), until one succeeds.
+        self.refused: str | None = None
         self.workers = workers or min(os.cpu_count() or 1, 4)
         self.store: ArticleStore | None = None
         self.generation = 0  # bumped after every committed reload; caches compare it
@@ -137,16 +138,22 @@ class Library:
         more than `max_removal_share` of them, unless `allow_removals` confirms it.
         """
         async with self._lock:
-            if not self.content_dir.is_dir():
-                raise LibraryError(f"content folder {self.content_dir} does not exist")
             try:
+                if not self.content_dir.is_dir():
+                    raise LibraryError(
+                        f"content folder {self.content_dir} does not exist (moved, or a"
+                        " volume not mounted?); the articles already loaded stay served"
+                    )
                 async with _exclusive(Path(f"{self.db_path}.lock")):
                     try:
                         report = await self._reload(progress, allow_removals)
                     except CacheCorrupt as exc:
                         await self._move_aside(exc)
                         report = await self._reload(progress, allow_removals)
-            except RemovalRefused as exc:
+            except (LibraryError, StoreError) as exc:
+                # Kept for /status until a reload succeeds: an automatic reload (the
+                # watcher's) that stopped was said only in the log, and /status showed
+                # the last good reload as if all were well.
                 self.refused = str(exc)
                 raise
             self.refused = None
