@@ -84,6 +84,8 @@ async def test_an_older_cache_gains_the_link_index(
         # The cache as migration 6 left it: no link index, nor what later ones add.
         con.execute("DROP INDEX articles_link")
         con.execute("ALTER TABLE sentences DROP COLUMN kind")
+        con.execute("DROP INDEX files_warned")
+        con.execute("ALTER TABLE files DROP COLUMN warning")
         con.execute(f"PRAGMA user_version = {LINK_MIGRATION}")
     again = Library(bundled_library.content_dir, db)
     await again.reload()

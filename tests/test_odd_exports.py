@@ -9,9 +9,7 @@ import os
 
 import pytest
 
-from bot.library import sync
 from bot.library.parse import ArticleError, parse_article
-from bot.library.scan import scan
 from bot.library.sync import Library
 from tests.test_sync import article, write
 
@@ -160,29 +158,3 @@ def test_a_date_without_a_day_says_so_and_what_to_write(written: str, shown: str
     raw = f"---\ntitle: T\ndate: {written}\n---\n<p>x</p>".encode()
     assert parse_article(raw, "a.md", warnings=warnings).date is None
     assert warnings == [f"date '{shown}' gives no day: served undated (write it as YYYY-MM-DD)"]
-
-
-async def test_a_file_deleted_while_the_reload_runs_says_so(
-    lib: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = lib.content_dir
-    write(root, "a.md", article("Alpha", "alpha"))
-    await lib.reload()
-    write(root, "a.md", article("Alpha, edited", "alpha"))
-    write(root, "new.md", article("New", "new"))
-
-    def scan_then_delete(folder):
-        found = scan(folder)
-        (root / "a.md").unlink()
-        (root / "new.md").unlink()
-        return found
-
-    monkeypatch.setattr(sync, "scan", scan_then_delete)
-    report = await lib.reload()
-    assert [(f.path, f.error, f.kept) for f in report.failed] == [
-        ("a.md", "deleted or moved while the reload ran: reload again", True),
-        ("new.md", "deleted or moved while the reload ran: reload again", False),
-    ]
-    monkeypatch.setattr(sync, "scan", scan)
-    report = await lib.reload(allow_removals=True)
-    assert (report.removed_paths, report.failed) == (["a.md"], [])
