@@ -905,6 +905,21 @@ class Policy:
     #: readable oracle passages news 588 -> 589 of 715 ("what is an atmosphere account also
     #: called"), blogs 669 the same, none lost (bench/README.md, npsg23). 0: off.
     naming_answer: float = 0.5
+    #: npsg25. A question asking by how much two things differ ("how much more…", "how
+    #: much faster…", "how far over the limit…": comparisons.asks_difference) is answered
+    #: by an amount that says so: a multiple ("nearly double", "20 times higher"), a
+    #: percent, or an amount with a comparative after it ("$350 more"); those fit fully,
+    #: and any other amount of the sentence ("one incidence of cancer in a million
+    #: people", the size of one thing compared) only Policy.partial_fit, as an amount in
+    #: another unit does for "how long". 1 on, 0 off (amounts fit as for any "how much").
+    #: A switch, not a weight: the fits are those every kind of question uses.
+    difference_only: float = 1.0
+    #: npsg25. A yes/no question asking whether a state goes on ("is rochko still…", "does
+    #: fema still…", "will google keep…": answer_type._PERSISTS) is answered by a verb of
+    #: continuing or stopping ("will continue contributing", "has phased out", "no longer
+    #: post": sentence_spans._ASPECT), as by a negation: the fit a polarity span has (1).
+    #: 0 off.
+    aspect_fit: float = 1.0
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.
