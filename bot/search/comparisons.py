@@ -38,7 +38,10 @@ _MULTIPLES = frozenset(
 )
 # The numbers "-fold" is written after as one word ("threefold", "tenfold").
 _FOLD_NUMBERS = frozenset(
-    "two three four five six seven eight nine ten twenty fifty hundred thousand".split()
+    [
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("twenty", "fifty", "hundred", "thousand"),
+    ]
 )
 # A base this common in English (Zipf) is a word, not a fragment ("wat" of "water").
 _BASE_ZIPF = 3.0
