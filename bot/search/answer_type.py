@@ -226,7 +226,8 @@ class Wanted:
             else frozenset(),
             head_words=heads,
             compares=kind == "number" and asks_difference(q.words),
-            persists=kind == "yesno" and not _PERSISTS.isdisjoint(q.words),
+            # (`typed`: the ask drops "still"/"anymore" from `words`, present.without_frame)
+            persists=kind == "yesno" and not _PERSISTS.isdisjoint(q.typed),
         )
 
     def head_phrase(self) -> Wanted:
