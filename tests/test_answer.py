@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.library.model import Article, Quote, Sentence
 from bot.library.parse import parse_article
-from bot.search import answer_type
+from bot.search import answer_type, present
 from bot.search.answer_type import Wanted
 from bot.search.comparisons import asks_difference, comparative, multiples, states_difference
 from bot.search.engine import SearchEngine
@@ -1809,5 +1809,8 @@ def test_a_verb_of_continuing_answers_whether_a_state_still_holds() -> None:
     assert passage and "will continue" in passage
     passage = best_passage(app, asked, ONE_WINDOW.with_(aspect_fit=0.0))
     assert passage and "will continue" not in passage
+    # The ask searches without "still" (present.without_frame); the rule reads it as typed.
+    framed = present.without_frame(parse("is the founder still involved with the app"))
+    assert "still" not in framed.words and Wanted.of(framed).persists
     # Only a question asking whether it still holds reads them.
     assert not Wanted.of(parse("is the founder involved with the app")).persists
