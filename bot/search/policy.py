@@ -1386,6 +1386,16 @@ class Policy:
     #: as readable; 60 is that bound. 0 shows every quote whole.
     quote_shown_words: int = 60
 
+    # -- the summary an answer shows (shown_summary) ---------------------------------------
+    #: A summary at least this share of whose content stems the passage shown holds says
+    #: the passage again: the description reworded from the body's first sentence
+    #: (reply25: the Chicago ICE page's "…amassed over 70,000 members…" under "…had over
+    #: 70,000 members…", 0.95); the summary summarize gives with it passed over is shown
+    #: instead. Higher than quote_restates_share: a summary sums the article, and its lede
+    #: shares many words with any passage from the article's opening while adding to it.
+    #: 0 turns it off.
+    summary_restates_share: float = 0.8
+
     # -- lookup (find a title) and autocomplete ---------------------------------------------
     #: A typed title finds one article from this score up...
     find_cutoff: float = 0.6

@@ -23,14 +23,20 @@ from bot.search.quotes import best_quote
 from bot.search.words import stems
 
 
-def restates(quote: str, passage: str, policy: Policy) -> bool:
-    """Whether `quote` says again what `passage` shows: at least Policy.quote_restates_share
-    of its content words' stems are the passage's, and it has Policy.quote_restates_words
-    of them or more (two or three words shared say little of a short quote)."""
-    said = stems(quote)
-    if len(said) < policy.quote_restates_words or policy.quote_restates_share <= 0:
+def says_again(text: str, passage: str, share: float, least: int) -> bool:
+    """Whether `text` says again what `passage` shows: at least `share` of its content
+    words' stems are the passage's, and it has `least` of them or more (two or three words
+    shared say little of a short text). A share of 0 or less says no."""
+    said = stems(text)
+    if len(said) < least or share <= 0:
         return False
-    return len(said & stems(passage)) / len(said) >= policy.quote_restates_share
+    return len(said & stems(passage)) / len(said) >= share
+
+
+def restates(quote: str, passage: str, policy: Policy) -> bool:
+    """Whether `quote` says `passage` again (says_again at Policy.quote_restates_share, for
+    quotes of Policy.quote_restates_words content stems or more)."""
+    return says_again(quote, passage, policy.quote_restates_share, policy.quote_restates_words)
 
 
 def shorter(quote: Quote, policy: Policy) -> Quote:
