@@ -1385,6 +1385,11 @@ class Policy:
     #: outweighed the answer above it. best_quote itself prefers quotes of 8-60 words
     #: as readable; 60 is that bound. 0 shows every quote whole.
     quote_shown_words: int = 60
+    #: A quote with no speaker opening in lower case is words quoted from inside one of the
+    #: article's sentences (reply25: the Hawley card's quote "a person that (i) has a market
+    #: capitalization of more than $150,000,000,000; …", the bill's text), whose owner and
+    #: subject the card cannot show: another quote is shown, else none. False keeps them.
+    quote_fragment_unowned: bool = True
 
     # -- the summary an answer shows (shown_summary) ---------------------------------------
     #: A summary at least this share of whose content stems the passage shown holds says

@@ -66,12 +66,30 @@ def shown_quote(
     (see shorter)."""
     avoid = [t for t in shown if t]
     quote = best_quote(article, question, avoid=avoid)
-    passage = shown[0] if shown else None
-    if quote is not None and passage and restates(quote.text, passage, policy):
+    passage = shown[0] if shown else ""
+
+    def unfit(q: Quote) -> bool:
+        return bool(passage) and restates(q.text, passage, policy) or unowned_fragment(q, policy)
+
+    if quote is not None and unfit(quote):
         other = best_quote(article, question, avoid=[*avoid, quote.text])
         fresh = other is not None and other.text != quote.text
-        quote = other if fresh and not restates(other.text, passage, policy) else None
+        quote = other if fresh and not unfit(other) else None
     return shorter(quote, policy) if quote is not None else None
+
+
+def unowned_fragment(quote: Quote, policy: Policy) -> bool:
+    """Whether `quote` is words the article quotes from inside a sentence with no one to
+    say them: no speaker, and it opens in lower case (the Hawley bill's "a person that (i)
+    has a market capitalization of more than $150,000,000,000; …", quoted from the bill
+    after the article's "also known as,"). Out of that sentence a member cannot tell whose
+    words they are or what they describe. A speaker's fragment ("a power tool ... to get
+    people to do what I wanted" — Allison Mack) says whose; an excerpt is the article's
+    own sentence. Policy.quote_fragment_unowned False keeps them."""
+    if not policy.quote_fragment_unowned or quote.speaker or quote.excerpt:
+        return False
+    first = next((c for c in quote.text if c.isalpha()), "")
+    return first.islower()
 
 
 def _flat(text: str) -> str:
