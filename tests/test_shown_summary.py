@@ -52,7 +52,9 @@ def test_a_description_adding_to_the_passage_is_kept() -> None:
 
 def test_the_restated_summary_is_kept_over_one_that_would_not_serve() -> None:
     promo = "Sign up for our free weekly newsletter to keep up with the birds of the Chicago area."
-    asking = "From the lakefront to the suburbs, what about birds in Chicago do you want us to cover?"
+    asking = (
+        "From the lakefront to the suburbs, what about birds in Chicago do you want us to cover?"
+    )
     for other in (promo, asking):
         assert not fits(other, _article(DESCRIPTION, []))
         article = _article(DESCRIPTION, [PASSAGE, other])
