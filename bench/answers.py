@@ -5,9 +5,12 @@ For each library ("news": the read-later exports, the seed and the blogs as dist
 one `ask - --json` process and prints, per question set and per half (tune/test): the right
 article first (and plain SQLite FTS5 bm25 on the same library), the passage holding the
 answer key, refusals, right answers at high confidence, unrelated questions without a
-confident answer, small talk without an article and "what's new" requests.
+confident answer, small talk without an article and "what's new" requests. "Key shown" is a
+figure of its own, not a relabelling: the passage shown holds the row's key whatever the
+article (two posts of a series often state the same fact; the labels name one); every other
+figure reads the labels as written.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|...|fresh18|probe15]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|...|fresh19|probe15]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -81,8 +84,9 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # 24: aggregates only, never --misses, and readable tune material from session 25. "fresh18"
 # (written blind the same way on 2026-12-07 by session 24's set18 helper, its baseline left to
 # the lead) stood in until "fresh19" and is the validation set from session 25: aggregates
-# only, never --misses. Session 25's set19 helper adds the new untouched stand-in ("fresh19")
-# here when it is written. fresh to fresh17 are tune material.
+# only, never --misses. "fresh19" (written blind the same way on 2026-12-07 by session 25's
+# set19 helper, its baseline left to the lead) is the untouched stand-in from session 25: only
+# the lead runs it. fresh to fresh17 are tune material.
 # "probe15" (refuse15's, written blind 2026-12-06 21:44 UTC before any run on it, aimed at
 # refusals and unrelated answers: paraphrase, a name or brand, a slip, short questions, common
 # words) is readable tune material from the start, never a stand-in.
@@ -111,6 +115,10 @@ FRESH_FILES = {
     # news questions over 14 exports no set from fresh15 on uses, blog questions over 21 posts
     # no set names, 10 unrelated; the untouched stand-in of session 24.
     "fresh18": HERE / "answers_fresh18.jsonl",
+    # fresh19 (written blind by session 25's set19 helper, 2026-12-07, before any run on it):
+    # news questions over 14 exports no set from fresh16 on uses, blog questions over 20 posts
+    # no set names, 10 unrelated; the untouched stand-in of session 25.
+    "fresh19": HERE / "answers_fresh19.jsonl",
     "probe15": HERE / "answers_probe15.jsonl",
     # spell19's probes (written 2026-12-07 03:50 UTC before any run on them): questions typed
     # with the other region's spelling of a word the article writes ("harbour", "leukemia").
@@ -143,13 +151,13 @@ FRESH_FILES = {
     # readable sets' answerable rows measure what a rule costs. Readable from the start.
     "unrel24": HERE / "answers_unrel24.jsonl",
 }
-# Run only by answers.py (and --check prints none of its questions), for aggregates, never
-# read: the validation set (fresh18, the untouched stand-in of session 24, written blind by its
-# set18 helper). fresh6, the validation set of four sessions, and fresh7 to fresh17, stand-ins
-# and validation sets before fresh18, are tune material now, so their pools may be read.
-# Session 25's set19 helper adds the new untouched stand-in (fresh19) here when it is written.
-# The held-out tests take this tuple and its first member.
-HELD_OUT = ("fresh18",)
+# Run only by answers.py (and --check prints none of their questions), for aggregates, never
+# read: the untouched stand-in (fresh19, written blind by session 25's set19 helper, its
+# baseline the lead's) and the validation set (fresh18, the untouched stand-in of session 24,
+# written blind by its set18 helper). fresh6, the validation set of four sessions, and fresh7
+# to fresh17, stand-ins and validation sets before fresh18, are tune material now, so their
+# pools may be read. The held-out tests take this tuple and its first member.
+HELD_OUT = ("fresh19", "fresh18")
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -332,6 +340,19 @@ class Reply:
         passage = norm_text(self.passage)
         return any(norm_text(k) in passage for k in answer_keys(self.row, self.article))
 
+    @property
+    def shown(self) -> bool:
+        """The passage shown holds the row's key, whatever the article: a member reads the
+        answer though the label names another post (sib24: 29 of 53 sibling misses have the
+        key in both posts; fresh17's GSoC selected-projects post names each project's
+        contributor as its results post does). A figure of its own beside `right` and
+        `held`, which read the labels as written."""
+        if not self.passage:
+            return False
+        passage = norm_text(self.passage)
+        keys = [self.row["key"], *(m["key"] for m in self.row.get("more") or ())]
+        return any(norm_text(k) in passage for k in keys if k)
+
 
 def answer_keys(row: dict, article: str | None) -> list[str]:
     """The spans that answer `row` in `article`: the key, and the "more" spans of that article."""
@@ -371,6 +392,7 @@ def score_answerable(
         "fts5_first": _share(sum(fts5_first), n),
         "held": _share(sum(r.held for r in replies), n),
         "held_of_first": _share(sum(r.held for r in replies), first),
+        "key_shown": _share(sum(r.shown for r in replies), n),
         "refused": _share(sum(r.article is None for r in replies), n),
         "high_right": _share(sum(r.right and r.confidence == "high" for r in replies), n),
     }
@@ -536,6 +558,7 @@ ROWS = [
     ("held", "passage holds the answer key"),
     ("held_of_first", "  of answers with the right article"),
     ("oracle_held", "  from the labelled article (--oracle)"),
+    ("key_shown", "key shown, whatever the article"),
     ("refused", "answerable questions refused"),
     ("high_right", "right article at high confidence"),
 ]
@@ -831,8 +854,9 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, ..., fresh18: stand-ins for the held-out set, fresh18 the "
-        "validation set (aggregates only, never --misses); "
+        help="fresh, fresh2, ..., fresh19: stand-ins for the held-out set, fresh19 the "
+        "untouched one (the lead alone runs it), fresh18 the validation set (aggregates "
+        "only, never --misses); "
         "the others (fresh6 to fresh17 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )

@@ -10,7 +10,8 @@ Actions (the journey file's header says what each does): slash, ask, mention, dm
 reply, post CHANNEL (text as typed: {bot} is the bot's mention, {pad:N} N characters of words),
 together CHANNEL (two members at once: "member: text || member2: text"), click, choose, keep
 NAME / clickon NAME LABEL / chooseon NAME N (a message kept to act on later), auto, file
-add|break|update|rm NAME (zz-NAME.md, or for break/rm the library's own file named with NAME),
+add|break|update|rm NAME (zz-NAME.md, or for break/rm/mv the library's own file named with NAME;
+mv NAME=NEW renames it to NEW.md in its folder),
 file copyall (content/'s articles put into an empty library), ratelimit ROUTE SECONDS... (the
 next requests of a route answered 429), day DATE HH:MM [ZONE] (the clock set there, then one
 tick of the picks scheduler: what it posted is shown), library NAME (a new bot over another
@@ -174,9 +175,14 @@ async def run(steps: list[tuple[str, str, str]], tmp: Path, library: str) -> lis
                         out.append(f"{head}\n(copied content/'s articles in)\n")
                         continue
                     path = content / f"zz-{name}.md"
-                    if not path.exists() and verb in ("rm", "break"):
+                    if not path.exists() and verb in ("rm", "break", "mv"):
                         # one of the library's own files, by a word of its name
                         path = next(iter(sorted(content.rglob(f"*{name}*.md"))), path)
+                    if verb == "mv":  # renamed in place: "file mv | vessel=the-vessel"
+                        moved = path.with_name(f"{article}.md")
+                        path.rename(moved)
+                        out.append(f"{head}\n(file mv {path.name} -> {moved.name})\n")
+                        continue
                     if verb == "rm":
                         path.unlink()
                     else:

@@ -13,7 +13,10 @@ a labelled post. Each miss is counted by:
 * FOCUS: whether the first or the labelled post holds more of the question's weight in
   what it says it is about (its title, description and tags), and in its section headings;
 * whether the first post's own text holds the question's answer key as well (the label
-  names one post where two state the answer).
+  names one post where two state the answer);
+* how far the labelled post's order is behind the first's (`gap_band`): the near-tie rules
+  of the rerank lift a post within 0.05-0.1 of the first, so a miss further behind is out
+  of any such rule's reach (rank25: 7 of fresh17's 21 were within 0.1).
 
 Counts only, then each miss's line with `--show` (readable sets only; never the held-out
 ones, which learn_rerank.readable_sets leaves out).
@@ -37,6 +40,7 @@ from answers import in_process, open_library  # noqa: E402
 from botcli import project_reload  # noqa: E402
 from learn_rerank import readable_sets, rows_of  # noqa: E402
 
+from bot.search.policy import DEFAULT  # noqa: E402
 from bot.search.stem import stem  # noqa: E402
 from bot.search.words import words  # noqa: E402
 
@@ -71,6 +75,27 @@ def where_held(r) -> dict:
         "about": sum(w.get(t, 0.0) for t in about) / total,
         "headings": sum(w.get(t, 0.0) for t in headings) / total,
     }
+
+
+# The margins the rerank's near-tie rules use (Policy.restated_margin 0.05, the sibling
+# rules' 0.1): a labelled post this close behind is within their reach.
+GAP_BANDS = (0.05, 0.1)
+
+
+def order_of(r) -> float:
+    """The order the rerank sorts a candidate by before its rules (`r`: Ranked; as
+    rerank.rerank: the final score, the lead and a named release)."""
+    ev = r.evidence
+    return r.score + DEFAULT.lead_weight * ev.lead + DEFAULT.release_title_weight * ev.names_release
+
+
+def gap_band(first: float, labelled: float) -> str:
+    """How far the labelled post's order is behind the first's, by GAP_BANDS."""
+    gap = first - labelled
+    for band in GAP_BANDS:
+        if gap <= band + 1e-9:
+            return f"within {band}"
+    return f"more than {GAP_BANDS[-1]}"
 
 
 def compare(a: float, b: float, first: str, labelled: str) -> str:
@@ -114,10 +139,12 @@ async def classify(library: str, tmp: Path, show: bool) -> Counter:
                 counts[f"  focus (title, description, tags) holds more: {about}"] += 1
                 counts[f"  section headings hold more: {heads}"] += 1
                 counts["  the first post's text holds the answer key too"] += both
+                band = gap_band(order_of(first), order_of(lab))
+                counts[f"  the labelled's order behind the first's: {band}"] += 1
                 if show:
                     print(
                         f"[{name}] {row['question']} | {kind}; about: {about}; key in first: "
-                        f"{both} | {first.article.title[:50]} || * {lab.article.title[:50]}"
+                        f"{both}; {band} | {first.article.title[:50]} || * {lab.article.title[:50]}"
                     )
     return counts
 

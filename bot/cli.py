@@ -174,6 +174,7 @@ async def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
         "tags": [{"tag": t, "count": n} for t, n in stats.tags],
         "last_reload": stats.last_reload,
         "failing": [{"path": f.path, "error": f.error, "kept": f.kept} for f in stats.failing],
+        "warnings": [{"path": w.path, "warning": w.warning} for w in stats.warned],
         "stale": stats.stale,
         "cache_bytes": stats.db_bytes,
     }

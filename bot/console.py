@@ -13,6 +13,7 @@ from bot.conversation import Conversations
 from bot.library.model import Article, ArticleMeta, Quote
 from bot.search.filters import missing_name
 from bot.search.results import TENTATIVE, Answer, SearchHit, unsaved_text
+from bot.search.shown_quote import beside_summary
 from bot.service import ArticleCard, Examples, LibraryService, NextSteps
 from bot.terminal import (
     byline,
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 
 HELP = """Type a question, or a command:
   /search QUERY     articles matching QUERY (tag:NAME, author:NAME, date:2021, "exact phrase")
-  /article TITLE    one article: title, author, date, summary, tags, link
+  /article TITLE    one article: title, author, date, summary, quote, tags, link
   /quote [TITLE]    a notable quote (from a random article without TITLE)
   /summary TITLE    the summary of an article
   /tags             every tag with its article count
@@ -267,6 +268,10 @@ class Chat:
         self._heading(a)
         if card.summary:
             self.out.line(card.summary)
+        # The quote the Discord card shows, unless it says the summary again (journey24's
+        # killer whales card; the console showed no quote on a card before: journey25).
+        if (quote := beside_summary(card.summary, card.quote)) is not None:
+            self._quote(quote)
         if a.tags:
             self.out.line("Tags: " + ", ".join(a.tags))
         if a.reading_minutes:

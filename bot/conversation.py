@@ -74,11 +74,16 @@ class Conversations:
                 and before is not None
                 and answer.article.slug in before.listed
             )
-            if (
-                not kept
-                and before is not None
-                and (answer.followup or answer.wants is not None or picked)
-            ):
+            # A request of an article itself ("who wrote it?") keeps the list only when
+            # it is about the conversation's article or one of the list: "who wrote the
+            # coast guard article", named anew, leaves an older list behind (journey25:
+            # "and the other one?" after its two writers was told "the last list had 5",
+            # a "nothing found" menu three answers back).
+            itself = answer.wants is not None and (
+                answer.article is None
+                or (before is not None and answer.article.slug == before.slug)
+            )
+            if not kept and before is not None and (answer.followup or itself or picked):
                 # ...and an answer about one of its articles: the member is going through
                 # it ("tell me about the solar one"; then "the first one" is still its).
                 kept = before.listed

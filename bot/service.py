@@ -30,6 +30,7 @@ from bot.library.watch import summarize, watch_content
 from bot.picks.service import PicksService
 from bot.picks.settings import PicksError
 from bot.picks.source import library_candidates
+from bot.search import english
 from bot.search.engine import SearchEngine, utc_now
 from bot.search.followup import Topic
 from bot.search.fuzzy import closest_names
@@ -424,6 +425,8 @@ async def open_service(
     file into memory); `watch` reloads whenever articles change.
     """
     library = _library(settings)
+    # The English word list is read from beside the cache, not remade at every start.
+    english.keep_beside(settings.articles_db)
     engine = SearchEngine(
         library, cache_size=settings.result_cache_size, policy=settings.policy(), clock=clock
     )

@@ -60,7 +60,8 @@ def did_you_mean(lookup: Lookup) -> str:
 
 
 def stats_lines(stats: LibraryStats, *, max_tags: int = 30) -> list[str]:
-    """Counts, the last reload, the cache size, the commonest tags and the failing files."""
+    """Counts, the last reload, the cache size, the commonest tags, the failing files and
+    the first files served with warnings."""
     lines = [f"{stats.articles} articles from {stats.files} files, {len(stats.tags)} tags"]
     if stats.last_reload:
         lr = stats.last_reload
@@ -71,6 +72,9 @@ def stats_lines(stats: LibraryStats, *, max_tags: int = 30) -> list[str]:
     if stats.tags:
         lines.append("tags: " + ", ".join(f"{t} ({n})" for t, n in stats.tags[:max_tags]))
     lines += [f"failing: {f.path}: {f.error}{_still_served(f)}" for f in stats.failing]
+    lines += [f"warning: {w.path}: {w.warning}" for w in stats.warned[:WARNED_NAMED]]
+    if len(stats.warned) > WARNED_NAMED:
+        lines.append(f"… and {len(stats.warned) - WARNED_NAMED} more served with warnings")
     return lines
 
 

@@ -50,7 +50,7 @@ async def test_a_file_removed_mid_reload_is_reported_then_removed(
     monkeypatch.setattr(sync, "scan", scan_then_remove)
     report = await lib.reload()
     assert [(f.path, f.error) for f in report.failed] == [
-        ("a.md", "cannot read: No such file or directory")
+        ("a.md", "deleted or moved while the reload ran: reload again")
     ]
     assert (await lib.store.article("alpha")).title == "Alpha"  # served until gone for sure
     monkeypatch.setattr(sync, "scan", scan)

@@ -85,6 +85,20 @@ def test_a_further_span_counts_only_for_its_own_article() -> None:
     assert not answers.read_reply(r, {**said, "article": {"slug": "c"}}, {}).held
 
 
+def test_key_shown_counts_the_passage_whatever_the_article_and_leaves_right_as_labelled() -> None:
+    # Two posts state the answer; the label names one. "Right" and "held" read the label,
+    # "key shown" reads what the member is shown.
+    r = row("who prototyped x", articles=["results"], key="Glen")
+    other = answers.read_reply(r, {"article": {"slug": "selected"}, "answer": "x by Glen"}, {})
+    missing = answers.read_reply(r, {"article": {"slug": "results"}, "answer": "x by someone"}, {})
+    refused = answers.read_reply(r, {"article": None, "answer": None}, {})
+    assert (other.right, other.held, other.shown) == (False, False, True)
+    assert (missing.right, missing.held, missing.shown) == (True, False, False)
+    assert not refused.shown
+    got = answers.score_answerable([other, missing, refused], [False, False, False])
+    assert (got["first"], got["held"], got["key_shown"]) == (1 / 3, 0.0, 1 / 3)
+
+
 def test_scores_count_refusals_unrelated_small_talk_and_latest() -> None:
     r = row("q", articles=["a"], key="k")
     replies = [

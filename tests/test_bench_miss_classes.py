@@ -21,3 +21,10 @@ def test_posts_sharing_one_topic_word_are_not() -> None:
         "Six Years of Rust", "Launching the Rust Foundation Maintainers Fund"
     )
     assert miss_classes.title_words("Go 1.22 is released!") == {"released"}
+
+
+def test_the_gap_band_says_whether_a_near_tie_rule_could_reach_the_labelled_post() -> None:
+    assert miss_classes.gap_band(0.80, 0.78) == "within 0.05"
+    assert miss_classes.gap_band(0.80, 0.75) == "within 0.05"
+    assert miss_classes.gap_band(0.80, 0.72) == "within 0.1"
+    assert miss_classes.gap_band(0.80, 0.60) == "more than 0.1"

@@ -333,3 +333,22 @@ async def test_an_authors_articles_are_numbered_to_open(bundled) -> None:
     ]
     assert "== Repair café fixes a record number of toasters ==" in text.split("> /open 2")[1]
     assert "== Citizen scientists count" in text.split("> the first one")[1]
+
+
+async def test_an_article_card_shows_its_quote_unless_it_says_the_summary_again(
+    bundled, tmp_path: Path
+) -> None:
+    # As the Discord card does (shown_quote.beside_summary): the console's /article showed
+    # no quote (journey25); one repeating the summary is left out.
+    text = await chat(bundled, ["/article repair cafe"])
+    assert "“We fixed 212 toasters this year" in text and "— Maria Okafor" in text
+    said = "“The bridge will open in May and it will carry trams,” said mayor Ana Ruiz."
+    post = (
+        "---\ntitle: Bridge opens in May\nslug: bridge\nauthor: Staff Writer\n"
+        f"description: '{said}'\ndate: '2024-03-01T00:00:00Z'\ntags: [news]\n---\n"
+        f"<p>{said}</p><p>The council voted for it last year.</p>\n"
+    )
+    async with small_engine(tmp_path, {"bridge.md": post}) as engine:
+        service = LibraryService(engine.library, engine)
+        card = await chat(service, ["/article bridge opens in may"])
+    assert card.count("The bridge will open in May") == 1, card

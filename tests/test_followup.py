@@ -3,6 +3,7 @@ answers about the article a conversation is about (bundled content/)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,11 @@ from bot.search import followup
 from bot.search.asked import MORE_OF_WHAT
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic, first_window, pinned, refers_back, wants_more
-from bot.search.query import Query
+from bot.search.policy import DEFAULT
+from bot.search.query import BYLINE, Query
 from bot.search.results import HIGH, LOW, Answer
 from bot.search.retrieve import Candidates, Retriever
-from tests.conftest import CONTENT, small_engine
+from tests.conftest import CONTENT, dated_post, small_engine
 
 CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
 BIRDS = "2026-01-26-citizen-scientists-count-record-number-of-garden-birds"
@@ -385,3 +387,78 @@ async def test_pointing_back_with_words_the_article_holds_stays_with_it(
         answer = await engine.ask(question, Topic(rust170, None))
         assert answer.article is not None and answer.article.slug == rust170
         assert answer.followup and "sparse" in (answer.passage or "")
+
+
+async def test_a_question_naming_only_the_kind_of_answer_asks_of_the_conversation(
+    tmp_path: Path,
+) -> None:
+    # "and in which version?" names no thing of its own, only the kind of answer wanted
+    # (answer_type.Wanted.form): its topic is the one under discussion, as "in which
+    # version was it?" says. Before (journey25), "version" alone was searched and the post
+    # on minimum platform versions answered it surely.
+    files = {
+        "a.md": dated_post(
+            "async-stable",
+            "Async-await on stable Rust!",
+            "2019-11-07",
+            "On this coming Thursday, async-await syntax hits stable Rust, as part of the"
+            " 1.39.0 release.",
+            "This work has been a long time in development.",
+        ),
+        "b.md": dated_post(
+            "apple-versions",
+            "Increasing the minimum supported Apple platform versions",
+            "2023-09-25",
+            "The new minimum versions are now: macOS 10.12 Sierra.",
+            "The minimum version of Apple's platforms that the toolchain supports will be"
+            " increased to newer versions.",
+        ),
+    }
+    async with small_engine(tmp_path, files) as engine:
+        first = await engine.ask("when was async await stabilised")
+        assert first.article is not None and first.article.slug == "async-stable"
+        about = Topic("async-stable", first.passage)
+        follow = await engine.ask("and in which version?", about)
+        assert follow.article is not None and follow.article.slug == "async-stable"
+        assert follow.followup and "1.39.0" in (follow.passage or "")
+        without = SearchEngine(engine.library, policy=replace(DEFAULT, kind_only_follows=0))
+        off = await without.ask("and in which version?", about)
+        assert off.article is not None and off.article.slug == "apple-versions"
+
+
+def test_a_request_of_a_new_article_leaves_an_older_list_behind() -> None:
+    # journey25: a "nothing found" menu, then "who wrote the coast guard article" (its two
+    # writers), then "and the other one?" was told "the last list had 5". A request of
+    # the conversation's own article ("who wrote it?") keeps the list, as before.
+    talk = Conversations(ttl=600, clock=Clock())
+    talk.answered(answer_about(CORAL), "a")
+    talk.offered([BIRDS, TREES, REPAIR], "a")
+    own = replace(answer_about(CORAL), wants=BYLINE)
+    talk.answered(own, "a")
+    assert talk.about("a").listed == (BIRDS, TREES, REPAIR)
+    talk.answered(replace(answer_about(SLEEP), wants=BYLINE), "a")
+    topic = talk.about("a")
+    assert topic is not None and topic.slug == SLEEP and topic.listed == ()
+
+
+async def test_the_other_one_with_no_list_names_an_articles_several_writers(
+    tmp_path: Path,
+) -> None:
+    # journey24/25: "and the other one?" right after "Written by Tara Copp and Michelle
+    # Boorstein" was "The other of what?" (or a stale list's places).
+    two = (
+        "---\ntitle: Coast Guard drafts a new policy\nslug: coast\n"
+        "author: 'Tara Copp, Michelle Boorstein'\ndate: '2025-11-21T00:00:00Z'\n---\n"
+        "<p>The military service has drafted a new policy.</p>\n"
+    )
+    one = dated_post("cop", "Fire forces evacuation", "2025-11-20", "A fire broke out.")
+    async with small_engine(tmp_path, {"coast.md": two, "cop.md": one}) as engine:
+        other = await engine.ask("and the other one?", Topic("coast", None))
+        assert other.reply is not None
+        assert "was written by Tara Copp and Michelle Boorstein" in other.reply
+        # With a longer list held (a "nothing found" menu the article was in), both.
+        listed = await engine.ask("and the other one?", Topic("coast", None, ("cop", "coast", "x")))
+        assert listed.reply is not None and "Tara Copp and Michelle Boorstein" in listed.reply
+        assert "one of 1 to 3" in listed.reply
+        alone = await engine.ask("and the other one?", Topic("cop", None))
+        assert alone.reply is not None and "written by" not in alone.reply

@@ -34,6 +34,7 @@ def engine(bundled_library: Library) -> SearchEngine:
         ("could you pull up the coral story", ("coral", "story")),
         ("i want to read posts about concurrency", ("posts", "concurrency")),
         ("do you have articles on heat pumps", ("heat", "pumps")),
+        ("u got anything on fema", ("fema",)),  # chat spelling (journey25)
         # A frame with nothing named after it stays as typed; "tell me about" is untouched.
         ("show me", ("show",)),
         ("find it", ("find",)),

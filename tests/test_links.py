@@ -31,6 +31,15 @@ def test_an_address_is_looked_for_as_articles_write_it() -> None:
     assert link_forms("http://[bad") == []
 
 
+def test_a_pages_old_file_address_finds_the_article_saved_as_a_folder() -> None:
+    # journey25: "https://blog.rust-lang.org/2015/05/15/Rust-1.0.html", the old address
+    # of the post saved as ".../Rust-1.0/", was "No article in the library has that link".
+    forms = link_forms("https://blog.example.org/2015/05/15/Rust-1.0.html")
+    assert "https://blog.example.org/2015/05/15/Rust-1.0/" in forms
+    assert "https://blog.example.org/2015/05/15/Rust-1.0.html" in forms
+    assert "https://blog.example.org/2015/05/15/Rust-1" not in forms  # only its ending
+
+
 async def test_a_pasted_link_gets_its_article_card(bundled_library: Library) -> None:
     engine = SearchEngine(bundled_library)
     for pasted in (CORAL, CORAL.rstrip("/"), f"<{CORAL}?utm_source=x>", CORAL.replace("s:", ":")):
@@ -75,6 +84,8 @@ async def test_an_older_cache_gains_the_link_index(
         # The cache as migration 6 left it: no link index, nor what later ones add.
         con.execute("DROP INDEX articles_link")
         con.execute("ALTER TABLE sentences DROP COLUMN kind")
+        con.execute("DROP INDEX files_warned")
+        con.execute("ALTER TABLE files DROP COLUMN warning")
         con.execute(f"PRAGMA user_version = {LINK_MIGRATION}")
     again = Library(bundled_library.content_dir, db)
     await again.reload()

@@ -89,3 +89,72 @@ async def test_a_symlinked_article_whose_target_is_gone_keeps_its_article(lib: L
     report = await lib.reload()
     assert report.removed_paths == ["linked.md"]
     assert await lib.store.article("linked") is None
+
+
+async def test_a_symlink_to_an_article_the_folder_holds_is_read_once(lib: Library) -> None:
+    # "latest.md -> 2024/a.md", or a link to a file two links share: parsed twice, the
+    # article was served twice (the second as "alpha-2", two hits for every search of it).
+    root = lib.content_dir
+    write(root, "2024/a.md", article("Alpha", "alpha"))
+    write(root, "b.md", article("Beta", "beta"))
+    (root / "latest.md").symlink_to("2024/a.md")
+    (root / "sub").mkdir()
+    (root / "sub" / "again.md").symlink_to("../2024/a.md")
+    outside = write(root.parent / "elsewhere", "c.md", article("Gamma", "gamma"))
+    (root / "c1.md").symlink_to(outside)
+    (root / "c2.md").symlink_to(outside)
+    for _ in range(2):  # and the same on a no-change reload
+        report = await lib.reload()
+        assert report.renamed == []
+        assert [(f.path, f.error) for f in report.failed] == [
+            ("c2.md", "symlink to the same file as c1.md: read once, as c1.md"),
+            ("latest.md", "symlink to 2024/a.md, which the folder also holds: read once, as 2024/a.md"),
+            ("sub/again.md", "symlink to 2024/a.md, which the folder also holds: read once, as 2024/a.md"),
+        ]  # fmt: skip
+    assert sorted(m.slug for m in await lib.store.all_meta()) == ["alpha", "beta", "gamma"]
+
+
+async def test_a_symlink_into_a_linked_folder_is_read_once(lib: Library) -> None:
+    # The target reached through a symlinked folder is scanned under the link's path.
+    root = lib.content_dir
+    shared = root.parent / "shared-posts"
+    write(shared, "d.md", article("Delta", "delta"))
+    (root / "posts").symlink_to(shared)
+    (root / "pinned.md").symlink_to(shared / "d.md")
+    report = await lib.reload()
+    assert [f.path for f in report.failed] == ["pinned.md"]
+    assert "posts/d.md" in report.failed[0].error
+    assert [m.slug for m in await lib.store.all_meta()] == ["delta"]
+
+
+async def test_a_file_over_the_size_limit_names_the_setting(lib: Library) -> None:
+    # A page saved with its images inlined: the admin is told which setting reads it.
+    write(lib.content_dir, "big.md", article("Big", "big", body="<p>" + "a" * 250_000 + "</p>"))
+    lib.max_bytes = 200_000
+    report = await lib.reload()
+    assert [f.error for f in report.failed] == [
+        "file is 0.3 MB, over the 0.2 MB limit (raise MAX_ARTICLE_BYTES to read it)"
+    ]
+
+
+def test_a_tab_indenting_the_frontmatter_is_named() -> None:
+    # An editor shows the tab as spaces; "cannot start any token" did not say what to fix.
+    with pytest.raises(ArticleError) as caught:
+        parse_article(b"---\ntitle: Tabs\ntags:\n\t- news\n---\n<p>x</p>", "a.md")
+    assert str(caught.value) == (
+        "bad YAML in frontmatter at line 4: found character that cannot start any token"
+        " (a tab indents it: YAML indents with spaces)"
+    )
+    with pytest.raises(ArticleError) as caught:  # a tab elsewhere in the line is no cause
+        parse_article(b"---\ntitle: Tabs\ntags: [a\t, {\n---\n<p>x</p>", "a.md")
+    assert "a tab indents it" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("written", "shown"), [("2021", "2021"), ("'2021-05'", "2021-05")])
+def test_a_date_without_a_day_says_so_and_what_to_write(written: str, shown: str) -> None:
+    # ISO 8601's reduced precision: no day is made up (a card would show 1 January), and
+    # the warning says what is missing rather than "not understood".
+    warnings: list[str] = []
+    raw = f"---\ntitle: T\ndate: {written}\n---\n<p>x</p>".encode()
+    assert parse_article(raw, "a.md", warnings=warnings).date is None
+    assert warnings == [f"date '{shown}' gives no day: served undated (write it as YYYY-MM-DD)"]

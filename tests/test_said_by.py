@@ -17,7 +17,7 @@ from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.query import QUOTE
 from bot.search.results import HIGH
-from tests.conftest import small_engine
+from tests.conftest import dated_post, small_engine
 
 TELEMEDICINE = "2025-05-30-rural-telemedicine-programme-cuts-travel-for-hill-farmers"
 REID = (
@@ -189,3 +189,36 @@ async def test_what_someone_said_is_sure_when_the_sentence_shown_names_them_sayi
 def test_what_someone_said_needs_their_words_and_a_verb_of_saying(question, window, sure) -> None:
     q = parse(question)
     assert said_by.tells_what_said(q.words, set(q.terms.weights()), window) is sure
+
+
+def test_who_said_words_of_its_own_reads_those_words() -> None:
+    assert said_by.asks_words("who said it was bonkers?") == {"bonker"}
+    assert said_by.asks_words("so who called it a joke") == {"joke"}
+    assert not said_by.asks_words("who said that?")  # asks_speaker's
+    assert not said_by.asks_words("who wrote it?")
+
+
+async def test_who_said_it_was_words_is_the_quotation_holding_them(tmp_path) -> None:
+    # journey25: after the retractions article, "who said it was bonkers" showed the
+    # sentence naming Springer Nature's Kersjes (the title stood in for "it"), not Dorothy
+    # Bishop's quotation; the rule off, as before.
+    files = {
+        "r.md": dated_post(
+            "retract",
+            "Publisher retracts papers that trained networks on a bonkers dataset",
+            "2025-12-08",
+            "Five papers have been retracted since November, and 33 more retractions of"
+            " papers on the dataset are planned, says Tim Kersjes, the publisher's head of"
+            " research integrity.",
+            "“When I saw how it was created, I just thought, this is absolute bonkers,”"
+            " says Dorothy Bishop, emeritus professor at the University of Oxford.",
+        )
+    }
+    async with small_engine(tmp_path, files) as engine:
+        about = Topic("retract", None)
+        answer = await engine.ask("who said it was bonkers", about)
+        assert (answer.passage or "").startswith("Dorothy Bishop said it: “When I saw")
+        assert answer.confidence == HIGH
+        off = SearchEngine(engine.library, policy=replace(DEFAULT, said_words_quoted=0))
+        before = await off.ask("who said it was bonkers", about)
+        assert not (before.passage or "").startswith("Dorothy Bishop said it")

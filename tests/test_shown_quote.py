@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from bot.library.model import Article, Quote
 from bot.search.policy import Policy
-from bot.search.shown_quote import restates, shown_quote
+from bot.search.shown_quote import restates, shown_quote, unowned_fragment
 from tests.test_search_quotes import _article as article_of
 
 POLICY = Policy()
@@ -69,3 +69,31 @@ def test_a_long_quote_is_shown_as_its_first_whole_sentences() -> None:
 def test_a_quote_whose_first_sentence_is_over_the_length_is_kept_whole() -> None:
     one = Quote(" ".join(["word"] * 70) + ".", "Someone")
     assert shown_quote(_article((one,)), "word", [], POLICY) == one
+
+
+FRAGMENT = Quote(
+    "a company that has a market capitalization of more than $150,000,000,000 and runs theme parks"
+)
+OWNED = Quote("a power tool to get people to do what I wanted at the company", "Allison Mack")
+OFF_FRAGMENT = replace(POLICY, quote_fragment_unowned=False)
+
+
+def test_an_unowned_fragment_gives_way_to_another_quote() -> None:
+    article = _article((FRAGMENT, NEW))
+    question = "which company has a market capitalization over 150 billion"
+    assert shown_quote(article, question, [PASSAGE], OFF_FRAGMENT) == FRAGMENT
+    assert shown_quote(article, question, [PASSAGE], POLICY) == NEW
+
+
+def test_an_unowned_fragment_with_no_other_is_not_shown() -> None:
+    article = _article((FRAGMENT,))
+    question = "which company has a market capitalization"
+    assert shown_quote(article, question, [PASSAGE], OFF_FRAGMENT) == FRAGMENT
+    assert shown_quote(article, question, [PASSAGE], POLICY) is None
+
+
+def test_a_fragment_with_its_speaker_or_a_capitalised_quote_is_kept() -> None:
+    assert not unowned_fragment(OWNED, POLICY)
+    assert not unowned_fragment(NEW, POLICY)
+    assert not unowned_fragment(Quote("“a person that” was all it said", kind="excerpt"), POLICY)
+    assert unowned_fragment(Quote("“a person that has a market capitalization”"), POLICY)

@@ -18,7 +18,7 @@ from bot.search.followup import Topic
 from bot.search.policy import DEFAULT
 from bot.search.query import BYLINE
 from bot.search.results import HIGH, Answer
-from tests.conftest import small_engine
+from tests.conftest import dated_post, small_engine
 
 TELEMEDICINE = "2025-05-30-rural-telemedicine-programme-cuts-travel-for-hill-farmers"
 BOOTHS = (
@@ -195,3 +195,44 @@ def test_an_initialism_does_not_end_the_sentence_dated() -> None:
         "The latest news: on Thursday, the U.S. Securities and Exchange Commission filed a "
         "lawsuit against Musk."
     ]
+
+
+async def test_a_when_answer_dated_only_by_its_writing_day_shows_that_day(tmp_path) -> None:
+    # "…releasing Widget 1.1 beta today": read years later, "today" is the day the post was
+    # published, which stands before it; the rule off, the sentence alone (journey25).
+    files = {
+        "w.md": dated_post(
+            "widget-one",
+            "Announcing Widget 1.0",
+            "2015-05-15",
+            "To kick off that process, we are also releasing Widget 1.1 beta today,"
+            " simultaneously with Widget 1.0.",
+            "Widget is a small toolkit for building reliable gadgets.",
+        )
+    }
+    async with small_engine(tmp_path, files) as engine:
+        answer = await engine.ask("when was widget 1.0 released")
+        assert answer.article is not None and answer.article.slug == "widget-one"
+        shown = answer.passage or ""
+        assert (
+            shown.startswith("To kick off") and "Widget 1.0. (Published on 15 May 2015.)" in shown
+        )
+        off = SearchEngine(engine.library, policy=replace(DEFAULT, writing_date_shown=0))
+        plain = await off.ask("when was widget 1.0 released")
+        assert "Published on" not in (plain.passage or "")
+
+
+def test_a_passage_naming_its_own_date_is_left_as_it_is() -> None:
+    from datetime import UTC, datetime
+
+    from bot.library.model import Article
+
+    article = Article(
+        slug="s", title="t", path="s.md", date=datetime(2015, 5, 15, tzinfo=UTC), text="x"
+    )
+    dated = "Today, on May 15, we release it."
+    assert when_shown.dated_by_writing(dated, article) == dated
+    assert when_shown.dated_by_writing("It ships now.", article) == "It ships now."
+    assert when_shown.dated_by_writing("We ship it today. … And more.", article) == (
+        "We ship it today. (Published on 15 May 2015.) … And more."
+    )

@@ -669,6 +669,7 @@ class StatusInfo:
     shards: str
     state: str
     warning: str | None = None  # e.g. why the last reload was refused
+    warned: Sequence[tuple[str, str]] = ()  # path, what its article was served without
 
 
 def format_duration(seconds: float) -> str:
@@ -735,6 +736,16 @@ def status_embed(info: StatusInfo) -> discord.Embed:
         )
     else:
         embed.add_field(name="Failing files", value="none")
+    if info.warned:
+        # Served undated or untagged: said while the file holds it, not by one reload only.
+        lines = [f"{path_code(p)}: {cut(clean(w), 100)}" for p, w in info.warned[:WARNED_NAMED]]
+        if len(info.warned) > WARNED_NAMED:
+            lines.append(f"…and {len(info.warned) - WARNED_NAMED} more")
+        embed.add_field(
+            name=f"Served with warnings: {len(info.warned)}",
+            value=cut("\n".join(lines), FIELD_VALUE),
+            inline=False,
+        )
     embed.add_field(name="Uptime", value=format_duration(info.uptime_seconds))
     latency = info.latency_seconds
     ok = latency is not None and math.isfinite(latency)

@@ -108,6 +108,15 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:bool", _bool)
 
 
+def _tab_indented(text: str, line: int) -> bool:
+    """Whether line `line` (0-based) of `text` has a tab among its leading whitespace."""
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return False
+    row = lines[line]
+    return "\t" in row[: len(row) - len(row.lstrip())]
+
+
 class _Handler(frontmatter.YAMLHandler):
     """python-frontmatter's YAML handler with our loader and one-line errors."""
 
@@ -123,6 +132,10 @@ class _Handler(frontmatter.YAMLHandler):
         except yaml.MarkedYAMLError as e:
             line = f" at line {e.problem_mark.line + 1}" if e.problem_mark else ""
             problem = e.problem or e.context or "syntax error"
+            if "tab" not in problem and e.problem_mark and _tab_indented(fm, e.problem_mark.line):
+                # "found character that cannot start any token" does not say it is a tab,
+                # which an editor shows as spaces: the usual slip in a hand-edited list.
+                problem += " (a tab indents it: YAML indents with spaces)"
             raise ArticleError(_one_line(f"bad YAML in frontmatter{line}: {problem}")) from None
         except yaml.YAMLError as e:
             raise ArticleError(_one_line(f"bad YAML in frontmatter: {e}")) from None
@@ -222,6 +235,10 @@ def _shape(value: Any) -> str:
     return f"'{_one_line(str(value))[:40]}'"
 
 
+# A date written as a year or a year and month alone (ISO 8601's reduced precision).
+_NO_DAY = re.compile(r"\d{4}(?:-\d{1,2})?")
+
+
 def _date_warning(value: Any, dated: bool, published: datetime | None) -> str | None:
     """Why the `date:` the author wrote was not used, when it was not (`dated`: it was):
     the article is served undated, or dated by its `dateFolder`."""
@@ -230,6 +247,11 @@ def _date_warning(value: Any, dated: bool, published: datetime | None) -> str | 
     served = "served dated by its dateFolder" if published else "served undated"
     if isinstance(value, (dict, list, tuple, set)):
         return f"date is {_shape(value)}, not a date: {served}"
+    if _NO_DAY.fullmatch(str(value).strip()):
+        # A year or a month alone: read as its first day, a card would show a day the
+        # author never wrote. Said apart, with what to write ("not understood" of a plain
+        # "2021" left the admin guessing what was wrong with it).
+        return f"date {_shape(value)} gives no day: {served} (write it as YYYY-MM-DD)"
     return f"date {_shape(value)} not understood: {served}"
 
 

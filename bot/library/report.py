@@ -38,6 +38,8 @@ class LibraryStats:
     stale: int
     last_reload: dict | None
     db_bytes: int
+    # The files served with a frontmatter value dropped, by path (see ReloadReport.warned).
+    warned: list[FileWarning] = field(default_factory=list)
 
 
 # How many of the files whose articles a reload removed it names (the rest are counted):
@@ -54,9 +56,10 @@ class ReloadReport:
     (changed), failed or unchanged; a file that fails is never "unchanged", even when it
     is the same broken file as last time. `removed` counts the articles whose file is gone,
     `removed_paths` names the first REMOVED_NAMED of those files (sorted). `renamed` lists
-    slug clashes resolved by renaming. `warned`: the added or changed files served with a
-    frontmatter value dropped (each file once, already counted as added or changed); a
-    file is warned of on the reload that reads it, not again while it is unchanged."""
+    slug clashes resolved by renaming. `warned`: the files served with a frontmatter value
+    dropped (each file once, already counted as added, changed or unchanged): said by every
+    reload while the file holds it, not only the one that read it (the cache keeps the
+    warning with the file), so a no-change reload does not hide it."""
 
     added: int = 0
     updated: int = 0

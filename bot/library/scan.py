@@ -2,7 +2,8 @@
 
 A folder that cannot be read is not a folder without articles: the reload keeps what it
 cached from there. Symlinked folders are followed once each, after the folder's own tree,
-so a link back up (a loop) or a second way into a folder already read adds nothing twice.
+so a link back up (a loop) or a second way into a folder already read adds nothing twice;
+likewise a symlinked article file leading to a file read another way.
 """
 
 from __future__ import annotations
@@ -56,7 +57,10 @@ def scan(root: Path) -> Scan:
     seen: dict[tuple[int, int], str] = {}  # (device, inode) of each folder read → its path
     stack: list[tuple[str, str]] = [(str(root), "")]  # (folder, path relative to root)
     links: list[tuple[str, str]] = []
+    linked: dict[str, str] = {}  # symlinked article files: relative path → the link's path
+    followed: dict[str, str] = {}  # symlinked folders read: real path → relative path
     while stack or links:
+        via_link = not stack
         folder, rel = stack.pop() if stack else links.pop(0)
         try:
             fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
@@ -69,14 +73,54 @@ def scan(root: Path) -> Scan:
             if first != rel:
                 out.skipped[f"{rel}/"] = f"symlink to a folder already read ({first or '.'}/)"
                 continue
+            if via_link:
+                followed[os.path.realpath(folder)] = rel
             with os.scandir(fd) as it:
                 entries = list(it)
-            _read_folder(out, entries, fd, folder, f"{rel}/" if rel else "", stack, links)
+            _read_folder(out, entries, fd, folder, f"{rel}/" if rel else "", stack, links, linked)
         except OSError as exc:
             out.unreadable[rel] = exc.strerror or str(exc)
         finally:
             os.close(fd)
+    if linked:
+        followed[os.path.realpath(root)] = ""
+        _read_once(out, linked, followed)
     return out
+
+
+def _read_once(out: Scan, linked: dict[str, str], followed: dict[str, str]) -> None:
+    """Drop the symlinked article files that lead to a file read another way: the folder's
+    own copy (`a.md` and `latest.md -> a.md`) or another link to the same file. Each was
+    parsed again and served twice, the second under a `-2` slug (two hits for every search
+    of it). Reported, so the admin knows why the link adds nothing."""
+    first: dict[str, str] = {}  # real path → the first link (by path) leading to it
+    for rel in sorted(linked):
+        real = os.path.realpath(linked[rel])
+        target = _scanned_as(real, followed)
+        if target is not None and target != rel and target in out.files and target not in linked:
+            reason = f"symlink to {target}, which the folder also holds: read once, as {target}"
+        elif (other := first.setdefault(real, rel)) != rel:
+            reason = f"symlink to the same file as {other}: read once, as {other}"
+        else:
+            continue
+        del out.files[rel]
+        out.skipped[rel] = reason
+
+
+def _scanned_as(real: str, followed: dict[str, str]) -> str | None:
+    """The path relative to the content folder under which the scan met the file at real
+    path `real`: below the root or a symlinked folder it followed (`followed`: real path
+    → relative path), else None."""
+    folder, name = os.path.split(real)
+    names = [name]
+    while folder not in followed:
+        parent, name = os.path.split(folder)
+        if parent == folder:
+            return None
+        names.append(name)
+        folder = parent
+    prefix = followed[folder]
+    return "/".join(([prefix] if prefix else []) + names[::-1])
 
 
 def _read_folder(
@@ -87,10 +131,11 @@ def _read_folder(
     prefix: str,
     stack: list[tuple[str, str]],
     links: list[tuple[str, str]],
+    linked: dict[str, str],
 ) -> None:
     """Record one folder's article files (its listing made from a descriptor, so each
-    entry's path is its bare name and its stat is relative to the folder) and queue its
-    subfolders, symlinked ones apart."""
+    entry's path is its bare name and its stat is relative to the folder; symlinked ones
+    also in `linked`) and queue its subfolders, symlinked ones apart."""
     files = out.files
     for entry in entries:
         name = entry.name
@@ -115,6 +160,7 @@ def _read_folder(
             elif article and entry.is_file():  # a symlink to an article
                 st = entry.stat()
                 files[prefix + name] = (st.st_size, st.st_mtime_ns)
+                linked[prefix + name] = f"{folder}/{name}"
             elif article and entry.is_symlink():
                 # Its target is gone or out of reach (an unmounted drive, a moved folder):
                 # not an article deleted, so what it served stays (sync._remove).

@@ -20,11 +20,10 @@ import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.library import workers
 from bot.library.report import REMOVED_NAMED, FileFailure, FileWarning, ReloadReport
 from bot.library.scan import Scan, scan
-from bot.library.workers import Parsed, Todo
 from bot.store.articles import (
     ArticleRow,
     ArticleStore,
@@ -34,6 +33,9 @@ from bot.store.articles import (
     StoreError,
     move_aside,
 )
+
+if TYPE_CHECKING:
+    from bot.library.workers import Parsed, Todo
 
 log = logging.getLogger("articlebot.library")
 
@@ -99,7 +101,8 @@ class Library:
         self.db_path = Path(db_path)
         self.max_bytes = max_bytes
         self.max_removal_share = max_removal_share
-        self.refused: str | None = None  # why the last reload was refused, until one succeeds
+        # Why the last reload was refused or stopped (see reload), until one succeeds.
+        self.refused: str | None = None
         self.workers = workers or min(os.cpu_count() or 1, 4)
         self.store: ArticleStore | None = None
         self.generation = 0  # bumped after every committed reload; caches compare it
@@ -135,16 +138,22 @@ class Library:
         more than `max_removal_share` of them, unless `allow_removals` confirms it.
         """
         async with self._lock:
-            if not self.content_dir.is_dir():
-                raise LibraryError(f"content folder {self.content_dir} does not exist")
             try:
+                if not self.content_dir.is_dir():
+                    raise LibraryError(
+                        f"content folder {self.content_dir} does not exist (moved, or a"
+                        " volume not mounted?); the articles already loaded stay served"
+                    )
                 async with _exclusive(Path(f"{self.db_path}.lock")):
                     try:
                         report = await self._reload(progress, allow_removals)
                     except CacheCorrupt as exc:
                         await self._move_aside(exc)
                         report = await self._reload(progress, allow_removals)
-            except RemovalRefused as exc:
+            except (LibraryError, StoreError) as exc:
+                # Kept for /status until a reload succeeds: an automatic reload (the
+                # watcher's) that stopped was said only in the log, and /status showed
+                # the last good reload as if all were well.
                 self.refused = str(exc)
                 raise
             self.refused = None
@@ -171,6 +180,11 @@ class Library:
 
     async def _reload(self, progress: Progress | None, allow_removals: bool) -> ReloadReport:
         started = time.perf_counter()
+        # The parser (BeautifulSoup, markdown-it, YAML: ~45 % of the bot's imports) is
+        # imported by the first reload, not at start: a process asking of a built cache
+        # answers without it (issue 19's start -> first answer).
+        from bot.library import workers
+
         report = ReloadReport()
         # Walked before the file index is read, not beside it: both threads need the GIL
         # 100k times, and together they took longer.
@@ -198,7 +212,9 @@ class Library:
                 # All the cache holds of the files this reload acts on (none, when nothing
                 # changed and nothing fails): their hashes, articles and errors.
                 rows = await writer.file_rows([*changed, *missing, *failing])
-                todo = self._plan(found, rows, changed, failing, reparse, report)
+                # Files served with a warning when last read: said again while they hold it.
+                warned = {} if reparse else await writer.warned()
+                todo = self._plan(found, rows, changed, failing, warned, reparse, report)
                 await self._remove(writer, found, rows, missing, report, allow_removals)
                 owners = SlugOwners(await writer.slug_owners() if todo else {})
                 done = 0
@@ -230,12 +246,14 @@ class Library:
         rows: dict[str, FileRow],
         changed: list[str],
         failing: list[str],
+        warned: dict[str, str],
         reparse: bool,
         report: ReloadReport,
     ) -> list[Todo]:
         """The files to read, by path: new and changed ones (size or mtime), or all of them
         when `reparse`. Of the others, those that failed when last read (`failing`) are
-        reported again as failed, the rest counted as unchanged."""
+        reported again as failed, the rest counted as unchanged, and those of them served
+        with a warning (`warned`, path → warning) warned of again."""
         scanned = found.files
         if reparse:
             # No cached hash either: "same content" must not spare a file the new parser.
@@ -254,6 +272,11 @@ class Library:
         ]
         report.failed.extend(still)
         report.unchanged = len(scanned) - len(todo) - len(still)
+        report.warned.extend(
+            FileWarning(path, warning)
+            for path, warning in warned.items()
+            if path in scanned and path not in pending
+        )
         return todo
 
     async def _remove(
@@ -290,8 +313,8 @@ class Library:
         stale = []
         for path, folder in kept.items():
             error = f"folder {folder or '.'}/ cannot be read: {found.unreadable[folder]}"
-            stale.append((path, rows[path].size, -1, "", rows[path].article_id, error))
-        stale += [(p, rows[p].size, -1, "", rows[p].article_id, e) for p, e in linked.items()]
+            stale.append((path, rows[path].size, -1, "", rows[path].article_id, error, None))
+        stale += [(p, rows[p].size, -1, "", rows[p].article_id, e, None) for p, e in linked.items()]
         await writer.put_files(stale)
         report.failed.extend(FileFailure(p, reason) for p, reason in found.skipped.items())
         report.failed.extend(
@@ -326,15 +349,24 @@ class Library:
             old = cached.get(item.path)
             old_id = old.article_id if old else None
             if item.same_content:
-                rows.append((item.path, item.size, item.mtime_ns, item.hash, old_id, old.error))
-                if old and old.error:  # the same broken file as last time: still failing
+                assert old is not None  # only a cached file has a hash to compare with
+                rows.append(
+                    (item.path, item.size, item.mtime_ns, item.hash, old_id, old.error, old.warning)
+                )
+                if old.error:  # the same broken file as last time: still failing
                     report.failed.append(FileFailure(item.path, old.error, kept=bool(old_id)))
                 else:
                     report.unchanged += 1
+                    if old.warning:  # touched, same bytes: served as it was, warning and all
+                        report.warned.append(FileWarning(item.path, old.warning))
                 continue
             if item.error is not None:
+                # Failing: what it is served as (its last good version, if any) is said by
+                # the failure; its old warning is read again once the file is fixed.
                 report.failed.append(FileFailure(item.path, item.error, kept=bool(old_id)))
-                rows.append((item.path, item.size, item.mtime_ns, item.hash, old_id, item.error))
+                rows.append(
+                    (item.path, item.size, item.mtime_ns, item.hash, old_id, item.error, None)
+                )
                 continue
             article = item.article
             assert article is not None
@@ -353,16 +385,21 @@ class Library:
                 article = article._replace(slug=new_slug)
             owners.claim(article.slug, item.path)
             if item.warnings:  # one entry a file: the count is of files served so
-                report.warned.append(FileWarning(item.path, "; ".join(item.warnings)))
+                report.warned.append(FileWarning(item.path, _joined(item.warnings)))
             fresh.append(article)
             fresh_files.append(item)
         await writer.delete_articles(stale_ids)
         ids = await writer.insert_articles(fresh)
         rows.extend(
-            (f.path, f.size, f.mtime_ns, f.hash, i, None)
+            (f.path, f.size, f.mtime_ns, f.hash, i, None, _joined(f.warnings) or None)
             for f, i in zip(fresh_files, ids, strict=True)
         )
         await writer.put_files(rows)
+
+
+def _joined(warnings: tuple[str, ...]) -> str:
+    """A file's warnings as its one line (report and cache alike)."""
+    return "; ".join(warnings)
 
 
 @contextlib.asynccontextmanager

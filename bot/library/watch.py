@@ -20,6 +20,7 @@ from watchfiles import Change, awatch
 from bot.library.report import ReloadReport, counts_text, warned_count
 from bot.library.scan import article_name
 from bot.library.sync import LibraryError
+from bot.store.articles import StoreError
 
 log = logging.getLogger("articlebot.watch")
 
@@ -159,7 +160,7 @@ def _same_folder(root: Path, inode: int) -> bool:
 async def _reload(library: Reloadable, changed: int, on_report: OnReport | None) -> None:
     try:
         report = await library.reload()
-    except LibraryError as exc:  # the folder is gone, or it looks unmounted: one line
+    except (LibraryError, StoreError) as exc:  # the folder is gone, a locked cache: one line
         log.warning("automatic reload after %d change(s): %s", changed, exc)
         return
     except Exception as exc:  # a bug: keep its trace

@@ -63,11 +63,21 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
     out: list[Parsed] = []
     for rel, size, mtime_ns, old_hash in items:
         if size > max_bytes:
-            error = f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit"
+            error = (
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit"
+                " (raise MAX_ARTICLE_BYTES to read it)"
+            )
             out.append(Parsed(rel, size, mtime_ns, f"size:{size}:{mtime_ns}", error=error))
             continue
         try:
             raw = _read(os.path.join(root, rel))
+        except FileNotFoundError:
+            # Scanned, then deleted or moved before it was read ("No such file or
+            # directory" read as if the reload had lost it): its article, if any, is kept
+            # until a reload finds it gone.
+            error = "deleted or moved while the reload ran: reload again"
+            out.append(Parsed(rel, size, -1, "", error=error))
+            continue
         except OSError as exc:
             # mtime -1: a chmod back leaves the mtime alone, and the file must be read again.
             out.append(Parsed(rel, size, -1, "", error=f"cannot read: {exc.strerror}"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from bot.search.comparisons import asks_difference, multiples, states_difference
 from bot.search.features import IRREGULAR_PLURALS, Features, plural
 from bot.search.irregular import PAST_FORMS
 from bot.search.no_comment import answers_no_who
@@ -172,6 +173,12 @@ class Wanted:
     # The words read for `heads`, as written and in order ("county", "sued", "meta" of
     # "which county sued meta…"): where the asked noun's phrase ends (see head_phrase).
     head_words: tuple[str, ...] = ()
+    # "How much more / bigger…", "how far over…": it asks by how much two things differ
+    # (see comparisons.py).
+    compares: bool = False
+    # "Is rochko still…", "does fema still…": a yes/no question asking whether a state
+    # goes on, which verbs of continuing and stopping answer (sentence_spans._ASPECT).
+    persists: bool = False
 
     @classmethod
     def of(cls, q: Query) -> Wanted:
@@ -218,6 +225,9 @@ class Wanted:
             if kind == "number"
             else frozenset(),
             head_words=heads,
+            compares=kind == "number" and asks_difference(q.words),
+            # (`typed`: the ask drops "still"/"anymore" from `words`, present.without_frame)
+            persists=kind == "yesno" and not _PERSISTS.isdisjoint(q.typed),
         )
 
     def head_phrase(self) -> Wanted:
@@ -238,6 +248,11 @@ class Wanted:
         return replace(self, heads=self.heads - dropped)
 
 
+# The words asking whether a state goes on (Wanted.persists): English's adverbs of
+# continuing ("still", "anymore", "any longer") and its verbs of keeping on.
+_PERSISTS = frozenset(
+    ["still", "anymore", "longer", "keep", "keeps", "continue", "continues", "remain"]
+)
 # The most words "how many" reads for the noun it counts (see _counted_phrase).
 _COUNTED_WORDS = 6
 
@@ -401,6 +416,11 @@ def typed_fit(
         spans = spans + _named(f)
     if wanted.units:
         spans = spans + f.plurals(wanted.units)  # "spend months" for "how long", in part
+    if wanted.persists and policy.aspect_fit:
+        spans = spans + f.spans(("aspect",))  # "will continue…", "no longer…"
+    differs = wanted.compares and policy.difference_only > 0
+    if differs:
+        spans = spans + multiples(f)  # "nearly double the amount" for "how much more…"
     if wanted.stranded and matched:
         spans = spans + f.after_word(wanted.stranded, frozenset(matched))
     if not spans:
@@ -482,6 +502,8 @@ def typed_fit(
             fit = policy.asked_name_fit
         elif span.kind == "named":
             fit = 1.0 + policy.naming_answer  # "dubbed Sharpiegate" for "what was … called"
+        elif span.kind == "aspect":
+            fit = policy.aspect_fit  # "Rochko will continue…" for "is rochko still…"
         elif span.kind == "relative":
             fit = policy.relative_date_fit  # "is going to go away in a year" for "when…"
         elif span.kind == "object":
@@ -492,6 +514,12 @@ def typed_fit(
             and not f.in_units(span, wanted.units, wanted.units == SHARE_UNITS)
         ):
             fit = policy.partial_fit  # "a 52-episode series" for "how long is each episode"
+        elif differs and span.kind == "amount":
+            # "20 times higher than the limit" for "how far over the limit is…" answers;
+            # "the limit of one incidence … in a million people" is the size of one thing
+            # compared, not by how much they differ: in part.
+            percent = f.in_units(span, SHARE_UNITS, True)
+            fit = 1.0 if states_difference(f, span, percent) else policy.partial_fit
         elif span.kind == "number" and _OLD in wanted.form and f.age(span):
             fit = 1.0  # "says Hu, 32" for "how old is…": an age, in years
         elif span.kind in wanted.full and not counts:

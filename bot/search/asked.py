@@ -66,6 +66,25 @@ NO_OTHER = (
 )
 
 
+def other_writers(title: str, names: str, listed: int) -> str:
+    """ "The other one" with no one other article to pick, in a conversation about an
+    article several people wrote (`names`, listed): its writers may be the two meant
+    (journey24's and journey25's "and the other one?" right after such a byline), so the
+    reply names them, then says how to pick another article: of the last list (`listed`
+    articles, as which_other says) or, with none, as NO_OTHER does."""
+    if listed > 1:
+        rest = (
+            f"For another article of the last list, ask for one of 1 to {listed} by its place"
+            " (“the second one”)."
+        )
+    else:
+        rest = (
+            "For another article: ask a question or “what's new?”, then pick one of its list"
+            " by its place (“the second one”)."
+        )
+    return f"“{title}” was written by {names}. {rest}"
+
+
 def which_other(listed: int) -> str:
     """ "The other one" after a list of more than one other article: which one is a
     guess, so the reply names the list's places (not NO_OTHER's "of what?": a list was

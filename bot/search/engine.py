@@ -23,7 +23,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
-from bot.search import asked, cards, followup, listings, lookup, opinion, present, respond
+from bot.search import (
+    asked,
+    cards,
+    followup,
+    listings,
+    lookup,
+    opinion,
+    present,
+    respond,
+    when_shown,
+)
 from bot.search.article_asks import names_an_article
 from bot.search.cache import ResultCache
 from bot.search.following import ConversationAnswers
@@ -346,6 +356,8 @@ class SearchEngine(ConversationAnswers):
         best = found[0]
         # Without a passage comparable across articles, the article's own best one.
         passage = best.passage or best_passage(best.article, q, p)
+        if p.writing_date_shown and q.kind == "when":  # "…releasing Rust 1.0 today"
+            passage = when_shown.dated_by_writing(passage, best.article)
         return respond.answer(idx, q, found, passage, ranked, p, sure)
 
     async def _without_everyday(

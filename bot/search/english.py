@@ -16,13 +16,37 @@ once in 100,000 words.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.util
+import json
+import logging
 import math
+import os
+import sys
 from array import array
 from functools import cache
+from pathlib import Path
+
+log = logging.getLogger("articlebot.search")
 
 # Words rarer than this Zipf value are not kept in memory: none is everyday, and the
 # whole list (160,000 words) would hold ~15 MB where these ~15,000 hold ~1 MB.
 KEPT_ZIPF = 3.0
+# The kept words are saved beside the cache (`keep_beside`) and read from there at the next
+# start: ~5 ms against ~0.3 s for pyspellchecker's whole list, which a process's first
+# question waits for (issue 19's start -> first answer). The file names the list it was made
+# from (the hash of pyspellchecker's English resource) and its own layout's version.
+SAVED_FORMAT = 1
+_RESOURCE = ("spellchecker", "resources/en.json.gz")
+_saved_at: Path | None = None
+
+
+def keep_beside(db_path: Path) -> None:
+    """Save the kept words beside the cache at `db_path` (`articles.db.english`) once made,
+    and read them from there when they are of the same list."""
+    global _saved_at
+    _saved_at = db_path.with_name(f"{db_path.name}.english")
 
 
 @cache
@@ -34,7 +58,7 @@ def _zipf_values() -> dict[str, float]:
     (~10 MB in a bare process; the bot at rest over 100k articles, which reads the list
     in its warm-up, 124 MB against 100 MB: bench/README.md, load test, "Twenty-first
     pass")."""
-    words, values = _kept()
+    words, values = _saved_or_made(_saved_at)
     kept = words.split("\n")
     if len(kept) != len(values):  # a word held a newline: the list's own words, then
         return dict(_kept_pairs())
@@ -55,6 +79,54 @@ def _kept() -> tuple[str, array]:
     """The kept words joined by newlines and their values, in two blocks of memory."""
     pairs = _kept_pairs()
     return "\n".join(w for w, _ in pairs), array("d", (v for _, v in pairs))
+
+
+def _source_key() -> str | None:
+    """The hash of pyspellchecker's English resource (read without importing the package),
+    with this module's cut and layout: what a saved list must have been made from."""
+    spec = importlib.util.find_spec(_RESOURCE[0])
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        digest = hashlib.sha1((Path(spec.origin).parent / _RESOURCE[1]).read_bytes())
+    except OSError:
+        return None
+    return f"{digest.hexdigest()} {KEPT_ZIPF!r} {SAVED_FORMAT} {sys.byteorder}"
+
+
+def _saved_or_made(path: Path | None) -> tuple[str, array]:
+    """The kept words and values from the file at `path` when it was made from the same
+    list, else made from pyspellchecker's list (and saved there for the next start; a file
+    that cannot be read or written costs one log line, never the answer)."""
+    key = _source_key() if path is not None else None
+    if path is None or key is None:
+        return _kept()
+    try:
+        with path.open("rb") as f:
+            header = json.loads(f.readline())
+            if header.get("key") == key:
+                words = f.read(header["words"]).decode("utf-8")
+                values = array("d")
+                values.frombytes(f.read(header["values"] * values.itemsize))
+                if len(values) == header["values"] == words.count("\n") + 1:
+                    return words, values
+            log.info("english: %s is of another word list or layout; making it again", path)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.warning("english: cannot read %s (%s); making it again", path, exc)
+    words, values = _kept()
+    blob = words.encode("utf-8")
+    header = json.dumps({"key": key, "words": len(blob), "values": len(values)})
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:  # written aside, then renamed: a reader never sees half a file
+        part.write_bytes(header.encode() + b"\n" + blob + values.tobytes())
+        os.replace(part, path)
+    except OSError as exc:
+        log.warning("english: cannot save %s (%s); reading the list at each start", path, exc)
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+    return words, values
 
 
 def zipf(word: str) -> float:

@@ -28,6 +28,7 @@ from bot.search import (
 )
 from bot.search.answer_type import Wanted
 from bot.search.build import split_authors
+from bot.search.bylines import people
 from bot.search.english import zipf
 from bot.search.followup import Topic
 from bot.search.parse import parse
@@ -76,6 +77,8 @@ class ConversationAnswers:
             if place is None and pick.shown:  # no one other: which other is a guess
                 listed = len(about.listed) if about is not None else 0
                 reply = asked.which_other(listed) if listed > 1 else asked.NO_OTHER
+                if (writers := await self._writers(about, listed)) is not None:
+                    reply = writers  # "and the other one?" after "Written by A and B"
                 return Answer(question=question, reply=reply)
             pick = None if place is None else replace(pick, place=place)
         if pick:
@@ -103,6 +106,14 @@ class ConversationAnswers:
             said = await self._said(question, about)
             if said is not None:
                 return said
+        said = about is not None and self.policy.said_words_quoted
+        if said and (words := said_by.asks_words(question)):
+            # "Who said it was bonkers?": the quotation of the article holding those words.
+            assert about is not None
+            article = await self._article(await self.index(), about.slug)
+            found = said_by.words_answer(question, article, words) if article else None
+            if found is not None:
+                return found
         shown = about.passage if about is not None else None
         if shown and self.policy.event_date_shown and when_shown.asks_when(question):
             # "When was that?" asks when what was just shown happened, not the library.
@@ -252,8 +263,26 @@ class ConversationAnswers:
             for w, s in zip(q.terms.words, q.terms.stems, strict=True)
             if w.isalpha() and zipf(w) < self.policy.new_topic_zipf
         )
-        points = followup.refers_back(question)
-        return _Following(q, terms, points, followup.pinned(question), rare)
+        points, pinned = followup.refers_back(question), followup.pinned(question)
+        if self.policy.kind_only_follows and not points and terms:
+            # Naming only the kind of answer it wants ("and in which version?", "what
+            # year?", "which release?"): no thing of its own is asked about, so the topic is
+            # the one under discussion, as a pronoun would say ("in which version was it?").
+            # Before, "version" alone was searched and another article's "minimum versions"
+            # answered surely (journey25: after "when was async await stabilised").
+            points = pinned = terms <= Wanted.of(q).form
+        return _Following(q, terms, points, pinned, rare)
+
+    async def _writers(self, about: Topic | None, listed: int) -> str | None:
+        """The reply naming the writers of the conversation's article when more than one
+        person wrote it (asked.other_writers; `listed`: the last list's length); None
+        otherwise, or with no article."""
+        if about is None or about.slug is None:
+            return None
+        article = await self._article(await self.index(), about.slug)
+        if article is None or len(split_authors(article.author)) < 2:
+            return None
+        return asked.other_writers(article.title, people(article.author) or "", listed)
 
     async def _said(self, question: str, about: Topic) -> Answer | None:
         """ "Who said that?" of the passage last shown (said_by.said_answer); None when

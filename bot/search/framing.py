@@ -32,7 +32,8 @@ _CORRECTION = re.compile(
 # ("show me posts by the go team…" found nothing; "go team generics" finds the post),
 # and the words before "by" or "tagged" asked more than the filter reads. The verbs of
 # fetching and showing as a class, never a topic's words; "tell me about…" is left as it
-# was (it already names nothing searched).
+# was (it already names nothing searched). "u" is "you" here as after "can" (journey25's
+# "u got anything on fema" searched "got" and showed a sentence on waiting "to get").
 _REQUEST_FRAME = re.compile(
     r"(?i)^\s*(?:(?:hey|hi|hello|ok|okay|so|um+|please|pls|plz)[\s,.!]+)*"
     r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
@@ -41,7 +42,7 @@ _REQUEST_FRAME = re.compile(
     r"|i(?:'|’)?m\s+(?:looking|searching)\s+for|i\s+am\s+(?:looking|searching)\s+for"
     r"|i(?:(?:'|’)?d|\s+would)\s+(?:like|love)(?:\s+to\s+(?:read|see|find))?"
     r"|i\s+(?:want|need)(?:\s+to\s+(?:read|see|find))?"
-    r"|(?:do\s+)?you\s+(?:have|got)|have\s+you\s+got)\s+"
+    r"|(?:do\s+)?(?:you|u)\s+(?:have|got)|have\s+(?:you|u)\s+got)\s+"
 )
 
 

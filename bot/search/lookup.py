@@ -73,13 +73,22 @@ def _forms(address: str) -> list[str]:
     if not host:
         return []
     path = parts.path.rstrip("/")
+    # A page's address with its file ending and as a folder: sites that moved from one to
+    # the other redirect ("…/Rust-1.0.html" is now "…/Rust-1.0/"), and members paste the
+    # old one (journey25: "No article in the library has that link").
+    paths = dict.fromkeys([path, _PAGE_END.sub("", path)])
     forms: list[str] = []
     for query in dict.fromkeys([f"?{parts.query}" if parts.query else "", ""]):
-        for scheme in ("https", "http"):
-            for where in (host, f"www.{host}"):
-                for end in ("", "/"):
-                    forms.append(f"{scheme}://{where}{path}{end}{query}")
+        for page in paths:
+            for scheme in ("https", "http"):
+                for where in (host, f"www.{host}"):
+                    for end in ("", "/"):
+                        forms.append(f"{scheme}://{where}{page}{end}{query}")
     return forms
+
+
+# The file ending of a web page's address.
+_PAGE_END = re.compile(r"\.html?$", re.IGNORECASE)
 
 
 def extract_or_exact(

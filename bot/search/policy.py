@@ -905,6 +905,21 @@ class Policy:
     #: readable oracle passages news 588 -> 589 of 715 ("what is an atmosphere account also
     #: called"), blogs 669 the same, none lost (bench/README.md, npsg23). 0: off.
     naming_answer: float = 0.5
+    #: npsg25. A question asking by how much two things differ ("how much more…", "how
+    #: much faster…", "how far over the limit…": comparisons.asks_difference) is answered
+    #: by an amount that says so: a multiple ("nearly double", "20 times higher"), a
+    #: percent, or an amount with a comparative after it ("$350 more"); those fit fully,
+    #: and any other amount of the sentence ("one incidence of cancer in a million
+    #: people", the size of one thing compared) only Policy.partial_fit, as an amount in
+    #: another unit does for "how long". 1 on, 0 off (amounts fit as for any "how much").
+    #: A switch, not a weight: the fits are those every kind of question uses.
+    difference_only: float = 1.0
+    #: npsg25. A yes/no question asking whether a state goes on ("is rochko still…", "does
+    #: fema still…", "will google keep…": answer_type._PERSISTS) is answered by a verb of
+    #: continuing or stopping ("will continue contributing", "has phased out", "no longer
+    #: post": sentence_spans._ASPECT), as by a negation: the fit a polarity span has (1).
+    #: 0 off.
+    aspect_fit: float = 1.0
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.
@@ -1102,6 +1117,27 @@ class Policy:
     #: words rerank low, and shown_fit reads amounts and dates only). Read off member22's
     #: probes. 0: off.
     followup_said_sure: int = 1
+    #: A question in a conversation whose only words name the kind of answer it wants
+    #: (answer_type.Wanted.form: "and in which version?", "what year?", "which release?")
+    #: is about the conversation's article, as if a pronoun held its topic (followup.pinned):
+    #: it names no thing of its own. Before, "and in which version?" after "when was async
+    #: await stabilised" was searched for "version" alone and answered surely by "Increasing
+    #: the minimum supported Apple platform versions" (journey25). Grammar, no weight;
+    #: 0: off (the question searched for its own words, as before).
+    kind_only_follows: int = 1
+    #: A "when" question's passage that dates what it tells only by the day it was written
+    #: ("we are also releasing Rust 1.1 beta today") and names no calendar date or year is
+    #: shown with the publication date after it ("… (Published on 15 May 2015.)"), which that
+    #: "today" means (when_shown.dated_by_writing). Before, "when was rust 1.0 released"
+    #: showed the sentence alone, the date only in the card's footer (journey24, journey25).
+    #: Grammar, no weight; 0: off (the passage as chosen).
+    writing_date_shown: int = 1
+    #: "Who said it was bonkers?" in a conversation is answered by the quotation of the
+    #: conversation's article that holds every word asked, with its speaker
+    #: (said_by.words_answer): before, the title stood in for "it" and chose a passage
+    #: naming another speaker (journey25: Springer Nature's Kersjes, where Dorothy Bishop
+    #: said "This is absolute bonkers"). Grammar, no weight; 0: off (as before).
+    said_words_quoted: int = 1
     #: "When was that?" / "when did that happen?" after a passage is read in the passage
     #: shown (when_shown.when_answer): the date its sentences give what they tell ("on
     #: September 18", "in May 2024", "last summer"), the publication date only when they
@@ -1349,6 +1385,21 @@ class Policy:
     #: outweighed the answer above it. best_quote itself prefers quotes of 8-60 words
     #: as readable; 60 is that bound. 0 shows every quote whole.
     quote_shown_words: int = 60
+    #: A quote with no speaker opening in lower case is words quoted from inside one of the
+    #: article's sentences (reply25: the Hawley card's quote "a person that (i) has a market
+    #: capitalization of more than $150,000,000,000; …", the bill's text), whose owner and
+    #: subject the card cannot show: another quote is shown, else none. False keeps them.
+    quote_fragment_unowned: bool = True
+
+    # -- the summary an answer shows (shown_summary) ---------------------------------------
+    #: A summary at least this share of whose content stems the passage shown holds says
+    #: the passage again: the description reworded from the body's first sentence
+    #: (reply25: the Chicago ICE page's "…amassed over 70,000 members…" under "…had over
+    #: 70,000 members…", 0.95); the summary summarize gives with it passed over is shown
+    #: instead. Higher than quote_restates_share: a summary sums the article, and its lede
+    #: shares many words with any passage from the article's opening while adding to it.
+    #: 0 turns it off.
+    summary_restates_share: float = 0.8
 
     # -- lookup (find a title) and autocomplete ---------------------------------------------
     #: A typed title finds one article from this score up...

@@ -15,8 +15,8 @@ from bot.search.rerank import Evidence, Ranked
 from bot.search.results import HIGH, LOW, Answer, SearchHit, TitleChoice
 from bot.search.retrieve import Candidates
 from bot.search.shown_quote import shown_quote
+from bot.search.shown_summary import shown_summary
 from bot.search.stem import stem
-from bot.search.summary import summarize
 from bot.search.words import words as split_words
 
 
@@ -315,7 +315,7 @@ def answer(
     others = [index.by_slug[f.article.slug] for f in found[1:] if f.score >= floor]
     rest = [a for a in confident(ranked, threshold, policy) if a != best_id]
     alternatives = list(dict.fromkeys(others + rest))[: policy.alternatives]
-    summary = summarize(article, avoid=[passage] if passage else ())
+    summary = shown_summary(article, passage, policy)
     return Answer(
         question=q.raw,
         article=article,

@@ -69,6 +69,44 @@ _NO_ONE = frozenset(
 )
 
 
+# "who said it was bonkers", "who called it a joke", "so who said the dataset was
+# horrifying": who said words the question gives (`rest`), of what the conversation is
+# about. Its own words, pronouns and verbs of being aside, are the words quoted.
+_ASKS_WORDS = re.compile(
+    LEAD_IN + r"who (?:said|says|called|calls|described|describes)\b(?P<rest>[^?!.]+)[\s?!.]*$"
+)
+# The words of `rest` that say nothing quoted: pronouns for the thing talked about, the
+# verb of being and "that" introducing what was said.
+_NOT_SAID = frozenset(["it", "its", "that", "this", "they", "them", "was", "is", "were", "are"])
+
+
+def asks_words(question: str) -> frozenset[str]:
+    """The stems of the words a question asks who said ("who said it was bonkers":
+    "bonker"); empty when it asks no such thing, or only "who said that?" (asks_speaker)."""
+    m = asks_of_shown(_ASKS_WORDS, question)
+    if m is None:
+        return frozenset()
+    return frozenset(stems(" ".join(w for w in m["rest"].split() if w not in _NOT_SAID)))
+
+
+def words_answer(question: str, article: Article, asked: Set[str]) -> Answer | None:
+    """ "Who said it was bonkers?" of the conversation's article: the first quotation it
+    attributes (Article.quotes, a speaker named) holding every word asked (`asked`, stems),
+    with its speaker, sure: the words say which. None when no quotation holds them all.
+    Before (journey25), the title stood in for "it" and chose a passage naming another
+    speaker (Springer Nature's Tim Kersjes) while the card's quote held Dorothy Bishop's
+    "This is absolute bonkers"."""
+    if not asked:
+        return None
+    for quote in article.quotes:
+        if quote.speaker and not quote.excerpt and asked <= stems(quote.text):
+            passage = f"{quote.speaker} said it: “{quote.text}”"
+            return of_shown(
+                question, article, passage, best_quote(article, avoid=(quote.text,)), QUOTE
+            )
+    return None
+
+
 def asks_speaker(question: str) -> bool:
     """Whether the question asks who said what was just shown ("who said that?")."""
     return asks_of_shown(_ASKS, question) is not None

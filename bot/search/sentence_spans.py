@@ -349,7 +349,8 @@ class Span:
 
     # amount, number, year, date, clock (also a date), relative (a time from now: "in a
     # year"), version, name, place, reason,
-    # means, code (a token of code in prose), line (a whole line of code), quote, polarity
+    # means, code (a token of code in prose), line (a whole line of code), quote, polarity,
+    # aspect (a state going on or ending: "will continue", "no longer", "phased out")
     kind: str
     start: int
     end: int
@@ -367,6 +368,7 @@ GROUPS: dict[str, str] = {
     **dict.fromkeys(("code", "line"), "code"),
     "quote": "quote",
     "polarity": "polarity",
+    "aspect": "polarity",
 }
 KINDS = frozenset(GROUPS)
 # What says yes or no to a yes/no question: English's negation (a closed class of
@@ -379,6 +381,28 @@ _POLARITY = re.compile(
     r"\b(?:not|no|never|none|nothing|neither|nor|cannot|always|without(?!\s+\w+ing\b))\b"
     r"|\w(?:n't|n’t)\b",
     re.I,
+)
+
+# What says whether a state goes on or has ended, answering a yes/no question asking if it
+# still holds ("is rochko still gonna be involved…": "Rochko will continue contributing…";
+# "does fema still go door to door": "the agency has phased out door-to-door surveying"):
+# English's verbs of continuing and stopping and its adverbs of aspect, a closed class.
+# Read for those questions only (answer_type.Wanted.persists); "end" alone is left out, as
+# a noun far more often ("at the end of").
+_ASPECT = re.compile(
+    r"\b(?:continu(?:e|es|ed|ing)|remain(?:s|ed|ing)?|no longer|any ?more|still"
+    r"|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|quit(?:s|ting)?"
+    r"|resum(?:e|es|ed|ing)|ended|ending|step(?:s|ped|ping)? down|shut(?:s|ting)? down)\b",
+    re.I,
+)
+_ASPECT_WORDS = frozenset(
+    [
+        *("continue", "continues", "continued", "continuing", "remain", "remains"),
+        *("remained", "remaining", "longer", "anymore", "more", "still", "stop", "stops"),
+        *("stopped", "stopping", "cease", "ceases", "ceased", "ceasing", "out", "quit"),
+        *("quits", "quitting", "resume", "resumes", "resumed", "resuming", "ended"),
+        *("ending", "down"),
+    ]
 )
 
 
@@ -402,6 +426,8 @@ def find(group: str, text: str, t: Tokens) -> list[Span]:
         found = _code(text) if _MAY_BE_CODE.search(text) else []
     elif group == "polarity":
         found = [("polarity", m.start(), m.end()) for m in _POLARITY.finditer(text)]
+        if t.may(_ASPECT_WORDS):
+            found += [("aspect", m.start(), m.end()) for m in _ASPECT.finditer(text)]
     else:
         found = _quotes(text) if "“" in text or '"' in text else []
     spans = []

@@ -23,14 +23,20 @@ from bot.search.quotes import best_quote
 from bot.search.words import stems
 
 
-def restates(quote: str, passage: str, policy: Policy) -> bool:
-    """Whether `quote` says again what `passage` shows: at least Policy.quote_restates_share
-    of its content words' stems are the passage's, and it has Policy.quote_restates_words
-    of them or more (two or three words shared say little of a short quote)."""
-    said = stems(quote)
-    if len(said) < policy.quote_restates_words or policy.quote_restates_share <= 0:
+def says_again(text: str, passage: str, share: float, least: int) -> bool:
+    """Whether `text` says again what `passage` shows: at least `share` of its content
+    words' stems are the passage's, and it has `least` of them or more (two or three words
+    shared say little of a short text). A share of 0 or less says no."""
+    said = stems(text)
+    if len(said) < least or share <= 0:
         return False
-    return len(said & stems(passage)) / len(said) >= policy.quote_restates_share
+    return len(said & stems(passage)) / len(said) >= share
+
+
+def restates(quote: str, passage: str, policy: Policy) -> bool:
+    """Whether `quote` says `passage` again (says_again at Policy.quote_restates_share, for
+    quotes of Policy.quote_restates_words content stems or more)."""
+    return says_again(quote, passage, policy.quote_restates_share, policy.quote_restates_words)
 
 
 def shorter(quote: Quote, policy: Policy) -> Quote:
@@ -60,12 +66,30 @@ def shown_quote(
     (see shorter)."""
     avoid = [t for t in shown if t]
     quote = best_quote(article, question, avoid=avoid)
-    passage = shown[0] if shown else None
-    if quote is not None and passage and restates(quote.text, passage, policy):
+    passage = shown[0] if shown else ""
+
+    def unfit(q: Quote) -> bool:
+        return bool(passage) and restates(q.text, passage, policy) or unowned_fragment(q, policy)
+
+    if quote is not None and unfit(quote):
         other = best_quote(article, question, avoid=[*avoid, quote.text])
         fresh = other is not None and other.text != quote.text
-        quote = other if fresh and not restates(other.text, passage, policy) else None
+        quote = other if fresh and not unfit(other) else None
     return shorter(quote, policy) if quote is not None else None
+
+
+def unowned_fragment(quote: Quote, policy: Policy) -> bool:
+    """Whether `quote` is words the article quotes from inside a sentence with no one to
+    say them: no speaker, and it opens in lower case (the Hawley bill's "a person that (i)
+    has a market capitalization of more than $150,000,000,000; …", quoted from the bill
+    after the article's "also known as,"). Out of that sentence a member cannot tell whose
+    words they are or what they describe. A speaker's fragment ("a power tool ... to get
+    people to do what I wanted" — Allison Mack) says whose; an excerpt is the article's
+    own sentence. Policy.quote_fragment_unowned False keeps them."""
+    if not policy.quote_fragment_unowned or quote.speaker or quote.excerpt:
+        return False
+    first = next((c for c in quote.text if c.isalpha()), "")
+    return first.islower()
 
 
 def _flat(text: str) -> str:

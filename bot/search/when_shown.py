@@ -78,6 +78,35 @@ _DATE = re.compile(
 NEAR_SENTENCES = 2
 
 
+# Words dating what a sentence tells by the day it was written ("we are also releasing
+# Rust 1.1 beta today"): read in a reply days or years later they say nothing of when,
+# unless the writing's date stands beside them. ("Now" is left out: "is now stable" says
+# what holds since, as often as what happened that day.)
+_WRITTEN_NOW = re.compile(
+    r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b", re.IGNORECASE
+)
+# A calendar date or a year: a sentence naming one dates its event itself.
+_CALENDAR = re.compile(rf"\b(?:{_MONTH} {DAY}|{DAY} {_MONTH}|{YEAR})\b")
+
+
+def dated_by_writing(passage: str | None, article: Article) -> str | None:
+    """A "when" question's passage whose first window dates what it tells only by the day
+    it was written ("…releasing Rust 1.1 beta today…") and names no calendar date or year:
+    the publication date after that window ("To kick off… today, simultaneously with Rust
+    1.0. (Published on 15 May 2015.)"), which that "today" means; after it, so the passage
+    still starts with the page's words (the "Read in context" link finds them there).
+    Before (journey24, journey25), "when was rust 1.0 released" showed the sentence alone,
+    the date only in the card's footer. Else the passage as it was."""
+    if not passage or article.date is None:
+        return passage
+    window, *rest = passage.split(" … ")
+    if not _WRITTEN_NOW.search(window) or _CALENDAR.search(window):
+        return passage
+    date = article.date
+    dated = f"{window} (Published on {date.day} {date:%B %Y}.)"
+    return " … ".join([dated, *rest])
+
+
 def asks_when(question: str) -> bool:
     """Whether the question asks when what was just shown happened ("when was that?")."""
     return asks_of_shown(_ASKS, question) is not None

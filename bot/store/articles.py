@@ -37,9 +37,9 @@ from bot.library.model import (
     Quote,
     Sentence,
 )
-from bot.library.report import FileFailure, LibraryStats
+from bot.library.report import FileFailure, FileWarning, LibraryStats
 from bot.store.schema import MIGRATIONS
-from bot.store.sqlite import connect, hold, is_corrupt, prefetch, release, use_wal
+from bot.store.sqlite import advice, connect, hold, is_corrupt, prefetch, release, use_wal
 
 
 class StoreError(Exception):
@@ -53,7 +53,8 @@ class CacheCorrupt(StoreError):
 def _store_error(doing: str, path: Path, exc: BaseException) -> StoreError:
     """The one-line StoreError for a sqlite3 or OS error while `doing` something to `path`."""
     kind = CacheCorrupt if is_corrupt(exc) else StoreError
-    return kind(f"{doing} {path}: {exc}")
+    hint = advice(exc)
+    return kind(f"{doing} {path}: {exc}" + (f": {hint}" if hint else ""))
 
 
 class FileRow(NamedTuple):
@@ -64,9 +65,10 @@ class FileRow(NamedTuple):
     hash: str
     article_id: int | None
     error: str | None
+    warning: str | None  # what its served article was warned of (see ReloadReport.warned)
 
 
-_FILE_ROW = "SELECT path, size, mtime_ns, hash, article_id, error FROM files"
+_FILE_ROW = "SELECT path, size, mtime_ns, hash, article_id, error, warning FROM files"
 # Above this many paths, `file_rows` reads the whole table rather than looking each one up.
 FILE_ROWS_BY_PATH = 5000
 
@@ -665,6 +667,12 @@ class ArticleStore:
         )
         return [FileFailure(r[0], r[1], kept=bool(r[2])) for r in rows]
 
+    async def warned(self) -> dict[str, str]:
+        """path → warning of the files served with a frontmatter value dropped (a partial
+        index holds only these: a no-change reload asks without reading every row)."""
+        rows = await self._all("SELECT path, warning FROM files WHERE warning IS NOT NULL")
+        return {r[0]: r[1] for r in rows}
+
     async def stats(self) -> LibraryStats:
         files = (await self._one("SELECT count(*) FROM files"))[0]
         stale = (
@@ -686,6 +694,7 @@ class ArticleStore:
             stale=stale,
             last_reload=json.loads(last) if last else None,
             db_bytes=size,
+            warned=[FileWarning(p, w) for p, w in sorted((await self.warned()).items())],
         )
 
 
@@ -806,14 +815,15 @@ class ArticleWriter(ArticleStore):
         await self.db.execute("DELETE FROM article_cards")
 
     async def put_files(
-        self, rows: Sequence[tuple[str, int, int, str, int | None, str | None]]
+        self, rows: Sequence[tuple[str, int, int, str, int | None, str | None, str | None]]
     ) -> None:
-        """Upsert (path, size, mtime_ns, hash, article_id, error) rows."""
+        """Upsert (path, size, mtime_ns, hash, article_id, error, warning) rows."""
         await self.db.executemany(
-            "INSERT INTO files (path, size, mtime_ns, hash, article_id, error)"
-            " VALUES (?,?,?,?,?,?) ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
+            "INSERT INTO files (path, size, mtime_ns, hash, article_id, error, warning)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
             " mtime_ns = excluded.mtime_ns, hash = excluded.hash,"
-            " article_id = excluded.article_id, error = excluded.error",
+            " article_id = excluded.article_id, error = excluded.error,"
+            " warning = excluded.warning",
             rows,
         )
 

@@ -121,4 +121,15 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE sentences ADD COLUMN kind TEXT;
     """,
+    # 9: what a file served with a frontmatter value dropped was warned of (a date not
+    # understood, tags that are not a list: bot.library.report.FileWarning), kept with the
+    # file, so that every reload and /status say it while the file holds it, not only the
+    # reload that read it. NULL for a file served whole (nearly every one) and for a file
+    # that fails. The partial index finds the few warned files without reading every row
+    # (a no-change reload of 100k files asks for them). A cache migrated here knows no
+    # warning until each file is next read.
+    """
+    ALTER TABLE files ADD COLUMN warning TEXT;
+    CREATE INDEX files_warned ON files(path) WHERE warning IS NOT NULL;
+    """,
 ]

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import aiosqlite
 
+# How long a statement waits for another connection's lock before "database is locked".
+BUSY_TIMEOUT_MS = 10_000
+
 
 async def connect(path: str | Path) -> aiosqlite.Connection:
     """An autocommit aiosqlite connection that waits up to 10 s for locks.
@@ -29,7 +32,7 @@ async def connect(path: str | Path) -> aiosqlite.Connection:
             await asyncio.to_thread(worker.join, 5)
         raise
     try:
-        await db.execute("PRAGMA busy_timeout = 10000")
+        await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except BaseException:
         await db.close()
         raise
@@ -62,6 +65,24 @@ def is_corrupt(exc: BaseException) -> bool:
     """Whether SQLite says the file itself is damaged (not locked, full or read-only)."""
     code = getattr(exc, "sqlite_errorcode", None)
     return code is not None and (code & 0xFF) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+# What the admin can do about an error that is not the cache's fault (sqlite's primary
+# result codes): "database is locked" alone left them guessing who holds it.
+_ADVICE = {
+    5: "another program is writing it (a second bot or reload on the same file, or a tool"
+    " holding it open): try again when it is done; each bot needs its own ARTICLES_DB",
+    6: "another program is writing it: try again when it is done",
+    8: "the file or its folder is read-only: make it writable, or set ARTICLES_DB to a"
+    " writable place",
+    13: "the disk is full: free some space, then reload",
+}
+
+
+def advice(exc: BaseException) -> str:
+    """What to do about a sqlite error (locked, read-only, disk full), or ""."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return _ADVICE.get(code & 0xFF, "") if code is not None else ""
 
 
 PREFETCH_CHUNK = 8 << 20

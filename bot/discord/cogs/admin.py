@@ -100,6 +100,7 @@ class AdminCog(commands.Cog, name="Admin"):
             tags=len(stats.tags),
             files=stats.files,
             failing=[(f.path, f.error, f.kept) for f in stats.failing],
+            warned=[(w.path, w.warning) for w in stats.warned],
             stale=stats.stale,
             last_reload=stats.last_reload,
             watcher=watcher,

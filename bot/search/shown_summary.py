@@ -1,0 +1,45 @@
+"""The summary an answer shows under its passage: one that adds to it.
+
+summary.summarize passes over a description the passage holds word for word, but not
+one that says the passage's sentence again with a word or two changed: an editor's
+description is often the body's first sentence reworded ("The Facebook page ICE
+Sighting-Chicagoland amassed over 70,000 members…" over the passage "The Facebook page
+ICE Sighting-Chicagoland had over 70,000 members…"), and the reply then says one thing
+twice where a member expects the article's gist. Read here, when the answer is made, not
+in summary.py, whose choices the cache keeps.
+"""
+
+from __future__ import annotations
+
+from bot.library.model import Article
+from bot.search.policy import Policy
+from bot.search.shown_quote import says_again
+from bot.search.summary import is_real_summary, summarize
+
+
+def shown_summary(article: Article, passage: str | None, policy: Policy) -> str:
+    """summarize's summary for an answer showing `passage`; when it says the passage again
+    (at least Policy.summary_restates_share of its content stems are the passage's), the
+    summary summarize gives with that one passed over too, if it does not and would pass as
+    a summary itself (fits); else the first: a restated summary is better than furniture
+    ("Sign up for Chalkbeat's free weekly newsletter…", the next sentence there)."""
+    shown = [passage] if passage else []
+    summary = summarize(article, avoid=shown)
+    if not passage or not summary:
+        return summary
+    share, least = policy.summary_restates_share, policy.quote_restates_words
+    if not says_again(summary, passage, share, least):
+        return summary
+    other = summarize(article, avoid=[*shown, summary])
+    if other != summary and fits(other, article) and not says_again(other, passage, share, least):
+        return other
+    return summary
+
+
+def fits(text: str, article: Article) -> bool:
+    """Whether `text`, a body sentence or two, would serve as the article's summary: it
+    passes the test a description passes (is_real_summary: no promotion, furniture, link
+    or cut-off text, enough words) and it does not end by asking ("From Delco to Chesco…,
+    what … do you want WHYY News to cover?" asks the reader; it says nothing of the
+    article)."""
+    return bool(text) and not text.rstrip().endswith("?") and is_real_summary(text, article.title)

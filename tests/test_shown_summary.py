@@ -1,0 +1,62 @@
+"""The summary an answer shows: not the passage said again in a reworded description
+(reply25: the Chicago ICE page's description under its body's first sentence)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.library.model import Article, Sentence
+from bot.search.policy import Policy
+from bot.search.shown_summary import fits, shown_summary
+
+POLICY = Policy()
+OFF = replace(POLICY, summary_restates_share=0.0)
+
+DESCRIPTION = (
+    "The Facebook page Bird Watch Chicagoland amassed over 70,000 members in recent weeks "
+    "as the spring migration has ramped up in Chicago and the suburbs."
+)
+PASSAGE = (
+    "The Facebook page Bird Watch Chicagoland had over 70,000 members in recent weeks "
+    "as the spring migration has ramped up in Chicago and the suburbs."
+)
+NEXT = (
+    "A Facebook group that shared sightings of rare warblers in the Chicago area was taken "
+    "down by Meta after a dispute over photo credits, according to its founder."
+)
+
+
+def _article(description: str, body: list[str]) -> Article:
+    return Article(
+        slug="a",
+        title="Facebook removes Chicago-area page dedicated to bird sightings",
+        path="a.md",
+        description=description,
+        text=" ".join(body),
+        sentences=tuple(Sentence(s, i) for i, s in enumerate(body)),
+    )
+
+
+def test_a_description_rewording_the_passage_gives_way_to_another_summary() -> None:
+    article = _article(DESCRIPTION, [PASSAGE, NEXT])
+    # summarize alone keeps the description: the passage does not hold it word for word.
+    assert shown_summary(article, PASSAGE, OFF) == DESCRIPTION
+    assert shown_summary(article, PASSAGE, POLICY) == NEXT
+
+
+def test_a_description_adding_to_the_passage_is_kept() -> None:
+    article = _article(DESCRIPTION, [NEXT, PASSAGE])
+    assert shown_summary(article, NEXT, POLICY) == DESCRIPTION
+    assert shown_summary(article, None, POLICY) == DESCRIPTION
+
+
+def test_the_restated_summary_is_kept_over_one_that_would_not_serve() -> None:
+    promo = "Sign up for our free weekly newsletter to keep up with the birds of the Chicago area."
+    asking = (
+        "From the lakefront to the suburbs, what about birds in Chicago do you want us to cover?"
+    )
+    for other in (promo, asking):
+        assert not fits(other, _article(DESCRIPTION, []))
+        article = _article(DESCRIPTION, [PASSAGE, other])
+        assert shown_summary(article, PASSAGE, POLICY) == DESCRIPTION
+    assert fits(NEXT, _article(DESCRIPTION, []))
