@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.search.engine import SearchEngine
+from bot.search.fuzzy import no_letter_changed
 from bot.search.policy import DEFAULT
-from bot.search.spelling import no_letter_changed
 from tests.conftest import small_engine
 from tests.test_typo_slips import _described
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,6 +13,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.search.build import has_digit
+from bot.search.english import zipf
 from bot.search.policy import DEFAULT, Policy
 from bot.search.stem import stem
 from bot.search.tables import Buckets, SortedWords
@@ -99,6 +101,17 @@ class Vocabulary:
                     out.append((cand, int(dist)))
         return out
 
+    def _budget(self, word: str) -> int:
+        """The typos `nearest` allows `word`: its length's (allowed_typos), and one for a
+        word of Policy.typo_free_letters letters that is no English word (Policy.
+        short_word_typo: "hikr" for "hiker"; "newt" is a word the library lacks)."""
+        p = self.policy
+        budget = allowed_typos(word, p)
+        short = len(word) == p.typo_free_letters and word.isalpha()
+        if not budget and p.short_word_typo and short and not zipf(word):
+            return 1
+        return budget
+
     def match(self, word: str, *, prefix: bool = True) -> list[WordMatch]:
         """Every way a query word can match: exact, as a prefix, or within its typo budget."""
         p = self.policy
@@ -143,13 +156,28 @@ class Vocabulary:
         "relase": "release", "rebase", "relate")."""
         if word in self.words:
             return [word]
-        near = self.near(word, allowed_typos(word, self.policy))
+        budget = self._budget(word)
+        near = self.near(word, budget)
+        if budget > allowed_typos(word, self.policy):
+            # A short word's one typo keeps every letter typed (a letter dropped, doubled or
+            # moved): with a letter changed, three of four letters say too little ("newt"
+            # for "news", "next", "nest").
+            near = [(w, d) for w, d in near if no_letter_changed(word, w)]
         if not near:
             one = _singular(word)
             return self.nearest(one) if one else []
         fewest = min(d for _, d in near)
         tied = (w for w, d in near if d == fewest)
         return sorted(tied, key=lambda w: (abs(len(w) - len(word)), w))
+
+
+def no_letter_changed(typed: str, word: str) -> bool:
+    """Whether `word` is `typed` with letters only dropped, doubled or moved, none changed
+    for another (the letters one has over the other are all on one side), and any letter
+    typed over the word's typed twice side by side: a slip adds a letter by doubling it,
+    while a word two letters longer than another ("portugal", "portal") is another word."""
+    extra, missing = Counter(typed) - Counter(word), Counter(word) - Counter(typed)
+    return not (extra and missing) and all(c + c in typed for c in extra)
 
 
 def _singular(word: str) -> str | None:

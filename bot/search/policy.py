@@ -1445,6 +1445,25 @@ class Policy:
     #: descriptions are decoded for it).
     related_pool: int = 12
 
+    # -- refuse25: slips in words a member types that the spelling did not mend ---------------
+    #: 1: a word of exactly typo_free_letters letters that no article holds and that is no
+    #: English word (english.zipf 0) may have one typo against the title, tag and
+    #: description words, as Vocabulary.match already allows it when nothing else matches:
+    #: "how long was the hikr lost" found nothing though the title says "Hiker" (reply24's
+    #: member case; words of 4 letters otherwise have no typo budget). The typo keeps every
+    #: letter typed (dropped, doubled or moved: spelling's no_letter_changed): with one of
+    #: four letters changed, "newt" (Zipf 0: the word list keeps words from 3) read as
+    #: "news" answered a pet question with a Rust release, sure. 0: off.
+    short_word_typo: int = 1
+    #: 1: of the full text's terms as few typos from a mistyped word as any, those whose
+    #: word (the form nearest the typed one) is commoner English come first, then those
+    #: most articles hold (TextVocabulary.guesses). Only Policy.spelling_guesses are tried,
+    #: and the articles' count is the stem's: "paitings" tried "partings", "pastings" and
+    #: "pairings" (the stems "part", "past", "pair" are in most articles) and never reached
+    #: "paintings". A word's own frequency says more of what was typed than its stem's.
+    #: 0: off (the articles' count alone).
+    spelling_english_first: int = 1
+
     # -- index keeping ----------------------------------------------------------------------
     #: After each index build the document frequencies of this many commonest title words
     #: are counted (1-3 ms each at 100k): a cold query's CPU 9.8-10.9 -> 8.5-9.0 ms (60288f8)...

@@ -16,7 +16,7 @@ from datetime import date
 from bot.search import acronyms, regional
 from bot.search.compounds import Forms, forms_of
 from bot.search.english import everyday, zipf
-from bot.search.fuzzy import allowed_typos, name_key
+from bot.search.fuzzy import allowed_typos, name_key, no_letter_changed
 from bot.search.index import DocFreqs
 from bot.search.period import introduced, read_period, span
 from bot.search.policy import Policy
@@ -24,7 +24,7 @@ from bot.search.query import Query
 from bot.search.question_words import RECENCY_WORDS
 from bot.search.rank import LibraryIndex
 from bot.search.scoring import bm25_bound, combine, fts5_idf
-from bot.search.spelling import TextVocabulary, closest, function_word, no_letter_changed
+from bot.search.spelling import TextVocabulary, closest, function_word
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fold, fts_quote, fts_word
 from bot.store.search import SearchStore

@@ -12,7 +12,6 @@ within the typo budget of what was typed.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -80,10 +79,20 @@ class TextVocabulary:
                 entry = (typos, min(k, 1), stem)
                 if term not in near or entry[:2] < near[term][:2]:
                     near[term] = entry
+        p = self.policy
         order = sorted(near, key=lambda t: (*near[t][:2], -self.docs[t], t))
-        found = (
-            surface(t, word, near[t][2], self.policy) for t in order[: self.policy.spelling_guesses]
-        )
+        if p.spelling_english_first and len(order) > p.spelling_guesses:
+            # Within the groups of equal typos the guesses come from, the word each term
+            # would be typed as, commoner English first (Policy.spelling_english_first).
+            last = near[order[p.spelling_guesses - 1]][:2]
+            tied = [t for t in order if near[t][:2] <= last]
+            form = {t: surface(t, word, near[t][2], p) for t in tied}
+            order = sorted(
+                tied, key=lambda t: (*near[t][:2], -zipf(form[t] or ""), -self.docs[t], t)
+            )
+            found = (form[t] for t in order[: p.spelling_guesses])
+        else:
+            found = (surface(t, word, near[t][2], p) for t in order[: p.spelling_guesses])
         return [g for g in dict.fromkeys(found) if g]
 
     def edits(self, word: str) -> list[list[str]]:
@@ -205,15 +214,6 @@ def closest(
         if d <= budget and (best is None or d < best[0]):
             best = (d, w)
     return best[1] if best else None
-
-
-def no_letter_changed(typed: str, word: str) -> bool:
-    """Whether `word` is `typed` with letters only dropped, doubled or moved, none changed
-    for another (the letters one has over the other are all on one side), and any letter
-    typed over the word's typed twice side by side: a slip adds a letter by doubling it,
-    while a word two letters longer than another ("portugal", "portal") is another word."""
-    extra, missing = Counter(typed) - Counter(word), Counter(word) - Counter(typed)
-    return not (extra and missing) and all(c + c in typed for c in extra)
 
 
 def surface(term: str, typed: str, typed_stem: str, policy: Policy = DEFAULT) -> str | None:
