@@ -1463,6 +1463,14 @@ class Policy:
     #: "paintings". A word's own frequency says more of what was typed than its stem's.
     #: 0: off (the articles' count alone).
     spelling_english_first: int = 1
+    #: 1: a typo correction counts among the question's rare words (Asked.rare,
+    #: Evidence.holds_rare: the closest match from tentative_title_floor up) when neither
+    #: the word typed nor the word put in is English (english.zipf 0): a slip in a name or
+    #: a brand. "is zustand full of boilerplate?" is the closest match (the Zustand docs,
+    #: 0.487) while "is zutand full of boilerplate?" was refused with the same article
+    #: first at the same score. A guess between English words ("monstera" -> "monsters")
+    #: stays out, as rare_english_zipf's reason wants. 0: off (no correction is rare).
+    rare_slipped_name: int = 1
 
     # -- index keeping ----------------------------------------------------------------------
     #: After each index build the document frequencies of this many commonest title words

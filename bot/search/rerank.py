@@ -211,6 +211,13 @@ class Asked:
         everyday_stems = frozenset(t for t, e in plain.items() if e)
         # A run-together word's correction is two words ("coop" -> "co op").
         guessed = frozenset(stem(w) for c in (corrections or {}).values() for w in c.split())
+        # A slip in a name: neither what was typed nor the word put in is English
+        # (Policy.rare_slipped_name: "zutand" -> "zustand"); the name is rare as typed right.
+        slipped_names = frozenset(
+            stem(c)
+            for typed, c in (corrections or {}).items()
+            if policy.rare_slipped_name and " " not in c and not zipf(typed) and not zipf(c)
+        )
         # A word no article's text writes is rare too (policy.rare_unwritten): an article
         # can still hold it outside its text, in its author's name ("where did brittany
         # give a talk": only the byline says "Brittany"); article_evidence finds it there.
@@ -241,7 +248,7 @@ class Asked:
             everyday_stems,
             guessed & weight.keys(),
             (forms or forms_of(q, vocab, policy)).stems,
-            (rare & weight.keys()) - guessed,
+            (rare & weight.keys()) - (guessed - slipped_names),
             frozenset(identifier_stems(q.text)),
             common & weight.keys(),
             _misread(corrections or {}, policy) & weight.keys(),
