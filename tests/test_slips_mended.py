@@ -7,8 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.search.engine import SearchEngine
+from bot.search.parse import parse
 from bot.search.policy import DEFAULT
+from bot.search.rerank import Asked
 from bot.search.spelling import TextVocabulary
+from bot.search.stem import stem
 from tests.conftest import small_engine
 from tests.test_typo_slips import _described
 
@@ -77,3 +80,20 @@ def test_guesses_of_equal_typos_try_the_commoner_english_word_first() -> None:
     off = TextVocabulary(vocab, DEFAULT.with_(spelling_english_first=0)).guesses("paitings")
     assert on[0] == "paintings"
     assert "paintings" not in off
+
+
+def test_a_slip_in_a_name_keeps_the_name_rare() -> None:
+    # "zutand" -> "zustand": neither is English, so the correction is a name typed with a
+    # slip, as rare as the name typed right (Asked.rare -> Evidence.holds_rare: the closest
+    # match rather than nothing). "monstera" -> "monsters" puts in an English word: a
+    # guess, never rare. Off (Policy.rare_slipped_name 0), no correction is.
+    idf = {"zustand": 6.0, "boilerplate": 4.0, "full": 1.0, "monsters": 5.0, "repot": 6.0}
+    held = {"zustand": 1, "boilerplate": 2, "full": 300, "monsters": 2}
+    name = parse("is zustand full of boilerplate")
+    guess = parse("when should i repot my monsters")
+    for on in (1, 0):
+        policy = DEFAULT.with_(rare_slipped_name=on)
+        slipped = Asked.of(name, idf, held, policy=policy, corrections={"zutand": "zustand"})
+        assert ("zustand" in slipped.rare) == bool(on)
+        guessed = Asked.of(guess, idf, held, policy=policy, corrections={"monstera": "monsters"})
+        assert stem("monsters") not in guessed.rare
