@@ -1456,12 +1456,15 @@ class Policy:
     #: "news" answered a pet question with a Rust release, sure. 0: off.
     short_word_typo: int = 1
     #: 1: of the full text's terms as few typos from a mistyped word as any, those whose
-    #: word (the form nearest the typed one) is commoner English come first, then those
-    #: most articles hold (TextVocabulary.guesses). Only Policy.spelling_guesses are tried,
-    #: and the articles' count is the stem's: "paitings" tried "partings", "pastings" and
-    #: "pairings" (the stems "part", "past", "pair" are in most articles) and never reached
-    #: "paintings". A word's own frequency says more of what was typed than its stem's.
-    #: 0: off (the articles' count alone).
+    #: word (the form nearest the typed one) is an English word (english.zipf > 0) come
+    #: first, then those most articles hold (TextVocabulary.guesses). Only
+    #: Policy.spelling_guesses are tried, and the articles' count is the stem's:
+    #: "paitings" tried "partings", "pastings" and "pairings" (the stems "part", "past",
+    #: "pair" are in most articles; the words are not on the English list) and never
+    #: reached "paintings". Ordered by how common the English word is instead, "perent"
+    #: tried "present" before "percent" and a right low answer became a wrong sure one
+    #: (bench/typos.py, fresh17 blogs): among English words the library's count decides,
+    #: as before. 0: off (the articles' count alone).
     spelling_english_first: int = 1
     #: 1: a typo correction counts among the question's rare words (Asked.rare,
     #: Evidence.holds_rare: the closest match from tentative_title_floor up) when neither

@@ -83,12 +83,12 @@ class TextVocabulary:
         order = sorted(near, key=lambda t: (*near[t][:2], -self.docs[t], t))
         if p.spelling_english_first and len(order) > p.spelling_guesses:
             # Within the groups of equal typos the guesses come from, the word each term
-            # would be typed as, commoner English first (Policy.spelling_english_first).
+            # would be typed as, English words first (Policy.spelling_english_first).
             last = near[order[p.spelling_guesses - 1]][:2]
             tied = [t for t in order if near[t][:2] <= last]
             form = {t: surface(t, word, near[t][2], p) for t in tied}
             order = sorted(
-                tied, key=lambda t: (*near[t][:2], -zipf(form[t] or ""), -self.docs[t], t)
+                tied, key=lambda t: (*near[t][:2], -bool(zipf(form[t] or "")), -self.docs[t], t)
             )
             found = (form[t] for t in order[: p.spelling_guesses])
         else:
