@@ -43,8 +43,11 @@ async def test_a_word_written_after_a_longer_one_of_its_start_counts_as_written(
     # first to fluoridate its water", slipped by bench/typos.py, refused).
     question = "which towns chose to fluuoridate their supply"
     async with small_engine(tmp_path, WATER) as engine:
-        searched = await engine.search(question)
-        assert searched.corrected == question.replace("fluuoridate", "fluoridate")
+        for on in (1, 0):
+            rule = DEFAULT.with_(spelling_written_anywhere=on)
+            searched = await SearchEngine(engine.library, policy=rule).search(question)
+            fixed = searched.corrected == question.replace("fluuoridate", "fluoridate")
+            assert fixed == bool(on)
 
 
 async def test_a_four_letter_slip_keeping_its_letters_is_read_against_titles(
@@ -97,3 +100,13 @@ def test_a_slip_in_a_name_keeps_the_name_rare() -> None:
         assert ("zustand" in slipped.rare) == bool(on)
         guessed = Asked.of(guess, idf, held, policy=policy, corrections={"monstera": "monsters"})
         assert stem("monsters") not in guessed.rare
+        # "offside" (not on the English list) read as the name "offsite" changes a letter:
+        # an English word the list lacks, not a slip in a name.
+        other = Asked.of(
+            parse("the offsite rule"),
+            {"offsite": 6.0, "rule": 2.0},
+            {"offsite": 1},
+            policy=policy,
+            corrections={"offside": "offsite"},
+        )
+        assert stem("offsite") not in other.rare

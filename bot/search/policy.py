@@ -1466,13 +1466,25 @@ class Policy:
     #: (bench/typos.py, fresh17 blogs): among English words the library's count decides,
     #: as before. 0: off (the articles' count alone).
     spelling_english_first: int = 1
+    #: 1: a guess for a mistyped word (retrieve's _writes) counts as written when the text
+    #: writes it anywhere as a whole word, not only where it first writes a word starting
+    #: so (SearchStore.writes): the fluoride story writes "fluoridated" before
+    #: "fluoridate", and "which city was first to fluuoridate its water" (bench/typos.py,
+    #: tune news) was refused. Only for typo guesses: read so for the slip-onto-a-rare-stem
+    #: check and the regional spellings too, it moved a validation figure (fresh18 news
+    #: passage 0.83 -> 0.81, aggregates), with no readable reply moved. 0: off.
+    spelling_written_anywhere: int = 1
     #: 1: a typo correction counts among the question's rare words (Asked.rare,
     #: Evidence.holds_rare: the closest match from tentative_title_floor up) when neither
-    #: the word typed nor the word put in is English (english.zipf 0): a slip in a name or
-    #: a brand. "is zustand full of boilerplate?" is the closest match (the Zustand docs,
-    #: 0.487) while "is zutand full of boilerplate?" was refused with the same article
-    #: first at the same score. A guess between English words ("monstera" -> "monsters")
-    #: stays out, as rare_english_zipf's reason wants. 0: off (no correction is rare).
+    #: the word typed nor the word put in is on the English list (english.zipf 0) and the
+    #: word put in keeps every letter typed (a letter dropped, doubled or moved:
+    #: fuzzy.no_letter_changed): a slip in a name or a brand. "is zustand full of
+    #: boilerplate?" is the closest match (the Zustand docs, 0.487) while "is zutand full
+    #: of boilerplate?" was refused with the same article first at the same score. A guess
+    #: between English words ("monstera" -> "monsters") stays out, as rare_english_zipf's
+    #: reason wants; so do English words the list lacks read as a name by a changed
+    #: letter ("capitol" -> "capito", "offside" -> "offsite": without the letter rule two
+    #: unrelated questions of the readable sets got the closest match). 0: off.
     rare_slipped_name: int = 1
 
     # -- index keeping ----------------------------------------------------------------------

@@ -22,6 +22,7 @@ from bot.search import acronyms, regional
 from bot.search.answer_type import Wanted
 from bot.search.compounds import Forms, forms_of
 from bot.search.english import article_share, everyday, zipf
+from bot.search.fuzzy import no_letter_changed
 from bot.search.identifiers import (
     identifier_stems,
     only_in_identifiers,
@@ -211,12 +212,17 @@ class Asked:
         everyday_stems = frozenset(t for t, e in plain.items() if e)
         # A run-together word's correction is two words ("coop" -> "co op").
         guessed = frozenset(stem(w) for c in (corrections or {}).values() for w in c.split())
-        # A slip in a name: neither what was typed nor the word put in is English
-        # (Policy.rare_slipped_name: "zutand" -> "zustand"); the name is rare as typed right.
+        # A slip in a name: neither what was typed nor the word put in is on the English
+        # list, and the word put in keeps every letter typed (Policy.rare_slipped_name:
+        # "zutand" -> "zustand"); the name is rare as typed right.
         slipped_names = frozenset(
             stem(c)
             for typed, c in (corrections or {}).items()
-            if policy.rare_slipped_name and " " not in c and not zipf(typed) and not zipf(c)
+            if policy.rare_slipped_name
+            and " " not in c
+            and not zipf(typed)
+            and not zipf(c)
+            and no_letter_changed(typed, c)
         )
         # A word no article's text writes is rare too (policy.rare_unwritten): an article
         # can still hold it outside its text, in its author's name ("where did brittany

@@ -628,7 +628,8 @@ class Retriever:
         matches = [expr, *([f"{expr} AND ({' OR '.join(context)})"] if context else [])]
         for match in matches:
             (df,) = await self.counts.count(self.fts, [match])
-            if await self.fts.writes(match, word, p.spelling_articles, df <= p.fts_budget):
+            ranked, anywhere = df <= p.fts_budget, bool(p.spelling_written_anywhere)
+            if await self.fts.writes(match, word, p.spelling_articles, ranked, anywhere):
                 return True
         return False
 

@@ -132,10 +132,12 @@ class SearchStore:
         )
         return [r[0] for r in rows if r[0]]
 
-    async def writes(self, match: str, word: str, limit: int, ranked: bool = False) -> bool:
+    async def writes(
+        self, match: str, word: str, limit: int, ranked: bool = False, anywhere: bool = False
+    ) -> bool:
         """Whether one of `limit` articles matching a one-word MATCH expression writes
-        `word` (alphabetic) as a whole word, case aside (a word starting so, "fluoridated"
-        for "fluoridate", does not count wherever it comes first): FTS5 knows
+        `word` (alphabetic) where it first writes a word starting so, case aside (with
+        `anywhere`, as a whole word wherever it is: "fluoridate" after "fluoridated"): FTS5 knows
         only the stem it indexed, so "addressing" and "address" are one term to it, and
         "sincer" (a stem) is no word though "sincere" starts with it. `ranked`: read the
         articles using the stem most (bm25) rather than the first ones, which is dearer.
@@ -143,17 +145,24 @@ class SearchStore:
         blog posts, instr 0.4-2.4 ms.)"""
         order = " ORDER BY rank" if ranked else ""
         start = " " + word.lower()
-        # Where the first word starting so is a longer one ("fluoridated" before the
-        # "fluoridate" asked about), the rest of the text is read for the word itself: a
-        # GLOB, only for those few articles (it is the dearer read).
+        # `anywhere`: where the first word starting so is a longer one ("fluoridated"
+        # before the "fluoridate" asked about), the rest of the text is read for the word
+        # itself: a GLOB, only for those few articles (it is the dearer read).
+        later = "t GLOB ?5 OR t GLOB ?6" if anywhere else "0"
         rows = await self._rows(
             "SELECT substr(t, instr(t, ?1) + ?2, 1),"
             " CASE WHEN substr(t, instr(t, ?1) + ?2, 1) GLOB '[a-z]'"
-            " THEN t GLOB ?5 OR t GLOB ?6 END"
+            f" THEN {later} END"
             " FROM (SELECT lower(text) AS t FROM articles"
             " WHERE id IN (SELECT rowid FROM articles_fts"
             f" WHERE articles_fts MATCH ?3{order} LIMIT ?4)) WHERE instr(t, ?1) > 0",
-            (start, len(start), match, limit, f"*{start}[^a-z]*", f"*{start}"),
+            (
+                start,
+                len(start),
+                match,
+                limit,
+                *((f"*{start}[^a-z]*", f"*{start}") if anywhere else ()),
+            ),
         )
         return any(not r[0].isalpha() or r[1] for r in rows)
 
