@@ -19,7 +19,7 @@ from bot.search import engine as engine_module
 from bot.search.engine import SearchEngine
 from bot.search.fuzzy import Vocabulary
 from bot.search.index import build_index
-from bot.search.policy import Policy
+from bot.search.policy import DEFAULT, Policy
 from bot.search.query import Query
 from bot.search.rank import slug_digest
 from bot.search.tables import Buckets, Groups, Postings
@@ -295,7 +295,12 @@ def test_a_plural_with_a_typo_matches_the_singular_title_word() -> None:
     assert (m.word, m.typos) == ("channel", 2) and m.quality < vocab.match("chanel")[0].quality
     assert vocab.correct("chanels") == "channel"
     assert vocab.match("channels")[0].word == "channel"  # a plural alone was always a typo
-    assert vocab.match("chanelz") == [] and vocab.correct("clas") is None  # no plural
+    assert vocab.match("chanelz") == []  # no plural
+    # "clas" is no plural either: with four letters it has no typo budget, but a slip that
+    # keeps every letter typed is read as "class" (Policy.short_word_typo; refuse25).
+    assert vocab.correct("clas") == "class"
+    off = Vocabulary(["channel", "goroutine", "class"], DEFAULT.with_(short_word_typo=0))
+    assert off.correct("clas") is None
     assert vocab.match("xyzzys") == [] and vocab.correct("xyzzys") is None
 
 
