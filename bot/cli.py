@@ -235,6 +235,8 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
             print(data["article"]["title"])
             if data["answer"]:
                 print(f"\n> {data['answer']}\n")
+            if data.get("series"):  # which post of a series (series_note.py)
+                print(data["series"])
             if data["summary"]:
                 print(data["summary"])
             if data["quote"]:

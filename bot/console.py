@@ -178,6 +178,8 @@ class Chat:
             self.out.line("")
             text, bold = self.service.shown_passage(answer)
             self.out.line(f"> {text}", "italic", [(x + 2, y + 2) for x, y in bold])
+        if answer.series:  # which post of a series (series_note.py)
+            self.out.line(answer.series, "dim")
         if answer.summary:
             self.out.line("")
             self.out.line(f"Summary: {answer.summary}")

@@ -359,6 +359,8 @@ def answer_embed(answer: Answer, bold: Sequence[tuple[int, int]] = ()) -> discor
         parts.append("*Following up on this article:*")
     if answer.passage:
         parts.append(quote_block(answer.passage, 1800, bold))
+    if answer.series:  # which post of a series (series_note.py)
+        parts.append(f"*{answer.series}*")
     if answer.summary and answer.summary != answer.passage:
         parts.append(cut(clean(answer.summary), 1800))
     note = unsaved_text(article)

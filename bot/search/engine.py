@@ -32,6 +32,7 @@ from bot.search import (
     opinion,
     present,
     respond,
+    series_note,
     when_shown,
 )
 from bot.search.article_asks import names_an_article
@@ -358,7 +359,10 @@ class SearchEngine(ConversationAnswers):
         passage = best.passage or best_passage(best.article, q, p)
         if p.writing_date_shown and q.kind == "when":  # "…releasing Rust 1.0 today"
             passage = when_shown.dated_by_writing(passage, best.article)
-        return respond.answer(idx, q, found, passage, ranked, p, sure)
+        answer = respond.answer(idx, q, found, passage, ranked, p, sure)
+        # Which post of a series, when the question named none (series_note.py).
+        answer.series = series_note.note(q.typed, q.terms.stems, found, idx.by_title, p)
+        return answer
 
     async def _without_everyday(
         self, idx: LibraryIndex, q: Query, ranked: Candidates, found: list[Ranked], run: Retriever

@@ -334,6 +334,19 @@ class Policy:
     #: Survey Results" and "Launching the 2023 State of Rust Survey": rust, survey), which
     #: series_title_share (0.67) leaves out. Replayed: see deadline_margin.
     stage_series_share: float = 0.66
+    #: An answer from one post of a series (series_note.py: titles alike but for the one
+    #: year or release number each writes) whose question names no year or release says
+    #: which post it is from and names the others that report it too. Two titles are one
+    #: series for that line when they share this much of the LONGER one's words: "Rust
+    #: Survey 2019 Results" and "2024 State of Rust Survey Results" (0.75), not the Go
+    #: survey's "Go Developer Survey 2024 H1 Results" (0.5) nor "Rust compiler performance
+    #: survey 2025 results" (0.6), which the rerank's shorter-title share (0.66) joins.
+    #: 0 turns the line off.
+    series_note_share: float = 0.75
+    #: ...and another post of it is named only when its best passage covers this much of
+    #: the answer's coverage of the question (Evidence.cover): it holds the question's
+    #: words about as closely, so it reports the same thing, not a word of it in passing.
+    series_note_cover: float = 0.8
     #: Among candidates within this much of the first's order, one that holds the
     #: question's word pairs side by side (Evidence.pairs) this much more than the first
     #: goes first (rerank.pairs_first), when no rule of the question's form (now, first,

@@ -109,6 +109,10 @@ class Answer:
     # The tag whose newest articles `newest` lists when it holds more than are listed
     # ("750 articles tagged rust"): front ends say where to see every one (/tag).
     more_of_tag: str | None = None
+    # The answer is one post of a series ("Rust Survey 2019 Results") and the question named
+    # none: which post it is from and the others that report it too, or that none is of
+    # the year asked (series_note.py). Front ends show it under the passage.
+    series: str | None = None
 
     @property
     def listed(self) -> list[Article | SearchHit]:
@@ -144,6 +148,8 @@ class Answer:
         }
         if self.newest:
             out["results"] = [h.as_json() for h in self.newest]
+        if self.series:  # (only when said: every other reply's JSON as it was)
+            out["series"] = self.series
         return out
 
 

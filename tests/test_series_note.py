@@ -1,0 +1,146 @@
+"""Which post of a series an answer is from, when the question did not say (series_note.py),
+shown by the console and the Discord card."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bot.console import run_chat
+from bot.discord import render
+from bot.library.model import Article
+from bot.search.engine import SearchEngine
+from bot.search.policy import DEFAULT, Policy
+from bot.search.rerank import Evidence, Ranked
+from bot.search.results import Answer
+from bot.search.series_note import mark, note, one_series
+from bot.service import LibraryService
+from tests.conftest import dated_post, small_engine
+
+
+def _results(year: int, count: str, published: str) -> str:
+    return dated_post(
+        f"poll-{year}",
+        f"Quillkit User Poll {year} Results",
+        published,
+        f"Thank you to everyone who took part in the {year} Quillkit user poll.",
+        f"This year we received {count} responses, in eleven languages.",
+        "Most respondents use the editor every day, and many of them at work.",
+    )
+
+
+# Three years' results posts reporting the same figure in the same words, the launch post
+# of one of them (another series: a launch), and a post of no series.
+POLLS = {
+    "a.md": _results(2019, "3,100", "2020-02-01"),
+    "b.md": _results(2020, "4,250", "2021-02-01"),
+    "c.md": _results(2021, "5,900", "2022-02-01"),
+    "d.md": dated_post(
+        "poll-launch-2021",
+        "Launching the 2021 Quillkit User Poll",
+        "2021-11-01",
+        "The Quillkit user poll is open now; responses are anonymous.",
+        "It takes about ten minutes.",
+    ),
+    "e.md": dated_post(
+        "themes",
+        "Quillkit themes explained",
+        "2021-06-01",
+        "Quillkit ships three colour themes, and you can write your own.",
+    ),
+}
+
+
+async def _asked(tmp_path: Path, question: str, policy: Policy = DEFAULT) -> Answer:
+    async with small_engine(tmp_path, POLLS) as engine:
+        return await SearchEngine(engine.library, policy=policy).ask(question)
+
+
+async def test_a_statistic_asked_of_no_year_says_its_post_and_the_others(tmp_path: Path) -> None:
+    q = "how many responses did the quillkit user poll get"
+    answer = await _asked(tmp_path, q)
+    assert answer.article is not None and answer.article.slug.startswith("poll-20")
+    own = answer.article.title.split()[3]  # "Quillkit User Poll 2020 Results" -> "2020"
+    others = [y for y in ("2019", "2020", "2021") if y != own]
+    line = f"From the {own} post; the {others[0]} and {others[1]} posts report this too."
+    assert answer.series == line
+    assert answer.as_json()["series"] == line
+    assert (await _asked(tmp_path, q, DEFAULT.with_(series_note_share=0.0))).series is None
+
+
+async def test_a_year_no_post_of_the_series_is_is_said(tmp_path: Path) -> None:
+    q = "how many responses did the 2015 quillkit user poll get"
+    answer = await _asked(tmp_path, q)
+    assert answer.article is not None
+    own = answer.article.title.split()[3]
+    assert answer.series == f"No 2015 post of this series; this is from the {own} one."
+    assert (await _asked(tmp_path, q, DEFAULT.with_(series_note_share=0.0))).series is None
+
+
+async def test_no_line_when_the_question_names_the_post_or_there_is_no_series(
+    tmp_path: Path,
+) -> None:
+    async with small_engine(tmp_path, POLLS) as engine:
+        named = await engine.ask("how many responses did the 2020 quillkit user poll get")
+        themes = await engine.ask("how many colour themes does quillkit ship")
+    assert named.article is not None and named.article.slug == "poll-2020"
+    assert named.series is None and "series" not in named.as_json()
+    assert themes.article is not None and themes.article.slug == "themes"
+    assert themes.series is None
+
+
+def _ranked(title: str, cover: float) -> Ranked:
+    article = Article(slug=title, title=title, path=f"{title}.md")
+    return Ranked(1.0, article, Evidence(cover=cover, passages=None, doc_cover=1.0, pairs=0.0))
+
+
+def test_a_post_holding_the_words_apart_is_not_named() -> None:
+    """Another post is named only when its passage covers the question about as closely
+    as the answer's (Policy.series_note_cover): one holding its words apart reports
+    something else."""
+    found = [
+        _ranked("Quillkit User Poll 2021 Results", 1.0),
+        _ranked("Quillkit User Poll 2019 Results", 0.9),
+        _ranked("Quillkit User Poll 2018 Results", 0.4),
+        _ranked("Quillkit themes explained", 1.0),
+    ]
+    typed = tuple("how many responses did the poll get".split())
+    said = note(typed, typed, found, [], DEFAULT)
+    assert said == "From the 2021 post; the 2019 post reports this too."
+    loose = note(typed, typed, found, [], DEFAULT.with_(series_note_cover=0.0))
+    assert loose == "From the 2021 post; the 2018 and 2019 posts report this too."
+
+
+def test_one_series_is_titles_alike_but_for_a_mark_at_one_stage() -> None:
+    share = DEFAULT.series_note_share
+    rust = "Rust Survey 2019 Results"
+    assert one_series(rust, "2024 State of Rust Survey Results", share)
+    assert one_series("Announcing Rust 1.50.0", "Announcing Rust 1.51.0", share)
+    assert not one_series(rust, "Go Developer Survey 2019 Results", share)  # another project
+    assert not one_series(rust, "Rust compiler performance survey 2025 results", share)
+    assert not one_series(rust, "Launching the 2019 State of Rust Survey", share)  # a launch
+    assert not one_series(rust, "Rust Survey 2019 Results", share)  # the same mark
+    assert (mark(rust), mark("Announcing Rust 1.51.0"), mark("Rust 2018 and 2019")) == (
+        "2019",
+        "1.51.0",
+        None,
+    )
+
+
+def test_the_card_and_the_console_show_the_line(tmp_path: Path) -> None:
+    article = Article(slug="s", title="Quillkit User Poll 2020 Results", path="s.md", text="t")
+    line = "From the 2020 post; the 2019 post reports this too."
+    answer = Answer(question="q", article=article, passage="We received 4,250.", series=line)
+    assert f"*{line}*" in (render.answer_embed(answer).description or "")
+    assert "series" not in Answer(question="q", article=article).as_json()
+
+
+async def test_the_console_shows_the_line_under_the_passage(tmp_path: Path) -> None:
+    async with small_engine(tmp_path, POLLS) as engine:
+        out = io.StringIO()
+        service = LibraryService(engine.library, SearchEngine(engine.library))
+        q = "how many responses did the 2015 quillkit user poll get"
+        assert await run_chat(service, stdin=io.StringIO(q + "\n"), stdout=out) == 0
+    text = out.getvalue()
+    assert "No 2015 post of this series; this is from the" in text
+    assert text.index("> ") < text.index("No 2015 post")
