@@ -104,7 +104,7 @@ def test_a_post_holding_the_words_apart_is_not_named() -> None:
         _ranked("Quillkit User Poll 2018 Results", 0.4),
         _ranked("Quillkit themes explained", 1.0),
     ]
-    typed = tuple("how many responses did the poll get".split())
+    typed = ("how", "many", "responses", "did", "the", "poll", "get")
     said = note(typed, typed, found, [], DEFAULT)
     assert said == "From the 2021 post; the 2019 post reports this too."
     loose = note(typed, typed, found, [], DEFAULT.with_(series_note_cover=0.0))
