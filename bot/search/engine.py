@@ -360,8 +360,11 @@ class SearchEngine(ConversationAnswers):
         if p.writing_date_shown and q.kind == "when":  # "…releasing Rust 1.0 today"
             passage = when_shown.dated_by_writing(passage, best.article)
         answer = respond.answer(idx, q, found, passage, ranked, p, sure)
-        # Which post of a series, when the question named none (series_note.py).
-        answer.series = series_note.note(q.typed, q.terms.stems, found, idx.by_title, p)
+        # Which post of a series, when the question named none (series_note.py); the
+        # series' years read from the question's first-stage candidates (a post of the year
+        # asked holds its words), not every title of the library.
+        titles = (idx.entries[a].meta.title for a in ranked.scores)
+        answer.series = series_note.note(q.typed, q.terms.stems, found, titles, p)
         return answer
 
     async def _without_everyday(

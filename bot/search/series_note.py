@@ -99,8 +99,9 @@ def note(
     """The line saying which post of a series the answer (`found[0]`) is from, or None.
 
     `typed`: the question's words as typed; `terms`: its stems (a release number asked is
-    one); `found`: the reranked candidates, best first; `titles`: the library's titles,
-    read only when the question names a year (to say none of the series' posts is it)."""
+    one); `found`: the reranked candidates, best first; `titles`: the titles of the
+    question's candidates, read only when the question names a year (to say none of the
+    series' posts is it)."""
     if not found or not policy.series_note_share:
         return None
     title = found[0].article.title
