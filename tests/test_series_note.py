@@ -144,3 +144,17 @@ async def test_the_console_shows_the_line_under_the_passage(tmp_path: Path) -> N
     text = out.getvalue()
     assert "No 2015 post of this series; this is from the" in text
     assert text.index("> ") < text.index("No 2015 post")
+
+
+def test_a_year_is_the_series_whatever_the_stage_of_its_post() -> None:
+    """ "No 2017 post" only when no post of the series at any stage names 2017: "Quillkit
+    User Poll 2017", the 2017 results titled without "results", is one."""
+    found = [_ranked("Quillkit User Poll 2021 Results", 1.0)]
+    titles = ["Quillkit User Poll 2021 Results", "Quillkit User Poll 2019 Results"]
+    titles.append("Quillkit User Poll 2017")
+    asked = ("how", "many", "responses", "did", "the", "2017", "poll", "get")
+    assert note(asked, asked, found, titles, DEFAULT) is None
+    other = tuple("2015" if w == "2017" else w for w in asked)
+    said = note(other, other, found, titles, DEFAULT)
+    assert said == "No 2015 post of this series; this is from the 2021 one."
+    assert note(other, other, found, titles[:1], DEFAULT) is None  # no series

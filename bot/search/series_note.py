@@ -36,7 +36,13 @@ from collections.abc import Iterable, Sequence
 from bot.search.policy import Policy
 from bot.search.rerank import Ranked
 from bot.search.series import series_words
-from bot.search.stages import announces_ahead, reports_outcome, title_years, years_asked
+from bot.search.stages import (
+    announces_ahead,
+    reports_outcome,
+    title_years,
+    without_stage,
+    years_asked,
+)
 from bot.search.versions import release_numbers, version_named
 
 # How many of the other posts the line names before "and N more": a reply line, not a list.
@@ -68,6 +74,15 @@ def one_series(a: str, b: str, share: float) -> bool:
     wb, ob, ab = _shape(b)
     most = max(len(wa), len(wb))
     return bool(most) and len(wa & wb) / most >= share and oa == ob and aa == ab
+
+
+def any_stage(a: str, b: str, share: float) -> bool:
+    """Whether two titles are posts of one series at any stage of it (stage words aside:
+    stages.without_stage): "State of Rust Survey 2016", the 2016 results, writes no
+    "results"; a year it names is one the series has."""
+    wa, wb = without_stage(series_words(a)), without_stage(series_words(b))
+    most = max(len(wa), len(wb))
+    return bool(most) and len(wa & wb) / most >= share
 
 
 def _listed(marks: Sequence[str]) -> str:
@@ -116,8 +131,10 @@ def note(
     if years:
         if not title_years(title):
             return None  # a release marked by its number: the year asked is its date's
-        series = {mark(t) for t in titles if one_series(title, t, share)}
-        if not series or years & series:
+        # The years of the series' posts at any stage: a launch post or a results post
+        # titled without "results" is a post of its year all the same.
+        series = {y for t in titles if any_stage(title, t, share) for y in title_years(t)}
+        if not series - {own} or years & series:
             return None  # no series, or a post of the year asked (the rank's to find)
         asked = _listed(sorted(years))
         return f"No {asked} post of this series; this is from the {own} one."
