@@ -158,3 +158,23 @@ def test_a_year_is_the_series_whatever_the_stage_of_its_post() -> None:
     said = note(other, other, found, titles, DEFAULT)
     assert said == "No 2015 post of this series; this is from the 2021 one."
     assert note(other, other, found, titles[:1], DEFAULT) is None  # no series
+
+
+def test_release_posts_naming_a_feature_again_get_no_line() -> None:
+    """Release announcements of one series name a feature again in passing: the line is for
+    yearly posts that report a statistic afresh, so a release's answer gets none."""
+    found = [
+        _ranked("Announcing Rust 1.25.0", 1.0),
+        _ranked("Announcing Rust 1.26.0", 1.0),
+        _ranked("Announcing Rust 1.27.0", 0.95),
+    ]
+    typed = ("when", "did", "nested", "import", "groups", "land")
+    assert note(typed, typed, found, [], DEFAULT) is None
+    yearly = [
+        _ranked("Quillkit User Poll 2021 Results", 1.0),
+        _ranked("Quillkit User Poll 2019 Results", 1.0),
+    ]
+    assert (
+        note(typed, typed, yearly, [], DEFAULT)
+        == "From the 2021 post; the 2019 post reports this too."
+    )

@@ -140,6 +140,11 @@ def note(
         return f"No {asked} post of this series; this is from the {own} one."
     if versions:
         return None  # a release asked that is not this post's: the rank's to find
+    if not title_years(title):
+        # Release announcements name a feature again in passing ("1.25.0, 1.25.1, 1.25.2 and
+        # 6 more" for one feature): a line a member reads past when the answer is right.
+        # Yearly posts report the same statistic afresh, the case the line is for.
+        return None
     best = found[0].evidence.cover
     floor = policy.series_note_cover * best
     others = [
