@@ -80,7 +80,7 @@ def stats_lines(stats: LibraryStats, *, max_tags: int = 30) -> list[str]:
 
 def report_lines(report: ReloadReport) -> list[str]:
     """What a reload changed, then the files whose articles it removed (the first few),
-    each failed file (and whether its last good version is still served) and each
+    each file renamed (old -> new), each failed file (and whether its last good version is still served) and each
     renamed slug, then the first files served with warnings (a frontmatter value dropped)."""
     json = report.as_json()
     lines = [f"reload: {counts_text(report.counts())}{warned_count(json)} in {report.seconds:.2f}s"]
@@ -89,6 +89,7 @@ def report_lines(report: ReloadReport) -> list[str]:
         lines.append(
             "  removed " + ", ".join(report.removed_paths) + (f" and {more} more" if more else "")
         )
+    lines += [f"  renamed {old} -> {new}" for old, new in report.moved]
     lines += [f"  failed  {f.path}: {f.error}{_still_served(f)}" for f in report.failed]
     lines += [f"  renamed {r}" for r in report.renamed]
     lines += [f"  warning {w.path}: {w.warning}" for w in report.warned[:WARNED_NAMED]]

@@ -623,6 +623,13 @@ def reload_embed(
         if report.removed > len(names):
             names.append(f"…and {report.removed - len(names)} more")
         embed.add_field(name="Removed", value=cut("\n".join(names), FIELD_VALUE), inline=False)
+    if report.moved:
+        # Said apart from Removed: a renamed file's article is still served (journey25:
+        # "1 removed" naming the old path read as lost content).
+        lines = [f"{path_code(old)} → {path_code(new)}" for old, new in report.moved[:max_listed]]
+        if len(report.moved) > max_listed:
+            lines.append(f"…and {len(report.moved) - max_listed} more")
+        embed.add_field(name="Renamed", value=cut("\n".join(lines), FIELD_VALUE), inline=False)
     if report.failed:
         lines = [
             f"{path_code(f.path)}: {cut(clean(f.error), 120)}"

@@ -55,8 +55,10 @@ class ReloadReport:
     """What one reload changed. Each file of the folder counts once: added, updated
     (changed), failed or unchanged; a file that fails is never "unchanged", even when it
     is the same broken file as last time. `removed` counts the articles whose file is gone,
-    `removed_paths` names the first REMOVED_NAMED of those files (sorted). `renamed` lists
-    slug clashes resolved by renaming. `warned`: the files served with a frontmatter value
+    `removed_paths` names the first REMOVED_NAMED of those files (sorted). `moved`: files
+    renamed since the last reload, (old path, new path), each counted once as renamed, not
+    as an article removed and another added; one whose new file fails is counted failed.
+    `renamed` lists slug clashes resolved by renaming. `warned`: the files served with a frontmatter value
     dropped (each file once, already counted as added, changed or unchanged): said by every
     reload while the file holds it, not only the one that read it (the cache keeps the
     warning with the file), so a no-change reload does not hide it."""
@@ -70,6 +72,9 @@ class ReloadReport:
     seconds: float = 0.0
     removed_paths: list[str] = field(default_factory=list)
     warned: list[FileWarning] = field(default_factory=list)
+    moved: list[tuple[str, str]] = field(default_factory=list)
+    # How many of `moved` are counted as renamed (the rest failed: kept by their failure).
+    moved_served: int = 0
 
     @property
     def kept(self) -> int:
@@ -90,16 +95,21 @@ class ReloadReport:
             "unchanged": self.unchanged,
             "failed": [{"path": f.path, "error": f.error, "kept": f.kept} for f in self.failed],
             "warnings": [{"path": w.path, "warning": w.warning} for w in self.warned],
+            "renamed_files": [{"from": a, "to": b} for a, b in self.moved],
+            "renamed_count": self.moved_served,
             "seconds": round(self.seconds, 3),
         }
 
 
 def counts_of(report: dict) -> list[tuple[int, str]]:
     """A reload's (count, label) pairs from its JSON form (as_json, or the `last_reload`
-    the cache keeps; older ones lack some keys)."""
+    the cache keeps; older ones lack some keys). Renamed files are counted only when
+    there are some: most reloads rename nothing."""
+    renamed = report.get("renamed_count") or 0
     return [
         (report.get("added") or 0, "added"),
         (report.get("updated") or 0, "changed"),
+        *([(renamed, "renamed")] if renamed else []),
         (report.get("removed") or 0, "removed"),
         (len(report.get("failed") or ()), "failed"),
         (report.get("unchanged") or 0, "unchanged"),

@@ -85,6 +85,81 @@ class SlugOwners:
         return f"{slug}-{n}"
 
 
+class Vanished:
+    """The articles of files gone from the folder, held until the reload has read its new
+    files: a new file of the same bytes is the gone one renamed (said "renamed a.md ->
+    b.md", not an article removed and another added), and a renamed file that fails keeps
+    serving the gone file's article as its last good version (a broken file never removes
+    the good version served; lib25 lost it). The same bytes (the content hash the cache
+    already keys unchanged files on) decide; a failing new file has no article to compare,
+    so it is paired by bytes, or else only when it and the gone article are the reload's
+    only ones: two gone and two broken cannot be told apart, and are removed as before."""
+
+    def __init__(self, removed: list[str], rows: dict[str, FileRow], owners: SlugOwners) -> None:
+        self.ids = {p: i for p in removed if (i := rows[p].article_id)}
+        self.by_hash: dict[str, str] = {}
+        for p in self.ids:
+            self.by_hash.setdefault(rows[p].hash, p)
+        self.by_slug: dict[str, str] = {}
+        for p in self.ids:
+            if (slug := owners.by_path.get(p)) is not None:
+                self.by_slug[slug] = p
+                owners.release(p)
+        self.new: list[tuple[str, str, tuple | None]] = []  # (hash, path, failing file's row)
+
+    def arrived(self, digest: str, row: tuple | None, path: str = "") -> None:
+        """A file the cache did not know was read: `row`, its files row when it failed."""
+        if self.ids:
+            self.new.append((digest, row[0] if row else path, row))
+
+    def taken(self, slug: str) -> list[int]:
+        """The gone article holding `slug`, to delete now (a file read now claims it)."""
+        path = self.by_slug.pop(slug, None)
+        article_id = self.ids.pop(path, None) if path else None
+        if article_id is None:
+            return []
+        self.ids[path] = 0  # gone, but still its file's to pair by bytes
+        return [article_id]
+
+    async def settle(self, writer: ArticleWriter, report: ReloadReport) -> None:
+        """Pair renamed files, keep what a failing renamed file served, delete the rest."""
+        if not self.ids:
+            return
+        pairs: list[tuple[str, str, tuple | None]] = []
+        failing: list[tuple[str, tuple]] = []
+        for digest, path, row in sorted(self.new, key=lambda n: n[1]):
+            old = self.by_hash.get(digest)
+            if old is not None and old in self.ids:
+                del self.by_hash[digest]
+                pairs.append((old, path, row))
+            elif row is not None:
+                failing.append((path, row))
+        paired = {p for p, _, _ in pairs}
+        left = [p for p, i in self.ids.items() if i and p not in paired]
+        if len(left) == 1 and len(failing) == 1:
+            pairs.append((left[0], *failing[0]))
+        kept: dict[str, FileFailure] = {}
+        for old, new, row in sorted(pairs):
+            report.moved.append((old, new))
+            if row is None:  # read well under its new name: its article is the new one
+                report.added -= 1
+                report.moved_served += 1
+                continue
+            article_id = self.ids.pop(old)
+            if not article_id:  # its slug went to a file read well: nothing to keep
+                continue
+            error = f"renamed from {old}; {row[5]}"
+            await writer.put_files([(*row[:4], article_id, error, None)])
+            await writer.move_article(article_id, new)
+            kept[new] = FileFailure(new, error, kept=True)
+        report.failed[:] = [kept.get(f.path, f) for f in report.failed]
+        await writer.delete_articles([i for i in self.ids.values() if i])
+        moved = {old for old, _ in report.moved}
+        gone = sorted(p for p in self.ids if p not in moved)
+        report.removed = len(gone)
+        report.removed_paths = gone[:REMOVED_NAMED]
+
+
 class Library:
     """The content folder and its cache. `store` is a reader; `reload()` is the writer."""
 
@@ -215,16 +290,18 @@ class Library:
                 # Files served with a warning when last read: said again while they hold it.
                 warned = {} if reparse else await writer.warned()
                 todo = self._plan(found, rows, changed, failing, warned, reparse, report)
-                await self._remove(writer, found, rows, missing, report, allow_removals)
+                removed = await self._remove(writer, found, rows, missing, report, allow_removals)
                 owners = SlugOwners(await writer.slug_owners() if todo else {})
+                vanished = Vanished(removed, rows, owners)
                 done = 0
                 async for batch in workers.parse_all(
                     str(self.content_dir), todo, self.max_bytes, self.workers
                 ):
-                    await self._apply(writer, batch, rows, owners, report)
+                    await self._apply(writer, batch, rows, owners, report, vanished)
                     done += len(batch)
                     if progress:
                         progress(done, len(todo))
+                await vanished.settle(writer, report)
                 report.failed.sort(key=lambda f: f.path)
                 report.warned.sort(key=lambda w: w.path)
                 report.seconds = time.perf_counter() - started
@@ -287,19 +364,18 @@ class Library:
         missing: list[str],
         report: ReloadReport,
         allow_removals: bool,
-    ) -> None:
-        """Delete what is gone from the folder (`missing`, sorted); keep (stale) what sits
-        in unreadable folders, and what a symlink whose target cannot be read served."""
+    ) -> list[str]:
+        """Forget the files gone from the folder (`missing`, sorted) and return them: their
+        articles are deleted once the new files are read (Vanished), as one may be the same
+        file renamed. Keep (stale) what sits in unreadable folders, and what a symlink whose
+        target cannot be read served."""
         kept = {p: folder for p in missing if (folder := found.unreadable_folder(p)) is not None}
         linked = {p: found.dangling[p] for p in missing if p in found.dangling}
         removed = [p for p in missing if p not in kept and p not in linked]
         gone = [i for p in removed if (i := rows[p].article_id)]
         if gone and not allow_removals:
             self._check_removals(len(gone), await writer.files_with_articles())
-        await writer.delete_articles(gone)
         await writer.delete_files(removed)
-        report.removed = len(gone)
-        report.removed_paths = [p for p in removed if rows[p].article_id][:REMOVED_NAMED]
         for folder, reason in found.unreadable.items():
             cached = sum(1 for p, f in kept.items() if f == folder and rows[p].article_id)
             report.failed.append(
@@ -321,6 +397,7 @@ class Library:
             FileFailure(p, reason, kept=bool((row := rows.get(p)) and row.article_id))
             for p, reason in found.dangling.items()
         )
+        return removed
 
     def _check_removals(self, gone: int, total: int) -> None:
         """Raise RemovalRefused when removing `gone` of `total` articles looks like an accident."""
@@ -340,6 +417,7 @@ class Library:
         cached: dict[str, FileRow],
         owners: SlugOwners,
         report: ReloadReport,
+        vanished: Vanished,
     ) -> None:
         stale_ids: list[int] = []
         fresh: list[ArticleRow] = []
@@ -364,9 +442,10 @@ class Library:
                 # Failing: what it is served as (its last good version, if any) is said by
                 # the failure; its old warning is read again once the file is fixed.
                 report.failed.append(FileFailure(item.path, item.error, kept=bool(old_id)))
-                rows.append(
-                    (item.path, item.size, item.mtime_ns, item.hash, old_id, item.error, None)
-                )
+                row = (item.path, item.size, item.mtime_ns, item.hash, old_id, item.error, None)
+                rows.append(row)
+                if old is None:
+                    vanished.arrived(item.hash, row)
                 continue
             article = item.article
             assert article is not None
@@ -376,6 +455,11 @@ class Library:
                 owners.release(item.path)
             else:
                 report.added += 1
+                if old is None:
+                    vanished.arrived(item.hash, None, item.path)
+            # A gone file's article gives its slug up to the file read now (the same file
+            # renamed, most often): slugs are unique in the cache.
+            stale_ids += vanished.taken(article.slug)
             owner = owners.by_slug.get(article.slug)
             if owner is not None and owner != item.path:
                 new_slug = owners.unique(article.slug)

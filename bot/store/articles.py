@@ -827,6 +827,11 @@ class ArticleWriter(ArticleStore):
             rows,
         )
 
+    async def move_article(self, article_id: int, path: str) -> None:
+        """Say an article is now served for the file at `path` (a file renamed, see
+        bot/library/sync.Vanished): its slug's owner moves with it."""
+        await self.db.execute("UPDATE articles SET path = ? WHERE id = ?", (path, article_id))
+
     async def delete_files(self, paths: Sequence[str]) -> None:
         await self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
 
