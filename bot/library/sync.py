@@ -99,7 +99,10 @@ class Vanished:
         self.ids = {p: i for p in removed if (i := rows[p].article_id)}
         self.by_hash: dict[str, str] = {}
         for p in self.ids:
-            self.by_hash.setdefault(rows[p].hash, p)
+            # Only a hash of the bytes: a file over the size limit or gone mid-read has a
+            # stand-in ("size:…", "") that says nothing of its content.
+            if (digest := rows[p].hash) and ":" not in digest:
+                self.by_hash.setdefault(digest, p)
         self.by_slug: dict[str, str] = {}
         for p in self.ids:
             if (slug := owners.by_path.get(p)) is not None:
