@@ -87,3 +87,15 @@ async def test_two_deleted_and_two_new_broken_files_are_not_guessed_apart(
     # Which broken file was which article cannot be told: removed, as before.
     assert (report.removed, report.moved) == (2, [])
     assert [(f.path, f.kept) for f in report.failed] == [("x.md", False), ("y.md", False)]
+
+
+async def test_a_file_renamed_and_edited_keeping_its_slug_is_said_renamed(lib: Library) -> None:
+    root = lib.content_dir
+    write(root, "a.md", article("Alpha", "alpha"))
+    write(root, "other.md", article("Other", "other"))
+    await lib.reload()
+    (root / "a.md").unlink()
+    write(root, "b.md", article("Alpha, edited", "alpha"))
+    report = await lib.reload()
+    assert (report.added, report.removed, report.moved) == (0, 0, [("a.md", "b.md")])
+    assert (await lib.store.article("alpha")).title == "Alpha, edited"

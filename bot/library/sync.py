@@ -109,19 +109,24 @@ class Vanished:
                 self.by_slug[slug] = p
                 owners.release(p)
         self.new: list[tuple[str, str, tuple | None]] = []  # (hash, path, failing file's row)
+        self.same_slug: dict[str, str] = {}  # new path -> the gone path whose slug it took
 
     def arrived(self, digest: str, row: tuple | None, path: str = "") -> None:
         """A file the cache did not know was read: `row`, its files row when it failed."""
         if self.ids:
             self.new.append((digest, row[0] if row else path, row))
 
-    def taken(self, slug: str) -> list[int]:
-        """The gone article holding `slug`, to delete now (a file read now claims it)."""
+    def taken(self, slug: str, claimant: str, new: bool) -> list[int]:
+        """The gone article holding `slug`, to delete now (a file read now claims it); a
+        file the cache did not know that claims it is the gone one renamed and edited (a
+        frontmatter slug is the article's identity)."""
         path = self.by_slug.pop(slug, None)
         article_id = self.ids.pop(path, None) if path else None
         if article_id is None:
             return []
         self.ids[path] = 0  # gone, but still its file's to pair by bytes
+        if new:
+            self.same_slug[claimant] = path
         return [article_id]
 
     async def settle(self, writer: ArticleWriter, report: ReloadReport) -> None:
@@ -137,6 +142,12 @@ class Vanished:
                 pairs.append((old, path, row))
             elif row is not None:
                 failing.append((path, row))
+        paired = {p for p, _, _ in pairs}
+        pairs += [
+            (old, new, None)
+            for new, old in sorted(self.same_slug.items())
+            if old not in paired and new not in {n for _, n, _ in pairs}
+        ]
         paired = {p for p, _, _ in pairs}
         left = [p for p, i in self.ids.items() if i and p not in paired]
         if len(left) == 1 and len(failing) == 1:
@@ -462,7 +473,7 @@ class Library:
                     vanished.arrived(item.hash, None, item.path)
             # A gone file's article gives its slug up to the file read now (the same file
             # renamed, most often): slugs are unique in the cache.
-            stale_ids += vanished.taken(article.slug)
+            stale_ids += vanished.taken(article.slug, item.path, old is None)
             owner = owners.by_slug.get(article.slug)
             if owner is not None and owner != item.path:
                 new_slug = owners.unique(article.slug)
