@@ -7,9 +7,8 @@ from __future__ import annotations
 from bot.discord import render
 from bot.library.sync import Library
 from bot.terminal import report_lines
+from tests.test_reload_report import BROKEN
 from tests.test_sync import article, write
-
-BROKEN = "---\ntitle: [unclosed\n---\nbody"
 
 
 async def test_a_renamed_file_is_said_renamed_not_added_and_removed(lib: Library) -> None:
