@@ -37,7 +37,8 @@ async def test_a_file_renamed_and_broken_in_one_reload_keeps_its_last_good_versi
     write(root, "other.md", article("Other", "other"))
     await lib.reload()
     (root / "a.md").unlink()
-    write(root, "b.md", BROKEN)
+    # The same file renamed, its YAML broken by an edit: its title line still names it.
+    write(root, "b.md", "---\ntitle: 'Alpha'\nslug: alpha\ntags: [unclosed\n---\nbody")
     report = await lib.reload()
     assert (report.removed, report.removed_paths) == (0, [])
     assert [(f.path, f.kept) for f in report.failed] == [("b.md", True)]
@@ -98,3 +99,16 @@ async def test_a_file_renamed_and_edited_keeping_its_slug_is_said_renamed(lib: L
     report = await lib.reload()
     assert (report.added, report.removed, report.moved) == (0, 0, [("a.md", "b.md")])
     assert (await lib.store.article("alpha")).title == "Alpha, edited"
+
+
+async def test_a_deleted_file_and_an_unrelated_broken_one_are_no_rename(lib: Library) -> None:
+    root = lib.content_dir
+    for name in ("a", "c", "d"):
+        write(root, f"{name}.md", article(name.upper(), name))
+    await lib.reload()
+    (root / "a.md").unlink()
+    write(root, "b.md", BROKEN)  # names no gone article
+    report = await lib.reload()
+    assert (report.removed, report.moved) == (1, [])
+    assert [(f.path, f.kept) for f in report.failed] == [("b.md", False)]
+    assert await lib.store.article("a") is None

@@ -16,6 +16,7 @@ import fcntl
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
@@ -91,11 +92,17 @@ class Vanished:
     b.md", not an article removed and another added), and a renamed file that fails keeps
     serving the gone file's article as its last good version (a broken file never removes
     the good version served; lib25 lost it). The same bytes (the content hash the cache
-    already keys unchanged files on) decide; a failing new file has no article to compare,
-    so it is paired by bytes, or else only when it and the gone article are the reload's
-    only ones: two gone and two broken cannot be told apart, and are removed as before."""
+    already keys unchanged files on) decide, or a new file read well taking the gone
+    article's frontmatter slug (renamed and edited). A failing new file has no article to
+    compare: it is paired by bytes, or else by a `slug:` or `title:` line of its
+    frontmatter naming one gone article alone (read as plain lines: its YAML may be what
+    fails). A gone file and an unrelated broken one are never paired: the gone article is
+    removed, as before."""
 
-    def __init__(self, removed: list[str], rows: dict[str, FileRow], owners: SlugOwners) -> None:
+    def __init__(
+        self, root: Path, removed: list[str], rows: dict[str, FileRow], owners: SlugOwners
+    ) -> None:
+        self.root = root
         self.ids = {p: i for p in removed if (i := rows[p].article_id)}
         self.by_hash: dict[str, str] = {}
         for p in self.ids:
@@ -149,9 +156,15 @@ class Vanished:
             if old not in paired and new not in {n for _, n, _ in pairs}
         ]
         paired = {p for p, _, _ in pairs}
-        left = [p for p, i in self.ids.items() if i and p not in paired]
-        if len(left) == 1 and len(failing) == 1:
-            pairs.append((left[0], *failing[0]))
+        left = {i: p for p, i in self.ids.items() if i and p not in paired}
+        if left and failing:
+            names = await writer.names(list(left))
+            for path, row in failing:
+                said = _said_names(self.root / path)
+                match = {left[i] for i, (slug, title) in names.items() if {slug, title} & said}
+                if len(match) == 1 and (old := match.pop()) not in paired:
+                    paired.add(old)
+                    pairs.append((old, path, row))
         kept: dict[str, FileFailure] = {}
         for old, new, row in sorted(pairs):
             report.moved.append((old, new))
@@ -306,7 +319,7 @@ class Library:
                 todo = self._plan(found, rows, changed, failing, warned, reparse, report)
                 removed = await self._remove(writer, found, rows, missing, report, allow_removals)
                 owners = SlugOwners(await writer.slug_owners() if todo else {})
-                vanished = Vanished(removed, rows, owners)
+                vanished = Vanished(self.content_dir, removed, rows, owners)
                 done = 0
                 async for batch in workers.parse_all(
                     str(self.content_dir), todo, self.max_bytes, self.workers
@@ -493,6 +506,22 @@ class Library:
             for f, i in zip(fresh_files, ids, strict=True)
         )
         await writer.put_files(rows)
+
+
+# A frontmatter line naming the article, read without YAML (the file failing may be
+# failing in its YAML): `slug: x`, `title: "X"`.
+_NAME_LINE = re.compile(r"^(?:slug|title)[ \t]*:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+
+
+def _said_names(path: Path) -> set[str]:
+    """The slug and title a failing file's frontmatter lines say (quotes dropped)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192).decode("utf-8", "replace")
+    except OSError:
+        return set()
+    front = head.lstrip("\ufeff").split("\n---", 1)[0]
+    return {m.group(1).strip("'\"") for m in _NAME_LINE.finditer(front)}
 
 
 def _joined(warnings: tuple[str, ...]) -> str:

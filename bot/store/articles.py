@@ -827,6 +827,14 @@ class ArticleWriter(ArticleStore):
             rows,
         )
 
+    async def names(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """id -> (slug, title) of these articles."""
+        out: dict[int, tuple[str, str]] = {}
+        for chunk, marks in _in_chunks(ids):
+            sql = f"SELECT id, slug, title FROM articles WHERE id IN ({marks})"
+            out.update({r[0]: (r[1], r[2]) for r in await self._all(sql, chunk)})
+        return out
+
     async def move_article(self, article_id: int, path: str) -> None:
         """Say an article is now served for the file at `path` (a file renamed, see
         bot/library/sync.Vanished): its slug's owner moves with it."""
