@@ -112,3 +112,24 @@ async def test_a_deleted_file_and_an_unrelated_broken_one_are_no_rename(lib: Lib
     assert (report.removed, report.moved) == (1, [])
     assert [(f.path, f.kept) for f in report.failed] == [("b.md", False)]
     assert await lib.store.article("a") is None
+
+
+async def test_a_copy_replaced_by_another_copy_takes_the_gone_copys_slug(lib: Library) -> None:
+    """The release smoke's sequence (docker_smoke.sh's reload_check twice): a copy of an
+    article under another title is added (its slug taken: 'alpha-2'), then removed while a
+    second copy is added. The second copy is given 'alpha-2' too, which the gone copy's
+    article still held until the new files were read: the reload failed on the cache's
+    unique slug ("UNIQUE constraint failed: articles.slug") and every later one with it."""
+    root = lib.content_dir
+    write(root, "a.md", article("Alpha", "alpha"))
+    await lib.reload()
+    write(root, "copy1.md", article("Smoke one", "alpha"))
+    first = await lib.reload()
+    assert first.added == 1 and (await lib.store.article("alpha-2")).title == "Smoke one"
+    (root / "copy1.md").unlink()
+    write(root, "copy2.md", article("Smoke two", "alpha"))
+    second = await lib.reload()
+    assert (await lib.store.article("alpha-2")).title == "Smoke two"
+    assert (await lib.store.article("alpha")).title == "Alpha"
+    assert second.failed == []
+    assert (await lib.reload()).failed == []  # and the next reload runs

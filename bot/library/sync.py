@@ -494,6 +494,9 @@ class Library:
                     f"{item.path}: slug '{article.slug}' is taken by {owner}; using '{new_slug}'"
                 )
                 article = article._replace(slug=new_slug)
+                # The slug given instead may be one a gone file's article still holds (a
+                # copy removed while another copy arrives: both are "alpha-2").
+                stale_ids += vanished.taken(new_slug, item.path, old is None)
             owners.claim(article.slug, item.path)
             if item.warnings:  # one entry a file: the count is of files served so
                 report.warned.append(FileWarning(item.path, _joined(item.warnings)))
