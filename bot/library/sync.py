@@ -484,9 +484,6 @@ class Library:
                 report.added += 1
                 if old is None:
                     vanished.arrived(item.hash, None, item.path)
-            # A gone file's article gives its slug up to the file read now (the same file
-            # renamed, most often): slugs are unique in the cache.
-            stale_ids += vanished.taken(article.slug, item.path, old is None)
             owner = owners.by_slug.get(article.slug)
             if owner is not None and owner != item.path:
                 new_slug = owners.unique(article.slug)
@@ -494,9 +491,11 @@ class Library:
                     f"{item.path}: slug '{article.slug}' is taken by {owner}; using '{new_slug}'"
                 )
                 article = article._replace(slug=new_slug)
-                # The slug given instead may be one a gone file's article still holds (a
-                # copy removed while another copy arrives: both are "alpha-2").
-                stale_ids += vanished.taken(new_slug, item.path, old is None)
+            # A gone file's article gives up the slug this file is given (slugs are unique
+            # in the cache; Vanished released them to SlugOwners): its own slug, the same
+            # file renamed most often, or the one given instead of a taken one (a copy
+            # removed while another copy arrives: both are "alpha-2").
+            stale_ids += vanished.taken(article.slug, item.path, old is None)
             owners.claim(article.slug, item.path)
             if item.warnings:  # one entry a file: the count is of files served so
                 report.warned.append(FileWarning(item.path, _joined(item.warnings)))

@@ -72,15 +72,18 @@ def one_series(a: str, b: str, share: float) -> bool:
         return False
     wa, oa, aa = _shape(a)
     wb, ob, ab = _shape(b)
-    most = max(len(wa), len(wb))
-    return bool(most) and len(wa & wb) / most >= share and oa == ob and aa == ab
+    return _alike(wa, wb, share) and oa == ob and aa == ab
 
 
 def any_stage(a: str, b: str, share: float) -> bool:
     """Whether two titles are posts of one series at any stage of it (stage words aside:
     stages.without_stage): "State of Rust Survey 2016", the 2016 results, writes no
     "results"; a year it names is one the series has."""
-    wa, wb = without_stage(series_words(a)), without_stage(series_words(b))
+    return _alike(without_stage(series_words(a)), without_stage(series_words(b)), share)
+
+
+def _alike(wa: frozenset[str], wb: frozenset[str], share: float) -> bool:
+    """Whether two titles' series words share at least `share` of the longer's."""
     most = max(len(wa), len(wb))
     return bool(most) and len(wa & wb) / most >= share
 
