@@ -83,10 +83,12 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # baseline left to the lead) stood in until "fresh18" and was the validation set of session
 # 24: aggregates only, never --misses, and readable tune material from session 25. "fresh18"
 # (written blind the same way on 2026-12-07 by session 24's set18 helper, its baseline left to
-# the lead) stood in until "fresh19" and is the validation set from session 25: aggregates
-# only, never --misses. "fresh19" (written blind the same way on 2026-12-07 by session 25's
-# set19 helper, its baseline left to the lead) is the untouched stand-in from session 25: only
-# the lead runs it. fresh to fresh17 are tune material.
+# the lead) stood in until "fresh19" and was the validation set of session 25: aggregates
+# only, never --misses, and readable tune material from session 26. "fresh19" (written blind
+# the same way on 2026-12-07 by session 25's set19 helper, its baseline left to the lead) stood
+# in until "fresh20" and is the validation set from session 26: aggregates only, never
+# --misses. Session 26's set20 helper adds the new untouched stand-in ("fresh20") here when it
+# is written. fresh to fresh18 are tune material.
 # "probe15" (refuse15's, written blind 2026-12-06 21:44 UTC before any run on it, aimed at
 # refusals and unrelated answers: paraphrase, a name or brand, a slip, short questions, common
 # words) is readable tune material from the start, never a stand-in.
@@ -151,13 +153,13 @@ FRESH_FILES = {
     # readable sets' answerable rows measure what a rule costs. Readable from the start.
     "unrel24": HERE / "answers_unrel24.jsonl",
 }
-# Run only by answers.py (and --check prints none of their questions), for aggregates, never
-# read: the untouched stand-in (fresh19, written blind by session 25's set19 helper, its
-# baseline the lead's) and the validation set (fresh18, the untouched stand-in of session 24,
-# written blind by its set18 helper). fresh6, the validation set of four sessions, and fresh7
-# to fresh17, stand-ins and validation sets before fresh18, are tune material now, so their
-# pools may be read. The held-out tests take this tuple and its first member.
-HELD_OUT = ("fresh19", "fresh18")
+# Run only by answers.py (and --check prints none of its questions), for aggregates, never
+# read: the validation set (fresh19, the untouched stand-in of session 25, written blind by its
+# set19 helper). fresh6, the validation set of four sessions, and fresh7 to fresh18, stand-ins
+# and validation sets before fresh19, are tune material now, so their pools may be read.
+# Session 26's set20 helper adds the new untouched stand-in (fresh20) here when it is written.
+# The held-out tests take this tuple and its first member.
+HELD_OUT = ("fresh19",)
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -855,9 +857,8 @@ def main(argv: list[str] | None = None) -> int:
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
         help="fresh, fresh2, ..., fresh19: stand-ins for the held-out set, fresh19 the "
-        "untouched one (the lead alone runs it), fresh18 the validation set (aggregates "
-        "only, never --misses); "
-        "the others (fresh6 to fresh17 among them) tune material after their blind baselines "
+        "validation set (aggregates only, never --misses); "
+        "the others (fresh6 to fresh18 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
