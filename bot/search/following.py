@@ -20,6 +20,7 @@ from bot.search import (
     followup,
     listings,
     ordinals,
+    present,
     rate_asked,
     respond,
     said_by,
@@ -60,8 +61,8 @@ class ConversationAnswers:
     and a follow-up answered from that article when the question's own answer does not
     beat it. A base of SearchEngine, whose index, cache and retrieval it reads through
     (`index`, `keeper`, `policy`, `_cached`, `_article`, `_parse`, `_retriever`, `_ranked`,
-    `_rerank`, `_like`, `ask`): kept apart so the engine reads as the one way through the
-    stages, this as what a conversation changes of it."""
+    `_reranked`, `_rerank`, `_like`, `ask`): kept apart so the engine reads as the one way
+    through the stages, this as what a conversation changes of it."""
 
     async def _from_list(self, question: str, about: Topic | None) -> Answer | None:
         """A question picking an article of the conversation's last list ("the second
@@ -273,6 +274,15 @@ class ConversationAnswers:
             points = pinned = terms <= Wanted.of(q).form
         return _Following(q, terms, points, pinned, rare)
 
+    async def _own_best(self, idx: LibraryIndex, q: Query, count: int) -> list[Article]:
+        """The question's own best `count` reranked articles, read as ask reads it with no
+        conversation (the rerank is kept: ask made it already)."""
+        if self.policy.present_frame:
+            q = present.without_frame(q)
+        run = await self._retriever(idx)
+        _, _, found = await self._reranked(idx, await run.read(q, question=True), run)
+        return [r.article for r in found[:count]]
+
     async def _writers(self, about: Topic | None, listed: int) -> str | None:
         """The reply naming the writers of the conversation's article when more than one
         person wrote it (asked.other_writers; `listed`: the last list's length); None
@@ -340,6 +350,12 @@ class ConversationAnswers:
             return None
         if not points and not followup.continues(article, terms, elsewhere, rare):
             return None
+        if not points and p.title_names_topic and followup.held_in_part(article, terms):
+            # Its words are another article's title, the conversation's holds some in
+            # passing: it names that article (followup.titled_elsewhere).
+            best = await self._own_best(idx, q, p.title_names_topic)
+            if followup.titled_elsewhere(article, terms, best) is not None:
+                return None
         if points and not article.text.strip():
             # Its text was not saved ("where did it happen?" after the otters' card): its
             # card, which says so and links the story, not "could not find" and a list.

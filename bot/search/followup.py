@@ -11,7 +11,7 @@ confident answer on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.library.model import Article, Sentence
@@ -207,6 +207,32 @@ def continues(
     if elsewhere:
         return held == terms
     return bool(held) and rare <= held
+
+
+def held_in_part(article: Article, terms: frozenset[str]) -> bool:
+    """Whether `article` (title or body) holds some of a question's `terms` (stems), not
+    all: what continues accepts of a short question when no other article answers it
+    surely, and what titled_elsewhere reads further."""
+    held = _held(article, terms)
+    return bool(held) and held != terms
+
+
+def titled_elsewhere(
+    article: Article, terms: frozenset[str], matches: Sequence[Article]
+) -> Article | None:
+    """The article among a short question's own best `matches` whose title holds every
+    one of its words (`terms`, stems; two or more), when the conversation's `article`
+    holds only some of them (held_in_part): the question names that article, as a
+    title does, and does not leave the conversation's topic unsaid. "where is the next
+    all hands" after the Pietro Albini post, whose "for the next few years" holds "next"
+    in passing, names "The next Rust All Hands"; its two everyday words find no article
+    surely, so continues read it as a follow-up of that post. None otherwise: "how hot
+    did the water get" after the coral article still follows up when no title says
+    "hot water"; "what about the style guide" after the rustfmt post, which holds
+    "style" and "guide" both, follows up whatever a title holds."""
+    if len(terms) < 2 or not held_in_part(article, terms):
+        return None
+    return next((m for m in matches if m.slug != article.slug and terms <= stems(m.title)), None)
 
 
 def names_nothing_else(article: Article, rare: frozenset[str]) -> bool:

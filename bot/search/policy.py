@@ -1138,6 +1138,16 @@ class Policy:
     #: the minimum supported Apple platform versions" (journey25). Grammar, no weight;
     #: 0: off (the question searched for its own words, as before).
     kind_only_follows: int = 1
+    #: A short question that does not point back, some of whose words the conversation's
+    #: article holds but not all, names a topic of its own when one of its own best this-many
+    #: reranked matches is titled by every one of its words (followup.titled_elsewhere):
+    #: "where is the next all hands" after the Pietro Albini post ("for the next few
+    #: years") was answered from that post as a closest match (journey25, stick25), its two
+    #: everyday words finding no article surely. A pool, not the first: two everyday words
+    #: rerank a handful of articles nearly alike (0.92, 0.90, 0.88, 0.88 for the four
+    #: first; "The next Rust All Hands" is second). Read off stick25's probes
+    #: (bench/qa_inputs_2026-12-07_stick25.txt). 0: off (continues alone, as before).
+    title_names_topic: int = 3
     #: A "when" question's passage that dates what it tells only by the day it was written
     #: ("we are also releasing Rust 1.1 beta today") and names no calendar date or year is
     #: shown with the publication date after it ("… (Published on 15 May 2015.)"), which that
