@@ -60,3 +60,23 @@ def test_the_restated_summary_is_kept_over_one_that_would_not_serve() -> None:
         article = _article(DESCRIPTION, [PASSAGE, other])
         assert shown_summary(article, PASSAGE, POLICY) == DESCRIPTION
     assert fits(NEXT, _article(DESCRIPTION, []))
+
+
+LONG = (
+    "As more people cut the cord and drop their cable subscriptions, public access channels "
+    "are losing a vital source of revenue. For decades, cable companies have paid franchise "
+    "fees to local towns as compensation for the use of the public right of way, through "
+    "which the companies route their cables. Those fees have funded local stations focused "
+    "on public, educational and governmental programming. We also speak with the director "
+    "of a station in California, who says it is of the community, by the community."
+)
+
+
+def test_a_long_description_is_shown_as_its_first_whole_sentences() -> None:
+    article = _article(LONG, [PASSAGE, NEXT])
+    whole = replace(POLICY, summary_shown_words=0)
+    assert shown_summary(article, PASSAGE, whole) == LONG
+    short = shown_summary(article, PASSAGE, POLICY)
+    assert short.endswith("route their cables. …")
+    assert LONG.startswith(short.removesuffix(" …"))
+    assert len(short.split()) <= POLICY.summary_shown_words + 1

@@ -18,8 +18,10 @@ from dataclasses import replace
 
 from bot.library.model import Article, Quote
 from bot.library.sentences import split_sentences
+from bot.search.features import sentence_features
 from bot.search.policy import Policy
 from bot.search.quotes import best_quote
+from bot.search.sentence_spans import find, tokens
 from bot.search.words import stems
 
 
@@ -40,36 +42,49 @@ def restates(quote: str, passage: str, policy: Policy) -> bool:
 
 
 def shorter(quote: Quote, policy: Policy) -> Quote:
-    """`quote` as its first whole sentences within Policy.quote_shown_words words, "…"
-    after them; unchanged when it is that short, or its first sentence alone is longer
-    (a sentence is not cut: a quote cut mid-sentence says what the speaker did not)."""
-    limit = policy.quote_shown_words
-    if limit <= 0 or len(quote.text.split()) <= limit:
-        return quote
+    """`quote` as its first whole sentences within Policy.quote_shown_words words (see
+    first_sentences)."""
+    text = first_sentences(quote.text, policy.quote_shown_words)
+    return quote if text == quote.text else replace(quote, text=text)
+
+
+def first_sentences(text: str, limit: int) -> str:
+    """`text` as its first whole sentences within `limit` words, "…" after them; unchanged
+    when it is that short, `limit` is 0 or less, or its first sentence alone is longer (a
+    sentence is not cut: a quote cut mid-sentence says what the speaker did not)."""
+    if limit <= 0 or len(text.split()) <= limit:
+        return text
     kept: list[str] = []
     n = 0
-    for sentence in split_sentences(quote.text):
+    for sentence in split_sentences(text):
         n += len(sentence.split())
         if n > limit:
             break
         kept.append(sentence)
     if not kept:
-        return quote
-    return replace(quote, text=" ".join(kept) + " …")
+        return text
+    return " ".join(kept) + " …"
 
 
 def shown_quote(
     article: Article, question: str, shown: Sequence[str], policy: Policy
 ) -> Quote | None:
     """The quote to show under `shown` (the passage, then the summary): best_quote's, or
-    when it restates the passage the best other one that does not, else none; shortened
-    (see shorter)."""
+    when it restates the passage or the summary, is a fragment nobody owns, or leans on a
+    sentence before it or announces one after it that the card does not show, the best
+    other one that is none of these, else none; shortened (see shorter)."""
     avoid = [t for t in shown if t]
     quote = best_quote(article, question, avoid=avoid)
-    passage = shown[0] if shown else ""
+    # The summary is read too unless the policy says the passage alone.
+    said = [t for t in (shown if policy.quote_restates_summary else shown[:1]) if t]
 
     def unfit(q: Quote) -> bool:
-        return bool(passage) and restates(q.text, passage, policy) or unowned_fragment(q, policy)
+        return (
+            any(restates(q.text, text, policy) for text in said)
+            or unowned_fragment(q, policy)
+            or leans_back(q, policy)
+            or announces(q, policy)
+        )
 
     if quote is not None and unfit(quote):
         other = best_quote(article, question, avoid=[*avoid, quote.text])
@@ -90,6 +105,45 @@ def unowned_fragment(quote: Quote, policy: Policy) -> bool:
         return False
     first = next((c for c in quote.text if c.isalpha()), "")
     return first.islower()
+
+
+def leans_back(quote: Quote, policy: Policy) -> bool:
+    """Whether `quote` opens leaning on a sentence before it that the card does not show: a
+    pronoun or "This"/"These" (perhaps after "But"), or a connective ("However, …",
+    "As a result, …") — features.leans_back, the test the passage's windows use to take
+    the sentence before. A quote cannot take it (a speaker's words, or the article's own
+    sentence whose neighbour is not a quote), so it gives way: Wiley's "These two papers
+    were retracted…" says nothing of which papers. Policy.quote_leaning_passed False keeps
+    them. Two openings that test reads as leaning name what they mean: a demonstrative
+    heading a relative clause ("Those who embrace this change…": _RELATIVE_HEAD) and a date
+    ("This year, we will deliver Rust 2018…": the words name their time)."""
+    if not policy.quote_leaning_passed or not sentence_features(quote.text).leans_back:
+        return False
+    opening = quote.text.lstrip("“\"‘'(")
+    if _RELATIVE_HEAD.match(opening):
+        return False
+    return not any(
+        span.kind == "date" and span.start == 0
+        for span in find("numeric", opening, tokens(opening))
+    )
+
+
+def announces(quote: Quote, policy: Policy) -> bool:
+    """Whether `quote` announces what comes after it, which the card does not show: it ends
+    with a colon ("…you can revert to version 1.23.1 by running the following command:") or
+    opens on "The following" ("The following is a list of changes we are tracking…"), the
+    sentence_roles.announces test made for a quote. Policy.quote_announcing_passed False
+    keeps them."""
+    if not policy.quote_announcing_passed:
+        return False
+    text = quote.text.strip().strip("“”\"‘’'")
+    return text.endswith(":") or _FOLLOWING.match(text) is not None
+
+
+_FOLLOWING = re.compile(r"^the following\b", re.I)
+# A demonstrative pronoun a relative clause or "of" phrase defines: it points ahead, at the
+# words that follow, not back at a sentence before.
+_RELATIVE_HEAD = re.compile(r"^(?:those|that|these)\s+(?:who|whom|whose|which|of)\b", re.I)
 
 
 def _flat(text: str) -> str:

@@ -13,11 +13,20 @@ from __future__ import annotations
 
 from bot.library.model import Article
 from bot.search.policy import Policy
-from bot.search.shown_quote import says_again
+from bot.search.shown_quote import first_sentences, says_again
 from bot.search.summary import is_real_summary, summarize
 
 
 def shown_summary(article: Article, passage: str | None, policy: Policy) -> str:
+    """The summary an answer showing `passage` shows (chosen), as its first whole sentences
+    within Policy.summary_shown_words words: a description can run to a paragraph
+    (Democracy Now!'s, 151 words under a one-sentence answer: reply26), and the card's
+    answer is then lost under it."""
+    summary = chosen(article, passage, policy)
+    return first_sentences(summary, policy.summary_shown_words) if summary else summary
+
+
+def chosen(article: Article, passage: str | None, policy: Policy) -> str:
     """summarize's summary for an answer showing `passage`; when it says the passage again
     (at least Policy.summary_restates_share of its content stems are the passage's), the
     summary summarize gives with that one passed over too, if it does not and would pass as
