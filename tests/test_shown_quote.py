@@ -138,7 +138,9 @@ def test_openings_naming_what_they_mean_do_not_lean() -> None:
 
 
 SUMMARY = "If you want to support the development of Rust, please donate to the Maintainers Fund."
-ITS_QUOTE = Quote("If you want to support the development of Rust, please donate to the Maintainers Fund.")
+ITS_QUOTE = Quote(
+    "If you want to support the development of Rust, please donate to the Maintainers Fund."
+)
 REWORDED = Quote("Please donate to the Maintainers Fund if you want to support Rust's development.")
 OFF_SUMMARY = replace(POLICY, quote_restates_summary=False)
 
@@ -159,7 +161,9 @@ def test_a_quote_saying_the_summary_again_gives_way_to_another() -> None:
     assert shown_quote(article, question, shown, POLICY) == NEW
 
 
-ANNOUNCING = Quote("The following is a list of changes we are tracking for inclusion in the Edition.")
+ANNOUNCING = Quote(
+    "The following is a list of changes we are tracking for inclusion in the Edition."
+)
 COLON = Quote("If you have been affected you can revert to version 1.23.1 by running this command:")
 OFF_ANNOUNCING = replace(POLICY, quote_announcing_passed=False)
 
