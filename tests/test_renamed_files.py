@@ -4,8 +4,10 @@ the article its old name last served well (a broken file never removes the good 
 
 from __future__ import annotations
 
+import pytest
+
 from bot.discord import render
-from bot.library.sync import Library
+from bot.library.sync import Library, RemovalRefused
 from bot.terminal import report_lines
 from tests.test_reload_report import BROKEN
 from tests.test_sync import article, write
@@ -133,3 +135,65 @@ async def test_a_copy_replaced_by_another_copy_takes_the_gone_copys_slug(lib: Li
     assert (await lib.store.article("alpha")).title == "Alpha"
     assert second.failed == []
     assert (await lib.reload()).failed == []  # and the next reload runs
+
+
+async def test_a_file_renamed_and_edited_without_a_frontmatter_slug_is_said_renamed(
+    lib: Library,
+) -> None:
+    """hard26: renamed and edited in one reload, its slug from its path: its title (or its
+    `link:`) is the same article's, one gone and one new alone. It was 1 added, 1 removed."""
+    root = lib.content_dir
+    write(root, "a.md", article("Alpha", link="https://example.com/alpha"))
+    write(root, "other.md", article("Other"))
+    await lib.reload()
+    (root / "a.md").unlink()
+    write(root, "b.md", article("Alpha", body="<p>Edited.</p>", link="https://example.com/alpha"))
+    report = await lib.reload()
+    assert (report.added, report.removed, report.moved) == (0, 0, [("a.md", "b.md")])
+    # The slug follows the path, as for a rename of the same bytes (README: slug).
+    assert (await lib.store.article("b")).title == "Alpha"
+    assert await lib.store.article("a") is None
+    (root / "b.md").unlink()  # its title edited too: its link still names it
+    write(root, "c.md", article("Alpha, retitled", link="https://example.com/alpha"))
+    report = await lib.reload()
+    assert (report.added, report.removed, report.moved) == (0, 0, [("b.md", "c.md")])
+
+
+async def test_a_title_two_gone_or_two_new_files_share_pairs_nothing(lib: Library) -> None:
+    root = lib.content_dir
+    for name in ("a", "b", "c", "d", "e"):
+        write(root, f"{name}.md", article("Weekly notes" if name in "ab" else name.upper()))
+    await lib.reload()
+    (root / "a.md").unlink()
+    (root / "b.md").unlink()
+    write(root, "x.md", article("Weekly notes", body="<p>New notes.</p>"))
+    report = await lib.reload()
+    # Which gone file it was cannot be told: added and removed, as before.
+    assert (report.added, report.removed, report.moved) == (1, 2, [])
+
+
+async def test_renaming_every_file_is_no_mass_removal(lib: Library) -> None:
+    """hard26: an export re-run renaming every file (the same bytes, or edited) was
+    refused as a reload removing all the articles (MAX_REMOVAL_SHARE); a rename removes
+    nothing. A real mass removal, or a folder swapped for other articles, still is."""
+    root = lib.content_dir
+    for i in range(6):
+        write(root, f"f{i}.md", article(f"Title {i}"))
+    await lib.reload()
+    for i in range(6):
+        (root / f"f{i}.md").rename(root / f"g{i}.md")
+    write(root, "g0.md", article("Title 0", body="<p>Edited.</p>"))  # one edited as well
+    report = await lib.reload()
+    assert (report.added, report.removed, len(report.moved)) == (0, 0, 6)
+    for i in range(4):
+        (root / f"g{i}.md").unlink()
+    with pytest.raises(RemovalRefused, match="remove 4 of the 6 articles"):
+        await lib.reload()
+    for i in range(4, 6):
+        (root / f"g{i}.md").unlink()
+    for i in range(6):
+        write(root, f"o{i}.md", article(f"Other {i}"))
+    with pytest.raises(RemovalRefused, match="remove 6 of the 6 articles"):
+        await lib.reload()
+    assert await lib.store.count() == 6  # refused: unchanged
+    assert (await lib.store.article("g5")).title == "Title 5"

@@ -96,8 +96,10 @@ class Vanished:
     article's frontmatter slug (renamed and edited). A failing new file has no article to
     compare: it is paired by bytes, or else by a `slug:` or `title:` line of its
     frontmatter naming one gone article alone (read as plain lines: its YAML may be what
-    fails). A gone file and an unrelated broken one are never paired: the gone article is
-    removed, as before."""
+    fails). A new file read well whose title, or `link:`, one gone article alone has and
+    no other new file has is that article renamed and edited (its slug follows its path
+    when the frontmatter gives none, as for a rename of the same bytes). A gone file and an
+    unrelated broken one are never paired: the gone article is removed, as before."""
 
     def __init__(
         self, root: Path, removed: list[str], rows: dict[str, FileRow], owners: SlugOwners
@@ -117,11 +119,17 @@ class Vanished:
                 owners.release(p)
         self.new: list[tuple[str, str, tuple | None]] = []  # (hash, path, failing file's row)
         self.same_slug: dict[str, str] = {}  # new path -> the gone path whose slug it took
+        self.names: dict[str, tuple[str, str | None]] = {}  # new path read well -> title, link
 
-    def arrived(self, digest: str, row: tuple | None, path: str = "") -> None:
-        """A file the cache did not know was read: `row`, its files row when it failed."""
+    def arrived(
+        self, digest: str, row: tuple | None, path: str = "", article: ArticleRow | None = None
+    ) -> None:
+        """A file the cache did not know was read: `row`, its files row when it failed,
+        else its `article`."""
         if self.ids:
             self.new.append((digest, row[0] if row else path, row))
+            if article is not None:
+                self.names[path] = (article.title, article.link)
 
     def taken(self, slug: str, claimant: str, new: bool) -> list[int]:
         """The gone article holding `slug`, to delete now (a file read now claims it); a
@@ -157,11 +165,22 @@ class Vanished:
         ]
         paired = {p for p, _, _ in pairs}
         left = {i: p for p, i in self.ids.items() if i and p not in paired}
-        if left and failing:
-            names = await writer.names(list(left))
+        names = await writer.names(list(left)) if left and (failing or self.names) else {}
+        if names and self.names:
+            arrived = {n for _, n, _ in pairs}
+            pairs += _same_names(
+                {p: n for p, n in self.names.items() if p not in arrived},
+                {left[i]: (title, link) for i, (_, title, link) in names.items()},
+            )
+            paired = {p for p, _, _ in pairs}
+        if names and failing:
             for path, row in failing:
                 said = _said_names(self.root / path)
-                match = {left[i] for i, (slug, title) in names.items() if {slug, title} & said}
+                match = {
+                    left[i]
+                    for i, (slug, title, _) in names.items()
+                    if {slug, title} & said and left[i] not in paired
+                }
                 if len(match) == 1 and (old := match.pop()) not in paired:
                     paired.add(old)
                     pairs.append((old, path, row))
@@ -317,7 +336,11 @@ class Library:
                 # Files served with a warning when last read: said again while they hold it.
                 warned = {} if reparse else await writer.warned()
                 todo = self._plan(found, rows, changed, failing, warned, reparse, report)
-                removed = await self._remove(writer, found, rows, missing, report, allow_removals)
+                # Removals are checked once the new files are read: a file renamed removes
+                # nothing, and an export re-run renaming every file was refused as a mass
+                # removal. Counted before the gone files are forgotten.
+                held = await writer.files_with_articles() if missing and not allow_removals else 0
+                removed = await self._remove(writer, found, rows, missing, report)
                 owners = SlugOwners(await writer.slug_owners() if todo else {})
                 vanished = Vanished(self.content_dir, removed, rows, owners)
                 done = 0
@@ -329,6 +352,8 @@ class Library:
                     if progress:
                         progress(done, len(todo))
                 await vanished.settle(writer, report)
+                if held:  # raising rolls the reload back: nothing changed
+                    self._check_removals(report.removed, held)
                 report.failed.sort(key=lambda f: f.path)
                 report.warned.sort(key=lambda w: w.path)
                 report.seconds = time.perf_counter() - started
@@ -390,7 +415,6 @@ class Library:
         rows: dict[str, FileRow],
         missing: list[str],
         report: ReloadReport,
-        allow_removals: bool,
     ) -> list[str]:
         """Forget the files gone from the folder (`missing`, sorted) and return them: their
         articles are deleted once the new files are read (Vanished), as one may be the same
@@ -399,9 +423,6 @@ class Library:
         kept = {p: folder for p in missing if (folder := found.unreadable_folder(p)) is not None}
         linked = {p: found.dangling[p] for p in missing if p in found.dangling}
         removed = [p for p in missing if p not in kept and p not in linked]
-        gone = [i for p in removed if (i := rows[p].article_id)]
-        if gone and not allow_removals:
-            self._check_removals(len(gone), await writer.files_with_articles())
         await writer.delete_files(removed)
         for folder, reason in found.unreadable.items():
             cached = sum(1 for p, f in kept.items() if f == folder and rows[p].article_id)
@@ -483,7 +504,7 @@ class Library:
             else:
                 report.added += 1
                 if old is None:
-                    vanished.arrived(item.hash, None, item.path)
+                    vanished.arrived(item.hash, None, item.path, article)
             owner = owners.by_slug.get(article.slug)
             if owner is not None and owner != item.path:
                 new_slug = owners.unique(article.slug)
@@ -513,6 +534,31 @@ class Library:
 # A frontmatter line naming the article, read without YAML (the file failing may be
 # failing in its YAML): `slug: x`, `title: "X"`.
 _NAME_LINE = re.compile(r"^(?:slug|title)[ \t]*:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+
+
+def _same_names(
+    new: dict[str, tuple[str, str | None]], gone: dict[str, tuple[str, str | None]]
+) -> list[tuple[str, str, None]]:
+    """(gone path, new path, None) for each new file read well that one gone article alone
+    names by its title, else by its link, and no other new file names so (path -> (title,
+    link) on each side): a title two gone files share says nothing of which one moved."""
+    pairs: list[tuple[str, str, None]] = []
+    for key in (0, 1):  # the title, then the link
+        olds: dict[str, list[str]] = {}
+        news: dict[str, list[str]] = {}
+        for path, said in gone.items():
+            if said[key]:
+                olds.setdefault(said[key], []).append(path)
+        for path, said in new.items():
+            if said[key]:
+                news.setdefault(said[key], []).append(path)
+        for name, paths in sorted(news.items()):
+            old = olds.get(name, [])
+            if len(paths) == 1 and len(old) == 1 and old[0] in gone and paths[0] in new:
+                pairs.append((old[0], paths[0], None))
+                del gone[old[0]]
+                del new[paths[0]]
+    return pairs
 
 
 def _said_names(path: Path) -> set[str]:

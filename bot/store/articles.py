@@ -827,12 +827,12 @@ class ArticleWriter(ArticleStore):
             rows,
         )
 
-    async def names(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-        """id -> (slug, title) of these articles."""
-        out: dict[int, tuple[str, str]] = {}
+    async def names(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str | None]]:
+        """id -> (slug, title, link) of these articles."""
+        out: dict[int, tuple[str, str, str | None]] = {}
         for chunk, marks in _in_chunks(ids):
-            sql = f"SELECT id, slug, title FROM articles WHERE id IN ({marks})"
-            out.update({r[0]: (r[1], r[2]) for r in await self._all(sql, chunk)})
+            sql = f"SELECT id, slug, title, link FROM articles WHERE id IN ({marks})"
+            out.update({r[0]: (r[1], r[2], r[3]) for r in await self._all(sql, chunk)})
         return out
 
     async def move_article(self, article_id: int, path: str) -> None:
