@@ -8,6 +8,7 @@ import pytest
 
 from bot.discord import render
 from bot.library.sync import Library, RemovalRefused
+from bot.search.engine import SearchEngine
 from bot.terminal import report_lines
 from tests.test_reload_report import BROKEN
 from tests.test_sync import article, write
@@ -197,3 +198,31 @@ async def test_renaming_every_file_is_no_mass_removal(lib: Library) -> None:
         await lib.reload()
     assert await lib.store.count() == 6  # refused: unchanged
     assert (await lib.store.article("g5")).title == "Title 5"
+
+
+@pytest.mark.parametrize("edited", [False, True])
+async def test_answers_follow_a_renamed_file(lib: Library, edited: bool) -> None:
+    """hard26: a reload whose only change was a rename counted nothing added, changed or
+    removed, so the search index was not rebuilt: it still held the gone article's id, and
+    members were answered from the deleted article (the store's recent-articles memory) or
+    found nothing, until another reload changed something."""
+    root = lib.content_dir
+    quokkas = "<p>The keepers trained a flock of {} quokkas to greet visitors.</p>"
+    write(root, "a.md", article("Lighthouse quokkas", "quokkas", quokkas.format("twelve")))
+    write(root, "other.md", article("Other"))
+    await lib.reload()
+    engine = SearchEngine(lib)
+    engine.follow_reloads()
+    await engine.warm()
+    assert (await engine.ask("how many quokkas did the keepers train?")).article.path == "a.md"
+    (root / "a.md").unlink()
+    count = "thirty" if edited else "twelve"
+    write(root, "b.md", article("Lighthouse quokkas", "quokkas", quokkas.format(count)))
+    report = await lib.reload()
+    assert report.moved == [("a.md", "b.md")] and (report.added, report.updated) == (0, 0)
+    await engine.refreshed()
+    answer = await engine.ask("how many quokkas did the keepers train?")
+    assert answer.article is not None and answer.article.path == "b.md"
+    assert count in answer.article.text
+    hits = (await engine.search("lighthouse quokkas")).hits
+    assert [h.slug for h in hits] == ["quokkas"]

@@ -75,6 +75,10 @@ class ReloadReport:
     moved: list[tuple[str, str]] = field(default_factory=list)
     # How many of `moved` are counted as renamed (the rest failed: kept by their failure).
     moved_served: int = 0
+    # Whether the cached articles changed (one inserted, deleted or moved to another file):
+    # what the search index follows. A rename changes them with nothing counted added,
+    # changed or removed, and the index kept serving the gone article (hard26).
+    articles_changed: bool = False
 
     @property
     def kept(self) -> int:

@@ -357,6 +357,7 @@ class Library:
                 report.failed.sort(key=lambda f: f.path)
                 report.warned.sort(key=lambda w: w.path)
                 report.seconds = time.perf_counter() - started
+                report.articles_changed = writer.changed
                 await writer.set_meta(PARSER_VERSION_KEY, version)
                 await writer.set_meta(
                     "last_reload",

@@ -351,8 +351,10 @@ class IndexKeeper:
             await asyncio.shield(self._rebuild)
 
     def _reloaded(self, report: ReloadReport) -> None:
-        if not (report.added or report.updated or report.removed):
-            return  # nothing the index holds changed (e.g. a no-change reload at start-up)
+        if not (report.articles_changed or report.added or report.updated or report.removed):
+            # Nothing the index holds changed (e.g. a no-change reload at start-up). The
+            # counts too: a report not made by a reload says only them.
+            return
         self._changed = self.library.generation
         if self._follow and not self.rebuilding:
             self._rebuild = asyncio.create_task(self._refresh(), name="articlebot-index-rebuild")

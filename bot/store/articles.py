@@ -704,6 +704,11 @@ class ArticleWriter(ArticleStore):
     _next_id = 0
     _changed = False
 
+    @property
+    def changed(self) -> bool:
+        """Whether this transaction inserted, deleted or moved an article."""
+        return self._changed
+
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
         """One write transaction: committed at the end, rolled back on any error. One that
@@ -838,6 +843,7 @@ class ArticleWriter(ArticleStore):
     async def move_article(self, article_id: int, path: str) -> None:
         """Say an article is now served for the file at `path` (a file renamed, see
         bot/library/sync.Vanished): its slug's owner moves with it."""
+        self._changed = True
         await self.db.execute("UPDATE articles SET path = ? WHERE id = ?", (path, article_id))
 
     async def delete_files(self, paths: Sequence[str]) -> None:
