@@ -4,6 +4,9 @@ of each failing file on /status."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
 from watchfiles import Change
 
 from bot.discord import render
@@ -124,3 +127,25 @@ def test_status_says_of_each_failing_file_whether_it_is_still_served() -> None:
     failing = next(v for k, v in fields.items() if k.startswith("Failing files"))
     assert failing.splitlines() == ["`a.md`: bad YAML (still served)", "`b.md`: no title"]
     assert "; 2 served with warnings;" in fields["Last reload"]
+
+
+async def test_an_article_dated_ahead_is_served_with_a_warning(tmp_path: Path) -> None:
+    """hard26: a date after tomorrow (a mistyped year) was served without a word, and the
+    article listed as the newest for years; now served with a warning, said while it holds."""
+    content = tmp_path / "content"
+    ahead = (datetime.now(UTC).date() + timedelta(days=3)).isoformat()
+    write(content, "typo.md", article("Typo", "typo", date="2062-03-01"))
+    write(content, "soon.md", article("Soon", "soon", date=ahead))
+    write(content, "today.md", article("Today", "today", date=datetime.now(UTC).date().isoformat()))
+    lib = Library(content, tmp_path / "a.db")
+    await lib.open()
+    try:
+        report = await lib.reload()
+        said = {w.path: w.warning for w in report.warned}
+        assert sorted(said) == ["soon.md", "typo.md"]
+        assert said["typo.md"].startswith("date 2062-03-01 is after the day it was read")
+        assert report.added == 3 and (await lib.store.article("typo")).date is not None
+        again = await lib.reload()  # unchanged: said again, as every kept warning
+        assert [w.path for w in again.warned] == ["soon.md", "typo.md"]
+    finally:
+        await lib.close()

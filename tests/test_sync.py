@@ -321,7 +321,11 @@ async def test_an_unreadable_file_recovers_once_readable(
         patch.setattr(workers, "_read", refuse)
         report = await lib.reload()
     assert [(f.path, f.error) for f in report.failed] == [
-        ("a.md", "cannot read: Permission denied")
+        (
+            "a.md",
+            "cannot read: Permission denied"
+            " (the bot's user may not read it: check the file's owner and mode)",
+        )
     ]
     # A chmod back does not change the file's mtime: the next reload still reads it.
     assert path.exists()

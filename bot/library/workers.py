@@ -80,7 +80,10 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
             continue
         except OSError as exc:
             # mtime -1: a chmod back leaves the mtime alone, and the file must be read again.
-            out.append(Parsed(rel, size, -1, "", error=f"cannot read: {exc.strerror}"))
+            error = f"cannot read: {exc.strerror}"
+            if isinstance(exc, PermissionError):  # said what to do, not only the errno
+                error += " (the bot's user may not read it: check the file's owner and mode)"
+            out.append(Parsed(rel, size, -1, "", error=error))
             continue
         digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
         if digest == old_hash:
