@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from bot.library.model import Article, Quote
 from bot.library.report import (
+    REMOVED_NAMED,
     WARNED_NAMED,
     FileFailure,
     LibraryStats,
@@ -89,7 +90,11 @@ def report_lines(report: ReloadReport) -> list[str]:
         lines.append(
             "  removed " + ", ".join(report.removed_paths) + (f" and {more} more" if more else "")
         )
-    lines += [f"  renamed {old} -> {new}" for old, new in report.moved]
+    # The first few, as removed files: an export re-run renaming every file of a library
+    # printed one line a file (18,817 of them, hard26).
+    lines += [f"  renamed {old} -> {new}" for old, new in report.moved[:REMOVED_NAMED]]
+    if len(report.moved) > REMOVED_NAMED:
+        lines.append(f"  … and {len(report.moved) - REMOVED_NAMED} more renamed")
     lines += [f"  failed  {f.path}: {f.error}{_still_served(f)}" for f in report.failed]
     lines += [f"  renamed {r}" for r in report.renamed]
     lines += [f"  warning {w.path}: {w.warning}" for w in report.warned[:WARNED_NAMED]]

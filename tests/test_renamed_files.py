@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.discord import render
+from bot.library.report import ReloadReport
 from bot.library.sync import Library, RemovalRefused
 from bot.search.engine import SearchEngine
 from bot.terminal import report_lines
@@ -186,6 +187,8 @@ async def test_renaming_every_file_is_no_mass_removal(lib: Library) -> None:
     write(root, "g0.md", article("Title 0", body="<p>Edited.</p>"))  # one edited as well
     report = await lib.reload()
     assert (report.added, report.removed, len(report.moved)) == (0, 0, 6)
+    lines = report_lines(report)
+    assert lines[1:] == [f"  renamed f{i}.md -> g{i}.md" for i in range(6)]
     for i in range(4):
         (root / f"g{i}.md").unlink()
     with pytest.raises(RemovalRefused, match="remove 4 of the 6 articles"):
@@ -226,3 +229,13 @@ async def test_answers_follow_a_renamed_file(lib: Library, edited: bool) -> None
     assert count in answer.article.text
     hits = (await engine.search("lighthouse quokkas")).hits
     assert [h.slug for h in hits] == ["quokkas"]
+
+
+def test_the_command_line_names_the_first_renamed_files() -> None:
+    """An export re-run renaming 18,817 files printed 18,817 lines (hard26): the first 10,
+    then how many more, as removed files."""
+    report = ReloadReport(moved=[(f"a{i}.md", f"b{i}.md") for i in range(25)], moved_served=25)
+    lines = report_lines(report)
+    assert lines[1:] == [f"  renamed a{i}.md -> b{i}.md" for i in range(10)] + [
+        "  … and 15 more renamed"
+    ]
