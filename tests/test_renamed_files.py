@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.discord import render
+from bot.library import workers
 from bot.library.report import ReloadReport
 from bot.library.sync import Library, RemovalRefused
 from bot.search.engine import SearchEngine
@@ -239,3 +240,24 @@ def test_the_command_line_names_the_first_renamed_files() -> None:
     assert lines[1:] == [f"  renamed a{i}.md -> b{i}.md" for i in range(10)] + [
         "  … and 15 more renamed"
     ]
+
+
+async def test_a_removal_no_new_file_can_save_is_refused_before_any_parse(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Removals are counted once the new files are read (a rename removes nothing); with
+    too few new files to be renames enough, the reload is refused before parsing them."""
+    root = lib.content_dir
+    for i in range(6):
+        write(root, f"f{i}.md", article(f"Title {i}"))
+    await lib.reload()
+    for i in range(5):
+        (root / f"f{i}.md").unlink()
+    write(root, "new.md", article("New"))
+
+    def parse(*args: object) -> list:
+        raise AssertionError("parsed before refusing")
+
+    monkeypatch.setattr(workers, "read_and_parse", parse)
+    with pytest.raises(RemovalRefused, match="remove at least 4 of the 6 articles"):
+        await lib.reload()

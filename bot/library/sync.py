@@ -341,6 +341,13 @@ class Library:
                 # removal. Counted before the gone files are forgotten.
                 held = await writer.files_with_articles() if missing and not allow_removals else 0
                 removed = await self._remove(writer, found, rows, missing, report)
+                if held:
+                    # Each new file is at most one gone file renamed: with fewer new files
+                    # than would save the reload, it is refused before they are parsed (an
+                    # emptied or unmounted folder at once, as before).
+                    gone = sum(1 for p in removed if rows[p].article_id)
+                    new = sum(1 for p in changed if p not in rows)
+                    self._check_removals(gone - min(gone, new), held, at_least=new > 0)
                 owners = SlugOwners(await writer.slug_owners() if todo else {})
                 vanished = Vanished(self.content_dir, removed, rows, owners)
                 done = 0
@@ -448,13 +455,15 @@ class Library:
         )
         return removed
 
-    def _check_removals(self, gone: int, total: int) -> None:
-        """Raise RemovalRefused when removing `gone` of `total` articles looks like an accident."""
+    def _check_removals(self, gone: int, total: int, *, at_least: bool = False) -> None:
+        """Raise RemovalRefused when removing `gone` of `total` articles looks like an
+        accident (`at_least`: `gone` is what no rename can save, before the new files are read)."""
         share = self.max_removal_share
         if gone == 0 or (gone < total and gone <= share * total):
             return
         raise RemovalRefused(
-            f"reload refused: it would remove {gone} of the {total} articles"
+            f"reload refused: it would remove {'at least ' if at_least else ''}{gone} of the"
+            f" {total} articles"
             + (" (all of them)" if gone == total else f" (more than {share:.0%})")
             + "; is the content folder empty or unmounted? The library is unchanged"
         )
