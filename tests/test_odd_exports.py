@@ -158,3 +158,20 @@ def test_a_date_without_a_day_says_so_and_what_to_write(written: str, shown: str
     raw = f"---\ntitle: T\ndate: {written}\n---\n<p>x</p>".encode()
     assert parse_article(raw, "a.md", warnings=warnings).date is None
     assert warnings == [f"date '{shown}' gives no day: served undated (write it as YYYY-MM-DD)"]
+
+
+async def test_an_empty_file_is_said_empty_and_keeps_its_last_good_version(lib: Library) -> None:
+    """hard26: a 0-byte file (a save caught half-way) was "missing title (no YAML
+    frontmatter at the top of the file)"."""
+    content = lib.content_dir
+    write(content, "a.md", article("Alpha", "alpha"))
+    write(content, "blank.md", "  \n\n")
+    await lib.reload()
+    write(content, "a.md", b"")
+    report = await lib.reload()
+    said = {f.path: (f.error, f.kept) for f in report.failed}
+    assert said == {
+        "a.md": ("the file is empty", True),
+        "blank.md": ("the file holds only blank lines", False),
+    }
+    assert (await lib.store.article("alpha")).title == "Alpha"

@@ -89,6 +89,13 @@ def read_and_parse(root: str, items: list[Todo], max_bytes: int) -> list[Parsed]
         if digest == old_hash:
             out.append(Parsed(rel, size, mtime_ns, digest, same_content=True))
             continue
+        if not raw.strip():
+            # Said as such, not as the parse's "missing title (no YAML frontmatter…)": a
+            # save caught half-way, a placeholder, a copy that failed. Here, not in the
+            # parse: the parse's code is the cache's stamp.
+            error = "the file is empty" if not raw else "the file holds only blank lines"
+            out.append(Parsed(rel, size, mtime_ns, digest, error=error))
+            continue
         try:
             warnings: list[str] = []
             parsed = parse_article(raw, rel, max_bytes=max_bytes, warnings=warnings)
