@@ -10,8 +10,13 @@ from bot.search.stages import (
     announces_ahead,
     asks_deadline,
     asks_outcome,
+    days_asked,
+    months_asked,
     ordinal_asked,
     reports_outcome,
+    title_dated_years,
+    title_days,
+    title_months,
     title_numbers,
     title_years,
     years_asked,
@@ -143,6 +148,70 @@ async def test_an_ordinal_asked_is_the_title_writing_its_number(tmp_path: Path) 
         DEFAULT.with_(ordinal_margin=0.0),
         "sprint-3",
     )
+
+
+# A dated series: each meeting's agenda holds the same words, and the newer one goes first on
+# a tie. The date in the title is what each is about.
+AGENDAS = {
+    "a3.md": dated_post(
+        "agenda-march",
+        "Quillkit Sync 2022-03-21 Agenda",
+        "2022-03-14",
+        "The next Quillkit sync meeting will start on Monday at 11am Eastern Time.",
+        "We will talk about the plugin API.",
+    ),
+    "a5.md": dated_post(
+        "agenda-may",
+        "Quillkit Sync 2022-05-16 Agenda",
+        "2022-05-09",
+        "The next Quillkit sync meeting will start on Monday at 10am Eastern Time.",
+        "We will talk about the editor.",
+    ),
+}
+
+
+async def test_a_month_asked_is_the_title_dating_it(tmp_path: Path) -> None:
+    await assert_rule_decides(
+        tmp_path,
+        AGENDAS,
+        "what time does the march 2022 quillkit sync meeting start",
+        ("agenda-march", "11am"),
+        DEFAULT.with_(month_title_margin=0.0),
+        "agenda-may",
+    )
+
+
+async def test_a_day_asked_that_the_title_dates_otherwise_lifts_nothing(
+    tmp_path: Path,
+) -> None:
+    # "the march 3 sync": neither post is of that day (the March agenda is the 21st's
+    # meeting); the rule leaves the order as the words made it.
+    await assert_rule_decides(
+        tmp_path,
+        AGENDAS,
+        "what time does the march 3 2022 quillkit sync meeting start",
+        ("agenda-may", "10am"),
+        DEFAULT.with_(month_title_margin=0.0),
+        "agenda-may",
+    )
+
+
+def test_months_and_days_a_question_names_and_a_title_dates() -> None:
+    assert months_asked(("the", "march", "2022", "meeting")) == {3}
+    assert months_asked(("the", "oct", "2019", "outage")) == {10}
+    assert months_asked(("in", "may", "2020")) == {5}
+    assert months_asked(("you", "may", "2", "go")) == frozenset()  # a modal verb
+    assert months_asked(("what", "may", "happen")) == frozenset()
+    assert days_asked(("the", "jan", "28", "meeting")) == {28}
+    assert days_asked(("on", "22", "october", "2019")) == {22}
+    assert days_asked(("the", "march", "2022", "meeting")) == frozenset()
+    assert title_months("CTCFT 2022-03-21 Agenda") == {3}
+    assert title_months("Lang team March update") == {3}
+    assert title_months("Announcing Rust 1.27.2") == frozenset()
+    assert title_dated_years("2019-11-05 Infrastructure Team Meeting") == {"2019"}
+    assert title_days("2019-11-05 Infrastructure Team Meeting") == {5}
+    assert title_days("Governance Working Group Update: Meeting 14 January 2020") == {14}
+    assert title_days("Lang team March update") == frozenset()
 
 
 def test_the_stage_a_question_asks_about() -> None:

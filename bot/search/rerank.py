@@ -55,10 +55,16 @@ from bot.search.stages import (
     announces_ahead,
     asks_deadline,
     asks_outcome,
+    days_asked,
+    months_asked,
     ordinal_asked,
     reports_outcome,
+    title_dated_years,
+    title_days,
+    title_months,
     title_numbers,
     title_years,
+    without_months,
     without_stage,
     years_asked,
 )
@@ -784,8 +790,10 @@ def sibling_first(found: Found, typed: tuple[str, ...], policy: Policy) -> None:
     (Policy.deadline_margin); for a count of what happened, a newer one when the best
     announced it ahead (Policy.outcome_margin); a title naming the year asked when the
     best's names only others (Policy.year_title_margin); a title writing the number of the
-    ordinal asked when the best's writes others (Policy.ordinal_margin). The series' posts
-    hold the same words; the question's fact is what tells them apart."""
+    ordinal asked when the best's writes others (Policy.ordinal_margin); a title naming the
+    month asked, by name or in a date, when the best's names only other months
+    (Policy.month_title_margin). The series' posts hold the same words; the question's
+    fact is what tells them apart."""
     if not found:
         return
     title = found[0][2].article.title
@@ -827,6 +835,41 @@ def sibling_first(found: Found, typed: tuple[str, ...], policy: Policy) -> None:
             policy.ordinal_margin,
             lambda _, r: sibling(r) and n in title_numbers(r.article.title),
         )
+        return
+    months = months_asked(typed) if policy.month_title_margin else frozenset()
+    if months and (dated := title_months(title)) and not dated & months:
+        _lift_first(
+            found,
+            policy.month_title_margin,
+            lambda _, r: _of_month(
+                r.article.title, title, months, years, days_asked(typed), policy
+            ),
+        )
+
+
+def _of_month(
+    theirs: str,
+    best: str,
+    months: frozenset[int],
+    years: frozenset[str],
+    days: frozenset[int],
+    policy: Policy,
+) -> bool:
+    """Whether the title `theirs` names one of the `months` asked (and, when the question
+    names years or days and the title writes some, one of those) and is of `best`'s
+    series, month names aside (sibling_first's month rule). A day asked that the title
+    does not write is another meeting of that month: "the jan 28 meeting" is not
+    "Meeting 14 January 2020", and the post after it may report it."""
+    if not title_months(theirs) & months:
+        return False
+    written = title_dated_years(theirs)
+    if years and written and not written & years:
+        return False
+    dated = title_days(theirs)
+    if days and dated and not dated & days:
+        return False
+    mine, other = (without_months(without_stage(series_words(t))) for t in (best, theirs))
+    return same_series(mine, other, policy.stage_series_share)
 
 
 def oldest_first(found: Found, margin: float) -> None:

@@ -13,7 +13,10 @@ equally; what tells them apart is a fact the question carries and one title stat
   the post that announced it ahead (asks_outcome, announces_ahead);
 * a year the question names, when the first's title names only other years (title_years);
 * an ordinal ("the second sprint"), which a title of the series writes as its number
-  ("sprint 2"; ordinal_asked, title_numbers).
+  ("sprint 2"; ordinal_asked, title_numbers);
+* a month the question names ("the march 2022 ctcft meeting"), which a dated series' title
+  writes by name or inside a date ("CTCFT 2022-03-21 Agenda", "Lang team March update";
+  months_asked, title_months).
 
 What is read is English (closed classes: the words a title reports an outcome with, or
 announces something to come with; the ordinals; the past auxiliaries) and the titles'
@@ -54,6 +57,23 @@ _YEAR = re.compile(r"(?<![\w.-])((?:19|20)\d\d)(?![\w.-])")
 # part of a version ("1.2") or a date ("2020-03-28").
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,2})(?![\w.-])")
 _WORD = re.compile(r"[a-z]+")
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december",
+        ]
+    )
+}  # fmt: skip
+# A month written short ("oct 2019", "mar 21"), and "may", a modal verb as often as a month,
+# are read as a month only next to a year or a day's number.
+_SHORT_MONTHS = {m[:3]: n for m, n in _MONTHS.items()} | {"sept": 9}
+# A date a title writes as numbers, year first ("CTCFT 2022-03-21 Agenda", "2019-11"): its
+# year and month.
+_ISO_DATE = re.compile(r"(?<![\w.])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(\d\d))?(?![\w.])")
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+_DAY_OR_YEAR = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d")
 
 
 def _lower(typed: tuple[str, ...]) -> list[str]:
@@ -128,3 +148,69 @@ def ordinal_asked(typed: tuple[str, ...]) -> int | None:
 def title_numbers(title: str) -> frozenset[int]:
     """The small numbers a title writes as words of their own ("sprint 2" -> {2})."""
     return frozenset(int(n) for n in _NUMBER.findall(title))
+
+
+def months_asked(typed: tuple[str, ...]) -> frozenset[int]:
+    """The months a question names (1-12): "march" anywhere; a short form ("oct") only
+    beside a year or a day's number ("oct 2019", "oct 3"); "may", a modal verb too ("you
+    may 2 go"), only beside a year or after a day's number ("may 2020", "21 may")."""
+    ws = _lower(typed)
+    found = set()
+    for k, w in enumerate(ws):
+        before, after = ws[max(k - 1, 0) : k], ws[k + 1 : k + 2]
+        if w == "may":
+            if any(_YEAR.fullmatch(b) for b in before + after) or any(
+                _DAY_OR_YEAR.fullmatch(b) for b in before
+            ):
+                found.add(5)
+        elif w in _MONTHS:
+            found.add(_MONTHS[w])
+        elif w in _SHORT_MONTHS and any(_DAY_OR_YEAR.fullmatch(b) for b in before + after):
+            found.add(_SHORT_MONTHS[w])
+    return frozenset(found)
+
+
+def days_asked(typed: tuple[str, ...]) -> frozenset[int]:
+    """The days of the month a question names beside a month it names ("the jan 28
+    meeting", "on 22 october") -> {28}, {22}."""
+    ws = _lower(typed)
+    found = set()
+    for k, w in enumerate(ws):
+        m = _DAY.fullmatch(w)
+        if not m or not 1 <= int(m.group(1)) <= 31:
+            continue
+        pairs = [(ws[k - 1], w)] if k else []
+        pairs += [(w, ws[k + 1])] if k + 1 < len(ws) else []
+        if any(months_asked(p) for p in pairs):
+            found.add(int(m.group(1)))
+    return frozenset(found)
+
+
+def title_days(title: str) -> frozenset[int]:
+    """The days of the month a title writes: in a date written year first ("2019-11-05"),
+    or a number beside a month's name ("Meeting 14 January 2020")."""
+    days = {int(m.group(3)) for m in _ISO_DATE.finditer(title) if m.group(3)}
+    ws = re.findall(r"[a-z]+|\d+", title.lower())
+    for k, w in enumerate(ws):
+        beside = (*ws[max(k - 1, 0) : k], *ws[k + 1 : k + 2])
+        if len(w) <= 2 and w.isdigit() and 1 <= int(w) <= 31 and _MONTHS.keys() & set(beside):
+            days.add(int(w))
+    return frozenset(days)
+
+
+def title_months(title: str) -> frozenset[int]:
+    """The months a title names: by name ("Lang team March update") or in a date written
+    year first ("2019-11-05 Infrastructure Team Meeting")."""
+    named = {_MONTHS[w] for w in _title_words(title) if w in _MONTHS}
+    return frozenset(named | {int(m.group(2)) for m in _ISO_DATE.finditer(title)})
+
+
+def title_dated_years(title: str) -> frozenset[str]:
+    """The years a title names, as words of their own or in a date written year first."""
+    return title_years(title) | frozenset(m.group(1) for m in _ISO_DATE.finditer(title))
+
+
+def without_months(words: frozenset[str]) -> frozenset[str]:
+    """A title's series words without month names: "Lang team March update" and "Lang team
+    April update" are one series' posts of two months."""
+    return words - _MONTHS.keys()
