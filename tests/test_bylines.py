@@ -38,3 +38,18 @@ def test_a_byline_and_a_source_line_list_the_writers() -> None:
     )
     assert byline(article).startswith("Written by David Faber and Alex Sherman; published on 8")
     assert source_line(article.author, article.link) == "David Faber and Alex Sherman · cnbc.com"
+
+
+@pytest.mark.parametrize(
+    ("field", "named"),
+    [
+        ("Russ Cox, for the Go team", "Russ Cox, for the Go team"),
+        ("Todd Kulesza, on behalf of the Go team", "Todd Kulesza, on behalf of the Go team"),
+        ("Ana Li, Bo Chen, for the Go team", "Ana Li and Bo Chen, for the Go team"),
+        ("A One, B Two", "A One and B Two"),  # "A" capitalised: a name, not "a"
+    ],
+)
+def test_a_part_saying_for_whom_is_no_second_writer(field, named) -> None:
+    """journey26: the Go blog's "Russ Cox, for the Go team" was shown "Russ Cox and for the
+    Go team" on every card and byline of such a post."""
+    assert people(field) == named
