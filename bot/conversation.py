@@ -99,6 +99,8 @@ class Conversations:
                 topic = Topic(before.slug, before.passage, kept, before.before, answer.question)
             else:
                 topic = Topic(None, None, kept, None, answer.question)
+            if not own and answer.listed:  # the list is what the member saw last
+                topic = replace(topic, behind_list=True)
             self._keep(key, now, topic)
         self._trim()
 

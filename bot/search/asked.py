@@ -5,6 +5,7 @@ after it). SearchEngine finds the article; these functions say what was asked of
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -12,7 +13,7 @@ from bot.library.model import Article
 from bot.library.source import source_of
 from bot.search import cards
 from bot.search.article_asks import AUTHOR_WORDS
-from bot.search.bylines import people
+from bot.search.bylines import people, writers
 from bot.search.policy import Policy
 from bot.search.query import (
     AUTHORED,
@@ -102,6 +103,24 @@ def which_one(listed: int) -> str:
         f"Which one? The last list had {listed}: ask for one of 1 to {listed} by its"
         " place (“when was the second one published?”), or open it from the list."
     )
+
+
+def writers_of(listed: Sequence[Article]) -> str:
+    """ "Who wrote these?" right after a list: its writers, those of most of its articles
+    first (a byline of several names counts for each; "for the Go team" names no one)."""
+    counts = Counter(
+        name
+        for article in listed
+        for name in dict.fromkeys(writers(source_of(article.author, article.link).person))
+    )
+    if not counts:
+        return f"None of the {len(listed)} articles listed names its writer."
+    named = [f"{name} ({n})" if n > 1 else name for name, n in counts.most_common(8)]
+    more = len(counts) - len(named)
+    text = ", ".join(named) + (f" and {more} more" if more else "")
+    unsigned = sum(1 for a in listed if not source_of(a.author, a.link).person)
+    gap = f"; {unsigned} name no writer" if unsigned else ""
+    return f"Of the {len(listed)} articles listed, written by: {text}{gap}."
 
 
 # A question about the conversation's article (or a place of its list) once a reload has

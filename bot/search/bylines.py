@@ -12,18 +12,25 @@ from bot.search.words import STOPWORDS
 
 def people(person: str | None) -> str | None:
     """`person` (an author field naming people) as English lists names: "A and B",
-    "A, B and C"; one name, or none, as it is."""
-    parts = split_authors(person)
-    # A part starting with a function word, as written in lower case ("A One" may be a
-    # name), names no one: it says for whom the names wrote
-    # ("Russ Cox, for the Go team", "Todd Kulesza, on behalf of the Go team": journey26's
-    # Go cards read "Russ Cox and for the Go team"). It follows the names, after a comma.
-    names = [p for p in parts if not (p.split()[0].islower() and p.split()[0] in STOPWORDS)]
-    said = ", ".join(p for p in parts if p not in names)
+    "A, B and C"; one name, or none, as it is; "for the Go team" after them (writers)."""
+    names = writers(person)
+    said = ", ".join(p for p in split_authors(person) if p not in names)
     if not names or not said and len(names) < 2:
         return person
     listed = names[0] if len(names) < 2 else f"{', '.join(names[:-1])} and {names[-1]}"
     return f"{listed}, {said}" if said else listed
+
+
+def writers(person: str | None) -> list[str]:
+    """The names of an author field. A part starting with a function word, as written in
+    lower case ("A One" may be a name), names no one: it says for whom the names wrote
+    ("Russ Cox, for the Go team", "Todd Kulesza, on behalf of the Go team": journey26's Go
+    cards read "Russ Cox and for the Go team")."""
+    return [
+        p
+        for p in split_authors(person)
+        if not (p.split()[0].islower() and p.split()[0] in STOPWORDS)
+    ]
 
 
 def source_line(author: str | None, link: str | None) -> str:

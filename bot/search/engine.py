@@ -45,7 +45,7 @@ from bot.search.parse import parse
 from bot.search.passage import best_passage
 from bot.search.period import span
 from bot.search.policy import DEFAULT, Policy
-from bot.search.query import COMPARE, LIBRARY, LISTED, RANDOM, RELATED, Query
+from bot.search.query import ARTICLE_ASKS, BYLINE, COMPARE, LIBRARY, LISTED, RANDOM, RELATED, Query
 from bot.search.quotes import best_quote
 from bot.search.rank import LibraryIndex
 from bot.search.related import related
@@ -193,17 +193,10 @@ class SearchEngine(ConversationAnswers):
         question = normalize_query(question)
         if (listed := await self._from_list(question, about)) is not None:
             return listed
+        if (into := await self._into_list(question, about)) is not None:
+            return into
         if about is not None and about.slug is None:
             about = None  # the conversation showed a list, but is about no article yet
-        if (
-            about is not None
-            and about.first_of_list
-            and len(about.listed) > 1
-            and followup.points_at_one(question)
-        ):
-            # "When was that one published?" right after an author's list: the list's
-            # first is the topic only by default, so which one is asked, not guessed.
-            return Answer(question=question, reply=asked.which_one(len(about.listed)))
         # The conversation's article, removed by a reload since it was shown: "when was
         # that?" or "tell me more" is told so (asked.GONE) rather than "which article?" or
         # "could not find"; a question naming its own topic is asked as with no
@@ -228,6 +221,35 @@ class SearchEngine(ConversationAnswers):
         if own.wants == COMPARE:  # names both sides: no follow-up of the conversation's
             return own
         return await self._in_conversation(question, own, about, gone)
+
+    async def _into_list(self, question: str, about: Topic | None) -> Answer | None:
+        """A request pointing into the list just shown ("summarise that", "more like
+        this", "who wrote it?" after "anything from this year"), naming no article: which
+        one is asked, not answered from the article held from before the list (or the
+        list's first, an author's list, taken by default). "Who wrote these?" names the
+        list's writers. None when no list of two or more was the last reply, or the
+        question names its own article or topic."""
+        if about is None or len(about.listed) < 2:
+            return None
+        if not (about.first_of_list or about.behind_list or about.slug is None):
+            return None
+        if about.behind_list or about.slug is None:
+            if not self.policy.list_points_into:
+                return None
+            own = await self._cached(
+                ("ask", clip(question), self._today()), lambda idx: self._ask(idx, question)
+            )
+            if own.article is None and own.wants == BYLINE and followup.points_at_many(question):
+                idx = await self.index()
+                shown = [a for s in about.listed if (a := await self._article(idx, s))]
+                return Answer(question=question, reply=asked.writers_of(shown))
+            if own.article is None and own.wants in ARTICLE_ASKS:
+                return Answer(question=question, reply=asked.which_one(len(about.listed)))
+        if followup.points_at_one(question):
+            # "When was that one published?" right after a list: its first is the topic
+            # only by default, so which one is asked, not guessed.
+            return Answer(question=question, reply=asked.which_one(len(about.listed)))
+        return None
 
     async def _like(self, idx: LibraryIndex, question: str, source: Article, sure: str) -> Answer:
         """ "Anything similar?" about `source`: the articles most like it (as `related`

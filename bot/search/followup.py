@@ -91,6 +91,12 @@ class Topic:
     # the newest), not one the member chose: "when was that one published?" is then a
     # guess between the list's articles (see points_at_one).
     first_of_list: bool = False
+    # A list was the conversation's last reply (a period's, the newest, a tag's or a
+    # topic's articles) and the article held is from before it, or none is: "summarise
+    # that" or "who wrote it?" then points into the list, not back past it (journey26:
+    # after "anything from this year", "summarise that" was told the article asked about
+    # three replies earlier was gone). Not part of equality, as `asked`.
+    behind_list: bool = field(default=False, compare=False)
 
     def moved_to(self, slug: str) -> str | None:
         """`before` once the conversation is about `slug`: the present article when it is
@@ -147,6 +153,18 @@ def points_at_one(question: str) -> bool:
         w for i, w in enumerate(words) if i not in ones and w not in POINTERS and w not in STOPWORDS
     ]
     return refers_back(question) and not wants_more(question) and len(own) <= 1
+
+
+# Pronouns and demonstratives pointing at several things: "who wrote these?", "who
+# wrote most of them?" after a list (points_at_many). Closed class of English.
+_MANY = frozenset(["these", "those", "them", "they"])
+
+
+def points_at_many(question: str) -> bool:
+    """Whether a question points back at several things ("who wrote these?", "who wrote
+    most of them?") and at no one thing ("who wrote it?")."""
+    words = _words(question)
+    return any(w in _MANY for w in words) and not any(w in ("it", "its") for w in words)
 
 
 def pinned(question: str) -> bool:

@@ -1160,6 +1160,13 @@ class Policy:
     #: first; "The next Rust All Hands" is second). Read off stick25's probes
     #: (bench/qa_inputs_2026-12-07_stick25.txt). 0: off (continues alone, as before).
     title_names_topic: int = 3
+    #: Right after a list (a period's, the newest, a topic's articles), a request of an
+    #: article itself naming none ("summarise that", "more like this", "who wrote it?")
+    #: asks which one of the list (asked.which_one), and "who wrote these?" names the
+    #: list's writers, most first (asked.writers_of). Before, it was answered from the
+    #: article the conversation held from before the list, three replies back, or told
+    #: that article was gone (journey26). Grammar, no weight; 0: off.
+    list_points_into: int = 1
     #: A "when" question's passage that dates what it tells only by the day it was written
     #: ("we are also releasing Rust 1.1 beta today") and names no calendar date or year is
     #: shown with the publication date after it ("… (Published on 15 May 2015.)"), which that
