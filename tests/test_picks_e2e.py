@@ -606,6 +606,20 @@ async def test_a_city_for_a_timezone_names_the_zones_it_may_mean(
     assert nowhere.text == "Unknown timezone 'Qqqzz'"
 
 
+async def test_a_new_time_keeps_the_zone_set_before_and_reads_7am(
+    fake: PicksFake, settings: Settings, clock: FakeClock
+) -> None:
+    # journey26: moving the picks from 09:00 to 7am needed the zone typed again (Discord
+    # refused the command without it) and "7am" was refused for its form.
+    channel = fake.add_channel(fake.guild, "picks")
+    await start(fake, settings, clock)
+    await configure(fake, channel, at="09:00", zone="Europe/Berlin")
+    moved = await picks(fake, "time", {"time": "7am"})
+    assert moved.content.startswith("Daily picks at 07:00 Europe/Berlin"), moved.content
+    evening = await picks(fake, "time", {"time": "7:30 pm", "timezone": "UTC"})
+    assert evening.content.startswith("Daily picks at 19:30 UTC"), evening.content
+
+
 async def test_skip_says_which_day_is_skipped_and_when_the_next_comes(
     fake: PicksFake, settings: Settings, clock: FakeClock
 ) -> None:

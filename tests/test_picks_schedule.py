@@ -33,6 +33,16 @@ def conf(at: str = "09:00", zone: str = "UTC", **kw: object) -> PicksSettings:
 # -- settings validation ----------------------------------------------------------------
 
 
+def test_parse_time_reads_a_12_hour_time_as_typed() -> None:
+    # journey26: a moderator's "7am" was refused for its form.
+    assert parse_time("7am") == time(7, 0)
+    assert parse_time("7:30 PM") == time(19, 30)
+    assert parse_time("12am") == time(0, 0) and parse_time("12 p.m.") == time(12, 0)
+    for bad in ("13pm", "0am", "7:61am"):
+        with pytest.raises(PicksError):
+            parse_time(bad)
+
+
 def test_parse_time_accepts_24_hour_times() -> None:
     assert parse_time("09:30") == time(9, 30)
     assert parse_time("7:05") == time(7, 5)
@@ -45,7 +55,7 @@ def test_parse_time_accepts_24_hour_times() -> None:
     [
         ("25:00", "hour must be 00-23"),
         ("12:60", "minutes must be 00-59"),
-        ("9am", "HH:MM"),
+        ("9h", "HH:MM"),  # ("9am" reads as 09:00 since journey26)
         ("", "HH:MM"),
         ("12:3", "HH:MM"),
     ],

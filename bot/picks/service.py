@@ -142,8 +142,14 @@ class PicksService:
             changes["active_from"] = self._now()
         return await self._update(guild_id, **changes)
 
-    async def set_time(self, guild_id: int, time_text: str, timezone: str) -> PicksSettings:
-        """Pick daily at `time_text` (HH:MM) in IANA `timezone`, starting from now."""
+    async def set_time(
+        self, guild_id: int, time_text: str, timezone: str | None = None
+    ) -> PicksSettings:
+        """Pick daily at `time_text` (HH:MM, or "7am") in IANA `timezone`, starting from
+        now; without a zone, in the one set before (a moderator moving the time from 9 to
+        7 should not have to name the zone again: journey26)."""
+        if timezone is None:
+            timezone = (await self.settings(guild_id)).timezone
         # Both values are read before either is refused: a moderator who typed a bad time
         # and a bad zone learns of both at once, not of the zone only after fixing the time.
         problems: list[str] = []

@@ -42,6 +42,9 @@ COMMON_TIMEZONES: tuple[str, ...] = (
 )
 
 _TIME_RE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+# A 12-hour time as people type it ("7am", "9 pm", "7:30pm", "12 a.m."): journey26's
+# moderator typed "7am" and was told the form.
+_CLOCK_RE = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?\s*$", re.IGNORECASE)
 # Zone names kept only for backwards compatibility; suggest them after the canonical ones.
 _LEGACY_PREFIXES = ("Etc/", "US/", "SystemV/", "Canada/", "Brazil/", "Chile/", "Mexico/")
 
@@ -51,10 +54,16 @@ class PicksError(ValueError):
 
 
 def parse_time(text: str) -> time:
-    """Parse a 24-hour "HH:MM" (or "H:MM") time; PicksError with a clear message otherwise."""
+    """Parse a 24-hour "HH:MM" (or "H:MM") time, or a 12-hour one ("7am", "7:30 pm");
+    PicksError with a clear message otherwise."""
+    if clock := _CLOCK_RE.match(text or ""):
+        hour, minute = int(clock.group(1)), int(clock.group(2) or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            raise PicksError(f"{text.strip()!r} is no time of a 12-hour clock, e.g. 7am or 7:30pm")
+        return time(hour % 12 + (12 if clock.group(3).lower() == "p" else 0), minute)
     match = _TIME_RE.match(text or "")
     if not match:
-        raise PicksError(f"time must be HH:MM on a 24-hour clock, e.g. 09:30 (got {text!r})")
+        raise PicksError(f"time must be HH:MM on a 24-hour clock, e.g. 09:30, or like 7am (got {text!r})")
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23:
         raise PicksError(f"hour must be 00-23 (got {text!r})")

@@ -116,20 +116,21 @@ class PicksCog(commands.Cog, name="Picks"):
 
     @picks.command(name="time", description="Set the daily time and timezone", extras=MOD)
     @app_commands.describe(
-        time="The time of day, HH:MM on a 24-hour clock (e.g. 09:30)",
-        timezone="The server's timezone, e.g. Europe/Paris",
+        time="The time of day, HH:MM on a 24-hour clock (e.g. 09:30) or like 7am",
+        timezone="The server's timezone, e.g. Europe/Paris (left out: the one set before)",
     )
     async def picks_time(
         self,
         interaction: discord.Interaction,
         time: app_commands.Range[str, 1, 10],
-        timezone: app_commands.Range[str, 1, 64],
+        timezone: app_commands.Range[str, 1, 64] | None = None,
     ) -> None:
         await self._moderator(interaction)
         assert interaction.guild is not None
         with user_errors():
             try:
-                validate_timezone(timezone)
+                if timezone is not None:
+                    validate_timezone(timezone)
             except PicksError as exc:
                 # "London" for Europe/London (journey23): name the zones it may mean.
                 close = timezone_suggestions(timezone, ZONES_OFFERED)
