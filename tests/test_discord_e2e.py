@@ -259,6 +259,22 @@ async def test_nothing_found_offers_the_closest_tags(running) -> None:
     assert "`health`" in result.embeds[0]["description"]
 
 
+async def test_a_message_naming_a_moderators_command_is_pointed_to_it(running) -> None:
+    # journey26: "post picks every morning at 9" and "stop the daily picks" were told only
+    # "I found nothing in the library", the moderator left to guess the command.
+    fake, _ = running
+    replies = await fake.send_message(f"{fake.bot_user.mention} stop the daily picks")
+    text = replies.messages[0]["embeds"][0]["description"]
+    assert text.startswith("I found nothing in the library")
+    assert "`/picks` — moderators' daily article picks: type `/picks` in the message box" in text
+    assert "`channel`" in text
+    result = await fake.invoke("ask", {"question": "how do i reload"})
+    assert "`/reload` — reload the article library" in result.embeds[0]["description"]
+    # A question naming no command gets no such line.
+    plain = await fake.invoke("ask", {"question": "recipe for banana bread"})
+    assert "a message changes no setting" not in plain.embeds[0]["description"]
+
+
 async def test_a_closest_match_says_so_in_its_first_line(running) -> None:
     fake, _ = running
     result = await fake.invoke("ask", {"question": "battery that lasts long"})

@@ -58,15 +58,37 @@ def code(text: str, limit: int = 120) -> str:
 EMPTY_LIBRARY = "The library is empty for now: an admin adds articles and runs /reload."
 
 
-def next_steps_embed(steps: NextSteps, lead: str, *, searching: bool = False) -> discord.Embed:
+def commands_named(question: str, commands: Sequence[tuple[str, str, Sequence[str]]]) -> list[str]:
+    """Lines pointing to the moderators' commands (name, description, subcommands) a
+    message names by their name, or its singular ("post picks every morning at 9", "stop
+    the daily picks", "reload the library"): a message changes no setting, and the
+    library has no article on the bot's own commands, so "nothing found" alone left
+    journey26's moderator guessing."""
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
+    lines = []
+    for name, description, subcommands in commands:
+        if name in said or (name.endswith("s") and name[:-1] in said):
+            choose = ", ".join(f"`{s}`" for s in subcommands[:4])
+            then = f" and choose {choose}…" if choose else ""
+            lines.append(
+                f"`/{name}` — {description[:1].lower()}{description[1:]}: type `/{name}` in"
+                f" the message box{then}; a message changes no setting."
+            )
+    return lines
+
+
+def next_steps_embed(
+    steps: NextSteps, lead: str, *, searching: bool = False, commands: Sequence[str] = ()
+) -> discord.Embed:
     """`lead` ("Nothing found for …") and what to try instead: did-you-mean, the closest
     tags, a search with the words (not after a search) and the articles in the menu below
     (what the search finds, else the newest). `searching`: the reply to a /search. With no
     newest article to offer the library is empty, and saying so is all there is to try
-    (journey23: a new server's first question was told to /search other words)."""
+    (journey23: a new server's first question was told to /search other words).
+    `commands`: lines pointing to a moderators' command the message named (commands_named)."""
     if not steps.articles and not steps.tags:
         return discord.Embed(description=EMPTY_LIBRARY, colour=WARN)
-    lines = [lead]
+    lines = [lead, *commands]
     if steps.suggestions:
         names = ", ".join(f"**{cut(clean(s), 100)}**" for s in steps.suggestions)
         lines.append(f"Did you mean {names}?")

@@ -16,7 +16,7 @@ from discord.ext import commands
 
 from bot.discord import render
 from bot.discord.deadline import in_time
-from bot.discord.guidance import help_embed, next_steps_embed, typed
+from bot.discord.guidance import commands_named, help_embed, next_steps_embed, typed
 from bot.discord.pager import Pager
 from bot.discord.reply import reply_to, send
 from bot.discord.views import GONE, answer_view, article_reply, menu, menu_view, next_steps_view
@@ -81,7 +81,20 @@ class AskCog(commands.Cog, name="Ask"):
         # The articles offered are the list the member saw last: "the second one".
         self.bot.conversations.offered([a.slug for a in steps.articles], member)
         lead = f"I found nothing in the library that answers {typed(question)}."
-        return next_steps_embed(steps, lead), next_steps_view(steps, owner)
+        named = commands_named(question, self._moderators_commands())
+        return next_steps_embed(steps, lead, commands=named), next_steps_view(steps, owner)
+
+    def _moderators_commands(self) -> list[tuple[str, str, list[str]]]:
+        """The moderators' commands of this bot: name, description, subcommands."""
+        out = []
+        for command in self.bot.tree.get_commands():
+            if not isinstance(command, app_commands.Command | app_commands.Group):
+                continue
+            if command.default_permissions is None and not command.extras.get("moderators"):
+                continue
+            subs = [c.name for c in getattr(command, "commands", [])]
+            out.append((command.name, command.description, subs))
+        return out
 
     async def _help(self) -> discord.Embed:
         """Help: the commands this bot has, with examples from the loaded library."""
