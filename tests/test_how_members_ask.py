@@ -111,6 +111,9 @@ async def test_whats_new_in_it_is_the_articles_gist_not_the_newest(engine) -> No
         ("what posts are about async", ("async",)),
         # Asks nothing of an article itself (test_itself), and is no library size: counted.
         ("how many articles mention heat pumps", ("heat", "pumps")),
+        # journey26: told to list, the topic before the word for articles.
+        ("list the survey results posts", ("survey", "results")),
+        ("list the heat pump articles", ("heat", "pump")),
     ],
 )
 def test_a_topics_articles_counted_or_listed(question: str, topic: tuple[str, ...]) -> None:
@@ -125,6 +128,7 @@ def test_a_topics_articles_counted_or_listed(question: str, topic: tuple[str, ..
         "which post announced rust 1.0",  # asks for one post
         "how many birds were counted",  # counts no articles
         "how many articles are there",  # the library's size
+        "list the posts",  # no topic: not a topic's articles
     ],
 )
 def test_a_count_of_something_else_is_not_a_topics_articles(question: str) -> None:

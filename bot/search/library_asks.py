@@ -175,7 +175,12 @@ def topic_articles(typed: str, reading: Rereading) -> Query | None:
     # Listed ("which posts…"), the topic follows a preposition of subject: "which post
     # announced rust 1.0" asks for one post, not a list.
     after = after[1:] if after[:1] in (["are"], ["were"]) else after  # "what posts are about…"
-    if not counted and not (after and (after[0] in _OF_SUBJECT or after[:2] == ["do", "you"])):
+    # "List the survey results posts": told to list, the topic named before the word for
+    # articles and nothing after it, as a count may name it (journey26: one post answered).
+    ordered = said[cue - 1] == "list" and not after and listing[0] > 0
+    if not counted and not ordered and not (
+        after and (after[0] in _OF_SUBJECT or after[:2] == ["do", "you"])
+    ):
         return None
     for i, w in enumerate(said):  # "how many posts did jenn write" asks of a post's text
         if w in _DO and said[i + 1 : i + 2] not in (["you"], ["u"]):
