@@ -13,7 +13,6 @@ from bot.conversation import Conversations
 from bot.library.sync import Library
 from bot.search.asked import which_one
 from bot.search.engine import SearchEngine
-from bot.search.followup import points_at_many
 from bot.search.policy import DEFAULT
 
 CORAL = "2026-04-02-coral-nursery-replants-twenty-thousand-fragments"
@@ -54,6 +53,8 @@ async def test_who_wrote_these_names_the_lists_writers(bundled_library: Library)
     assert these.article is None and these.reply is not None
     assert these.reply.startswith(f"Of the {n} articles listed, written by: ")
     assert "Leilani Kahale" in these.reply  # the coral article's writer, one of the 2026 four
+    most = await engine.ask("who writes the most articles here", talk.about("k"))
+    assert most.reply == these.reply
 
 
 async def test_a_question_of_its_own_after_a_list_is_asked_as_ever(bundled_library: Library) -> None:
@@ -63,8 +64,3 @@ async def test_a_question_of_its_own_after_a_list_is_asked_as_ever(bundled_libra
     assert own.article is not None and own.reply is None
     card = await engine.ask("summarise the repair cafe article", talk.about("k"))
     assert card.article is not None and "toaster" in card.article.title
-
-
-def test_points_at_many() -> None:
-    assert points_at_many("who wrote these?") and points_at_many("who wrote most of them")
-    assert not points_at_many("who wrote it?") and not points_at_many("who wrote the coral one")

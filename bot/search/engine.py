@@ -227,7 +227,8 @@ class SearchEngine(ConversationAnswers):
         this", "who wrote it?" after "anything from this year"), naming no article: which
         one is asked, not answered from the article held from before the list (or the
         list's first, an author's list, taken by default). "Who wrote these?" names the
-        list's writers. None when no list of two or more was the last reply, or the
+        list's writers, as does a byline request pointing at no one article ("who writes
+        the most here?"). None when no list of two or more was the last reply, or the
         question names its own article or topic."""
         if about is None or len(about.listed) < 2:
             return None
@@ -239,7 +240,8 @@ class SearchEngine(ConversationAnswers):
             own = await self._cached(
                 ("ask", clip(question), self._today()), lambda idx: self._ask(idx, question)
             )
-            if own.article is None and own.wants == BYLINE and followup.points_at_many(question):
+            pointed = followup.points_at_one(question)
+            if own.article is None and own.wants == BYLINE and not pointed:
                 idx = await self.index()
                 shown = [a for s in about.listed if (a := await self._article(idx, s))]
                 return Answer(question=question, reply=asked.writers_of(shown))

@@ -155,18 +155,6 @@ def points_at_one(question: str) -> bool:
     return refers_back(question) and not wants_more(question) and len(own) <= 1
 
 
-# Pronouns and demonstratives pointing at several things: "who wrote these?", "who
-# wrote most of them?" after a list (points_at_many). Closed class of English.
-_MANY = frozenset(["these", "those", "them", "they"])
-
-
-def points_at_many(question: str) -> bool:
-    """Whether a question points back at several things ("who wrote these?", "who wrote
-    most of them?") and at no one thing ("who wrote it?")."""
-    words = _words(question)
-    return any(w in _MANY for w in words) and not any(w in ("it", "its") for w in words)
-
-
 def pinned(question: str) -> bool:
     """Whether a question pointing back has no word of its own but one ("when did it
     ship?", "who ran it?", "can i turn it off?"): one word cannot be both the topic and
