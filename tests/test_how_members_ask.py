@@ -114,6 +114,9 @@ async def test_whats_new_in_it_is_the_articles_gist_not_the_newest(engine) -> No
         # journey26: told to list, the topic before the word for articles.
         ("list the survey results posts", ("survey", "results")),
         ("list the heat pump articles", ("heat", "pump")),
+        # ...and asked as a heading: a plural word for articles and its subject.
+        ("articles on energy", ("energy",)),
+        ("go posts about the garbage collector", ("go", "garbage", "collector")),
     ],
 )
 def test_a_topics_articles_counted_or_listed(question: str, topic: tuple[str, ...]) -> None:
@@ -129,6 +132,8 @@ def test_a_topics_articles_counted_or_listed(question: str, topic: tuple[str, ..
         "how many birds were counted",  # counts no articles
         "how many articles are there",  # the library's size
         "list the posts",  # no topic: not a topic's articles
+        "the post about salmon",  # one post named
+        "articles on energy say what",  # a question of them
     ],
 )
 def test_a_count_of_something_else_is_not_a_topics_articles(question: str) -> None:

@@ -144,11 +144,33 @@ _HOLDING = frozenset([("do", "you", "have"), ("have", "you", "got")])
 _TOPIC_LISTED_WITHIN = 3
 
 
+# A message that is only a plural word for articles and its subject, after at most two
+# words of its own ("articles on energy", "go posts about the garbage collector"): a list
+# asked for as a heading names it, no question word needed (journey26: one post was the
+# answer). Plural only: "the post about the go 1.0 path" names one.
+_HEADED = re.compile(
+    r"(?i)^\W*(?:[\w.'-]+\s+){0,2}(?:posts|articles|stories|blogs|tutorials|guides)\s+"
+    r"(?:about|on|regarding|concerning|covering|mentioning|discussing)\s+\w"
+)
+
+
+def _headed(typed: str, reading: Rereading) -> Query | None:
+    """The topic of a list asked for as a heading (_HEADED), None when the message also
+    asks a question of it ("articles on energy say what?") or of someone ("do")."""
+    said = folded_words(fold(typed))
+    if not QUESTION_WORDS.isdisjoint(said) or not _DO.isdisjoint(said):
+        return None
+    topic = reading(_TOPIC_ASKING, listing=False, recency=False)
+    return topic if topic is not None and topic.content else None
+
+
 def topic_articles(typed: str, reading: Rereading) -> Query | None:
     """The reading naming the topic whose articles are counted or listed (see _OF_SUBJECT),
     else None. `typed` is the message before its request frame ("list the…" loses its
     "list" to the frame)."""
     if not _TOPIC_CUE.search(typed):
+        if _HEADED.match(typed):  # "go posts about the garbage collector"
+            return _headed(typed, reading)
         return None  # most questions: folded once more for nothing (ask CPU)
     said = folded_words(fold(typed))
     cue = next(
