@@ -14,6 +14,7 @@ from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.framing import without_preamble
+from bot.search.library_asks import asks_oldest
 from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.query import BYLINE, LISTED, SUMMARY
@@ -204,3 +205,22 @@ async def test_few_articles_counted_are_all_listed(engine) -> None:
     assert answer.passage == "2 articles mention “birds”, the best match first."
     assert len(answer.newest) == 2
     assert answer.newest[0].slug == answer.article.slug
+
+
+@pytest.mark.parametrize("question", ["oldest post", "what are the earliest articles?"])
+async def test_the_oldest_articles_listed_oldest_first(
+    bundled_library: Library, question: str
+) -> None:
+    # journey26: "oldest post" answered with a post saying "oldest" (a Go program's).
+    answer = await SearchEngine(bundled_library).ask(question)
+    assert answer.passage == "The oldest articles, oldest first."
+    assert answer.article is not None and answer.article.slug == TOASTERS  # Feb 2025, the first
+    dates = [h.date for h in answer.newest]
+    assert len(dates) > 1 and dates == sorted(dates)
+    off = SearchEngine(bundled_library, policy=replace(DEFAULT, oldest_listed=0))
+    assert (await off.ask(question)).passage != answer.passage
+
+
+def test_oldest_of_something_else_asks_of_the_text() -> None:
+    assert not asks_oldest(["what", "is", "the", "oldest", "tree"])
+    assert not asks_oldest(["the", "first", "article"])

@@ -40,7 +40,7 @@ from bot.search.cache import ResultCache
 from bot.search.following import ConversationAnswers
 from bot.search.followup import Topic
 from bot.search.index import IndexKeeper
-from bot.search.library_asks import topic_words, with_dates
+from bot.search.library_asks import asks_oldest, topic_words, with_dates
 from bot.search.parse import parse
 from bot.search.passage import best_passage
 from bot.search.period import span
@@ -55,6 +55,7 @@ from bot.search.retrieve import Candidates, Reading, Retriever
 from bot.search.spelling import porter
 from bot.search.tables import Metas
 from bot.search.typed import clip
+from bot.search.words import fold, folded_words
 from bot.store.search import SearchStore
 
 if TYPE_CHECKING:
@@ -298,6 +299,12 @@ class SearchEngine(ConversationAnswers):
         compares = q.compared is not None and not idx.exact_title(q.title_key)
         if compares and (both := await self._compared(idx, q)) is not None:
             return both  # "compare A with B": each side's article
+        if (
+            self.policy.oldest_listed
+            and asks_oldest(folded_words(fold(q.raw)))
+            and not idx.exact_title(q.title_key)
+        ):
+            return await listings.oldest(idx, q, await self.keeper.store(), self.policy)
         if q.period is not None and not idx.exact_title(q.title_key):
             store = await self.keeper.store()  # "articles from 2021"
             return await listings.in_period(idx, q, self._today(), store, self.policy)

@@ -286,6 +286,23 @@ def asks_newest(ws: list[str]) -> bool:
     return bool(NEWEST_WORDS.intersection(ws)) and _NEWEST_ALLOWED.issuperset(ws)
 
 
+# Words asking for the library's oldest articles ("oldest post", "what are the earliest
+# articles?"): with a word for articles, and otherwise only the words "what's new?" may
+# be made of. Not "first" (an ordinal of a list: "the first article").
+OLDEST_WORDS = frozenset(["oldest", "earliest"])
+
+
+def asks_oldest(ws: list[str]) -> bool:
+    """Whether words only ask for the oldest articles: "oldest post", "what are the
+    earliest articles?" (journey26: the post on the oldest Go program answered)."""
+    return (
+        bool(OLDEST_WORDS.intersection(ws))
+        and not LISTING_WORDS.isdisjoint(ws)
+        and (_NEWEST_ALLOWED | OLDEST_WORDS).issuperset(ws)
+        and ARTICLE_POINTERS.isdisjoint(ws)
+    )
+
+
 def asks_period(ws: list[str]) -> Named | None:
     """The period whose articles words only ask for: "articles from 2021", "what was
     posted last month", "anything from this week", "how many posts in march 2024?" (a

@@ -38,6 +38,16 @@ async def newest(idx: LibraryIndex, q: Query, store: ArticleStore, policy: Polic
     return respond.newest(idx, q, article, policy)
 
 
+async def oldest(idx: LibraryIndex, q: Query, store: ArticleStore, policy: Policy) -> Answer:
+    """ "Oldest post": the oldest articles, oldest first, listed as the newest are."""
+    ids = list(reversed(idx.newest))
+    article = await store.article_by_id(ids[0]) if ids else None
+    if article is None:
+        return Answer(question=q.raw)
+    answer = respond.newest(idx, q, article, policy, ids)
+    return replace(answer, passage="The oldest articles, oldest first.")
+
+
 async def tagged(
     idx: LibraryIndex, q: Query, tag: str, store: ArticleStore, policy: Policy
 ) -> Answer | None:

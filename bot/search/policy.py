@@ -1167,6 +1167,10 @@ class Policy:
     #: article the conversation held from before the list, three replies back, or told
     #: that article was gone (journey26). Grammar, no weight; 0: off.
     list_points_into: int = 1
+    #: "Oldest post", "what are the earliest articles?" (library_asks.asks_oldest) list the
+    #: library's oldest articles, oldest first, as "what's new?" lists the newest. Before,
+    #: a post saying "oldest" answered (journey26: "The first Go program"). 0: off.
+    oldest_listed: int = 1
     #: A "when" question's passage that dates what it tells only by the day it was written
     #: ("we are also releasing Rust 1.1 beta today") and names no calendar date or year is
     #: shown with the publication date after it ("… (Published on 15 May 2015.)"), which that
