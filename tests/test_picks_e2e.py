@@ -593,6 +593,11 @@ async def test_picks_tags_that_match_nothing_offer_the_closest_tags(
     assert "Closest: `environment`" in typo.text and typo.text.endswith("`/tags` lists every tag.")
     emoji = await picks(fake, "tags", {"tags": "🌊"})
     assert emoji.text.endswith("`/tags` lists every tag.")
+    # journey26: one tag with articles and one without were kept with no word of the other.
+    some = await picks(fake, "tags", {"tags": "climate, energy"})
+    assert some.text.startswith("Picks now come only from articles tagged `climate` `energy`")
+    assert "No article is tagged `climate` (`/tags` lists every tag)" in some.text
+    assert "`energy` (" not in some.text
 
 
 async def test_a_city_for_a_timezone_names_the_zones_it_may_mean(

@@ -174,6 +174,12 @@ class PicksService:
             raise PicksError(f"no article has any of the tags {', '.join(wanted)}")
         return await self._update(guild_id, tags=wanted)
 
+    async def unused_tags(self, tags: Sequence[str]) -> list[str]:
+        """Of `tags`, those no article has: kept by set_tags when another has articles,
+        but worth saying (journey26: "climate,energy" was accepted with no word that no
+        article is tagged "climate")."""
+        return [t for t in tags if not await self._candidates([t])]
+
     async def set_manager_role(self, guild_id: int, role_id: int | None) -> PicksSettings:
         """A role allowed to manage picks besides Manage Messages (None clears it)."""
         return await self._update(guild_id, manager_role_id=role_id)
