@@ -270,6 +270,11 @@ async def test_a_message_naming_a_moderators_command_is_pointed_to_it(running) -
     assert "`channel`" in text
     result = await fake.invoke("ask", {"question": "how do i reload"})
     assert "`/reload` — reload the article library" in result.embeds[0]["description"]
+    # A closest match for words naming a command exactly: the line first, then the card.
+    library = await fake.invoke("ask", {"question": "reload the library"})
+    card = library.embeds[0]["description"]
+    assert "Closest match" in card and "Library of things" in library.embeds[0]["title"]
+    assert card.startswith("`/reload` — reload the article library")
     # A question naming no command gets no such line.
     plain = await fake.invoke("ask", {"question": "recipe for banana bread"})
     assert "a message changes no setting" not in plain.embeds[0]["description"]

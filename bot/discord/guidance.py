@@ -58,16 +58,19 @@ def code(text: str, limit: int = 120) -> str:
 EMPTY_LIBRARY = "The library is empty for now: an admin adds articles and runs /reload."
 
 
-def commands_named(question: str, commands: Sequence[tuple[str, str, Sequence[str]]]) -> list[str]:
+def commands_named(
+    question: str, commands: Sequence[tuple[str, str, Sequence[str]]], *, exact: bool = False
+) -> list[str]:
     """Lines pointing to the moderators' commands (name, description, subcommands) a
     message names by their name, or its singular ("post picks every morning at 9", "stop
     the daily picks", "reload the library"): a message changes no setting, and the
     library has no article on the bot's own commands, so "nothing found" alone left
-    journey26's moderator guessing."""
+    journey26's moderator guessing. `exact`: by the name only ("pick" is everyday English:
+    a closest match for "which heat pump should I pick" gets no line)."""
     said = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
     lines = []
     for name, description, subcommands in commands:
-        if name in said or (name.endswith("s") and name[:-1] in said):
+        if name in said or (not exact and name.endswith("s") and name[:-1] in said):
             choose = ", ".join(f"`{s}`" for s in subcommands[:4])
             then = f" and choose {choose}…" if choose else ""
             lines.append(

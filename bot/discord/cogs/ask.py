@@ -72,7 +72,13 @@ class AskCog(commands.Cog, name="Ask"):
             return render.compared_embed(answer), menu_view(
                 "card", answer.alternatives, "Open one…", owner
             )
-        return self._answer_card(answer), answer_view(answer, owner)
+        card = self._answer_card(answer)
+        if answer.tentative and (named := commands_named(answer.question, self._moderators_commands(), exact=True)):
+            # "Reload the library" only half-matched an article: the command asked for
+            # first (journey26: the Library of Things was the closest match).
+            card.description = "\n".join([*named, "", card.description or ""])
+            card = render.fit(card)
+        return card, answer_view(answer, owner)
 
     async def _nothing_found(
         self, question: str, owner: int | None, member: Hashable
