@@ -57,7 +57,9 @@ async def test_who_wrote_these_names_the_lists_writers(bundled_library: Library)
     assert most.reply == these.reply
 
 
-async def test_a_question_of_its_own_after_a_list_is_asked_as_ever(bundled_library: Library) -> None:
+async def test_a_question_of_its_own_after_a_list_is_asked_as_ever(
+    bundled_library: Library,
+) -> None:
     engine = SearchEngine(bundled_library)
     talk, _ = await _after_a_list(engine)
     own = await engine.ask("how many toasters did the repair cafe fix", talk.about("k"))

@@ -63,7 +63,9 @@ def parse_time(text: str) -> time:
         return time(hour % 12 + (12 if clock.group(3).lower() == "p" else 0), minute)
     match = _TIME_RE.match(text or "")
     if not match:
-        raise PicksError(f"time must be HH:MM on a 24-hour clock, e.g. 09:30, or like 7am (got {text!r})")
+        raise PicksError(
+            f"time must be HH:MM on a 24-hour clock, e.g. 09:30, or like 7am (got {text!r})"
+        )
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23:
         raise PicksError(f"hour must be 00-23 (got {text!r})")

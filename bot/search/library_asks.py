@@ -200,8 +200,10 @@ def topic_articles(typed: str, reading: Rereading) -> Query | None:
     # "List the survey results posts": told to list, the topic named before the word for
     # articles and nothing after it, as a count may name it (journey26: one post answered).
     ordered = said[cue - 1] == "list" and not after and listing[0] > 0
-    if not counted and not ordered and not (
-        after and (after[0] in _OF_SUBJECT or after[:2] == ["do", "you"])
+    if (
+        not counted
+        and not ordered
+        and not (after and (after[0] in _OF_SUBJECT or after[:2] == ["do", "you"]))
     ):
         return None
     for i, w in enumerate(said):  # "how many posts did jenn write" asks of a post's text

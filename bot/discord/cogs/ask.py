@@ -73,7 +73,9 @@ class AskCog(commands.Cog, name="Ask"):
                 "card", answer.alternatives, "Open one…", owner
             )
         card = self._answer_card(answer)
-        if answer.tentative and (named := commands_named(answer.question, self._moderators_commands(), exact=True)):
+        if answer.tentative and (
+            named := commands_named(answer.question, self._moderators_commands(), exact=True)
+        ):
             # "Reload the library" only half-matched an article: the command asked for
             # first (journey26: the Library of Things was the closest match).
             card.description = "\n".join([*named, "", card.description or ""])

@@ -180,7 +180,9 @@ class PicksCog(commands.Cog, name="Picks"):
         if settings.tags:
             text = "Picks now come only from articles tagged " + render.format_tags(settings.tags)
             if unused := await self.picks_service.unused_tags(settings.tags):
-                text += f". No article is tagged {render.format_tags(unused)} (`/tags` lists every tag)"
+                text += (
+                    f". No article is tagged {render.format_tags(unused)} (`/tags` lists every tag)"
+                )
         else:
             text = "Picks now come from the whole library."
         await send(interaction, render.cut(text, 1900), ephemeral=True)
