@@ -92,29 +92,29 @@ class AskCog(commands.Cog, name="Ask"):
         named = commands_named(question, self._moderators_commands())
         return next_steps_embed(steps, lead, commands=named), next_steps_view(steps, owner)
 
-    def _moderators_commands(self) -> list[tuple[str, str, list[str]]]:
-        """The moderators' commands of this bot: name, description, subcommands."""
+    def _commands(self) -> list[tuple[str, str, list[str], bool]]:
+        """This bot's commands: name, description, subcommands, and whether for moderators."""
         out = []
         for command in self.bot.tree.get_commands():
             if not isinstance(command, app_commands.Command | app_commands.Group):
                 continue
-            if command.default_permissions is None and not command.extras.get("moderators"):
-                continue
+            for_moderators = command.default_permissions is not None or bool(
+                command.extras.get("moderators")
+            )
             subs = [c.name for c in getattr(command, "commands", [])]
-            out.append((command.name, command.description, subs))
+            out.append((command.name, command.description, subs, for_moderators))
         return out
+
+    def _moderators_commands(self) -> list[tuple[str, str, list[str]]]:
+        """The moderators' commands of this bot: name, description, subcommands."""
+        return [(n, d, subs) for n, d, subs, mod in self._commands() if mod]
 
     async def _help(self) -> discord.Embed:
         """Help: the commands this bot has, with examples from the loaded library."""
         me = self.bot.user
-        everyone, moderators = [], []
-        for command in self.bot.tree.get_commands():
-            if not isinstance(command, app_commands.Command | app_commands.Group):
-                continue
-            for_moderators = command.default_permissions is not None or command.extras.get(
-                "moderators"
-            )
-            (moderators if for_moderators else everyone).append((command.name, command.description))
+        commands = self._commands()
+        everyone = [(n, d) for n, d, _, mod in commands if not mod]
+        moderators = [(n, d) for n, d, _, mod in commands if mod]
         examples = await self.bot.service.examples()
         name = me.display_name if me is not None else "ArticleBot"
         return help_embed(name, examples, everyone, moderators)
