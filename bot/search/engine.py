@@ -25,6 +25,7 @@ from bot.library.clean import normalize_query
 from bot.library.model import Article, ArticleMeta, Quote
 from bot.search import (
     asked,
+    asked_again,
     cards,
     followup,
     listings,
@@ -196,6 +197,15 @@ class SearchEngine(ConversationAnswers):
             return listed
         if (into := await self._into_list(question, about)) is not None:
             return into
+        again = (
+            asked_again.swapped(question, about.asked)
+            if about is not None and about.asked and self.policy.year_swapped
+            else None
+        )
+        if again is not None:
+            # "And 2017?" after "what did the 2016 survey find": that question of 2017,
+            # asked anew (it names its own topic: the conversation's post is 2016's).
+            question, about = again, None
         if about is not None and about.slug is None:
             about = None  # the conversation showed a list, but is about no article yet
         # The conversation's article, removed by a reload since it was shown: "when was

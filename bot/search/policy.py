@@ -1171,6 +1171,11 @@ class Policy:
     #: library's oldest articles, oldest first, as "what's new?" lists the newest. Before,
     #: a post saying "oldest" answered (journey26: "The first Go program"). 0: off.
     oldest_listed: int = 1
+    #: A question naming only another year or release than the question before ("and
+    #: 2017?" after "what did the 2016 survey find") is that question asked again with it
+    #: (asked_again.swapped), a new topic. Before, it followed up on the 2016 post, hedged
+    #: (journey26). English ellipsis, no weight; 0: off.
+    year_swapped: int = 1
     #: A "when" question's passage that dates what it tells only by the day it was written
     #: ("we are also releasing Rust 1.1 beta today") and names no calendar date or year is
     #: shown with the publication date after it ("… (Published on 15 May 2015.)"), which that
