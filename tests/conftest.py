@@ -50,6 +50,17 @@ def project_modules_imported(module: str) -> set[str]:
 
 
 @contextlib.asynccontextmanager
+async def loaded_library(content: Path, db: Path) -> AsyncIterator[Library]:
+    """A library over `content`, reloaded into the cache `db`, closed afterwards."""
+    lib = Library(content, db)
+    await lib.reload()
+    try:
+        yield lib
+    finally:
+        await lib.close()
+
+
+@contextlib.asynccontextmanager
 async def small_engine(
     tmp_path: Path, files: dict[str, str], base: Path | None = None
 ) -> AsyncIterator[SearchEngine]:
@@ -61,12 +72,8 @@ async def small_engine(
     content.mkdir(exist_ok=True)
     for name, text in files.items():
         (content / name).write_text(text, encoding="utf-8")
-    lib = Library(content, tmp_path / "small.db")
-    await lib.reload()
-    try:
+    async with loaded_library(content, tmp_path / "small.db") as lib:
         yield SearchEngine(lib)
-    finally:
-        await lib.close()
 
 
 def tool_post(slug: str, title: str, body: str, month: int = 3) -> str:
@@ -152,10 +159,8 @@ async def lib(tmp_path: Path):
 @pytest.fixture
 async def seed_library(seed_dir: Path, tmp_path: Path):
     """The one-article seed library, loaded into a fresh cache."""
-    lib = Library(seed_dir, tmp_path / "seed.db")
-    await lib.reload()
-    yield lib
-    await lib.close()
+    async with loaded_library(seed_dir, tmp_path / "seed.db") as lib:
+        yield lib
 
 
 @pytest.fixture
@@ -164,19 +169,15 @@ async def library(tmp_path: Path):
     files there), loaded into a fresh cache (test_index_file, test_search_index)."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    lib = Library(content, tmp_path / "articles.db")
-    await lib.reload()
-    yield lib
-    await lib.close()
+    async with loaded_library(content, tmp_path / "articles.db") as lib:
+        yield lib
 
 
 @pytest.fixture
 async def bundled_library(tmp_path: Path):
     """The bundled content/ (14 articles), loaded into a fresh cache."""
-    lib = Library(CONTENT, tmp_path / "bundled.db")
-    await lib.reload()
-    yield lib
-    await lib.close()
+    async with loaded_library(CONTENT, tmp_path / "bundled.db") as lib:
+        yield lib
 
 
 @pytest.fixture

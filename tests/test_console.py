@@ -12,7 +12,7 @@ from bot.console import run_chat
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.service import LibraryService
-from tests.conftest import small_engine
+from tests.conftest import loaded_library, small_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -115,16 +115,12 @@ async def test_a_passage_inside_a_longer_quotation_is_shown_with_it_closed(bundl
 async def test_related_and_stats(tmp_path: Path) -> None:
     shutil.copytree(CONTENT, tmp_path / "content")
     (tmp_path / "content" / "broken.md").write_text("---\ntitle: [oops\n---\n")
-    lib = Library(tmp_path / "content", tmp_path / "b.db")
-    await lib.reload()
-    try:
+    async with loaded_library(tmp_path / "content", tmp_path / "b.db") as lib:
         text = await chat(
             service_over(lib),
             ["/related hearing aids linked to slower memory decline", "/related", "/stats",
              "/related zzzz qqqq xxxx"],
         )  # fmt: skip
-    finally:
-        await lib.close()
     related = text.split("== Related to Hearing aids linked to slower memory decline")[1]
     listed = [line for line in related.splitlines() if line.startswith(" 1. ")]
     assert listed and not any("Hearing aids" in line for line in listed)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.policy import DEFAULT
 from bot.search.results import LOW
-from tests.conftest import shared_path
+from tests.conftest import loaded_library, shared_path
 
 # The member's question (none of the probes written before the rule was refused).
 QUESTIONS = [("why did go add generics so late", "generic")]
@@ -21,14 +20,10 @@ QUESTIONS = [("why did go add generics so late", "generic")]
 async def test_a_distinctive_word_beside_everyday_ones_finds_the_closest_match(
     tmp_path: Path,
 ) -> None:
-    lib = Library(shared_path("corpus", "blogs"), tmp_path / "blogs.db")
-    await lib.reload()
-    try:
+    async with loaded_library(shared_path("corpus", "blogs"), tmp_path / "blogs.db") as lib:
         for question, word in QUESTIONS:
             answer = await SearchEngine(lib).ask(question)
             assert answer.article is not None and word in answer.article.title.lower()
             assert answer.confidence == LOW
             off = await SearchEngine(lib, policy=DEFAULT.with_(distinct_pool=0)).ask(question)
             assert off.article is None or word not in off.article.title.lower()
-    finally:
-        await lib.close()

@@ -14,6 +14,7 @@ from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.parse import parse
 from bot.search.results import HIGH
+from tests.conftest import loaded_library
 from tests.test_itself import HEARING, TOASTERS
 
 WENDLE = "2025-11-03-river-restoration-brings-salmon-back-to-the-wendle"
@@ -94,10 +95,8 @@ async def quux(tmp_path):
     root.mkdir()
     for name, (title, body) in _POSTS.items():
         (root / name).write_text(f"---\ntitle: {title}\n---\n{body}\n", encoding="utf-8")
-    library = Library(root, tmp_path / "quux.db")
-    await library.reload()
-    yield SearchEngine(library, cache_size=0)
-    await library.close()
+    async with loaded_library(root, tmp_path / "quux.db") as library:
+        yield SearchEngine(library, cache_size=0)
 
 
 async def test_a_word_saying_the_kind_of_answer_need_not_be_the_articles(quux) -> None:

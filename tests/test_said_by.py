@@ -17,7 +17,7 @@ from bot.search.parse import parse
 from bot.search.policy import DEFAULT
 from bot.search.query import QUOTE
 from bot.search.results import HIGH
-from tests.conftest import dated_post, small_engine
+from tests.conftest import dated_post, loaded_library, small_engine
 
 TELEMEDICINE = "2025-05-30-rural-telemedicine-programme-cuts-travel-for-hill-farmers"
 REID = (
@@ -84,10 +84,8 @@ async def bridge(tmp_path):
     (root / "bridge.md").write_text(
         f"---\ntitle: Old bridge to close\nauthor: Dana Smith\n---\n{_POST}\n", encoding="utf-8"
     )
-    library = Library(root, tmp_path / "bridge.db")
-    await library.reload()
-    yield SearchEngine(library, cache_size=0)
-    await library.close()
+    async with loaded_library(root, tmp_path / "bridge.db") as library:
+        yield SearchEngine(library, cache_size=0)
 
 
 async def test_a_name_beside_a_verb_of_saying_answers(bridge) -> None:
@@ -154,10 +152,8 @@ def test_the_name_beside_a_verb_of_saying(sentence, name) -> None:
 
 @pytest.fixture
 async def real_library(real_dir, tmp_path):
-    library = Library(real_dir, tmp_path / "real.db")
-    await library.reload()
-    yield library
-    await library.close()
+    async with loaded_library(real_dir, tmp_path / "real.db") as library:
+        yield library
 
 
 async def test_what_someone_said_is_sure_when_the_sentence_shown_names_them_saying_it(

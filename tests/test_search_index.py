@@ -27,6 +27,7 @@ from bot.search.words import STOPWORDS, fts_quote
 from bot.service import LibraryService
 from bot.store import sqlite as sqlite_files
 from bot.store.search import SearchStore
+from tests.conftest import loaded_library
 
 NEW_ARTICLE = """---
 title: Lighthouse keepers train a flock of quokkas
@@ -354,10 +355,8 @@ async def garden_library(tmp_path: Path):
             f"<p>Notes about the garden, number {i}.</p>\n",
             encoding="utf-8",
         )
-    lib = Library(content, tmp_path / "articles.db")
-    await lib.reload()
-    yield lib
-    await lib.close()
+    async with loaded_library(content, tmp_path / "articles.db") as lib:
+        yield lib
 
 
 @pytest.mark.parametrize("scan", [3000, 0])  # few titles share the start / walk the newest
