@@ -4,6 +4,7 @@ phrase only where some article holds its initials) made in the same round trip
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -48,54 +49,51 @@ def trips(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return sent
 
 
-async def test_a_guarded_term_is_counted_only_where_its_guard_is_held_in_one_trip(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+async def fts(tmp_path: Path) -> AsyncIterator[SearchStore]:
+    """The full-text store of a small library of FILES."""
     async with small_engine(tmp_path, FILES) as engine:
-        fts = SearchStore((await engine.keeper.store()).readers)
-        plain = await fts.doc_freqs([HELD, NONE, RARE, PHRASE])
-        assert plain[0] == 2 and plain[1] == 0 and plain[2] == 1 and plain[3] == 1
-        sent = trips(monkeypatch)
-        guarded = await fts.doc_freqs([HELD, NONE, RARE], [(0, PHRASE), (1, HELD), (2, PHRASE)])
-        assert guarded == [2, 0, 1, 1, 0, 1]
-        assert len(sent) == 1
-        # A MATCH FTS5 refuses zeroes only itself, and what it guards.
-        assert await fts.doc_freqs([HELD, "AND"], [(0, PHRASE), (1, PHRASE)]) == [2, 0, 1, 0]
+        yield SearchStore((await engine.keeper.store()).readers)
+
+
+async def test_a_guarded_term_is_counted_only_where_its_guard_is_held_in_one_trip(
+    fts: SearchStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = await fts.doc_freqs([HELD, NONE, RARE, PHRASE])
+    assert plain[0] == 2 and plain[1] == 0 and plain[2] == 1 and plain[3] == 1
+    sent = trips(monkeypatch)
+    guarded = await fts.doc_freqs([HELD, NONE, RARE], [(0, PHRASE), (1, HELD), (2, PHRASE)])
+    assert guarded == [2, 0, 1, 1, 0, 1]
+    assert len(sent) == 1
+    # A MATCH FTS5 refuses zeroes only itself, and what it guards.
+    assert await fts.doc_freqs([HELD, "AND"], [(0, PHRASE), (1, PHRASE)]) == [2, 0, 1, 0]
 
 
 async def test_doc_freqs_remember_only_what_was_counted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fts: SearchStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with small_engine(tmp_path, FILES) as engine:
-        fts = SearchStore((await engine.keeper.store()).readers)
-        counts = DocFreqs(100)
-        sent = trips(monkeypatch)
-        assert await counts.count(fts, [NONE, RARE], [(NONE, PHRASE)]) == [0, 1, 0]
-        assert len(sent) == 1
-        # The phrase was not counted (its guard is held by none): not remembered as 0.
-        assert await counts.count(fts, [RARE], [(RARE, PHRASE)]) == [1, 1]
-        assert len(sent) == 2 and counts[PHRASE] == 1
-        # All known now: no round trip; a guard known unheld gives 0 without one.
-        assert await counts.count(fts, [NONE, RARE], [(NONE, PHRASE), (RARE, PHRASE)]) == [
-            0,
-            1,
-            0,
-            1,
-        ]
-        assert len(sent) == 2
+    counts = DocFreqs(100)
+    sent = trips(monkeypatch)
+    assert await counts.count(fts, [NONE, RARE], [(NONE, PHRASE)]) == [0, 1, 0]
+    assert len(sent) == 1
+    # The phrase was not counted (its guard is held by none): not remembered as 0.
+    assert await counts.count(fts, [RARE], [(RARE, PHRASE)]) == [1, 1]
+    assert len(sent) == 2 and counts[PHRASE] == 1
+    # All known now: no round trip; a guard known unheld gives 0 without one.
+    both = [(NONE, PHRASE), (RARE, PHRASE)]
+    assert await counts.count(fts, [NONE, RARE], both) == [0, 1, 0, 1]
+    assert len(sent) == 2
 
 
 async def test_acronyms_count_words_initials_and_runs_in_one_round_trip(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fts: SearchStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with small_engine(tmp_path, FILES) as engine:
-        fts = SearchStore((await engine.keeper.store()).readers)
-        counts = DocFreqs(100)
-        sent = trips(monkeypatch)
-        q = parse("what did university college london say")
-        learned = await acronyms.learn(q, fts, counts, DEFAULT)
-        # The run's initials ("ucl") are held: the run is counted as a phrase, in the
-        # words' round trip; the one other is reading the articles that write "UCL".
-        assert [("count(*)" in s) for s in sent] == [True, False], sent
-        assert learned == {("university", "college", "london"): ("ucl",)}
-        assert counts[PHRASE] == 1 and counts[RARE] == 1
+    counts = DocFreqs(100)
+    sent = trips(monkeypatch)
+    q = parse("what did university college london say")
+    learned = await acronyms.learn(q, fts, counts, DEFAULT)
+    # The run's initials ("ucl") are held: the run is counted as a phrase, in the
+    # words' round trip; the one other is reading the articles that write "UCL".
+    assert [("count(*)" in s) for s in sent] == [True, False], sent
+    assert learned == {("university", "college", "london"): ("ucl",)}
+    assert counts[PHRASE] == 1 and counts[RARE] == 1
