@@ -95,6 +95,22 @@ def dated_post(slug: str, title: str, date: str, *paragraphs: str, about: str = 
     )
 
 
+def described_post(slug: str, title: str, body: str) -> str:
+    """An article file with a description of its own, adding no words to the title
+    vocabulary typos are first corrected against (else the parser takes one from the
+    body, and its words join it), for small_engine."""
+    return (
+        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
+        f"description: A note from the club.\ndate: '2025-03-01T00:00:00Z'\n---\n{body}\n"
+    )
+
+
+async def corrected_by(library: Library, question: str, policy: Policy = DEFAULT) -> str | None:
+    """The question as a new engine over `library`, spelling by `policy`, searches it with
+    its typos corrected (None: as typed)."""
+    return (await SearchEngine(library, policy=policy).search(question)).corrected
+
+
 async def answered_by(
     library: Library, question: str, policy: Policy = DEFAULT
 ) -> tuple[str | None, str]:

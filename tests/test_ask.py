@@ -17,7 +17,7 @@ from bot.search.policy import DEFAULT
 from bot.search.results import LOW, TENTATIVE
 from bot.search.typed import clip
 from bot.service import LibraryService
-from tests.conftest import CONTENT, assert_rule_decides, small_engine
+from tests.conftest import CONTENT, assert_rule_decides, corrected_by, described_post, small_engine
 
 
 @pytest.fixture
@@ -444,27 +444,18 @@ async def test_a_typo_s_form_is_looked_for_where_the_question_s_other_words_are(
     question = "who was the publsher of the zorbex plugin"
     async with small_engine(tmp_path, PUBLISHERS, CONTENT) as engine:
         for rule, meant in ((policy, "publisher"), (policy.with_(spelling_context=0), None)):
-            searched = await SearchEngine(engine.library, policy=rule).search(question)
-            assert searched.corrected == (meant and question.replace("publsher", meant))
-
-
-def _described(slug: str, title: str, body: str) -> str:
-    """An article with a description of its own (else the parser takes one from the body,
-    and its words join the title vocabulary typos are first corrected against)."""
-    return (
-        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
-        f"description: A note from the club.\ndate: '2025-03-01T00:00:00Z'\n---\n{body}\n"
-    )
+            fixed = meant and question.replace("publsher", meant)
+            assert await corrected_by(engine.library, question, rule) == fixed
 
 
 READING = {
-    "g.md": _described(
+    "g.md": described_post(
         "goals",
         "Jenn's goals for the new year",
         "<p>Jenn wants to run a marathon in spring.</p>"
         "<p>Her reading goal is forty books, up from thirty.</p>",
     ),
-    "h.md": _described("hikes", "Winter hikes near the lake", "<p>Three trails stay open.</p>"),
+    "h.md": described_post("hikes", "Winter hikes near the lake", "<p>Three trails stay open.</p>"),
 }
 
 
@@ -481,8 +472,8 @@ async def test_a_typo_whose_stem_strays_is_corrected_by_one_edit_on_the_word(
         assert answer.passage is not None and "forty books" in answer.passage
         for edits, meant in ((1, "reading"), (0, None)):
             rule = DEFAULT.with_(spelling_edits=edits)
-            searched = await SearchEngine(engine.library, policy=rule).search(question)
-            assert searched.corrected == (meant and question.replace("readng", meant))
+            fixed = meant and question.replace("readng", meant)
+            assert await corrected_by(engine.library, question, rule) == fixed
 
 
 RELEASED = {

@@ -12,24 +12,23 @@ from bot.search.policy import DEFAULT
 from bot.search.rerank import Asked
 from bot.search.spelling import TextVocabulary
 from bot.search.stem import stem
-from tests.conftest import small_engine
-from tests.test_typo_slips import _described
+from tests.conftest import corrected_by, described_post, small_engine
 
 WATER = {
-    "w.md": _described(
+    "w.md": described_post(
         "water",
         "Town water notes",
         "<p>Fluoride is cheap. Most of the country drinks fluoridated water. In the end"
         " the towns chose to fluoridate their supply, the first in the region.</p>",
     ),
-    "k.md": _described("kettles", "Kettle care", "<p>Descale the kettle every season.</p>"),
+    "k.md": described_post("kettles", "Kettle care", "<p>Descale the kettle every season.</p>"),
 }
 
 HIKER = {
-    "h.md": _described(
+    "h.md": described_post(
         "hiker", "Hiker lost for a day", "<p>The walker ignored the rescuers' calls.</p>"
     ),
-    "n.md": _described("weekly", "News of the week", "<p>Pets and gardens this week.</p>"),
+    "n.md": described_post("weekly", "News of the week", "<p>Pets and gardens this week.</p>"),
 }
 
 
@@ -45,9 +44,8 @@ async def test_a_word_written_after_a_longer_one_of_its_start_counts_as_written(
     async with small_engine(tmp_path, WATER) as engine:
         for on in (1, 0):
             rule = DEFAULT.with_(spelling_written_anywhere=on)
-            searched = await SearchEngine(engine.library, policy=rule).search(question)
-            fixed = searched.corrected == question.replace("fluuoridate", "fluoridate")
-            assert fixed == bool(on)
+            fixed = question.replace("fluuoridate", "fluoridate")
+            assert (await corrected_by(engine.library, question, rule) == fixed) == bool(on)
 
 
 async def test_a_four_letter_slip_keeping_its_letters_is_read_against_titles(

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.search.engine import SearchEngine
 from bot.search.fuzzy import no_letter_changed
 from bot.search.policy import DEFAULT
-from tests.conftest import small_engine
-from tests.test_typo_slips import _described
+from tests.conftest import corrected_by, described_post, small_engine
 
 NOTES = {
-    "z.md": _described(
+    "z.md": described_post(
         "zustand",
         "Zustand notes",
         "<p>Zustand is a state manager for the React framework and hooks.</p>",
     ),
-    "k.md": _described("kettles", "Kettle care", "<p>Descale the kettle every season or so.</p>"),
+    "k.md": described_post(
+        "kettles", "Kettle care", "<p>Descale the kettle every season or so.</p>"
+    ),
 }
 
 
@@ -32,8 +32,8 @@ async def test_a_word_with_two_slips_is_corrected_to_a_word_the_text_writes(
     async with small_engine(tmp_path, NOTES) as engine:
         for least in (7, 0):
             rule = DEFAULT.with_(spelling_two_typo_letters=least)
-            searched = await SearchEngine(engine.library, policy=rule).search(question)
-            assert (searched.corrected == question.replace("faework", "framework")) == bool(least)
+            fixed = question.replace("faework", "framework")
+            assert (await corrected_by(engine.library, question, rule) == fixed) == bool(least)
 
 
 async def test_two_typos_are_not_tried_below_the_rule_s_length(tmp_path: Path) -> None:
@@ -43,8 +43,7 @@ async def test_two_typos_are_not_tried_below_the_rule_s_length(tmp_path: Path) -
     async with small_engine(tmp_path, NOTES) as engine:
         for least, meant in ((7, None), (6, question.replace("saeosn", "season"))):
             rule = DEFAULT.with_(spelling_two_typo_letters=least)
-            searched = await SearchEngine(engine.library, policy=rule).search(question)
-            assert searched.corrected == meant
+            assert await corrected_by(engine.library, question, rule) == meant
 
 
 def test_at_two_typos_no_letter_is_changed_for_another() -> None:

@@ -10,15 +10,7 @@ from bot.search.engine import SearchEngine
 from bot.search.fuzzy import Vocabulary
 from bot.search.policy import DEFAULT
 from bot.search.spelling import TextVocabulary, porter, surface
-from tests.conftest import small_engine
-
-
-def _described(slug: str, title: str, body: str) -> str:
-    """An article whose description adds no words of its own to the title vocabulary."""
-    return (
-        f"---\ntitle: {title}\nslug: {slug}\nauthor: Staff Writer\n"
-        f"description: A note from the club.\ndate: '2025-03-01T00:00:00Z'\n---\n{body}\n"
-    )
+from tests.conftest import corrected_by, described_post, small_engine
 
 
 def test_the_form_of_a_term_nearest_the_typed_word_is_the_guess() -> None:
@@ -54,12 +46,12 @@ def test_every_word_as_few_typos_away_is_offered() -> None:
 
 RELEASES = {
     **{
-        f"r{k}.md": _described(
+        f"r{k}.md": described_post(
             f"release-{k}", f"The {k}.0 release", f"<p>Version {k}.0 shipped in spring.</p>"
         )
         for k in range(1, 4)
     },
-    "b.md": _described("rebase", "How to rebase a branch", "<p>Rebase onto main first.</p>"),
+    "b.md": described_post("rebase", "How to rebase a branch", "<p>Rebase onto main first.</p>"),
 }
 
 
@@ -80,10 +72,10 @@ async def test_a_tie_between_title_words_goes_to_the_one_most_articles_hold(
 
 
 TUTORS = {
-    "t.md": _described(
+    "t.md": described_post(
         "tutor", "Our new volunteers", "<p>Sam is the club's tutor. Tuesday is Sam's day.</p>"
     ),
-    "f.md": _described(
+    "f.md": described_post(
         "fuzzing", "Notes from the spring meetup", "<p>Katie wrote the fuzzing tutorial.</p>"
     ),
 }
@@ -97,8 +89,8 @@ async def test_a_slip_onto_another_word_s_rare_stem_is_still_corrected(tmp_path:
     async with small_engine(tmp_path, TUTORS) as engine:
         for most, meant in ((2, "tutorial"), (0, None)):
             rule = DEFAULT.with_(spelling_collision_articles=most)
-            searched = await SearchEngine(engine.library, policy=rule).search(question)
-            assert searched.corrected == (meant and question.replace("tutoral", meant))
+            fixed = meant and question.replace("tutoral", meant)
+            assert await corrected_by(engine.library, question, rule) == fixed
         # A rare word an article writes as typed is no slip, nor a possessive typed
         # without its apostrophe ("sams" for "Sam's").
         for asked in ("who is the club's tutor", "what is sams day"):
@@ -107,11 +99,11 @@ async def test_a_slip_onto_another_word_s_rare_stem_is_still_corrected(tmp_path:
 
 
 OTTERS = {
-    "o.md": _described(
+    "o.md": described_post(
         "otters", "Roving gang of otters in the gardens", "<p>A man was bitten by the pond.</p>"
     ),
     **{
-        f"n{k}.md": _described(
+        f"n{k}.md": described_post(
             f"notes-{k}", f"Other notes from meetup {k}", "<p>The members met in the hall.</p>"
         )
         for k in range(1, 4)
