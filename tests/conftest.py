@@ -14,6 +14,7 @@ import pytest
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.policy import DEFAULT, Policy
+from bot.search.results import HIGH, LOW
 from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,6 +119,19 @@ async def answered_by(
     `question` with (None: no article), and its passage ("" when none)."""
     answer = await SearchEngine(library, policy=policy).ask(question)
     return (answer.article.slug if answer.article else None), answer.passage or ""
+
+
+async def assert_rule_makes_closest(
+    library: Library, question: str, slug: str, sure: Policy, without: Policy
+) -> None:
+    """`question` is answered by `slug` as the closest match under `sure` (the confident
+    floor lowered so that the score alone would be confident), and confidently under
+    `without`: `sure` with the rule at hand switched off. A confidence rule's test shows
+    both: the article is still found, and the rule alone makes it uncertain."""
+    ruled = await SearchEngine(library, policy=sure).ask(question)
+    unruled = await SearchEngine(library, policy=without).ask(question)
+    assert (ruled.article and ruled.article.slug, ruled.confidence) == (slug, LOW)
+    assert (unruled.article and unruled.article.slug, unruled.confidence) == (slug, HIGH)
 
 
 async def assert_rule_decides(

@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.search.engine import SearchEngine
 from bot.search.policy import DEFAULT
 from bot.search.results import LOW
-from tests.conftest import small_engine
+from tests.conftest import assert_rule_makes_closest, small_engine
 from tests.test_ask import _article
 
 # A post holding "pruned" and, apart from it, "roles"; others holding "roles" too, so that
@@ -38,14 +38,11 @@ async def test_one_word_held_beside_a_typo_guess_is_the_closest_match(tmp_path: 
     sure = DEFAULT.with_(answer_threshold=0.5)
     off = sure.with_(guess_apart_terms=0)
     async with small_engine(tmp_path, MODULES) as engine:
-        guessed = await SearchEngine(engine.library, policy=sure).ask("when should i prune roses")
-        unruled = await SearchEngine(engine.library, policy=off).ask("when should i prune roses")
+        await assert_rule_makes_closest(
+            engine.library, "when should i prune roses", "modules", sure, off
+        )
         typed = await SearchEngine(engine.library, policy=sure).ask("when should i prune roles")
         slip = await SearchEngine(engine.library, policy=sure).ask("when should i prune rolles")
-    assert guessed.article is not None and guessed.article.slug == "modules"
-    assert guessed.confidence == LOW
-    assert unruled.article is not None and unruled.article.slug == "modules"
-    assert unruled.confidence == "high"
     # The words typed as the library writes them are no guess: the rule leaves them be.
     assert typed.article is not None and typed.confidence == "high"
     # A slip ("rolles", no English word) corrected to "roles" is the word meant, not a word
@@ -131,13 +128,8 @@ async def test_a_passage_holding_only_the_guess_for_an_english_word_is_the_close
     off = sure.with_(misread_shown=0)
     question = "how many strings does a cello have"
     async with small_engine(tmp_path, CELLS) as engine:
-        guessed = await SearchEngine(engine.library, policy=sure).ask(question)
-        unruled = await SearchEngine(engine.library, policy=off).ask(question)
+        await assert_rule_makes_closest(engine.library, question, "notes", sure, off)
         slip = await SearchEngine(engine.library, policy=sure).ask("how many new cellls are there")
-    assert guessed.article is not None and guessed.article.slug == "notes"
-    assert guessed.confidence == LOW
-    assert unruled.article is not None and unruled.article.slug == "notes"
-    assert unruled.confidence == "high"
     # A slip ("cellls", no English word) read as "cells" is the word meant: its passage
     # still answers.
     assert slip.article is not None and slip.confidence == "high"
@@ -152,9 +144,4 @@ async def test_a_plural_typed_is_english_when_its_singular_is(tmp_path: Path) ->
     off = sure.with_(misread_plural=0)
     question = "how many strings do cellos have"
     async with small_engine(tmp_path, CELLS) as engine:
-        plural = await SearchEngine(engine.library, policy=sure).ask(question)
-        unruled = await SearchEngine(engine.library, policy=off).ask(question)
-    assert plural.article is not None and plural.article.slug == "notes"
-    assert plural.confidence == LOW
-    assert unruled.article is not None and unruled.article.slug == "notes"
-    assert unruled.confidence == "high"
+        await assert_rule_makes_closest(engine.library, question, "notes", sure, off)

@@ -10,7 +10,7 @@ from bot.search.engine import SearchEngine
 from bot.search.in_passing import in_passing
 from bot.search.policy import DEFAULT
 from bot.search.results import HIGH, LOW
-from tests.conftest import small_engine
+from tests.conftest import assert_rule_makes_closest, small_engine
 from tests.test_ask import _article
 
 QUESTION = "what is the best pizza oven"
@@ -52,17 +52,12 @@ async def test_ordinary_words_in_passing_give_the_closest_match(tmp_path: Path) 
     (tmp_path / "topic").mkdir()
     aside_lib = _library("The agency that helps disaster victims changed its rules on Monday.")
     async with small_engine(tmp_path / "aside", aside_lib) as engine:
-        aside = await SearchEngine(engine.library, policy=sure).ask(QUESTION)
-        unruled = await SearchEngine(engine.library, policy=off).ask(QUESTION)
+        await assert_rule_makes_closest(engine.library, QUESTION, "relief", sure, off)
         # From passing_threshold up the score alone says the story is about them.
         scored = await SearchEngine(engine.library, policy=sure.with_(passing_threshold=0.0)).ask(
             QUESTION
         )
         unheld = await SearchEngine(engine.library, policy=sure).ask(f"{QUESTION} in kerbleton")
-    assert aside.article is not None and aside.article.slug == "relief"
-    assert aside.confidence == LOW
-    assert unruled.article is not None and unruled.article.slug == "relief"
-    assert unruled.confidence == HIGH
     assert scored.confidence == HIGH
     # A word no article holds (a slip left as typed, a name written otherwise) took its
     # weight off the score the rule reads: the rule says nothing then.

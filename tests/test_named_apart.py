@@ -8,8 +8,7 @@ from pathlib import Path
 from bot.search.engine import SearchEngine
 from bot.search.named_apart import only_in_names
 from bot.search.policy import DEFAULT
-from bot.search.results import LOW
-from tests.conftest import small_engine
+from tests.conftest import assert_rule_makes_closest, small_engine
 from tests.test_ask import _article
 
 
@@ -44,12 +43,7 @@ async def test_words_held_only_inside_a_name_give_the_closest_match(tmp_path: Pa
     (tmp_path / "named").mkdir()
     (tmp_path / "plain").mkdir()
     async with small_engine(tmp_path / "named", _library("Log Cabin Republicans")) as engine:
-        named = await SearchEngine(engine.library, policy=sure).ask(question)
-        unruled = await SearchEngine(engine.library, policy=off).ask(question)
-    assert named.article is not None and named.article.slug == "concert"
-    assert named.confidence == LOW
-    assert unruled.article is not None and unruled.article.slug == "concert"
-    assert unruled.confidence == "high"
+        await assert_rule_makes_closest(engine.library, question, "concert", sure, off)
     # The same words written as ordinary words ("a log cabin") are the story's topic.
     async with small_engine(tmp_path / "plain", _library("log cabin owners'")) as engine:
         plain = await SearchEngine(engine.library, policy=sure).ask(question)
