@@ -43,15 +43,20 @@ COMMAND = discord.InteractionType.application_command
 AUTOCOMPLETE = discord.InteractionType.autocomplete
 
 
+@pytest.fixture
+def quick_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An interaction is acknowledged after 0.05 s of waiting, so the tests wait little."""
+    monkeypatch.setattr(deadline, "DEFER_AFTER", 0.05)
+
+
 async def _after(seconds: float, value: str) -> str:
     await asyncio.sleep(seconds)
     return value
 
 
 async def test_a_quick_answer_is_not_acknowledged_and_a_slow_one_once_before_it(
-    monkeypatch: pytest.MonkeyPatch,
+    quick_deadline: None,
 ) -> None:
-    monkeypatch.setattr(deadline, "DEFER_AFTER", 0.05)
     quick, slow = _Interaction(COMMAND), _Interaction(COMMAND)
     assert await deadline.in_time(quick, _after(0, "a")) == "a"
     assert await deadline.in_time(slow, _after(0.2, "b")) == "b"
@@ -64,19 +69,15 @@ async def test_a_quick_answer_is_not_acknowledged_and_a_slow_one_once_before_it(
 
 
 async def test_an_interaction_already_late_is_acknowledged_before_its_answer(
-    monkeypatch: pytest.MonkeyPatch,
+    quick_deadline: None,
 ) -> None:
-    monkeypatch.setattr(deadline, "DEFER_AFTER", 0.05)
     late = _Interaction(COMMAND)
     late.extras[deadline._ARRIVED] = 0.0  # arrived long ago
     assert await deadline.in_time(late, _after(0, "a")) == "a"
     assert late.response.deferred == 1
 
 
-async def test_a_failed_acknowledgement_gives_the_queue_place_back(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(deadline, "DEFER_AFTER", 0.05)
+async def test_a_failed_acknowledgement_gives_the_queue_place_back(quick_deadline: None) -> None:
     queue = deadline.InteractionQueue(width=1)
     release = asyncio.Event()
     ran: list[str] = []
