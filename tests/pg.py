@@ -94,17 +94,23 @@ def running_postgres() -> Iterator[str]:
         info = pwd.getpwnam(user)
         os.chown(root, info.pw_uid, info.pw_gid)
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
-    started = False
-    try:
-        init = subprocess.run(
-            [*prefix, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres"]
-            + ["-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"],
+    tools = bin_dir
+
+    def pg(tool: str, *args: str, timeout: int) -> subprocess.CompletedProcess[str]:
+        """One of PostgreSQL's programs over the cluster's data, as its user, in its folder."""
+        return subprocess.run(
+            [*prefix, str(tools / tool), "-D", str(data), *args],
             capture_output=True,
             text=True,
             env=env,
-            timeout=120,
+            timeout=timeout,
             cwd=root,
         )
+
+    started = False
+    try:
+        flags = ("-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions")
+        init = pg("initdb", *flags, timeout=120)
         if init.returncode != 0:
             raise PostgresUnavailable(f"initdb failed: {_last_line(init.stderr)}")
         port = _free_port()
@@ -112,15 +118,7 @@ def running_postgres() -> Iterator[str]:
             f"{_FAST_SETTINGS} -c listen_addresses=127.0.0.1 -c port={port} "
             f"-c unix_socket_directories={root}"
         )
-        start = subprocess.run(
-            [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log)]
-            + ["-o", options, "-w", "-t", "60", "start"],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=90,
-            cwd=root,
-        )
+        start = pg("pg_ctl", "-l", str(log), "-o", options, "-w", "-t", "60", "start", timeout=90)
         if start.returncode != 0:
             detail = log.read_text(errors="replace") if log.exists() else start.stderr
             raise PostgresUnavailable(f"pg_ctl start failed: {_last_line(detail)}")
@@ -128,13 +126,7 @@ def running_postgres() -> Iterator[str]:
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
     finally:
         if started:
-            subprocess.run(
-                [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                capture_output=True,
-                env=env,
-                timeout=60,
-                cwd=root,
-            )
+            pg("pg_ctl", "-m", "immediate", "stop", timeout=60)
         shutil.rmtree(root, ignore_errors=True)
 
 
