@@ -38,6 +38,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -105,6 +106,20 @@ class Program:
     ready: list[float] = field(default_factory=list)
     reloads: list[float] = field(default_factory=list)
 
+    def spawn(self, command: list[str], **options: Any) -> subprocess.Popen[str]:
+        """`command` started in the program's folder and environment, talked to by lines."""
+        proc = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=self.cwd,
+            env={**os.environ, **self.env},
+            **options,
+        )
+        assert proc.stdin is not None and proc.stdout is not None
+        return proc
+
 
 def memory(pid: int) -> tuple[float, float]:
     """(RSS, the part of it mapped from files) of a process, in MB."""
@@ -119,16 +134,7 @@ def memory(pid: int) -> tuple[float, float]:
 def first_answer(program: Program, question: str) -> None:
     """Start the program, ask one line, time the answer; then read its memory at rest."""
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        program.command(),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        cwd=program.cwd,
-        env={**os.environ, **program.env},
-    )
-    assert proc.stdin is not None and proc.stdout is not None
+    proc = program.spawn(program.command(), stderr=subprocess.DEVNULL)
     proc.stdin.write(question + "\n")
     proc.stdin.flush()
     answer = proc.stdout.readline()
@@ -241,15 +247,7 @@ class Changes:
 
 def reload_round(program: Program, content: Path, db: Path, changes: Changes) -> None:
     """One reload of the changed library in a fresh process of the program."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", RELOAD_CHILD, str(content), str(db)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=program.cwd,
-        env={**os.environ, **program.env},
-    )
-    assert proc.stdin is not None and proc.stdout is not None
+    proc = program.spawn([sys.executable, "-c", RELOAD_CHILD, str(content), str(db)])
     try:
         if proc.stdout.readline().strip() != "loaded":
             raise SystemExit(f"{program.name}: the reload process did not start")
