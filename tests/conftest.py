@@ -211,6 +211,13 @@ async def bundled_library(tmp_path: Path):
 
 
 @pytest.fixture
+def engine(bundled_library: Library) -> SearchEngine:
+    """A search engine over bundled_library (a module with an `engine` of its own reads
+    that one)."""
+    return SearchEngine(bundled_library)
+
+
+@pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Bot settings over a copy of the bundled content/ and a fresh state database."""
     shutil.copytree(CONTENT, tmp_path / "content")

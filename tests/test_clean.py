@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from bot.library.parse import parse_article
-from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 
 HOSTILE = (
@@ -40,11 +39,6 @@ def test_titles_and_text_lose_escapes_and_invisible_characters() -> None:
         assert visible(text), repr(text)
         assert "\x1b" not in text and "owned" not in text
     assert article.quotes[0].speaker == "Bethan Morgan"
-
-
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation import Conversations
-from bot.library.sync import Library
 from bot.search import followup, ordinals
-from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.parse import parse
 from bot.search.query import LISTED
@@ -18,11 +16,6 @@ from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT, SOLAR, TOASTERS
 
 THINGS = "2025-03-19-library-of-things-lends-its-ten-thousandth-item"
-
-
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 @pytest.mark.parametrize(

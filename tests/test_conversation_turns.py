@@ -6,18 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.library.sync import Library
-from bot.search.engine import SearchEngine
 from bot.search.followup import Topic, wants_more
 from bot.search.parse import parse
 from bot.search.query import LINK
 from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT
-
-
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 @pytest.mark.parametrize("question", ["source?", "what's the source", "source pls", "sources?"])

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import pytest
 
-from bot.library.sync import Library
 from bot.search import cards
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
@@ -18,11 +17,6 @@ from bot.search.policy import DEFAULT
 from bot.search.query import COMPARE, LIBRARY, QUOTE, SHOWN
 from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT, SOLAR, TOASTERS
-
-
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 @pytest.mark.parametrize(

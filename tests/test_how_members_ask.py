@@ -22,11 +22,6 @@ from bot.search.results import HIGH
 from tests.test_itself import CORAL, HEAT, TOASTERS
 
 
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
-
-
 @pytest.mark.parametrize(
     ("text", "rest"),
     [

@@ -16,7 +16,6 @@ from bot.cli import main as cli_main
 from bot.console import run_chat
 from bot.conversation import Conversations
 from bot.library.model import Article
-from bot.library.sync import Library
 from bot.search import asked, cards
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
@@ -33,11 +32,6 @@ HEAT = "2026-02-12-street-by-street-heat-pump-rollout-halves-bills"
 HEARING = "2026-03-14-hearing-aids-linked-to-slower-memory-decline"
 BIRDS = "2026-01-26-citizen-scientists-count-record-number-of-garden-birds"
 TOASTERS = "2025-02-08-repair-cafe-fixes-record-number-of-toasters"
-
-
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.parse import parse
@@ -18,11 +17,6 @@ from tests.conftest import loaded_library
 from tests.test_itself import HEARING, TOASTERS
 
 WENDLE = "2025-11-03-river-restoration-brings-salmon-back-to-the-wendle"
-
-
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 async def test_a_pronoun_question_found_elsewhere_as_a_closest_match_is_asked_of_the_conversation(

@@ -8,7 +8,6 @@ from dataclasses import replace
 
 import pytest
 
-from bot.library.sync import Library
 from bot.search import rate_asked
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
@@ -49,11 +48,6 @@ def test_a_rate_asked_alone(question, unit) -> None:
 )
 def test_an_amount_per_unit(sentence, unit, gives) -> None:
     assert rate_asked.rates(sentence, unit) is gives
-
-
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 async def test_the_articles_only_rate_answers_surely(engine, bundled_library) -> None:

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import pytest
 
-from bot.library.sync import Library
 from bot.search import said_by
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
@@ -43,11 +42,6 @@ def test_who_said_that_asks_for_a_speaker(text) -> None:
 )
 def test_other_questions_do_not(text) -> None:
     assert not said_by.asks_speaker(text)
-
-
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 async def test_the_speaker_of_the_quote_shown_answers_surely(engine) -> None:

@@ -11,7 +11,6 @@ from dataclasses import replace
 import pytest
 
 from bot.conversation import Conversations
-from bot.library.sync import Library
 from bot.search import when_shown
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
@@ -66,11 +65,6 @@ def test_a_verb_or_topic_of_its_own_does_not(text) -> None:
 )
 def test_the_phrases_that_date_a_sentence(sentence, dates) -> None:
     assert when_shown.dates_in(sentence) == dates
-
-
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 async def test_the_date_in_the_passage_shown_answers_surely(engine) -> None:

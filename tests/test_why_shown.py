@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import pytest
 
-from bot.library.sync import Library
 from bot.search import why_shown
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
@@ -54,11 +53,6 @@ def test_a_reason_asked_of_a_thing_named_does_not(text) -> None:
 )
 def test_a_sentence_giving_a_reason(sentence, gives) -> None:
     assert why_shown.gives_reason(sentence) is gives
-
-
-@pytest.fixture
-def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 async def test_the_reason_shown_answers_surely(engine, bundled_library) -> None:
