@@ -126,11 +126,6 @@ def test_small_talk_and_no_answer_keep_the_article() -> None:
     assert talk.about("a") == Topic(CORAL, "p.")
 
 
-@pytest.fixture
-async def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
-
-
 async def test_a_follow_up_is_answered_from_the_article_of_the_conversation(engine) -> None:
     first = await engine.ask("how many coral fragments has the nursery replanted")
     assert first.article is not None and first.article.slug == CORAL

@@ -11,7 +11,6 @@ import pytest
 
 from bot.console import run_chat
 from bot.conversation import Conversations
-from bot.library.sync import Library
 from bot.search.asked import NO_LIST, NO_OTHER, which_other
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
@@ -57,11 +56,6 @@ def test_a_place_in_a_list_is_read_from_ordinals_and_numerals(text: str, pick: P
 )
 def test_other_ordinals_and_numerals_pick_nothing(text: str) -> None:
     assert picked(text) is None
-
-
-@pytest.fixture
-async def engine(bundled_library: Library) -> SearchEngine:
-    return SearchEngine(bundled_library)
 
 
 async def test_the_second_one_opens_the_second_of_the_list_shown(engine) -> None:
