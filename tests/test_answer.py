@@ -16,6 +16,7 @@ from bot.search.answer_type import Wanted
 from bot.search.comparisons import asks_difference, comparative, multiples, states_difference
 from bot.search.engine import SearchEngine
 from bot.search.features import sentence_features
+from bot.search.likeness import asks_likeness, likenesses
 from bot.search.followup import next_part
 from bot.search.parse import parse
 from bot.search.passage import best_passage, passage_match, with_text
@@ -1814,3 +1815,48 @@ def test_a_verb_of_continuing_answers_whether_a_state_still_holds() -> None:
     assert "still" not in framed.words and Wanted.of(framed).persists
     # Only a question asking whether it still holds reads them.
     assert not Wanted.of(parse("is the founder involved with the app")).persists
+
+
+def test_the_phrase_a_thing_is_likened_to_answers_what_it_is_compared_to() -> None:
+    """npsg26: "what does the writer compare X to" asks for the other side of a likeness,
+    written after "like", "likened to", "no different from"… often in a sentence that
+    holds none of the question's words ("It's like a flat soda.")."""
+    page = _article(
+        [
+            [
+                "“Data privacy” is one of those terms that feels stripped of all emotion.",
+                "It’s like a flat soda.",
+                "At least until the country's failures to build basic data privacy protections"
+                " carry flesh-and-blood repercussions for the writer and the phrase.",
+            ],
+        ],
+        title="The end of privacy",
+    )
+    asked = parse("what does the writer compare the phrase data privacy to")
+    assert Wanted.of(asked).likens
+    passage = best_passage(page, asked, ONE_WINDOW)
+    assert passage and "flat soda" in passage
+    passage = best_passage(page, asked, ONE_WINDOW.with_(likeness_fit=0.0))
+    assert passage and "flat soda" not in passage
+
+
+def test_likeness_is_read_from_the_question_and_sentence_structure() -> None:
+    assert asks_likeness(tuple("who do people compare elon musk to".split()))
+    assert asks_likeness(tuple("what is the sync server like".split()))
+    assert asks_likeness(tuple("what does json syntax resemble".split()))
+    # "who compared X to Y" names both sides and asks who; "would like" is a verb.
+    assert not asks_likeness(tuple("who compared fema aid to a pizza order".split()))
+    assert not asks_likeness(tuple("what would you like".split()))
+    assert not asks_likeness(tuple("who did the summary mix him up with".split()))
+
+    def phrases(text: str) -> list[str]:
+        f = sentence_features(text)
+        words = text.replace(",", "").split()
+        return [" ".join(words[s.start : s.end]) for s in likenesses(f)]
+
+    assert phrases("He has been likened to Tony Stark.") == ["Tony Stark."]
+    assert phrases("The app is no different from crowdsourcing speed traps, which") == [
+        "crowdsourcing speed traps"
+    ]
+    assert phrases("I would like to see it.") == []
+    assert phrases("They took a different view.") == []

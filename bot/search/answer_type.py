@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from bot.search.comparisons import asks_difference, multiples, states_difference
 from bot.search.features import IRREGULAR_PLURALS, Features, plural
 from bot.search.irregular import PAST_FORMS
+from bot.search.likeness import asks_likeness, likenesses
 from bot.search.no_comment import answers_no_who
 from bot.search.policy import Policy
 from bot.search.query import Query
@@ -179,6 +180,9 @@ class Wanted:
     # "Is rochko still…", "does fema still…": a yes/no question asking whether a state
     # goes on, which verbs of continuing and stopping answer (sentence_spans._ASPECT).
     persists: bool = False
+    # "What does X compare Y to", "what is X like": it asks what a thing is likened to,
+    # the phrase after "like", "likened to", "no different from"… (see likeness.py).
+    likens: bool = False
 
     @classmethod
     def of(cls, q: Query) -> Wanted:
@@ -228,6 +232,7 @@ class Wanted:
             compares=kind == "number" and asks_difference(q.words),
             # (`typed`: the ask drops "still"/"anymore" from `words`, present.without_frame)
             persists=kind == "yesno" and not _PERSISTS.isdisjoint(q.typed),
+            likens=kind in ("what", "who") and asks_likeness(q.typed),
         )
 
     def head_phrase(self) -> Wanted:
@@ -423,6 +428,8 @@ def typed_fit(
         spans = spans + multiples(f)  # "nearly double the amount" for "how much more…"
     if wanted.stranded and matched:
         spans = spans + f.after_word(wanted.stranded, frozenset(matched))
+    if wanted.likens and policy.likeness_fit:
+        spans = spans + likenesses(f)  # "It's like a flat soda" for "…compare X to"
     if not spans:
         return 0.0  # (most sentences hold no span of the kinds asked for)
     if (
@@ -502,6 +509,8 @@ def typed_fit(
             fit = policy.asked_name_fit
         elif span.kind == "named":
             fit = 1.0 + policy.naming_answer  # "dubbed Sharpiegate" for "what was … called"
+        elif span.kind == "likeness":
+            fit = policy.likeness_fit  # "likened to Tony Stark" for "who … compare musk to"
         elif span.kind == "aspect":
             fit = policy.aspect_fit  # "Rochko will continue…" for "is rochko still…"
         elif span.kind == "relative":

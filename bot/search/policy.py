@@ -945,6 +945,17 @@ class Policy:
     #: post": sentence_spans._ASPECT), as by a negation: the fit a polarity span has (1).
     #: 0 off.
     aspect_fit: float = 1.0
+    #: npsg26. A question asking what a thing is likened to ("what does X compare Y to",
+    #: "who do people compare musk to", "what is X like", "what does X resemble":
+    #: likeness.asks_likeness) is answered by the phrase a sentence likens something to
+    #: ("It's like a flat soda", "likened to Tony Stark", "no different from crowdsourcing
+    #: speed traps": likeness.likenesses), which fits this much: as specific as the
+    #: object of a stranded preposition (stranded_fit), which "compare X to" also is, but
+    #: a likeness is often written in a sentence holding none of the question's words
+    #: ("It's like a flat soda.", after "“Data privacy” is one of those terms…"). Readable
+    #: oracle passages (npsg26 harness): 1 -> news +1; 1.5 -> news +3 (fresh7, fresh15,
+    #: fresh18), none lost, blogs the same. 0 off.
+    likeness_fit: float = 1.5
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.
