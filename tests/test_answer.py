@@ -15,6 +15,7 @@ from bot.search import answer_type, present
 from bot.search.answer_type import Wanted
 from bot.search.comparisons import asks_difference, comparative, multiples, states_difference
 from bot.search.engine import SearchEngine
+from bot.search.degree import asks_degree, degrees, superlative
 from bot.search.features import sentence_features
 from bot.search.likeness import asks_likeness, likenesses
 from bot.search.followup import next_part
@@ -1860,3 +1861,34 @@ def test_likeness_is_read_from_the_question_and_sentence_structure() -> None:
     ]
     assert phrases("I would like to see it.") == []
     assert phrases("They took a different view.") == []
+
+
+def test_words_saying_how_much_answer_whether_a_thing_is_so() -> None:
+    """npsg26: "was the release a big one" is answered by the degree the article gives
+    ("the most feature-packed release", "relatively minor"), which holds neither a
+    negation nor the question's adjective."""
+    page = _article(
+        [
+            ["The compiler did not change, and neither did the plan for the next release after it."],
+            ["Thanks go to everyone who helped to test the betas over the summer."],
+            ["The compiler release is the most feature-packed so far."],
+        ],
+        title="Announcing the compiler release",
+    )
+    asked = parse("was the compiler release a big one")
+    assert Wanted.of(asked).grades
+    passage = best_passage(page, asked, ONE_WINDOW)
+    assert passage and "feature-packed" in passage
+    passage = best_passage(page, asked, ONE_WINDOW.with_(degree_fit=0.0))
+    assert passage and "feature-packed" not in passage
+
+
+def test_degree_is_told_by_grammar_not_listed() -> None:
+    assert superlative("largest") and superlative("biggest") and superlative("easiest")
+    assert superlative("most") and not superlative("forest") and not superlative("interest")
+    assert not superlative("honest") and not superlative("request")
+    assert asks_degree(tuple("is it a common cancer".split()))
+    assert not asks_degree(tuple("does it still run".split()))
+    kinds = [s.kind for s in degrees(sentence_features("This release is relatively minor."))]
+    assert kinds == ["degree"]
+    assert not degrees(sentence_features("The forest is dense and green."))

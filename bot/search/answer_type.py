@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.search.comparisons import asks_difference, multiples, states_difference
+from bot.search.degree import asks_degree, degrees
 from bot.search.features import IRREGULAR_PLURALS, Features, plural
 from bot.search.irregular import PAST_FORMS
 from bot.search.likeness import asks_likeness, likenesses
@@ -183,6 +184,9 @@ class Wanted:
     # "What does X compare Y to", "what is X like": it asks what a thing is likened to,
     # the phrase after "like", "likened to", "no different from"… (see likeness.py).
     likens: bool = False
+    # "Was rust 1.77 a big release": a yes/no question asking whether a thing is so, which
+    # the words saying how much it is answer ("relatively minor", "the largest"; degree.py).
+    grades: bool = False
 
     @classmethod
     def of(cls, q: Query) -> Wanted:
@@ -233,6 +237,7 @@ class Wanted:
             # (`typed`: the ask drops "still"/"anymore" from `words`, present.without_frame)
             persists=kind == "yesno" and not _PERSISTS.isdisjoint(q.typed),
             likens=kind in ("what", "who") and asks_likeness(q.typed),
+            grades=kind == "yesno" and asks_degree(q.typed),
         )
 
     def head_phrase(self) -> Wanted:
@@ -428,6 +433,8 @@ def typed_fit(
         spans = spans + multiples(f)  # "nearly double the amount" for "how much more…"
     if wanted.stranded and matched:
         spans = spans + f.after_word(wanted.stranded, frozenset(matched))
+    if wanted.grades and policy.degree_fit:
+        spans = spans + degrees(f)  # "This release is relatively minor" for "was … big"
     if wanted.likens and policy.likeness_fit:
         spans = spans + likenesses(f)  # "It's like a flat soda" for "…compare X to"
     if not spans:
@@ -511,6 +518,8 @@ def typed_fit(
             fit = 1.0 + policy.naming_answer  # "dubbed Sharpiegate" for "what was … called"
         elif span.kind == "likeness":
             fit = policy.likeness_fit  # "likened to Tony Stark" for "who … compare musk to"
+        elif span.kind == "degree":
+            fit = policy.degree_fit  # "the largest edition" for "is rust 2024 the biggest…"
         elif span.kind == "aspect":
             fit = policy.aspect_fit  # "Rochko will continue…" for "is rochko still…"
         elif span.kind == "relative":

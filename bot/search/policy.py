@@ -956,6 +956,12 @@ class Policy:
     #: oracle passages (npsg26 harness): 1 -> news +1; 1.5 -> news +3 (fresh7, fresh15,
     #: fresh18), none lost, blogs the same. 0 off.
     likeness_fit: float = 1.5
+    #: npsg26. A yes/no question asking whether a thing is so ("was rust 1.77 a big
+    #: release", "is t cell leukemia a common cancer": degree.asks_degree, opening with a
+    #: form of "be") is answered by words saying how much it is: an adverb of degree
+    #: ("relatively minor", "fairly") or a superlative ("the largest edition", "most
+    #: feature-packed": degree.degrees), which fit this much, as a negation does (1). 0 off.
+    degree_fit: float = 1.0
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.
