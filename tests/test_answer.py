@@ -1892,3 +1892,24 @@ def test_degree_is_told_by_grammar_not_listed() -> None:
     kinds = [s.kind for s in degrees(sentence_features("This release is relatively minor."))]
     assert kinds == ["degree"]
     assert not degrees(sentence_features("The forest is dense and green."))
+
+
+def test_the_manner_a_thing_is_done_in_answers_how() -> None:
+    """npsg26: "how does the team schedule its meetings" is answered by "in a rather
+    ad-hoc fashion": "in a(n)", up to three words, then way/fashion/manner."""
+    page = _article(
+        [
+            ["Did you know that the team now has regular design meetings for the language?"],
+            ["Thanks go to everyone who came to the meetings over the summer."],
+            ["We currently schedule meetings in a rather ad-hoc fashion, hammering it out."],
+        ],
+        title="Design meeting update",
+    )
+    asked = parse("how does the team schedule its design meetings")
+    passage = best_passage(page, asked, ONE_WINDOW)
+    assert passage and "ad-hoc" in passage
+    passage = best_passage(page, asked, ONE_WINDOW.with_(manner_fit=0.0))
+    assert passage and "ad-hoc" not in passage
+    spans = sentence_features("They were handled in a timely manner.").spans(("manner",))
+    assert [s.kind for s in spans] == ["manner"]
+    assert not sentence_features("There is no way to do it.").spans(("manner",))

@@ -41,7 +41,7 @@ FITS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     # A whole line of code (a command, a snippet) answers "how do I…" only: asked "what is
     # X" or "which package…", a member wants the sentence naming it, not a listing that
     # happens to hold the question's words.
-    "how": (frozenset({"code", "line", "means"}), frozenset()),
+    "how": (frozenset({"code", "line", "means", "manner"}), frozenset()),
     # "Is the US even at the talks": a sentence saying so, or not ("The U.S., which is not
     # attending the talks"), "always" or "never", next to the question's words.
     "yesno": (frozenset({"polarity"}), frozenset()),
@@ -518,6 +518,8 @@ def typed_fit(
             fit = 1.0 + policy.naming_answer  # "dubbed Sharpiegate" for "what was … called"
         elif span.kind == "likeness":
             fit = policy.likeness_fit  # "likened to Tony Stark" for "who … compare musk to"
+        elif span.kind == "manner":
+            fit = policy.manner_fit  # "in a rather ad-hoc fashion" for "how does X schedule…"
         elif span.kind == "degree":
             fit = policy.degree_fit  # "the largest edition" for "is rust 2024 the biggest…"
         elif span.kind == "aspect":

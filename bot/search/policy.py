@@ -962,6 +962,12 @@ class Policy:
     #: ("relatively minor", "fairly") or a superlative ("the largest edition", "most
     #: feature-packed": degree.degrees), which fit this much, as a negation does (1). 0 off.
     degree_fit: float = 1.0
+    #: npsg26. A "how" question is answered by the manner a thing is done in, "in a(n)"
+    #: and up to three words before "way", "fashion" or "manner" ("we schedule meetings in
+    #: a rather ad-hoc fashion": sentence_spans._MANNER), which fits this much, as a means
+    #: ("by hammering it out") does (1). A bare "through" was tried as a means too: news
+    #: lost "put Feedle through its paces" as much as it gained. 0 off.
+    manner_fit: float = 1.0
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.

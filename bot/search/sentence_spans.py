@@ -146,6 +146,10 @@ _REASON = re.compile(
 _MEANS = re.compile(
     r"\b(?:by \w+ing|using|via|with the help of|through the use of)\b|^After \w+ing\b", re.I
 )
+# The manner something is done in: "We schedule meetings in a rather ad-hoc fashion",
+# "in an orderly way", "in a timely manner" (npsg26): how, for "how does X do Y". English's
+# three nouns of manner after "in a(n)" and up to three words, not a question's words.
+_MANNER = re.compile(r"\bin an? (?:[\w-]+ ){0,3}(?:way|fashion|manner)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)")
 # Code as it is written in prose: a dotted or slashed identifier ("C.CString", "crates.io",
 # "golang.org/x/tools"), a flag ("-cover", "--release"), snake_case, an assignment
@@ -337,6 +341,7 @@ _DATE_STARTS = _DATE_WORDS | frozenset(
     ]
 )
 _MEANS_WORDS = frozenset(["by", "using", "via", "help", "through", "after"])
+_MANNER_WORDS = frozenset(["way", "fashion", "manner"])
 # A character code has and prose rarely does (see _CODE).
 _MAY_BE_CODE = re.compile(
     r"[_=/@{}\[\]<>#(]|\w\.\w|(?:^|\s)--?[A-Za-z]|[A-Za-z]-?\d|^\s*[$>]\s|;\s*$"
@@ -349,7 +354,8 @@ class Span:
 
     # amount, number, year, date, clock (also a date), relative (a time from now: "in a
     # year"), version, name, place, reason,
-    # means, code (a token of code in prose), line (a whole line of code), quote, polarity,
+    # means, manner ("in a rather ad-hoc fashion"), code (a token of code in prose),
+    # line (a whole line of code), quote, polarity,
     # aspect (a state going on or ending: "will continue", "no longer", "phased out")
     kind: str
     start: int
@@ -364,7 +370,7 @@ GROUPS: dict[str, str] = {
     "relative": "relative",
     **dict.fromkeys(("name", "place"), "name"),
     "reason": "reason",
-    "means": "means",
+    **dict.fromkeys(("means", "manner"), "means"),
     **dict.fromkeys(("code", "line"), "code"),
     "quote": "quote",
     "polarity": "polarity",
@@ -422,6 +428,8 @@ def find(group: str, text: str, t: Tokens) -> list[Span]:
         found = _clauses("reason", _REASON, text) if t.may(_REASON_WORDS) else []
     elif group == "means":
         found = _clauses("means", _MEANS, text) if t.may(_MEANS_WORDS) else []
+        if t.may(_MANNER_WORDS):
+            found += _clauses("manner", _MANNER, text)
     elif group == "code":
         found = _code(text) if _MAY_BE_CODE.search(text) else []
     elif group == "polarity":
