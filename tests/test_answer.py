@@ -14,11 +14,11 @@ from bot.library.parse import parse_article
 from bot.search import answer_type, present
 from bot.search.answer_type import Wanted
 from bot.search.comparisons import asks_difference, comparative, multiples, states_difference
-from bot.search.engine import SearchEngine
 from bot.search.degree import asks_degree, degrees, superlative
+from bot.search.engine import SearchEngine
 from bot.search.features import sentence_features
-from bot.search.likeness import asks_likeness, likenesses
 from bot.search.followup import next_part
+from bot.search.likeness import asks_likeness, likenesses
 from bot.search.parse import parse
 from bot.search.passage import best_passage, passage_match, with_text
 from bot.search.policy import DEFAULT, Policy
@@ -1842,13 +1842,13 @@ def test_the_phrase_a_thing_is_likened_to_answers_what_it_is_compared_to() -> No
 
 
 def test_likeness_is_read_from_the_question_and_sentence_structure() -> None:
-    assert asks_likeness(tuple("who do people compare elon musk to".split()))
-    assert asks_likeness(tuple("what is the sync server like".split()))
-    assert asks_likeness(tuple("what does json syntax resemble".split()))
+    assert asks_likeness(parse("who do people compare elon musk to").typed)
+    assert asks_likeness(parse("what is the sync server like").typed)
+    assert asks_likeness(parse("what does json syntax resemble").typed)
     # "who compared X to Y" names both sides and asks who; "would like" is a verb.
-    assert not asks_likeness(tuple("who compared fema aid to a pizza order".split()))
-    assert not asks_likeness(tuple("what would you like".split()))
-    assert not asks_likeness(tuple("who did the summary mix him up with".split()))
+    assert not asks_likeness(parse("who compared fema aid to a pizza order").typed)
+    assert not asks_likeness(parse("what would you like").typed)
+    assert not asks_likeness(parse("who did the summary mix him up with").typed)
 
     def phrases(text: str) -> list[str]:
         f = sentence_features(text)
@@ -1869,7 +1869,9 @@ def test_words_saying_how_much_answer_whether_a_thing_is_so() -> None:
     negation nor the question's adjective."""
     page = _article(
         [
-            ["The compiler did not change, and neither did the plan for the next release after it."],
+            [
+                "The compiler did not change, and neither did the plan for the next release after it."
+            ],
             ["Thanks go to everyone who helped to test the betas over the summer."],
             ["The compiler release is the most feature-packed so far."],
         ],
@@ -1887,8 +1889,8 @@ def test_degree_is_told_by_grammar_not_listed() -> None:
     assert superlative("largest") and superlative("biggest") and superlative("easiest")
     assert superlative("most") and not superlative("forest") and not superlative("interest")
     assert not superlative("honest") and not superlative("request")
-    assert asks_degree(tuple("is it a common cancer".split()))
-    assert not asks_degree(tuple("does it still run".split()))
+    assert asks_degree(parse("is it a common cancer").typed)
+    assert not asks_degree(parse("does it still run").typed)
     kinds = [s.kind for s in degrees(sentence_features("This release is relatively minor."))]
     assert kinds == ["degree"]
     assert not degrees(sentence_features("The forest is dense and green."))

@@ -84,7 +84,11 @@ def likenesses(f: Features) -> list[Span]:
         if start is None or start >= n:
             continue
         end = start + 1
-        while end < n and end - start < _PHRASE_WORDS and adjacent(f.text, t.ends[end - 1], t.starts[end]):
+        while (
+            end < n
+            and end - start < _PHRASE_WORDS
+            and adjacent(f.text, t.ends[end - 1], t.starts[end])
+        ):
             end += 1
         out.append(Span("likeness", start, end))
     return out
