@@ -339,19 +339,19 @@ class Passages:
         starts = sorted({k for i in self.holding for k in range(max(0, i - (width - 1)), i + 1)})
         sentences, found = self.sentences, []
         for i in starts:
-            densest, length, any_held = 0, 0, False
+            densest, length, any_held, paragraph = 0, 0, False, sentences[i].paragraph
             for j in range(i + 1, min(i + width, n) + 1):
+                # (each sentence read once, its paragraph carried to the next step)
+                s = sentences[j - 1]
                 # (joined() itself only where the paragraph changes: most windows are
                 # within one, and this runs for each of them)
-                if (
-                    j - i > 1
-                    and sentences[j - 2].paragraph != sentences[j - 1].paragraph
-                    and not joined(j - 2)
-                ):
+                if j - i > 1 and paragraph != s.paragraph and not joined(j - 2):
                     break
+                paragraph = s.paragraph
                 size = len(held[j - 1])  # (not a list for every sentence: most hold none)
-                densest = max(densest, size)
-                length += len(sentences[j - 1].text)
+                if size > densest:
+                    densest = size
+                length += len(s.text)
                 any_held = any_held or size > 0
                 if not any_held:
                     continue

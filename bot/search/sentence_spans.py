@@ -460,12 +460,15 @@ class Tokens:
         return not self.present.isdisjoint(needs)
 
 
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
+
 def tokens(text: str) -> Tokens:
     """Each word's start and end in `text`, folded, and its stem ("" for a stopword), as
     words.words() and stem.stem() read them."""
     if text.isascii():  # one fold for the whole sentence; the places stay the same
         found = list(_ASCII_TOKEN.finditer(text.lower()))
-        folded = [m.group() for m in found]
+        folded = list(map(_GROUP, found))
     else:
         found = list(TOKEN.finditer(text))
         folded = [fold(m.group()) for m in found]
@@ -474,7 +477,8 @@ def tokens(text: str) -> Tokens:
     # (a dict lookup, cheaper than a call into stem()'s cache for each word of each new
     # sentence: the same stem, "" for a stopword; the words hold no apostrophe by now)
     stems = tuple(map(STEM_OF.__getitem__, folded))
-    starts, ends = [m.start() for m in found], [m.end() for m in found]
+    # (the match methods mapped in C: this runs for every sentence a question first reads)
+    starts, ends = list(map(_START, found)), list(map(_END, found))
     return Tokens(starts, ends, folded, frozenset(folded), stems)
 
 
@@ -548,7 +552,12 @@ def _quotes(text: str) -> list[tuple[str, int, int]]:
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     a, b = span
-    return any(s <= a and b <= e for s, e in spans)
+    # (a loop, not any() over a generator: a sentence listing many figures asks this of
+    # each one against all those taken before it)
+    for s, e in spans:
+        if s <= a and b <= e:
+            return True
+    return False
 
 
 def _names(text: str, starts: list[int], ends: list[int]) -> list[tuple[str, int, int]]:
