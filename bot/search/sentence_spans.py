@@ -491,7 +491,13 @@ def _numbers(text: str, t: Tokens) -> list[tuple[str, int, int]]:
     """
     digits = [m.start() for m in _FIGURE_START.finditer(text)]
     figures = [a for a in digits if _starts_figure(text, a)]
-    numbers = [a for a, w in zip(t.starts, t.folded, strict=True) if w in _NUMBER_WORDS]
+    # (each word list is walked only when a set test in C says it holds such a word: most
+    # sentences hold none, and this runs for every sentence a question first reads)
+    numbers = (
+        [a for a, w in zip(t.starts, t.folded, strict=True) if w in _NUMBER_WORDS]
+        if t.may(_NUMBER_WORDS)
+        else []
+    )
     if not figures and not numbers and not t.may(_DATE_WORDS):
         return []
     found: list[tuple[str, int, int]] = []
@@ -510,8 +516,10 @@ def _numbers(text: str, t: Tokens) -> list[tuple[str, int, int]]:
     # ("one" only before a scale word: "one million users", not "one of them")
     ones = [a for a, w in words if w in ("a", "an", "one")]
     scan("amount", _AMOUNT, figures + numbers + ones, True)
-    scan("date", _DATE, figures + [a for a, w in words if w in _DATE_STARTS], True)
-    scan("clock", _CLOCK, figures + [a for a, w in words if w in _HOUR_WORDS], True)
+    dated = [a for a, w in words if w in _DATE_STARTS] if t.may(_DATE_STARTS) else []
+    scan("date", _DATE, figures + dated, True)
+    hours = [a for a, w in words if w in _HOUR_WORDS] if t.may(_HOUR_WORDS) else []
+    scan("clock", _CLOCK, figures + hours, True)
     after_v = [
         a - 1 for a in digits if a > 0 and text[a - 1] in "vV" and _starts_figure(text, a - 1)
     ]
@@ -569,7 +577,7 @@ def _names(text: str, starts: list[int], ends: list[int]) -> list[tuple[str, int
     i, n = 0, len(words)
     while i < n:
         if (
-            not _capitalised(words[i])
+            not words[i][:1].isupper()  # (_capitalised, inline: most words are not)
             or fold(words[i]) in STOPWORDS
             or _MONTH_WORDS.match(words[i])
             or _joined(text, starts[i], ends[i])
