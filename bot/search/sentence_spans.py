@@ -560,12 +560,7 @@ def _quotes(text: str) -> list[tuple[str, int, int]]:
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     a, b = span
-    # (a loop, not any() over a generator: a sentence listing many figures asks this of
-    # each one against all those taken before it)
-    for s, e in spans:
-        if s <= a and b <= e:
-            return True
-    return False
+    return any(s <= a and b <= e for s, e in spans)
 
 
 def _names(text: str, starts: list[int], ends: list[int]) -> list[tuple[str, int, int]]:
