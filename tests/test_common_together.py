@@ -116,3 +116,37 @@ def test_a_word_is_common_by_its_share_of_a_library_counted_at_least_prior_libra
     assert "coat" in Asked.of(q, weights, {"coating": 150}, n=1000).common
     assert "coat" not in Asked.of(q, weights, {"coating": 2}, n=14).common
     assert not Asked.of(q, weights, {"coating": 150}).common
+
+
+# A post whose opening is about moving house and which says, past its opening, the whole
+# of a three-word question with the common word ("exception") among it.
+_SAID_WHOLE = {
+    **_POSTS,
+    "moving-day.md": tool_post(
+        "moving-day",
+        "Our moving day",
+        "We packed the van on Friday. The boxes went first. The sofa would not fit through "
+        "the door. Every room was emptied by noon. The one exception was the attic, which "
+        "stayed full until Sunday.",
+    ),
+}
+
+
+async def test_a_common_word_said_with_every_word_of_the_question_is_not_alone(
+    tmp_path: Path,
+) -> None:
+    # "what room was the one exception": every word of it in one passage of
+    # a post whose title and opening never write "exception" (refuse26: "where did the go
+    # blog move to", fresh15, held at the closest match at 0.965).
+    question = "what room was the one exception"
+    rule_off = DEFAULT.with_(common_whole_terms=0)
+    async with small_engine(tmp_path, _SAID_WHOLE) as engine:
+        answer = await engine.ask(question)
+        off = await SearchEngine(engine.library, policy=rule_off).ask(question)
+        # A question the passage does not hold whole stays the closest match.
+        part = await engine.ask("which room was an exception every time")
+    assert off.article is not None and off.article.slug == "moving-day"
+    assert off.confidence == LOW, off.passage
+    assert answer.article is not None and answer.article.slug == "moving-day"
+    assert answer.confidence == HIGH, answer.passage
+    assert part.confidence != HIGH, part.passage

@@ -1064,6 +1064,14 @@ class Policy:
     #: the go 1 plan"); up to 4, two right ones too; up to 2, not that one (bench/README.md,
     #: "Issue 15, wrong article at high confidence"). 0 turns the rule off.
     common_together_terms: int = 3
+    #: ...but not when that passage holds EVERY word of the question, and the question has
+    #: this many words or more (0: off): the common word is not alone there, the question is
+    #: said whole ("where did the go blog move to", fresh15 blogs: "the Go blog" moved, at
+    #: 0.965; "what is the 996 work schedule", fresh12 news, at 0.811: both right and held
+    #: at the closest match). Three, confident_terms: the words a confident answer wants
+    #: together; with common_together_terms 3 the waiver reads three-word questions only
+    #: (bench/README.md, "refuse26").
+    common_whole_terms: int = 3
     #: A best passage (with its title) holding fewer than distinct_terms of the question's
     #: words more than everyday English, every one an ordinary English word from this Zipf
     #: value up that the article writes only inside a capitalised name (never lower case

@@ -450,11 +450,16 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
     opening = title_stems.union(*sets[: policy.lead_sentences])
     lead = sum(w for t, w in weight.items() if t in opening) / total
     distinct = shown - asked.everyday
+    # ...unless the passage holds every word of a question of Policy.common_whole_terms
+    # or more: the common word is said there with all the rest ("where did the go blog
+    # move to": "the Go blog has moved"), not alone.
+    whole = 0 < policy.common_whole_terms <= len(q) and q <= shown
     lone_common = (
         len(shown) <= policy.common_together_terms
         and len(distinct) == 1
         and distinct <= asked.common
         and not distinct & opening
+        and not whole
     )
     return Evidence(
         cover,
