@@ -1395,6 +1395,13 @@ class Policy:
     #: when a tech limitation causes a weird animation" (fresh12, news) was refused at 0.323
     #: with tonsky.me's post first (bench/README.md, "rank17").
     writer_floor: float = 0.3
+    #: A question naming the best article's writer that way (Evidence.names_writer) counts
+    #: the name as this many distinctive words held together, for a confident answer
+    #: (confident_distinct; 0: off): the byline is the article's own, though no passage
+    #: writes it. "how long was brittany away from her day job" (fresh15, news: 0.573,
+    #: day/job/away together, all everyday) was the closest match only (bench/README.md,
+    #: "refuse26").
+    writer_distinct: int = 1
     #: Whether a question word the best passage holds only inside underscore-joined code
     #: identifiers counts among its words together (confident_terms, tentative_terms,
     #: the distinct ones; identifiers.py): 0 not, 1 as any other (the rule off). The word pattern splits `meaning_of_life`, so

@@ -172,10 +172,17 @@ def confidence(
     ev = best.evidence
     # Below answer_threshold, several of the question's words in one passage still say
     # the article is about it (Policy.confident_terms); one or two can be chance.
+    # The question naming the article's writer by a word few articles hold (its byline,
+    # its site: Evidence.names_writer) names the article itself: that name counts among
+    # the distinctive words held together (Policy.writer_distinct), though the text never
+    # writes it ("how long was brittany away from her day job": the byline's Brittany).
+    distinct_held = (ev.distinct_together if ev is not None else 0) + (
+        policy.writer_distinct if ev is not None and ev.names_writer else 0
+    )
     close = (
         ev is not None
         and ev.together >= policy.confident_terms
-        and ev.distinct_together >= policy.confident_distinct
+        and distinct_held >= policy.confident_distinct
     )
     # An article whose text has no passage on the question (found by its author or title
     # alone: "who is rob pike" and a post he co-wrote) shows no answer; one holding only
@@ -191,7 +198,7 @@ def confidence(
     # of words that ask nothing ("tell me a joke": "joke" in one quote of the hearing-aids
     # story) is no sign the article is about it (Policy.lone_terms): the closest match at
     # most. A question ("what is a goroutine") is answered by the text explaining it.
-    distinct = ev is None or unsaid or ev.distinct_together >= policy.confident_distinct
+    distinct = ev is None or unsaid or distinct_held >= policy.confident_distinct
     # Three distinctive words together (Policy.distinct_terms) or a title and opening
     # naming what is asked (Policy.named_lead) say the article is about the question
     # below the thresholds that words alone need.
