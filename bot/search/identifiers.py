@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Set
 
+from bot.search.sentence_spans import CODE_LINE
 from bot.search.stem import stem
 from bot.search.words import fold, words
 
@@ -71,3 +72,34 @@ def only_in_identifiers(
         inside |= mine
         prose |= (held - mine) | (mine & prose_stems(text))
     return inside - prose - set(asked)
+
+
+# A question written in code form: a dotted or slashed name (`go.mod`, `net/http`), a path
+# segment, a flag (`-u`, `--release`), a call (`len()`), a path (`std::io`) or backticks.
+# (Two letters before the dot or slash: "e.g." and "U.S." are no code.)
+_CODE_FORM = re.compile(r"`|[^\W\d_]{2,}[./][^\W\d_]|(?:^|\s)--?\w|\w\(\)|::")
+
+
+def written_as_code(text: str) -> bool:
+    """Whether the question `text` writes something in code form (see _CODE_FORM)."""
+    return bool(_CODE_FORM.search(text))
+
+
+def only_in_code(sentences: Iterable[tuple[str, str, Set[str]]], terms: Set[str]) -> set[str]:
+    """Of `terms`, those the passage's sentences (each its text, its block's kind and the
+    question stems it holds) hold only in code, never in prose: a line of code (CODE_LINE:
+    a shell prompt, braces, a semicolon) in a code block (kind "pre"): `$ cat go.mod` holds
+    "cat" as a shell command, not the animal. Either alone is not enough: a mail archive
+    wraps whole letters in <pre> ("At its core, ATP offers..."), and a quoted letter's
+    "> " lines are prose."""
+    inside: set[str] = set()
+    prose: set[str] = set()
+    for text, kind, held in sentences:
+        mine = held & terms
+        if not mine:
+            continue
+        if kind == "pre" and CODE_LINE.search(text):
+            inside |= mine
+        else:
+            prose |= mine
+    return inside - prose

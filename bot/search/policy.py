@@ -1415,6 +1415,15 @@ class Policy:
     #: -> nothing, no other reply moved; fresh9 and the test half: every aggregate the
     #: same (bench/README.md, "rank10").
     identifier_words_together: int = 0
+    #: Whether an ordinary English word of the question (Asked.plain) that the best window
+    #: holds only in code (a code block's line, a line of code) is no distinctive word held
+    #: together for confidence (confident_distinct, distinct_terms): 1 on, 0 off. The
+    #: unrelated "where did my cat go" was answered with confidence (0.83) by "Migrating to
+    #: Go Modules", whose `$ cat go.mod` holds "cat" as a shell command, not the animal.
+    #: A question that reads as code keeps them: one writing code form (`go.mod`, `-u`,
+    #: an identifier) or holding a word the article holds that is not English ("cargo
+    #: fmt", "goroutine") (bench/README.md, "code26").
+    code_plain_words: int = 1
     #: "What's new?" lists this many of the newest articles.
     newest_listed: int = 5
     #: "Articles from 2021" lists this many of the period's articles, newest first (a page

@@ -25,7 +25,9 @@ from bot.search.english import article_share, everyday, zipf
 from bot.search.fuzzy import no_letter_changed
 from bot.search.identifiers import (
     identifier_stems,
+    only_in_code,
     only_in_identifiers,
+    written_as_code,
     writes_identifier,
     written_identifiers,
 )
@@ -182,6 +184,9 @@ class Asked:
     # Stems of its words that are ordinary English, from Policy.name_word_zipf up (not
     # bare numbers): words a name may be made of (see Evidence.named_apart).
     plain: frozenset[str] = frozenset()
+    # Whether it writes something in code form (`go.mod`, `-u`, `len()`, an identifier):
+    # a code block's words are what it asks about (Policy.code_plain_words).
+    code_form: bool = False
 
     @classmethod
     def of(
@@ -265,6 +270,7 @@ class Asked:
             common & weight.keys(),
             _misread(corrections or {}, policy) & weight.keys(),
             frozenset(t for t, e in plain_words.items() if e),
+            written_as_code(q.text) or bool(identifier_stems(q.text)),
         )
 
 
@@ -472,7 +478,7 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         len(sentences),
         body_only,
         lead,
-        len(shown - asked.everyday),
+        len(distinct - _code_only(distinct, held_terms, asked, sentences, passages, policy)),
         bool(held_terms) and held_terms <= asked.guessed,
         _names_release(asked.numbers, title_stems, released, policy),
         bool(asked.rare & present),
@@ -498,6 +504,29 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         max(map(len, sets), default=0),
         tuple(restating),
     )
+
+
+def _code_only(
+    distinct: set[str],
+    held_terms: set[str],
+    asked: Asked,
+    sentences: Sequence[Sentence],
+    passages: Passages | None,
+    policy: Policy,
+) -> set[str]:
+    """The question's distinctive words that are ordinary English (Asked.plain) the best
+    window holds only in code (a code block, a line of code: `cat go.mod` for "where did
+    my cat go"), when the question does not read as code: nothing written in code form
+    (Asked.code_form) and no word of it the article holds that is not English ("fmt",
+    "goroutine": "how do i run cargo fmt" asks about the code). Policy.code_plain_words."""
+    if not policy.code_plain_words or passages is None or asked.code_form:
+        return set()
+    plain = distinct & asked.plain
+    if not plain or any(not t.isdigit() for t in held_terms - asked.plain):
+        return set()
+    i, j = passages.together_window
+    held = passages.held
+    return only_in_code(((sentences[k].text, sentences[k].kind, held[k]) for k in range(i, j)), plain)
 
 
 def _slipped(asked: Asked, present: set[str], policy: Policy) -> bool:
