@@ -49,7 +49,9 @@ DIAGNOSTICS = {
 
 async def test_words_only_in_a_code_identifier_answer_with_no_confidence(tmp_path: Path) -> None:
     question = "what is the meaning of life"
-    rule_off = DEFAULT.with_(identifier_words_together=1)
+    # (The diagnostic's line is also a line of code in a code block: Policy.code_plain_words
+    # discounts its English words too, so both are off for the rule-off reply.)
+    rule_off = DEFAULT.with_(identifier_words_together=1, code_plain_words=0)
     async with small_engine(tmp_path, DIAGNOSTICS, CONTENT) as engine:
         answer = await engine.ask(question)
         off = await SearchEngine(engine.library, policy=rule_off).ask(question)

@@ -27,8 +27,8 @@ from bot.search.identifiers import (
     identifier_stems,
     only_in_code,
     only_in_identifiers,
-    written_as_code,
     writes_identifier,
+    written_as_code,
     written_identifiers,
 )
 from bot.search.in_passing import in_passing
@@ -526,7 +526,9 @@ def _code_only(
         return set()
     i, j = passages.together_window
     held = passages.held
-    return only_in_code(((sentences[k].text, sentences[k].kind, held[k]) for k in range(i, j)), plain)
+    return only_in_code(
+        ((sentences[k].text, sentences[k].kind, held[k]) for k in range(i, j)), plain
+    )
 
 
 def _slipped(asked: Asked, present: set[str], policy: Policy) -> bool:
