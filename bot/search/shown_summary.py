@@ -11,28 +11,38 @@ in summary.py, whose choices the cache keeps.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from bot.library.model import Article
 from bot.search.policy import Policy
 from bot.search.shown_quote import first_sentences, says_again
 from bot.search.summary import is_real_summary, summarize
 
 
-def shown_summary(article: Article, passage: str | None, policy: Policy) -> str:
+def shown_summary(
+    article: Article, passage: str | None, policy: Policy, stock: Collection[str] = ()
+) -> str:
     """The summary an answer showing `passage` shows (chosen), as its first whole sentences
     within Policy.summary_shown_words words: a description can run to a paragraph
     (Democracy Now!'s, 151 words under a one-sentence answer: reply26), and the card's
-    answer is then lost under it."""
-    summary = chosen(article, passage, policy)
+    answer is then lost under it. `stock`: the article's sentences its site repeats in
+    many posts (stock.py), passed over as a summary; "" when only they are left."""
+    summary = chosen(article, passage, policy, stock)
+    if summary and any(s in summary for s in stock):
+        return ""
     return first_sentences(summary, policy.summary_shown_words) if summary else summary
 
 
-def chosen(article: Article, passage: str | None, policy: Policy) -> str:
+def chosen(
+    article: Article, passage: str | None, policy: Policy, stock: Collection[str] = ()
+) -> str:
     """summarize's summary for an answer showing `passage`; when it says the passage again
     (at least Policy.summary_restates_share of its content stems are the passage's), the
     summary summarize gives with that one passed over too, if it does not and would pass as
     a summary itself (fits); else the first: a restated summary is better than furniture
     ("Sign up for Chalkbeat's free weekly newsletter…", the next sentence there)."""
     shown = [passage] if passage else []
+    shown += stock
     summary = summarize(article, avoid=shown)
     if not passage or not summary:
         return summary
