@@ -41,13 +41,11 @@ def stock_key(text: str) -> str:
     return flat if len(flat.split()) >= _LEAST_WORDS else ""
 
 
-def digitless(text: str) -> str:
-    """`text` as the store compares sentences for stock (SearchStore.sentences_held): its
-    ASCII digits removed, so "Rust 1.17" and "Rust 1.59" are one sentence."""
-    return text.translate(_DIGITS)
-
-
-_DIGITS = str.maketrans("", "", "0123456789")
+def longest_part(text: str) -> str:
+    """The longest run of `text` between its numbers ("If you have a previous version of
+    Rust installed via rustup, you can get " of "…you can get 1.59.0 with:"): what the
+    store looks for (SearchStore.holding), the same in every post whatever its version."""
+    return max(_NUMBER.split(text), key=len).strip()
 
 
 def neighbours(idx: LibraryIndex, article: Article, policy: Policy) -> list[int]:
@@ -86,18 +84,20 @@ def site_of(link: str | None) -> str | None:
 async def stock_of(
     store: SearchStore, idx: LibraryIndex, article: Article, texts: list[str], policy: Policy
 ) -> set[str]:
-    """Those of `texts` (sentences an answer shows) that are stock: held, digits aside, by
-    Policy.stock_articles or more of the article's byline neighbours (this one counted)."""
+    """Those of `texts` (sentences an answer shows) that are stock: their longest part
+    between numbers (six words or more) held by Policy.stock_articles or more of the
+    article's site neighbours (this one counted)."""
     if policy.stock_articles <= 0 or not texts:
         return set()
     ids = neighbours(idx, article, policy)
     if len(ids) < policy.stock_articles:
         return set()
-    keys = {t: digitless(t) for t in texts if len(t.split()) >= _LEAST_WORDS}
-    if not keys:
+    parts = {t: longest_part(t) for t in texts}
+    parts = {t: p for t, p in parts.items() if len(p.split()) >= _LEAST_WORDS}
+    if not parts:
         return set()
-    held = await store.sentences_held(ids, sorted(set(keys.values())))
-    return {t for t, k in keys.items() if held.get(k, 0) >= policy.stock_articles}
+    held = await store.holding(ids, list(parts.values()))
+    return {t for t, n in zip(parts, held, strict=True) if n >= policy.stock_articles}
 
 
 def shown_sentences(answer: Answer) -> list[str]:

@@ -62,21 +62,16 @@ class SearchStore:
             # A MATCH that FTS5 still refuses (should not happen with quoted terms): no hits.
             return []
 
-    async def sentences_held(self, ids: Sequence[int], keys: Sequence[str]) -> dict[str, int]:
-        """For each of `keys` (a sentence with its ASCII digits removed, stock.digitless),
-        how many of the articles `ids` hold a sentence that reads so: one read of those
-        articles' sentences (the primary key's ranges), whatever the library's size."""
-        if not ids or not keys:
-            return {}
-        flat = "text"
-        for digit in "0123456789":
-            flat = f"replace({flat}, '{digit}', '')"
-        sql = (
-            f"SELECT {flat} AS k, count(DISTINCT article_id) FROM sentences"
-            f" WHERE article_id IN ({','.join('?' * len(ids))})"
-            f" AND k IN ({','.join('?' * len(keys))}) GROUP BY k"
-        )
-        return {k: int(n) for k, n in await self._rows(sql, [*ids, *keys])}
+    async def holding(self, ids: Sequence[int], texts: Sequence[str]) -> list[int]:
+        """For each of `texts`, how many of the articles `ids` hold it in their body text
+        (case and all): one read of those articles' rows by primary key, a substring test
+        in SQLite for each, whatever the library's size."""
+        if not ids or not texts:
+            return []
+        held = ", ".join(["sum(instr(text, ?) > 0)"] * len(texts))
+        sql = f"SELECT {held} FROM articles WHERE id IN ({','.join('?' * len(ids))})"
+        rows = await self._rows(sql, [*texts, *ids])
+        return [int(n or 0) for n in rows[0]] if rows else [0] * len(texts)
 
     async def doc_freq(self, term: str) -> int:
         """How many articles contain a term (or phrase); FTS5 stems it as it indexed."""
