@@ -89,3 +89,20 @@ async def test_the_library_tells_a_sites_repeated_line(tmp_path: Path) -> None:
         before = await off.ask(question)
         shown = [before.summary or "", before.quote.text if before.quote else ""]
         assert any("previous version of Quill" in t for t in shown), shown
+
+
+def test_a_summary_left_after_the_stock_lines_must_open_the_article() -> None:
+    """With its stock opening passed over, a post's next summary candidate may be a detail
+    from its middle: none is shown then (stands_for, Policy.stock_summary_within)."""
+    stock = [f"Our site repeats this line number {w} in every single post." for w in "abcdefghi"]
+    body = [*stock, OWN]
+    article = Article(
+        slug="a",
+        title="Announcing Quill 2.4",
+        path="a.md",
+        text=" ".join(body),
+        sentences=tuple(Sentence(s, i) for i, s in enumerate(body)),
+    )
+    assert shown_summary(article, None, POLICY, set(stock)) == ""
+    loose = replace(POLICY, stock_summary_within=100)
+    assert OWN in shown_summary(article, None, loose, set(stock))  # the early test off

@@ -208,7 +208,7 @@ class SearchEngine(ConversationAnswers):
         idx = await self.index()
         store = SearchStore((await self.keeper.store()).readers)
         stock: set[str] = set()
-        for _ in range(3):  # a new quote or summary may be stock too
+        for _ in range(6):  # a new quote or summary may be stock too (a release post's 5)
             texts = [t for t in shown_sentences(answer) if t not in stock]
             if self._stock_index is not idx or len(self._stock) > 4096:
                 self._stock, self._stock_index = {}, idx

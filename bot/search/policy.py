@@ -1543,6 +1543,12 @@ class Policy:
     #: How far (articles, newest-first order, each way) the walk for those posts goes: a
     #: site with a few posts in a large library is not looked for in all of it.
     stock_walked: int = 500
+    #: A summary chosen with the article's stock lines passed over is shown only when it
+    #: opens on one of its first this many body sentences (and would serve as a summary,
+    #: leaning on none before it); else none. Past the opening a release post's sentences
+    #: are its details ("Most targets supported by Rust identify symbols by their name…"
+    #: as 1.91.1's summary: stock26 read 20 changed replies, the 4 worse were such).
+    stock_summary_within: int = 8
 
     # -- lookup (find a title) and autocomplete ---------------------------------------------
     #: A typed title finds one article from this score up...
