@@ -40,7 +40,9 @@ FILES = {
 def test_stock_keys_fold_case_and_mask_versions() -> None:
     assert stock_key(STOCK) == stock_key(STOCK.replace("2.4", "3.10").upper())
     assert stock_key("Thanks for reading!") == ""  # too short to be told apart from chance
-    assert longest_part("If you have Rust 1.59.0 get it with rustup now") == "get it with rustup now"
+    assert (
+        longest_part("If you have Rust 1.59.0 get it with rustup now") == "get it with rustup now"
+    )
     assert site_of("https://www.Example.org/a/b") == "example.org"
     assert site_of(None) is None
 

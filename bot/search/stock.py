@@ -4,10 +4,13 @@ A release post's "If you have a previous version of Rust installed via rustup, y
 1.x with: rustup update stable", "Many people came together to create Rust 1.x", a news
 export's "Sign up for our newsletter…": the same words in many articles of one site. Read
 alone, each is a fine sentence (furniture.py, which reads one article, keeps it), so the
-library tells them: a sentence whose key (stock_key) is held by Policy.stock_articles
-articles or more is stock. A reply shows none as its quote or its summary (shown_quote.py,
-shown_summary.py): it says nothing of this article. It stays a passage: "how do I update
-rust" is answered by it.
+library tells them: a sentence an answer shows whose longest part between numbers is in
+Policy.stock_articles or more of the site's stock_neighbours posts nearest it is stock
+(stock_of: one bounded store read when the answer is made, nothing at reload; the cache
+stamp is unchanged). A reply shows none as its quote or its summary (SearchEngine.
+_unstocked, shown_quote.py, shown_summary.py): it says nothing of this article. It stays
+a passage: "how do I update rust" is answered by it. stock_key is the looser key
+bench/stock_lines.py counts the library's repeated sentences with.
 """
 
 from __future__ import annotations
