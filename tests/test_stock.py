@@ -37,6 +37,17 @@ FILES = {
 }
 
 
+def _release(body: list[str]) -> Article:
+    """A release post of these body sentences, one paragraph each."""
+    return Article(
+        slug="a",
+        title="Announcing Quill 2.4",
+        path="a.md",
+        text=" ".join(body),
+        sentences=tuple(Sentence(s, i) for i, s in enumerate(body)),
+    )
+
+
 def test_stock_keys_fold_case_and_mask_versions() -> None:
     assert stock_key(STOCK) == stock_key(STOCK.replace("2.4", "3.10").upper())
     assert stock_key("Thanks for reading!") == ""  # too short to be told apart from chance
@@ -49,13 +60,7 @@ def test_stock_keys_fold_case_and_mask_versions() -> None:
 
 def test_a_stock_sentence_is_never_the_quote() -> None:
     body = [STOCK, OWN]
-    article = Article(
-        slug="a",
-        title="Announcing Quill 2.4",
-        path="a.md",
-        text=" ".join(body),
-        sentences=tuple(Sentence(s, i) for i, s in enumerate(body)),
-    )
+    article = _release(body)
     stock = shown_quote(article, "how do I get quill", ["", ""], POLICY)
     assert stock is not None and stock.text == STOCK  # the rule off: the stock line
     quote = shown_quote(article, "how do I get quill", ["", ""], POLICY, {STOCK})
@@ -66,13 +71,7 @@ def test_a_stock_sentence_is_never_the_quote() -> None:
 
 def test_a_stock_sentence_is_never_the_summary() -> None:
     body = [STOCK, OWN]
-    article = Article(
-        slug="a",
-        title="Announcing Quill 2.4",
-        path="a.md",
-        text=" ".join(body),
-        sentences=tuple(Sentence(s, i) for i, s in enumerate(body)),
-    )
+    article = _release(body)
     assert STOCK in shown_summary(article, None, POLICY)  # the rule off
     summary = shown_summary(article, None, POLICY, {STOCK})
     assert STOCK not in summary and OWN in summary
@@ -98,13 +97,7 @@ def test_a_summary_left_after_the_stock_lines_must_open_the_article() -> None:
     from its middle: none is shown then (stands_for, Policy.stock_summary_within)."""
     stock = [f"Our site repeats this line number {w} in every single post." for w in "abcdefghi"]
     body = [*stock, OWN]
-    article = Article(
-        slug="a",
-        title="Announcing Quill 2.4",
-        path="a.md",
-        text=" ".join(body),
-        sentences=tuple(Sentence(s, i) for i, s in enumerate(body)),
-    )
+    article = _release(body)
     assert shown_summary(article, None, POLICY, set(stock)) == ""
     loose = replace(POLICY, stock_summary_within=100)
     assert OWN in shown_summary(article, None, loose, set(stock))  # the early test off
