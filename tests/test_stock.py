@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 from bot.library.model import Article, Sentence
 from bot.search.engine import SearchEngine
 from bot.search.policy import Policy
 from bot.search.shown_quote import shown_quote
 from bot.search.shown_summary import shown_summary
-from bot.search.stock import longest_part, site_of, stock_key
+from bot.search.stock import StockLines, longest_part, site_of, stock_key
+from bot.store.search import SearchStore
 from tests.conftest import small_engine
 
 POLICY = Policy()
@@ -90,6 +92,33 @@ async def test_the_library_tells_a_sites_repeated_line(tmp_path: Path) -> None:
         before = await off.ask(question)
         shown = [before.summary or "", before.quote.text if before.quote else ""]
         assert any("previous version of Quill" in t for t in shown), shown
+
+
+async def test_a_sentence_is_counted_once_per_article(tmp_path: Path) -> None:
+    """StockLines remembers each article's neighbours and each part's count: asked again
+    (another question, the next round of _unstocked), no store read; a new part is read."""
+    async with small_engine(tmp_path, FILES) as engine:
+        article = (await engine.ask("did quill 2.4 change the spell checker")).article
+        assert article is not None
+        idx = await engine.index()
+        store = SearchStore((await engine.keeper.store()).readers)
+        asked: list[list[str]] = []
+
+        class Counted:
+            async def holding(self, ids: list[int], texts: list[str]) -> list[int]:
+                asked.append(list(texts))
+                return await store.holding(ids, texts)
+
+        lines = StockLines(idx, POLICY)
+        near = lines.neighbours(article)
+        assert near[0] == idx.by_slug.get("quill-2-4") and len(near) == 6
+        counted = cast(SearchStore, Counted())
+        assert await lines.of(counted, article, [STOCK, OWN]) == {STOCK}
+        assert await lines.of(counted, article, [OWN, STOCK]) == {STOCK}
+        assert len(asked) == 1  # the second time, from memory
+        other = "We also rewrote the exporter so that it keeps every footnote in place."
+        assert await lines.of(counted, article, [other, OWN]) == set()
+        assert asked[1:] == [[other]]  # only the part not counted yet
 
 
 def test_a_summary_left_after_the_stock_lines_must_open_the_article() -> None:

@@ -56,7 +56,7 @@ from bot.search.retrieve import Candidates, Reading, Retriever
 from bot.search.shown_quote import shown_quote
 from bot.search.shown_summary import shown_summary
 from bot.search.spelling import porter
-from bot.search.stock import shown_sentences, stock_of
+from bot.search.stock import StockLines, shown_sentences
 from bot.search.tables import Metas
 from bot.search.typed import clip
 from bot.search.words import fold, folded_words
@@ -103,9 +103,7 @@ class SearchEngine(ConversationAnswers):
         self._parsed = ResultCache(self._cache.size)  # see _parse
         self._reranks_index: LibraryIndex | None = None  # the index these are of
         self._pending: dict[tuple, asyncio.Future[Any]] = {}
-        # (slug, sentences) -> those of them that are stock (_unstocked), for _stock_index.
-        self._stock: dict[tuple[str, tuple[str, ...]], set[str]] = {}
-        self._stock_index: LibraryIndex | None = None
+        self._stock: StockLines | None = None  # the look-ups of _unstocked, for its index
 
     # -- the index (see IndexKeeper) -----------------------------------------------------
 
@@ -200,23 +198,23 @@ class SearchEngine(ConversationAnswers):
         """`answer` with a quote or summary its site repeats in many posts (stock.py: "Many
         people came together to create Rust 1.x") made again with those sentences passed
         over. Read here, after the answer is made, whatever path made it: the look-up is a
-        store read, and most answers show no stock line (one read per article and text,
-        remembered until the index changes)."""
+        store read, and most answers show no stock line (StockLines: one read per article
+        and sentence, remembered until the index changes)."""
         article = answer.article
         if article is None or self.policy.stock_articles <= 0:
             return answer
         idx = await self.index()
+        if (
+            self._stock is None
+            or self._stock.idx is not idx
+            or self._stock.policy is not self.policy
+        ):
+            self._stock = StockLines(idx, self.policy)
         store = SearchStore((await self.keeper.store()).readers)
         stock: set[str] = set()
         for _ in range(6):  # a new quote or summary may be stock too (a release post's 5)
             texts = [t for t in shown_sentences(answer) if t not in stock]
-            if self._stock_index is not idx or len(self._stock) > 4096:
-                self._stock, self._stock_index = {}, idx
-            key = (article.slug, tuple(texts))
-            found = self._stock.get(key)
-            if found is None:
-                found = await stock_of(store, idx, article, texts, self.policy)
-                self._stock[key] = found
+            found = await self._stock.of(store, article, texts)
             if not found:
                 return answer
             stock |= found

@@ -6,8 +6,8 @@ export's "Sign up for our newsletter…": the same words in many articles of one
 alone, each is a fine sentence (furniture.py, which reads one article, keeps it), so the
 library tells them: a sentence an answer shows whose longest part between numbers is in
 Policy.stock_articles or more of the site's stock_neighbours posts nearest it is stock
-(stock_of: one bounded store read when the answer is made, nothing at reload; the cache
-stamp is unchanged). A reply shows none as its quote or its summary (SearchEngine.
+(StockLines.of: one bounded store read when the answer is made, nothing at reload; the
+cache stamp is unchanged). A reply shows none as its quote or its summary (SearchEngine.
 _unstocked, shown_quote.py, shown_summary.py): it says nothing of this article. It stays
 a passage: "how do I update rust" is answered by it. stock_key is the looser key
 bench/stock_lines.py counts the library's repeated sentences with.
@@ -15,6 +15,8 @@ bench/stock_lines.py counts the library's repeated sentences with.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -51,29 +53,92 @@ def longest_part(text: str) -> str:
     return max(_NUMBER.split(text), key=len).strip()
 
 
-def neighbours(idx: LibraryIndex, article: Article, policy: Policy) -> list[int]:
-    """The ids of the article's site's posts nearest it in date (its link's host; with no
-    link, its byline's), Policy.stock_neighbours of them with it, found walking out from it
-    in the index's newest-first order at most Policy.stock_walked steps each way: bounded,
-    whatever the library's size. [] for an article with neither."""
-    aid = idx.by_slug.get(article.slug)
-    site = site_of(article.link)
-    if aid is None or not (site or article.author):
-        return []
+class StockLines:
+    """The stock look-ups of one index, remembered until it changes (SearchEngine.
+    _unstocked makes a new one then): each post's site, each asked article's neighbours,
+    and how many of them hold each part looked for. An answer asks again for the article
+    of an earlier one, and its quote or summary made again with a stock line passed over
+    shows mostly sentences already counted: the walk and the store read are done once."""
 
-    def same(other: int) -> bool:
-        meta = idx.entries.meta(other)
-        return site_of(meta.link) == site if site else meta.author == article.author
+    #: Past this many articles' neighbours or counted parts, start again: bounded memory
+    #: whatever the library's size (a count is 1 read of 150 rows to make again).
+    KEPT = 4096
 
-    newest, at = idx.newest, idx.ranks[aid]
-    found = [aid]
-    for step in range(1, policy.stock_walked + 1):
-        for pos in (at - step, at + step):
-            if 0 <= pos < len(newest) and same(newest[pos]):
-                found.append(newest[pos])
-        if len(found) >= policy.stock_neighbours or step > max(at, len(newest) - at):
-            break
-    return found[: policy.stock_neighbours]
+    def __init__(self, idx: LibraryIndex, policy: Policy) -> None:
+        self.idx, self.policy = idx, policy
+        self._sites: dict[int, tuple[str | None, str | None]] = {}  # id -> (host, byline)
+        self._near: dict[str, list[int]] = {}  # slug -> neighbours()
+        self._held: dict[tuple[str, str], int] = {}  # (slug, part) -> neighbours holding it
+
+    def neighbours(self, article: Article) -> list[int]:
+        """The ids of the article's site's posts nearest it in date (its link's host; with
+        no link, its byline's), Policy.stock_neighbours of them with it, found walking out
+        from it in the index's newest-first order at most Policy.stock_walked steps each
+        way: bounded, whatever the library's size. [] for an article with neither."""
+        near = self._near.get(article.slug)
+        if near is None:
+            if len(self._near) >= self.KEPT:
+                self._near.clear()
+            near = self._near[article.slug] = self._walked(article)
+        return near
+
+    def _walked(self, article: Article) -> list[int]:
+        idx, policy = self.idx, self.policy
+        aid = idx.by_slug.get(article.slug)
+        site = site_of(article.link)
+        if aid is None or not (site or article.author):
+            return []
+        want, by = (site, 0) if site else (article.author, 1)
+        sites = self._sites  # each post's (host, byline), decoded once per index
+
+        def key(other: int) -> tuple[str | None, str | None]:
+            author, link = idx.entries.signed(other)
+            key = sites[other] = (site_of(link), author)
+            return key
+
+        # Walked out from it one step each way in turn, at most stock_walked steps: the
+        # same posts on either side, as (steps, side, id) merged in that order.
+        newest, at, reach = idx.newest, idx.ranks[aid], policy.stock_walked
+        older = [
+            (at - r, 0, other)
+            for r in range(at - 1, max(at - reach, 0) - 1, -1)
+            if (sites[other] if (other := newest[r]) in sites else key(other))[by] == want
+        ]
+        newer = [
+            (r - at, 1, other)
+            for r in range(at + 1, min(at + reach, len(newest) - 1) + 1)
+            if (sites[other] if (other := newest[r]) in sites else key(other))[by] == want
+        ]
+        near = heapq.merge(older, newer)
+        return [
+            aid,
+            *(other for _, _, other in itertools.islice(near, policy.stock_neighbours - 1)),
+        ]
+
+    async def of(self, store: SearchStore, article: Article, texts: list[str]) -> set[str]:
+        """Those of `texts` (sentences an answer shows) that are stock: their longest part
+        between numbers (six words or more) held by Policy.stock_articles or more of the
+        article's site neighbours (this one counted). Parts not counted yet for this
+        article are counted in one store read."""
+        policy = self.policy
+        if policy.stock_articles <= 0 or not texts:
+            return set()
+        parts = {t: longest_part(t) for t in texts}
+        parts = {t: p for t, p in parts.items() if len(p.split()) >= _LEAST_WORDS}
+        if not parts:
+            return set()
+        ids = self.neighbours(article)
+        if len(ids) < policy.stock_articles:
+            return set()
+        slug, held = article.slug, self._held
+        if len(held) >= self.KEPT:
+            held.clear()
+        new = list(dict.fromkeys(p for p in parts.values() if (slug, p) not in held))
+        if new:
+            held.update(
+                ((slug, p), n) for p, n in zip(new, await store.holding(ids, new), strict=True)
+            )
+        return {t for t, p in parts.items() if held[slug, p] >= policy.stock_articles}
 
 
 def site_of(link: str | None) -> str | None:
@@ -82,25 +147,6 @@ def site_of(link: str | None) -> str | None:
         return None
     host = link.split("://", 1)[1].split("/", 1)[0].lower()
     return host.removeprefix("www.") or None
-
-
-async def stock_of(
-    store: SearchStore, idx: LibraryIndex, article: Article, texts: list[str], policy: Policy
-) -> set[str]:
-    """Those of `texts` (sentences an answer shows) that are stock: their longest part
-    between numbers (six words or more) held by Policy.stock_articles or more of the
-    article's site neighbours (this one counted)."""
-    if policy.stock_articles <= 0 or not texts:
-        return set()
-    ids = neighbours(idx, article, policy)
-    if len(ids) < policy.stock_articles:
-        return set()
-    parts = {t: longest_part(t) for t in texts}
-    parts = {t: p for t, p in parts.items() if len(p.split()) >= _LEAST_WORDS}
-    if not parts:
-        return set()
-    held = await store.holding(ids, list(parts.values()))
-    return {t for t, n in zip(parts, held, strict=True) if n >= policy.stock_articles}
 
 
 def shown_sentences(answer: Answer) -> list[str]:
