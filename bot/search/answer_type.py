@@ -21,7 +21,7 @@ from bot.search.no_comment import answers_no_who
 from bot.search.policy import Policy
 from bot.search.query import Query
 from bot.search.question_words import QUESTION_WORDS, YES_NO_START
-from bot.search.sentence_spans import Span, Tokens, adjacent, tokens
+from bot.search.sentence_spans import Span, Tokens, adjacent
 from bot.search.stem import stem
 from bot.search.words import STOPWORDS
 
@@ -612,7 +612,7 @@ def _named(f: Features) -> list[Span]:
     "known as"…, past a pronoun or determiner, up to a clause break, a function word or
     _NAME_WORDS words ("The incident, dubbed Sharpiegate for…" -> "Sharpiegate";
     "calling him “BradBot”" -> "BradBot"; "also called a PDS" -> "PDS")."""
-    t = tokens(f.text)
+    t = f.tokens()
     stems, words = t.stems, t.folded
     out: list[Span] = []
     n = len(stems)

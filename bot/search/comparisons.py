@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from bot.search.english import zipf
 from bot.search.features import Features
-from bot.search.sentence_spans import Span, tokens
+from bot.search.sentence_spans import Span
 
 # English's comparatives that are not the base and "-er", and the words of degree that
 # make "how far" ask by how much ("how far over the limit", "how far behind").
@@ -79,7 +79,7 @@ def asks_difference(ws: Sequence[str]) -> bool:
 def multiples(f: Features) -> list[Span]:
     """The words of multiplying a sentence holds, each a span of kind "amount": "nearly
     double the amount", "twice as many", "a threefold rise"."""
-    t = tokens(f.text)
+    t = f.tokens()
     if t.present.isdisjoint(_MULTIPLES) and not any(w.endswith("fold") for w in t.folded):
         return []
     words = t.folded
@@ -94,7 +94,7 @@ def states_difference(f: Features, span: Span, percent: bool) -> bool:
     """Whether the amount `span` says by how much things differ: a multiple ("20 times",
     a span of multiples), a percent (`percent`: the caller read its sign or word), or a
     comparative right after it ("$350 more", "three pounds less", "20 times higher")."""
-    words = tokens(f.text).folded
+    words = f.tokens().folded
     last = words[span.end - 1]
     if percent or last == "times" or last in _MULTIPLES:
         return True

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from bot.search.english import zipf
 from bot.search.features import Features
-from bot.search.sentence_spans import Span, tokens
+from bot.search.sentence_spans import Span
 
 # The forms of "be" a yes/no question about a quality opens with ("was X a big release").
 _BE = frozenset(["is", "are", "was", "were", "isnt", "arent", "wasnt", "werent"])
@@ -59,7 +59,7 @@ def degrees(f: Features) -> list[Span]:
     """The words of a sentence saying how much a thing is, each a span of kind "degree":
     an adverb of degree with the word after it ("relatively minor"), a superlative with
     the word after it ("most feature-packed", "largest edition")."""
-    t = tokens(f.text)
+    t = f.tokens()
     words, n = t.folded, len(t.folded)
     out: list[Span] = []
     for k, w in enumerate(words):

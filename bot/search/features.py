@@ -132,7 +132,7 @@ class Features:
     @property
     def stems(self) -> tuple[str, ...]:
         """Per word, in order, its stem; "" for a stopword."""
-        return self._read().stems
+        return self.tokens().stems
 
     def spans(self, kinds: Iterable[str] = KINDS) -> list[Span]:
         """The spans of these kinds (every kind by default)."""
@@ -141,7 +141,7 @@ class Features:
         for group in sorted({GROUPS[k] for k in wanted}):
             found = self._spans.get(group)
             if found is None:
-                found = self._spans[group] = find(group, self.text, self._read())
+                found = self._spans[group] = find(group, self.text, self.tokens())
             out += [s for s in found if s.kind in wanted]
         return out
 
@@ -152,7 +152,7 @@ class Features:
         or after a `linked` stem and a comma, opening with "a/an" (an apposition defining
         it: "“Project Popcorn”, an unorthodox business model"). The determiner and the
         content words after it, up to the next function word or clause break."""
-        t, text = self._read(), self.text
+        t, text = self.tokens(), self.text
         out: list[Span] = []
         n = len(t.stems)
         for k in range(n - 2):
@@ -177,7 +177,7 @@ class Features:
     def _apposition(self, k: int, linked: frozenset[str]) -> bool:
         """Whether word k is one of the `linked` stems and an apposition defining it
         follows: a comma, then "a/an" (_APPOSITION)."""
-        t = self._read()
+        t = self.tokens()
         return (
             t.stems[k] in linked
             and t.folded[k + 1] in _INDEFINITE
@@ -189,7 +189,7 @@ class Features:
         or the sentence opens with a short subject (_SUBJECT_WORDS words) holding one: "The
         encodeURI() function is a function that…" defines encodeURI as "…delimiter is
         a comma" defines the delimiter."""
-        stems = self._read().stems
+        stems = self.tokens().stems
         if stems[copula - 1] in linked:
             return True
         return copula <= _SUBJECT_WORDS and not linked.isdisjoint(stems[:copula])
@@ -199,7 +199,7 @@ class Features:
         _ANCHOR_WORDS words after one of the `anchors` stems: "the drones took off from the
         north-east of Dublin" gives "the north-east of Dublin" after "from" (anchored by
         "drones"). Up to the next clause break, at most _PHRASE_WORDS words."""
-        t, text = self._read(), self.text
+        t, text = self.tokens(), self.text
         out: list[Span] = []
         n = len(t.stems)
         for k in range(1, n - 1):
@@ -223,7 +223,7 @@ class Features:
         colon = text.find(":")
         if colon < 0 or colon + 1 >= len(text) or not text[colon + 1].isspace():
             return []
-        t = self._read()
+        t = self.tokens()
         label = [k for k, a in enumerate(t.starts) if a < colon]
         if not label or len(label) > _LABEL_WORDS or len(label) == len(t.starts):
             return []
@@ -235,7 +235,7 @@ class Features:
         """Whether the span stands where English names who did something: after "by" (or
         "by the"), or before "who": "was all done by Rich Kadel", "created by the Bigelow
         & Holmes type foundry", "Arlo Siemsen who implemented this feature"."""
-        folded = self._read().folded
+        folded = self.tokens().folded
         before = folded[max(0, span.start - 2) : span.start]
         return (
             bool(before)
@@ -253,7 +253,7 @@ class Features:
         return self._role_after(span, anchors) or self._role_before(span, anchors)
 
     def _role_after(self, span: Span, anchors: frozenset[str]) -> bool:
-        t, text = self._read(), self.text
+        t, text = self.tokens(), self.text
         n, k = len(t.stems), span.end
         if k >= n or not _APPOSITION.fullmatch(text, t.ends[k - 1], t.starts[k]):
             return False
@@ -265,7 +265,7 @@ class Features:
         return not anchors.isdisjoint(t.stems[k:j])
 
     def _role_before(self, span: Span, anchors: frozenset[str]) -> bool:
-        t, text = self._read(), self.text
+        t, text = self.tokens(), self.text
         k, end = span.start, span.end
         if k < 2 or not _APPOSITION.fullmatch(text, t.ends[k - 1], t.starts[k]):
             return False
@@ -289,7 +289,7 @@ class Features:
         commas). The lower-case word keeps a name's own capitalised words out, and two
         words at most keep out a verb's object ("Coal miners posed behind President
         Hale": three words back reach "miners")."""
-        t, text = self._read(), self.text
+        t, text = self.tokens(), self.text
         k = span.start
         if not words or span.end - k < 2 or k == 0:
             return False
@@ -310,7 +310,7 @@ class Features:
     def counts_done(self, span: Span, verbs: frozenset[str] | set[str]) -> bool:
         """Whether an amount counts by a past participle of one of the `verbs` stems:
         "400,000 deported", "12 killed", "30 arrested" count those it was done to."""
-        t = self._read()
+        t = self.tokens()
         last = span.end - 1
         return t.folded[last].endswith("ed") and t.stems[last] in verbs
 
@@ -320,7 +320,7 @@ class Features:
         ("Forty schools", "84,300 people", "1.62 million birds", "eight booth
         consultations" for consultations), with no definite determiner or partitive "of"
         before it ("the 51 schools", "11 of the 51 schools" name a set given before)."""
-        t = self._read()
+        t = self.tokens()
         if span.start > 0 and t.folded[span.start - 1] in _GIVEN_BEFORE:
             return False
         return t.stems[self._counted(span)] in nouns
@@ -331,7 +331,7 @@ class Features:
         English marks a compound's head, its last noun, as plural, so "eight booth
         consultations" counts consultations and "six soundproofed consultation booths"
         booths, not booths and consultations."""
-        t, text = self._read(), self.text
+        t, text = self.tokens(), self.text
         unit = k = span.end - 1
         for _ in range(_COMPOUND_WORDS):
             if plural(t.folded[k]):
@@ -357,7 +357,7 @@ class Features:
         """Whether the span is a person's age as English news writes it: a whole number
         below _OLDEST set off by commas right after a name ("says Hu, 32.", "said Judy
         Heath, 65, of Glenside")."""
-        t = self._read()
+        t = self.tokens()
         k = span.start
         if span.end != k + 1 or not k or not t.folded[k].isdigit() or int(t.folded[k]) >= _OLDEST:
             return False
@@ -372,7 +372,7 @@ class Features:
         is one, as a noun, not as its adverb of frequency ("200,000 monthly active users"
         counts users; "for the past ten years" is a time). For a `share` (units of
         percent), also a percent sign after it ("15%") or a ratio ("one in five")."""
-        t = self._read()
+        t = self.tokens()
         last = span.end - 1
         if t.stems[last] in units and not t.folded[last].endswith("ly"):
             return True
@@ -385,7 +385,7 @@ class Features:
         """The words of these stems written as plurals, each a span of kind "number": a
         measure without a figure ("spend months messaging them" says how long, as "a few
         months" would)."""
-        t = self._read()
+        t = self.tokens()
         return [
             Span("number", k, k + 1)
             for k, s in enumerate(t.stems)
@@ -394,12 +394,12 @@ class Features:
 
     def text_of(self, k: int) -> str:
         """Word k as written."""
-        t = self._read()
+        t = self.tokens()
         return self.text[t.starts[k] : t.ends[k]]
 
     def lower_case(self, wanted: frozenset[str]) -> set[str]:
         """The `wanted` stems this sentence writes in lower case ("program", not "DHS")."""
-        t, text = self._read(), self.text
+        t, text = self.tokens(), self.text
         return {s for k, s in enumerate(t.stems) if s in wanted and text[t.starts[k]].islower()}
 
     @property
@@ -430,11 +430,13 @@ class Features:
                     r.match(opening) is not None for r in (_LEANS_BACK, _CONNECTIVE, _SUMS_UP)
                 )
             else:
-                found = self._read().may(_POINTER_WORDS) and bool(_POINTS_AWAY.search(text))
+                found = self.tokens().may(_POINTER_WORDS) and bool(_POINTS_AWAY.search(text))
             self._flags[name] = found
         return found
 
-    def _read(self) -> Tokens:
+    def tokens(self) -> Tokens:
+        """The sentence's words (sentence_spans.tokens), read once and remembered: every
+        span reader of the sentence takes them from here."""
         if self._tokens is None:
             self._tokens = tokens(self.text)
         return self._tokens

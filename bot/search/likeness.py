@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.search.features import Features
-from bot.search.sentence_spans import Span, adjacent, tokens
+from bot.search.sentence_spans import Span, adjacent
 
 # The question's verbs and adjectives of likening: with "to"/"with" at its end ("…compare
 # X to", "…is X similar to") the question asks for what X is likened to. Not "who compared
@@ -74,7 +74,7 @@ def likenesses(f: Features) -> list[Span]:
     """The phrases a sentence likens something to, each a span of kind "likeness": the
     words after "like", "likened to", "no different from"… up to a clause break, at
     most _PHRASE_WORDS words ("It’s like a flat soda." -> "a flat soda")."""
-    t = tokens(f.text)
+    t = f.tokens()
     if t.present.isdisjoint(_MARKERS):
         return []
     words, n = t.folded, len(t.folded)

@@ -18,12 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-# Month names and their common short forms.
-MONTHS = {
-    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
-    **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
-    "sept": 9,
-}
+# Month names and their common short forms (stages.py reads the two apart: a short form is
+# a month only beside a year or a day).
+MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+SHORT_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+MONTHS = MONTH_NAMES | SHORT_MONTHS
 # "May" is also a modal verb ("may i see…"): a month only next to a year or after a word
 # that introduces a time ("from may", "in may 2021").
 _MODAL_MONTHS = frozenset(["may"])

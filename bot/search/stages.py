@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from bot.search.irregular import PAST_FORMS
+from bot.search.period import MONTH_NAMES, SHORT_MONTHS
 
 # A deadline asked: "until when", "till when", "by when", "deadline".
 _UNTIL = frozenset(["until", "till", "til", "by"])
@@ -57,18 +58,9 @@ _YEAR = re.compile(r"(?<![\w.-])((?:19|20)\d\d)(?![\w.-])")
 # part of a version ("1.2") or a date ("2020-03-28").
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,2})(?![\w.-])")
 _WORD = re.compile(r"[a-z]+")
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december",
-        ]
-    )
-}  # fmt: skip
 # A month written short ("oct 2019", "mar 21"), and "may", a modal verb as often as a month,
 # are read as a month only next to a year or a day's number.
-_SHORT_MONTHS = {m[:3]: n for m, n in _MONTHS.items()} | {"sept": 9}
+_MONTHS, _SHORT_MONTHS = MONTH_NAMES, SHORT_MONTHS
 # A date a title writes as numbers, year first ("CTCFT 2022-03-21 Agenda", "2019-11"): its
 # year and month.
 _ISO_DATE = re.compile(r"(?<![\w.])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(\d\d))?(?![\w.])")
