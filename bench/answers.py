@@ -86,10 +86,12 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # the lead) stood in until "fresh19" and was the validation set of session 25: aggregates
 # only, never --misses, and readable tune material from session 26. "fresh19" (written blind
 # the same way on 2026-12-07 by session 25's set19 helper, its baseline left to the lead) stood
-# in until "fresh20" and is the validation set from session 26: aggregates only, never
-# --misses. "fresh20" (written blind the same way on 2026-12-07 by session 26's set20 helper,
-# its baseline left to the lead) is the untouched stand-in from session 26: only the lead runs
-# it. fresh to fresh18 are tune material.
+# in until "fresh20" and was the validation set of session 26: aggregates only, never
+# --misses, and readable tune material from session 27. "fresh20" (written blind the same way
+# on 2026-12-07 by session 26's set20 helper, its baseline left to the lead) stood in until
+# "fresh21" and is the validation set from session 27: aggregates only, never --misses.
+# Session 27's set21 helper adds the new untouched stand-in ("fresh21") here when it is
+# written. fresh to fresh19 are tune material.
 # "probe15" (refuse15's, written blind 2026-12-06 21:44 UTC before any run on it, aimed at
 # refusals and unrelated answers: paraphrase, a name or brand, a slip, short questions, common
 # words) is readable tune material from the start, never a stand-in.
@@ -158,13 +160,13 @@ FRESH_FILES = {
     # readable sets' answerable rows measure what a rule costs. Readable from the start.
     "unrel24": HERE / "answers_unrel24.jsonl",
 }
-# Run only by answers.py (and --check prints none of their questions), for aggregates, never
-# read: the untouched stand-in (fresh20, written blind by session 26's set20 helper, its
-# baseline the lead's) and the validation set (fresh19, the untouched stand-in of session 25,
-# written blind by its set19 helper). fresh6, the validation set of four sessions, and fresh7
-# to fresh18, stand-ins and validation sets before fresh19, are tune material now, so their
-# pools may be read. The held-out tests take this tuple and its first member.
-HELD_OUT = ("fresh20", "fresh19")
+# Run only by answers.py (and --check prints none of its questions), for aggregates, never
+# read: the validation set (fresh20, the untouched stand-in of session 26, written blind by its
+# set20 helper). fresh6, the validation set of four sessions, and fresh7 to fresh19, stand-ins
+# and validation sets before fresh20, are tune material now, so their pools may be read.
+# Session 27's set21 helper adds the new untouched stand-in (fresh21) here when it is written.
+# The held-out tests take this tuple and its first member.
+HELD_OUT = ("fresh20",)
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -862,9 +864,8 @@ def main(argv: list[str] | None = None) -> int:
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
         help="fresh, fresh2, ..., fresh20: stand-ins for the held-out set, fresh20 the "
-        "untouched one (the lead alone runs it), fresh19 the validation set (aggregates "
-        "only, never --misses); "
-        "the others (fresh6 to fresh18 among them) tune material after their blind baselines "
+        "validation set (aggregates only, never --misses); "
+        "the others (fresh6 to fresh19 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )
     ap.add_argument("--split", choices=["tune", "test", "all"], default="all")
