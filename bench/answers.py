@@ -10,7 +10,7 @@ figure of its own, not a relabelling: the passage shown holds the row's key what
 article (two posts of a series often state the same fact; the labels name one); every other
 figure reads the labels as written.
 
-    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|...|fresh20|probe15]
+    .venv/bin/python bench/answers.py [--set news|blogs|all|content|fresh|...|fresh21|probe15]
         [--split tune|test|all]
         [--misses N] [--json OUT] [--policy FILE]
     .venv/bin/python bench/answers.py --check      # validate the question files only
@@ -90,8 +90,9 @@ CONTENT_FILE = HERE / "answers_content.jsonl"
 # --misses, and readable tune material from session 27. "fresh20" (written blind the same way
 # on 2026-12-07 by session 26's set20 helper, its baseline left to the lead) stood in until
 # "fresh21" and is the validation set from session 27: aggregates only, never --misses.
-# Session 27's set21 helper adds the new untouched stand-in ("fresh21") here when it is
-# written. fresh to fresh19 are tune material.
+# "fresh21" (written blind the same way on 2026-12-07 by session 27's set21 helper, its
+# baseline left to the lead) is the untouched stand-in from session 27: only the lead runs
+# it. fresh to fresh19 are tune material.
 # "probe15" (refuse15's, written blind 2026-12-06 21:44 UTC before any run on it, aimed at
 # refusals and unrelated answers: paraphrase, a name or brand, a slip, short questions, common
 # words) is readable tune material from the start, never a stand-in.
@@ -128,6 +129,10 @@ FRESH_FILES = {
     # news questions over 14 exports no set from fresh17 on uses, blog questions over 20 posts
     # no set names, 10 unrelated; the untouched stand-in of session 26.
     "fresh20": HERE / "answers_fresh20.jsonl",
+    # fresh21 (written blind by session 27's set21 helper, 2026-12-07, before any run on it):
+    # news questions over 14 exports no set from fresh18 on uses, blog questions over 20 posts
+    # no set names, 10 unrelated; the untouched stand-in of session 27.
+    "fresh21": HERE / "answers_fresh21.jsonl",
     "probe15": HERE / "answers_probe15.jsonl",
     # spell19's probes (written 2026-12-07 03:50 UTC before any run on them): questions typed
     # with the other region's spelling of a word the article writes ("harbour", "leukemia").
@@ -160,13 +165,13 @@ FRESH_FILES = {
     # readable sets' answerable rows measure what a rule costs. Readable from the start.
     "unrel24": HERE / "answers_unrel24.jsonl",
 }
-# Run only by answers.py (and --check prints none of its questions), for aggregates, never
-# read: the validation set (fresh20, the untouched stand-in of session 26, written blind by its
-# set20 helper). fresh6, the validation set of four sessions, and fresh7 to fresh19, stand-ins
-# and validation sets before fresh20, are tune material now, so their pools may be read.
-# Session 27's set21 helper adds the new untouched stand-in (fresh21) here when it is written.
-# The held-out tests take this tuple and its first member.
-HELD_OUT = ("fresh20",)
+# Run only by answers.py (and --check prints none of their questions), for aggregates, never
+# read: the untouched stand-in (fresh21, written blind by session 27's set21 helper, its
+# baseline the lead's) and the validation set (fresh20, the untouched stand-in of session 26,
+# written blind by its set20 helper). fresh6, the validation set of four sessions, and fresh7
+# to fresh19, stand-ins and validation sets before fresh20, are tune material now, so their
+# pools may be read. The held-out tests take this tuple and its first member.
+HELD_OUT = ("fresh21", "fresh20")
 OLDER_SETS = [HERE / "queries.jsonl", HERE / "queries_dev.jsonl", HERE / "answer_keys.jsonl"]
 # Where each library's articles come from; "news" mixes the blogs in as distractors.
 LIBRARY_ROOTS = {
@@ -863,8 +868,9 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=["news", "blogs", "all", "content", *FRESH_FILES],
         default="all",
-        help="fresh, fresh2, ..., fresh20: stand-ins for the held-out set, fresh20 the "
-        "validation set (aggregates only, never --misses); "
+        help="fresh, fresh2, ..., fresh21: stand-ins for the held-out set, fresh21 the "
+        "untouched one (the lead alone runs it), fresh20 the validation set (aggregates "
+        "only, never --misses); "
         "the others (fresh6 to fresh19 among them) tune material after their blind baselines "
         "(no halves; asked of both libraries)",
     )

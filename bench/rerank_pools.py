@@ -11,7 +11,7 @@ built from the library the way `answers.py` builds it, with the same pools and s
 
 The held-out material stays unread: the test half of `answers_blogs.jsonl` and
 `answers_news.jsonl` prints its counts only, never a question, and the untouched fresh set and
-the validation one (HELD_OUT: fresh20; fresh19 and older are read) are refused.
+the validation one (HELD_OUT: fresh21 and fresh20; fresh19 and older are read) are refused.
 Five issue-15 passes each wrote this as a throwaway script.
 
 `--labelled-in` reads every pool with the labelled articles added to it (as the rerank adds
