@@ -1147,3 +1147,22 @@ async def test_the_bots_own_role_mentioned_addresses_it(running) -> None:
     await fake.send_message(f"<@&{other.id}> how many toasters?", wait=False)
     await asyncio.sleep(0.3)
     assert not [m for m in fake.message_log[before:] if m["author"].get("bot")]
+
+
+async def test_a_mentions_markdown_is_read_as_discord_shows_it(running) -> None:
+    # journey27: "[click me](https://evil.example) what is cop30" searched the hidden
+    # address's words and "# HUGE HEADER …" its heading mark; a member sees neither.
+    fake, _ = running
+    hidden = await fake.send_message(
+        f"{fake.bot_user.mention} [click me](https://evil.example/x) recipe for banana bread"
+    )
+    text = hidden.messages[0]["embeds"][0]["description"]
+    assert "click me recipe for banana bread" in text and "evil" not in text
+    headed = await fake.send_message(f"{fake.bot_user.mention} # recipe for banana bread")
+    text = headed.messages[0]["embeds"][0]["description"]
+    assert "“recipe for banana bread”" in text
+    small = await fake.send_message(f"{fake.bot_user.mention} -# how many toasters were fixed")
+    assert "toasters" in small.messages[0]["embeds"][0]["title"]
+    # A "#" that opens no heading (no space after it) is the member's word.
+    tagged = await fake.send_message(f"{fake.bot_user.mention} #banana bread recipe")
+    assert "#banana bread recipe" in tagged.messages[0]["embeds"][0]["description"]
