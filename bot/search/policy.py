@@ -1623,6 +1623,14 @@ class Policy:
     #: in all (~70 bytes each): at 100k articles "go" alone is 30k ids, ~1 ms to make.
     postings_kept: int = 300_000
 
+    # -- journey27 ----------------------------------------------------------------------------
+    #: A title typed in part that no title matches offers the articles of the tags whose
+    #: words start with each word typed, newest first (lookup.autocomplete): "polon" offered
+    #: nothing for the Polonius post, titled "Enabling the next iteration of the borrow
+    #: checker on nightly" and tagged "polonius working area" (journey27). Only when titles
+    #: give no choice at all, so no title choice moves. 0: off.
+    autocomplete_by_tag: int = 1
+
     def with_(self, **changes: Any) -> Policy:
         """This policy with some fields changed (checked as a policy file is)."""
         return _checked(replace(self, **changes))
