@@ -1166,3 +1166,12 @@ async def test_a_mentions_markdown_is_read_as_discord_shows_it(running) -> None:
     # A "#" that opens no heading (no space after it) is the member's word.
     tagged = await fake.send_message(f"{fake.bot_user.mention} #banana bread recipe")
     assert "#banana bread recipe" in tagged.messages[0]["embeds"][0]["description"]
+
+
+async def test_a_message_naming_a_subcommand_is_told_that_one(running) -> None:
+    # journey27: "can u skip tomorrows pick" was offered `channel`, `time`, `tags`, `role`…
+    fake, _ = running
+    replies = await fake.send_message(f"{fake.bot_user.mention} can u skip tomorrows pick")
+    text = replies.messages[0]["embeds"][0]["description"]
+    assert "type `/picks` in the message box and choose `skip`;" in text
+    assert "`channel`" not in text
