@@ -288,6 +288,24 @@ def asks_newest(ws: list[str]) -> bool:
     return bool(NEWEST_WORDS.intersection(ws)) and _NEWEST_ALLOWED.issuperset(ws)
 
 
+# "The latest" asked in the singular ("what is the latest rust release", "whats the newest
+# one", "which was the most recent post"): one article, the list's first, is asked for. A
+# superlative and a singular copula or "one", no plural one ("what are the latest posts").
+_SUPERLATIVE_NEWEST = re.compile(r"\b(?:newest|latest|most recent)\b")
+_SINGULAR = re.compile(r"\b(?:is|was|one)\b|\b(?:what|which|whats|what's)'?s?\b(?= the\b)")
+_PLURAL = re.compile(r"\b(?:are|were|these|those|ones)\b")
+
+
+def asks_newest_one(question: str) -> bool:
+    """Whether a question answered with the newest articles asks for one of them, the
+    newest (see _SINGULAR): "when was it released?" after it is about that one, not a
+    guess between the list's (journey27: "Which one? The last list had 5")."""
+    text = question.lower().replace("’", "'")
+    return bool(
+        _SUPERLATIVE_NEWEST.search(text) and _SINGULAR.search(text) and not _PLURAL.search(text)
+    )
+
+
 # Words asking for the library's oldest articles ("oldest post", "what are the earliest
 # articles?"): with a word for articles, and otherwise only the words "what's new?" may
 # be made of. Not "first" (an ordinal of a list: "the first article").
