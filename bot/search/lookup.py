@@ -63,6 +63,11 @@ def quoted_link_forms(text: str) -> list[str]:
     return _forms(found[0].rstrip(".,;:!?)]'\"")) if len(found) == 1 else []
 
 
+def without_links(text: str) -> str:
+    """`text` without the addresses it holds (and the angle brackets around one)."""
+    return " ".join(_LINK.sub(" ", text).split())
+
+
 def _forms(address: str) -> list[str]:
     """The forms an address may be saved in (see link_forms)."""
     try:

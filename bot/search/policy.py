@@ -1630,6 +1630,11 @@ class Policy:
     #: checker on nightly" and tagged "polonius working area" (journey27). Only when titles
     #: give no choice at all, so no title choice moves. 0: off.
     autocomplete_by_tag: int = 1
+    #: The words beside an article's pasted address are asked of that article, and
+    #: answered so when sure ("https://…/Rust-1.88.0/ what did it stabilise", "<npr link>
+    #: how much more is the average refund"); else the article's card, as before (journey27:
+    #: the card alone, the question unanswered). 0: off.
+    link_question_asked: int = 1
 
     def with_(self, **changes: Any) -> Policy:
         """This policy with some fields changed (checked as a policy file is)."""
