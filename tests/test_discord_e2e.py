@@ -824,6 +824,22 @@ async def test_reload_reports_changes_and_failures(running) -> None:
     assert gone.ephemeral or "toaster" not in gone.embeds[0]["title"].lower()
 
 
+async def test_reload_names_the_files_sharing_a_link(running) -> None:
+    # journey27: a copy of an article added under another name was "2 added", and every
+    # list and search then showed it twice; the admin was never told.
+    fake, bot = running
+    content = bot.settings.content_dir
+    original = content / "2025-02-08-repair-cafe-fixes-record-number-of-toasters.md"
+    (content / "zz-copy.md").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    embed = (await fake.invoke("reload", user=fake.admin)).embeds[0]
+    same = next(f for f in embed["fields"] if f["name"] == "Same link")
+    assert "zz-copy.md" in same["value"] and original.name in same["value"]
+    assert "remove one, then /reload" in same["value"]
+    (content / "zz-copy.md").unlink()
+    embed = (await fake.invoke("reload", user=fake.admin)).embeds[0]
+    assert all(f["name"] != "Same link" for f in embed.get("fields") or [])
+
+
 async def test_reload_is_refused_to_a_non_admin(running) -> None:
     fake, bot = running
     calls = 0
