@@ -671,9 +671,7 @@ def reload_embed(
     if same_links:
         lines = [" = ".join(path_code(p) for p in paths[:3]) for paths in same_links[:5]]
         lines.append("Copies? Each is listed and searched apart: remove one, then /reload.")
-        embed.add_field(
-            name="Same link", value=cut("\n".join(lines), FIELD_VALUE), inline=False
-        )
+        embed.add_field(name="Same link", value=cut("\n".join(lines), FIELD_VALUE), inline=False)
     return fit(embed)
 
 
