@@ -253,8 +253,9 @@ _LIBRARY_ALLOWED = (
 # The pronouns that point at an article ("what's new in it", "anything new about them"):
 # beside a word for the newest they ask of that article, not for the library's newest
 # (before, "and what's new in it" after a Rust release listed the newest posts). Not the
-# deictic adverbs: "is there anything new", "anything new since then" ask the library.
-ARTICLE_POINTERS = POINTERS - frozenset(["there", "then"])
+# deictic adverbs: "is there anything new", "anything new since then" ask the library; nor
+# "else", which points at what was said, not at an article ("anything else new?").
+ARTICLE_POINTERS = POINTERS - frozenset(["there", "then", "else"])
 
 
 # The personal pronouns among them: the people or things a conversation named ("they",
