@@ -1635,6 +1635,17 @@ class Policy:
     #: how much more is the average refund"); else the article's card, as before (journey27:
     #: the card alone, the question unanswered). 0: off.
     link_question_asked: int = 1
+    # -- npsg27 ---------------------------------------------------------------------------
+    #: A question word made of an English prefix (re, co, pre, non, anti, multi, sub, semi)
+    #: and a word of the library's titles and descriptions this many letters or more
+    #: also matches the two written apart in an article's sentences, as a text hyphenating
+    #: the prefix writes them (not in the full text's phrases: FTS5 reads "we're porting"
+    #: as "re porting"; the sentence stems drop a contraction's "re") ("rewritten": "The build system for Rust has been re-written in Rust, using Cargo";
+    #: fresh19's "what was the rust build system rewritten with", where "rewritten" is the
+    #: question's rarest word and the key's sentence held every other). compounds.split
+    #: never reads these: the prefixes are two or three letters and seldom words of the
+    #: vocabulary. Four letters: "react" is no "re-act". 0: off.
+    prefix_rest_letters: int = 4
 
     def with_(self, **changes: Any) -> Policy:
         """This policy with some fields changed (checked as a policy file is)."""
