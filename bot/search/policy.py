@@ -1646,6 +1646,14 @@ class Policy:
     #: never reads these: the prefixes are two or three letters and seldom words of the
     #: vocabulary. Four letters: "react" is no "re-act". 0: off.
     prefix_rest_letters: int = 4
+    #: A "when" question opening with a preposition of time ("until when is the survey
+    #: open", "by when…") asks for that preposition's object: a sentence holding the
+    #: preposition is read for an answer (passage.Passages._likely), though it holds none
+    #: of the question's words ("We will accept submissions until Monday, July 7th,
+    #: 2025."), and a span right after it is as near as this to the question
+    #: (answer_type.typed_fit). Readable: blogs tune and fresh10 held with it, nothing
+    #: lost (bench/README.md, npsg27). 0: off.
+    governed_fit: float = 1.0
 
     def with_(self, **changes: Any) -> Policy:
         """This policy with some fields changed (checked as a policy file is)."""
