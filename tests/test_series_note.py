@@ -14,7 +14,7 @@ from bot.search.engine import SearchEngine
 from bot.search.policy import DEFAULT, Policy
 from bot.search.rerank import Evidence, Ranked
 from bot.search.results import Answer
-from bot.search.series_note import mark, note, one_series
+from bot.search.series_note import mark, note, one_series, posted_mark
 from bot.service import LibraryService
 from tests.conftest import dated_post, small_engine
 
@@ -280,3 +280,26 @@ async def test_an_agenda_of_a_year_of_agendas_names_the_others(tmp_path: Path) -
     line = f"From the {own} post; the {others[0]} and {others[1]} posts report this too."
     assert answer.series == line
     assert named.series is None
+
+
+def test_a_month_titled_alone_is_marked_with_the_year_nearest_its_post() -> None:
+    """ "Quillkit team April update" written in 2021 and again in 2022: the titles are one,
+    their dates tell them apart; a December update written in January is of the year
+    before."""
+    found = [
+        _dated("Quillkit team April update", 1.0, "2022-04-06"),
+        _dated("Quillkit team April update", 0.9, "2021-04-17"),
+        _dated("Quillkit team March update", 1.0, "2021-03-03"),
+    ]
+    typed = ("how", "much", "notice", "before", "a", "design", "meeting")
+    assert note(typed, typed, found, [], DEFAULT) == (
+        "From the April 2022 post; the March 2021 and April 2021 posts report this too."
+    )
+    december = _dated("December Quillkit Goals Update", 1.0, "2025-01-10")
+    assert posted_mark(december.article) == "December 2024"
+    assert posted_mark(_dated("March Quillkit Meetings", 1.0, "2020-02-27").article) == (
+        "March 2020"  # announced ahead: the month after
+    )
+    assert posted_mark(_dated("Quillkit 2019-11-14 Triage", 1.0, "2019-11-15").article) == (
+        "2019-11-14"
+    )

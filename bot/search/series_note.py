@@ -40,9 +40,11 @@ launch post is another series of the same words).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.library.model import Article
 from bot.search.period import MONTH_NAMES
 from bot.search.policy import Policy
 from bot.search.rerank import Ranked
@@ -53,6 +55,7 @@ from bot.search.stages import (
     months_asked,
     reports_outcome,
     title_dated_years,
+    title_months,
     title_years,
     without_months,
     without_stage,
@@ -64,6 +67,9 @@ from bot.search.versions import release_numbers, version_named
 _NAMED = 3
 
 _MONTH = "|".join(MONTH_NAMES)
+# A date a title writes in numbers ("2019-11-14"): its month is the date's, not one the
+# title names by itself.
+_DATED_NUMBERS = re.compile(r"(?<![\w.])(?:19|20)\d\d-[01]\d")
 # A date a title writes, as written: year first ("CTCFT 2022-05-16 Agenda"), a day, month
 # and year ("Meeting 14 January 2020"), or a month or two and a year ("Program management
 # update — June 2026", "January and February 2025", "April & May 2026").
@@ -88,16 +94,39 @@ def mark(title: str) -> str | None:
     return None if years else version_named(title)
 
 
+def posted_mark(article: Article) -> str | None:
+    """A post's mark (mark), or for a title naming one month and no year ("Lang team April
+    update", written in 2021 and again in 2022) that month in the year nearest the post's
+    date: "April 2022". A post reports on its month or announces it, within months of it
+    ("December Project Goals Update" written in January 2025 is December 2024)."""
+    own = mark(article.title)
+    if own is not None or article.date is None or title_years(article.title):
+        return own
+    months = title_months(article.title)
+    if len(months) != 1 or _DATED_NUMBERS.search(article.title):
+        return None
+    (month,) = months
+    when = article.date
+    year = min(
+        (when.year - 1, when.year, when.year + 1),
+        key=lambda y: abs(y * 12 + month - (when.year * 12 + when.month)),
+    )
+    return f"{calendar.month_name[month]} {year}"
+
+
 def _shape(title: str) -> tuple[frozenset[str], bool, bool]:
     # Month names are the mark's ("… June 2026"), not the series'.
     return without_months(series_words(title)), reports_outcome(title), announces_ahead(title)
 
 
-def one_series(a: str, b: str, share: float) -> bool:
+def one_series(
+    a: str, b: str, share: float, marks: tuple[str | None, str | None] | None = None
+) -> bool:
     """Whether two titles are posts of one series: each has a mark and they differ, they
     share at least `share` of the longer's words, and both are at one stage (both report
-    an outcome or neither; both announce ahead or neither)."""
-    ma, mb = mark(a), mark(b)
+    an outcome or neither; both announce ahead or neither). `marks`: the posts' marks
+    when read with their dates (posted_mark), else the titles'."""
+    ma, mb = marks or (mark(a), mark(b))
     if ma is None or mb is None or ma == mb:
         return False
     wa, oa, aa = _shape(a)
@@ -138,7 +167,7 @@ def _ordered(posts: Iterable[Ranked]) -> list[str]:
         when = r.article.date.timestamp() if r.article.date else float("inf")
         return when, tuple(int(p) for p in re.findall(r"\d+", mark(r.article.title) or ""))
 
-    return list(dict.fromkeys(m for r in sorted(posts, key=key) if (m := mark(r.article.title))))
+    return list(dict.fromkeys(m for r in sorted(posts, key=key) if (m := posted_mark(r.article))))
 
 
 def _release_line(m: str) -> tuple[str, ...]:
@@ -162,12 +191,13 @@ def note(
     if not found or not policy.series_note_share:
         return None
     title = found[0].article.title
-    own = mark(title)
+    own = posted_mark(found[0].article)
     if own is None:
         return None
     years = years_asked(typed)
     versions = set(release_numbers(terms))
     dated = title_dated_years(title)
+    monthly = own != mark(title)  # a month named alone, its year the post's date's
     if years & dated or any(own == v or own.startswith(f"{v}.") for v in versions):
         return None  # the question names this post
     if months_asked(typed) or days_asked(typed):
@@ -191,13 +221,13 @@ def note(
         r
         for r in found[1:]
         if r.evidence.cover >= floor
-        and one_series(title, r.article.title, share)
-        and (m := mark(r.article.title)) is not None
+        and (m := posted_mark(r.article)) is not None
+        and one_series(title, r.article.title, share, (own, m))
         # Release announcements name a feature again in passing ("1.25.0, 1.25.1, 1.25.2
         # and 6 more" for one feature): of releases, only the patch releases of the
         # answer's own line (1.28.1 and 1.28.2 report one download fix; 1.29.0 beta and
         # 1.29.1 beta one update check). Dated posts report the same thing afresh.
-        and (dated or _release_line(m) == _release_line(own))
+        and (dated or monthly or _release_line(m) == _release_line(own))
     ]
     if not best or not others:
         return None
