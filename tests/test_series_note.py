@@ -303,3 +303,23 @@ def test_a_month_titled_alone_is_marked_with_the_year_nearest_its_post() -> None
     assert posted_mark(_dated("Quillkit 2019-11-14 Triage", 1.0, "2019-11-15").article) == (
         "2019-11-14"
     )
+
+
+def test_pre_release_posts_are_named_with_their_stage() -> None:
+    """A pre-release post's number is also its release's ("1.68.0 pre-release testing",
+    "Announcing Quillkit 1.68.0"): the line names it with the stage its title writes, and a
+    version asked still gives no line."""
+    assert mark("Quillkit 1.29.0 beta: call for testing!") == "1.29.0 beta"
+    assert mark("1.47.0 second pre-release testing") == "1.47.0 pre-release"
+    assert mark("Announcing Quillkit 1.68.0") == "1.68.0"
+    found = [
+        _ranked("1.68.2 pre-release testing", 1.0),
+        _ranked("1.68.1 pre-release testing", 1.0),
+        _ranked("Announcing Quillkit 1.68.1", 1.0),  # another series: the release
+    ]
+    typed = ("how", "do", "i", "test", "the", "pre-release")
+    assert note(typed, typed, found, [], DEFAULT) == (
+        "From the 1.68.2 pre-release post; the 1.68.1 pre-release post reports this too."
+    )
+    named = ("how", "do", "i", "test", "1.68.2")
+    assert note(named, named, found, [], DEFAULT) is None  # the question names this post

@@ -47,6 +47,7 @@ from collections.abc import Iterable, Sequence
 from bot.library.model import Article
 from bot.search.period import MONTH_NAMES
 from bot.search.policy import Policy
+from bot.search.present import pre_release
 from bot.search.rerank import Ranked
 from bot.search.series import series_words
 from bot.search.stages import (
@@ -67,6 +68,8 @@ from bot.search.versions import release_numbers, version_named
 _NAMED = 3
 
 _MONTH = "|".join(MONTH_NAMES)
+# A word of a title, a hyphenated one whole ("pre-release"): a stage a pre-release post writes.
+_STAGE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # A date a title writes in numbers ("2019-11-14"): its month is the date's, not one the
 # title names by itself.
 _DATED_NUMBERS = re.compile(r"(?<![\w.])(?:19|20)\d\d-[01]\d")
@@ -84,14 +87,24 @@ def mark(title: str) -> str | None:
     """What tells a title apart from its series' others: the one date it writes ("CTCFT
     2022-05-16 Agenda" -> "2022-05-16", "Program management update — June 2026" -> "June
     2026"), else the one year it names ("Rust Survey 2019 Results" -> "2019"), else its one
-    release number ("Announcing Rust 1.51.0" -> "1.51.0"); None for none or several."""
+    release number ("Announcing Rust 1.51.0" -> "1.51.0"), with the stage a pre-release
+    post's title writes ("1.68.0 pre-release testing" -> "1.68.0 pre-release", "Rustup
+    1.29.0 beta: call for testing!" -> "1.29.0 beta"); None for none or several."""
     dates = _DATED.findall(title)
     if dates:
         return dates[0] if len(dates) == 1 else None
     years = title_years(title)
     if len(years) == 1:
         return next(iter(years))
-    return None if years else version_named(title)
+    number = None if years else version_named(title)
+    if number is None or not pre_release(title):
+        return number
+    # The library holds the release of that number too ("Announcing Rust 1.68.0"): a bare
+    # "1.68.0" in the line would name it, not the pre-release post the line means.
+    after = title.lower().partition(number)[2]
+    stages = [w for w in _STAGE_WORD.findall(after) if pre_release(w)]
+    stages = stages or [w for w in _STAGE_WORD.findall(title.lower()) if pre_release(w)]
+    return f"{number} {stages[0]}"
 
 
 def posted_mark(article: Article) -> str | None:
