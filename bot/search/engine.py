@@ -389,10 +389,11 @@ class SearchEngine(ConversationAnswers):
                 return listed
         q, ranked, found = await self._reranked(idx, reading, run)
         judged = opinion.judged(q) & set(q.terms.stems)
-        sure = respond.confidence(found, p, q.asks, judged)
+        asks = respond.asks(q, p)
+        sure = respond.confidence(found, p, asks, judged)
         if sure is None:
             found = await self._without_everyday(idx, q, ranked, found, run)
-            sure = respond.confidence(found, p, q.asks, judged) and LOW
+            sure = respond.confidence(found, p, asks, judged) and LOW
         if sure is None:
             return Answer(question=q.raw)
         best = found[0]

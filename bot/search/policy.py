@@ -1654,6 +1654,25 @@ class Policy:
     #: (answer_type.typed_fit). Readable: blogs tune and fresh10 held with it, nothing
     #: lost (bench/README.md, npsg27). 0: off.
     governed_fit: float = 1.0
+    # -- refuse27: a question naming the article's site -------------------------------------
+    #: Below every other floor, the best article is still the closest match from this final
+    #: score up when the question names the site it was published on as readers call it
+    #: (Evidence.names_site: the link's registered name, one word or its words typed apart,
+    #: "the verge", "404 media"; or its initials, "nyt"), by a name the library does not
+    #: write in common_word_share of its articles (so not "go" or "rust" of the blogs): a
+    #: member asking what a publication said names it, and its text never writes the name
+    #: ("what does the vice writer say gets rid of distractions best", fresh18: Vice's
+    #: post first at 0.380, refused: "vice" is English, so no names_writer). As
+    #: writer_floor. 0: off.
+    site_named_floor: float = 0.3
+    #: ...and counts the name as this many distinctive words held together for a confident
+    #: answer (confident_distinct), as writer_distinct the byline's. 0: off.
+    site_named_distinct: int = 1
+    #: Whether a query shorter than question_min_words opening with a question word ("what
+    #: is tpde", fresh19 blogs: its one article writes it in passing, 0.808) asks as it
+    #: would with "?", for lone_terms' rule (respond.asks): a question is answered by the
+    #: text explaining it, "what is tpde?" was HIGH and "what is tpde" LOW. 1 on, 0 off.
+    short_question_asks: int = 1
 
     def with_(self, **changes: Any) -> Policy:
         """This policy with some fields changed (checked as a policy file is)."""

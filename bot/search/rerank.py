@@ -52,7 +52,7 @@ from bot.search.rank import LibraryIndex
 from bot.search.retrieve import Candidates
 from bot.search.scoring import FTS5_MIN_IDF, blend, fts5_idf, idf, length_discount
 from bot.search.series import asks_first, same_series, series_words
-from bot.search.sites import names_used, site_initials, site_words
+from bot.search.sites import named_forms, names_site, names_used, site_initials, site_words
 from bot.search.stages import (
     announces_ahead,
     asks_deadline,
@@ -140,6 +140,10 @@ class Evidence:
     # side by side (asked.pairs): a sentence holding its words and a phrase of it as
     # written may say the question again (rerank.restated_first).
     restating: tuple[int, ...] = ()
+    # The question names the site the article was published on, by its registered
+    # domain's name ("the vice writer", "the verge", "the nyt writer"; sites.names_site),
+    # a name the library does not write often (Asked.site_forms; Policy.site_named_floor).
+    names_site: bool = False
 
     @property
     def passage(self) -> str | None:
@@ -187,6 +191,10 @@ class Asked:
     # Whether it writes something in code form (`go.mod`, `-u`, `len()`, an identifier):
     # a code block's words are what it asks about (Policy.code_plain_words).
     code_form: bool = False
+    # The names it may call a site by (sites.named_forms): its content words the library
+    # does not write often, and its words in a row run together ("theverge"); empty when
+    # Policy.site_named_floor and site_named_distinct are both off.
+    site_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -271,6 +279,7 @@ class Asked:
             _misread(corrections or {}, policy) & weight.keys(),
             frozenset(t for t, e in plain_words.items() if e),
             written_as_code(q.text) or bool(identifier_stems(q.text)),
+            named_forms(q.typed, common) if policy.site_named_floor or policy.site_named_distinct else {},
         )
 
 
@@ -503,7 +512,19 @@ def article_evidence(article: Article, asked: Asked, policy: Policy) -> Evidence
         ),
         max(map(len, sets), default=0),
         tuple(restating),
+        _names_site(article, asked, present, policy),
     )
+
+
+def _names_site(article: Article, asked: Asked, present: set[str], policy: Policy) -> bool:
+    """Whether the question names the site the article was published on (sites.names_site)
+    by words the article does not write: a name its text writes ("who is the guardian of
+    a child": the Guardian's post on leaving X says "Guardian") already weighs as the
+    question's word held, and is as likely the English word; one only its link holds ("the
+    vice writer") is evidence nothing else gives (Evidence.names_site)."""
+    named = names_site(article.link, asked.site_forms, bool(policy.site_initials))
+    stems = {stem(w) for w in named if w not in STOPWORDS}
+    return bool(stems) and not stems <= present
 
 
 def _code_only(

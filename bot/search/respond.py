@@ -10,6 +10,7 @@ from bot.search import cards, english
 from bot.search.period import Span
 from bot.search.policy import Policy
 from bot.search.query import Query
+from bot.search.question_words import QUESTION_WORDS
 from bot.search.rank import LibraryIndex
 from bot.search.rerank import Evidence, Ranked
 from bot.search.results import HIGH, LOW, Answer, SearchHit, TitleChoice
@@ -150,6 +151,15 @@ def suggestions(index: LibraryIndex, q: Query, ranked: Candidates, policy: Polic
     return out[: policy.suggestions]
 
 
+def asks(q: Query, policy: Policy) -> bool:
+    """Whether the question asks, for `confidence`'s lone-word rule (Policy.lone_terms):
+    one reading as a natural question (Query.asks), or a short one opening with a
+    question word ("what is tpde"), as it would with "?" (Policy.short_question_asks)."""
+    if q.asks:
+        return True
+    return bool(policy.short_question_asks) and bool(q.typed) and q.typed[0] in QUESTION_WORDS
+
+
 def confidence(
     found: list[Ranked], policy: Policy, asks: bool = True, judged: frozenset[str] = frozenset()
 ) -> str | None:
@@ -179,6 +189,10 @@ def confidence(
     distinct_held = (ev.distinct_together if ev is not None else 0) + (
         policy.writer_distinct if ev is not None and ev.names_writer else 0
     )
+    # So does the question naming the article's site by a name the library does not write
+    # often ("what did the vice writer say…": Evidence.names_site), once with the byline's.
+    if ev is not None and ev.names_site and not ev.names_writer:
+        distinct_held += policy.site_named_distinct
     close = (
         ev is not None
         and ev.together >= policy.confident_terms
@@ -274,6 +288,17 @@ def confidence(
         and ev.names_writer
         and policy.writer_floor
         and best.score >= policy.writer_floor
+    ):
+        return LOW
+    # ...and the site it was published on, named as its readers call it (the registered
+    # domain's name, its words typed apart, its initials: Evidence.names_site), though the
+    # name is an English word few questions use so ("vice", "wired"): the question asks
+    # what that publication said (Policy.site_named_floor).
+    if (
+        ev is not None
+        and ev.names_site
+        and policy.site_named_floor
+        and best.score >= policy.site_named_floor
     ):
         return LOW
     return None
