@@ -77,7 +77,9 @@ _POSTS = {
         "A plain text editor gets rid of distractions best, the screenwriter says.",
     ).replace("tags:", "link: https://www.vice.com/en/article/wxdeay/dune\ntags:"),
     **{
-        f"n{k}.md": tool_post(f"notes-{k}", f"Garden notes {k}", f"The roses bloom in June, part {k}.")
+        f"n{k}.md": tool_post(
+            f"notes-{k}", f"Garden notes {k}", f"The roses bloom in June, part {k}."
+        )
         for k in range(4)
     },
 }

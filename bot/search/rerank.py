@@ -279,7 +279,9 @@ class Asked:
             _misread(corrections or {}, policy) & weight.keys(),
             frozenset(t for t, e in plain_words.items() if e),
             written_as_code(q.text) or bool(identifier_stems(q.text)),
-            named_forms(q.typed, common) if policy.site_named_floor or policy.site_named_distinct else {},
+            named_forms(q.typed, common)
+            if policy.site_named_floor or policy.site_named_distinct
+            else {},
         )
 
 
