@@ -293,10 +293,12 @@ def confidence(
     # ...and the site it was published on, named as its readers call it (the registered
     # domain's name, its words typed apart, its initials: Evidence.names_site), though the
     # name is an English word few questions use so ("vice", "wired"): the question asks
-    # what that publication said (Policy.site_named_floor).
+    # what that publication said (Policy.site_named_floor). A name few articles hold is
+    # the byline's rule's (names_writer, writer_floor), as for site_named_distinct.
     if (
         ev is not None
         and ev.names_site
+        and not ev.names_writer
         and policy.site_named_floor
         and best.score >= policy.site_named_floor
     ):
