@@ -29,7 +29,7 @@ from bot.library.sync import Library, LibraryError, Progress, RemovalRefused
 from bot.library.watch import summarize, watch_content
 from bot.picks.service import PicksService
 from bot.picks.settings import PicksError
-from bot.picks.source import library_candidates
+from bot.picks.source import library_candidates, library_renamed
 from bot.search import english
 from bot.search.engine import SearchEngine, utc_now
 from bot.search.followup import Topic
@@ -451,6 +451,7 @@ async def open_service(
                 library_candidates(library),
                 clock,
                 defaults=settings.picks_defaults(),
+                renamed=library_renamed(library),
             )
         if watch:
             service._start_watcher()

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CandidateSource = Callable[[list[str] | None], Awaitable[list[PickCandidate]]]
+# Old slug -> the slug a reload renamed its article to (ArticleStore.slug_aliases).
+RenamedSlugs = Callable[[], Awaitable[dict[str, str]]]
 Clock = Callable[[], datetime]
 
 MAX_WINDOW_DAYS = 3650
@@ -109,12 +111,25 @@ class PicksService:
         clock: Clock,
         *,
         defaults: PicksSettings | None = None,
+        renamed: RenamedSlugs | None = None,
     ) -> None:
         self.state = state
         self._candidates = candidates
         self._clock = clock
         # What a server that never configured picks starts from (PICKS_TIME, PICKS_TIMEZONE).
         self._defaults = defaults
+        self._renamed = renamed
+
+    async def _history(self, guild_id: int) -> dict[str, datetime]:
+        """When each article was last picked, by its slug now: an article whose file was
+        renamed (its slug following) is the one picked, not a new one never picked."""
+        history = dict(await self.state.last_pick_times(guild_id))
+        renamed = await self._renamed() if self._renamed is not None and history else {}
+        for old in [s for s in history if s in renamed]:
+            when = history.pop(old)
+            now = renamed[old]
+            history[now] = max(when, history[now]) if now in history else when
+        return history
 
     def _now(self) -> datetime:
         now = self._clock()
@@ -225,12 +240,14 @@ class PicksService:
         now = self._now()
         day = local_today(settings, now)
         if slug:
+            if self._renamed is not None and (now := (await self._renamed()).get(slug)):
+                slug = now
             matches = [c for c in await self._candidates(None) if c.slug == slug]
             if not matches:
                 raise PicksError(f"no article with the slug {slug!r}")
             chosen = matches[0]
         else:
-            history = await self.state.last_pick_times(guild_id)
+            history = await self._history(guild_id)
             picked = choose_pick(
                 await self._pool(settings),
                 history,
@@ -284,7 +301,7 @@ class PicksService:
             return None
         chosen = choose_pick(
             await self._pool(settings),
-            await self.state.last_pick_times(guild_id),
+            await self._history(guild_id),
             now=now,
             window_days=settings.window_days,
             tags=settings.tags,
@@ -399,7 +416,7 @@ class PicksService:
             settings = dataclasses.replace(settings, active_from=self._now())
         tz = zone_of(settings)
         pool = await self._pool(settings)
-        history = dict(await self.state.last_pick_times(guild_id))
+        history = await self._history(guild_id)
         last_day = await self.state.last_auto_day(guild_id)
         cursor = self._now()
         skip = settings.skip_next

@@ -10,7 +10,7 @@ from bot.search.summary import is_real_summary
 
 if TYPE_CHECKING:
     from bot.library.sync import Library
-    from bot.picks.service import CandidateSource
+    from bot.picks.service import CandidateSource, RenamedSlugs
 
 
 def candidate_from_meta(meta: ArticleMeta) -> PickCandidate:
@@ -35,3 +35,14 @@ def library_candidates(library: Library) -> CandidateSource:
         return filter_by_tags((candidate_from_meta(m) for m in metas), tags)
 
     return candidates
+
+
+def library_renamed(library: Library) -> RenamedSlugs:
+    """A `renamed()` callable for PicksService: old slug -> the slug a reload renamed its
+    article to, read from the cache at each call."""
+
+    async def renamed() -> dict[str, str]:
+        store = library.store or await library.open()
+        return await store.slug_aliases()
+
+    return renamed

@@ -48,7 +48,7 @@ from bot.search.period import span
 from bot.search.policy import DEFAULT, Policy
 from bot.search.query import ARTICLE_ASKS, BYLINE, COMPARE, LIBRARY, LISTED, RANDOM, RELATED, Query
 from bot.search.quotes import best_quote
-from bot.search.rank import LibraryIndex
+from bot.search.rank import LibraryIndex, slug_digest
 from bot.search.related import related
 from bot.search.rerank import Ranked, rerank
 from bot.search.results import HIGH, LOW, Answer, Lookup, SearchHit, SearchResponse, TitleChoice
@@ -193,6 +193,8 @@ class SearchEngine(ConversationAnswers):
         volunteers?") is answered from that article when it finds no confident answer on its
         own, or when that article answers it as surely (see following.py)."""
         question = normalize_query(question)
+        if about is not None:
+            about = await self._renamed(about)
         if (listed := await self._from_list(question, about)) is not None:
             return listed
         if (into := await self._into_list(question, about)) is not None:
@@ -530,9 +532,9 @@ class SearchEngine(ConversationAnswers):
         return q
 
     async def _article(self, idx: LibraryIndex, slug: str) -> Article | None:
-        """The whole article with this slug in the index serving; None when it has none or
-        a reload removed it since."""
-        aid = idx.by_slug.get(slug)
+        """The whole article with this slug in the index serving (or the slug a reload
+        renamed it to); None when it has none or a reload removed it since."""
+        aid = await self._slug_id(idx, slug)
         return None if aid is None else await (await self.keeper.store()).article_by_id(aid)
 
     async def _of_linked(self, question: str, linked: Article) -> Answer:
@@ -550,6 +552,32 @@ class SearchEngine(ConversationAnswers):
             ):
                 return replace(answer, question=question)
         return asked.card(question, linked)
+    async def _slug_id(self, idx: LibraryIndex, slug: str) -> int | None:
+        """The id of the article holding `slug` in `idx`, or of the one a reload renamed
+        from it (ArticleStore.renamed_to: a file renamed takes its new name's slug)."""
+        aid = idx.by_slug.get(slug)
+        if aid is None and (now := await (await self.keeper.store()).renamed_to(slug)):
+            aid = idx.by_slug.get(now)
+        return aid
+
+    async def _renamed(self, about: Topic) -> Topic:
+        """The conversation's topic with the slugs a reload renamed since it was shown
+        replaced by their new ones (else "who wrote it?" was told the article was gone)."""
+        idx = await self.index()
+        slugs = {s for s in (about.slug, about.before, *about.listed) if s is not None}
+        missing = [s for s in slugs if s not in idx.by_slug]
+        if not missing:
+            return about
+        store = await self.keeper.store()
+        now = {s: n for s in missing if (n := await store.renamed_to(s)) in idx.by_slug}
+        if not now:
+            return about
+        return replace(
+            about,
+            slug=now.get(about.slug, about.slug) if about.slug else None,
+            before=now.get(about.before, about.before) if about.before else None,
+            listed=tuple(now.get(s, s) for s in about.listed),
+        )
 
     async def _by_link(self, question: str, links: list[str]) -> Answer:
         """The card of the article with this link (its summary and quote), else a reply
@@ -655,7 +683,11 @@ class SearchEngine(ConversationAnswers):
         """The slug whose `slug_digest` is `digest`, if an article of the library has it."""
         idx = await self.index()
         # The map is built at the first call per index: off the event loop.
-        return (await asyncio.to_thread(idx.slug_digests)).get(digest)
+        found = (await asyncio.to_thread(idx.slug_digests)).get(digest)
+        if found is None:  # a button made before a reload renamed its article's slug
+            renamed = await (await self.keeper.store()).slug_aliases()
+            found = next((n for o, n in renamed.items() if slug_digest(o) == digest), None)
+        return found
 
     async def autocomplete(self, text: str, limit: int = 25) -> list[TitleChoice]:
         """Fuzzy title choices for a partly typed title; the latest articles for empty text."""
@@ -678,7 +710,7 @@ class SearchEngine(ConversationAnswers):
         return list(found)
 
     async def _related(self, idx: LibraryIndex, slug: str, limit: int) -> list[SearchHit]:
-        aid = idx.by_slug.get(slug)
+        aid = await self._slug_id(idx, slug)
         if aid is None:
             return []
         found = related(idx, aid, limit, self.policy)

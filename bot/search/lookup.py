@@ -144,6 +144,8 @@ async def find_or_suggest(
     if links and (article := await store.article_by_link(links)):
         return Lookup(article, [])
     aid = index.by_slug.get(text)
+    if aid is None and (now := await store.renamed_to(text)) is not None:
+        aid = index.by_slug.get(now)  # a slug a reload renamed (a file renamed)
     if aid is not None:
         article = await load(aid)
         if article is not None:

@@ -438,9 +438,22 @@ class ArticleStore:
         return (await self._one("SELECT count(*) FROM articles"))[0]
 
     async def article(self, slug: str) -> Article | None:
-        """The whole article with this slug, or None."""
+        """The whole article with this slug, or the slug it was renamed to (see
+        `renamed_to`), or None."""
         found = await self._load("= (SELECT id FROM articles WHERE slug = ?)", (slug,))
+        if not found and (now := await self.renamed_to(slug)) is not None:
+            found = await self._load("= (SELECT id FROM articles WHERE slug = ?)", (now,))
         return next(iter(found.values()), None)
+
+    async def renamed_to(self, slug: str) -> str | None:
+        """The slug an article that had `slug` has now, when a reload gave it another (a
+        file renamed without a frontmatter `slug:`), else None."""
+        row = await self._one("SELECT new FROM slug_aliases WHERE old = ?", (slug,))
+        return row[0] if row else None
+
+    async def slug_aliases(self) -> dict[str, str]:
+        """Every old slug -> the slug its article has now (see `renamed_to`)."""
+        return {r[0]: r[1] for r in await self._all("SELECT old, new FROM slug_aliases")}
 
     async def article_by_link(self, links: Sequence[str]) -> Article | None:
         """The newest whole article whose link is one of `links` (the ways one address
@@ -709,6 +722,10 @@ class ArticleStore:
         )
 
 
+# The tables holding an article's rows by its id (besides the full-text index).
+_ARTICLE_ROWS = ("article_tags", "sentences", "quotes", "article_stems", "article_cards", "files")
+
+
 class ArticleWriter(ArticleStore):
     """The reload's write side: its own connection, one transaction for the whole reload."""
 
@@ -856,6 +873,58 @@ class ArticleWriter(ArticleStore):
         bot/library/sync.Vanished): its slug's owner moves with it."""
         self._changed = True
         await self.db.execute("UPDATE articles SET path = ? WHERE id = ?", (path, article_id))
+
+    async def renew_article(self, article_id: int, slug: str, path: str) -> int:
+        """Serve an article under another slug and path (a file moved with its bytes
+        unchanged: bot/library/moved.py) with a new id, returned: the search index and the
+        readers' memory take an id to mean one article as it was read (ids are never given
+        twice), so its rows are moved to the new id rather than changed in place."""
+        self._changed = True
+        new = self._next_id
+        self._next_id += 1
+        # The rows pointing at the old id are moved just after it: checked at the commit.
+        await self.db.execute("PRAGMA defer_foreign_keys = ON")
+        await self.db.execute(
+            "INSERT INTO articles_fts(articles_fts, rowid, title, tags, description, text)"
+            " SELECT 'delete', id, title, tags, coalesce(description, ''), text"
+            " FROM articles WHERE id = ?",
+            (article_id,),
+        )
+        await self.db.execute(
+            "UPDATE articles SET id = ?, slug = ?, path = ? WHERE id = ?",
+            (new, slug, path, article_id),
+        )
+        for table in _ARTICLE_ROWS:
+            await self.db.execute(
+                f"UPDATE {table} SET article_id = ? WHERE article_id = ?", (new, article_id)
+            )
+        await self.db.execute(
+            "INSERT INTO articles_fts (rowid, title, tags, description, text)"
+            " SELECT id, title, tags, coalesce(description, ''), text FROM articles WHERE id = ?",
+            (new,),
+        )
+        return new
+
+    async def alias_slugs(self, renamed: Sequence[tuple[str, str]]) -> None:
+        """Remember that the article that had slug `old` has slug `new` now, for each
+        (old, new): older names of `old` point at `new` too (a chain resolves in one look)."""
+        for old, new in renamed:
+            if old == new:
+                continue
+            await self.db.execute("UPDATE slug_aliases SET new = ? WHERE new = ?", (new, old))
+            await self.db.execute(
+                "INSERT INTO slug_aliases (old, new) VALUES (?, ?)"
+                " ON CONFLICT(old) DO UPDATE SET new = excluded.new",
+                (old, new),
+            )
+
+    async def tidy_aliases(self) -> None:
+        """Drop the old slugs an article holds again (a new article took it, or the file
+        was renamed back) and those whose article is gone: a slug names what holds it."""
+        await self.db.execute(
+            "DELETE FROM slug_aliases WHERE old IN (SELECT slug FROM articles)"
+            " OR new NOT IN (SELECT slug FROM articles)"
+        )
 
     async def delete_files(self, paths: Sequence[str]) -> None:
         await self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])

@@ -132,4 +132,16 @@ MIGRATIONS: list[str] = [
     ALTER TABLE files ADD COLUMN warning TEXT;
     CREATE INDEX files_warned ON files(path) WHERE warning IS NOT NULL;
     """,
+    # 10: the slugs an article had before a reload gave it another (a file renamed without
+    # a frontmatter `slug:` takes its new name's): old slug -> the slug it is now, so a
+    # button, `/article <old slug>`, a conversation or a picks history naming the old one
+    # still finds the article (hard27). Kept flat (a chain of renames points at the last
+    # slug); an old slug an article takes again is dropped.
+    """
+    CREATE TABLE slug_aliases (
+        old TEXT PRIMARY KEY,
+        new TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX slug_aliases_new ON slug_aliases(new);
+    """,
 ]
