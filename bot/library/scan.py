@@ -8,6 +8,7 @@ likewise a symlinked article file leading to a file read another way.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,7 +167,22 @@ def _read_folder(
                 # not an article deleted, so what it served stays (sync._remove).
                 target = os.readlink(name, dir_fd=dir_fd)
                 out.dangling[prefix + name] = f"symlink to {target}, which cannot be read"
-        except OSError:
+        except OSError as exc:
+            # A symlink in a loop (`a.md -> b.md -> a.md`, a folder linking to itself:
+            # ELOOP on every look) was passed over in silence, and what it served removed:
+            # said instead, and kept, as a symlink whose target is gone (a folder is read
+            # as a symlinked one, and said unreadable with its cached articles kept).
+            with contextlib.suppress(OSError):
+                if not entry.is_symlink():
+                    continue
+                if article:
+                    target = os.readlink(name, dir_fd=dir_fd)
+                    reason = exc.strerror or str(exc)
+                    out.dangling[prefix + name] = (
+                        f"symlink to {target}, which cannot be read ({reason})"
+                    )
+                else:
+                    links.append((f"{folder}/{name}", prefix + name))
             continue
 
 
