@@ -80,7 +80,9 @@ async def test_a_cache_from_before_the_warnings_were_kept_gains_the_column(
     with sqlite3.connect(db) as con:
         con.execute("DROP INDEX files_warned")
         con.execute("ALTER TABLE files DROP COLUMN warning")
-        con.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        con.execute("DROP TABLE slug_aliases")  # and the migration after it (10, hard27)
+        warned = next(i for i, m in enumerate(MIGRATIONS) if "files ADD COLUMN warning" in m)
+        con.execute(f"PRAGMA user_version = {warned}")
     again = Library(content, db)
     try:
         # Unchanged, and read before the column: no warning known until the file is read.
