@@ -492,8 +492,10 @@ class Library:
         read = await asyncio.to_thread(
             lambda: [(item, moved.read(root, item[0])) for item in new]
         )
-        done: set[str] = set()
         owners = vanished.owners
+        taken: list[int] = []  # gone articles whose slug a moved file takes
+        renew: list[tuple[int, str, str]] = []
+        files: list[tuple] = []
         for (path, size, mtime_ns, _), got in read:
             if got is None or (old := vanished.by_hash.get(got[0])) is None:
                 continue
@@ -511,21 +513,28 @@ class Library:
             if vanished.by_slug.get(slug) == old:  # its own slug, kept (a frontmatter one)
                 del vanished.by_slug[slug]
             else:  # another gone article's slug goes to this file (as in _apply)
-                await writer.delete_articles(vanished.taken(slug, path, new=False))
+                taken += vanished.taken(slug, path, new=False)
             del vanished.by_hash[got[0]]
             del vanished.ids[old]
             owners.claim(slug, path)
             was = vanished.slug_was.get(old)
             if was is not None and was != slug:
                 vanished.reslugged.append((was, slug))
-            article_id = await writer.renew_article(article_id, slug, path)
+            renew.append((article_id, slug, path))
             warning = rows[old].warning
-            await writer.put_files([(path, size, mtime_ns, got[0], article_id, None, warning)])
+            files.append((path, size, mtime_ns, got[0], warning))
             if warning:
                 report.warned.append(FileWarning(path, warning))
             report.moved.append((old, path))
             report.moved_served += 1
-            done.add(path)
+        # Batched (one statement a kind, not a round trip a file): the slugs taken first,
+        # then the moves in the order their slugs were settled.
+        await writer.delete_articles(taken)
+        ids = await writer.renew_articles(renew)
+        await writer.put_files(
+            [(p, size, ns, h, i, None, w) for (p, size, ns, h, w), i in zip(files, ids, strict=True)]
+        )
+        done = {f[0] for f in files}
         return [item for item in todo if item[0] not in done]
 
     def _check_removals(self, gone: int, total: int, *, at_least: bool = False) -> None:

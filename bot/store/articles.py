@@ -874,36 +874,40 @@ class ArticleWriter(ArticleStore):
         self._changed = True
         await self.db.execute("UPDATE articles SET path = ? WHERE id = ?", (path, article_id))
 
-    async def renew_article(self, article_id: int, slug: str, path: str) -> int:
-        """Serve an article under another slug and path (a file moved with its bytes
-        unchanged: bot/library/moved.py) with a new id, returned: the search index and the
-        readers' memory take an id to mean one article as it was read (ids are never given
-        twice), so its rows are moved to the new id rather than changed in place."""
+    async def renew_articles(self, moves: Sequence[tuple[int, str, str]]) -> list[int]:
+        """Serve articles under another slug and path, (id, slug, path) each (files moved
+        with their bytes unchanged: bot/library/moved.py), with new ids, returned in order:
+        the search index and the readers' memory take an id to mean one article as it was
+        read (ids are never given twice), so its rows move to the new id rather than change
+        in place. In the order given: a slug one gives up another may take."""
+        if not moves:
+            return []
         self._changed = True
-        new = self._next_id
-        self._next_id += 1
-        # The rows pointing at the old id are moved just after it: checked at the commit.
+        ids = list(range(self._next_id, self._next_id + len(moves)))
+        self._next_id += len(moves)
+        renewed = [(new, old) for new, (old, _, _) in zip(ids, moves, strict=True)]
+        # The rows pointing at an old id are moved just after it: checked at the commit.
         await self.db.execute("PRAGMA defer_foreign_keys = ON")
-        await self.db.execute(
+        await self.db.executemany(
             "INSERT INTO articles_fts(articles_fts, rowid, title, tags, description, text)"
             " SELECT 'delete', id, title, tags, coalesce(description, ''), text"
             " FROM articles WHERE id = ?",
-            (article_id,),
+            [(old,) for old, _, _ in moves],
         )
-        await self.db.execute(
+        await self.db.executemany(
             "UPDATE articles SET id = ?, slug = ?, path = ? WHERE id = ?",
-            (new, slug, path, article_id),
+            [(new, slug, path, old) for new, (old, slug, path) in zip(ids, moves, strict=True)],
         )
         for table in _ARTICLE_ROWS:
-            await self.db.execute(
-                f"UPDATE {table} SET article_id = ? WHERE article_id = ?", (new, article_id)
+            await self.db.executemany(
+                f"UPDATE {table} SET article_id = ? WHERE article_id = ?", renewed
             )
-        await self.db.execute(
+        await self.db.executemany(
             "INSERT INTO articles_fts (rowid, title, tags, description, text)"
             " SELECT id, title, tags, coalesce(description, ''), text FROM articles WHERE id = ?",
-            (new,),
+            [(new,) for new in ids],
         )
-        return new
+        return ids
 
     async def alias_slugs(self, renamed: Sequence[tuple[str, str]]) -> None:
         """Remember that the article that had slug `old` has slug `new` now, for each
