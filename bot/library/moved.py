@@ -53,4 +53,3 @@ def slug_of(raw: bytes, rel_path: str, max_bytes: int) -> str | None:
         return None
     # parse_article's own expression (slugify of the frontmatter's, else the file name's).
     return slugify(_scalar(meta.get("slug")) or "") or _slug_from_path(rel_path)
-

@@ -489,9 +489,7 @@ class Library:
         all files that are not such a move. Returns what is left to parse."""
         root = str(self.content_dir)
         new = [item for item in todo if item[0] not in rows and item[1] <= self.max_bytes]
-        read = await asyncio.to_thread(
-            lambda: [(item, moved.read(root, item[0])) for item in new]
-        )
+        read = await asyncio.to_thread(lambda: [(item, moved.read(root, item[0])) for item in new])
         owners = vanished.owners
         taken: list[int] = []  # gone articles whose slug a moved file takes
         renew: list[tuple[int, str, str]] = []
@@ -532,7 +530,10 @@ class Library:
         await writer.delete_articles(taken)
         ids = await writer.renew_articles(renew)
         await writer.put_files(
-            [(p, size, ns, h, i, None, w) for (p, size, ns, h, w), i in zip(files, ids, strict=True)]
+            [
+                (p, size, ns, h, i, None, w)
+                for (p, size, ns, h, w), i in zip(files, ids, strict=True)
+            ]
         )
         done = {f[0] for f in files}
         return [item for item in todo if item[0] not in done]
