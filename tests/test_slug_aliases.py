@@ -7,16 +7,19 @@ file moved with its bytes unchanged is moved, not parsed again (a folder renamed
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from bot.library import workers
 from bot.library.model import Article
 from bot.library.sync import Library
+from bot.picks import PickCandidate
 from bot.picks.service import PicksService
 from bot.search.engine import SearchEngine
 from bot.search.followup import Topic
 from bot.search.rank import slug_digest
+from bot.store.state import open_state
 from tests.test_reload_report import BROKEN
 from tests.test_sync import article, write
 
@@ -133,6 +136,21 @@ async def test_picks_history_follows_a_renamed_slug() -> None:
         renamed=renamed,
     )
     assert await service._history(1) == {"b": picked}
+
+
+async def test_picks_now_names_a_renamed_article_by_its_old_slug(tmp_path: Path) -> None:
+    async def renamed() -> dict[str, str]:
+        return {"a": "b"}
+
+    async def candidates(tags: list[str] | None) -> list[PickCandidate]:
+        return [PickCandidate("b", "Beta"), PickCandidate("c", "Gamma")]
+
+    async with await open_state(f"sqlite:///{tmp_path}/state.db") as state:
+        service = PicksService(
+            state, candidates, lambda: datetime(2026, 12, 1, tzinfo=UTC), renamed=renamed
+        )
+        await service.set_channel(1, 2)
+        assert (await service.now(1, slug="a")).title == "Beta"
 
 
 def _no_parse(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -240,8 +240,8 @@ class PicksService:
         now = self._now()
         day = local_today(settings, now)
         if slug:
-            if self._renamed is not None and (now := (await self._renamed()).get(slug)):
-                slug = now
+            if self._renamed is not None and (renamed := (await self._renamed()).get(slug)):
+                slug = renamed
             matches = [c for c in await self._candidates(None) if c.slug == slug]
             if not matches:
                 raise PicksError(f"no article with the slug {slug!r}")
