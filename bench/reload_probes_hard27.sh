@@ -46,6 +46,11 @@ art a.md Alpha; bot reload >/dev/null
 mv "$C/a.md" "$C/b.md"; bot reload >/dev/null
 art a.md "Another article"; run reload; show a; show b
 
+case_ "5 a.md renamed b.md and edited (no slug:)" c5
+art a.md Alpha; bot reload >/dev/null
+rm "$C/a.md"; art b.md Alpha; echo "<p>A paragraph added.</p>" >>"$C/b.md"
+run reload; show a
+
 case_ "6 the article an alias names removed" c6
 art a.md Alpha; bot reload >/dev/null
 mv "$C/a.md" "$C/b.md"; bot reload >/dev/null
