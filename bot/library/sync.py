@@ -23,7 +23,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.library import moved
 from bot.library.report import REMOVED_NAMED, FileFailure, FileWarning, ReloadReport
 from bot.library.scan import Scan, scan
 from bot.store.articles import (
@@ -487,6 +486,10 @@ class Library:
         parsed all 18,817 again, 156 s). Their path and a slug taken from the path follow
         (moved.slug_of); a file whose slug cannot be told so is left to the parse, as are
         all files that are not such a move. Returns what is left to parse."""
+        # Imported here, as workers is: it reads frontmatter with the parser's YAML handler
+        # (a process asking of a built cache imports no parser).
+        from bot.library import moved
+
         root = str(self.content_dir)
         new = [item for item in todo if item[0] not in rows and item[1] <= self.max_bytes]
         read = await asyncio.to_thread(lambda: [(item, moved.read(root, item[0])) for item in new])
