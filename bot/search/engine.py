@@ -53,7 +53,10 @@ from bot.search.related import related
 from bot.search.rerank import Ranked, rerank
 from bot.search.results import HIGH, LOW, Answer, Lookup, SearchHit, SearchResponse, TitleChoice
 from bot.search.retrieve import Candidates, Reading, Retriever
+from bot.search.shown_quote import shown_quote
+from bot.search.shown_summary import shown_summary
 from bot.search.spelling import porter
+from bot.search.stock import StockLines, shown_sentences
 from bot.search.tables import Metas
 from bot.search.typed import clip
 from bot.search.words import fold, folded_words
@@ -100,6 +103,7 @@ class SearchEngine(ConversationAnswers):
         self._parsed = ResultCache(self._cache.size)  # see _parse
         self._reranks_index: LibraryIndex | None = None  # the index these are of
         self._pending: dict[tuple, asyncio.Future[Any]] = {}
+        self._stock: StockLines | None = None  # the look-ups of _unstocked, for its index
 
     # -- the index (see IndexKeeper) -----------------------------------------------------
 
@@ -186,6 +190,43 @@ class SearchEngine(ConversationAnswers):
         return found
 
     async def ask(self, question: str, about: Topic | None = None) -> Answer:
+        """The article that best answers a question, with its best passage; empty if none
+        (see _asked); its quote and summary none of its site's stock lines (_unstocked)."""
+        return await self._unstocked(await self._asked(question, about))
+
+    async def _unstocked(self, answer: Answer) -> Answer:
+        """`answer` with a quote or summary its site repeats in many posts (stock.py: "Many
+        people came together to create Rust 1.x") made again with those sentences passed
+        over. Read here, after the answer is made, whatever path made it: the look-up is a
+        store read, and most answers show no stock line (StockLines: one read per article
+        and sentence, remembered until the index changes)."""
+        article = answer.article
+        if article is None or self.policy.stock_articles <= 0:
+            return answer
+        idx = await self.index()
+        if (
+            self._stock is None
+            or self._stock.idx is not idx
+            or self._stock.policy is not self.policy
+        ):
+            self._stock = StockLines(idx, self.policy)
+        store = SearchStore((await self.keeper.store()).readers)
+        stock: set[str] = set()
+        for _ in range(6):  # a new quote or summary may be stock too (a release post's 5)
+            texts = [t for t in shown_sentences(answer) if t not in stock]
+            found = await self._stock.of(store, article, texts)
+            if not found:
+                return answer
+            stock |= found
+            summary = answer.summary
+            if summary and any(s in summary for s in stock):
+                summary = shown_summary(article, answer.passage, self.policy, stock)
+            shown = [answer.passage or "", summary or ""]
+            quote = shown_quote(article, answer.question, shown, self.policy, stock)
+            answer = replace(answer, summary=summary, quote=quote)
+        return answer
+
+    async def _asked(self, question: str, about: Topic | None = None) -> Answer:
         """The article that best answers a question, with its best passage; empty if none.
 
         `about`: the article the conversation is about. A question that refers back to it

@@ -13,7 +13,7 @@ answer is made, not in quotes.py, whose choices the cache keeps.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from bot.library.model import Article, Quote
@@ -67,14 +67,21 @@ def first_sentences(text: str, limit: int) -> str:
 
 
 def shown_quote(
-    article: Article, question: str, shown: Sequence[str], policy: Policy
+    article: Article,
+    question: str,
+    shown: Sequence[str],
+    policy: Policy,
+    stock: Collection[str] = (),
 ) -> Quote | None:
     """The quote to show under `shown` (the passage, then the summary): best_quote's, or
     when it restates the passage or the summary, is a fragment nobody owns, or leans on a
     sentence before it or announces one after it that the card does not show, the best
-    other one that is none of these, else none; shortened (see shorter)."""
+    other one that is none of these, else none; shortened (see shorter). `stock`: the
+    article's sentences its site repeats in many posts (stock.py), never the quote."""
     avoid = [t for t in shown if t]
-    quote = best_quote(article, question, avoid=avoid)
+    quote = best_quote(article, question, avoid=[*avoid, *stock])
+    if quote is not None and any(s in quote.text for s in stock):
+        quote = None  # only stock is left: nothing of this article's own
     # The summary is read too unless the policy says the passage alone.
     said = [t for t in (shown if policy.quote_restates_summary else shown[:1]) if t]
 
@@ -87,8 +94,10 @@ def shown_quote(
         )
 
     if quote is not None and unfit(quote):
-        other = best_quote(article, question, avoid=[*avoid, quote.text])
+        other = best_quote(article, question, avoid=[*avoid, *stock, quote.text])
         fresh = other is not None and other.text != quote.text
+        if other is not None and any(s in other.text for s in stock):
+            fresh = False
         quote = other if fresh and not unfit(other) else None
     return shorter(quote, policy) if quote is not None else None
 

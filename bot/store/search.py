@@ -62,6 +62,17 @@ class SearchStore:
             # A MATCH that FTS5 still refuses (should not happen with quoted terms): no hits.
             return []
 
+    async def holding(self, ids: Sequence[int], texts: Sequence[str]) -> list[int]:
+        """For each of `texts`, how many of the articles `ids` hold it in their body text
+        (case and all): one read of those articles' rows by primary key, a substring test
+        in SQLite for each, whatever the library's size."""
+        if not ids or not texts:
+            return []
+        held = ", ".join(["sum(instr(text, ?) > 0)"] * len(texts))
+        sql = f"SELECT {held} FROM articles WHERE id IN ({','.join('?' * len(ids))})"
+        rows = await self._rows(sql, [*texts, *ids])
+        return [int(n or 0) for n in rows[0]] if rows else [0] * len(texts)
+
     async def doc_freq(self, term: str) -> int:
         """How many articles contain a term (or phrase); FTS5 stems it as it indexed."""
         return (await self.doc_freqs([term]))[0]
