@@ -133,6 +133,7 @@ async def test_the_cache_keeps_kinds_and_an_older_cache_gains_them(tmp_path: Pat
         con.execute("DROP INDEX files_warned")
         con.execute("ALTER TABLE files DROP COLUMN warning")
         con.execute("DROP TABLE slug_aliases")  # (10, hard27)
+        con.execute("DROP TABLE stock_counts")  # (11: the stock lines' counts)
         kinds = next(i for i, m in enumerate(MIGRATIONS) if "sentences ADD COLUMN kind" in m)
         con.execute(f"PRAGMA user_version = {kinds}")
         con.execute("UPDATE meta SET value = 'older' WHERE key = 'parser_version'")

@@ -294,24 +294,6 @@ def test_the_related_articles_read_the_description_and_tags_the_record_holds(row
     assert tags == row.tags and meta.description == row.description
 
 
-@pytest.mark.parametrize(
-    "row",
-    [
-        Row(1, "plain", "A plain record", "Ann", "2024-05-01T09:00:00+00:00", None, None, "", ()),
-        Row(2, "linked", "A link", None, None, "https://x.test/a", "c.png", "D.", ("a",)),
-        Row(3, "both", "Both", "Bo", None, "https://y.test/b", None, None, ()),
-        # A separator inside a field: the record is stored as JSON instead.
-        Row(4, "json", "Odd \x1f title", "Cy", None, "https://z.test/", None, "d", ()),
-    ],
-    ids=["plain", "linked", "both", "json"],
-)
-def test_the_stock_look_up_reads_the_byline_and_link_the_record_holds(row: Row) -> None:
-    # (what stock.py reads of each post around an article, without the whole record)
-    text = builder.record(row)
-    meta, _ = builder.decode_record(row.id, text)
-    assert builder.decode_signed(text) == (meta.author, meta.link) == (row.author, row.link)
-
-
 def _title_score(idx: LibraryIndex, expansions: list, a: int) -> float | None:
     """The title score LibraryIndex._recall_and_precision documents, made article by
     article: each query word's best match the title holds, weighed and summed in the

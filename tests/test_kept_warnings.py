@@ -80,7 +80,8 @@ async def test_a_cache_from_before_the_warnings_were_kept_gains_the_column(
     with sqlite3.connect(db) as con:
         con.execute("DROP INDEX files_warned")
         con.execute("ALTER TABLE files DROP COLUMN warning")
-        con.execute("DROP TABLE slug_aliases")  # and the migration after it (10, hard27)
+        con.execute("DROP TABLE slug_aliases")  # and the migrations after it (10, hard27)
+        con.execute("DROP TABLE stock_counts")  # (11: the stock lines' counts)
         warned = next(i for i, m in enumerate(MIGRATIONS) if "files ADD COLUMN warning" in m)
         con.execute(f"PRAGMA user_version = {warned}")
     again = Library(content, db)

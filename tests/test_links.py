@@ -87,6 +87,7 @@ async def test_an_older_cache_gains_the_link_index(
         con.execute("DROP INDEX files_warned")
         con.execute("ALTER TABLE files DROP COLUMN warning")
         con.execute("DROP TABLE slug_aliases")
+        con.execute("DROP TABLE stock_counts")  # (11: the stock lines' counts)
         con.execute(f"PRAGMA user_version = {LINK_MIGRATION}")
     again = Library(bundled_library.content_dir, db)
     await again.reload()

@@ -4,17 +4,24 @@ via rustup, you can get 1.x with:" was the quote of 13 release posts, reply26)."
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
-from typing import cast
+
+import aiosqlite
+import pytest
 
 from bot.library.model import Article, Sentence
+from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.policy import Policy
 from bot.search.shown_quote import shown_quote
 from bot.search.shown_summary import shown_summary
-from bot.search.stock import StockLines, longest_part, site_of, stock_key
+from bot.search.stock import StockKeys, stock_key
+from bot.store.articles import _count_stock
+from bot.store.schema import STOCK_COUNTS
 from bot.store.search import SearchStore
+from bot.store.stock_keys import longest_part, site_of, text_key
 from tests.conftest import small_engine
 
 POLICY = Policy()
@@ -94,31 +101,85 @@ async def test_the_library_tells_a_sites_repeated_line(tmp_path: Path) -> None:
         assert any("previous version of Quill" in t for t in shown), shown
 
 
-async def test_a_sentence_is_counted_once_per_article(tmp_path: Path) -> None:
-    """StockLines remembers each article's neighbours and each part's count: asked again
-    (another question, the next round of _unstocked), no store read; a new part is read."""
+def _stored_counts(db: Path) -> dict[int, int]:
+    with sqlite3.connect(db) as con:
+        return dict(con.execute("SELECT key, n FROM stock_counts"))
+
+
+async def _recounted(db: Path) -> dict[int, int]:
+    """stock_counts as counted afresh from the cache's sentences (what a migration does)."""
+    async with aiosqlite.connect(db) as con:
+        return dict(await _count_stock(con, await _all_ids(con)))
+
+
+async def _all_ids(con: aiosqlite.Connection) -> list[int]:
+    return [r[0] for r in await con.execute_fetchall("SELECT id FROM articles")]
+
+
+async def test_the_reload_counts_each_sites_lines_once_per_article(tmp_path: Path) -> None:
+    """Each stored article adds its keys once; one edited, removed or added changes the
+    counts as a count made afresh would."""
+    db = tmp_path / "small.db"
     async with small_engine(tmp_path, FILES) as engine:
-        article = (await engine.ask("did quill 2.4 change the spell checker")).article
-        assert article is not None
-        idx = await engine.index()
-        store = SearchStore((await engine.keeper.store()).readers)
-        asked: list[list[str]] = []
+        counts = _stored_counts(db)
+        site = "quill.example"
+        assert counts[text_key(site, STOCK)] == 6  # one line, six versions: one key
+        assert counts[text_key(site, OWN)] == 1
+        assert text_key(site, "Thanks for reading it!") is None  # too short to count
+        content = engine.library.content_dir
+        (content / "q1.md").unlink()
+        (content / "q2.md").write_text(_post(2, OWN), encoding="utf-8")
+        (content / "q7.md").write_text(_post(7, "Release 7 fixed a crash."), encoding="utf-8")
+        await engine.library.reload()
+        counts = _stored_counts(db)
+        assert counts == await _recounted(db)
+        assert counts[text_key(site, STOCK)] == 6 and counts[text_key(site, OWN)] == 2
+        for name in ("q2.md", "q4.md"):
+            (content / name).unlink()
+        await engine.library.reload()
+        counts = _stored_counts(db)
+        assert counts == await _recounted(db) and counts[text_key(site, STOCK)] == 4
+        assert text_key(site, OWN) not in counts  # held by none: no count of 0 kept
 
-        class Counted:
-            async def holding(self, ids: list[int], texts: list[str]) -> list[int]:
-                asked.append(list(texts))
-                return await store.holding(ids, texts)
 
-        lines = StockLines(idx, POLICY)
-        near = lines.neighbours(article)
-        assert near[0] == idx.by_slug.get("quill-2-4") and len(near) == 6
-        counted = cast(SearchStore, Counted())
-        assert await lines.of(counted, article, [STOCK, OWN]) == {STOCK}
-        assert await lines.of(counted, article, [OWN, STOCK]) == {STOCK}
-        assert len(asked) == 1  # the second time, from memory
-        other = "We also rewrote the exporter so that it keeps every footnote in place."
-        assert await lines.of(counted, article, [other, OWN]) == set()
-        assert asked[1:] == [[other]]  # only the part not counted yet
+async def test_an_upgraded_cache_is_counted_from_its_stored_sentences(tmp_path: Path) -> None:
+    """A cache made before stock_counts gets it, counted, when next opened: no re-parse."""
+    db = tmp_path / "small.db"
+    async with small_engine(tmp_path, FILES) as engine:
+        before = _stored_counts(db)
+        content = engine.library.content_dir
+    with sqlite3.connect(db) as con:
+        con.execute("DROP TABLE stock_counts")
+        con.execute(f"PRAGMA user_version = {STOCK_COUNTS - 1}")
+    again = Library(content, db)
+    try:
+        report = await again.reload()
+        assert report.updated == 0 and report.added == 0  # nothing parsed again
+        assert _stored_counts(db) == before and before
+    finally:
+        await again.close()
+
+
+async def test_the_stock_keys_are_read_once_per_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer reads no other article: the common keys are read once for the index, and
+    each shown text is looked up in memory."""
+    reads: list[int] = []
+    read = SearchStore.stock_keys
+
+    async def counted(self: SearchStore, least: int) -> frozenset[int]:
+        reads.append(least)
+        return await read(self, least)
+
+    monkeypatch.setattr(SearchStore, "stock_keys", counted)
+    async with small_engine(tmp_path, FILES) as engine:
+        for question in ("did quill 2.4 change the spell checker", "quill 2.5 exporter crash"):
+            answer = await engine.ask(question)
+            assert answer.article is not None
+        assert reads == [POLICY.stock_articles]
+        keys = StockKeys(None, 5, frozenset({text_key("quill.example", STOCK)}))
+        assert answer.article is not None and keys.of(answer.article, [STOCK, OWN]) == {STOCK}
 
 
 def test_a_summary_left_after_the_stock_lines_must_open_the_article() -> None:

@@ -198,17 +198,6 @@ def decode_described(text: str) -> tuple[str | None, tuple[str, ...]]:
     return description, tuple(tags.split("\n")) if tags else ()
 
 
-def decode_signed(text: str) -> tuple[str | None, str | None]:
-    """The byline and link a record holds, the rest of it left undecoded: all a stock
-    look-up reads of up to 1,000 posts around an article (stock.py; whole records with
-    their ArticleMeta and date were most of the walk)."""
-    if text.startswith(_JSON):
-        author, _, link = json.loads(text[1:])[2:5]
-    else:
-        _, _, author, _, link, _ = (None if f == _NONE else f for f in text.split(_SEP, 5))
-    return author, link
-
-
 def decode_shown(text: str) -> tuple[str, str, datetime | None]:
     """The slug, title and date a record holds, the rest of it left undecoded: all a
     title choice shows (autocomplete decodes ~20 records a keystroke, and whole records

@@ -1521,35 +1521,6 @@ class Policy:
     #: is 57 words; quote_shown_words' 60 is the bound here too. 0 shows every summary whole.
     summary_shown_words: int = 60
 
-    # -- stock lines: a site's repeated sentences, never a quote or summary (stock.py) ------
-    #: A sentence held (digits aside) by this many articles or more of the same site's
-    #: nearest stock_neighbours posts, this one counted, is stock: the release posts' "If you
-    #: have a previous version of Rust installed via rustup, you can get 1.x with:" (in 45
-    #: posts) or "Many people came together to create Rust 1.x" (103), shown as the quote of
-    #: 13 release posts (reply26). Read in the library, bench/stock_lines.py: 193 sentences
-    #: are in 5 articles or more, 429 in 3 or more (in 3-4: series navigation, a few
-    #: sentences two posts of one subject share). A reply shows none as its quote or
-    #: summary, the next fit one instead, else none. 0 turns it off.
-    stock_articles: int = 5
-    #: How many of the same site's posts (its link's host, else its byline), nearest in
-    #: date on either side, a sentence is looked for in: a site's stock lines change with
-    #: the years (the Rust posts' "a systems programming language focused on safety, speed,
-    #: and concurrency" became "…empowering everyone to build reliable and efficient
-    #: software"), and a bounded window keeps the look-up's cost the same at any library
-    #: size (one read of these posts' sentences by primary key, remembered per article and
-    #: text until the index changes). A byline alone misses them: Rust 1.59's post is by
-    #: "The Rust Team", a byline of 1 post.
-    stock_neighbours: int = 150
-    #: How far (articles, newest-first order, each way) the walk for those posts goes: a
-    #: site with a few posts in a large library is not looked for in all of it.
-    stock_walked: int = 500
-    #: A summary chosen with the article's stock lines passed over is shown only when it
-    #: opens on one of its first this many body sentences (and would serve as a summary,
-    #: leaning on none before it); else none. Past the opening a release post's sentences
-    #: are its details ("Most targets supported by Rust identify symbols by their name…"
-    #: as 1.91.1's summary: stock26 read 20 changed replies, the 4 worse were such).
-    stock_summary_within: int = 8
-
     # -- lookup (find a title) and autocomplete ---------------------------------------------
     #: A typed title finds one article from this score up...
     find_cutoff: float = 0.6
@@ -1702,6 +1673,25 @@ class Policy:
     #: would with "?", for lone_terms' rule (respond.asks): a question is answered by the
     #: text explaining it, "what is tpde?" was HIGH and "what is tpde" LOW. 1 on, 0 off.
     short_question_asks: int = 1
+    # -- stock lines: a site's repeated sentences, never a quote or summary (stock.py) ------
+    #: A sentence whose longest part between numbers is a sentence of this many articles or
+    #: more of the same site (its link's host, else its byline), this one counted, is
+    #: stock: the release posts' "If you have a previous version of Rust installed via
+    #: rustup, you can get 1.x with:" (in 45 posts) or "Many people came together to create
+    #: Rust 1.x" (103), shown as the quote of 13 release posts (reply26). Read in the
+    #: library, bench/stock_lines.py: 193 sentences are in 5 articles or more, 429 in 3 or
+    #: more (in 3-4: series navigation, a few sentences two posts of one subject share). A
+    #: reply shows none as its quote or summary, the next fit one instead, else none.
+    #: Counted over the whole site (the cache's stock_counts, filled at reload; stock27):
+    #: stock26's window of the 150 posts nearest in date cost a walk and a read of their
+    #: text per answer. 0 turns it off.
+    stock_articles: int = 5
+    #: A summary chosen with the article's stock lines passed over is shown only when it
+    #: opens on one of its first this many body sentences (and would serve as a summary,
+    #: leaning on none before it); else none. Past the opening a release post's sentences
+    #: are its details ("Most targets supported by Rust identify symbols by their name…"
+    #: as 1.91.1's summary: stock26 read 20 changed replies, the 4 worse were such).
+    stock_summary_within: int = 8
 
     def with_(self, **changes: Any) -> Policy:
         """This policy with some fields changed (checked as a policy file is)."""

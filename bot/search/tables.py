@@ -16,14 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.library.model import ArticleMeta
-from bot.search.build import (
-    decode_described,
-    decode_record,
-    decode_shown,
-    decode_signed,
-    has_digit,
-    title_words,
-)
+from bot.search.build import decode_described, decode_record, decode_shown, has_digit, title_words
 from bot.search.layout import IndexFile, Strings, find
 
 
@@ -279,13 +272,6 @@ class Entries(Mapping[int, Entry]):
         if e is not None:
             return e.meta.slug, e.meta.title, e.meta.date
         return decode_shown(self._rec[aid])
-
-    def signed(self, aid: int) -> tuple[str | None, str | None]:
-        """An article's byline and link, without decoding the rest (see decode_signed)."""
-        e = self._kept.get(aid)
-        if e is not None:
-            return e.meta.author, e.meta.link
-        return decode_signed(self._rec[aid])
 
     def title_key(self, aid: int) -> str:
         return self._tkey[aid]

@@ -14,7 +14,7 @@ import os
 import random
 import sqlite3
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import (
     AsyncIterator,
     Collection,
@@ -38,8 +38,9 @@ from bot.library.model import (
     Sentence,
 )
 from bot.library.report import FileFailure, FileWarning, LibraryStats
-from bot.store.schema import MIGRATIONS
+from bot.store.schema import MIGRATIONS, STOCK_COUNTS
 from bot.store.sqlite import advice, connect, hold, is_corrupt, prefetch, release, use_wal
+from bot.store.stock_keys import article_keys, counted
 
 
 class StoreError(Exception):
@@ -320,12 +321,63 @@ async def _migrate(db: aiosqlite.Connection, path: Path) -> None:
                 f"{path} was written by a newer ArticleBot (schema {version}); delete it to rebuild"
             )
         for number in range(version, len(MIGRATIONS)):
+            if number + 1 == STOCK_COUNTS:
+                # Counted from what the cache holds, in the migration's transaction: an
+                # upgraded cache has every count before anything reads one.
+                await db.executescript(
+                    f"BEGIN IMMEDIATE; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1};"
+                )
+                await _count_stock(db)
+                await db.commit()
+                continue
             # executescript commits on its own, so the transaction is part of the script.
             await db.executescript(
                 f"BEGIN IMMEDIATE; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;"
             )
     except sqlite3.DatabaseError as exc:
         raise _store_error("cannot read the article cache", path, exc) from None
+
+
+# Every stored sentence with its article's link and byline, by article (the sentences' key
+# order): what stock_counts counts (bot/store/stock_keys.py).
+_SITE_SENTENCES = (
+    "SELECT s.article_id, a.link, a.author, s.text FROM sentences s"
+    " JOIN articles a ON a.id = s.article_id"
+)
+
+
+async def _sentences_by_article(
+    cursor: aiosqlite.Cursor,
+) -> AsyncIterator[tuple[str | None, str | None, list[str]]]:
+    """(link, author, sentence texts) of each article a _SITE_SENTENCES cursor reads, in
+    batches (a whole library's sentences are not held at once)."""
+    current: int | None = None
+    link = author = None
+    texts: list[str] = []
+    while rows := await cursor.fetchmany(5000):
+        for aid, a_link, a_author, text in rows:
+            if aid != current:
+                if current is not None:
+                    yield link, author, texts
+                current, link, author, texts = aid, a_link, a_author, []
+            texts.append(text)
+    if current is not None:
+        yield link, author, texts
+
+
+async def _count_stock(db: aiosqlite.Connection, ids: Sequence[int] | None = None) -> Counter:
+    """How many of the stored articles (`ids`, else all) hold each stock key."""
+    sql = _SITE_SENTENCES
+    if ids is not None:
+        sql += f" WHERE s.article_id IN ({','.join('?' * len(ids))})"
+    sql += " ORDER BY s.article_id, s.position"
+    counts: Counter = Counter()
+    async with db.execute(sql, tuple(ids or ())) as cursor:
+        async for link, author, texts in _sentences_by_article(cursor):
+            counts.update(article_keys(link, author, texts))
+    if ids is None:
+        await db.executemany("INSERT INTO stock_counts (key, n) VALUES (?, ?)", counts.items())
+    return counts
 
 
 class Readers:
@@ -795,7 +847,14 @@ class ArticleWriter(ArticleStore):
                 f" FROM articles WHERE id IN ({marks})",
                 chunk,
             )
+            # Their sentences no longer count as their site's (stock_counts).
+            gone = await _count_stock(self.db, chunk)
+            await self.db.executemany(
+                "UPDATE stock_counts SET n = n - ? WHERE key = ?", [(n, k) for k, n in gone.items()]
+            )
             await self.db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+        if ids:
+            await self.db.execute("DELETE FROM stock_counts WHERE n <= 0")
 
     async def insert_articles(self, articles: Sequence[ArticleRow]) -> list[int]:
         """Insert a batch of articles; returns their new ids in order."""
@@ -830,6 +889,11 @@ class ArticleWriter(ArticleStore):
         await self.db.executemany(
             "INSERT INTO quotes (article_id, position, text, speaker) VALUES (?,?,?,?)",
             [(i, n, t, who) for i, a in pairs for n, (t, who) in enumerate(a.quotes)],
+        )
+        await self.db.executemany(
+            "INSERT INTO stock_counts (key, n) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET n = n + excluded.n",
+            counted((a.link, a.author, (t for t, _, _ in a.sentences)) for a in articles).items(),
         )
         await self.db.executemany(
             "INSERT INTO article_stems (article_id, stems) VALUES (?,?)",

@@ -62,16 +62,12 @@ class SearchStore:
             # A MATCH that FTS5 still refuses (should not happen with quoted terms): no hits.
             return []
 
-    async def holding(self, ids: Sequence[int], texts: Sequence[str]) -> list[int]:
-        """For each of `texts`, how many of the articles `ids` hold it in their body text
-        (case and all): one read of those articles' rows by primary key, a substring test
-        in SQLite for each, whatever the library's size."""
-        if not ids or not texts:
-            return []
-        held = ", ".join(["sum(instr(text, ?) > 0)"] * len(texts))
-        sql = f"SELECT {held} FROM articles WHERE id IN ({','.join('?' * len(ids))})"
-        rows = await self._rows(sql, [*texts, *ids])
-        return [int(n or 0) for n in rows[0]] if rows else [0] * len(texts)
+    async def stock_keys(self, least: int) -> frozenset[int]:
+        """The keys (bot/store/stock_keys.py) held by `least` or more articles of one site:
+        the library's stock lines, read once per search index through the count's index
+        (a few hundred rows on a 1k library)."""
+        rows = await self._rows("SELECT key FROM stock_counts WHERE n >= ?", [least])
+        return frozenset(r[0] for r in rows)
 
     async def doc_freq(self, term: str) -> int:
         """How many articles contain a term (or phrase); FTS5 stems it as it indexed."""
