@@ -17,7 +17,7 @@ from bot.search.engine import SearchEngine
 from bot.search.policy import Policy
 from bot.search.shown_quote import shown_quote
 from bot.search.shown_summary import shown_summary
-from bot.search.stock import StockKeys, stock_key
+from bot.search.stock import stock_in, stock_key
 from bot.store.articles import _count_stock
 from bot.store.schema import STOCK_COUNTS
 from bot.store.search import SearchStore
@@ -178,8 +178,10 @@ async def test_the_stock_keys_are_read_once_per_index(
             answer = await engine.ask(question)
             assert answer.article is not None
         assert reads == [POLICY.stock_articles]
-        keys = StockKeys(None, 5, frozenset({text_key("quill.example", STOCK)}))
-        assert answer.article is not None and keys.of(answer.article, [STOCK, OWN]) == {STOCK}
+        keys = {text_key("quill.example", STOCK)}
+        assert answer.article is not None and stock_in(keys, answer.article, [STOCK, OWN]) == {
+            STOCK
+        }
 
 
 def test_a_summary_left_after_the_stock_lines_must_open_the_article() -> None:

@@ -56,7 +56,7 @@ from bot.search.retrieve import Candidates, Reading, Retriever
 from bot.search.shown_quote import shown_quote
 from bot.search.shown_summary import shown_summary
 from bot.search.spelling import porter
-from bot.search.stock import StockKeys, shown_sentences
+from bot.search.stock import shown_sentences, stock_in
 from bot.search.tables import Metas
 from bot.search.typed import clip
 from bot.search.words import fold, folded_words
@@ -103,7 +103,6 @@ class SearchEngine(ConversationAnswers):
         self._parsed = ResultCache(self._cache.size)  # see _parse
         self._reranks_index: LibraryIndex | None = None  # the index these are of
         self._pending: dict[tuple, asyncio.Future[Any]] = {}
-        self._stock: StockKeys | None = None  # the stock lines of _unstocked, for its index
 
     # -- the index (see IndexKeeper) -----------------------------------------------------
 
@@ -198,20 +197,17 @@ class SearchEngine(ConversationAnswers):
         """`answer` with a quote or summary its site repeats in many posts (stock.py: "Many
         people came together to create Rust 1.x") made again with those sentences passed
         over. Read here, after the answer is made, whatever path made it: the look-up is a
-        hash of each shown text in the index's set of common keys (StockKeys, read from
-        the cache once per index), and most answers show no stock line."""
+        hash of each shown text in the set of common keys (IndexKeeper.stock_keys, read
+        from the cache once per index, in the warm-up), and most answers show none."""
         article = answer.article
         least = self.policy.stock_articles
         if article is None or least <= 0:
             return answer
-        idx = await self.index()
-        if self._stock is None or self._stock.idx is not idx or self._stock.least != least:
-            store = SearchStore((await self.keeper.store()).readers)
-            self._stock = StockKeys(idx, least, await store.stock_keys(least))
+        keys = await self.keeper.stock_keys(await self.index(), least)
         stock: set[str] = set()
         for _ in range(6):  # a new quote or summary may be stock too (a release post's 5)
             texts = [t for t in shown_sentences(answer) if t not in stock]
-            found = self._stock.of(article, texts)
+            found = stock_in(keys, article, texts)
             if not found:
                 return answer
             stock |= found

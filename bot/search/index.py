@@ -206,6 +206,10 @@ class IndexKeeper:
         # word needs correcting or after a warm build: ~0.8 s at 100k articles).
         self._spelling: tuple[LibraryIndex, TextVocabulary] | None = None
         self._spelling_lock = asyncio.Lock()
+        # The keys of the library's stock lines for the index serving (bot/search/stock.py:
+        # read once per index and threshold, in the warm-up: ~0.1 s at 100k articles).
+        self._stock: tuple[LibraryIndex, int, frozenset[int]] | None = None
+        self._stock_lock = asyncio.Lock()
         self._generation = -1  # the library generation the index reflects
         self._lock = asyncio.Lock()
         self._follow = False
@@ -277,6 +281,7 @@ class IndexKeeper:
 
         async def work() -> None:
             try:
+                await self.stock_keys(idx, self.policy.stock_articles)
                 await asyncio.to_thread(english.warm)
                 if count:
                     await self._count_common_words(idx)
@@ -330,6 +335,16 @@ class IndexKeeper:
                 vocab = TextVocabulary(await fts.vocabulary(), self.policy)
                 known = self._spelling = (idx, vocab)
         return known[1]
+
+    async def stock_keys(self, idx: LibraryIndex, least: int) -> frozenset[int]:
+        """The keys of the stock lines (held by `least` or more articles of one site: see
+        SearchStore.stock_keys) of the library `idx` was built from, read once."""
+        async with self._stock_lock:
+            known = self._stock
+            if known is None or known[0] is not idx or known[1] != least:
+                keys = await SearchStore((await self.store()).readers).stock_keys(least)
+                known = self._stock = (idx, least, keys)
+        return known[2]
 
     def follow_reloads(self) -> None:
         """Rebuild the index in the background after each reload that changed articles;

@@ -8,7 +8,7 @@ library tells them: a sentence an answer shows whose longest part between number
 sentence of Policy.stock_articles or more of the site's articles is stock. The cache
 counts them at reload (bot/store/stock_keys.py, table stock_counts: once per article
 stored); an answer looks its texts up in the set of common keys read once per search
-index (StockKeys): no walk, no read of other articles. A reply shows none as its quote or
+index (IndexKeeper.stock_keys, stock_in): no walk, no read of other articles. A reply shows none as its quote or
 its summary (SearchEngine._unstocked, shown_quote.py, shown_summary.py): it says nothing
 of this article. It stays a passage: "how do I update rust" is answered by it. stock_key
 is the looser key bench/stock_lines.py counts the library's repeated sentences with.
@@ -17,6 +17,7 @@ is the looser key bench/stock_lines.py counts the library's repeated sentences w
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from bot.library.model import Article
 from bot.library.sentences import split_sentences
@@ -35,21 +36,14 @@ def stock_key(text: str) -> str:
     return flat if len(flat.split()) >= LEAST_WORDS else ""
 
 
-class StockKeys:
-    """The keys of one index's stock lines (held by Policy.stock_articles or more articles
-    of one site: SearchStore.stock_keys), read once when the index is first asked of
-    (SearchEngine._unstocked makes a new one when the index or the policy changes)."""
-
-    def __init__(self, idx: object, least: int, keys: frozenset[int]) -> None:
-        self.idx, self.least, self.keys = idx, least, keys
-
-    def of(self, article: Article, texts: list[str]) -> set[str]:
-        """Those of `texts` (sentences an answer shows) that are stock: their key (their
-        site's, their longest part's) is one of the common keys. Nothing read: a hash each."""
-        if not self.keys or not texts:
-            return set()
-        site = site_key(article.link, article.author)
-        return {t for t in texts if text_key(site, t) in self.keys}
+def stock_in(keys: Collection[int], article: Article, texts: list[str]) -> set[str]:
+    """Those of `texts` (sentences an answer shows of `article`) that are stock: their key
+    (their site's, their longest part's: bot/store/stock_keys.py) is one of `keys`, the
+    common ones (IndexKeeper.stock_keys). Nothing read: a hash each."""
+    if not keys or not texts:
+        return set()
+    site = site_key(article.link, article.author)
+    return {t for t in texts if text_key(site, t) in keys}
 
 
 def shown_sentences(answer: Answer) -> list[str]:

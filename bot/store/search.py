@@ -66,8 +66,12 @@ class SearchStore:
         """The keys (bot/store/stock_keys.py) held by `least` or more articles of one site:
         the library's stock lines, read once per search index through the count's index
         (a few hundred rows on a 1k library)."""
-        rows = await self._rows("SELECT key FROM stock_counts WHERE n >= ?", [least])
-        return frozenset(r[0] for r in rows)
+        # One row of text, not a row per key: 41k rows at 100k articles took 0.3-0.5 s.
+        rows = await self._rows(
+            "SELECT group_concat(key, ' ') FROM stock_counts WHERE n >= ?", [least]
+        )
+        text = rows[0][0] if rows else None
+        return frozenset(map(int, text.split())) if text else frozenset()
 
     async def doc_freq(self, term: str) -> int:
         """How many articles contain a term (or phrase); FTS5 stems it as it indexed."""
