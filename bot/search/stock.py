@@ -46,6 +46,27 @@ def stock_in(keys: Collection[int], article: Article, texts: list[str]) -> set[s
     return {t for t in texts if text_key(site, t) in keys}
 
 
+class ArticleStock:
+    """Each article's stock sentences for one set of common keys, remembered: an article
+    answered again costs no hashing. Bounded (KEPT articles, then started again)."""
+
+    KEPT = 4096
+
+    def __init__(self) -> None:
+        self._keys: Collection[int] | None = None
+        self._of: dict[str, frozenset[str]] = {}
+
+    def of(self, keys: Collection[int], article: Article) -> frozenset[str]:
+        """The texts of `article`'s sentences that are stock (stock_in) under `keys`."""
+        if keys is not self._keys or len(self._of) >= self.KEPT:
+            self._keys, self._of = keys, {}
+        found = self._of.get(article.slug)
+        if found is None:
+            texts = [s.text for s in article.sentences]
+            found = self._of[article.slug] = frozenset(stock_in(keys, article, texts))
+        return found
+
+
 def shown_sentences(answer: Answer) -> list[str]:
     """The sentences an answer shows besides its passage: its quote's, its summary's."""
     texts = [answer.quote.text] if answer.quote is not None else []
