@@ -193,3 +193,25 @@ def test_a_summary_left_after_the_stock_lines_must_open_the_article() -> None:
     assert shown_summary(article, None, POLICY, set(stock)) == ""
     loose = replace(POLICY, stock_summary_within=100)
     assert OWN in shown_summary(article, None, loose, set(stock))  # the early test off
+
+
+async def test_an_answer_asked_again_is_not_unstocked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The result cache gives the same answer object for the same question: its quote and
+    summary are not made again (the work is kept by the answer's identity)."""
+    made: list[str] = []
+    work = SearchEngine._unstocked_made
+
+    def counted(self: SearchEngine, answer, article, keys):  # type: ignore[no-untyped-def]
+        made.append(answer.question)
+        return work(self, answer, article, keys)
+
+    monkeypatch.setattr(SearchEngine, "_unstocked_made", counted)
+    async with small_engine(tmp_path, FILES) as engine:
+        question = "did quill 2.4 change the spell checker"
+        first = await engine.ask(question)
+        again = await engine.ask(question)
+        assert again == first and len(made) == 1
+        await engine.ask("quill 2.5 exporter crash")
+        assert len(made) == 2
