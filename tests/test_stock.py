@@ -15,6 +15,7 @@ from bot.library.model import Article, Sentence
 from bot.library.sync import Library
 from bot.search.engine import SearchEngine
 from bot.search.policy import Policy
+from bot.search.results import Answer
 from bot.search.shown_quote import shown_quote
 from bot.search.shown_summary import shown_summary
 from bot.search.stock import stock_in, stock_key
@@ -203,7 +204,9 @@ async def test_an_answer_asked_again_is_not_unstocked_again(
     made: list[str] = []
     work = SearchEngine._unstocked_made
 
-    def counted(self: SearchEngine, answer, article, keys):  # type: ignore[no-untyped-def]
+    def counted(
+        self: SearchEngine, answer: Answer, article: Article, keys: frozenset[int]
+    ) -> Answer:
         made.append(answer.question)
         return work(self, answer, article, keys)
 
