@@ -1645,6 +1645,17 @@ class Policy:
     #: our online archive…", "✅ Hand-curated links to the most consequential stories…"), not
     #: a sentence to quote.
     quote_list_item_passed: bool = True
+    #: True: a summary taken from the body (not the description) that cannot stand before
+    #: the passage gives way to the article's opening sentence when that one reads alone,
+    #: the author's "We"/"I" allowed ("We are excited to announce that rustup 1.29.1 beta is
+    #: now available for testing…"), else to summarize's next choice that fits: one leaning
+    #: on the sentence before ("As a consequence the minimum supported API level will
+    #: increase…"), sending the reader elsewhere ("Please see our blog post for more details
+    #: regarding this change."), announcing a list ("The following is a list of…") or
+    #: telling the reader what to do ("To switch out of the dev environment, just remove
+    #: that environment variable…", "If you want to…, please consider donating…"). Such a
+    #: sentence says nothing of what the article is about (shown_summary.needs_context).
+    summary_needing_context_passed: bool = True
 
     def with_(self, **changes: Any) -> Policy:
         """This policy with some fields changed (checked as a policy file is)."""
