@@ -7,7 +7,8 @@ into the walk's temporary copy of content/ as zz-NAME.md by a "file add NAME" st
 - longtitle: a 330-character title, a 1,500-character description, 30 tags, a long byline;
 - emoji: emoji in the title and body;
 - french: a French article (accents, « » quotes, a tag with an accent);
-- good2: the kites article updated (a new figure), to follow a card across a reload.
+- good2: the kites article updated (a new figure), to follow a card across a reload;
+- dup: the kites article again, word for word (a second file an admin copied in by mistake).
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ depuis sa création en 1998.</p>
 ARTICLES = {
     "good": GOOD,
     "good2": GOOD2,
+    "dup": GOOD,
     "bad": BAD,
     "ping": PING,
     "markdown": MARKDOWN,

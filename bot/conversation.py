@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 
 from bot.search.followup import Topic
+from bot.search.library_asks import asks_newest_one
 from bot.search.results import Answer
 
 # Conversations kept at most; the least recently used go first.
@@ -59,8 +60,11 @@ class Conversations:
             if answer.reply is None:
                 self._asked(answer.question, *keys)
             return
-        own = answer.article is not None and not answer.newest
-        shown = self._shown(answer, *keys) if own else None
+        # "What is the latest rust release" asks for one, the list's first: the
+        # conversation is about it ("when was it released?"), with the list kept.
+        one = bool(answer.newest) and asks_newest_one(answer.question)
+        own = answer.article is not None and (not answer.newest or one)
+        shown = self._shown(answer, *keys) if own and not one else None
         # The question the passage shown answered: an answer about the article itself
         # (`wants`: "who said that?", "when was that?") keeps the one before.
         asked = answer.question if answer.wants is None else None
@@ -93,7 +97,7 @@ class Conversations:
                 same = before is not None and before.slug == answer.article.slug
                 held = asked or (before.asked if same and before is not None else None)
                 # An author's list is about its first (newest) only by default.
-                first = len(answer.listed) > 1
+                first = len(answer.listed) > 1 and not one
                 topic = Topic(answer.article.slug, shown, kept, after, held, first)
             elif before is not None:
                 topic = Topic(before.slug, before.passage, kept, before.before, answer.question)

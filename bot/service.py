@@ -375,6 +375,10 @@ class LibraryService:
         """How many articles the cache serves."""
         return await (await self._store()).count()
 
+    async def same_links(self, limit: int = 10) -> list[list[str]]:
+        """The files whose articles share a link (copies, most often), a list per link."""
+        return await (await self._store()).same_links(limit)
+
     async def stats(self) -> LibraryStats:
         """Counts, tags, the last reload and the failing files."""
         return await (await self._store()).stats()

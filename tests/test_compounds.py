@@ -120,3 +120,22 @@ async def test_a_pair_typed_hyphenated_meets_the_text_writing_it_joined(tmp_path
         rule_off,
         "zone",
     )
+
+
+def test_a_word_with_an_english_prefix_matches_it_hyphenated_in_sentences() -> None:
+    """npsg27 (fresh19's "what was the rust build system rewritten with": "The build system
+    for Rust has been re-written in Rust, using Cargo."): the sentence stems read
+    "re-written" as "re" "written"; the question's "rewritten" also matches them. Only in
+    sentences: FTS5 reads "we're porting" as "re porting"."""
+    from bot.search.compounds import prefixed
+
+    vocab = {"written", "founder", "port", "act"}
+    assert prefixed("rewritten", vocab, 4) == ("re", "written")
+    assert prefixed("cofounder", vocab, 4) == ("co", "founder")
+    assert prefixed("react", vocab, 4) is None  # (a rest of three letters)
+    assert prefixed("rewritten", vocab, 0) is None
+    q = parse("what was the build system rewritten with")
+    forms = forms_of(q, vocab, DEFAULT)
+    assert forms.stems == {"re written": ("rewritten",)}
+    assert forms.phrases == {}
+    assert forms_of(q, vocab, DEFAULT.with_(prefix_rest_letters=0)).stems == {}

@@ -824,6 +824,22 @@ async def test_reload_reports_changes_and_failures(running) -> None:
     assert gone.ephemeral or "toaster" not in gone.embeds[0]["title"].lower()
 
 
+async def test_reload_names_the_files_sharing_a_link(running) -> None:
+    # journey27: a copy of an article added under another name was "2 added", and every
+    # list and search then showed it twice; the admin was never told.
+    fake, bot = running
+    content = bot.settings.content_dir
+    original = content / "2025-02-08-repair-cafe-fixes-record-number-of-toasters.md"
+    (content / "zz-copy.md").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    embed = (await fake.invoke("reload", user=fake.admin)).embeds[0]
+    same = next(f for f in embed["fields"] if f["name"] == "Same link")
+    assert "zz-copy.md" in same["value"] and original.name in same["value"]
+    assert "remove one, then /reload" in same["value"]
+    (content / "zz-copy.md").unlink()
+    embed = (await fake.invoke("reload", user=fake.admin)).embeds[0]
+    assert all(f["name"] != "Same link" for f in embed.get("fields") or [])
+
+
 async def test_reload_is_refused_to_a_non_admin(running) -> None:
     fake, bot = running
     calls = 0
@@ -1147,3 +1163,31 @@ async def test_the_bots_own_role_mentioned_addresses_it(running) -> None:
     await fake.send_message(f"<@&{other.id}> how many toasters?", wait=False)
     await asyncio.sleep(0.3)
     assert not [m for m in fake.message_log[before:] if m["author"].get("bot")]
+
+
+async def test_a_mentions_markdown_is_read_as_discord_shows_it(running) -> None:
+    # journey27: "[click me](https://evil.example) what is cop30" searched the hidden
+    # address's words and "# HUGE HEADER …" its heading mark; a member sees neither.
+    fake, _ = running
+    hidden = await fake.send_message(
+        f"{fake.bot_user.mention} [click me](https://evil.example/x) recipe for banana bread"
+    )
+    text = hidden.messages[0]["embeds"][0]["description"]
+    assert "click me recipe for banana bread" in text and "evil" not in text
+    headed = await fake.send_message(f"{fake.bot_user.mention} # recipe for banana bread")
+    text = headed.messages[0]["embeds"][0]["description"]
+    assert "“recipe for banana bread”" in text
+    small = await fake.send_message(f"{fake.bot_user.mention} -# how many toasters were fixed")
+    assert "toasters" in small.messages[0]["embeds"][0]["title"]
+    # A "#" that opens no heading (no space after it) is the member's word.
+    tagged = await fake.send_message(f"{fake.bot_user.mention} #banana bread recipe")
+    assert "#banana bread recipe" in tagged.messages[0]["embeds"][0]["description"]
+
+
+async def test_a_message_naming_a_subcommand_is_told_that_one(running) -> None:
+    # journey27: "can u skip tomorrows pick" was offered `channel`, `time`, `tags`, `role`…
+    fake, _ = running
+    replies = await fake.send_message(f"{fake.bot_user.mention} can u skip tomorrows pick")
+    text = replies.messages[0]["embeds"][0]["description"]
+    assert "type `/picks` in the message box and choose `skip`;" in text
+    assert "`channel`" not in text

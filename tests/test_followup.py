@@ -457,3 +457,18 @@ async def test_the_other_one_with_no_list_names_an_articles_several_writers(
         assert "one of 1 to 3" in listed.reply
         alone = await engine.ask("and the other one?", Topic("cop", None))
         assert alone.reply is not None and "written by" not in alone.reply
+
+
+@pytest.mark.parametrize("question", ["and who else?", "who else", "where else?", "anyone else?"])
+def test_else_points_back_at_what_was_just_said(question: str) -> None:
+    # "Else" needs an antecedent as a pronoun does: "who else?" asks for people other
+    # than those just named (journey27: "and who else?" was searched for its words,
+    # "could not find" and the Education Department article's menu).
+    assert refers_back(question)
+
+
+@pytest.mark.parametrize("about", [REPAIR, CORAL])
+async def test_who_else_is_asked_of_the_conversations_article(engine, about: str) -> None:
+    answer = await engine.ask("and who else?", Topic(about, None))
+    assert answer.article is not None and answer.article.slug == about
+    assert answer.followup

@@ -66,3 +66,25 @@ async def test_a_question_of_its_own_after_a_list_is_asked_as_ever(
     assert own.article is not None and own.reply is None
     card = await engine.ask("summarise the repair cafe article", talk.about("k"))
     assert card.article is not None and "toaster" in card.article.title
+
+
+async def test_the_latest_asked_in_the_singular_is_the_one_talked_about(
+    bundled_library: Library,
+) -> None:
+    # journey27: "what is the latest rust release" listed the newest five, then "when was
+    # it released?" and "link?" were asked "Which one?": one was asked for, the first.
+    engine = SearchEngine(bundled_library)
+    talk = Conversations(ttl=600)
+    latest = await engine.ask("what is the newest article")
+    assert latest.newest and latest.article is not None
+    talk.answered(latest, "k")
+    about = talk.about("k")
+    assert about is not None and about.slug == latest.article.slug
+    assert not about.first_of_list and len(about.listed) > 1  # "the second one" still works
+    byline = await engine.ask("who wrote it?", about)
+    assert byline.article is not None and byline.article.slug == latest.article.slug
+    # Asked in the plural, the list is what was asked for: which one is asked.
+    talk = Conversations(ttl=600)
+    talk.answered(await engine.ask("what are the newest articles"), "k")
+    which = await engine.ask("who wrote it?", talk.about("k"))
+    assert which.article is None and which.reply is not None and "Which one?" in which.reply

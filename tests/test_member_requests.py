@@ -45,6 +45,14 @@ def test_u_after_an_auxiliary_is_you() -> None:
     assert "u" in parse("the u boat history").content  # no auxiliary before it: kept
 
 
+@pytest.mark.parametrize("text", ["hey what can u do", "what can u do?", "so how do u work"])
+def test_u_after_an_auxiliary_inside_the_question_is_you(text: str) -> None:
+    # journey27: "hey what can u do" searched "u" (the auxiliary not the first word) and
+    # found nothing; asked of the bot, it is the help.
+    assert parse(text).social == "help"
+    assert "u235" in parse("what is u235").typed  # a word of its own: kept
+
+
 def test_a_slipped_question_word_before_r_is_read() -> None:
     assert parse("wat r the tags").wants == LIBRARY
 

@@ -4,6 +4,7 @@ shown by the console and the Discord card."""
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from pathlib import Path
 
 from bot.console import run_chat
@@ -13,7 +14,7 @@ from bot.search.engine import SearchEngine
 from bot.search.policy import DEFAULT, Policy
 from bot.search.rerank import Evidence, Ranked
 from bot.search.results import Answer
-from bot.search.series_note import mark, note, one_series
+from bot.search.series_note import mark, note, one_series, posted_mark
 from bot.service import LibraryService
 from tests.conftest import dated_post, small_engine
 
@@ -178,3 +179,147 @@ def test_release_posts_naming_a_feature_again_get_no_line() -> None:
         note(typed, typed, yearly, [], DEFAULT)
         == "From the 2021 post; the 2019 post reports this too."
     )
+
+
+def _dated(title: str, cover: float, published: str) -> Ranked:
+    article = Article(
+        slug=title,
+        title=title,
+        path=f"{title}.md",
+        date=datetime.fromisoformat(f"{published}T00:00:00+00:00"),
+    )
+    return Ranked(1.0, article, Evidence(cover=cover, passages=None, doc_cover=1.0, pairs=0.0))
+
+
+def test_posts_of_one_year_are_told_apart_by_the_date_their_titles_write() -> None:
+    """Meeting notes of one year ("Quillkit Sync 2022-05-16 Agenda", "… 2022-03-21 …") hold
+    one another's words: the line names them by their dates, oldest first. By years alone
+    they are one mark, no series, and no line."""
+    found = [
+        _dated("Quillkit Sync 2022-05-16 Agenda", 1.0, "2022-05-10"),
+        _dated("Quillkit Sync 2022-03-21 Agenda", 1.0, "2022-03-15"),
+        _dated("Quillkit Sync 2022-04-18 Agenda", 0.9, "2022-04-12"),
+        _dated("Quillkit themes explained", 1.0, "2022-01-01"),
+    ]
+    typed = ("how", "does", "the", "social", "hour", "after", "the", "sync", "work")
+    said = note(typed, typed, found, [], DEFAULT)
+    assert said == "From the 2022-05-16 post; the 2022-03-21 and 2022-04-18 posts report this too."
+    assert mark("Quillkit Sync 2022-05-16 Agenda") == "2022-05-16"
+    assert mark("Sync notes: 2022-05-16 and 2022-05-23") is None  # two dates: no one mark
+    monthly = [
+        _dated("This Month in Quillkit: January and February 2025", 1.0, "2025-03-11"),
+        _dated("This Month in Quillkit: October 2024", 0.95, "2024-11-04"),
+        _dated("Quillkit update — June 2025", 1.0, "2025-06-30"),  # another series
+    ]
+    assert (
+        note(typed, typed, monthly, [], DEFAULT)
+        == "From the January and February 2025 post; the October 2024 post reports this too."
+    )
+    # A month or a day asked is the rank's to find (rerank.sibling_first): no line.
+    asked = (*typed, "in", "march")
+    assert note(asked, asked, found, [], DEFAULT) is None
+
+
+def test_patch_releases_of_the_answers_line_are_named() -> None:
+    """Patch releases of one line report one fix ("1.28.1", "1.28.2"): named, as are the
+    betas of one line; another line's release (1.27.0) is not, nor a lower cover."""
+    found = [
+        _ranked("Announcing Quillkit 1.28.2", 1.0),
+        _ranked("Announcing Quillkit 1.28.1", 0.9),
+        _ranked("Announcing Quillkit 1.27.0", 1.0),
+        _ranked("Announcing Quillkit 1.28.0", 0.5),
+    ]
+    typed = ("after", "how", "long", "did", "downloads", "time", "out")
+    assert note(typed, typed, found, [], DEFAULT) == (
+        "From the 1.28.2 post; the 1.28.1 post reports this too."
+    )
+    assert note(typed, typed, found, [], DEFAULT.with_(series_note_cover=0.0)) == (
+        "From the 1.28.2 post; the 1.28.0 and 1.28.1 posts report this too."
+    )
+    named = ("after", "how", "long", "did", "1.28.2", "time", "out")
+    assert note(named, named, found, [], DEFAULT) is None  # the question names this post
+
+
+def test_one_over_the_named_is_named_rather_than_counted() -> None:
+    years = ("2019", "2020", "2021", "2022", "2023")
+    found = [_ranked(f"Quillkit User Poll {y} Results", 1.0) for y in years]
+    typed = ("how", "many", "responses", "did", "the", "poll", "get")
+    assert note(typed, typed, found, [], DEFAULT) == (
+        "From the 2019 post; the 2020, 2021, 2022 and 2023 posts report this too."
+    )
+    more = [*found, _ranked("Quillkit User Poll 2024 Results", 1.0)]
+    assert note(typed, typed, more, [], DEFAULT) == (
+        "From the 2019 post; the 2020, 2021, 2022 and 2 more posts report this too."
+    )
+
+
+# Four agendas of one year, each inviting to the same social hour, and a post of no series.
+SYNCS = {
+    f"{k}.md": dated_post(
+        f"sync-{day}",
+        f"Quillkit Sync {day} Agenda",
+        published,
+        f"The next Quillkit sync meeting will take place on {day} at 3pm.",
+        "Like always, we'll be running a social hour after the sync: breakout rooms by theme.",
+    )
+    for k, (day, published) in enumerate(
+        [("2022-02-21", "2022-02-11"), ("2022-03-21", "2022-03-16"), ("2022-04-18", "2022-04-12")]
+    )
+} | {
+    "themes.md": POLLS["e.md"],
+}
+
+
+async def test_an_agenda_of_a_year_of_agendas_names_the_others(tmp_path: Path) -> None:
+    async with small_engine(tmp_path, SYNCS) as engine:
+        answer = await engine.ask("how does the social hour after the quillkit sync work")
+        named = await engine.ask("what is on the 2022-03-21 quillkit sync agenda")
+    assert answer.article is not None and answer.article.slug.startswith("sync-")
+    own = answer.article.slug.removeprefix("sync-")
+    others = [d for d in ("2022-02-21", "2022-03-21", "2022-04-18") if d != own]
+    line = f"From the {own} post; the {others[0]} and {others[1]} posts report this too."
+    assert answer.series == line
+    assert named.series is None
+
+
+def test_a_month_titled_alone_is_marked_with_the_year_nearest_its_post() -> None:
+    """ "Quillkit team April update" written in 2021 and again in 2022: the titles are one,
+    their dates tell them apart; a December update written in January is of the year
+    before."""
+    found = [
+        _dated("Quillkit team April update", 1.0, "2022-04-06"),
+        _dated("Quillkit team April update", 0.9, "2021-04-17"),
+        _dated("Quillkit team March update", 1.0, "2021-03-03"),
+    ]
+    typed = ("how", "much", "notice", "before", "a", "design", "meeting")
+    assert note(typed, typed, found, [], DEFAULT) == (
+        "From the April 2022 post; the March 2021 and April 2021 posts report this too."
+    )
+    december = _dated("December Quillkit Goals Update", 1.0, "2025-01-10")
+    assert posted_mark(december.article) == "December 2024"
+    assert posted_mark(_dated("March Quillkit Meetings", 1.0, "2020-02-27").article) == (
+        "March 2020"  # announced ahead: the month after
+    )
+    assert posted_mark(_dated("Quillkit 2019-11-14 Triage", 1.0, "2019-11-15").article) == (
+        "2019-11-14"
+    )
+
+
+def test_pre_release_posts_are_named_with_their_stage() -> None:
+    """A pre-release post's number is also its release's ("1.68.0 pre-release testing",
+    "Announcing Quillkit 1.68.0"): the line names it with the stage its title writes, and a
+    version asked still gives no line."""
+    assert mark("Quillkit 1.29.0 beta: call for testing!") == "1.29.0 beta"
+    assert mark("1.47.0 second pre-release testing") == "1.47.0 pre-release"
+    assert mark("Announcing Quillkit 1.68.0") == "1.68.0"
+    found = [
+        _ranked("1.68.2 pre-release testing", 1.0),
+        _ranked("1.68.1 pre-release testing", 1.0),
+        _ranked("Announcing Quillkit 1.68.1", 1.0),  # another series: the release
+    ]
+    typed = ("how", "do", "i", "test", "the", "pre-release")
+    assert note(typed, typed, found, [], DEFAULT) == (
+        "From the 1.68.2 pre-release post; the 1.68.1 pre-release post reports this too."
+    )
+    named = ("how", "do", "i", "test", "1.68.2")
+    assert note(named, named, found, [], DEFAULT) is None  # the question names this post

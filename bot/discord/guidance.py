@@ -66,13 +66,16 @@ def commands_named(
     the daily picks", "reload the library"): a message changes no setting, and the
     library has no article on the bot's own commands, so "nothing found" alone left
     journey26's moderator guessing. `exact`: by the name only ("pick" is everyday English:
-    a closest match for "which heat pump should I pick" gets no line)."""
+    a closest match for "which heat pump should I pick" gets no line). The subcommands the
+    message names are the ones to choose ("can u skip tomorrows pick": `skip`; journey27
+    was offered `channel`, `time`, `tags`, `role`…), else the first few."""
     said = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
     lines = []
     for name, description, subcommands in commands:
         if name in said or (not exact and name.endswith("s") and name[:-1] in said):
-            choose = ", ".join(f"`{s}`" for s in subcommands[:4])
-            then = f" and choose {choose}…" if choose else ""
+            named = [s for s in subcommands if s in said and s != name]
+            choose = ", ".join(f"`{s}`" for s in named or subcommands[:4])
+            then = f" and choose {choose}{'' if named else '…'}" if choose else ""
             lines.append(
                 f"`/{name}` — {description[:1].lower()}{description[1:]}: type `/{name}` in"
                 f" the message box{then}; a message changes no setting."

@@ -594,13 +594,24 @@ def tags_pages(tags: Sequence[tuple[str, int]], size: int = 20) -> Sequence[disc
 
 
 def reload_embed(
-    report: ReloadReport, max_listed: int = 10, *, served: int | None = None, stale: int = 0
+    report: ReloadReport,
+    max_listed: int = 10,
+    *,
+    served: int | None = None,
+    stale: int = 0,
+    same_links: Sequence[Sequence[str]] = (),
 ) -> discord.Embed:
     """What a reload changed, with failing files (paths and reasons shortened); `served`,
     the articles the library serves after it (none: its folder holds no article, said so
     rather than a row of zeros), `stale` how many of them a failing file's last good
-    version serves (journey23: an admin who broke a served file saw only "1 failed")."""
-    colour = WARN if report.failed or report.warned or served == 0 else discord.Colour.green()
+    version serves (journey23: an admin who broke a served file saw only "1 failed");
+    `same_links`, the files whose articles share a link (journey27: a copy added by
+    mistake was "2 added", then every list and search showed the article twice)."""
+    colour = (
+        WARN
+        if report.failed or report.warned or served == 0 or same_links
+        else discord.Colour.green()
+    )
     embed = discord.Embed(title="Library reloaded", colour=colour)
     embed.description = (
         " · ".join(f"**{n}** {label}" for n, label in report.counts())
@@ -657,6 +668,10 @@ def reload_embed(
         embed.add_field(
             name="Served with warnings", value=cut("\n".join(lines), FIELD_VALUE), inline=False
         )
+    if same_links:
+        lines = [" = ".join(path_code(p) for p in paths[:3]) for paths in same_links[:5]]
+        lines.append("Copies? Each is listed and searched apart: remove one, then /reload.")
+        embed.add_field(name="Same link", value=cut("\n".join(lines), FIELD_VALUE), inline=False)
     return fit(embed)
 
 

@@ -187,6 +187,10 @@ class Wanted:
     # "Was rust 1.77 a big release": a yes/no question asking whether a thing is so, which
     # the words saying how much it is answer ("relatively minor", "the largest"; degree.py).
     grades: bool = False
+    # "Until when…", "by when…": the preposition the question word is the object of; the
+    # answer is its object in the text ("…accept submissions until July 7th"), a function
+    # word the sentence stems do not hold (see passage.Passages._likely).
+    governs: str = ""
 
     @classmethod
     def of(cls, q: Query) -> Wanted:
@@ -238,6 +242,9 @@ class Wanted:
             persists=kind == "yesno" and not _PERSISTS.isdisjoint(q.typed),
             likens=kind in ("what", "who") and asks_likeness(q.typed),
             grades=kind == "yesno" and asks_degree(q.typed),
+            governs=q.typed[0]
+            if kind == "when" and q.typed[1:2] == ("when",) and q.typed[0] in _GOVERNING
+            else "",
         )
 
     def head_phrase(self) -> Wanted:
@@ -263,6 +270,9 @@ class Wanted:
 _PERSISTS = frozenset(
     ["still", "anymore", "longer", "keep", "keeps", "continue", "continues", "remain"]
 )
+# Prepositions of time a question may open with, its "when" their object ("until when",
+# "by when", "since when"): English's closed class.
+_GOVERNING = frozenset(["until", "till", "by", "since", "from", "before", "after"])
 # The most words "how many" reads for the noun it counts (see _counted_phrase).
 _COUNTED_WORDS = 6
 
@@ -446,12 +456,17 @@ def typed_fit(
     ):
         return 0.0  # "X declined to comment": X said nothing, answering no "who"
     at = [(k, s, weight.get(s, 0.0)) for k, s in enumerate(stems) if s in matched]
+    governed = _governed(f, wanted.governs) if wanted.governs and policy.governed_fit else ()
     best = 0.0
     for span in spans:
         inside = {s for s in stems[span.start : span.end] if s}
         if inside and inside <= wanted.asked:
             continue  # the question's own words: no answer
-        if at:
+        if span.start in governed:
+            # "until July 7th" for "until when…": the question's own preposition is
+            # next to it, as near as a question word can be.
+            near = policy.governed_fit
+        elif at:
             near = _closeness(span.start, span.end, at, policy)
         elif unmatched is not None:
             near = unmatched
@@ -548,6 +563,13 @@ def typed_fit(
             fit = policy.partial_fit
         best = max(best, fit * near)
     return best
+
+
+def _governed(f: Features, preposition: str) -> frozenset[int]:
+    """The places right after `preposition` in the sentence: a span opening there is its
+    object ("until Monday, July 7th")."""
+    words = f.tokens().folded
+    return frozenset(k + 1 for k, w in enumerate(words) if w == preposition)
 
 
 # English's verbs that give a thing its name, as written ("called", "dubbed", "nicknamed",

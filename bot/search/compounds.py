@@ -30,6 +30,10 @@ from bot.search.stem import stem
 from bot.search.words import STOPWORDS, fold, fts_quote
 
 _HYPHENATED = re.compile(r"(?<![\w-])([^\W_]+)-([^\W_]+)(?![\w-])")
+# English prefixes a writer may set off with a hyphen or join ("re-written" / "rewritten",
+# "co-founder" / "cofounder", "pre-release" / "prerelease", "non-profit" / "nonprofit"):
+# the closed class, too short or too rare as words for `split`'s vocabulary test.
+_PREFIXES = ("re", "co", "pre", "non", "anti", "multi", "sub", "semi")
 
 
 def split(word: str, vocab: Container[str], least: int, part: int) -> tuple[str, str] | None:
@@ -42,6 +46,20 @@ def split(word: str, vocab: Container[str], least: int, part: int) -> tuple[str,
         a, b = word[:i], word[i:]
         if a in vocab and b in vocab and a not in STOPWORDS and b not in STOPWORDS:
             return a, b
+    return None
+
+
+def prefixed(word: str, vocab: Container[str], rest: int) -> tuple[str, str] | None:
+    """`word` as an English prefix (_PREFIXES) and a word of `vocab` at least `rest`
+    letters long ("rewritten" -> ("re", "written")), which a text may hyphenate; None for
+    no such reading or `rest` 0."""
+    if not rest or not word.isalpha():
+        return None
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= rest:
+            tail = word[len(p) :]
+            if tail in vocab and tail not in STOPWORDS:
+                return p, tail
     return None
 
 
@@ -102,6 +120,11 @@ def forms_of(
         for w, t in zip(q.terms.words, q.terms.stems, strict=True):
             if two := split(w, vocab, policy.compound_letters, part):
                 add(w, " ".join(two), (t,))
+            elif two := prefixed(w, vocab, policy.prefix_rest_letters):
+                # In sentences only, not the full text's phrases: FTS5 reads "we're
+                # porting" as "re porting" (the sentence stems drop a contraction's "re"),
+                # and "report" would count every such article.
+                stems.setdefault(_stems(" ".join(two)), (t,))
         kept = set(q.content)
         for a, b in hyphenated(q.text):
             if a in kept and b in kept and (a + b).isalpha() and STOPWORDS.isdisjoint((a, b)):

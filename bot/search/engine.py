@@ -223,7 +223,7 @@ class SearchEngine(ConversationAnswers):
             # An address among words ("can you find this one https://…"): its article is
             # the one meant, whatever the conversation was about ("this" points at the
             # address); an address the library lacks leaves the words asked.
-            return asked.card(question, linked)
+            return await self._of_linked(question, linked)
         # Kept per day: "what was posted yesterday" lists another day's articles tomorrow.
         key = ("ask", clip(question), self._today())
         own = await self._cached(key, lambda idx: self._ask(idx, question))
@@ -533,6 +533,22 @@ class SearchEngine(ConversationAnswers):
         a reload removed it since."""
         aid = idx.by_slug.get(slug)
         return None if aid is None else await (await self.keeper.store()).article_by_id(aid)
+
+    async def _of_linked(self, question: str, linked: Article) -> Answer:
+        """The words beside an article's address asked of that article ("https://… what did
+        it stabilise?": journey27 got the card alone), when they find a sure answer in it;
+        else its card ("can you find this one https://…", "what does this say …")."""
+        rest = lookup.without_links(question)
+        if self.policy.link_question_asked and rest:
+            answer = await self.ask(rest, Topic(linked.slug, None))
+            if (
+                answer.article is not None
+                and answer.article.slug == linked.slug
+                and answer.confidence == HIGH
+                and answer.passage
+            ):
+                return replace(answer, question=question)
+        return asked.card(question, linked)
 
     async def _by_link(self, question: str, links: list[str]) -> Answer:
         """The card of the article with this link (its summary and quote), else a reply

@@ -44,6 +44,9 @@ POINTERS = frozenset(
         "herself",
         "there",
         "then",
+        # "Else" needs an antecedent as they do: "who else?" asks for people other than
+        # those just named (journey27: it was searched for its words, "could not find").
+        "else",
     ]
 )
 # "tell me more", "more", "more please", "what else", "anything else", "go on", "continue";

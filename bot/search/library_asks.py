@@ -253,8 +253,9 @@ _LIBRARY_ALLOWED = (
 # The pronouns that point at an article ("what's new in it", "anything new about them"):
 # beside a word for the newest they ask of that article, not for the library's newest
 # (before, "and what's new in it" after a Rust release listed the newest posts). Not the
-# deictic adverbs: "is there anything new", "anything new since then" ask the library.
-ARTICLE_POINTERS = POINTERS - frozenset(["there", "then"])
+# deictic adverbs: "is there anything new", "anything new since then" ask the library; nor
+# "else", which points at what was said, not at an article ("anything else new?").
+ARTICLE_POINTERS = POINTERS - frozenset(["there", "then", "else"])
 
 
 # The personal pronouns among them: the people or things a conversation named ("they",
@@ -286,6 +287,24 @@ def asks_newest(ws: list[str]) -> bool:
     if not ARTICLE_POINTERS.isdisjoint(ws):
         return False  # "what's new in it?" asks what the article pointed at says is new
     return bool(NEWEST_WORDS.intersection(ws)) and _NEWEST_ALLOWED.issuperset(ws)
+
+
+# "The latest" asked in the singular ("what is the latest rust release", "whats the newest
+# one", "which was the most recent post"): one article, the list's first, is asked for. A
+# superlative and a singular copula or "one", no plural one ("what are the latest posts").
+_SUPERLATIVE_NEWEST = re.compile(r"\b(?:newest|latest|most recent)\b")
+_SINGULAR = re.compile(r"\b(?:is|was|one)\b|\b(?:what|which|whats|what's)'?s?\b(?= the\b)")
+_PLURAL = re.compile(r"\b(?:are|were|these|those|ones)\b")
+
+
+def asks_newest_one(question: str) -> bool:
+    """Whether a question answered with the newest articles asks for one of them, the
+    newest (see _SINGULAR): "when was it released?" after it is about that one, not a
+    guess between the list's (journey27: "Which one? The last list had 5")."""
+    text = question.lower().replace("’", "'")
+    return bool(
+        _SUPERLATIVE_NEWEST.search(text) and _SINGULAR.search(text) and not _PLURAL.search(text)
+    )
 
 
 # Words asking for the library's oldest articles ("oldest post", "what are the earliest

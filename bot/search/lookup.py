@@ -63,6 +63,11 @@ def quoted_link_forms(text: str) -> list[str]:
     return _forms(found[0].rstrip(".,;:!?)]'\"")) if len(found) == 1 else []
 
 
+def without_links(text: str) -> str:
+    """`text` without the addresses it holds (and the angle brackets around one)."""
+    return " ".join(_LINK.sub(" ", text).split())
+
+
 def _forms(address: str) -> list[str]:
     """The forms an address may be saved in (see link_forms)."""
     try:
@@ -200,4 +205,19 @@ def autocomplete(index: LibraryIndex, text: str, limit: int, policy: Policy) -> 
         ):
             ids += [a for a in index.by_title[key] if a not in ids]
         ids = ids[:limit]
+    if not ids and policy.autocomplete_by_tag:
+        ids = _tagged(index, typed, limit)
     return [choice(index, a) for a in ids]
+
+
+def _tagged(index: LibraryIndex, typed: list[str], limit: int) -> list[int]:
+    """The articles (newest first, at most `limit`) of the tags each of whose `typed` words
+    starts a word of (Policy.autocomplete_by_tag): "polon" for "polonius working area"."""
+    if not typed:
+        return []
+    ids: list[int] = []
+    for tag in index.tag_names:
+        said = words(tag)
+        if all(any(w.startswith(t) for w in said) for t in typed):
+            ids += [a for a in index.by_tag.view(tag) if a not in ids]
+    return sorted(ids, key=index.ranks.__getitem__)[:limit]

@@ -109,8 +109,10 @@ _ARE = re.compile(r"^(?P<lead>how (?:many|much)(?: [^\W\d_]+)?|[a-z]+) r (?P<aft
 # there, and a lone letter "u" is no other word (journey23: "can u send the link" searched
 # "u" and "link" and answered a passage where scientists "link" its rise). Elsewhere
 # ("u-boat", "the u in ucla", "uranium's u") the letter stays.
+# The auxiliary may follow what opens the question ("what can u do", "hey how do u work":
+# journey27's "hey what can u do" searched "u" and found nothing, not the help).
 _YOU = re.compile(
-    r"^(?P<aux>(?:" + "|".join(sorted(YES_NO_START)) + r")) u(?= [^\W\d_]|\s*[?!.]*$)"
+    r"(?:^|(?<=\s))(?P<aux>(?:" + "|".join(sorted(YES_NO_START)) + r")) u(?= [^\W\d_]|\s*[?!.]*$)"
 )
 
 

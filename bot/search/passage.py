@@ -547,6 +547,12 @@ class Passages:
         if heads:
             likely |= {k for k in held if not heads.isdisjoint(self.held[k])}
         n = len(self.sentences)
+        governs = self.wanted.governs
+        if governs and self.policy.governed_fit:
+            # "We will accept submissions until July 7th." holds none of the words of
+            # "until when is the survey open" but its preposition, which the stems drop.
+            features = self.roles.features
+            likely |= {k for k in range(n) if governs in features(k).tokens().present}
         return likely | {k + 1 for k in likely if k + 1 < n and self.roles.continues(k + 1)}
 
     @property

@@ -1623,6 +1623,37 @@ class Policy:
     #: in all (~70 bytes each): at 100k articles "go" alone is 30k ids, ~1 ms to make.
     postings_kept: int = 300_000
 
+    # -- journey27 ----------------------------------------------------------------------------
+    #: A title typed in part that no title matches offers the articles of the tags whose
+    #: words start with each word typed, newest first (lookup.autocomplete): "polon" offered
+    #: nothing for the Polonius post, titled "Enabling the next iteration of the borrow
+    #: checker on nightly" and tagged "polonius working area" (journey27). Only when titles
+    #: give no choice at all, so no title choice moves. 0: off.
+    autocomplete_by_tag: int = 1
+    #: The words beside an article's pasted address are asked of that article, and
+    #: answered so when sure ("https://…/Rust-1.88.0/ what did it stabilise", "<npr link>
+    #: how much more is the average refund"); else the article's card, as before (journey27:
+    #: the card alone, the question unanswered). 0: off.
+    link_question_asked: int = 1
+    # -- npsg27 ---------------------------------------------------------------------------
+    #: A question word made of an English prefix (re, co, pre, non, anti, multi, sub, semi)
+    #: and a word of the library's titles and descriptions this many letters or more
+    #: also matches the two written apart in an article's sentences, as a text hyphenating
+    #: the prefix writes them (not in the full text's phrases: FTS5 reads "we're porting"
+    #: as "re porting"; the sentence stems drop a contraction's "re") ("rewritten": "The build system for Rust has been re-written in Rust, using Cargo";
+    #: fresh19's "what was the rust build system rewritten with", where "rewritten" is the
+    #: question's rarest word and the key's sentence held every other). compounds.split
+    #: never reads these: the prefixes are two or three letters and seldom words of the
+    #: vocabulary. Four letters: "react" is no "re-act". 0: off.
+    prefix_rest_letters: int = 4
+    #: A "when" question opening with a preposition of time ("until when is the survey
+    #: open", "by when…") asks for that preposition's object: a sentence holding the
+    #: preposition is read for an answer (passage.Passages._likely), though it holds none
+    #: of the question's words ("We will accept submissions until Monday, July 7th,
+    #: 2025."), and a span right after it is as near as this to the question
+    #: (answer_type.typed_fit). Readable: blogs tune and fresh10 held with it, nothing
+    #: lost (bench/README.md, npsg27). 0: off.
+    governed_fit: float = 1.0
     # -- whole replies (reply27) ------------------------------------------------------------
     #: True: an excerpt (the article's own sentence shown as the quote) in which the page
     #: appeals to its reader in its own voice (a call to the reader: "please", "let us

@@ -29,8 +29,11 @@ from bot.search.sentence_spans import find, tokens
 # "why?", "but why?", "why's that", "why is that so?", "how come?", "how so?", "why
 # though?": a word asking for a reason and, at most, the copula and a demonstrative for
 # what was shown. A reason asked of a thing named ("why did okafor start it?") is searched.
+# "Why not?" and "why not 1000?" ask the same of what was shown against what it was not (an
+# amount is no topic of its own: journey27's "why not 1000" after "$350 more, despite
+# projections of $1,000" found nothing); "why not rust?" names a topic and is searched.
 _ASKS = re.compile(
-    LEAD_IN + r"(?:why|how come|how so|why so)"
+    LEAD_IN + r"(?:why|how come|how so|why so|why not(?: (?:more|less|[$£€]?[\d.,]+[%k]?))?)"
     r"(?:'s that| (?:is|was) (?:that|it|this)(?: so)?| that)?"
     r"(?: though| exactly| then| again)?[\s?!.]*$"
 )

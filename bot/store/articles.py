@@ -454,6 +454,17 @@ class ArticleStore:
         )
         return await self.article_by_id(rows[0][0]) if rows else None
 
+    async def same_links(self, limit: int = 10) -> list[list[str]]:
+        """The files of the articles sharing one link, a list per link (at most `limit`,
+        paths sorted): most often one article copied in twice under two names, which
+        every list and search then shows twice (journey27)."""
+        rows = await self._all(
+            "SELECT group_concat(path, char(10)) FROM articles WHERE link IS NOT NULL"
+            " AND link != '' GROUP BY link HAVING count(*) > 1 ORDER BY min(path) LIMIT ?",
+            [limit],
+        )
+        return [sorted(r[0].split("\n")) for r in rows]
+
     async def article_by_id(self, article_id: int) -> Article | None:
         return (await self.articles_by_id([article_id])).get(article_id)
 

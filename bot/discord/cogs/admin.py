@@ -70,7 +70,10 @@ class AdminCog(commands.Cog, name="Admin"):
                 raise UserError(str(exc)) from exc
             log.info("/reload by %s: %s", interaction.user.id, summarize(report))
             stats = await service.stats()  # what is served now: a failing file's old version
-            embed = render.reload_embed(report, served=stats.articles, stale=stats.stale)
+            same = await service.same_links()
+            embed = render.reload_embed(
+                report, served=stats.articles, stale=stats.stale, same_links=same
+            )
             await send(interaction, embed=embed, ephemeral=True)
         finally:
             self._reloading = False

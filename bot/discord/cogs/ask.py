@@ -42,6 +42,13 @@ UNKNOWN_MESSAGE = (
 # Discord's block quote: "> " quotes a line, ">>> " the rest of the message.
 _QUOTE_LINE = re.compile(r"^\s*>(?:>>)?\s?")
 _WORD = re.compile(r"\w+")
+# Discord's markdown a member sees rendered, not as typed: a masked link "[text](url)"
+# shows its text only, and "# ", "## ", "### " (headings) and "-# " (small print) open a
+# line without being read. Their marks and a hidden address are no words of the question
+# (journey27: "[click me](https://…) what is cop30" searched the address's words and found
+# nothing).
+_MASKED_LINK = re.compile(r"\[([^\[\]\n]+)\]\(<?https?://[^\s()<>]+>?\)")
+_LINE_MARK = re.compile(r"^[ \t]*(?:#{1,3}|-#)[ \t]+", re.M)
 # A quote is the article's when all its words but this share are the article's.
 QUOTE_WORDS_OUTSIDE = 0.15
 
@@ -193,7 +200,7 @@ class AskCog(commands.Cog, name="Ask"):
         question = re.sub(rf"<@!?{me.id}>", " ", message.content or "")
         if own_role is not None:
             question = question.replace(own_role.mention, " ")
-        question = question.strip()
+        question = as_seen(question).strip()
         try:
             await self._answer_mention(message, question)
         except Exception:
@@ -314,6 +321,12 @@ class AskCog(commands.Cog, name="Ask"):
         self, message: discord.Message, embed: discord.Embed, view: discord.ui.View | None
     ) -> discord.Message:
         return await reply_to(message, embed=embed, view=view)
+
+
+def as_seen(text: str) -> str:
+    """A message's text as Discord shows it, as far as its words go: a masked link's text
+    without its hidden address, lines without their heading or small-print marks."""
+    return _LINE_MARK.sub("", _MASKED_LINK.sub(r"\1", text))
 
 
 async def setup(bot: ArticleBot) -> None:
