@@ -9,9 +9,12 @@ from bot.search.policy import Policy
 from bot.search.shown_quote import (
     announces,
     leans_back,
+    list_item,
+    page_to_reader,
     restates,
     shown_quote,
     unowned_fragment,
+    unpaired_marks,
 )
 from tests.test_search_quotes import _article as article_of
 
@@ -181,3 +184,94 @@ def test_a_quote_announcing_what_follows_gives_way_to_another() -> None:
 def test_a_quote_naming_the_following_day_does_not_announce() -> None:
     assert not announces(Quote("We met the following day and agreed: no more delays."), POLICY)
     assert announces(Quote("“Here is what we found:”", "A"), POLICY)
+
+
+SURVEY = Quote(
+    "We’re always looking to evolve, and by providing some insight into your perspective and"
+    " feedback into TechCrunch and our coverage and events, you can help us!",
+    kind="excerpt",
+)
+OFF_READER = replace(POLICY, quote_page_to_reader_passed=False)
+
+
+def test_the_page_speaking_to_its_reader_gives_way_to_another() -> None:
+    # reply27: TechCrunch's survey line under three answers about the NLRB ruling.
+    article = _article((SURVEY, NEW))
+    question = "why did the court rule for spacex, and what does our feedback change"
+    assert shown_quote(article, question, [PASSAGE], OFF_READER) == SURVEY
+    assert shown_quote(article, question, [PASSAGE], POLICY) == NEW
+    article = _article((SURVEY,))
+    assert shown_quote(article, "feedback coverage", [PASSAGE], OFF_READER) == SURVEY
+    assert shown_quote(article, "feedback coverage", [PASSAGE], POLICY) is None
+
+
+def test_a_speaker_or_an_excerpt_in_one_voice_is_not_the_page_to_its_reader() -> None:
+    rustup = (
+        "If you don't have it already, you can get rustup from the appropriate page on our website."
+    )
+    assert page_to_reader(Quote(rustup, kind="excerpt"), POLICY)
+    pointer = "Please see our blog post for more details regarding this change."
+    assert page_to_reader(Quote(pointer, kind="excerpt"), POLICY)
+    survey = "Fill out this survey to let us know how we’re doing and win a prize in return!"
+    assert page_to_reader(Quote(survey, kind="excerpt"), POLICY)
+    # A person talking to an audience is quoted as such.
+    assert not page_to_reader(
+        Quote("We will be with you until the rebuild is done", "Mayor"), POLICY
+    )
+    # One voice only: the author's "we", or the reader's "you", alone.
+    assert not page_to_reader(Quote("We found the bug in March.", kind="excerpt"), POLICY)
+    assert not page_to_reader(Quote("You can turn the check off.", kind="excerpt"), POLICY)
+    # "US" is the country, not "us".
+    assert not page_to_reader(Quote("You can fly to the US in a day.", kind="excerpt"), POLICY)
+    # A "you" beside "we" that calls the reader to nothing is the story's own sentence.
+    pike = (
+        "We recently scanned all the open source projects we could find and discovered that"
+        " this snippet occurs only less often than some would have you believe."
+    )
+    assert not page_to_reader(Quote(pike, kind="excerpt"), POLICY)
+    duty = "To put it simply, our responsibility is to ensure that you never dread upgrading."
+    assert not page_to_reader(Quote(duty, kind="excerpt"), POLICY)
+    aims = "We aimed to create a language that would help us be better developers."
+    assert not page_to_reader(Quote(aims, kind="excerpt"), POLICY)
+    assert page_to_reader(
+        Quote("We hope you like it and help us improve it!", kind="excerpt"), POLICY
+    )
+    invited = "If you'd like to get involved, stop by our Zulip channel and say hello!"
+    assert page_to_reader(Quote(invited, kind="excerpt"), POLICY)
+
+
+HALF = Quote(
+    "The Pro-Human AI Declaration“. And before we go into the details, let’s look at who is"
+    " pushing this for a second because the declaration keeps talking about its coalition.",
+    kind="excerpt",
+)
+OFF_MARKS = replace(POLICY, quote_unpaired_marks_passed=False)
+
+
+def test_a_quote_with_an_unpaired_quotation_mark_gives_way() -> None:
+    # reply27: tante's card read a quote across the end of a quoted title.
+    article = _article((HALF, NEW))
+    question = "who is pushing the declaration and its coalition"
+    assert shown_quote(article, question, [PASSAGE], OFF_MARKS) == HALF
+    assert shown_quote(article, question, [PASSAGE], POLICY) == NEW
+    assert not unpaired_marks(Quote("He called it “a mess” and left; it’s done."), POLICY)
+    assert unpaired_marks(Quote('The report said "no more and left.'), POLICY)
+
+
+TICKED = Quote(
+    "✅ Unlimited access to our online archive where the newsletter's past editions are kept.",
+    kind="excerpt",
+)
+OFF_LIST = replace(POLICY, quote_list_item_passed=False)
+
+
+def test_a_line_of_a_list_gives_way() -> None:
+    # reply27: Status's newsletter offer, ticked off with "✅", as the quote.
+    article = _article((TICKED, NEW))
+    question = "what archive access does the newsletter give"
+    assert shown_quote(article, question, [PASSAGE], OFF_LIST) == TICKED
+    assert shown_quote(article, question, [PASSAGE], POLICY) == NEW
+    assert list_item(Quote("• one more item", kind="excerpt"), POLICY)
+    assert not list_item(Quote("“Quoted,” she said.", kind="excerpt"), POLICY)
+    assert not list_item(Quote("$30 a share, all cash.", kind="excerpt"), POLICY)
+    assert not list_item(Quote("• said by someone", "A"), POLICY)

@@ -602,6 +602,7 @@ class SearchEngine(ConversationAnswers):
             ):
                 return replace(answer, question=question)
         return asked.card(question, linked)
+
     async def _slug_id(self, idx: LibraryIndex, slug: str) -> int | None:
         """The id of the article holding `slug` in `idx`, or of the one a reload renamed
         from it (ArticleStore.renamed_to: a file renamed takes its new name's slug)."""

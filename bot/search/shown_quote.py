@@ -75,9 +75,10 @@ def shown_quote(
 ) -> Quote | None:
     """The quote to show under `shown` (the passage, then the summary): best_quote's, or
     when it restates the passage or the summary, is a fragment nobody owns, or leans on a
-    sentence before it or announces one after it that the card does not show, the best
-    other one that is none of these, else none; shortened (see shorter). `stock`: the
-    article's sentences its site repeats in many posts (stock.py), never the quote."""
+    sentence before it or announces one after it that the card does not show, is the page
+    speaking to its reader, or holds an unpaired quotation mark, the best other one that is
+    none of these, else none; shortened (see shorter). `stock`: the article's sentences its
+    site repeats in many posts (stock.py), never the quote."""
     avoid = [t for t in shown if t]
     quote = best_quote(article, question, avoid=[*avoid, *stock])
     if quote is not None and any(s in quote.text for s in stock):
@@ -91,6 +92,9 @@ def shown_quote(
             or unowned_fragment(q, policy)
             or leans_back(q, policy)
             or announces(q, policy)
+            or page_to_reader(q, policy)
+            or unpaired_marks(q, policy)
+            or list_item(q, policy)
         )
 
     if quote is not None and unfit(quote):
@@ -149,6 +153,69 @@ def announces(quote: Quote, policy: Policy) -> bool:
     return text.endswith(":") or _FOLLOWING.match(text) is not None
 
 
+def page_to_reader(quote: Quote, policy: Policy) -> bool:
+    """Whether `quote` is an excerpt in which the page appeals to its reader in its own
+    voice: a call to the reader (_APPEAL: "please", "let us know", "you can get/find/help",
+    "if you …", "we encourage you", "your feedback") and "we"/"us"/"our" in one sentence of
+    the article's own. That is the site talking about itself (a survey, a subscription,
+    where to get the tool), not the story: TechCrunch's "…feedback into TechCrunch and our
+    coverage and events, you can help us!", the release posts' "…you can get rustup from
+    the appropriate page on our website." A "you" that is no appeal is the story's ("…less
+    often than some would have you believe", "our responsibility is to ensure that you never
+    dread upgrading Rust"), and a speaker's words are a person's: both kept. "US" (the
+    country) is no "us". Policy.quote_page_to_reader_passed False keeps them."""
+    if not policy.quote_page_to_reader_passed or not quote.excerpt:
+        return False
+    text = quote.text
+    appeal = _APPEAL.search(text) is not None or (
+        _ASKED.search(text) is not None and _YOU.search(text) is not None
+    )
+    return appeal and _PAGE.search(text) is not None
+
+
+def unpaired_marks(quote: Quote, policy: Policy) -> bool:
+    """Whether `quote` holds a double quotation mark with no partner: its bounds were read
+    across one quotation's end ("The Pro-Human AI Declaration“. And before we go into the
+    details…"), and the card would show the narration after it as someone's words.
+    Apostrophes and single marks are not counted (it's, the Rustaceans’). Policy.
+    quote_unpaired_marks_passed False keeps them."""
+    if not policy.quote_unpaired_marks_passed:
+        return False
+    text = quote.text
+    return (text.count("“") + text.count("”")) % 2 == 1 or text.count('"') % 2 == 1
+
+
+def list_item(quote: Quote, policy: Policy) -> bool:
+    """Whether `quote` is an excerpt opening on a mark that is no letter, digit, quotation
+    mark or bracket: a list's bullet or an emoji ticking off an item (Status's "✅ Unlimited
+    access to our online archive…", its newsletter's offer), a line of a list, not a
+    sentence to quote. Policy.quote_list_item_passed False keeps them."""
+    if not policy.quote_list_item_passed or not quote.excerpt:
+        return False
+    first = quote.text.lstrip()[:1]
+    return bool(first) and not (first.isalnum() or first in _OPENERS)
+
+
+# What a quotable sentence may open on besides a letter or digit.
+_OPENERS = frozenset("\"“‘'([¿¡$£€#@")
+# The page's calls to its reader: a request ("please", "let us know", "reach
+# out"), what the reader can go and do ("you can get rustup from…", "you can find our
+# charter…"), a condition on the reader ("If you're interested…", "if you have questions"),
+# an invitation ("we encourage you", "we invite you") or the reader's say ("your feedback").
+_APPEAL = re.compile(
+    r"\b(?:[Pp]lease|let us know|reach out|feel free"
+    r"|[Yy]ou (?:can|may) (?:get|grab|find|download|install|read|learn|help|check|see|file"
+    r"|reach|contact|join|sign|subscribe|follow)"
+    r"|[Ii]f you|[Ww]e (?:encourage|invite|welcome|want) you"
+    r"|your (?:feedback|thoughts|opinions?|responses|input|patience|perspective))\b"
+)
+# "help us", "tell us", "join us": a request when the reader is named beside it ("you can
+# help us!", "we want you to join us!"), not in "a language that would help us be better
+# developers" or "…when they tell us why they dropped the language".
+_ASKED = re.compile(r"\b(?:help|tell|join|contact|follow) us\b")
+_YOU = re.compile(r"\b[Yy]ou(?:rs?|rself|['’](?:re|ve|ll|d))?\b")
+# The page's own voice (lower-case "us": "US" is the country).
+_PAGE = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]urs?|us)\b")
 _FOLLOWING = re.compile(r"^the following\b", re.I)
 # A demonstrative pronoun a relative clause or "of" phrase defines: it points ahead, at the
 # words that follow, not back at a sentence before.
