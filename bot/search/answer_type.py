@@ -9,7 +9,7 @@ question's words it matches.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.search.comparisons import asks_difference, multiples, states_difference
@@ -405,7 +405,7 @@ def typed_fit(
     weight: Mapping[str, float],
     matched: set[str],
     policy: Policy,
-    leaned: bool = False,
+    leaned: bool | Callable[[], bool] = False,
     unmatched: float | None = None,
 ) -> float:
     """How well sentence `f` holds an answer of the kind wanted: its best span of a kind
@@ -416,7 +416,9 @@ def typed_fit(
     "how many photos"); an amount of something else, when the question names what it
     counts, fits only Policy.partial_fit ("28 pupils" for "how many birds"). `unmatched`,
     when given, is the closeness of a sentence matching none that is read as next to the
-    words of the sentences beside it (passage.Passages.neighbour_fit)."""
+    words of the sentences beside it (passage.Passages.neighbour_fit). `leaned`: whether
+    the sentence leans back on one naming question words (Policy.leaning), or a call that
+    tells, made only for a span that needs it."""
     if not wanted.full and not wanted.partial:
         return 0.0
     stems = f.stems
@@ -471,6 +473,8 @@ def typed_fit(
         elif unmatched is not None:
             near = unmatched
         else:
+            if callable(leaned):  # (read here alone: most spans never get this far)
+                leaned = leaned()
             near = policy.leaning if leaned else policy.unanchored
         if tallies and span.kind == "amount" and f.counts_head(span, wanted.heads):
             # "Forty schools…", "84,300 people sat…" for "how many schools/people…": the

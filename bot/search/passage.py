@@ -47,6 +47,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
+from functools import partial
 from itertools import compress
 
 from bot.library.model import Article, Sentence
@@ -688,13 +689,23 @@ class Passages:
         found = self._fits.get(k)
         if found is None:
             p = self.policy
-            # "He capped off his tenure … from 2013-2014": "He" is the subject the sentence
-            # before named; what it says is about those question words, however far away.
-            leaned = self.roles.continues(k) and bool(self.inherited(k))
+            # (whether it leans back is read by typed_fit only where it needs it: most
+            # sentences hold no span of the kinds asked for, and a lead is a few reads)
             found = self._fits[k] = typed_fit(
-                self.roles.features(k), self.wanted, self.weight, self.held[k], p, leaned
+                self.roles.features(k),
+                self.wanted,
+                self.weight,
+                self.held[k],
+                p,
+                partial(self.leans_back, k),
             )
         return found
+
+    def leans_back(self, k: int) -> bool:
+        """Whether sentence k reads after an earlier one whose subject holds question words:
+        "He capped off his tenure … from 2013-2014": "He" is the subject the sentence before
+        named; what it says is about those question words, however far away."""
+        return self.roles.continues(k) and bool(self.inherited(k))
 
     def neighbour_fit(self, k: int) -> float:
         """How well sentence k, beside the window shown, holds an answer of the kind asked
