@@ -69,6 +69,9 @@ def only_in_identifiers(
             prose |= held
             continue
         mine = held & identifier_stems(text)
+        if not mine:  # (no held stem in an identifier: the prose's words are not read)
+            prose |= held
+            continue
         inside |= mine
         prose |= (held - mine) | (mine & prose_stems(text))
     return inside - prose - set(asked)
