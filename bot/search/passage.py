@@ -338,15 +338,11 @@ class Passages:
         proximity, per_extra, terms = p.proximity, p.extra_sentence, len(self.q)
         chars, long_cost = p.passage_chars, p.long_passage_cost
         earlier, places = p.earlier, max(n, 1)
-        # Each holding sentence and the width-1 before it: the set filled by map() in C, a
-        # step back at a time (a comprehension of a range per sentence was 1.7 % of an ask
-        # at 100k, where common words put hundreds of an article's sentences here); those
-        # before the first sentence dropped after the sort.
-        holding = self.holding
-        near = set(holding) if width > 0 else set()
-        for back in range(1, width):
-            near.update(map(back.__rsub__, holding))  # (i - back)
-        starts = sorted(near)
+        # Each holding sentence and the width-1 before it, one range of steps back for
+        # all (not a range, and max(), made per sentence); those before the first
+        # sentence dropped after the sort.
+        backs = range(width)
+        starts = sorted({i - back for i in self.holding for back in backs})
         if starts and starts[0] < 0:
             starts = starts[bisect_left(starts, 0) :]
         sentences, found = self.sentences, []
