@@ -685,9 +685,12 @@ def _names_head(f: Features, span: Span, heads: frozenset[str]) -> bool:
     Network Studios"); before another word it modifies it: the "Game Awards" are no game."""
     stems = f.stems
     a, b = max(0, span.start - 2), min(len(stems), span.end + 2)
+    # (set tests in C: this runs for every span of every sentence a question fits)
     if span.kind != "name":  # (an amount's unit, a code token's part: "aarch64-apple-darwin")
-        return any(s in heads for s in stems[a:b])
-    return any(s in heads for s in (*stems[a : span.start], *stems[span.end - 1 : b]))
+        return not heads.isdisjoint(stems[a:b])
+    return not heads.isdisjoint(stems[a : span.start]) or not heads.isdisjoint(
+        stems[span.end - 1 : b]
+    )
 
 
 def _closeness(start: int, end: int, at: list[tuple[int, str, float]], policy: Policy) -> float:
