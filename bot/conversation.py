@@ -57,7 +57,9 @@ class Conversations:
         (`Topic.asked`, for "when was that?"), also when it found nothing."""
         listed = tuple(h.slug for h in (answer.listed or answer.alternatives))
         if answer.article is None and not listed:
-            if answer.reply is None:
+            if answer.moved_on:
+                self._left(answer.question, *keys)
+            elif answer.reply is None:
                 self._asked(answer.question, *keys)
             return
         # "What is the latest rust release" asks for one, the list's first: the
@@ -118,6 +120,17 @@ class Conversations:
             if held is not None and self.about(key) is not None:
                 at, topic = held
                 self._topics[key] = (at, replace(topic, asked=question))
+
+    def _left(self, question: str, *keys: Hashable) -> None:
+        """A question that found nothing and named another subject than the conversation's
+        article (Answer.moved_on): the conversation is about no article now, so "how many
+        did they track?" next is asked of the library, not of the article before it (still
+        `before`, for "go back to the first one"). Its time stands, as in _asked."""
+        for key in keys:
+            held = self._topics.get(key)
+            if held is not None and (topic := self.about(key)) is not None:
+                left = Topic(None, None, topic.listed, topic.slug or topic.before, question)
+                self._topics[key] = (held[0], left)
 
     def offered(self, slugs: Sequence[str], *keys: Hashable) -> None:
         """Remember a list a reply offered when nothing answered (what a search for the words

@@ -283,7 +283,10 @@ class SearchEngine(ConversationAnswers):
             return await self._random(own.question)
         if own.wants == COMPARE:  # names both sides: no follow-up of the conversation's
             return own
-        return await self._in_conversation(question, own, about, gone)
+        answer = await self._in_conversation(question, own, about, gone)
+        if about is not None and await self._moved_on(question, answer, about):
+            return replace(answer, moved_on=True)
+        return answer
 
     async def _into_list(self, question: str, about: Topic | None) -> Answer | None:
         """A request pointing into the list just shown ("summarise that", "more like

@@ -318,6 +318,20 @@ class ConversationAnswers:
             return None
         return rate_asked.rate_answer(question, article, about.passage or "", about.asked, unit)
 
+    async def _moved_on(self, question: str, answer: Answer, about: Topic) -> bool:
+        """Whether `answer` found nothing (no article, no reply, no list) for a question
+        naming a word English rarely writes that the conversation's article `about` lacks
+        ("does fluoride make kids dumber" after the COP30 article): the member has moved
+        to another subject (Policy.unanswered_leaves_topic)."""
+        if not self.policy.unanswered_leaves_topic:
+            return False
+        if answer.article is not None or answer.reply is not None or answer.listed:
+            return False
+        following = await self._cached(
+            ("following", clip(question)), lambda idx: self._following(idx, question)
+        )
+        return bool(following.rare) and not await self._names_nothing_else(about, following)
+
     async def _names_nothing_else(self, about: Topic, following: _Following) -> bool:
         """Whether the question names no rare word the conversation's article lacks
         (followup.names_nothing_else); False when that article is gone."""

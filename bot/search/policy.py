@@ -1725,6 +1725,16 @@ class Policy:
     #: that environment variable…", "If you want to…, please consider donating…"). Such a
     #: sentence says nothing of what the article is about (shown_summary.needs_context).
     summary_needing_context_passed: bool = True
+    #: 1: a question that found nothing and names a word English rarely writes
+    #: (new_topic_zipf) that the conversation's article lacks has left that article: the
+    #: answer says so (Answer.moved_on) and the conversation forgets its article
+    #: (bot/conversation.py), so the next elliptical question is asked of the library, not
+    #: of it. journey27: after the COP30 article, "does fluoride make kids dumber" found
+    #: nothing and "how many ppl did they track" was answered from COP30 (wrong). Small talk,
+    #: "???" and a question of everyday words ("how hot did the water get?") keep the
+    #: article, as does one whose rare words the article holds. Read off topic28's probes
+    #: (bench/qa_probes_2026-12-07_topic28.txt). 0: off (the article stays, as before).
+    unanswered_leaves_topic: int = 1
 
     def with_(self, **changes: Any) -> Policy:
         """This policy with some fields changed (checked as a policy file is)."""

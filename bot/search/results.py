@@ -113,6 +113,10 @@ class Answer:
     # none: which post it is from and the others that report it too, or that none is of
     # the year asked (series_note.py). Front ends show it under the passage.
     series: str | None = None
+    # Found nothing, and names a subject the conversation's article lacks (a word English
+    # rarely writes, Policy.unanswered_leaves_topic): the member moved on, the conversation
+    # leaves its article (Conversations.answered). No part of the JSON.
+    moved_on: bool = False
 
     @property
     def listed(self) -> list[Article | SearchHit]:
