@@ -5,7 +5,7 @@
 probes=$1 content=$2 db=$3
 PYTHON=${PYTHON:-python}
 grep -v '^#' "$probes" | sed 's/  # .*//' | awk -v RS= '{print > ("'"${TMPDIR:-/tmp}"'/nb_block_" NR)}'
-for f in "${TMPDIR:-/tmp}"/nb_block_*; do
+for f in $(ls "${TMPDIR:-/tmp}"/nb_block_* | sort -t_ -k3 -n); do
     echo "===== $(head -1 "$f")"
     env -u DISCORD_TOKEN PYTHONHASHSEED=0 PYTHONPATH=. $PYTHON -m bot --content "$content" --db "$db" chat < "$f"
 done
