@@ -14,7 +14,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from bot import __version__, cli_read
-from bot.cli_output import UsageError, emit, preview_json, preview_text
+from bot.cli_output import UsageError, answer_text, emit, preview_json, preview_text
 from bot.health import beat_problem
 from bot.library.sync import RemovalRefused
 from bot.search.results import TENTATIVE
@@ -230,22 +230,7 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
                         f"{(hit['date'] or '')[:10]}  {hit['title']}  {hit['link'] or hit['slug']}"
                     )
                 continue
-            if answer.tentative:
-                print(TENTATIVE)
-            print(data["article"]["title"])
-            if data["answer"]:
-                print(f"\n> {data['answer']}\n")
-            if data.get("series"):  # which post of a series (series_note.py)
-                print(data["series"])
-            if data["summary"]:
-                print(data["summary"])
-            if data["quote"]:
-                q = data["quote"]
-                print(f"\n“{q['text']}”" + (f" — {q['speaker']}" if q["speaker"] else ""))
-            if data["article"]["link"]:
-                print(f"\n{data['article']['link']}")
-            for alt in data["alternatives"]:
-                print(f"  see also: {alt['title']}")
+            print(answer_text(data, TENTATIVE if answer.tentative else None))
     return 0
 
 

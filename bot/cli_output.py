@@ -111,6 +111,25 @@ def article_text(card: ArticleCard) -> str:
     return "\n".join(lines)
 
 
+def answer_text(data: dict[str, Any], tentative: str | None = None) -> str:
+    """An answer for a terminal (`ask` without --json), from its JSON (`data`, with an
+    article): `tentative` first when given, the title, the passage shown, the series note
+    and summary, the quote, the link and the other matches. One blank line between parts:
+    an empty summary (stock27's Rust release posts) left two between passage and quote."""
+    lines = [tentative] if tentative else []
+    lines.append(data["article"]["title"])
+    told = [t for t in (data.get("series"), data["summary"]) if t]
+    if data["answer"]:
+        lines += ["", f"> {data['answer']}"] + ([""] if told else [])
+    lines += told
+    if q := data["quote"]:
+        lines += ["", f"“{q['text']}”" + (f" — {q['speaker']}" if q["speaker"] else "")]
+    if data["article"]["link"]:
+        lines += ["", data["article"]["link"]]
+    lines += [f"  see also: {alt['title']}" for alt in data["alternatives"]]
+    return "\n".join(lines)
+
+
 def preview_text(guild_id: int, settings: PicksSettings, picks: list[PreviewPick]) -> str:
     """`picks preview` for a terminal, one line a day."""
     state = "on" if settings.enabled and settings.channel_id else "off or no channel set"

@@ -290,3 +290,36 @@ def test_batch_survives_a_line_that_is_not_utf8(lib_args: list[str]) -> None:
     answers = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
     assert [a["query"] for a in answers] == ["salmon", "\ufffd\ufffd broken \ufffd", "heat pumps"]
     assert answers[0]["results"] and answers[2]["results"]
+
+
+def test_an_answer_without_a_summary_has_one_blank_line_before_its_quote() -> None:
+    """`ask` in text form: stock27 left some Rust release posts with no summary, and the
+    passage and the quote were two blank lines apart ("what changed in rust 1.76")."""
+    from bot.cli_output import answer_text
+
+    data = {
+        "article": {"title": "Announcing Rust 1.76.0", "link": "https://blog.example/1.76"},
+        "answer": "Many people came together to create Rust 1.76.0.",
+        "summary": None,
+        "quote": {"text": "A large part of that is compatibility.", "speaker": None},
+        "alternatives": [{"title": "1.76.0 pre-release testing"}],
+    }
+    assert answer_text(data).splitlines() == [
+        "Announcing Rust 1.76.0",
+        "",
+        "> Many people came together to create Rust 1.76.0.",
+        "",
+        "“A large part of that is compatibility.”",
+        "",
+        "https://blog.example/1.76",
+        "  see also: 1.76.0 pre-release testing",
+    ]
+    summed = answer_text({**data, "summary": "What 1.76 changed."}, "Closest match")
+    assert summed.splitlines()[:6] == [
+        "Closest match",
+        "Announcing Rust 1.76.0",
+        "",
+        "> Many people came together to create Rust 1.76.0.",
+        "",
+        "What 1.76 changed.",
+    ]
