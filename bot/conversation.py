@@ -125,7 +125,8 @@ class Conversations:
         """A question that found nothing and named another subject than the conversation's
         article (Answer.moved_on): the conversation is about no article now, so "how many
         did they track?" next is asked of the library, not of the article before it (still
-        `before`, for "go back to the first one"). Its time stands, as in _asked."""
+        `before`: "go back to the first one" returns to it when no list was offered since).
+        Its time stands, as in _asked."""
         for key in keys:
             held = self._topics.get(key)
             if held is not None and (topic := self.about(key)) is not None:

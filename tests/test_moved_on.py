@@ -33,7 +33,7 @@ async def test_a_question_naming_another_subject_that_found_nothing_leaves_the_a
     talk, moved = await _after(engine, "does fluoride make kids dumber")
     topic = talk.about("k")
     assert moved and topic is not None and topic.slug is None
-    assert topic.before == CORAL  # "go back to the first one" still can
+    assert topic.before == CORAL  # (the article left: Topic.before)
     assert topic.asked == "does fluoride make kids dumber"
     then = await engine.ask("how many did they track", topic)
     assert not then.followup
