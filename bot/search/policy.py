@@ -451,6 +451,25 @@ class Policy:
     #: Council"; present.introduces) over later updates about it, which hold its words as
     #: well. 0 turns the rule off.
     introduced_margin: float = 0.1
+    #: A question asking which release brought something ("which rust version has
+    #: LazyLock", "when was black_box stabilized"; present.asks_version) puts first the
+    #: oldest candidate within this much of the first's order that is a release (its title
+    #: says it happened and names one version) with a heading naming what is asked
+    #: (rerank.heads_topic): the release that introduced a thing has a section about it;
+    #: later releases name it in lists of methods stabilised on it ("LazyLock::get" in
+    #: Rust 1.94.0, which went first) or in passing, and the plan and the stabilisation
+    #: call before it hold its words too. bench/README.md "rank28". 0 turns it off.
+    version_margin: float = 0.3
+    #: ...the share of the asked topic's weight (Asked.weight) one heading must hold.
+    version_heading_share: float = 0.6
+    #: ...not when the best's title and opening hold this share of the question's weight
+    #: (Evidence.lead) and its title is no stage before a release: a post about that
+    #: thing, left first. A title check alone let Rust 1.80.0 over "Automatic checking of
+    #: cfgs at compile-time" for fresh8's "from which rust version are cfg names checked
+    #: automaticaly" ("cfgs" is no stem of "cfg"); with no guard, releases went over four
+    #: such posts of the readable sets ("Stabilizing naked functions", "Introducing HTTP
+    #: Tracing"…; bench/README.md, "rank28").
+    version_lead_share: float = 0.5
     #: A question about now is ranked and reranked without its aspectual adverbs ("yet",
     #: "still", "anymore"; present.without_frame): they say how the asker thinks things
     #: stood, not what the answer is about, and the plan and the beta's post, written

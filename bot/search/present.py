@@ -248,3 +248,49 @@ def ships(texts: list[str], topic: frozenset[str]) -> bool:
             ):
                 return True
     return False
+
+
+# "Which version added X", "in which rust release was X stabilised", "what version of go
+# has generics": the release asked for is named by a version or release number. A question
+# word ("which", "what") with "version" or "release" at most this many words after it.
+_VERSION_NOUNS = frozenset(["version", "versions", "release", "releases"])
+_WHICH = frozenset(["which", "what"])
+_WHICH_SPAN = 3
+# "When was X stabilized / added / introduced": the release that delivered it answers too.
+_DELIVERED = frozenset(
+    [
+        "added", "introduced", "stabilized", "stabilised", "landed", "shipped", "add",
+        "introduce", "stabilize", "stabilise", "land", "ship",
+    ]
+)  # fmt: skip
+# Words saying a release delivered something, not what it delivered: left out of the topic.
+_FRAME = _VERSION_NOUNS | _COMPLETED | _ARRIVED | _SHIP_VERBS | {
+    "add", "introduce", "stabilize", "stabilise", "bring", "brought", "make", "made", "get",
+    "got", "have", "has", "had", "since", "first",
+}  # fmt: skip
+
+
+def asks_version(typed: tuple[str, ...]) -> bool:
+    """Whether a question asks which release brought something: "which rust version has
+    LazyLock", "in what release were let chains stabilised", or "when was black_box
+    stabilized", "when did let-else land" ("when" and a verb of a release delivering a
+    thing; not a plan: "when will X be stabilized")."""
+    words = [w.lower() for w in typed]
+    for k, w in enumerate(words):
+        if w in _WHICH and _VERSION_NOUNS.intersection(words[k + 1 : k + 1 + _WHICH_SPAN]):
+            return True
+    if _PROSPECTIVE.intersection(words):
+        return False
+    return "when" in words and bool(_DELIVERED.intersection(words))
+
+
+def version_topic(content: tuple[str, ...], title: str) -> frozenset[str]:
+    """What a question asking which release brought something asks of a release: its
+    content words' stems less the release's title (the project and its number: "rust",
+    "1.80.0") and the words saying a release delivered it ("which rust version added
+    LazyLock" -> {"lazylock"})."""
+    named = stems(title)
+    frame = {stem(w) for w in _FRAME}
+    return frozenset(
+        s for w in content if w not in _FRAME and (s := stem(w)) not in named and s not in frame
+    )

@@ -41,11 +41,14 @@ from bot.search.present import (
     asks_arrival,
     asks_planned,
     asks_present,
+    asks_version,
     asks_what_is,
     introduces,
+    pre_release,
     release_topic,
     says_done,
     ships,
+    version_topic,
 )
 from bot.search.query import Query
 from bot.search.rank import LibraryIndex
@@ -72,7 +75,7 @@ from bot.search.stages import (
 )
 from bot.search.stem import stem
 from bot.search.versions import point_releases, release_numbers, release_of, version_named
-from bot.search.words import STOPWORDS, fts_word, words
+from bot.search.words import STOPWORDS, fts_word, stems, words
 from bot.store.articles import ArticleStore
 from bot.store.search import SearchStore
 
@@ -708,6 +711,8 @@ async def rerank(
         said_first(found, policy.introduced_margin, lambda t: introduces(t, stems))
     elif not blind and policy.pairs_margin:
         pairs_first(found, policy.pairs_margin, policy.pairs_lead)
+    if not blind and policy.version_margin and asks_version(q.typed):
+        introduced_first(found, policy.version_margin, q.content, asked, policy)
     if not blind and policy.site_margin:
         named_site_first(found, policy.site_margin, names_used(q.typed), bool(policy.site_initials))
     if not blind:  # (after the site rule: the fact tells apart the named site's own posts)
@@ -800,6 +805,71 @@ def said_first(found: Found, margin: float, says: Callable[[str], bool]) -> None
     if not found or says(found[0][2].article.title):
         return
     _lift_first(found, margin, lambda _, r: says(r.article.title))
+
+
+def _holds_topic(texts: Iterable[str], topic: frozenset[str], asked: Asked, share: float) -> bool:
+    """Whether one of `texts` holds at least `share` of `topic`'s weight (Asked.weight; a
+    term the library does not weigh counts as the lightest there is)."""
+    if not topic:
+        return False
+    least = min(asked.weight.values(), default=1.0)
+    weight = {t: asked.weight.get(t, least) for t in topic}
+    total = sum(weight.values())
+    for text in texts:
+        held = topic & stems(text)
+        if held and sum(weight[t] for t in held) >= share * total:
+            return True
+    return False
+
+
+def introduced_first(
+    found: Found, margin: float, content: tuple[str, ...], asked: Asked, policy: Policy
+) -> None:
+    """For a question asking which release brought something (present.asks_version), the
+    oldest release within `margin` of the best's order whose title says it happened and
+    names one version, and one of whose headings names what is asked, goes first: the
+    release that introduced it has a section about it ("LazyCell and LazyLock", Rust
+    1.80.0); later releases name it in their lists of methods stabilised on it
+    ("LazyLock::get", Rust 1.94.0) or in passing. Not when the best's title and opening
+    hold most of the question (Evidence.lead: a post about that thing, "Automatic
+    checking of cfgs at compile-time"), unless its title is a stage before the release
+    ("… available in nightly"); and a release first saying what is asked in a sentence
+    of its own gives way only to an older one (Policy.version_margin)."""
+    if not found:
+        return
+    share = policy.version_heading_share
+    head = found[0][2].article.title
+    if not pre_release(head) and found[0][2].evidence.lead >= policy.version_lead_share:
+        return
+    # A release first that says what is asked in a sentence of its own gives way only
+    # to an older release ("The largest new feature in 1.19 is unions").
+    first_release = (
+        says_done(head)
+        and version_named(head) is not None
+        and _holds_topic(
+            (t.text for t in found[0][2].article.sentences),
+            version_topic(content, head),
+            asked,
+            share,
+        )
+    )
+    best, pick = found[0][0], None
+    for k, (order, newer, r) in enumerate(found):
+        if order < best - margin:
+            break
+        title = r.article.title
+        if not (says_done(title) and version_named(title)):
+            continue
+        if first_release and newer >= found[0][1]:
+            continue
+        topic = version_topic(content, title)
+        headings = (t.text for t in r.article.sentences if t.heading)
+        if not _holds_topic(headings, topic, asked, share):
+            continue
+        if pick is None or newer < found[pick][1]:  # (-rank: an older one has a smaller one)
+            pick = k
+    if pick:
+        found.insert(0, found.pop(pick))
 
 
 def pairs_first(found: Found, margin: float, lead: float) -> None:
