@@ -191,6 +191,10 @@ class Wanted:
     # answer is its object in the text ("…accept submissions until July 7th"), a function
     # word the sentence stems do not hold (see passage.Passages._likely).
     governs: str = ""
+    # "How do I / how can I / how to <verb> X": it asks how to do something, which a
+    # sentence telling the reader how answers (an imperative, "you can <verb>…":
+    # sentence_spans._instructions), not only a means or a line of code.
+    instructs: bool = False
 
     @classmethod
     def of(cls, q: Query) -> Wanted:
@@ -245,6 +249,7 @@ class Wanted:
             governs=q.typed[0]
             if kind == "when" and q.typed[1:2] == ("when",) and q.typed[0] in _GOVERNING
             else "",
+            instructs=kind == "how" and _asks_how_to(q.typed),
         )
 
     def head_phrase(self) -> Wanted:
@@ -263,6 +268,24 @@ class Wanted:
         kept = {stem(x) for h in ws[: cut + 1] for x in (h, *_NUMBER_FORM.get(h, ()))}
         dropped = {stem(w) for w in ws[cut + 1 :]} - kept
         return replace(self, heads=self.heads - dropped)
+
+
+# "How do I…", "how can you…", "how should one…": the addressee's modal and pronoun after
+# "how" (English's closed classes); "how to…" asks the same.
+_HOW_MODALS = frozenset(["do", "can", "could", "should", "would", "might", "may", "must"])
+_HOW_ADDRESSEES = frozenset(["i", "you", "we", "one"])
+
+
+def _asks_how_to(words: Sequence[str]) -> bool:
+    """Whether a "how" question asks how to do something (Wanted.instructs): "how" then
+    "to", or a modal and "I/you/we/one" ("how do i install…", "how can you tell…")."""
+    for k, w in enumerate(words):
+        if w == "how":
+            nxt = tuple(words[k + 1 : k + 3])
+            return nxt[:1] == ("to",) or (
+                len(nxt) == 2 and nxt[0] in _HOW_MODALS and nxt[1] in _HOW_ADDRESSEES
+            )
+    return False
 
 
 # The words asking whether a state goes on (Wanted.persists): English's adverbs of
@@ -445,6 +468,8 @@ def typed_fit(
         spans = spans + multiples(f)  # "nearly double the amount" for "how much more…"
     if wanted.stranded and matched:
         spans = spans + f.after_word(wanted.stranded, frozenset(matched))
+    if wanted.instructs and policy.instruction_fit:
+        spans = spans + f.spans(("instruction",))  # "you can build…", "use an image.Uniform"
     if wanted.grades and policy.degree_fit:
         spans = spans + degrees(f)  # "This release is relatively minor" for "was … big"
     if wanted.likens and policy.likeness_fit:
@@ -539,6 +564,8 @@ def typed_fit(
             fit = policy.likeness_fit  # "likened to Tony Stark" for "who … compare musk to"
         elif span.kind == "manner":
             fit = policy.manner_fit  # "in a rather ad-hoc fashion" for "how does X schedule…"
+        elif span.kind == "instruction":
+            fit = policy.instruction_fit  # "To fill a rectangle…, use…" for "how do i fill…"
         elif span.kind == "degree":
             fit = policy.degree_fit  # "the largest edition" for "is rust 2024 the biggest…"
         elif span.kind == "aspect":

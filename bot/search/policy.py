@@ -987,6 +987,12 @@ class Policy:
     #: ("by hammering it out") does (1). A bare "through" was tried as a means too: news
     #: lost "put Feedle through its paces" as much as it gained. 0 off.
     manner_fit: float = 1.0
+    #: npsg28. A "how do I / how can I / how to <verb> X" question (answer_type.Wanted.
+    #: instructs) is answered by a sentence telling the reader how: "you can/should
+    #: <verb>…" or an imperative ("To install Rustfmt, use…", "If you are affected, simply
+    #: re-download…": sentence_spans._instructions), which fits this much, as a means or a
+    #: line of code does (1). 0 off.
+    instruction_fit: float = 1.0
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.

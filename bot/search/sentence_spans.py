@@ -151,6 +151,47 @@ _MEANS = re.compile(
 # three nouns of manner after "in a(n)" and up to three words, not a question's words.
 _MANNER = re.compile(r"\bin an? (?:[\w-]+ ){0,3}(?:way|fashion|manner)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)")
+# What tells the reader how to do something (npsg28), for "how do I / how can I / how to
+# <verb> X": the addressee's modal ("you can build…", "you should use…", "one can
+# build…"), or an imperative, a clause with no subject opening with a verb's base form:
+# at the sentence's start or after an opening "To <verb> …," / "If you …," ("To install
+# Rustfmt, use rustup…"; "If you are affected by this, simply re-download the installer"),
+# past an adverb of ease or order ("simply", "just", "first", "then", "now", "please").
+# English has no mark of the base form, so the verb is a word that is no determiner,
+# pronoun, auxiliary, preposition or adverb of the kind (_NOT_IMPERATIVE: closed classes,
+# not STOPWORDS, which hold "use", "run" and "go") and carries no inflection (-s, -ed, -ing, -ly), followed by
+# what opens its object: a determiner, a possessive or object pronoun, or a code token
+# (any word after an opening "To …," / "If you …,", or in a sentence holding code).
+_ADDRESSEE = re.compile(
+    r"\b(?:you|one)(?:\s+(?:can|could|should|may|might|must)|\s+(?:need|have|want) to"
+    r"|['’]ll (?:need|want|have) to)\s+(?:also\s+|now\s+|always\s+|simply\s+|just\s+|still\s+"
+    r"|easily\s+|then\s+|first\s+)?(?!not\b|be\b|have\b)[a-z][\w-]*",
+    re.I,
+)
+_IMPERATIVE = re.compile(
+    r"(?P<opener>To\s[^,;:.]{2,80},\s|If you\b[^,;:.]{2,80},\s)?"
+    r"(?:(?i:simply|just|first|then|now|please|also|instead)\s+)?"
+    r"(?P<verb>[A-Za-z][a-z]*(?:-[a-z]+)?)\s+"
+    r"(?:(?P<object>(?:the|a|an|your|its|this|that|these|those|it|them|our|my|some|any|each"
+    r"|every|all|both|one|us)\b|\$|-|[\w./]*[._/=-][\w./=-]+)|(?P<word>[a-z][\w-]*))",
+)
+# Words that open a clause and are no verb: English's prepositions, adverbs and
+# conjunctions that stand before a determiner ("Despite the…", "Unlike its…", "Today the…").
+_NOT_IMPERATIVE = frozenset(
+    """about above across after against along amid amidst among around as at before behind
+    below beneath beside besides between beyond but by despite down during except following
+    for from given in inside into like near of off on onto opposite outside over past per
+    regarding since than through throughout till to toward towards under underneath unlike
+    until unto up upon via with within without today yesterday tomorrow meanwhile once
+    while where when whether if although though because unless whereas yet so and or nor
+    then there here thus hence still even only also just perhaps maybe indeed instead
+    however moreover furthermore finally first last next recently earlier later now often
+    sometimes always never soon already again rather quite almost nearly every each all
+    both either neither such what which who whom whose why how this that these those
+    please i you he she it we they me him her us them my your his its our their the a an
+    no not is are was were be been am has have had do does did will would can could
+    should may might must shall some any many much most more few other another""".split()
+)
 # Code as it is written in prose: a dotted or slashed identifier ("C.CString", "crates.io",
 # "golang.org/x/tools"), a flag ("-cover", "--release"), snake_case, an assignment
 # ("codegen-units=N"), a call or attribute ("#[cfg(clippy)]", "panic=abort"), or an
@@ -354,7 +395,8 @@ class Span:
 
     # amount, number, year, date, clock (also a date), relative (a time from now: "in a
     # year"), version, name, place, reason,
-    # means, manner ("in a rather ad-hoc fashion"), code (a token of code in prose),
+    # means, manner ("in a rather ad-hoc fashion"), instruction ("you can build…", "use
+    # an image.Uniform source"), code (a token of code in prose),
     # line (a whole line of code), quote, polarity,
     # aspect (a state going on or ending: "will continue", "no longer", "phased out")
     kind: str
@@ -371,6 +413,8 @@ GROUPS: dict[str, str] = {
     **dict.fromkeys(("name", "place"), "name"),
     "reason": "reason",
     **dict.fromkeys(("means", "manner"), "means"),
+    # (its own group: only "how do I…" questions read it: answer_type.Wanted.instructs)
+    "instruction": "instruction",
     **dict.fromkeys(("code", "line"), "code"),
     "quote": "quote",
     "polarity": "polarity",
@@ -432,6 +476,8 @@ def find(group: str, text: str, t: Tokens) -> list[Span]:
             found += _clauses("manner", _MANNER, text)
     elif group == "code":
         found = _code(text) if _MAY_BE_CODE.search(text) else []
+    elif group == "instruction":
+        found = _instructions(text)
     elif group == "polarity":
         found = [("polarity", m.start(), m.end()) for m in _POLARITY.finditer(text)]
         if t.may(_ASPECT_WORDS):
@@ -637,6 +683,35 @@ def _clauses(kind: str, pattern: re.Pattern[str], text: str) -> list[tuple[str, 
     for m in pattern.finditer(text):
         end = _CLAUSE_END.search(text, m.end())
         out.append((kind, m.start(), end.start() if end else len(text)))
+    return out
+
+
+def _instructions(text: str) -> list[tuple[str, int, int]]:
+    """What tells how (see _ADDRESSEE, _IMPERATIVE): from the modal or the verb to the end
+    of its clause."""
+    out = []
+    for m in _ADDRESSEE.finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        out.append(("instruction", m.start(), end.start() if end else len(text)))
+    m = _IMPERATIVE.match(text)
+    # (a verb opening the sentence before a plain word is read in a sentence holding code
+    # only, "Use go get -tool to add…": "Track record matters" is none; after "To …," the
+    # clause has no subject but an imperative's)
+    if m and (m.group("object") or m.group("opener") or _MAY_BE_CODE.search(text)):
+        verb = m.group("verb").lower()
+        if not (
+            verb in _NOT_IMPERATIVE
+            or verb.endswith(("s", "ed", "ing", "ly")) and not verb.endswith(("ss", "eed", "ply"))
+            or m.start("verb") == 0 and m.group("verb")[0].islower()
+            # after an opener the clause's first word is written lower-case: a capital is
+            # a name, its subject ("To be sure, Go is…")
+            or m.group("opener") and m.group("verb")[0].isupper()
+            # a plain word with an -s after the verb is a verb of the subject's ("To do
+            # this, cargo uses…"), no object
+            or (m.group("word") or "").endswith("s") and not m.group("word").endswith("ss")
+        ):
+            end = _CLAUSE_END.search(text, m.end("verb"))
+            out.append(("instruction", m.start("verb"), end.start() if end else len(text)))
     return out
 
 
