@@ -1915,3 +1915,41 @@ def test_the_manner_a_thing_is_done_in_answers_how() -> None:
     spans = sentence_features("They were handled in a timely manner.").spans(("manner",))
     assert [s.kind for s in spans] == ["manner"]
     assert not sentence_features("There is no way to do it.").spans(("manner",))
+
+
+def test_a_sentence_telling_how_answers_how_do_i() -> None:
+    """npsg28: "how do i install the formatter" is answered by the sentence telling the
+    reader how ("To install it, use…"), not by one repeating the question's words."""
+    page = _article(
+        [
+            ["The formatter is a tool that formats your code in a standard style."],
+            ["You can also run the formatter in your editor, no need to install it there."],
+            ["Many people asked for the formatter to install with the toolchain."],
+            ["To install the formatter, use rustup component add rustfmt."],
+        ],
+        title="Formatter news",
+    )
+    asked = parse("how do i install the formatter")
+    assert Wanted.of(asked).instructs
+    passage = best_passage(page, asked, ONE_WINDOW)
+    assert passage and "rustup component add" in passage
+    passage = best_passage(page, asked, ONE_WINDOW.with_(instruction_fit=0.0))
+    assert passage and "rustup component add" not in passage
+
+
+def test_instructions_are_read_by_grammar() -> None:
+    def told(text: str) -> bool:
+        return bool(sentence_features(text).spans(("instruction",)))
+
+    assert told("Open the App Store on the device.")
+    assert told("If you are affected by this, simply re-download the installer.")
+    assert told("With Go 1.20, you can now build programs using go build -cover.")
+    assert told("Just use the handle you made there to log in.")
+    assert told("E-mail us at info@archive.org with the subject.")
+    assert not told("Despite the rain, the launch went ahead.")
+    assert not told("To be sure, Go is fine.")
+    assert not told("To do this, cargo uses a lock file.")
+    assert not told("Track record matters.")
+    assert not told("You can't do that.")
+    assert not Wanted.of(parse("how is the market doing")).instructs
+    assert Wanted.of(parse("how to stop rustup self update failing in ci")).instructs
