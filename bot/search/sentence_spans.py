@@ -177,8 +177,8 @@ _IMPERATIVE = re.compile(
 )
 # Words that open a clause and are no verb: English's prepositions, adverbs and
 # conjunctions that stand before a determiner ("Despite the…", "Unlike its…", "Today the…").
-_NOT_IMPERATIVE = frozenset(
-    """about above across after against along amid amidst among around as at before behind
+_NOT_IMPERATIVE_WORDS = """
+    about above across after against along amid amidst among around as at before behind
     below beneath beside besides between beyond but by despite down during except following
     for from given in inside into like near of off on onto opposite outside over past per
     regarding since than through throughout till to toward towards under underneath unlike
@@ -190,8 +190,8 @@ _NOT_IMPERATIVE = frozenset(
     both either neither such what which who whom whose why how this that these those
     please i you he she it we they me him her us them my your his its our their the a an
     no not is are was were be been am has have had do does did will would can could
-    should may might must shall some any many much most more few other another""".split()
-)
+    should may might must shall some any many much most more few other another"""
+_NOT_IMPERATIVE = frozenset(_NOT_IMPERATIVE_WORDS.split())
 # Code as it is written in prose: a dotted or slashed identifier ("C.CString", "crates.io",
 # "golang.org/x/tools"), a flag ("-cover", "--release"), snake_case, an assignment
 # ("codegen-units=N"), a call or attribute ("#[cfg(clippy)]", "panic=abort"), or an
@@ -701,14 +701,14 @@ def _instructions(text: str) -> list[tuple[str, int, int]]:
         verb = m.group("verb").lower()
         if not (
             verb in _NOT_IMPERATIVE
-            or verb.endswith(("s", "ed", "ing", "ly")) and not verb.endswith(("ss", "eed", "ply"))
-            or m.start("verb") == 0 and m.group("verb")[0].islower()
+            or (verb.endswith(("s", "ed", "ing", "ly")) and not verb.endswith(("ss", "eed", "ply")))
+            or (m.start("verb") == 0 and m.group("verb")[0].islower())
             # after an opener the clause's first word is written lower-case: a capital is
             # a name, its subject ("To be sure, Go is…")
-            or m.group("opener") and m.group("verb")[0].isupper()
+            or (m.group("opener") and m.group("verb")[0].isupper())
             # a plain word with an -s after the verb is a verb of the subject's ("To do
             # this, cargo uses…"), no object
-            or (m.group("word") or "").endswith("s") and not m.group("word").endswith("ss")
+            or ((m.group("word") or "").endswith("s") and not m.group("word").endswith("ss"))
         ):
             end = _CLAUSE_END.search(text, m.end("verb"))
             out.append(("instruction", m.start("verb"), end.start() if end else len(text)))
