@@ -1919,13 +1919,15 @@ def test_the_manner_a_thing_is_done_in_answers_how() -> None:
 
 def test_a_sentence_telling_how_answers_how_do_i() -> None:
     """npsg28: "how do i install the formatter" is answered by the sentence telling the
-    reader how ("To install it, use…"), not by one repeating the question's words."""
+    reader how ("To get it, install…"), not by one repeating the question's words; an
+    instruction whose clause names nothing asked ("…going offline, use the cargo fetch
+    command") tells nothing of it."""
     page = _article(
         [
             ["The formatter is a tool that formats your code in a standard style."],
             ["You can also run the formatter in your editor, no need to install it there."],
             ["Many people asked for the formatter to install with the toolchain."],
-            ["To install the formatter, use rustup component add rustfmt."],
+            ["To get it, install the formatter with rustup component add rustfmt."],
         ],
         title="Formatter news",
     )
@@ -1952,4 +1954,10 @@ def test_instructions_are_read_by_grammar() -> None:
     assert not told("Track record matters.")
     assert not told("You can't do that.")
     assert not Wanted.of(parse("how is the market doing")).instructs
+    asked = parse("how do i download offline maps")
+    offline = "To prepare for going offline, use the cargo fetch command, which downloads all."
+    fit = answer_type.typed_fit(
+        sentence_features(offline), Wanted.of(asked), {"offlin": 1.0}, {"offlin"}, DEFAULT
+    )
+    assert fit == 0.0
     assert Wanted.of(parse("how to stop rustup self update failing in ci")).instructs

@@ -489,6 +489,11 @@ def typed_fit(
         inside = {s for s in stems[span.start : span.end] if s}
         if inside and inside <= wanted.asked:
             continue  # the question's own words: no answer
+        if span.kind == "instruction" and inside.isdisjoint(matched):
+            # "…for going offline, use the cargo fetch command" for "how do i download
+            # offline maps": an instruction tells how to do what the question asks only
+            # when its own clause names some of it ("use rustup … rustfmt").
+            continue
         if span.start in governed:
             # "until July 7th" for "until when…": the question's own preposition is
             # next to it, as near as a question word can be.

@@ -990,12 +990,9 @@ class Policy:
     #: npsg28. A "how do I / how can I / how to <verb> X" question (answer_type.Wanted.
     #: instructs) is answered by a sentence telling the reader how: "you can/should
     #: <verb>…" or an imperative ("To install Rustfmt, use…", "If you are affected, simply
-    #: re-download…": sentence_spans._instructions), which fits this much. At 1 (as a
-    #: means) an unrelated "how do i download offline maps on my phone" was given the
-    #: Rust 1.36 post ("…for going offline, use the cargo fetch command, which downloads…")
-    #: at low confidence where it had none; 0.85 keeps it refused and loses one gain of 1's
-    #: (fresh10's GitLab CI row); 0.7 keeps 1 of 3 blog gains. 0 off.
-    instruction_fit: float = 0.85
+    #: re-download…": sentence_spans._instructions), which fits this much, as a means or a
+    #: line of code does (1), when its clause holds a question word. 0 off.
+    instruction_fit: float = 1.0
     #: A best window scoring at most this is no passage at all.
     min_passage: float = 0.05
     #: Up to this much against later windows: the earlier of two equal windows wins.
