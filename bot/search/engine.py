@@ -608,22 +608,29 @@ class SearchEngine(ConversationAnswers):
 
     async def _slug_id(self, idx: LibraryIndex, slug: str) -> int | None:
         """The id of the article holding `slug` in `idx`, or of the one a reload renamed
-        from it (ArticleStore.renamed_to: a file renamed takes its new name's slug)."""
-        aid = idx.by_slug.get(slug)
-        if aid is None and (now := await (await self.keeper.store()).renamed_to(slug)):
-            aid = idx.by_slug.get(now)
-        return aid
+        from it (_slug_now)."""
+        now = await self._slug_now(idx, slug)
+        return None if now is None else idx.by_slug[now]
+
+    async def _slug_now(self, idx: LibraryIndex, slug: str) -> str | None:
+        """`slug` when an article of `idx` holds it, else the slug a reload renamed it to
+        when one holds that (ArticleStore.renamed_to: a file renamed takes its new name's
+        slug); None otherwise. The store is asked only for a slug the index lacks."""
+        if slug in idx.by_slug:
+            return slug
+        now = await (await self.keeper.store()).renamed_to(slug)
+        return now if now in idx.by_slug else None
 
     async def _renamed(self, about: Topic) -> Topic:
         """The conversation's topic with the slugs a reload renamed since it was shown
         replaced by their new ones (else "who wrote it?" was told the article was gone)."""
         idx = await self.index()
         slugs = {s for s in (about.slug, about.before, *about.listed) if s is not None}
-        missing = [s for s in slugs if s not in idx.by_slug]
-        if not missing:
-            return about
-        store = await self.keeper.store()
-        now = {s: n for s in missing if (n := await store.renamed_to(s)) in idx.by_slug}
+        now = {
+            s: n
+            for s in slugs
+            if s not in idx.by_slug and (n := await self._slug_now(idx, s)) is not None
+        }
         if not now:
             return about
         return replace(
